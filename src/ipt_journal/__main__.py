@@ -1,0 +1,3 @@
+from ipt_journal.cli import main
+
+main()

@@ -1,0 +1,245 @@
+"""`ipt checkin`: how the week went, and with whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+import typer
+
+from ipt_journal.cli.session import name_problem, session
+from ipt_journal.errors import InputError
+
+app = typer.Typer(
+    help="Record a check-in (mood, people, note, tags), or list, edit and delete them.",
+    invoke_without_command=True,
+)
+
+DateOpt = Annotated[
+    Optional[str],
+    typer.Option("--date", help="The day, YYYY-MM-DD, 'today' or 'yesterday'. [default: today]",
+                 show_default=False),
+]
+MoodOpt = Annotated[Optional[int], typer.Option("--mood", help="Mood from 0 (worst) to 10 (best).")]
+WithOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--with", help="NAME:HOW_IT_WENT, from -2 (very badly) to +2 (very well); repeat per person.",
+                 show_default=False),
+]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help="A note about the week.")]
+TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", help="A tag; repeat for more.", show_default=False)]
+IdArg = Annotated[int, typer.Argument(help="The check-in's id (see: ipt checkin list).", show_default=False)]
+NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
+EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
+
+
+@app.callback()
+def checkin(
+    ctx: typer.Context,
+    date: DateOpt = None,
+    mood: MoodOpt = None,
+    with_: WithOpt = None,
+    note: NoteOpt = None,
+    tag: TagOpt = None,
+) -> None:
+    """Record a check-in. In a terminal with no --mood, a short wizard asks."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ipt_journal import render
+    from ipt_journal.models import CheckinIn, validate
+
+    state = session(ctx)
+    fields = _given(date, mood, with_, note, tag)
+    state.require([] if mood is not None else ["--mood"], EXAMPLE)
+    journal = state.journal()
+    newcomers = []
+    if mood is None:
+        fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
+    fields.setdefault("day", dt.date.today())
+    saved = journal.add_checkin(validate(CheckinIn, fields), newcomers)
+    render.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
+
+
+@app.command("list")
+def list_checkins(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many, newest first.", min=1)] = 20,
+    show_all: Annotated[bool, typer.Option("--all", help="Every check-in.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Your check-ins, newest first."""
+    from ipt_journal import render
+
+    checkins = session(ctx).journal().checkins(limit=None if show_all else limit)
+    if as_json:
+        render.print_json([render.plain(checkin) for checkin in checkins])
+    else:
+        render.checkins_table(checkins)
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    checkin_id: IdArg,
+    date: DateOpt = None,
+    mood: MoodOpt = None,
+    with_: Annotated[
+        Optional[list[str]],
+        typer.Option("--with", help="Replaces the people of this check-in; NAME:HOW_IT_WENT, repeatable.",
+                     show_default=False),
+    ] = None,
+    note: NoteOpt = None,
+    tag: Annotated[
+        Optional[list[str]],
+        typer.Option("--tag", help="Replaces the tags of this check-in; repeatable.", show_default=False),
+    ] = None,
+) -> None:
+    """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
+    from ipt_journal import render
+    from ipt_journal.models import CheckinIn, validate
+
+    state = session(ctx)
+    changes = _given(date, mood, with_, note, tag)
+    state.require([] if changes else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5")
+    journal = state.journal()
+    current = journal.checkin(checkin_id)
+    if changes:
+        fields = {**current.fields(), **changes}
+    else:
+        fields, _ = _checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
+    saved = journal.update_checkin(checkin_id, validate(CheckinIn, fields))
+    render.checkin_saved(saved, "Updated")
+
+
+@app.command()
+def delete(
+    ctx: typer.Context,
+    checkin_id: IdArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a check-in and the interactions recorded with it."""
+    from ipt_journal import render
+
+    state = session(ctx)
+    if not yes:
+        state.require(["--yes"], f"ipt checkin delete {checkin_id} --yes")
+    journal = state.journal()
+    current = journal.checkin(checkin_id)
+    if not yes:
+        from ipt_journal import prompts
+
+        render.checkins_table([current])
+        if not prompts.confirm(f"Delete check-in #{checkin_id}?", default=False):
+            render.note("Nothing was deleted.")
+            return
+    journal.delete_checkin(checkin_id)
+    render.note(f"Deleted check-in #{checkin_id}.")
+
+
+def _given(date, mood, with_, note, tag) -> dict:
+    """The check-in fields that came as flags, parsed into what CheckinIn takes."""
+    from ipt_journal.dates import parse_day
+
+    fields: dict = {}
+    if date is not None:
+        fields["day"] = parse_day(date)
+    if mood is not None:
+        fields["mood"] = mood
+    if with_ is not None:
+        fields["people"] = [parse_with(item) for item in with_]
+    if note is not None:
+        fields["note"] = note
+    if tag is not None:
+        fields["tags"] = tag
+    return fields
+
+
+def parse_with(text: str) -> dict:
+    """'Sam:+1' -> {'name': 'Sam', 'quality': 1}. The last colon splits, so names may hold one."""
+    name, colon, quality = text.rpartition(":")
+    if not colon or not name.strip():
+        raise InputError(
+            f"Write --with as NAME:HOW_IT_WENT, from -2 (very badly) to +2 (very well), got {text!r}.",
+            "For example: --with 'Sam:+1'",
+        )
+    try:
+        number = int(quality.strip())
+    except ValueError:
+        raise InputError(
+            f"How it went with {name.strip()} must be a whole number from -2 (very badly) "
+            f"to +2 (very well), got {quality.strip()!r}."
+        ) from None
+    return {"name": name.strip(), "quality": number}
+
+
+def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool = True):
+    """Ask for what was not given as flags. Returns the fields and any newcomers to add."""
+    from ipt_journal import prompts
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import PersonIn, validate
+    from ipt_journal.questions import CHECKIN, NEWCOMER_QUESTIONS, QUALITY_CHOICES
+
+    fields = {**defaults, **given}
+    if "day" not in given:
+        day = prompts.text(CHECKIN["day"], default=str(fields["day"]), validate=_day_problem)
+        fields["day"] = parse_day(day)
+    mood_default = "" if fields.get("mood") is None else str(fields["mood"])
+    fields["mood"] = int(prompts.text(CHECKIN["mood"], default=mood_default, validate=_mood_problem))
+
+    newcomers: list[PersonIn] = []
+    if "people" not in given:
+        people = journal.people()
+        earlier = {p["name"].casefold(): p["quality"] for p in fields.get("people", [])}
+        choices = [(f"{p.name} ({p.relationship.replace('-', ' ')})", p.name) for p in people]
+        if allow_newcomers:
+            choices.append((CHECKIN["newcomer"], NEWCOMER))
+        chosen = prompts.checkbox(
+            CHECKIN["people"], choices, checked=[p.name for p in people if p.name.casefold() in earlier]
+        ) if choices else []
+        wants_newcomer = NEWCOMER in chosen
+        names = [name for name in chosen if name != NEWCOMER]
+        taken = {p.name.casefold() for p in people}
+        while wants_newcomer:
+            answers: dict = {}
+            for question in NEWCOMER_QUESTIONS:
+                if question.field == "name":
+                    answers["name"] = prompts.text(
+                        question.message, validate=lambda v: name_problem(v, taken) or True
+                    ).strip()
+                else:
+                    answers[question.field] = prompts.ask(question)
+            newcomers.append(validate(PersonIn, answers))
+            taken.add(answers["name"].casefold())
+            names.append(answers["name"])
+            wants_newcomer = prompts.confirm(CHECKIN["more_newcomers"], default=False)
+        fields["people"] = [
+            {
+                "name": name,
+                "quality": prompts.select(
+                    CHECKIN["quality"].format(name=name), QUALITY_CHOICES, default=earlier.get(name.casefold(), 0)
+                ),
+            }
+            for name in names
+        ]
+    if "note" not in given:
+        fields["note"] = prompts.text(CHECKIN["note"], default=fields.get("note") or "")
+    if "tags" not in given:
+        tags = prompts.text(CHECKIN["tags"], default=", ".join(fields.get("tags", [])))
+        fields["tags"] = [t.strip() for t in tags.split(",") if t.strip()]
+    return fields, newcomers
+
+
+def _day_problem(text: str) -> bool | str:
+    from ipt_journal.dates import parse_day
+
+    try:
+        day = parse_day(text)
+    except InputError:
+        return "Write the day as YYYY-MM-DD, or 'today' or 'yesterday'."
+    return True if day <= dt.date.today() else "That day is in the future; pick today or earlier."
+
+
+def _mood_problem(text: str) -> bool | str:
+    if text.strip().isdigit() and 0 <= int(text) <= 10:
+        return True
+    return "Type a whole number from 0 (worst) to 10 (best)."

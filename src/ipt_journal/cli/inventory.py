@@ -1,0 +1,203 @@
+"""`ipt inventory`: the important people in your life, past and present."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ipt_journal.cli.session import name_problem, session
+from ipt_journal.vocab import Contact, DisputeStage, ExpectationsMet, ProblemArea, Relationship, Status
+
+app = typer.Typer(
+    help="The interpersonal inventory: the people who matter, and how things are with each.",
+    no_args_is_help=True,
+)
+
+NameArg = Annotated[str, typer.Argument(help="The person's name (any case).", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+# The person's fields as flags; `add` and `edit` take the same ones.
+Name = Annotated[Optional[str], typer.Option("--name", help="Name or nickname (unique).")]
+Rel = Annotated[
+    Optional[Relationship],
+    typer.Option("--relationship", case_sensitive=False, help="Who they are to you."),
+]
+Stat = Annotated[
+    Optional[Status],
+    typer.Option("--status", case_sensitive=False, help="Current, past, or ended by death. [default: current]"),
+]
+Ring = Annotated[
+    Optional[int],
+    typer.Option("--closeness", help="Closeness circle: 1 inner, 2 middle, 3 outer.", show_default=False),
+]
+Freq = Annotated[Optional[Contact], typer.Option("--contact", case_sensitive=False, help="How often you are in contact.")]
+Satisfying = Annotated[Optional[str], typer.Option("--satisfying", help="What is satisfying.")]
+Unsatisfying = Annotated[Optional[str], typer.Option("--unsatisfying", help="What is unsatisfying or hard.")]
+TheirExp = Annotated[Optional[str], typer.Option("--their-expectations", help="What they expect of you.")]
+MyExp = Annotated[Optional[str], typer.Option("--my-expectations", help="What you expect of them.")]
+Met = Annotated[
+    Optional[ExpectationsMet],
+    typer.Option("--expectations-met", case_sensitive=False, help="Are expectations met?"),
+]
+Confide = Annotated[
+    Optional[bool], typer.Option("--confide/--no-confide", help="Can you confide in them?", show_default=False)
+]
+Change = Annotated[Optional[str], typer.Option("--change", help="What you would like to change.")]
+Area = Annotated[
+    Optional[ProblemArea],
+    typer.Option("--problem-area", case_sensitive=False, help="The IPT problem area this relationship touches."),
+]
+Stage = Annotated[
+    Optional[DisputeStage],
+    typer.Option("--dispute-stage", case_sensitive=False, help="For a role dispute: where it stands."),
+]
+Notes = Annotated[Optional[str], typer.Option("--notes", help="Anything else.")]
+
+PERSON_FLAGS = {
+    "name": "--name", "relationship": "--relationship", "status": "--status",
+    "closeness": "--closeness", "contact": "--contact", "satisfying": "--satisfying",
+    "unsatisfying": "--unsatisfying", "their_expectations": "--their-expectations",
+    "my_expectations": "--my-expectations", "expectations_met": "--expectations-met",
+    "can_confide": "--confide", "change": "--change", "problem_area": "--problem-area",
+    "dispute_stage": "--dispute-stage", "notes": "--notes",
+}
+
+
+def _given(values: dict) -> dict:
+    """The person fields that came as flags, with choices as their stored values."""
+    return {
+        field: getattr(value, "value", value)
+        for field, value in values.items()
+        if field in PERSON_FLAGS and value is not None
+    }
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    name: Name = None, relationship: Rel = None, status: Stat = None, closeness: Ring = None,
+    contact: Freq = None, satisfying: Satisfying = None, unsatisfying: Unsatisfying = None,
+    their_expectations: TheirExp = None, my_expectations: MyExp = None,
+    expectations_met: Met = None, can_confide: Confide = None, change: Change = None,
+    problem_area: Area = None, dispute_stage: Stage = None, notes: Notes = None,
+) -> None:
+    """Add someone to your inventory. With no flags in a terminal, a short wizard asks."""
+    from ipt_journal import render
+    from ipt_journal.models import PersonIn, validate
+
+    state = session(ctx)
+    fields = _given(locals())
+    missing = [PERSON_FLAGS[f] for f in ("name", "relationship") if f not in fields]
+    state.require(missing, "ipt inventory add --name Sam --relationship partner --closeness 1")
+    journal = state.journal()
+    if missing:
+        fields = _person_wizard(fields, asked_for_new=True, journal=journal)
+    person = journal.add_person(validate(PersonIn, fields))
+    render.person_saved(person, "Added")
+
+
+@app.command("list")
+def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Everyone in your inventory, closest first."""
+    from ipt_journal import render
+
+    people = session(ctx).journal().people()
+    if as_json:
+        render.print_json([render.person_json(person) for person in people])
+    else:
+        render.people_table(people)
+
+
+@app.command()
+def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
+    """Everything about one person, and how your time together has gone."""
+    from ipt_journal import render
+
+    journal = session(ctx).journal()
+    person = journal.person_named(name)
+    summary = journal.contact_summary(person.id)
+    if as_json:
+        render.print_json({**render.person_json(person), "contact_summary": render.plain(summary)})
+    else:
+        render.person_detail(person, summary)
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    current_name: NameArg,
+    name: Name = None, relationship: Rel = None, status: Stat = None, closeness: Ring = None,
+    contact: Freq = None, satisfying: Satisfying = None, unsatisfying: Unsatisfying = None,
+    their_expectations: TheirExp = None, my_expectations: MyExp = None,
+    expectations_met: Met = None, can_confide: Confide = None, change: Change = None,
+    problem_area: Area = None, dispute_stage: Stage = None, notes: Notes = None,
+) -> None:
+    """Change someone's entry: give flags for what changes (an empty value clears a text),
+    or none in a terminal to walk through the wizard pre-filled."""
+    from ipt_journal import render
+    from ipt_journal.models import PersonIn, validate
+
+    state = session(ctx)
+    changes = _given(locals())
+    state.require([] if changes else ["the flags for what to change"],
+                  f"ipt inventory edit {current_name!r} --closeness 2")
+    journal = state.journal()
+    person = journal.person_named(current_name)
+    if changes:
+        fields = {**person.fields(), **changes}
+    else:
+        fields = _person_wizard(person.fields(), asked_for_new=False, journal=journal)
+    if fields.get("problem_area") != ProblemArea.role_dispute.value and "dispute_stage" not in changes:
+        fields["dispute_stage"] = None  # a stage means nothing once the area is not a dispute
+    updated = journal.update_person(person.id, validate(PersonIn, fields))
+    render.person_saved(updated, "Updated")
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    name: NameArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove someone, with their interactions (your check-ins stay)."""
+    from ipt_journal import render
+
+    state = session(ctx)
+    journal = state.journal()
+    person = journal.person_named(name)
+    if not yes:
+        state.require(["--yes"], f"ipt inventory remove {person.name!r} --yes")
+    render.removal_warning(person, journal.footprint(person.id))
+    if not yes:
+        from ipt_journal import prompts
+
+        if not prompts.confirm(f"Remove {person.name}?", default=False):
+            render.note("Nothing was removed.")
+            return
+    journal.remove_person(person.id)
+    render.note(f"Removed {person.name}.")
+
+
+def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:
+    """Ask for each field not already given; `fields` are the defaults when editing."""
+    from ipt_journal import prompts
+    from ipt_journal.questions import PERSON_QUESTIONS
+
+    answers = dict(fields)
+    taken = {p.name.casefold() for p in journal.people()} - {str(fields.get("name", "")).casefold()}
+    for question in PERSON_QUESTIONS:
+        if asked_for_new and question.field in fields:
+            continue
+        if question.when and not question.when(answers):
+            answers[question.field] = None
+            continue
+        if question.field == "name":
+            answers["name"] = prompts.text(
+                question.message,
+                default=answers.get("name") or "",
+                validate=lambda value: name_problem(value, taken) or True,
+            ).strip()
+        else:
+            answers[question.field] = prompts.ask(question, default=answers.get(question.field))
+    return answers

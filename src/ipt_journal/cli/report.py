@@ -1,0 +1,36 @@
+"""`ipt report`: mood by week and relationship patterns, in the terminal or as JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ipt_journal.cli.session import session
+
+
+def report(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int, typer.Option("--weeks", "-w", min=1, max=520, help="How many ISO weeks back, this one included.")
+    ] = 12,
+    since: Annotated[
+        Optional[str],
+        typer.Option("--since", help="Start on this day instead (YYYY-MM-DD).", show_default=False),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Your mood week by week and how it goes with the people you see."""
+    import datetime as dt
+
+    from ipt_journal import render
+    from ipt_journal.dates import parse_day
+    from ipt_journal.report import build_report, window_start
+
+    today = dt.date.today()
+    start = parse_day(since, "--since") if since else window_start(today, weeks)
+    result = build_report(session(ctx).journal(), start, today)
+    if as_json:
+        render.print_json(result.as_json())
+    else:
+        render.report(result)

@@ -1,0 +1,66 @@
+"""What every command shares: the journal it opens (once, lazily) and whether it may ask."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ipt_journal.errors import MissingInput
+
+if TYPE_CHECKING:
+    from ipt_journal.store import Journal
+
+
+@dataclass
+class Session:
+    db_flag: Path | None
+    no_input: bool
+    _journal: Journal | None = None
+
+    def journal(self) -> Journal:
+        if self._journal is None:
+            from ipt_journal.paths import journal_path
+            from ipt_journal.store import open_journal
+
+            self._journal = open_journal(journal_path(self.db_flag))
+        return self._journal
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+    @property
+    def can_prompt(self) -> bool:
+        return not self.no_input and sys.stdin.isatty()
+
+    def require(self, missing: list[str], example: str) -> None:
+        """Refuse, naming the flags, when values are missing and ipt may not ask for them."""
+        if missing and not self.can_prompt:
+            raise MissingInput(
+                f"Missing {_join(missing)}. ipt only asks questions in a terminal "
+                "(and never with --no-input), so pass "
+                f"{'it as a flag' if len(missing) == 1 else 'them as flags'}.",
+                f"For example: {example}",
+            )
+
+
+def session(ctx: typer.Context) -> Session:
+    return ctx.find_root().obj
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def name_problem(name: str, taken: set[str]) -> str | None:
+    """What is wrong with a new person's name typed at a prompt, if anything."""
+    if not name.strip():
+        return "A name is needed (a nickname is fine)."
+    if name.strip().casefold() in taken:
+        return "Someone in your inventory already has this name; add something to tell them apart."
+    return None

@@ -1,0 +1,35 @@
+"""The one family of errors a person may see.
+
+Every message is a sentence written for the person at the keyboard. The CLI edge
+turns these into a line on stderr and an exit code; nothing else prints them.
+Messages never carry journal text the person did not just type themselves.
+"""
+
+
+class IptError(Exception):
+    """Something the person can act on. Exit code 1 unless a subclass says otherwise."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InputError(IptError):
+    """A value given on the command line or at a prompt is not allowed."""
+
+    exit_code = 2
+
+
+class MissingInput(InputError):
+    """Required values were not given and ipt may not ask for them."""
+
+
+class NotFound(InputError):
+    """A name or id that is not in the journal."""
+
+
+class JournalError(IptError):
+    """The journal file cannot be opened or used as it is."""

@@ -1,0 +1,79 @@
+"""Numbered schema migrations, applied in order when a journal is opened.
+
+Append new migrations at the end and raise `store.SCHEMA_VERSION` to their count;
+never edit one that has shipped. Each runs inside the transaction `store.migrate`
+holds, so a journal is upgraded whole or not at all.
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("ipt_journal")
+
+
+def _run(db: Database, *statements: str) -> None:
+    # db.executescript would COMMIT the open transaction first, so run one by one.
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations()
+def m001_people_checkins_interactions(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            relationship TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'current',
+            closeness INTEGER CHECK (closeness BETWEEN 1 AND 3),
+            contact TEXT,
+            satisfying TEXT,
+            unsatisfying TEXT,
+            their_expectations TEXT,
+            my_expectations TEXT,
+            expectations_met TEXT,
+            can_confide INTEGER CHECK (can_confide IN (0, 1)),
+            change TEXT,
+            problem_area TEXT,
+            dispute_stage TEXT,
+            notes TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            mood INTEGER NOT NULL CHECK (mood BETWEEN 0 AND 10),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX checkins_day ON checkins (day)",
+        """
+        CREATE TABLE interactions (
+            id INTEGER PRIMARY KEY,
+            checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+            quality INTEGER NOT NULL CHECK (quality BETWEEN -2 AND 2),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (checkin_id, person_id)
+        )
+        """,
+        "CREATE INDEX interactions_person ON interactions (person_id)",
+        """
+        CREATE TABLE checkin_tags (
+            checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (checkin_id, tag)
+        )
+        """,
+        "CREATE INDEX checkin_tags_tag ON checkin_tags (tag)",
+    )

@@ -1,0 +1,55 @@
+"""The one place ipt asks questions in a terminal (questionary underneath).
+
+Imported only by commands that are about to prompt, so nothing else pays for
+questionary's start-up. Every function lets Ctrl-C through as KeyboardInterrupt;
+the CLI edge turns that into "nothing was saved".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import questionary
+from questionary import Choice
+
+from ipt_journal.questions import Question
+
+SKIP_LABEL = "(skip)"
+_SKIP = "\0skip"  # questionary treats a None value as "use the title", so skip needs a token
+
+
+def text(message: str, default: str = "", validate: Callable[[str], bool | str] | None = None) -> str:
+    return questionary.text(message, default=default, validate=validate).unsafe_ask()
+
+
+def select(message: str, choices: Iterable[tuple[str, object]], default=None, optional=False):
+    options = [Choice(label, value) for label, value in choices]
+    if optional:
+        options.append(Choice(SKIP_LABEL, _SKIP))
+    if default is None and optional:
+        default = _SKIP
+    answer = questionary.select(message, choices=options, default=default).unsafe_ask()
+    return None if answer == _SKIP else answer
+
+
+def checkbox(message: str, choices: Iterable[tuple[str, object]], checked: Iterable = ()) -> list:
+    checked = set(checked)
+    options = [Choice(label, value, checked=value in checked) for label, value in choices]
+    return questionary.checkbox(message, choices=options).unsafe_ask()
+
+
+def confirm(message: str, default: bool = False) -> bool:
+    return questionary.confirm(message, default=default).unsafe_ask()
+
+
+def ask(question: Question, default=None):
+    """Ask one question of a table-driven wizard; an optional one is skipped with Enter."""
+    if question.kind == "text":
+        suffix = "" if question.required else " (Enter to skip)"
+        validate = (lambda value: bool(value.strip()) or "This one is needed.") if question.required else None
+        answer = text(question.message + suffix, default=default or "", validate=validate).strip()
+        return answer or None
+    if question.kind == "yes-no":
+        choices = (("yes", True), ("no", False))
+        return select(question.message, choices, default=default, optional=True)
+    return select(question.message, question.choices, default=default, optional=not question.required)

@@ -1,0 +1,84 @@
+"""What the wizards ask, as data: one list of questions per record, read by one flow.
+
+Wording lives here, apart from the code that asks, so it can be reviewed in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ipt_journal.vocab import (
+    CLOSENESS_LABELS,
+    QUALITY_LABELS,
+    Contact,
+    DisputeStage,
+    ExpectationsMet,
+    ProblemArea,
+    Relationship,
+    Status,
+    signed,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    field: str
+    kind: str  # "text", "select" or "yes-no"
+    message: str
+    choices: tuple[tuple[str, object], ...] = ()
+    required: bool = False
+    when: Callable[[dict], bool] | None = None  # asked only if this holds for the answers so far
+
+
+def _enum_choices(enum) -> tuple[tuple[str, object], ...]:
+    return tuple((member.label, member.value) for member in enum)
+
+
+PERSON_QUESTIONS: tuple[Question, ...] = (
+    Question("name", "text", "Name (or a nickname only you would know)", required=True),
+    Question("relationship", "select", "Who are they to you?", _enum_choices(Relationship),
+             required=True),
+    Question("status", "select", "Is this relationship current, in the past, or ended by death?",
+             _enum_choices(Status), required=True),
+    Question("closeness", "select", "How close do you feel? (closeness circle)",
+             tuple((f"{ring} - {label}", ring) for ring, label in CLOSENESS_LABELS.items())),
+    Question("contact", "select", "How often are you in contact?", _enum_choices(Contact)),
+    Question("satisfying", "text", "What is satisfying about this relationship?"),
+    Question("unsatisfying", "text", "What is unsatisfying or hard about it?"),
+    Question("their_expectations", "text", "What do they expect of you?"),
+    Question("my_expectations", "text", "What do you expect of them?"),
+    Question("expectations_met", "select", "Are those expectations being met?",
+             _enum_choices(ExpectationsMet)),
+    Question("can_confide", "yes-no", "Can you confide in them?"),
+    Question("change", "text", "What would you like to change?"),
+    Question("problem_area", "select", "Which IPT problem area does this relationship touch?",
+             _enum_choices(ProblemArea)),
+    Question("dispute_stage", "select", "Where is the dispute now?", _enum_choices(DisputeStage),
+             when=lambda answers: answers.get("problem_area") == ProblemArea.role_dispute.value),
+    Question("notes", "text", "Anything else to note?"),
+)
+
+NEWCOMER_QUESTIONS: tuple[Question, ...] = tuple(
+    q for q in PERSON_QUESTIONS if q.field in ("name", "relationship", "closeness")
+)
+
+MOOD_CHOICES = tuple(
+    (f"{mood}{' - worst' if mood == 0 else ' - best' if mood == 10 else ''}", mood)
+    for mood in range(10, -1, -1)
+)
+
+QUALITY_CHOICES = tuple(
+    (f"{signed(quality)}  {label}", quality) for quality, label in sorted(QUALITY_LABELS.items(), reverse=True)
+)
+
+CHECKIN = {
+    "day": "Which day is this check-in for? (YYYY-MM-DD)",
+    "mood": "How has your mood been, 0 (worst) to 10 (best)?",
+    "people": "Who did you spend meaningful time with? (space to pick, enter when done)",
+    "newcomer": "Someone not in your inventory yet",
+    "more_newcomers": "Add someone else who is not in your inventory?",
+    "quality": "How did it go with {name}?",
+    "note": "A note about this week? (optional)",
+    "tags": "Tags, separated by commas? (optional)",
+}

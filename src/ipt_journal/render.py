@@ -1,0 +1,332 @@
+"""Turning results into what a person reads: Rich tables and text, or JSON.
+
+Computing happens elsewhere; this module only formats. Text from the journal is
+always wrapped in `Text` so brackets in a note are never read as Rich markup.
+Rich honours NO_COLOR and the terminal's width by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ipt_journal.report import MIN_CHECKINS_EACH, Report
+from ipt_journal.store import Checkin, ContactSummary, Footprint, Person
+from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
+
+CHECKIN_DUE_DAYS = 7
+
+
+def _console() -> Console:
+    # Made per call, so output goes to whatever sys.stdout is now (tests swap it).
+    return Console(highlight=False)
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def plain(value):
+    """A dataclass (or list of them) as JSON-ready data."""
+    if is_dataclass(value):
+        value = asdict(value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def person_json(person: Person) -> dict:
+    return plain(person)
+
+
+def note(message: str) -> None:
+    _console().print(Text(message))
+
+
+def _label(value: str | None) -> str:
+    """A stored choice as words: 'other-family' -> 'other family'."""
+    return (value or "").replace("-", " ")
+
+
+def _ring(closeness: int | None) -> str:
+    return "" if closeness is None else str(closeness)
+
+
+def _mean(value: float | None, signed_: bool = False) -> str:
+    if value is None:
+        return ""
+    return f"{value:+.1f}" if signed_ else f"{value:.1f}"
+
+
+# ------------------------------------------------------------------ people
+
+
+def person_saved(person: Person, verb: str) -> None:
+    ring = f", {CLOSENESS_LABELS[person.closeness]}" if person.closeness else ""
+    note(f"{verb} {person.name} ({_label(person.relationship)}{ring}).")
+
+
+def people_table(people: list[Person]) -> None:
+    console = _console()
+    if not people:
+        console.print("Your inventory is empty. Add the people who matter, for example:")
+        console.print("  ipt inventory add --name Sam --relationship partner --closeness 1")
+        return
+    table = Table(box=box.SIMPLE_HEAD, title="Your interpersonal inventory", title_justify="left")
+    table.add_column("Name", overflow="fold")
+    table.add_column("Who")
+    table.add_column("Ring", justify="right")
+    table.add_column("Status")
+    table.add_column("Contact")
+    table.add_column("Problem area", overflow="fold")
+    for person in people:
+        area = _label(person.problem_area)
+        if person.dispute_stage:
+            area += f" ({person.dispute_stage})"
+        table.add_row(
+            Text(person.name),
+            _label(person.relationship),
+            _ring(person.closeness),
+            person.status,
+            _label(person.contact),
+            area,
+        )
+    console.print(table)
+    console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
+
+
+def person_detail(person: Person, summary: ContactSummary) -> None:
+    console = _console()
+    table = Table(box=None, show_header=False, title=Text(person.name), title_justify="left", padding=(0, 1))
+    table.add_column("Field", style="bold", no_wrap=True)
+    table.add_column("Value", overflow="fold")
+    confide = {True: "yes", False: "no", None: ""}[person.can_confide]
+    rows = [
+        ("Who", _label(person.relationship)),
+        ("Status", person.status),
+        ("Closeness", f"{person.closeness} - {CLOSENESS_LABELS[person.closeness]}" if person.closeness else ""),
+        ("Contact", _label(person.contact)),
+        ("Satisfying", person.satisfying),
+        ("Unsatisfying", person.unsatisfying),
+        ("They expect of you", person.their_expectations),
+        ("You expect of them", person.my_expectations),
+        ("Expectations met", person.expectations_met),
+        ("Can confide", confide),
+        ("Would like to change", person.change),
+        ("Problem area", _label(person.problem_area)),
+        ("Dispute stage", _label(person.dispute_stage)),
+        ("Notes", person.notes),
+    ]
+    for field, value in rows:
+        if value:
+            table.add_row(field, Text(str(value)))
+    console.print(table)
+    console.print()
+    if not summary.interactions:
+        console.print(Text(f"No time with {person.name} recorded in a check-in yet."))
+        return
+    console.print(
+        Text(
+            f"Time together: {summary.interactions} check-in(s), from {summary.first_contact} "
+            f"to {summary.last_contact}; it went {summary.mean_quality:+.1f} on average "
+            "(-2 very badly to +2 very well)."
+        )
+    )
+    with_count, without_count = summary.interactions, summary.checkins_without
+    if with_count >= MIN_CHECKINS_EACH and without_count >= MIN_CHECKINS_EACH:
+        console.print(
+            Text(
+                f"Mean mood in check-ins with {person.name}: {summary.mood_with:.1f}; "
+                f"without: {summary.mood_without:.1f}. An association, not a cause."
+            )
+        )
+    else:
+        console.print(f"Mood with versus without: not enough data yet (needs {MIN_CHECKINS_EACH} of each).")
+    recent = Table(box=box.SIMPLE_HEAD, title="Most recent", title_justify="left")
+    recent.add_column("Day")
+    recent.add_column("How it went")
+    recent.add_column("Mood", justify="right")
+    for day, quality, mood in summary.recent:
+        recent.add_row(day, f"{signed(quality)} {QUALITY_LABELS[quality]}", str(mood))
+    console.print(recent)
+
+
+def removal_warning(person: Person, footprint: Footprint) -> None:
+    if footprint.interactions:
+        note(
+            f"Removing {person.name} also removes {footprint.interactions} interaction(s) recorded "
+            f"in {footprint.checkins} check-in(s). The check-ins themselves stay."
+        )
+    else:
+        note(f"{person.name} has no interactions recorded; only their inventory entry goes.")
+
+
+# ------------------------------------------------------------------ check-ins
+
+
+def _with(checkin: Checkin) -> str:
+    return ", ".join(f"{i.name} ({signed(i.quality)})" for i in checkin.people)
+
+
+def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> None:
+    message = f"{verb} check-in #{checkin.id} for {checkin.day}: mood {checkin.mood}/10"
+    if checkin.people:
+        message += f", with {_with(checkin)}"
+    note(message + ".")
+    if newcomers:
+        note(f"Added to your inventory: {', '.join(newcomers)}.")
+
+
+def checkins_table(checkins: list[Checkin]) -> None:
+    console = _console()
+    if not checkins:
+        console.print("No check-ins yet. Record one with: ipt checkin")
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("ID", justify="right")
+    table.add_column("Day", no_wrap=True)
+    table.add_column("Mood", justify="right")
+    table.add_column("With", overflow="fold")
+    table.add_column("Tags", overflow="fold")
+    table.add_column("Note", overflow="ellipsis", max_width=30, no_wrap=True)
+    for checkin in checkins:
+        table.add_row(
+            str(checkin.id),
+            checkin.day,
+            str(checkin.mood),
+            Text(_with(checkin)),
+            Text(", ".join(checkin.tags)),
+            Text(checkin.note or ""),
+        )
+    console.print(table)
+
+
+# ------------------------------------------------------------------ report
+
+
+def _bar(mood: float) -> str:
+    filled = round(mood)
+    return "█" * filled + "·" * (10 - filled)
+
+
+def report(result: Report) -> None:
+    console = _console()
+    if result.journal_is_empty:
+        console.print("No check-ins yet, so there is nothing to report.")
+        console.print("Record how your week went with: ipt checkin")
+        return
+    if not result.weeks:
+        console.print(f"No check-ins since {result.since}.")
+        console.print("Look further back with --weeks 52, or record one with: ipt checkin")
+        return
+
+    console.print(f"Mood by week, {result.since} to {result.today} (0 worst, 10 best)", style="bold")
+    weeks = Table(box=box.SIMPLE_HEAD)
+    weeks.add_column("Week", no_wrap=True)
+    weeks.add_column("Check-ins", justify="right")
+    weeks.add_column("Mood", justify="right")
+    weeks.add_column("Change", justify="right")
+    weeks.add_column("", no_wrap=True)
+    for week in result.weeks:
+        weeks.add_row(week.week, str(week.checkins), _mean(week.mean_mood), _mean(week.change, True),
+                      _bar(week.mean_mood))
+    console.print(weeks)
+    if result.summary:
+        s = result.summary
+        trend = "up" if s.change > 0.05 else "down" if s.change < -0.05 else "about the same"
+        amount = f" {abs(s.change):.1f}" if trend != "about the same" else ""
+        console.print(
+            f"Mean mood in the last {s.weeks_compared} week(s) with check-ins was {s.last_mean:.1f}, "
+            f"{trend}{amount} from {s.first_mean:.1f} in the first {s.weeks_compared}."
+        )
+    console.print()
+    _people_patterns(console, result)
+    if result.quiet_inner_circle:
+        console.print()
+        console.print("Inner circle, no contact recorded in this window:", style="bold")
+        for person in result.quiet_inner_circle:
+            console.print(Text(f"  {person.name}: {_since_contact(person.last_contact, result.today)}"))
+        console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
+
+
+def _people_patterns(console: Console, result: Report) -> None:
+    if not result.people:
+        console.print("No time with people recorded in this window. Add it to a check-in with --with NAME:+1.")
+        return
+    console.print("People and mood", style="bold")
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("Person", overflow="fold")
+    table.add_column("Ring", justify="right")
+    table.add_column("Times", justify="right")
+    table.add_column("Went", justify="right")
+    table.add_column("Mood with", justify="right")
+    table.add_column("without", justify="right")
+    table.add_column("Last contact", no_wrap=True)
+    for person in result.people:
+        if person.mood_with is None:
+            mood_with, mood_without = Text("not enough data yet", style="dim"), ""
+        else:
+            mood_with, mood_without = _mean(person.mood_with), _mean(person.mood_without)
+        table.add_row(Text(person.name), _ring(person.closeness), str(person.interactions),
+                      _mean(person.mean_quality, True), mood_with, mood_without, person.last_contact.isoformat())
+    console.print(table)
+    console.print(
+        f"Went: how time together went, -2 very badly to +2 very well. Mood with/without: mean mood of "
+        f"check-ins that mention them or not, shown once there are {MIN_CHECKINS_EACH} of each. "
+        "These are associations, not causes.",
+        style="dim",
+    )
+
+
+def _since_contact(last: dt.date | None, today: dt.date) -> str:
+    if last is None:
+        return "no contact recorded yet"
+    weeks = (today - last).days // 7
+    return f"no contact in {weeks} week{'s' if weeks != 1 else ''} (last {last})"
+
+
+# ------------------------------------------------------------------ dashboard
+
+
+def dashboard(counts, journal_path: Path) -> None:
+    console = _console()
+    if not counts["people"] and not counts["checkins"]:
+        console.print("Welcome to ipt-journal.", style="bold")
+        console.print(
+            "A private place to work on your relationships and mood alongside Interpersonal "
+            "Psychotherapy (IPT). It supports work with a clinician; it does not replace one."
+        )
+        console.print()
+        console.print("Start with the people who matter:   ipt inventory add")
+        console.print("Then, each week, a check-in:        ipt checkin")
+        console.print("And see how things move together:   ipt report")
+        console.print()
+        console.print(Text(f"Your journal lives at {journal_path} (only you can read it)."), style="dim")
+        return
+    parts = [f"{counts['people']} people in your inventory", f"{counts['checkins']} check-ins"]
+    console.print(" · ".join(parts))
+    if counts["last_checkin"]:
+        days = (dt.date.today() - dt.date.fromisoformat(counts["last_checkin"])).days
+        when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+        console.print(f"Last check-in: {when} ({counts['last_checkin']}).")
+        if days >= CHECKIN_DUE_DAYS:
+            console.print("A check-in is due.", style="bold")
+    if not counts["people"]:
+        step = "ipt inventory add"
+    elif not counts["checkins"] or days >= CHECKIN_DUE_DAYS:
+        step = "ipt checkin"
+    else:
+        step = "ipt report"
+    console.print(f"Next: {step}")

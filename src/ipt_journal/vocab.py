@@ -1,0 +1,93 @@
+"""The fixed vocabularies of the inventory and check-ins, with their plain labels.
+
+Kept free of heavy imports: the CLI builds its option choices from these at start-up.
+Values are what is stored in the journal and typed on the command line.
+"""
+
+from enum import Enum
+
+
+class Choice(str, Enum):
+    """A stored value with a label for people."""
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self, self.value.replace("-", " "))
+
+
+class Relationship(Choice):
+    partner = "partner"
+    spouse = "spouse"
+    parent = "parent"
+    child = "child"
+    sibling = "sibling"
+    other_family = "other-family"
+    friend = "friend"
+    colleague = "colleague"
+    manager = "manager"
+    neighbour = "neighbour"
+    other = "other"
+
+
+class Status(Choice):
+    current = "current"
+    past = "past"
+    deceased = "deceased"
+
+
+class Contact(Choice):
+    daily = "daily"
+    weekly = "weekly"
+    monthly = "monthly"
+    rarely = "rarely"
+    none = "none"
+
+
+class ExpectationsMet(Choice):
+    yes = "yes"
+    partly = "partly"
+    no = "no"
+
+
+class ProblemArea(Choice):
+    grief = "grief"
+    role_dispute = "role-dispute"
+    role_transition = "role-transition"
+    interpersonal_deficits = "interpersonal-deficits"
+    none = "none"
+
+
+class DisputeStage(Choice):
+    renegotiation = "renegotiation"
+    impasse = "impasse"
+    dissolution = "dissolution"
+
+
+LABELS: dict[Choice, str] = {
+    Contact.none: "no contact",
+    ProblemArea.none: "none",
+    ProblemArea.grief: "grief",
+    ProblemArea.role_dispute: "role dispute",
+    ProblemArea.role_transition: "role transition",
+    ProblemArea.interpersonal_deficits: "interpersonal deficits",
+    DisputeStage.renegotiation: "renegotiation (both still working on it)",
+    DisputeStage.impasse: "impasse (talks have stopped)",
+    DisputeStage.dissolution: "dissolution (the relationship is ending)",
+}
+
+CLOSENESS_LABELS = {1: "inner circle", 2: "middle ring", 3: "outer ring"}
+
+MOOD_MIN, MOOD_MAX = 0, 10
+QUALITY_MIN, QUALITY_MAX = -2, 2
+QUALITY_LABELS = {
+    -2: "very badly",
+    -1: "badly",
+    0: "neither well nor badly",
+    1: "well",
+    2: "very well",
+}
+
+
+def signed(quality: int) -> str:
+    """-2..+2 as people write it: '+1', '0', '-2'."""
+    return f"{quality:+d}" if quality else "0"

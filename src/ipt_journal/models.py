@@ -133,12 +133,12 @@ class CheckinIn(Model):
 
     @model_validator(mode="after")
     def _each_person_once(self):
-        seen: set[str] = set()
+        first_spelling: dict[str, str] = {}
         for interaction in self.people:
             key = interaction.name.casefold()
-            if key in seen:
-                raise ValueError(f"{interaction.name} is listed twice; name each person once.")
-            seen.add(key)
+            if key in first_spelling:
+                raise ValueError(f"{first_spelling[key]} is listed twice; name each person once.")
+            first_spelling[key] = interaction.name
         return self
 
 

@@ -24,8 +24,8 @@ def text(message: str, default: str = "", validate: Callable[[str], bool | str] 
 
 def select(message: str, choices: Iterable[tuple[str, object]], default=None, optional=False):
     options = [Choice(label, value) for label, value in choices]
-    if optional:
-        options.append(Choice(SKIP_LABEL, _SKIP))
+    if optional:  # first, so Enter skips and the arrows start at the real options
+        options.insert(0, Choice(SKIP_LABEL, _SKIP))
     if default is None and optional:
         default = _SKIP
     answer = questionary.select(message, choices=options, default=default).unsafe_ask()

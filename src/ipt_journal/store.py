@@ -333,11 +333,11 @@ class Journal:
         row = self._one(
             """
             WITH totals AS (SELECT count(*) AS n, total(mood) AS s FROM checkins)
-            SELECT count(*) AS interactions, avg(i.quality) AS mean_quality,
+            SELECT count(i.id) AS interactions, avg(i.quality) AS mean_quality,
                    min(c.day) AS first_contact, max(c.day) AS last_contact,
                    avg(c.mood) AS mood_with,
-                   totals.n - count(*) AS checkins_without,
-                   (totals.s - total(c.mood)) / nullif(totals.n - count(*), 0) AS mood_without
+                   totals.n - count(i.id) AS checkins_without,
+                   (totals.s - total(c.mood)) / nullif(totals.n - count(i.id), 0) AS mood_without
             FROM totals
             LEFT JOIN interactions i ON i.person_id = ?
             LEFT JOIN checkins c ON c.id = i.checkin_id

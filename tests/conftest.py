@@ -1,0 +1,31 @@
+"""Every test gets its own journal under tmp_path; none can touch a real one."""
+
+from pathlib import Path
+
+import pytest
+from support import Ipt
+
+
+@pytest.fixture(autouse=True)
+def journal_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "journal" / "journal.db"
+    monkeypatch.setenv("IPT_JOURNAL_DB", str(path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("IPT_DEBUG", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    return path
+
+
+@pytest.fixture
+def ipt(journal_path) -> Ipt:
+    return Ipt(journal_path)
+
+
+@pytest.fixture
+def people(ipt):
+    """A small inventory: Sam (partner, inner), Alex (friend, middle), Jo (sibling, inner)."""
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
+    ipt.ok("inventory", "add", "--name", "Alex", "--relationship", "friend", "--closeness", "2")
+    ipt.ok("inventory", "add", "--name", "Jo", "--relationship", "sibling", "--closeness", "1")
+    return ipt

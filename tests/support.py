@@ -1,0 +1,48 @@
+"""Helpers the tests share."""
+
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ipt_journal.cli import app
+
+
+class Ipt:
+    """Runs `ipt` in-process the way a script would (stdin is not a terminal)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    def ok(self, *args: str):
+        result = self(*args)
+        assert result.exit_code == 0, result.output
+        return result
+
+    def rows(self, sql: str, params=()) -> list[tuple]:
+        """What is really in the file, read past ipt."""
+        conn = sqlite3.connect(self.path)
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+
+    def count(self, table: str) -> int:
+        return self.rows(f"SELECT count(*) FROM {table}")[0][0]
+
+
+def assert_user_error(result, *phrases: str, code: int = 2) -> None:
+    """A user mistake: the given exit code, a plain message, never a traceback."""
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    for phrase in phrases:
+        assert phrase in result.stderr, result.stderr
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone, to find a sentence Rich wrapped at 80 columns."""
+    return " ".join(text.split())

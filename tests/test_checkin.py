@@ -49,7 +49,7 @@ def test_several_checkins_a_week_are_all_kept(people):
         (["--mood", "5", "--with", "Sam:+5"],
          "How it went with Sam must be a whole number from -2 (very badly) to +2 (very well), got +5."),
         (["--mood", "5", "--with", "Sam:great"], "How it went with Sam must be a whole number"),
-        (["--mood", "5", "--with", "Sam"], "Write --with as NAME:HOW_IT_WENT"),
+        (["--mood", "5", "--with", "Sam"], "Write --with as NAME:HOW"),
         (["--mood", "5", "--with", "Sma:+1"], "No one called 'Sma' in your inventory. Did you mean Sam?"),
         (["--mood", "5", "--with", "Sam:+1", "--with", "sam:0"], "Sam is listed twice"),
         (["--mood", "5", "--tag", "x" * 41], "Tags must be 1 to 40 characters each"),

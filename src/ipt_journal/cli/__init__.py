@@ -71,6 +71,7 @@ app = typer.Typer(
         "It supports work with a clinician; it does not replace one."
     ),
     no_args_is_help=False,
+    rich_markup_mode=None,  # plain help and usage errors: consistent with ours, and no Rich import
     add_completion=False,
     pretty_exceptions_enable=False,  # never print locals: they hold journal text
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -91,6 +92,7 @@ def main_callback(
         typer.Option(
             "--db",
             envvar=ENV_DB,
+            metavar="PATH",
             help="The journal file to use (created on first use).",
             show_default=False,
             dir_okay=False,

@@ -17,17 +17,17 @@ app = typer.Typer(
 
 DateOpt = Annotated[
     Optional[str],
-    typer.Option("--date", help="The day, YYYY-MM-DD, 'today' or 'yesterday'. [default: today]",
+    typer.Option("--date", metavar="YYYY-MM-DD", help="The day, YYYY-MM-DD, 'today' or 'yesterday'. [default: today]",
                  show_default=False),
 ]
-MoodOpt = Annotated[Optional[int], typer.Option("--mood", help="Mood from 0 (worst) to 10 (best).")]
+MoodOpt = Annotated[Optional[int], typer.Option("--mood", metavar="0-10", help="Mood from 0 (worst) to 10 (best).")]
 WithOpt = Annotated[
     Optional[list[str]],
-    typer.Option("--with", help="NAME:HOW_IT_WENT, from -2 (very badly) to +2 (very well); repeat per person.",
+    typer.Option("--with", metavar="NAME:HOW", help="Someone you spent time with and how it went, HOW from -2 (very badly) to +2 (very well), e.g. 'Sam:+1'; repeat per person.",
                  show_default=False),
 ]
-NoteOpt = Annotated[Optional[str], typer.Option("--note", help="A note about the week.")]
-TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", help="A tag; repeat for more.", show_default=False)]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="A note about the week.")]
+TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG", help="A tag; repeat for more.", show_default=False)]
 IdArg = Annotated[int, typer.Argument(help="The check-in's id (see: ipt checkin list).", show_default=False)]
 NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
@@ -85,13 +85,13 @@ def edit(
     mood: MoodOpt = None,
     with_: Annotated[
         Optional[list[str]],
-        typer.Option("--with", help="Replaces the people of this check-in; NAME:HOW_IT_WENT, repeatable.",
+        typer.Option("--with", metavar="NAME:HOW", help="Replaces the people of this check-in; NAME:HOW as for a new check-in, repeatable.",
                      show_default=False),
     ] = None,
     note: NoteOpt = None,
     tag: Annotated[
         Optional[list[str]],
-        typer.Option("--tag", help="Replaces the tags of this check-in; repeatable.", show_default=False),
+        typer.Option("--tag", metavar="TAG", help="Replaces the tags of this check-in; repeatable.", show_default=False),
     ] = None,
 ) -> None:
     """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
@@ -159,7 +159,7 @@ def parse_with(text: str) -> dict:
     name, colon, quality = text.rpartition(":")
     if not colon or not name.strip():
         raise InputError(
-            f"Write --with as NAME:HOW_IT_WENT, from -2 (very badly) to +2 (very well), got {text!r}.",
+            f"Write --with as NAME:HOW, with HOW from -2 (very badly) to +2 (very well), got {text!r}.",
             "For example: --with 'Sam:+1'",
         )
     try:

@@ -18,7 +18,7 @@ NameArg = Annotated[str, typer.Argument(help="The person's name (any case).", sh
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 # The person's fields as flags; `add` and `edit` take the same ones.
-Name = Annotated[Optional[str], typer.Option("--name", help="Name or nickname (unique).")]
+Name = Annotated[Optional[str], typer.Option("--name", metavar="TEXT", help="Name or nickname (unique).")]
 Rel = Annotated[
     Optional[Relationship],
     typer.Option("--relationship", case_sensitive=False, help="Who they are to you."),
@@ -29,13 +29,13 @@ Stat = Annotated[
 ]
 Ring = Annotated[
     Optional[int],
-    typer.Option("--closeness", help="Closeness circle: 1 inner, 2 middle, 3 outer.", show_default=False),
+    typer.Option("--closeness", metavar="1-3", help="Closeness circle: 1 inner, 2 middle, 3 outer.", show_default=False),
 ]
 Freq = Annotated[Optional[Contact], typer.Option("--contact", case_sensitive=False, help="How often you are in contact.")]
-Satisfying = Annotated[Optional[str], typer.Option("--satisfying", help="What is satisfying.")]
-Unsatisfying = Annotated[Optional[str], typer.Option("--unsatisfying", help="What is unsatisfying or hard.")]
-TheirExp = Annotated[Optional[str], typer.Option("--their-expectations", help="What they expect of you.")]
-MyExp = Annotated[Optional[str], typer.Option("--my-expectations", help="What you expect of them.")]
+Satisfying = Annotated[Optional[str], typer.Option("--satisfying", metavar="TEXT", help="What is satisfying.")]
+Unsatisfying = Annotated[Optional[str], typer.Option("--unsatisfying", metavar="TEXT", help="What is unsatisfying or hard.")]
+TheirExp = Annotated[Optional[str], typer.Option("--their-expectations", metavar="TEXT", help="What they expect of you.")]
+MyExp = Annotated[Optional[str], typer.Option("--my-expectations", metavar="TEXT", help="What you expect of them.")]
 Met = Annotated[
     Optional[ExpectationsMet],
     typer.Option("--expectations-met", case_sensitive=False, help="Are expectations met?"),
@@ -43,7 +43,7 @@ Met = Annotated[
 Confide = Annotated[
     Optional[bool], typer.Option("--confide/--no-confide", help="Can you confide in them?", show_default=False)
 ]
-Change = Annotated[Optional[str], typer.Option("--change", help="What you would like to change.")]
+Change = Annotated[Optional[str], typer.Option("--change", metavar="TEXT", help="What you would like to change.")]
 Area = Annotated[
     Optional[ProblemArea],
     typer.Option("--problem-area", case_sensitive=False, help="The IPT problem area this relationship touches."),
@@ -52,7 +52,7 @@ Stage = Annotated[
     Optional[DisputeStage],
     typer.Option("--dispute-stage", case_sensitive=False, help="For a role dispute: where it stands."),
 ]
-Notes = Annotated[Optional[str], typer.Option("--notes", help="Anything else.")]
+Notes = Annotated[Optional[str], typer.Option("--notes", metavar="TEXT", help="Anything else.")]
 
 PERSON_FLAGS = {
     "name": "--name", "relationship": "--relationship", "status": "--status",

@@ -16,7 +16,7 @@ def report(
     ] = 12,
     since: Annotated[
         Optional[str],
-        typer.Option("--since", help="Start on this day instead (YYYY-MM-DD).", show_default=False),
+        typer.Option("--since", metavar="YYYY-MM-DD", help="Start on this day instead (YYYY-MM-DD).", show_default=False),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:

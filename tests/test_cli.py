@@ -1,0 +1,118 @@
+"""The command as a whole: entry points, the error edge, start-up imports, the dashboard."""
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+
+from support import assert_user_error, flat
+
+from ipt_journal import __version__
+
+
+def run(*args: str, env_extra: dict | None = None, journal=None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    if journal is not None:
+        env["IPT_JOURNAL_DB"] = str(journal)
+    return subprocess.run([sys.executable, "-m", "ipt_journal", *args], capture_output=True, text=True,
+                          env=env, stdin=subprocess.DEVNULL, timeout=60)
+
+
+def test_version_via_python_m(journal_path):
+    result = run("--version", journal=journal_path)
+    assert result.returncode == 0 and result.stdout.strip() == f"ipt-journal {__version__}"
+    assert not journal_path.exists()  # asking the version touches no journal
+
+
+def test_user_mistakes_show_no_traceback_but_debug_does(journal_path):
+    newer = journal_path.parent
+    newer.mkdir(parents=True)
+    import sqlite3
+
+    conn = sqlite3.connect(journal_path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    plain = run("report", journal=journal_path)
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr
+    assert plain.stderr.startswith("Error: The journal at")
+    debug = run("report", journal=journal_path, env_extra={"IPT_DEBUG": "1"})
+    assert "Traceback" in debug.stderr and "JournalError" in debug.stderr
+
+
+def test_stdin_not_a_terminal_never_prompts(journal_path):
+    result = run("inventory", "add", journal=journal_path)
+    assert result.returncode == 2
+    assert "Missing --name and --relationship" in flat(result.stderr)
+    assert "?" not in result.stdout
+
+
+def import_check(*args: str) -> set[str]:
+    """Which heavy modules a command imports, run in a fresh interpreter."""
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['ipt', *{list(args)!r}]\n"
+        "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('LOADED', *sorted(m for m in ('questionary', 'pydantic', 'sqlite_utils', 'rich') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={**os.environ}, stdin=subprocess.DEVNULL)
+    line = [line for line in result.stdout.splitlines() if line.startswith("LOADED")][-1]
+    return set(line.split()[1:])
+
+
+def test_help_and_report_do_not_import_questionary(ipt):
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    assert import_check("--help") == set()
+    loaded = import_check("report")
+    assert "questionary" not in loaded and "sqlite_utils" not in loaded
+
+
+def test_dashboard_welcomes_a_new_user(ipt):
+    out = flat(ipt.ok().stdout)
+    assert "Welcome to ipt-journal." in out
+    assert "does not replace one" in out
+    assert "ipt inventory add" in out and str(ipt.path) in out
+
+
+def test_dashboard_says_when_a_checkin_is_due(people):
+    old = (dt.date.today() - dt.timedelta(days=9)).isoformat()
+    people.ok("checkin", "--date", old, "--mood", "5")
+    out = flat(people.ok().stdout)
+    assert "3 people in your inventory · 1 check-ins" in out
+    assert "Last check-in: 9 days ago" in out and "A check-in is due." in out
+    assert "Next: ipt checkin" in out
+    people.ok("checkin", "--mood", "6")
+    out = flat(people.ok().stdout)
+    assert "Last check-in: today" in out and "due" not in out and "Next: ipt report" in out
+
+
+def test_json_output_is_plain_json_without_colour(people, monkeypatch):
+    monkeypatch.delenv("NO_COLOR")
+    people.ok("checkin", "--mood", "6", "--note", "[bold]not markup[/bold]")
+    data = json.loads(people.ok("checkin", "list", "--json").stdout)
+    assert data[0]["note"] == "[bold]not markup[/bold]"
+
+
+def test_markup_in_journal_text_is_shown_as_typed(people):
+    people.ok("checkin", "--mood", "6", "--note", "[red]x[/red]")
+    assert "[red]x[/red]" in people.ok("checkin", "list").stdout
+
+
+def test_unknown_command_is_a_usage_error(ipt):
+    result = ipt("inventroy")
+    assert result.exit_code == 2 and "No such command" in result.stderr
+
+
+def test_unexpected_errors_do_not_leak_journal_text(people, monkeypatch):
+    people.ok("checkin", "--mood", "6", "--note", "my secret note")
+    from ipt_journal import render
+
+    def broken(checkins):
+        raise ValueError("my secret note")
+
+    monkeypatch.setattr(render, "checkins_table", broken)
+    result = people("checkin", "list")
+    assert_user_error(result, "unexpected problem (ValueError)", "IPT_DEBUG=1", code=1)
+    assert "my secret note" not in result.output

@@ -1,0 +1,224 @@
+"""The wizards, driven in a real pseudo-terminal the way a person types.
+
+Each key is sent on its own, after its prompt has appeared: prompt_toolkit reads an
+escape sequence arriving with other keys as a separate Escape press.
+"""
+
+import datetime as dt
+import os
+import sqlite3
+import sys
+
+import pexpect
+import pytest
+
+UP, DOWN, SPACE, ENTER, CTRL_C = "\x1b[A", "\x1b[B", " ", "\r", "\x03"
+
+
+class Terminal:
+    def __init__(self, journal_path, *args: str):
+        env = {**os.environ, "IPT_JOURNAL_DB": str(journal_path), "NO_COLOR": "1", "TERM": "xterm",
+               # pexpect does not answer prompt_toolkit's cursor-position query, which
+               # would otherwise cost a one-second wait at every prompt.
+               "PROMPT_TOOLKIT_NO_CPR": "1"}
+        self.child = pexpect.spawn(
+            sys.executable, ["-m", "ipt_journal", *args], env=env, encoding="utf-8",
+            timeout=15, dimensions=(40, 100),
+        )
+
+    def at(self, prompt: str) -> "Terminal":
+        self.child.expect_exact(prompt)
+        return self
+
+    def keys(self, *keys: str) -> "Terminal":
+        for key in keys:
+            self.child.send(key)
+        return self
+
+    def type(self, text: str) -> "Terminal":
+        self.child.send(text)
+        return self.keys(ENTER)
+
+    def answer(self, prompt: str, *keys: str) -> "Terminal":
+        return self.at(prompt).keys(*keys)
+
+    def finish(self) -> tuple[int, str]:
+        self.child.expect(pexpect.EOF)
+        output = self.child.before
+        self.child.close()
+        return self.child.exitstatus, output
+
+
+def rows(path, sql):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def sam(ipt):
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
+    ipt.ok("inventory", "add", "--name", "Alex", "--relationship", "friend", "--closeness", "2")
+    return ipt
+
+
+def test_inventory_add_wizard_walks_every_field(ipt):
+    term = Terminal(ipt.path, "inventory", "add")
+    term.at("Name").type("Maria")
+    term.answer("Who are they to you?", DOWN, DOWN, ENTER)  # partner, spouse, parent
+    term.answer("current, in the past", ENTER)  # current
+    term.answer("How close do you feel?", DOWN, DOWN, ENTER)  # (skip), 1, 2
+    term.answer("How often are you in contact?", DOWN, DOWN, ENTER)  # (skip), daily, weekly
+    term.at("What is satisfying").type("She listens")
+    term.at("What is unsatisfying").type("")
+    term.at("What do they expect of you?").type("Call on Sundays")
+    term.at("What do you expect of them?").type("")
+    term.answer("expectations being met?", DOWN, DOWN, ENTER)  # (skip), yes, partly
+    term.answer("Can you confide in them?", DOWN, ENTER)  # (skip), yes
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", DOWN, DOWN, ENTER)  # (skip), grief, role dispute
+    term.answer("Where is the dispute now?", DOWN, DOWN, ENTER)  # (skip), renegotiation, impasse
+    term.at("Anything else to note?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Added Maria (parent, middle ring)." in output
+    assert rows(ipt.path, "SELECT name, relationship, status, closeness, contact, satisfying, "
+                "unsatisfying, their_expectations, expectations_met, can_confide, problem_area, "
+                "dispute_stage, notes FROM people") == [
+        ("Maria", "parent", "current", 2, "weekly", "She listens", None, "Call on Sundays",
+         "partly", 1, "role-dispute", "impasse", None)
+    ]
+
+
+def test_wizard_asks_only_for_what_the_flags_left_out(ipt):
+    term = Terminal(ipt.path, "inventory", "add", "--relationship", "friend", "--closeness", "3")
+    term.at("Name").type("Robin")
+    term.answer("current, in the past", ENTER)
+    term.answer("How often are you in contact?", ENTER)
+    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect",
+                   "What do you expect"):
+        term.at(prompt).type("")
+    term.answer("expectations being met?", ENTER)
+    term.answer("Can you confide in them?", ENTER)
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", ENTER)
+    term.at("Anything else to note?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Who are they to you" not in output and "How close" not in output
+    assert rows(ipt.path, "SELECT name, relationship, closeness, problem_area FROM people") == [
+        ("Robin", "friend", 3, None)
+    ]
+
+
+def test_wizard_refuses_a_name_already_taken_and_lets_you_retype(sam):
+    term = Terminal(sam.path, "inventory", "add", "--relationship", "friend", "--status", "past",
+                    "--closeness", "3", "--contact", "none", "--satisfying", "", "--unsatisfying", "",
+                    "--their-expectations", "", "--my-expectations", "", "--expectations-met", "no",
+                    "--no-confide", "--change", "", "--problem-area", "none", "--notes", "")
+    term.at("Name").type("sam")
+    term.at("already has this name")
+    term.keys(*["\x7f"] * 3)  # backspace it away
+    term.type("Sam B")
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(sam.path, "SELECT name FROM people ORDER BY id") == [("Sam",), ("Alex",), ("Sam B",)]
+
+
+def test_checkin_wizard_with_picked_people_and_a_newcomer(sam):
+    term = Terminal(sam.path, "checkin")
+    term.answer("Which day is this check-in for?", ENTER)  # today, pre-filled
+    term.at("How has your mood been").type("7")
+    # Sam (inner circle) first, then Alex, then "someone new".
+    term.answer("Who did you spend meaningful time with?", SPACE, DOWN, DOWN, SPACE, ENTER)
+    term.at("Name").type("Jo")
+    term.answer("Who are they to you?", DOWN, DOWN, DOWN, DOWN, ENTER)  # sibling
+    term.answer("How close do you feel?", DOWN, ENTER)  # inner circle
+    term.answer("Add someone else", "n")
+    term.answer("How did it go with Sam?", UP, ENTER)  # the cursor starts on 0; up is +1 well
+    term.answer("How did it go with Jo?", DOWN, ENTER)  # -1 badly
+    term.at("A note about this week?").type("Argued with Jo about Mum")
+    term.at("Tags, separated by commas?").type("family, Weekend")
+    code, output = term.finish()
+    assert code == 0, output
+    today = dt.date.today().isoformat()
+    assert f"Saved check-in #1 for {today}: mood 7/10" in output
+    assert "Added to your inventory: Jo." in output
+    assert rows(sam.path, "SELECT day, mood, note FROM checkins") == [(today, 7, "Argued with Jo about Mum")]
+    assert rows(sam.path, "SELECT p.name, i.quality FROM interactions i JOIN people p ON p.id = i.person_id "
+                "ORDER BY p.name") == [("Jo", -1), ("Sam", 1)]
+    assert rows(sam.path, "SELECT name, relationship, closeness FROM people WHERE name = 'Jo'") == [
+        ("Jo", "sibling", 1)
+    ]
+    assert rows(sam.path, "SELECT tag FROM checkin_tags ORDER BY tag") == [("family",), ("weekend",)]
+
+
+def test_checkin_wizard_refuses_a_mood_out_of_range_until_fixed(sam):
+    term = Terminal(sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x")
+    term.at("How has your mood been").type("11")
+    term.at("Type a whole number from 0 (worst) to 10 (best).")
+    term.keys("\x7f", "\x7f").type("9")
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(sam.path, "SELECT day, mood FROM checkins") == [("2026-01-05", 9)]
+
+
+def test_ctrl_c_in_the_middle_saves_nothing(sam):
+    term = Terminal(sam.path, "checkin")
+    term.answer("Which day is this check-in for?", ENTER)
+    term.at("How has your mood been").type("4")
+    term.answer("Who did you spend meaningful time with?", DOWN, DOWN, SPACE, ENTER)
+    term.at("Name").type("Newcomer")
+    term.answer("Who are they to you?", ENTER)
+    term.answer("How close do you feel?", ENTER)
+    term.answer("Add someone else", "n")
+    term.answer("How did it go with Newcomer?", CTRL_C)
+    code, output = term.finish()
+    assert code == 130
+    assert "Nothing was saved" in output and "Traceback" not in output
+    assert rows(sam.path, "SELECT count(*) FROM checkins") == [(0,)]
+    assert rows(sam.path, "SELECT name FROM people ORDER BY id") == [("Sam",), ("Alex",)]
+
+
+def test_checkin_with_mood_as_a_flag_asks_nothing_even_in_a_terminal(sam):
+    code, output = Terminal(sam.path, "checkin", "--mood", "6").finish()
+    assert code == 0, output
+    assert "?" not in output and rows(sam.path, "SELECT mood FROM checkins") == [(6,)]
+
+
+def test_edit_wizard_is_prefilled_and_enter_keeps_values(ipt):
+    ipt.ok("inventory", "add", "--name", "Maria", "--relationship", "parent", "--closeness", "2",
+           "--satisfying", "She listens", "--problem-area", "role-dispute", "--dispute-stage", "impasse")
+    term = Terminal(ipt.path, "inventory", "edit", "maria")
+    term.at("Name").type("")  # keeps "Maria"
+    for prompt in ("Who are they to you?", "current, in the past"):
+        term.answer(prompt, ENTER)
+    term.answer("How close do you feel?", DOWN, ENTER)  # from 2 (middle) down to 3 (outer)
+    term.answer("How often are you in contact?", ENTER)
+    term.at("What is satisfying").type(" and laughs")
+    for prompt in ("What is unsatisfying", "What do they expect", "What do you expect"):
+        term.at(prompt).type("")
+    term.answer("expectations being met?", ENTER)
+    term.answer("Can you confide in them?", ENTER)
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", ENTER)
+    term.answer("Where is the dispute now?", ENTER)
+    term.at("Anything else to note?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(ipt.path, "SELECT name, relationship, closeness, satisfying, problem_area, dispute_stage "
+                "FROM people") == [("Maria", "parent", 3, "She listens and laughs", "role-dispute", "impasse")]
+
+
+def test_remove_asks_before_removing(sam):
+    term = Terminal(sam.path, "inventory", "remove", "alex")
+    term.answer("Remove Alex?", "n")
+    code, output = term.finish()
+    assert code == 0 and "Nothing was removed." in output
+    term = Terminal(sam.path, "inventory", "remove", "alex")
+    term.answer("Remove Alex?", "y")
+    code, output = term.finish()
+    assert code == 0 and "Removed Alex." in output
+    assert rows(sam.path, "SELECT name FROM people") == [("Sam",)]

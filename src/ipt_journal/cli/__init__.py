@@ -22,6 +22,7 @@ from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
+COMMAND_ORDER = ["inventory", "checkin", "report"]
 
 
 def _debug() -> bool:
@@ -30,6 +31,11 @@ def _debug() -> bool:
 
 class IptGroup(TyperGroup):
     """The root group: the one place user errors become messages and exit codes."""
+
+    def list_commands(self, ctx):
+        # In the order a person meets them, not the order Typer registered them.
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda name: COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(names))
 
     def invoke(self, ctx):
         try:

@@ -12,7 +12,7 @@ from ipt_journal.cli.session import session
 def report(
     ctx: typer.Context,
     weeks: Annotated[
-        int, typer.Option("--weeks", "-w", min=1, max=520, help="How many ISO weeks back, this one included.")
+        int, typer.Option("--weeks", "-w", metavar="N", min=1, max=520, help="How many ISO weeks back, this one included.")
     ] = 12,
     since: Annotated[
         Optional[str],

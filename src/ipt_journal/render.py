@@ -198,9 +198,9 @@ def checkins_table(checkins: list[Checkin]) -> None:
     table.add_column("ID", justify="right")
     table.add_column("Day", no_wrap=True)
     table.add_column("Mood", justify="right")
-    table.add_column("With", overflow="fold")
-    table.add_column("Tags", overflow="fold")
-    table.add_column("Note", overflow="ellipsis", max_width=30, no_wrap=True)
+    table.add_column("With", overflow="fold", min_width=18)
+    table.add_column("Tags", overflow="fold", max_width=14)
+    table.add_column("Note", overflow="fold", max_width=28)
     for checkin in checkins:
         table.add_row(
             str(checkin.id),

@@ -1,7 +1,7 @@
 """Write docs/reference.md from the commands' own --help, so the two never disagree.
 
-    python scripts/make_reference.py          # rewrite the file
-    python scripts/make_reference.py --check  # exit 1 if it is stale (the tests do this)
+python scripts/make_reference.py          # rewrite the file
+python scripts/make_reference.py --check  # exit 1 if it is stale (the tests do this)
 """
 
 import sys
@@ -20,8 +20,9 @@ Generated from `ipt --help` and each command's `--help` by
 
 
 def _sections(command, path: list[str], parent=None):
-    ctx = command.make_context(path[-1], [], parent=parent, resilient_parsing=True,
-                               terminal_width=80, max_content_width=80)
+    ctx = command.make_context(
+        path[-1], [], parent=parent, resilient_parsing=True, terminal_width=80, max_content_width=80
+    )
     yield f"\n## `{' '.join(path)}`\n\n```text\n{command.get_help(ctx)}\n```\n"
     for name in command.list_commands(ctx) if hasattr(command, "list_commands") else []:
         yield from _sections(command.get_command(ctx, name), [*path, name], ctx)

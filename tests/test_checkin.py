@@ -6,6 +6,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from support import assert_user_error, flat
 
 TODAY = dt.date.today()
@@ -14,8 +15,23 @@ TOMORROW = (TODAY + dt.timedelta(days=1)).isoformat()
 
 def test_checkin_with_flags_stores_everything(people):
     result = people.ok(
-        "checkin", "--date", "2026-03-02", "--mood", "6", "--with", "Sam:+1", "--with", "alex:-2",
-        "--note", "Long talk [finally]", "--tag", "Work", "--tag", "work", "--tag", "sleep",
+        "checkin",
+        "--date",
+        "2026-03-02",
+        "--mood",
+        "6",
+        "--with",
+        "Sam:+1",
+        "--with",
+        "alex:-2",
+        "--note",
+        "Long talk [finally]",
+        "--tag",
+        "Work",
+        "--tag",
+        "work",
+        "--tag",
+        "sleep",
     )
     assert "Saved check-in #1 for 2026-03-02: mood 6/10, with Sam (+1), Alex (-2)." in flat(result.stdout)
     assert people.rows("SELECT day, mood, note FROM checkins") == [("2026-03-02", 6, "Long talk [finally]")]
@@ -46,8 +62,10 @@ def test_several_checkins_a_week_are_all_kept(people):
         (["--mood", "5", "--date", TOMORROW], f"The date {TOMORROW} is in the future"),
         (["--mood", "5", "--date", "2026-02-30"], "The date must be a real day written YYYY-MM-DD"),
         (["--mood", "5", "--date", "next week"], "got 'next week'"),
-        (["--mood", "5", "--with", "Sam:+5"],
-         "How it went with Sam must be a whole number from -2 (very badly) to +2 (very well), got +5."),
+        (
+            ["--mood", "5", "--with", "Sam:+5"],
+            "How it went with Sam must be a whole number from -2 (very badly) to +2 (very well), got +5.",
+        ),
         (["--mood", "5", "--with", "Sam:great"], "How it went with Sam must be a whole number"),
         (["--mood", "5", "--with", "Sam"], "Write --with as NAME:HOW"),
         (["--mood", "5", "--with", "Sma:+1"], "No one called 'Sma' in your inventory. Did you mean Sam?"),
@@ -99,7 +117,9 @@ def test_list_shows_newest_first(people):
 
 def test_list_limit_and_json(people):
     for day in range(1, 6):
-        people.ok("checkin", "--date", f"2026-03-0{day}", "--mood", str(day), "--with", "Sam:+1", "--tag", "t")
+        people.ok(
+            "checkin", "--date", f"2026-03-0{day}", "--mood", str(day), "--with", "Sam:+1", "--tag", "t"
+        )
     data = json.loads(people.ok("checkin", "list", "--limit", "2", "--json").stdout)
     assert [c["day"] for c in data] == ["2026-03-05", "2026-03-04"]
     assert data[0]["people"] == [{"name": "Sam", "quality": 1}] and data[0]["tags"] == ["t"]

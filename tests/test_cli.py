@@ -6,17 +6,22 @@ import os
 import subprocess
 import sys
 
-from support import assert_user_error, flat
-
 from ipt_journal import __version__
+from support import assert_user_error, flat
 
 
 def run(*args: str, env_extra: dict | None = None, journal=None) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env_extra or {})}
     if journal is not None:
         env["IPT_JOURNAL_DB"] = str(journal)
-    return subprocess.run([sys.executable, "-m", "ipt_journal", *args], capture_output=True, text=True,
-                          env=env, stdin=subprocess.DEVNULL, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "ipt_journal", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
 
 
 def test_version_via_python_m(journal_path):
@@ -54,10 +59,17 @@ def import_check(*args: str) -> set[str]:
         f"sys.argv = ['ipt', *{list(args)!r}]\n"
         "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "print('LOADED', *sorted(m for m in ('questionary', 'pydantic', 'sqlite_utils', 'rich') if m in sys.modules))"
+        "heavy = ('questionary', 'pydantic', 'sqlite_utils', 'rich')\n"
+        "print('LOADED', *sorted(m for m in heavy if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            env={**os.environ}, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ},
+        stdin=subprocess.DEVNULL,
+    )
     line = [line for line in result.stdout.splitlines() if line.startswith("LOADED")][-1]
     return set(line.split()[1:])
 

@@ -26,8 +26,11 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_command_reference_is_up_to_date():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_reference.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_reference.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -3,14 +3,39 @@
 import json
 
 import pytest
+
 from support import assert_user_error, flat
 
 ALL_FLAGS = [
-    "--name", "Maria", "--relationship", "parent", "--status", "current", "--closeness", "2",
-    "--contact", "weekly", "--satisfying", "She listens", "--unsatisfying", "Criticises my job",
-    "--their-expectations", "Call every Sunday", "--my-expectations", "Respect my choices",
-    "--expectations-met", "partly", "--confide", "--change", "Talk about work without a fight",
-    "--problem-area", "role-dispute", "--dispute-stage", "renegotiation", "--notes", "Lives abroad",
+    "--name",
+    "Maria",
+    "--relationship",
+    "parent",
+    "--status",
+    "current",
+    "--closeness",
+    "2",
+    "--contact",
+    "weekly",
+    "--satisfying",
+    "She listens",
+    "--unsatisfying",
+    "Criticises my job",
+    "--their-expectations",
+    "Call every Sunday",
+    "--my-expectations",
+    "Respect my choices",
+    "--expectations-met",
+    "partly",
+    "--confide",
+    "--change",
+    "Talk about work without a fight",
+    "--problem-area",
+    "role-dispute",
+    "--dispute-stage",
+    "renegotiation",
+    "--notes",
+    "Lives abroad",
 ]
 
 
@@ -30,9 +55,21 @@ def test_add_with_every_flag_stores_every_field(ipt):
         "problem_area, dispute_stage, notes FROM people"
     )[0]
     assert row == (
-        "Maria", "parent", "current", 2, "weekly", "She listens", "Criticises my job",
-        "Call every Sunday", "Respect my choices", "partly", 1, "Talk about work without a fight",
-        "role-dispute", "renegotiation", "Lives abroad",
+        "Maria",
+        "parent",
+        "current",
+        2,
+        "weekly",
+        "She listens",
+        "Criticises my job",
+        "Call every Sunday",
+        "Respect my choices",
+        "partly",
+        1,
+        "Talk about work without a fight",
+        "role-dispute",
+        "renegotiation",
+        "Lives abroad",
     )
 
 
@@ -61,17 +98,23 @@ def test_no_input_flag_also_refuses_to_ask(ipt):
 @pytest.mark.parametrize(
     ("flags", "message"),
     [
-        (["--closeness", "4"], "Closeness must be 1 (inner circle), 2 (middle ring) or 3 (outer ring), got 4."),
+        (
+            ["--closeness", "4"],
+            "Closeness must be 1 (inner circle), 2 (middle ring) or 3 (outer ring), got 4.",
+        ),
         (["--closeness", "0"], "Closeness must be 1"),
         (["--name", "   "], "Name must be 1 to 100 characters"),
         (["--name", "x" * 101], "Name must be 1 to 100 characters"),
-        (["--dispute-stage", "impasse"], "A dispute stage only applies when the problem area is role-dispute."),
+        (
+            ["--dispute-stage", "impasse"],
+            "A dispute stage only applies when the problem area is role-dispute.",
+        ),
         (["--notes", "y" * 5001], "Notes must be at most 5000 characters."),
     ],
 )
 def test_bad_values_are_refused_with_one_sentence(ipt, flags, message):
     base = {"--name": "Sam", "--relationship": "partner"}
-    for flag, value in zip(flags[::2], flags[1::2]):
+    for flag, value in zip(flags[::2], flags[1::2], strict=True):
         base[flag] = value
     args = [item for pair in base.items() for item in pair]
     result = ipt("inventory", "add", *args)

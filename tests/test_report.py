@@ -92,7 +92,9 @@ def test_since_overrides_weeks(people):
 
 
 def test_inner_circle_silence_counts_weeks_since_last_contact(people):
-    people.ok("checkin", "--date", (TODAY - dt.timedelta(days=100)).isoformat(), "--mood", "5", "--with", "Jo:0")
+    people.ok(
+        "checkin", "--date", (TODAY - dt.timedelta(days=100)).isoformat(), "--mood", "5", "--with", "Jo:0"
+    )
     people.ok("checkin", "--mood", "6", "--with", "Sam:+1")
     text = flat(people.ok("report", "--weeks", "4").stdout)
     assert "Jo: no contact in 14 weeks" in text
@@ -117,7 +119,9 @@ def test_no_checkins_in_window_suggests_looking_further_back(people):
 
 
 def test_report_stays_within_80_columns(people):
-    people.ok("inventory", "add", "--name", "A very long name for somebody important", "--relationship", "friend")
+    people.ok(
+        "inventory", "add", "--name", "A very long name for somebody important", "--relationship", "friend"
+    )
     build(people).ok("checkin", "--mood", "5", "--with", "A very long name for somebody important:+1")
     out = people.ok("report").stdout
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -9,11 +9,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from support import assert_user_error
 
 from ipt_journal import store
 from ipt_journal.migrations import migrations
 from ipt_journal.store import SCHEMA_VERSION, open_journal
+from support import assert_user_error
 
 
 def mode(path: Path) -> int:
@@ -37,7 +37,10 @@ def test_wal_and_shm_files_are_private_too(tmp_path, umask_022):
     journal = open_journal(tmp_path / "private" / "journal.db")
     journal.conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep the -wal file around
     with journal.writing() as conn:
-        conn.execute("INSERT INTO checkins (uid, day, mood, created_at, updated_at) VALUES ('u', '2026-01-01', 5, 'x', 'x')")
+        conn.execute(
+            "INSERT INTO checkins (uid, day, mood, created_at, updated_at) "
+            "VALUES ('u', '2026-01-01', 5, 'x', 'x')"
+        )
     for suffix in ("-wal", "-shm"):
         side_file = tmp_path / "private" / f"journal.db{suffix}"
         assert side_file.exists() and mode(side_file) == 0o600
@@ -157,7 +160,9 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
 
     journal = open_journal(tmp_path / "j.db")
     newcomer = PersonIn(name="Robin", relationship="friend")
-    checkin = CheckinIn(day="2026-01-01", mood=5, people=[{"name": "Robin", "quality": 1}, {"name": "Nobody", "quality": 0}])
+    checkin = CheckinIn(
+        day="2026-01-01", mood=5, people=[{"name": "Robin", "quality": 1}, {"name": "Nobody", "quality": 0}]
+    )
     with pytest.raises(store.NotFound):
         journal.add_checkin(checkin, [newcomer])
     assert journal.people() == [] and journal.checkins() == []

@@ -17,13 +17,22 @@ UP, DOWN, SPACE, ENTER, CTRL_C = "\x1b[A", "\x1b[B", " ", "\r", "\x03"
 
 class Terminal:
     def __init__(self, journal_path, *args: str):
-        env = {**os.environ, "IPT_JOURNAL_DB": str(journal_path), "NO_COLOR": "1", "TERM": "xterm",
-               # pexpect does not answer prompt_toolkit's cursor-position query, which
-               # would otherwise cost a one-second wait at every prompt.
-               "PROMPT_TOOLKIT_NO_CPR": "1"}
+        env = {
+            **os.environ,
+            "IPT_JOURNAL_DB": str(journal_path),
+            "NO_COLOR": "1",
+            "TERM": "xterm",
+            # pexpect does not answer prompt_toolkit's cursor-position query, which
+            # would otherwise cost a one-second wait at every prompt.
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+        }
         self.child = pexpect.spawn(
-            sys.executable, ["-m", "ipt_journal", *args], env=env, encoding="utf-8",
-            timeout=15, dimensions=(40, 100),
+            sys.executable,
+            ["-m", "ipt_journal", *args],
+            env=env,
+            encoding="utf-8",
+            timeout=15,
+            dimensions=(40, 100),
         )
 
     def at(self, prompt: str) -> "Terminal":
@@ -84,11 +93,27 @@ def test_inventory_add_wizard_walks_every_field(ipt):
     code, output = term.finish()
     assert code == 0, output
     assert "Added Maria (parent, middle ring)." in output
-    assert rows(ipt.path, "SELECT name, relationship, status, closeness, contact, satisfying, "
-                "unsatisfying, their_expectations, expectations_met, can_confide, problem_area, "
-                "dispute_stage, notes FROM people") == [
-        ("Maria", "parent", "current", 2, "weekly", "She listens", None, "Call on Sundays",
-         "partly", 1, "role-dispute", "impasse", None)
+    assert rows(
+        ipt.path,
+        "SELECT name, relationship, status, closeness, contact, satisfying, "
+        "unsatisfying, their_expectations, expectations_met, can_confide, problem_area, "
+        "dispute_stage, notes FROM people",
+    ) == [
+        (
+            "Maria",
+            "parent",
+            "current",
+            2,
+            "weekly",
+            "She listens",
+            None,
+            "Call on Sundays",
+            "partly",
+            1,
+            "role-dispute",
+            "impasse",
+            None,
+        )
     ]
 
 
@@ -97,8 +122,7 @@ def test_wizard_asks_only_for_what_the_flags_left_out(ipt):
     term.at("Name").type("Robin")
     term.answer("current, in the past", ENTER)
     term.answer("How often are you in contact?", ENTER)
-    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect",
-                   "What do you expect"):
+    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect", "What do you expect"):
         term.at(prompt).type("")
     term.answer("expectations being met?", ENTER)
     term.answer("Can you confide in them?", ENTER)
@@ -114,10 +138,36 @@ def test_wizard_asks_only_for_what_the_flags_left_out(ipt):
 
 
 def test_wizard_refuses_a_name_already_taken_and_lets_you_retype(sam):
-    term = Terminal(sam.path, "inventory", "add", "--relationship", "friend", "--status", "past",
-                    "--closeness", "3", "--contact", "none", "--satisfying", "", "--unsatisfying", "",
-                    "--their-expectations", "", "--my-expectations", "", "--expectations-met", "no",
-                    "--no-confide", "--change", "", "--problem-area", "none", "--notes", "")
+    term = Terminal(
+        sam.path,
+        "inventory",
+        "add",
+        "--relationship",
+        "friend",
+        "--status",
+        "past",
+        "--closeness",
+        "3",
+        "--contact",
+        "none",
+        "--satisfying",
+        "",
+        "--unsatisfying",
+        "",
+        "--their-expectations",
+        "",
+        "--my-expectations",
+        "",
+        "--expectations-met",
+        "no",
+        "--no-confide",
+        "--change",
+        "",
+        "--problem-area",
+        "none",
+        "--notes",
+        "",
+    )
     term.at("Name").type("sam")
     term.at("already has this name")
     term.keys(*["\x7f"] * 3)  # backspace it away
@@ -147,8 +197,10 @@ def test_checkin_wizard_with_picked_people_and_a_newcomer(sam):
     assert f"Saved check-in #1 for {today}: mood 7/10" in output
     assert "Added to your inventory: Jo." in output
     assert rows(sam.path, "SELECT day, mood, note FROM checkins") == [(today, 7, "Argued with Jo about Mum")]
-    assert rows(sam.path, "SELECT p.name, i.quality FROM interactions i JOIN people p ON p.id = i.person_id "
-                "ORDER BY p.name") == [("Jo", -1), ("Sam", 1)]
+    assert rows(
+        sam.path,
+        "SELECT p.name, i.quality FROM interactions i JOIN people p ON p.id = i.person_id ORDER BY p.name",
+    ) == [("Jo", -1), ("Sam", 1)]
     assert rows(sam.path, "SELECT name, relationship, closeness FROM people WHERE name = 'Jo'") == [
         ("Jo", "sibling", 1)
     ]
@@ -156,7 +208,9 @@ def test_checkin_wizard_with_picked_people_and_a_newcomer(sam):
 
 
 def test_checkin_wizard_refuses_a_mood_out_of_range_until_fixed(sam):
-    term = Terminal(sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x")
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
     term.at("How has your mood been").type("11")
     term.at("Type a whole number from 0 (worst) to 10 (best).")
     term.keys("\x7f", "\x7f").type("9")
@@ -189,8 +243,22 @@ def test_checkin_with_mood_as_a_flag_asks_nothing_even_in_a_terminal(sam):
 
 
 def test_edit_wizard_is_prefilled_and_enter_keeps_values(ipt):
-    ipt.ok("inventory", "add", "--name", "Maria", "--relationship", "parent", "--closeness", "2",
-           "--satisfying", "She listens", "--problem-area", "role-dispute", "--dispute-stage", "impasse")
+    ipt.ok(
+        "inventory",
+        "add",
+        "--name",
+        "Maria",
+        "--relationship",
+        "parent",
+        "--closeness",
+        "2",
+        "--satisfying",
+        "She listens",
+        "--problem-area",
+        "role-dispute",
+        "--dispute-stage",
+        "impasse",
+    )
     term = Terminal(ipt.path, "inventory", "edit", "maria")
     term.at("Name").type("")  # keeps "Maria"
     for prompt in ("Who are they to you?", "current, in the past"):
@@ -208,8 +276,9 @@ def test_edit_wizard_is_prefilled_and_enter_keeps_values(ipt):
     term.at("Anything else to note?").type("")
     code, output = term.finish()
     assert code == 0, output
-    assert rows(ipt.path, "SELECT name, relationship, closeness, satisfying, problem_area, dispute_stage "
-                "FROM people") == [("Maria", "parent", 3, "She listens and laughs", "role-dispute", "impasse")]
+    assert rows(
+        ipt.path, "SELECT name, relationship, closeness, satisfying, problem_area, dispute_stage FROM people"
+    ) == [("Maria", "parent", 3, "She listens and laughs", "role-dispute", "impasse")]
 
 
 def test_remove_asks_before_removing(sam):
@@ -222,3 +291,12 @@ def test_remove_asks_before_removing(sam):
     code, output = term.finish()
     assert code == 0 and "Removed Alex." in output
     assert rows(sam.path, "SELECT name FROM people") == [("Sam",)]
+
+
+def test_bad_flags_are_refused_before_the_wizard_asks_anything(sam):
+    code, output = Terminal(sam.path, "checkin", "--with", "Sma:+1").finish()
+    assert code == 2 and "Did you mean Sam?" in output and "How has your mood" not in output
+    code, output = Terminal(sam.path, "inventory", "add", "--name", "sam").finish()
+    assert code == 2 and "already someone called Sam" in output and "Who are they" not in output
+    code, output = Terminal(sam.path, "inventory", "add", "--closeness", "5").finish()
+    assert code == 2 and "Closeness must be 1" in output and "Name" not in output

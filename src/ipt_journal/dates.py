@@ -16,8 +16,7 @@ def parse_day(text: str, what: str = "The date") -> dt.date:
         return dt.date.fromisoformat(cleaned)
     except ValueError:
         raise InputError(
-            f"{what} must be a real day written YYYY-MM-DD (or 'today', 'yesterday'), "
-            f"got {text!r}."
+            f"{what} must be a real day written YYYY-MM-DD (or 'today', 'yesterday'), got {text!r}."
         ) from None
 
 

@@ -45,8 +45,7 @@ RULES = {
     "can_confide": "Can confide must be yes or no",
     "mood": f"Mood must be a whole number from {MOOD_MIN} (worst) to {MOOD_MAX} (best)",
     "quality": (
-        f"How it went must be a whole number from {QUALITY_MIN} (very badly) "
-        f"to +{QUALITY_MAX} (very well)"
+        f"How it went must be a whole number from {QUALITY_MIN} (very badly) to +{QUALITY_MAX} (very well)"
     ),
     "day": "The date must be a real day written YYYY-MM-DD",
     "tags": "Tags must be 1 to 40 characters each",
@@ -79,7 +78,12 @@ class PersonIn(Model):
     notes: Text | None = None
 
     @field_validator(
-        "satisfying", "unsatisfying", "their_expectations", "my_expectations", "change", "notes",
+        "satisfying",
+        "unsatisfying",
+        "their_expectations",
+        "my_expectations",
+        "change",
+        "notes",
         mode="after",
     )
     @classmethod
@@ -89,9 +93,7 @@ class PersonIn(Model):
     @model_validator(mode="after")
     def _stage_needs_dispute(self):
         if self.dispute_stage and self.problem_area != ProblemArea.role_dispute:
-            raise ValueError(
-                "A dispute stage only applies when the problem area is role-dispute."
-            )
+            raise ValueError("A dispute stage only applies when the problem area is role-dispute.")
         return self
 
 
@@ -158,8 +160,15 @@ def explain(exc: ValidationError, data: dict) -> str:
     loc = [part for part in error["loc"] if isinstance(part, str)]
     field = loc[-1] if loc else ""
     got = error.get("input")
-    if field in ("satisfying", "unsatisfying", "their_expectations", "my_expectations",
-                 "change", "notes", "note"):
+    if field in (
+        "satisfying",
+        "unsatisfying",
+        "their_expectations",
+        "my_expectations",
+        "change",
+        "notes",
+        "note",
+    ):
         return f"{field.replace('_', ' ').capitalize()} {TEXT_LIMIT}."
     rule = RULES.get(field, f"{field.replace('_', ' ').capitalize() or 'A value'} is not valid")
     if field == "quality" and error["loc"][0] == "people":
@@ -169,5 +178,11 @@ def explain(exc: ValidationError, data: dict) -> str:
             rule = rule.replace("How it went", f"How it went with {name}")
     if isinstance(got, bool) or not isinstance(got, (int, str)):
         return f"{rule}."
-    shown = signed(got) if field == "quality" and isinstance(got, int) else repr(got) if isinstance(got, str) else got
+    shown = (
+        signed(got)
+        if field == "quality" and isinstance(got, int)
+        else repr(got)
+        if isinstance(got, str)
+        else got
+    )
     return f"{rule}, got {shown}."

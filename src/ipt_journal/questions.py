@@ -37,25 +37,43 @@ def _enum_choices(enum) -> tuple[tuple[str, object], ...]:
 
 PERSON_QUESTIONS: tuple[Question, ...] = (
     Question("name", "text", "Name (or a nickname only you would know)", required=True),
-    Question("relationship", "select", "Who are they to you?", _enum_choices(Relationship),
-             required=True),
-    Question("status", "select", "Is this relationship current, in the past, or ended by death?",
-             _enum_choices(Status), required=True),
-    Question("closeness", "select", "How close do you feel? (closeness circle)",
-             tuple((f"{ring} - {label}", ring) for ring, label in CLOSENESS_LABELS.items())),
+    Question("relationship", "select", "Who are they to you?", _enum_choices(Relationship), required=True),
+    Question(
+        "status",
+        "select",
+        "Is this relationship current, in the past, or ended by death?",
+        _enum_choices(Status),
+        required=True,
+    ),
+    Question(
+        "closeness",
+        "select",
+        "How close do you feel? (closeness circle)",
+        tuple((f"{ring} - {label}", ring) for ring, label in CLOSENESS_LABELS.items()),
+    ),
     Question("contact", "select", "How often are you in contact?", _enum_choices(Contact)),
     Question("satisfying", "text", "What is satisfying about this relationship?"),
     Question("unsatisfying", "text", "What is unsatisfying or hard about it?"),
     Question("their_expectations", "text", "What do they expect of you?"),
     Question("my_expectations", "text", "What do you expect of them?"),
-    Question("expectations_met", "select", "Are those expectations being met?",
-             _enum_choices(ExpectationsMet)),
+    Question(
+        "expectations_met", "select", "Are those expectations being met?", _enum_choices(ExpectationsMet)
+    ),
     Question("can_confide", "yes-no", "Can you confide in them?"),
     Question("change", "text", "What would you like to change?"),
-    Question("problem_area", "select", "Which IPT problem area does this relationship touch?",
-             _enum_choices(ProblemArea)),
-    Question("dispute_stage", "select", "Where is the dispute now?", _enum_choices(DisputeStage),
-             when=lambda answers: answers.get("problem_area") == ProblemArea.role_dispute.value),
+    Question(
+        "problem_area",
+        "select",
+        "Which IPT problem area does this relationship touch?",
+        _enum_choices(ProblemArea),
+    ),
+    Question(
+        "dispute_stage",
+        "select",
+        "Where is the dispute now?",
+        _enum_choices(DisputeStage),
+        when=lambda answers: answers.get("problem_area") == ProblemArea.role_dispute.value,
+    ),
     Question("notes", "text", "Anything else to note?"),
 )
 
@@ -69,7 +87,8 @@ MOOD_CHOICES = tuple(
 )
 
 QUALITY_CHOICES = tuple(
-    (f"{signed(quality)}  {label}", quality) for quality, label in sorted(QUALITY_LABELS.items(), reverse=True)
+    (f"{signed(quality)}  {label}", quality)
+    for quality, label in sorted(QUALITY_LABELS.items(), reverse=True)
 )
 
 CHECKIN = {

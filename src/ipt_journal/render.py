@@ -116,7 +116,10 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
     rows = [
         ("Who", _label(person.relationship)),
         ("Status", person.status),
-        ("Closeness", f"{person.closeness} - {CLOSENESS_LABELS[person.closeness]}" if person.closeness else ""),
+        (
+            "Closeness",
+            f"{person.closeness} - {CLOSENESS_LABELS[person.closeness]}" if person.closeness else "",
+        ),
         ("Contact", _label(person.contact)),
         ("Satisfying", person.satisfying),
         ("Unsatisfying", person.unsatisfying),
@@ -240,8 +243,13 @@ def report(result: Report) -> None:
     weeks.add_column("Change", justify="right")
     weeks.add_column("", no_wrap=True)
     for week in result.weeks:
-        weeks.add_row(week.week, str(week.checkins), _mean(week.mean_mood), _mean(week.change, True),
-                      _bar(week.mean_mood))
+        weeks.add_row(
+            week.week,
+            str(week.checkins),
+            _mean(week.mean_mood),
+            _mean(week.change, True),
+            _bar(week.mean_mood),
+        )
     console.print(weeks)
     if result.summary:
         s = result.summary
@@ -263,7 +271,9 @@ def report(result: Report) -> None:
 
 def _people_patterns(console: Console, result: Report) -> None:
     if not result.people:
-        console.print("No time with people recorded in this window. Add it to a check-in with --with NAME:+1.")
+        console.print(
+            "No time with people recorded in this window. Add it to a check-in with --with NAME:+1."
+        )
         return
     console.print("People and mood", style="bold")
     table = Table(box=box.SIMPLE_HEAD)
@@ -279,8 +289,15 @@ def _people_patterns(console: Console, result: Report) -> None:
             mood_with, mood_without = Text("not enough data yet", style="dim"), ""
         else:
             mood_with, mood_without = _mean(person.mood_with), _mean(person.mood_without)
-        table.add_row(Text(person.name), _ring(person.closeness), str(person.interactions),
-                      _mean(person.mean_quality, True), mood_with, mood_without, person.last_contact.isoformat())
+        table.add_row(
+            Text(person.name),
+            _ring(person.closeness),
+            str(person.interactions),
+            _mean(person.mean_quality, True),
+            mood_with,
+            mood_without,
+            person.last_contact.isoformat(),
+        )
     console.print(table)
     console.print(
         f"Went: how time together went, -2 very badly to +2 very well. Mood with/without: mean mood of "

@@ -40,9 +40,8 @@ class MoodSummary:
 class PersonPattern:
     name: str
     closeness: int | None
-    interactions: int
+    interactions: int  # also the number of check-ins with them: one interaction per check-in
     mean_quality: float
-    checkins_with: int
     checkins_without: int
     mood_with: float | None  # None: not enough data yet
     mood_without: float | None
@@ -133,13 +132,12 @@ def _summary(rows) -> MoodSummary | None:
 
 
 def _pattern(row) -> PersonPattern:
-    enough = row["checkins_with"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
+    enough = row["interactions"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
     return PersonPattern(
         name=row["name"],
         closeness=row["closeness"],
         interactions=row["interactions"],
         mean_quality=row["mean_quality"],
-        checkins_with=row["checkins_with"],
         checkins_without=row["checkins_without"],
         mood_with=row["mood_with"] if enough else None,
         mood_without=row["mood_without"] if enough else None,

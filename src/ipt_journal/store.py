@@ -35,9 +35,21 @@ BUSY_TIMEOUT_SECONDS = 10
 OUR_TABLES = {"people", "checkins", "interactions", "checkin_tags", "_sqlite_migrations"}
 
 PERSON_FIELDS = (
-    "name", "relationship", "status", "closeness", "contact", "satisfying", "unsatisfying",
-    "their_expectations", "my_expectations", "expectations_met", "can_confide", "change",
-    "problem_area", "dispute_stage", "notes",
+    "name",
+    "relationship",
+    "status",
+    "closeness",
+    "contact",
+    "satisfying",
+    "unsatisfying",
+    "their_expectations",
+    "my_expectations",
+    "expectations_met",
+    "can_confide",
+    "change",
+    "problem_area",
+    "dispute_stage",
+    "notes",
 )
 
 
@@ -120,7 +132,7 @@ class ContactSummary:
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _new_uid() -> str:
@@ -205,9 +217,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         # Read again under the lock: another process may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
-            tables = {
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             foreign = tables - OUR_TABLES
             if foreign:
                 raise JournalError(
@@ -262,9 +272,7 @@ class Journal:
     # ------------------------------------------------------------ people
 
     def people(self) -> list[Person]:
-        rows = self._all(
-            "SELECT * FROM people ORDER BY closeness IS NULL, closeness, name COLLATE NOCASE"
-        )
+        rows = self._all("SELECT * FROM people ORDER BY closeness IS NULL, closeness, name COLLATE NOCASE")
         return [_person(row) for row in rows]
 
     def person_named(self, name: str) -> Person:
@@ -282,7 +290,7 @@ class Journal:
         return self.person_by_id(person_id)
 
     def _insert_person(self, person: PersonIn) -> int:
-        self._refuse_duplicate_name(person.name)
+        self.check_name_free(person.name)
         stamp = now()
         values = _person_values(person)
         columns = ["uid", *values, "created_at", "updated_at"]
@@ -292,7 +300,8 @@ class Journal:
         )
         return cursor.lastrowid
 
-    def _refuse_duplicate_name(self, name: str, except_id: int | None = None) -> None:
+    def check_name_free(self, name: str, except_id: int | None = None) -> None:
+        """Refuse a name someone else already has, whatever the case."""
         key = name.casefold()
         for row in self._all("SELECT id, name FROM people"):
             if row["name"].casefold() == key and row["id"] != except_id:
@@ -309,7 +318,7 @@ class Journal:
 
     def update_person(self, person_id: int, person: PersonIn) -> Person:
         with self.writing():
-            self._refuse_duplicate_name(person.name, except_id=person_id)
+            self.check_name_free(person.name, except_id=person_id)
             values = _person_values(person)
             assignments = ", ".join(f"{column} = ?" for column in values)
             self.conn.execute(
@@ -351,23 +360,14 @@ class Journal:
             """,
             (person_id, recent),
         )
-        return ContactSummary(
-            interactions=row["interactions"],
-            mean_quality=row["mean_quality"],
-            first_contact=row["first_contact"],
-            last_contact=row["last_contact"],
-            mood_with=row["mood_with"],
-            mood_without=row["mood_without"],
-            checkins_without=row["checkins_without"],
-            recent=[(r["day"], r["quality"], r["mood"]) for r in latest],
-        )
+        return ContactSummary(**dict(row), recent=[(r["day"], r["quality"], r["mood"]) for r in latest])
 
     # ------------------------------------------------------------ check-ins
 
     def add_checkin(self, checkin: CheckinIn, newcomers: list[PersonIn] = ()) -> Checkin:
         """Save a check-in and any newcomers it names, together or not at all."""
         with self.writing():
-            self._check_names(checkin, newcomers)
+            self.check_names(checkin, newcomers)
             for person in newcomers:
                 self._insert_person(person)
             stamp = now()
@@ -381,7 +381,7 @@ class Journal:
 
     def update_checkin(self, checkin_id: int, checkin: CheckinIn) -> Checkin:
         with self.writing():
-            self._check_names(checkin)
+            self.check_names(checkin)
             stamp = now()
             self.conn.execute(
                 "UPDATE checkins SET day = ?, mood = ?, note = ?, updated_at = ? WHERE id = ?",
@@ -392,13 +392,13 @@ class Journal:
             self._write_people_and_tags(checkin_id, checkin, stamp)
         return self.checkin(checkin_id)
 
-    def _check_names(self, checkin: CheckinIn, newcomers: list[PersonIn] = ()) -> None:
+    def check_names(self, checkin: CheckinIn, newcomers: list[PersonIn] = ()) -> None:
         """Every name a check-in mentions must be known, or be one of its newcomers."""
         known = [row["name"] for row in self._all("SELECT name FROM people")]
         known_keys = {name.casefold() for name in known}
         new_keys = {person.name.casefold() for person in newcomers}
         for person in newcomers:
-            self._refuse_duplicate_name(person.name)
+            self.check_name_free(person.name)
         for interaction in checkin.people:
             if interaction.name.casefold() not in known_keys | new_keys:
                 raise NotFound(
@@ -425,9 +425,7 @@ class Journal:
     def checkin(self, checkin_id: int) -> Checkin:
         row = self._one("SELECT * FROM checkins WHERE id = ?", (checkin_id,))
         if row is None:
-            raise NotFound(
-                f"There is no check-in #{checkin_id}.", "See the ids with: ipt checkin list"
-            )
+            raise NotFound(f"There is no check-in #{checkin_id}.", "See the ids with: ipt checkin list")
         return self._with_people_and_tags([row])[0]
 
     def checkins(self, limit: int | None = None, since: dt.date | None = None) -> list[Checkin]:
@@ -488,15 +486,14 @@ class Journal:
         )
 
     def people_patterns(self, since: dt.date) -> list[sqlite3.Row]:
-        """Per person seen since `since`: interactions, mean quality, mean mood of the window's
-        check-ins with and without them, and last contact."""
+        """Per person seen since `since`: interactions (one per check-in at most), mean quality,
+        mean mood of the window's check-ins with and without them, and last contact."""
         return self._all(
             """
             WITH win AS (SELECT id, day, mood FROM checkins WHERE day >= :since),
                  totals AS (SELECT count(*) AS n, total(mood) AS s FROM win)
             SELECT p.name, p.closeness, count(*) AS interactions,
-                   avg(i.quality) AS mean_quality,
-                   count(*) AS checkins_with, avg(win.mood) AS mood_with,
+                   avg(i.quality) AS mean_quality, avg(win.mood) AS mood_with,
                    totals.n - count(*) AS checkins_without,
                    (totals.s - total(win.mood)) / nullif(totals.n - count(*), 0) AS mood_without,
                    max(win.day) AS last_contact

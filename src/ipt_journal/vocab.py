@@ -4,10 +4,10 @@ Kept free of heavy imports: the CLI builds its option choices from these at star
 Values are what is stored in the journal and typed on the command line.
 """
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Choice(str, Enum):
+class Choice(StrEnum):
     """A stored value with a label for people."""
 
     @property

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -35,7 +35,9 @@ class IptGroup(TyperGroup):
     def list_commands(self, ctx):
         # In the order a person meets them, not the order Typer registered them.
         names = super().list_commands(ctx)
-        return sorted(names, key=lambda name: COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(names))
+        return sorted(
+            names, key=lambda name: COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(names)
+        )
 
     def invoke(self, ctx):
         try:
@@ -94,7 +96,7 @@ def _show_version(value: bool) -> None:
 def main_callback(
     ctx: typer.Context,
     db: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--db",
             envvar=ENV_DB,

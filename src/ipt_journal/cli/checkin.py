@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import name_problem, session
+from ipt_journal.cli.session import YesOpt, name_problem, session
 from ipt_journal.errors import InputError
 
 app = typer.Typer(
@@ -16,18 +16,33 @@ app = typer.Typer(
 )
 
 DateOpt = Annotated[
-    Optional[str],
-    typer.Option("--date", metavar="YYYY-MM-DD", help="The day, YYYY-MM-DD, 'today' or 'yesterday'. [default: today]",
-                 show_default=False),
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The day, YYYY-MM-DD, 'today' or 'yesterday'. [default: today]",
+        show_default=False,
+    ),
 ]
-MoodOpt = Annotated[Optional[int], typer.Option("--mood", metavar="0-10", help="Mood from 0 (worst) to 10 (best).")]
+MoodOpt = Annotated[
+    int | None, typer.Option("--mood", metavar="0-10", help="Mood from 0 (worst) to 10 (best).")
+]
 WithOpt = Annotated[
-    Optional[list[str]],
-    typer.Option("--with", metavar="NAME:HOW", help="Someone you spent time with and how it went, HOW from -2 (very badly) to +2 (very well), e.g. 'Sam:+1'; repeat per person.",
-                 show_default=False),
+    list[str] | None,
+    typer.Option(
+        "--with",
+        metavar="NAME:HOW",
+        help=(
+            "Someone you spent time with and how it went, HOW from -2 (very badly) "
+            "to +2 (very well), e.g. 'Sam:+1'; repeat per person."
+        ),
+        show_default=False,
+    ),
 ]
-NoteOpt = Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="A note about the week.")]
-TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", metavar="TAG", help="A tag; repeat for more.", show_default=False)]
+NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A note about the week.")]
+TagOpt = Annotated[
+    list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag; repeat for more.", show_default=False)
+]
 IdArg = Annotated[int, typer.Argument(help="The check-in's id (see: ipt checkin list).", show_default=False)]
 NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
@@ -54,6 +69,8 @@ def checkin(
     journal = state.journal()
     newcomers = []
     if mood is None:
+        # Check what the flags gave before asking for the rest, so no answer is typed in vain.
+        journal.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
         fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
     fields.setdefault("day", dt.date.today())
     saved = journal.add_checkin(validate(CheckinIn, fields), newcomers)
@@ -84,14 +101,20 @@ def edit(
     date: DateOpt = None,
     mood: MoodOpt = None,
     with_: Annotated[
-        Optional[list[str]],
-        typer.Option("--with", metavar="NAME:HOW", help="Replaces the people of this check-in; NAME:HOW as for a new check-in, repeatable.",
-                     show_default=False),
+        list[str] | None,
+        typer.Option(
+            "--with",
+            metavar="NAME:HOW",
+            help="Replaces the people of this check-in; NAME:HOW as for a new check-in, repeatable.",
+            show_default=False,
+        ),
     ] = None,
     note: NoteOpt = None,
     tag: Annotated[
-        Optional[list[str]],
-        typer.Option("--tag", metavar="TAG", help="Replaces the tags of this check-in; repeatable.", show_default=False),
+        list[str] | None,
+        typer.Option(
+            "--tag", metavar="TAG", help="Replaces the tags of this check-in; repeatable.", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
@@ -100,7 +123,9 @@ def edit(
 
     state = session(ctx)
     changes = _given(date, mood, with_, note, tag)
-    state.require([] if changes else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5")
+    state.require(
+        [] if changes else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5"
+    )
     journal = state.journal()
     current = journal.checkin(checkin_id)
     if changes:
@@ -112,26 +137,19 @@ def edit(
 
 
 @app.command()
-def delete(
-    ctx: typer.Context,
-    checkin_id: IdArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-) -> None:
+def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a check-in and the interactions recorded with it."""
     from ipt_journal import render
 
     state = session(ctx)
-    if not yes:
-        state.require(["--yes"], f"ipt checkin delete {checkin_id} --yes")
+    state.require([] if yes else ["--yes"], f"ipt checkin delete {checkin_id} --yes")
     journal = state.journal()
     current = journal.checkin(checkin_id)
     if not yes:
-        from ipt_journal import prompts
-
         render.checkins_table([current])
-        if not prompts.confirm(f"Delete check-in #{checkin_id}?", default=False):
-            render.note("Nothing was deleted.")
-            return
+    if not state.confirm(yes, f"Delete check-in #{checkin_id}?"):
+        render.note("Nothing was deleted.")
+        return
     journal.delete_checkin(checkin_id)
     render.note(f"Deleted check-in #{checkin_id}.")
 
@@ -193,9 +211,13 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
         choices = [(f"{p.name} ({p.relationship.replace('-', ' ')})", p.name) for p in people]
         if allow_newcomers:
             choices.append((CHECKIN["newcomer"], NEWCOMER))
-        chosen = prompts.checkbox(
-            CHECKIN["people"], choices, checked=[p.name for p in people if p.name.casefold() in earlier]
-        ) if choices else []
+        chosen = (
+            prompts.checkbox(
+                CHECKIN["people"], choices, checked=[p.name for p in people if p.name.casefold() in earlier]
+            )
+            if choices
+            else []
+        )
         wants_newcomer = NEWCOMER in chosen
         names = [name for name in chosen if name != NEWCOMER]
         taken = {p.name.casefold() for p in people}
@@ -216,7 +238,9 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
             {
                 "name": name,
                 "quality": prompts.select(
-                    CHECKIN["quality"].format(name=name), QUALITY_CHOICES, default=earlier.get(name.casefold(), 0)
+                    CHECKIN["quality"].format(name=name),
+                    QUALITY_CHOICES,
+                    default=earlier.get(name.casefold(), 0),
                 ),
             }
             for name in names

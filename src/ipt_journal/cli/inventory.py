@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import name_problem, session
+from ipt_journal.cli.session import YesOpt, name_problem, session
 from ipt_journal.vocab import Contact, DisputeStage, ExpectationsMet, ProblemArea, Relationship, Status
 
 app = typer.Typer(
@@ -18,49 +18,74 @@ NameArg = Annotated[str, typer.Argument(help="The person's name (any case).", sh
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 # The person's fields as flags; `add` and `edit` take the same ones.
-Name = Annotated[Optional[str], typer.Option("--name", metavar="TEXT", help="Name or nickname (unique).")]
+Name = Annotated[str | None, typer.Option("--name", metavar="TEXT", help="Name or nickname (unique).")]
 Rel = Annotated[
-    Optional[Relationship],
+    Relationship | None,
     typer.Option("--relationship", case_sensitive=False, help="Who they are to you."),
 ]
 Stat = Annotated[
-    Optional[Status],
-    typer.Option("--status", case_sensitive=False, help="Current, past, or ended by death. [default: current]"),
+    Status | None,
+    typer.Option(
+        "--status", case_sensitive=False, help="Current, past, or ended by death. [default: current]"
+    ),
 ]
 Ring = Annotated[
-    Optional[int],
-    typer.Option("--closeness", metavar="1-3", help="Closeness circle: 1 inner, 2 middle, 3 outer.", show_default=False),
+    int | None,
+    typer.Option(
+        "--closeness", metavar="1-3", help="Closeness circle: 1 inner, 2 middle, 3 outer.", show_default=False
+    ),
 ]
-Freq = Annotated[Optional[Contact], typer.Option("--contact", case_sensitive=False, help="How often you are in contact.")]
-Satisfying = Annotated[Optional[str], typer.Option("--satisfying", metavar="TEXT", help="What is satisfying.")]
-Unsatisfying = Annotated[Optional[str], typer.Option("--unsatisfying", metavar="TEXT", help="What is unsatisfying or hard.")]
-TheirExp = Annotated[Optional[str], typer.Option("--their-expectations", metavar="TEXT", help="What they expect of you.")]
-MyExp = Annotated[Optional[str], typer.Option("--my-expectations", metavar="TEXT", help="What you expect of them.")]
+Freq = Annotated[
+    Contact | None, typer.Option("--contact", case_sensitive=False, help="How often you are in contact.")
+]
+Satisfying = Annotated[str | None, typer.Option("--satisfying", metavar="TEXT", help="What is satisfying.")]
+Unsatisfying = Annotated[
+    str | None, typer.Option("--unsatisfying", metavar="TEXT", help="What is unsatisfying or hard.")
+]
+TheirExp = Annotated[
+    str | None, typer.Option("--their-expectations", metavar="TEXT", help="What they expect of you.")
+]
+MyExp = Annotated[
+    str | None, typer.Option("--my-expectations", metavar="TEXT", help="What you expect of them.")
+]
 Met = Annotated[
-    Optional[ExpectationsMet],
+    ExpectationsMet | None,
     typer.Option("--expectations-met", case_sensitive=False, help="Are expectations met?"),
 ]
 Confide = Annotated[
-    Optional[bool], typer.Option("--confide/--no-confide", help="Can you confide in them?", show_default=False)
+    bool | None, typer.Option("--confide/--no-confide", help="Can you confide in them?", show_default=False)
 ]
-Change = Annotated[Optional[str], typer.Option("--change", metavar="TEXT", help="What you would like to change.")]
+Change = Annotated[
+    str | None, typer.Option("--change", metavar="TEXT", help="What you would like to change.")
+]
 Area = Annotated[
-    Optional[ProblemArea],
-    typer.Option("--problem-area", case_sensitive=False, help="The IPT problem area this relationship touches."),
+    ProblemArea | None,
+    typer.Option(
+        "--problem-area", case_sensitive=False, help="The IPT problem area this relationship touches."
+    ),
 ]
 Stage = Annotated[
-    Optional[DisputeStage],
+    DisputeStage | None,
     typer.Option("--dispute-stage", case_sensitive=False, help="For a role dispute: where it stands."),
 ]
-Notes = Annotated[Optional[str], typer.Option("--notes", metavar="TEXT", help="Anything else.")]
+Notes = Annotated[str | None, typer.Option("--notes", metavar="TEXT", help="Anything else.")]
 
 PERSON_FLAGS = {
-    "name": "--name", "relationship": "--relationship", "status": "--status",
-    "closeness": "--closeness", "contact": "--contact", "satisfying": "--satisfying",
-    "unsatisfying": "--unsatisfying", "their_expectations": "--their-expectations",
-    "my_expectations": "--my-expectations", "expectations_met": "--expectations-met",
-    "can_confide": "--confide", "change": "--change", "problem_area": "--problem-area",
-    "dispute_stage": "--dispute-stage", "notes": "--notes",
+    "name": "--name",
+    "relationship": "--relationship",
+    "status": "--status",
+    "closeness": "--closeness",
+    "contact": "--contact",
+    "satisfying": "--satisfying",
+    "unsatisfying": "--unsatisfying",
+    "their_expectations": "--their-expectations",
+    "my_expectations": "--my-expectations",
+    "expectations_met": "--expectations-met",
+    "can_confide": "--confide",
+    "change": "--change",
+    "problem_area": "--problem-area",
+    "dispute_stage": "--dispute-stage",
+    "notes": "--notes",
 }
 
 
@@ -76,11 +101,21 @@ def _given(values: dict) -> dict:
 @app.command()
 def add(
     ctx: typer.Context,
-    name: Name = None, relationship: Rel = None, status: Stat = None, closeness: Ring = None,
-    contact: Freq = None, satisfying: Satisfying = None, unsatisfying: Unsatisfying = None,
-    their_expectations: TheirExp = None, my_expectations: MyExp = None,
-    expectations_met: Met = None, can_confide: Confide = None, change: Change = None,
-    problem_area: Area = None, dispute_stage: Stage = None, notes: Notes = None,
+    name: Name = None,
+    relationship: Rel = None,
+    status: Stat = None,
+    closeness: Ring = None,
+    contact: Freq = None,
+    satisfying: Satisfying = None,
+    unsatisfying: Unsatisfying = None,
+    their_expectations: TheirExp = None,
+    my_expectations: MyExp = None,
+    expectations_met: Met = None,
+    can_confide: Confide = None,
+    change: Change = None,
+    problem_area: Area = None,
+    dispute_stage: Stage = None,
+    notes: Notes = None,
 ) -> None:
     """Add someone to your inventory. With no flags in a terminal, a short wizard asks."""
     from ipt_journal import render
@@ -92,6 +127,10 @@ def add(
     state.require(missing, "ipt inventory add --name Sam --relationship partner --closeness 1")
     journal = state.journal()
     if missing:
+        # Check what the flags gave before asking for the rest, so no answer is typed in vain.
+        validate(PersonIn, {"name": "placeholder", "relationship": "other", **fields})
+        if "name" in fields:
+            journal.check_name_free(fields["name"])
         fields = _person_wizard(fields, asked_for_new=True, journal=journal)
     person = journal.add_person(validate(PersonIn, fields))
     render.person_saved(person, "Added")
@@ -127,11 +166,21 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
 def edit(
     ctx: typer.Context,
     current_name: NameArg,
-    name: Name = None, relationship: Rel = None, status: Stat = None, closeness: Ring = None,
-    contact: Freq = None, satisfying: Satisfying = None, unsatisfying: Unsatisfying = None,
-    their_expectations: TheirExp = None, my_expectations: MyExp = None,
-    expectations_met: Met = None, can_confide: Confide = None, change: Change = None,
-    problem_area: Area = None, dispute_stage: Stage = None, notes: Notes = None,
+    name: Name = None,
+    relationship: Rel = None,
+    status: Stat = None,
+    closeness: Ring = None,
+    contact: Freq = None,
+    satisfying: Satisfying = None,
+    unsatisfying: Unsatisfying = None,
+    their_expectations: TheirExp = None,
+    my_expectations: MyExp = None,
+    expectations_met: Met = None,
+    can_confide: Confide = None,
+    change: Change = None,
+    problem_area: Area = None,
+    dispute_stage: Stage = None,
+    notes: Notes = None,
 ) -> None:
     """Change someone's entry: give flags for what changes (an empty value clears a text),
     or none in a terminal to walk through the wizard pre-filled."""
@@ -140,8 +189,10 @@ def edit(
 
     state = session(ctx)
     changes = _given(locals())
-    state.require([] if changes else ["the flags for what to change"],
-                  f"ipt inventory edit {current_name!r} --closeness 2")
+    state.require(
+        [] if changes else ["the flags for what to change"],
+        f"ipt inventory edit {current_name!r} --closeness 2",
+    )
     journal = state.journal()
     person = journal.person_named(current_name)
     if changes:
@@ -155,26 +206,18 @@ def edit(
 
 
 @app.command()
-def remove(
-    ctx: typer.Context,
-    name: NameArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-) -> None:
+def remove(ctx: typer.Context, name: NameArg, yes: YesOpt = False) -> None:
     """Remove someone, with their interactions (your check-ins stay)."""
     from ipt_journal import render
 
     state = session(ctx)
     journal = state.journal()
     person = journal.person_named(name)
-    if not yes:
-        state.require(["--yes"], f"ipt inventory remove {person.name!r} --yes")
+    state.require([] if yes else ["--yes"], f"ipt inventory remove {person.name!r} --yes")
     render.removal_warning(person, journal.footprint(person.id))
-    if not yes:
-        from ipt_journal import prompts
-
-        if not prompts.confirm(f"Remove {person.name}?", default=False):
-            render.note("Nothing was removed.")
-            return
+    if not state.confirm(yes, f"Remove {person.name}?"):
+        render.note("Nothing was removed.")
+        return
     journal.remove_person(person.id)
     render.note(f"Removed {person.name}.")
 

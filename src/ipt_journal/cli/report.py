@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,11 +12,19 @@ from ipt_journal.cli.session import session
 def report(
     ctx: typer.Context,
     weeks: Annotated[
-        int, typer.Option("--weeks", "-w", metavar="N", min=1, max=520, help="How many ISO weeks back, this one included.")
+        int,
+        typer.Option(
+            "--weeks", "-w", metavar="N", min=1, max=520, help="How many ISO weeks back, this one included."
+        ),
     ] = 12,
     since: Annotated[
-        Optional[str],
-        typer.Option("--since", metavar="YYYY-MM-DD", help="Start on this day instead (YYYY-MM-DD).", show_default=False),
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            help="Start on this day instead (YYYY-MM-DD).",
+            show_default=False,
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,8 @@ from ipt_journal.errors import MissingInput
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal
+
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
 
 @dataclass
@@ -47,6 +49,14 @@ class Session:
                 f"{'it as a flag' if len(missing) == 1 else 'them as flags'}.",
                 f"For example: {example}",
             )
+
+    def confirm(self, yes: bool, question: str) -> bool:
+        """True with --yes; otherwise the person's answer. Call `require` first."""
+        if yes:
+            return True
+        from ipt_journal import prompts
+
+        return prompts.confirm(question, default=False)
 
 
 def session(ctx: typer.Context) -> Session:

@@ -51,7 +51,22 @@ RULES = {
     "tags": "Tags must be 1 to 40 characters each",
 }
 
-TEXT_LIMIT = "must be at most 5000 characters"
+PERSON_TEXT_FIELDS = (
+    "satisfying",
+    "unsatisfying",
+    "their_expectations",
+    "my_expectations",
+    "change",
+    "notes",
+)
+TEXT_FIELDS = (*PERSON_TEXT_FIELDS, "note")
+RULES.update(
+    {
+        field: f"{field.replace('_', ' ').capitalize()} must be at most 5000 characters"
+        for field in TEXT_FIELDS
+    }
+)
+ECHO_LIMIT = 40  # longer values are not repeated back in an error
 
 
 class Model(BaseModel):
@@ -77,15 +92,7 @@ class PersonIn(Model):
     dispute_stage: DisputeStage | None = None
     notes: Text | None = None
 
-    @field_validator(
-        "satisfying",
-        "unsatisfying",
-        "their_expectations",
-        "my_expectations",
-        "change",
-        "notes",
-        mode="after",
-    )
+    @field_validator(*PERSON_TEXT_FIELDS, mode="after")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None
@@ -155,34 +162,22 @@ def validate(model: type[Model], data: dict) -> Model:
 def explain(exc: ValidationError, data: dict) -> str:
     """The first problem in `exc` as one sentence naming the field and what is allowed."""
     error = exc.errors(include_url=False)[0]
-    if error["type"] == "value_error":
+    if error["type"] == "value_error":  # our own validators already speak in sentences
         return str(error["ctx"]["error"])
-    loc = [part for part in error["loc"] if isinstance(part, str)]
-    field = loc[-1] if loc else ""
-    got = error.get("input")
-    if field in (
-        "satisfying",
-        "unsatisfying",
-        "their_expectations",
-        "my_expectations",
-        "change",
-        "notes",
-        "note",
-    ):
-        return f"{field.replace('_', ' ').capitalize()} {TEXT_LIMIT}."
-    rule = RULES.get(field, f"{field.replace('_', ' ').capitalize() or 'A value'} is not valid")
+    names = [part for part in error["loc"] if isinstance(part, str)]
+    field = names[-1] if names else ""
+    rule = RULES.get(field, f"{_words(field) or 'A value'} is not valid")
     if field == "quality" and error["loc"][0] == "people":
         person = data["people"][error["loc"][1]]
-        name = person.get("name") if isinstance(person, dict) else None
-        if name:
-            rule = rule.replace("How it went", f"How it went with {name}")
-    if isinstance(got, bool) or not isinstance(got, (int, str)):
+        if isinstance(person, dict) and person.get("name"):
+            rule = rule.replace("How it went", f"How it went with {person['name']}")
+    got = error.get("input")
+    if isinstance(got, bool) or not isinstance(got, (int, str)) or len(str(got)) > ECHO_LIMIT:
         return f"{rule}."
-    shown = (
-        signed(got)
-        if field == "quality" and isinstance(got, int)
-        else repr(got)
-        if isinstance(got, str)
-        else got
-    )
-    return f"{rule}, got {shown}."
+    if isinstance(got, str):
+        return f"{rule}, got {got!r}."
+    return f"{rule}, got {signed(got) if field == 'quality' else got}."
+
+
+def _words(field: str) -> str:
+    return field.replace("_", " ").capitalize()

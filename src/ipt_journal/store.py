@@ -149,7 +149,10 @@ def _make_private_dirs(folder: Path) -> None:
         missing.append(folder)
         folder = folder.parent
     for path in reversed(missing):
-        path.mkdir(mode=0o700)
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # another ipt made it a moment ago, privately too
         os.chmod(path, 0o700)
 
 
@@ -197,9 +200,12 @@ def open_journal(path: Path) -> Journal:
             conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
+        busy = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
         raise JournalError(
             f"Cannot use the journal at {path}: {exc}.",
-            "If it is damaged, restore it from a backup. ipt did not change it.",
+            "Another ipt may be using it; try again in a moment."
+            if busy
+            else "If it is damaged, restore it from a backup. ipt did not change it.",
         ) from None
     except BaseException:
         conn.close()

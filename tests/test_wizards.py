@@ -300,3 +300,47 @@ def test_bad_flags_are_refused_before_the_wizard_asks_anything(sam):
     assert code == 2 and "already someone called Sam" in output and "Who are they" not in output
     code, output = Terminal(sam.path, "inventory", "add", "--closeness", "5").finish()
     assert code == 2 and "Closeness must be 1" in output and "Name" not in output
+
+
+def test_checkin_edit_wizard_is_prefilled(sam):
+    sam.ok(
+        "checkin",
+        "--date",
+        "2026-01-05",
+        "--mood",
+        "3",
+        "--with",
+        "Alex:-1",
+        "--note",
+        "Rough",
+        "--tag",
+        "work",
+    )
+    term = Terminal(sam.path, "checkin", "edit", "1")
+    term.answer("Which day is this check-in for?", ENTER)
+    term.at("How has your mood been").keys("\x7f").type("4")
+    term.answer("Who did you spend meaningful time with?", ENTER)  # Alex stays picked
+    term.answer("How did it go with Alex?", ENTER)  # the cursor starts on -1
+    term.at("A note about this week?").type(" week")
+    term.at("Tags, separated by commas?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Updated check-in #1 for 2026-01-05: mood 4/10, with Alex (-1)." in output
+    assert rows(sam.path, "SELECT day, mood, note FROM checkins") == [("2026-01-05", 4, "Rough week")]
+    assert rows(sam.path, "SELECT tag FROM checkin_tags") == [("work",)]
+
+
+def test_first_checkin_with_an_empty_inventory_can_add_someone(ipt):
+    term = Terminal(ipt.path, "checkin", "--date", "2026-01-05", "--note", "", "--tag", "x")
+    term.at("How has your mood been").type("5")
+    term.answer("Who did you spend meaningful time with?", SPACE, ENTER)  # the only entry: someone new
+    term.at("Name").type("Robin")
+    term.answer("Who are they to you?", ENTER)
+    term.answer("How close do you feel?", ENTER)
+    term.answer("Add someone else", "n")
+    term.answer("How did it go with Robin?", ENTER)
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(
+        ipt.path, "SELECT p.name, i.quality FROM interactions i JOIN people p ON p.id = i.person_id"
+    ) == [("Robin", 0)]

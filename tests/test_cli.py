@@ -92,7 +92,7 @@ def test_dashboard_says_when_a_checkin_is_due(people):
     old = (dt.date.today() - dt.timedelta(days=9)).isoformat()
     people.ok("checkin", "--date", old, "--mood", "5")
     out = flat(people.ok().stdout)
-    assert "3 people in your inventory · 1 check-ins" in out
+    assert "3 people in your inventory · 1 check-in" in out
     assert "Last check-in: 9 days ago" in out and "A check-in is due." in out
     assert "Next: ipt checkin" in out
     people.ok("checkin", "--mood", "6")

@@ -165,7 +165,7 @@ def test_show_prints_fields_and_time_together(people):
         people.ok("checkin", "--date", day, "--mood", "4")
     out = flat(people.ok("inventory", "show", "sam").stdout)
     assert "We laugh a lot" in out
-    assert "3 check-in(s), from 2026-01-05 to 2026-01-19" in out
+    assert "Time together: 3 check-ins, from 2026-01-05 to 2026-01-19" in out
     assert "it went +1.7 on average" in out
     assert "Mean mood in check-ins with Sam: 7.0; without: 4.0." in out
 
@@ -206,7 +206,7 @@ def test_edit_without_flags_outside_a_terminal_says_what_to_pass(people):
 def test_remove_says_what_goes_and_keeps_checkins(people):
     people.ok("checkin", "--date", "2026-01-05", "--mood", "7", "--with", "Sam:+2", "--with", "Jo:0")
     out = flat(people.ok("inventory", "remove", "Sam", "--yes").stdout)
-    assert "also removes 1 interaction(s) recorded in 1 check-in(s)" in out
+    assert "also removes 1 interaction recorded in 1 check-in. The check-ins themselves stay." in out
     assert people.rows("SELECT name FROM people ORDER BY name") == [("Alex",), ("Jo",)]
     assert people.count("checkins") == 1
     assert people.count("interactions") == 1

@@ -60,6 +60,11 @@ def _label(value: str | None) -> str:
     return (value or "").replace("-", " ")
 
 
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """'1 check-in', '3 check-ins'."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 def _ring(closeness: int | None) -> str:
     return "" if closeness is None else str(closeness)
 
@@ -142,7 +147,7 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
         return
     console.print(
         Text(
-            f"Time together: {summary.interactions} check-in(s), from {summary.first_contact} "
+            f"Time together: {count(summary.interactions, 'check-in')}, from {summary.first_contact} "
             f"to {summary.last_contact}; it went {summary.mean_quality:+.1f} on average "
             "(-2 very badly to +2 very well)."
         )
@@ -169,8 +174,8 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
 def removal_warning(person: Person, footprint: Footprint) -> None:
     if footprint.interactions:
         note(
-            f"Removing {person.name} also removes {footprint.interactions} interaction(s) recorded "
-            f"in {footprint.checkins} check-in(s). The check-ins themselves stay."
+            f"Removing {person.name} also removes {count(footprint.interactions, 'interaction')} "
+            f"recorded in {count(footprint.checkins, 'check-in')}. The check-ins themselves stay."
         )
     else:
         note(f"{person.name} has no interactions recorded; only their inventory entry goes.")
@@ -256,7 +261,7 @@ def report(result: Report) -> None:
         trend = "up" if s.change > 0.05 else "down" if s.change < -0.05 else "about the same"
         amount = f" {abs(s.change):.1f}" if trend != "about the same" else ""
         console.print(
-            f"Mean mood in the last {s.weeks_compared} week(s) with check-ins was {s.last_mean:.1f}, "
+            f"Mean mood in the last {count(s.weeks_compared, 'week')} with check-ins was {s.last_mean:.1f}, "
             f"{trend}{amount} from {s.first_mean:.1f} in the first {s.weeks_compared}."
         )
     console.print()
@@ -310,8 +315,7 @@ def _people_patterns(console: Console, result: Report) -> None:
 def _since_contact(last: dt.date | None, today: dt.date) -> str:
     if last is None:
         return "no contact recorded yet"
-    weeks = (today - last).days // 7
-    return f"no contact in {weeks} week{'s' if weeks != 1 else ''} (last {last})"
+    return f"no contact in {count((today - last).days // 7, 'week')} (last {last})"
 
 
 # ------------------------------------------------------------------ dashboard
@@ -332,7 +336,10 @@ def dashboard(counts, journal_path: Path) -> None:
         console.print()
         console.print(Text(f"Your journal lives at {journal_path} (only you can read it)."), style="dim")
         return
-    parts = [f"{counts['people']} people in your inventory", f"{counts['checkins']} check-ins"]
+    parts = [
+        f"{count(counts['people'], 'person', 'people')} in your inventory",
+        count(counts["checkins"], "check-in"),
+    ]
     console.print(" · ".join(parts))
     if counts["last_checkin"]:
         days = (dt.date.today() - dt.date.fromisoformat(counts["last_checkin"])).days

@@ -12,6 +12,7 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "journal" / "journal.db"
     monkeypatch.setenv("IPT_JOURNAL_DB", str(path))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("IPT_CONFIG", str(tmp_path / "config" / "config.json"))
     monkeypatch.delenv("IPT_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")

@@ -80,7 +80,30 @@ def test_migrations_build_the_schema_from_an_empty_file(tmp_path):
     assert {"people", "checkins", "interactions", "checkin_tags", "_sqlite_migrations"} <= tables
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == ["m001_people_checkins_interactions"]
+    assert applied == ["m001_people_checkins_interactions", "m002_measures_course_goals_safety_plan"]
+
+
+def test_every_older_journal_is_upgraded_with_its_data(tmp_path, ipt):
+    from sqlite_utils import Database
+
+    names = [migration.name for migration in migrations._migrations]
+    for version in range(1, len(names)):
+        path = tmp_path / f"v{version}.db"
+        conn = sqlite3.connect(path)
+        migrations.apply(Database(conn), stop_before=names[version])
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute(
+            "INSERT INTO people (uid, name, relationship, status, created_at, updated_at) "
+            "VALUES ('u1', 'Sam', 'partner', 'current', 'x', 'x')"
+        )
+        conn.commit()
+        conn.close()
+        ipt.ok("--db", str(path), "checkin", "--mood", "5", "--with", "Sam:+1")
+        upgraded = sqlite3.connect(path)
+        assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert upgraded.execute("SELECT name FROM people").fetchall() == [("Sam",)]
+        assert upgraded.execute("SELECT count(*) FROM interactions").fetchone()[0] == 1
+        upgraded.close()
 
 
 def test_schema_version_counts_the_migrations():

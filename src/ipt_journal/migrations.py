@@ -77,3 +77,96 @@ def m001_people_checkins_interactions(db: Database) -> None:
         """,
         "CREATE INDEX checkin_tags_tag ON checkin_tags (tag)",
     )
+
+
+@migrations()
+def m002_measures_course_goals_safety_plan(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE measures (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            scale TEXT NOT NULL CHECK (scale IN ('phq9', 'gad7')),
+            day TEXT NOT NULL,
+            answers TEXT NOT NULL,  -- JSON list of every item answer, 0-3, in published order
+            total INTEGER NOT NULL, -- their sum, written with them and never alone
+            checkin_id INTEGER REFERENCES checkins (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX measures_scale_day ON measures (scale, day)",
+        """
+        CREATE TABLE courses (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            started_on TEXT NOT NULL,
+            planned_weeks INTEGER NOT NULL CHECK (planned_weeks BETWEEN 8 AND 20),
+            background TEXT,
+            reason TEXT,
+            with_therapist INTEGER CHECK (with_therapist IN (0, 1)),
+            focus_areas TEXT NOT NULL DEFAULT '',  -- one or two problem areas, comma separated
+            dispute_person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+            dispute_stage TEXT,
+            ended_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+            closed_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE goal_history (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE goal_ratings (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+            checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+            created_at TEXT NOT NULL,
+            UNIQUE (goal_id, checkin_id)
+        )
+        """,
+        """
+        CREATE TABLE safety_plan_items (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 6),
+            text TEXT,
+            person_id INTEGER REFERENCES people (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (text IS NOT NULL OR person_id IS NOT NULL)
+        )
+        """,
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            what_changed TEXT,
+            what_helped TEXT,
+            warning_signs TEXT,
+            keep_practising TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )

@@ -6,7 +6,7 @@ errors into the one sentence a person sees.
 """
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -49,6 +49,15 @@ RULES = {
     ),
     "day": "The date must be a real day written YYYY-MM-DD",
     "tags": "Tags must be 1 to 40 characters each",
+    "answers": (
+        "Each answer must be 0 (not at all), 1 (several days), 2 (more than half the days) "
+        "or 3 (nearly every day)"
+    ),
+    "rating": "A goal's progress must be a whole number from 0 to 10",
+    "planned_weeks": "The planned length must be 8 to 20 weekly sessions",
+    "focus_areas": f"Focal problem areas must be from: {_choices(ProblemArea)}",
+    "step": "A safety plan step is a number from 1 to 6",
+    "text": "The text must be 1 to 5000 characters",
 }
 
 PERSON_TEXT_FIELDS = (
@@ -181,3 +190,93 @@ def explain(exc: ValidationError, data: dict) -> str:
 
 def _words(field: str) -> str:
     return field.replace("_", " ").capitalize()
+
+
+class MeasureIn(Model):
+    """One PHQ-9 or GAD-7: every item answer, in published order."""
+
+    scale: Literal["phq9", "gad7"]
+    day: dt.date
+    answers: list[Annotated[int, Field(ge=0, le=3, strict=True)]]
+
+    @model_validator(mode="after")
+    def _all_items_answered(self):
+        from ipt_journal.scales import SCALES
+
+        scale = SCALES[self.scale]
+        if len(self.answers) != len(scale.items):
+            raise ValueError(
+                f"{scale.name} needs exactly {len(scale.items)} answers, got {len(self.answers)}."
+            )
+        if self.day > dt.date.today():
+            raise ValueError(
+                f"The date {self.day.isoformat()} is in the future; pick today or an earlier day."
+            )
+        return self
+
+    @property
+    def total(self) -> int:
+        return sum(self.answers)
+
+
+class GoalRatingIn(Model):
+    goal_id: int
+    rating: Annotated[int, Field(ge=0, le=10, strict=True)]
+
+
+class CourseIn(Model):
+    """The course agreed at the start: when, how long, and what it works on."""
+
+    started_on: dt.date
+    planned_weeks: Annotated[int, Field(ge=8, le=20, strict=True)] = 12
+    background: Text | None = None
+    reason: Text | None = None
+    with_therapist: bool | None = None
+    focus_areas: list[ProblemArea] = []
+    dispute_person: str | None = None
+    dispute_stage: DisputeStage | None = None
+
+    @model_validator(mode="after")
+    def _focus(self):
+        if ProblemArea.none in self.focus_areas:
+            self.focus_areas = [area for area in self.focus_areas if area != ProblemArea.none]
+        if len(self.focus_areas) > 2:
+            raise ValueError("Choose one focal problem area, or at most two.")
+        if len(set(self.focus_areas)) != len(self.focus_areas):
+            raise ValueError("Each focal problem area can be chosen once.")
+        if (self.dispute_person or self.dispute_stage) and ProblemArea.role_dispute not in self.focus_areas:
+            raise ValueError("A dispute person or stage only applies when role-dispute is a focal area.")
+        return self
+
+
+class GoalIn(Model):
+    text: Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+SAFETY_STEPS = (1, 2, 3, 4, 5, 6)
+
+
+class SafetyPlanItemIn(Model):
+    """One line of the safety plan; steps 3 and 4 may name a person of the inventory."""
+
+    step: Annotated[int, Field(ge=1, le=6, strict=True)]
+    text: Text | None = None
+    person: str | None = None
+
+    @model_validator(mode="after")
+    def _text_or_person(self):
+        if not self.text and not self.person:
+            raise ValueError("A safety plan entry needs some text or a person.")
+        if self.person and self.step not in (3, 4):
+            raise ValueError("People from your inventory go in step 3 (distraction) or step 4 (help).")
+        return self
+
+
+class ReviewIn(Model):
+    """The end-of-course review."""
+
+    day: dt.date
+    what_changed: Text | None = None
+    what_helped: Text | None = None
+    warning_signs: Text | None = None
+    keep_practising: Text | None = None

@@ -172,11 +172,14 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
 
 
 def removal_warning(person: Person, footprint: Footprint) -> None:
+    goes = []
     if footprint.interactions:
-        note(
-            f"Removing {person.name} also removes {count(footprint.interactions, 'interaction')} "
-            f"recorded in {count(footprint.checkins, 'check-in')}. The check-ins themselves stay."
-        )
+        interactions = count(footprint.interactions, "interaction")
+        goes.append(f"{interactions} recorded in {count(footprint.checkins, 'check-in')}")
+    if footprint.safety_plan_entries:
+        goes.append(f"{count(footprint.safety_plan_entries, 'safety plan entry', 'safety plan entries')}")
+    if goes:
+        note(f"Removing {person.name} also removes {' and '.join(goes)}. The check-ins themselves stay.")
     else:
         note(f"{person.name} has no interactions recorded; only their inventory entry goes.")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import os
 import sqlite3
 import uuid
@@ -25,14 +26,22 @@ from typing import TYPE_CHECKING
 from ipt_journal.errors import InputError, JournalError, NotFound
 
 if TYPE_CHECKING:
-    from ipt_journal.models import CheckinIn, PersonIn
+    from ipt_journal.models import (
+        CheckinIn,
+        CourseIn,
+        GoalIn,
+        GoalRatingIn,
+        MeasureIn,
+        PersonIn,
+        ReviewIn,
+        SafetyPlanItemIn,
+    )
 
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_SECONDS = 10
-OUR_TABLES = {"people", "checkins", "interactions", "checkin_tags", "_sqlite_migrations"}
 
 PERSON_FIELDS = (
     "name",
@@ -115,6 +124,7 @@ class Footprint:
 
     interactions: int
     checkins: int
+    safety_plan_entries: int
 
 
 @dataclass
@@ -129,6 +139,71 @@ class ContactSummary:
     mood_without: float | None
     checkins_without: int
     recent: list[tuple[str, int, int]]  # (day, quality, mood), newest first
+
+
+@dataclass
+class Measure:
+    id: int
+    uid: str
+    scale: str
+    day: str
+    answers: list[int]
+    total: int
+    checkin_id: int | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class Course:
+    id: int
+    uid: str
+    started_on: str
+    planned_weeks: int
+    background: str | None
+    reason: str | None
+    with_therapist: bool | None
+    focus_areas: list[str]
+    dispute_person: str | None
+    dispute_stage: str | None
+    ended_on: str | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class Goal:
+    id: int
+    uid: str
+    text: str
+    status: str
+    closed_on: str | None
+    created_at: str
+    updated_at: str
+    first_rating: int | None = None
+    latest_rating: int | None = None
+    ratings: int = 0
+
+
+@dataclass
+class SafetyPlanItem:
+    id: int
+    step: int
+    text: str | None
+    person: str | None
+
+
+@dataclass
+class Review:
+    id: int
+    uid: str
+    day: str
+    what_changed: str | None
+    what_helped: str | None
+    warning_signs: str | None
+    keep_practising: str | None
+    created_at: str
+    updated_at: str
 
 
 def now() -> str:
@@ -223,12 +298,14 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         # Read again under the lock: another process may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            foreign = tables - OUR_TABLES
-            if foreign:
+            # Migrations run whole or not at all, so tables in an unversioned file are not ours.
+            tables = sorted(
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            )
+            if tables:
                 raise JournalError(
                     f"{path} is an SQLite database, but not an ipt journal "
-                    f"(it has tables such as {sorted(foreign)[0]!r}). It was not changed.",
+                    f"(it has tables such as {tables[0]!r}). It was not changed.",
                     "Point --db at a new file or at your journal.",
                 )
         if version < SCHEMA_VERSION:
@@ -335,10 +412,12 @@ class Journal:
 
     def footprint(self, person_id: int) -> Footprint:
         row = self._one(
-            "SELECT count(*), count(DISTINCT checkin_id) FROM interactions WHERE person_id = ?",
-            (person_id,),
+            "SELECT count(*), count(DISTINCT checkin_id), "
+            "(SELECT count(*) FROM safety_plan_items WHERE person_id = :id) "
+            "FROM interactions WHERE person_id = :id",
+            {"id": person_id},
         )
-        return Footprint(interactions=row[0], checkins=row[1])
+        return Footprint(interactions=row[0], checkins=row[1], safety_plan_entries=row[2])
 
     def remove_person(self, person_id: int) -> None:
         with self.writing():
@@ -370,9 +449,17 @@ class Journal:
 
     # ------------------------------------------------------------ check-ins
 
-    def add_checkin(self, checkin: CheckinIn, newcomers: list[PersonIn] = ()) -> Checkin:
-        """Save a check-in and any newcomers it names, together or not at all."""
+    def add_checkin(
+        self,
+        checkin: CheckinIn,
+        newcomers: list[PersonIn] = (),
+        measures: list[MeasureIn] = (),
+        ratings: list[GoalRatingIn] = (),
+    ) -> Checkin:
+        """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
+        it: all together or not at all."""
         with self.writing():
+            self._check_goals_open([rating.goal_id for rating in ratings])
             self.check_names(checkin, newcomers)
             for person in newcomers:
                 self._insert_person(person)
@@ -383,6 +470,12 @@ class Journal:
                 (_new_uid(), checkin.day.isoformat(), checkin.mood, checkin.note, stamp, stamp),
             )
             self._write_people_and_tags(cursor.lastrowid, checkin, stamp)
+            for measure in measures:
+                self._insert_measure(measure, cursor.lastrowid)
+            self.conn.executemany(
+                "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
+                [(rating.goal_id, cursor.lastrowid, rating.rating, stamp) for rating in ratings],
+            )
         return self.checkin(cursor.lastrowid)
 
     def update_checkin(self, checkin_id: int, checkin: CheckinIn) -> Checkin:
@@ -528,6 +621,256 @@ class Journal:
             """,
             (since.isoformat(),),
         )
+
+    # ------------------------------------------------------------ measures
+
+    def add_measure(self, measure: MeasureIn) -> Measure:
+        with self.writing():
+            measure_id = self._insert_measure(measure, None)
+        return self.measures(ids=[measure_id])[0]
+
+    def _insert_measure(self, measure: MeasureIn, checkin_id: int | None) -> int:
+        stamp = now()
+        return self.conn.execute(
+            "INSERT INTO measures (uid, scale, day, answers, total, checkin_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                _new_uid(),
+                measure.scale,
+                measure.day.isoformat(),
+                json.dumps(measure.answers),
+                measure.total,
+                checkin_id,
+                stamp,
+                stamp,
+            ),
+        ).lastrowid
+
+    def measures(self, scale: str | None = None, ids: list[int] | None = None) -> list[Measure]:
+        """Oldest first."""
+        sql, params = "SELECT * FROM measures WHERE 1 = 1", []
+        if scale:
+            sql += " AND scale = ?"
+            params.append(scale)
+        if ids:
+            sql += f" AND id IN ({', '.join('?' * len(ids))})"
+            params += ids
+        rows = self._all(sql + " ORDER BY day, id", params)
+        return [Measure(**{**dict(row), "answers": json.loads(row["answers"])}) for row in rows]
+
+    def baseline_and_previous(self, measure: Measure) -> tuple[Measure | None, Measure | None]:
+        """The baseline for `measure` (the first of its scale in the current course, else the
+        first ever) and the one just before it; None where `measure` is itself that one."""
+        course = self.current_course()
+        since = course.started_on if course else "0000-01-01"
+        earlier = [m for m in self.measures(measure.scale) if (m.day, m.id) < (measure.day, measure.id)]
+        in_course = [m for m in earlier if m.day >= since]
+        baseline = (in_course or earlier or [None])[0]
+        previous = earlier[-1] if earlier else None
+        return baseline, previous
+
+    def last_measure_day(self, scale: str) -> str | None:
+        return self._one("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]
+
+    # ------------------------------------------------------------ course
+
+    def current_course(self) -> Course | None:
+        row = self._one(
+            "SELECT c.*, p.name AS dispute_person FROM courses c "
+            "LEFT JOIN people p ON p.id = c.dispute_person_id ORDER BY c.id DESC LIMIT 1"
+        )
+        if row is None:
+            return None
+        values = dict(row)
+        values.pop("dispute_person_id")
+        values["focus_areas"] = [area for area in values["focus_areas"].split(",") if area]
+        if values["with_therapist"] is not None:
+            values["with_therapist"] = bool(values["with_therapist"])
+        return Course(**values)
+
+    def save_course(self, course: CourseIn, course_id: int | None = None) -> Course:
+        """Start a course, or revise the one with `course_id`."""
+        with self.writing():
+            person_id = self.person_named(course.dispute_person).id if course.dispute_person else None
+            values = {
+                "started_on": course.started_on.isoformat(),
+                "planned_weeks": course.planned_weeks,
+                "background": course.background,
+                "reason": course.reason,
+                "with_therapist": None if course.with_therapist is None else int(course.with_therapist),
+                "focus_areas": ",".join(area.value for area in course.focus_areas),
+                "dispute_person_id": person_id,
+                "dispute_stage": course.dispute_stage.value if course.dispute_stage else None,
+            }
+            stamp = now()
+            if course_id is None:
+                columns = ["uid", *values, "created_at", "updated_at"]
+                self.conn.execute(
+                    f"INSERT INTO courses ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [_new_uid(), *values.values(), stamp, stamp],
+                )
+            else:
+                assignments = ", ".join(f"{column} = ?" for column in values)
+                self.conn.execute(
+                    f"UPDATE courses SET {assignments}, updated_at = ? WHERE id = ?",
+                    [*values.values(), stamp, course_id],
+                )
+        return self.current_course()
+
+    def set_course_length(self, course_id: int, planned_weeks: int) -> Course:
+        with self.writing():
+            self.conn.execute(
+                "UPDATE courses SET planned_weeks = ?, updated_at = ? WHERE id = ?",
+                (planned_weeks, now(), course_id),
+            )
+        return self.current_course()
+
+    def end_course(self, course_id: int, day: dt.date) -> Course:
+        with self.writing():
+            self.conn.execute(
+                "UPDATE courses SET ended_on = ?, updated_at = ? WHERE id = ?",
+                (day.isoformat(), now(), course_id),
+            )
+        return self.current_course()
+
+    # ------------------------------------------------------------ goals
+
+    def goals(self, status: str | None = None) -> list[Goal]:
+        sql = """
+            SELECT g.*,
+                   (SELECT r.rating FROM goal_ratings r JOIN checkins c ON c.id = r.checkin_id
+                    WHERE r.goal_id = g.id ORDER BY c.day, r.id LIMIT 1) AS first_rating,
+                   (SELECT r.rating FROM goal_ratings r JOIN checkins c ON c.id = r.checkin_id
+                    WHERE r.goal_id = g.id ORDER BY c.day DESC, r.id DESC LIMIT 1) AS latest_rating,
+                   (SELECT count(*) FROM goal_ratings r WHERE r.goal_id = g.id) AS ratings
+            FROM goals g
+        """
+        params: list = []
+        if status:
+            sql += " WHERE g.status = ?"
+            params.append(status)
+        return [Goal(**dict(row)) for row in self._all(sql + " ORDER BY g.status != 'open', g.id", params)]
+
+    def goal(self, goal_id: int) -> Goal:
+        for goal in self.goals():
+            if goal.id == goal_id:
+                return goal
+        raise NotFound(f"There is no goal #{goal_id}.", "See the ids with: ipt goals list")
+
+    def add_goals(self, goals: list[GoalIn]) -> list[Goal]:
+        with self.writing():
+            ids = [self._insert_goal(goal) for goal in goals]
+        return [self.goal(goal_id) for goal_id in ids]
+
+    def _insert_goal(self, goal: GoalIn) -> int:
+        stamp = now()
+        goal_id = self.conn.execute(
+            "INSERT INTO goals (uid, text, status, created_at, updated_at) VALUES (?, ?, 'open', ?, ?)",
+            (_new_uid(), goal.text, stamp, stamp),
+        ).lastrowid
+        self._goal_history(goal_id, goal.text, "open", stamp)
+        return goal_id
+
+    def revise_goal(self, goal_id: int, goal: GoalIn) -> Goal:
+        """Change a goal's words; the old words stay in its history."""
+        current = self.goal(goal_id)
+        with self.writing():
+            stamp = now()
+            self.conn.execute(
+                "UPDATE goals SET text = ?, updated_at = ? WHERE id = ?", (goal.text, stamp, goal_id)
+            )
+            self._goal_history(goal_id, goal.text, current.status, stamp)
+        return self.goal(goal_id)
+
+    def close_goal(self, goal_id: int, status: str, day: dt.date) -> Goal:
+        current = self.goal(goal_id)
+        with self.writing():
+            stamp = now()
+            self.conn.execute(
+                "UPDATE goals SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+                (status, day.isoformat(), stamp, goal_id),
+            )
+            self._goal_history(goal_id, current.text, status, stamp)
+        return self.goal(goal_id)
+
+    def _goal_history(self, goal_id: int, text: str, status: str, stamp: str) -> None:
+        self.conn.execute(
+            "INSERT INTO goal_history (goal_id, text, status, changed_at) VALUES (?, ?, ?, ?)",
+            (goal_id, text, status, stamp),
+        )
+
+    def goal_history(self, goal_id: int) -> list[sqlite3.Row]:
+        return self._all(
+            "SELECT text, status, changed_at FROM goal_history WHERE goal_id = ? ORDER BY id", (goal_id,)
+        )
+
+    def _check_goals_open(self, goal_ids: list[int]) -> None:
+        open_ids = {goal.id for goal in self.goals("open")}
+        for goal_id in goal_ids:
+            if goal_id not in open_ids:
+                raise NotFound(
+                    f"There is no open goal #{goal_id} to rate.", "See the open goals with: ipt goals list"
+                )
+
+    # ------------------------------------------------------------ safety plan
+
+    def safety_plan(self) -> list[SafetyPlanItem]:
+        rows = self._all(
+            "SELECT s.id, s.step, s.text, p.name AS person FROM safety_plan_items s "
+            "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.step, s.id"
+        )
+        return [SafetyPlanItem(**dict(row)) for row in rows]
+
+    def add_safety_plan_items(self, items: list[SafetyPlanItemIn]) -> None:
+        with self.writing():
+            for item in items:
+                self._insert_safety_item(item)
+
+    def _insert_safety_item(self, item: SafetyPlanItemIn) -> None:
+        person_id = self.person_named(item.person).id if item.person else None
+        stamp = now()
+        self.conn.execute(
+            "INSERT INTO safety_plan_items (uid, step, text, person_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (_new_uid(), item.step, item.text, person_id, stamp, stamp),
+        )
+
+    def remove_safety_plan_item(self, item_id: int) -> None:
+        with self.writing():
+            if not self.conn.execute("DELETE FROM safety_plan_items WHERE id = ?", (item_id,)).rowcount:
+                raise NotFound(
+                    f"There is no safety plan entry #{item_id}.", "See the ids with: ipt safety-plan"
+                )
+
+    # ------------------------------------------------------------ review
+
+    def add_review(self, review: ReviewIn, warning_signs_to_plan: bool) -> Review:
+        """Save the end-of-course review; its warning signs join the safety plan if agreed."""
+        from ipt_journal.models import SafetyPlanItemIn
+
+        with self.writing():
+            stamp = now()
+            review_id = self.conn.execute(
+                "INSERT INTO reviews (uid, day, what_changed, what_helped, warning_signs, keep_practising, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _new_uid(),
+                    review.day.isoformat(),
+                    review.what_changed,
+                    review.what_helped,
+                    review.warning_signs,
+                    review.keep_practising,
+                    stamp,
+                    stamp,
+                ),
+            ).lastrowid
+            if warning_signs_to_plan and review.warning_signs:
+                self._insert_safety_item(SafetyPlanItemIn(step=1, text=review.warning_signs))
+        return Review(**dict(self._one("SELECT * FROM reviews WHERE id = ?", (review_id,))))
+
+    def latest_review(self) -> Review | None:
+        row = self._one("SELECT * FROM reviews ORDER BY day DESC, id DESC LIMIT 1")
+        return Review(**dict(row)) if row else None
 
 
 def _person(row: sqlite3.Row) -> Person:

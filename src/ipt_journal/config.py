@@ -1,0 +1,75 @@
+"""Settings kept apart from the journal, so `ipt crisis` can read them when the journal
+cannot be opened: a small JSON file in the user config folder (or $IPT_CONFIG)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ipt_journal.errors import InputError, JournalError
+
+ENV_CONFIG = "IPT_CONFIG"
+SETTINGS = {
+    "country": "Two-letter country code (US, CA, GB, IE, ...) for the crisis lines ipt shows.",
+}
+
+
+def config_path() -> Path:
+    chosen = os.environ.get(ENV_CONFIG)
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("ipt-journal", appauthor=False)) / "config.json"
+
+
+def load(path: Path | None = None) -> dict:
+    path = path or config_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise JournalError(f"Cannot read the settings file {path}: {exc}.", "Fix or delete it.") from None
+    return data if isinstance(data, dict) else {}
+
+
+def country_or_none() -> str | None:
+    """The country setting, or None whatever goes wrong: crisis help must never fail."""
+    try:
+        value = load().get("country")
+    except Exception:  # noqa: BLE001 - any failure here just means "no country"
+        return None
+    return value if isinstance(value, str) else None
+
+
+def normalise(key: str, value: str) -> str:
+    if key not in SETTINGS:
+        raise InputError(f"There is no setting called {key!r}. Settings: {', '.join(SETTINGS)}.")
+    if key == "country":
+        code = value.strip().upper()
+        if len(code) != 2 or not code.isalpha():
+            raise InputError(f"The country must be a two-letter code such as US, GB or IE, got {value!r}.")
+        return code
+    return value
+
+
+def save(data: dict, path: Path | None = None) -> Path:
+    """Write atomically, readable only by you."""
+    path = path or config_path()
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

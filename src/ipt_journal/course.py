@@ -1,0 +1,89 @@
+"""Where a person is in their IPT course, worked out from the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ipt_journal.vocab import ProblemArea
+
+INITIAL_WEEKS = 3  # sessions 1-3
+TERMINATION_WEEKS = 3  # the last three weekly sessions
+MEASURES_DUE_DAYS = 14  # offer PHQ-9 / GAD-7 again after two weeks without one
+
+PHASES = {
+    "initial": (
+        "Getting started: review how you have been, map the people in your life (the "
+        "inventory), link your mood to what is happening with them, and agree on a focus "
+        "and goals."
+    ),
+    "middle": (
+        "The work: each week, look at how your mood moved and what happened with people, "
+        "and practise on your focal problem area."
+    ),
+    "termination": (
+        "Ending well: review what changed and give yourself credit for it, name early "
+        "warning signs, and plan how to keep using what you learned."
+    ),
+    "maintenance": (
+        "After the course: keep checking in, keep practising, and watch for the early "
+        "warning signs you named."
+    ),
+}
+
+FOCUS_AREAS = {
+    ProblemArea.grief: (
+        "Grief: low mood that follows the death of someone important. The work is to mourn, "
+        "remember the relationship in full, good and bad, and slowly rebuild connections. "
+        "For example: since Dad died, you have stopped seeing friends."
+    ),
+    ProblemArea.role_dispute: (
+        "Role dispute: you and someone important expect different things from each other. "
+        "The work is to make the expectations clear, talk about them better, and renegotiate, "
+        "or end things well. For example: repeated fights with your partner about housework."
+    ),
+    ProblemArea.role_transition: (
+        "Role transition: a life change such as a new job, losing a job, a move, a divorce, "
+        "an illness, becoming a parent or retiring. The work is to let go of the old role, see "
+        "what the new one offers, and build the skills and support it needs."
+    ),
+    ProblemArea.interpersonal_deficits: (
+        "Interpersonal deficits: feeling isolated, or a long pattern of relationships that do "
+        "not satisfy. The work is to learn from past patterns, make new contacts, and practise "
+        "through role play."
+    ),
+}
+
+
+@dataclass
+class Position:
+    week: int  # 1-based; beyond planned_weeks after the planned end
+    planned_weeks: int
+    phase: str
+    ended: bool
+
+    @property
+    def purpose(self) -> str:
+        return PHASES[self.phase]
+
+
+def phase_for(week: int, planned_weeks: int) -> str:
+    if week > planned_weeks:
+        return "maintenance"
+    if week <= INITIAL_WEEKS:
+        return "initial"
+    if week > planned_weeks - TERMINATION_WEEKS:
+        return "termination"
+    return "middle"
+
+
+def position(started_on: str, planned_weeks: int, ended_on: str | None, today: dt.date) -> Position:
+    start = dt.date.fromisoformat(started_on)
+    week = max(1, (today - start).days // 7 + 1)
+    if ended_on:
+        return Position(week=week, planned_weeks=planned_weeks, phase="maintenance", ended=True)
+    return Position(week=week, planned_weeks=planned_weeks, phase=phase_for(week, planned_weeks), ended=False)
+
+
+def measure_due(last_day: str | None, today: dt.date) -> bool:
+    return last_day is None or (today - dt.date.fromisoformat(last_day)).days >= MEASURES_DUE_DAYS

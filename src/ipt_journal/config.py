@@ -45,9 +45,13 @@ def country_or_none() -> str | None:
     return value if isinstance(value, str) else None
 
 
-def normalise(key: str, value: str) -> str:
+def check_key(key: str) -> None:
     if key not in SETTINGS:
         raise InputError(f"There is no setting called {key!r}. Settings: {', '.join(SETTINGS)}.")
+
+
+def normalise(key: str, value: str) -> str:
+    check_key(key)
     if key == "country":
         code = value.strip().upper()
         if len(code) != 2 or not code.isalpha():

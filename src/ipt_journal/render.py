@@ -357,3 +357,184 @@ def dashboard(counts, journal_path: Path) -> None:
     else:
         step = "ipt report"
     console.print(f"Next: {step}")
+
+
+# ------------------------------------------------------------------ measures and safety
+
+
+def measure_json(measure, baseline, previous) -> dict:
+    from ipt_journal import scales
+
+    scale = scales.SCALES[measure.scale]
+    data = {
+        **plain(measure),
+        "scale_name": scale.name,
+        "band": scale.band(measure.total),
+        "max_total": scale.max_total,
+        "summary": scales.describe(scale, measure.total),
+    }
+    for label, earlier in (("baseline", baseline), ("previous", previous)):
+        if earlier is None:
+            data[f"change_from_{label}"] = None
+            continue
+        moved = scales.change(scale, earlier.total, measure.total)
+        data[f"change_from_{label}"] = {
+            "day": earlier.day,
+            "total": earlier.total,
+            "points": moved.points,
+            "meaningful": moved.meaningful,
+        }
+    if measure.scale == scales.PHQ9.key and baseline is not None:
+        data["response"] = scales.response(baseline.total, measure.total)
+    if measure.scale == scales.PHQ9.key:
+        data["remission"] = scales.remission(measure.total)
+    return data
+
+
+def measure_result(measure, baseline, previous) -> None:
+    from ipt_journal import scales
+
+    scale = scales.SCALES[measure.scale]
+    note(f"{scale.name} saved for {measure.day}. {scales.describe(scale, measure.total)}")
+    for label, earlier in (("your baseline", baseline), ("the previous one", previous)):
+        if earlier is None or (label == "the previous one" and earlier is baseline):
+            continue
+        moved = scales.change(scale, earlier.total, measure.total)
+        direction = "up" if moved.points > 0 else "down" if moved.points < 0 else "no change"
+        amount = f" {count(abs(moved.points), 'point')}" if moved.points else ""
+        meaningful = (
+            f"; a change of {scale.meaningful_change} or more points is considered meaningful"
+            if moved.meaningful
+            else ""
+        )
+        note(f"Since {label} ({earlier.day}, {earlier.total}): {direction}{amount}{meaningful}.")
+    if (
+        measure.scale == scales.PHQ9.key
+        and baseline is not None
+        and scales.response(baseline.total, measure.total)
+    ):
+        note("That is half or less of your baseline score, what studies call a response to treatment.")
+    if measure.scale == scales.PHQ9.key and scales.remission(measure.total) and baseline is not None:
+        note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
+
+
+def measures_table(measures) -> None:
+    from ipt_journal import scales
+
+    console = _console()
+    if not measures:
+        console.print("No questionnaires yet. Take one with: ipt measure phq9 (or gad7)")
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("ID", justify="right")
+    table.add_column("Day", no_wrap=True)
+    table.add_column("Scale")
+    table.add_column("Total", justify="right")
+    table.add_column("Range")
+    table.add_column("Answers")
+    for m in measures:
+        scale = scales.SCALES[m.scale]
+        table.add_row(
+            str(m.id),
+            m.day,
+            scale.name,
+            f"{m.total}/{scale.max_total}",
+            scale.band(m.total),
+            " ".join(map(str, m.answers)),
+        )
+    console.print(table)
+    console.print(scales.CREDIT, style="dim")
+
+
+def crisis(country: str | None, plan=None, stream=None) -> None:
+    """The crisis resources, then the person's safety plan if there is one. Plain text on
+    purpose: it must print even when nothing else works."""
+    from ipt_journal import safety
+
+    out = stream or sys.stdout
+    print("Help is there, any time:", file=out)
+    for line in safety.resources(country):
+        print(_wrapped(line, "  - ", "    "), file=out)
+    if plan:
+        print("", file=out)
+        safety_plan_text(plan, out)
+    print("", file=out)
+    print(safety.ALWAYS_THERE, file=out)
+    out.flush()
+
+
+def safety_message(country: str | None, plan, stream=None) -> None:
+    """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode."""
+    from ipt_journal import safety
+
+    out = stream or sys.stdout
+    print("", file=out)
+    print(_wrapped(safety.CALM_OPENING), file=out)
+    crisis(country, plan, out)
+
+
+def safety_plan_text(plan, out) -> None:
+    from ipt_journal.vocab import SAFETY_STEPS
+
+    print("Your safety plan:", file=out)
+    for step, title in SAFETY_STEPS.items():
+        entries = [_plan_entry(item) for item in plan if item.step == step]
+        if entries:
+            print(f"  {step}. {title}", file=out)
+            for entry in entries:
+                print(_wrapped(entry, "     - ", "       "), file=out)
+
+
+def _wrapped(text: str, first: str = "", rest: str = "") -> str:
+    import shutil
+    import textwrap
+
+    width = min(shutil.get_terminal_size().columns, 100)
+    return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest)
+
+
+def _plan_entry(item) -> str:
+    if item.person and item.text:
+        return f"{item.person}: {item.text}"
+    return item.person or item.text
+
+
+def safety_plan_json(plan) -> list[dict]:
+    from ipt_journal.vocab import SAFETY_STEPS
+
+    return [
+        {"step": step, "title": title, "entries": [plain(item) for item in plan if item.step == step]}
+        for step, title in SAFETY_STEPS.items()
+    ]
+
+
+def safety_plan_table(plan) -> None:
+    from ipt_journal.vocab import SAFETY_STEPS
+
+    console = _console()
+    console.print("Your safety plan", style="bold")
+    for step, title in SAFETY_STEPS.items():
+        console.print(f"{step}. {title}")
+        entries = [item for item in plan if item.step == step]
+        for item in entries:
+            console.print(Text(f"   [{item.id}] {_plan_entry(item)}"))
+        if not entries:
+            console.print("   (nothing yet)", style="dim")
+    console.print()
+    console.print("Crisis lines are always one command away: ipt crisis")
+    console.print("Add to it with: ipt safety-plan edit, or ipt safety-plan add STEP --text TEXT")
+
+
+def safety_plan_markdown(plan, country: str | None) -> str:
+    from ipt_journal import safety
+    from ipt_journal.vocab import SAFETY_STEPS
+
+    lines = ["# My safety plan", ""]
+    for step, title in SAFETY_STEPS.items():
+        lines += [f"## {step}. {title}", ""]
+        entries = [_plan_entry(item) for item in plan if item.step == step]
+        if step == 5:
+            entries += safety.resources(country)
+        lines += [f"- {entry}" for entry in entries] or ["- "]
+        lines.append("")
+    return "\n".join(lines)

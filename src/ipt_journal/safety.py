@@ -33,7 +33,7 @@ DEFAULT_EMERGENCY = "112"
 CALM_OPENING = (
     "Thank you for answering honestly. You said you have had thoughts of being better off "
     "dead or of hurting yourself. That can be very hard to carry, and you do not have to "
-    "carry it alone. Help is there, any time:"
+    "carry it alone."
 )
 ALWAYS_THERE = "These are always here: run `ipt crisis` at any time."
 
@@ -52,13 +52,12 @@ def resources(country: str | None) -> list[str]:
             FIND_A_HELPLINE,
         ]
     lines = [f"{entry.name}: {line}" for entry in CRISIS_LINES.values() for line in entry.lines]
-    emergency = ", ".join(f"{entry.emergency} ({entry.country})" for entry in CRISIS_LINES.values())
-    return [
-        *lines,
-        f"In an emergency call your local emergency number: {emergency}; "
-        f"{DEFAULT_EMERGENCY} in the EU and most of the world.",
-        FIND_A_HELPLINE,
-    ]
+    by_number: dict[str, list[str]] = {}
+    for entry in CRISIS_LINES.values():
+        by_number.setdefault(entry.emergency, []).append(entry.country)
+    by_number.setdefault(DEFAULT_EMERGENCY, []).append("the EU and most of the world")
+    emergency = ", ".join(f"{number} ({', '.join(places)})" for number, places in by_number.items())
+    return [*lines, f"In an emergency call your local emergency number: {emergency}.", FIND_A_HELPLINE]
 
 
 def as_json(country: str | None) -> dict:

@@ -37,9 +37,8 @@ class Scale:
             raise ValueError(f"{self.name} total {total} is outside 0-{self.max_total}")
         return [name for lowest, name in self.bands if total >= lowest][-1]
 
-    def parse(self, text: str) -> list[int]:
-        """'0,1,2,...' as typed after --phq9 / --gad7, checked in full."""
-        flag = f"--{self.key}"
+    def parse(self, text: str, flag: str) -> list[int]:
+        """'0,1,2,...' as typed after `flag`, checked in full."""
         parts = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
         count = len(self.items)
         if len(parts) != count:

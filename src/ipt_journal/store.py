@@ -873,6 +873,21 @@ class Journal:
         return Review(**dict(row)) if row else None
 
 
+def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
+    """The safety plan, read without creating, migrating or waiting long: for `ipt crisis`,
+    which must not depend on the journal being healthy."""
+    if not path.is_file():
+        return []
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return []
+        conn.row_factory = sqlite3.Row
+        return Journal(conn, path).safety_plan()
+    finally:
+        conn.close()
+
+
 def _person(row: sqlite3.Row) -> Person:
     values = dict(row)
     if values["can_confide"] is not None:

@@ -91,3 +91,14 @@ QUALITY_LABELS = {
 def signed(quality: int) -> str:
     """-2..+2 as people write it: '+1', '0', '-2'."""
     return f"{quality:+d}" if quality else "0"
+
+
+# The six steps of the Stanley-Brown safety plan, in order.
+SAFETY_STEPS = {
+    1: "Warning signs that a crisis may be coming",
+    2: "Things I can do on my own to cope",
+    3: "People and places that take my mind off things",
+    4: "People I can ask for help",
+    5: "Professionals and crisis lines I can contact",
+    6: "Making my surroundings safe",
+}

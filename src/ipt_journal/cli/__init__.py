@@ -16,13 +16,25 @@ import typer
 from typer.core import TyperGroup
 
 from ipt_journal import __version__
-from ipt_journal.cli import checkin, inventory, report
+from ipt_journal.cli import checkin, crisis, inventory, measure, report, safety_plan
 from ipt_journal.cli.session import Session
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
-COMMAND_ORDER = ["inventory", "checkin", "report"]
+COMMAND_ORDER = [
+    "start",
+    "course",
+    "inventory",
+    "checkin",
+    "measure",
+    "goals",
+    "report",
+    "review",
+    "safety-plan",
+    "crisis",
+    "config",
+]
 
 
 def _debug() -> bool:
@@ -127,7 +139,11 @@ def main_callback(
 
 app.add_typer(inventory.app, name="inventory")
 app.add_typer(checkin.app, name="checkin")
+app.add_typer(measure.app, name="measure")
 app.command("report")(report.report)
+app.add_typer(safety_plan.app, name="safety-plan")
+app.command("crisis")(crisis.crisis)
+app.add_typer(crisis.config_app, name="config")
 
 
 def main() -> None:

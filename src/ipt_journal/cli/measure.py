@@ -1,0 +1,128 @@
+"""`ipt measure`: the PHQ-9 and GAD-7 questionnaires, and their history."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ipt_journal.cli.session import session
+
+app = typer.Typer(
+    help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
+    no_args_is_help=True,
+)
+
+AnswersOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--answers", metavar="0,1,2,...", help="Every item's answer, 0-3, in order, comma separated."
+    ),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="The day it was taken. [default: today]", show_default=False
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _take(ctx: typer.Context, scale_key: str, answers: str | None, date: str | None, as_json: bool) -> None:
+    import datetime as dt
+
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import MeasureIn, validate
+    from ipt_journal.scales import SCALES
+
+    scale = SCALES[scale_key]
+    state = session(ctx)
+    example = f"ipt measure {scale.key} --answers {','.join(['0'] * len(scale.items))}"
+    state.require([] if answers else ["--answers"], example)
+    day = parse_day(date) if date else dt.date.today()
+    given = scale.parse(answers, "--answers") if answers else ask_scale(scale)
+    measure = validate(MeasureIn, {"scale": scale.key, "day": day, "answers": given})
+    journal = state.journal()
+    saved = journal.add_measure(measure)
+    report_measures(journal, [saved], as_json)
+
+
+@app.command()
+def phq9(
+    ctx: typer.Context, answers: AnswersOpt = None, date: DateOpt = None, as_json: JsonOpt = False
+) -> None:
+    """The PHQ-9: nine questions about the last two weeks (depression)."""
+    _take(ctx, "phq9", answers, date, as_json)
+
+
+@app.command()
+def gad7(
+    ctx: typer.Context, answers: AnswersOpt = None, date: DateOpt = None, as_json: JsonOpt = False
+) -> None:
+    """The GAD-7: seven questions about the last two weeks (anxiety)."""
+    _take(ctx, "gad7", answers, date, as_json)
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    scale: Annotated[str | None, typer.Option("--scale", metavar="phq9|gad7", help="Only this one.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every questionnaire taken, oldest first."""
+    from ipt_journal import render
+    from ipt_journal.errors import InputError
+    from ipt_journal.scales import SCALES
+
+    if scale and scale.lower() not in SCALES:
+        raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.")
+    journal = session(ctx).journal()
+    measures = journal.measures(scale.lower() if scale else None)
+    if as_json:
+        render.print_json([render.measure_json(m, *journal.baseline_and_previous(m)) for m in measures])
+    else:
+        render.measures_table(measures)
+
+
+def ask_scale(scale) -> list[int]:
+    """Ask every item of `scale` in a terminal, in published order."""
+    from ipt_journal import prompts, render
+    from ipt_journal.scales import CREDIT, OPTIONS
+
+    render.note(f"{scale.name}. {scale.stem}")
+    choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
+    answers = [
+        prompts.select(f"{number}/{len(scale.items)} {item}", choices)
+        for number, item in enumerate(scale.items, start=1)
+    ]
+    render.note(CREDIT)
+    return answers
+
+
+def report_measures(journal, measures, as_json: bool, extra: dict | None = None) -> None:
+    """Show saved questionnaires with their change, then crisis help if PHQ-9 item 9 was above 0.
+
+    In JSON the help is a `safety` object; it also goes to stderr so a person reading a
+    terminal sees it whatever the output format."""
+    from ipt_journal import config, render
+    from ipt_journal.safety import as_json as safety_json
+    from ipt_journal.scales import needs_safety_message
+
+    needs_help = any(needs_safety_message(m.scale, m.answers) for m in measures)
+    country = config.country_or_none() if needs_help else None
+    plan = journal.safety_plan() if needs_help else []
+    if as_json:
+        data = dict(extra or {})
+        data["measures"] = [render.measure_json(m, *journal.baseline_and_previous(m)) for m in measures]
+        data["safety"] = (
+            {**safety_json(country), "safety_plan": [render.plain(i) for i in plan]} if needs_help else None
+        )
+        render.print_json(data)
+        if needs_help:
+            render.safety_message(country, plan, stream=sys.stderr)
+        return
+    for measure in measures:
+        render.measure_result(measure, *journal.baseline_and_previous(measure))
+    if needs_help:
+        render.safety_message(country, plan)

@@ -1,0 +1,115 @@
+"""`ipt safety-plan`: the six-step Stanley-Brown safety plan."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ipt_journal.cli.session import session
+
+app = typer.Typer(
+    help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
+    invoke_without_command=True,
+)
+StepArg = Annotated[
+    int, typer.Argument(metavar="STEP", help="1 to 6 (see ipt safety-plan).", show_default=False)
+]
+
+
+@app.callback()
+def show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown, to keep on paper.")] = False,
+) -> None:
+    """Show your safety plan (it is always in `ipt crisis` too)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ipt_journal import config, render
+
+    plan = session(ctx).journal().safety_plan()
+    if as_json:
+        render.print_json({"steps": render.safety_plan_json(plan)})
+    elif markdown:
+        print(render.safety_plan_markdown(plan, config.country_or_none()), end="")
+    else:
+        render.safety_plan_table(plan)
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    step: StepArg,
+    text: Annotated[str | None, typer.Option("--text", metavar="TEXT", help="What to write.")] = None,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", metavar="NAME", help="Steps 3 and 4: someone from your inventory."),
+    ] = None,
+) -> None:
+    """Add one entry to a step, e.g. `ipt safety-plan add 4 --person Sam --text "call, any time"`."""
+    from ipt_journal import render
+    from ipt_journal.errors import MissingInput
+    from ipt_journal.models import SafetyPlanItemIn, validate
+
+    if not text and not person:
+        raise MissingInput(
+            "Give --text, --person, or both.", 'For example: ipt safety-plan add 2 --text "a hot shower"'
+        )
+    item = validate(SafetyPlanItemIn, {"step": step, "text": text, "person": person})
+    journal = session(ctx).journal()
+    journal.add_safety_plan_items([item])
+    render.note(f"Added to step {step} of your safety plan.")
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    entry: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, shown by ipt safety-plan.")],
+) -> None:
+    """Remove one entry."""
+    from ipt_journal import render
+
+    session(ctx).journal().remove_safety_plan_item(entry)
+    render.note(f"Removed entry #{entry}.")
+
+
+@app.command()
+def edit(ctx: typer.Context) -> None:
+    """Walk through the six steps and add to each (the same as `add`, one question at a time)."""
+    from ipt_journal import prompts, render
+    from ipt_journal.models import SafetyPlanItemIn, validate
+    from ipt_journal.questions import SAFETY_PLAN
+    from ipt_journal.vocab import SAFETY_STEPS
+
+    state = session(ctx)
+    state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
+    journal = state.journal()
+    plan = journal.safety_plan()
+    people = journal.people()
+    items = []
+    for step, title in SAFETY_STEPS.items():
+        render.note(f"\n{step}. {title}. {SAFETY_PLAN[step]}")
+        for existing in plan:
+            if existing.step == step:
+                render.note(
+                    f"   already: {existing.person + ': ' if existing.person else ''}{existing.text or ''}"
+                )
+        if step in (3, 4) and people:
+            chosen = prompts.checkbox(
+                "Anyone from your inventory? (space to pick, enter when done)",
+                [(p.name, p.name) for p in people],
+            )
+            for name in chosen:
+                contact = prompts.text(f"How to reach {name}, or what to do together? (Enter to skip)")
+                items.append(
+                    validate(
+                        SafetyPlanItemIn, {"step": step, "person": name, "text": contact.strip() or None}
+                    )
+                )
+        while text := prompts.text("Add an entry (Enter to go on)").strip():
+            items.append(validate(SafetyPlanItemIn, {"step": step, "text": text}))
+    journal.add_safety_plan_items(items)
+    render.note(
+        f"Saved {len(items)} new entr{'y' if len(items) == 1 else 'ies'}. See it with: ipt safety-plan"
+    )

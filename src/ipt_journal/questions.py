@@ -111,3 +111,18 @@ SAFETY_PLAN = {
     5: "Your clinician, your doctor, and crisis lines (ipt adds the crisis lines for you).",
     6: "Ways to make where you are safer while a crisis passes.",
 }
+
+START = {
+    "background": "A little about you and your life now (optional)",
+    "reason": "What brings you to IPT now? (optional)",
+    "baseline": "Take the {name} now ({count} short questions about the last two weeks)?",
+    "therapist": "Are you working with a therapist?",
+    "start_date": "When is (or was) your first session? (YYYY-MM-DD)",
+    "weeks": "How many weekly sessions are planned? (8 to 20; 12 is usual)",
+    "inventory": "Add people to your interpersonal inventory now? ({count} there so far)",
+    "more_people": "Add someone else?",
+    "focus": "Which problem area will you focus on? (one, at most two; space to pick)",
+    "dispute_person": "Who is the dispute with?",
+    "dispute_stage": "Where does the dispute stand?",
+    "goal": "Goal {number}: something concrete you want to change (Enter when done)",
+}

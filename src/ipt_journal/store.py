@@ -688,9 +688,20 @@ class Journal:
             values["with_therapist"] = bool(values["with_therapist"])
         return Course(**values)
 
-    def save_course(self, course: CourseIn, course_id: int | None = None) -> Course:
-        """Start a course, or revise the one with `course_id`."""
+    def save_course(
+        self,
+        course: CourseIn,
+        course_id: int | None = None,
+        measures: list[MeasureIn] = (),
+        goals: list[GoalIn] = (),
+    ) -> Course:
+        """Start a course with its baseline measures and goals, or revise the one with
+        `course_id`: all together or not at all."""
         with self.writing():
+            for measure in measures:
+                self._insert_measure(measure, None)
+            for goal in goals:
+                self._insert_goal(goal)
             person_id = self.person_named(course.dispute_person).id if course.dispute_person else None
             values = {
                 "started_on": course.started_on.isoformat(),

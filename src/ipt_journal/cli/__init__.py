@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from ipt_journal import __version__
-from ipt_journal.cli import checkin, crisis, inventory, measure, report, safety_plan
+from ipt_journal.cli import checkin, course, crisis, inventory, measure, report, safety_plan
 from ipt_journal.cli.session import Session
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
@@ -137,6 +137,9 @@ def main_callback(
         render.dashboard(journal.counts(), journal.path)
 
 
+app.command("start")(course.start)
+app.add_typer(course.course_app, name="course")
+app.add_typer(course.goals_app, name="goals")
 app.add_typer(inventory.app, name="inventory")
 app.add_typer(checkin.app, name="checkin")
 app.add_typer(measure.app, name="measure")

@@ -1,0 +1,364 @@
+"""`ipt start`, `ipt course` and `ipt goals`: the IPT course from first session to the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ipt_journal.cli.session import session
+from ipt_journal.vocab import DisputeStage, ProblemArea
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+DISCLAIMER = (
+    "ipt supports the work you do in Interpersonal Psychotherapy, with a therapist or on your own. "
+    "It does not replace a clinician, and nothing it shows is a diagnosis."
+)
+
+
+def start(
+    ctx: typer.Context,
+    background: Annotated[
+        str | None, typer.Option("--background", metavar="TEXT", help="A little about you.")
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", metavar="TEXT", help="What brings you now.")
+    ] = None,
+    phq9: Annotated[
+        str | None, typer.Option("--phq9", metavar="0,1,...", help="Baseline PHQ-9: 9 answers 0-3.")
+    ] = None,
+    gad7: Annotated[
+        str | None, typer.Option("--gad7", metavar="0,1,...", help="Baseline GAD-7: 7 answers 0-3.")
+    ] = None,
+    therapist: Annotated[
+        bool | None,
+        typer.Option("--therapist/--no-therapist", help="Do you work with a therapist?", show_default=False),
+    ] = None,
+    start_date: Annotated[
+        str | None, typer.Option("--start-date", metavar="YYYY-MM-DD", help="First session. [default: today]")
+    ] = None,
+    weeks: Annotated[
+        int | None, typer.Option("--weeks", metavar="8-20", help="Planned weekly sessions. [default: 12]")
+    ] = None,
+    focus: Annotated[
+        list[ProblemArea] | None,
+        typer.Option(
+            "--focus", case_sensitive=False, help="The focal problem area; give it twice for two at most."
+        ),
+    ] = None,
+    dispute_with: Annotated[
+        str | None, typer.Option("--dispute-with", metavar="NAME", help="For a role dispute: with whom.")
+    ] = None,
+    dispute_stage: Annotated[
+        DisputeStage | None,
+        typer.Option("--dispute-stage", case_sensitive=False, help="For a role dispute: its stage."),
+    ] = None,
+    goal: Annotated[
+        list[str] | None, typer.Option("--goal", metavar="TEXT", help="A goal; 1 to 3 of them.")
+    ] = None,
+    revise: Annotated[bool, typer.Option("--revise", help="Change the course you already started.")] = False,
+) -> None:
+    """Start your IPT course: background, baseline questionnaires, length, focus and goals.
+    With no flags in a terminal, a wizard walks through it."""
+    from ipt_journal import render
+    from ipt_journal.dates import parse_day
+    from ipt_journal.errors import InputError
+    from ipt_journal.models import CourseIn, GoalIn, MeasureIn, validate
+    from ipt_journal.scales import GAD7, PHQ9
+
+    state = session(ctx)
+    journal = state.journal()
+    current = journal.current_course()
+    ongoing = current if current and not current.ended_on else None
+    given = {
+        key: value
+        for key, value in {
+            "background": background,
+            "reason": reason,
+            "with_therapist": therapist,
+            "planned_weeks": weeks,
+            "focus_areas": focus,
+            "dispute_person": dispute_with,
+            "dispute_stage": dispute_stage,
+            "started_on": parse_day(start_date, "--start-date") if start_date else None,
+        }.items()
+        if value is not None
+    }
+    flags_given = bool(given or phq9 or gad7 or goal or revise)
+    if ongoing and not revise and (flags_given or not state.can_prompt):
+        raise InputError(
+            f"You already started a course on {ongoing.started_on}. It was not changed.",
+            "Pass --revise to change it, or end it first with: ipt course end",
+        )
+    if goal and len(goal) > 3:
+        raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
+    today = dt.date.today()
+    measures = [
+        validate(
+            MeasureIn, {"scale": scale.key, "day": today, "answers": scale.parse(text, f"--{scale.key}")}
+        )
+        for scale, text in ((PHQ9, phq9), (GAD7, gad7))
+        if text
+    ]
+    goals = [validate(GoalIn, {"text": text}) for text in goal or []]
+    base = _course_fields(ongoing) if ongoing else {"started_on": today}
+    fields = {**base, **given}
+    if not flags_given:
+        if ongoing:
+            from ipt_journal import prompts
+
+            render.note(f"You started a course on {ongoing.started_on} ({ongoing.planned_weeks} weeks).")
+            if not prompts.confirm("Revise it?", default=False):
+                render.note("Nothing was changed.")
+                return
+        fields, measures, goals = _start_wizard(journal, fields, revising=bool(ongoing))
+    course = validate(CourseIn, fields)
+    saved = journal.save_course(course, ongoing.id if ongoing else None, measures, goals)
+    render.note(("Revised" if ongoing else "Started") + f" your course: {_summary(saved)}")
+    if measures:
+        from ipt_journal.cli.measure import report_measures
+
+        report_measures(journal, journal.measures()[-len(measures) :], as_json=False)
+    render.note("See where you are with: ipt course")
+
+
+def _course_fields(course) -> dict:
+    return {
+        "started_on": course.started_on,
+        "planned_weeks": course.planned_weeks,
+        "background": course.background,
+        "reason": course.reason,
+        "with_therapist": course.with_therapist,
+        "focus_areas": course.focus_areas,
+        "dispute_person": course.dispute_person,
+        "dispute_stage": course.dispute_stage,
+    }
+
+
+def _summary(course) -> str:
+    focus = " and ".join(area.replace("-", " ") for area in course.focus_areas) or "no focus chosen yet"
+    return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
+
+
+def _start_wizard(journal, fields: dict, revising: bool):
+    from ipt_journal import prompts, render
+    from ipt_journal.cli.inventory import _person_wizard
+    from ipt_journal.cli.measure import ask_scale
+    from ipt_journal.course import FOCUS_AREAS
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import GoalIn, MeasureIn, PersonIn, validate
+    from ipt_journal.questions import START
+    from ipt_journal.scales import GAD7, PHQ9
+
+    render.note(DISCLAIMER)
+    fields["background"] = (
+        prompts.text(START["background"], default=fields.get("background") or "").strip() or None
+    )
+    fields["reason"] = prompts.text(START["reason"], default=fields.get("reason") or "").strip() or None
+    measures = []
+    if not revising:
+        for scale in (PHQ9, GAD7):
+            if prompts.confirm(
+                START["baseline"].format(name=scale.name, count=len(scale.items)), default=True
+            ):
+                answers = ask_scale(scale)
+                measures.append(
+                    validate(MeasureIn, {"scale": scale.key, "day": dt.date.today(), "answers": answers})
+                )
+    fields["with_therapist"] = prompts.select(
+        START["therapist"],
+        (("yes", True), ("no", False)),
+        default=fields.get("with_therapist"),
+        optional=True,
+    )
+    day = prompts.text(START["start_date"], default=str(fields["started_on"]))
+    fields["started_on"] = parse_day(day)
+    weeks = prompts.text(
+        START["weeks"],
+        default=str(fields.get("planned_weeks") or 12),
+        validate=lambda v: (v.strip().isdigit() and 8 <= int(v) <= 20) or "A number from 8 to 20.",
+    )
+    fields["planned_weeks"] = int(weeks)
+
+    if prompts.confirm(START["inventory"].format(count=len(journal.people())), default=not journal.people()):
+        while True:
+            person = _person_wizard({}, asked_for_new=True, journal=journal)
+            journal.add_person(validate(PersonIn, person))  # each person is saved as soon as it is complete
+            if not prompts.confirm(START["more_people"], default=True):
+                break
+
+    for explanation in FOCUS_AREAS.values():
+        render.note(f"- {explanation}")
+    fields["focus_areas"] = prompts.checkbox(
+        START["focus"],
+        [(area.label, area.value) for area in FOCUS_AREAS],
+        checked=[str(area) for area in fields.get("focus_areas") or []],
+    )
+    while len(fields["focus_areas"]) > 2:
+        render.note("IPT works best on one area, two at most.")
+        fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
+    fields["dispute_person"] = fields["dispute_stage"] = None
+    if ProblemArea.role_dispute.value in fields["focus_areas"]:
+        people = [(p.name, p.name) for p in journal.people()]
+        if people:
+            fields["dispute_person"] = prompts.select(START["dispute_person"], people, optional=True)
+        fields["dispute_stage"] = prompts.select(
+            START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
+        )
+    goals = []
+    while len(goals) < 3:
+        text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()
+        if not text:
+            break
+        goals.append(validate(GoalIn, {"text": text}))
+    return fields, measures, goals
+
+
+# ------------------------------------------------------------------ ipt course
+
+course_app = typer.Typer(
+    help="Where you are in your IPT course; extend or end it.", invoke_without_command=True
+)
+
+
+@course_app.callback()
+def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Week N of M, the phase you are in, and what it is for."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ipt_journal import render
+
+    journal = session(ctx).journal()
+    render.course(_require_course(journal), journal.goals("open"), as_json)
+
+
+@course_app.command()
+def extend(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int, typer.Argument(metavar="WEEKS", help="How many weekly sessions to add.", show_default=False)
+    ],
+) -> None:
+    """Add weekly sessions (the whole course stays within 20)."""
+    from ipt_journal import render
+    from ipt_journal.errors import InputError
+
+    journal = session(ctx).journal()
+    current = _require_course(journal)
+    total = current.planned_weeks + weeks
+    if weeks < 1 or total > 20:
+        raise InputError(
+            f"The course can be extended by 1 to {20 - current.planned_weeks} weeks "
+            f"(it is planned for {current.planned_weeks}; IPT courses stay within 20), got {weeks}."
+        )
+    updated = journal.set_course_length(current.id, total)
+    render.note(f"Your course is now {updated.planned_weeks} weekly sessions.")
+
+
+@course_app.command()
+def end(
+    ctx: typer.Context,
+    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
+) -> None:
+    """End the course; after it, ipt keeps you company in maintenance."""
+    from ipt_journal import render
+    from ipt_journal.dates import parse_day
+
+    journal = session(ctx).journal()
+    current = _require_course(journal)
+    day = parse_day(date) if date else dt.date.today()
+    journal.end_course(current.id, day)
+    render.note(f"Your course ended on {day}. Well done for the work you put in.")
+    render.note("Look back on it with: ipt review")
+
+
+def _require_course(journal):
+    from ipt_journal.errors import NotFound
+
+    current = journal.current_course()
+    if current is None:
+        raise NotFound("You have not started a course yet.", "Start one with: ipt start")
+    return current
+
+
+# ------------------------------------------------------------------ ipt goals
+
+goals_app = typer.Typer(
+    help="Your goals for the course: 1 to 3 concrete ones, revised as you go.", no_args_is_help=True
+)
+GoalId = Annotated[
+    int, typer.Argument(metavar="ID", help="The goal's id (see: ipt goals list).", show_default=False)
+]
+
+
+@goals_app.command("list")
+def goals_list(
+    ctx: typer.Context,
+    show_all: Annotated[bool, typer.Option("--all", help="Done and dropped goals too.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Your goals with their latest progress rating (0-10)."""
+    from ipt_journal import render
+
+    goals = session(ctx).journal().goals(None if show_all else "open")
+    if as_json:
+        render.print_json([render.plain(goal) for goal in goals])
+    else:
+        render.goals_table(goals)
+
+
+@goals_app.command("add")
+def goals_add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The goal.", show_default=False)],
+) -> None:
+    """Add a goal."""
+    from ipt_journal import render
+    from ipt_journal.models import GoalIn, validate
+
+    goal = session(ctx).journal().add_goals([validate(GoalIn, {"text": text})])[0]
+    render.note(f"Added goal #{goal.id}.")
+
+
+@goals_app.command("edit")
+def goals_edit(
+    ctx: typer.Context,
+    goal_id: GoalId,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The new wording.", show_default=False)],
+) -> None:
+    """Reword a goal (the old wording stays in its history)."""
+    from ipt_journal import render
+    from ipt_journal.models import GoalIn, validate
+
+    session(ctx).journal().revise_goal(goal_id, validate(GoalIn, {"text": text}))
+    render.note(f"Goal #{goal_id} revised.")
+
+
+@goals_app.command("done")
+def goals_done(ctx: typer.Context, goal_id: GoalId) -> None:
+    """Mark a goal as reached."""
+    _close(ctx, goal_id, "done", "Marked goal #{id} as done. Well done.")
+
+
+@goals_app.command("drop")
+def goals_drop(ctx: typer.Context, goal_id: GoalId) -> None:
+    """Let a goal go (it stays in your history)."""
+    _close(ctx, goal_id, "dropped", "Dropped goal #{id}; it stays in your history.")
+
+
+@goals_app.command("show")
+def goals_show(ctx: typer.Context, goal_id: GoalId) -> None:
+    """One goal and how its wording and status changed."""
+    from ipt_journal import render
+
+    journal = session(ctx).journal()
+    render.goal_detail(journal.goal(goal_id), journal.goal_history(goal_id))
+
+
+def _close(ctx: typer.Context, goal_id: int, status: str, message: str) -> None:
+    from ipt_journal import render
+
+    journal = session(ctx).journal()
+    journal.close_goal(goal_id, status, dt.date.today())
+    render.note(message.format(id=goal_id))

@@ -97,7 +97,11 @@ def test_dashboard_says_when_a_checkin_is_due(people):
     assert "Next: ipt checkin" in out
     people.ok("checkin", "--mood", "6")
     out = flat(people.ok().stdout)
-    assert "Last check-in: today" in out and "due" not in out and "Next: ipt report" in out
+    assert "Last check-in: today" in out and "A check-in is due" not in out
+    assert "Next: ipt measure phq9 (the PHQ-9 and GAD-7 are due)" in out
+    people.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0")
+    people.ok("measure", "gad7", "--answers", "0,0,0,0,0,0,0")
+    assert "Next: ipt report" in flat(people.ok().stdout)
 
 
 def test_json_output_is_plain_json_without_colour(people, monkeypatch):

@@ -58,6 +58,11 @@ class Terminal:
         return self.child.exitstatus, output
 
 
+def decline_questionnaires(term: Terminal) -> None:
+    term.answer("Take the PHQ-9 now?", "n")
+    term.answer("Take the GAD-7 now?", "n")
+
+
 def rows(path, sql):
     conn = sqlite3.connect(path)
     try:
@@ -191,6 +196,7 @@ def test_checkin_wizard_with_picked_people_and_a_newcomer(sam):
     term.answer("How did it go with Jo?", DOWN, ENTER)  # -1 badly
     term.at("A note about this week?").type("Argued with Jo about Mum")
     term.at("Tags, separated by commas?").type("family, Weekend")
+    decline_questionnaires(term)
     code, output = term.finish()
     assert code == 0, output
     today = dt.date.today().isoformat()
@@ -214,6 +220,7 @@ def test_checkin_wizard_refuses_a_mood_out_of_range_until_fixed(sam):
     term.at("How has your mood been").type("11")
     term.at("Type a whole number from 0 (worst) to 10 (best).")
     term.keys("\x7f", "\x7f").type("9")
+    decline_questionnaires(term)
     code, output = term.finish()
     assert code == 0, output
     assert rows(sam.path, "SELECT day, mood FROM checkins") == [("2026-01-05", 9)]
@@ -339,6 +346,7 @@ def test_first_checkin_with_an_empty_inventory_can_add_someone(ipt):
     term.answer("How close do you feel?", ENTER)
     term.answer("Add someone else", "n")
     term.answer("How did it go with Robin?", ENTER)
+    decline_questionnaires(term)
     code, output = term.finish()
     assert code == 0, output
     assert rows(

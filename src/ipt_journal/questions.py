@@ -100,6 +100,8 @@ CHECKIN = {
     "quality": "How did it go with {name}?",
     "note": "A note about this week? (optional)",
     "tags": "Tags, separated by commas? (optional)",
+    "measure": "Take the {name} now? It is worth doing every {days} days or so ({when}).",
+    "goal": 'Progress on your goal "{text}", from 0 (none) to 10 (reached)? (Enter to skip)',
 }
 
 # A line of guidance for each step of the safety plan, shown by its wizard.
@@ -125,4 +127,12 @@ START = {
     "dispute_person": "Who is the dispute with?",
     "dispute_stage": "Where does the dispute stand?",
     "goal": "Goal {number}: something concrete you want to change (Enter when done)",
+}
+
+REVIEW = {
+    "what_changed": "What has changed for you since the start, in mood and with people? (Enter to skip)",
+    "what_helped": "What helped most? (Enter to skip)",
+    "warning_signs": "What early warning signs would tell you things are slipping? (Enter to skip)",
+    "keep_practising": "How will you keep using what you learned? (Enter to skip)",
+    "to_safety_plan": "Add these warning signs to step 1 of your safety plan?",
 }

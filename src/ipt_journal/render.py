@@ -22,8 +22,6 @@ from ipt_journal.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.store import Checkin, ContactSummary, Footprint, Person
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
 
-CHECKIN_DUE_DAYS = 7
-
 
 def _console() -> Console:
     # Made per call, so output goes to whatever sys.stdout is now (tests swap it).
@@ -237,12 +235,15 @@ def report(result: Report) -> None:
     if result.journal_is_empty:
         console.print("No check-ins yet, so there is nothing to report.")
         console.print("Record how your week went with: ipt checkin")
-        return
-    if not result.weeks:
+    elif not result.weeks:
         console.print(f"No check-ins since {result.since}.")
         console.print("Look further back with --weeks 52, or record one with: ipt checkin")
-        return
+    else:
+        _mood_and_people(console, result)
+    _course_report(console, result)
 
+
+def _mood_and_people(console: Console, result: Report) -> None:
     console.print(f"Mood by week, {result.since} to {result.today} (0 worst, 10 best)", style="bold")
     weeks = Table(box=box.SIMPLE_HEAD)
     weeks.add_column("Week", no_wrap=True)
@@ -275,6 +276,75 @@ def report(result: Report) -> None:
         for person in result.quiet_inner_circle:
             console.print(Text(f"  {person.name}: {_since_contact(person.last_contact, result.today)}"))
         console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
+
+
+def _course_report(console: Console, result: Report) -> None:
+    from ipt_journal import config
+
+    if result.course:
+        c = result.course
+        focus = " and ".join(area.replace("-", " ") for area in c.focus_areas) or "no focus chosen yet"
+        where = (
+            f"ended {c.ended_on}" if c.ended_on else f"week {c.week} of {c.planned_weeks}, {c.phase} phase"
+        )
+        console.print()
+        console.print(f"Your course: {where} (started {c.started_on}; focus: {focus}).", style="bold")
+    if result.measures:
+        console.print()
+        console.print("Questionnaires in this window", style="bold")
+        table = Table(box=box.SIMPLE_HEAD)
+        table.add_column("Day", no_wrap=True)
+        table.add_column("PHQ-9", justify="right")
+        table.add_column("range")
+        table.add_column("GAD-7", justify="right")
+        table.add_column("range")
+        for day in result.measures:
+            table.add_row(day.day, _opt(day.phq9), day.phq9_band or "", _opt(day.gad7), day.gad7_band or "")
+        console.print(table)
+    for p in result.progress:
+        if p.baseline_day == p.latest_day:
+            continue
+        direction = "down" if p.points < 0 else "up" if p.points > 0 else "unchanged"
+        amount = f" {count(abs(p.points), 'point')}" if p.points else ""
+        marks = []
+        if p.meaningful:
+            marks.append("a meaningful change")
+        if p.response:
+            marks.append("a response (down by half or more)")
+        if p.remission:
+            marks.append("in remission range (below 5)")
+        extra = f": {', '.join(marks)}" if marks else ""
+        console.print(
+            f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
+            f"({p.latest_band}), {direction}{amount}{extra}."
+        )
+    if result.goals:
+        console.print()
+        console.print("Goals", style="bold")
+        for goal in result.goals:
+            progress = (
+                "" if goal.latest_rating is None else f": {goal.first_rating} → {goal.latest_rating}/10"
+            )
+            console.print(Text(f"  #{goal.id} {goal.text} ({goal.status}){progress}"))
+    if result.review:
+        console.print()
+        console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
+        for key, label in (
+            ("warning_signs", "Early warning signs"),
+            ("keep_practising", "Plan to keep practising"),
+        ):
+            if result.review.get(key):
+                console.print(Text(f"  {label}: {result.review[key]}"))
+    if result.crisis_resources:
+        console.print()
+        console.print(
+            Text("Your latest PHQ-9 mentioned thoughts of being better off dead or of hurting yourself.")
+        )
+        crisis(config.country_or_none())
+
+
+def _opt(value) -> str:
+    return "" if value is None else str(value)
 
 
 def _people_patterns(console: Console, result: Report) -> None:
@@ -324,39 +394,46 @@ def _since_contact(last: dt.date | None, today: dt.date) -> str:
 # ------------------------------------------------------------------ dashboard
 
 
-def dashboard(counts, journal_path: Path) -> None:
+def dashboard(state, journal_path: Path) -> None:
     console = _console()
-    if not counts["people"] and not counts["checkins"]:
+    if state.is_new:
         console.print("Welcome to ipt-journal.", style="bold")
         console.print(
             "A private place to work on your relationships and mood alongside Interpersonal "
             "Psychotherapy (IPT). It supports work with a clinician; it does not replace one."
         )
         console.print()
-        console.print("Start with the people who matter:   ipt inventory add")
-        console.print("Then, each week, a check-in:        ipt checkin")
-        console.print("And see how things move together:   ipt report")
+        console.print("Start your course (about 10 minutes):  ipt start")
+        console.print("Or go step by step:  ipt inventory add, then each week  ipt checkin")
+        console.print("Crisis lines, any time:  ipt crisis")
         console.print()
         console.print(Text(f"Your journal lives at {journal_path} (only you can read it)."), style="dim")
         return
-    parts = [
-        f"{count(counts['people'], 'person', 'people')} in your inventory",
-        count(counts["checkins"], "check-in"),
-    ]
-    console.print(" · ".join(parts))
-    if counts["last_checkin"]:
-        days = (dt.date.today() - dt.date.fromisoformat(counts["last_checkin"])).days
+    if state.course:
+        c = state.course
+        if c.ended_on:
+            console.print(f"Your course ended on {c.ended_on}; you are in maintenance.", style="bold")
+        elif c.phase == "maintenance":
+            console.print(
+                f"Week {c.week}: past the planned end of your {c.planned_weeks}-week course.", style="bold"
+            )
+        else:
+            console.print(f"Week {c.week} of {c.planned_weeks}, {c.phase} phase.", style="bold")
+    console.print(
+        f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
+    )
+    if state.last_checkin:
+        days = state.days_since_checkin
         when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
-        console.print(f"Last check-in: {when} ({counts['last_checkin']}).")
-        if days >= CHECKIN_DUE_DAYS:
-            console.print("A check-in is due.", style="bold")
-    if not counts["people"]:
-        step = "ipt inventory add"
-    elif not counts["checkins"] or days >= CHECKIN_DUE_DAYS:
-        step = "ipt checkin"
-    else:
-        step = "ipt report"
-    console.print(f"Next: {step}")
+        console.print(f"Last check-in: {when} ({state.last_checkin}).")
+    if state.checkin_due:
+        console.print("A check-in is due.", style="bold")
+    if state.measures_due:
+        console.print(f"Due: {' and '.join(state.measures_due)} (every two weeks or so).")
+    for goal in state.open_goals:
+        rating = "" if goal.latest_rating is None else f" ({goal.latest_rating}/10)"
+        console.print(Text(f"Goal #{goal.id}: {goal.text}{rating}"))
+    console.print(f"Next: {state.next_command}  ({state.next_reason})")
 
 
 # ------------------------------------------------------------------ measures and safety
@@ -611,3 +688,17 @@ def goal_detail(goal, history) -> None:
         )
     for row in history:
         console.print(Text(f"  {row['changed_at'][:10]}  {row['status']:8} {row['text']}"))
+
+
+def review_summary(figures: dict) -> None:
+    """What the course changed, shown before the review questions."""
+    console = _console()
+    console.print("Looking back", style="bold")
+    for p in figures["progress"]:
+        console.print(
+            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band})."
+        )
+    for goal in figures["goals"]:
+        rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
+        console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
+    console.print("Whatever changed, you did the work that changed it.")

@@ -7,7 +7,7 @@ the same numbers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ipt_journal.dates import monday_of, week_label
 from ipt_journal.store import Journal
@@ -56,6 +56,53 @@ class QuietInnerPerson:
 
 
 @dataclass
+class CourseProgress:
+    started_on: str
+    planned_weeks: int
+    ended_on: str | None
+    week: int
+    phase: str
+    focus_areas: list[str]
+
+
+@dataclass
+class MeasureDay:
+    """The questionnaires of one day, side by side."""
+
+    day: str
+    phq9: int | None = None
+    phq9_band: str | None = None
+    gad7: int | None = None
+    gad7_band: str | None = None
+
+
+@dataclass
+class ScaleProgress:
+    """Baseline against latest for one questionnaire."""
+
+    scale: str
+    name: str
+    baseline_day: str
+    baseline: int
+    latest_day: str
+    latest: int
+    latest_band: str
+    points: int
+    meaningful: bool
+    response: bool | None  # PHQ-9 only
+    remission: bool | None  # PHQ-9 only
+
+
+@dataclass
+class GoalProgress:
+    id: int
+    text: str
+    status: str
+    first_rating: int | None
+    latest_rating: int | None
+
+
+@dataclass
 class Report:
     today: dt.date
     since: dt.date
@@ -65,10 +112,16 @@ class Report:
     summary: MoodSummary | None
     people: list[PersonPattern]
     quiet_inner_circle: list[QuietInnerPerson]
+    course: CourseProgress | None = None
+    measures: list[MeasureDay] = field(default_factory=list)
+    progress: list[ScaleProgress] = field(default_factory=list)
+    goals: list[GoalProgress] = field(default_factory=list)
+    review: dict | None = None
+    crisis_resources: bool = False  # the latest PHQ-9 had item 9 above 0
 
     @property
     def journal_is_empty(self) -> bool:
-        return self.journal_checkins == 0
+        return self.journal_checkins == 0 and not self.measures and not self.progress
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -98,7 +151,73 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
             QuietInnerPerson(row["name"], _day(row["last_contact"]))
             for row in journal.inner_ring_without_contact(since)
         ],
+        **course_figures(journal, since, today),
     )
+
+
+def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
+    """The course part of the report: where the course is, questionnaires in the window,
+    baseline against latest, goals, the end-of-course review, and whether the latest PHQ-9
+    calls for crisis resources."""
+    from ipt_journal import scales
+    from ipt_journal.course import position
+
+    course = journal.current_course()
+    progress_figures = None
+    if course:
+        where = position(course.started_on, course.planned_weeks, course.ended_on, today)
+        progress_figures = CourseProgress(
+            course.started_on,
+            course.planned_weeks,
+            course.ended_on,
+            where.week,
+            where.phase,
+            course.focus_areas,
+        )
+    days: dict[str, MeasureDay] = {}
+    progress = []
+    crisis = False
+    for scale in scales.SCALES.values():
+        taken = journal.measures(scale.key)
+        for measure in taken:
+            if measure.day >= since.isoformat():
+                day = days.setdefault(measure.day, MeasureDay(measure.day))
+                setattr(day, scale.key, measure.total)
+                setattr(day, f"{scale.key}_band", scale.band(measure.total))
+        if not taken:
+            continue
+        latest = taken[-1]
+        baseline, _ = journal.baseline_and_previous(latest)
+        baseline = baseline or latest
+        moved = scales.change(scale, baseline.total, latest.total)
+        is_phq9 = scale.key == scales.PHQ9.key
+        progress.append(
+            ScaleProgress(
+                scale.key,
+                scale.name,
+                baseline.day,
+                baseline.total,
+                latest.day,
+                latest.total,
+                scale.band(latest.total),
+                moved.points,
+                moved.meaningful,
+                scales.response(baseline.total, latest.total) if is_phq9 else None,
+                scales.remission(latest.total) if is_phq9 else None,
+            )
+        )
+        crisis = crisis or scales.needs_safety_message(scale.key, latest.answers)
+    review = journal.latest_review()
+    return {
+        "course": progress_figures,
+        "measures": sorted(days.values(), key=lambda d: d.day),
+        "progress": progress,
+        "goals": [
+            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals()
+        ],
+        "review": asdict(review) if review else None,
+        "crisis_resources": crisis,
+    }
 
 
 def _weeks(rows) -> list[WeekMood]:
@@ -160,3 +279,79 @@ def _iso_dates(value):
     if isinstance(value, float):
         return round(value, 2)
     return value
+
+
+@dataclass
+class Dashboard:
+    """One screen: where the person is and the one most useful next command."""
+
+    people: int
+    checkins: int
+    last_checkin: str | None
+    days_since_checkin: int | None
+    checkin_due: bool
+    measures_due: list[str]  # names of the questionnaires due
+    course: CourseProgress | None
+    open_goals: list[GoalProgress]
+    next_command: str
+    next_reason: str
+
+    @property
+    def is_new(self) -> bool:
+        return not (self.people or self.checkins or self.course)
+
+
+CHECKIN_DUE_DAYS = 7
+
+
+def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard:
+    from ipt_journal.course import measure_due, position
+    from ipt_journal.scales import SCALES
+
+    today = today or dt.date.today()
+    counts = journal.counts()
+    last = counts["last_checkin"]
+    days = (today - dt.date.fromisoformat(last)).days if last else None
+    checkin_due = days is None or days >= CHECKIN_DUE_DAYS
+    due = [s.name for s in SCALES.values() if measure_due(journal.last_measure_day(s.key), today)]
+    course = journal.current_course()
+    progress = None
+    if course:
+        where = position(course.started_on, course.planned_weeks, course.ended_on, today)
+        progress = CourseProgress(
+            course.started_on,
+            course.planned_weeks,
+            course.ended_on,
+            where.week,
+            where.phase,
+            course.focus_areas,
+        )
+    goals = [
+        GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals("open")
+    ]
+    reviewed = journal.latest_review() is not None
+    if not course and not counts["people"]:
+        step = (
+            "ipt start",
+            "to begin your course: what brings you, a baseline, your people, focus and goals",
+        )
+    elif checkin_due:
+        step = ("ipt checkin", "a check-in is due" if last else "to record your first check-in")
+    elif due:
+        step = (f"ipt measure {'phq9' if 'PHQ-9' in due else 'gad7'}", f"the {' and '.join(due)} {'are' if len(due) > 1 else 'is'} due")
+    elif progress and progress.phase in ("termination", "maintenance") and not reviewed:
+        step = ("ipt review", "to look back on what changed as the course ends")
+    else:
+        step = ("ipt report", "to see how mood and relationships are moving")
+    return Dashboard(
+        people=counts["people"],
+        checkins=counts["checkins"],
+        last_checkin=last,
+        days_since_checkin=days,
+        checkin_due=checkin_due,
+        measures_due=due,
+        course=progress,
+        open_goals=goals,
+        next_command=step[0],
+        next_reason=step[1],
+    )

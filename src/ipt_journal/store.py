@@ -459,7 +459,7 @@ class Journal:
         """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
         it: all together or not at all."""
         with self.writing():
-            self._check_goals_open([rating.goal_id for rating in ratings])
+            self.check_goals_open([rating.goal_id for rating in ratings])
             self.check_names(checkin, newcomers)
             for person in newcomers:
                 self._insert_person(person)
@@ -646,9 +646,14 @@ class Journal:
             ),
         ).lastrowid
 
-    def measures(self, scale: str | None = None, ids: list[int] | None = None) -> list[Measure]:
+    def measures(
+        self, scale: str | None = None, ids: list[int] | None = None, checkin_id: int | None = None
+    ) -> list[Measure]:
         """Oldest first."""
         sql, params = "SELECT * FROM measures WHERE 1 = 1", []
+        if checkin_id is not None:
+            sql += " AND checkin_id = ?"
+            params.append(checkin_id)
         if scale:
             sql += " AND scale = ?"
             params.append(scale)
@@ -815,7 +820,7 @@ class Journal:
             "SELECT text, status, changed_at FROM goal_history WHERE goal_id = ? ORDER BY id", (goal_id,)
         )
 
-    def _check_goals_open(self, goal_ids: list[int]) -> None:
+    def check_goals_open(self, goal_ids: list[int]) -> None:
         open_ids = {goal.id for goal in self.goals("open")}
         for goal_id in goal_ids:
             if goal_id not in open_ids:

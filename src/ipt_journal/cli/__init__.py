@@ -132,9 +132,10 @@ def main_callback(
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         from ipt_journal import render
+        from ipt_journal.report import build_dashboard
 
         journal = ctx.obj.journal()
-        render.dashboard(journal.counts(), journal.path)
+        render.dashboard(build_dashboard(journal), journal.path)
 
 
 app.command("start")(course.start)
@@ -144,6 +145,7 @@ app.add_typer(inventory.app, name="inventory")
 app.add_typer(checkin.app, name="checkin")
 app.add_typer(measure.app, name="measure")
 app.command("report")(report.report)
+app.command("review")(course.review)
 app.add_typer(safety_plan.app, name="safety-plan")
 app.command("crisis")(crisis.crisis)
 app.add_typer(crisis.config_app, name="config")

@@ -56,25 +56,61 @@ def checkin(
     with_: WithOpt = None,
     note: NoteOpt = None,
     tag: TagOpt = None,
+    phq9: Annotated[
+        str | None, typer.Option("--phq9", metavar="0,1,...", help="PHQ-9: 9 answers 0-3.")
+    ] = None,
+    gad7: Annotated[
+        str | None, typer.Option("--gad7", metavar="0,1,...", help="GAD-7: 7 answers 0-3.")
+    ] = None,
+    goal: Annotated[
+        list[str] | None,
+        typer.Option("--goal", metavar="ID:0-10", help="Progress on an open goal, e.g. '1:7'; repeatable."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
     """Record a check-in. In a terminal with no --mood, a short wizard asks."""
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal import render
-    from ipt_journal.models import CheckinIn, validate
+    from ipt_journal.cli.measure import report_measures
+    from ipt_journal.models import CheckinIn, GoalRatingIn, MeasureIn, validate
+    from ipt_journal.scales import GAD7, PHQ9
 
     state = session(ctx)
     fields = _given(date, mood, with_, note, tag)
+    answers = {
+        scale.key: scale.parse(text, f"--{scale.key}") for scale, text in ((PHQ9, phq9), (GAD7, gad7)) if text
+    }
+    ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
     journal = state.journal()
+    journal.check_goals_open(list(ratings))
     newcomers = []
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
         fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
+        answers, ratings = _measures_and_goals_wizard(journal, answers, ratings)
     fields.setdefault("day", dt.date.today())
-    saved = journal.add_checkin(validate(CheckinIn, fields), newcomers)
+    saved = journal.add_checkin(
+        validate(CheckinIn, fields),
+        newcomers,
+        [
+            validate(MeasureIn, {"scale": key, "day": fields["day"], "answers": a})
+            for key, a in answers.items()
+        ],
+        [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
+    )
+    measures = journal.measures(checkin_id=saved.id)
+    if as_json:
+        report_measures(journal, measures, as_json=True, extra={"checkin": render.plain(saved)})
+        return
     render.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
+    if ratings:
+        render.note(
+            "Goal progress: " + ", ".join(f"#{goal_id} {r}/10" for goal_id, r in ratings.items()) + "."
+        )
+    report_measures(journal, measures, as_json=False)
 
 
 @app.command("list")
@@ -188,6 +224,51 @@ def parse_with(text: str) -> dict:
             f"to +2 (very well), got {quality.strip()!r}."
         ) from None
     return {"name": name.strip(), "quality": number}
+
+
+def parse_goal_rating(text: str) -> dict:
+    """'1:7' -> {'goal_id': 1, 'rating': 7}."""
+    goal_id, colon, rating = text.partition(":")
+    try:
+        number, value = int(goal_id.strip().lstrip("#")), int(rating.strip())
+    except ValueError:
+        raise InputError(
+            f"Write --goal as ID:PROGRESS, with PROGRESS from 0 to 10, got {text!r}.",
+            "For example: --goal 1:7",
+        ) from None
+    if not colon or not 0 <= value <= 10:
+        raise InputError(f"A goal's progress must be a whole number from 0 to 10, got {text!r}.")
+    return {"goal_id": number, "rating": value}
+
+
+def _measures_and_goals_wizard(journal, answers: dict, ratings: dict) -> tuple[dict, dict]:
+    """Offer the questionnaires when they are due, then ask progress on each open goal."""
+    from ipt_journal import prompts
+    from ipt_journal.cli.measure import ask_scale
+    from ipt_journal.course import MEASURES_DUE_DAYS, measure_due
+    from ipt_journal.questions import CHECKIN
+    from ipt_journal.scales import GAD7, PHQ9
+
+    for scale in (PHQ9, GAD7):
+        last = journal.last_measure_day(scale.key)
+        if scale.key in answers or not measure_due(last, dt.date.today()):
+            continue
+        when = f"none since {last}" if last else "none yet"
+        question = CHECKIN["measure"].format(name=scale.name, days=MEASURES_DUE_DAYS, when=when)
+        if prompts.confirm(question, default=True):
+            answers[scale.key] = ask_scale(scale)
+    for goal in journal.goals("open"):
+        if goal.id in ratings:
+            continue
+        answer = prompts.text(
+            CHECKIN["goal"].format(text=goal.text),
+            validate=lambda v: (
+                not v.strip() or (v.strip().isdigit() and int(v) <= 10) or "0 to 10, or Enter."
+            ),
+        ).strip()
+        if answer:
+            ratings[goal.id] = int(answer)
+    return answers, ratings
 
 
 def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool = True):

@@ -39,6 +39,11 @@ def report(
     start = parse_day(since, "--since") if since else window_start(today, weeks)
     result = build_report(session(ctx).journal(), start, today)
     if as_json:
-        render.print_json(result.as_json())
+        data = result.as_json()
+        if result.crisis_resources:
+            from ipt_journal import config, safety
+
+            data["safety"] = safety.as_json(config.country_or_none())
+        render.print_json(data)
     else:
         render.report(result)

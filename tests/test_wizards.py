@@ -352,3 +352,84 @@ def test_first_checkin_with_an_empty_inventory_can_add_someone(ipt):
     assert rows(
         ipt.path, "SELECT p.name, i.quality FROM interactions i JOIN people p ON p.id = i.person_id"
     ) == [("Robin", 0)]
+
+
+def answer_scale(term: Terminal, name: str, answers: list[int]) -> None:
+    for number, answer in enumerate(answers, start=1):
+        term.answer(f"{number}/{len(answers)} ", *([DOWN] * answer), ENTER)
+
+
+@pytest.mark.parametrize("item9", [1, 2, 3])
+def test_checkin_wizard_phq9_with_item_9_above_zero_saves_and_shows_help(sam, item9):
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("3")
+    term.answer("Take the PHQ-9 now?", "y")
+    answer_scale(term, "PHQ-9", [1, 0, 0, 0, 0, 0, 0, 0, item9])
+    term.answer("Take the GAD-7 now?", "n")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Saved check-in #1" in output and "Help is there, any time" in output and "116 123" in output
+    assert rows(sam.path, "SELECT answers, total, checkin_id FROM measures") == [
+        (f"[1, 0, 0, 0, 0, 0, 0, 0, {item9}]", 1 + item9, 1)
+    ]
+
+
+def test_checkin_wizard_asks_progress_on_open_goals(sam):
+    sam.ok("goals", "add", "Call Sam weekly")
+    sam.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0")
+    sam.ok("measure", "gad7", "--answers", "0,0,0,0,0,0,0")
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("6")
+    term.at('Progress on your goal "Call Sam weekly"').type("7")
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(sam.path, "SELECT goal_id, rating FROM goal_ratings") == [(1, 7)]
+
+
+def test_start_wizard_walks_the_initial_consultation(ipt):
+    term = Terminal(ipt.path, "start")
+    term.at("does not replace a clinician")
+    term.at("A little about you").type("Two kids, new job")
+    term.at("What brings you to IPT now?").type("Arguments at home")
+    term.answer("Take the PHQ-9 now (9 short questions", "y")
+    answer_scale(term, "PHQ-9", [2, 2, 1, 1, 1, 1, 1, 1, 0])
+    term.answer("Take the GAD-7 now (7 short questions", "n")
+    term.answer("Are you working with a therapist?", DOWN, ENTER)  # (skip), yes
+    term.at("When is (or was) your first session?").type("")
+    term.at("How many weekly sessions are planned?").keys("\x7f", "\x7f").type("16")
+    term.answer("Add people to your interpersonal inventory now?", "y")
+    term.at("Name").type("Sam")
+    term.answer("Who are they to you?", ENTER)
+    term.answer("current, in the past", ENTER)
+    term.answer("How close do you feel?", DOWN, ENTER)
+    term.answer("How often are you in contact?", ENTER)
+    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect", "What do you expect"):
+        term.at(prompt).type("")
+    term.answer("expectations being met?", ENTER)
+    term.answer("Can you confide in them?", ENTER)
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", ENTER)
+    term.at("Anything else to note?").type("")
+    term.answer("Add someone else?", "n")
+    term.at("Role dispute: you and someone important")
+    term.answer("Which problem area will you focus on?", DOWN, SPACE, ENTER)  # grief, role dispute
+    term.answer("Who is the dispute with?", DOWN, ENTER)
+    term.answer("Where does the dispute stand?", DOWN, DOWN, ENTER)  # (skip), renegotiation, impasse
+    term.at("Goal 1").type("Talk about chores calmly")
+    term.at("Goal 2").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Started your course: 16 weekly sessions" in output
+    assert rows(
+        ipt.path,
+        "SELECT background, reason, with_therapist, planned_weeks, focus_areas, dispute_stage FROM courses",
+    ) == [("Two kids, new job", "Arguments at home", 1, 16, "role-dispute", "impasse")]
+    assert rows(ipt.path, "SELECT p.name FROM courses c JOIN people p ON p.id = c.dispute_person_id") == [
+        ("Sam",)
+    ]
+    assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 10)]
+    assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]

@@ -58,6 +58,18 @@ class Terminal:
         return self.child.exitstatus, output
 
 
+def skip_optional_person_questions(term: Terminal) -> None:
+    """Enter through the inventory wizard from contact frequency to the notes."""
+    term.answer("How often are you in contact?", ENTER)
+    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect", "What do you expect"):
+        term.at(prompt).type("")
+    term.answer("expectations being met?", ENTER)
+    term.answer("Can you confide in them?", ENTER)
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", ENTER)
+    term.at("Anything else to note?").type("")
+
+
 def decline_questionnaires(term: Terminal) -> None:
     term.answer("Take the PHQ-9 now?", "n")
     term.answer("Take the GAD-7 now?", "n")
@@ -126,14 +138,7 @@ def test_wizard_asks_only_for_what_the_flags_left_out(ipt):
     term = Terminal(ipt.path, "inventory", "add", "--relationship", "friend", "--closeness", "3")
     term.at("Name").type("Robin")
     term.answer("current, in the past", ENTER)
-    term.answer("How often are you in contact?", ENTER)
-    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect", "What do you expect"):
-        term.at(prompt).type("")
-    term.answer("expectations being met?", ENTER)
-    term.answer("Can you confide in them?", ENTER)
-    term.at("What would you like to change?").type("")
-    term.answer("Which IPT problem area", ENTER)
-    term.at("Anything else to note?").type("")
+    skip_optional_person_questions(term)
     code, output = term.finish()
     assert code == 0, output
     assert "Who are they to you" not in output and "How close" not in output
@@ -406,14 +411,7 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer("Who are they to you?", ENTER)
     term.answer("current, in the past", ENTER)
     term.answer("How close do you feel?", DOWN, ENTER)
-    term.answer("How often are you in contact?", ENTER)
-    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect", "What do you expect"):
-        term.at(prompt).type("")
-    term.answer("expectations being met?", ENTER)
-    term.answer("Can you confide in them?", ENTER)
-    term.at("What would you like to change?").type("")
-    term.answer("Which IPT problem area", ENTER)
-    term.at("Anything else to note?").type("")
+    skip_optional_person_questions(term)
     term.answer("Add someone else?", "n")
     term.at("Role dispute: you and someone important")
     term.answer("Which problem area will you focus on?", DOWN, SPACE, ENTER)  # grief, role dispute

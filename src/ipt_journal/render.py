@@ -63,6 +63,18 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
+def focus_text(areas: list[str]) -> str:
+    """['grief', 'role-dispute'] -> 'grief and role dispute'."""
+    return " and ".join(_label(area) for area in areas) or "no focus chosen yet"
+
+
+def _movement(points: int) -> str:
+    """How a score moved, in words: 'down 3 points', 'up 1 point', 'no change'."""
+    if not points:
+        return "no change"
+    return f"{'up' if points > 0 else 'down'} {count(abs(points), 'point')}"
+
+
 def _ring(closeness: int | None) -> str:
     return "" if closeness is None else str(closeness)
 
@@ -283,7 +295,7 @@ def _course_report(console: Console, result: Report) -> None:
 
     if result.course:
         c = result.course
-        focus = " and ".join(area.replace("-", " ") for area in c.focus_areas) or "no focus chosen yet"
+        focus = focus_text(c.focus_areas)
         where = (
             f"ended {c.ended_on}" if c.ended_on else f"week {c.week} of {c.planned_weeks}, {c.phase} phase"
         )
@@ -304,8 +316,6 @@ def _course_report(console: Console, result: Report) -> None:
     for p in result.progress:
         if p.baseline_day == p.latest_day:
             continue
-        direction = "down" if p.points < 0 else "up" if p.points > 0 else "unchanged"
-        amount = f" {count(abs(p.points), 'point')}" if p.points else ""
         marks = []
         if p.meaningful:
             marks.append("a meaningful change")
@@ -316,7 +326,7 @@ def _course_report(console: Console, result: Report) -> None:
         extra = f": {', '.join(marks)}" if marks else ""
         console.print(
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
-            f"({p.latest_band}), {direction}{amount}{extra}."
+            f"({p.latest_band}), {_movement(p.points)}{extra}."
         )
     if result.goals:
         console.print()
@@ -477,14 +487,12 @@ def measure_result(measure, baseline, previous) -> None:
         if earlier is None or (label == "the previous one" and earlier is baseline):
             continue
         moved = scales.change(scale, earlier.total, measure.total)
-        direction = "up" if moved.points > 0 else "down" if moved.points < 0 else "no change"
-        amount = f" {count(abs(moved.points), 'point')}" if moved.points else ""
         meaningful = (
             f"; a change of {scale.meaningful_change} or more points is considered meaningful"
             if moved.meaningful
             else ""
         )
-        note(f"Since {label} ({earlier.day}, {earlier.total}): {direction}{amount}{meaningful}.")
+        note(f"Since {label} ({earlier.day}, {earlier.total}): {_movement(moved.points)}{meaningful}.")
     if (
         measure.scale == scales.PHQ9.key
         and baseline is not None
@@ -651,8 +659,8 @@ def course(course, open_goals, as_json: bool) -> None:
     else:
         console.print(f"Week {where.week} of {course.planned_weeks}: {where.phase} phase.", style="bold")
     console.print(where.purpose)
-    focus = " and ".join(area.replace("-", " ") for area in course.focus_areas)
-    if focus:
+    if course.focus_areas:
+        focus = focus_text(course.focus_areas)
         detail = f" with {course.dispute_person}" if course.dispute_person else ""
         stage = f" ({course.dispute_stage})" if course.dispute_stage else ""
         console.print(Text(f"Focus: {focus}{detail}{stage}."))

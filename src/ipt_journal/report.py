@@ -155,25 +155,25 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
     )
 
 
+def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
+    from ipt_journal.course import position
+
+    course = journal.current_course()
+    if course is None:
+        return None
+    where = position(course.started_on, course.planned_weeks, course.ended_on, today)
+    return CourseProgress(
+        course.started_on, course.planned_weeks, course.ended_on, where.week, where.phase, course.focus_areas
+    )
+
+
 def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     """The course part of the report: where the course is, questionnaires in the window,
     baseline against latest, goals, the end-of-course review, and whether the latest PHQ-9
     calls for crisis resources."""
     from ipt_journal import scales
-    from ipt_journal.course import position
 
-    course = journal.current_course()
-    progress_figures = None
-    if course:
-        where = position(course.started_on, course.planned_weeks, course.ended_on, today)
-        progress_figures = CourseProgress(
-            course.started_on,
-            course.planned_weeks,
-            course.ended_on,
-            where.week,
-            where.phase,
-            course.focus_areas,
-        )
+    progress_figures = course_progress(journal, today)
     days: dict[str, MeasureDay] = {}
     progress = []
     crisis = False
@@ -305,7 +305,7 @@ CHECKIN_DUE_DAYS = 7
 
 
 def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard:
-    from ipt_journal.course import measure_due, position
+    from ipt_journal.course import measure_due
     from ipt_journal.scales import SCALES
 
     today = today or dt.date.today()
@@ -314,23 +314,12 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     days = (today - dt.date.fromisoformat(last)).days if last else None
     checkin_due = days is None or days >= CHECKIN_DUE_DAYS
     due = [s.name for s in SCALES.values() if measure_due(journal.last_measure_day(s.key), today)]
-    course = journal.current_course()
-    progress = None
-    if course:
-        where = position(course.started_on, course.planned_weeks, course.ended_on, today)
-        progress = CourseProgress(
-            course.started_on,
-            course.planned_weeks,
-            course.ended_on,
-            where.week,
-            where.phase,
-            course.focus_areas,
-        )
+    progress = course_progress(journal, today)
     goals = [
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals("open")
     ]
     reviewed = journal.latest_review() is not None
-    if not course and not counts["people"]:
+    if not progress and not counts["people"]:
         step = (
             "ipt start",
             "to begin your course: what brings you, a baseline, your people, focus and goals",
@@ -338,7 +327,10 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     elif checkin_due:
         step = ("ipt checkin", "a check-in is due" if last else "to record your first check-in")
     elif due:
-        step = (f"ipt measure {'phq9' if 'PHQ-9' in due else 'gad7'}", f"the {' and '.join(due)} {'are' if len(due) > 1 else 'is'} due")
+        step = (
+            f"ipt measure {'phq9' if 'PHQ-9' in due else 'gad7'}",
+            f"the {' and '.join(due)} {'are' if len(due) > 1 else 'is'} due",
+        )
     elif progress and progress.phase in ("termination", "maintenance") and not reviewed:
         step = ("ipt review", "to look back on what changed as the course ends")
     else:

@@ -137,7 +137,9 @@ def _course_fields(course) -> dict:
 
 
 def _summary(course) -> str:
-    focus = " and ".join(area.replace("-", " ") for area in course.focus_areas) or "no focus chosen yet"
+    from ipt_journal.render import focus_text
+
+    focus = focus_text(course.focus_areas)
     return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
 
 

@@ -4,9 +4,9 @@ import datetime as dt
 import json
 
 import pytest
-from support import assert_user_error, flat
 
 from ipt_journal.course import phase_for, position
+from support import assert_user_error, flat
 
 TODAY = dt.date.today()
 
@@ -75,7 +75,8 @@ def test_start_by_flags_saves_course_baseline_and_goals_together(people):
     )
     assert "Your PHQ-9 score is 16 of 27, in the moderately severe range" in out
     assert people.rows(
-        "SELECT started_on, planned_weeks, background, with_therapist, focus_areas, dispute_stage FROM courses"
+        "SELECT started_on, planned_weeks, background, with_therapist, focus_areas, dispute_stage "
+        "FROM courses"
     ) == [("2026-01-05", 12, "Moved city in spring", 1, "role-transition,role-dispute", "impasse")]
     assert people.rows("SELECT p.name FROM courses c JOIN people p ON p.id = c.dispute_person_id") == [
         ("Sam",)

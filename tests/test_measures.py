@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from support import assert_user_error, flat
 
 from ipt_journal import safety, scales
+from support import assert_user_error, flat
 
 PHQ9_BANDS = [
     (0, 4, "minimal"),

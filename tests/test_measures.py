@@ -180,3 +180,26 @@ def test_bad_answers_write_nothing(ipt, answers, message):
 
 def test_missing_answers_outside_a_terminal(ipt):
     assert_user_error(ipt("measure", "gad7"), "Missing --answers", "ipt measure gad7 --answers 0,0,0,0,0,0,0")
+
+
+def test_crisis_works_while_another_program_locks_the_journal(people):
+    import sqlite3
+    import subprocess
+    import sys
+
+    people.ok("safety-plan", "add", "2", "--text", "A hot shower")
+    lock = sqlite3.connect(people.path, isolation_level=None)
+    lock.execute("PRAGMA locking_mode = EXCLUSIVE")
+    lock.execute("BEGIN EXCLUSIVE")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "ipt_journal", "--db", str(people.path), "crisis"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert result.returncode == 0 and "988" in result.stdout and "Traceback" not in result.stderr

@@ -431,3 +431,30 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     ]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 10)]
     assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]
+
+
+def test_review_wizard_shows_what_changed_then_asks(people_and_course):
+    term = Terminal(people_and_course.path, "review")
+    term.at("PHQ-9: 16 at the start")
+    term.at("Sam: time together in 1 check-in during the course")
+    term.at("What has changed for you").type("Less shouting at home")
+    term.at("What helped most?").type("")
+    term.at("What early warning signs").type("Skipping meals")
+    term.at("How will you keep using").type("Check in on Sundays")
+    term.answer("Add these warning signs to step 1", "y")
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(people_and_course.path, "SELECT what_changed, what_helped, warning_signs FROM reviews") == [
+        ("Less shouting at home", None, "Skipping meals")
+    ]
+    assert rows(people_and_course.path, "SELECT step, text FROM safety_plan_items") == [(1, "Skipping meals")]
+
+
+@pytest.fixture
+def people_and_course(sam):
+    sam.ok("start", "--start-date", "2026-01-05")
+    sam.ok("measure", "phq9", "--date", "2026-01-05", "--answers", "2,2,2,2,2,2,2,2,0")
+    sam.ok(
+        "checkin", "--date", "2026-02-02", "--mood", "6", "--with", "Sam:+1", "--phq9", "1,1,1,1,1,1,1,1,0"
+    )
+    return sam

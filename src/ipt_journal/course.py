@@ -45,12 +45,13 @@ FOCUS_AREAS = {
     ProblemArea.role_transition: (
         "Role transition: a life change such as a new job, losing a job, a move, a divorce, "
         "an illness, becoming a parent or retiring. The work is to let go of the old role, see "
-        "what the new one offers, and build the skills and support it needs."
+        "what the new one offers, and build the skills and support it needs. For example: since "
+        "retiring, the days feel empty and you miss your colleagues."
     ),
     ProblemArea.interpersonal_deficits: (
         "Interpersonal deficits: feeling isolated, or a long pattern of relationships that do "
         "not satisfy. The work is to learn from past patterns, make new contacts, and practise "
-        "through role play."
+        "through role play. For example: you have few people to call, and friendships tend to fade."
     ),
 }
 

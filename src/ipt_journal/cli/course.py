@@ -396,7 +396,7 @@ def review(
     from ipt_journal import render
     from ipt_journal.dates import parse_day
     from ipt_journal.models import ReviewIn, validate
-    from ipt_journal.report import course_figures
+    from ipt_journal.report import course_figures, course_people
 
     state = session(ctx)
     answers = {
@@ -413,7 +413,7 @@ def review(
     journal = state.journal()
     day = parse_day(date) if date else dt.date.today()
     if not given:
-        render.review_summary(course_figures(journal, dt.date.min, dt.date.today()))
+        render.review_summary(course_figures(journal, dt.date.min, dt.date.today()), course_people(journal))
         answers, to_safety_plan = _review_wizard()
     saved = journal.add_review(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
     render.note(f"Saved your review of {saved.day}. It will show in your reports.")

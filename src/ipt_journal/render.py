@@ -556,6 +556,8 @@ def safety_message(country: str | None, plan, stream=None) -> None:
     print("", file=out)
     print(_wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
+    if not plan:
+        print(_wrapped(safety.PLAN_SUGGESTION), file=out)
 
 
 def safety_plan_text(plan, out) -> None:

@@ -36,6 +36,10 @@ CALM_OPENING = (
     "carry it alone."
 )
 ALWAYS_THERE = "These are always here: run `ipt crisis` at any time."
+PLAN_SUGGESTION = (
+    "A safety plan, written while things are calmer, can help in the hard moments: "
+    "`ipt safety-plan edit` walks you through one."
+)
 
 
 def known_country(code: str) -> bool:

@@ -104,6 +104,11 @@ def test_start_refuses_bad_values_and_writes_nothing(people, extra, message):
     assert people.count("courses") == 0 and people.count("measures") == 0 and people.count("goals") == 0
 
 
+def test_start_outside_a_terminal_needs_flags(ipt):
+    assert_user_error(ipt("start"), "Missing the course's values as flags", "ipt start --weeks 12")
+    assert not ipt.path.exists() or ipt.count("courses") == 0
+
+
 def test_start_again_offers_revision_and_never_starts_over_silently(people):
     people.ok("start", "--weeks", "12", "--start-date", weeks_ago(2))
     assert_user_error(people("start", "--weeks", "16"), "You already started a course on", "--revise")

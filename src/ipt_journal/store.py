@@ -699,12 +699,11 @@ class Journal:
         course_id: int | None = None,
         measures: list[MeasureIn] = (),
         goals: list[GoalIn] = (),
-    ) -> Course:
+    ) -> tuple[Course, list[Measure]]:
         """Start a course with its baseline measures and goals, or revise the one with
-        `course_id`: all together or not at all."""
+        `course_id`: all together or not at all. Returns the course and the measures saved."""
         with self.writing():
-            for measure in measures:
-                self._insert_measure(measure, None)
+            measure_ids = [self._insert_measure(measure, None) for measure in measures]
             for goal in goals:
                 self._insert_goal(goal)
             person_id = self.person_named(course.dispute_person).id if course.dispute_person else None
@@ -731,7 +730,7 @@ class Journal:
                     f"UPDATE courses SET {assignments}, updated_at = ? WHERE id = ?",
                     [*values.values(), stamp, course_id],
                 )
-        return self.current_course()
+        return self.current_course(), self.measures(ids=measure_ids) if measure_ids else []
 
     def set_course_length(self, course_id: int, planned_weeks: int) -> Course:
         with self.writing():

@@ -91,6 +91,10 @@ def start(
             f"You already started a course on {ongoing.started_on}. It was not changed.",
             "Pass --revise to change it, or end it first with: ipt course end",
         )
+    state.require(
+        [] if flags_given else ["the course's values as flags"],
+        "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'",
+    )
     if goal and len(goal) > 3:
         raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
     today = dt.date.today()
@@ -114,12 +118,12 @@ def start(
                 return
         fields, measures, goals = _start_wizard(journal, fields, revising=bool(ongoing))
     course = validate(CourseIn, fields)
-    saved = journal.save_course(course, ongoing.id if ongoing else None, measures, goals)
+    saved, baseline = journal.save_course(course, ongoing.id if ongoing else None, measures, goals)
     render.note(("Revised" if ongoing else "Started") + f" your course: {_summary(saved)}")
-    if measures:
+    if baseline:
         from ipt_journal.cli.measure import report_measures
 
-        report_measures(journal, journal.measures()[-len(measures) :], as_json=False)
+        report_measures(journal, baseline, as_json=False)
     render.note("See where you are with: ipt course")
 
 

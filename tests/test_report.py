@@ -72,7 +72,7 @@ def test_table_shows_the_same_figures(people):
     text = flat(out)
     assert f"{label(week_day(3))} 1 6.0 +2.0" in text
     assert "up 3.0 from 4.0" in text
-    assert "Sam 1 4 +1.5 6.8 4.8" in text
+    assert "Sam 1 4 +1.5 6.8 / 4.8" in text
     assert "Alex 2 2 -1.5 not enough data yet" in text
     assert "associations, not causes" in text
     assert "Jo: no contact recorded yet" in text

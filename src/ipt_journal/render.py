@@ -8,9 +8,6 @@ Rich honours NO_COLOR and the terminal's width by itself.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 from rich import box
@@ -18,61 +15,25 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ipt_journal.messages import (
+    _label,
+    _movement,
+    _plan_entry,
+    _with,
+    count,
+    crisis,
+    focus_text,
+    plain,
+    print_json,
+)
 from ipt_journal.report import MIN_CHECKINS_EACH, Report
-from ipt_journal.store import Checkin, ContactSummary, Footprint, Person
+from ipt_journal.store import Checkin, ContactSummary, Person
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
 
 
 def _console() -> Console:
     # Made per call, so output goes to whatever sys.stdout is now (tests swap it).
     return Console(highlight=False)
-
-
-def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def plain(value):
-    """A dataclass (or list of them) as JSON-ready data."""
-    if is_dataclass(value):
-        value = asdict(value)
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def person_json(person: Person) -> dict:
-    return plain(person)
-
-
-def note(message: str) -> None:
-    _console().print(Text(message))
-
-
-def _label(value: str | None) -> str:
-    """A stored choice as words: 'other-family' -> 'other family'."""
-    return (value or "").replace("-", " ")
-
-
-def count(number: int, singular: str, plural: str | None = None) -> str:
-    """'1 check-in', '3 check-ins'."""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
-
-
-def focus_text(areas: list[str]) -> str:
-    """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    return " and ".join(_label(area) for area in areas) or "no focus chosen yet"
-
-
-def _movement(points: int) -> str:
-    """How a score moved, in words: 'down 3 points', 'up 1 point', 'no change'."""
-    if not points:
-        return "no change"
-    return f"{'up' if points > 0 else 'down'} {count(abs(points), 'point')}"
 
 
 def _ring(closeness: int | None) -> str:
@@ -86,11 +47,6 @@ def _mean(value: float | None, signed_: bool = False) -> str:
 
 
 # ------------------------------------------------------------------ people
-
-
-def person_saved(person: Person, verb: str) -> None:
-    ring = f", {CLOSENESS_LABELS[person.closeness]}" if person.closeness else ""
-    note(f"{verb} {person.name} ({_label(person.relationship)}{ring}).")
 
 
 def people_table(people: list[Person]) -> None:
@@ -181,33 +137,7 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
     console.print(recent)
 
 
-def removal_warning(person: Person, footprint: Footprint) -> None:
-    goes = []
-    if footprint.interactions:
-        interactions = count(footprint.interactions, "interaction")
-        goes.append(f"{interactions} recorded in {count(footprint.checkins, 'check-in')}")
-    if footprint.safety_plan_entries:
-        goes.append(f"{count(footprint.safety_plan_entries, 'safety plan entry', 'safety plan entries')}")
-    if goes:
-        note(f"Removing {person.name} also removes {' and '.join(goes)}. The check-ins themselves stay.")
-    else:
-        note(f"{person.name} has no interactions recorded; only their inventory entry goes.")
-
-
 # ------------------------------------------------------------------ check-ins
-
-
-def _with(checkin: Checkin) -> str:
-    return ", ".join(f"{i.name} ({signed(i.quality)})" for i in checkin.people)
-
-
-def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> None:
-    message = f"{verb} check-in #{checkin.id} for {checkin.day}: mood {checkin.mood}/10"
-    if checkin.people:
-        message += f", with {_with(checkin)}"
-    note(message + ".")
-    if newcomers:
-        note(f"Added to your inventory: {', '.join(newcomers)}.")
 
 
 def checkins_table(checkins: list[Checkin]) -> None:
@@ -369,21 +299,19 @@ def _people_patterns(console: Console, result: Report) -> None:
     table.add_column("Ring", justify="right")
     table.add_column("Times", justify="right")
     table.add_column("Went", justify="right")
-    table.add_column("Mood with", justify="right")
-    table.add_column("without", justify="right")
+    table.add_column("Mood with / without", justify="right", no_wrap=True)
     table.add_column("Last contact", no_wrap=True)
     for person in result.people:
         if person.mood_with is None:
-            mood_with, mood_without = Text("not enough data yet", style="dim"), ""
+            moods = Text("not enough data yet", style="dim")
         else:
-            mood_with, mood_without = _mean(person.mood_with), _mean(person.mood_without)
+            moods = f"{_mean(person.mood_with)} / {_mean(person.mood_without)}"
         table.add_row(
             Text(person.name),
             _ring(person.closeness),
             str(person.interactions),
             _mean(person.mean_quality, True),
-            mood_with,
-            mood_without,
+            moods,
             person.last_contact.isoformat(),
         )
     console.print(table)
@@ -449,60 +377,6 @@ def dashboard(state, journal_path: Path) -> None:
 # ------------------------------------------------------------------ measures and safety
 
 
-def measure_json(measure, baseline, previous) -> dict:
-    from ipt_journal import scales
-
-    scale = scales.SCALES[measure.scale]
-    data = {
-        **plain(measure),
-        "scale_name": scale.name,
-        "band": scale.band(measure.total),
-        "max_total": scale.max_total,
-        "summary": scales.describe(scale, measure.total),
-    }
-    for label, earlier in (("baseline", baseline), ("previous", previous)):
-        if earlier is None:
-            data[f"change_from_{label}"] = None
-            continue
-        moved = scales.change(scale, earlier.total, measure.total)
-        data[f"change_from_{label}"] = {
-            "day": earlier.day,
-            "total": earlier.total,
-            "points": moved.points,
-            "meaningful": moved.meaningful,
-        }
-    if measure.scale == scales.PHQ9.key and baseline is not None:
-        data["response"] = scales.response(baseline.total, measure.total)
-    if measure.scale == scales.PHQ9.key:
-        data["remission"] = scales.remission(measure.total)
-    return data
-
-
-def measure_result(measure, baseline, previous) -> None:
-    from ipt_journal import scales
-
-    scale = scales.SCALES[measure.scale]
-    note(f"{scale.name} saved for {measure.day}. {scales.describe(scale, measure.total)}")
-    for label, earlier in (("your baseline", baseline), ("the previous one", previous)):
-        if earlier is None or (label == "the previous one" and earlier is baseline):
-            continue
-        moved = scales.change(scale, earlier.total, measure.total)
-        meaningful = (
-            f"; a change of {scale.meaningful_change} or more points is considered meaningful"
-            if moved.meaningful
-            else ""
-        )
-        note(f"Since {label} ({earlier.day}, {earlier.total}): {_movement(moved.points)}{meaningful}.")
-    if (
-        measure.scale == scales.PHQ9.key
-        and baseline is not None
-        and scales.response(baseline.total, measure.total)
-    ):
-        note("That is half or less of your baseline score, what studies call a response to treatment.")
-    if measure.scale == scales.PHQ9.key and scales.remission(measure.total) and baseline is not None:
-        note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
-
-
 def measures_table(measures) -> None:
     from ipt_journal import scales
 
@@ -529,70 +403,6 @@ def measures_table(measures) -> None:
         )
     console.print(table)
     console.print(scales.CREDIT, style="dim")
-
-
-def crisis(country: str | None, plan=None, stream=None) -> None:
-    """The crisis resources, then the person's safety plan if there is one. Plain text on
-    purpose: it must print even when nothing else works."""
-    from ipt_journal import safety
-
-    out = stream or sys.stdout
-    print("Help is there, any time:", file=out)
-    for line in safety.resources(country):
-        print(_wrapped(line, "  - ", "    "), file=out)
-    if plan:
-        print("", file=out)
-        safety_plan_text(plan, out)
-    print("", file=out)
-    print(safety.ALWAYS_THERE, file=out)
-    out.flush()
-
-
-def safety_message(country: str | None, plan, stream=None) -> None:
-    """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode."""
-    from ipt_journal import safety
-
-    out = stream or sys.stdout
-    print("", file=out)
-    print(_wrapped(safety.CALM_OPENING), file=out)
-    crisis(country, plan, out)
-    if not plan:
-        print(_wrapped(safety.PLAN_SUGGESTION), file=out)
-
-
-def safety_plan_text(plan, out) -> None:
-    from ipt_journal.vocab import SAFETY_STEPS
-
-    print("Your safety plan:", file=out)
-    for step, title in SAFETY_STEPS.items():
-        entries = [_plan_entry(item) for item in plan if item.step == step]
-        if entries:
-            print(f"  {step}. {title}", file=out)
-            for entry in entries:
-                print(_wrapped(entry, "     - ", "       "), file=out)
-
-
-def _wrapped(text: str, first: str = "", rest: str = "") -> str:
-    import shutil
-    import textwrap
-
-    width = min(shutil.get_terminal_size().columns, 100)
-    return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest)
-
-
-def _plan_entry(item) -> str:
-    if item.person and item.text:
-        return f"{item.person}: {item.text}"
-    return item.person or item.text
-
-
-def safety_plan_json(plan) -> list[dict]:
-    from ipt_journal.vocab import SAFETY_STEPS
-
-    return [
-        {"step": step, "title": title, "entries": [plain(item) for item in plan if item.step == step]}
-        for step, title in SAFETY_STEPS.items()
-    ]
 
 
 def safety_plan_table(plan) -> None:

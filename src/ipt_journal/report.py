@@ -185,15 +185,13 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     progress = []
     crisis = False
     for scale in scales.SCALES.values():
-        taken = journal.measures(scale.key)
-        for measure in taken:
-            if measure.day >= since.isoformat():
-                day = days.setdefault(measure.day, MeasureDay(measure.day))
-                setattr(day, scale.key, measure.total)
-                setattr(day, f"{scale.key}_band", scale.band(measure.total))
-        if not taken:
+        for measure in journal.measures(scale.key, since=since):
+            day = days.setdefault(measure.day, MeasureDay(measure.day))
+            setattr(day, scale.key, measure.total)
+            setattr(day, f"{scale.key}_band", scale.band(measure.total))
+        latest = journal.latest_measure(scale.key)
+        if latest is None:
             continue
-        latest = taken[-1]
         baseline, _ = journal.baseline_and_previous(latest)
         baseline = baseline or latest
         moved = scales.change(scale, baseline.total, latest.total)

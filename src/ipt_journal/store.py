@@ -611,12 +611,15 @@ class Journal:
         return self._all(
             """
             SELECT p.name,
-                   (SELECT max(c.day) FROM interactions i JOIN checkins c ON c.id = i.checkin_id
-                    WHERE i.person_id = p.id) AS last_contact
+                   -- newest check-in first, down the day index, until one mentions them
+                   (SELECT c.day FROM checkins c
+                    WHERE EXISTS (SELECT 1 FROM interactions i
+                                  WHERE i.checkin_id = c.id AND i.person_id = p.id)
+                    ORDER BY c.day DESC LIMIT 1) AS last_contact
             FROM people p
             WHERE p.closeness = 1 AND p.status = 'current'
-              AND NOT EXISTS (SELECT 1 FROM interactions i JOIN checkins c ON c.id = i.checkin_id
-                              WHERE i.person_id = p.id AND c.day >= ?)
+              AND p.id NOT IN (SELECT i.person_id FROM checkins c JOIN interactions i ON i.checkin_id = c.id
+                               WHERE c.day >= ?)
             ORDER BY p.name COLLATE NOCASE
             """,
             (since.isoformat(),),
@@ -647,10 +650,17 @@ class Journal:
         ).lastrowid
 
     def measures(
-        self, scale: str | None = None, ids: list[int] | None = None, checkin_id: int | None = None
+        self,
+        scale: str | None = None,
+        ids: list[int] | None = None,
+        checkin_id: int | None = None,
+        since: dt.date | None = None,
     ) -> list[Measure]:
         """Oldest first."""
         sql, params = "SELECT * FROM measures WHERE 1 = 1", []
+        if since is not None:
+            sql += " AND day >= ?"
+            params.append(since.isoformat())
         if checkin_id is not None:
             sql += " AND checkin_id = ?"
             params.append(checkin_id)
@@ -667,12 +677,24 @@ class Journal:
         """The baseline for `measure` (the first of its scale in the current course, else the
         first ever) and the one just before it; None where `measure` is itself that one."""
         course = self.current_course()
-        since = course.started_on if course else "0000-01-01"
-        earlier = [m for m in self.measures(measure.scale) if (m.day, m.id) < (measure.day, measure.id)]
-        in_course = [m for m in earlier if m.day >= since]
-        baseline = (in_course or earlier or [None])[0]
-        previous = earlier[-1] if earlier else None
+        earlier = "scale = :scale AND (day < :day OR (day = :day AND id < :id))"
+        params = {
+            "scale": measure.scale,
+            "day": measure.day,
+            "id": measure.id,
+            "since": course.started_on if course else "",
+        }
+        baseline = self._measure_where(f"{earlier} AND day >= :since ORDER BY day, id", params)
+        baseline = baseline or self._measure_where(f"{earlier} ORDER BY day, id", params)
+        previous = self._measure_where(f"{earlier} ORDER BY day DESC, id DESC", params)
         return baseline, previous
+
+    def latest_measure(self, scale: str) -> Measure | None:
+        return self._measure_where("scale = :scale ORDER BY day DESC, id DESC", {"scale": scale})
+
+    def _measure_where(self, condition: str, params: dict) -> Measure | None:
+        row = self._one(f"SELECT * FROM measures WHERE {condition} LIMIT 1", params)
+        return Measure(**{**dict(row), "answers": json.loads(row["answers"])}) if row else None
 
     def last_measure_day(self, scale: str) -> str | None:
         return self._one("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]

@@ -1,12 +1,12 @@
 """The `ipt` command: global options, the error edge, and the command groups.
 
 Commands are thin: parse options, call the store or a domain function, hand the
-result to `render`. Heavy modules (pydantic models, Rich, questionary) are imported
-inside the commands that use them, so `ipt --help` and reports start fast.
+result to `render` or `messages`. Heavy modules (pydantic models, Rich, questionary)
+are imported inside the commands that use them, and each command's module is loaded
+only when that command runs, so every command starts fast.
 """
 
-from __future__ import annotations
-
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -16,25 +16,26 @@ import typer
 from typer.core import TyperGroup
 
 from ipt_journal import __version__
-from ipt_journal.cli import checkin, course, crisis, inventory, measure, report, safety_plan
-from ipt_journal.cli.session import Session
+from ipt_journal.cli.session import Session, command_group
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
-COMMAND_ORDER = [
-    "start",
-    "course",
-    "inventory",
-    "checkin",
-    "measure",
-    "goals",
-    "report",
-    "review",
-    "safety-plan",
-    "crisis",
-    "config",
-]
+# Every command, in the order a person meets them: where it lives in ipt_journal.cli,
+# either a Typer app (a group of commands) or one function.
+COMMANDS = {
+    "start": ("course", "start"),
+    "course": ("course", "course_app"),
+    "inventory": ("inventory", "app"),
+    "checkin": ("checkin", "app"),
+    "measure": ("measure", "app"),
+    "goals": ("course", "goals_app"),
+    "report": ("report", "report"),
+    "review": ("course", "review"),
+    "safety-plan": ("safety_plan", "app"),
+    "crisis": ("crisis", "crisis"),
+    "config": ("crisis", "config_app"),
+}
 
 
 def _debug() -> bool:
@@ -45,11 +46,22 @@ class IptGroup(TyperGroup):
     """The root group: the one place user errors become messages and exit codes."""
 
     def list_commands(self, ctx):
-        # In the order a person meets them, not the order Typer registered them.
-        names = super().list_commands(ctx)
-        return sorted(
-            names, key=lambda name: COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(names)
-        )
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        """Load and convert only the command being run (Typer would convert all of them,
+        which costs every command tens of milliseconds)."""
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name]
+        target = getattr(importlib.import_module(f"ipt_journal.cli.{module}"), attribute)
+        if not isinstance(target, typer.Typer):
+            single = command_group()
+            single.command(name)(target)
+            target = single
+        command = typer.main.get_command(target)
+        command.name = name
+        return command
 
     def invoke(self, ctx):
         try:
@@ -136,19 +148,6 @@ def main_callback(
 
         journal = ctx.obj.journal()
         render.dashboard(build_dashboard(journal), journal.path)
-
-
-app.command("start")(course.start)
-app.add_typer(course.course_app, name="course")
-app.add_typer(course.goals_app, name="goals")
-app.add_typer(inventory.app, name="inventory")
-app.add_typer(checkin.app, name="checkin")
-app.add_typer(measure.app, name="measure")
-app.command("report")(report.report)
-app.command("review")(course.review)
-app.add_typer(safety_plan.app, name="safety-plan")
-app.command("crisis")(crisis.crisis)
-app.add_typer(crisis.config_app, name="config")
 
 
 def main() -> None:

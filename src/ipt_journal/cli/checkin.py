@@ -1,16 +1,15 @@
 """`ipt checkin`: how the week went, and with whom."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import YesOpt, name_problem, session
+from ipt_journal import messages
+from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
 from ipt_journal.errors import InputError
 
-app = typer.Typer(
+app = command_group(
     help="Record a check-in (mood, people, note, tags), or list, edit and delete them.",
     invoke_without_command=True,
 )
@@ -71,7 +70,6 @@ def checkin(
     """Record a check-in. In a terminal with no --mood, a short wizard asks."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal import render
     from ipt_journal.cli.measure import report_measures
     from ipt_journal.models import CheckinIn, GoalRatingIn, MeasureIn, validate
     from ipt_journal.scales import GAD7, PHQ9
@@ -103,11 +101,11 @@ def checkin(
     )
     measures = journal.measures(checkin_id=saved.id)
     if as_json:
-        report_measures(journal, measures, as_json=True, extra={"checkin": render.plain(saved)})
+        report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
-    render.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
+    messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
     if ratings:
-        render.note(
+        messages.note(
             "Goal progress: " + ", ".join(f"#{goal_id} {r}/10" for goal_id, r in ratings.items()) + "."
         )
     report_measures(journal, measures, as_json=False)
@@ -125,7 +123,7 @@ def list_checkins(
 
     checkins = session(ctx).journal().checkins(limit=None if show_all else limit)
     if as_json:
-        render.print_json([render.plain(checkin) for checkin in checkins])
+        messages.print_json([messages.plain(checkin) for checkin in checkins])
     else:
         render.checkins_table(checkins)
 
@@ -154,7 +152,6 @@ def edit(
     ] = None,
 ) -> None:
     """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
-    from ipt_journal import render
     from ipt_journal.models import CheckinIn, validate
 
     state = session(ctx)
@@ -169,7 +166,7 @@ def edit(
     else:
         fields, _ = _checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
     saved = journal.update_checkin(checkin_id, validate(CheckinIn, fields))
-    render.checkin_saved(saved, "Updated")
+    messages.checkin_saved(saved, "Updated")
 
 
 @app.command()
@@ -184,10 +181,10 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     if not yes:
         render.checkins_table([current])
     if not state.confirm(yes, f"Delete check-in #{checkin_id}?"):
-        render.note("Nothing was deleted.")
+        messages.note("Nothing was deleted.")
         return
     journal.delete_checkin(checkin_id)
-    render.note(f"Deleted check-in #{checkin_id}.")
+    messages.note(f"Deleted check-in #{checkin_id}.")
 
 
 def _given(date, mood, with_, note, tag) -> dict:

@@ -1,13 +1,12 @@
 """`ipt start`, `ipt course` and `ipt goals`: the IPT course from first session to the end."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import session
+from ipt_journal import messages
+from ipt_journal.cli.session import command_group, session
 from ipt_journal.vocab import DisputeStage, ProblemArea
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -61,7 +60,6 @@ def start(
 ) -> None:
     """Start your IPT course: background, baseline questionnaires, length, focus and goals.
     With no flags in a terminal, a wizard walks through it."""
-    from ipt_journal import render
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError
     from ipt_journal.models import CourseIn, GoalIn, MeasureIn, validate
@@ -112,19 +110,19 @@ def start(
         if ongoing:
             from ipt_journal import prompts
 
-            render.note(f"You started a course on {ongoing.started_on} ({ongoing.planned_weeks} weeks).")
+            messages.note(f"You started a course on {ongoing.started_on} ({ongoing.planned_weeks} weeks).")
             if not prompts.confirm("Revise it?", default=False):
-                render.note("Nothing was changed.")
+                messages.note("Nothing was changed.")
                 return
         fields, measures, goals = _start_wizard(journal, fields, revising=bool(ongoing))
     course = validate(CourseIn, fields)
     saved, baseline = journal.save_course(course, ongoing.id if ongoing else None, measures, goals)
-    render.note(("Revised" if ongoing else "Started") + f" your course: {_summary(saved)}")
+    messages.note(("Revised" if ongoing else "Started") + f" your course: {_summary(saved)}")
     if baseline:
         from ipt_journal.cli.measure import report_measures
 
         report_measures(journal, baseline, as_json=False)
-    render.note("See where you are with: ipt course")
+    messages.note("See where you are with: ipt course")
 
 
 def _course_fields(course) -> dict:
@@ -141,14 +139,14 @@ def _course_fields(course) -> dict:
 
 
 def _summary(course) -> str:
-    from ipt_journal.render import focus_text
+    from ipt_journal.messages import focus_text
 
     focus = focus_text(course.focus_areas)
     return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
 
 
 def _start_wizard(journal, fields: dict, revising: bool):
-    from ipt_journal import prompts, render
+    from ipt_journal import prompts
     from ipt_journal.cli.inventory import _person_wizard
     from ipt_journal.cli.measure import ask_scale
     from ipt_journal.course import FOCUS_AREAS
@@ -157,7 +155,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
     from ipt_journal.questions import START
     from ipt_journal.scales import GAD7, PHQ9
 
-    render.note(DISCLAIMER)
+    messages.note(DISCLAIMER)
     fields["background"] = (
         prompts.text(START["background"], default=fields.get("background") or "").strip() or None
     )
@@ -195,14 +193,14 @@ def _start_wizard(journal, fields: dict, revising: bool):
                 break
 
     for explanation in FOCUS_AREAS.values():
-        render.note(f"- {explanation}")
+        messages.note(f"- {explanation}")
     fields["focus_areas"] = prompts.checkbox(
         START["focus"],
         [(area.label, area.value) for area in FOCUS_AREAS],
         checked=[str(area) for area in fields.get("focus_areas") or []],
     )
     while len(fields["focus_areas"]) > 2:
-        render.note("IPT works best on one area, two at most.")
+        messages.note("IPT works best on one area, two at most.")
         fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
     fields["dispute_person"] = fields["dispute_stage"] = None
     if ProblemArea.role_dispute.value in fields["focus_areas"]:
@@ -223,7 +221,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
 
 # ------------------------------------------------------------------ ipt course
 
-course_app = typer.Typer(
+course_app = command_group(
     help="Where you are in your IPT course; extend or end it.", invoke_without_command=True
 )
 
@@ -247,7 +245,6 @@ def extend(
     ],
 ) -> None:
     """Add weekly sessions (the whole course stays within 20)."""
-    from ipt_journal import render
     from ipt_journal.errors import InputError
 
     journal = session(ctx).journal()
@@ -259,7 +256,7 @@ def extend(
             f"(it is planned for {current.planned_weeks}; IPT courses stay within 20), got {weeks}."
         )
     updated = journal.set_course_length(current.id, total)
-    render.note(f"Your course is now {updated.planned_weeks} weekly sessions.")
+    messages.note(f"Your course is now {updated.planned_weeks} weekly sessions.")
 
 
 @course_app.command()
@@ -268,15 +265,14 @@ def end(
     date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
 ) -> None:
     """End the course; after it, ipt keeps you company in maintenance."""
-    from ipt_journal import render
     from ipt_journal.dates import parse_day
 
     journal = session(ctx).journal()
     current = _require_course(journal)
     day = parse_day(date) if date else dt.date.today()
     journal.end_course(current.id, day)
-    render.note(f"Your course ended on {day}. Well done for the work you put in.")
-    render.note("Look back on it with: ipt review")
+    messages.note(f"Your course ended on {day}. Well done for the work you put in.")
+    messages.note("Look back on it with: ipt review")
 
 
 def _require_course(journal):
@@ -290,7 +286,7 @@ def _require_course(journal):
 
 # ------------------------------------------------------------------ ipt goals
 
-goals_app = typer.Typer(
+goals_app = command_group(
     help="Your goals for the course: 1 to 3 concrete ones, revised as you go.", no_args_is_help=True
 )
 GoalId = Annotated[
@@ -309,7 +305,7 @@ def goals_list(
 
     goals = session(ctx).journal().goals(None if show_all else "open")
     if as_json:
-        render.print_json([render.plain(goal) for goal in goals])
+        messages.print_json([messages.plain(goal) for goal in goals])
     else:
         render.goals_table(goals)
 
@@ -320,11 +316,10 @@ def goals_add(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The goal.", show_default=False)],
 ) -> None:
     """Add a goal."""
-    from ipt_journal import render
     from ipt_journal.models import GoalIn, validate
 
     goal = session(ctx).journal().add_goals([validate(GoalIn, {"text": text})])[0]
-    render.note(f"Added goal #{goal.id}.")
+    messages.note(f"Added goal #{goal.id}.")
 
 
 @goals_app.command("edit")
@@ -334,11 +329,10 @@ def goals_edit(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The new wording.", show_default=False)],
 ) -> None:
     """Reword a goal (the old wording stays in its history)."""
-    from ipt_journal import render
     from ipt_journal.models import GoalIn, validate
 
     session(ctx).journal().revise_goal(goal_id, validate(GoalIn, {"text": text}))
-    render.note(f"Goal #{goal_id} revised.")
+    messages.note(f"Goal #{goal_id} revised.")
 
 
 @goals_app.command("done")
@@ -363,11 +357,10 @@ def goals_show(ctx: typer.Context, goal_id: GoalId) -> None:
 
 
 def _close(ctx: typer.Context, goal_id: int, status: str, message: str) -> None:
-    from ipt_journal import render
 
     journal = session(ctx).journal()
     journal.close_goal(goal_id, status, dt.date.today())
-    render.note(message.format(id=goal_id))
+    messages.note(message.format(id=goal_id))
 
 
 # ------------------------------------------------------------------ ipt review
@@ -420,9 +413,9 @@ def review(
         render.review_summary(course_figures(journal, dt.date.min, dt.date.today()), course_people(journal))
         answers, to_safety_plan = _review_wizard()
     saved = journal.add_review(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
-    render.note(f"Saved your review of {saved.day}. It will show in your reports.")
+    messages.note(f"Saved your review of {saved.day}. It will show in your reports.")
     if to_safety_plan and saved.warning_signs:
-        render.note("Your warning signs are now in step 1 of your safety plan.")
+        messages.note("Your warning signs are now in step 1 of your safety plan.")
 
 
 def _review_wizard() -> tuple[dict, bool]:

@@ -1,12 +1,11 @@
 """`ipt crisis` and `ipt config`: help at any time, and the settings that choose it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import session
+from ipt_journal import messages
+from ipt_journal.cli.session import command_group, session
 
 
 def crisis(
@@ -14,21 +13,21 @@ def crisis(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Crisis lines, right away, and your safety plan if the journal can be read."""
-    from ipt_journal import config, render, safety
+    from ipt_journal import config, safety
 
     country = config.country_or_none()
     if as_json:
         data = safety.as_json(country)
-        data["safety_plan"] = [render.plain(item) for item in _plan_if_readable(ctx)]
-        render.print_json(data)
+        data["safety_plan"] = [messages.plain(item) for item in _plan_if_readable(ctx)]
+        messages.print_json(data)
         return
-    render.crisis(country)  # first, before anything that could fail or wait
+    messages.crisis(country)  # first, before anything that could fail or wait
     plan = _plan_if_readable(ctx)
     if plan:
         import sys
 
         print("", file=sys.stdout)
-        render.safety_plan_text(plan, sys.stdout)
+        messages.safety_plan_text(plan, sys.stdout)
 
 
 def _plan_if_readable(ctx: typer.Context) -> list:
@@ -44,7 +43,7 @@ def _plan_if_readable(ctx: typer.Context) -> list:
         return []
 
 
-config_app = typer.Typer(
+config_app = command_group(
     help="Settings kept outside the journal (for example your country).", no_args_is_help=True
 )
 
@@ -52,13 +51,13 @@ config_app = typer.Typer(
 @config_app.command("show")
 def config_show() -> None:
     """Every setting and where they are kept."""
-    from ipt_journal import config, render
+    from ipt_journal import config
 
     path = config.config_path()
     values = config.load(path)
     for key, meaning in config.SETTINGS.items():
-        render.note(f"{key} = {values.get(key, '(not set)')}    {meaning}")
-    render.note(f"Settings file: {path}")
+        messages.note(f"{key} = {values.get(key, '(not set)')}    {meaning}")
+    messages.note(f"Settings file: {path}")
 
 
 @config_app.command("set")
@@ -67,15 +66,15 @@ def config_set(
     value: Annotated[str, typer.Argument(help="Its new value, e.g. GB.", show_default=False)],
 ) -> None:
     """Change a setting, e.g. `ipt config set country GB`."""
-    from ipt_journal import config, render, safety
+    from ipt_journal import config, safety
 
     path = config.config_path()
     values = config.load(path)
     values[key] = config.normalise(key, value)
     config.save(values, path)
-    render.note(f"{key} is now {values[key]}.")
+    messages.note(f"{key} is now {values[key]}.")
     if key == "country" and not safety.known_country(values[key]):
-        render.note(
+        messages.note(
             f"ipt has no crisis lines of its own for {values[key]} yet, so it will show the "
             "international list and findahelpline.com."
         )
@@ -86,11 +85,11 @@ def config_unset(
     key: Annotated[str, typer.Argument(help="The setting to clear.", show_default=False)],
 ) -> None:
     """Clear a setting (back to its default)."""
-    from ipt_journal import config, render
+    from ipt_journal import config
 
     config.check_key(key)
     path = config.config_path()
     values = config.load(path)
     values.pop(key, None)
     config.save(values, path)
-    render.note(f"{key} is cleared.")
+    messages.note(f"{key} is cleared.")

@@ -1,15 +1,14 @@
 """`ipt inventory`: the important people in your life, past and present."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import YesOpt, name_problem, session
+from ipt_journal import messages
+from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
 from ipt_journal.vocab import Contact, DisputeStage, ExpectationsMet, ProblemArea, Relationship, Status
 
-app = typer.Typer(
+app = command_group(
     help="The interpersonal inventory: the people who matter, and how things are with each.",
     no_args_is_help=True,
 )
@@ -118,7 +117,6 @@ def add(
     notes: Notes = None,
 ) -> None:
     """Add someone to your inventory. With no flags in a terminal, a short wizard asks."""
-    from ipt_journal import render
     from ipt_journal.models import PersonIn, validate
 
     state = session(ctx)
@@ -133,7 +131,7 @@ def add(
             journal.check_name_free(fields["name"])
         fields = _person_wizard(fields, asked_for_new=True, journal=journal)
     person = journal.add_person(validate(PersonIn, fields))
-    render.person_saved(person, "Added")
+    messages.person_saved(person, "Added")
 
 
 @app.command("list")
@@ -143,7 +141,7 @@ def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     people = session(ctx).journal().people()
     if as_json:
-        render.print_json([render.person_json(person) for person in people])
+        messages.print_json([messages.person_json(person) for person in people])
     else:
         render.people_table(people)
 
@@ -157,7 +155,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     person = journal.person_named(name)
     summary = journal.contact_summary(person.id)
     if as_json:
-        render.print_json({**render.person_json(person), "contact_summary": render.plain(summary)})
+        messages.print_json({**messages.person_json(person), "contact_summary": messages.plain(summary)})
     else:
         render.person_detail(person, summary)
 
@@ -184,7 +182,6 @@ def edit(
 ) -> None:
     """Change someone's entry: give flags for what changes (an empty value clears a text),
     or none in a terminal to walk through the wizard pre-filled."""
-    from ipt_journal import render
     from ipt_journal.models import PersonIn, validate
 
     state = session(ctx)
@@ -202,24 +199,23 @@ def edit(
     if fields.get("problem_area") != ProblemArea.role_dispute.value and "dispute_stage" not in changes:
         fields["dispute_stage"] = None  # a stage means nothing once the area is not a dispute
     updated = journal.update_person(person.id, validate(PersonIn, fields))
-    render.person_saved(updated, "Updated")
+    messages.person_saved(updated, "Updated")
 
 
 @app.command()
 def remove(ctx: typer.Context, name: NameArg, yes: YesOpt = False) -> None:
     """Remove someone, with their interactions (your check-ins stay)."""
-    from ipt_journal import render
 
     state = session(ctx)
     journal = state.journal()
     person = journal.person_named(name)
     state.require([] if yes else ["--yes"], f"ipt inventory remove {person.name!r} --yes")
-    render.removal_warning(person, journal.footprint(person.id))
+    messages.removal_warning(person, journal.footprint(person.id))
     if not state.confirm(yes, f"Remove {person.name}?"):
-        render.note("Nothing was removed.")
+        messages.note("Nothing was removed.")
         return
     journal.remove_person(person.id)
-    render.note(f"Removed {person.name}.")
+    messages.note(f"Removed {person.name}.")
 
 
 def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:

@@ -1,15 +1,14 @@
 """`ipt measure`: the PHQ-9 and GAD-7 questionnaires, and their history."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import session
+from ipt_journal import messages
+from ipt_journal.cli.session import command_group, session
 
-app = typer.Typer(
+app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
     no_args_is_help=True,
 )
@@ -80,23 +79,23 @@ def history(
     journal = session(ctx).journal()
     measures = journal.measures(scale.lower() if scale else None)
     if as_json:
-        render.print_json([render.measure_json(m, *journal.baseline_and_previous(m)) for m in measures])
+        messages.print_json([messages.measure_json(m, *journal.baseline_and_previous(m)) for m in measures])
     else:
         render.measures_table(measures)
 
 
 def ask_scale(scale) -> list[int]:
     """Ask every item of `scale` in a terminal, in published order."""
-    from ipt_journal import prompts, render
+    from ipt_journal import prompts
     from ipt_journal.scales import CREDIT, OPTIONS
 
-    render.note(f"{scale.name}. {scale.stem}")
+    messages.note(f"{scale.name}. {scale.stem}")
     choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
     answers = [
         prompts.select(f"{number}/{len(scale.items)} {item}", choices)
         for number, item in enumerate(scale.items, start=1)
     ]
-    render.note(CREDIT)
+    messages.note(CREDIT)
     return answers
 
 
@@ -105,7 +104,9 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None)
 
     In JSON the help is a `safety` object; it also goes to stderr so a person reading a
     terminal sees it whatever the output format."""
-    from ipt_journal import config, render
+    if not measures and not as_json:
+        return
+    from ipt_journal import config
     from ipt_journal.safety import as_json as safety_json
     from ipt_journal.scales import needs_safety_message
 
@@ -114,15 +115,15 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None)
     plan = journal.safety_plan() if needs_help else []
     if as_json:
         data = dict(extra or {})
-        data["measures"] = [render.measure_json(m, *journal.baseline_and_previous(m)) for m in measures]
+        data["measures"] = [messages.measure_json(m, *journal.baseline_and_previous(m)) for m in measures]
         data["safety"] = (
-            {**safety_json(country), "safety_plan": [render.plain(i) for i in plan]} if needs_help else None
+            {**safety_json(country), "safety_plan": [messages.plain(i) for i in plan]} if needs_help else None
         )
-        render.print_json(data)
+        messages.print_json(data)
         if needs_help:
-            render.safety_message(country, plan, stream=sys.stderr)
+            messages.safety_message(country, plan, stream=sys.stderr)
         return
     for measure in measures:
-        render.measure_result(measure, *journal.baseline_and_previous(measure))
+        messages.measure_result(measure, *journal.baseline_and_previous(measure))
     if needs_help:
-        render.safety_message(country, plan)
+        messages.safety_message(country, plan)

@@ -1,11 +1,10 @@
 """`ipt report`: mood by week and relationship patterns, in the terminal or as JSON."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
+from ipt_journal import messages
 from ipt_journal.cli.session import session
 
 
@@ -44,6 +43,6 @@ def report(
             from ipt_journal import config, safety
 
             data["safety"] = safety.as_json(config.country_or_none())
-        render.print_json(data)
+        messages.print_json(data)
     else:
         render.report(result)

@@ -1,14 +1,13 @@
 """`ipt safety-plan`: the six-step Stanley-Brown safety plan."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.session import session
+from ipt_journal import messages
+from ipt_journal.cli.session import command_group, session
 
-app = typer.Typer(
+app = command_group(
     help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
     invoke_without_command=True,
 )
@@ -30,7 +29,7 @@ def show(
 
     plan = session(ctx).journal().safety_plan()
     if as_json:
-        render.print_json({"steps": render.safety_plan_json(plan)})
+        messages.print_json({"steps": messages.safety_plan_json(plan)})
     elif markdown:
         print(render.safety_plan_markdown(plan, config.country_or_none()), end="")
     else:
@@ -48,7 +47,6 @@ def add(
     ] = None,
 ) -> None:
     """Add one entry to a step, e.g. `ipt safety-plan add 4 --person Sam --text "call, any time"`."""
-    from ipt_journal import render
     from ipt_journal.errors import MissingInput
     from ipt_journal.models import SafetyPlanItemIn, validate
 
@@ -59,7 +57,7 @@ def add(
     item = validate(SafetyPlanItemIn, {"step": step, "text": text, "person": person})
     journal = session(ctx).journal()
     journal.add_safety_plan_items([item])
-    render.note(f"Added to step {step} of your safety plan.")
+    messages.note(f"Added to step {step} of your safety plan.")
 
 
 @app.command()
@@ -68,16 +66,15 @@ def remove(
     entry: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, shown by ipt safety-plan.")],
 ) -> None:
     """Remove one entry."""
-    from ipt_journal import render
 
     session(ctx).journal().remove_safety_plan_item(entry)
-    render.note(f"Removed entry #{entry}.")
+    messages.note(f"Removed entry #{entry}.")
 
 
 @app.command()
 def edit(ctx: typer.Context) -> None:
     """Walk through the six steps and add to each (the same as `add`, one question at a time)."""
-    from ipt_journal import prompts, render
+    from ipt_journal import prompts
     from ipt_journal.models import SafetyPlanItemIn, validate
     from ipt_journal.questions import SAFETY_PLAN
     from ipt_journal.vocab import SAFETY_STEPS
@@ -89,10 +86,10 @@ def edit(ctx: typer.Context) -> None:
     people = journal.people()
     items = []
     for step, title in SAFETY_STEPS.items():
-        render.note(f"\n{step}. {title}. {SAFETY_PLAN[step]}")
+        messages.note(f"\n{step}. {title}. {SAFETY_PLAN[step]}")
         for existing in plan:
             if existing.step == step:
-                render.note(
+                messages.note(
                     f"   already: {existing.person + ': ' if existing.person else ''}{existing.text or ''}"
                 )
         if step in (3, 4) and people:
@@ -110,6 +107,6 @@ def edit(ctx: typer.Context) -> None:
         while text := prompts.text("Add an entry (Enter to go on)").strip():
             items.append(validate(SafetyPlanItemIn, {"step": step, "text": text}))
     journal.add_safety_plan_items(items)
-    render.note(
+    messages.note(
         f"Saved {len(items)} new entr{'y' if len(items) == 1 else 'ies'}. See it with: ipt safety-plan"
     )

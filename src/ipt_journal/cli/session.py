@@ -59,6 +59,13 @@ class Session:
         return prompts.confirm(question, default=False)
 
 
+def command_group(**settings) -> typer.Typer:
+    """A Typer app for one group of commands, set up like the root: plain-text help and no
+    completion options. Groups are loaded on their own (see COMMANDS), so they inherit
+    nothing from the root."""
+    return typer.Typer(add_completion=False, rich_markup_mode=None, **settings)
+
+
 def session(ctx: typer.Context) -> Session:
     return ctx.find_root().obj
 

@@ -1,0 +1,190 @@
+"""Build a realistic, heavy ipt journal, the same every time (seeded).
+
+    python benchmarks/make_journal.py PATH [--scale N] [--seed S]
+
+Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions over
+150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
+results, a course with goals rated at check-ins, and a safety plan. Scale N spans N
+times as many years with N times the records, ending today, so that a report over the
+last weeks reads as much as at scale 1 while the file is N times larger. The people
+stay 150 at every scale: nobody keeps a thousand people in an inventory.
+
+Tables for exercises and homework do not exist yet; when they do, fill them here too.
+`ipt --db PATH ...` opens the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+from pathlib import Path
+
+from ipt_journal.store import open_journal
+
+PEOPLE = 150
+DAYS_PER_SCALE = 3650
+MEASURES_PER_SCALE = 500  # of each questionnaire
+FIRST_NAMES = (
+    "Sam Alex Jo Maria Ana Kim Lee Noor Omar Priya Ravi Sara Tom Uma Vic Wen Yara Zoe Ben Cleo "
+    "Dev Eli Fay Gus Hana Ivo Jin Kai Lia Max Nia Oli Pia Quin Rosa Sol Tess Ugo Vera Will"
+).split()
+RELATIONSHIPS = (
+    "partner",
+    "parent",
+    "child",
+    "sibling",
+    "other-family",
+    "friend",
+    "colleague",
+    "manager",
+    "neighbour",
+    "other",
+)
+TAGS = ("work", "family", "sleep", "exercise", "weekend", "conflict", "rest", "outdoors")
+NOTES = (
+    "Long day at work, quiet evening.",
+    "Talked things through at dinner; felt heard for once.",
+    "Argued about money again. Went to bed upset.",
+    "Walk in the park with a friend, felt lighter.",
+    "Tired, stayed in, did not answer messages.",
+    "Good call with family, made plans for the weekend.",
+)
+
+
+def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
+    if path.exists():
+        raise SystemExit(f"{path} exists; remove it first (the generator never overwrites).")
+    rnd = random.Random(seed)
+    journal = open_journal(path)
+    conn = journal.conn
+    today = dt.date.today()
+    days = DAYS_PER_SCALE * scale
+    start = today - dt.timedelta(days=days - 1)
+    stamp = "2026-01-01T20:00:00Z"
+    counts = {}
+
+    with journal.writing():
+        people = []
+        for number in range(1, PEOPLE + 1):
+            closeness = 1 if number <= 5 else 2 if number <= 30 else 3
+            name = f"{FIRST_NAMES[(number - 1) % len(FIRST_NAMES)]} {number:03d}"
+            people.append(
+                (
+                    f"p{number}",
+                    name,
+                    RELATIONSHIPS[0] if number == 1 else rnd.choice(RELATIONSHIPS),
+                    "current",
+                    closeness,
+                    stamp,
+                    stamp,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO people (uid, name, relationship, status, closeness, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            people,
+        )
+        # Close people are seen far more often than distant ones.
+        weights = [1 / rank**1.6 for rank in range(1, PEOPLE + 1)]
+
+        mood = 5.0
+        checkins, interactions, tags = [], [], []
+        for offset in range(days):
+            checkin_id = offset + 1
+            day = (start + dt.timedelta(days=offset)).isoformat()
+            mood = min(10.0, max(0.0, mood + rnd.gauss(0, 1.2) + (5 - mood) * 0.1))
+            checkins.append((checkin_id, f"c{checkin_id}", day, round(mood), rnd.choice(NOTES), stamp, stamp))
+            seen = set(rnd.choices(range(1, PEOPLE + 1), weights=weights, k=rnd.randint(4, 9)))
+            interactions += [(checkin_id, person, rnd.randint(-2, 2), stamp, stamp) for person in seen]
+            tags += [(checkin_id, tag) for tag in rnd.sample(TAGS, rnd.randint(0, 2))]
+        conn.executemany(
+            "INSERT INTO checkins (id, uid, day, mood, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            checkins,
+        )
+        conn.executemany(
+            "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            interactions,
+        )
+        conn.executemany("INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)", tags)
+
+        measures = []
+        every = days / (MEASURES_PER_SCALE * scale)
+        for scale_key, items in (("phq9", 9), ("gad7", 7)):
+            for number in range(MEASURES_PER_SCALE * scale):
+                day = (start + dt.timedelta(days=int(number * every))).isoformat()
+                answers = [rnd.choice((0, 0, 1, 1, 2, 3)) for _ in range(items)]
+                if scale_key == "phq9":
+                    answers[8] = 0  # keep crisis text out of benchmark output
+                measures.append(
+                    (f"{scale_key}{number}", scale_key, day, json.dumps(answers), sum(answers), stamp, stamp)
+                )
+        conn.executemany(
+            "INSERT INTO measures (uid, scale, day, answers, total, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            measures,
+        )
+
+        course_start = (today - dt.timedelta(weeks=9)).isoformat()
+        conn.execute(
+            "INSERT INTO courses (uid, started_on, planned_weeks, with_therapist, focus_areas, "
+            "dispute_person_id, dispute_stage, created_at, updated_at) "
+            "VALUES ('course', ?, 12, 1, 'role-dispute', 1, 'renegotiation', ?, ?)",
+            (course_start, stamp, stamp),
+        )
+        goals = ["Talk about money without shouting", "See a friend every week", "Sleep before midnight"]
+        for number, text in enumerate(goals, start=1):
+            conn.execute(
+                "INSERT INTO goals (id, uid, text, status, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?)",
+                (number, f"g{number}", text, stamp, stamp),
+            )
+            conn.execute(
+                "INSERT INTO goal_history (goal_id, text, status, changed_at) VALUES (?, ?, 'open', ?)",
+                (number, text, stamp),
+            )
+        course_checkins = [c[0] for c in checkins if c[2] >= course_start]
+        conn.executemany(
+            "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
+            [
+                (goal, cid, min(10, 2 + i // 10), stamp)
+                for goal in (1, 2, 3)
+                for i, cid in enumerate(course_checkins)
+            ],
+        )
+        plan = [
+            (1, "Staying in bed, not answering texts", None),
+            (2, "A hot shower, then music", None),
+            (3, "Walk by the river", 2),
+            (4, "Call any time", 1),
+            (4, "Text first", 3),
+            (5, "My GP's surgery", None),
+            (6, "Give the pills to Sam to keep", None),
+        ]
+        conn.executemany(
+            "INSERT INTO safety_plan_items (uid, step, text, person_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(f"s{i}", step, text, person, stamp, stamp) for i, (step, text, person) in enumerate(plan)],
+        )
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for table in ("people", "checkins", "interactions", "checkin_tags", "measures", "goal_ratings"):
+        counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    journal.close()
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--scale", type=int, default=1, help="1 is ten years of daily use")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    counts = build(args.path, args.scale, args.seed)
+    print(f"{args.path}: " + ", ".join(f"{count} {table}" for table, count in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

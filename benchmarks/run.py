@@ -1,0 +1,238 @@
+"""Time whole `ipt` processes on a ten-year journal, against jrnl 4.6 in the same run.
+
+    python benchmarks/run.py [--runs N] [--no-jrnl] [--rebuild]
+
+Run it from the project's venv (the README's install command). It builds, under
+benchmarks/out/ (ignored by git): the ten-year journal and the ten-times one with
+make_journal.py, a venv with jrnl 4.6 from PyPI, and a ten-year jrnl journal. Each
+command runs once to warm up, then --runs times; the table shows the median, the
+spread (fastest to slowest) and the peak memory of one run. Then each budget of
+docs/performance.md is checked as a ratio measured in this same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+JRNL_VERSION = "4.6"
+
+
+def ipt_command() -> list[str]:
+    script = Path(sys.executable).with_name("ipt")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ipt_journal"]
+
+
+# Peak memory is read in a separate run under this small wrapper: a child forked straight
+# from the benchmark would start with the benchmark's own memory counted as its peak.
+PEAK_WRAPPER = (
+    "import os, sys\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os.execvp(sys.argv[1], sys.argv[1:])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "sys.stderr.write(f'\\npeak-kib {usage.ru_maxrss}\\n')\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
+def measure(cmd: list[str], env: dict, runs: int, before=None) -> dict:
+    """Median and spread of wall time over `runs` runs after a warm-up, and the peak memory."""
+    times = []
+    for attempt in range(runs + 1):
+        if before:
+            before()
+        start = time.perf_counter()
+        result = subprocess.run(
+            cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed ({result.returncode}): {result.stderr[-500:]!r}")
+        if attempt:  # the first run only warms the caches
+            times.append(elapsed * 1000)
+    if before:
+        before()
+    wrapped = subprocess.run(
+        [sys.executable, "-S", "-c", PEAK_WRAPPER, *cmd],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peak_kib = int(wrapped.stderr.rsplit("peak-kib ", 1)[1])
+    return {
+        "median_ms": statistics.median(times),
+        "min_ms": min(times),
+        "max_ms": max(times),
+        "peak_mib": peak_kib / 1024,
+    }
+
+
+def build_journals(rebuild: bool) -> tuple[Path, Path]:
+    sys.path.insert(0, str(HERE))
+    from make_journal import build
+
+    paths = []
+    for scale in (1, 10):
+        path = OUT / f"journal-x{scale}.db"
+        if rebuild or not path.exists():
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            build(path, scale)
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def jrnl_setup(rebuild: bool) -> tuple[Path, dict, Path]:
+    """jrnl 4.6 in its own venv, with a config and a ten-year journal of daily entries."""
+    venv = OUT / "jrnl-venv"
+    jrnl = venv / "bin" / "jrnl"
+    if rebuild or not jrnl.exists():
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", f"jrnl=={JRNL_VERSION}"], check=True)
+    home = OUT / "jrnl-home"
+    journal = home / "journal.txt"
+    config = home / "config" / "jrnl" / "jrnl.yaml"
+    if rebuild or not journal.exists():
+        shutil.rmtree(home, ignore_errors=True)
+        config.parent.mkdir(parents=True)
+        config.write_text(
+            "colors: {body: none, date: none, tags: none, title: none}\n"
+            "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: true\n"
+            f"indent_character: '|'\njournals:\n  default:\n    journal: {journal}\n"
+            "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%F %r'\n"
+            f"version: v{JRNL_VERSION}\n"
+        )
+        rnd = random.Random(1)
+        start = dt.date.today() - dt.timedelta(days=3649)
+        with journal.open("w") as handle:
+            for offset in range(3650):
+                day = start + dt.timedelta(days=offset)
+                handle.write(
+                    f"[{day.isoformat()} 09:00:00 PM] Mood {rnd.randint(0, 10)} today, time with "
+                    f"@person{rnd.randint(1, 150)}.\nA few lines about the day: what happened, who was "
+                    "there, and how it felt afterwards.\n\n"
+                )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
+    return jrnl, env, journal
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--no-jrnl", action="store_true", help="skip the comparison with jrnl")
+    parser.add_argument("--rebuild", action="store_true", help="build the journals and jrnl's venv again")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    ten_years, hundred_years = build_journals(args.rebuild)
+    scratch = OUT / "checkin-scratch.db"
+    ipt = ipt_command()
+    env = {**os.environ, "IPT_JOURNAL_DB": str(ten_years), "COLUMNS": "100", "NO_COLOR": "1"}
+    env.pop("IPT_DEBUG", None)
+
+    def fresh_scratch() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+        shutil.copy(ten_years, scratch)
+
+    checkin = [
+        *ipt,
+        "--db",
+        str(scratch),
+        "checkin",
+        "--mood",
+        "6",
+        "--with",
+        "Sam 001:+1",
+        "--with",
+        "Alex 002:-1",
+        "--note",
+        "Dinner together, then a walk",
+        "--tag",
+        "family",
+        "--date",
+        dt.date.today().isoformat(),
+    ]
+    cases = {
+        "floor: python -c 'import sqlite3'": ([sys.executable, "-c", "import sqlite3"], None, env),
+        "ipt --help": ([*ipt, "--help"], None, env),
+        "ipt (dashboard)": (ipt, None, env),
+        "ipt report": ([*ipt, "report"], None, env),
+        "ipt report --json": ([*ipt, "report", "--json"], None, env),
+        "ipt inventory list": ([*ipt, "inventory", "list"], None, env),
+        "ipt checkin (all flags)": (checkin, fresh_scratch, env),
+        "ipt report, ten-times journal": (
+            [*ipt, "report"],
+            None,
+            {**env, "IPT_JOURNAL_DB": str(hundred_years)},
+        ),
+    }
+    if not args.no_jrnl:
+        jrnl, jrnl_env, jrnl_journal = jrnl_setup(args.rebuild)
+        backup = jrnl_journal.with_suffix(".bak")
+        shutil.copy(jrnl_journal, backup)
+        cases["jrnl --help"] = ([str(jrnl), "--help"], None, jrnl_env)
+        cases["jrnl -n 10"] = ([str(jrnl), "-n", "10"], None, jrnl_env)
+        cases["jrnl add one entry"] = (
+            [str(jrnl), "Mood 6 today, time with @sam."],
+            lambda: shutil.copy(backup, jrnl_journal),
+            jrnl_env,
+        )
+
+    results = {}
+    print(f"{'command':34} {'median':>9} {'spread':>17} {'peak':>9}")
+    for name, (cmd, before, case_env) in cases.items():
+        result = measure(cmd, case_env, args.runs, before)
+        results[name] = result
+        print(
+            f"{name:34} {result['median_ms']:7.0f}ms {result['min_ms']:7.0f}-{result['max_ms']:.0f}ms "
+            f"{result['peak_mib']:6.1f}MiB"
+        )
+
+    budgets = [("ipt report, ten-times journal", "ipt report", 1.5)]
+    if not args.no_jrnl:
+        budgets = [
+            ("ipt --help", "jrnl --help", 0.8),
+            ("ipt (dashboard)", "jrnl -n 10", 0.8),
+            ("ipt report", "jrnl -n 10", 0.8),
+            ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
+            *budgets,
+        ]
+    print("\nbudgets (ratio of medians in this run)")
+    failed = 0
+    for ours, theirs, limit in budgets:
+        ratio = results[ours]["median_ms"] / results[theirs]["median_ms"]
+        ok = ratio <= limit
+        failed += not ok
+        print(f"  {ours:32} / {theirs:30} {ratio:5.2f}  (at most {limit})  {'ok' if ok else 'OVER'}")
+    heavy = [name for name, r in results.items() if name.startswith("ipt") and r["peak_mib"] >= 40]
+    print(f"  peak memory under 40 MiB: {'ok' if not heavy else 'OVER: ' + ', '.join(heavy)}")
+    failed += bool(heavy)
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"SQLite {__import__('sqlite3').sqlite_version}"
+    )
+    print(f"\nmachine: {machine}")
+    (OUT / "results.json").write_text(
+        json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2)
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -101,7 +101,8 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             interactions += [(checkin_id, person, rnd.randint(-2, 2), stamp, stamp) for person in seen]
             tags += [(checkin_id, tag) for tag in rnd.sample(TAGS, rnd.randint(0, 2))]
         conn.executemany(
-            "INSERT INTO checkins (id, uid, day, mood, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO checkins (id, uid, day, mood, note, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             checkins,
         )
         conn.executemany(
@@ -138,7 +139,8 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         goals = ["Talk about money without shouting", "See a friend every week", "Sleep before midnight"]
         for number, text in enumerate(goals, start=1):
             conn.execute(
-                "INSERT INTO goals (id, uid, text, status, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?)",
+                "INSERT INTO goals (id, uid, text, status, created_at, updated_at) "
+                "VALUES (?, ?, ?, 'open', ?, ?)",
                 (number, f"g{number}", text, stamp, stamp),
             )
             conn.execute(

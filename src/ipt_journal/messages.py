@@ -43,10 +43,10 @@ def person_json(person: Person) -> dict:
 
 
 def note(message: str) -> None:
-    print(_wrapped(message))
+    print(wrapped(message))
 
 
-def _label(value: str | None) -> str:
+def label(value: str | None) -> str:
     """A stored choice as words: 'other-family' -> 'other family'."""
     return (value or "").replace("-", " ")
 
@@ -58,10 +58,10 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    return " and ".join(_label(area) for area in areas) or "no focus chosen yet"
+    return " and ".join(label(area) for area in areas) or "no focus chosen yet"
 
 
-def _movement(points: int) -> str:
+def movement(points: int) -> str:
     """How a score moved, in words: 'down 3 points', 'up 1 point', 'no change'."""
     if not points:
         return "no change"
@@ -70,7 +70,7 @@ def _movement(points: int) -> str:
 
 def person_saved(person: Person, verb: str) -> None:
     ring = f", {CLOSENESS_LABELS[person.closeness]}" if person.closeness else ""
-    note(f"{verb} {person.name} ({_label(person.relationship)}{ring}).")
+    note(f"{verb} {person.name} ({label(person.relationship)}{ring}).")
 
 
 def removal_warning(person: Person, footprint: Footprint) -> None:
@@ -86,14 +86,14 @@ def removal_warning(person: Person, footprint: Footprint) -> None:
         note(f"{person.name} has no interactions recorded; only their inventory entry goes.")
 
 
-def _with(checkin: Checkin) -> str:
+def people_with(checkin: Checkin) -> str:
     return ", ".join(f"{i.name} ({signed(i.quality)})" for i in checkin.people)
 
 
 def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> None:
     message = f"{verb} check-in #{checkin.id} for {checkin.day}: mood {checkin.mood}/10"
     if checkin.people:
-        message += f", with {_with(checkin)}"
+        message += f", with {people_with(checkin)}"
     note(message + ".")
     if newcomers:
         note(f"Added to your inventory: {', '.join(newcomers)}.")
@@ -142,7 +142,7 @@ def measure_result(measure, baseline, previous) -> None:
             if moved.meaningful
             else ""
         )
-        note(f"Since {label} ({earlier.day}, {earlier.total}): {_movement(moved.points)}{meaningful}.")
+        note(f"Since {label} ({earlier.day}, {earlier.total}): {movement(moved.points)}{meaningful}.")
     if (
         measure.scale == scales.PHQ9.key
         and baseline is not None
@@ -161,7 +161,7 @@ def crisis(country: str | None, plan=None, stream=None) -> None:
     out = stream or sys.stdout
     print("Help is there, any time:", file=out)
     for line in safety.resources(country):
-        print(_wrapped(line, "  - ", "    "), file=out)
+        print(wrapped(line, "  - ", "    "), file=out)
     if plan:
         print("", file=out)
         safety_plan_text(plan, out)
@@ -176,10 +176,10 @@ def safety_message(country: str | None, plan, stream=None) -> None:
 
     out = stream or sys.stdout
     print("", file=out)
-    print(_wrapped(safety.CALM_OPENING), file=out)
+    print(wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
     if not plan:
-        print(_wrapped(safety.PLAN_SUGGESTION), file=out)
+        print(wrapped(safety.PLAN_SUGGESTION), file=out)
 
 
 def safety_plan_text(plan, out) -> None:
@@ -187,19 +187,19 @@ def safety_plan_text(plan, out) -> None:
 
     print("Your safety plan:", file=out)
     for step, title in SAFETY_STEPS.items():
-        entries = [_plan_entry(item) for item in plan if item.step == step]
+        entries = [plan_entry(item) for item in plan if item.step == step]
         if entries:
             print(f"  {step}. {title}", file=out)
             for entry in entries:
-                print(_wrapped(entry, "     - ", "       "), file=out)
+                print(wrapped(entry, "     - ", "       "), file=out)
 
 
-def _wrapped(text: str, first: str = "", rest: str = "") -> str:
+def wrapped(text: str, first: str = "", rest: str = "") -> str:
     width = min(shutil.get_terminal_size().columns, 100)
     return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest)
 
 
-def _plan_entry(item) -> str:
+def plan_entry(item) -> str:
     if item.person and item.text:
         return f"{item.person}: {item.text}"
     return item.person or item.text

@@ -16,14 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.messages import (
-    _label,
-    _movement,
-    _plan_entry,
-    _with,
     count,
     crisis,
     focus_text,
+    label,
+    movement,
+    people_with,
     plain,
+    plan_entry,
     print_json,
 )
 from ipt_journal.report import MIN_CHECKINS_EACH, Report
@@ -63,15 +63,15 @@ def people_table(people: list[Person]) -> None:
     table.add_column("Contact")
     table.add_column("Problem area", overflow="fold")
     for person in people:
-        area = _label(person.problem_area)
+        area = label(person.problem_area)
         if person.dispute_stage:
             area += f" ({person.dispute_stage})"
         table.add_row(
             Text(person.name),
-            _label(person.relationship),
+            label(person.relationship),
             _ring(person.closeness),
             person.status,
-            _label(person.contact),
+            label(person.contact),
             area,
         )
     console.print(table)
@@ -85,13 +85,13 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
     table.add_column("Value", overflow="fold")
     confide = {True: "yes", False: "no", None: ""}[person.can_confide]
     rows = [
-        ("Who", _label(person.relationship)),
+        ("Who", label(person.relationship)),
         ("Status", person.status),
         (
             "Closeness",
             f"{person.closeness} - {CLOSENESS_LABELS[person.closeness]}" if person.closeness else "",
         ),
-        ("Contact", _label(person.contact)),
+        ("Contact", label(person.contact)),
         ("Satisfying", person.satisfying),
         ("Unsatisfying", person.unsatisfying),
         ("They expect of you", person.their_expectations),
@@ -99,8 +99,8 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
         ("Expectations met", person.expectations_met),
         ("Can confide", confide),
         ("Would like to change", person.change),
-        ("Problem area", _label(person.problem_area)),
-        ("Dispute stage", _label(person.dispute_stage)),
+        ("Problem area", label(person.problem_area)),
+        ("Dispute stage", label(person.dispute_stage)),
         ("Notes", person.notes),
     ]
     for field, value in rows:
@@ -157,7 +157,7 @@ def checkins_table(checkins: list[Checkin]) -> None:
             str(checkin.id),
             checkin.day,
             str(checkin.mood),
-            Text(_with(checkin)),
+            Text(people_with(checkin)),
             Text(", ".join(checkin.tags)),
             Text(checkin.note or ""),
         )
@@ -256,7 +256,7 @@ def _course_report(console: Console, result: Report) -> None:
         extra = f": {', '.join(marks)}" if marks else ""
         console.print(
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
-            f"({p.latest_band}), {_movement(p.points)}{extra}."
+            f"({p.latest_band}), {movement(p.points)}{extra}."
         )
     if result.goals:
         console.print()
@@ -414,7 +414,7 @@ def safety_plan_table(plan) -> None:
         console.print(f"{step}. {title}")
         entries = [item for item in plan if item.step == step]
         for item in entries:
-            console.print(Text(f"   [{item.id}] {_plan_entry(item)}"))
+            console.print(Text(f"   [{item.id}] {plan_entry(item)}"))
         if not entries:
             console.print("   (nothing yet)", style="dim")
     console.print()
@@ -429,7 +429,7 @@ def safety_plan_markdown(plan, country: str | None) -> str:
     lines = ["# My safety plan", ""]
     for step, title in SAFETY_STEPS.items():
         lines += [f"## {step}. {title}", ""]
-        entries = [_plan_entry(item) for item in plan if item.step == step]
+        entries = [plan_entry(item) for item in plan if item.step == step]
         if step == 5:
             entries += safety.resources(country)
         lines += [f"- {entry}" for entry in entries] or ["- "]

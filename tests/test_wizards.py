@@ -458,3 +458,30 @@ def people_and_course(sam):
         "checkin", "--date", "2026-02-02", "--mood", "6", "--with", "Sam:+1", "--phq9", "1,1,1,1,1,1,1,1,0"
     )
     return sam
+
+
+def test_safety_plan_wizard_walks_the_six_steps(sam):
+    term = Terminal(sam.path, "safety-plan", "edit")
+    term.at("1. Warning signs")
+    term.at("Add an entry").type("Not sleeping")
+    term.at("Add an entry").type("")
+    term.at("2. Things I can do on my own")
+    term.at("Add an entry").type("")
+    term.at("3. People and places")
+    term.answer("Anyone from your inventory?", ENTER)
+    term.at("Add an entry").type("The river path")
+    term.at("Add an entry").type("")
+    term.at("4. People I can ask for help")
+    term.answer("Anyone from your inventory?", SPACE, ENTER)  # Sam, the inner circle first
+    term.at("How to reach Sam").type("07700 900123")
+    term.at("Add an entry").type("")
+    for _ in (5, 6):
+        term.at("Add an entry").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Saved 3 new entries." in output
+    assert rows(
+        sam.path,
+        "SELECT s.step, s.text, p.name FROM safety_plan_items s "
+        "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.id",
+    ) == [(1, "Not sleeping", None), (3, "The river path", None), (4, "07700 900123", "Sam")]

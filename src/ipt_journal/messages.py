@@ -195,8 +195,17 @@ def safety_plan_text(plan, out) -> None:
 
 
 def wrapped(text: str, first: str = "", rest: str = "") -> str:
+    """`text` wrapped to the terminal (100 columns at most), never breaking a word, a path or
+    a phone number, so each can be copied whole."""
     width = min(shutil.get_terminal_size().columns, 100)
-    return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest)
+    return textwrap.fill(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def plan_entry(item) -> str:

@@ -34,6 +34,9 @@ COMMANDS = {
     "review": ("course", "review"),
     "safety-plan": ("safety_plan", "app"),
     "crisis": ("crisis", "crisis"),
+    "backup": ("data", "backup"),
+    "restore": ("data", "restore"),
+    "doctor": ("data", "doctor"),
     "config": ("crisis", "config_app"),
 }
 

@@ -31,6 +31,10 @@ class Session:
             self._journal = open_journal(journal_path(self.db_flag))
         return self._journal
 
+    def forget_journal(self) -> None:
+        """After the file was replaced under it: the next journal() opens the new one."""
+        self._journal = None
+
     def close(self) -> None:
         if self._journal is not None:
             self._journal.close()

@@ -1,10 +1,17 @@
 """Every test gets its own journal under tmp_path; none can touch a real one."""
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from support import Ipt
+
+# No test, and no process a test starts, can reach the network (see no_network/).
+NO_NETWORK = Path(__file__).resolve().parent / "no_network"
+sys.path.insert(0, str(NO_NETWORK))
+import network_guard  # noqa: E402,F401
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +23,9 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.delenv("IPT_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(NO_NETWORK), os.environ.get("PYTHONPATH")]))
+    )
     return path
 
 

@@ -168,14 +168,14 @@ WRITER = textwrap.dedent(
 def test_two_terminals_writing_at_once_both_succeed(ipt):
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(ipt.path), "100"], stderr=subprocess.PIPE)
+        subprocess.Popen([sys.executable, "-c", WRITER, str(ipt.path), "200"], stderr=subprocess.PIPE)
         for _ in range(2)
     ]
     for writer in writers:
         _, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err.decode()
-    assert ipt.count("checkins") == 200
-    assert ipt.count("interactions") == 200
+    assert ipt.count("checkins") == 400
+    assert ipt.count("interactions") == 400
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path):

@@ -275,13 +275,7 @@ def open_journal(path: Path) -> Journal:
             conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        busy = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
-        raise JournalError(
-            f"Cannot use the journal at {path}: {exc}.",
-            "Another ipt may be using it; try again in a moment."
-            if busy
-            else "If it is damaged, restore it from a backup. ipt did not change it.",
-        ) from None
+        raise storage_error(exc, path, "use") from None
     except BaseException:
         conn.close()
         raise
@@ -317,6 +311,20 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise
 
 
+def storage_error(exc: sqlite3.DatabaseError, path: Path, doing: str) -> JournalError:
+    """What SQLite's complaint means for the person, and what to do about it."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        hint = "Another ipt may be using it; try again in a moment."
+    elif "readonly" in text or "read-only" in text:
+        hint = "The file or its folder is read-only for you; see: ipt doctor"
+    elif "full" in text:
+        hint = "The disk is full; free some space and try again."
+    else:
+        hint = "If it is damaged, restore it from a backup (ipt restore); see: ipt doctor"
+    return JournalError(f"Cannot {doing} the journal at {path}: {text}. Nothing was changed.", hint)
+
+
 # ---------------------------------------------------------------- the journal
 
 
@@ -335,16 +343,18 @@ class Journal:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise JournalError(
-                f"The journal is busy ({exc}); another ipt may be writing to it.",
-                "Try again in a moment.",
-            ) from None
+            raise storage_error(exc, self.path, "save to") from None
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # read-only, disk full, I/O: the file refused the write
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise storage_error(exc, self.path, "save to") from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     def _all(self, sql: str, params=()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()

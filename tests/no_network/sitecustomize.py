@@ -1,0 +1,1 @@
+import network_guard  # noqa: F401  (see network_guard.py)

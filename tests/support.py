@@ -25,7 +25,11 @@ class Ipt:
 
     def rows(self, sql: str, params=()) -> list[tuple]:
         """What is really in the file, read past ipt."""
-        conn = sqlite3.connect(self.path)
+        return self.rows_in(self.path, sql, params)
+
+    def rows_in(self, path: Path, sql: str, params=()) -> list[tuple]:
+        """Like rows(), in another journal file."""
+        conn = sqlite3.connect(path)
         try:
             return conn.execute(sql, params).fetchall()
         finally:

@@ -79,6 +79,40 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def write_private(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` the careful way: a 0600 temporary file beside it, flushed to
+    disk, then renamed into place. An existing file is replaced whole."""
+    temp = _temp_beside(path)
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def private_folder(folder: Path) -> Path:
+    """Create `folder` (and missing parents) with mode 0700 if it does not exist."""
+    _private_folder(folder)
+    return folder
+
+
+def remove(files: list[Path]) -> list[Path]:
+    """Delete each file that exists; returns those removed."""
+    removed = []
+    for file in files:
+        try:
+            file.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(file)
+    return removed
+
+
 def check_file(path: Path) -> int:
     """The schema version of a readable, intact ipt journal at `path`; JournalError otherwise."""
     if not path.is_file():

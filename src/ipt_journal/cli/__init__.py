@@ -37,6 +37,9 @@ COMMANDS = {
     "backup": ("data", "backup"),
     "restore": ("data", "restore"),
     "doctor": ("data", "doctor"),
+    "export": ("data", "export"),
+    "import": ("data", "import_"),
+    "wipe": ("data", "wipe"),
     "config": ("crisis", "config_app"),
 }
 

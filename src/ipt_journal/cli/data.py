@@ -69,3 +69,128 @@ def doctor(
         messages.note("Run again with --fix to repair the permissions.")
     if problems:
         raise typer.Exit(1)
+
+
+def export(
+    ctx: typer.Context,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="json|csv|markdown", help="What to write.")
+    ] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="PATH", help="A file (a folder for csv). [default: stdout]"),
+    ] = None,
+) -> None:
+    """Export everything: JSON (lossless, for ipt import), CSV (one file per table, into a
+    folder) or Markdown (a readable journal to print or bring to a therapist)."""
+    import csv
+    import datetime as dt
+    import io
+    import json
+    import sys
+
+    from ipt_journal import portable, safekeeping
+    from ipt_journal.errors import InputError, MissingInput
+
+    kind = format.lower()
+    if kind not in ("json", "csv", "markdown"):
+        raise InputError(f"--format must be json, csv or markdown, got {format!r}.")
+    if kind == "csv" and output is None:
+        raise MissingInput(
+            "CSV export needs a folder: -o FOLDER.", "For example: ipt export --format csv -o my-journal"
+        )
+    journal = session(ctx).journal()
+    tables = journal.dump()
+    if kind == "csv":
+        folder = safekeeping.private_folder(output)
+        for table, rows in tables.items():
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=journal.columns(table))
+            writer.writeheader()
+            writer.writerows(rows)
+            safekeeping.write_private(folder / f"{table}.csv", buffer.getvalue().encode())
+        messages.note(f"Wrote {len(tables)} CSV files to {folder}.", stream=sys.stderr)
+    else:
+        doc = portable.document(tables)
+        text = (
+            json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+            if kind == "json"
+            else portable.markdown(doc, dt.date.today())
+        )
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            safekeeping.write_private(output, text.encode())
+            messages.note(f"Wrote {output} (readable only by you).", stream=sys.stderr)
+    messages.note(portable.NOT_ENCRYPTED, stream=sys.stderr)
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE.json", help="A JSON export.", show_default=False)],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would change, change nothing.")
+    ] = False,
+) -> None:
+    """Merge a JSON export into the journal by its records' stable ids. The whole file is
+    checked first; importing the same file twice changes nothing the second time."""
+    from ipt_journal import portable
+    from ipt_journal.errors import InputError
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"Cannot read {file}: {getattr(exc, 'strerror', None) or exc}.") from None
+    doc = portable.parse(text)
+    counts = session(ctx).journal().merge(doc, dry_run=dry_run)
+    if not counts:
+        messages.note("Nothing to import: the journal already has everything in this file.")
+        return
+    messages.note("This import would change:" if dry_run else "Imported:")
+    for table, changed in counts.items():
+        messages.note(f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated")
+    if dry_run:
+        messages.note("Nothing was changed (--dry-run).")
+
+
+def wipe(
+    ctx: typer.Context,
+    yes: YesOpt = False,
+    settings: Annotated[bool, typer.Option("--settings", help="Remove the settings file too.")] = False,
+) -> None:
+    """Delete the journal, its -wal and -shm files and the backups ipt made; the settings
+    only if you say so. Asks you to type 'wipe' first (or --yes)."""
+    from ipt_journal import config, prompts, safekeeping
+    from ipt_journal.paths import journal_path
+
+    state = session(ctx)
+    state.require([] if yes else ["--yes"], "ipt wipe --yes")
+    path = journal_path(state.db_flag)
+    files = [p for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()]
+    backups = safekeeping.backups_folder(path)
+    files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []
+    settings_file = config.config_path()
+    if not files and not settings_file.exists():
+        messages.note(f"There is nothing to wipe: no journal at {path}.")
+        return
+    messages.note("This removes, for good:")
+    for file in files:
+        messages.note(f"  {file}")
+    if not yes and prompts.text("Type 'wipe' to remove them (anything else keeps them)").strip() != "wipe":
+        messages.note("Nothing was removed.")
+        return
+    if settings_file.exists() and not settings and not yes:
+        settings = prompts.confirm(f"Remove your settings too ({settings_file})?", default=False)
+    if settings and settings_file.exists():
+        files.append(settings_file)
+    removed = safekeeping.remove(files)
+    if backups.is_dir() and not any(backups.iterdir()):
+        backups.rmdir()
+    messages.note(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''}:")
+    for file in removed:
+        messages.note(f"  {file}")
+    messages.note(
+        "ipt cannot reach copies outside these places: exports and backups you saved elsewhere, "
+        "and system backups or snapshots (Time Machine, cloud sync history). Deleted files can stay "
+        "recoverable on the disk until overwritten; full-disk encryption protects against that."
+    )

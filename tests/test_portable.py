@@ -102,7 +102,7 @@ def test_import_updates_changed_records_and_dry_run_writes_nothing(full, tmp_pat
     [
         (lambda d: d["people"][0].update(closeness=5), "people[0].closeness"),
         (lambda d: d["checkins"][0].update(mood="high"), "checkins[0].mood"),
-        (lambda d: d["measures"][0]["answers"].pop(), "a phq9 needs 9 answers"),
+        (lambda d: d["measures"][0]["answers"].pop(), "PHQ-9 needs exactly 9 answers"),
         (
             lambda d: d["checkins"][0]["people"][0].update(person="nobody"),
             "neither in the file nor in your journal",

@@ -16,14 +16,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ipt_journal.errors import InputError
+from ipt_journal.models import GoalIn, MeasureIn, PersonIn, ReviewIn
 from ipt_journal.vocab import (
     SAFETY_STEPS,
-    Contact,
     DisputeStage,
-    ExpectationsMet,
     ProblemArea,
-    Relationship,
-    Status,
 )
 
 FORMAT = "ipt-journal-export"
@@ -42,25 +39,16 @@ class Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
-class PersonDoc(Doc):
+class Stored(Doc):
+    """What every stored record carries beyond its fields."""
+
     uid: Uid
-    name: Annotated[str, Field(min_length=1, max_length=100)]
-    relationship: Relationship
-    status: Status
-    closeness: Annotated[int, Field(ge=1, le=3, strict=True)] | None
-    contact: Contact | None
-    satisfying: Text | None
-    unsatisfying: Text | None
-    their_expectations: Text | None
-    my_expectations: Text | None
-    expectations_met: ExpectationsMet | None
-    can_confide: bool | None
-    change: Text | None
-    problem_area: ProblemArea | None
-    dispute_stage: DisputeStage | None
-    notes: Text | None
     created_at: Stamp
     updated_at: Stamp
+
+
+class PersonDoc(Stored, PersonIn):
+    pass
 
 
 class InteractionDoc(Doc):
@@ -81,21 +69,8 @@ class CheckinDoc(Doc):
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
 
 
-class MeasureDoc(Doc):
-    uid: Uid
-    scale: Literal["phq9", "gad7"]
-    day: dt.date
-    answers: list[Annotated[int, Field(ge=0, le=3, strict=True)]]
+class MeasureDoc(Stored, MeasureIn):
     checkin: Uid | None
-    created_at: Stamp
-    updated_at: Stamp
-
-    @model_validator(mode="after")
-    def _every_item(self):
-        expected = 9 if self.scale == "phq9" else 7
-        if len(self.answers) != expected:
-            raise ValueError(f"a {self.scale} needs {expected} answers, this one has {len(self.answers)}")
-        return self
 
 
 class CourseDoc(Doc):
@@ -125,13 +100,9 @@ class GoalRatingDoc(Doc):
     created_at: Stamp
 
 
-class GoalDoc(Doc):
-    uid: Uid
-    text: Annotated[str, Field(min_length=1, max_length=5000)]
+class GoalDoc(Stored, GoalIn):
     status: Literal["open", "done", "dropped"]
     closed_on: dt.date | None
-    created_at: Stamp
-    updated_at: Stamp
     history: list[GoalHistoryDoc]
     ratings: list[GoalRatingDoc]
 
@@ -145,15 +116,8 @@ class SafetyPlanItemDoc(Doc):
     updated_at: Stamp
 
 
-class ReviewDoc(Doc):
-    uid: Uid
-    day: dt.date
-    what_changed: Text | None
-    what_helped: Text | None
-    warning_signs: Text | None
-    keep_practising: Text | None
-    created_at: Stamp
-    updated_at: Stamp
+class ReviewDoc(Stored, ReviewIn):
+    pass
 
 
 class Document(Doc):

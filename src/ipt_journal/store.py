@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,8 +239,74 @@ def _create_private_file(path: Path) -> None:
         os.close(fd)
 
 
-def open_journal(path: Path) -> Journal:
-    """Open (creating on first use) the journal at `path`, upgraded to this version's schema."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+PASSPHRASE_ENV = "IPT_JOURNAL_PASSPHRASE"
+# SQLite's error classes, joined by SQLCipher's once it is loaded: each module has its own.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+OP_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+
+
+def is_encrypted(path: Path) -> bool:
+    """SQLCipher encrypts even the file's header: a file of whole pages starting with random
+    bytes, not SQLite's header, is taken for an encrypted journal (a wrong guess ends in the
+    passphrase check's clear error)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    looks_like_text = all(32 <= byte < 127 or byte in b"\t\r\n" for byte in head)
+    return size >= 1024 and size % 512 == 0 and head != SQLITE_HEADER and not looks_like_text
+
+
+def sqlcipher():
+    """SQLCipher's DB-API module, from the optional 'encryption' extra."""
+    global DB_ERRORS, OP_ERRORS
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        raise JournalError(
+            "Encryption needs SQLCipher, which this ipt was installed without.",
+            "Install it with: pip install 'ipt-journal[encryption]'",
+        ) from None
+    DB_ERRORS = (sqlite3.DatabaseError, dbapi2.DatabaseError)
+    OP_ERRORS = (sqlite3.OperationalError, dbapi2.OperationalError)
+    return dbapi2
+
+
+def quoted(text: str) -> str:
+    """`text` as an SQL string literal (PRAGMA key takes no parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(
+    path: Path, key: str | None = None, read_only: bool = False, timeout: float = BUSY_TIMEOUT_SECONDS
+):
+    """A connection to the journal file: plain SQLite, or SQLCipher with `key`. A wrong key
+    is a clear JournalError, with SQLCipher's own log kept off stderr."""
+    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    driver = sqlite3 if key is None else sqlcipher()
+    conn = driver.connect(target, uri=read_only, isolation_level=None, timeout=timeout)
+    conn.row_factory = driver.Row
+    if key is not None:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {quoted(key)}")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except driver.DatabaseError:
+            conn.close()
+            raise JournalError(
+                f"Wrong passphrase for the journal at {path}, or it is not an ipt journal. "
+                "Nothing was changed.",
+                f"Type it again, or set {PASSPHRASE_ENV} to the right one.",
+            ) from None
+    return conn
+
+
+def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Journal:
+    """Open (creating on first use) the journal at `path`, upgraded to this version's schema.
+    `passphrase` is asked only when the file turns out to be encrypted."""
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.", "Point --db at a file.")
     try:
@@ -252,12 +318,16 @@ def open_journal(path: Path) -> Journal:
     except OSError as exc:
         raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
 
+    key = None
+    if is_encrypted(path):
+        if passphrase is None:
+            raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
+        key = passphrase()
     try:
         # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
-    except sqlite3.Error as exc:
+        conn = connect(path, key)
+    except DB_ERRORS as exc:
         raise JournalError(f"Cannot open the journal at {path}: {exc}.") from None
-    conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
@@ -274,13 +344,13 @@ def open_journal(path: Path) -> Journal:
             _migrate(conn, path)
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         conn.close()
         raise storage_error(exc, path, "use") from None
     except BaseException:
         conn.close()
         raise
-    return Journal(conn, path)
+    return Journal(conn, path, key)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -312,7 +382,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise
 
 
-def storage_error(exc: sqlite3.DatabaseError, path: Path, doing: str) -> JournalError:
+def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
     """What SQLite's complaint means for the person, and what to do about it."""
     text = str(exc)
     if "locked" in text or "busy" in text:
@@ -330,9 +400,10 @@ def storage_error(exc: sqlite3.DatabaseError, path: Path, doing: str) -> Journal
 
 
 class Journal:
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None):
         self.conn = conn
         self.path = path
+        self.key = key  # the passphrase of an encrypted journal; None for a plain one
 
     def close(self) -> None:
         self.conn.close()
@@ -343,12 +414,12 @@ class Journal:
         (Ctrl-C included)."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except OP_ERRORS as exc:
             raise storage_error(exc, self.path, "save to") from None
         try:
             yield self.conn
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:  # read-only, disk full, I/O: the file refused the write
+        except OP_ERRORS as exc:  # read-only, disk full, I/O: the file refused the write
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise storage_error(exc, self.path, "save to") from None
@@ -1198,15 +1269,18 @@ def _int(flag: bool | None) -> int | None:
 
 
 def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
-    """The safety plan, read without creating, migrating or waiting long: for `ipt crisis`,
-    which must not depend on the journal being healthy."""
+    """The safety plan, read without creating, migrating, prompting or waiting long: for
+    `ipt crisis`, which must not depend on the journal being healthy. An encrypted journal
+    is read only when its passphrase is in the environment."""
     if not path.is_file():
         return []
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    key = os.environ.get(PASSPHRASE_ENV) if is_encrypted(path) else None
+    if is_encrypted(path) and not key:
+        return []
+    conn = connect(path, key, read_only=True, timeout=1)
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return []
-        conn.row_factory = sqlite3.Row
         return Journal(conn, path).safety_plan()
     finally:
         conn.close()

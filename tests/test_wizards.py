@@ -419,9 +419,10 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer("Where does the dispute stand?", DOWN, DOWN, ENTER)  # (skip), renegotiation, impasse
     term.at("Goal 1").type("Talk about chores calmly")
     term.at("Goal 2").type("")
+    term.at("Started your course: 16 weekly sessions")
+    term.answer("Protect your journal with a passphrase?", "n")
     code, output = term.finish()
     assert code == 0, output
-    assert "Started your course: 16 weekly sessions" in output
     assert rows(
         ipt.path,
         "SELECT background, reason, with_therapist, planned_weeks, focus_areas, dispute_stage FROM courses",
@@ -485,3 +486,19 @@ def test_safety_plan_wizard_walks_the_six_steps(sam):
         "SELECT s.step, s.text, p.name FROM safety_plan_items s "
         "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.id",
     ) == [(1, "Not sleeping", None), (3, "The river path", None), (4, "07700 900123", "Sam")]
+
+
+def test_encrypt_asks_for_the_passphrase_hidden_and_twice(sam):
+    term = Terminal(sam.path, "encrypt")
+    term.at("cannot be recovered")
+    term.at("New passphrase").type("correct horse battery")
+    term.at("The same passphrase again").type("correct horse battery")
+    term.answer("Encrypt the journal now?", "y")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "correct horse" not in output  # never echoed
+    assert "is now encrypted" in output
+    term = Terminal(sam.path, "inventory", "list")
+    term.at("Passphrase for your journal").type("correct horse battery")
+    code, output = term.finish()
+    assert code == 0 and "Sam" in output

@@ -38,6 +38,11 @@ def checkbox(message: str, choices: Iterable[tuple[str, object]], checked: Itera
     return questionary.checkbox(message, choices=options).unsafe_ask()
 
 
+def secret(message: str) -> str:
+    """Typed without being shown."""
+    return questionary.password(message).unsafe_ask()
+
+
 def confirm(message: str, default: bool = False) -> bool:
     return questionary.confirm(message, default=default).unsafe_ask()
 

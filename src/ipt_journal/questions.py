@@ -127,6 +127,7 @@ START = {
     "dispute_person": "Who is the dispute with?",
     "dispute_stage": "Where does the dispute stand?",
     "goal": "Goal {number}: something concrete you want to change (Enter when done)",
+    "encrypt": "Protect your journal with a passphrase? (you can also do it later: ipt encrypt)",
 }
 
 REVIEW = {

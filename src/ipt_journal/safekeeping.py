@@ -18,8 +18,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipt_journal import store
 from ipt_journal.errors import InputError, JournalError
-from ipt_journal.store import SCHEMA_VERSION
+from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted, quoted, sqlcipher
 
 BACKUP_FOLDER = "backups"
 # Folders that sync to someone's cloud; a journal there is only as private as that account.
@@ -113,19 +114,22 @@ def remove(files: list[Path]) -> list[Path]:
     return removed
 
 
-def check_file(path: Path) -> int:
-    """The schema version of a readable, intact ipt journal at `path`; JournalError otherwise."""
+def check_file(path: Path, key: str | None = None) -> int:
+    """The schema version of a readable, intact ipt journal at `path` (encrypted with `key`,
+    if given); an error a person can read otherwise."""
     if not path.is_file():
         raise InputError(f"There is no file at {path}.")
+    if is_encrypted(path) and key is None:
+        raise JournalError(f"{path} is encrypted; its passphrase is needed to check it.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect(path, key, read_only=True, timeout=5)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except store.DB_ERRORS as exc:
         raise JournalError(f"{path} is not a readable ipt journal ({exc}).") from None
     if result != "ok":
         raise JournalError(f"{path} is damaged: SQLite's integrity check says {result!r}.")
@@ -139,11 +143,28 @@ def check_file(path: Path) -> int:
     return version
 
 
-def backup(conn: sqlite3.Connection, journal_path: Path, destination: Path | None = None) -> Path:
+def _export_to(conn, temp: Path, key: str) -> None:
+    """SQLCipher's export of the open journal into the empty file `temp`, encrypted with `key`
+    ('' for none), in one read transaction so the copy is consistent."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute("ATTACH DATABASE ? AS copy KEY ?", (str(temp), key))
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT sqlcipher_export('copy')")
+        conn.execute(f"PRAGMA copy.user_version = {int(version)}")  # export leaves it out
+        conn.execute("COMMIT")
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("DETACH DATABASE copy")
+
+
+def backup(journal, destination: Path | None = None) -> Path:
     """A consistent snapshot of the open journal, even while others use it, checked before it
-    is put in place. Default: a timestamped file in the backups folder beside the journal."""
+    is put in place; encrypted with the journal's passphrase when the journal is. Default: a
+    timestamped file in the backups folder beside the journal."""
     if destination is None or destination.is_dir():
-        folder = destination or backups_folder(journal_path)
+        folder = destination or backups_folder(journal.path)
         _private_folder(folder)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         destination = folder / f"journal-{stamp}.db"
@@ -156,13 +177,16 @@ def backup(conn: sqlite3.Connection, journal_path: Path, destination: Path | Non
         raise InputError(f"The folder {destination.parent} does not exist.")
     temp = _temp_beside(destination)
     try:
-        target = sqlite3.connect(temp)
-        try:
-            conn.backup(target)  # SQLite's online backup: a consistent copy, WAL included
-            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        finally:
-            target.close()
-        check_file(temp)
+        if journal.key is None:
+            target = sqlite3.connect(temp)
+            try:
+                journal.conn.backup(target)  # SQLite's online backup: a consistent copy, WAL included
+                target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                target.close()
+        else:
+            _export_to(journal.conn, temp, journal.key)
+        check_file(temp, journal.key)
         _fsync(temp)
         os.replace(temp, destination)
     except BaseException:
@@ -171,29 +195,76 @@ def backup(conn: sqlite3.Connection, journal_path: Path, destination: Path | Non
     return destination
 
 
-def restore(source: Path, journal_path: Path, conn: sqlite3.Connection) -> Path:
-    """Replace the journal with the backup at `source`, after checking it and keeping a copy of
-    the current journal. Returns where that copy is. The switch is one atomic rename."""
-    check_file(source)
-    kept = backup(conn, journal_path)
-    temp = _temp_beside(journal_path)
+def _replace_journal(journal, temp: Path) -> None:
+    """Put the checked file `temp` in the journal's place in one rename, after folding the
+    current -wal into the old file and closing it, so no stale -wal or -shm is left."""
+    journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    journal.conn.execute("PRAGMA journal_mode = DELETE")
+    journal.conn.close()
+    _fsync(temp)
+    os.replace(temp, journal.path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{journal.path}{suffix}").unlink(missing_ok=True)
+
+
+def restore(source: Path, journal, key: str | None = None) -> Path:
+    """Replace the journal with the backup at `source` (encrypted with `key`, if it is), after
+    checking it and keeping a copy of the current journal. Returns where that copy is."""
+    check_file(source, key)
+    kept = backup(journal)
+    temp = _temp_beside(journal.path)
     try:
         with open(source, "rb") as reader, open(temp, "wb") as writer:
             while chunk := reader.read(1 << 20):
                 writer.write(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
-        check_file(temp)
-        # Fold the current -wal into the file and end WAL mode, so no stale -wal or -shm
-        # sits beside the restored file.
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.close()
-        os.replace(temp, journal_path)
+        check_file(temp, key)
+        _replace_journal(journal, temp)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return kept
+
+
+def encrypt(journal, passphrase: str) -> None:
+    """Turn the open plain journal into an encrypted one, checked before it replaces the plain
+    file. The connection is closed afterwards."""
+    if journal.key is not None:
+        raise InputError("The journal is already encrypted.", "Change its passphrase with: ipt passphrase")
+    driver = sqlcipher()
+    temp = _temp_beside(journal.path)
+    try:
+        plain = driver.connect(str(journal.path), isolation_level=None)  # SQLCipher reads plain files too
+        try:
+            _export_to(plain, temp, passphrase)
+        finally:
+            plain.close()
+        check_file(temp, passphrase)
+        _replace_journal(journal, temp)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def decrypt(journal) -> None:
+    """Turn the open encrypted journal back into a plain one."""
+    if journal.key is None:
+        raise InputError("The journal is not encrypted.")
+    temp = _temp_beside(journal.path)
+    try:
+        _export_to(journal.conn, temp, "")
+        check_file(temp)
+        _replace_journal(journal, temp)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def change_passphrase(journal, new: str) -> None:
+    if journal.key is None:
+        raise InputError("The journal is not encrypted.", "Encrypt it with: ipt encrypt")
+    journal.conn.execute(f"PRAGMA rekey = {quoted(new)}")
+    journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    journal.key = new
 
 
 @dataclass
@@ -204,8 +275,9 @@ class Finding:
     fixable: bool = False
 
 
-def doctor(journal_path: Path, fix: bool = False) -> list[Finding]:
-    """Health checks that work even when the journal cannot be opened normally."""
+def doctor(journal_path: Path, fix: bool = False, passphrase=None) -> list[Finding]:
+    """Health checks that work even when the journal cannot be opened normally. `passphrase`
+    is asked for only when the journal is encrypted."""
     findings = [Finding(True, "location", str(journal_path))]
     if not journal_path.exists():
         return [
@@ -213,8 +285,10 @@ def doctor(journal_path: Path, fix: bool = False) -> list[Finding]:
             Finding(False, "journal", "there is no journal file here yet; any ipt command makes one"),
         ]
     findings += _permissions(journal_path, fix)
+    encrypted = is_encrypted(journal_path)
     try:
-        version = check_file(journal_path)
+        key = passphrase() if encrypted and passphrase else None
+        version = check_file(journal_path, key)
         findings.append(Finding(True, "integrity", "SQLite's integrity check is ok"))
         findings.append(
             Finding(
@@ -224,7 +298,7 @@ def doctor(journal_path: Path, fix: bool = False) -> list[Finding]:
                 + ("" if version == SCHEMA_VERSION else " (upgraded the next time ipt opens it)"),
             )
         )
-        conn = sqlite3.connect(f"{journal_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect(journal_path, key, read_only=True, timeout=5)
         try:
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         finally:
@@ -241,7 +315,11 @@ def doctor(journal_path: Path, fix: bool = False) -> list[Finding]:
     except (InputError, JournalError) as exc:
         findings.append(Finding(False, "integrity", exc.message))
     findings.append(
-        Finding(True, "encryption", "not encrypted: protect it with full-disk encryption and a screen lock")
+        Finding(True, "encryption", "encrypted with SQLCipher")
+        if encrypted
+        else Finding(
+            True, "encryption", "not encrypted: use full-disk encryption and a screen lock, or ipt encrypt"
+        )
     )
     findings.append(_where_it_syncs(journal_path))
     backups = sorted(backups_folder(journal_path).glob("journal-*.db"))

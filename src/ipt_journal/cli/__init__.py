@@ -40,6 +40,9 @@ COMMANDS = {
     "export": ("data", "export"),
     "import": ("data", "import_"),
     "wipe": ("data", "wipe"),
+    "encrypt": ("data", "encrypt"),
+    "decrypt": ("data", "decrypt"),
+    "passphrase": ("data", "passphrase"),
     "config": ("crisis", "config_app"),
 }
 

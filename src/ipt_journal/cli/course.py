@@ -106,7 +106,8 @@ def start(
     goals = [validate(GoalIn, {"text": text}) for text in goal or []]
     base = _course_fields(ongoing) if ongoing else {"started_on": today}
     fields = {**base, **given}
-    if not flags_given:
+    wizard = not flags_given
+    if wizard:
         if ongoing:
             from ipt_journal import prompts
 
@@ -122,7 +123,20 @@ def start(
         from ipt_journal.cli.measure import report_measures
 
         report_measures(journal, baseline, as_json=False)
+    if wizard and not ongoing and journal.key is None and _encryption_available():
+        from ipt_journal import prompts
+        from ipt_journal.cli.data import encrypt_journal
+        from ipt_journal.questions import START
+
+        if prompts.confirm(START["encrypt"], default=False):
+            encrypt_journal(session(ctx), yes=True)
     messages.note("See where you are with: ipt course")
+
+
+def _encryption_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("sqlcipher3") is not None
 
 
 def _course_fields(course) -> dict:

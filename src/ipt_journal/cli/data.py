@@ -23,8 +23,9 @@ def backup(
     from ipt_journal import safekeeping
 
     journal = session(ctx).journal()
-    made = safekeeping.backup(journal.conn, journal.path, destination)
-    messages.note(f"Backed up to {made} (checked, readable only by you). Backups are not encrypted.")
+    made = safekeeping.backup(journal, destination)
+    protection = "encrypted like the journal" if journal.key else "not encrypted"
+    messages.note(f"Backed up to {made} (checked, readable only by you, {protection}).")
 
 
 def restore(
@@ -37,16 +38,20 @@ def restore(
     """Replace the journal with a backup. The backup is checked first and the current
     journal is kept as a backup of its own."""
     from ipt_journal import prompts, safekeeping
+    from ipt_journal.store import is_encrypted
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt restore {source} --yes")
-    version = safekeeping.check_file(source)
     journal = state.journal()
+    key = None
+    if is_encrypted(source):
+        key = journal.key or state.passphrase(question="Passphrase of the backup")
+    version = safekeeping.check_file(source, key)
     messages.note(f"{source} is an intact ipt journal (schema {version}).")
     if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
         messages.note("Nothing was changed.")
         return
-    kept = safekeeping.restore(source, journal.path, journal.conn)
+    kept = safekeeping.restore(source, journal, key)
     state.forget_journal()
     messages.note(f"Restored. Your journal as it was is kept at {kept}.")
 
@@ -60,7 +65,8 @@ def doctor(
     from ipt_journal import safekeeping
     from ipt_journal.paths import journal_path
 
-    findings = safekeeping.doctor(journal_path(session(ctx).db_flag), fix=fix)
+    state = session(ctx)
+    findings = safekeeping.doctor(journal_path(state.db_flag), fix=fix, passphrase=state.passphrase)
     for finding in findings:
         mark = "ok  " if finding.ok else "FIX " if finding.fixable else "!!  "
         messages.note(f"{mark} {finding.what}: {finding.detail}")
@@ -194,3 +200,98 @@ def wipe(
         "and system backups or snapshots (Time Machine, cloud sync history). Deleted files can stay "
         "recoverable on the disk until overwritten; full-disk encryption protects against that."
     )
+
+
+LOST_PASSPHRASE = (
+    "A lost passphrase cannot be recovered: nobody, ipt included, can open the journal without "
+    "it. Keep it somewhere safe (a password manager)."
+)
+
+
+def encrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
+    """Encrypt the journal with a passphrase (SQLCipher; needs the 'encryption' extra).
+    The passphrase is typed at a hidden prompt, or comes from IPT_JOURNAL_PASSPHRASE."""
+    encrypt_journal(session(ctx), yes)
+
+
+def encrypt_journal(state, yes: bool) -> None:
+    """The encryption flow, shared by `ipt encrypt` and the end of `ipt start`."""
+    from ipt_journal import prompts, safekeeping
+    from ipt_journal.store import sqlcipher
+
+    sqlcipher()  # say at once if encryption support is missing
+    journal = state.journal()
+    if journal.key is not None:
+        messages.note("The journal is already encrypted. Change its passphrase with: ipt passphrase")
+        return
+    messages.note(LOST_PASSPHRASE)
+    passphrase = _new_passphrase(state, "IPT_JOURNAL_PASSPHRASE")
+    if not yes and state.can_prompt and not prompts.confirm("Encrypt the journal now?", default=True):
+        messages.note("Nothing was changed.")
+        return
+    safekeeping.encrypt(journal, passphrase)
+    state.forget_journal()
+    messages.note(f"The journal at {journal.path} is now encrypted.")
+    _mention_plain_backups(journal.path)
+
+
+def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
+    """Turn an encrypted journal back into a plain one."""
+    from ipt_journal import prompts, safekeeping
+
+    state = session(ctx)
+    state.require([] if yes else ["--yes"], "ipt decrypt --yes")
+    journal = state.journal()
+    if journal.key is None:
+        messages.note("The journal is not encrypted.")
+        return
+    if not yes and not prompts.confirm("Store the journal unencrypted from now on?", default=False):
+        messages.note("Nothing was changed.")
+        return
+    safekeeping.decrypt(journal)
+    state.forget_journal()
+    messages.note(f"The journal at {journal.path} is no longer encrypted.")
+
+
+def passphrase(ctx: typer.Context) -> None:
+    """Change the passphrase of an encrypted journal. The new one is typed twice at a hidden
+    prompt, or comes from IPT_JOURNAL_NEW_PASSPHRASE."""
+    from ipt_journal import safekeeping
+
+    state = session(ctx)
+    journal = state.journal()
+    new = _new_passphrase(state, "IPT_JOURNAL_NEW_PASSPHRASE")
+    safekeeping.change_passphrase(journal, new)
+    messages.note("The passphrase is changed. " + LOST_PASSPHRASE)
+    _mention_plain_backups(journal.path, changed=True)
+
+
+MIN_PASSPHRASE = 8
+
+
+def _new_passphrase(state, variable: str) -> str:
+    import os
+
+    from ipt_journal.errors import InputError
+
+    if os.environ.get(variable):
+        chosen = os.environ[variable]
+    else:
+        chosen = state.passphrase(variable, "New passphrase")
+        if state.passphrase(variable, "The same passphrase again") != chosen:
+            raise InputError("The two passphrases differ. Nothing was changed.")
+    if len(chosen) < MIN_PASSPHRASE:
+        raise InputError(f"A passphrase needs at least {MIN_PASSPHRASE} characters. Nothing was changed.")
+    return chosen
+
+
+def _mention_plain_backups(journal_path: Path, changed: bool = False) -> None:
+    from ipt_journal import safekeeping
+
+    backups = sorted(safekeeping.backups_folder(journal_path).glob("journal-*.db"))
+    if backups:
+        what = "still open with the old passphrase, or none" if changed else "are not encrypted"
+        messages.note(
+            f"Earlier backups in {backups[0].parent} ({len(backups)}) {what}; delete them or keep "
+            "them as safe as the journal."
+        )

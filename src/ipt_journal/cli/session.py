@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +29,24 @@ class Session:
             from ipt_journal.paths import journal_path
             from ipt_journal.store import open_journal
 
-            self._journal = open_journal(journal_path(self.db_flag))
+            self._journal = open_journal(journal_path(self.db_flag), passphrase=self.passphrase)
         return self._journal
+
+    def passphrase(self, variable: str | None = None, question: str = "Passphrase for your journal") -> str:
+        """From the environment (for scripts), else a hidden prompt in a terminal."""
+        from ipt_journal.store import PASSPHRASE_ENV
+
+        variable = variable or PASSPHRASE_ENV
+        if os.environ.get(variable):
+            return os.environ[variable]
+        if not self.can_prompt:
+            raise MissingInput(
+                f"The journal is encrypted and needs its passphrase: set {variable}, or run ipt in a "
+                "terminal to type it (never as a command-line argument)."
+            )
+        from ipt_journal import prompts
+
+        return prompts.secret(question)
 
     def forget_journal(self) -> None:
         """After the file was replaced under it: the next journal() opens the new one."""

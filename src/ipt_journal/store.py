@@ -268,7 +268,7 @@ def sqlcipher():
     except ImportError:
         raise JournalError(
             "Encryption needs SQLCipher, which this ipt was installed without.",
-            "Install it with: pip install 'ipt-journal[encryption]'",
+            "Install the encryption extra: in your ipt-journal folder, pip install '.[encryption]'",
         ) from None
     DB_ERRORS = (sqlite3.DatabaseError, dbapi2.DatabaseError)
     OP_ERRORS = (sqlite3.OperationalError, dbapi2.OperationalError)

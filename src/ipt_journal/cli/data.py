@@ -51,9 +51,12 @@ def restore(
     if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
         messages.note("Nothing was changed.")
         return
+    was_encrypted = journal.key is not None
     kept = safekeeping.restore(source, journal, key)
     state.forget_journal()
     messages.note(f"Restored. Your journal as it was is kept at {kept}.")
+    if was_encrypted and key is None:
+        messages.note("The restored journal is not encrypted (the backup was not); encrypt it with: ipt encrypt")
 
 
 def doctor(

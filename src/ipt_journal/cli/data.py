@@ -56,7 +56,7 @@ def restore(
     state.forget_journal()
     messages.note(f"Restored. Your journal as it was is kept at {kept}.")
     if was_encrypted and key is None:
-        messages.note("The restored journal is not encrypted (the backup was not); encrypt it with: ipt encrypt")
+        messages.note("The restored journal is not encrypted (the backup was not). Encrypt it: ipt encrypt")
 
 
 def doctor(

@@ -5,6 +5,7 @@ import stat
 
 import pytest
 
+from ipt_journal.store import Journal
 from support import assert_user_error, flat
 
 
@@ -57,6 +58,7 @@ def full(people):
     people.ok("goals", "edit", "1", "Talk calmly about money")
     people.ok("safety-plan", "add", "4", "--person", "Jo", "--text", "call")
     people.ok("review", "--warning-signs", "Not sleeping", "--add-to-safety-plan")
+    people.ok("cope", "log", "grounding", "--helpful", "4", "--date", "2026-01-12")
     return people
 
 
@@ -72,6 +74,7 @@ def test_json_round_trip_is_exact(full, tmp_path):
     assert data["checkins"][0]["people"][0]["person"] == data["people"][0]["uid"]
     assert data["courses"][0]["dispute_person"] == data["people"][0]["uid"]
     assert [h["text"] for h in data["goals"][0]["history"]] == ["Talk calmly", "Talk calmly about money"]
+    assert [(c["strategy"], c["helpful"]) for c in data["coping"]] == [("grounding", 4)]
 
 
 def test_importing_twice_changes_nothing_the_second_time(full, tmp_path):
@@ -140,7 +143,7 @@ def test_export_files_are_private_and_written_whole(full, tmp_path):
     assert json.loads(out.read_text())["format"] == "ipt-journal-export"
     full.ok("export", "--format", "csv", "-o", str(tmp_path / "csv"))
     files = sorted(p.name for p in (tmp_path / "csv").iterdir())
-    assert "people.csv" in files and "checkins.csv" in files and len(files) == 11
+    assert files == sorted(f"{table}.csv" for table in Journal.TABLES)
     assert (tmp_path / "csv" / "reviews.csv").read_text().startswith("id,uid,day,")
     assert stat.S_IMODE((tmp_path / "csv" / "people.csv").stat().st_mode) == 0o600
     assert_user_error(full("export", "--format", "csv"), "CSV export needs a folder")

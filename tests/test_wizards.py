@@ -502,3 +502,16 @@ def test_encrypt_asks_for_the_passphrase_hidden_and_twice(sam):
     term.at("Passphrase for your journal").type("correct horse battery")
     code, output = term.finish()
     assert code == 0 and "Sam" in output
+
+
+def test_breathe_shows_the_count_and_ctrl_c_still_offers_to_log(sam):
+    term = Terminal(sam.path, "breathe", "--minutes", "2", "--pattern", "4-7-8")
+    term.at("Breathe in")
+    term.at("(Ctrl-C to stop)")
+    term.keys(CTRL_C)
+    term.at("stopped after")
+    term.answer("Log this as slow breathing?", "y")
+    term.answer("How much did it help?", DOWN, DOWN, DOWN, DOWN, ENTER)  # (skip), 1, 2, 3, 4
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(sam.path, "SELECT strategy, helpful FROM coping_log") == [("slow-breathing", 4)]

@@ -42,8 +42,8 @@ def person_json(person: Person) -> dict:
     return plain(person)
 
 
-def note(message: str, stream=None) -> None:
-    print(wrapped(message), file=stream or sys.stdout)
+def note(message: str, stream=None, indent: str = "") -> None:
+    print(wrapped(message, indent, indent), file=stream or sys.stdout)
 
 
 def label(value: str | None) -> str:

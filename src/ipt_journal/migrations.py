@@ -170,3 +170,23 @@ def m002_measures_course_goals_safety_plan(db: Database) -> None:
         )
         """,
     )
+
+
+@migrations()
+def m003_coping_log(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE coping_log (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            strategy TEXT NOT NULL,
+            day TEXT NOT NULL,
+            helpful INTEGER CHECK (helpful BETWEEN 1 AND 5),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX coping_log_day ON coping_log (day)",
+    )

@@ -64,6 +64,7 @@ RULES = {
     "focus_areas": f"Focal problem areas must be from: {_choices(ProblemArea)}",
     "step": "A safety plan step is a number from 1 to 6",
     "text": "The text must be 1 to 5000 characters",
+    "helpful": "How much it helped must be a whole number from 1 (not at all) to 5 (a lot)",
 }
 
 PERSON_TEXT_FIELDS = (
@@ -287,3 +288,21 @@ class ReviewIn(Model):
     what_helped: Text | None = None
     warning_signs: Text | None = None
     keep_practising: Text | None = None
+
+
+class CopingIn(Model):
+    """One use of a coping strategy, and how much it helped."""
+
+    strategy: str
+    day: dt.date
+    helpful: Annotated[int, Field(ge=1, le=5, strict=True)] | None = None
+    note: Text | None = None
+
+    @field_validator("strategy")
+    @classmethod
+    def _known_strategy(cls, value: str) -> str:
+        from ipt_journal.coping import STRATEGIES
+
+        if value not in STRATEGIES:
+            raise ValueError(f"There is no coping strategy {value!r}; see them with: ipt cope")
+        return value

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ipt_journal.errors import InputError
-from ipt_journal.models import GoalIn, MeasureIn, PersonIn, ReviewIn
+from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
 from ipt_journal.vocab import (
     SAFETY_STEPS,
     DisputeStage,
@@ -120,6 +120,10 @@ class ReviewDoc(Stored, ReviewIn):
     pass
 
 
+class CopingDoc(Stored, CopingIn):
+    pass
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -130,10 +134,20 @@ class Document(Doc):
     goals: list[GoalDoc] = []
     safety_plan: list[SafetyPlanItemDoc] = []
     reviews: list[ReviewDoc] = []
+    coping: list[CopingDoc] = []
 
     @model_validator(mode="after")
     def _unique_uids(self):
-        for name in ("people", "checkins", "measures", "courses", "goals", "safety_plan", "reviews"):
+        for name in (
+            "people",
+            "checkins",
+            "measures",
+            "courses",
+            "goals",
+            "safety_plan",
+            "reviews",
+            "coping",
+        ):
             uids = [record.uid for record in getattr(self, name)]
             if len(uids) != len(set(uids)):
                 raise ValueError(f"two records in {name} share a uid")
@@ -227,6 +241,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
             for s in tables["safety_plan_items"]
         ],
         "reviews": [without(r) for r in tables["reviews"]],
+        "coping": [without(c) for c in tables["coping_log"]],
     }
 
 

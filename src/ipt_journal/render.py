@@ -275,6 +275,12 @@ def _course_report(console: Console, result: Report) -> None:
         ):
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
+    if result.coping:
+        console.print()
+        console.print("Coping strategies, most helpful first", style="bold")
+        for use in result.coping:
+            rated = "not rated" if use.mean_helpful is None else f"helped {use.mean_helpful:.1f}/5 on average"
+            console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
     if result.crisis_resources:
         console.print()
         console.print(
@@ -345,7 +351,10 @@ def dashboard(state, journal_path: Path) -> None:
         console.print("Or go step by step:  ipt inventory add, then each week  ipt checkin")
         console.print("Crisis lines, any time:  ipt crisis")
         console.print()
-        console.print(Text(f"Your journal lives at {journal_path} (only you can read it)."), style="dim")
+        # soft_wrap: a long path is left whole for the terminal to wrap, so it can be copied.
+        console.print(
+            Text(f"Your journal lives at {journal_path} (only you can read it)."), style="dim", soft_wrap=True
+        )
         return
     if state.course:
         c = state.course
@@ -529,3 +538,49 @@ def review_summary(figures: dict, people) -> None:
             )
         )
     console.print("Whatever changed, you did the work that changed it.")
+
+
+# ------------------------------------------------------------------ breathing
+
+
+def breathing(pattern, total_seconds: int) -> int:
+    """Guide `pattern` for `total_seconds` with a live display; returns the seconds done.
+    Ctrl-C ends it early and cleanly."""
+    import time
+
+    from rich.console import Group
+    from rich.live import Live
+    from rich.progress_bar import ProgressBar
+
+    def clock(seconds: int) -> str:
+        return f"{seconds // 60}:{seconds % 60:02d}"
+
+    elapsed = 0
+    console = _console()
+    try:
+        if not console.is_terminal:  # nothing to watch: just keep time
+            while elapsed < total_seconds:
+                time.sleep(1)
+                elapsed += 1
+            return elapsed
+        with Live(console=console, refresh_per_second=4) as live:
+            while elapsed < total_seconds:
+                for phase, length in pattern.phases:
+                    for count in range(1, length + 1):
+                        if elapsed >= total_seconds:
+                            break
+                        live.update(
+                            Group(
+                                Text(f"{phase}  {count}", style="bold"),
+                                ProgressBar(total=total_seconds, completed=elapsed, width=40),
+                                Text(
+                                    f"{clock(elapsed)} of {clock(total_seconds)}   (Ctrl-C to stop)",
+                                    style="dim",
+                                ),
+                            )
+                        )
+                        time.sleep(1)
+                        elapsed += 1
+    except KeyboardInterrupt:
+        pass
+    return elapsed

@@ -103,6 +103,15 @@ class GoalProgress:
 
 
 @dataclass
+class CopingUse:
+    """A coping strategy used in the window: how often, and how helpful (1-5) on average."""
+
+    strategy: str
+    uses: int
+    mean_helpful: float | None
+
+
+@dataclass
 class Report:
     today: dt.date
     since: dt.date
@@ -118,6 +127,7 @@ class Report:
     goals: list[GoalProgress] = field(default_factory=list)
     review: dict | None = None
     crisis_resources: bool = False  # the latest PHQ-9 had item 9 above 0
+    coping: list[CopingUse] = field(default_factory=list)
 
     @property
     def journal_is_empty(self) -> bool:
@@ -152,6 +162,9 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
             for row in journal.inner_ring_without_contact(since)
         ],
         **course_figures(journal, since, today),
+        coping=[
+            CopingUse(r["strategy"], r["uses"], r["mean_helpful"]) for r in journal.coping_summary(since)
+        ],
     )
 
 

@@ -28,6 +28,7 @@ from ipt_journal.errors import InputError, JournalError, NotFound
 if TYPE_CHECKING:
     from ipt_journal.models import (
         CheckinIn,
+        CopingIn,
         CourseIn,
         GoalIn,
         GoalRatingIn,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_SECONDS = 10
 
 PERSON_FIELDS = (
@@ -999,6 +1000,26 @@ class Journal:
         row = self._one("SELECT * FROM reviews ORDER BY day DESC, id DESC LIMIT 1")
         return Review(**dict(row)) if row else None
 
+    # ------------------------------------------------------------ coping
+
+    def log_coping(self, use: CopingIn) -> int:
+        stamp = now()
+        with self.writing():
+            return self.conn.execute(
+                "INSERT INTO coping_log (uid, strategy, day, helpful, note, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_new_uid(), use.strategy, use.day.isoformat(), use.helpful, use.note, stamp, stamp),
+            ).lastrowid
+
+    def coping_summary(self, since: dt.date) -> list[sqlite3.Row]:
+        """Per strategy used since `since`: how often, and how helpful on average (1-5)."""
+        return self._all(
+            "SELECT strategy, count(*) AS uses, avg(helpful) AS mean_helpful, count(helpful) AS rated "
+            "FROM coping_log WHERE day >= ? GROUP BY strategy "
+            "ORDER BY mean_helpful IS NULL, mean_helpful DESC, uses DESC",
+            (since.isoformat(),),
+        )
+
     # ------------------------------------------------------------ export and import
 
     TABLES = (
@@ -1013,6 +1034,7 @@ class Journal:
         "goal_ratings",
         "safety_plan_items",
         "reviews",
+        "coping_log",
     )
 
     def dump(self) -> dict[str, list[dict]]:
@@ -1104,6 +1126,19 @@ class _Merge:
                     "person_id": self._ref("people", item.person),
                     "created_at": item.created_at,
                     "updated_at": item.updated_at,
+                },
+            )
+        for use in doc.coping:
+            self._upsert(
+                "coping_log",
+                use.uid,
+                {
+                    "strategy": use.strategy,
+                    "day": use.day.isoformat(),
+                    "helpful": use.helpful,
+                    "note": use.note,
+                    "created_at": use.created_at,
+                    "updated_at": use.updated_at,
                 },
             )
         for review in doc.reviews:

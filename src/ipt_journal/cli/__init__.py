@@ -33,6 +33,8 @@ COMMANDS = {
     "report": ("report", "report"),
     "review": ("course", "review"),
     "safety-plan": ("safety_plan", "app"),
+    "cope": ("cope", "app"),
+    "breathe": ("cope", "breathe"),
     "crisis": ("crisis", "crisis"),
     "backup": ("data", "backup"),
     "restore": ("data", "restore"),
@@ -75,8 +77,8 @@ class IptGroup(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (typer.TyperException, typer.Exit, typer.Abort):
-            raise
+        except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
+            raise  # Typer's own handling: usage errors, exits, and a reader that went away
         except IptError as error:
             if _debug():
                 raise

@@ -1,0 +1,118 @@
+"""`ipt cope` and `ipt breathe`: ways through a hard moment, and a guided breath."""
+
+from typing import Annotated
+
+import typer
+
+from ipt_journal import messages
+from ipt_journal.cli.session import command_group, session
+
+app = command_group(
+    help="Coping strategies for a hard moment; log which ones helped.", invoke_without_command=True
+)
+
+HelpfulOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--helpful", metavar="1-5", help="How much it helped: 1 not at all, 5 a lot.", show_default=False
+    ),
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A note.")]
+
+
+@app.callback()
+def cope(ctx: typer.Context) -> None:
+    """The strategies, each with a few lines on how."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ipt_journal.coping import STRATEGIES
+
+    close = [p.name for p in session(ctx).journal().people() if p.closeness == 1 and p.status == "current"]
+    for strategy in STRATEGIES.values():
+        messages.note(f"{strategy.name}  ({strategy.key})")
+        how = strategy.how
+        if strategy.key == "reach-out":
+            how += (
+                f" Your inner circle: {', '.join(close)}."
+                if close
+                else " (Add your closest people: ipt inventory add.)"
+            )
+        messages.note(how, indent="    ")
+        messages.note("")
+    messages.note("Log one that you tried: ipt cope log STRATEGY --helpful 1-5")
+
+
+@app.command("log")
+def log(
+    ctx: typer.Context,
+    strategy: Annotated[str, typer.Argument(metavar="STRATEGY", help="e.g. short-walk (see: ipt cope).")],
+    helpful: HelpfulOpt = None,
+    note: NoteOpt = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
+) -> None:
+    """Record that you used a strategy, and how much it helped."""
+    import datetime as dt
+
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import CopingIn, validate
+
+    use = validate(
+        CopingIn,
+        {
+            "strategy": strategy.strip().lower(),
+            "day": parse_day(date) if date else dt.date.today(),
+            "helpful": helpful,
+            "note": note,
+        },
+    )
+    session(ctx).journal().log_coping(use)
+    messages.note(
+        f"Logged {use.strategy} for {use.day}" + (f", helpful {use.helpful}/5." if use.helpful else ".")
+    )
+
+
+def breathe(
+    ctx: typer.Context,
+    minutes: Annotated[
+        float, typer.Option("--minutes", min=0.1, max=30, help="How long (0.1 to 30; 0.5 is thirty seconds).")
+    ] = 2,
+    pattern: Annotated[
+        str, typer.Option("--pattern", metavar="calm|box|4-7-8", help="The rhythm to follow.")
+    ] = "calm",
+    log_it: Annotated[
+        bool | None,
+        typer.Option(
+            "--log/--no-log", help="Log it as slow breathing afterwards. [default: ask]", show_default=False
+        ),
+    ] = None,
+    helpful: HelpfulOpt = None,
+) -> None:
+    """A guided breathing exercise. Ctrl-C ends it early, and you can still log it."""
+    import datetime as dt
+
+    from ipt_journal import prompts, render
+    from ipt_journal.coping import PATTERNS
+    from ipt_journal.errors import InputError
+    from ipt_journal.models import CopingIn, validate
+
+    if pattern not in PATTERNS:
+        raise InputError(f"--pattern must be one of {', '.join(PATTERNS)}, got {pattern!r}.")
+    state = session(ctx)
+    chosen = PATTERNS[pattern]
+    seconds = round(minutes * 60)
+    done = render.breathing(chosen, seconds)
+    finished = "finished" if done >= seconds else f"stopped after {done} seconds"
+    messages.note(f"{chosen.name}: {finished}.")
+    if log_it is None:
+        log_it = state.can_prompt and prompts.confirm("Log this as slow breathing?", default=True)
+    if not log_it:
+        return
+    if helpful is None and state.can_prompt:
+        helpful = prompts.select("How much did it help?", [(f"{n}", n) for n in range(1, 6)], optional=True)
+    note = f"{chosen.name}, {done // 60} min {done % 60} s"
+    state.journal().log_coping(
+        validate(
+            CopingIn, {"strategy": "slow-breathing", "day": dt.date.today(), "helpful": helpful, "note": note}
+        )
+    )
+    messages.note("Logged." + (f" Helpful {helpful}/5." if helpful else ""))

@@ -4,12 +4,14 @@
 
 Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions over
 150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
-results, a course with goals rated at check-ins, and a safety plan. Scale N spans N
+results, 1,000 coping-strategy logs, a course with goals rated at check-ins, and a
+safety plan. Scale N spans N
 times as many years with N times the records, ending today, so that a report over the
 last weeks reads as much as at scale 1 while the file is N times larger. The people
 stay 150 at every scale: nobody keeps a thousand people in an inventory.
 
-Tables for exercises and homework do not exist yet; when they do, fill them here too.
+Tables for exercises and homework do not exist yet; when they do, fill them here too
+(1,500 exercises and 1,000 homework items at scale 1).
 `ipt --db PATH ...` opens the result.
 """
 
@@ -27,6 +29,7 @@ from ipt_journal.store import open_journal
 PEOPLE = 150
 DAYS_PER_SCALE = 3650
 MEASURES_PER_SCALE = 500  # of each questionnaire
+COPING_PER_SCALE = 1000
 FIRST_NAMES = (
     "Sam Alex Jo Maria Ana Kim Lee Noor Omar Priya Ravi Sara Tom Uma Vic Wen Yara Zoe Ben Cleo "
     "Dev Eli Fay Gus Hana Ivo Jin Kai Lia Max Nia Oli Pia Quin Rosa Sol Tess Ugo Vera Will"
@@ -129,6 +132,31 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             measures,
         )
 
+        strategies = (
+            "slow-breathing",
+            "grounding",
+            "reach-out",
+            "pleasant-activity",
+            "short-walk",
+            "write-it-down",
+        )
+        conn.executemany(
+            "INSERT INTO coping_log (uid, strategy, day, helpful, note, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    f"cope{n}",
+                    rnd.choice(strategies),
+                    (start + dt.timedelta(days=rnd.randrange(days))).isoformat(),
+                    rnd.choice((None, 1, 2, 3, 4, 5)),
+                    None,
+                    stamp,
+                    stamp,
+                )
+                for n in range(COPING_PER_SCALE * scale)
+            ],
+        )
+
         course_start = (today - dt.timedelta(weeks=9)).isoformat()
         conn.execute(
             "INSERT INTO courses (uid, started_on, planned_weeks, with_therapist, focus_areas, "
@@ -171,7 +199,15 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             [(f"s{i}", step, text, person, stamp, stamp) for i, (step, text, person) in enumerate(plan)],
         )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    for table in ("people", "checkins", "interactions", "checkin_tags", "measures", "goal_ratings"):
+    for table in (
+        "people",
+        "checkins",
+        "interactions",
+        "checkin_tags",
+        "measures",
+        "goal_ratings",
+        "coping_log",
+    ):
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     journal.close()
     return counts

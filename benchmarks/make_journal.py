@@ -4,15 +4,14 @@
 
 Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions over
 150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
-results, 1,000 coping-strategy logs, a course with goals rated at check-ins, and a
-safety plan. Scale N spans N
-times as many years with N times the records, ending today, so that a report over the
-last weeks reads as much as at scale 1 while the file is N times larger. The people
-stay 150 at every scale: nobody keeps a thousand people in an inventory.
+results, 1,000 coping-strategy logs, 1,000 homework items, a course with goals rated
+at check-ins, and a safety plan. Scale N spans N times as many years with N times the
+records, ending today, so that a report over the last weeks reads as much as at scale
+1 while the file is N times larger. The people stay 150 at every scale: nobody keeps a
+thousand people in an inventory.
 
-Tables for exercises and homework do not exist yet; when they do, fill them here too
-(1,500 exercises and 1,000 homework items at scale 1).
-`ipt --db PATH ...` opens the result.
+The exercises table does not exist yet; when it does, fill it here too (1,500 at
+scale 1). `ipt --db PATH ...` opens the result.
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ PEOPLE = 150
 DAYS_PER_SCALE = 3650
 MEASURES_PER_SCALE = 500  # of each questionnaire
 COPING_PER_SCALE = 1000
+HOMEWORK_PER_SCALE = 1000
 FIRST_NAMES = (
     "Sam Alex Jo Maria Ana Kim Lee Noor Omar Priya Ravi Sara Tom Uma Vic Wen Yara Zoe Ben Cleo "
     "Dev Eli Fay Gus Hana Ivo Jin Kai Lia Max Nia Oli Pia Quin Rosa Sol Tess Ugo Vera Will"
@@ -157,6 +157,33 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             ],
         )
 
+        homework = []
+        for n in range(HOMEWORK_PER_SCALE * scale):
+            set_on = start + dt.timedelta(days=int(n * days / (HOMEWORK_PER_SCALE * scale)))
+            due = set_on + dt.timedelta(days=7)
+            status = (
+                "open" if due >= today - dt.timedelta(days=14) else rnd.choice(("done", "done", "skipped"))
+            )
+            homework.append(
+                (
+                    f"hw{n}",
+                    f"Homework {n}",
+                    due.isoformat(),
+                    rnd.randint(1, 30),
+                    status,
+                    rnd.choice((None, 3, 4, 5)) if status == "done" else None,
+                    None if status == "open" else due.isoformat(),
+                    f"{set_on.isoformat()}T20:00:00Z",
+                    stamp,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO homework "
+            "(uid, text, due, person_id, status, helpful, closed_on, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            homework,
+        )
+
         course_start = (today - dt.timedelta(weeks=9)).isoformat()
         conn.execute(
             "INSERT INTO courses (uid, started_on, planned_weeks, with_therapist, focus_areas, "
@@ -207,6 +234,7 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         "measures",
         "goal_ratings",
         "coping_log",
+        "homework",
     ):
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     journal.close()

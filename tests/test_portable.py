@@ -59,6 +59,7 @@ def full(people):
     people.ok("safety-plan", "add", "4", "--person", "Jo", "--text", "call")
     people.ok("review", "--warning-signs", "Not sleeping", "--add-to-safety-plan")
     people.ok("cope", "log", "grounding", "--helpful", "4", "--date", "2026-01-12")
+    people.ok("homework", "add", "Ask Jo for coffee", "--with", "Jo", "--due", "2026-01-19")
     return people
 
 
@@ -75,6 +76,7 @@ def test_json_round_trip_is_exact(full, tmp_path):
     assert data["courses"][0]["dispute_person"] == data["people"][0]["uid"]
     assert [h["text"] for h in data["goals"][0]["history"]] == ["Talk calmly", "Talk calmly about money"]
     assert [(c["strategy"], c["helpful"]) for c in data["coping"]] == [("grounding", 4)]
+    assert data["homework"][0]["person"] == data["people"][2]["uid"]
 
 
 def test_importing_twice_changes_nothing_the_second_time(full, tmp_path):

@@ -515,3 +515,37 @@ def test_breathe_shows_the_count_and_ctrl_c_still_offers_to_log(sam):
     code, output = term.finish()
     assert code == 0, output
     assert rows(sam.path, "SELECT strategy, helpful FROM coping_log") == [("slow-breathing", 4)]
+
+
+def test_checkin_wizard_asks_how_due_homework_went_and_saves_it_with_the_checkin(sam):
+    sam.ok("homework", "add", "Ask Sam about chores", "--due", "2026-01-01")
+    sam.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0")
+    sam.ok("measure", "gad7", "--answers", "0,0,0,0,0,0,0")
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("6")
+    term.answer('"Ask Sam about chores". Did you try it?', ENTER)  # yes, I tried it
+    term.at("How did it go?").type("Calmer than usual")
+    term.answer("How much did it help?", DOWN, DOWN, DOWN, DOWN, ENTER)  # (skip), 1..4
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(sam.path, "SELECT status, outcome, helpful, closed_on FROM homework") == [
+        ("done", "Calmer than usual", 4, "2026-01-05")
+    ]
+
+
+def test_ctrl_c_after_answering_homework_saves_nothing(sam):
+    sam.ok("homework", "add", "Ask Sam about chores", "--due", "2026-01-01")
+    sam.ok("homework", "add", "Call Mum", "--due", "2026-01-02")
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("6")
+    decline_questionnaires(term)
+    term.answer('"Ask Sam about chores". Did you try it?', DOWN, DOWN, ENTER)  # let it go
+    term.answer('"Call Mum". Did you try it?', CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Nothing was saved" in output
+    assert rows(sam.path, "SELECT status FROM homework") == [("open",), ("open",)]
+    assert rows(sam.path, "SELECT count(*) FROM checkins") == [(0,)]

@@ -190,3 +190,26 @@ def m003_coping_log(db: Database) -> None:
         """,
         "CREATE INDEX coping_log_day ON coping_log (day)",
     )
+
+
+@migrations()
+def m004_homework(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE homework (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            due TEXT,
+            person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'skipped')),
+            outcome TEXT,
+            helpful INTEGER CHECK (helpful BETWEEN 1 AND 5),
+            closed_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX homework_due ON homework (status, due)",
+    )

@@ -306,3 +306,16 @@ class CopingIn(Model):
         if value not in STRATEGIES:
             raise ValueError(f"There is no coping strategy {value!r}; see them with: ipt cope")
         return value
+
+
+class HomeworkIn(Model):
+    """Something to try before the next session."""
+
+    text: Annotated[str, Field(min_length=1, max_length=5000)]
+    due: dt.date | None = None
+    person: str | None = None
+
+
+class HomeworkDoneIn(Model):
+    outcome: Text | None = None
+    helpful: Annotated[int, Field(ge=1, le=5, strict=True)] | None = None

@@ -124,6 +124,16 @@ class CopingDoc(Stored, CopingIn):
     pass
 
 
+class HomeworkDoc(Stored):
+    text: Annotated[str, Field(min_length=1, max_length=5000)]
+    due: dt.date | None
+    person: Uid | None
+    status: Literal["open", "done", "skipped"]
+    outcome: Text | None
+    helpful: Annotated[int, Field(ge=1, le=5, strict=True)] | None
+    closed_on: dt.date | None
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -135,6 +145,7 @@ class Document(Doc):
     safety_plan: list[SafetyPlanItemDoc] = []
     reviews: list[ReviewDoc] = []
     coping: list[CopingDoc] = []
+    homework: list[HomeworkDoc] = []
 
     @model_validator(mode="after")
     def _unique_uids(self):
@@ -147,6 +158,7 @@ class Document(Doc):
             "safety_plan",
             "reviews",
             "coping",
+            "homework",
         ):
             uids = [record.uid for record in getattr(self, name)]
             if len(uids) != len(set(uids)):
@@ -242,6 +254,9 @@ def document(tables: dict[str, list[dict]]) -> dict:
         ],
         "reviews": [without(r) for r in tables["reviews"]],
         "coping": [without(c) for c in tables["coping_log"]],
+        "homework": [
+            {**without(h, "person_id"), "person": people_uid.get(h["person_id"])} for h in tables["homework"]
+        ],
     }
 
 

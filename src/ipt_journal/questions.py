@@ -137,3 +137,10 @@ REVIEW = {
     "keep_practising": "How will you keep using what you learned? (Enter to skip)",
     "to_safety_plan": "Add these warning signs to step 1 of your safety plan?",
 }
+
+HOMEWORK = {
+    "tried": 'Homework due {due}: "{text}". Did you try it?',
+    "answers": (("yes, I tried it", "done"), ("not yet, keep it", "open"), ("let it go", "skipped")),
+    "outcome": "How did it go? (Enter to skip)",
+    "helpful": "How much did it help?",
+}

@@ -275,6 +275,13 @@ def _course_report(console: Console, result: Report) -> None:
         ):
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
+    if result.homework and result.homework["assigned"]:
+        h = result.homework
+        console.print()
+        console.print(
+            f"Homework set in this window: {h['assigned']}; done {h['done']}, skipped {h['skipped']}, "
+            f"overdue {h['overdue']}."
+        )
     if result.coping:
         console.print()
         console.print("Coping strategies, most helpful first", style="bold")
@@ -377,6 +384,8 @@ def dashboard(state, journal_path: Path) -> None:
         console.print("A check-in is due.", style="bold")
     if state.measures_due:
         console.print(f"Due: {' and '.join(state.measures_due)} (every two weeks or so).")
+    if state.homework_due:
+        console.print(f"Homework due: {state.homework_due}.")
     for goal in state.open_goals:
         rating = "" if goal.latest_rating is None else f" ({goal.latest_rating}/10)"
         console.print(Text(f"Goal #{goal.id}: {goal.text}{rating}"))
@@ -584,3 +593,28 @@ def breathing(pattern, total_seconds: int) -> int:
     except KeyboardInterrupt:
         pass
     return elapsed
+
+
+def homework_table(items, today: dt.date) -> None:
+    console = _console()
+    if not items:
+        console.print("No homework. Add some with: ipt homework add TEXT")
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("ID", justify="right")
+    table.add_column("Homework", overflow="fold")
+    table.add_column("With")
+    table.add_column("Due", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for item in items:
+        status = (
+            "OVERDUE"
+            if item.overdue(today)
+            else "due today"
+            if item.due == today.isoformat()
+            else item.status
+        )
+        if item.status == "done" and item.helpful:
+            status += f" ({item.helpful}/5)"
+        table.add_row(str(item.id), Text(item.text), Text(item.person or ""), item.due or "", status)
+    console.print(table)

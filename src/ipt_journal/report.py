@@ -128,6 +128,7 @@ class Report:
     review: dict | None = None
     crisis_resources: bool = False  # the latest PHQ-9 had item 9 above 0
     coping: list[CopingUse] = field(default_factory=list)
+    homework: dict | None = None  # assigned, done, skipped, overdue in the window
 
     @property
     def journal_is_empty(self) -> bool:
@@ -165,6 +166,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         coping=[
             CopingUse(r["strategy"], r["uses"], r["mean_helpful"]) for r in journal.coping_summary(since)
         ],
+        homework={key: int(value) for key, value in dict(journal.homework_summary(since, today)).items()},
     )
 
 
@@ -311,6 +313,7 @@ class Dashboard:
     measures_due: list[str]  # names of the questionnaires due
     course: CourseProgress | None
     open_goals: list[GoalProgress]
+    homework_due: int  # open homework due today or earlier
     next_command: str
     next_reason: str
 
@@ -337,6 +340,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals("open")
     ]
     reviewed = journal.latest_review() is not None
+    homework_due = sum(item.due_by(today) for item in journal.homework())
     if not progress and not counts["people"]:
         step = (
             "ipt start",
@@ -349,6 +353,8 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
             f"ipt measure {'phq9' if 'PHQ-9' in due else 'gad7'}",
             f"the {' and '.join(due)} {'are' if len(due) > 1 else 'is'} due",
         )
+    elif homework_due:
+        step = ("ipt homework list", "homework is due: how did it go?")
     elif progress and progress.phase in ("termination", "maintenance") and not reviewed:
         step = ("ipt review", "to look back on what changed as the course ends")
     else:
@@ -362,6 +368,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         measures_due=due,
         course=progress,
         open_goals=goals,
+        homework_due=homework_due,
         next_command=step[0],
         next_reason=step[1],
     )

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
         CourseIn,
         GoalIn,
         GoalRatingIn,
+        HomeworkDoneIn,
+        HomeworkIn,
         MeasureIn,
         PersonIn,
         ReviewIn,
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_SECONDS = 10
 
 PERSON_FIELDS = (
@@ -192,6 +194,27 @@ class SafetyPlanItem:
     step: int
     text: str | None
     person: str | None
+
+
+@dataclass
+class Homework:
+    id: int
+    uid: str
+    text: str
+    due: str | None
+    person: str | None
+    status: str
+    outcome: str | None
+    helpful: int | None
+    closed_on: str | None
+    created_at: str
+    updated_at: str
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.status == "open" and self.due is not None and self.due < today.isoformat()
+
+    def due_by(self, day: dt.date) -> bool:
+        return self.status == "open" and self.due is not None and self.due <= day.isoformat()
 
 
 @dataclass
@@ -544,6 +567,7 @@ class Journal:
         newcomers: list[PersonIn] = (),
         measures: list[MeasureIn] = (),
         ratings: list[GoalRatingIn] = (),
+        homework: list[tuple[int, str, HomeworkDoneIn | None]] = (),
     ) -> Checkin:
         """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
         it: all together or not at all."""
@@ -565,6 +589,8 @@ class Journal:
                 "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
                 [(rating.goal_id, cursor.lastrowid, rating.rating, stamp) for rating in ratings],
             )
+            for homework_id, status, result in homework:
+                self._close_homework(homework_id, status, checkin.day, result)
         return self.checkin(cursor.lastrowid)
 
     def update_checkin(self, checkin_id: int, checkin: CheckinIn) -> Checkin:
@@ -1020,6 +1046,82 @@ class Journal:
             (since.isoformat(),),
         )
 
+    # ------------------------------------------------------------ homework
+
+    def add_homework(self, homework: HomeworkIn) -> Homework:
+        stamp = now()
+        with self.writing():
+            person_id = self.person_named(homework.person).id if homework.person else None
+            homework_id = self.conn.execute(
+                "INSERT INTO homework (uid, text, due, person_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    _new_uid(),
+                    homework.text,
+                    homework.due.isoformat() if homework.due else None,
+                    person_id,
+                    stamp,
+                    stamp,
+                ),
+            ).lastrowid
+        return self.homework_item(homework_id)
+
+    def homework(self, open_only: bool = True) -> list[Homework]:
+        """Open items first, soonest due first (undated last), then the closed ones."""
+        where = "WHERE h.status = 'open'" if open_only else ""
+        rows = self._all(
+            f"SELECT h.*, p.name AS person FROM homework h LEFT JOIN people p ON p.id = h.person_id {where} "
+            "ORDER BY h.status != 'open', h.due IS NULL, h.due, h.id"
+        )
+        return [_homework(row) for row in rows]
+
+    def homework_item(self, homework_id: int) -> Homework:
+        row = self._one(
+            "SELECT h.*, p.name AS person FROM homework h LEFT JOIN people p ON p.id = h.person_id "
+            "WHERE h.id = ?",
+            (homework_id,),
+        )
+        if row is None:
+            raise NotFound(
+                f"There is no homework #{homework_id}.", "See the ids with: ipt homework list --all"
+            )
+        return _homework(row)
+
+    def close_homework(
+        self, homework_id: int, status: str, day: dt.date, result: HomeworkDoneIn | None = None
+    ) -> Homework:
+        with self.writing():
+            self._close_homework(homework_id, status, day, result)
+        return self.homework_item(homework_id)
+
+    def _close_homework(
+        self, homework_id: int, status: str, day: dt.date, result: HomeworkDoneIn | None
+    ) -> None:
+        current = self.homework_item(homework_id)
+        if current.status != "open":
+            raise InputError(f"Homework #{homework_id} is already {current.status}.")
+        self.conn.execute(
+            "UPDATE homework SET status = ?, closed_on = ?, outcome = ?, helpful = ?, updated_at = ? "
+            "WHERE id = ?",
+            (
+                status,
+                day.isoformat(),
+                result.outcome if result else None,
+                result.helpful if result else None,
+                now(),
+                homework_id,
+            ),
+        )
+
+    def homework_summary(self, since: dt.date, today: dt.date) -> sqlite3.Row:
+        """Homework set since `since`: how many, done, skipped, and open past their due day."""
+        return self._one(
+            "SELECT count(*) AS assigned, total(status = 'done') AS done, "
+            "total(status = 'skipped') AS skipped, total(status = 'open' AND due < :today) AS overdue "
+            "FROM homework WHERE substr(created_at, 1, 10) >= :since OR due >= :since",
+            {"since": since.isoformat(), "today": today.isoformat()},
+        )
+
     # ------------------------------------------------------------ export and import
 
     TABLES = (
@@ -1035,6 +1137,7 @@ class Journal:
         "safety_plan_items",
         "reviews",
         "coping_log",
+        "homework",
     )
 
     def dump(self) -> dict[str, list[dict]]:
@@ -1139,6 +1242,22 @@ class _Merge:
                     "note": use.note,
                     "created_at": use.created_at,
                     "updated_at": use.updated_at,
+                },
+            )
+        for item in doc.homework:
+            self._upsert(
+                "homework",
+                item.uid,
+                {
+                    "text": item.text,
+                    "due": item.due.isoformat() if item.due else None,
+                    "person_id": self._ref("people", item.person),
+                    "status": item.status,
+                    "outcome": item.outcome,
+                    "helpful": item.helpful,
+                    "closed_on": item.closed_on.isoformat() if item.closed_on else None,
+                    "created_at": item.created_at,
+                    "updated_at": item.updated_at,
                 },
             )
         for review in doc.reviews:
@@ -1319,6 +1438,12 @@ def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
         return Journal(conn, path).safety_plan()
     finally:
         conn.close()
+
+
+def _homework(row: sqlite3.Row) -> Homework:
+    values = dict(row)
+    values.pop("person_id")
+    return Homework(**values)
 
 
 def _person(row: sqlite3.Row) -> Person:

@@ -30,6 +30,7 @@ COMMANDS = {
     "checkin": ("checkin", "app"),
     "measure": ("measure", "app"),
     "goals": ("course", "goals_app"),
+    "homework": ("homework", "app"),
     "report": ("report", "report"),
     "review": ("course", "review"),
     "safety-plan": ("safety_plan", "app"),

@@ -83,12 +83,15 @@ def checkin(
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
     journal = state.journal()
     journal.check_goals_open(list(ratings))
-    newcomers = []
+    newcomers, homework = [], []
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
         fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
         answers, ratings = _measures_and_goals_wizard(journal, answers, ratings)
+        from ipt_journal.cli.homework import ask_about_due_homework
+
+        homework = ask_about_due_homework(journal, fields["day"])
     fields.setdefault("day", dt.date.today())
     saved = journal.add_checkin(
         validate(CheckinIn, fields),
@@ -98,6 +101,7 @@ def checkin(
             for key, a in answers.items()
         ],
         [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
+        homework,
     )
     measures = journal.measures(checkin_id=saved.id)
     if as_json:

@@ -1,0 +1,102 @@
+"""`ipt homework`: what to try between sessions, and how it went."""
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ipt_journal import messages
+from ipt_journal.cli.session import command_group, session
+
+app = command_group(
+    help="Homework between sessions: add it, see what is due, say how it went.", no_args_is_help=True
+)
+IdArg = Annotated[int, typer.Argument(metavar="ID", help="The homework's id (see: ipt homework list).")]
+DEFAULT_DUE_DAYS = 7  # until the next weekly session
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What to try.", show_default=False)],
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="YYYY-MM-DD", help="When by. [default: in 7 days]", show_default=False),
+    ] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", metavar="NAME", help="Someone from your inventory.")
+    ] = None,
+) -> None:
+    """Add homework, due in a week unless you say otherwise."""
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import HomeworkIn, validate
+
+    day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+    item = (
+        session(ctx).journal().add_homework(validate(HomeworkIn, {"text": text, "due": day, "person": with_}))
+    )
+    messages.note(f"Added homework #{item.id}, due {item.due}.")
+
+
+@app.command("list")
+def list_homework(
+    ctx: typer.Context,
+    show_all: Annotated[bool, typer.Option("--all", help="Done and skipped homework too.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Open homework first, soonest due first; overdue marked."""
+    from ipt_journal import render
+
+    items = session(ctx).journal().homework(open_only=not show_all)
+    today = dt.date.today()
+    if as_json:
+        messages.print_json([{**messages.plain(item), "overdue": item.overdue(today)} for item in items])
+    else:
+        render.homework_table(items, today)
+
+
+@app.command()
+def done(
+    ctx: typer.Context,
+    homework_id: IdArg,
+    outcome: Annotated[str | None, typer.Option("--outcome", metavar="TEXT", help="How it went.")] = None,
+    helpful: Annotated[
+        int | None, typer.Option("--helpful", metavar="1-5", help="How much it helped.", show_default=False)
+    ] = None,
+) -> None:
+    """Mark homework as done, with how it went."""
+    from ipt_journal.models import HomeworkDoneIn, validate
+
+    result = validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful})
+    session(ctx).journal().close_homework(homework_id, "done", dt.date.today(), result)
+    messages.note(f"Homework #{homework_id} done. Well done for trying it.")
+
+
+@app.command()
+def skip(ctx: typer.Context, homework_id: IdArg) -> None:
+    """Let homework go (it stays in your history)."""
+    session(ctx).journal().close_homework(homework_id, "skipped", dt.date.today())
+    messages.note(f"Homework #{homework_id} skipped.")
+
+
+def ask_about_due_homework(journal, day: dt.date) -> list[tuple[int, str, object]]:
+    """The check-in wizard's questions on homework that is due: did you try it, how did it go?
+    Returns (id, 'done' or 'skipped', result) for the check-in to save with itself."""
+    from ipt_journal import prompts
+    from ipt_journal.models import HomeworkDoneIn, validate
+    from ipt_journal.questions import HOMEWORK
+
+    closing = []
+    for item in journal.homework():
+        if not item.due_by(day):
+            continue
+        answer = prompts.select(HOMEWORK["tried"].format(text=item.text, due=item.due), HOMEWORK["answers"])
+        if answer == "done":
+            outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
+            helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
+            closing.append(
+                (item.id, "done", validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful}))
+            )
+        elif answer == "skipped":
+            closing.append((item.id, "skipped", None))
+    return closing

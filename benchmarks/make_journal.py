@@ -23,6 +23,7 @@ import random
 import sys
 from pathlib import Path
 
+from ipt_journal.coping import STRATEGIES
 from ipt_journal.store import open_journal
 
 PEOPLE = 150
@@ -132,14 +133,7 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             measures,
         )
 
-        strategies = (
-            "slow-breathing",
-            "grounding",
-            "reach-out",
-            "pleasant-activity",
-            "short-walk",
-            "write-it-down",
-        )
+        strategies = tuple(STRATEGIES)
         conn.executemany(
             "INSERT INTO coping_log (uid, strategy, day, helpful, note, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

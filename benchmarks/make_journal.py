@@ -4,14 +4,13 @@
 
 Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions over
 150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
-results, 1,000 coping-strategy logs, 1,000 homework items, a course with goals rated
-at check-ins, and a safety plan. Scale N spans N times as many years with N times the
+results, 1,500 exercises, 1,000 homework items, 1,000 coping-strategy logs, a course
+with goals rated at check-ins, and a safety plan. Scale N spans N times as many years with N times the
 records, ending today, so that a report over the last weeks reads as much as at scale
 1 while the file is N times larger. The people stay 150 at every scale: nobody keeps a
 thousand people in an inventory.
 
-The exercises table does not exist yet; when it does, fill it here too (1,500 at
-scale 1). `ipt --db PATH ...` opens the result.
+`ipt --db PATH ...` opens the result. When a new table appears, fill it here too.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ import sys
 from pathlib import Path
 
 from ipt_journal.coping import STRATEGIES
+from ipt_journal.exercises import CATALOGUE
 from ipt_journal.store import open_journal
 
 PEOPLE = 150
@@ -31,6 +31,7 @@ DAYS_PER_SCALE = 3650
 MEASURES_PER_SCALE = 500  # of each questionnaire
 COPING_PER_SCALE = 1000
 HOMEWORK_PER_SCALE = 1000
+EXERCISES_PER_SCALE = 1500
 FIRST_NAMES = (
     "Sam Alex Jo Maria Ana Kim Lee Noor Omar Priya Ravi Sara Tom Uma Vic Wen Yara Zoe Ben Cleo "
     "Dev Eli Fay Gus Hana Ivo Jin Kai Lia Max Nia Oli Pia Quin Rosa Sol Tess Ugo Vera Will"
@@ -151,6 +152,33 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             ],
         )
 
+        exercises = []
+        for n in range(EXERCISES_PER_SCALE * scale):
+            kind = rnd.choice(tuple(CATALOGUE))
+            answers = {
+                field.key: ["one line", "another line"] if field.kind == "list" else f"{field.key} answer"
+                for field in CATALOGUE[kind].fields
+            }
+            done_on = (start + dt.timedelta(days=rnd.randrange(days))).isoformat()
+            exercises.append(
+                (
+                    f"ex{n}",
+                    kind,
+                    done_on,
+                    rnd.choice((None, 1, 2, 3)),
+                    rnd.randint(2, 6),
+                    rnd.randint(3, 8),
+                    json.dumps(answers),
+                    stamp,
+                    stamp,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO exercises (uid, kind, day, person_id, mood_before, mood_after, answers, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            exercises,
+        )
+
         homework = []
         for n in range(HOMEWORK_PER_SCALE * scale):
             set_on = start + dt.timedelta(days=int(n * days / (HOMEWORK_PER_SCALE * scale)))
@@ -228,6 +256,7 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         "measures",
         "goal_ratings",
         "coping_log",
+        "exercises",
         "homework",
     ):
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

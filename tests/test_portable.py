@@ -59,7 +59,29 @@ def full(people):
     people.ok("safety-plan", "add", "4", "--person", "Jo", "--text", "call")
     people.ok("review", "--warning-signs", "Not sleeping", "--add-to-safety-plan")
     people.ok("cope", "log", "grounding", "--helpful", "4", "--date", "2026-01-12")
-    people.ok("homework", "add", "Ask Jo for coffee", "--with", "Jo", "--due", "2026-01-19")
+    people.ok(
+        "exercise",
+        "start",
+        "active-listening",
+        "--with",
+        "Jo",
+        "--answer",
+        "said=You never call",
+        "--answer",
+        "heard=She misses me",
+        "--answer",
+        "reflection=You miss our talks",
+        "--answer",
+        "check=Ask her",
+        "--mood-before",
+        "4",
+        "--mood-after",
+        "6",
+        "--no-homework",
+    )
+    people.ok(
+        "homework", "add", "Ask Jo for coffee", "--with", "Jo", "--due", "2026-01-19", "--from-exercise", "1"
+    )
     return people
 
 
@@ -77,6 +99,8 @@ def test_json_round_trip_is_exact(full, tmp_path):
     assert [h["text"] for h in data["goals"][0]["history"]] == ["Talk calmly", "Talk calmly about money"]
     assert [(c["strategy"], c["helpful"]) for c in data["coping"]] == [("grounding", 4)]
     assert data["homework"][0]["person"] == data["people"][2]["uid"]
+    assert data["homework"][0]["exercise"] == data["exercises"][0]["uid"]
+    assert data["exercises"][0]["answers"]["reflection"] == "You miss our talks"
 
 
 def test_importing_twice_changes_nothing_the_second_time(full, tmp_path):

@@ -5,6 +5,7 @@ escape sequence arriving with other keys as a separate Escape press.
 """
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import sys
@@ -549,3 +550,103 @@ def test_ctrl_c_after_answering_homework_saves_nothing(sam):
     assert code == 130 and "Nothing was saved" in output
     assert rows(sam.path, "SELECT status FROM homework") == [("open",), ("open",)]
     assert rows(sam.path, "SELECT count(*) FROM checkins") == [(0,)]
+
+
+def test_communication_analysis_in_a_terminal(sam):
+    term = Terminal(sam.path, "exercise", "start", "communication-analysis")
+    term.at("Your mood now").type("4")
+    term.answer("Who is it about?", DOWN, ENTER)  # (skip), Sam
+    term.at("Who was it with, when").type("Sam, Sunday dinner")
+    term.at("What was said, turn by turn?").type("Me: You never help")
+    term.at("(Enter when done)").type("Sam: That is not fair")
+    term.at("(Enter when done)").type("")
+    for prompt, answer in (
+        ("What did you feel", "Tired, I wanted help"),
+        ("What did you mean", "Help me"),
+        ("How did it end", "Silence; low all evening"),
+    ):
+        term.at(prompt).type(answer)
+    term.at("Other ways you could have said it").type("I am exhausted, could you do the dishes?")
+    term.at("(Enter when done)").type("")
+    term.at("What will you try next time?").type("Ask before I am exhausted")
+    term.at("Your mood after").type("6")
+    term.answer("Turn your plan into homework", "y")
+    code, output = term.finish()
+    assert code == 0, output
+    (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
+    data = json.loads(answers)
+    assert data["turns"] == ["Me: You never help", "Sam: That is not fair"]
+    assert rows(sam.path, "SELECT mood_before, mood_after FROM exercises") == [(4, 6)]
+    assert rows(sam.path, "SELECT text FROM homework") == [("Ask before I am exhausted",)]
+
+
+def test_i_statement_is_composed_and_can_be_edited(sam):
+    term = Terminal(
+        sam.path,
+        "exercise",
+        "start",
+        "i-statement",
+        "--with",
+        "Sam",
+        "--mood-before",
+        "5",
+        "--mood-after",
+        "6",
+        "--no-homework",
+    )
+    term.at("When ...").type("you come home late without a text")
+    term.answer("I feel ...", DOWN, DOWN, DOWN, ENTER)  # hurt, angry, frustrated, sad
+    term.at("because I need").type("to know you are safe")
+    term.at("Would you").type("send me a text when you are late")
+    term.at("Your I-statement")
+    term.at("Would you send me a text when you are late?")  # composed from the answers, ready to edit
+    term.keys("\x7f").type(".")  # end it with a full stop instead
+    code, output = term.finish()
+    assert code == 0, output
+    (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
+    assert json.loads(answers)["statement"] == (
+        "When you come home late without a text, I feel sad, because I need to know you are safe. "
+        "Would you send me a text when you are late."
+    )
+
+
+def test_role_play_in_a_terminal(sam):
+    term = Terminal(
+        sam.path,
+        "exercise",
+        "start",
+        "role-play",
+        "--with",
+        "Alex",
+        "--mood-before",
+        "5",
+        "--mood-after",
+        "7",
+        "--no-homework",
+    )
+    term.at("What do you want from this conversation?").type("To split the rent fairly")
+    term.at("Your opening line").type("Can we talk about the rent?")
+    term.at("How might they respond?").type("Not now")
+    term.at("(Enter when done)").type("It is fair already")
+    term.at("(Enter when done)").type("")
+    term.at("Your reply to each").type("When would suit you?")
+    term.at("(Enter when done)").type("Can I show you the numbers?")
+    term.at("(Enter when done)").type("")
+    term.at("If it goes badly").type("Take a break and try Sunday")
+    code, output = term.finish()
+    assert code == 0, output
+    (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
+    assert json.loads(answers)["responses"] == ["Not now", "It is fair already"]
+    assert rows(sam.path, "SELECT p.name FROM exercises e JOIN people p ON p.id = e.person_id") == [("Alex",)]
+
+
+def test_ctrl_c_mid_exercise_stores_nothing(sam):
+    term = Terminal(sam.path, "exercise", "start", "decision-analysis", "--mood-before", "4")
+    term.answer("Who is it about?", ENTER)
+    term.at("What decision are you facing?").type("Whether to move in with Sam")
+    term.at("The options").type("Move in")
+    term.at("(Enter when done)").keys(CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Nothing was saved" in output
+    assert rows(sam.path, "SELECT count(*) FROM exercises") == [(0,)]
+    assert rows(sam.path, "SELECT count(*) FROM homework") == [(0,)]

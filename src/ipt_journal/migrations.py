@@ -213,3 +213,26 @@ def m004_homework(db: Database) -> None:
         """,
         "CREATE INDEX homework_due ON homework (status, due)",
     )
+
+
+@migrations()
+def m005_exercises(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE exercises (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            day TEXT NOT NULL,
+            person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+            mood_before INTEGER CHECK (mood_before BETWEEN 0 AND 10),
+            mood_after INTEGER CHECK (mood_after BETWEEN 0 AND 10),
+            answers TEXT NOT NULL,  -- JSON object: field -> text, or list of texts
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX exercises_day ON exercises (day)",
+        "ALTER TABLE homework ADD COLUMN exercise_id INTEGER REFERENCES exercises (id) ON DELETE SET NULL",
+    )

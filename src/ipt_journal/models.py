@@ -65,6 +65,8 @@ RULES = {
     "step": "A safety plan step is a number from 1 to 6",
     "text": "The text must be 1 to 5000 characters",
     "helpful": "How much it helped must be a whole number from 1 (not at all) to 5 (a lot)",
+    "mood_before": "Mood before must be a whole number from 0 (worst) to 10 (best)",
+    "mood_after": "Mood after must be a whole number from 0 (worst) to 10 (best)",
 }
 
 PERSON_TEXT_FIELDS = (
@@ -314,8 +316,43 @@ class HomeworkIn(Model):
     text: Annotated[str, Field(min_length=1, max_length=5000)]
     due: dt.date | None = None
     person: str | None = None
+    exercise_id: int | None = None
 
 
 class HomeworkDoneIn(Model):
     outcome: Text | None = None
     helpful: Annotated[int, Field(ge=1, le=5, strict=True)] | None = None
+
+
+class ExerciseIn(Model):
+    """A finished exercise: its kind, answers, the person it is about, and mood around it."""
+
+    kind: str
+    day: dt.date
+    person: str | None = None
+    mood_before: Annotated[int, Field(ge=0, le=10, strict=True)] | None = None
+    mood_after: Annotated[int, Field(ge=0, le=10, strict=True)] | None = None
+    answers: dict[str, Text | list[Text]]
+
+    @model_validator(mode="after")
+    def _answers_fit_the_exercise(self):
+        from ipt_journal.exercises import CATALOGUE
+
+        exercise = CATALOGUE.get(self.kind)
+        if exercise is None:
+            raise ValueError(f"There is no exercise {self.kind!r}; see them with: ipt exercise list")
+        for key, value in self.answers.items():
+            field = exercise.field(key)
+            if field is None:
+                keys = ", ".join(f.key for f in exercise.fields)
+                raise ValueError(f"{exercise.name} has no question {key!r}; its questions are: {keys}.")
+            if field.kind == "list" and isinstance(value, str):
+                self.answers[key] = [value]
+            if field.kind == "scale" and not (
+                isinstance(value, str) and value.isdigit() and int(value) <= 10
+            ):
+                raise ValueError(f"{key} must be a whole number from 0 to 10, got {value!r}.")
+        missing = [f.key for f in exercise.fields if not f.optional and not self.answers.get(f.key)]
+        if missing:
+            raise ValueError(f"{exercise.name} still needs: {', '.join(missing)}.")
+        return self

@@ -124,6 +124,15 @@ class CopingDoc(Stored, CopingIn):
     pass
 
 
+class ExerciseDoc(Stored):
+    kind: Annotated[str, Field(min_length=1, max_length=40)]
+    day: dt.date
+    person: Uid | None
+    mood_before: Annotated[int, Field(ge=0, le=10, strict=True)] | None
+    mood_after: Annotated[int, Field(ge=0, le=10, strict=True)] | None
+    answers: dict[str, Text | list[Text]]
+
+
 class HomeworkDoc(Stored):
     text: Annotated[str, Field(min_length=1, max_length=5000)]
     due: dt.date | None
@@ -132,6 +141,7 @@ class HomeworkDoc(Stored):
     outcome: Text | None
     helpful: Annotated[int, Field(ge=1, le=5, strict=True)] | None
     closed_on: dt.date | None
+    exercise: Uid | None = None
 
 
 class Document(Doc):
@@ -145,6 +155,7 @@ class Document(Doc):
     safety_plan: list[SafetyPlanItemDoc] = []
     reviews: list[ReviewDoc] = []
     coping: list[CopingDoc] = []
+    exercises: list[ExerciseDoc] = []
     homework: list[HomeworkDoc] = []
 
     @model_validator(mode="after")
@@ -158,6 +169,7 @@ class Document(Doc):
             "safety_plan",
             "reviews",
             "coping",
+            "exercises",
             "homework",
         ):
             uids = [record.uid for record in getattr(self, name)]
@@ -175,6 +187,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
         table: {row["id"]: row["uid"] for row in tables[table]} for table in ("people", "checkins", "goals")
     }
     people_uid, checkin_uid = uid_of["people"], uid_of["checkins"]
+    exercise_uid = {row["id"]: row["uid"] for row in tables["exercises"]}
 
     def by_checkin(table: str) -> dict[int, list[dict]]:
         grouped: dict[int, list[dict]] = {}
@@ -254,8 +267,21 @@ def document(tables: dict[str, list[dict]]) -> dict:
         ],
         "reviews": [without(r) for r in tables["reviews"]],
         "coping": [without(c) for c in tables["coping_log"]],
+        "exercises": [
+            {
+                **without(e, "person_id", "answers"),
+                "person": people_uid.get(e["person_id"]),
+                "answers": json.loads(e["answers"]),
+            }
+            for e in tables["exercises"]
+        ],
         "homework": [
-            {**without(h, "person_id"), "person": people_uid.get(h["person_id"])} for h in tables["homework"]
+            {
+                **without(h, "person_id", "exercise_id"),
+                "person": people_uid.get(h["person_id"]),
+                "exercise": exercise_uid.get(h["exercise_id"]),
+            }
+            for h in tables["homework"]
         ],
     }
 

@@ -275,6 +275,20 @@ def _course_report(console: Console, result: Report) -> None:
         ):
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
+    if result.exercises and result.exercises["by_kind"]:
+        e = result.exercises
+        console.print()
+        console.print("Exercises in this window", style="bold")
+        console.print("  " + ", ".join(f"{kind}: {done}" for kind, done in e["by_kind"].items()))
+        if e["by_person"]:
+            console.print(
+                Text("  With: " + ", ".join(f"{name} ({done})" for name, done in e["by_person"].items()))
+            )
+        if e["mood_rated"]:
+            console.print(
+                f"  Mood before {e['mean_mood_before']:.1f}, after {e['mean_mood_after']:.1f} on average "
+                f"({count(e['mood_rated'], 'exercise')} with both)."
+            )
     if result.homework and result.homework["assigned"]:
         h = result.homework
         console.print()
@@ -618,3 +632,65 @@ def homework_table(items, today: dt.date) -> None:
             status += f" ({item.helpful}/5)"
         table.add_row(str(item.id), Text(item.text), Text(item.person or ""), item.due or "", status)
     console.print(table)
+
+
+# ------------------------------------------------------------------ exercises
+
+
+def exercises_table(done) -> None:
+    from ipt_journal.exercises import CATALOGUE
+
+    console = _console()
+    if not done:
+        console.print("No exercises yet. See them with: ipt exercise list")
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("ID", justify="right")
+    table.add_column("Day", no_wrap=True)
+    table.add_column("Exercise", overflow="fold")
+    table.add_column("With")
+    table.add_column("Mood", no_wrap=True)
+    for item in done:
+        mood = (
+            ""
+            if item.mood_before is None or item.mood_after is None
+            else f"{item.mood_before} → {item.mood_after}"
+        )
+        table.add_row(
+            str(item.id),
+            item.day,
+            CATALOGUE[item.kind].name if item.kind in CATALOGUE else item.kind,
+            Text(item.person or ""),
+            mood,
+        )
+    console.print(table)
+
+
+def exercise_detail(item) -> None:
+    from ipt_journal.exercises import CATALOGUE
+
+    console = _console()
+    exercise = CATALOGUE.get(item.kind)
+    title = exercise.name if exercise else item.kind
+    with_ = f" with {item.person}" if item.person else ""
+    console.print(Text(f"{title}{with_}, {item.day}"), style="bold")
+    if item.mood_before is not None or item.mood_after is not None:
+        console.print(
+            f"Mood before {item.mood_before if item.mood_before is not None else '-'}, "
+            f"after {item.mood_after if item.mood_after is not None else '-'}."
+        )
+    for field in exercise.fields if exercise else ():
+        value = item.answers.get(field.key)
+        if not value:
+            continue
+        console.print()
+        console.print(Text(field.prompt), style="dim")
+        if field.key == "turns":  # a communication analysis reads as a dialogue
+            for line in value:
+                speaker, colon, said = line.partition(":")
+                console.print(Text(f"  {speaker.strip()}: {said.strip()}" if colon else f"  {line}"))
+        elif isinstance(value, list):
+            for line in value:
+                console.print(Text(f"  - {line}"))
+        else:
+            console.print(Text(f"  {value}"))

@@ -129,6 +129,7 @@ class Report:
     crisis_resources: bool = False  # the latest PHQ-9 had item 9 above 0
     coping: list[CopingUse] = field(default_factory=list)
     homework: dict | None = None  # assigned, done, skipped, overdue in the window
+    exercises: dict | None = None  # by kind, by person, mean mood before and after
 
     @property
     def journal_is_empty(self) -> bool:
@@ -167,6 +168,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
             CopingUse(r["strategy"], r["uses"], r["mean_helpful"]) for r in journal.coping_summary(since)
         ],
         homework={key: int(value) for key, value in dict(journal.homework_summary(since, today)).items()},
+        exercises=journal.exercise_summary(since),
     )
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         CheckinIn,
         CopingIn,
         CourseIn,
+        ExerciseIn,
         GoalIn,
         GoalRatingIn,
         HomeworkDoneIn,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_SECONDS = 10
 
 PERSON_FIELDS = (
@@ -209,12 +210,27 @@ class Homework:
     closed_on: str | None
     created_at: str
     updated_at: str
+    exercise_id: int | None = None
 
     def overdue(self, today: dt.date) -> bool:
         return self.status == "open" and self.due is not None and self.due < today.isoformat()
 
     def due_by(self, day: dt.date) -> bool:
         return self.status == "open" and self.due is not None and self.due <= day.isoformat()
+
+
+@dataclass
+class Exercise:
+    id: int
+    uid: str
+    kind: str
+    day: str
+    person: str | None
+    mood_before: int | None
+    mood_after: int | None
+    answers: dict
+    created_at: str
+    updated_at: str
 
 
 @dataclass
@@ -1046,25 +1062,105 @@ class Journal:
             (since.isoformat(),),
         )
 
-    # ------------------------------------------------------------ homework
+    # ------------------------------------------------------------ exercises
 
-    def add_homework(self, homework: HomeworkIn) -> Homework:
+    def add_exercise(self, exercise: ExerciseIn, homework: HomeworkIn | None = None) -> Exercise:
+        """Save a finished exercise, and the homework made from its plan, together."""
         stamp = now()
         with self.writing():
-            person_id = self.person_named(homework.person).id if homework.person else None
-            homework_id = self.conn.execute(
-                "INSERT INTO homework (uid, text, due, person_id, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+            person_id = self.person_named(exercise.person).id if exercise.person else None
+            exercise_id = self.conn.execute(
+                "INSERT INTO exercises (uid, kind, day, person_id, mood_before, mood_after, answers, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     _new_uid(),
-                    homework.text,
-                    homework.due.isoformat() if homework.due else None,
+                    exercise.kind,
+                    exercise.day.isoformat(),
                     person_id,
+                    exercise.mood_before,
+                    exercise.mood_after,
+                    json.dumps(exercise.answers, ensure_ascii=False),
                     stamp,
                     stamp,
                 ),
             ).lastrowid
+            if homework is not None:
+                self._insert_homework(homework.model_copy(update={"exercise_id": exercise_id}))
+        return self.exercise(exercise_id)
+
+    def exercises(self, kind: str | None = None, person: str | None = None) -> list[Exercise]:
+        """Newest first."""
+        sql = f"{EXERCISE_SELECT} WHERE 1 = 1"
+        params: list = []
+        if kind:
+            sql += " AND e.kind = ?"
+            params.append(kind)
+        if person:
+            sql += " AND e.person_id = ?"
+            params.append(self.person_named(person).id)
+        return [_exercise(row) for row in self._all(sql + " ORDER BY e.day DESC, e.id DESC", params)]
+
+    def exercise(self, exercise_id: int) -> Exercise:
+        row = self._one(
+            f"{EXERCISE_SELECT} WHERE e.id = ?",
+            (exercise_id,),
+        )
+        if row is None:
+            raise NotFound(f"There is no exercise #{exercise_id}.", "See the ids with: ipt exercise history")
+        return _exercise(row)
+
+    def exercise_summary(self, since: dt.date) -> dict:
+        """Exercises done since `since`: by kind, by person, and mean mood before and after
+        (over those with both)."""
+        window = {"since": since.isoformat()}
+        by_kind = self._all(
+            "SELECT kind, count(*) AS done FROM exercises WHERE day >= :since "
+            "GROUP BY kind ORDER BY done DESC, kind",
+            window,
+        )
+        by_person = self._all(
+            "SELECT p.name, count(*) AS done FROM exercises e JOIN people p ON p.id = e.person_id "
+            "WHERE e.day >= :since GROUP BY p.id ORDER BY done DESC, p.name",
+            window,
+        )
+        mood = self._one(
+            "SELECT count(*) AS rated, avg(mood_before) AS before, avg(mood_after) AS after FROM exercises "
+            "WHERE day >= :since AND mood_before IS NOT NULL AND mood_after IS NOT NULL",
+            window,
+        )
+        return {
+            "by_kind": {row["kind"]: row["done"] for row in by_kind},
+            "by_person": {row["name"]: row["done"] for row in by_person},
+            "mood_rated": mood["rated"],
+            "mean_mood_before": mood["before"],
+            "mean_mood_after": mood["after"],
+        }
+
+    # ------------------------------------------------------------ homework
+
+    def add_homework(self, homework: HomeworkIn) -> Homework:
+        with self.writing():
+            homework_id = self._insert_homework(homework)
         return self.homework_item(homework_id)
+
+    def _insert_homework(self, homework: HomeworkIn) -> int:
+        person_id = self.person_named(homework.person).id if homework.person else None
+        if homework.exercise_id is not None:
+            self.exercise(homework.exercise_id)  # refuses an unknown id
+        stamp = now()
+        return self.conn.execute(
+            "INSERT INTO homework (uid, text, due, person_id, exercise_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                _new_uid(),
+                homework.text,
+                homework.due.isoformat() if homework.due else None,
+                person_id,
+                homework.exercise_id,
+                stamp,
+                stamp,
+            ),
+        ).lastrowid
 
     def homework(self, open_only: bool = True) -> list[Homework]:
         """Open items first, soonest due first (undated last), then the closed ones."""
@@ -1137,6 +1233,7 @@ class Journal:
         "safety_plan_items",
         "reviews",
         "coping_log",
+        "exercises",
         "homework",
     )
 
@@ -1179,7 +1276,7 @@ class _Merge:
         self.ids: dict[str, dict[str, int]] = {}
 
     def run(self, doc) -> None:
-        self._known_ids("people", "checkins", "goals")
+        self._known_ids("people", "checkins", "goals", "exercises")
         for person in doc.people:
             self._person(person)
         for checkin in doc.checkins:
@@ -1244,6 +1341,22 @@ class _Merge:
                     "updated_at": use.updated_at,
                 },
             )
+        for exercise in doc.exercises:
+            exercise_id, _ = self._upsert(
+                "exercises",
+                exercise.uid,
+                {
+                    "kind": exercise.kind,
+                    "day": exercise.day.isoformat(),
+                    "person_id": self._ref("people", exercise.person),
+                    "mood_before": exercise.mood_before,
+                    "mood_after": exercise.mood_after,
+                    "answers": json.dumps(exercise.answers, ensure_ascii=False),
+                    "created_at": exercise.created_at,
+                    "updated_at": exercise.updated_at,
+                },
+            )
+            self.ids["exercises"][exercise.uid] = exercise_id
         for item in doc.homework:
             self._upsert(
                 "homework",
@@ -1256,6 +1369,7 @@ class _Merge:
                     "outcome": item.outcome,
                     "helpful": item.helpful,
                     "closed_on": item.closed_on.isoformat() if item.closed_on else None,
+                    "exercise_id": self._ref("exercises", item.exercise),
                     "created_at": item.created_at,
                     "updated_at": item.updated_at,
                 },
@@ -1444,6 +1558,16 @@ def _homework(row: sqlite3.Row) -> Homework:
     values = dict(row)
     values.pop("person_id")
     return Homework(**values)
+
+
+EXERCISE_SELECT = "SELECT e.*, p.name AS person FROM exercises e LEFT JOIN people p ON p.id = e.person_id"
+
+
+def _exercise(row: sqlite3.Row) -> Exercise:
+    values = dict(row)
+    values.pop("person_id")
+    values["answers"] = json.loads(values["answers"])
+    return Exercise(**values)
 
 
 def _person(row: sqlite3.Row) -> Person:

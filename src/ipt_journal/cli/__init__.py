@@ -30,6 +30,7 @@ COMMANDS = {
     "checkin": ("checkin", "app"),
     "measure": ("measure", "app"),
     "goals": ("course", "goals_app"),
+    "exercise": ("exercise", "app"),
     "homework": ("homework", "app"),
     "report": ("report", "report"),
     "review": ("course", "review"),

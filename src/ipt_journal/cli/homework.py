@@ -26,15 +26,18 @@ def add(
     with_: Annotated[
         str | None, typer.Option("--with", metavar="NAME", help="Someone from your inventory.")
     ] = None,
+    from_exercise: Annotated[
+        int | None,
+        typer.Option("--from-exercise", metavar="ID", help="The exercise it comes from.", show_default=False),
+    ] = None,
 ) -> None:
     """Add homework, due in a week unless you say otherwise."""
     from ipt_journal.dates import parse_day
     from ipt_journal.models import HomeworkIn, validate
 
     day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
-    item = (
-        session(ctx).journal().add_homework(validate(HomeworkIn, {"text": text, "due": day, "person": with_}))
-    )
+    fields = {"text": text, "due": day, "person": with_, "exercise_id": from_exercise}
+    item = session(ctx).journal().add_homework(validate(HomeworkIn, fields))
     messages.note(f"Added homework #{item.id}, due {item.due}.")
 
 

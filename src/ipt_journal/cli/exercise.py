@@ -1,0 +1,236 @@
+"""`ipt exercise`: guided communication and problem-area exercises."""
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ipt_journal import messages
+from ipt_journal.cli.session import command_group, session
+
+app = command_group(
+    help="Guided exercises: understand and practise how you talk with the people who matter.",
+    no_args_is_help=True,
+)
+KindArg = Annotated[str, typer.Argument(metavar="KIND", help="The exercise (see: ipt exercise list).")]
+WithOpt = Annotated[str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+DEFAULT_DUE_DAYS = 7
+
+
+@app.command("list")
+def list_exercises() -> None:
+    """The exercises, what each is for, and how long it takes."""
+    from ipt_journal.exercises import CATALOGUE
+
+    for exercise in CATALOGUE.values():
+        messages.note(f"{exercise.key}  ({exercise.name}, about {exercise.minutes} minutes)")
+        messages.note(exercise.purpose, indent="    ")
+    messages.note("Start one with: ipt exercise start KIND [--with NAME]")
+
+
+@app.command()
+def start(
+    ctx: typer.Context,
+    kind: KindArg,
+    with_: WithOpt = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer",
+            metavar="QUESTION=TEXT",
+            show_default=False,
+            help="An answer by its question's key (see ipt exercise show-questions KIND); repeat for "
+            "more, and for each line of a list.",
+        ),
+    ] = None,
+    mood_before: Annotated[
+        int | None, typer.Option("--mood-before", metavar="0-10", show_default=False)
+    ] = None,
+    mood_after: Annotated[
+        int | None, typer.Option("--mood-after", metavar="0-10", show_default=False)
+    ] = None,
+    homework: Annotated[
+        bool | None,
+        typer.Option(
+            "--homework/--no-homework", help="Turn the plan into homework. [default: ask]", show_default=False
+        ),
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="YYYY-MM-DD", help="The homework's day. [default: in 7 days]"),
+    ] = None,
+) -> None:
+    """Do an exercise. In a terminal a guided flow asks each question; every answer also
+    has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked."""
+    from ipt_journal.dates import parse_day
+    from ipt_journal.errors import InputError, MissingInput
+    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.models import ExerciseIn, HomeworkIn, validate
+
+    state = session(ctx)
+    exercise = CATALOGUE.get(kind.strip().lower())
+    if exercise is None:
+        raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
+    answers = parse_answers(exercise, answer or [])
+    missing = [f.key for f in exercise.fields if not f.optional and f.key not in answers]
+    if missing and not state.can_prompt:
+        raise MissingInput(
+            f"{exercise.name} still needs: {', '.join(missing)}. ipt only asks in a terminal, "
+            "so pass them as --answer QUESTION=TEXT.",
+            f"For example: ipt exercise start {exercise.key} --answer {missing[0]}='...'",
+        )
+    journal = state.journal()
+    fields = {
+        "kind": exercise.key,
+        "day": dt.date.today(),
+        "person": with_,
+        "mood_before": mood_before,
+        "mood_after": mood_after,
+        "answers": answers,
+    }
+    if with_:
+        journal.person_named(with_)  # an unknown name is refused before any question
+    if missing:
+        fields = _guided(journal, exercise, fields)
+        if homework is None:
+            from ipt_journal import prompts
+
+            homework = prompts.confirm(
+                f"Turn your plan into homework, due in {DEFAULT_DUE_DAYS} days?", default=True
+            )
+    done = validate(ExerciseIn, fields)
+    plan = done.answers.get(exercise.plan)
+    task = None
+    if homework and plan:
+        text = plan if isinstance(plan, str) else "; ".join(plan)
+        day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+        task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
+    saved = journal.add_exercise(done, task)
+    messages.note(
+        f"Saved {exercise.name} as exercise #{saved.id}." + (" Its plan is now homework." if task else "")
+    )
+    if saved.mood_before is not None and saved.mood_after is not None:
+        messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")
+
+
+def parse_answers(exercise, given: list[str]) -> dict:
+    """'key=text' pairs into answers; a list question collects every line given for it."""
+    from ipt_journal.errors import InputError
+
+    answers: dict = {}
+    for item in given:
+        key, equals, text = item.partition("=")
+        key = key.strip().replace("-", "_")
+        field = exercise.field(key)
+        if not equals or field is None:
+            keys = ", ".join(f.key for f in exercise.fields)
+            raise InputError(
+                f"Write each answer as QUESTION=TEXT; {exercise.name}'s questions are: {keys}. Got {item!r}."
+            )
+        if field.kind == "list":
+            answers.setdefault(key, []).append(text.strip())
+        else:
+            answers[key] = text.strip()
+    return answers
+
+
+def _guided(journal, exercise, fields: dict) -> dict:
+    """Ask what the flags did not give, one question at a time."""
+    from ipt_journal import prompts
+    from ipt_journal.exercises import compose_i_statement
+
+    messages.note(f"{exercise.name}. {exercise.purpose} Ctrl-C stops without saving.")
+
+    def mood(label: str) -> int | None:
+        value = prompts.text(
+            f"Your mood {label}, 0 (worst) to 10 (best)? (Enter to skip)",
+            validate=lambda v: not v.strip() or (v.strip().isdigit() and int(v) <= 10) or "0 to 10.",
+        )
+        return int(value) if value.strip() else None
+
+    if fields["mood_before"] is None:
+        fields["mood_before"] = mood("now")
+    if fields["person"] is None:
+        people = [(p.name, p.name) for p in journal.people()]
+        if people:
+            fields["person"] = prompts.select("Who is it about?", people, optional=True)
+    answers = fields["answers"]
+    for field in exercise.fields:
+        if field.key in answers:
+            continue
+        skip = " (Enter to skip)" if field.optional else ""
+        if field.kind == "list":
+            lines = []
+            while line := prompts.text(
+                f"{field.prompt}{' (Enter when done)' if lines or field.optional else ''}"
+            ).strip():
+                lines.append(line)
+            if lines:
+                answers[field.key] = lines
+        elif field.kind == "choice":
+            picked = prompts.select(
+                field.prompt, [(c, c) for c in field.choices] + [("something else...", "")]
+            )
+            answers[field.key] = picked or prompts.text(field.prompt).strip()
+        else:
+            default = compose_i_statement(answers) if field.key == "statement" else ""
+            needed = (lambda v: bool(v.strip()) or "This one is needed.") if not field.optional else None
+            text = prompts.text(field.prompt + skip, default=default, validate=needed).strip()
+            if text:
+                answers[field.key] = text
+    if fields["mood_after"] is None:
+        fields["mood_after"] = mood("after the exercise")
+    return fields
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    with_: WithOpt = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Only this exercise.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Exercises you did, newest first."""
+    from ipt_journal import render
+
+    done = session(ctx).journal().exercises(kind=kind, person=with_)
+    if as_json:
+        messages.print_json([messages.plain(item) for item in done])
+    else:
+        render.exercises_table(done)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    exercise_id: Annotated[int, typer.Argument(metavar="ID", help="From ipt exercise history.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One finished exercise, readably (a communication analysis as a dialogue)."""
+    from ipt_journal import render
+
+    done = session(ctx).journal().exercise(exercise_id)
+    if as_json:
+        messages.print_json(messages.plain(done))
+    else:
+        render.exercise_detail(done)
+
+
+@app.command("show-questions")
+def show_questions(kind: KindArg) -> None:
+    """The questions of an exercise and their keys, for --answer."""
+    from ipt_journal.errors import InputError
+    from ipt_journal.exercises import CATALOGUE
+
+    exercise = CATALOGUE.get(kind.strip().lower())
+    if exercise is None:
+        raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
+    for field in exercise.fields:
+        extra = {
+            "list": " (repeat for each line)",
+            "choice": f" (e.g. {', '.join(field.choices[:4])})",
+            "scale": " (0-10)",
+        }.get(field.kind, "")
+        optional = ", optional" if field.optional else ""
+        messages.note(f"{field.key}: {field.prompt}{extra}{optional}")

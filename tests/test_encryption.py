@@ -117,3 +117,36 @@ def test_crisis_works_on_an_encrypted_journal_without_asking(secret, monkeypatch
 def test_export_of_an_encrypted_journal_says_it_is_not_encrypted(secret):
     result = secret.ok("export")
     assert "not encrypted" in result.stderr and json.loads(result.stdout)["checkins"][0]["note"] == MARKER
+
+
+def test_an_encrypted_journal_from_an_older_version_is_upgraded(tmp_path, ipt, monkeypatch):
+    from sqlite_utils import Database
+
+    from ipt_journal.migrations import migrations
+
+    names = [migration.name for migration in migrations._migrations]
+    plain = tmp_path / "old.db"
+    conn = sqlite3.connect(plain)
+    migrations.apply(Database(conn), stop_before=names[-1])
+    conn.execute(f"PRAGMA user_version = {len(names) - 1}")
+    conn.execute(
+        "INSERT INTO people (uid, name, relationship, status, created_at, updated_at) "
+        "VALUES ('u1', 'Sam', 'partner', 'current', 'x', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    cipher = store.sqlcipher()
+    old = cipher.connect(str(plain), isolation_level=None)
+    encrypted = tmp_path / "old-encrypted.db"
+    old.execute("ATTACH DATABASE ? AS secret KEY ?", (str(encrypted), PASSPHRASE))
+    old.execute("SELECT sqlcipher_export('secret')")
+    old.execute(f"PRAGMA secret.user_version = {len(names) - 1}")
+    old.execute("DETACH DATABASE secret")
+    old.close()
+    ipt.ok("--db", str(encrypted), "checkin", "--mood", "5", "--with", "Sam:+1")
+    journal = store.open_journal(encrypted, passphrase=lambda: PASSPHRASE)
+    assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert [p.name for p in journal.people()] == ["Sam"]
+    journal.close()
+    assert store.is_encrypted(encrypted)

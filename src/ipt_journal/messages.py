@@ -84,6 +84,11 @@ def removal_warning(person: Person, footprint: Footprint) -> None:
         note(f"Removing {person.name} also removes {' and '.join(goes)}. The check-ins themselves stay.")
     else:
         note(f"{person.name} has no interactions recorded; only their inventory entry goes.")
+    if footprint.unlinked:
+        records = count(
+            footprint.unlinked, "exercise, homework item or course", "exercises, homework items or courses"
+        )
+        note(f"Their name will be taken off {records}, which will stay.")
 
 
 def people_with(checkin: Checkin) -> str:

@@ -129,6 +129,7 @@ class Footprint:
     interactions: int
     checkins: int
     safety_plan_entries: int
+    unlinked: int = 0  # exercises, homework and courses that stay but will no longer name them
 
 
 @dataclass
@@ -535,11 +536,14 @@ class Journal:
     def footprint(self, person_id: int) -> Footprint:
         row = self._one(
             "SELECT count(*), count(DISTINCT checkin_id), "
-            "(SELECT count(*) FROM safety_plan_items WHERE person_id = :id) "
+            "(SELECT count(*) FROM safety_plan_items WHERE person_id = :id), "
+            "(SELECT count(*) FROM exercises WHERE person_id = :id) "
+            "+ (SELECT count(*) FROM homework WHERE person_id = :id) "
+            "+ (SELECT count(*) FROM courses WHERE dispute_person_id = :id) "
             "FROM interactions WHERE person_id = :id",
             {"id": person_id},
         )
-        return Footprint(interactions=row[0], checkins=row[1], safety_plan_entries=row[2])
+        return Footprint(interactions=row[0], checkins=row[1], safety_plan_entries=row[2], unlinked=row[3])
 
     def remove_person(self, person_id: int) -> None:
         with self.writing():

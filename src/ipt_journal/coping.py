@@ -64,10 +64,6 @@ class Pattern:
     name: str
     phases: tuple[tuple[str, int], ...]  # (what to do, seconds)
 
-    @property
-    def cycle_seconds(self) -> int:
-        return sum(seconds for _, seconds in self.phases)
-
 
 PATTERNS = {
     pattern.key: pattern

@@ -38,10 +38,6 @@ def plain(value):
     return value
 
 
-def person_json(person: Person) -> dict:
-    return plain(person)
-
-
 def note(message: str, stream=None, indent: str = "") -> None:
     print(wrapped(message, indent, indent), file=stream or sys.stdout)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ipt_journal import store
 from ipt_journal.errors import InputError, JournalError
-from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted, quoted, sqlcipher
+from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted, make_private_dirs, quoted, sqlcipher
 
 BACKUP_FOLDER = "backups"
 # Folders that sync to someone's cloud; a journal there is only as private as that account.
@@ -59,12 +59,6 @@ def backups_folder(journal_path: Path) -> Path:
     return journal_path.parent / BACKUP_FOLDER
 
 
-def _private_folder(folder: Path) -> None:
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)
-
-
 def _temp_beside(target: Path) -> Path:
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.fchmod(fd, 0o600)
@@ -94,12 +88,6 @@ def write_private(path: Path, data: bytes) -> Path:
         temp.unlink(missing_ok=True)
         raise
     return path
-
-
-def private_folder(folder: Path) -> Path:
-    """Create `folder` (and missing parents) with mode 0700 if it does not exist."""
-    _private_folder(folder)
-    return folder
 
 
 def remove(files: list[Path]) -> list[Path]:
@@ -165,7 +153,7 @@ def backup(journal, destination: Path | None = None) -> Path:
     timestamped file in the backups folder beside the journal."""
     if destination is None or destination.is_dir():
         folder = destination or backups_folder(journal.path)
-        _private_folder(folder)
+        make_private_dirs(folder)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         destination = folder / f"journal-{stamp}.db"
     elif destination.exists():

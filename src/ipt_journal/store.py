@@ -258,7 +258,7 @@ def _new_uid() -> str:
 # ---------------------------------------------------------------- opening
 
 
-def _make_private_dirs(folder: Path) -> None:
+def make_private_dirs(folder: Path) -> None:
     """Create missing folders with mode 0700, whatever the umask; leave existing ones be."""
     missing = []
     while not folder.exists():
@@ -351,7 +351,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.", "Point --db at a file.")
     try:
-        _make_private_dirs(path.parent)
+        make_private_dirs(path.parent)
         if not path.exists():
             _create_private_file(path)
     except FileExistsError:

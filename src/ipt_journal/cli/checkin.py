@@ -127,7 +127,7 @@ def list_checkins(
 
     checkins = session(ctx).journal().checkins(limit=None if show_all else limit)
     if as_json:
-        messages.print_json([messages.plain(checkin) for checkin in checkins])
+        messages.print_json(messages.plain(checkins))
     else:
         render.checkins_table(checkins)
 

@@ -319,7 +319,7 @@ def goals_list(
 
     goals = session(ctx).journal().goals(None if show_all else "open")
     if as_json:
-        messages.print_json([messages.plain(goal) for goal in goals])
+        messages.print_json(messages.plain(goals))
     else:
         render.goals_table(goals)
 

@@ -18,7 +18,7 @@ def crisis(
     country = config.country_or_none()
     if as_json:
         data = safety.as_json(country)
-        data["safety_plan"] = [messages.plain(item) for item in _plan_if_readable(ctx)]
+        data["safety_plan"] = messages.plain(_plan_if_readable(ctx))
         messages.print_json(data)
         return
     messages.crisis(country)  # first, before anything that could fail or wait

@@ -100,6 +100,7 @@ def export(
 
     from ipt_journal import portable, safekeeping
     from ipt_journal.errors import InputError, MissingInput
+    from ipt_journal.store import make_private_dirs
 
     kind = format.lower()
     if kind not in ("json", "csv", "markdown"):
@@ -111,7 +112,8 @@ def export(
     journal = session(ctx).journal()
     tables = journal.dump()
     if kind == "csv":
-        folder = safekeeping.private_folder(output)
+        folder = output
+        make_private_dirs(folder)
         for table, rows in tables.items():
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=journal.columns(table))

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.session import command_group, session
 
 app = command_group(
@@ -15,7 +16,6 @@ app = command_group(
 KindArg = Annotated[str, typer.Argument(metavar="KIND", help="The exercise (see: ipt exercise list).")]
 WithOpt = Annotated[str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-DEFAULT_DUE_DAYS = 7
 
 
 @app.command("list")
@@ -196,7 +196,7 @@ def history(
 
     done = session(ctx).journal().exercises(kind=kind, person=with_)
     if as_json:
-        messages.print_json([messages.plain(item) for item in done])
+        messages.print_json(messages.plain(done))
     else:
         render.exercises_table(done)
 

@@ -141,7 +141,7 @@ def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     people = session(ctx).journal().people()
     if as_json:
-        messages.print_json([messages.person_json(person) for person in people])
+        messages.print_json(messages.plain(people))
     else:
         render.people_table(people)
 
@@ -155,7 +155,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     person = journal.person_named(name)
     summary = journal.contact_summary(person.id)
     if as_json:
-        messages.print_json({**messages.person_json(person), "contact_summary": messages.plain(summary)})
+        messages.print_json({**messages.plain(person), "contact_summary": messages.plain(summary)})
     else:
         render.person_detail(person, summary)
 

@@ -116,9 +116,7 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None)
     if as_json:
         data = dict(extra or {})
         data["measures"] = [messages.measure_json(m, *journal.baseline_and_previous(m)) for m in measures]
-        data["safety"] = (
-            {**safety_json(country), "safety_plan": [messages.plain(i) for i in plan]} if needs_help else None
-        )
+        data["safety"] = {**safety_json(country), "safety_plan": messages.plain(plan)} if needs_help else None
         messages.print_json(data)
         if needs_help:
             messages.safety_message(country, plan, stream=sys.stderr)

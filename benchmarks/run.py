@@ -5,8 +5,8 @@
 Run it from the project's venv (the README's install command). It builds, under
 benchmarks/out/ (ignored by git): the ten-year journal and the ten-times one with
 make_journal.py, a venv with jrnl 4.6 from PyPI, and a ten-year jrnl journal. Each
-command runs once to warm up, then --runs times; the table shows the median, the
-spread (fastest to slowest) and the peak memory of one run. Then each budget of
+command runs once to warm up, then the commands take turns for --runs rounds; the table
+shows the median, the spread (fastest to slowest) and the peak memory of one more run. Then each budget of
 docs/performance.md is checked as a ratio measured in this same run.
 """
 
@@ -19,6 +19,7 @@ import os
 import platform
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -48,21 +49,22 @@ PEAK_WRAPPER = (
 )
 
 
-def measure(cmd: list[str], env: dict, runs: int, before=None) -> dict:
-    """Median and spread of wall time over `runs` runs after a warm-up, and the peak memory."""
-    times = []
-    for attempt in range(runs + 1):
-        if before:
-            before()
-        start = time.perf_counter()
-        result = subprocess.run(
-            cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        elapsed = time.perf_counter() - start
-        if result.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} failed ({result.returncode}): {result.stderr[-500:]!r}")
-        if attempt:  # the first run only warms the caches
-            times.append(elapsed * 1000)
+def run_once(cmd: list[str], env: dict, before=None) -> float:
+    """Wall time of one run, in milliseconds."""
+    if before:
+        before()
+    start = time.perf_counter()
+    result = subprocess.run(
+        cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({result.returncode}): {result.stderr[-500:]!r}")
+    return elapsed * 1000
+
+
+def peak_memory(cmd: list[str], env: dict, before=None) -> float:
+    """Peak resident memory of one run, in MiB."""
     if before:
         before()
     wrapped = subprocess.run(
@@ -73,13 +75,38 @@ def measure(cmd: list[str], env: dict, runs: int, before=None) -> dict:
         stderr=subprocess.PIPE,
         text=True,
     )
-    peak_kib = int(wrapped.stderr.rsplit("peak-kib ", 1)[1])
+    return int(wrapped.stderr.rsplit("peak-kib ", 1)[1]) / 1024
+
+
+def measure(cases: dict, runs: int) -> dict:
+    """Median and spread of each command's wall time, and its peak memory.
+
+    Every command runs once to warm the caches, then the commands take turns, one run each
+    per round: on a shared machine a slow spell then slows every command alike instead of
+    whichever one happened to be running, so the ratios stay fair."""
+    for cmd, before, env in cases.values():
+        run_once(cmd, env, before)
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, (cmd, before, env) in cases.items():
+            times[name].append(run_once(cmd, env, before))
     return {
-        "median_ms": statistics.median(times),
-        "min_ms": min(times),
-        "max_ms": max(times),
-        "peak_mib": peak_kib / 1024,
+        name: {
+            "median_ms": statistics.median(times[name]),
+            "min_ms": min(times[name]),
+            "max_ms": max(times[name]),
+            "peak_mib": peak_memory(cmd, env, before),
+        }
+        for name, (cmd, before, env) in cases.items()
     }
+
+
+def stale(path: Path) -> bool:
+    """A journal built by an older version would be migrated by the first command timed."""
+    from ipt_journal.store import SCHEMA_VERSION
+
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION
 
 
 def build_journals(rebuild: bool) -> tuple[Path, Path]:
@@ -89,7 +116,7 @@ def build_journals(rebuild: bool) -> tuple[Path, Path]:
     paths = []
     for scale in (1, 10):
         path = OUT / f"journal-x{scale}.db"
-        if rebuild or not path.exists():
+        if rebuild or not path.exists() or stale(path):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             build(path, scale)
@@ -138,6 +165,10 @@ def main() -> int:
     parser.add_argument("--no-jrnl", action="store_true", help="skip the comparison with jrnl")
     parser.add_argument("--rebuild", action="store_true", help="build the journals and jrnl's venv again")
     args = parser.parse_args()
+    # Both programs run with their bytecode cached, as on a person's machine: pip compiles
+    # jrnl's venv when installing, but an editable ipt would be compiled afresh on every
+    # run if the environment forbade writing bytecode.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     OUT.mkdir(exist_ok=True)
     ten_years, hundred_years = build_journals(args.rebuild)
     scratch = OUT / "checkin-scratch.db"
@@ -194,11 +225,9 @@ def main() -> int:
             jrnl_env,
         )
 
-    results = {}
+    results = measure(cases, args.runs)
     print(f"{'command':34} {'median':>9} {'spread':>17} {'peak':>9}")
-    for name, (cmd, before, case_env) in cases.items():
-        result = measure(cmd, case_env, args.runs, before)
-        results[name] = result
+    for name, result in results.items():
         print(
             f"{name:34} {result['median_ms']:7.0f}ms {result['min_ms']:7.0f}-{result['max_ms']:.0f}ms "
             f"{result['peak_mib']:6.1f}MiB"

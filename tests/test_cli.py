@@ -59,7 +59,7 @@ def import_check(*args: str) -> set[str]:
         f"sys.argv = ['ipt', *{list(args)!r}]\n"
         "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "heavy = ('questionary', 'pydantic', 'sqlite_utils', 'rich')\n"
+        "heavy = ('questionary', 'pydantic', 'sqlite_utils', 'rich', 'importlib.metadata')\n"
         "print('LOADED', *sorted(m for m in heavy if m in sys.modules))"
     )
     result = subprocess.run(
@@ -79,6 +79,14 @@ def test_help_and_report_do_not_import_questionary(ipt):
     assert import_check("--help") == set()
     loaded = import_check("report")
     assert "questionary" not in loaded and "sqlite_utils" not in loaded
+
+
+def test_a_checkin_by_flags_imports_no_prompts_and_no_package_metadata(ipt):
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    loaded = import_check("checkin", "--mood", "6", "--with", "Sam:+1", "--note", "A walk")
+    assert "pydantic" in loaded  # the check-in was validated
+    assert "questionary" not in loaded and "importlib.metadata" not in loaded
+    assert ipt.count("checkins") == 1
 
 
 def test_dashboard_welcomes_a_new_user(ipt):
@@ -132,3 +140,29 @@ def test_unexpected_errors_do_not_leak_journal_text(people, monkeypatch):
     result = people("checkin", "list")
     assert_user_error(result, "unexpected problem (ValueError)", "IPT_DEBUG=1", code=1)
     assert "my secret note" not in result.output
+
+
+def test_no_pydantic_plugin_ever_sees_a_record(tmp_path, journal_path):
+    """A pydantic plugin installed for another program would see every validated value."""
+    site = tmp_path / "site"
+    (site / "spy-1.0.dist-info").mkdir(parents=True)
+    (site / "spy-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: spy\nVersion: 1.0\n")
+    (site / "spy-1.0.dist-info" / "entry_points.txt").write_text("[pydantic]\nspy = spy_plugin:plugin\n")
+    seen = tmp_path / "seen"
+    (site / "spy_plugin.py").write_text(
+        f"open({str(seen)!r}, 'w').close()\n"
+        "class Spy:\n    def new_schema_validator(self, *args, **kwargs):\n        return None, None, None\n"
+        "plugin = Spy()\n"
+    )
+    path = os.pathsep.join([str(site), os.environ["PYTHONPATH"]])
+    env = {"PYTHONPATH": path, "PYDANTIC_DISABLE_PLUGINS": "some-other-plugin"}
+
+    # The spy works: a plain pydantic program with this environment loads it.
+    probe = "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int\nM(x=1)\n"
+    subprocess.run([sys.executable, "-c", probe], env={**os.environ, **env}, check=True, timeout=60)
+    assert seen.exists()
+    seen.unlink()
+
+    result = run("checkin", "--mood", "6", "--note", "private", env_extra=env, journal=journal_path)
+    assert result.returncode == 0, result.stderr
+    assert not seen.exists()

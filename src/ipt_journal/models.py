@@ -6,7 +6,10 @@ errors into the one sentence a person sees.
 """
 
 import datetime as dt
+import importlib
 import os
+import sys
+import types
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -26,10 +29,35 @@ from ipt_journal.vocab import (
     signed,
 )
 
-# ipt uses no pydantic plugins, and looking for them reads the metadata of every installed
-# package when the first model is built: about 30 ms on each run. Read at that moment, so
-# setting it here, before any validation, is enough.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+def _without_pydantic_plugins() -> None:
+    """Run pydantic with no plugins, answering its plugin lookup before it is made (the
+    lookup comes with the first validation, not with the import).
+
+    A pydantic plugin sees every value validated, so one installed for another program (an
+    observability SDK, say) would see journal text. The environment variable makes pydantic
+    load none; answering the lookup here also spares every command importing
+    importlib.metadata just to find none (about 20 ms). Should pydantic ask its plugin loader
+    for anything else, the real module answers.
+    """
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:
+        return
+    loader = types.ModuleType(name)
+    loader.get_plugins = tuple  # no plugins: an empty tuple
+
+    def from_the_real_module(attribute: str):
+        if attribute.startswith("__"):  # the import system asking what kind of module this is
+            raise AttributeError(attribute)
+        sys.modules.pop(name, None)
+        return getattr(importlib.import_module(name), attribute)
+
+    loader.__getattr__ = from_the_real_module
+    sys.modules[name] = loader
+
+
+_without_pydantic_plugins()
 
 Text = Annotated[str, Field(max_length=5000)]
 

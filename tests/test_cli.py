@@ -59,7 +59,8 @@ def import_check(*args: str) -> set[str]:
         f"sys.argv = ['ipt', *{list(args)!r}]\n"
         "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "heavy = ('questionary', 'pydantic', 'sqlite_utils', 'rich', 'importlib.metadata')\n"
+        "heavy = ('questionary', 'pydantic', 'sqlite_utils', 'rich', 'importlib.metadata',\n"
+        "         'ipt_journal.portable')\n"
         "print('LOADED', *sorted(m for m in heavy if m in sys.modules))"
     )
     result = subprocess.run(
@@ -79,6 +80,7 @@ def test_help_and_report_do_not_import_questionary(ipt):
     assert import_check("--help") == set()
     loaded = import_check("report")
     assert "questionary" not in loaded and "sqlite_utils" not in loaded
+    assert "ipt_journal.portable" not in loaded  # the exporters load only when exporting
 
 
 def test_a_checkin_by_flags_imports_no_prompts_and_no_package_metadata(ipt):

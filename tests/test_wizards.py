@@ -435,6 +435,25 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]
 
 
+def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it(ipt):
+    term = Terminal(ipt.path, "start")
+    term.at("A little about you").type("")
+    term.at("What brings you to IPT now?").type("")
+    term.answer("Take the PHQ-9 now (9 short questions", "y")
+    answer_scale(term, "PHQ-9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
+    # Before the next question: the result, then the calm message and the lines.
+    term.at("Your PHQ-9 score is 9 of 27").at("Thank you for answering honestly").at("116 123")
+    term.at("Take the GAD-7 now (7 short questions")
+    assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 9)]
+    term.keys("n")
+    term.answer("Are you working with a therapist?", CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Traceback" not in output
+    assert "Cancelled. What was complete is saved; the rest was not." in output
+    assert rows(ipt.path, "SELECT count(*) FROM courses") == [(0,)]
+    assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 9)]
+
+
 def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term = Terminal(people_and_course.path, "review")
     term.at("PHQ-9: 16 at the start")

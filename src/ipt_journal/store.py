@@ -445,6 +445,7 @@ class Journal:
         self.conn = conn
         self.path = path
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
+        self.saves = 0  # write transactions committed, so a cancelled command can say what it kept
 
     def close(self) -> None:
         self.conn.close()
@@ -460,6 +461,7 @@ class Journal:
         try:
             yield self.conn
             self.conn.execute("COMMIT")
+            self.saves += 1
         except OP_ERRORS as exc:  # read-only, disk full, I/O: the file refused the write
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

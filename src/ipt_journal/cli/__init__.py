@@ -89,7 +89,11 @@ class IptGroup(TyperGroup):
         except KeyboardInterrupt:
             if _debug():
                 raise
-            print("\nCancelled. Nothing was saved.", file=sys.stderr)
+            # Most commands save once, at the end; `ipt start` saves each person and
+            # questionnaire as soon as it is complete.
+            kept = isinstance(ctx.obj, Session) and ctx.obj.saved_something
+            what = "What was complete is saved; the rest was not." if kept else "Nothing was saved."
+            print(f"\nCancelled. {what}", file=sys.stderr)
             raise typer.Exit(130) from None
         except Exception as error:  # a bug: say so without showing journal data
             if _debug():

@@ -115,7 +115,7 @@ def start(
             if not prompts.confirm("Revise it?", default=False):
                 messages.note("Nothing was changed.")
                 return
-        fields, measures, goals = _start_wizard(journal, fields, revising=bool(ongoing))
+        fields, goals = _start_wizard(journal, fields, revising=bool(ongoing))
     course = validate(CourseIn, fields)
     saved, baseline = journal.save_course(course, ongoing.id if ongoing else None, measures, goals)
     messages.note(("Revised" if ongoing else "Started") + f" your course: {_summary(saved)}")
@@ -162,7 +162,7 @@ def _summary(course) -> str:
 def _start_wizard(journal, fields: dict, revising: bool):
     from ipt_journal import prompts
     from ipt_journal.cli.inventory import _person_wizard
-    from ipt_journal.cli.measure import ask_scale
+    from ipt_journal.cli.measure import ask_scale, report_measures
     from ipt_journal.course import FOCUS_AREAS
     from ipt_journal.dates import parse_day
     from ipt_journal.models import GoalIn, MeasureIn, PersonIn, validate
@@ -174,16 +174,18 @@ def _start_wizard(journal, fields: dict, revising: bool):
         prompts.text(START["background"], default=fields.get("background") or "").strip() or None
     )
     fields["reason"] = prompts.text(START["reason"], default=fields.get("reason") or "").strip() or None
-    measures = []
     if not revising:
         for scale in (PHQ9, GAD7):
             if prompts.confirm(
                 START["baseline"].format(name=scale.name, count=len(scale.items)), default=True
             ):
                 answers = ask_scale(scale)
-                measures.append(
+                # Saved and shown at once, like each person below: crisis help must come right
+                # after the answers are saved, not at the end of the whole consultation.
+                measure = journal.add_measure(
                     validate(MeasureIn, {"scale": scale.key, "day": dt.date.today(), "answers": answers})
                 )
+                report_measures(journal, [measure], as_json=False)
     fields["with_therapist"] = prompts.select(
         START["therapist"],
         (("yes", True), ("no", False)),
@@ -230,7 +232,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         if not text:
             break
         goals.append(validate(GoalIn, {"text": text}))
-    return fields, measures, goals
+    return fields, goals
 
 
 # ------------------------------------------------------------------ ipt course

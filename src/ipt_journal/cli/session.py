@@ -48,6 +48,10 @@ class Session:
 
         return prompts.secret(question)
 
+    @property
+    def saved_something(self) -> bool:
+        return self._journal is not None and self._journal.saves > 0
+
     def forget_journal(self) -> None:
         """After the file was replaced under it: the next journal() opens the new one."""
         self._journal = None

@@ -168,3 +168,17 @@ def test_no_pydantic_plugin_ever_sees_a_record(tmp_path, journal_path):
     result = run("checkin", "--mood", "6", "--note", "private", env_extra=env, journal=journal_path)
     assert result.returncode == 0, result.stderr
     assert not seen.exists()
+
+
+def test_help_lists_every_command_once_in_its_section(ipt):
+    out = ipt.ok("--help").stdout
+    titles = ["Your course:", "Week by week:", "In a hard moment:", "Your data:"]
+    assert [line for line in out.splitlines() if line in titles] == titles
+    hard_moment = out.split("In a hard moment:")[1].split("Your data:")[0]
+    assert hard_moment.split()[0] == "crisis"  # help first, where a person in distress looks
+    listed = [line.split()[0] for line in out.split("Your course:")[1].splitlines() if line.startswith("  ")]
+    assert sorted(listed) == sorted(
+        ["start", "course", "goals", "review", "inventory", "checkin", "measure", "exercise", "homework"]
+        + ["report", "crisis", "safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
+        + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config"]
+    )

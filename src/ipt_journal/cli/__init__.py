@@ -21,34 +21,44 @@ from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
-# Every command, in the order a person meets them: where it lives in ipt_journal.cli,
-# either a Typer app (a group of commands) or one function.
-COMMANDS = {
-    "start": ("course", "start"),
-    "course": ("course", "course_app"),
-    "inventory": ("inventory", "app"),
-    "checkin": ("checkin", "app"),
-    "measure": ("measure", "app"),
-    "goals": ("course", "goals_app"),
-    "exercise": ("exercise", "app"),
-    "homework": ("homework", "app"),
-    "report": ("report", "report"),
-    "review": ("course", "review"),
-    "safety-plan": ("safety_plan", "app"),
-    "cope": ("cope", "app"),
-    "breathe": ("cope", "breathe"),
-    "crisis": ("crisis", "crisis"),
-    "backup": ("data", "backup"),
-    "restore": ("data", "restore"),
-    "doctor": ("data", "doctor"),
-    "export": ("data", "export"),
-    "import": ("data", "import_"),
-    "wipe": ("data", "wipe"),
-    "encrypt": ("data", "encrypt"),
-    "decrypt": ("data", "decrypt"),
-    "passphrase": ("data", "passphrase"),
-    "config": ("crisis", "config_app"),
+# Every command, in sections as `ipt --help` shows them and in the order a person meets
+# them: where it lives in ipt_journal.cli, either a Typer app (a group of commands) or
+# one function.
+SECTIONS = {
+    "Your course": {
+        "start": ("course", "start"),
+        "course": ("course", "course_app"),
+        "goals": ("course", "goals_app"),
+        "review": ("course", "review"),
+    },
+    "Week by week": {
+        "inventory": ("inventory", "app"),
+        "checkin": ("checkin", "app"),
+        "measure": ("measure", "app"),
+        "exercise": ("exercise", "app"),
+        "homework": ("homework", "app"),
+        "report": ("report", "report"),
+    },
+    "In a hard moment": {
+        "crisis": ("crisis", "crisis"),
+        "safety-plan": ("safety_plan", "app"),
+        "cope": ("cope", "app"),
+        "breathe": ("cope", "breathe"),
+    },
+    "Your data": {
+        "backup": ("data", "backup"),
+        "restore": ("data", "restore"),
+        "doctor": ("data", "doctor"),
+        "export": ("data", "export"),
+        "import": ("data", "import_"),
+        "wipe": ("data", "wipe"),
+        "encrypt": ("data", "encrypt"),
+        "decrypt": ("data", "decrypt"),
+        "passphrase": ("data", "passphrase"),
+        "config": ("crisis", "config_app"),
+    },
 }
+COMMANDS = {name: where for section in SECTIONS.values() for name, where in section.items()}
 
 
 def _debug() -> bool:
@@ -60,6 +70,17 @@ class IptGroup(TyperGroup):
 
     def list_commands(self, ctx):
         return list(COMMANDS)
+
+    def format_commands(self, ctx, formatter):
+        """The commands in sections (Click lists them in one block)."""
+        width = max(map(len, COMMANDS))
+        limit = formatter.width - 6 - width
+        for title, names in SECTIONS.items():
+            rows = [
+                (name.ljust(width), self.get_command(ctx, name).get_short_help_str(limit)) for name in names
+            ]
+            with formatter.section(title):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx, name):
         """Load and convert only the command being run (Typer would convert all of them,

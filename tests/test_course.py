@@ -227,6 +227,18 @@ def test_report_shows_course_measures_change_and_goals(people):
     assert "GAD-7: 10 at baseline" in out and "Call Sam" in out
 
 
+def test_report_shows_two_questionnaires_of_one_day_as_two_rows(people):
+    people.ok(*START[:5])
+    day = weeks_ago(1)
+    people.ok("checkin", "--date", day, "--mood", "4", "--phq9", "2,2,2,2,2,2,2,2,0")
+    people.ok("measure", "phq9", "--answers", "1,1,1,1,1,1,1,1,0", "--date", day)
+    people.ok("measure", "gad7", "--answers", "1,1,1,1,1,1,1", "--date", day)
+    data = json.loads(people.ok("report", "--json").stdout)
+    assert [(m["day"], m["phq9"], m["gad7"]) for m in data["measures"]] == [(day, 16, 7), (day, 8, None)]
+    table = [line.split() for line in people.ok("report").stdout.splitlines() if line.strip().startswith(day)]
+    assert table == [[day, "16", "moderately", "severe", "7", "mild"], [day, "8", "mild"]]
+
+
 def test_report_shows_crisis_resources_when_the_latest_phq9_item_9_is_above_zero(people):
     people.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--date", weeks_ago(3))
     assert "Help is there, any time" in people.ok("report").stdout

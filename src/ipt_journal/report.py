@@ -198,14 +198,18 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     from ipt_journal import scales
 
     progress_figures = course_progress(journal, today)
-    days: dict[str, MeasureDay] = {}
+    # A day's n-th PHQ-9 and n-th GAD-7 share a row; a second one of a scale that day
+    # (a check-in's and a separate `ipt measure`, say) gets a row of its own, not hidden.
+    rows: dict[tuple[str, int], MeasureDay] = {}
     progress = []
     crisis = False
     for scale in scales.SCALES.values():
+        taken_on: dict[str, int] = {}
         for measure in journal.measures(scale.key, since=since):
-            day = days.setdefault(measure.day, MeasureDay(measure.day))
-            setattr(day, scale.key, measure.total)
-            setattr(day, f"{scale.key}_band", scale.band(measure.total))
+            nth = taken_on[measure.day] = taken_on.get(measure.day, 0) + 1
+            row = rows.setdefault((measure.day, nth), MeasureDay(measure.day))
+            setattr(row, scale.key, measure.total)
+            setattr(row, f"{scale.key}_band", scale.band(measure.total))
         latest = journal.latest_measure(scale.key)
         if latest is None:
             continue
@@ -232,7 +236,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     review = journal.latest_review()
     return {
         "course": progress_figures,
-        "measures": sorted(days.values(), key=lambda d: d.day),
+        "measures": [rows[key] for key in sorted(rows)],
         "progress": progress,
         "goals": [
             GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals()

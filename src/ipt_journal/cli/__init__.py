@@ -22,43 +22,44 @@ from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
 # Every command, in sections as `ipt --help` shows them and in the order a person meets
-# them: where it lives in ipt_journal.cli, either a Typer app (a group of commands) or
-# one function.
+# them: where it lives in ipt_journal.cli (a Typer app, that is a group of commands, or
+# one function) and its line in that list. The lines live here so `ipt --help` loads no
+# command's module; each command's own --help says more.
 SECTIONS = {
     "Your course": {
-        "start": ("course", "start"),
-        "course": ("course", "course_app"),
-        "goals": ("course", "goals_app"),
-        "review": ("course", "review"),
+        "start": ("course", "start", "Begin your course: focus, goals, baseline questionnaires."),
+        "course": ("course", "course_app", "Where you are in your course; extend or end it."),
+        "goals": ("course", "goals_app", "Your 1 to 3 goals for the course, and progress on each."),
+        "review": ("course", "review", "Look back at the end of the course."),
     },
     "Week by week": {
-        "inventory": ("inventory", "app"),
-        "checkin": ("checkin", "app"),
-        "measure": ("measure", "app"),
-        "exercise": ("exercise", "app"),
-        "homework": ("homework", "app"),
-        "report": ("report", "report"),
+        "inventory": ("inventory", "app", "The people who matter, and how things are with each."),
+        "checkin": ("checkin", "app", "Record mood, who you saw and how it went; list or edit."),
+        "measure": ("measure", "app", "Take the PHQ-9 or GAD-7, or see past results."),
+        "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
+        "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
+        "report": ("report", "report", "Your mood week by week, and with the people you see."),
     },
     "In a hard moment": {
-        "crisis": ("crisis", "crisis"),
-        "safety-plan": ("safety_plan", "app"),
-        "cope": ("cope", "app"),
-        "breathe": ("cope", "breathe"),
+        "crisis": ("crisis", "crisis", "Crisis lines right away, and your safety plan."),
+        "safety-plan": ("safety_plan", "app", "Your safety plan: signs, coping, people, help."),
+        "cope": ("cope", "app", "Coping strategies for a hard moment; log which helped."),
+        "breathe": ("cope", "breathe", "A guided breathing exercise."),
     },
     "Your data": {
-        "backup": ("data", "backup"),
-        "restore": ("data", "restore"),
-        "doctor": ("data", "doctor"),
-        "export": ("data", "export"),
-        "import": ("data", "import_"),
-        "wipe": ("data", "wipe"),
-        "encrypt": ("data", "encrypt"),
-        "decrypt": ("data", "decrypt"),
-        "passphrase": ("data", "passphrase"),
-        "config": ("crisis", "config_app"),
+        "backup": ("data", "backup", "Make a checked copy of the journal."),
+        "restore": ("data", "restore", "Replace the journal with a backup."),
+        "doctor": ("data", "doctor", "Check the journal's health, and where it lives."),
+        "export": ("data", "export", "Export everything as JSON, CSV or Markdown."),
+        "import": ("data", "import_", "Merge a JSON export into the journal."),
+        "wipe": ("data", "wipe", "Delete the journal and the backups ipt made."),
+        "encrypt": ("data", "encrypt", "Protect the journal with a passphrase."),
+        "decrypt": ("data", "decrypt", "Turn an encrypted journal back into a plain one."),
+        "passphrase": ("data", "passphrase", "Change the passphrase of an encrypted journal."),
+        "config": ("crisis", "config_app", "Settings kept outside the journal (your country)."),
     },
 }
-COMMANDS = {name: where for section in SECTIONS.values() for name, where in section.items()}
+COMMANDS = {name: entry for section in SECTIONS.values() for name, entry in section.items()}
 
 
 def _debug() -> bool:
@@ -72,22 +73,18 @@ class IptGroup(TyperGroup):
         return list(COMMANDS)
 
     def format_commands(self, ctx, formatter):
-        """The commands in sections (Click lists them in one block)."""
+        """The commands in sections (Click lists them in one block, loading each for its help)."""
         width = max(map(len, COMMANDS))
-        limit = formatter.width - 6 - width
-        for title, names in SECTIONS.items():
-            rows = [
-                (name.ljust(width), self.get_command(ctx, name).get_short_help_str(limit)) for name in names
-            ]
+        for title, commands in SECTIONS.items():
             with formatter.section(title):
-                formatter.write_dl(rows)
+                formatter.write_dl([(name.ljust(width), line) for name, (_, _, line) in commands.items()])
 
     def get_command(self, ctx, name):
         """Load and convert only the command being run (Typer would convert all of them,
         which costs every command tens of milliseconds)."""
         if name not in COMMANDS:
             return None
-        module, attribute = COMMANDS[name]
+        module, attribute, _ = COMMANDS[name]
         target = getattr(importlib.import_module(f"ipt_journal.cli.{module}"), attribute)
         if not isinstance(target, typer.Typer):
             single = command_group()

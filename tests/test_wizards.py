@@ -453,6 +453,15 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     assert rows(ipt.path, "SELECT count(*) FROM courses") == [(0,)]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 9)]
 
+    # Started again the same day, the wizard does not ask the PHQ-9 twice.
+    term = Terminal(ipt.path, "start")
+    term.at("A little about you").type("")
+    term.at("What brings you to IPT now?").type("")
+    term.at("Your PHQ-9 from today (9 of 27) is your baseline.")
+    term.answer("Take the GAD-7 now", CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Take the PHQ-9" not in output
+
 
 def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term = Terminal(people_and_course.path, "review")

@@ -176,6 +176,13 @@ def _start_wizard(journal, fields: dict, revising: bool):
     fields["reason"] = prompts.text(START["reason"], default=fields.get("reason") or "").strip() or None
     if not revising:
         for scale in (PHQ9, GAD7):
+            taken = journal.latest_measure(scale.key)
+            if taken and taken.day == dt.date.today().isoformat():
+                # A wizard stopped after the questionnaire and started again: not twice in a day.
+                messages.note(
+                    f"Your {scale.name} from today ({taken.total} of {scale.max_total}) is your baseline."
+                )
+                continue
             if prompts.confirm(
                 START["baseline"].format(name=scale.name, count=len(scale.items)), default=True
             ):

@@ -178,7 +178,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         for scale in (PHQ9, GAD7):
             taken = journal.latest_measure(scale.key)
             if taken and taken.day == dt.date.today().isoformat():
-                # A wizard stopped after the questionnaire and started again: not twice in a day.
+                # Taken earlier today (by `ipt measure`, or a wizard stopped after it): not twice.
                 messages.note(
                     f"Your {scale.name} from today ({taken.total} of {scale.max_total}) is your baseline."
                 )

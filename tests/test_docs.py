@@ -39,3 +39,22 @@ def test_user_guide_covers_every_command():
     reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     for command in re.findall(r"^## `ipt (.+)`$", reference, flags=re.M):
         assert f"ipt {command}" in guide, command
+
+
+def test_lowest_versions_file_pins_each_lower_bound_of_pyproject():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["dependencies"] + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
+    bounds = {}
+    for requirement in requirements:
+        name, lowest = re.match(r"([\w-]+)>=([\d.]+)", requirement).groups()
+        bounds[name] = lowest
+    pinned = {}
+    for line in (ROOT / ".ci" / "lowest.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pinned[name] = version.removesuffix(".*")
+    assert pinned == bounds

@@ -23,6 +23,8 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.delenv("IPT_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
+    # No test touches the real system keyring: without a test's own, there is none.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv(
         "PYTHONPATH", os.pathsep.join(filter(None, [str(NO_NETWORK), os.environ.get("PYTHONPATH")]))
     )

@@ -1,9 +1,11 @@
 """Encryption at rest with SQLCipher: no plaintext on disk, clear errors, nothing lost."""
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +152,97 @@ def test_an_encrypted_journal_from_an_older_version_is_upgraded(tmp_path, ipt, m
     assert [p.name for p in journal.people()] == ["Sam"]
     journal.close()
     assert store.is_encrypted(encrypted)
+
+
+FAKE_KEYRING = Path(__file__).resolve().parent / "fake_keyring"
+
+
+@pytest.fixture
+def system_keyring(tmp_path, monkeypatch):
+    """A stand-in for the OS keyring (a JSON file), for ipt here and the processes tests start."""
+    import keyring
+
+    previous = keyring.get_keyring()  # the tests' default: none
+    monkeypatch.syspath_prepend(str(FAKE_KEYRING))
+    from ipt_test_keyring import FileKeyring
+
+    store_file = tmp_path / "keyring.json"
+    monkeypatch.setenv("IPT_TEST_KEYRING", str(store_file))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "ipt_test_keyring.FileKeyring")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(FAKE_KEYRING), os.environ["PYTHONPATH"]]))
+    keyring.set_keyring(FileKeyring())
+    yield store_file
+    keyring.set_keyring(previous)
+
+
+def kept(store_file) -> list[str]:
+    return list(json.loads(store_file.read_text()).values()) if store_file.exists() else []
+
+
+def test_a_passphrase_kept_in_the_system_keyring_opens_the_journal(secret, system_keyring, monkeypatch):
+    out = flat(secret.ok("passphrase", "remember").stdout)
+    assert "Anyone who can use your unlocked account can then open the journal" in out
+    assert kept(system_keyring) == [PASSPHRASE]
+    assert "its passphrase is kept in your system keyring" in flat(secret.ok("doctor").stdout)
+    settings = (secret.path.parent.parent / "config" / "config.json").read_text()
+    assert PASSPHRASE not in settings and str(secret.path) in settings
+    monkeypatch.delenv("IPT_JOURNAL_PASSPHRASE")
+    assert secret.ok("checkin", "list", "--json").stdout.count(MARKER) == 1  # no prompt, no variable
+
+    # Changing the passphrase changes the kept one too.
+    monkeypatch.setenv("IPT_JOURNAL_NEW_PASSPHRASE", "a brand new one")
+    assert "keyring now keeps the new one" in secret.ok("passphrase").stdout
+    assert kept(system_keyring) == ["a brand new one"]
+    secret.ok("report")
+
+    # Forgotten, ipt asks again (and, outside a terminal, says how to give it).
+    assert "no longer keeps the passphrase" in secret.ok("passphrase", "forget").stdout
+    assert kept(system_keyring) == []
+    assert_user_error(secret("report"), "set IPT_JOURNAL_PASSPHRASE")
+    assert "kept no passphrase" in secret.ok("passphrase", "forget").stdout
+
+
+def test_a_stale_kept_passphrase_says_how_to_stop_using_it(secret, system_keyring, monkeypatch):
+    secret.ok("passphrase", "remember")
+    system_keyring.write_text(system_keyring.read_text().replace(PASSPHRASE, "an old one"))
+    monkeypatch.delenv("IPT_JOURNAL_PASSPHRASE")
+    result = secret("report")
+    assert_user_error(result, "Wrong passphrase", "ipt passphrase forget", code=1)
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", PASSPHRASE)  # the variable wins over the keyring
+    secret.ok("report")
+
+
+def test_decrypt_and_wipe_remove_the_kept_passphrase(secret, system_keyring):
+    secret.ok("passphrase", "remember")
+    assert "no longer kept in your system keyring" in flat(secret.ok("decrypt", "--yes").stdout)
+    assert kept(system_keyring) == []
+    assert "no passphrase to keep" in secret.ok("passphrase", "remember").stdout
+    secret.ok("encrypt", "--yes")
+    secret.ok("passphrase", "remember")
+    out = flat(secret.ok("wipe", "--yes").stdout)
+    assert "the journal's passphrase, kept in your system keyring" in out
+    assert kept(system_keyring) == []
+
+
+def test_without_a_usable_keyring_remember_is_a_clear_error_and_nothing_is_kept(secret):
+    # The tests' default backend is keyring's "no keyring": like a server without one.
+    result = secret("passphrase", "remember")
+    assert_user_error(result, "No system keyring was found on this computer", "IPT_JOURNAL_PASSPHRASE")
+    settings = secret.path.parent.parent / "config" / "config.json"
+    assert not settings.exists() or "keyring" not in settings.read_text()
+
+
+def test_a_journal_whose_passphrase_is_not_kept_never_loads_keyring(secret, monkeypatch):
+    monkeypatch.delenv("IPT_JOURNAL_PASSPHRASE")
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['ipt', 'report']\n"
+        "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('LOADED' if 'keyring' in sys.modules else 'NOT LOADED')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+    assert "needs its passphrase" in result.stderr  # it went looking, and asked instead
+    assert result.stdout.strip() == "NOT LOADED"

@@ -33,3 +33,7 @@ class NotFound(InputError):
 
 class JournalError(IptError):
     """The journal file cannot be opened or used as it is."""
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase given does not open the encrypted journal."""

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipt_journal import store
+from ipt_journal import keychain, store
 from ipt_journal.errors import InputError, JournalError
 from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted, make_private_dirs, quoted, sqlcipher
 
@@ -302,8 +302,9 @@ def doctor(journal_path: Path, fix: bool = False, passphrase=None) -> list[Findi
         )
     except (InputError, JournalError) as exc:
         findings.append(Finding(False, "integrity", exc.message))
+    kept = "; its passphrase is kept in your system keyring" if keychain.is_kept(journal_path) else ""
     findings.append(
-        Finding(True, "encryption", "encrypted with SQLCipher")
+        Finding(True, "encryption", "encrypted with SQLCipher" + kept)
         if encrypted
         else Finding(
             True, "encryption", "not encrypted: use full-disk encryption and a screen lock, or ipt encrypt"

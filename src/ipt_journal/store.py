@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ipt_journal.errors import InputError, JournalError, NotFound
+from ipt_journal.errors import InputError, JournalError, NotFound, WrongPassphrase
 
 if TYPE_CHECKING:
     from ipt_journal.models import (
@@ -337,7 +337,7 @@ def connect(
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except driver.DatabaseError:
             conn.close()
-            raise JournalError(
+            raise WrongPassphrase(
                 f"Wrong passphrase for the journal at {path}, or it is not an ipt journal. "
                 "Nothing was changed.",
                 f"Type it again, or set {PASSPHRASE_ENV} to the right one.",

@@ -55,7 +55,7 @@ SECTIONS = {
         "wipe": ("data", "wipe", "Delete the journal and the backups ipt made."),
         "encrypt": ("data", "encrypt", "Protect the journal with a passphrase."),
         "decrypt": ("data", "decrypt", "Turn an encrypted journal back into a plain one."),
-        "passphrase": ("data", "passphrase", "Change the passphrase of an encrypted journal."),
+        "passphrase": ("data", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
         "config": ("crisis", "config_app", "Settings kept outside the journal (your country)."),
     },
 }

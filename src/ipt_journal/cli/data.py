@@ -1,4 +1,5 @@
-"""`ipt backup`, `ipt restore` and `ipt doctor`: keeping the journal safe."""
+"""Keeping the journal safe: backup, restore, doctor, export, import, wipe, and encryption
+(encrypt, decrypt, passphrase)."""
 
 from pathlib import Path
 from typing import Annotated
@@ -6,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import YesOpt, session
+from ipt_journal.cli.session import YesOpt, command_group, session
 
 
 def backup(
@@ -171,7 +172,7 @@ def wipe(
 ) -> None:
     """Delete the journal, its -wal and -shm files and the backups ipt made; the settings
     only if you say so. Asks you to type 'wipe' first (or --yes)."""
-    from ipt_journal import config, prompts, safekeeping
+    from ipt_journal import config, keychain, prompts, safekeeping
     from ipt_journal.paths import journal_path
 
     state = session(ctx)
@@ -187,6 +188,8 @@ def wipe(
     messages.note("This removes, for good:")
     for file in files:
         messages.note(f"  {file}")
+    if keychain.is_kept(path):
+        messages.note("  the journal's passphrase, kept in your system keyring")
     if not yes and prompts.text("Type 'wipe' to remove them (anything else keeps them)").strip() != "wipe":
         messages.note("Nothing was removed.")
         return
@@ -194,12 +197,15 @@ def wipe(
         settings = prompts.confirm(f"Remove your settings too ({settings_file})?", default=False)
     if settings and settings_file.exists():
         files.append(settings_file)
+    forgotten = keychain.forget(path)  # before the settings file, which lists it, may go
     removed = safekeeping.remove(files)
     if backups.is_dir() and not any(backups.iterdir()):
         backups.rmdir()
     messages.note(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''}:")
     for file in removed:
         messages.note(f"  {file}")
+    if forgotten:
+        messages.note("Your system keyring no longer keeps the journal's passphrase.")
     messages.note(
         "ipt cannot reach copies outside these places: exports and backups you saved elsewhere, "
         "and system backups or snapshots (Time Machine, cloud sync history). Deleted files can stay "
@@ -237,6 +243,9 @@ def encrypt_journal(state, yes: bool) -> None:
     safekeeping.encrypt(journal, passphrase)
     state.forget_journal()
     messages.note(f"The journal at {journal.path} is now encrypted.")
+    messages.note(
+        "Not to type the passphrase each time, keep it in your system keyring: ipt passphrase remember"
+    )
     _mention_plain_backups(journal.path)
 
 
@@ -253,22 +262,72 @@ def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     if not yes and not prompts.confirm("Store the journal unencrypted from now on?", default=False):
         messages.note("Nothing was changed.")
         return
+    from ipt_journal import keychain
+
     safekeeping.decrypt(journal)
     state.forget_journal()
     messages.note(f"The journal at {journal.path} is no longer encrypted.")
+    if keychain.forget(journal.path):
+        messages.note("Its passphrase is no longer kept in your system keyring.")
 
 
+passphrase_app = command_group(
+    help=(
+        "Change the passphrase of an encrypted journal: the new one is typed twice at a hidden "
+        "prompt, or comes from IPT_JOURNAL_NEW_PASSPHRASE. 'remember' keeps the passphrase in "
+        "your system keyring so ipt stops asking for it; 'forget' removes it from there."
+    ),
+    invoke_without_command=True,
+)
+
+
+@passphrase_app.callback()
 def passphrase(ctx: typer.Context) -> None:
     """Change the passphrase of an encrypted journal. The new one is typed twice at a hidden
     prompt, or comes from IPT_JOURNAL_NEW_PASSPHRASE."""
-    from ipt_journal import safekeeping
+    if ctx.invoked_subcommand is not None:
+        return
+    from ipt_journal import keychain, safekeeping
 
     state = session(ctx)
     journal = state.journal()
     new = _new_passphrase(state, "IPT_JOURNAL_NEW_PASSPHRASE")
     safekeeping.change_passphrase(journal, new)
     messages.note("The passphrase is changed. " + LOST_PASSPHRASE)
+    if keychain.is_kept(journal.path):
+        keychain.keep(journal.path, new)
+        messages.note("Your system keyring now keeps the new one.")
     _mention_plain_backups(journal.path, changed=True)
+
+
+@passphrase_app.command()
+def remember(ctx: typer.Context) -> None:
+    """Keep the passphrase in your system keyring (macOS Keychain, Windows Credential
+    Locker, the Secret Service on Linux), so ipt stops asking for it on this computer."""
+    from ipt_journal import keychain
+
+    journal = session(ctx).journal()
+    if journal.key is None:
+        messages.note("The journal is not encrypted, so there is no passphrase to keep.")
+        return
+    keychain.keep(journal.path, journal.key)
+    messages.note(
+        "Your system keyring now keeps the passphrase, and ipt will not ask for it here. Anyone "
+        "who can use your unlocked account can then open the journal; undo it with: "
+        "ipt passphrase forget"
+    )
+
+
+@passphrase_app.command()
+def forget(ctx: typer.Context) -> None:
+    """Remove the passphrase from your system keyring; ipt asks for it again."""
+    from ipt_journal import keychain
+    from ipt_journal.paths import journal_path
+
+    if keychain.forget(journal_path(session(ctx).db_flag)):
+        messages.note("Your system keyring no longer keeps the passphrase; ipt will ask for it.")
+    else:
+        messages.note("Your system keyring kept no passphrase for this journal.")
 
 
 MIN_PASSPHRASE = 8

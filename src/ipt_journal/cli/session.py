@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipt_journal.errors import MissingInput
+from ipt_journal.errors import MissingInput, WrongPassphrase
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal
@@ -23,14 +23,38 @@ class Session:
     db_flag: Path | None
     no_input: bool
     _journal: Journal | None = None
+    _passphrase_from_keyring: bool = False
 
     def journal(self) -> Journal:
         if self._journal is None:
             from ipt_journal.paths import journal_path
             from ipt_journal.store import open_journal
 
-            self._journal = open_journal(journal_path(self.db_flag), passphrase=self.passphrase)
+            path = journal_path(self.db_flag)
+            try:
+                self._journal = open_journal(path, passphrase=lambda: self._passphrase_to_open(path))
+            except WrongPassphrase as error:
+                if not self._passphrase_from_keyring:
+                    raise
+                raise WrongPassphrase(
+                    error.message,
+                    "The passphrase kept in your system keyring does not open it; "
+                    "stop using it with: ipt passphrase forget",
+                ) from None
         return self._journal
+
+    def _passphrase_to_open(self, path: Path) -> str:
+        """From the environment, else the system keyring if you asked ipt to keep it there,
+        else a hidden prompt."""
+        from ipt_journal import keychain
+        from ipt_journal.store import PASSPHRASE_ENV
+
+        if not os.environ.get(PASSPHRASE_ENV):
+            kept = keychain.read(path)
+            if kept is not None:
+                self._passphrase_from_keyring = True
+                return kept
+        return self.passphrase()
 
     def passphrase(self, variable: str | None = None, question: str = "Passphrase for your journal") -> str:
         """From the environment (for scripts), else a hidden prompt in a terminal."""

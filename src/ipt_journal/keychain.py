@@ -1,0 +1,104 @@
+"""An encrypted journal's passphrase kept in the operating system's keyring (macOS Keychain,
+Windows Credential Locker, the Secret Service on Linux), only when the person asks for it.
+
+It is opt-in per journal: the settings file lists the journals whose passphrase is kept, so
+a journal nobody asked about never loads the `keyring` package (about 140 ms) nor makes a
+desktop ask to unlock its keyring. Reading never fails a command: if the keyring cannot
+be read, ipt asks for the passphrase as it would otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ipt_journal import config
+from ipt_journal.errors import InputError, JournalError
+
+SERVICE = "ipt-journal"
+SETTING = "keyring_journals"  # in the settings file: the journals whose passphrase is kept
+
+
+def _account(path: Path) -> str:
+    return str(path.resolve())
+
+
+def _kept_for() -> list[str]:
+    try:
+        kept = config.load().get(SETTING, [])
+    except JournalError:
+        return []
+    return kept if isinstance(kept, list) else []
+
+
+def is_kept(path: Path) -> bool:
+    return _account(path) in _kept_for()
+
+
+def read(path: Path) -> str | None:
+    """The passphrase kept for the journal at `path`, or None."""
+    if not is_kept(path):
+        return None
+    try:
+        import keyring
+
+        return keyring.get_password(SERVICE, _account(path))
+    except Exception:  # noqa: BLE001 - not installed, locked, no backend: ask instead
+        return None
+
+
+def keep(path: Path, passphrase: str) -> None:
+    """Keep `passphrase` for the journal at `path`, replacing any kept before."""
+    keyring = _keyring()
+    hint = "Without one, type the passphrase when ipt asks, or set IPT_JOURNAL_PASSPHRASE."
+    try:
+        keyring.set_password(SERVICE, _account(path), passphrase)
+    except keyring.errors.NoKeyringError:
+        raise InputError(
+            "No system keyring was found on this computer (macOS Keychain, Windows Credential "
+            "Locker, or a Secret Service such as GNOME Keyring or KWallet). Nothing was kept.",
+            hint,
+        ) from None
+    except keyring.errors.KeyringError as exc:
+        raise InputError(
+            f"Your system keyring did not take the passphrase ({exc}). Nothing was kept.", hint
+        ) from None
+    _set_kept(path, True)
+
+
+def forget(path: Path) -> bool:
+    """Remove the passphrase kept for the journal at `path`; False if none was kept."""
+    if not is_kept(path):
+        return False
+    _set_kept(path, False)
+    try:
+        import keyring
+
+        keyring.delete_password(SERVICE, _account(path))
+    except Exception:  # noqa: BLE001 - already gone, or no keyring to remove it from
+        pass
+    return True
+
+
+def _set_kept(path: Path, kept: bool) -> None:
+    data = config.load()
+    journals = set(_kept_for()) - {_account(path)}
+    if kept:
+        journals.add(_account(path))
+    if journals:
+        data[SETTING] = sorted(journals)
+    else:
+        data.pop(SETTING, None)
+    config.save(data)
+
+
+def _keyring():
+    try:
+        import keyring
+        import keyring.errors
+    except ImportError:
+        raise InputError(
+            "Keeping the passphrase in your system keyring needs the keyring package, which this "
+            "ipt was installed without.",
+            "Install the encryption extra: in your ipt-journal folder, pip install '.[encryption]'",
+        ) from None
+    return keyring

@@ -70,7 +70,8 @@ def doctor(
     from ipt_journal.paths import journal_path
 
     state = session(ctx)
-    findings = safekeeping.doctor(journal_path(state.db_flag), fix=fix, passphrase=state.passphrase)
+    path = journal_path(state.db_flag)
+    findings = safekeeping.doctor(path, fix=fix, passphrase=lambda: state.passphrase_to_open(path))
     for finding in findings:
         mark = "ok  " if finding.ok else "FIX " if finding.fixable else "!!  "
         messages.note(f"{mark} {finding.what}: {finding.detail}")

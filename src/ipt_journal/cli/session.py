@@ -32,7 +32,7 @@ class Session:
 
             path = journal_path(self.db_flag)
             try:
-                self._journal = open_journal(path, passphrase=lambda: self._passphrase_to_open(path))
+                self._journal = open_journal(path, passphrase=lambda: self.passphrase_to_open(path))
             except WrongPassphrase as error:
                 if not self._passphrase_from_keyring:
                     raise
@@ -43,7 +43,7 @@ class Session:
                 ) from None
         return self._journal
 
-    def _passphrase_to_open(self, path: Path) -> str:
+    def passphrase_to_open(self, path: Path) -> str:
         """From the environment, else the system keyring if you asked ipt to keep it there,
         else a hidden prompt."""
         from ipt_journal import keychain

@@ -248,3 +248,15 @@ def test_a_journal_whose_passphrase_is_not_kept_never_loads_keyring(secret, monk
     )
     assert "needs its passphrase" in result.stderr  # it went looking, and asked instead
     assert result.stdout.strip() == "NOT LOADED"
+
+
+def test_a_keyring_that_cannot_be_read_falls_back_to_asking(secret, system_keyring, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
+    secret.ok("passphrase", "remember")
+    keyring.set_keyring(fail.Keyring())  # say, a desktop keyring that went away
+    monkeypatch.delenv("IPT_JOURNAL_PASSPHRASE")
+    assert_user_error(secret("report"), "needs its passphrase", "set IPT_JOURNAL_PASSPHRASE")
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    secret.ok("report")

@@ -111,7 +111,9 @@ def test_dashboard_says_when_a_checkin_is_due(people):
     assert "Next: ipt measure phq9 (the PHQ-9 and GAD-7 are due)" in out
     people.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0")
     people.ok("measure", "gad7", "--answers", "0,0,0,0,0,0,0")
-    assert "Next: ipt report" in flat(people.ok().stdout)
+    out = flat(people.ok().stdout)
+    # Crisis help is pointed to on every dashboard, all-zero answers included.
+    assert "Next: ipt report" in out and out.endswith("Crisis lines, any time: ipt crisis")
 
 
 def test_json_output_is_plain_json_without_colour(people, monkeypatch):

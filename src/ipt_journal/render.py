@@ -359,6 +359,10 @@ def _since_contact(last: dt.date | None, today: dt.date) -> str:
 # ------------------------------------------------------------------ dashboard
 
 
+# On every dashboard, whatever the answers so far: help never depends on a score.
+CRISIS_POINTER = "Crisis lines, any time:  ipt crisis"
+
+
 def dashboard(state, journal_path: Path) -> None:
     console = _console()
     if state.is_new:
@@ -370,7 +374,7 @@ def dashboard(state, journal_path: Path) -> None:
         console.print()
         console.print("Start your course (about 10 minutes):  ipt start")
         console.print("Or go step by step:  ipt inventory add, then each week  ipt checkin")
-        console.print("Crisis lines, any time:  ipt crisis")
+        console.print(CRISIS_POINTER)
         console.print()
         # soft_wrap: a long path is left whole for the terminal to wrap, so it can be copied.
         console.print(
@@ -404,6 +408,7 @@ def dashboard(state, journal_path: Path) -> None:
         rating = "" if goal.latest_rating is None else f" ({goal.latest_rating}/10)"
         console.print(Text(f"Goal #{goal.id}: {goal.text}{rating}"))
     console.print(f"Next: {state.next_command}  ({state.next_reason})")
+    console.print(CRISIS_POINTER)
 
 
 # ------------------------------------------------------------------ measures and safety

@@ -98,6 +98,13 @@ def test_change_passphrase_and_decrypt(secret, monkeypatch):
     assert secret.rows("SELECT note FROM checkins") == [(MARKER,)]
 
 
+def test_passphrase_commands_on_a_plain_journal_say_what_is_going_on(people, monkeypatch):
+    assert "not encrypted, so it has no passphrase" in flat(people.ok("passphrase").stdout)
+    monkeypatch.delenv("IPT_JOURNAL_PASSPHRASE", raising=False)
+    assert_user_error(people("encrypt", "--yes"), "A new passphrase is needed: set IPT_JOURNAL_PASSPHRASE")
+    assert not store.is_encrypted(people.path)
+
+
 def test_short_passphrases_and_double_encryption_are_refused(people, monkeypatch):
     monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", "short")
     assert_user_error(people("encrypt", "--yes"), "at least 8 characters")

@@ -46,7 +46,9 @@ def restore(
     journal = state.journal()
     key = None
     if is_encrypted(source):
-        key = journal.key or state.passphrase(question="Passphrase of the backup")
+        key = journal.key or state.passphrase(
+            question="Passphrase of the backup", needed="The backup is encrypted and needs its passphrase"
+        )
     version = safekeeping.check_file(source, key)
     messages.note(f"{source} is an intact ipt journal (schema {version}).")
     if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
@@ -292,6 +294,9 @@ def passphrase(ctx: typer.Context) -> None:
 
     state = session(ctx)
     journal = state.journal()
+    if journal.key is None:
+        messages.note("The journal is not encrypted, so it has no passphrase. Encrypt it with: ipt encrypt")
+        return
     new = _new_passphrase(state, "IPT_JOURNAL_NEW_PASSPHRASE")
     safekeeping.change_passphrase(journal, new)
     messages.note("The passphrase is changed. " + LOST_PASSPHRASE)
@@ -342,7 +347,7 @@ def _new_passphrase(state, variable: str) -> str:
     if os.environ.get(variable):
         chosen = os.environ[variable]
     else:
-        chosen = state.passphrase(variable, "New passphrase")
+        chosen = state.passphrase(variable, "New passphrase", needed="A new passphrase is needed")
         if state.passphrase(variable, "The same passphrase again") != chosen:
             raise InputError("The two passphrases differ. Nothing was changed.")
     if len(chosen) < MIN_PASSPHRASE:

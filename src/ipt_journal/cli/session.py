@@ -56,8 +56,14 @@ class Session:
                 return kept
         return self.passphrase()
 
-    def passphrase(self, variable: str | None = None, question: str = "Passphrase for your journal") -> str:
-        """From the environment (for scripts), else a hidden prompt in a terminal."""
+    def passphrase(
+        self,
+        variable: str | None = None,
+        question: str = "Passphrase for your journal",
+        needed: str = "The journal is encrypted and needs its passphrase",
+    ) -> str:
+        """From the environment (for scripts), else a hidden prompt in a terminal; outside
+        one, `needed` says what is missing."""
         from ipt_journal.store import PASSPHRASE_ENV
 
         variable = variable or PASSPHRASE_ENV
@@ -65,8 +71,8 @@ class Session:
             return os.environ[variable]
         if not self.can_prompt:
             raise MissingInput(
-                f"The journal is encrypted and needs its passphrase: set {variable}, or run ipt in a "
-                "terminal to type it (never as a command-line argument)."
+                f"{needed}: set {variable}, or run ipt in a terminal to type it "
+                "(never as a command-line argument)."
             )
         from ipt_journal import prompts
 

@@ -254,7 +254,7 @@ def encrypt_journal(state, yes: bool) -> None:
 
 def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     """Turn an encrypted journal back into a plain one."""
-    from ipt_journal import prompts, safekeeping
+    from ipt_journal import keychain, prompts, safekeeping
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], "ipt decrypt --yes")
@@ -265,8 +265,6 @@ def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     if not yes and not prompts.confirm("Store the journal unencrypted from now on?", default=False):
         messages.note("Nothing was changed.")
         return
-    from ipt_journal import keychain
-
     safekeeping.decrypt(journal)
     state.forget_journal()
     messages.note(f"The journal at {journal.path} is no longer encrypted.")
@@ -274,20 +272,14 @@ def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
         messages.note("Its passphrase is no longer kept in your system keyring.")
 
 
-passphrase_app = command_group(
-    help=(
-        "Change the passphrase of an encrypted journal: the new one is typed twice at a hidden "
-        "prompt, or comes from IPT_JOURNAL_NEW_PASSPHRASE. 'remember' keeps the passphrase in "
-        "your system keyring so ipt stops asking for it; 'forget' removes it from there."
-    ),
-    invoke_without_command=True,
-)
+passphrase_app = command_group(invoke_without_command=True)
 
 
 @passphrase_app.callback()
 def passphrase(ctx: typer.Context) -> None:
-    """Change the passphrase of an encrypted journal. The new one is typed twice at a hidden
-    prompt, or comes from IPT_JOURNAL_NEW_PASSPHRASE."""
+    """Change the passphrase of an encrypted journal: the new one is typed twice at a hidden
+    prompt, or comes from IPT_JOURNAL_NEW_PASSPHRASE. 'remember' keeps the passphrase in
+    your system keyring so ipt stops asking for it; 'forget' removes it from there."""
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal import keychain, safekeeping

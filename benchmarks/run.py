@@ -6,8 +6,8 @@ Run it from the project's venv (the README's install command). It builds, under
 benchmarks/out/ (ignored by git): the ten-year journal and the ten-times one with
 make_journal.py, a venv with jrnl 4.6 from PyPI, and a ten-year jrnl journal. Each
 command runs once to warm up, then the commands take turns for --runs rounds; the table
-shows the median, the spread (fastest to slowest) and the peak memory of one more run. Then each budget of
-docs/performance.md is checked as a ratio measured in this same run.
+shows the median, the spread (fastest to slowest) and the peak memory of one more run.
+Then each budget of docs/performance.md is checked as a ratio measured in this same run.
 """
 
 from __future__ import annotations
@@ -105,8 +105,11 @@ def stale(path: Path) -> bool:
     """A journal built by an older version would be migrated by the first command timed."""
     from ipt_journal.store import SCHEMA_VERSION
 
-    with sqlite3.connect(path) as conn:
+    conn = sqlite3.connect(path)
+    try:
         return conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION
+    finally:
+        conn.close()
 
 
 def build_journals(rebuild: bool) -> tuple[Path, Path]:

@@ -135,7 +135,7 @@ def test_unknown_command_is_a_usage_error(ipt):
 
 def test_unexpected_errors_do_not_leak_journal_text(people, monkeypatch):
     people.ok("checkin", "--mood", "6", "--note", "my secret note")
-    from ipt_journal import render
+    from ipt_journal.render import checkins as render
 
     def broken(checkins):
         raise ValueError("my secret note")

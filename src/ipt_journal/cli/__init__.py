@@ -178,11 +178,11 @@ def main_callback(
     ctx.obj = Session(db_flag=db, no_input=no_input)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
-        from ipt_journal import render
+        from ipt_journal.render.dashboard import dashboard
         from ipt_journal.report import build_dashboard
 
         journal = ctx.obj.journal()
-        render.dashboard(build_dashboard(journal), journal.path)
+        dashboard(build_dashboard(journal), journal.path)
 
 
 def main() -> None:

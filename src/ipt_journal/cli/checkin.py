@@ -123,13 +123,13 @@ def list_checkins(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Your check-ins, newest first."""
-    from ipt_journal import render
+    from ipt_journal.render.checkins import checkins_table
 
     checkins = session(ctx).journal().checkins(limit=None if show_all else limit)
     if as_json:
         messages.print_json(messages.plain(checkins))
     else:
-        render.checkins_table(checkins)
+        checkins_table(checkins)
 
 
 @app.command()
@@ -176,14 +176,14 @@ def edit(
 @app.command()
 def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a check-in and the interactions recorded with it."""
-    from ipt_journal import render
+    from ipt_journal.render.checkins import checkins_table
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt checkin delete {checkin_id} --yes")
     journal = state.journal()
     current = journal.checkin(checkin_id)
     if not yes:
-        render.checkins_table([current])
+        checkins_table([current])
     if not state.confirm(yes, f"Delete check-in #{checkin_id}?"):
         messages.note("Nothing was deleted.")
         return

@@ -90,17 +90,18 @@ def breathe(
     """A guided breathing exercise. Ctrl-C ends it early, and you can still log it."""
     import datetime as dt
 
-    from ipt_journal import prompts, render
+    from ipt_journal import prompts
     from ipt_journal.coping import PATTERNS
     from ipt_journal.errors import InputError
     from ipt_journal.models import CopingIn, validate
+    from ipt_journal.render.practice import breathing
 
     if pattern not in PATTERNS:
         raise InputError(f"--pattern must be one of {', '.join(PATTERNS)}, got {pattern!r}.")
     state = session(ctx)
     chosen = PATTERNS[pattern]
     seconds = round(minutes * 60)
-    done = render.breathing(chosen, seconds)
+    done = breathing(chosen, seconds)
     finished = "finished" if done >= seconds else f"stopped after {done} seconds"
     messages.note(f"{chosen.name}: {finished}.")
     if log_it is None:

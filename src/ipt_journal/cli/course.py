@@ -254,10 +254,10 @@ def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Week N of M, the phase you are in, and what it is for."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal import render
+    from ipt_journal.render.course import course as render_course
 
     journal = session(ctx).journal()
-    render.course(_require_course(journal), journal.goals("open"), as_json)
+    render_course(_require_course(journal), journal.goals("open"), as_json)
 
 
 @course_app.command()
@@ -324,13 +324,13 @@ def goals_list(
     as_json: JsonOpt = False,
 ) -> None:
     """Your goals with their latest progress rating (0-10)."""
-    from ipt_journal import render
+    from ipt_journal.render.course import goals_table
 
     goals = session(ctx).journal().goals(None if show_all else "open")
     if as_json:
         messages.print_json(messages.plain(goals))
     else:
-        render.goals_table(goals)
+        goals_table(goals)
 
 
 @goals_app.command("add")
@@ -373,10 +373,10 @@ def goals_drop(ctx: typer.Context, goal_id: GoalId) -> None:
 @goals_app.command("show")
 def goals_show(ctx: typer.Context, goal_id: GoalId) -> None:
     """One goal and how its wording and status changed."""
-    from ipt_journal import render
+    from ipt_journal.render.course import goal_detail
 
     journal = session(ctx).journal()
-    render.goal_detail(journal.goal(goal_id), journal.goal_history(goal_id))
+    goal_detail(journal.goal(goal_id), journal.goal_history(goal_id))
 
 
 def _close(ctx: typer.Context, goal_id: int, status: str, message: str) -> None:
@@ -413,9 +413,9 @@ def review(
 ) -> None:
     """Look back at the end of the course: what changed, what helped, warning signs, and
     how you will keep practising."""
-    from ipt_journal import render
     from ipt_journal.dates import parse_day
     from ipt_journal.models import ReviewIn, validate
+    from ipt_journal.render.course import review_summary
     from ipt_journal.report import course_figures, course_people
 
     state = session(ctx)
@@ -433,7 +433,7 @@ def review(
     journal = state.journal()
     day = parse_day(date) if date else dt.date.today()
     if not given:
-        render.review_summary(course_figures(journal, dt.date.min, dt.date.today()), course_people(journal))
+        review_summary(course_figures(journal, dt.date.min, dt.date.today()), course_people(journal))
         answers, to_safety_plan = _review_wizard()
     saved = journal.add_review(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
     messages.note(f"Saved your review of {saved.day}. It will show in your reports.")

@@ -192,13 +192,13 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Exercises you did, newest first."""
-    from ipt_journal import render
+    from ipt_journal.render.practice import exercises_table
 
     done = session(ctx).journal().exercises(kind=kind, person=with_)
     if as_json:
         messages.print_json(messages.plain(done))
     else:
-        render.exercises_table(done)
+        exercises_table(done)
 
 
 @app.command()
@@ -208,13 +208,13 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """One finished exercise, readably (a communication analysis as a dialogue)."""
-    from ipt_journal import render
+    from ipt_journal.render.practice import exercise_detail
 
     done = session(ctx).journal().exercise(exercise_id)
     if as_json:
         messages.print_json(messages.plain(done))
     else:
-        render.exercise_detail(done)
+        exercise_detail(done)
 
 
 @app.command("show-questions")

@@ -48,14 +48,14 @@ def list_homework(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Open homework first, soonest due first; overdue marked."""
-    from ipt_journal import render
+    from ipt_journal.render.practice import homework_table
 
     items = session(ctx).journal().homework(open_only=not show_all)
     today = dt.date.today()
     if as_json:
         messages.print_json([{**messages.plain(item), "overdue": item.overdue(today)} for item in items])
     else:
-        render.homework_table(items, today)
+        homework_table(items, today)
 
 
 @app.command()

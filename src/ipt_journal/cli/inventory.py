@@ -137,19 +137,19 @@ def add(
 @app.command("list")
 def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Everyone in your inventory, closest first."""
-    from ipt_journal import render
+    from ipt_journal.render.people import people_table
 
     people = session(ctx).journal().people()
     if as_json:
         messages.print_json(messages.plain(people))
     else:
-        render.people_table(people)
+        people_table(people)
 
 
 @app.command()
 def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     """Everything about one person, and how your time together has gone."""
-    from ipt_journal import render
+    from ipt_journal.render.people import person_detail
 
     journal = session(ctx).journal()
     person = journal.person_named(name)
@@ -157,7 +157,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     if as_json:
         messages.print_json({**messages.plain(person), "contact_summary": messages.plain(summary)})
     else:
-        render.person_detail(person, summary)
+        person_detail(person, summary)
 
 
 @app.command()

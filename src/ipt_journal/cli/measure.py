@@ -70,8 +70,8 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Every questionnaire taken, oldest first."""
-    from ipt_journal import render
     from ipt_journal.errors import InputError
+    from ipt_journal.render.measures import measures_table
     from ipt_journal.scales import SCALES
 
     if scale and scale.lower() not in SCALES:
@@ -81,7 +81,7 @@ def history(
     if as_json:
         messages.print_json([messages.measure_json(m, *journal.baseline_and_previous(m)) for m in measures])
     else:
-        render.measures_table(measures)
+        measures_table(measures)
 
 
 def ask_scale(scale) -> list[int]:

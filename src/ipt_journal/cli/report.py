@@ -30,8 +30,8 @@ def report(
     """Your mood week by week and how it goes with the people you see."""
     import datetime as dt
 
-    from ipt_journal import render
     from ipt_journal.dates import parse_day
+    from ipt_journal.render.report import report as render_report
     from ipt_journal.report import build_report, window_start
 
     today = dt.date.today()
@@ -45,4 +45,4 @@ def report(
             data["safety"] = safety.as_json(config.country_or_none())
         messages.print_json(data)
     else:
-        render.report(result)
+        render_report(result)

@@ -25,15 +25,16 @@ def show(
     """Show your safety plan (it is always in `ipt crisis` too)."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal import config, render
+    from ipt_journal import config
+    from ipt_journal.render.safety_plan import safety_plan_markdown, safety_plan_table
 
     plan = session(ctx).journal().safety_plan()
     if as_json:
         messages.print_json({"steps": messages.safety_plan_json(plan)})
     elif markdown:
-        print(render.safety_plan_markdown(plan, config.country_or_none()), end="")
+        print(safety_plan_markdown(plan, config.country_or_none()), end="")
     else:
-        render.safety_plan_table(plan)
+        safety_plan_table(plan)
 
 
 @app.command()

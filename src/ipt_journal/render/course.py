@@ -1,0 +1,103 @@
+"""`ipt course`, `ipt goals` and the look back before `ipt review`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ipt_journal.messages import count, focus_text, plain, print_json
+from ipt_journal.render.common import new_console
+
+
+def course_position(course, today: dt.date | None = None):
+    from ipt_journal.course import position
+
+    return position(course.started_on, course.planned_weeks, course.ended_on, today or dt.date.today())
+
+
+def course(course, open_goals, as_json: bool) -> None:
+    where = course_position(course)
+    if as_json:
+        print_json(
+            {
+                **plain(course),
+                "week": where.week,
+                "phase": where.phase,
+                "purpose": where.purpose,
+                "open_goals": [plain(goal) for goal in open_goals],
+            }
+        )
+        return
+    console = new_console()
+    if where.ended:
+        console.print(
+            f"Your course ran from {course.started_on} to {course.ended_on}. You are in maintenance."
+        )
+    elif where.phase == "maintenance":
+        console.print(
+            f"Week {where.week}: your {course.planned_weeks}-week course has passed its planned end."
+        )
+    else:
+        console.print(f"Week {where.week} of {course.planned_weeks}: {where.phase} phase.", style="bold")
+    console.print(where.purpose)
+    if course.focus_areas:
+        focus = focus_text(course.focus_areas)
+        detail = f" with {course.dispute_person}" if course.dispute_person else ""
+        stage = f" ({course.dispute_stage})" if course.dispute_stage else ""
+        console.print(Text(f"Focus: {focus}{detail}{stage}."))
+    if open_goals:
+        goals_table(open_goals)
+    if not where.ended:
+        console.print("Extend it with: ipt course extend WEEKS. End it with: ipt course end", style="dim")
+
+
+def goals_table(goals) -> None:
+    console = new_console()
+    if not goals:
+        console.print("No goals yet. Add one with: ipt goals add TEXT")
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("ID", justify="right")
+    table.add_column("Goal", overflow="fold")
+    table.add_column("Status")
+    table.add_column("Progress", justify="right", no_wrap=True)
+    for goal in goals:
+        progress = "" if goal.latest_rating is None else f"{goal.first_rating} → {goal.latest_rating}/10"
+        table.add_row(str(goal.id), Text(goal.text), goal.status, progress)
+    console.print(table)
+
+
+def goal_detail(goal, history) -> None:
+    console = new_console()
+    console.print(Text(f"Goal #{goal.id}: {goal.text} ({goal.status})"))
+    if goal.latest_rating is not None:
+        console.print(
+            f"Progress: {goal.first_rating} at first, {goal.latest_rating}/10 lately "
+            f"({count(goal.ratings, 'rating')})."
+        )
+    for row in history:
+        console.print(Text(f"  {row['changed_at'][:10]}  {row['status']:8} {row['text']}"))
+
+
+def review_summary(figures: dict, people) -> None:
+    """What the course changed, shown before the review questions."""
+    console = new_console()
+    console.print("Looking back", style="bold")
+    for p in figures["progress"]:
+        console.print(
+            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band})."
+        )
+    for goal in figures["goals"]:
+        rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
+        console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
+    for person in people[:5]:
+        console.print(
+            Text(
+                f"{person.name}: time together in {count(person.interactions, 'check-in')} during the "
+                f"course, going {person.mean_quality:+.1f} on average (-2 to +2)."
+            )
+        )
+    console.print("Whatever changed, you did the work that changed it.")

@@ -1,0 +1,61 @@
+"""`ipt` with no command: where you are and what to do next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+
+from ipt_journal.messages import count
+from ipt_journal.render.common import new_console
+
+# On every dashboard, whatever the answers so far: help never depends on a score.
+CRISIS_POINTER = "Crisis lines, any time:  ipt crisis"
+
+
+def dashboard(state, journal_path: Path) -> None:
+    console = new_console()
+    if state.is_new:
+        console.print("Welcome to ipt-journal.", style="bold")
+        console.print(
+            "A private place to work on your relationships and mood alongside Interpersonal "
+            "Psychotherapy (IPT). It supports work with a clinician; it does not replace one."
+        )
+        console.print()
+        console.print("Start your course (about 10 minutes):  ipt start")
+        console.print("Or go step by step:  ipt inventory add, then each week  ipt checkin")
+        console.print(CRISIS_POINTER)
+        console.print()
+        # soft_wrap: a long path is left whole for the terminal to wrap, so it can be copied.
+        console.print(
+            Text(f"Your journal lives at {journal_path} (only you can read it)."), style="dim", soft_wrap=True
+        )
+        return
+    if state.course:
+        c = state.course
+        if c.ended_on:
+            console.print(f"Your course ended on {c.ended_on}; you are in maintenance.", style="bold")
+        elif c.phase == "maintenance":
+            console.print(
+                f"Week {c.week}: past the planned end of your {c.planned_weeks}-week course.", style="bold"
+            )
+        else:
+            console.print(f"Week {c.week} of {c.planned_weeks}, {c.phase} phase.", style="bold")
+    console.print(
+        f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
+    )
+    if state.last_checkin:
+        days = state.days_since_checkin
+        when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+        console.print(f"Last check-in: {when} ({state.last_checkin}).")
+    if state.checkin_due:
+        console.print("A check-in is due.", style="bold")
+    if state.measures_due:
+        console.print(f"Due: {' and '.join(state.measures_due)} (every two weeks or so).")
+    if state.homework_due:
+        console.print(f"Homework due: {state.homework_due}.")
+    for goal in state.open_goals:
+        rating = "" if goal.latest_rating is None else f" ({goal.latest_rating}/10)"
+        console.print(Text(f"Goal #{goal.id}: {goal.text}{rating}"))
+    console.print(f"Next: {state.next_command}  ({state.next_reason})")
+    console.print(CRISIS_POINTER)

@@ -1,0 +1,40 @@
+"""`ipt safety-plan`: the plan as steps on screen, or as Markdown to keep on paper."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ipt_journal.messages import plan_entry
+from ipt_journal.render.common import new_console
+
+
+def safety_plan_table(plan) -> None:
+    from ipt_journal.vocab import SAFETY_STEPS
+
+    console = new_console()
+    console.print("Your safety plan", style="bold")
+    for step, title in SAFETY_STEPS.items():
+        console.print(f"{step}. {title}")
+        entries = [item for item in plan if item.step == step]
+        for item in entries:
+            console.print(Text(f"   [{item.id}] {plan_entry(item)}"))
+        if not entries:
+            console.print("   (nothing yet)", style="dim")
+    console.print()
+    console.print("Crisis lines are always one command away: ipt crisis")
+    console.print("Add to it with: ipt safety-plan edit, or ipt safety-plan add STEP --text TEXT")
+
+
+def safety_plan_markdown(plan, country: str | None) -> str:
+    from ipt_journal import safety
+    from ipt_journal.vocab import SAFETY_STEPS
+
+    lines = ["# My safety plan", ""]
+    for step, title in SAFETY_STEPS.items():
+        lines += [f"## {step}. {title}", ""]
+        entries = [plan_entry(item) for item in plan if item.step == step]
+        if step == 5:
+            entries += safety.resources(country)
+        lines += [f"- {entry}" for entry in entries] or ["- "]
+        lines.append("")
+    return "\n".join(lines)

@@ -29,8 +29,8 @@ SECTIONS = {
     "Your course": {
         "start": ("course", "start", "Begin your course: focus, goals, baseline questionnaires."),
         "course": ("course", "course_app", "Where you are in your course; extend or end it."),
-        "goals": ("course", "goals_app", "Your 1 to 3 goals for the course, and progress on each."),
-        "review": ("course", "review", "Look back at the end of the course."),
+        "goals": ("goals", "goals_app", "Your 1 to 3 goals for the course, and progress on each."),
+        "review": ("review", "review", "Look back at the end of the course."),
     },
     "Week by week": {
         "inventory": ("inventory", "app", "The people who matter, and how things are with each."),

@@ -38,7 +38,7 @@ def test_the_encrypted_file_and_its_wal_hold_no_plaintext(secret):
     journal.conn.execute("PRAGMA wal_autocheckpoint = 0")
     from ipt_journal.models import CheckinIn
 
-    journal.add_checkin(CheckinIn(day="2026-01-06", mood=5, note=MARKER + " in the wal"))
+    journal.checkins.add(CheckinIn(day="2026-01-06", mood=5, note=MARKER + " in the wal"))
     wal = type(secret.path)(f"{secret.path}-wal")
     assert wal.exists() and wal.stat().st_size > 0
     assert MARKER.encode() not in raw(wal) and MARKER.encode() not in raw(secret.path)
@@ -156,7 +156,7 @@ def test_an_encrypted_journal_from_an_older_version_is_upgraded(tmp_path, ipt, m
     ipt.ok("--db", str(encrypted), "checkin", "--mood", "5", "--with", "Sam:+1")
     journal = store.open_journal(encrypted, passphrase=lambda: PASSPHRASE)
     assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
-    assert [p.name for p in journal.people()] == ["Sam"]
+    assert [p.name for p in journal.people.list()] == ["Sam"]
     journal.close()
     assert store.is_encrypted(encrypted)
 

@@ -32,7 +32,7 @@ WRITER = textwrap.dedent(
     n = 0
     while True:
         n += 1
-        journal.add_checkin(
+        journal.checkins.add(
             CheckinIn(day="2026-01-01", mood=n % 11, people=people, note="x" * 2000, tags=["a", "b"]),
             measures=[MeasureIn(scale="phq9", day="2026-01-01", answers=[1] * 8 + [0])],
         )

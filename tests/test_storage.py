@@ -160,7 +160,7 @@ WRITER = textwrap.dedent(
     from ipt_journal.store import open_journal
     journal = open_journal(Path(sys.argv[1]))
     for n in range(int(sys.argv[2])):
-        journal.add_checkin(CheckinIn(day="2026-01-01", mood=n % 11, people=[{"name": "Sam", "quality": 1}]))
+        journal.checkins.add(CheckinIn(day="2026-01-01", mood=n % 11, people=[{"name": "Sam", "quality": 1}]))
     journal.close()
     """
 )
@@ -188,6 +188,6 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
         day="2026-01-01", mood=5, people=[{"name": "Robin", "quality": 1}, {"name": "Nobody", "quality": 0}]
     )
     with pytest.raises(store.NotFound):
-        journal.add_checkin(checkin, [newcomer])
-    assert journal.people() == [] and journal.checkins() == []
+        journal.checkins.add(checkin, [newcomer])
+    assert journal.people.list() == [] and journal.checkins.list() == []
     journal.close()

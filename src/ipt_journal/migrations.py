@@ -1,7 +1,7 @@
 """Numbered schema migrations, applied in order when a journal is opened.
 
 Append new migrations at the end and raise `store.SCHEMA_VERSION` to their count;
-never edit one that has shipped. Each runs inside the transaction `store.migrate`
+never edit one that has shipped. Each runs inside the transaction `store.core._migrate`
 holds, so a journal is upgraded whole or not at all.
 """
 

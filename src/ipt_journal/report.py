@@ -149,33 +149,33 @@ def window_start(today: dt.date, weeks: int) -> dt.date:
 
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
     today = today or dt.date.today()
-    weekly = journal.weekly_mood(since)
+    weekly = journal.checkins.weekly_mood(since)
     weeks = _weeks(weekly)
     return Report(
         today=today,
         since=since,
-        journal_checkins=journal.counts()["checkins"],
+        journal_checkins=journal.checkins.counts()["checkins"],
         window_checkins=sum(week.checkins for week in weeks),
         weeks=weeks,
         summary=_summary(weekly),
-        people=[_pattern(row) for row in journal.people_patterns(since)],
+        people=[_pattern(row) for row in journal.checkins.people_patterns(since)],
         quiet_inner_circle=[
             QuietInnerPerson(row["name"], _day(row["last_contact"]))
-            for row in journal.inner_ring_without_contact(since)
+            for row in journal.checkins.inner_ring_without_contact(since)
         ],
         **course_figures(journal, since, today),
         coping=[
-            CopingUse(r["strategy"], r["uses"], r["mean_helpful"]) for r in journal.coping_summary(since)
+            CopingUse(r["strategy"], r["uses"], r["mean_helpful"]) for r in journal.coping.summary(since)
         ],
-        homework={key: int(value) for key, value in dict(journal.homework_summary(since, today)).items()},
-        exercises=journal.exercise_summary(since),
+        homework={key: int(value) for key, value in dict(journal.homework.summary(since, today)).items()},
+        exercises=journal.exercises.summary(since),
     )
 
 
 def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
     from ipt_journal.course import position
 
-    course = journal.current_course()
+    course = journal.course.current()
     if course is None:
         return None
     where = position(course.started_on, course.planned_weeks, course.ended_on, today)
@@ -186,9 +186,9 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
 
 def course_people(journal: Journal) -> list[PersonPattern]:
     """Who the person spent time with during the current course (or ever, without one)."""
-    course = journal.current_course()
+    course = journal.course.current()
     since = dt.date.fromisoformat(course.started_on) if course else dt.date.min
-    return [_pattern(row) for row in journal.people_patterns(since)]
+    return [_pattern(row) for row in journal.checkins.people_patterns(since)]
 
 
 def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
@@ -205,15 +205,15 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     crisis = False
     for scale in scales.SCALES.values():
         taken_on: dict[str, int] = {}
-        for measure in journal.measures(scale.key, since=since):
+        for measure in journal.measures.list(scale.key, since=since):
             nth = taken_on[measure.day] = taken_on.get(measure.day, 0) + 1
             row = rows.setdefault((measure.day, nth), MeasureDay(measure.day))
             setattr(row, scale.key, measure.total)
             setattr(row, f"{scale.key}_band", scale.band(measure.total))
-        latest = journal.latest_measure(scale.key)
+        latest = journal.measures.latest(scale.key)
         if latest is None:
             continue
-        baseline, _ = journal.baseline_and_previous(latest)
+        baseline, _ = journal.measures.baseline_and_previous(latest)
         baseline = baseline or latest
         moved = scales.change(scale, baseline.total, latest.total)
         is_phq9 = scale.key == scales.PHQ9.key
@@ -233,13 +233,14 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
             )
         )
         crisis = crisis or scales.needs_safety_message(scale.key, latest.answers)
-    review = journal.latest_review()
+    review = journal.reviews.latest()
     return {
         "course": progress_figures,
         "measures": [rows[key] for key in sorted(rows)],
         "progress": progress,
         "goals": [
-            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals()
+            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
+            for g in journal.goals.list()
         ],
         "review": asdict(review) if review else None,
         "crisis_resources": crisis,
@@ -336,17 +337,18 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     from ipt_journal.scales import SCALES
 
     today = today or dt.date.today()
-    counts = journal.counts()
+    counts = journal.checkins.counts()
     last = counts["last_checkin"]
     days = (today - dt.date.fromisoformat(last)).days if last else None
     checkin_due = days is None or days >= CHECKIN_DUE_DAYS
-    due = [s.name for s in SCALES.values() if measure_due(journal.last_measure_day(s.key), today)]
+    due = [s.name for s in SCALES.values() if measure_due(journal.measures.last_day(s.key), today)]
     progress = course_progress(journal, today)
     goals = [
-        GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals("open")
+        GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
+        for g in journal.goals.list("open")
     ]
-    reviewed = journal.latest_review() is not None
-    homework_due = sum(item.due_by(today) for item in journal.homework())
+    reviewed = journal.reviews.latest() is not None
+    homework_due = sum(item.due_by(today) for item in journal.homework.list())
     if not progress and not counts["people"]:
         step = (
             "ipt start",

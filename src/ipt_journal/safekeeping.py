@@ -1,7 +1,7 @@
 """Keeping the journal safe: backups, restoring one, and a health check.
 
 These work on the journal as a file (copies, checks, permissions), so they read it
-read-only with sqlite3 where they must; the records themselves are store.py's.
+read-only with sqlite3 where they must; the records themselves are the store's.
 
 Files are written the careful way: into a temporary file in the destination folder,
 mode 0600 from the start, checked, flushed to disk, then renamed into place, so no

@@ -82,18 +82,18 @@ def checkin(
     ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
     journal = state.journal()
-    journal.check_goals_open(list(ratings))
+    journal.goals.check_open(list(ratings))
     newcomers, homework = [], []
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
-        journal.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
+        journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
         fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
         answers, ratings = _measures_and_goals_wizard(journal, answers, ratings)
         from ipt_journal.cli.homework import ask_about_due_homework
 
         homework = ask_about_due_homework(journal, fields["day"])
     fields.setdefault("day", dt.date.today())
-    saved = journal.add_checkin(
+    saved = journal.checkins.add(
         validate(CheckinIn, fields),
         newcomers,
         [
@@ -103,7 +103,7 @@ def checkin(
         [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
         homework,
     )
-    measures = journal.measures(checkin_id=saved.id)
+    measures = journal.measures.list(checkin_id=saved.id)
     if as_json:
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
@@ -125,7 +125,7 @@ def list_checkins(
     """Your check-ins, newest first."""
     from ipt_journal.render.checkins import checkins_table
 
-    checkins = session(ctx).journal().checkins(limit=None if show_all else limit)
+    checkins = session(ctx).journal().checkins.list(limit=None if show_all else limit)
     if as_json:
         messages.print_json(messages.plain(checkins))
     else:
@@ -164,12 +164,12 @@ def edit(
         [] if changes else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5"
     )
     journal = state.journal()
-    current = journal.checkin(checkin_id)
+    current = journal.checkins.get(checkin_id)
     if changes:
         fields = {**current.fields(), **changes}
     else:
         fields, _ = _checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
-    saved = journal.update_checkin(checkin_id, validate(CheckinIn, fields))
+    saved = journal.checkins.update(checkin_id, validate(CheckinIn, fields))
     messages.checkin_saved(saved, "Updated")
 
 
@@ -181,13 +181,13 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt checkin delete {checkin_id} --yes")
     journal = state.journal()
-    current = journal.checkin(checkin_id)
+    current = journal.checkins.get(checkin_id)
     if not yes:
         checkins_table([current])
     if not state.confirm(yes, f"Delete check-in #{checkin_id}?"):
         messages.note("Nothing was deleted.")
         return
-    journal.delete_checkin(checkin_id)
+    journal.checkins.delete(checkin_id)
     messages.note(f"Deleted check-in #{checkin_id}.")
 
 
@@ -251,14 +251,14 @@ def _measures_and_goals_wizard(journal, answers: dict, ratings: dict) -> tuple[d
     from ipt_journal.scales import GAD7, PHQ9
 
     for scale in (PHQ9, GAD7):
-        last = journal.last_measure_day(scale.key)
+        last = journal.measures.last_day(scale.key)
         if scale.key in answers or not measure_due(last, dt.date.today()):
             continue
         when = f"none since {last}" if last else "none yet"
         question = CHECKIN["measure"].format(name=scale.name, days=MEASURES_DUE_DAYS, when=when)
         if prompts.confirm(question, default=True):
             answers[scale.key] = ask_scale(scale)
-    for goal in journal.goals("open"):
+    for goal in journal.goals.list("open"):
         if goal.id in ratings:
             continue
         answer = prompts.text(
@@ -288,7 +288,7 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
 
     newcomers: list[PersonIn] = []
     if "people" not in given:
-        people = journal.people()
+        people = journal.people.list()
         earlier = {p["name"].casefold(): p["quality"] for p in fields.get("people", [])}
         choices = [(f"{p.name} ({p.relationship.replace('-', ' ')})", p.name) for p in people]
         if allow_newcomers:

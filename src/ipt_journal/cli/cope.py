@@ -27,7 +27,9 @@ def cope(ctx: typer.Context) -> None:
         return
     from ipt_journal.coping import STRATEGIES
 
-    close = [p.name for p in session(ctx).journal().people() if p.closeness == 1 and p.status == "current"]
+    close = [
+        p.name for p in session(ctx).journal().people.list() if p.closeness == 1 and p.status == "current"
+    ]
     for strategy in STRATEGIES.values():
         messages.note(f"{strategy.name}  ({strategy.key})")
         how = strategy.how
@@ -65,7 +67,7 @@ def log(
             "note": note,
         },
     )
-    session(ctx).journal().log_coping(use)
+    session(ctx).journal().coping.add(use)
     messages.note(
         f"Logged {use.strategy} for {use.day}" + (f", helpful {use.helpful}/5." if use.helpful else ".")
     )
@@ -111,7 +113,7 @@ def breathe(
     if helpful is None and state.can_prompt:
         helpful = prompts.select("How much did it help?", [(f"{n}", n) for n in range(1, 6)], optional=True)
     note = f"{chosen.name}, {done // 60} min {done % 60} s"
-    state.journal().log_coping(
+    state.journal().coping.add(
         validate(
             CopingIn, {"strategy": "slow-breathing", "day": dt.date.today(), "helpful": helpful, "note": note}
         )

@@ -69,7 +69,7 @@ def start(
 
     state = session(ctx)
     journal = state.journal()
-    current = journal.current_course()
+    current = journal.course.current()
     ongoing = current if current and not current.ended_on else None
     given = {
         key: value
@@ -119,7 +119,7 @@ def start(
                 return
         fields, goals = _start_wizard(journal, fields, revising=bool(ongoing))
     course = validate(CourseIn, fields)
-    saved, baseline = journal.save_course(course, ongoing.id if ongoing else None, measures, goals)
+    saved, baseline = journal.course.save(course, ongoing.id if ongoing else None, measures, goals)
     messages.note(("Revised" if ongoing else "Started") + f" your course: {_summary(saved)}")
     if baseline:
         from ipt_journal.cli.measure import report_measures
@@ -178,7 +178,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
     fields["reason"] = prompts.text(START["reason"], default=fields.get("reason") or "").strip() or None
     if not revising:
         for scale in (PHQ9, GAD7):
-            taken = journal.latest_measure(scale.key)
+            taken = journal.measures.latest(scale.key)
             if taken and taken.day == dt.date.today().isoformat():
                 # Taken earlier today (by `ipt measure`, or a wizard stopped after it): not twice.
                 messages.note(
@@ -191,7 +191,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
                 answers = ask_scale(scale)
                 # Saved and shown at once, like each person below: crisis help must come right
                 # after the answers are saved, not at the end of the whole consultation.
-                measure = journal.add_measure(
+                measure = journal.measures.add(
                     validate(MeasureIn, {"scale": scale.key, "day": dt.date.today(), "answers": answers})
                 )
                 report_measures(journal, [measure], as_json=False)
@@ -210,10 +210,12 @@ def _start_wizard(journal, fields: dict, revising: bool):
     )
     fields["planned_weeks"] = int(weeks)
 
-    if prompts.confirm(START["inventory"].format(count=len(journal.people())), default=not journal.people()):
+    if prompts.confirm(
+        START["inventory"].format(count=len(journal.people.list())), default=not journal.people.list()
+    ):
         while True:
             person = _person_wizard({}, asked_for_new=True, journal=journal)
-            journal.add_person(validate(PersonIn, person))  # each person is saved as soon as it is complete
+            journal.people.add(validate(PersonIn, person))  # each person is saved as soon as it is complete
             if not prompts.confirm(START["more_people"], default=True):
                 break
 
@@ -229,7 +231,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
     fields["dispute_person"] = fields["dispute_stage"] = None
     if ProblemArea.role_dispute.value in fields["focus_areas"]:
-        people = [(p.name, p.name) for p in journal.people()]
+        people = [(p.name, p.name) for p in journal.people.list()]
         if people:
             fields["dispute_person"] = prompts.select(START["dispute_person"], people, optional=True)
         fields["dispute_stage"] = prompts.select(
@@ -259,7 +261,7 @@ def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ipt_journal.render.course import course as render_course
 
     journal = session(ctx).journal()
-    render_course(_require_course(journal), journal.goals("open"), as_json)
+    render_course(_require_course(journal), journal.goals.list("open"), as_json)
 
 
 @course_app.command()
@@ -280,7 +282,7 @@ def extend(
             f"The course can be extended by 1 to {20 - current.planned_weeks} weeks "
             f"(it is planned for {current.planned_weeks}; IPT courses stay within 20), got {weeks}."
         )
-    updated = journal.set_course_length(current.id, total)
+    updated = journal.course.set_length(current.id, total)
     messages.note(f"Your course is now {updated.planned_weeks} weekly sessions.")
 
 
@@ -295,7 +297,7 @@ def end(
     journal = session(ctx).journal()
     current = _require_course(journal)
     day = parse_day(date) if date else dt.date.today()
-    journal.end_course(current.id, day)
+    journal.course.end(current.id, day)
     messages.note(f"Your course ended on {day}. Well done for the work you put in.")
     messages.note("Look back on it with: ipt review")
 
@@ -303,7 +305,7 @@ def end(
 def _require_course(journal):
     from ipt_journal.errors import NotFound
 
-    current = journal.current_course()
+    current = journal.course.current()
     if current is None:
         raise NotFound("You have not started a course yet.", "Start one with: ipt start")
     return current

@@ -90,7 +90,7 @@ def start(
         "answers": answers,
     }
     if with_:
-        journal.person_named(with_)  # an unknown name is refused before any question
+        journal.people.named(with_)  # an unknown name is refused before any question
     if missing:
         fields = _guided(journal, exercise, fields)
         if homework is None:
@@ -106,7 +106,7 @@ def start(
         text = plan if isinstance(plan, str) else "; ".join(plan)
         day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
         task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
-    saved = journal.add_exercise(done, task)
+    saved = journal.exercises.add(done, task)
     messages.note(
         f"Saved {exercise.name} as exercise #{saved.id}." + (" Its plan is now homework." if task else "")
     )
@@ -152,7 +152,7 @@ def _guided(journal, exercise, fields: dict) -> dict:
     if fields["mood_before"] is None:
         fields["mood_before"] = mood("now")
     if fields["person"] is None:
-        people = [(p.name, p.name) for p in journal.people()]
+        people = [(p.name, p.name) for p in journal.people.list()]
         if people:
             fields["person"] = prompts.select("Who is it about?", people, optional=True)
     answers = fields["answers"]
@@ -194,7 +194,7 @@ def history(
     """Exercises you did, newest first."""
     from ipt_journal.render.practice import exercises_table
 
-    done = session(ctx).journal().exercises(kind=kind, person=with_)
+    done = session(ctx).journal().exercises.list(kind=kind, person=with_)
     if as_json:
         messages.print_json(messages.plain(done))
     else:
@@ -210,7 +210,7 @@ def show(
     """One finished exercise, readably (a communication analysis as a dialogue)."""
     from ipt_journal.render.practice import exercise_detail
 
-    done = session(ctx).journal().exercise(exercise_id)
+    done = session(ctx).journal().exercises.get(exercise_id)
     if as_json:
         messages.print_json(messages.plain(done))
     else:

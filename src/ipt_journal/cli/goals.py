@@ -27,7 +27,7 @@ def goals_list(
     """Your goals with their latest progress rating (0-10)."""
     from ipt_journal.render.course import goals_table
 
-    goals = session(ctx).journal().goals(None if show_all else "open")
+    goals = session(ctx).journal().goals.list(None if show_all else "open")
     if as_json:
         messages.print_json(messages.plain(goals))
     else:
@@ -42,7 +42,7 @@ def goals_add(
     """Add a goal."""
     from ipt_journal.models import GoalIn, validate
 
-    goal = session(ctx).journal().add_goals([validate(GoalIn, {"text": text})])[0]
+    goal = session(ctx).journal().goals.add([validate(GoalIn, {"text": text})])[0]
     messages.note(f"Added goal #{goal.id}.")
 
 
@@ -55,7 +55,7 @@ def goals_edit(
     """Reword a goal (the old wording stays in its history)."""
     from ipt_journal.models import GoalIn, validate
 
-    session(ctx).journal().revise_goal(goal_id, validate(GoalIn, {"text": text}))
+    session(ctx).journal().goals.revise(goal_id, validate(GoalIn, {"text": text}))
     messages.note(f"Goal #{goal_id} revised.")
 
 
@@ -77,11 +77,11 @@ def goals_show(ctx: typer.Context, goal_id: GoalId) -> None:
     from ipt_journal.render.course import goal_detail
 
     journal = session(ctx).journal()
-    goal_detail(journal.goal(goal_id), journal.goal_history(goal_id))
+    goal_detail(journal.goals.get(goal_id), journal.goals.history(goal_id))
 
 
 def _close(ctx: typer.Context, goal_id: int, status: str, message: str) -> None:
 
     journal = session(ctx).journal()
-    journal.close_goal(goal_id, status, dt.date.today())
+    journal.goals.close(goal_id, status, dt.date.today())
     messages.note(message.format(id=goal_id))

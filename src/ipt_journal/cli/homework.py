@@ -37,7 +37,7 @@ def add(
 
     day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
     fields = {"text": text, "due": day, "person": with_, "exercise_id": from_exercise}
-    item = session(ctx).journal().add_homework(validate(HomeworkIn, fields))
+    item = session(ctx).journal().homework.add(validate(HomeworkIn, fields))
     messages.note(f"Added homework #{item.id}, due {item.due}.")
 
 
@@ -50,7 +50,7 @@ def list_homework(
     """Open homework first, soonest due first; overdue marked."""
     from ipt_journal.render.practice import homework_table
 
-    items = session(ctx).journal().homework(open_only=not show_all)
+    items = session(ctx).journal().homework.list(open_only=not show_all)
     today = dt.date.today()
     if as_json:
         messages.print_json([{**messages.plain(item), "overdue": item.overdue(today)} for item in items])
@@ -71,14 +71,14 @@ def done(
     from ipt_journal.models import HomeworkDoneIn, validate
 
     result = validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful})
-    session(ctx).journal().close_homework(homework_id, "done", dt.date.today(), result)
+    session(ctx).journal().homework.close(homework_id, "done", dt.date.today(), result)
     messages.note(f"Homework #{homework_id} done. Well done for trying it.")
 
 
 @app.command()
 def skip(ctx: typer.Context, homework_id: IdArg) -> None:
     """Let homework go (it stays in your history)."""
-    session(ctx).journal().close_homework(homework_id, "skipped", dt.date.today())
+    session(ctx).journal().homework.close(homework_id, "skipped", dt.date.today())
     messages.note(f"Homework #{homework_id} skipped.")
 
 
@@ -90,7 +90,7 @@ def ask_about_due_homework(journal, day: dt.date) -> list[tuple[int, str, object
     from ipt_journal.questions import HOMEWORK
 
     closing = []
-    for item in journal.homework():
+    for item in journal.homework.list():
         if not item.due_by(day):
             continue
         answer = prompts.select(HOMEWORK["tried"].format(text=item.text, due=item.due), HOMEWORK["answers"])

@@ -128,9 +128,9 @@ def add(
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         validate(PersonIn, {"name": "placeholder", "relationship": "other", **fields})
         if "name" in fields:
-            journal.check_name_free(fields["name"])
+            journal.people.check_name_free(fields["name"])
         fields = _person_wizard(fields, asked_for_new=True, journal=journal)
-    person = journal.add_person(validate(PersonIn, fields))
+    person = journal.people.add(validate(PersonIn, fields))
     messages.person_saved(person, "Added")
 
 
@@ -139,7 +139,7 @@ def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Everyone in your inventory, closest first."""
     from ipt_journal.render.people import people_table
 
-    people = session(ctx).journal().people()
+    people = session(ctx).journal().people.list()
     if as_json:
         messages.print_json(messages.plain(people))
     else:
@@ -152,8 +152,8 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     from ipt_journal.render.people import person_detail
 
     journal = session(ctx).journal()
-    person = journal.person_named(name)
-    summary = journal.contact_summary(person.id)
+    person = journal.people.named(name)
+    summary = journal.people.contact_summary(person.id)
     if as_json:
         messages.print_json({**messages.plain(person), "contact_summary": messages.plain(summary)})
     else:
@@ -191,14 +191,14 @@ def edit(
         f"ipt inventory edit {current_name!r} --closeness 2",
     )
     journal = state.journal()
-    person = journal.person_named(current_name)
+    person = journal.people.named(current_name)
     if changes:
         fields = {**person.fields(), **changes}
     else:
         fields = _person_wizard(person.fields(), asked_for_new=False, journal=journal)
     if fields.get("problem_area") != ProblemArea.role_dispute.value and "dispute_stage" not in changes:
         fields["dispute_stage"] = None  # a stage means nothing once the area is not a dispute
-    updated = journal.update_person(person.id, validate(PersonIn, fields))
+    updated = journal.people.update(person.id, validate(PersonIn, fields))
     messages.person_saved(updated, "Updated")
 
 
@@ -208,13 +208,13 @@ def remove(ctx: typer.Context, name: NameArg, yes: YesOpt = False) -> None:
 
     state = session(ctx)
     journal = state.journal()
-    person = journal.person_named(name)
+    person = journal.people.named(name)
     state.require([] if yes else ["--yes"], f"ipt inventory remove {person.name!r} --yes")
-    messages.removal_warning(person, journal.footprint(person.id))
+    messages.removal_warning(person, journal.people.footprint(person.id))
     if not state.confirm(yes, f"Remove {person.name}?"):
         messages.note("Nothing was removed.")
         return
-    journal.remove_person(person.id)
+    journal.people.remove(person.id)
     messages.note(f"Removed {person.name}.")
 
 
@@ -224,7 +224,7 @@ def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:
     from ipt_journal.questions import PERSON_QUESTIONS
 
     answers = dict(fields)
-    taken = {p.name.casefold() for p in journal.people()} - {str(fields.get("name", "")).casefold()}
+    taken = {p.name.casefold() for p in journal.people.list()} - {str(fields.get("name", "")).casefold()}
     for question in PERSON_QUESTIONS:
         if asked_for_new and question.field in fields:
             continue

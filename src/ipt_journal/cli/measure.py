@@ -43,7 +43,7 @@ def _take(ctx: typer.Context, scale_key: str, answers: str | None, date: str | N
     given = scale.parse(answers, "--answers") if answers else ask_scale(scale)
     measure = validate(MeasureIn, {"scale": scale.key, "day": day, "answers": given})
     journal = state.journal()
-    saved = journal.add_measure(measure)
+    saved = journal.measures.add(measure)
     report_measures(journal, [saved], as_json)
 
 
@@ -77,9 +77,11 @@ def history(
     if scale and scale.lower() not in SCALES:
         raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.")
     journal = session(ctx).journal()
-    measures = journal.measures(scale.lower() if scale else None)
+    measures = journal.measures.list(scale.lower() if scale else None)
     if as_json:
-        messages.print_json([messages.measure_json(m, *journal.baseline_and_previous(m)) for m in measures])
+        messages.print_json(
+            [messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures]
+        )
     else:
         measures_table(measures)
 
@@ -112,16 +114,18 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None)
 
     needs_help = any(needs_safety_message(m.scale, m.answers) for m in measures)
     country = config.country_or_none() if needs_help else None
-    plan = journal.safety_plan() if needs_help else []
+    plan = journal.safety_plan.items() if needs_help else []
     if as_json:
         data = dict(extra or {})
-        data["measures"] = [messages.measure_json(m, *journal.baseline_and_previous(m)) for m in measures]
+        data["measures"] = [
+            messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures
+        ]
         data["safety"] = {**safety_json(country), "safety_plan": messages.plain(plan)} if needs_help else None
         messages.print_json(data)
         if needs_help:
             messages.safety_message(country, plan, stream=sys.stderr)
         return
     for measure in measures:
-        messages.measure_result(measure, *journal.baseline_and_previous(measure))
+        messages.measure_result(measure, *journal.measures.baseline_and_previous(measure))
     if needs_help:
         messages.safety_message(country, plan)

@@ -55,7 +55,7 @@ def review(
     if not given:
         review_summary(course_figures(journal, dt.date.min, dt.date.today()), course_people(journal))
         answers, to_safety_plan = _review_wizard()
-    saved = journal.add_review(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
+    saved = journal.reviews.add(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
     messages.note(f"Saved your review of {saved.day}. It will show in your reports.")
     if to_safety_plan and saved.warning_signs:
         messages.note("Your warning signs are now in step 1 of your safety plan.")

@@ -28,7 +28,7 @@ def show(
     from ipt_journal import config
     from ipt_journal.render.safety_plan import safety_plan_markdown, safety_plan_table
 
-    plan = session(ctx).journal().safety_plan()
+    plan = session(ctx).journal().safety_plan.items()
     if as_json:
         messages.print_json({"steps": messages.safety_plan_json(plan)})
     elif markdown:
@@ -57,7 +57,7 @@ def add(
         )
     item = validate(SafetyPlanItemIn, {"step": step, "text": text, "person": person})
     journal = session(ctx).journal()
-    journal.add_safety_plan_items([item])
+    journal.safety_plan.add([item])
     messages.note(f"Added to step {step} of your safety plan.")
 
 
@@ -68,7 +68,7 @@ def remove(
 ) -> None:
     """Remove one entry."""
 
-    session(ctx).journal().remove_safety_plan_item(entry)
+    session(ctx).journal().safety_plan.remove(entry)
     messages.note(f"Removed entry #{entry}.")
 
 
@@ -83,8 +83,8 @@ def edit(ctx: typer.Context) -> None:
     state = session(ctx)
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
     journal = state.journal()
-    plan = journal.safety_plan()
-    people = journal.people()
+    plan = journal.safety_plan.items()
+    people = journal.people.list()
     items = []
     for step, title in SAFETY_STEPS.items():
         messages.note(f"\n{step}. {title}. {SAFETY_PLAN[step]}")
@@ -107,7 +107,7 @@ def edit(ctx: typer.Context) -> None:
                 )
         while text := prompts.text("Add an entry (Enter to go on)").strip():
             items.append(validate(SafetyPlanItemIn, {"step": step, "text": text}))
-    journal.add_safety_plan_items(items)
+    journal.safety_plan.add(items)
     messages.note(
         f"Saved {len(items)} new entr{'y' if len(items) == 1 else 'ies'}. See it with: ipt safety-plan"
     )

@@ -1,0 +1,80 @@
+"""The journal's storage: the only code that touches SQLite.
+
+`core` opens the file and holds the `Journal` (the unit of work, `journal.writing()`);
+each other module is one part of the journal: its records and a repository with the
+few queries that part needs, reached as an attribute of the journal.
+
+    people       journal.people        the interpersonal inventory
+    checkins     journal.checkins      check-ins, and the aggregates reports read
+    measures     journal.measures      questionnaires
+    course       journal.course, journal.goals, journal.reviews
+    safety_plan  journal.safety_plan
+    practice     journal.coping, journal.exercises, journal.homework
+    transfer     journal.dump(), journal.merge()   export and import
+"""
+
+from ipt_journal.errors import InputError, JournalError, NotFound, WrongPassphrase
+from ipt_journal.store import core
+from ipt_journal.store.checkins import Checkin, Interaction
+from ipt_journal.store.core import (
+    BUSY_TIMEOUT_SECONDS,
+    PASSPHRASE_ENV,
+    SCHEMA_VERSION,
+    SQLITE_HEADER,
+    Journal,
+    connect,
+    is_encrypted,
+    make_private_dirs,
+    open_journal,
+    quoted,
+    read_safety_plan,
+    sqlcipher,
+    storage_error,
+)
+from ipt_journal.store.course import Course, Goal, Review
+from ipt_journal.store.measures import Measure
+from ipt_journal.store.people import PERSON_FIELDS, ContactSummary, Footprint, Person, unknown_name_message
+from ipt_journal.store.practice import Exercise, Homework
+from ipt_journal.store.safety_plan import SafetyPlanItem
+
+__all__ = [
+    "BUSY_TIMEOUT_SECONDS",
+    "PASSPHRASE_ENV",
+    "PERSON_FIELDS",
+    "SCHEMA_VERSION",
+    "SQLITE_HEADER",
+    "Checkin",
+    "ContactSummary",
+    "Course",
+    "Exercise",
+    "Footprint",
+    "Goal",
+    "Homework",
+    "InputError",
+    "Interaction",
+    "Journal",
+    "JournalError",
+    "Measure",
+    "NotFound",
+    "Person",
+    "Review",
+    "SafetyPlanItem",
+    "WrongPassphrase",
+    "connect",
+    "is_encrypted",
+    "make_private_dirs",
+    "open_journal",
+    "quoted",
+    "read_safety_plan",
+    "sqlcipher",
+    "storage_error",
+    "unknown_name_message",
+]
+
+
+def __getattr__(name: str):
+    # sqlcipher() widens these once SQLCipher is loaded, so read them from core each time
+    # rather than copying them here at import.
+    if name in ("DB_ERRORS", "OP_ERRORS"):
+        return getattr(core, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,225 @@
+"""Weekly check-ins with the people and tags they name, and the SQL aggregates over them
+that reports read (weekly mood, people patterns, the inner circle not seen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ipt_journal.errors import NotFound
+from ipt_journal.store.people import _quoted, unknown_name_message
+from ipt_journal.store.repository import Repository, new_uid, now
+
+if TYPE_CHECKING:
+    from ipt_journal.models import CheckinIn, GoalRatingIn, HomeworkDoneIn, MeasureIn, PersonIn
+
+
+@dataclass
+class Interaction:
+    name: str
+    quality: int
+
+
+@dataclass
+class Checkin:
+    id: int
+    uid: str
+    day: str
+    mood: int
+    note: str | None
+    created_at: str
+    updated_at: str
+    people: list[Interaction] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def fields(self) -> dict:
+        """The editable fields, as CheckinIn takes them."""
+        return {
+            "day": self.day,
+            "mood": self.mood,
+            "note": self.note,
+            "people": [{"name": i.name, "quality": i.quality} for i in self.people],
+            "tags": list(self.tags),
+        }
+
+
+class CheckinStore(Repository):
+    def add(
+        self,
+        checkin: CheckinIn,
+        newcomers: list[PersonIn] = (),
+        measures: list[MeasureIn] = (),
+        ratings: list[GoalRatingIn] = (),
+        homework: list[tuple[int, str, HomeworkDoneIn | None]] = (),
+    ) -> Checkin:
+        """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
+        it: all together or not at all."""
+        with self.journal.writing():
+            self.journal.goals.check_open([rating.goal_id for rating in ratings])
+            self.check_names(checkin, newcomers)
+            for person in newcomers:
+                self.journal.people.insert(person)
+            stamp = now()
+            cursor = self.conn.execute(
+                "INSERT INTO checkins (uid, day, mood, note, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (new_uid(), checkin.day.isoformat(), checkin.mood, checkin.note, stamp, stamp),
+            )
+            self._write_people_and_tags(cursor.lastrowid, checkin, stamp)
+            for measure in measures:
+                self.journal.measures.insert(measure, cursor.lastrowid)
+            self.conn.executemany(
+                "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
+                [(rating.goal_id, cursor.lastrowid, rating.rating, stamp) for rating in ratings],
+            )
+            for homework_id, status, result in homework:
+                self.journal.homework.mark_closed(homework_id, status, checkin.day, result)
+        return self.get(cursor.lastrowid)
+
+    def update(self, checkin_id: int, checkin: CheckinIn) -> Checkin:
+        with self.journal.writing():
+            self.check_names(checkin)
+            stamp = now()
+            self.conn.execute(
+                "UPDATE checkins SET day = ?, mood = ?, note = ?, updated_at = ? WHERE id = ?",
+                (checkin.day.isoformat(), checkin.mood, checkin.note, stamp, checkin_id),
+            )
+            self.conn.execute("DELETE FROM interactions WHERE checkin_id = ?", (checkin_id,))
+            self.conn.execute("DELETE FROM checkin_tags WHERE checkin_id = ?", (checkin_id,))
+            self._write_people_and_tags(checkin_id, checkin, stamp)
+        return self.get(checkin_id)
+
+    def check_names(self, checkin: CheckinIn, newcomers: list[PersonIn] = ()) -> None:
+        """Every name a check-in mentions must be known, or be one of its newcomers."""
+        known = [row["name"] for row in self._all("SELECT name FROM people")]
+        known_keys = {name.casefold() for name in known}
+        new_keys = {person.name.casefold() for person in newcomers}
+        for person in newcomers:
+            self.journal.people.check_name_free(person.name)
+        for interaction in checkin.people:
+            if interaction.name.casefold() not in known_keys | new_keys:
+                raise NotFound(
+                    unknown_name_message(interaction.name, known),
+                    f"Add them first: ipt inventory add --name {_quoted(interaction.name)} "
+                    "--relationship RELATIONSHIP",
+                )
+
+    def _write_people_and_tags(self, checkin_id: int, checkin: CheckinIn, stamp: str) -> None:
+        ids = {row["name"].casefold(): row["id"] for row in self._all("SELECT id, name FROM people")}
+        self.conn.executemany(
+            "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (checkin_id, ids[interaction.name.casefold()], interaction.quality, stamp, stamp)
+                for interaction in checkin.people
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)",
+            [(checkin_id, tag) for tag in checkin.tags],
+        )
+
+    def get(self, checkin_id: int) -> Checkin:
+        row = self._one("SELECT * FROM checkins WHERE id = ?", (checkin_id,))
+        if row is None:
+            raise NotFound(f"There is no check-in #{checkin_id}.", "See the ids with: ipt checkin list")
+        return self._with_people_and_tags([row])[0]
+
+    def list(self, limit: int | None = None, since: dt.date | None = None) -> list[Checkin]:
+        """Check-ins newest first."""
+        sql = "SELECT * FROM checkins"
+        params: list = []
+        if since:
+            sql += " WHERE day >= ?"
+            params.append(since.isoformat())
+        sql += " ORDER BY day DESC, id DESC"
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._with_people_and_tags(self._all(sql, params))
+
+    def _with_people_and_tags(self, rows: list[sqlite3.Row]) -> list[Checkin]:
+        checkins = {row["id"]: Checkin(**dict(row)) for row in rows}
+        if not checkins:
+            return []
+        marks = ", ".join("?" * len(checkins))
+        for row in self._all(
+            "SELECT i.checkin_id, p.name, i.quality FROM interactions i "
+            f"JOIN people p ON p.id = i.person_id WHERE i.checkin_id IN ({marks}) "
+            "ORDER BY p.closeness IS NULL, p.closeness, p.name COLLATE NOCASE",
+            list(checkins),
+        ):
+            checkins[row["checkin_id"]].people.append(Interaction(row["name"], row["quality"]))
+        for row in self._all(
+            f"SELECT checkin_id, tag FROM checkin_tags WHERE checkin_id IN ({marks}) ORDER BY tag",
+            list(checkins),
+        ):
+            checkins[row["checkin_id"]].tags.append(row["tag"])
+        return list(checkins.values())
+
+    def delete(self, checkin_id: int) -> None:
+        with self.journal.writing():
+            self.conn.execute("DELETE FROM checkins WHERE id = ?", (checkin_id,))
+        self.journal.fold_wal()
+
+    def counts(self) -> sqlite3.Row:
+        return self._one(
+            "SELECT (SELECT count(*) FROM people) AS people, "
+            "(SELECT count(*) FROM checkins) AS checkins, "
+            "(SELECT max(day) FROM checkins) AS last_checkin"
+        )
+
+    def weekly_mood(self, since: dt.date) -> list[sqlite3.Row]:
+        """Per ISO week (keyed by its Monday) since `since`: check-ins, mood sum and mean."""
+        return self._all(
+            """
+            SELECT date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')
+                       AS monday,
+                   count(*) AS checkins, total(mood) AS mood_sum, avg(mood) AS mean_mood
+            FROM checkins WHERE day >= ? GROUP BY monday ORDER BY monday
+            """,
+            (since.isoformat(),),
+        )
+
+    def people_patterns(self, since: dt.date) -> list[sqlite3.Row]:
+        """Per person seen since `since`: interactions (one per check-in at most), mean quality,
+        mean mood of the window's check-ins with and without them, and last contact."""
+        return self._all(
+            """
+            WITH win AS (SELECT id, day, mood FROM checkins WHERE day >= :since),
+                 totals AS (SELECT count(*) AS n, total(mood) AS s FROM win)
+            SELECT p.name, p.closeness, count(*) AS interactions,
+                   avg(i.quality) AS mean_quality, avg(win.mood) AS mood_with,
+                   totals.n - count(*) AS checkins_without,
+                   (totals.s - total(win.mood)) / nullif(totals.n - count(*), 0) AS mood_without,
+                   max(win.day) AS last_contact
+            FROM interactions i
+            JOIN win ON win.id = i.checkin_id
+            JOIN people p ON p.id = i.person_id
+            CROSS JOIN totals
+            GROUP BY p.id
+            ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE
+            """,
+            {"since": since.isoformat()},
+        )
+
+    def inner_ring_without_contact(self, since: dt.date) -> list[sqlite3.Row]:
+        """Current inner-circle people with no interaction since `since`, and their last one."""
+        return self._all(
+            """
+            SELECT p.name,
+                   -- newest check-in first, down the day index, until one mentions them
+                   (SELECT c.day FROM checkins c
+                    WHERE EXISTS (SELECT 1 FROM interactions i
+                                  WHERE i.checkin_id = c.id AND i.person_id = p.id)
+                    ORDER BY c.day DESC LIMIT 1) AS last_contact
+            FROM people p
+            WHERE p.closeness = 1 AND p.status = 'current'
+              AND p.id NOT IN (SELECT i.person_id FROM checkins c JOIN interactions i ON i.checkin_id = c.id
+                               WHERE c.day >= ?)
+            ORDER BY p.name COLLATE NOCASE
+            """,
+            (since.isoformat(),),
+        )

@@ -1,0 +1,297 @@
+"""Opening the journal, and the `Journal` every command is handed.
+
+`open_journal` finds or creates the file privately, applies migrations and hands back
+a `Journal`. Every write goes through `Journal.writing()`: one `BEGIN IMMEDIATE`
+transaction, so a write is whole or absent and two terminals writing at once both
+succeed. Each part of the journal is a repository on it (`journal.people`,
+`journal.checkins`, ...), all on its one connection.
+
+Kept light on purpose: sqlite-utils (for migrations) and pydantic are imported only
+when they are needed, so read-only commands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import ipt_journal.store.transfer as transfer
+from ipt_journal.errors import JournalError, WrongPassphrase
+from ipt_journal.store.checkins import CheckinStore
+from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
+from ipt_journal.store.measures import MeasureStore
+from ipt_journal.store.people import PeopleStore
+from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
+from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
+
+# The number of migrations in ipt_journal.migrations; a test keeps the two equal.
+# Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
+# has to import the migration machinery.
+SCHEMA_VERSION = 5
+BUSY_TIMEOUT_SECONDS = 10
+
+
+# ---------------------------------------------------------------- opening
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create missing folders with mode 0700, whatever the umask; leave existing ones be."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # another ipt made it a moment ago, privately too
+        os.chmod(path, 0o700)
+
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # the umask may have taken bits away; never added any
+    finally:
+        os.close(fd)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PASSPHRASE_ENV = "IPT_JOURNAL_PASSPHRASE"
+# SQLite's error classes, joined by SQLCipher's once it is loaded: each module has its own.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+OP_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+
+
+def is_encrypted(path: Path) -> bool:
+    """SQLCipher encrypts even the file's header: a file of whole pages starting with random
+    bytes, not SQLite's header, is taken for an encrypted journal (a wrong guess ends in the
+    passphrase check's clear error)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    looks_like_text = all(32 <= byte < 127 or byte in b"\t\r\n" for byte in head)
+    return size >= 1024 and size % 512 == 0 and head != SQLITE_HEADER and not looks_like_text
+
+
+def sqlcipher():
+    """SQLCipher's DB-API module, from the optional 'encryption' extra."""
+    global DB_ERRORS, OP_ERRORS
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        raise JournalError(
+            "Encryption needs SQLCipher, which this ipt was installed without.",
+            "Install the encryption extra: in your ipt-journal folder, pip install '.[encryption]'",
+        ) from None
+    DB_ERRORS = (sqlite3.DatabaseError, dbapi2.DatabaseError)
+    OP_ERRORS = (sqlite3.OperationalError, dbapi2.OperationalError)
+    return dbapi2
+
+
+def quoted(text: str) -> str:
+    """`text` as an SQL string literal (PRAGMA key takes no parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(
+    path: Path, key: str | None = None, read_only: bool = False, timeout: float = BUSY_TIMEOUT_SECONDS
+):
+    """A connection to the journal file: plain SQLite, or SQLCipher with `key`. A wrong key
+    is a clear JournalError, with SQLCipher's own log kept off stderr."""
+    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    driver = sqlite3 if key is None else sqlcipher()
+    conn = driver.connect(target, uri=read_only, isolation_level=None, timeout=timeout)
+    conn.row_factory = driver.Row
+    if key is not None:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {quoted(key)}")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except driver.DatabaseError:
+            conn.close()
+            raise WrongPassphrase(
+                f"Wrong passphrase for the journal at {path}, or it is not an ipt journal. "
+                "Nothing was changed.",
+                f"Type it again, or set {PASSPHRASE_ENV} to the right one.",
+            ) from None
+    return conn
+
+
+def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Journal:
+    """Open (creating on first use) the journal at `path`, upgraded to this version's schema.
+    `passphrase` is asked only when the file turns out to be encrypted."""
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file.", "Point --db at a file.")
+    try:
+        make_private_dirs(path.parent)
+        if not path.exists():
+            _create_private_file(path)
+    except FileExistsError:
+        pass  # another process created it between our check and our open
+    except OSError as exc:
+        raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
+
+    key = None
+    if is_encrypted(path):
+        if passphrase is None:
+            raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
+        key = passphrase()
+    try:
+        # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
+        conn = connect(path, key)
+    except DB_ERRORS as exc:
+        raise JournalError(f"Cannot open the journal at {path}: {exc}.") from None
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                f"The journal at {path} was written by a newer version of ipt-journal "
+                f"(schema {version}; this version knows up to {SCHEMA_VERSION}). "
+                "It was not changed.",
+                "Upgrade ipt-journal to open it.",
+            )
+        if version < SCHEMA_VERSION:
+            _migrate(conn, path)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    except DB_ERRORS as exc:
+        conn.close()
+        raise storage_error(exc, path, "use") from None
+    except BaseException:
+        conn.close()
+        raise
+    return Journal(conn, path, key)
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    from sqlite_utils import Database
+
+    from ipt_journal.migrations import migrations
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the lock: another process may have migrated meanwhile.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            # Migrations run whole or not at all, so tables in an unversioned file are not ours.
+            tables = sorted(
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            )
+            if tables:
+                raise JournalError(
+                    f"{path} is an SQLite database, but not an ipt journal "
+                    f"(it has tables such as {tables[0]!r}). It was not changed.",
+                    "Point --db at a new file or at your journal.",
+                )
+        if version < SCHEMA_VERSION:
+            migrations.apply(Database(conn, execute_plugins=False))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
+    """What SQLite's complaint means for the person, and what to do about it."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        hint = "Another ipt may be using it; try again in a moment."
+    elif "readonly" in text or "read-only" in text:
+        hint = "The file or its folder is read-only for you; see: ipt doctor"
+    elif "full" in text:
+        hint = "The disk is full; free some space and try again."
+    else:
+        hint = "If it is damaged, restore it from a backup (ipt restore); see: ipt doctor"
+    return JournalError(f"Cannot {doing} the journal at {path}: {text}. Nothing was changed.", hint)
+
+
+# ---------------------------------------------------------------- the journal
+
+
+class Journal:
+    def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None):
+        self.conn = conn
+        self.path = path
+        self.key = key  # the passphrase of an encrypted journal; None for a plain one
+        self.saves = 0  # write transactions committed, so a cancelled command can say what it kept
+        self.people = PeopleStore(self)
+        self.checkins = CheckinStore(self)
+        self.measures = MeasureStore(self)
+        self.course = CourseStore(self)
+        self.goals = GoalStore(self)
+        self.reviews = ReviewStore(self)
+        self.safety_plan = SafetyPlanStore(self)
+        self.coping = CopingStore(self)
+        self.exercises = ExerciseStore(self)
+        self.homework = HomeworkStore(self)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken with the write lock up front, rolled back on any error
+        (Ctrl-C included)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except OP_ERRORS as exc:
+            raise storage_error(exc, self.path, "save to") from None
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+            self.saves += 1
+        except OP_ERRORS as exc:  # read-only, disk full, I/O: the file refused the write
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise storage_error(exc, self.path, "save to") from None
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def fold_wal(self) -> None:
+        """After a deletion: copy the WAL into the file and empty it, so the deleted text does
+        not linger in the -wal file."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # ------------------------------------------------------------ export and import
+
+    TABLES = transfer.TABLES
+
+    def dump(self) -> dict[str, list[dict]]:
+        return transfer.dump(self)
+
+    def columns(self, table: str) -> list[str]:
+        return transfer.columns(self, table)
+
+    def merge(self, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
+        return transfer.merge(self, doc, dry_run)
+
+
+def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
+    """The safety plan, read without creating, migrating, prompting or waiting long: for
+    `ipt crisis`, which must not depend on the journal being healthy. An encrypted journal
+    is read only when its passphrase is in the environment."""
+    if not path.is_file():
+        return []
+    key = os.environ.get(PASSPHRASE_ENV) if is_encrypted(path) else None
+    if is_encrypted(path) and not key:
+        return []
+    conn = connect(path, key, read_only=True, timeout=1)
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return []
+        return Journal(conn, path).safety_plan.items()
+    finally:
+        conn.close()

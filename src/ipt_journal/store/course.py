@@ -1,0 +1,240 @@
+"""The course of therapy: the course itself, its goals with their history and ratings, and
+the end-of-course review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ipt_journal.errors import NotFound
+from ipt_journal.store.repository import Repository, new_uid, now
+
+if TYPE_CHECKING:
+    from ipt_journal.models import CourseIn, GoalIn, MeasureIn, ReviewIn
+    from ipt_journal.store.measures import Measure
+
+
+@dataclass
+class Course:
+    id: int
+    uid: str
+    started_on: str
+    planned_weeks: int
+    background: str | None
+    reason: str | None
+    with_therapist: bool | None
+    focus_areas: list[str]
+    dispute_person: str | None
+    dispute_stage: str | None
+    ended_on: str | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class Goal:
+    id: int
+    uid: str
+    text: str
+    status: str
+    closed_on: str | None
+    created_at: str
+    updated_at: str
+    first_rating: int | None = None
+    latest_rating: int | None = None
+    ratings: int = 0
+
+
+@dataclass
+class Review:
+    id: int
+    uid: str
+    day: str
+    what_changed: str | None
+    what_helped: str | None
+    warning_signs: str | None
+    keep_practising: str | None
+    created_at: str
+    updated_at: str
+
+
+class CourseStore(Repository):
+    def current(self) -> Course | None:
+        row = self._one(
+            "SELECT c.*, p.name AS dispute_person FROM courses c "
+            "LEFT JOIN people p ON p.id = c.dispute_person_id ORDER BY c.id DESC LIMIT 1"
+        )
+        if row is None:
+            return None
+        values = dict(row)
+        values.pop("dispute_person_id")
+        values["focus_areas"] = [area for area in values["focus_areas"].split(",") if area]
+        if values["with_therapist"] is not None:
+            values["with_therapist"] = bool(values["with_therapist"])
+        return Course(**values)
+
+    def save(
+        self,
+        course: CourseIn,
+        course_id: int | None = None,
+        measures: list[MeasureIn] = (),
+        goals: list[GoalIn] = (),
+    ) -> tuple[Course, list[Measure]]:
+        """Start a course with its baseline measures and goals, or revise the one with
+        `course_id`: all together or not at all. Returns the course and the measures saved."""
+        with self.journal.writing():
+            measure_ids = [self.journal.measures.insert(measure, None) for measure in measures]
+            for goal in goals:
+                self.journal.goals.insert(goal)
+            person_id = self.journal.people.named(course.dispute_person).id if course.dispute_person else None
+            values = {
+                "started_on": course.started_on.isoformat(),
+                "planned_weeks": course.planned_weeks,
+                "background": course.background,
+                "reason": course.reason,
+                "with_therapist": None if course.with_therapist is None else int(course.with_therapist),
+                "focus_areas": ",".join(area.value for area in course.focus_areas),
+                "dispute_person_id": person_id,
+                "dispute_stage": course.dispute_stage.value if course.dispute_stage else None,
+            }
+            stamp = now()
+            if course_id is None:
+                columns = ["uid", *values, "created_at", "updated_at"]
+                self.conn.execute(
+                    f"INSERT INTO courses ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [new_uid(), *values.values(), stamp, stamp],
+                )
+            else:
+                assignments = ", ".join(f"{column} = ?" for column in values)
+                self.conn.execute(
+                    f"UPDATE courses SET {assignments}, updated_at = ? WHERE id = ?",
+                    [*values.values(), stamp, course_id],
+                )
+        return self.current(), self.journal.measures.list(ids=measure_ids) if measure_ids else []
+
+    def set_length(self, course_id: int, planned_weeks: int) -> Course:
+        with self.journal.writing():
+            self.conn.execute(
+                "UPDATE courses SET planned_weeks = ?, updated_at = ? WHERE id = ?",
+                (planned_weeks, now(), course_id),
+            )
+        return self.current()
+
+    def end(self, course_id: int, day: dt.date) -> Course:
+        with self.journal.writing():
+            self.conn.execute(
+                "UPDATE courses SET ended_on = ?, updated_at = ? WHERE id = ?",
+                (day.isoformat(), now(), course_id),
+            )
+        return self.current()
+
+
+class GoalStore(Repository):
+    def list(self, status: str | None = None) -> list[Goal]:
+        sql = """
+            SELECT g.*,
+                   (SELECT r.rating FROM goal_ratings r JOIN checkins c ON c.id = r.checkin_id
+                    WHERE r.goal_id = g.id ORDER BY c.day, r.id LIMIT 1) AS first_rating,
+                   (SELECT r.rating FROM goal_ratings r JOIN checkins c ON c.id = r.checkin_id
+                    WHERE r.goal_id = g.id ORDER BY c.day DESC, r.id DESC LIMIT 1) AS latest_rating,
+                   (SELECT count(*) FROM goal_ratings r WHERE r.goal_id = g.id) AS ratings
+            FROM goals g
+        """
+        params: list = []
+        if status:
+            sql += " WHERE g.status = ?"
+            params.append(status)
+        return [Goal(**dict(row)) for row in self._all(sql + " ORDER BY g.status != 'open', g.id", params)]
+
+    def get(self, goal_id: int) -> Goal:
+        for goal in self.list():
+            if goal.id == goal_id:
+                return goal
+        raise NotFound(f"There is no goal #{goal_id}.", "See the ids with: ipt goals list")
+
+    def add(self, goals: list[GoalIn]) -> list[Goal]:
+        with self.journal.writing():
+            ids = [self.insert(goal) for goal in goals]
+        return [self.get(goal_id) for goal_id in ids]
+
+    def insert(self, goal: GoalIn) -> int:
+        stamp = now()
+        goal_id = self.conn.execute(
+            "INSERT INTO goals (uid, text, status, created_at, updated_at) VALUES (?, ?, 'open', ?, ?)",
+            (new_uid(), goal.text, stamp, stamp),
+        ).lastrowid
+        self._record_history(goal_id, goal.text, "open", stamp)
+        return goal_id
+
+    def revise(self, goal_id: int, goal: GoalIn) -> Goal:
+        """Change a goal's words; the old words stay in its history."""
+        current = self.get(goal_id)
+        with self.journal.writing():
+            stamp = now()
+            self.conn.execute(
+                "UPDATE goals SET text = ?, updated_at = ? WHERE id = ?", (goal.text, stamp, goal_id)
+            )
+            self._record_history(goal_id, goal.text, current.status, stamp)
+        return self.get(goal_id)
+
+    def close(self, goal_id: int, status: str, day: dt.date) -> Goal:
+        current = self.get(goal_id)
+        with self.journal.writing():
+            stamp = now()
+            self.conn.execute(
+                "UPDATE goals SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+                (status, day.isoformat(), stamp, goal_id),
+            )
+            self._record_history(goal_id, current.text, status, stamp)
+        return self.get(goal_id)
+
+    def _record_history(self, goal_id: int, text: str, status: str, stamp: str) -> None:
+        self.conn.execute(
+            "INSERT INTO goal_history (goal_id, text, status, changed_at) VALUES (?, ?, ?, ?)",
+            (goal_id, text, status, stamp),
+        )
+
+    def history(self, goal_id: int) -> list[sqlite3.Row]:
+        return self._all(
+            "SELECT text, status, changed_at FROM goal_history WHERE goal_id = ? ORDER BY id", (goal_id,)
+        )
+
+    def check_open(self, goal_ids: list[int]) -> None:
+        open_ids = {goal.id for goal in self.list("open")}
+        for goal_id in goal_ids:
+            if goal_id not in open_ids:
+                raise NotFound(
+                    f"There is no open goal #{goal_id} to rate.", "See the open goals with: ipt goals list"
+                )
+
+
+class ReviewStore(Repository):
+    def add(self, review: ReviewIn, warning_signs_to_plan: bool) -> Review:
+        """Save the end-of-course review; its warning signs join the safety plan if agreed."""
+        from ipt_journal.models import SafetyPlanItemIn
+
+        with self.journal.writing():
+            stamp = now()
+            review_id = self.conn.execute(
+                "INSERT INTO reviews (uid, day, what_changed, what_helped, warning_signs, keep_practising, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_uid(),
+                    review.day.isoformat(),
+                    review.what_changed,
+                    review.what_helped,
+                    review.warning_signs,
+                    review.keep_practising,
+                    stamp,
+                    stamp,
+                ),
+            ).lastrowid
+            if warning_signs_to_plan and review.warning_signs:
+                self.journal.safety_plan.insert(SafetyPlanItemIn(step=1, text=review.warning_signs))
+        return Review(**dict(self._one("SELECT * FROM reviews WHERE id = ?", (review_id,))))
+
+    def latest(self) -> Review | None:
+        row = self._one("SELECT * FROM reviews ORDER BY day DESC, id DESC LIMIT 1")
+        return Review(**dict(row)) if row else None

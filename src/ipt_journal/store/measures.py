@@ -1,0 +1,100 @@
+"""Questionnaires taken (PHQ-9, GAD-7, ...): their answers, totals and baselines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ipt_journal.store.repository import Repository, new_uid, now
+
+if TYPE_CHECKING:
+    from ipt_journal.models import MeasureIn
+
+
+@dataclass
+class Measure:
+    id: int
+    uid: str
+    scale: str
+    day: str
+    answers: list[int]
+    total: int
+    checkin_id: int | None
+    created_at: str
+    updated_at: str
+
+
+class MeasureStore(Repository):
+    def add(self, measure: MeasureIn) -> Measure:
+        with self.journal.writing():
+            measure_id = self.insert(measure, None)
+        return self.list(ids=[measure_id])[0]
+
+    def insert(self, measure: MeasureIn, checkin_id: int | None) -> int:
+        stamp = now()
+        return self.conn.execute(
+            "INSERT INTO measures (uid, scale, day, answers, total, checkin_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_uid(),
+                measure.scale,
+                measure.day.isoformat(),
+                json.dumps(measure.answers),
+                measure.total,
+                checkin_id,
+                stamp,
+                stamp,
+            ),
+        ).lastrowid
+
+    def list(
+        self,
+        scale: str | None = None,
+        ids: list[int] | None = None,
+        checkin_id: int | None = None,
+        since: dt.date | None = None,
+    ) -> list[Measure]:
+        """Oldest first."""
+        sql, params = "SELECT * FROM measures WHERE 1 = 1", []
+        if since is not None:
+            sql += " AND day >= ?"
+            params.append(since.isoformat())
+        if checkin_id is not None:
+            sql += " AND checkin_id = ?"
+            params.append(checkin_id)
+        if scale:
+            sql += " AND scale = ?"
+            params.append(scale)
+        if ids:
+            sql += f" AND id IN ({', '.join('?' * len(ids))})"
+            params += ids
+        rows = self._all(sql + " ORDER BY day, id", params)
+        return [Measure(**{**dict(row), "answers": json.loads(row["answers"])}) for row in rows]
+
+    def baseline_and_previous(self, measure: Measure) -> tuple[Measure | None, Measure | None]:
+        """The baseline for `measure` (the first of its scale in the current course, else the
+        first ever) and the one just before it; None where `measure` is itself that one."""
+        course = self.journal.course.current()
+        earlier = "scale = :scale AND (day < :day OR (day = :day AND id < :id))"
+        params = {
+            "scale": measure.scale,
+            "day": measure.day,
+            "id": measure.id,
+            "since": course.started_on if course else "",
+        }
+        baseline = self._where(f"{earlier} AND day >= :since ORDER BY day, id", params)
+        baseline = baseline or self._where(f"{earlier} ORDER BY day, id", params)
+        previous = self._where(f"{earlier} ORDER BY day DESC, id DESC", params)
+        return baseline, previous
+
+    def latest(self, scale: str) -> Measure | None:
+        return self._where("scale = :scale ORDER BY day DESC, id DESC", {"scale": scale})
+
+    def _where(self, condition: str, params: dict) -> Measure | None:
+        row = self._one(f"SELECT * FROM measures WHERE {condition} LIMIT 1", params)
+        return Measure(**{**dict(row), "answers": json.loads(row["answers"])}) if row else None
+
+    def last_day(self, scale: str) -> str | None:
+        return self._one("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]

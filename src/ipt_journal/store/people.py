@@ -1,0 +1,211 @@
+"""The interpersonal inventory: people, what removing one takes with them, and a
+person's contact over the whole journal."""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ipt_journal.errors import InputError, NotFound
+from ipt_journal.store.repository import Repository, new_uid, now
+
+if TYPE_CHECKING:
+    from ipt_journal.models import PersonIn
+
+PERSON_FIELDS = (
+    "name",
+    "relationship",
+    "status",
+    "closeness",
+    "contact",
+    "satisfying",
+    "unsatisfying",
+    "their_expectations",
+    "my_expectations",
+    "expectations_met",
+    "can_confide",
+    "change",
+    "problem_area",
+    "dispute_stage",
+    "notes",
+)
+
+
+@dataclass
+class Person:
+    id: int
+    uid: str
+    name: str
+    relationship: str
+    status: str
+    closeness: int | None
+    contact: str | None
+    satisfying: str | None
+    unsatisfying: str | None
+    their_expectations: str | None
+    my_expectations: str | None
+    expectations_met: str | None
+    can_confide: bool | None
+    change: str | None
+    problem_area: str | None
+    dispute_stage: str | None
+    notes: str | None
+    created_at: str
+    updated_at: str
+
+    def fields(self) -> dict:
+        """The editable fields, as a model would take them."""
+        return {name: getattr(self, name) for name in PERSON_FIELDS}
+
+
+@dataclass
+class Footprint:
+    """What else goes when a person is removed."""
+
+    interactions: int
+    checkins: int
+    safety_plan_entries: int
+    unlinked: int = 0  # exercises, homework and courses that stay but will no longer name them
+
+
+@dataclass
+class ContactSummary:
+    """A person's interactions over the whole journal."""
+
+    interactions: int
+    mean_quality: float | None
+    first_contact: str | None
+    last_contact: str | None
+    mood_with: float | None
+    mood_without: float | None
+    checkins_without: int
+    recent: list[tuple[str, int, int]]  # (day, quality, mood), newest first
+
+
+class PeopleStore(Repository):
+    def list(self) -> list[Person]:
+        rows = self._all("SELECT * FROM people ORDER BY closeness IS NULL, closeness, name COLLATE NOCASE")
+        return [_person(row) for row in rows]
+
+    def named(self, name: str) -> Person:
+        """The person called `name` (any case), or NotFound suggesting close names."""
+        key = name.strip().casefold()
+        people = self.list()
+        for person in people:
+            if person.name.casefold() == key:
+                return person
+        raise NotFound(unknown_name_message(name, [p.name for p in people]))
+
+    def add(self, person: PersonIn) -> Person:
+        with self.journal.writing():
+            person_id = self.insert(person)
+        return self.get(person_id)
+
+    def insert(self, person: PersonIn) -> int:
+        self.check_name_free(person.name)
+        stamp = now()
+        values = _person_values(person)
+        columns = ["uid", *values, "created_at", "updated_at"]
+        cursor = self.conn.execute(
+            f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [new_uid(), *values.values(), stamp, stamp],
+        )
+        return cursor.lastrowid
+
+    def check_name_free(self, name: str, except_id: int | None = None) -> None:
+        """Refuse a name someone else already has, whatever the case."""
+        key = name.casefold()
+        for row in self._all("SELECT id, name FROM people"):
+            if row["name"].casefold() == key and row["id"] != except_id:
+                raise InputError(
+                    f"There is already someone called {row['name']} in your inventory.",
+                    "Names must be unique; add something to tell them apart, like 'Sam B'.",
+                )
+
+    def get(self, person_id: int) -> Person:
+        row = self._one("SELECT * FROM people WHERE id = ?", (person_id,))
+        if row is None:
+            raise NotFound(f"No person with id {person_id}.")
+        return _person(row)
+
+    def update(self, person_id: int, person: PersonIn) -> Person:
+        with self.journal.writing():
+            self.check_name_free(person.name, except_id=person_id)
+            values = _person_values(person)
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.conn.execute(
+                f"UPDATE people SET {assignments}, updated_at = ? WHERE id = ?",
+                [*values.values(), now(), person_id],
+            )
+        return self.get(person_id)
+
+    def footprint(self, person_id: int) -> Footprint:
+        row = self._one(
+            "SELECT count(*), count(DISTINCT checkin_id), "
+            "(SELECT count(*) FROM safety_plan_items WHERE person_id = :id), "
+            "(SELECT count(*) FROM exercises WHERE person_id = :id) "
+            "+ (SELECT count(*) FROM homework WHERE person_id = :id) "
+            "+ (SELECT count(*) FROM courses WHERE dispute_person_id = :id) "
+            "FROM interactions WHERE person_id = :id",
+            {"id": person_id},
+        )
+        return Footprint(interactions=row[0], checkins=row[1], safety_plan_entries=row[2], unlinked=row[3])
+
+    def remove(self, person_id: int) -> None:
+        with self.journal.writing():
+            self.conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
+        self.journal.fold_wal()
+
+    def contact_summary(self, person_id: int, recent: int = 5) -> ContactSummary:
+        row = self._one(
+            """
+            WITH totals AS (SELECT count(*) AS n, total(mood) AS s FROM checkins)
+            SELECT count(i.id) AS interactions, avg(i.quality) AS mean_quality,
+                   min(c.day) AS first_contact, max(c.day) AS last_contact,
+                   avg(c.mood) AS mood_with,
+                   totals.n - count(i.id) AS checkins_without,
+                   (totals.s - total(c.mood)) / nullif(totals.n - count(i.id), 0) AS mood_without
+            FROM totals
+            LEFT JOIN interactions i ON i.person_id = ?
+            LEFT JOIN checkins c ON c.id = i.checkin_id
+            """,
+            (person_id,),
+        )
+        latest = self._all(
+            """
+            SELECT c.day, i.quality, c.mood FROM interactions i JOIN checkins c ON c.id = i.checkin_id
+            WHERE i.person_id = ? ORDER BY c.day DESC, c.id DESC LIMIT ?
+            """,
+            (person_id, recent),
+        )
+        return ContactSummary(**dict(row), recent=[(r["day"], r["quality"], r["mood"]) for r in latest])
+
+
+def _person(row: sqlite3.Row) -> Person:
+    values = dict(row)
+    if values["can_confide"] is not None:
+        values["can_confide"] = bool(values["can_confide"])
+    return Person(**values)
+
+
+def _person_values(person: PersonIn) -> dict:
+    values = person.model_dump(mode="json")
+    if values["can_confide"] is not None:
+        values["can_confide"] = int(values["can_confide"])
+    return {name: values[name] for name in PERSON_FIELDS}
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"' if " " in name else name
+
+
+def unknown_name_message(name: str, known: list[str]) -> str:
+    """'No one called X in your inventory', with the closest known names if any."""
+    by_key = {known_name.casefold(): known_name for known_name in known}
+    close = difflib.get_close_matches(name.casefold(), list(by_key), n=3, cutoff=0.6)
+    message = f"No one called {name!r} in your inventory."
+    if close:
+        message += " Did you mean " + " or ".join(by_key[key] for key in close) + "?"
+    return message

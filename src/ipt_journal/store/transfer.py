@@ -1,0 +1,331 @@
+"""Export and import: every row of every table out, and an export document merged back in by
+the records' stable uids."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ipt_journal.errors import InputError
+from ipt_journal.store.people import PERSON_FIELDS
+
+if TYPE_CHECKING:
+    from ipt_journal.store.core import Journal
+
+TABLES = (
+    "people",
+    "checkins",
+    "interactions",
+    "checkin_tags",
+    "measures",
+    "courses",
+    "goals",
+    "goal_history",
+    "goal_ratings",
+    "safety_plan_items",
+    "reviews",
+    "coping_log",
+    "exercises",
+    "homework",
+)
+
+
+def dump(journal: Journal) -> dict[str, list[dict]]:
+    """Every row of every table, in the order it was written."""
+    return {
+        table: [dict(row) for row in journal.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")]
+        for table in TABLES
+    }
+
+
+def columns(journal: Journal, table: str) -> list[str]:
+    return [row["name"] for row in journal.conn.execute(f"PRAGMA table_info({table})")]
+
+
+def merge(journal: Journal, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
+    """Merge an export document (portable.Document) by stable uids in one transaction:
+    absent records are added, differing ones updated. With `dry_run` the same work is
+    done and rolled back. Returns, per kind of record, how many were added and updated."""
+    counts: dict[str, dict[str, int]] = {}
+    try:
+        with journal.writing():
+            _Merge(journal, counts).run(doc)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return counts
+
+
+class _DryRun(Exception):
+    """Raised inside a merge's transaction to roll it back."""
+
+
+class _Merge:
+    """One import, inside its transaction: maps uids to this journal's row ids as it goes."""
+
+    def __init__(self, journal: Journal, counts: dict):
+        self.conn = journal.conn
+        self.journal = journal
+        self.counts = counts
+        self.ids: dict[str, dict[str, int]] = {}
+
+    def run(self, doc) -> None:
+        self._known_ids("people", "checkins", "goals", "exercises")
+        for person in doc.people:
+            self._person(person)
+        for checkin in doc.checkins:
+            self._checkin(checkin)
+        for measure in doc.measures:
+            answers = json.dumps(measure.answers)
+            self._upsert(
+                "measures",
+                measure.uid,
+                {
+                    "scale": measure.scale,
+                    "day": measure.day.isoformat(),
+                    "answers": answers,
+                    "total": sum(measure.answers),
+                    "checkin_id": self._ref("checkins", measure.checkin),
+                    "created_at": measure.created_at,
+                    "updated_at": measure.updated_at,
+                },
+            )
+        for course in doc.courses:
+            self._upsert(
+                "courses",
+                course.uid,
+                {
+                    "started_on": course.started_on.isoformat(),
+                    "planned_weeks": course.planned_weeks,
+                    "background": course.background,
+                    "reason": course.reason,
+                    "with_therapist": _int(course.with_therapist),
+                    "focus_areas": ",".join(area.value for area in course.focus_areas),
+                    "dispute_person_id": self._ref("people", course.dispute_person),
+                    "dispute_stage": _value(course.dispute_stage),
+                    "ended_on": course.ended_on.isoformat() if course.ended_on else None,
+                    "created_at": course.created_at,
+                    "updated_at": course.updated_at,
+                },
+            )
+        for goal in doc.goals:
+            self._goal(goal)
+        for item in doc.safety_plan:
+            self._upsert(
+                "safety_plan_items",
+                item.uid,
+                {
+                    "step": item.step,
+                    "text": item.text,
+                    "person_id": self._ref("people", item.person),
+                    "created_at": item.created_at,
+                    "updated_at": item.updated_at,
+                },
+            )
+        for use in doc.coping:
+            self._upsert(
+                "coping_log",
+                use.uid,
+                {
+                    "strategy": use.strategy,
+                    "day": use.day.isoformat(),
+                    "helpful": use.helpful,
+                    "note": use.note,
+                    "created_at": use.created_at,
+                    "updated_at": use.updated_at,
+                },
+            )
+        for exercise in doc.exercises:
+            exercise_id, _ = self._upsert(
+                "exercises",
+                exercise.uid,
+                {
+                    "kind": exercise.kind,
+                    "day": exercise.day.isoformat(),
+                    "person_id": self._ref("people", exercise.person),
+                    "mood_before": exercise.mood_before,
+                    "mood_after": exercise.mood_after,
+                    "answers": json.dumps(exercise.answers, ensure_ascii=False),
+                    "created_at": exercise.created_at,
+                    "updated_at": exercise.updated_at,
+                },
+            )
+            self.ids["exercises"][exercise.uid] = exercise_id
+        for item in doc.homework:
+            self._upsert(
+                "homework",
+                item.uid,
+                {
+                    "text": item.text,
+                    "due": item.due.isoformat() if item.due else None,
+                    "person_id": self._ref("people", item.person),
+                    "status": item.status,
+                    "outcome": item.outcome,
+                    "helpful": item.helpful,
+                    "closed_on": item.closed_on.isoformat() if item.closed_on else None,
+                    "exercise_id": self._ref("exercises", item.exercise),
+                    "created_at": item.created_at,
+                    "updated_at": item.updated_at,
+                },
+            )
+        for review in doc.reviews:
+            self._upsert(
+                "reviews",
+                review.uid,
+                {
+                    "day": review.day.isoformat(),
+                    "what_changed": review.what_changed,
+                    "what_helped": review.what_helped,
+                    "warning_signs": review.warning_signs,
+                    "keep_practising": review.keep_practising,
+                    "created_at": review.created_at,
+                    "updated_at": review.updated_at,
+                },
+            )
+
+    def _known_ids(self, *tables: str) -> None:
+        for table in tables:
+            self.ids[table] = {
+                row["uid"]: row["id"] for row in self.conn.execute(f"SELECT id, uid FROM {table}")
+            }
+
+    def _ref(self, table: str, uid: str | None) -> int | None:
+        if uid is None:
+            return None
+        if uid not in self.ids[table]:
+            raise InputError(
+                f"The file refers to a record in {table} (uid {uid}) that is neither in the file nor in "
+                "your journal. Nothing was imported."
+            )
+        return self.ids[table][uid]
+
+    def _count(self, table: str, what: str) -> None:
+        self.counts.setdefault(table, {"added": 0, "updated": 0})[what] += 1
+
+    def _upsert(self, table: str, uid: str, values: dict) -> tuple[int, bool]:
+        """Insert or update the row with `uid`; returns its id and whether anything changed."""
+        row = self.conn.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
+        if row is None:
+            columns = ["uid", *values]
+            cursor = self.conn.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [uid, *values.values()],
+            )
+            self._count(table, "added")
+            return cursor.lastrowid, True
+        if any(row[column] != value for column, value in values.items()):
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row["id"]])
+            self._count(table, "updated")
+            return row["id"], True
+        return row["id"], False
+
+    def _person(self, person) -> None:
+        taken = self.conn.execute(
+            "SELECT uid FROM people WHERE name = ? COLLATE NOCASE AND uid != ?", (person.name, person.uid)
+        ).fetchone()
+        if taken:
+            raise InputError(
+                f"The file's {person.name} is a different person from the {person.name} in your journal "
+                "(their ids differ). Rename one of them first. Nothing was imported."
+            )
+        values = {field: _value(getattr(person, field)) for field in PERSON_FIELDS}
+        values["can_confide"] = _int(person.can_confide)
+        values.update(created_at=person.created_at, updated_at=person.updated_at)
+        person_id, _ = self._upsert("people", person.uid, values)
+        self.ids["people"][person.uid] = person_id
+
+    def _checkin(self, checkin) -> None:
+        checkin_id, changed = self._upsert(
+            "checkins",
+            checkin.uid,
+            {
+                "day": checkin.day.isoformat(),
+                "mood": checkin.mood,
+                "note": checkin.note,
+                "created_at": checkin.created_at,
+                "updated_at": checkin.updated_at,
+            },
+        )
+        self.ids["checkins"][checkin.uid] = checkin_id
+        wanted = [
+            (self._ref("people", i.person), i.quality, i.created_at, i.updated_at) for i in checkin.people
+        ]
+        have = self.conn.execute(
+            "SELECT person_id, quality, created_at, updated_at FROM interactions "
+            "WHERE checkin_id = ? ORDER BY id",
+            (checkin_id,),
+        ).fetchall()
+        tags = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT tag FROM checkin_tags WHERE checkin_id = ? ORDER BY rowid", (checkin_id,)
+            )
+        ]
+        if [tuple(row) for row in have] != wanted or tags != checkin.tags:
+            self.conn.execute("DELETE FROM interactions WHERE checkin_id = ?", (checkin_id,))
+            self.conn.execute("DELETE FROM checkin_tags WHERE checkin_id = ?", (checkin_id,))
+            self.conn.executemany(
+                "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(checkin_id, *interaction) for interaction in wanted],
+            )
+            self.conn.executemany(
+                "INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)",
+                [(checkin_id, tag) for tag in checkin.tags],
+            )
+            if not changed:
+                self._count("checkins", "updated")
+
+    def _goal(self, goal) -> None:
+        goal_id, _ = self._upsert(
+            "goals",
+            goal.uid,
+            {
+                "text": goal.text,
+                "status": goal.status,
+                "closed_on": goal.closed_on.isoformat() if goal.closed_on else None,
+                "created_at": goal.created_at,
+                "updated_at": goal.updated_at,
+            },
+        )
+        self.ids["goals"][goal.uid] = goal_id
+        for entry in goal.history:
+            exists = self.conn.execute(
+                "SELECT 1 FROM goal_history WHERE goal_id = ? AND text = ? AND status = ? AND changed_at = ?",
+                (goal_id, entry.text, entry.status, entry.changed_at),
+            ).fetchone()
+            if not exists:
+                self.conn.execute(
+                    "INSERT INTO goal_history (goal_id, text, status, changed_at) VALUES (?, ?, ?, ?)",
+                    (goal_id, entry.text, entry.status, entry.changed_at),
+                )
+                self._count("goal_history", "added")
+        for rating in goal.ratings:
+            checkin_id = self._ref("checkins", rating.checkin)
+            row = self.conn.execute(
+                "SELECT rating, created_at FROM goal_ratings WHERE goal_id = ? AND checkin_id = ?",
+                (goal_id, checkin_id),
+            ).fetchone()
+            if row is None:
+                self.conn.execute(
+                    "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
+                    (goal_id, checkin_id, rating.rating, rating.created_at),
+                )
+                self._count("goal_ratings", "added")
+            elif tuple(row) != (rating.rating, rating.created_at):
+                self.conn.execute(
+                    "UPDATE goal_ratings SET rating = ?, created_at = ? WHERE goal_id = ? AND checkin_id = ?",
+                    (rating.rating, rating.created_at, goal_id, checkin_id),
+                )
+                self._count("goal_ratings", "updated")
+
+
+def _value(value):
+    """An enum as its stored text; anything else as it is."""
+    return getattr(value, "value", value)
+
+
+def _int(flag: bool | None) -> int | None:
+    return None if flag is None else int(flag)

@@ -51,7 +51,7 @@ SECTIONS = {
         "restore": ("data", "restore", "Replace the journal with a backup."),
         "doctor": ("data", "doctor", "Check the journal's health, and where it lives."),
         "export": ("data", "export", "Export everything as JSON, CSV or Markdown."),
-        "import": ("data", "import_", "Merge a JSON export into the journal."),
+        "import": ("importing", "import_", "Merge a JSON export, a Daylio export or any CSV of moods."),
         "wipe": ("data", "wipe", "Delete the journal and the backups ipt made."),
         "encrypt": ("data", "encrypt", "Protect the journal with a passphrase."),
         "decrypt": ("data", "decrypt", "Turn an encrypted journal back into a plain one."),

@@ -117,6 +117,7 @@ def check_day(path: Path, line: int, column: str, day: dt.date) -> dt.date:
 
 
 def check_note(path: Path, line: int, column: str, note: str | None) -> str | None:
+    note = note.replace("\r\n", "\n").replace("\r", "\n") if note else note
     if note and len(note) > NOTE_MAX:
         raise SourceError(
             path, line, column, f"the note has {len(note)} characters; a check-in's note holds {NOTE_MAX}."
@@ -230,10 +231,11 @@ def map_moods(
             f"{label.label!r} ({label.rows} row{'s' if label.rows != 1 else ''})" for label in unmapped
         )
         pairs = ",".join(f"{label.label}=N" for label in unmapped)
+        quoted = f"'{pairs}'" if "'" not in pairs else shlex.quote(pairs)
         raise InputError(
             f"{source.path.name} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
             "Nothing was imported.",
-            f"Give each a mood from 0 (worst) to 10 (best), replacing each N: --mood-map {shlex.quote(pairs)}",
+            f"Give each a mood from 0 (worst) to 10 (best), replacing each N: --mood-map {quoted}",
         )
     return moods, list(labels.values())
 

@@ -237,7 +237,7 @@ def map_moods(
             "Nothing was imported.",
             f"Give each a mood from 0 (worst) to 10 (best), replacing each N: --mood-map {quoted}",
         )
-    return moods, list(labels.values())
+    return moods, sorted(labels.values(), key=lambda label: -label.mood)
 
 
 def _number(text: str) -> float | None:

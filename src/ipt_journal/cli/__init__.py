@@ -39,6 +39,7 @@ SECTIONS = {
         "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
+        "remind": ("remind", "app", "A weekly reminder to check in, run by your system's scheduler."),
     },
     "In a hard moment": {
         "crisis": ("crisis", "crisis", "Crisis lines right away, and your safety plan."),

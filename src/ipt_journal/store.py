@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ipt_journal.errors import InputError, JournalError, NotFound, WrongPassphrase
+from ipt_journal.errors import INSTALL_ENCRYPTION, InputError, JournalError, NotFound, WrongPassphrase
 
 if TYPE_CHECKING:
     from ipt_journal.models import (
@@ -309,7 +309,7 @@ def sqlcipher():
     except ImportError:
         raise JournalError(
             "Encryption needs SQLCipher, which this ipt was installed without.",
-            "Install the encryption extra: in your ipt-journal folder, pip install '.[encryption]'",
+            INSTALL_ENCRYPTION,
         ) from None
     DB_ERRORS = (sqlite3.DatabaseError, dbapi2.DatabaseError)
     OP_ERRORS = (sqlite3.OperationalError, dbapi2.OperationalError)

@@ -23,7 +23,17 @@ from make_journal import FIRST_NAMES  # noqa: E402
 
 DAYS_PER_SCALE = 3650
 MOODS = ("rad", "good", "meh", "bad", "awful")
-ACTIVITIES = ("work", "friends", "family", "walk", "reading", "good sleep", "bad sleep", "cooking", "movies / tv")
+ACTIVITIES = (
+    "work",
+    "friends",
+    "family",
+    "walk",
+    "reading",
+    "good sleep",
+    "bad sleep",
+    "cooking",
+    "movies / tv",
+)
 PEOPLE = tuple(f"{FIRST_NAMES[number - 1]} {number:03d}" for number in range(1, 6))
 NOTES = (
     "Long day at work, quiet evening.",

@@ -182,7 +182,9 @@ def import_files(ten_years: Path, rebuild: bool) -> tuple[Path, Path, Path]:
             json.dumps({key: doc[key] for key in ("format", "format_version", "people")}), encoding="utf-8"
         )
         subprocess.run(
-            [*ipt_command(), "--db", str(people), "import", str(only_people)], check=True, stdout=subprocess.DEVNULL
+            [*ipt_command(), "--db", str(people), "import", str(only_people)],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     if rebuild or not daylio.exists():
         write_daylio(daylio)
@@ -248,7 +250,11 @@ def main() -> int:
         "ipt report --json": ([*ipt, "report", "--json"], None, env),
         "ipt inventory list": ([*ipt, "inventory", "list"], None, env),
         "ipt checkin (all flags)": (checkin, fresh_scratch, env),
-        "ipt import json, ten years": ([*ipt, "--db", str(imported), "import", str(export)], empty_journal, env),
+        "ipt import json, ten years": (
+            [*ipt, "--db", str(imported), "import", str(export)],
+            empty_journal,
+            env,
+        ),
         "ipt import daylio, ten years": (
             [*ipt, "--db", str(imported), "import", "--from", "daylio", str(daylio)],
             people_only_journal,

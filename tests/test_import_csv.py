@@ -19,7 +19,14 @@ def test_a_one_to_five_scale_becomes_zero_to_ten(ipt, tmp_path):
         "Date,Mood,Notes\n2024-03-01,1,\n2024-03-02,2,\n2024-03-03,3,ok\n2024-03-04,4,\n2024-03-05,5,\n",
     )
     result = ipt.ok(
-        "import", "--from", "csv", str(path), "--columns", "day=Date,mood=Mood,note=Notes", "--mood-scale", "1-5"
+        "import",
+        "--from",
+        "csv",
+        str(path),
+        "--columns",
+        "day=Date,mood=Mood,note=Notes",
+        "--mood-scale",
+        "1-5",
     )
     assert [mood for _, mood, _ in checkins(ipt)] == [0, 3, 5, 8, 10]
     assert ("2024-03-03", 5, "ok") in checkins(ipt)
@@ -44,7 +51,8 @@ def test_moods_as_words_need_a_map_and_say_so(ipt, tmp_path):
 def test_spreadsheet_dates_times_and_semicolons(ipt, tmp_path):
     path = write(
         tmp_path,
-        'Datum;Stimmung;Zeit;Notiz\r\n14/05/2024;7;21:30;"Essen; dann Spaziergang"\r\n14/05/2024;4;08:00;\r\n',
+        'Datum;Stimmung;Zeit;Notiz\r\n14/05/2024;7;21:30;"Essen; dann Spaziergang"\r\n'
+        "14/05/2024;4;08:00;\r\n",
     )
     ipt.ok(
         "import",

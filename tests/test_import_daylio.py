@@ -26,7 +26,8 @@ def checkins(ipt):
 
 def tags_of(ipt):
     return ipt.rows(
-        "SELECT c.day, t.tag FROM checkin_tags t JOIN checkins c ON c.id = t.checkin_id ORDER BY c.id, t.rowid"
+        "SELECT c.day, t.tag FROM checkin_tags t JOIN checkins c ON c.id = t.checkin_id "
+        "ORDER BY c.id, t.rowid"
     )
 
 
@@ -84,9 +85,7 @@ def test_an_activity_naming_a_person_becomes_time_with_them(people, current):
 
 
 def test_a_person_map_to_someone_not_in_the_inventory_writes_nothing(people, current):
-    result = people(
-        "import", "--from", "daylio", str(current), "--person-map", "friends=Robin"
-    )
+    result = people("import", "--from", "daylio", str(current), "--person-map", "friends=Robin")
     assert_user_error(result, "Robin, who is not in your inventory", "ipt inventory add --name 'Robin'")
     assert people.count("checkins") == 0
 
@@ -202,7 +201,9 @@ def test_dry_run_writes_nothing_and_says_what_would_be_added(ipt, current):
     out = flat(result.stdout)
     assert "5 rows. This import would add: check-ins: 5 added" in out
     assert "tags (5): family 1, sam 1, work 1, friends 1, walk 1" in out
-    assert "First rows to be added: 2024-05-11 11:00; mood 3 2024-05-12 21:15; mood 7; tags family, sam" in out
+    assert (
+        "First rows to be added: 2024-05-11 11:00; mood 3 2024-05-12 21:15; mood 7; tags family, sam" in out
+    )
     assert "'Morning Slept badly'" in out
     assert "Nothing was changed (--dry-run)." in out
 
@@ -250,5 +251,6 @@ def test_json_only_options_are_refused_and_unknown_sources_named(ipt, current):
     assert_user_error(ipt("import", str(current), "--mood-map", "x=1"), "--mood-map applies to --from daylio")
     assert_user_error(ipt("import", "--from", "bearable", str(current)), "--from must be json, daylio or csv")
     assert_user_error(
-        ipt("import", "--from", "daylio", str(current), "--mood-scale", "1-5"), "--mood-scale applies to --from csv"
+        ipt("import", "--from", "daylio", str(current), "--mood-scale", "1-5"),
+        "--mood-scale applies to --from csv",
     )

@@ -17,7 +17,17 @@ from support import assert_user_error
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-NOT_SHIPPED = (".venv*", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "dist", "build", "out", "*.db*")
+NOT_SHIPPED = (
+    ".venv*",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "dist",
+    "build",
+    "out",
+    "*.db*",
+)
 
 
 def lowest(name: str) -> str:
@@ -68,7 +78,9 @@ def test_a_wheel_built_with_the_lowest_hatchling_installs_and_runs(built):
         stdin=subprocess.DEVNULL,
     )
     assert saved.returncode == 0, saved.stderr
-    listed = subprocess.run([str(ipt), "--db", str(journal), "checkin", "list", "--json"], capture_output=True, text=True)
+    listed = subprocess.run(
+        [str(ipt), "--db", str(journal), "checkin", "list", "--json"], capture_output=True, text=True
+    )
     assert "from the wheel" in listed.stdout
 
 
@@ -95,6 +107,4 @@ def test_readme_links_work_on_a_package_index_page():
 def test_the_encryption_extra_hint_speaks_to_pip_and_pipx(ipt, monkeypatch):
     monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # installed without the extra
     result = ipt("encrypt", "--yes")
-    assert_user_error(
-        result, "pip install '.[encryption]'", "pipx install --force '.[encryption]'", code=1
-    )
+    assert_user_error(result, "pip install '.[encryption]'", "pipx install --force '.[encryption]'", code=1)

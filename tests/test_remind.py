@@ -42,7 +42,9 @@ def test_systemd_user_timer(ipt):
     assert "\nOnCalendar=Wed *-*-* 20:15:00\nPersistent=true\n" in out
     exec_start = re.search(r"^ExecStart=(.+)$", out, re.MULTILINE)[1]
     assert exec_start.endswith(" remind notify")
-    assert out.rstrip().endswith("systemctl --user daemon-reload && systemctl --user enable --now ipt-remind.timer")
+    assert out.rstrip().endswith(
+        "systemctl --user daemon-reload && systemctl --user enable --now ipt-remind.timer"
+    )
 
 
 def test_launchd_agent_is_a_valid_plist(ipt):

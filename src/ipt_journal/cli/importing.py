@@ -19,9 +19,7 @@ NOTE_PREVIEW = 40
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)
-    ],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)],
     source: Annotated[
         str,
         typer.Option(
@@ -116,7 +114,11 @@ def import_(
     if kind == "daylio":
         from ipt_journal.importers import daylio
 
-        for flag, value in (("--columns", columns), ("--mood-scale", mood_scale), ("--date-format", date_format)):
+        for flag, value in (
+            ("--columns", columns),
+            ("--mood-scale", mood_scale),
+            ("--date-format", date_format),
+        ):
             if value is not None:
                 raise InputError(f"{flag} applies to --from csv; a Daylio export's columns are known.")
         mapping.defaults = daylio.DEFAULT_MOODS
@@ -151,7 +153,8 @@ def _say(outcome: Outcome) -> None:
         note(f"dates: {outcome.first_day.isoformat()} to {outcome.last_day.isoformat()}", indent="  ")
     if outcome.moods:
         labels = ", ".join(
-            f"{m.label} ({count(m.rows, 'row')}) as {m.mood}" + (f" ({m.how})" if m.how == "--mood-map" else "")
+            f"{m.label} ({count(m.rows, 'row')}) as {m.mood}"
+            + (f" ({m.how})" if m.how == "--mood-map" else "")
             if m.mood is not None
             else f"{m.label} ({count(m.rows, 'row')})"
             for m in outcome.moods

@@ -96,7 +96,9 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
     tag_uses: Counter = Counter()
     first_rows: list[Row] = []
     # oldest first, so the journal's row order follows the days (Daylio writes newest first)
-    for entry, mood in sorted(zip(entries, moods, strict=True), key=lambda pair: (pair[0].day, pair[0].time or "")):
+    for entry, mood in sorted(
+        zip(entries, moods, strict=True), key=lambda pair: (pair[0].day, pair[0].time or "")
+    ):
         seen[entry.key] += 1
         uid = uid_for(source.uid_prefix, f"{entry.key}\x1e{seen[entry.key]}")
         if uid in known:
@@ -106,7 +108,10 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
         for tag in tags:
             if len(tag) > TAG_MAX:
                 raise SourceError(
-                    source.path, entry.line, "activities", f"the tag {tag[:20]!r}... is over {TAG_MAX} characters."
+                    source.path,
+                    entry.line,
+                    "activities",
+                    f"the tag {tag[:20]!r}... is over {TAG_MAX} characters.",
                 )
         stamp = f"{entry.day.isoformat()}T{entry.time or '12:00'}:00"
         checkins.append(

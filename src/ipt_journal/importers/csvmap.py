@@ -87,7 +87,15 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
             time = parse_time(path, line, columns["time"], cell("time"))
         note = check_note(path, line, columns.get("note"), cell("note"))
         entries.append(
-            Entry(line, row_key(*(c.strip() for c in row)), day, time, cell("mood"), split_list(cell("tags"), "|,;"), note)
+            Entry(
+                line,
+                row_key(*(c.strip() for c in row)),
+                day,
+                time,
+                cell("mood"),
+                split_list(cell("tags"), "|,;"),
+                note,
+            )
         )
     return Source(path, "CSV file", "csv", columns["mood"], entries, skipped)
 
@@ -99,10 +107,14 @@ def _day_and_time(
         try:
             moment = dt.datetime.strptime(text, date_format)
         except ValueError:
-            raise SourceError(path, line, column, f"{text!r} does not match --date-format {date_format!r}.") from None
+            raise SourceError(
+                path, line, column, f"{text!r} does not match --date-format {date_format!r}."
+            ) from None
         has_time = any(code in date_format for code in ("%H", "%I", "%M"))
         return moment.date(), moment.strftime("%H:%M") if has_time else None
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", text)
+    match = re.fullmatch(
+        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", text
+    )
     if match:
         try:
             day = dt.date.fromisoformat(match[1])

@@ -54,7 +54,10 @@ def read(path: Path) -> Source:
     for line, row in rows:
         if len(row) != len(columns):
             raise SourceError(
-                path, line, None, f"the row has {len(row)} columns; each row of this export has {len(columns)}."
+                path,
+                line,
+                None,
+                f"the row has {len(row)} columns; each row of this export has {len(columns)}.",
             )
         cells = dict(zip(columns, row, strict=True))
         day = check_day(path, line, columns[0], _day(path, line, cells))
@@ -63,9 +66,7 @@ def read(path: Path) -> Source:
         body = html_to_text(cells["note"])
         note = check_note(path, line, "note", "\n\n".join(part for part in (title, body) if part))
         activities = split_list(cells["activities"])
-        key = row_key(
-            day.isoformat(), time or "", cells["mood"].strip(), " | ".join(activities), title, body
-        )
+        key = row_key(day.isoformat(), time or "", cells["mood"].strip(), " | ".join(activities), title, body)
         entries.append(Entry(line, key, day, time, cells["mood"], activities, note))
     return Source(path, f"Daylio export ({layout})", "daylio", "mood", entries)
 

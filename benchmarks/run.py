@@ -250,6 +250,7 @@ def main() -> int:
         "ipt report --json": ([*ipt, "report", "--json"], None, env),
         "ipt inventory list": ([*ipt, "inventory", "list"], None, env),
         "ipt checkin (all flags)": (checkin, fresh_scratch, env),
+        "ipt remind": ([*ipt, "remind", "--scheduler", "cron"], None, env),
         "ipt import json, ten years": (
             [*ipt, "--db", str(imported), "import", str(export)],
             empty_journal,
@@ -289,6 +290,7 @@ def main() -> int:
     budgets = [
         ("ipt report, ten-times journal", "ipt report", 1.5),
         ("ipt import daylio, ten years", "ipt import json, ten years", 3.0),
+        ("ipt remind", "ipt --help", 1.5),  # it opens no journal and loads neither Rich nor pydantic
     ]
     if not args.no_jrnl:
         budgets = [

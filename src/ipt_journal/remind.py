@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -145,6 +144,8 @@ def notify() -> bool:
     command = notifier()
     if command is None:
         return False
+    import subprocess
+
     try:
         result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=20)
     except (OSError, subprocess.TimeoutExpired):

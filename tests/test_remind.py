@@ -121,3 +121,16 @@ def test_notify_prints_when_no_notification_can_be_shown(ipt, fake_notifier, tmp
     fake_notifier("notify-send", exit_code=1)  # no desktop session to show it in
     assert ipt.ok("remind", "notify").stdout.strip() == MESSAGE
     assert not ipt.path.exists()
+
+
+def test_the_lines_name_the_ipt_being_run_by_its_path(ipt, tmp_path, monkeypatch):
+    """pipx's ~/.local/bin/ipt is a symlink that outlives a reinstall: keep it as it is."""
+    real = tmp_path / "venv" / "bin" / "ipt"
+    real.parent.mkdir(parents=True)
+    real.write_text("#!/bin/sh\n")
+    link = tmp_path / "bin" / "ipt"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    monkeypatch.setattr(sys, "argv", [str(link), "remind"])
+    line = ipt.ok("remind", "--scheduler", "cron").stdout.strip().splitlines()[-1]
+    assert line.endswith(f" {link} remind notify")

@@ -47,10 +47,14 @@ def default_scheduler(platform: str | None = None) -> str:
 
 
 def ipt_program() -> list[str]:
-    """How a scheduler, with its bare environment, starts this same ipt: an absolute path."""
+    """How a scheduler, with its bare environment, starts this same ipt: an absolute path,
+    not resolved past symlinks (pipx's ~/.local/bin/ipt outlives a reinstall)."""
+    running = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if running is not None and running.name == "ipt" and running.is_file():
+        return [os.path.abspath(running)]
     found = shutil.which("ipt")
     if found:
-        return [str(Path(found).resolve())]
+        return [os.path.abspath(found)]
     return [sys.executable, "-m", "ipt_journal"]
 
 

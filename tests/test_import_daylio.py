@@ -151,7 +151,7 @@ def test_html_quotes_and_commas_in_notes_become_plain_text(ipt, tmp_path):
         (
             "2024-05-14",
             7,
-            'Dinner, finally\n\nShe said "no", then yes.\nNext line & more- one\n- two\nI <3 it, a < b',
+            'Dinner, finally\n\nShe said "no", then yes.\nNext line & more\n- one\n- two\n\nI <3 it, a < b',
         )
     ]
 
@@ -212,6 +212,12 @@ def test_an_empty_file_is_a_clear_error(ipt, tmp_path):
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
     assert_user_error(ipt("import", "--from", "daylio", str(path)), "empty.csv is empty")
+    assert nothing_written(ipt)
+
+
+def test_a_header_without_rows_has_nothing_to_import(ipt, tmp_path):
+    result = ipt.ok("import", "--from", "daylio", str(write(tmp_path, HEADER_8)))
+    assert result.stdout.strip() == "daylio_export.csv has a header but no rows: there is nothing to import."
     assert nothing_written(ipt)
 
 

@@ -133,8 +133,13 @@ def import_(
 
 
 def _say(outcome: Outcome) -> None:
+    from ipt_journal import importers
+
     note = messages.note
     count = messages.count
+    if not outcome.rows:
+        note(f"{outcome.path.name} has a header but no rows: there is nothing to import.")
+        return
     if outcome.dry_run:
         note(f"{outcome.path.name} ({outcome.kind}): {count(outcome.rows, 'row')}. This import would add:")
     else:
@@ -174,8 +179,10 @@ def _say(outcome: Outcome) -> None:
             note("; ".join(parts), indent="  ")
     if outcome.dry_run:
         note("Nothing was changed (--dry-run).")
-    elif not outcome.added:
+    elif not outcome.added and set(outcome.skipped) == {importers.ALREADY_THERE}:
         note("Nothing was added: the journal already has every row of this file.")
+    elif not outcome.added:
+        note("Nothing was added.")
 
 
 def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:

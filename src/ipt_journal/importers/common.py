@@ -61,9 +61,10 @@ class Source:
 # ------------------------------------------------------------------ reading the file
 
 
-def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list[tuple[int, list[str]]], str]:
-    """The header and the rows of a CSV file, each row with the line it starts on, and the
-    delimiter used. Accepts a UTF-8 byte order mark and Windows line endings."""
+def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the rows of a CSV file, each row with the line it starts on. Accepts a
+    UTF-8 byte order mark and Windows line endings; without `delimiter`, whichever of , ; or
+    tab the header uses most."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -90,8 +91,8 @@ def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list
             line = reader.line_num + 1
     except csv.Error as exc:
         raise SourceError(path, line, None, f"the CSV is malformed ({exc}).") from None
-    header_line, header = rows.pop(0)
-    return [cell.strip() for cell in header], rows, delimiter
+    _, header = rows.pop(0)
+    return [cell.strip() for cell in header], rows
 
 
 def row_key(*parts: str) -> str:
@@ -102,7 +103,7 @@ def html_to_text(text: str) -> str:
     """Daylio keeps a note's formatting as HTML (<b>, <br>, <li>, &amp;): plain text instead."""
     if "<" not in text and "&" not in text:
         return text.strip()
-    text = re.sub(r"<\s*(br|/p|/div|/li|/h[1-6])\s*/?\s*>", "\n", text, flags=re.IGNORECASE)
+    text = re.sub(r"<\s*(br|/?p|/?div|/li|/?ul|/?ol|/h[1-6])\s*/?\s*>", "\n", text, flags=re.IGNORECASE)
     text = re.sub(r"<\s*li(\s[^<>]*)?>", "- ", text, flags=re.IGNORECASE)
     text = re.sub(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>", "", text)
     text = html.unescape(text).replace("\xa0", " ")

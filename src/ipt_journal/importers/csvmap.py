@@ -60,7 +60,7 @@ def parse_columns(text: str | None) -> dict[str, str]:
 
 def read(path: Path, columns: dict[str, str], date_format: str | None = None) -> Source:
     """Read and check a whole CSV file by the columns the person named."""
-    header, rows, _ = read_rows(path)
+    header, rows = read_rows(path)
     position = {cell.casefold(): index for index, cell in reversed(list(enumerate(header)))}
     where: dict[str, int] = {}
     for name, column in columns.items():

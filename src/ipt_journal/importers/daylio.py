@@ -41,7 +41,7 @@ EXPECTED = "full_date,date,weekday,time,mood,activities,note_title,note"
 
 def read(path: Path) -> Source:
     """Read and check a whole Daylio export; the first problem names its line and column."""
-    header, rows, _ = read_rows(path, delimiter=",")
+    header, rows = read_rows(path, delimiter=",")
     columns = tuple(cell.lower() for cell in header)
     layout = LAYOUTS.get(columns)
     if layout is None:

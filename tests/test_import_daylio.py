@@ -260,3 +260,16 @@ def test_json_only_options_are_refused_and_unknown_sources_named(ipt, current):
         ipt("import", "--from", "daylio", str(current), "--mood-scale", "1-5"),
         "--mood-scale applies to --from csv",
     )
+
+
+def test_the_seven_column_layout_with_full_date(ipt, tmp_path):
+    """Exports between the two: full_date, but no note_title yet."""
+    path = write(
+        tmp_path,
+        "full_date,date,weekday,time,mood,activities,note",
+        '2020-05-30,30 May,Saturday,6:50 pm,rad,friends | gaming,"Awesome"',
+        '2020-05-25,25 May,Monday,14:58,meh,work,"Could be better"',
+    )
+    result = ipt.ok("import", "--from", "daylio", str(path))
+    assert checkins(ipt) == [("2020-05-25", 5, "Could be better"), ("2020-05-30", 9, "Awesome")]
+    assert "7 columns, full_date" in flat(result.stdout)

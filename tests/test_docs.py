@@ -44,10 +44,13 @@ def test_user_guide_covers_every_command():
 def test_lowest_versions_file_pins_each_lower_bound_of_pyproject():
     import tomllib
 
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = project["dependencies"] + [
-        r for extra in project["optional-dependencies"].values() for r in extra
-    ]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = pyproject["project"]
+    requirements = (
+        project["dependencies"]
+        + [r for extra in project["optional-dependencies"].values() for r in extra]
+        + pyproject["build-system"]["requires"]  # the build backend too: a wheel is built with it
+    )
     bounds = {}
     for requirement in requirements:
         name, lowest = re.match(r"([\w-]+)>=([\d.]+)", requirement).groups()

@@ -5,6 +5,13 @@ turns these into a line on stderr and an exit code; nothing else prints them.
 Messages never carry journal text the person did not just type themselves.
 """
 
+# Said wherever ipt needs the optional 'encryption' extra (SQLCipher, keyring).
+INSTALL_ENCRYPTION = (
+    "Install the encryption extra. From your ipt-journal folder: pip install '.[encryption]' "
+    "(in the venv you installed ipt into), or pipx install --force '.[encryption]' if you "
+    "installed it with pipx."
+)
+
 
 class IptError(Exception):
     """Something the person can act on. Exit code 1 unless a subclass says otherwise."""

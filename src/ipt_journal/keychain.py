@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ipt_journal import config
-from ipt_journal.errors import InputError, JournalError
+from ipt_journal.errors import INSTALL_ENCRYPTION, InputError, JournalError
 
 SERVICE = "ipt-journal"
 SETTING = "keyring_journals"  # in the settings file: the journals whose passphrase is kept
@@ -99,6 +99,6 @@ def _keyring():
         raise InputError(
             "Keeping the passphrase in your system keyring needs the keyring package, which this "
             "ipt was installed without.",
-            "Install the encryption extra: in your ipt-journal folder, pip install '.[encryption]'",
+            INSTALL_ENCRYPTION,
         ) from None
     return keyring

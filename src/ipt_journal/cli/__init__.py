@@ -39,6 +39,7 @@ SECTIONS = {
         "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
+        "remind": ("remind", "app", "A weekly reminder to check in, run by your system's scheduler."),
     },
     "In a hard moment": {
         "crisis": ("crisis", "crisis", "Crisis lines right away, and your safety plan."),
@@ -51,7 +52,7 @@ SECTIONS = {
         "restore": ("data", "restore", "Replace the journal with a backup."),
         "doctor": ("data", "doctor", "Check the journal's health, and where it lives."),
         "export": ("data", "export", "Export everything as JSON, CSV or Markdown."),
-        "import": ("data", "import_", "Merge a JSON export into the journal."),
+        "import": ("importing", "import_", "Merge a JSON export, a Daylio export or any CSV of moods."),
         "wipe": ("data", "wipe", "Delete the journal and the backups ipt made."),
         "encrypt": ("data", "encrypt", "Protect the journal with a passphrase."),
         "decrypt": ("data", "decrypt", "Turn an encrypted journal back into a plain one."),

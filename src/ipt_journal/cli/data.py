@@ -1,5 +1,5 @@
-"""Keeping the journal safe: backup, restore, doctor, export, import, wipe, and encryption
-(encrypt, decrypt, passphrase)."""
+"""Keeping the journal safe: backup, restore, doctor, export, wipe, and encryption
+(encrypt, decrypt, passphrase). Import lives in importing.py."""
 
 from pathlib import Path
 from typing import Annotated
@@ -138,34 +138,6 @@ def export(
             safekeeping.write_private(output, text.encode())
             messages.note(f"Wrote {output} (readable only by you).", stream=sys.stderr)
     messages.note(portable.NOT_ENCRYPTED, stream=sys.stderr)
-
-
-def import_(
-    ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE.json", help="A JSON export.", show_default=False)],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Say what would change, change nothing.")
-    ] = False,
-) -> None:
-    """Merge a JSON export into the journal by its records' stable ids. The whole file is
-    checked first; importing the same file twice changes nothing the second time."""
-    from ipt_journal import portable
-    from ipt_journal.errors import InputError
-
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Cannot read {file}: {getattr(exc, 'strerror', None) or exc}.") from None
-    doc = portable.parse(text)
-    counts = session(ctx).journal().merge(doc, dry_run=dry_run)
-    if not counts:
-        messages.note("Nothing to import: the journal already has everything in this file.")
-        return
-    messages.note("This import would change:" if dry_run else "Imported:")
-    for table, changed in counts.items():
-        messages.note(f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated")
-    if dry_run:
-        messages.note("Nothing was changed (--dry-run).")
 
 
 def wipe(

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import ipt_journal.store.transfer as transfer
-from ipt_journal.errors import JournalError, WrongPassphrase
+from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
 from ipt_journal.store.checkins import CheckinStore
 from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
 from ipt_journal.store.measures import MeasureStore
@@ -88,7 +88,7 @@ def sqlcipher():
     except ImportError:
         raise JournalError(
             "Encryption needs SQLCipher, which this ipt was installed without.",
-            "Install the encryption extra: in your ipt-journal folder, pip install '.[encryption]'",
+            INSTALL_ENCRYPTION,
         ) from None
     DB_ERRORS = (sqlite3.DatabaseError, dbapi2.DatabaseError)
     OP_ERRORS = (sqlite3.OperationalError, dbapi2.OperationalError)

@@ -40,6 +40,8 @@ SECTIONS = {
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "event": ("event", "app", "Life events with people: losses, moves, new roles, conflicts."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
+        "chart": ("timeline", "chart", "Your mood as a chart over a longer span, with the PHQ-9."),
+        "timeline": ("timeline", "timeline", "Life events beside mood, over months or years."),
     },
     "In a hard moment": {
         "crisis": ("crisis", "crisis", "Crisis lines right away, and your safety plan."),

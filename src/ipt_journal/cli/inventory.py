@@ -147,6 +147,33 @@ def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+def circle(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int, typer.Option("--weeks", metavar="N", min=1, max=520, help="How far back 'lately' reaches.")
+    ] = 8,
+    as_json: JsonOpt = False,
+) -> None:
+    """The closeness circle: everyone on three rings, marked by how time together went lately."""
+    import datetime as dt
+
+    from ipt_journal.insight import closeness_circle
+
+    places = closeness_circle(session(ctx).journal(), dt.date.today(), weeks)
+    if as_json:
+        messages.print_json({"weeks": weeks, "people": messages.plain(places)})
+        return
+    from ipt_journal.render.charts import closeness_circle as draw
+    from ipt_journal.render.common import new_console
+
+    console = new_console()
+    if not places:
+        console.print("Your inventory is empty. Add the people who matter: ipt inventory add")
+        return
+    draw(console, places, weeks)
+
+
+@app.command()
 def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     """Everything about one person, and how your time together has gone."""
     from ipt_journal.render.people import person_detail

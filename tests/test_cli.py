@@ -180,7 +180,20 @@ def test_help_lists_every_command_once_in_its_section(ipt):
     assert hard_moment.split()[0] == "crisis"  # help first, where a person in distress looks
     listed = [line.split()[0] for line in out.split("Your course:")[1].splitlines() if line.startswith("  ")]
     assert sorted(listed) == sorted(
-        ["start", "course", "goals", "review", "inventory", "checkin", "measure", "exercise", "homework", "event", "chart", "timeline"]
+        [
+            "start",
+            "course",
+            "goals",
+            "review",
+            "inventory",
+            "checkin",
+            "measure",
+            "exercise",
+            "homework",
+            "event",
+            "chart",
+            "timeline",
+        ]
         + ["report", "crisis", "safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
         + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config"]
     )

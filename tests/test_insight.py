@@ -4,8 +4,6 @@ correlation and when it is read, early against late, and the weekly names."""
 import datetime as dt
 import json
 
-import pytest
-
 from support import flat
 
 TODAY = dt.date.today()
@@ -54,7 +52,7 @@ def spearman(xs, ys):
 
     rx, ry = ranks(xs), ranks(ys)
     mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
     return cov / (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
 
 

@@ -69,9 +69,9 @@ def chart(
     """Your mood over a longer span as a chart, with the PHQ-9 beneath (a sparkline when the
     terminal is narrow)."""
     from ipt_journal.dates import parse_day
+    from ipt_journal.insight import mood_series
     from ipt_journal.render.common import new_console
     from ipt_journal.render.report import draw_mood_chart
-    from ipt_journal.insight import mood_series
     from ipt_journal.report import window_start
 
     today = dt.date.today()

@@ -156,3 +156,31 @@ def test_weekly_table_names_people_and_course_weeks(people):
     assert "week 1 of 12 1 3.0 Sam -2" in text
     assert "week 2 of 12 2 3.5 about the same Sam -1, Alex +1" in text
     assert "week 3 of 12 1 6.0 +2.5" in text
+
+
+def test_review_tells_the_story_of_the_course(people):
+    people.ok(
+        "start", "--start-date", SINCE.isoformat(), "--goal", "Talk calmly", "--phq9", "2,2,2,2,2,2,2,1,0"
+    )
+    record(people, SAM_WEEKS)
+    people.ok("event", "add", "--date", day_of_week(4), "--kind", "conflict", "--person", "Sam")
+    story = json.loads(people.ok("review", "--json").stdout)
+    assert story["since"] == SINCE.isoformat()
+    # First 4 weeks: 3, 4, 6, 7 -> 5.0; last 4: 6, 4, 3, 7 -> 5.0.
+    assert story["mood"] == {"weeks_compared": 4, "first_mean": 5.0, "last_mean": 5.0, "change": 0.0}
+    assert story["questionnaires"][0]["baseline"] == 15
+    assert [p["name"] for p in story["people"]] == ["Sam", "Jo", "Alex"]
+    assert by_name(story["insight"]["changes"], "Sam")["quality"] == "better"
+    assert [e["kind"] for e in story["events"]] == ["conflict"]
+    assert [g["text"] for g in story["goals"]] == ["Talk calmly"]
+    text = flat(people.ok("review", "--show").stdout)
+    assert f"Looking back: {SINCE}" in text
+    assert (
+        "Mood: 5.0 on average in the first 4 weeks with check-ins, 5.0 in the last 4: about the same." in text
+    )
+    assert "Sam: time together in 11 check-ins during the course, going +0.1 on average" in text
+    assert "-0.2 in the first half, +0.3 in the second: better, seen about as often." in text
+    assert "Life event: " in text and "conflict with Sam" in text
+    assert people.count("reviews") == 0  # telling the story saves nothing
+    result = people("review", "--show", "--what-helped", "x")
+    assert result.exit_code == 2 and "only tell the story" in result.stderr

@@ -414,6 +414,12 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer("How close do you feel?", DOWN, ENTER)
     skip_optional_person_questions(term)
     term.answer("Add someone else?", "n")
+    term.answer("Life events around when your mood began to get low", "y")
+    term.at("When did it happen?").type("2025-09")
+    term.answer("What kind of event", DOWN, DOWN, DOWN, ENTER)  # loss, separation, move, new job
+    term.answer("Who was involved?", SPACE, ENTER)
+    term.at("A few words about it?").type("Started at the hospital")
+    term.answer("Record another event?", "n")
     term.at("Role dispute: you and someone important")
     term.answer("Which problem area will you focus on?", DOWN, SPACE, ENTER)  # grief, role dispute
     term.answer("Who is the dispute with?", DOWN, ENTER)
@@ -433,6 +439,10 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     ]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 10)]
     assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]
+    assert rows(ipt.path, "SELECT day, approximate, kind, note FROM events") == [
+        ("2025-09-01", 1, "new-job-or-role", "Started at the hospital")
+    ]
+    assert rows(ipt.path, "SELECT person_id FROM event_people") == [(1,)]
 
 
 def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it(ipt):
@@ -465,6 +475,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
 
 def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term = Terminal(people_and_course.path, "review")
+    term.at("Looking back: 2026-01-05")
     term.at("PHQ-9: 16 at the start")
     term.at("Sam: time together in 1 check-in during the course")
     term.at("What has changed for you").type("Less shouting at home")

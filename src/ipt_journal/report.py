@@ -212,13 +212,6 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
     )
 
 
-def course_people(journal: Journal) -> list[PersonPattern]:
-    """Who the person spent time with during the current course (or ever, without one)."""
-    course = journal.course.current()
-    since = dt.date.fromisoformat(course.started_on) if course else dt.date.min
-    return [_pattern(row) for row in journal.checkins.people_patterns(since)]
-
-
 def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     """The course part of the report: where the course is, questionnaires in the window,
     baseline against latest, goals, the end-of-course review, and whether the latest PHQ-9

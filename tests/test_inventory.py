@@ -142,7 +142,7 @@ def test_names_are_unique_beyond_ascii(ipt):
 def test_list_orders_by_closeness_then_name(people):
     people.ok("inventory", "add", "--name", "Ana", "--relationship", "colleague")
     lines = people.ok("inventory", "list").stdout.splitlines()
-    order = [name for line in lines for name in ("Jo", "Sam", "Alex", "Ana") if f" {name} " in line]
+    order = [name for line in lines for name in ("Jo", "Sam", "Alex", "Ana") if f" {name} " in f" {line}"]
     assert order == ["Jo", "Sam", "Alex", "Ana"]
 
 

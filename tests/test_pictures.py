@@ -117,3 +117,17 @@ def test_chart_over_a_long_span_and_bad_by(journal):
     assert result.exit_code == 2 and "--by must be month, quarter or year" in result.stderr
     quarterly = journal.ok("timeline", "--by", "quarter").stdout
     assert " Q" in quarterly
+
+
+@pytest.mark.parametrize("width", [40, 60])
+@pytest.mark.parametrize(
+    "command", [("inventory", "list"), ("checkin", "list"), ("event", "list"), ("review", "--show")]
+)
+def test_lists_fit_narrow_terminals_with_names_whole(journal, monkeypatch, width, command):
+    out = run(journal, monkeypatch, width, *command)
+    flat_out = " ".join(out.split())
+    for name in ("Sam", "Jo"):
+        assert name in out
+    if command != ("event", "list"):
+        assert LONG in flat_out or "Alexandra Long-" in out
+    assert "Alexandr…" not in out and "Long-Na…" not in out

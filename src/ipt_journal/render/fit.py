@@ -27,6 +27,7 @@ class Column:
     right: bool = False
     free_text: bool = False  # the one column shortened with an ellipsis (a note)
     names: bool = False  # with free_text: a list of names, shortened by whole names ("+2 more")
+    wrap: int | None = None  # wrap words onto more lines past this width (lists of names)
 
 
 def fitted(
@@ -38,6 +39,10 @@ def fitted(
         return False
     shown = list(range(len(columns)))
     widths = [max([len(columns[i].header), *(len(str(row[i])) for row in rows)]) for i in shown]
+    widths = [
+        max(len(columns[i].header), min(width, columns[i].wrap)) if columns[i].wrap else width
+        for i, width in enumerate(widths)
+    ]
 
     def needed(indices: list[int]) -> int:
         fixed = sum(MIN_FREE_TEXT if columns[i].free_text else widths[i] for i in indices)
@@ -67,7 +72,7 @@ def fitted(
             column.header,
             justify="right" if column.right else "left",
             width=max(width, 1),
-            no_wrap=True,
+            no_wrap=not column.wrap,
             overflow="ellipsis" if column.free_text else "fold",
         )
     for row in rows:

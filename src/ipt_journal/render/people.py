@@ -8,9 +8,19 @@ from rich.text import Text
 
 from ipt_journal.messages import count, label
 from ipt_journal.render.common import new_console, ring
+from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
+
+PEOPLE_COLUMNS = (
+    Column("Name"),
+    Column("Who", keep=1),
+    Column("Ring", right=True),
+    Column("Status", keep=3),
+    Column("Contact", keep=2),
+    Column("Problem area", keep=4, wrap=24),
+)
 
 
 def people_table(people: list[Person]) -> None:
@@ -19,26 +29,26 @@ def people_table(people: list[Person]) -> None:
         console.print("Your inventory is empty. Add the people who matter, for example:")
         console.print("  ipt inventory add --name Sam --relationship partner --closeness 1")
         return
-    table = Table(box=box.SIMPLE_HEAD, title="Your interpersonal inventory", title_justify="left")
-    table.add_column("Name", overflow="fold")
-    table.add_column("Who")
-    table.add_column("Ring", justify="right")
-    table.add_column("Status")
-    table.add_column("Contact")
-    table.add_column("Problem area", overflow="fold")
+    rows = []
     for person in people:
         area = label(person.problem_area)
         if person.dispute_stage:
             area += f" ({person.dispute_stage})"
-        table.add_row(
-            Text(person.name),
-            label(person.relationship),
-            ring(person.closeness),
-            person.status,
-            label(person.contact),
-            area,
+        rows.append(
+            (
+                person.name,
+                label(person.relationship),
+                ring(person.closeness),
+                person.status,
+                label(person.contact),
+                area,
+            )
         )
-    console.print(table)
+    if not fitted(console, PEOPLE_COLUMNS, rows, title="Your interpersonal inventory"):
+        console.print("Your interpersonal inventory", style="bold")
+        for person, row in zip(people, rows, strict=True):
+            where = f", ring {row[2]}" if row[2] else ""
+            console.print(Text(f"{person.name} ({row[1]}{where}, {person.status})"))
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 

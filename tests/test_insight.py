@@ -184,3 +184,13 @@ def test_review_tells_the_story_of_the_course(people):
     assert people.count("reviews") == 0  # telling the story saves nothing
     result = people("review", "--show", "--what-helped", "x")
     assert result.exit_code == 2 and "only tell the story" in result.stderr
+
+
+def test_inventory_show_compares_how_it_went_for_someone_in_nearly_every_checkin(people):
+    record(people, SAM_WEEKS)
+    text = flat(people.ok("inventory", "show", "Sam").stdout)
+    assert "Sam is in nearly every check-in, so there are too few without them to compare" in text
+    assert "Mean mood when it went badly with Sam: 3.4 (5); neither: –; well: 6.5 (6)" in text
+    assert "a strong link" in text
+    shown = json.loads(people.ok("inventory", "show", "Sam", "--json").stdout)
+    assert shown["mood_by_how_it_went"]["well"] == {"checkins": 6, "mean_mood": 6.5}

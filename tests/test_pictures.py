@@ -3,6 +3,7 @@ sparkline when narrow), the closeness circle and the timeline. Names whole, line
 the width, ring membership right."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -99,6 +100,25 @@ def test_timeline_puts_events_beside_mood(journal, monkeypatch, width):
         assert "…" in out  # the note kept to one line, shortened
     assert any(line.startswith(month) for line in out.splitlines())
     assert "PHQ-9 9" in out
+
+
+def test_circle_marks_someone_who_died_and_its_json(journal):
+    journal.ok(
+        "inventory",
+        "add",
+        "--name",
+        "Grandad",
+        "--relationship",
+        "other-family",
+        "--status",
+        "deceased",
+        "--closeness",
+        "2",
+    )
+    assert "Grandad † ○" in journal.ok("inventory", "circle").stdout
+    data = json.loads(journal.ok("inventory", "circle", "--json").stdout)
+    sam = next(p for p in data["people"] if p["name"] == "Sam")
+    assert (sam["ring"], sam["lately"], sam["times"]) == (1, "mixed", 4)  # -2, +2, 0, +1
 
 
 def test_circle_with_an_empty_inventory(ipt):

@@ -182,6 +182,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     person = journal.people.named(name)
     summary = journal.people.contact_summary(person.id)
     events = journal.events.with_person(person.id)
+    mood = _mood_by_how_it_went(journal, person.name)
     if as_json:
         from ipt_journal.cli.event import event_json
 
@@ -190,10 +191,24 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
                 **messages.plain(person),
                 "contact_summary": messages.plain(summary),
                 "events": [event_json(event) for event in events],
+                "mood_by_how_it_went": messages.plain(mood),
             }
         )
     else:
-        person_detail(person, summary, events)
+        person_detail(person, summary, events, mood)
+
+
+def _mood_by_how_it_went(journal, name: str):
+    """Over the whole journal: mood by how it went with them, and the link (insight.py)."""
+    import datetime as dt
+
+    from ipt_journal.insight import people_insight
+
+    first = journal.patterns.first_day()
+    if first is None:
+        return None
+    insight = people_insight(journal, dt.date.fromisoformat(first), dt.date.today())
+    return next((mood for mood in insight.moods if mood.name == name), None)
 
 
 @app.command()

@@ -155,7 +155,7 @@ def closeness_circle(console: Console, people: Sequence[CirclePlace], weeks: int
     console.print(
         Text(
             f"{MARKS['well']} went well, {MARKS['badly']} badly, {MARKS['mixed']} mixed or neither, "
-            f"{MARKS['none']} no time recorded, in the last {weeks} weeks.",
+            f"{MARKS['none']} no time recorded, in the last {weeks} weeks; † died.",
             style="dim",
         )
     )
@@ -183,7 +183,8 @@ def _packed(people: Sequence[CirclePlace], width: int) -> list[Text]:
     lines: list[Text] = []
     line = Text()
     for person in people:
-        item = Text(f"{person.name} ") + Text(MARKS[person.lately], style=MARK_STYLES[person.lately])
+        died = " †" if person.status == "deceased" else ""
+        item = Text(f"{person.name}{died} ") + Text(MARKS[person.lately], style=MARK_STYLES[person.lately])
         gap = 2 if line.cell_len else 0
         if line.cell_len and line.cell_len + gap + item.cell_len > width:
             lines.append(line)

@@ -59,6 +59,13 @@ def link_sentence(person: PersonMood) -> str:
     return reading + "."
 
 
+def how_it_went_line(p: PersonMood) -> str:
+    return (
+        f"Mean mood when it went badly with {p.name}: {_cell(p.badly)}; neither: {_cell(p.neither)}; "
+        f"well: {_cell(p.well)} (check-ins in brackets); link: {link_words(p)}."
+    )
+
+
 def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
     people = [p for p in insight.moods if p.interactions >= SHOWN_FROM]
     if not people:
@@ -67,12 +74,7 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
     rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_words(p)) for p in people]
     if not fitted(console, MOOD_COLUMNS, rows):
         for p in people:
-            console.print(
-                Text(
-                    f"{p.name}: badly {_cell(p.badly)}, neither {_cell(p.neither)}, well {_cell(p.well)}; "
-                    f"link {link_words(p)}."
-                )
-            )
+            console.print(Text(how_it_went_line(p)))
     for p in people:
         if p.link_status == "shown":
             console.print(Text(link_sentence(p)))

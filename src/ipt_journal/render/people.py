@@ -52,7 +52,7 @@ def people_table(people: list[Person]) -> None:
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 
-def person_detail(person: Person, summary: ContactSummary, events: list[LifeEvent] = ()) -> None:
+def person_detail(person: Person, summary: ContactSummary, events: list[LifeEvent] = (), mood=None) -> None:
     console = new_console()
     table = Table(box=None, show_header=False, title=Text(person.name), title_justify="left", padding=(0, 1))
     table.add_column("Field", style="bold", no_wrap=True)
@@ -106,8 +106,21 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
                 f"without: {summary.mood_without:.1f}. An association, not a cause."
             )
         )
+    elif with_count >= MIN_CHECKINS_EACH:
+        console.print(
+            Text(
+                f"Mood with versus without: {person.name} is in nearly every check-in, so there are too "
+                "few without them to compare; how it went is compared instead."
+            )
+        )
     else:
         console.print(f"Mood with versus without: not enough data yet (needs {MIN_CHECKINS_EACH} of each).")
+    if mood is not None and mood.interactions >= MIN_CHECKINS_EACH:
+        from ipt_journal.render.insight import how_it_went_line, link_sentence
+
+        console.print(Text(how_it_went_line(mood)))
+        if mood.link_status == "shown":
+            console.print(Text(link_sentence(mood)))
     recent = Table(box=box.SIMPLE_HEAD, title="Most recent", title_justify="left")
     recent.add_column("Day")
     recent.add_column("How it went")

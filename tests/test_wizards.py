@@ -715,3 +715,18 @@ def test_event_wizard_ctrl_c_saves_nothing(sam):
     code, output = term.finish()
     assert code == 130 and "Nothing was saved" in output
     assert rows(sam.path, "SELECT count(*) FROM events") == [(0,)]
+
+
+def test_event_edit_wizard_is_prefilled_and_enter_keeps_values(sam):
+    sam.ok("event", "add", "--date", "2024-03", "--kind", "move", "--person", "Sam", "--note", "Leeds")
+    term = Terminal(sam.path, "event", "edit", "1")
+    term.answer("When did it happen?", ENTER)
+    term.answer("What kind of event", DOWN, ENTER)  # from move to new job or role
+    term.answer("Who was involved?", ENTER)
+    term.answer("A few words about it?", ENTER)
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Updated event #1: new job or role, 2024-03 with Sam." in output
+    assert rows(sam.path, "SELECT day, approximate, kind, note FROM events") == [
+        ("2024-03-01", 1, "new-job-or-role", "Leeds")
+    ]

@@ -208,6 +208,19 @@ def weekly_people(journal: Journal, since: dt.date) -> dict[dt.date, list[WeekPe
     return weeks
 
 
+def name_weeks(weeks: list, people: dict[dt.date, list[WeekPerson]], course) -> None:
+    """Give each week its people, and during a course its course week: counted as `ipt
+    course` counts it on the week's Sunday, so ISO weeks get one course week each."""
+    start = dt.date.fromisoformat(course.started_on) if course else None
+    end = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else dt.date.max
+    for week in weeks:
+        week.people = people.get(week.monday, [])
+        sunday = week.monday + dt.timedelta(days=6)
+        if start and start <= sunday and week.monday <= end:
+            week.course_week = (sunday - start).days // 7 + 1
+            week.course_weeks = course.planned_weeks
+
+
 @dataclass
 class MoodPoint:
     day: dt.date

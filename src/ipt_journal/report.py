@@ -155,14 +155,14 @@ def window_start(today: dt.date, weeks: int) -> dt.date:
 
 
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
-    from ipt_journal.insight import mood_series, people_insight, weekly_people
+    from ipt_journal.insight import mood_series, name_weeks, people_insight, weekly_people
     from ipt_journal.life_events import events_in_window
 
     today = today or dt.date.today()
     weekly = journal.checkins.weekly_mood(since)
     weeks = _weeks(weekly)
     figures = course_figures(journal, since, today)
-    _name_people_and_course_weeks(weeks, weekly_people(journal, since), figures["course"])
+    name_weeks(weeks, weekly_people(journal, since), figures["course"])
     return Report(
         today=today,
         since=since,
@@ -185,19 +185,6 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         events=events_in_window(journal, since, today),
         chart=mood_series(journal, since, today),
     )
-
-
-def _name_people_and_course_weeks(weeks: list[WeekMood], people: dict, course: CourseProgress | None) -> None:
-    """Give each week its people, and during a course its course week: counted as `ipt
-    course` counts it on the week's Sunday, so ISO weeks get one course week each."""
-    start = dt.date.fromisoformat(course.started_on) if course else None
-    end = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else dt.date.max
-    for week in weeks:
-        week.people = people.get(week.monday, [])
-        sunday = week.monday + dt.timedelta(days=6)
-        if start and start <= sunday and week.monday <= end:
-            week.course_week = (sunday - start).days // 7 + 1
-            week.course_weeks = course.planned_weeks
 
 
 def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:

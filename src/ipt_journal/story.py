@@ -56,7 +56,9 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
         since=since,
         until=until,
         course=figures["course"],
-        mood=_summary(journal.checkins.weekly_mood(since)),
+        mood=_summary(
+            [row for row in journal.checkins.weekly_mood(since) if row["monday"] <= until.isoformat()]
+        ),
         questionnaires=figures["progress"],
         people=[_pattern(row) for row in journal.checkins.people_patterns(since)],
         insight=people_insight(journal, since, until),

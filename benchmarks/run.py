@@ -249,6 +249,9 @@ def main() -> int:
         "ipt report": ([*ipt, "report"], None, env),
         "ipt report --json": ([*ipt, "report", "--json"], None, env),
         "ipt inventory list": ([*ipt, "inventory", "list"], None, env),
+        "ipt timeline (ten years)": ([*ipt, "timeline"], None, env),
+        "ipt inventory circle (150)": ([*ipt, "inventory", "circle"], None, env),
+        "ipt chart (a year)": ([*ipt, "chart"], None, env),
         "ipt checkin (all flags)": (checkin, fresh_scratch, env),
         "ipt remind": ([*ipt, "remind", "--scheduler", "cron"], None, env),
         "ipt import json, ten years": (
@@ -297,6 +300,9 @@ def main() -> int:
             ("ipt --help", "jrnl --help", 0.8),
             ("ipt (dashboard)", "jrnl -n 10", 0.8),
             ("ipt report", "jrnl -n 10", 0.8),
+            ("ipt timeline (ten years)", "jrnl -n 10", 0.8),
+            ("ipt inventory circle (150)", "jrnl -n 10", 0.8),
+            ("ipt chart (a year)", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
             *budgets,
         ]

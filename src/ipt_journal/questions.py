@@ -144,3 +144,15 @@ HOMEWORK = {
     "outcome": "How did it go? (Enter to skip)",
     "helpful": "How much did it help?",
 }
+
+EVENT = {
+    "day": "When did it happen? (YYYY-MM-DD, or YYYY-MM if you only know the month)",
+    "kind": "What kind of event was it?",
+    "people": "Who was involved? (space to pick, enter when done; none is fine)",
+    "note": "A few words about it? (Enter to skip)",
+    "around_low_mood": (
+        "Life events around when your mood began to get low (a loss, a move, a conflict...) often "
+        "matter in IPT. Record some now?"
+    ),
+    "more": "Record another event?",
+}

@@ -38,7 +38,10 @@ SECTIONS = {
         "measure": ("measure", "app", "Take the PHQ-9 or GAD-7, or see past results."),
         "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
+        "event": ("event", "app", "Life events with people: losses, moves, new roles, conflicts."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
+        "chart": ("timeline", "chart", "Your mood as a chart over a longer span, with the PHQ-9."),
+        "timeline": ("timeline", "timeline", "Life events beside mood, over months or years."),
         "remind": ("remind", "app", "A weekly reminder to check in, run by your system's scheduler."),
     },
     "In a hard moment": {

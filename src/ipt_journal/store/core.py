@@ -22,7 +22,9 @@ import ipt_journal.store.transfer as transfer
 from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
 from ipt_journal.store.checkins import CheckinStore
 from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
+from ipt_journal.store.events import EventStore
 from ipt_journal.store.measures import MeasureStore
+from ipt_journal.store.patterns import PatternStore
 from ipt_journal.store.people import PeopleStore
 from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
 from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
@@ -30,7 +32,7 @@ from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_SECONDS = 10
 
 
@@ -235,6 +237,8 @@ class Journal:
         self.coping = CopingStore(self)
         self.exercises = ExerciseStore(self)
         self.homework = HomeworkStore(self)
+        self.events = EventStore(self)
+        self.patterns = PatternStore(self)
 
     def close(self) -> None:
         self.conn.close()

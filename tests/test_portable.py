@@ -82,6 +82,22 @@ def full(people):
     people.ok(
         "homework", "add", "Ask Jo for coffee", "--with", "Jo", "--due", "2026-01-19", "--from-exercise", "1"
     )
+    people.ok("bring", "Why do I <script>freeze</script>?", "--date", "2026-01-12")
+    people.ok(
+        "session",
+        "add",
+        "--with",
+        "Dr Lee",
+        "--date",
+        "2026-01-13",
+        "--worked-on",
+        "Money talks",
+        "--agreed",
+        "Use I-statements",
+        "--homework",
+        "Say how I feel to Sam",
+    )
+    people.ok("bring", "Still to ask", "--date", "2026-01-14")
     return people
 
 
@@ -101,6 +117,14 @@ def test_json_round_trip_is_exact(full, tmp_path):
     assert data["homework"][0]["person"] == data["people"][2]["uid"]
     assert data["homework"][0]["exercise"] == data["exercises"][0]["uid"]
     assert data["exercises"][0]["answers"]["reflection"] == "You miss our talks"
+    assert [(s["with_whom"], s["agreed"]) for s in data["therapy_sessions"]] == [
+        ("Dr Lee", "Use I-statements")
+    ]
+    assert [(b["text"], b["discussed_in"]) for b in data["bring"]] == [
+        ("Why do I <script>freeze</script>?", data["therapy_sessions"][0]["uid"]),
+        ("Still to ask", None),
+    ]
+    assert data["homework"][1]["text"] == "Say how I feel to Sam"
 
 
 def test_importing_twice_changes_nothing_the_second_time(full, tmp_path):

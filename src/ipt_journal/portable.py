@@ -144,6 +144,20 @@ class HomeworkDoc(Stored):
     exercise: Uid | None = None
 
 
+class TherapySessionDoc(Stored):
+    day: dt.date
+    with_whom: Annotated[str, Field(min_length=1, max_length=100)] | None
+    worked_on: Text | None
+    agreed: Text | None
+
+
+class BringDoc(Stored):
+    text: Annotated[str, Field(min_length=1, max_length=5000)]
+    added_on: dt.date
+    source: Literal["note", "checkin", "exercise", "event", "session"]
+    discussed_in: Uid | None
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -157,6 +171,8 @@ class Document(Doc):
     coping: list[CopingDoc] = []
     exercises: list[ExerciseDoc] = []
     homework: list[HomeworkDoc] = []
+    therapy_sessions: list[TherapySessionDoc] = []
+    bring: list[BringDoc] = []
 
     @model_validator(mode="after")
     def _unique_uids(self):
@@ -171,6 +187,8 @@ class Document(Doc):
             "coping",
             "exercises",
             "homework",
+            "therapy_sessions",
+            "bring",
         ):
             uids = [record.uid for record in getattr(self, name)]
             if len(uids) != len(set(uids)):
@@ -188,6 +206,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
     }
     people_uid, checkin_uid = uid_of["people"], uid_of["checkins"]
     exercise_uid = {row["id"]: row["uid"] for row in tables["exercises"]}
+    session_uid = {row["id"]: row["uid"] for row in tables["therapy_sessions"]}
 
     def by_checkin(table: str) -> dict[int, list[dict]]:
         grouped: dict[int, list[dict]] = {}
@@ -282,6 +301,14 @@ def document(tables: dict[str, list[dict]]) -> dict:
                 "exercise": exercise_uid.get(h["exercise_id"]),
             }
             for h in tables["homework"]
+        ],
+        "therapy_sessions": [without(s) for s in tables["therapy_sessions"]],
+        "bring": [
+            {
+                **without(b, "discussed_session_id"),
+                "discussed_in": session_uid.get(b["discussed_session_id"]),
+            }
+            for b in tables["bring_items"]
         ],
     }
 

@@ -39,6 +39,9 @@ SECTIONS = {
         "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
+        "session": ("therapy", "app", "Therapy sessions: what you worked on and agreed."),
+        "bring": ("therapy", "bring", "Questions and topics to bring to your next session."),
+        "prep": ("prep", "prep", "Since your last session, on one screen: ready for the next."),
     },
     "In a hard moment": {
         "crisis": ("crisis", "crisis", "Crisis lines right away, and your safety plan."),

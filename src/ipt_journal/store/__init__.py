@@ -10,6 +10,7 @@ few queries that part needs, reached as an attribute of the journal.
     course       journal.course, journal.goals, journal.reviews
     safety_plan  journal.safety_plan
     practice     journal.coping, journal.exercises, journal.homework
+    sessions     journal.sessions, journal.bring   therapy sessions, things to bring
     transfer     journal.dump(), journal.merge()   export and import
 """
 
@@ -36,6 +37,7 @@ from ipt_journal.store.measures import Measure
 from ipt_journal.store.people import PERSON_FIELDS, ContactSummary, Footprint, Person, unknown_name_message
 from ipt_journal.store.practice import Exercise, Homework
 from ipt_journal.store.safety_plan import SafetyPlanItem
+from ipt_journal.store.sessions import BringItem, TherapySession
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -43,6 +45,7 @@ __all__ = [
     "PERSON_FIELDS",
     "SCHEMA_VERSION",
     "SQLITE_HEADER",
+    "BringItem",
     "Checkin",
     "ContactSummary",
     "Course",
@@ -59,6 +62,7 @@ __all__ = [
     "Person",
     "Review",
     "SafetyPlanItem",
+    "TherapySession",
     "WrongPassphrase",
     "connect",
     "is_encrypted",

@@ -26,11 +26,12 @@ from ipt_journal.store.measures import MeasureStore
 from ipt_journal.store.people import PeopleStore
 from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
 from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
+from ipt_journal.store.sessions import BringStore, TherapySessionStore
 
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_SECONDS = 10
 
 
@@ -235,6 +236,8 @@ class Journal:
         self.coping = CopingStore(self)
         self.exercises = ExerciseStore(self)
         self.homework = HomeworkStore(self)
+        self.sessions = TherapySessionStore(self)
+        self.bring = BringStore(self)
 
     def close(self) -> None:
         self.conn.close()

@@ -27,6 +27,8 @@ TABLES = (
     "coping_log",
     "exercises",
     "homework",
+    "therapy_sessions",
+    "bring_items",
 )
 
 
@@ -71,7 +73,7 @@ class _Merge:
         self.ids: dict[str, dict[str, int]] = {}
 
     def run(self, doc) -> None:
-        self._known_ids("people", "checkins", "goals", "exercises")
+        self._known_ids("people", "checkins", "goals", "exercises", "therapy_sessions")
         for person in doc.people:
             self._person(person)
         for checkin in doc.checkins:
@@ -169,6 +171,7 @@ class _Merge:
                     "updated_at": item.updated_at,
                 },
             )
+        self._sessions_and_things_to_bring(doc)
         for review in doc.reviews:
             self._upsert(
                 "reviews",
@@ -183,6 +186,18 @@ class _Merge:
                     "updated_at": review.updated_at,
                 },
             )
+
+    def _sessions_and_things_to_bring(self, doc) -> None:
+        for held in doc.therapy_sessions:
+            values = held.model_dump(exclude={"uid"})
+            values["day"] = held.day.isoformat()
+            session_id, _ = self._upsert("therapy_sessions", held.uid, values)
+            self.ids["therapy_sessions"][held.uid] = session_id
+        for item in doc.bring:
+            values = item.model_dump(exclude={"uid", "discussed_in"})
+            values["added_on"] = item.added_on.isoformat()
+            values["discussed_session_id"] = self._ref("therapy_sessions", item.discussed_in)
+            self._upsert("bring_items", item.uid, values)
 
     def _known_ids(self, *tables: str) -> None:
         for table in tables:

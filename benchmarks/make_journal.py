@@ -5,9 +5,10 @@
 Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions over
 150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
 results, 1,500 exercises, 1,000 homework items, 1,000 coping-strategy logs, a course
-with goals rated at check-ins, and a safety plan. Scale N spans N times as many years with N times the
-records, ending today, so that a report over the last weeks reads as much as at scale
-1 while the file is N times larger. The people stay 150 at every scale: nobody keeps a
+with goals rated at check-ins, 120 life events (a third known only by the month), and a
+safety plan. Scale N spans N times as many years with N times the records, ending
+today, so that a report over the last weeks reads as much as at scale 1 while the file
+is N times larger. The people stay 150 at every scale: nobody keeps a
 thousand people in an inventory.
 
 `ipt --db PATH ...` opens the result. When a new table appears, fill it here too.
@@ -32,6 +33,8 @@ MEASURES_PER_SCALE = 500  # of each questionnaire
 COPING_PER_SCALE = 1000
 HOMEWORK_PER_SCALE = 1000
 EXERCISES_PER_SCALE = 1500
+EVENTS_PER_SCALE = 120  # life events: about one a month
+EVENT_KINDS = ("loss", "separation", "move", "new-job-or-role", "conflict", "illness", "birth", "other")
 FIRST_NAMES = (
     "Sam Alex Jo Maria Ana Kim Lee Noor Omar Priya Ravi Sara Tom Uma Vic Wen Yara Zoe Ben Cleo "
     "Dev Eli Fay Gus Hana Ivo Jin Kai Lia Max Nia Oli Pia Quin Rosa Sol Tess Ugo Vera Will"
@@ -233,6 +236,33 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
                 for i, cid in enumerate(course_checkins)
             ],
         )
+        events, event_people = [], []
+        for n in range(EVENTS_PER_SCALE * scale):
+            day = start + dt.timedelta(days=int(n * days / (EVENTS_PER_SCALE * scale)))
+            approximate = n % 3 == 0
+            if approximate:
+                day = day.replace(day=1)
+            events.append(
+                (
+                    n + 1,
+                    f"ev{n}",
+                    day.isoformat(),
+                    int(approximate),
+                    rnd.choice(EVENT_KINDS),
+                    "Life event",
+                    stamp,
+                    stamp,
+                )
+            )
+            event_people += [
+                (n + 1, person) for person in set(rnd.choices(range(1, 31), k=rnd.randint(0, 3)))
+            ]
+        conn.executemany(
+            "INSERT INTO events (id, uid, day, approximate, kind, note, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            events,
+        )
+        conn.executemany("INSERT INTO event_people (event_id, person_id) VALUES (?, ?)", event_people)
         plan = [
             (1, "Staying in bed, not answering texts", None),
             (2, "A hot shower, then music", None),
@@ -258,6 +288,7 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         "coping_log",
         "exercises",
         "homework",
+        "events",
     ):
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     journal.close()

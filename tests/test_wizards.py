@@ -684,3 +684,29 @@ def test_ctrl_c_mid_exercise_stores_nothing(sam):
     assert code == 130 and "Nothing was saved" in output
     assert rows(sam.path, "SELECT count(*) FROM exercises") == [(0,)]
     assert rows(sam.path, "SELECT count(*) FROM homework") == [(0,)]
+
+
+def test_event_wizard_asks_date_kind_people_and_note(sam):
+    term = Terminal(sam.path, "event", "add")
+    term.at("When did it happen?").type("2024-13")
+    term.at("no month 13")  # refused at the prompt; fix it
+    term.keys(*["\x7f"] * 7).type("2024-03")
+    term.answer("What kind of event", DOWN, DOWN, ENTER)  # loss or bereavement, separation, move
+    term.answer("Who was involved?", SPACE, ENTER)  # Sam (the inner circle comes first)
+    term.at("A few words about it?").type("Moved in together")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Recorded event #1: move, 2024-03 with Sam." in output
+    assert rows(sam.path, "SELECT day, approximate, kind, note FROM events") == [
+        ("2024-03-01", 1, "move", "Moved in together")
+    ]
+    assert rows(sam.path, "SELECT person_id FROM event_people") == [(1,)]
+
+
+def test_event_wizard_ctrl_c_saves_nothing(sam):
+    term = Terminal(sam.path, "event", "add", "--kind", "loss")
+    term.at("When did it happen?").type("2024-01-05")
+    term.at("Who was involved?").keys(CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Nothing was saved" in output
+    assert rows(sam.path, "SELECT count(*) FROM events") == [(0,)]

@@ -239,6 +239,34 @@ def m005_exercises(db: Database) -> None:
 
 
 @migrations()
+def m007_life_events(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,  -- YYYY-MM-DD; the 1st of the month when approximate
+            approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),  -- 1: month only
+            kind TEXT NOT NULL,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX events_day ON events (day)",
+        """
+        CREATE TABLE event_people (
+            event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+            PRIMARY KEY (event_id, person_id)
+        )
+        """,
+        "CREATE INDEX event_people_person ON event_people (person_id)",
+    )
+
+
+@migrations()
 def m008_therapy_sessions_and_things_to_bring(db: Database) -> None:
     _run(
         db,

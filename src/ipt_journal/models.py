@@ -22,6 +22,7 @@ from ipt_journal.vocab import (
     QUALITY_MIN,
     Contact,
     DisputeStage,
+    EventKind,
     ExpectationsMet,
     ProblemArea,
     Relationship,
@@ -95,6 +96,7 @@ RULES = {
     "helpful": "How much it helped must be a whole number from 1 (not at all) to 5 (a lot)",
     "mood_before": "Mood before must be a whole number from 0 (worst) to 10 (best)",
     "mood_after": "Mood after must be a whole number from 0 (worst) to 10 (best)",
+    "kind": f"The kind of event must be one of: {_choices(EventKind)}",
 }
 
 PERSON_TEXT_FIELDS = (
@@ -383,6 +385,33 @@ class ExerciseIn(Model):
         missing = [f.key for f in exercise.fields if not f.optional and not self.answers.get(f.key)]
         if missing:
             raise ValueError(f"{exercise.name} still needs: {', '.join(missing)}.")
+        return self
+
+
+class LifeEventIn(Model):
+    """A life event on the interpersonal timeline: when (a day, or only a month), what kind,
+    the people involved (names from the inventory) and a note."""
+
+    day: dt.date
+    approximate: bool = False  # only the month is known; `day` is then its 1st
+    kind: EventKind
+    people: list[Annotated[str, Field(min_length=1, max_length=100)]] = []
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _month_and_past(self):
+        if self.approximate:
+            self.day = self.day.replace(day=1)
+        if self.day > dt.date.today():
+            raise ValueError(
+                f"The date {self.day.isoformat()} is in the future; record events once they have happened."
+            )
+        seen: set[str] = set()
+        for name in self.people:
+            if name.casefold() in seen:
+                raise ValueError(f"{name} is listed twice; name each person once.")
+            seen.add(name.casefold())
+        self.note = self.note or None
         return self
 
 

@@ -20,6 +20,7 @@ from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
 from ipt_journal.vocab import (
     SAFETY_STEPS,
     DisputeStage,
+    EventKind,
     ProblemArea,
 )
 
@@ -144,6 +145,14 @@ class HomeworkDoc(Stored):
     exercise: Uid | None = None
 
 
+class EventDoc(Stored):
+    day: dt.date
+    approximate: bool
+    kind: EventKind
+    people: list[Uid]
+    note: Text | None
+
+
 class TherapySessionDoc(Stored):
     day: dt.date
     with_whom: Annotated[str, Field(min_length=1, max_length=100)] | None
@@ -171,6 +180,7 @@ class Document(Doc):
     coping: list[CopingDoc] = []
     exercises: list[ExerciseDoc] = []
     homework: list[HomeworkDoc] = []
+    events: list[EventDoc] = []
     therapy_sessions: list[TherapySessionDoc] = []
     bring: list[BringDoc] = []
 
@@ -187,6 +197,7 @@ class Document(Doc):
             "coping",
             "exercises",
             "homework",
+            "events",
             "therapy_sessions",
             "bring",
         ):
@@ -215,6 +226,9 @@ def document(tables: dict[str, list[dict]]) -> dict:
         return grouped
 
     interactions, tags = by_checkin("interactions"), by_checkin("checkin_tags")
+    links: dict[int, list[dict]] = {}
+    for row in tables["event_people"]:
+        links.setdefault(row["event_id"], []).append(row)
     history: dict[int, list[dict]] = {}
     for row in tables["goal_history"]:
         history.setdefault(row["goal_id"], []).append(row)
@@ -302,6 +316,14 @@ def document(tables: dict[str, list[dict]]) -> dict:
             }
             for h in tables["homework"]
         ],
+        "events": [
+            {
+                **without(e),
+                "approximate": bool(e["approximate"]),
+                "people": [people_uid[link["person_id"]] for link in links.get(e["id"], [])],
+            }
+            for e in tables["events"]
+        ],
         "therapy_sessions": [without(s) for s in tables["therapy_sessions"]],
         "bring": [
             {
@@ -386,6 +408,14 @@ def markdown(doc: dict, today: dt.date) -> str:
             lines.append(f"- Tags: {', '.join(c['tags'])}")
         if c["note"]:
             lines.append(f"- Note: {c['note']}")
+        lines.append("")
+    if doc["events"]:
+        lines += ["## Life events", ""]
+        for e in sorted(doc["events"], key=lambda e: e["day"]):
+            when = e["day"][:7] if e["approximate"] else e["day"]
+            who = ", ".join(names.get(uid, "?") for uid in e["people"])
+            note = f". {e['note']}" if e["note"] else ""
+            lines.append(f"- {when}: {e['kind'].replace('-', ' ')}{f' ({who})' if who else ''}{note}")
         lines.append("")
     if doc["measures"]:
         lines += ["## Questionnaires", "", "| Day | Scale | Total | Range |", "| --- | --- | ---: | --- |"]

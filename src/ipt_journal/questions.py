@@ -145,6 +145,17 @@ HOMEWORK = {
     "helpful": "How much did it help?",
 }
 
+EVENT = {
+    "day": "When did it happen? (YYYY-MM-DD, or YYYY-MM if you only know the month)",
+    "kind": "What kind of event was it?",
+    "people": "Who was involved? (space to pick, enter when done; none is fine)",
+    "note": "A few words about it? (Enter to skip)",
+    "around_low_mood": (
+        "When did your mood start to get low? Life events around then often matter in IPT. Record some now?"
+    ),
+    "more": "Record another event?",
+}
+
 THERAPY_SESSION = {
     "day": "Which day was the session? (YYYY-MM-DD)",
     "with_whom": "Who was it with? (a name or role; Enter for a session on your own)",

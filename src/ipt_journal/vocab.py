@@ -63,6 +63,19 @@ class DisputeStage(Choice):
     dissolution = "dissolution"
 
 
+class EventKind(Choice):
+    """Kinds of life event on the interpersonal timeline."""
+
+    loss = "loss"
+    separation = "separation"
+    move = "move"
+    new_job_or_role = "new-job-or-role"
+    conflict = "conflict"
+    illness = "illness"
+    birth = "birth"
+    other = "other"
+
+
 LABELS: dict[Choice, str] = {
     Contact.none: "no contact",
     ProblemArea.none: "none",
@@ -73,6 +86,8 @@ LABELS: dict[Choice, str] = {
     DisputeStage.renegotiation: "renegotiation (both still working on it)",
     DisputeStage.impasse: "impasse (talks have stopped)",
     DisputeStage.dissolution: "dissolution (the relationship is ending)",
+    EventKind.loss: "loss or bereavement",
+    EventKind.new_job_or_role: "new job or role",
 }
 
 CLOSENESS_LABELS = {1: "inner circle", 2: "middle ring", 3: "outer ring"}

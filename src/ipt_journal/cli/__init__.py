@@ -38,6 +38,7 @@ SECTIONS = {
         "measure": ("measure", "app", "Take the PHQ-9 or GAD-7, or see past results."),
         "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
+        "event": ("event", "app", "Life events with people: losses, moves, new roles, conflicts."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
         "session": ("therapy", "app", "Therapy sessions: what you worked on and agreed."),
         "bring": ("therapy", "bring", "Questions and topics to bring to your next session."),

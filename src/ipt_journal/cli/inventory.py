@@ -154,10 +154,19 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     journal = session(ctx).journal()
     person = journal.people.named(name)
     summary = journal.people.contact_summary(person.id)
+    events = journal.events.with_person(person.id)
     if as_json:
-        messages.print_json({**messages.plain(person), "contact_summary": messages.plain(summary)})
+        from ipt_journal.cli.event import event_json
+
+        messages.print_json(
+            {
+                **messages.plain(person),
+                "contact_summary": messages.plain(summary),
+                "events": [event_json(event) for event in events],
+            }
+        )
     else:
-        person_detail(person, summary)
+        person_detail(person, summary, events)
 
 
 @app.command()

@@ -9,7 +9,7 @@ from rich.text import Text
 from ipt_journal.messages import count, label
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.report import MIN_CHECKINS_EACH
-from ipt_journal.store import ContactSummary, Person
+from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
 
 
@@ -42,7 +42,7 @@ def people_table(people: list[Person]) -> None:
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 
-def person_detail(person: Person, summary: ContactSummary) -> None:
+def person_detail(person: Person, summary: ContactSummary, events: list[LifeEvent] = ()) -> None:
     console = new_console()
     table = Table(box=None, show_header=False, title=Text(person.name), title_justify="left", padding=(0, 1))
     table.add_column("Field", style="bold", no_wrap=True)
@@ -72,6 +72,12 @@ def person_detail(person: Person, summary: ContactSummary) -> None:
             table.add_row(field, Text(str(value)))
     console.print(table)
     console.print()
+    if events:
+        from ipt_journal.life_events import kind_label
+
+        console.print(
+            Text("Life events: " + "; ".join(f"{e.when} {kind_label(e.kind)}" for e in events) + ".")
+        )
     if not summary.interactions:
         console.print(Text(f"No time with {person.name} recorded in a check-in yet."))
         return

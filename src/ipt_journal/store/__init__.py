@@ -10,6 +10,7 @@ few queries that part needs, reached as an attribute of the journal.
     course       journal.course, journal.goals, journal.reviews
     safety_plan  journal.safety_plan
     practice     journal.coping, journal.exercises, journal.homework
+    events       journal.events        life events (the interpersonal timeline)
     sessions     journal.sessions, journal.bring   therapy sessions, things to bring
     transfer     journal.dump(), journal.merge()   export and import
 """
@@ -33,6 +34,7 @@ from ipt_journal.store.core import (
     storage_error,
 )
 from ipt_journal.store.course import Course, Goal, Review
+from ipt_journal.store.events import LifeEvent
 from ipt_journal.store.measures import Measure
 from ipt_journal.store.people import PERSON_FIELDS, ContactSummary, Footprint, Person, unknown_name_message
 from ipt_journal.store.practice import Exercise, Homework
@@ -55,6 +57,7 @@ __all__ = [
     "Homework",
     "InputError",
     "Interaction",
+    "LifeEvent",
     "Journal",
     "JournalError",
     "Measure",

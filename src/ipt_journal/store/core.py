@@ -22,6 +22,7 @@ import ipt_journal.store.transfer as transfer
 from ipt_journal.errors import JournalError, WrongPassphrase
 from ipt_journal.store.checkins import CheckinStore
 from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
+from ipt_journal.store.events import EventStore
 from ipt_journal.store.measures import MeasureStore
 from ipt_journal.store.people import PeopleStore
 from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
@@ -31,7 +32,7 @@ from ipt_journal.store.sessions import BringStore, TherapySessionStore
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_SECONDS = 10
 
 
@@ -236,6 +237,7 @@ class Journal:
         self.coping = CopingStore(self)
         self.exercises = ExerciseStore(self)
         self.homework = HomeworkStore(self)
+        self.events = EventStore(self)
         self.sessions = TherapySessionStore(self)
         self.bring = BringStore(self)
 

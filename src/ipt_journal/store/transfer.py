@@ -27,6 +27,8 @@ TABLES = (
     "coping_log",
     "exercises",
     "homework",
+    "events",
+    "event_people",
     "therapy_sessions",
     "bring_items",
 )
@@ -171,6 +173,8 @@ class _Merge:
                     "updated_at": item.updated_at,
                 },
             )
+        for event in doc.events:
+            self._event(event)
         self._sessions_and_things_to_bring(doc)
         for review in doc.reviews:
             self._upsert(
@@ -292,6 +296,35 @@ class _Merge:
             )
             if not changed:
                 self._count("checkins", "updated")
+
+    def _event(self, event) -> None:
+        event_id, changed = self._upsert(
+            "events",
+            event.uid,
+            {
+                "day": event.day.isoformat(),
+                "approximate": int(event.approximate),
+                "kind": event.kind.value,
+                "note": event.note,
+                "created_at": event.created_at,
+                "updated_at": event.updated_at,
+            },
+        )
+        wanted = [self._ref("people", uid) for uid in event.people]
+        have = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT person_id FROM event_people WHERE event_id = ? ORDER BY rowid", (event_id,)
+            )
+        ]
+        if have != wanted:
+            self.conn.execute("DELETE FROM event_people WHERE event_id = ?", (event_id,))
+            self.conn.executemany(
+                "INSERT INTO event_people (event_id, person_id) VALUES (?, ?)",
+                [(event_id, person_id) for person_id in wanted],
+            )
+            if not changed:
+                self._count("events", "updated")
 
     def _goal(self, goal) -> None:
         goal_id, _ = self._upsert(

@@ -1,0 +1,215 @@
+"""`ipt event`: life events (a loss, a move, a new job, a conflict...) for the interpersonal
+timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ipt_journal import messages
+from ipt_journal.cli.session import YesOpt, command_group, session
+from ipt_journal.vocab import EventKind
+
+app = command_group(
+    help="Life events with the people involved: the points of your interpersonal timeline.",
+    no_args_is_help=True,
+)
+
+IdArg = Annotated[int, typer.Argument(metavar="ID", help="The event's id (see: ipt event list).")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD|YYYY-MM",
+        help="When it happened; only the month if that is all you know.",
+    ),
+]
+KindOpt = Annotated[
+    EventKind | None, typer.Option("--kind", case_sensitive=False, help="What kind of event.")
+]
+PersonOpt = Annotated[
+    list[str] | None,
+    typer.Option("--person", metavar="NAME", help="Someone from your inventory involved (repeat for more)."),
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A few words about it.")]
+EXAMPLE = "ipt event add --date 2024-03 --kind move --person Sam --note 'Moved to Leeds'"
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    date: DateOpt = None,
+    kind: KindOpt = None,
+    person: PersonOpt = None,
+    note: NoteOpt = None,
+) -> None:
+    """Record a life event: when, what kind, who was involved, a note."""
+    from ipt_journal.life_events import parse_when
+
+    state = session(ctx)
+    fields: dict = {"people": person or [], "note": note}
+    if date is not None:
+        fields["day"], fields["approximate"] = parse_when(date)
+    if kind is not None:
+        fields["kind"] = kind.value
+    missing = [flag for flag, key in (("--date", "day"), ("--kind", "kind")) if key not in fields]
+    state.require(missing, EXAMPLE)
+    journal = state.journal()
+    if missing:
+        fields = ask_event(journal, fields, ask_people=not person, ask_note=note is None)
+    event = save_new_event(journal, fields)
+    messages.note(f"Recorded event #{event.id}: {_summary(event)}.")
+
+
+def save_new_event(journal, fields: dict):
+    from ipt_journal.models import LifeEventIn, validate
+
+    return journal.events.add(validate(LifeEventIn, fields))
+
+
+@app.command("list")
+def list_events(
+    ctx: typer.Context,
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="From this day.")] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Up to this day.")
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", metavar="NAME", help="Only events with them.")
+    ] = None,
+    kind: KindOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Your life events, oldest first."""
+    from ipt_journal.dates import parse_day
+    from ipt_journal.life_events import events_in_window
+
+    journal = session(ctx).journal()
+    start = parse_day(since, "--since") if since else None
+    end = parse_day(until, "--until") if until else None
+    events = events_in_window(journal, start, end)
+    if person:
+        name = journal.people.named(person).name
+        events = [event for event in events if name in event.people]
+    if kind:
+        events = [event for event in events if event.kind == kind.value]
+    if as_json:
+        messages.print_json([event_json(event) for event in events])
+        return
+    from ipt_journal.render.events import events_table
+
+    events_table(events)
+
+
+def event_json(event) -> dict:
+    return {
+        "id": event.id,
+        "day": event.day,
+        "approximate": event.approximate,
+        "when": event.when,
+        "kind": event.kind,
+        "people": event.people,
+        "note": event.note,
+    }
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    event_id: IdArg,
+    date: DateOpt = None,
+    kind: KindOpt = None,
+    person: PersonOpt = None,
+    no_people: Annotated[
+        bool, typer.Option("--no-people", help="Involve no one (clears the people).")
+    ] = False,
+    note: NoteOpt = None,
+) -> None:
+    """Change an event: only the values you pass, or every value in a prefilled wizard."""
+    from ipt_journal.life_events import parse_when
+    from ipt_journal.models import LifeEventIn, validate
+
+    state = session(ctx)
+    journal = state.journal()
+    event = journal.events.get(event_id)
+    fields = {
+        "day": event.day,
+        "approximate": event.approximate,
+        "kind": event.kind,
+        "people": event.people,
+        "note": event.note,
+    }
+    given = any(value is not None for value in (date, kind, person, note)) or no_people
+    if date is not None:
+        fields["day"], fields["approximate"] = parse_when(date)
+    if kind is not None:
+        fields["kind"] = kind.value
+    if person or no_people:
+        fields["people"] = [] if no_people else person
+    if note is not None:
+        fields["note"] = note
+    if not given:
+        state.require(
+            ["--date", "--kind", "--person", "--note"], f"ipt event edit {event_id} --note 'New words'"
+        )
+        fields = ask_event(journal, fields, ask_people=True, ask_note=True, editing=True)
+    saved = journal.events.update(event_id, validate(LifeEventIn, fields))
+    messages.note(f"Updated event #{saved.id}: {_summary(saved)}.")
+
+
+@app.command()
+def delete(ctx: typer.Context, event_id: IdArg, yes: YesOpt = False) -> None:
+    """Delete an event (the people stay in your inventory)."""
+    state = session(ctx)
+    journal = state.journal()
+    event = journal.events.get(event_id)
+    state.require([] if yes else ["--yes"], f"ipt event delete {event_id} --yes")
+    if not state.confirm(yes, f"Delete event #{event_id} ({_summary(event)})?"):
+        messages.note("Nothing was deleted.")
+        return
+    journal.events.delete(event_id)
+    messages.note(f"Deleted event #{event_id}.")
+
+
+def _summary(event) -> str:
+    from ipt_journal.life_events import kind_label
+
+    people = f" with {', '.join(event.people)}" if event.people else ""
+    return f"{kind_label(event.kind)}, {event.when}{people}"
+
+
+def ask_event(journal, fields: dict, ask_people: bool, ask_note: bool, editing: bool = False) -> dict:
+    """The event wizard: asks for what `fields` lacks (or, editing, everything, prefilled)."""
+    from ipt_journal import prompts
+    from ipt_journal.errors import InputError
+    from ipt_journal.life_events import parse_when
+    from ipt_journal.questions import EVENT
+
+    answers = dict(fields)
+
+    def date_problem(text: str) -> bool | str:
+        try:
+            parse_when(text.strip(), "The date")
+        except InputError as error:
+            return error.message
+        return True
+
+    if editing or "day" not in answers:
+        default = ""
+        if "day" in answers:
+            default = answers["day"][:7] if answers.get("approximate") else str(answers["day"])
+        typed = prompts.text(EVENT["day"], default=default, validate=date_problem).strip()
+        answers["day"], answers["approximate"] = parse_when(typed, "The date")
+    if editing or "kind" not in answers:
+        answers["kind"] = prompts.select(
+            EVENT["kind"], [(kind.label, kind.value) for kind in EventKind], default=answers.get("kind")
+        )
+    people = [p.name for p in journal.people.list()]
+    if ask_people and people:
+        answers["people"] = prompts.checkbox(
+            EVENT["people"], [(name, name) for name in people], checked=answers.get("people") or []
+        )
+    if ask_note:
+        answers["note"] = prompts.text(EVENT["note"], default=answers.get("note") or "").strip() or None
+    return answers

@@ -1,0 +1,58 @@
+"""Life events in the domain: reading the date a person gives one, and the events of a window.
+
+The IPT timeline sets life events with people beside changes in mood. Other features (the
+report, the pre-session summary, the clinician report, the review) ask for events through
+`events_in_window`, which hands back plain `LifeEvent` records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ipt_journal.dates import parse_day
+from ipt_journal.errors import InputError
+
+if TYPE_CHECKING:
+    from ipt_journal.store import Journal, LifeEvent
+
+_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def parse_when(text: str, what: str = "--date") -> tuple[dt.date, bool]:
+    """A day (anything `parse_day` reads) or only a month written YYYY-MM. Returns the day
+    and whether it is approximate (month only; the day is then the 1st)."""
+    month = _MONTH.match(text)
+    if month:
+        year, number = int(month.group(1)), int(month.group(2))
+        if not 1 <= number <= 12:
+            raise InputError(
+                f"{what} has no month {number}; write YYYY-MM-DD, or YYYY-MM for a month, got {text!r}."
+            )
+        return dt.date(year, number, 1), True
+    try:
+        return parse_day(text, what), False
+    except InputError:
+        raise InputError(
+            f"{what} must be a real day written YYYY-MM-DD, or only a month written YYYY-MM "
+            f"(or 'today', 'yesterday'), got {text!r}."
+        ) from None
+
+
+def events_in_window(journal: Journal, since: dt.date | None, until: dt.date | None) -> list[LifeEvent]:
+    """The life events from `since` to `until`, both included (None leaves that end open),
+    oldest first. An event known only by its month is included when that month overlaps
+    the window. Each `LifeEvent` carries `day` (YYYY-MM-DD), `approximate`, `kind` (an
+    `EventKind` value), `people` (names, sorted) and `note`; `event.when` is the date as
+    the person gave it."""
+    return journal.events.between(since, until)
+
+
+def kind_label(kind: str) -> str:
+    from ipt_journal.vocab import EventKind
+
+    try:
+        return EventKind(kind).label
+    except ValueError:
+        return kind

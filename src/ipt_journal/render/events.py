@@ -1,0 +1,34 @@
+"""`ipt event list`: life events as a table that stays readable in a narrow terminal."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ipt_journal.life_events import kind_label
+from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import Column, fitted
+from ipt_journal.store import LifeEvent
+
+COLUMNS = (
+    Column("#", right=True),
+    Column("When"),
+    Column("Kind", keep=2),
+    Column("People", keep=1),
+    Column("Note", keep=3, free_text=True),
+)
+
+
+def events_table(events: list[LifeEvent]) -> None:
+    console = new_console()
+    if not events:
+        console.print("No life events recorded yet. Add one, for example:")
+        console.print("  ipt event add --date 2024-03 --kind move --person Sam")
+        return
+    rows = [
+        (str(e.id), e.when, kind_label(e.kind), ", ".join(e.people), (e.note or "").replace("\n", " "))
+        for e in events
+    ]
+    if not fitted(console, COLUMNS, rows, title="Life events"):
+        for event in events:
+            people = f" ({', '.join(event.people)})" if event.people else ""
+            console.print(Text(f"#{event.id} {event.when} {kind_label(event.kind)}{people}"))

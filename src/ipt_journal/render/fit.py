@@ -1,0 +1,73 @@
+"""Tables that fit the terminal: columns dropped by priority, names and numbers never cut,
+one free-text column shortened with an ellipsis, and plain lines when even that is too wide.
+
+Rich squeezes every column of a table that is too wide, cutting names mid-word; here the
+widths are decided before Rich sees the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+PLAIN_BELOW = 50  # columns: narrower terminals get one plain line per row
+MIN_FREE_TEXT = 12  # the free-text column is dropped rather than shown narrower than this
+GAP = 2  # spaces between two columns
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    keep: int = 0  # 0 is never dropped; higher numbers are dropped first
+    right: bool = False
+    free_text: bool = False  # the one column shortened with an ellipsis (a note)
+
+
+def fitted(
+    console: Console, columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None
+) -> bool:
+    """Print `rows` as a table fitting `console.width`. Returns False, printing nothing,
+    when the terminal is too narrow for a table: the caller then prints plain lines."""
+    if console.width < PLAIN_BELOW:
+        return False
+    shown = list(range(len(columns)))
+    widths = [max([len(columns[i].header), *(len(str(row[i])) for row in rows)]) for i in shown]
+
+    def needed(indices: list[int]) -> int:
+        fixed = sum(MIN_FREE_TEXT if columns[i].free_text else widths[i] for i in indices)
+        return fixed + GAP * (len(indices) - 1)
+
+    while needed(shown) > console.width:
+        droppable = [i for i in shown if columns[i].keep > 0]
+        if not droppable:
+            return False
+        shown.remove(max(droppable, key=lambda i: (columns[i].keep, i)))
+    spare = console.width - needed(shown)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, GAP - 1, 0, 0),  # with the box's one-space divider, GAP spaces between columns
+        title=title,
+        title_justify="left",
+        collapse_padding=False,
+    )
+    for i in shown:
+        column = columns[i]
+        width = min(widths[i], MIN_FREE_TEXT + spare) if column.free_text else widths[i]
+        table.add_column(
+            column.header,
+            justify="right" if column.right else "left",
+            width=max(width, 1),
+            no_wrap=True,
+            overflow="ellipsis" if column.free_text else "fold",
+        )
+    for row in rows:
+        table.add_row(*(Text(str(row[i])) for i in shown))
+    console.print(table)
+    return True

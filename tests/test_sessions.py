@@ -176,3 +176,29 @@ def test_prep_shows_crisis_help_when_item_9_was_above_zero_in_the_window(people)
 def test_prep_refuses_a_bad_since(people):
     assert_user_error(people("prep", "--since", "last tuesdayish"), "--since must be a real day")
     assert "Nothing recorded in this time yet" in people.ok("prep").stdout
+
+
+def test_prep_lists_life_events_and_event_add_takes_bring(people):
+    people.ok("session", "add", "--with", "Dr Lee", "--date", days_ago(10))
+    people.ok("event", "add", "--date", days_ago(12), "--kind", "move")  # before the session: left out
+    people.ok(
+        "event",
+        "add",
+        "--date",
+        days_ago(4),
+        "--kind",
+        "conflict",
+        "--person",
+        "Sam",
+        "--note",
+        "Row about money",
+        "--bring",
+        "Talk about the row",
+    )
+    assert people.rows("SELECT text, source FROM bring_items") == [("Talk about the row", "event")]
+    data = json.loads(people.ok("prep", "--json").stdout)
+    assert [(e["when"], e["label"], e["people"]) for e in data["events"]] == [
+        (days_ago(4), "conflict", ["Sam"])
+    ]
+    out = flat(people.ok("prep").stdout)
+    assert f"{days_ago(4)} conflict with Sam: Row about money" in out and "move" not in out

@@ -114,7 +114,18 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         exercises=journal.exercises.summary(since),
         coping=[dict(row) for row in journal.coping.summary(since)],
         bring=[asdict(item) for item in journal.bring.list()],
+        events=events_since(journal, since, today),
     )
+
+
+def events_since(journal: Journal, since: dt.date, until: dt.date) -> list[dict]:
+    """Life events in the window, with their kind in words and the people by name."""
+    from ipt_journal.life_events import events_in_window, kind_label
+
+    return [
+        {"when": e.when, "kind": e.kind, "label": kind_label(e.kind), "people": e.people, "note": e.note}
+        for e in events_in_window(journal, since, until)
+    ]
 
 
 def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:

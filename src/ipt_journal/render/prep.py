@@ -55,7 +55,9 @@ def prep(result) -> None:
         console.print()
         console.print("What happened", style="bold")
         for event in result.events:
-            console.print(Text(f"  {event['day']}: {event['summary']}"))
+            people = f" with {', '.join(event['people'])}" if event["people"] else ""
+            note = f": {event['note']}" if event["note"] else ""
+            console.print(Text(f"  {event['when']} {event['label']}{people}{note}"))
     if result.measures:
         console.print()
         console.print("Questionnaires", style="bold")

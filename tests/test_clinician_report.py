@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from report_journal import HOSTILE, build_course
+from report_journal import build_course
 from support import assert_user_error
 
 SECTIONS = [

@@ -67,7 +67,7 @@ def _course(doc, names) -> list[str]:
         if c["dispute_person"]:
             focus += f" with {text(names.get(c['dispute_person'], '?'))}"
         if c["dispute_stage"]:
-            focus += f" ({_label(DisputeStage, c['dispute_stage'])})"
+            focus += f" ({c['dispute_stage']})"
         ended = f", ended {c['ended_on']}" if c["ended_on"] else ""
         lines += [
             "## My course",
@@ -112,7 +112,8 @@ def _people(doc, names) -> list[str]:
                 lines.append(f"- {label}: {_label(enum, p[key])}" if enum else _item(label, p[key]))
         if p.get("can_confide") is not None:
             lines.append(f"- Can confide in them: {'yes' if p['can_confide'] else 'no'}")
-        lines.append("")
+        if lines[-1]:
+            lines.append("")
     return lines
 
 

@@ -210,6 +210,12 @@ def main() -> int:
         "ipt report --json": ([*ipt, "report", "--json"], None, env),
         "ipt inventory list": ([*ipt, "inventory", "list"], None, env),
         "ipt checkin (all flags)": (checkin, fresh_scratch, env),
+        "ipt prep": ([*ipt, "prep"], None, env),
+        "ipt report --format html": (
+            [*ipt, "report", "--format", "html", "--weeks", "12", "-o", str(OUT / "report.html")],
+            None,
+            env,
+        ),
         "ipt report, ten-times journal": (
             [*ipt, "report"],
             None,
@@ -242,6 +248,8 @@ def main() -> int:
             ("ipt --help", "jrnl --help", 0.8),
             ("ipt (dashboard)", "jrnl -n 10", 0.8),
             ("ipt report", "jrnl -n 10", 0.8),
+            ("ipt prep", "jrnl -n 10", 0.8),
+            ("ipt report --format html", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
             *budgets,
         ]

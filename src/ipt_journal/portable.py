@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
 from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
 from ipt_journal.vocab import (
@@ -26,10 +27,6 @@ from ipt_journal.vocab import (
 
 FORMAT = "ipt-journal-export"
 FORMAT_VERSION = 1
-NOT_ENCRYPTED = (
-    "Exports are not encrypted: anyone who can read the file can read your journal. "
-    "Keep it somewhere private, and delete it when you no longer need it."
-)
 
 Uid = Annotated[str, Field(min_length=1, max_length=64)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]

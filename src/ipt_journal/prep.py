@@ -108,8 +108,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         measures=measures_since(journal, since),
         homework=[
             HomeworkResult(h.text, h.status, h.outcome, h.helpful, h.due, h.person)
-            for h in journal.homework.list(open_only=False)
-            if (h.closed_on or "") >= since.isoformat() or h.status == "open"
+            for h in journal.homework.open_or_closed_since(since)
         ],
         exercises=journal.exercises.summary(since),
         coping=[dict(row) for row in journal.coping.summary(since)],

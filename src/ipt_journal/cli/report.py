@@ -96,9 +96,9 @@ def write_document(journal, kind: str, output: Path | None, start, today, window
     """The clinician report as Markdown or HTML, to `output` (privately, whole) or stdout."""
     import sys
 
-    from ipt_journal import config, portable, safekeeping, safety
+    from ipt_journal import config, safekeeping, safety
     from ipt_journal.clinician_report import build_document
-    from ipt_journal.documents import clinician
+    from ipt_journal.documents import NOT_ENCRYPTED, clinician
     from ipt_journal.documents import html as html_document
     from ipt_journal.documents import markdown as markdown_document
 
@@ -111,7 +111,7 @@ def write_document(journal, kind: str, output: Path | None, start, today, window
     else:
         safekeeping.write_private(output, text.encode())
         messages.note(f"Wrote {output} (readable only by you).", stream=sys.stderr)
-    messages.note(portable.NOT_ENCRYPTED, stream=sys.stderr)
+    messages.note(NOT_ENCRYPTED, stream=sys.stderr)
     if doc.item9_days:
         messages.note(
             "This report includes safety notes: the days a PHQ-9 had an answer above 0 to its "

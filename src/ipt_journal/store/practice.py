@@ -184,6 +184,15 @@ class HomeworkStore(Repository):
         )
         return [_homework(row) for row in rows]
 
+    def open_or_closed_since(self, since: dt.date) -> list[Homework]:
+        """Open homework, and homework closed since `since`: soonest due first."""
+        rows = self._all(
+            "SELECT h.*, p.name AS person FROM homework h LEFT JOIN people p ON p.id = h.person_id "
+            "WHERE h.status = 'open' OR h.closed_on >= ? ORDER BY h.due IS NULL, h.due, h.id",
+            (since.isoformat(),),
+        )
+        return [_homework(row) for row in rows]
+
     def get(self, homework_id: int) -> Homework:
         row = self._one(
             "SELECT h.*, p.name AS person FROM homework h LEFT JOIN people p ON p.id = h.person_id "

@@ -75,3 +75,29 @@ def test_bring_asks_in_a_terminal_and_the_checkin_wizard_asks_too(ipt):
         ("Ask about the weekend", "note"),
         ("Sleep <b>", "checkin"),
     ]
+
+
+def test_session_edit_wizard_is_prefilled_and_enter_keeps_values(ipt):
+    ipt.ok(
+        "session",
+        "add",
+        "--with",
+        "Dr Lee",
+        "--date",
+        "2026-01-05",
+        "--worked-on",
+        "Money",
+        "--agreed",
+        "Talk",
+    )
+    term = Terminal(ipt.path, "session", "edit", "1")
+    term.at("Which day was the session?").type("")
+    term.at("Who was it with?").type("")
+    term.at("What did you work on?").type(" and chores")
+    term.at("What did you agree?").type("")
+    code, output = term.finish()
+    assert code == 0 and "Updated session #1 on 2026-01-05." in output, output
+    assert rows(ipt.path, "SELECT day, with_whom, worked_on, agreed FROM therapy_sessions") == [
+        ("2026-01-05", "Dr Lee", "Money and chores", "Talk")
+    ]
+    assert rows(ipt.path, "SELECT count(*) FROM homework") == [(0,)]

@@ -131,7 +131,11 @@ def add(
         messages.note(f"Marked discussed: {messages.count(len(marked), 'thing')} you meant to bring.")
 
 
-def _wizard(fields: dict, texts: list[str], open_items) -> tuple[dict, list[str], list[int] | None]:
+def _wizard(
+    fields: dict, texts: list[str], open_items, ask_homework: bool = True
+) -> tuple[dict, list[str], list[int] | None]:
+    """Ask for the session's fields (pre-filled), then, for a new one, homework agreed and
+    which things to bring came up."""
     from ipt_journal import prompts
     from ipt_journal.cli.checkin import _day_problem
     from ipt_journal.dates import parse_day
@@ -143,15 +147,16 @@ def _wizard(fields: dict, texts: list[str], open_items) -> tuple[dict, list[str]
     )
     for key in ("worked_on", "agreed"):
         fields[key] = prompts.text(ASK[key], default=fields.get(key) or "").strip() or None
-    while True:
+    while ask_homework:
         task = prompts.text(ASK["homework_more"] if texts else ASK["homework"]).strip()
         if not task:
             break
         texts.append(task)
     discussed = None
-    if open_items:
-        choices = [(item.text, item.id) for item in open_items]
-        discussed = prompts.checkbox(ASK["discussed"], choices, checked=[item.id for item in open_items])
+    noted = [item for item in open_items if item.added_on <= fields["day"].isoformat()]  # by that day
+    if noted:
+        choices = [(item.text, item.id) for item in noted]
+        discussed = prompts.checkbox(ASK["discussed"], choices, checked=[item.id for item in noted])
     return fields, texts, discussed
 
 
@@ -203,7 +208,7 @@ def edit(
     journal = state.journal()
     fields = {**journal.sessions.get(session_id).fields(), **changes}
     if not changes:
-        fields, _, _ = _wizard(fields, [], [])
+        fields, _, _ = _wizard(fields, [], [], ask_homework=False)
     saved = journal.sessions.update(session_id, validate(TherapySessionIn, fields))
     messages.note(f"Updated session #{saved.id} on {saved.day}.")
 

@@ -118,3 +118,22 @@ def test_report_on_a_new_journal_says_little_but_says_it_well(ipt):
     md = ipt.ok("report", "--format", "markdown").stdout
     assert md.startswith("# IPT journal summary") and "## " not in md
     assert_user_error(ipt("report", "--format", "html", "--course"), "no course", code=2)
+
+
+def test_terminal_report_loads_no_document_or_export_module(course):
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['ipt', 'report']\n"
+        "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('LOADED', *sorted(m for m in sys.modules if m.startswith(('ipt_journal.documents', "
+        "'ipt_journal.portable'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, timeout=60
+    ).stdout
+    assert out.splitlines()[-1] == "LOADED"

@@ -161,8 +161,11 @@ def _questionnaires(doc: ClinicianReport) -> list[Block]:
             f"{p.name}: {p.baseline} on {p.baseline_day} (first), "
             f"{p.latest} on {p.latest_day} (latest, {p.latest_band} range)"
         )
-        points = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
-        words += f", a change of {points}" + (" (a meaningful change)" if p.meaningful else "")
+        if p.points:
+            points = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
+            words += f", a change of {points}" + (" (a meaningful change)" if p.meaningful else "")
+        else:
+            words += ", no change"
         if p.response and p.baseline >= 10:
             words += "; half or less of the first score, what studies call a response"
         if p.remission and p.baseline >= 10:

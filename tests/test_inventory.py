@@ -142,7 +142,7 @@ def test_names_are_unique_beyond_ascii(ipt):
 def test_list_orders_by_closeness_then_name(people):
     people.ok("inventory", "add", "--name", "Ana", "--relationship", "colleague")
     lines = people.ok("inventory", "list").stdout.splitlines()
-    order = [name for line in lines for name in ("Jo", "Sam", "Alex", "Ana") if f" {name} " in line]
+    order = [name for line in lines for name in ("Jo", "Sam", "Alex", "Ana") if f" {name} " in f" {line}"]
     assert order == ["Jo", "Sam", "Alex", "Ana"]
 
 
@@ -215,7 +215,7 @@ def test_remove_says_what_goes_and_keeps_checkins(people):
 def test_remove_says_which_records_will_lose_the_name(people):
     people.ok("homework", "add", "Call Sam", "--with", "Sam")
     out = flat(people.ok("inventory", "remove", "Sam", "--yes").stdout)
-    assert "Their name will be taken off 1 exercise, homework item or course, which will stay." in out
+    assert "Their name will be taken off 1 exercise, homework item, course or life event, which will stay." in out
     assert people.rows("SELECT text, person_id FROM homework") == [("Call Sam", None)]
 
 

@@ -419,6 +419,12 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer("How close do you feel?", DOWN, ENTER)
     skip_optional_person_questions(term)
     term.answer("Add someone else?", "n")
+    term.answer("Life events around when your mood began to get low", "y")
+    term.at("When did it happen?").type("2025-09")
+    term.answer("What kind of event", DOWN, DOWN, DOWN, ENTER)  # loss, separation, move, new job
+    term.answer("Who was involved?", SPACE, ENTER)
+    term.at("A few words about it?").type("Started at the hospital")
+    term.answer("Record another event?", "n")
     term.at("Role dispute: you and someone important")
     term.answer("Which problem area will you focus on?", DOWN, SPACE, ENTER)  # grief, role dispute
     term.answer("Who is the dispute with?", DOWN, ENTER)
@@ -438,6 +444,10 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     ]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 10)]
     assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]
+    assert rows(ipt.path, "SELECT day, approximate, kind, note FROM events") == [
+        ("2025-09-01", 1, "new-job-or-role", "Started at the hospital")
+    ]
+    assert rows(ipt.path, "SELECT person_id FROM event_people") == [(1,)]
 
 
 def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it(ipt):
@@ -470,6 +480,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
 
 def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term = Terminal(people_and_course.path, "review")
+    term.at("Looking back: 2026-01-05")
     term.at("PHQ-9: 16 at the start")
     term.at("Sam: time together in 1 check-in during the course")
     term.at("What has changed for you").type("Less shouting at home")
@@ -710,3 +721,18 @@ def test_event_wizard_ctrl_c_saves_nothing(sam):
     code, output = term.finish()
     assert code == 130 and "Nothing was saved" in output
     assert rows(sam.path, "SELECT count(*) FROM events") == [(0,)]
+
+
+def test_event_edit_wizard_is_prefilled_and_enter_keeps_values(sam):
+    sam.ok("event", "add", "--date", "2024-03", "--kind", "move", "--person", "Sam", "--note", "Leeds")
+    term = Terminal(sam.path, "event", "edit", "1")
+    term.answer("When did it happen?", ENTER)
+    term.answer("What kind of event", DOWN, ENTER)  # from move to new job or role
+    term.answer("Who was involved?", ENTER)
+    term.answer("A few words about it?", ENTER)
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Updated event #1: new job or role, 2024-03 with Sam." in output
+    assert rows(sam.path, "SELECT day, approximate, kind, note FROM events") == [
+        ("2024-03-01", 1, "new-job-or-role", "Leeds")
+    ]

@@ -82,7 +82,9 @@ def removal_warning(person: Person, footprint: Footprint) -> None:
         note(f"{person.name} has no interactions recorded; only their inventory entry goes.")
     if footprint.unlinked:
         records = count(
-            footprint.unlinked, "exercise, homework item or course", "exercises, homework items or courses"
+            footprint.unlinked,
+            "exercise, homework item, course or life event",
+            "exercises, homework items, courses or life events",
         )
         note(f"Their name will be taken off {records}, which will stay.")
 

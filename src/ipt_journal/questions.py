@@ -151,7 +151,8 @@ EVENT = {
     "people": "Who was involved? (space to pick, enter when done; none is fine)",
     "note": "A few words about it? (Enter to skip)",
     "around_low_mood": (
-        "When did your mood start to get low? Life events around then often matter in IPT. Record some now?"
+        "Life events around when your mood began to get low (a loss, a move, a conflict...) often "
+        "matter in IPT. Record some now?"
     ),
     "more": "Record another event?",
 }

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from ipt_journal.dates import monday_of, week_label
-from ipt_journal.store import Journal
+from ipt_journal.insight import MoodSeries, PeopleInsight, WeekPerson
+from ipt_journal.store import Journal, LifeEvent
 
 # A mood comparison for a person needs at least this many check-ins with them and
 # without them; fewer would show noise as a pattern.
@@ -26,6 +27,9 @@ class WeekMood:
     checkins: int
     mean_mood: float
     change: float | None  # from the previous week with check-ins
+    people: list[WeekPerson] = field(default_factory=list)  # most seen first
+    course_week: int | None = None  # the week of the course it falls in, if any
+    course_weeks: int | None = None  # the course's planned weeks
 
 
 @dataclass
@@ -130,6 +134,9 @@ class Report:
     coping: list[CopingUse] = field(default_factory=list)
     homework: dict | None = None  # assigned, done, skipped, overdue in the window
     exercises: dict | None = None  # by kind, by person, mean mood before and after
+    insight: PeopleInsight | None = None  # mood by how it went, early against late, per person
+    events: list[LifeEvent] = field(default_factory=list)  # life events in the window
+    chart: MoodSeries | None = None
 
     @property
     def journal_is_empty(self) -> bool:
@@ -148,9 +155,14 @@ def window_start(today: dt.date, weeks: int) -> dt.date:
 
 
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
+    from ipt_journal.insight import mood_series, name_weeks, people_insight, weekly_people
+    from ipt_journal.life_events import events_in_window
+
     today = today or dt.date.today()
     weekly = journal.checkins.weekly_mood(since)
     weeks = _weeks(weekly)
+    figures = course_figures(journal, since, today)
+    name_weeks(weeks, weekly_people(journal, since), figures["course"])
     return Report(
         today=today,
         since=since,
@@ -163,12 +175,15 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
             QuietInnerPerson(row["name"], _day(row["last_contact"]))
             for row in journal.checkins.inner_ring_without_contact(since)
         ],
-        **course_figures(journal, since, today),
+        **figures,
         coping=[
             CopingUse(r["strategy"], r["uses"], r["mean_helpful"]) for r in journal.coping.summary(since)
         ],
         homework={key: int(value) for key, value in dict(journal.homework.summary(since, today)).items()},
         exercises=journal.exercises.summary(since),
+        insight=people_insight(journal, since, today),
+        events=events_in_window(journal, since, today),
+        chart=mood_series(journal, since, today),
     )
 
 
@@ -183,13 +198,6 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
     return CourseProgress(
         course.started_on, course.planned_weeks, course.ended_on, where.week, where.phase, course.focus_areas
     )
-
-
-def course_people(journal: Journal) -> list[PersonPattern]:
-    """Who the person spent time with during the current course (or ever, without one)."""
-    course = journal.course.current()
-    since = dt.date.fromisoformat(course.started_on) if course else dt.date.min
-    return [_pattern(row) for row in journal.checkins.people_patterns(since)]
 
 
 def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:

@@ -40,6 +40,8 @@ SECTIONS = {
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "event": ("event", "app", "Life events with people: losses, moves, new roles, conflicts."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
+        "chart": ("timeline", "chart", "Your mood as a chart over a longer span, with the PHQ-9."),
+        "timeline": ("timeline", "timeline", "Life events beside mood, over months or years."),
         "session": ("therapy", "app", "Therapy sessions: what you worked on and agreed."),
         "bring": ("therapy", "bring", "Questions and topics to bring to your next session."),
         "prep": ("prep", "prep", "Since your last session, on one screen: ready for the next."),

@@ -219,6 +219,8 @@ def _start_wizard(journal, fields: dict, revising: bool):
             if not prompts.confirm(START["more_people"], default=True):
                 break
 
+    if not revising:
+        _events_around_low_mood(journal)
     for explanation in FOCUS_AREAS.values():
         messages.note(f"- {explanation}")
     fields["focus_areas"] = prompts.checkbox(
@@ -244,6 +246,21 @@ def _start_wizard(journal, fields: dict, revising: bool):
             break
         goals.append(validate(GoalIn, {"text": text}))
     return fields, goals
+
+
+def _events_around_low_mood(journal) -> None:
+    """IPT's timeline: the life events around when low mood began, each saved once complete."""
+    from ipt_journal import prompts
+    from ipt_journal.cli.event import ask_event, save_new_event
+    from ipt_journal.questions import EVENT
+
+    if not prompts.confirm(EVENT["around_low_mood"], default=False):
+        return
+    while True:
+        event = save_new_event(journal, ask_event(journal, {}, ask_people=True, ask_note=True))
+        messages.note(f"Recorded event #{event.id}.")
+        if not prompts.confirm(EVENT["more"], default=False):
+            return
 
 
 # ------------------------------------------------------------------ ipt course

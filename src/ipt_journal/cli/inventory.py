@@ -147,6 +147,33 @@ def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+def circle(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int, typer.Option("--weeks", metavar="N", min=1, max=520, help="How far back 'lately' reaches.")
+    ] = 8,
+    as_json: JsonOpt = False,
+) -> None:
+    """The closeness circle: everyone on three rings, marked by how time together went lately."""
+    import datetime as dt
+
+    from ipt_journal.insight import closeness_circle
+
+    places = closeness_circle(session(ctx).journal(), dt.date.today(), weeks)
+    if as_json:
+        messages.print_json({"weeks": weeks, "people": messages.plain(places)})
+        return
+    from ipt_journal.render.charts import closeness_circle as draw
+    from ipt_journal.render.common import new_console
+
+    console = new_console()
+    if not places:
+        console.print("Your inventory is empty. Add the people who matter: ipt inventory add")
+        return
+    draw(console, places, weeks)
+
+
+@app.command()
 def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     """Everything about one person, and how your time together has gone."""
     from ipt_journal.render.people import person_detail
@@ -155,6 +182,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     person = journal.people.named(name)
     summary = journal.people.contact_summary(person.id)
     events = journal.events.with_person(person.id)
+    mood = _mood_by_how_it_went(journal, person.name)
     if as_json:
         from ipt_journal.cli.event import event_json
 
@@ -163,10 +191,24 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
                 **messages.plain(person),
                 "contact_summary": messages.plain(summary),
                 "events": [event_json(event) for event in events],
+                "mood_by_how_it_went": messages.plain(mood),
             }
         )
     else:
-        person_detail(person, summary, events)
+        person_detail(person, summary, events, mood)
+
+
+def _mood_by_how_it_went(journal, name: str):
+    """Over the whole journal: mood by how it went with them, and the link (insight.py)."""
+    import datetime as dt
+
+    from ipt_journal.insight import people_insight
+
+    first = journal.patterns.first_day()
+    if first is None:
+        return None
+    insight = people_insight(journal, dt.date.fromisoformat(first), dt.date.today())
+    return next((mood for mood in insight.moods if mood.name == name), None)
 
 
 @app.command()

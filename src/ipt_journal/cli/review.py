@@ -30,13 +30,19 @@ def review(
         typer.Option("--add-to-safety-plan/--no-add-to-safety-plan", help="Add the warning signs to step 1."),
     ] = False,
     date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
+    show: Annotated[
+        bool, typer.Option("--show", help="Only tell the story of the course; ask nothing.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The story of the course as JSON; ask nothing.")
+    ] = False,
 ) -> None:
     """Look back at the end of the course: what changed, what helped, warning signs, and
     how you will keep practising."""
     from ipt_journal.dates import parse_day
     from ipt_journal.models import ReviewIn, validate
-    from ipt_journal.render.course import review_summary
-    from ipt_journal.report import course_figures, course_people
+    from ipt_journal.render.story import course_story as tell
+    from ipt_journal.story import course_story
 
     state = session(ctx)
     answers = {
@@ -46,6 +52,14 @@ def review(
         "keep_practising": keep_practising,
     }
     given = {key: value for key, value in answers.items() if value is not None}
+    if show or as_json:
+        if given or to_safety_plan:
+            from ipt_journal.errors import InputError
+
+            raise InputError("--show and --json only tell the story; give the answers without them.")
+        story = course_story(state.journal())
+        messages.print_json(story.as_json()) if as_json else tell(story)
+        return
     state.require(
         [] if given else ["--what-changed, --what-helped, --warning-signs or --keep-practising"],
         "ipt review --warning-signs 'Staying in bed, not answering texts'",
@@ -53,7 +67,7 @@ def review(
     journal = state.journal()
     day = parse_day(date) if date else dt.date.today()
     if not given:
-        review_summary(course_figures(journal, dt.date.min, dt.date.today()), course_people(journal))
+        tell(course_story(journal))
         answers, to_safety_plan = _review_wizard()
     saved = journal.reviews.add(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
     messages.note(f"Saved your review of {saved.day}. It will show in your reports.")

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.messages import people_with
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import Checkin
+
+CHECKIN_COLUMNS = (
+    Column("ID", right=True),
+    Column("Day"),
+    Column("Mood", right=True),
+    Column("With", wrap=24),
+    Column("Tags", keep=2, wrap=14),
+    Column("Note", keep=1, free_text=True),
+)
 
 
 def checkins_table(checkins: list[Checkin]) -> None:
@@ -16,20 +24,11 @@ def checkins_table(checkins: list[Checkin]) -> None:
     if not checkins:
         console.print("No check-ins yet. Record one with: ipt checkin")
         return
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("ID", justify="right")
-    table.add_column("Day", no_wrap=True)
-    table.add_column("Mood", justify="right")
-    table.add_column("With", overflow="fold", min_width=18)
-    table.add_column("Tags", overflow="fold", max_width=14)
-    table.add_column("Note", overflow="fold", max_width=28)
-    for checkin in checkins:
-        table.add_row(
-            str(checkin.id),
-            checkin.day,
-            str(checkin.mood),
-            Text(people_with(checkin)),
-            Text(", ".join(checkin.tags)),
-            Text(checkin.note or ""),
-        )
-    console.print(table)
+    rows = [
+        (str(c.id), c.day, str(c.mood), people_with(c), ", ".join(c.tags), (c.note or "").replace("\n", " "))
+        for c in checkins
+    ]
+    if not fitted(console, CHECKIN_COLUMNS, rows):
+        for checkin, row in zip(checkins, rows, strict=True):
+            with_ = f" with {row[3]}" if row[3] else ""
+            console.print(Text(f"#{checkin.id} {checkin.day} mood {checkin.mood}{with_}"))

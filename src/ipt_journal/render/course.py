@@ -82,24 +82,3 @@ def goal_detail(goal, history) -> None:
         )
     for row in history:
         console.print(Text(f"  {row['changed_at'][:10]}  {row['status']:8} {row['text']}"))
-
-
-def review_summary(figures: dict, people) -> None:
-    """What the course changed, shown before the review questions."""
-    console = new_console()
-    console.print("Looking back", style="bold")
-    for p in figures["progress"]:
-        console.print(
-            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band})."
-        )
-    for goal in figures["goals"]:
-        rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
-        console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
-    for person in people[:5]:
-        console.print(
-            Text(
-                f"{person.name}: time together in {count(person.interactions, 'check-in')} during the "
-                f"course, going {person.mean_quality:+.1f} on average (-2 to +2)."
-            )
-        )
-    console.print("Whatever changed, you did the work that changed it.")

@@ -23,9 +23,11 @@ GAP = 2  # spaces between two columns
 @dataclass(frozen=True)
 class Column:
     header: str
-    keep: int = 0  # 0 is never dropped; higher numbers are dropped first
+    keep: int = 0  # 0 is never dropped; higher numbers are dropped first, equal ones together
     right: bool = False
     free_text: bool = False  # the one column shortened with an ellipsis (a note)
+    names: bool = False  # with free_text: a list of names, shortened by whole names ("+2 more")
+    wrap: int | None = None  # wrap words onto more lines past this width (lists of names)
 
 
 def fitted(
@@ -37,6 +39,10 @@ def fitted(
         return False
     shown = list(range(len(columns)))
     widths = [max([len(columns[i].header), *(len(str(row[i])) for row in rows)]) for i in shown]
+    widths = [
+        max(len(columns[i].header), min(width, columns[i].wrap)) if columns[i].wrap else width
+        for i, width in enumerate(widths)
+    ]
 
     def needed(indices: list[int]) -> int:
         fixed = sum(MIN_FREE_TEXT if columns[i].free_text else widths[i] for i in indices)
@@ -46,7 +52,9 @@ def fitted(
         droppable = [i for i in shown if columns[i].keep > 0]
         if not droppable:
             return False
-        shown.remove(max(droppable, key=lambda i: (columns[i].keep, i)))
+        # Columns sharing a priority go together (a first half without its second half misleads).
+        last = max(columns[i].keep for i in droppable)
+        shown = [i for i in shown if columns[i].keep != last]
     spare = console.width - needed(shown)
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -64,10 +72,30 @@ def fitted(
             column.header,
             justify="right" if column.right else "left",
             width=max(width, 1),
-            no_wrap=True,
+            no_wrap=not column.wrap,
             overflow="ellipsis" if column.free_text else "fold",
         )
     for row in rows:
-        table.add_row(*(Text(str(row[i])) for i in shown))
+        cells = []
+        for i in shown:
+            cell = str(row[i])
+            if columns[i].names:
+                cell = whole_names(cell, table.columns[shown.index(i)].width or len(cell))
+            cells.append(Text(cell))
+        table.add_row(*cells)
     console.print(table)
     return True
+
+
+def whole_names(text: str, width: int, separator: str = ", ") -> str:
+    """As many of the comma-separated names in `text` as fit `width` whole, then '+N'."""
+    if len(text) <= width:
+        return text
+    names = text.split(separator)
+    for keep in range(len(names) - 1, -1, -1):
+        shown = separator.join(names[:keep])
+        more = f"+{len(names) - keep}"
+        candidate = f"{shown} {more}" if shown else more
+        if len(candidate) <= width:
+            return candidate
+    return f"+{len(names)}"

@@ -8,9 +8,19 @@ from rich.text import Text
 
 from ipt_journal.messages import count, label
 from ipt_journal.render.common import new_console, ring
+from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
+
+PEOPLE_COLUMNS = (
+    Column("Name"),
+    Column("Who", keep=1),
+    Column("Ring", right=True),
+    Column("Status", keep=3),
+    Column("Contact", keep=2),
+    Column("Problem area", keep=4, wrap=24),
+)
 
 
 def people_table(people: list[Person]) -> None:
@@ -19,30 +29,30 @@ def people_table(people: list[Person]) -> None:
         console.print("Your inventory is empty. Add the people who matter, for example:")
         console.print("  ipt inventory add --name Sam --relationship partner --closeness 1")
         return
-    table = Table(box=box.SIMPLE_HEAD, title="Your interpersonal inventory", title_justify="left")
-    table.add_column("Name", overflow="fold")
-    table.add_column("Who")
-    table.add_column("Ring", justify="right")
-    table.add_column("Status")
-    table.add_column("Contact")
-    table.add_column("Problem area", overflow="fold")
+    rows = []
     for person in people:
         area = label(person.problem_area)
         if person.dispute_stage:
             area += f" ({person.dispute_stage})"
-        table.add_row(
-            Text(person.name),
-            label(person.relationship),
-            ring(person.closeness),
-            person.status,
-            label(person.contact),
-            area,
+        rows.append(
+            (
+                person.name,
+                label(person.relationship),
+                ring(person.closeness),
+                person.status,
+                label(person.contact),
+                area,
+            )
         )
-    console.print(table)
+    if not fitted(console, PEOPLE_COLUMNS, rows, title="Your interpersonal inventory"):
+        console.print("Your interpersonal inventory", style="bold")
+        for person, row in zip(people, rows, strict=True):
+            where = f", ring {row[2]}" if row[2] else ""
+            console.print(Text(f"{person.name} ({row[1]}{where}, {person.status})"))
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 
-def person_detail(person: Person, summary: ContactSummary, events: list[LifeEvent] = ()) -> None:
+def person_detail(person: Person, summary: ContactSummary, events: list[LifeEvent] = (), mood=None) -> None:
     console = new_console()
     table = Table(box=None, show_header=False, title=Text(person.name), title_justify="left", padding=(0, 1))
     table.add_column("Field", style="bold", no_wrap=True)
@@ -96,8 +106,21 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
                 f"without: {summary.mood_without:.1f}. An association, not a cause."
             )
         )
+    elif with_count >= MIN_CHECKINS_EACH:
+        console.print(
+            Text(
+                f"Mood with versus without: {person.name} is in nearly every check-in, so there are too "
+                "few without them to compare; how it went is compared instead."
+            )
+        )
     else:
         console.print(f"Mood with versus without: not enough data yet (needs {MIN_CHECKINS_EACH} of each).")
+    if mood is not None and mood.interactions >= MIN_CHECKINS_EACH:
+        from ipt_journal.render.insight import how_it_went_line, link_sentence
+
+        console.print(Text(how_it_went_line(mood)))
+        if mood.link_status == "shown":
+            console.print(Text(link_sentence(mood)))
     recent = Table(box=box.SIMPLE_HEAD, title="Most recent", title_justify="left")
     recent.add_column("Day")
     recent.add_column("How it went")

@@ -4,14 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.messages import count, crisis, focus_text, movement
+from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
+from ipt_journal.render.fit import Column, fitted, whole_names
 from ipt_journal.report import MIN_CHECKINS_EACH, Report
+from ipt_journal.vocab import signed
+
+PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
+SAME_BELOW = 1.0  # a change in mean mood under one point reads "about the same"
+WEEK_COLUMNS = (
+    Column("Week"),
+    Column("Course"),
+    Column("Check-ins", right=True, keep=3),
+    Column("Mood", right=True),
+    Column("Change", right=True, keep=2),
+    Column("", keep=4),
+    Column("People", keep=1, free_text=True, names=True),
+)
+MEASURE_COLUMNS = (
+    Column("Day"),
+    Column("PHQ-9", right=True),
+    Column("range"),
+    Column("GAD-7", right=True),
+    Column("range "),
+)
+PEOPLE_COLUMNS = (
+    Column("Person"),
+    Column("Ring", right=True, keep=2),
+    Column("Times", right=True),
+    Column("Went", right=True),
+    Column("Mood with / without", right=True),
+    Column("Last contact", keep=1),
+)
 
 
 def _mean(value: float | None, signed_: bool = False) -> str:
@@ -39,38 +67,98 @@ def report(result: Report) -> None:
 
 
 def _mood_and_people(console: Console, result: Report) -> None:
-    console.print(f"Mood by week, {result.since} to {result.today} (0 worst, 10 best)", style="bold")
-    weeks = Table(box=box.SIMPLE_HEAD)
-    weeks.add_column("Week", no_wrap=True)
-    weeks.add_column("Check-ins", justify="right")
-    weeks.add_column("Mood", justify="right")
-    weeks.add_column("Change", justify="right")
-    weeks.add_column("", no_wrap=True)
-    for week in result.weeks:
-        weeks.add_row(
-            week.week,
-            str(week.checkins),
-            _mean(week.mean_mood),
-            _mean(week.change, True),
-            _bar(week.mean_mood),
-        )
-    console.print(weeks)
+    console.print(f"Mood, {result.since} to {result.today} (0 worst, 10 best)", style="bold")
+    if result.chart:
+        draw_mood_chart(console, result.chart)
+    console.print()
+    _weeks_table(console, result)
     if result.summary:
         s = result.summary
-        trend = "up" if s.change > 0.05 else "down" if s.change < -0.05 else "about the same"
+        trend = "up" if s.change >= SAME_BELOW else "down" if s.change <= -SAME_BELOW else "about the same"
         amount = f" {abs(s.change):.1f}" if trend != "about the same" else ""
         console.print(
             f"Mean mood in the last {count(s.weeks_compared, 'week')} with check-ins was {s.last_mean:.1f}, "
             f"{trend}{amount} from {s.first_mean:.1f} in the first {s.weeks_compared}."
         )
+    if result.events:
+        console.print()
+        console.print("Life events in this window", style="bold")
+        for event in result.events:
+            console.print(Text(f"  ◆ {event_line(event)}"))
     console.print()
     _people_patterns(console, result)
+    if result.insight:
+        insight_views.nearly_always_note(console, result.insight)
+        console.print()
+        insight_views.moods_by_how_it_went(console, result.insight)
+        console.print()
+        insight_views.early_and_late(console, result.insight)
     if result.quiet_inner_circle:
         console.print()
         console.print("Inner circle, no contact recorded in this window:", style="bold")
         for person in result.quiet_inner_circle:
             console.print(Text(f"  {person.name}: {_since_contact(person.last_contact, result.today)}"))
         console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
+
+
+def draw_mood_chart(console: Console, series) -> None:
+    from ipt_journal.render.charts import ChartPoint, mood_chart
+
+    mood_chart(
+        console,
+        [ChartPoint(p.day, p.mood) for p in series.points],
+        [ChartPoint(p.day, p.mood) for p in series.weekly],
+        [(p.day, p.total, p.band) for p in series.phq9],
+        series.since,
+        series.until,
+    )
+
+
+def change_words(change: float | None) -> str:
+    """A week-to-week change; under SAME_BELOW points reads 'about the same'."""
+    if change is None:
+        return ""
+    return "about the same" if abs(change) < SAME_BELOW else f"{change:+.1f}"
+
+
+def event_line(event) -> str:
+    from ipt_journal.life_events import kind_label
+
+    people = f" with {', '.join(event.people)}" if event.people else ""
+    return f"{event.when} {kind_label(event.kind)}{people}"
+
+
+def _weeks_table(console: Console, result: Report) -> None:
+    def people(week) -> str:
+        return ", ".join(f"{p.name} {signed(round(p.mean_quality))}" for p in week.people)
+
+    def course_week(week) -> str:
+        return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""
+
+    in_course = any(week.course_week for week in result.weeks)
+    columns = [WEEK_COLUMNS[0], *([WEEK_COLUMNS[1]] if in_course else []), *WEEK_COLUMNS[2:]]
+    rows = [
+        (
+            week.week,
+            *([course_week(week)] if in_course else []),
+            str(week.checkins),
+            _mean(week.mean_mood),
+            change_words(week.change),
+            _bar(week.mean_mood),
+            people(week),
+        )
+        for week in result.weeks
+    ]
+    if not fitted(console, columns, rows):
+        for week in result.weeks:
+            when = f" ({course_week(week)})" if week.course_week else ""
+            change = f", {change_words(week.change)}" if week.change is not None else ""
+            seen = f"; {whole_names(people(week), PLAIN_NAMES)}" if week.people else ""
+            console.print(Text(f"{week.week}{when}: mood {_mean(week.mean_mood)}{change}{seen}"))
+    console.print(
+        "People: who you saw that week and how it went on average (-2 very badly to +2 very well).",
+        style="dim",
+    )
 
 
 def _course_report(console: Console, result: Report) -> None:
@@ -87,15 +175,21 @@ def _course_report(console: Console, result: Report) -> None:
     if result.measures:
         console.print()
         console.print("Questionnaires in this window", style="bold")
-        table = Table(box=box.SIMPLE_HEAD)
-        table.add_column("Day", no_wrap=True)
-        table.add_column("PHQ-9", justify="right")
-        table.add_column("range")
-        table.add_column("GAD-7", justify="right")
-        table.add_column("range")
-        for day in result.measures:
-            table.add_row(day.day, _opt(day.phq9), day.phq9_band or "", _opt(day.gad7), day.gad7_band or "")
-        console.print(table)
+        rows = [
+            (day.day, _opt(day.phq9), day.phq9_band or "", _opt(day.gad7), day.gad7_band or "")
+            for day in result.measures
+        ]
+        if not fitted(console, MEASURE_COLUMNS, rows):
+            for day in result.measures:
+                taken = [
+                    f"{name} {total} ({band})"
+                    for name, total, band in (
+                        ("PHQ-9", day.phq9, day.phq9_band),
+                        ("GAD-7", day.gad7, day.gad7_band),
+                    )
+                    if total is not None
+                ]
+                console.print(Text(f"  {day.day}: {', '.join(taken)}"))
     for p in result.progress:
         if p.baseline_day == p.latest_day:
             continue
@@ -174,27 +268,32 @@ def _people_patterns(console: Console, result: Report) -> None:
         )
         return
     console.print("People and mood", style="bold")
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("Person", overflow="fold")
-    table.add_column("Ring", justify="right")
-    table.add_column("Times", justify="right")
-    table.add_column("Went", justify="right")
-    table.add_column("Mood with / without", justify="right", no_wrap=True)
-    table.add_column("Last contact", no_wrap=True)
-    for person in result.people:
-        if person.mood_with is None:
-            moods = Text("not enough data yet", style="dim")
-        else:
-            moods = f"{_mean(person.mood_with)} / {_mean(person.mood_without)}"
-        table.add_row(
-            Text(person.name),
+    nearly_always = {p.name for p in result.insight.moods if p.nearly_always} if result.insight else set()
+
+    def moods(person) -> str:
+        if person.mood_with is not None:
+            return f"{_mean(person.mood_with)} / {_mean(person.mood_without)}"
+        return "in nearly all" if person.name in nearly_always else "not enough data yet"
+
+    rows = [
+        (
+            person.name,
             ring(person.closeness),
             str(person.interactions),
             _mean(person.mean_quality, True),
-            moods,
+            moods(person),
             person.last_contact.isoformat(),
         )
-    console.print(table)
+        for person in result.people
+    ]
+    if not fitted(console, PEOPLE_COLUMNS, rows):
+        for person, row in zip(result.people, rows, strict=True):
+            console.print(
+                Text(
+                    f"{person.name}: {count(person.interactions, 'time')}, went {row[3]}; "
+                    f"with/without {row[4]}"
+                )
+            )
     console.print(
         f"Went: how time together went, -2 very badly to +2 very well. Mood with/without: mean mood of "
         f"check-ins that mention them or not, shown once there are {MIN_CHECKINS_EACH} of each. "

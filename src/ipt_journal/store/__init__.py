@@ -11,6 +11,7 @@ few queries that part needs, reached as an attribute of the journal.
     safety_plan  journal.safety_plan
     practice     journal.coping, journal.exercises, journal.homework
     events       journal.events        life events (the interpersonal timeline)
+    patterns     journal.patterns      the aggregates of the insight screens
     sessions     journal.sessions, journal.bring   therapy sessions, things to bring
     transfer     journal.dump(), journal.merge()   export and import
 """

@@ -24,6 +24,7 @@ from ipt_journal.store.checkins import CheckinStore
 from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
 from ipt_journal.store.events import EventStore
 from ipt_journal.store.measures import MeasureStore
+from ipt_journal.store.patterns import PatternStore
 from ipt_journal.store.people import PeopleStore
 from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
 from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
@@ -238,6 +239,7 @@ class Journal:
         self.exercises = ExerciseStore(self)
         self.homework = HomeworkStore(self)
         self.events = EventStore(self)
+        self.patterns = PatternStore(self)
         self.sessions = TherapySessionStore(self)
         self.bring = BringStore(self)
 

@@ -67,7 +67,7 @@ class Footprint:
     interactions: int
     checkins: int
     safety_plan_entries: int
-    unlinked: int = 0  # exercises, homework and courses that stay but will no longer name them
+    unlinked: int = 0  # exercises, homework, courses and life events that stay but will no longer name them
 
 
 @dataclass
@@ -148,6 +148,7 @@ class PeopleStore(Repository):
             "(SELECT count(*) FROM exercises WHERE person_id = :id) "
             "+ (SELECT count(*) FROM homework WHERE person_id = :id) "
             "+ (SELECT count(*) FROM courses WHERE dispute_person_id = :id) "
+            "+ (SELECT count(*) FROM event_people WHERE person_id = :id) "
             "FROM interactions WHERE person_id = :id",
             {"id": person_id},
         )

@@ -1,0 +1,85 @@
+"""`ipt timeline` and `ipt chart`: the interpersonal timeline and the mood chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ipt_journal import messages
+from ipt_journal.cli.session import session
+
+SinceOpt = Annotated[
+    str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Start on this day.", show_default=False)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a picture.")]
+
+
+def timeline(
+    ctx: typer.Context,
+    since: SinceOpt = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="End on this day. [default: today]")
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="month|quarter|year",
+            help="One line per... [default: by the span]",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Life events beside mood and the PHQ-9, month by month (or by quarter or year), from
+    your first record unless you say --since."""
+    from ipt_journal.dates import parse_day
+    from ipt_journal.errors import InputError
+    from ipt_journal.timeline import build_timeline
+
+    if by is not None and by not in ("month", "quarter", "year"):
+        raise InputError(f"--by must be month, quarter or year, got {by!r}.")
+    start = parse_day(since, "--since") if since else None
+    end = parse_day(until, "--until") if until else dt.date.today()
+    if start and start > end:
+        raise InputError(f"--since ({start}) is after --until ({end}).")
+    result = build_timeline(session(ctx).journal(), start, end, by)
+    if as_json:
+        from ipt_journal.cli.event import event_json
+
+        data = messages.plain(result)
+        for period, raw in zip(result.periods, data["periods"], strict=True):
+            raw["events"] = [event_json(event) for event in period.events]
+        messages.print_json(data)
+        return
+    from ipt_journal.render.timeline import timeline as draw
+
+    draw(result)
+
+
+def chart(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int, typer.Option("--weeks", "-w", metavar="N", min=1, max=520, help="How many ISO weeks back.")
+    ] = 52,
+    since: SinceOpt = None,
+) -> None:
+    """Your mood over a longer span as a chart, with the PHQ-9 beneath (a sparkline when the
+    terminal is narrow)."""
+    from ipt_journal.dates import parse_day
+    from ipt_journal.insight import mood_series
+    from ipt_journal.render.common import new_console
+    from ipt_journal.render.report import draw_mood_chart
+    from ipt_journal.report import window_start
+
+    today = dt.date.today()
+    start = parse_day(since, "--since") if since else window_start(today, weeks)
+    console = new_console()
+    series = mood_series(session(ctx).journal(), start, today)
+    if not series.points:
+        console.print(f"No check-ins since {start}. Record one with: ipt checkin")
+        return
+    console.print(f"Mood, {start} to {today}", style="bold")
+    draw_mood_chart(console, series)

@@ -1,0 +1,196 @@
+"""The pictures, drawn as text: the mood chart (or its one-line sparkline when narrow), the
+closeness circle and the interpersonal timeline.
+
+Shape and symbols carry the meaning, so they read the same with NO_COLOR; colour only
+repeats it. Names are placed whole, never cut: a line that cannot take the next name wraps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.text import Text
+
+from ipt_journal.insight import CirclePlace
+
+SPARKS = "▁▂▃▄▅▆▇█"
+POINT = "●"
+CHART_BELOW = 50  # narrower terminals get the sparkline instead of the chart
+AXIS = 4  # "10 ┤" takes four columns before the plot
+
+
+def spark(mood: float) -> str:
+    """One character for a mood from 0 to 10."""
+    return SPARKS[min(len(SPARKS) - 1, max(0, round(mood / 10 * (len(SPARKS) - 1))))]
+
+
+def sparkline(moods: Sequence[float]) -> str:
+    return "".join(spark(mood) for mood in moods)
+
+
+@dataclass
+class ChartPoint:
+    day: dt.date
+    mood: float
+
+
+def mood_chart(
+    console: Console,
+    points: Sequence[ChartPoint],
+    weekly: Sequence[ChartPoint],
+    phq9: Sequence[tuple[dt.date, int, str]],
+    since: dt.date,
+    until: dt.date,
+) -> None:
+    """Mood from 0 to 10 over the window: one point per check-in when they fit across the
+    terminal, else one per week; the PHQ-9 totals beneath, at their days, with their bands.
+    Below CHART_BELOW columns, a sparkline of the weeks instead."""
+    width = console.width
+    if not points:
+        return
+    if width < CHART_BELOW:
+        _sparkline_lines(console, weekly, phq9, width)
+        return
+    plot = width - AXIS - 1
+    shown = points if len(points) <= plot else weekly
+    span = max(1, (until - since).days)
+    columns: dict[int, list[float]] = {}
+    for point in shown:
+        x = round((point.day - since).days / span * (plot - 1))
+        columns.setdefault(min(plot - 1, max(0, x)), []).append(point.mood)
+    heights = {x: round(sum(moods) / len(moods)) for x, moods in columns.items()}
+    for level in range(10, -1, -1):
+        label = f"{level:>2} ┤" if level % 5 == 0 else "   │"
+        row = "".join(POINT if heights.get(x) == level else " " for x in range(plot))
+        console.print(Text(f"{label}{row}".rstrip()), no_wrap=True, overflow="crop")
+    console.print(Text("   └" + "─" * plot), no_wrap=True, overflow="crop")
+    first, last = since.isoformat(), until.isoformat()
+    gap = max(1, plot - len(first) - len(last))
+    console.print(Text(f"    {first}{' ' * gap}{last}"[:width]), no_wrap=True, overflow="crop")
+    if phq9:
+        marks = [" "] * plot
+        for day, total, _ in phq9:
+            x = min(plot - 1, max(0, round((day - since).days / span * (plot - 1))))
+            digits = str(total)
+            start = min(x, plot - len(digits))
+            if all(mark == " " for mark in marks[max(0, start - 1) : start + len(digits) + 1]):
+                marks[start : start + len(digits)] = digits
+        console.print(Text("PHQ " + "".join(marks).rstrip()), no_wrap=True, overflow="crop")
+    unit = "check-in" if shown is points else "week (mean)"
+    console.print(Text(f"{POINT} one {unit}; mood 0 worst, 10 best.", style="dim"))
+    _phq9_bands(console, phq9)
+
+
+def _sparkline_lines(console: Console, weekly, phq9, width: int) -> None:
+    label = "Mood "
+    room = max(1, width - len(label) - 12)
+    moods = [point.mood for point in weekly][-room:]
+    console.print(
+        Text(f"{label}{sparkline(moods)} {moods[0]:.1f}→{moods[-1]:.1f}"), no_wrap=True, overflow="crop"
+    )
+    console.print(Text(f"One mark a week, last {len(moods)}; ▁ low, █ high.", style="dim"))
+    _phq9_bands(console, phq9)
+
+
+PHQ9_BANDS = "0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe"
+
+
+def _phq9_bands(console: Console, phq9) -> None:
+    """The PHQ-9 totals in words: all of them when few, else the first, highest and latest."""
+    if not phq9:
+        return
+    if len(phq9) <= 3:
+        told = [f"{total} {band} ({day})" for day, total, band in phq9]
+    else:
+        highest = max(phq9, key=lambda m: m[1])
+        told = [
+            f"{label} {total} {band} ({day})"
+            for label, (day, total, band) in (("first", phq9[0]), ("highest", highest), ("latest", phq9[-1]))
+        ]
+    console.print(Text(f"PHQ-9: {'; '.join(told)}. Bands: {PHQ9_BANDS}."))
+
+
+# ------------------------------------------------------------------ closeness circle
+
+MARKS = {"well": "▲", "badly": "▼", "mixed": "◆", "none": "○"}
+MARK_STYLES = {"well": "green", "badly": "red", "mixed": "yellow", "none": "dim"}
+RINGS = {1: "inner circle", 2: "middle ring", 3: "outer ring", None: "not placed on a ring"}
+
+
+def closeness_circle(console: Console, people: Sequence[CirclePlace], weeks: int) -> None:
+    """Three rings around you, names placed by closeness, each marked by how time together
+    went in the last `weeks` weeks. Nested boxes stand for the rings: a name inside a box
+    and outside the next one sits on that ring."""
+    width = console.width
+    by_ring: dict[int | None, list[CirclePlace]] = {}
+    for person in people:
+        by_ring.setdefault(person.ring, []).append(person)
+    if width < 40:
+        for ring in (1, 2, 3, None):
+            if by_ring.get(ring):
+                console.print(Text(f"{RINGS[ring].capitalize()}:", style="bold"))
+                for line in _packed(by_ring[ring], width - 2):
+                    console.print(Text("  ") + line)
+    else:
+        depth_rings = (3, 2, 1)
+        lines: list[Text] = []
+        for depth, ring in enumerate(depth_rings):
+            inner = width - 4 * depth - 4
+            lines.append(_edge("╭", "╮", RINGS[ring], inner + 2, depth))
+            for line in _packed(by_ring.get(ring, []), inner) or [Text("")]:
+                lines.append(_side(line, inner, depth))
+        you = Text("(you)".center(width - 4 * len(depth_rings)))
+        lines.append(_side(you, width - 4 * len(depth_rings), len(depth_rings) - 1))
+        for depth in range(len(depth_rings) - 1, -1, -1):
+            lines.append(_edge("╰", "╯", "", width - 4 * depth - 2, depth))
+        for line in lines:
+            console.print(line, no_wrap=True, overflow="crop")
+        if by_ring.get(None):
+            console.print(Text(f"{RINGS[None].capitalize()}:", style="bold"))
+            for line in _packed(by_ring[None], width - 2):
+                console.print(Text("  ") + line)
+    console.print(
+        Text(
+            f"{MARKS['well']} went well, {MARKS['badly']} badly, {MARKS['mixed']} mixed or neither, "
+            f"{MARKS['none']} no time recorded, in the last {weeks} weeks; † died.",
+            style="dim",
+        )
+    )
+
+
+def _walls(depth: int) -> tuple[str, str]:
+    return "│ " * depth, " │" * depth
+
+
+def _edge(left: str, right: str, title: str, inner: int, depth: int) -> Text:
+    before, after = _walls(depth)
+    label = f"─ {title} " if title else ""
+    return Text(before + left + (label + "─" * inner)[:inner] + right + after)
+
+
+def _side(content: Text, inner: int, depth: int) -> Text:
+    before, after = _walls(depth + 1)
+    padded = content.copy()
+    padded.pad_right(max(0, inner - padded.cell_len))
+    return Text(before) + padded + Text(after)
+
+
+def _packed(people: Sequence[CirclePlace], width: int) -> list[Text]:
+    """Names with their marks, as many to a line as fit whole."""
+    lines: list[Text] = []
+    line = Text()
+    for person in people:
+        died = " †" if person.status == "deceased" else ""
+        item = Text(f"{person.name}{died} ") + Text(MARKS[person.lately], style=MARK_STYLES[person.lately])
+        gap = 2 if line.cell_len else 0
+        if line.cell_len and line.cell_len + gap + item.cell_len > width:
+            lines.append(line)
+            line, gap = Text(), 0
+        line.append(" " * gap)
+        line.append_text(item)
+    if line.cell_len:
+        lines.append(line)
+    return lines

@@ -1,0 +1,130 @@
+"""The report's people views: mood by how it went with each person, and early against late.
+Tables fit the terminal (render.fit); below that, one plain sentence per person."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ipt_journal.insight import MIN_FOR_LINK, NEARLY_ALWAYS_WITHOUT, Link, MoodWhen, PeopleInsight, PersonMood
+from ipt_journal.messages import count
+from ipt_journal.render.fit import Column, fitted
+from ipt_journal.report import MIN_CHECKINS_EACH
+
+SHOWN_FROM = MIN_CHECKINS_EACH  # people seen fewer times than this are left out of these views
+
+MOOD_COLUMNS = (
+    Column("Person"),
+    Column("Badly", right=True),
+    Column("Neither", right=True, keep=2),
+    Column("Well", right=True),
+    Column("Link", keep=1),
+)
+CHANGE_COLUMNS = (
+    Column("Person"),
+    Column("1st half", right=True, keep=2),
+    Column("2nd half", right=True, keep=2),
+    Column("How it went"),
+    Column("Contact", keep=1),
+)
+
+
+def _cell(when: MoodWhen) -> str:
+    return "–" if not when.checkins else f"{when.mean_mood:.1f} ({when.checkins})"
+
+
+def link_words(person: PersonMood) -> str:
+    """The link in a few words, for a table cell."""
+    if person.link_status == "too-few":
+        return f"too few ({person.interactions} of {MIN_FOR_LINK})"
+    if person.link_status == "no-variation":
+        return "no variation"
+    return f"{person.link.strength} {person.link.rho:+.2f}"
+
+
+def link_sentence(person: PersonMood) -> str:
+    """The link in full, with the check-ins it rests on and its uncertainty."""
+    link: Link = person.link
+    basis = f"ρ {link.rho:+.2f} from {count(person.interactions, 'check-in')}"
+    span = f"likely range {link.low:+.2f} to {link.high:+.2f}"
+    if link.strength == "none":
+        return f"{person.name}: no link between how it went and mood ({basis}; {span})."
+    direction = "better" if link.rho > 0 else "worse"
+    reading = (
+        f"{person.name}: mood goes with how it went, a {link.strength} link "
+        f"(when it went better, mood was {direction}; {basis}; {span})"
+    )
+    if not link.clear:
+        reading += "; with this few, it could be chance"
+    return reading + "."
+
+
+def how_it_went_line(p: PersonMood) -> str:
+    return (
+        f"Mean mood when it went badly with {p.name}: {_cell(p.badly)}; neither: {_cell(p.neither)}; "
+        f"well: {_cell(p.well)} (check-ins in brackets); link: {link_words(p)}."
+    )
+
+
+def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
+    people = [p for p in insight.moods if p.interactions >= SHOWN_FROM]
+    if not people:
+        return
+    console.print("Mood by how it went with each person", style="bold")
+    rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_words(p)) for p in people]
+    if not fitted(console, MOOD_COLUMNS, rows):
+        for p in people:
+            console.print(Text(how_it_went_line(p)))
+    for p in people:
+        if p.link_status == "shown":
+            console.print(Text(link_sentence(p)))
+    console.print(
+        "Badly, neither, well: mean mood (and check-ins) when time together went -2/-1, 0, +1/+2. "
+        f"Link: Spearman's rank correlation of how it went with mood, read from {MIN_FOR_LINK} "
+        f"check-ins with the person. People seen fewer than {SHOWN_FROM} times are left out. "
+        "It says what goes together, not what causes what.",
+        style="dim",
+    )
+
+
+def nearly_always_note(console: Console, insight: PeopleInsight) -> None:
+    """Why 'with / without' gives way to 'how it went' for the people in nearly every check-in."""
+    for p in insight.moods:
+        if p.nearly_always and p.interactions >= NEARLY_ALWAYS_WITHOUT:
+            console.print(
+                Text(
+                    f"{p.name} is in {p.interactions} of {p.window_checkins} check-ins: too few without them "
+                    "to compare, so see how it went with them below."
+                )
+            )
+
+
+def early_and_late(console: Console, insight: PeopleInsight) -> None:
+    changes = [c for c in insight.changes if c.early + c.late >= SHOWN_FROM]
+    if not changes:
+        return
+    console.print(
+        f"First half ({insight.since} to {insight.second_half_from}) against second half", style="bold"
+    )
+
+    def half(n: int, quality: float | None) -> str:
+        return "–" if not n else f"{n}× {quality:+.1f}"
+
+    rows = [
+        (c.name, half(c.early, c.early_quality), half(c.late, c.late_quality), c.quality, c.contact)
+        for c in changes
+    ]
+    if not fitted(console, CHANGE_COLUMNS, rows):
+        for c in changes:
+            console.print(
+                Text(
+                    f"{c.name}: {half(c.early, c.early_quality)} then {half(c.late, c.late_quality)}; "
+                    f"{c.quality}, {c.contact}."
+                )
+            )
+    console.print(
+        f"People seen fewer than {SHOWN_FROM} times are left out. Each half: check-ins with them × "
+        "how it went on average (-2 to +2). How it went reads better "
+        "or worse from a move of 0.5; contact compares the counts of the two halves.",
+        style="dim",
+    )

@@ -1,0 +1,54 @@
+"""The review's look back: the story of the course, before its questions."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ipt_journal.messages import count
+from ipt_journal.render.common import new_console
+from ipt_journal.render.report import SAME_BELOW, event_line
+from ipt_journal.story import CourseStory
+
+
+def course_story(story: CourseStory) -> None:
+    console = new_console()
+    c = story.course
+    where = ""
+    if c:
+        where = f" (ended {c.ended_on})" if c.ended_on else f" (week {c.week} of {c.planned_weeks})"
+    console.print(Text(f"Looking back: {story.since} to {story.until}{where}", style="bold"))
+    if story.mood:
+        m = story.mood
+        moved = m.change
+        trend = (
+            "about the same"
+            if abs(moved) < SAME_BELOW
+            else f"{'up' if moved > 0 else 'down'} {abs(moved):.1f}"
+        )
+        console.print(
+            f"Mood: {m.first_mean:.1f} on average in the first {count(m.weeks_compared, 'week')} with "
+            f"check-ins, {m.last_mean:.1f} in the last {m.weeks_compared}: {trend}."
+        )
+    for p in story.questionnaires:
+        console.print(
+            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band})."
+        )
+    changes = {change.name: change for change in story.insight.changes}
+    for person in story.people:
+        change = changes.get(person.name)
+        line = (
+            f"{person.name}: time together in {count(person.interactions, 'check-in')} during the "
+            f"course, going {person.mean_quality:+.1f} on average (-2 to +2)"
+        )
+        if change and change.quality != "too few":
+            line += (
+                f"; {change.early_quality:+.1f} in the first half, {change.late_quality:+.1f} in the second: "
+                f"{change.quality}, seen {change.contact}"
+            )
+        console.print(Text(line + "."))
+    for event in story.events:
+        console.print(Text(f"Life event: {event_line(event)}."))
+    for goal in story.goals:
+        rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
+        console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
+    console.print("Whatever changed, you did the work that changed it.")

@@ -1,0 +1,55 @@
+"""`ipt timeline`: one line per period (mood as a mark and a number, the PHQ-9), with the
+period's life events beneath it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ipt_journal.life_events import kind_label
+from ipt_journal.render.charts import spark
+from ipt_journal.render.common import new_console
+from ipt_journal.timeline import Timeline
+
+EVENT_MARK = "◆"
+BAR_FROM = 60  # columns: from here a ten-cell bar joins the mark
+
+
+def timeline(result: Timeline) -> None:
+    console = new_console()
+    width = console.width
+    if not any(p.checkins or p.phq9 is not None or p.events for p in result.periods):
+        console.print("Nothing to put on a timeline yet: record check-ins (ipt checkin) and")
+        console.print("life events (ipt event add) and they will appear here.")
+        return
+    console.print(
+        Text(f"Your timeline by {result.by}, {result.since} to {result.until}", style="bold"), overflow="fold"
+    )
+    for period in result.periods:
+        if period.mean_mood is None:
+            mood = "  ·    "
+            bar = " " * 10
+        else:
+            mood = f"  {spark(period.mean_mood)} {period.mean_mood:4.1f}"
+            filled = round(period.mean_mood)
+            bar = "█" * filled + "·" * (10 - filled)
+        line = f"{period.label:<7}{mood}"
+        if width >= BAR_FROM:
+            line += f"  {bar}"
+        if period.phq9 is not None:
+            line += f"  PHQ-9 {period.phq9}" + (f" {period.phq9_band}" if width >= BAR_FROM + 10 else "")
+        console.print(Text(line.rstrip()), no_wrap=True, overflow="crop")
+        for event in period.events:
+            people = f" with {', '.join(event.people)}" if event.people else ""
+            head = Text(f"  {EVENT_MARK} {event.when} {kind_label(event.kind)}{people}", style="bold")
+            console.print(head, overflow="fold")
+            if event.note:
+                note = Text(f"      {event.note.splitlines()[0]}", style="dim")
+                note.truncate(width, overflow="ellipsis")
+                console.print(note, no_wrap=True, overflow="ellipsis")
+    console.print(
+        Text(
+            f"Mood: mean of the {result.by}'s check-ins, 0 worst to 10 best (▁ low, █ high); "
+            f"PHQ-9: the {result.by}'s highest; {EVENT_MARK} a life event.",
+            style="dim",
+        )
+    )

@@ -1,0 +1,67 @@
+"""The story of the course, for the review: mood and questionnaires at the start against
+the end, every person seen during the course with how it went early and late, the goals
+and the life events. Plain data; `render.story` tells it and `--json` prints it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from ipt_journal.insight import PeopleInsight, people_insight
+from ipt_journal.life_events import events_in_window
+from ipt_journal.report import (
+    CourseProgress,
+    GoalProgress,
+    MoodSummary,
+    PersonPattern,
+    ScaleProgress,
+    _iso_dates,
+    _summary,
+    course_figures,
+)
+from ipt_journal.store import Journal, LifeEvent
+
+
+@dataclass
+class CourseStory:
+    since: dt.date  # the course's start (or the first check-in without a course)
+    until: dt.date  # its end, or today
+    course: CourseProgress | None
+    mood: MoodSummary | None  # first weeks against last weeks
+    questionnaires: list[ScaleProgress]  # baseline against latest
+    people: list[PersonPattern]  # everyone seen during the course
+    insight: PeopleInsight  # how it went early against late, and mood by how it went
+    goals: list[GoalProgress]
+    events: list[LifeEvent]
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["note"] = "Mood differences are associations, not causes."
+        return _iso_dates(data)
+
+
+def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
+    today = today or dt.date.today()
+    course = journal.course.current()
+    first = journal.patterns.first_day()
+    if course:
+        since = dt.date.fromisoformat(course.started_on)
+    else:
+        since = dt.date.fromisoformat(first) if first else today
+    until = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else today
+    figures = course_figures(journal, since, today)
+    from ipt_journal.report import _pattern
+
+    return CourseStory(
+        since=since,
+        until=until,
+        course=figures["course"],
+        mood=_summary(
+            [row for row in journal.checkins.weekly_mood(since) if row["monday"] <= until.isoformat()]
+        ),
+        questionnaires=figures["progress"],
+        people=[_pattern(row) for row in journal.checkins.people_patterns(since)],
+        insight=people_insight(journal, since, until),
+        goals=figures["goals"],
+        events=events_in_window(journal, since, until),
+    )

@@ -1,0 +1,89 @@
+"""The interpersonal timeline: life events set beside mood and the PHQ-9, month by month
+(or by quarter or year over a long span), as IPT's timeline puts them side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ipt_journal.life_events import events_in_window
+from ipt_journal.store import Journal, LifeEvent
+
+MONTHLY_UP_TO = 36  # months; longer spans go by quarter
+QUARTERLY_UP_TO = 48  # quarters; longer spans go by year
+
+
+@dataclass
+class Period:
+    label: str  # 2024-03, 2024 Q1 or 2024
+    start: dt.date
+    checkins: int
+    mean_mood: float | None
+    phq9: int | None  # the period's highest PHQ-9 total
+    phq9_band: str | None
+    events: list[LifeEvent] = field(default_factory=list)
+
+
+@dataclass
+class Timeline:
+    since: dt.date
+    until: dt.date
+    by: str  # month, quarter or year
+    periods: list[Period]
+
+
+def build_timeline(
+    journal: Journal, since: dt.date | None, until: dt.date, by: str | None = None
+) -> Timeline:
+    """Mood, PHQ-9 and life events per period from `since` (default: the first record) to
+    `until`. `by` is month, quarter or year; None picks by the span."""
+    from ipt_journal.scales import PHQ9
+
+    first = journal.patterns.first_day()
+    start = since or (dt.date.fromisoformat(first) if first else until)
+    months = (until.year - start.year) * 12 + until.month - start.month + 1
+    by = by or (
+        "month" if months <= MONTHLY_UP_TO else "quarter" if months <= QUARTERLY_UP_TO * 3 else "year"
+    )
+    periods: dict[str, Period] = {}
+    for key in _period_keys(start, until, by):
+        periods[key[0]] = Period(key[0], key[1], 0, None, None, None)
+    mood_sums: dict[str, float] = {}
+    for row in journal.patterns.monthly(start, until):
+        label = _label(dt.date.fromisoformat(row["month"] + "-01"), by)
+        period = periods.get(label)
+        if period is None:
+            continue
+        if row["checkins"]:
+            period.checkins += row["checkins"]
+            mood_sums[label] = mood_sums.get(label, 0.0) + row["mean_mood"] * row["checkins"]
+        if row["phq9"] is not None and (period.phq9 is None or row["phq9"] > period.phq9):
+            period.phq9 = row["phq9"]
+            period.phq9_band = PHQ9.band(row["phq9"])
+    for label, total in mood_sums.items():
+        periods[label].mean_mood = total / periods[label].checkins
+    for event in events_in_window(journal, start, until):
+        label = _label(dt.date.fromisoformat(event.day), by)
+        if label in periods:
+            periods[label].events.append(event)
+    return Timeline(start, until, by, list(periods.values()))
+
+
+def _label(day: dt.date, by: str) -> str:
+    if by == "month":
+        return f"{day.year}-{day.month:02d}"
+    if by == "quarter":
+        return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+    return str(day.year)
+
+
+def _period_keys(start: dt.date, until: dt.date, by: str) -> list[tuple[str, dt.date]]:
+    step = {"month": 1, "quarter": 3, "year": 12}[by]
+    month = start.month - (start.month - 1) % step
+    day = dt.date(start.year, month, 1)
+    keys = []
+    while day <= until:
+        keys.append((_label(day, by), day))
+        number = day.month - 1 + step
+        day = dt.date(day.year + number // 12, number % 12 + 1, 1)
+    return keys

@@ -5,8 +5,9 @@
 Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions over
 150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
 results, 1,500 exercises, 1,000 homework items, 1,000 coping-strategy logs, a course
-with goals rated at check-ins, 120 life events (a third known only by the month), and a
-safety plan. Scale N spans N times as many years with N times the records, ending
+with goals rated at check-ins, 120 life events (a third known only by the month), a
+weekly therapy session with two things brought to each, and a safety plan. Scale N
+spans N times as many years with N times the records, ending
 today, so that a report over the last weeks reads as much as at scale 1 while the file
 is N times larger. The people stay 150 at every scale: nobody keeps a
 thousand people in an inventory.
@@ -34,6 +35,7 @@ COPING_PER_SCALE = 1000
 HOMEWORK_PER_SCALE = 1000
 EXERCISES_PER_SCALE = 1500
 EVENTS_PER_SCALE = 120  # life events: about one a month
+SESSIONS_PER_SCALE = 521  # therapy sessions: weekly, with two things to bring to each
 EVENT_KINDS = ("loss", "separation", "move", "new-job-or-role", "conflict", "illness", "birth", "other")
 FIRST_NAMES = (
     "Sam Alex Jo Maria Ana Kim Lee Noor Omar Priya Ravi Sara Tom Uma Vic Wen Yara Zoe Ben Cleo "
@@ -263,6 +265,30 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             events,
         )
         conn.executemany("INSERT INTO event_people (event_id, person_id) VALUES (?, ?)", event_people)
+        sessions, bring = [], []
+        for n in range(SESSIONS_PER_SCALE * scale):  # weekly, the whole span
+            day = start + dt.timedelta(days=7 * n + 2)
+            if day > today:
+                break
+            sessions.append(
+                (n + 1, f"ts{n}", day.isoformat(), "Dr Lee", "Expectations", "One I-statement", stamp, stamp)
+            )
+            for k in range(2):  # two things noted in the days before, discussed in the session
+                noted = (day - dt.timedelta(days=1 + 2 * k)).isoformat()
+                bring.append((f"b{n}-{k}", "A question", noted, "note", n + 1, stamp, stamp))
+        bring += [
+            (f"open{k}", "Still to ask", today.isoformat(), "checkin", None, stamp, stamp) for k in range(3)
+        ]
+        conn.executemany(
+            "INSERT INTO therapy_sessions (id, uid, day, with_whom, worked_on, agreed, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            sessions,
+        )
+        conn.executemany(
+            "INSERT INTO bring_items (uid, text, added_on, source, discussed_session_id, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            bring,
+        )
         plan = [
             (1, "Staying in bed, not answering texts", None),
             (2, "A hot shower, then music", None),
@@ -289,6 +315,8 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         "exercises",
         "homework",
         "events",
+        "therapy_sessions",
+        "bring_items",
     ):
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     journal.close()

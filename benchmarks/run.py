@@ -264,6 +264,12 @@ def main() -> int:
             people_only_journal,
             env,
         ),
+        "ipt prep": ([*ipt, "prep"], None, env),
+        "ipt report --format html": (
+            [*ipt, "report", "--format", "html", "--weeks", "12", "-o", str(OUT / "report.html")],
+            None,
+            env,
+        ),
         "ipt report, ten-times journal": (
             [*ipt, "report"],
             None,
@@ -303,6 +309,8 @@ def main() -> int:
             ("ipt timeline (ten years)", "jrnl -n 10", 0.8),
             ("ipt inventory circle (150)", "jrnl -n 10", 0.8),
             ("ipt chart (a year)", "jrnl -n 10", 0.8),
+            ("ipt prep", "jrnl -n 10", 0.8),
+            ("ipt report --format html", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
             *budgets,
         ]

@@ -181,7 +181,7 @@ def test_help_lists_every_command_once_in_its_section(ipt):
     listed = [line.split()[0] for line in out.split("Your course:")[1].splitlines() if line.startswith("  ")]
     assert sorted(listed) == sorted(
         ["start", "course", "goals", "review", "inventory", "checkin", "measure", "exercise", "homework"]
-        + ["event", "report", "chart", "timeline", "remind", "crisis", "safety-plan", "cope", "breathe"]
-        + ["backup", "restore", "doctor"]
+        + ["event", "report", "chart", "timeline", "remind", "session", "bring", "prep", "crisis"]
+        + ["safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
         + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config"]
     )

@@ -82,6 +82,22 @@ def full(people):
     people.ok(
         "homework", "add", "Ask Jo for coffee", "--with", "Jo", "--due", "2026-01-19", "--from-exercise", "1"
     )
+    people.ok("bring", "Why do I <script>freeze</script>?", "--date", "2026-01-12")
+    people.ok(
+        "session",
+        "add",
+        "--with",
+        "Dr Lee",
+        "--date",
+        "2026-01-13",
+        "--worked-on",
+        "Money talks",
+        "--agreed",
+        "Use I-statements",
+        "--homework",
+        "Say how I feel to Sam",
+    )
+    people.ok("bring", "Still to ask", "--date", "2026-01-14")
     return people
 
 
@@ -101,6 +117,14 @@ def test_json_round_trip_is_exact(full, tmp_path):
     assert data["homework"][0]["person"] == data["people"][2]["uid"]
     assert data["homework"][0]["exercise"] == data["exercises"][0]["uid"]
     assert data["exercises"][0]["answers"]["reflection"] == "You miss our talks"
+    assert [(s["with_whom"], s["agreed"]) for s in data["therapy_sessions"]] == [
+        ("Dr Lee", "Use I-statements")
+    ]
+    assert [(b["text"], b["discussed_in"]) for b in data["bring"]] == [
+        ("Why do I <script>freeze</script>?", data["therapy_sessions"][0]["uid"]),
+        ("Still to ask", None),
+    ]
+    assert data["homework"][1]["text"] == "Say how I feel to Sam"
 
 
 def test_importing_twice_changes_nothing_the_second_time(full, tmp_path):
@@ -169,7 +193,8 @@ def test_export_files_are_private_and_written_whole(full, tmp_path):
     assert json.loads(out.read_text())["format"] == "ipt-journal-export"
     full.ok("export", "--format", "csv", "-o", str(tmp_path / "csv"))
     files = sorted(p.name for p in (tmp_path / "csv").iterdir())
-    assert files == sorted(f"{table}.csv" for table in Journal.TABLES)
+    tables = [("checkins_table" if table == "checkins" else table) + ".csv" for table in Journal.TABLES]
+    assert files == sorted([*tables, "checkins.csv"])
     assert (tmp_path / "csv" / "reviews.csv").read_text().startswith("id,uid,day,")
     assert stat.S_IMODE((tmp_path / "csv" / "people.csv").stat().st_mode) == 0o600
     assert_user_error(full("export", "--format", "csv"), "CSV export needs a folder")
@@ -179,10 +204,48 @@ def test_export_files_are_private_and_written_whole(full, tmp_path):
 def test_markdown_is_a_readable_journal(full):
     text = full.ok("export", "--format", "markdown").stdout
     assert text.startswith("# My IPT journal")
-    assert "### Sam (partner, current, ring 1)" in text
-    assert "### 2026-01-12: mood 6/10" in text and "- With: Sam (+1), Jo (-1)" in text
+    assert "### Sam (partner, inner circle)" in text
+    assert "- Problem area: role dispute" in text and "- Dispute stage: impasse (talks have stopped)" in text
+    assert "- Focus: role dispute with Sam" in text
+    assert "### 2026-01-12: mood 6/10" in text and "- With: Sam (well, +1), Jo (badly, -1)" in text
+    assert "- Note: Dinner \\[ok\\]" in text  # journal text stays text
     assert "| 2026-01-12 | GAD-7 | 7/21 | mild |" in text
+    assert "| Talk calmly about money | open | 4/10 on 2026-01-12 |" in text
+    assert "Active listening practice with Jo, mood 4 before and 6 after" in text
+    assert "- What did they say? You never call" in text
+    assert "- Ask Jo for coffee (open, due 2026-01-19, with Jo)" in text
+    assert "### 2026-01-13, with Dr Lee" in text and "- Agreed: Use I-statements" in text
+    assert "Why do I &lt;script&gt;freeze&lt;/script&gt;? (noted 2026-01-12, discussed 2026-01-13)" in text
+    assert "- Still to ask (noted 2026-01-14, open)" in text
     assert "Jo: call" in text and "Early warning signs: Not sleeping" in text
+    for slug in ("role-dispute", "uid", "<script"):
+        assert slug not in text, slug
+
+
+def test_markdown_leaves_out_empty_sections(people):
+    text = people.ok("export", "--format", "markdown").stdout
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## People"]
+
+
+def test_csv_export_adds_a_flat_checkins_file(full, tmp_path):
+    import csv
+
+    folder = tmp_path / "csv"
+    full.ok("export", "--format", "csv", "-o", str(folder))
+    with open(folder / "checkins.csv", newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows == [
+        {
+            "day": "2026-01-12",
+            "mood": "6",
+            "people": "Sam (+1); Jo (-1)",
+            "tags": "work",
+            "note": "Dinner [ok]",
+        }
+    ]
+    assert (folder / "checkins.csv").read_bytes().startswith(b"\xef\xbb\xbfday,mood,people,tags,note")
+    assert (folder / "checkins_table.csv").read_text().startswith("id,uid,day,mood,note")
 
 
 def test_deleted_text_does_not_linger_in_the_file(people):

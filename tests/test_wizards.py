@@ -203,6 +203,7 @@ def test_checkin_wizard_with_picked_people_and_a_newcomer(sam):
     term.at("A note about this week?").type("Argued with Jo about Mum")
     term.at("Tags, separated by commas?").type("family, Weekend")
     decline_questionnaires(term)
+    term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
     assert code == 0, output
     today = dt.date.today().isoformat()
@@ -227,6 +228,7 @@ def test_checkin_wizard_refuses_a_mood_out_of_range_until_fixed(sam):
     term.at("Type a whole number from 0 (worst) to 10 (best).")
     term.keys("\x7f", "\x7f").type("9")
     decline_questionnaires(term)
+    term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
     assert code == 0, output
     assert rows(sam.path, "SELECT day, mood FROM checkins") == [("2026-01-05", 9)]
@@ -353,6 +355,7 @@ def test_first_checkin_with_an_empty_inventory_can_add_someone(ipt):
     term.answer("Add someone else", "n")
     term.answer("How did it go with Robin?", ENTER)
     decline_questionnaires(term)
+    term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
     assert code == 0, output
     assert rows(
@@ -374,6 +377,7 @@ def test_checkin_wizard_phq9_with_item_9_above_zero_saves_and_shows_help(sam, it
     term.answer("Take the PHQ-9 now?", "y")
     answer_scale(term, "PHQ-9", [1, 0, 0, 0, 0, 0, 0, 0, item9])
     term.answer("Take the GAD-7 now?", "n")
+    term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
     assert code == 0, output
     assert "Saved check-in #1" in output and "Help is there, any time" in output and "116 123" in output
@@ -391,6 +395,7 @@ def test_checkin_wizard_asks_progress_on_open_goals(sam):
     )
     term.at("How has your mood been").type("6")
     term.at('Progress on your goal "Call Sam weekly"').type("7")
+    term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
     assert code == 0, output
     assert rows(sam.path, "SELECT goal_id, rating FROM goal_ratings") == [(1, 7)]
@@ -568,6 +573,7 @@ def test_checkin_wizard_asks_how_due_homework_went_and_saves_it_with_the_checkin
     term.answer('"Ask Sam about chores". Did you try it?', ENTER)  # yes, I tried it
     term.at("How did it go?").type("Calmer than usual")
     term.answer("How much did it help?", DOWN, DOWN, DOWN, DOWN, ENTER)  # (skip), 1..4
+    term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
     assert code == 0, output
     assert rows(sam.path, "SELECT status, outcome, helpful, closed_on FROM homework") == [

@@ -78,9 +78,13 @@ def phase_for(week: int, planned_weeks: int) -> str:
     return "middle"
 
 
-def position(started_on: str, planned_weeks: int, ended_on: str | None, today: dt.date) -> Position:
+def position(
+    started_on: str, planned_weeks: int, ended_on: str | None, today: dt.date, sessions_held: int = 0
+) -> Position:
+    """Where the course is: counted in sessions held when any are recorded (the person's real
+    pace, breaks included), else in calendar weeks since the start."""
     start = dt.date.fromisoformat(started_on)
-    week = max(1, (today - start).days // 7 + 1)
+    week = sessions_held or max(1, (today - start).days // 7 + 1)
     if ended_on:
         return Position(week=week, planned_weeks=planned_weeks, phase="maintenance", ended=True)
     return Position(week=week, planned_weeks=planned_weeks, phase=phase_for(week, planned_weeks), ended=False)

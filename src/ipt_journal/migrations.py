@@ -264,3 +264,36 @@ def m007_life_events(db: Database) -> None:
         """,
         "CREATE INDEX event_people_person ON event_people (person_id)",
     )
+
+
+@migrations()
+def m008_therapy_sessions_and_things_to_bring(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE therapy_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            with_whom TEXT,  -- NULL: a self-guided session
+            worked_on TEXT,
+            agreed TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX therapy_sessions_day ON therapy_sessions (day)",
+        """
+        CREATE TABLE bring_items (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            added_on TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'note',  -- note, checkin, exercise, event
+            discussed_session_id INTEGER REFERENCES therapy_sessions (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX bring_items_open ON bring_items (discussed_session_id, added_on)",
+    )

@@ -413,3 +413,27 @@ class LifeEventIn(Model):
             seen.add(name.casefold())
         self.note = self.note or None
         return self
+
+
+class TherapySessionIn(Model):
+    """A therapy session held: when, with whom (None: self-guided), what was worked on and agreed."""
+
+    day: dt.date
+    with_whom: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    worked_on: Text | None = None
+    agreed: Text | None = None
+
+
+class BringIn(Model):
+    """A question or topic to bring to the next session, and where it was noted."""
+
+    text: Annotated[str, Field(min_length=1, max_length=5000)]
+    added_on: dt.date
+    source: Literal["note", "checkin", "exercise", "event", "session"] = "note"
+
+
+RULES.update(
+    with_whom="With whom must be 1 to 100 characters (leave it out for a self-guided session)",
+    worked_on="What you worked on must be at most 5000 characters",
+    agreed="What you agreed must be at most 5000 characters",
+)

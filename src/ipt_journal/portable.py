@@ -15,21 +15,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
 from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
 from ipt_journal.vocab import (
-    SAFETY_STEPS,
     DisputeStage,
     EventKind,
     ProblemArea,
+    signed,
 )
 
 FORMAT = "ipt-journal-export"
 FORMAT_VERSION = 1
-NOT_ENCRYPTED = (
-    "Exports are not encrypted: anyone who can read the file can read your journal. "
-    "Keep it somewhere private, and delete it when you no longer need it."
-)
 
 Uid = Annotated[str, Field(min_length=1, max_length=64)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]
@@ -153,6 +150,20 @@ class EventDoc(Stored):
     note: Text | None
 
 
+class TherapySessionDoc(Stored):
+    day: dt.date
+    with_whom: Annotated[str, Field(min_length=1, max_length=100)] | None
+    worked_on: Text | None
+    agreed: Text | None
+
+
+class BringDoc(Stored):
+    text: Annotated[str, Field(min_length=1, max_length=5000)]
+    added_on: dt.date
+    source: Literal["note", "checkin", "exercise", "event", "session"]
+    discussed_in: Uid | None
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -167,6 +178,8 @@ class Document(Doc):
     exercises: list[ExerciseDoc] = []
     homework: list[HomeworkDoc] = []
     events: list[EventDoc] = []
+    therapy_sessions: list[TherapySessionDoc] = []
+    bring: list[BringDoc] = []
 
     @model_validator(mode="after")
     def _unique_uids(self):
@@ -182,6 +195,8 @@ class Document(Doc):
             "exercises",
             "homework",
             "events",
+            "therapy_sessions",
+            "bring",
         ):
             uids = [record.uid for record in getattr(self, name)]
             if len(uids) != len(set(uids)):
@@ -199,6 +214,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
     }
     people_uid, checkin_uid = uid_of["people"], uid_of["checkins"]
     exercise_uid = {row["id"]: row["uid"] for row in tables["exercises"]}
+    session_uid = {row["id"]: row["uid"] for row in tables["therapy_sessions"]}
 
     def by_checkin(table: str) -> dict[int, list[dict]]:
         grouped: dict[int, list[dict]] = {}
@@ -305,6 +321,14 @@ def document(tables: dict[str, list[dict]]) -> dict:
             }
             for e in tables["events"]
         ],
+        "therapy_sessions": [without(s) for s in tables["therapy_sessions"]],
+        "bring": [
+            {
+                **without(b, "discussed_session_id"),
+                "discussed_in": session_uid.get(b["discussed_session_id"]),
+            }
+            for b in tables["bring_items"]
+        ],
     }
 
 
@@ -337,89 +361,33 @@ def parse(text: str) -> Document:
         ) from None
 
 
-# ------------------------------------------------------------------ Markdown
+FLAT_CHECKINS = ("day", "mood", "people", "tags", "note")
+# The raw checkins table goes beside it under another name: checkins.csv is the flat one.
+CSV_FILE_NAMES = {"checkins": "checkins_table.csv"}
+
+
+def flat_checkins(doc: dict) -> list[dict]:
+    """One row per check-in for a spreadsheet: day, mood, people with how it went, tags, note.
+    Text that a spreadsheet would read as a formula (=, +, -, @ first) starts with an apostrophe."""
+    names = {p["uid"]: p["name"] for p in doc["people"]}
+
+    def cell(value: str) -> str:
+        return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+    return [
+        {
+            "day": c["day"],
+            "mood": c["mood"],
+            "people": cell("; ".join(f"{names[i['person']]} ({signed(i['quality'])})" for i in c["people"])),
+            "tags": cell("; ".join(c["tags"])),
+            "note": cell(c["note"] or ""),
+        }
+        for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"]))
+    ]
 
 
 def markdown(doc: dict, today: dt.date) -> str:
-    """A readable journal to print or bring to a therapist."""
-    from ipt_journal.scales import SCALES
+    """A readable journal (see documents/journal.py)."""
+    from ipt_journal.documents.journal import markdown as journal_markdown
 
-    names = {p["uid"]: p["name"] for p in doc["people"]}
-    lines = [
-        "# My IPT journal",
-        "",
-        f"Printed {today.isoformat()}. Private: this file is not encrypted.",
-        "",
-    ]
-    lines += ["## People", ""]
-    for p in doc["people"]:
-        ring = f", ring {p['closeness']}" if p["closeness"] else ""
-        lines.append(f"### {p['name']} ({p['relationship'].replace('-', ' ')}, {p['status']}{ring})")
-        lines.append("")
-        for key, label in (
-            ("satisfying", "Satisfying"),
-            ("unsatisfying", "Unsatisfying"),
-            ("their_expectations", "They expect of me"),
-            ("my_expectations", "I expect of them"),
-            ("expectations_met", "Expectations met"),
-            ("change", "I would like to change"),
-            ("problem_area", "Problem area"),
-            ("dispute_stage", "Dispute stage"),
-            ("notes", "Notes"),
-        ):
-            if p.get(key):
-                lines.append(f"- {label}: {p[key]}")
-        lines.append("")
-    lines += ["## Check-ins", ""]
-    for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
-        with_ = ", ".join(f"{names.get(i['person'], '?')} ({i['quality']:+d})" for i in c["people"])
-        lines.append(f"### {c['day']}: mood {c['mood']}/10")
-        lines.append("")
-        if with_:
-            lines.append(f"- With: {with_}")
-        if c["tags"]:
-            lines.append(f"- Tags: {', '.join(c['tags'])}")
-        if c["note"]:
-            lines.append(f"- Note: {c['note']}")
-        lines.append("")
-    if doc["events"]:
-        lines += ["## Life events", ""]
-        for e in sorted(doc["events"], key=lambda e: e["day"]):
-            when = e["day"][:7] if e["approximate"] else e["day"]
-            who = ", ".join(names.get(uid, "?") for uid in e["people"])
-            note = f". {e['note']}" if e["note"] else ""
-            lines.append(f"- {when}: {e['kind'].replace('-', ' ')}{f' ({who})' if who else ''}{note}")
-        lines.append("")
-    if doc["measures"]:
-        lines += ["## Questionnaires", "", "| Day | Scale | Total | Range |", "| --- | --- | ---: | --- |"]
-        for m in sorted(doc["measures"], key=lambda m: (m["day"], m["scale"])):
-            scale = SCALES[m["scale"]]
-            total = sum(m["answers"])
-            lines.append(f"| {m['day']} | {scale.name} | {total}/{scale.max_total} | {scale.band(total)} |")
-        lines.append("")
-    if doc["goals"]:
-        lines += ["## Goals", ""]
-        lines += [f"- {g['text']} ({g['status']})" for g in doc["goals"]]
-        lines.append("")
-    if doc["safety_plan"]:
-        lines += ["## Safety plan", ""]
-        for step, title in SAFETY_STEPS.items():
-            entries = [s for s in doc["safety_plan"] if s["step"] == step]
-            if entries:
-                lines.append(f"{step}. {title}")
-                for s in entries:
-                    who = names.get(s["person"], "") if s["person"] else ""
-                    lines.append(f"   - {': '.join(part for part in (who, s['text'] or '') if part)}")
-        lines.append("")
-    for r in doc["reviews"]:
-        lines += [f"## Review of {r['day']}", ""]
-        for key, label in (
-            ("what_changed", "What changed"),
-            ("what_helped", "What helped"),
-            ("warning_signs", "Early warning signs"),
-            ("keep_practising", "Keep practising"),
-        ):
-            if r.get(key):
-                lines.append(f"- {label}: {r[key]}")
-        lines.append("")
-    return "\n".join(lines)
+    return journal_markdown(doc, today)

@@ -156,3 +156,15 @@ EVENT = {
     ),
     "more": "Record another event?",
 }
+
+THERAPY_SESSION = {
+    "day": "Which day was the session? (YYYY-MM-DD)",
+    "with_whom": "Who was it with? (a name or role; Enter for a session on your own)",
+    "worked_on": "What did you work on? (optional)",
+    "agreed": "What did you agree? (optional)",
+    "homework": "Homework you agreed to try? (Enter for none)",
+    "homework_more": "More homework? (Enter when done)",
+    "discussed": "Which of the things you meant to bring came up? (space to change, enter when done)",
+    "bring": "What would you like to bring to your next session?",
+    "checkin_bring": "Anything to bring to your next session? (optional)",
+}

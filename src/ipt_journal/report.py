@@ -193,7 +193,8 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
     course = journal.course.current()
     if course is None:
         return None
-    where = position(course.started_on, course.planned_weeks, course.ended_on, today)
+    held = journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today)
+    where = position(course.started_on, course.planned_weeks, course.ended_on, today, held)
     return CourseProgress(
         course.started_on, course.planned_weeks, course.ended_on, where.week, where.phase, course.focus_areas
     )
@@ -331,6 +332,8 @@ class Dashboard:
     homework_due: int  # open homework due today or earlier
     next_command: str
     next_reason: str
+    last_session: str | None = None  # the day of the latest therapy session
+    things_to_bring: int = 0  # open ones
 
     @property
     def is_new(self) -> bool:
@@ -357,6 +360,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     ]
     reviewed = journal.reviews.latest() is not None
     homework_due = sum(item.due_by(today) for item in journal.homework.list())
+    last_session = journal.sessions.last(today)
     if not progress and not counts["people"]:
         step = (
             "ipt start",
@@ -387,4 +391,6 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         homework_due=homework_due,
         next_command=step[0],
         next_reason=step[1],
+        last_session=last_session.day if last_session else None,
+        things_to_bring=len(journal.bring.list()),
     )

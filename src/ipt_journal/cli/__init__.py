@@ -44,6 +44,11 @@ SECTIONS = {
         "timeline": ("timeline", "timeline", "Life events beside mood, over months or years."),
         "remind": ("remind", "app", "A weekly reminder to check in, run by your system's scheduler."),
     },
+    "With your therapist": {
+        "session": ("therapy", "app", "Therapy sessions: what you worked on and agreed."),
+        "bring": ("therapy", "bring", "Questions and topics to bring to your next session."),
+        "prep": ("prep", "prep", "Since your last session, on one screen: ready for the next."),
+    },
     "In a hard moment": {
         "crisis": ("crisis", "crisis", "Crisis lines right away, and your safety plan."),
         "safety-plan": ("safety_plan", "app", "Your safety plan: signs, coping, people, help."),

@@ -7,6 +7,7 @@ import typer
 
 from ipt_journal import messages
 from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
+from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 
 app = command_group(
@@ -65,6 +66,7 @@ def checkin(
         list[str] | None,
         typer.Option("--goal", metavar="ID:0-10", help="Progress on an open goal, e.g. '1:7'; repeatable."),
     ] = None,
+    bring: BringOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
     """Record a check-in. In a terminal with no --mood, a short wizard asks."""
@@ -92,7 +94,13 @@ def checkin(
         from ipt_journal.cli.homework import ask_about_due_homework
 
         homework = ask_about_due_homework(journal, fields["day"])
+        if bring is None:
+            from ipt_journal import prompts
+            from ipt_journal.questions import THERAPY_SESSION
+
+            bring = [prompts.text(THERAPY_SESSION["checkin_bring"]).strip()]
     fields.setdefault("day", dt.date.today())
+    topics = things_to_bring([text for text in bring or [] if text.strip()], fields["day"], "checkin")
     saved = journal.checkins.add(
         validate(CheckinIn, fields),
         newcomers,
@@ -102,12 +110,15 @@ def checkin(
         ],
         [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
         homework,
+        topics,
     )
     measures = journal.measures.list(checkin_id=saved.id)
     if as_json:
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
     messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
+    if topics:
+        messages.note(f"Noted for your next session: {messages.count(len(topics), 'thing')} to bring.")
     if ratings:
         messages.note(
             "Goal progress: " + ", ".join(f"#{goal_id} {r}/10" for goal_id, r in ratings.items()) + "."

@@ -278,7 +278,9 @@ def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ipt_journal.render.course import course as render_course
 
     journal = session(ctx).journal()
-    render_course(_require_course(journal), journal.goals.list("open"), as_json)
+    current = _require_course(journal)
+    held = journal.sessions.count_since(dt.date.fromisoformat(current.started_on))
+    render_course(current, journal.goals.list("open"), as_json, held)
 
 
 @course_app.command()

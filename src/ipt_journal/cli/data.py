@@ -94,8 +94,9 @@ def export(
         typer.Option("--output", "-o", metavar="PATH", help="A file (a folder for csv). [default: stdout]"),
     ] = None,
 ) -> None:
-    """Export everything: JSON (lossless, for ipt import), CSV (one file per table, into a
-    folder) or Markdown (a readable journal to print or bring to a therapist)."""
+    """Export everything: JSON (lossless, for ipt import), CSV (into a folder: checkins.csv
+    with one row per check-in for a spreadsheet, and one file per table) or Markdown (a
+    readable journal to print or bring to a therapist)."""
     import csv
     import datetime as dt
     import io
@@ -123,8 +124,19 @@ def export(
             writer = csv.DictWriter(buffer, fieldnames=journal.columns(table))
             writer.writeheader()
             writer.writerows(rows)
-            safekeeping.write_private(folder / f"{table}.csv", buffer.getvalue().encode())
-        messages.note(f"Wrote {len(tables)} CSV files to {folder}.", stream=sys.stderr)
+            name = portable.CSV_FILE_NAMES.get(table, f"{table}.csv")
+            safekeeping.write_private(folder / name, buffer.getvalue().encode())
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=portable.FLAT_CHECKINS)
+        writer.writeheader()
+        writer.writerows(portable.flat_checkins(portable.document(tables)))
+        # With a byte-order mark, spreadsheets read the file as UTF-8 rather than guessing.
+        safekeeping.write_private(folder / "checkins.csv", buffer.getvalue().encode("utf-8-sig"))
+        messages.note(
+            f"Wrote {len(tables) + 1} CSV files to {folder}: checkins.csv has one row per check-in, "
+            "for a spreadsheet; the others are the journal's tables.",
+            stream=sys.stderr,
+        )
     else:
         doc = portable.document(tables)
         text = (

@@ -9,6 +9,7 @@ import typer
 
 from ipt_journal import messages
 from ipt_journal.cli.session import YesOpt, command_group, session
+from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.vocab import EventKind
 
 app = command_group(
@@ -43,6 +44,7 @@ def add(
     kind: KindOpt = None,
     person: PersonOpt = None,
     note: NoteOpt = None,
+    bring: BringOpt = None,
 ) -> None:
     """Record a life event: when, what kind, who was involved, a note."""
     from ipt_journal.life_events import parse_when
@@ -58,14 +60,18 @@ def add(
     journal = state.journal()
     if missing:
         fields = ask_event(journal, fields, ask_people=not person, ask_note=note is None)
-    event = save_new_event(journal, fields)
+    import datetime as dt
+
+    event = save_new_event(journal, fields, things_to_bring(bring, dt.date.today(), "event"))
     messages.note(f"Recorded event #{event.id}: {_summary(event)}.")
+    if bring:
+        messages.note(f"Noted for your next session: {messages.count(len(bring), 'thing')} to bring.")
 
 
-def save_new_event(journal, fields: dict):
+def save_new_event(journal, fields: dict, bring: list = ()):
     from ipt_journal.models import LifeEventIn, validate
 
-    return journal.events.add(validate(LifeEventIn, fields))
+    return journal.events.add(validate(LifeEventIn, fields), bring)
 
 
 @app.command("list")

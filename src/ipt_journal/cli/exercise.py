@@ -8,6 +8,7 @@ import typer
 from ipt_journal import messages
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli.therapy import BringOpt, things_to_bring
 
 app = command_group(
     help="Guided exercises: understand and practise how you talk with the people who matter.",
@@ -60,6 +61,7 @@ def start(
         str | None,
         typer.Option("--due", metavar="YYYY-MM-DD", help="The homework's day. [default: in 7 days]"),
     ] = None,
+    bring: BringOpt = None,
 ) -> None:
     """Do an exercise. In a terminal a guided flow asks each question; every answer also
     has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked."""
@@ -106,7 +108,7 @@ def start(
         text = plan if isinstance(plan, str) else "; ".join(plan)
         day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
         task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
-    saved = journal.exercises.add(done, task)
+    saved = journal.exercises.add(done, task, things_to_bring(bring, done.day, "exercise"))
     messages.note(
         f"Saved {exercise.name} as exercise #{saved.id}." + (" Its plan is now homework." if task else "")
     )

@@ -1,5 +1,7 @@
-"""`ipt report`: mood by week and relationship patterns, in the terminal or as JSON."""
+"""`ipt report`: mood by week and relationship patterns in the terminal or as JSON, or the
+clinician report as a Markdown or HTML document."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -7,15 +9,23 @@ import typer
 from ipt_journal import messages
 from ipt_journal.cli.session import session
 
+FORMATS = ("markdown", "html")
+
 
 def report(
     ctx: typer.Context,
     weeks: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--weeks", "-w", metavar="N", min=1, max=520, help="How many ISO weeks back, this one included."
+            "--weeks",
+            "-w",
+            metavar="N",
+            min=1,
+            max=520,
+            help="How many ISO weeks back, this one included. [default: 12]",
+            show_default=False,
         ),
-    ] = 12,
+    ] = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -25,18 +35,52 @@ def report(
             show_default=False,
         ),
     ] = None,
+    course: Annotated[
+        bool, typer.Option("--course", help="The whole course, from its first day.", show_default=False)
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="markdown|html",
+            help="A document to print or send to your clinician, instead of tables.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="PATH", help="The document's file. [default: stdout]"),
+    ] = None,
 ) -> None:
-    """Your mood week by week and how it goes with the people you see."""
+    """Your mood week by week and how it goes with the people you see; with --format, one
+    document for your clinician (course, goals, questionnaires, mood, people, events,
+    sessions, homework, safety notes, things to bring)."""
     import datetime as dt
 
+    from ipt_journal.clinician_report import window_for
     from ipt_journal.dates import parse_day
-    from ipt_journal.render.report import report as render_report
-    from ipt_journal.report import build_report, window_start
+    from ipt_journal.errors import InputError
 
+    kind = format.strip().lower() if format is not None else None
+    if kind is not None and kind not in FORMATS:
+        raise InputError(f"--format must be markdown or html, got {format!r}.")
+    if kind is None and output is not None:
+        raise InputError("--output needs --format markdown or --format html.")
+    if kind is not None and as_json:
+        raise InputError("Choose --json or --format, not both.")
     today = dt.date.today()
-    start = parse_day(since, "--since") if since else window_start(today, weeks)
-    result = build_report(session(ctx).journal(), start, today)
+    day = parse_day(since, "--since") if since else None
+    journal = session(ctx).journal()
+    start, window = window_for(journal, today, day, weeks, course)
+    if kind is not None:
+        write_document(journal, kind, output, start, today, window)
+        return
+    from ipt_journal.render.report import report as render_report
+    from ipt_journal.report import build_report
+
+    result = build_report(journal, start, today)
     if as_json:
         data = result.as_json()
         if result.crisis_resources:
@@ -46,3 +90,31 @@ def report(
         messages.print_json(data)
     else:
         render_report(result)
+
+
+def write_document(journal, kind: str, output: Path | None, start, today, window: str) -> None:
+    """The clinician report as Markdown or HTML, to `output` (privately, whole) or stdout."""
+    import sys
+
+    from ipt_journal import config, safekeeping, safety
+    from ipt_journal.clinician_report import build_document
+    from ipt_journal.documents import NOT_ENCRYPTED, clinician
+    from ipt_journal.documents import html as html_document
+    from ipt_journal.documents import markdown as markdown_document
+
+    doc = build_document(journal, start, today, window)
+    content = clinician.blocks(doc, safety.resources(config.country_or_none()))
+    renderer = html_document if kind == "html" else markdown_document
+    text = renderer.render(doc.title, content)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        safekeeping.write_private(output, text.encode())
+        messages.note(f"Wrote {output} (readable only by you).", stream=sys.stderr)
+    messages.note(NOT_ENCRYPTED, stream=sys.stderr)
+    if doc.item9_days:
+        messages.note(
+            "This report includes safety notes: the days a PHQ-9 had an answer above 0 to its "
+            "last question. Crisis lines, any time: ipt crisis",
+            stream=sys.stderr,
+        )

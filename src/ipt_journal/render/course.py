@@ -12,14 +12,16 @@ from ipt_journal.messages import count, focus_text, plain, print_json
 from ipt_journal.render.common import new_console
 
 
-def course_position(course, today: dt.date | None = None):
+def course_position(course, today: dt.date | None = None, sessions_held: int = 0):
     from ipt_journal.course import position
 
-    return position(course.started_on, course.planned_weeks, course.ended_on, today or dt.date.today())
+    return position(
+        course.started_on, course.planned_weeks, course.ended_on, today or dt.date.today(), sessions_held
+    )
 
 
-def course(course, open_goals, as_json: bool) -> None:
-    where = course_position(course)
+def course(course, open_goals, as_json: bool, sessions_held: int = 0) -> None:
+    where = course_position(course, sessions_held=sessions_held)
     if as_json:
         print_json(
             {

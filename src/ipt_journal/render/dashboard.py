@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from rich.text import Text
@@ -48,6 +49,12 @@ def dashboard(state, journal_path: Path) -> None:
         days = state.days_since_checkin
         when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
         console.print(f"Last check-in: {when} ({state.last_checkin}).")
+    if state.last_session:
+        days = (dt.date.today() - dt.date.fromisoformat(state.last_session)).days
+        when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+        console.print(f"Last therapy session: {when} ({state.last_session}).")
+    if state.things_to_bring:
+        console.print(f"To bring to your next session: {state.things_to_bring} (ipt bring list).")
     if state.checkin_due:
         console.print("A check-in is due.", style="bold")
     if state.measures_due:

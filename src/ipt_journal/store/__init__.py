@@ -12,6 +12,7 @@ few queries that part needs, reached as an attribute of the journal.
     practice     journal.coping, journal.exercises, journal.homework
     events       journal.events        life events (the interpersonal timeline)
     patterns     journal.patterns      the aggregates of the insight screens
+    sessions     journal.sessions, journal.bring   therapy sessions, things to bring
     transfer     journal.dump(), journal.merge()   export and import
 """
 
@@ -39,6 +40,7 @@ from ipt_journal.store.measures import Measure
 from ipt_journal.store.people import PERSON_FIELDS, ContactSummary, Footprint, Person, unknown_name_message
 from ipt_journal.store.practice import Exercise, Homework
 from ipt_journal.store.safety_plan import SafetyPlanItem
+from ipt_journal.store.sessions import BringItem, TherapySession
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -46,6 +48,7 @@ __all__ = [
     "PERSON_FIELDS",
     "SCHEMA_VERSION",
     "SQLITE_HEADER",
+    "BringItem",
     "Checkin",
     "ContactSummary",
     "Course",
@@ -63,6 +66,7 @@ __all__ = [
     "Person",
     "Review",
     "SafetyPlanItem",
+    "TherapySession",
     "WrongPassphrase",
     "connect",
     "is_encrypted",

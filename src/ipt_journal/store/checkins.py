@@ -13,7 +13,7 @@ from ipt_journal.store.people import _quoted, unknown_name_message
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import CheckinIn, GoalRatingIn, HomeworkDoneIn, MeasureIn, PersonIn
+    from ipt_journal.models import BringIn, CheckinIn, GoalRatingIn, HomeworkDoneIn, MeasureIn, PersonIn
 
 
 @dataclass
@@ -53,6 +53,7 @@ class CheckinStore(Repository):
         measures: list[MeasureIn] = (),
         ratings: list[GoalRatingIn] = (),
         homework: list[tuple[int, str, HomeworkDoneIn | None]] = (),
+        bring: list[BringIn] = (),
     ) -> Checkin:
         """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
         it: all together or not at all."""
@@ -76,6 +77,8 @@ class CheckinStore(Repository):
             )
             for homework_id, status, result in homework:
                 self.journal.homework.mark_closed(homework_id, status, checkin.day, result)
+            for item in bring:
+                self.journal.bring.insert(item)
         return self.get(cursor.lastrowid)
 
     def update(self, checkin_id: int, checkin: CheckinIn) -> Checkin:

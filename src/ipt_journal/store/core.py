@@ -28,11 +28,12 @@ from ipt_journal.store.patterns import PatternStore
 from ipt_journal.store.people import PeopleStore
 from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
 from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
+from ipt_journal.store.sessions import BringStore, TherapySessionStore
 
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_SECONDS = 10
 
 
@@ -239,6 +240,8 @@ class Journal:
         self.homework = HomeworkStore(self)
         self.events = EventStore(self)
         self.patterns = PatternStore(self)
+        self.sessions = TherapySessionStore(self)
+        self.bring = BringStore(self)
 
     def close(self) -> None:
         self.conn.close()

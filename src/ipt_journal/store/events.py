@@ -11,7 +11,7 @@ from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import LifeEventIn
+    from ipt_journal.models import BringIn, LifeEventIn
 
 # Names are joined with a character no one types, and split again in Python.
 _NAME_SEPARATOR = "\x1f"
@@ -46,8 +46,9 @@ _ORDER = " ORDER BY e.day, e.id"
 
 
 class EventStore(Repository):
-    def add(self, event: LifeEventIn) -> LifeEvent:
-        """Save an event with its people (checked first: an unknown name saves nothing)."""
+    def add(self, event: LifeEventIn, bring: list[BringIn] = ()) -> LifeEvent:
+        """Save an event with its people (checked first: an unknown name saves nothing) and
+        anything to bring to the next session about it."""
         with self.journal.writing():
             person_ids = self._person_ids(event.people)
             stamp = now()
@@ -65,6 +66,8 @@ class EventStore(Repository):
                 ),
             ).lastrowid
             self._link(event_id, person_ids)
+            for item in bring:
+                self.journal.bring.insert(item)
         return self.get(event_id)
 
     def get(self, event_id: int) -> LifeEvent:

@@ -12,7 +12,7 @@ from ipt_journal.errors import InputError, NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import CopingIn, ExerciseIn, HomeworkDoneIn, HomeworkIn
+    from ipt_journal.models import BringIn, CopingIn, ExerciseIn, HomeworkDoneIn, HomeworkIn
 
 
 @dataclass
@@ -72,8 +72,11 @@ class CopingStore(Repository):
 
 
 class ExerciseStore(Repository):
-    def add(self, exercise: ExerciseIn, homework: HomeworkIn | None = None) -> Exercise:
-        """Save a finished exercise, and the homework made from its plan, together."""
+    def add(
+        self, exercise: ExerciseIn, homework: HomeworkIn | None = None, bring: list[BringIn] = ()
+    ) -> Exercise:
+        """Save a finished exercise, the homework made from its plan and anything to bring to
+        the next session, together."""
         stamp = now()
         with self.journal.writing():
             person_id = self.journal.people.named(exercise.person).id if exercise.person else None
@@ -94,6 +97,8 @@ class ExerciseStore(Repository):
             ).lastrowid
             if homework is not None:
                 self.journal.homework.insert(homework.model_copy(update={"exercise_id": exercise_id}))
+            for item in bring:
+                self.journal.bring.insert(item)
         return self.get(exercise_id)
 
     def list(self, kind: str | None = None, person: str | None = None) -> list[Exercise]:
@@ -176,6 +181,15 @@ class HomeworkStore(Repository):
         rows = self._all(
             f"SELECT h.*, p.name AS person FROM homework h LEFT JOIN people p ON p.id = h.person_id {where} "
             "ORDER BY h.status != 'open', h.due IS NULL, h.due, h.id"
+        )
+        return [_homework(row) for row in rows]
+
+    def open_or_closed_since(self, since: dt.date) -> list[Homework]:
+        """Open homework, and homework closed since `since`: soonest due first."""
+        rows = self._all(
+            "SELECT h.*, p.name AS person FROM homework h LEFT JOIN people p ON p.id = h.person_id "
+            "WHERE h.status = 'open' OR h.closed_on >= ? ORDER BY h.due IS NULL, h.due, h.id",
+            (since.isoformat(),),
         )
         return [_homework(row) for row in rows]
 

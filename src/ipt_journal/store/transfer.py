@@ -29,6 +29,8 @@ TABLES = (
     "homework",
     "events",
     "event_people",
+    "therapy_sessions",
+    "bring_items",
 )
 
 
@@ -73,7 +75,7 @@ class _Merge:
         self.ids: dict[str, dict[str, int]] = {}
 
     def run(self, doc) -> None:
-        self._known_ids("people", "checkins", "goals", "exercises")
+        self._known_ids("people", "checkins", "goals", "exercises", "therapy_sessions")
         for person in doc.people:
             self._person(person)
         for checkin in doc.checkins:
@@ -173,6 +175,7 @@ class _Merge:
             )
         for event in doc.events:
             self._event(event)
+        self._sessions_and_things_to_bring(doc)
         for review in doc.reviews:
             self._upsert(
                 "reviews",
@@ -187,6 +190,18 @@ class _Merge:
                     "updated_at": review.updated_at,
                 },
             )
+
+    def _sessions_and_things_to_bring(self, doc) -> None:
+        for held in doc.therapy_sessions:
+            values = held.model_dump(exclude={"uid"})
+            values["day"] = held.day.isoformat()
+            session_id, _ = self._upsert("therapy_sessions", held.uid, values)
+            self.ids["therapy_sessions"][held.uid] = session_id
+        for item in doc.bring:
+            values = item.model_dump(exclude={"uid", "discussed_in"})
+            values["added_on"] = item.added_on.isoformat()
+            values["discussed_session_id"] = self._ref("therapy_sessions", item.discussed_in)
+            self._upsert("bring_items", item.uid, values)
 
     def _known_ids(self, *tables: str) -> None:
         for table in tables:

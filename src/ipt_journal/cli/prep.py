@@ -1,0 +1,56 @@
+"""`ipt prep`: since the last session, on one screen, ready for the next."""
+
+from typing import Annotated
+
+import typer
+
+from ipt_journal import messages
+from ipt_journal.cli.session import session
+
+
+def prep(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            help="Start on this day. [default: your last session, else a week ago]",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Since your last session: mood and its trend, the people you saw, questionnaires,
+    homework, practice and the things you want to bring up."""
+    import datetime as dt
+
+    from ipt_journal.dates import parse_day
+    from ipt_journal.prep import build_prep, window_since
+
+    today = dt.date.today()
+    start = parse_day(since, "--since") if since else None
+    journal = session(ctx).journal()
+    result = build_prep(journal, start or window_since(journal, today), today)
+    item9 = result.item9_days
+    if as_json:
+        from ipt_journal import config, safety
+
+        data = result.as_json()
+        if item9:
+            data["safety"] = safety.as_json(config.country_or_none())
+        messages.print_json(data)
+        return
+    from ipt_journal.render.prep import prep as render_prep
+
+    render_prep(result)
+    if item9:
+        from ipt_journal import config
+
+        messages.note("")
+        messages.note(
+            f"On {' and '.join(item9)} you answered the PHQ-9 question about thoughts of being better off "
+            "dead or of hurting yourself with more than 'not at all'. Please tell your therapist or "
+            "doctor, at your next session or sooner."
+        )
+        messages.crisis(config.country_or_none(), journal.safety_plan.items())

@@ -1,0 +1,107 @@
+"""Inline SVG line charts for the HTML report: no scripts, no external files.
+
+Readable without colour: each series has its own marker shape and line pattern as well as
+an Okabe-Ito colour (safe for the common kinds of colour blindness), bands are shades of
+grey with their names written on them, and every chart carries a title and a text
+description for screen readers. The numbers are also in a table next to each chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+# Okabe & Ito (2008), "Color Universal Design": blue and vermillion stay apart for
+# protanopia, deuteranopia and tritanopia, and differ in lightness in greyscale.
+SERIES_STYLES = (
+    {"colour": "#0072B2", "dash": "", "marker": "circle"},
+    {"colour": "#D55E00", "dash": "6 3", "marker": "square"},
+)
+BAND_SHADES = ("#ffffff", "#f0f0f0", "#e0e0e0", "#d0d0d0", "#c0c0c0")
+WIDTH, HEIGHT = 480, 170
+LEFT, RIGHT, TOP, BOTTOM = 34, 96, 10, 24
+
+
+@dataclass
+class Series:
+    label: str
+    points: list[tuple[dt.date, float]]
+
+
+@dataclass
+class Band:
+    low: float
+    high: float
+    label: str
+
+
+def line_chart(
+    chart_id: str, title: str, description: str, series: list[Series], y_max: float, bands: list[Band] = ()
+) -> str:
+    days = [day for s in series for day, _ in s.points]
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(day: dt.date) -> float:
+        if first == last:
+            return LEFT + plot_w / 2
+        return LEFT + (day - first).days / span * plot_w
+
+    def y(value: float) -> float:
+        return TOP + plot_h - value / y_max * plot_h
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for index, band in enumerate(bands):
+        shade = BAND_SHADES[min(index, len(BAND_SHADES) - 1)]
+        top, bottom = y(min(band.high, y_max)), y(band.low)
+        parts.append(
+            f'<rect x="{LEFT}" y="{top:.1f}" width="{plot_w}" height="{bottom - top:.1f}" fill="{shade}"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT + plot_w + 4}" y="{(top + bottom) / 2 + 3:.1f}" class="band">'
+            f"{escape(band.label)}</text>"
+        )
+    for tick in _ticks(y_max):
+        parts.append(
+            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" class="grid"/>'
+            f'<text x="{LEFT - 4}" y="{y(tick) + 3:.1f}" text-anchor="end">{tick:g}</text>'
+        )
+    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 6}">{first.isoformat()}</text>')
+    if last != first:
+        parts.append(
+            f'<text x="{LEFT + plot_w}" y="{HEIGHT - 6}" text-anchor="end">{last.isoformat()}</text>'
+        )
+    for index, s in enumerate(series):
+        style = SERIES_STYLES[index % len(SERIES_STYLES)]
+        coords = [(x(day), y(value)) for day, value in s.points]
+        dash = f' stroke-dasharray="{style["dash"]}"' if style["dash"] else ""
+        path = " ".join(f"{px:.1f},{py:.1f}" for px, py in coords)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{style["colour"]}" stroke-width="2"{dash}/>'
+        )
+        for px, py in coords:
+            parts.append(_marker(style, px, py))
+        legend_y = TOP + 12 + index * 14
+        parts.append(_marker(style, LEFT + 10, legend_y - 3))
+        parts.append(f'<text x="{LEFT + 18}" y="{legend_y}">{escape(s.label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _marker(style: dict, px: float, py: float) -> str:
+    colour = style["colour"]
+    if style["marker"] == "square":
+        return f'<rect x="{px - 3.5:.1f}" y="{py - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
+    return f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"/>'
+
+
+def _ticks(y_max: float) -> list[float]:
+    step = 2 if y_max <= 10 else 5
+    return [float(tick) for tick in range(0, int(y_max) + 1, step)]

@@ -1,0 +1,258 @@
+"""The whole journal as readable Markdown (`ipt export --format markdown`): names and labels,
+never ids or stored slugs, and no section without something in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ipt_journal.documents.markdown import table, text
+from ipt_journal.vocab import (
+    CLOSENESS_LABELS,
+    QUALITY_LABELS,
+    SAFETY_STEPS,
+    Contact,
+    DisputeStage,
+    ExpectationsMet,
+    ProblemArea,
+    Relationship,
+    signed,
+)
+
+PERSON_FIELDS = (
+    ("contact", "In contact", Contact),
+    ("satisfying", "Satisfying", None),
+    ("unsatisfying", "Unsatisfying", None),
+    ("their_expectations", "They expect of me", None),
+    ("my_expectations", "I expect of them", None),
+    ("expectations_met", "Expectations met", ExpectationsMet),
+    ("change", "I would like to change", None),
+    ("problem_area", "Problem area", ProblemArea),
+    ("dispute_stage", "Dispute stage", DisputeStage),
+    ("notes", "Notes", None),
+)
+REVIEW_FIELDS = (
+    ("what_changed", "What changed"),
+    ("what_helped", "What helped"),
+    ("warning_signs", "Early warning signs"),
+    ("keep_practising", "Keep practising"),
+)
+
+
+def markdown(doc: dict, today: dt.date) -> str:
+    """A readable journal to print or bring to a therapist, from an export document."""
+    names = {p["uid"]: p["name"] for p in doc["people"]}
+    lines = ["# My IPT journal", "", f"Printed {today.isoformat()}. Private: this file is not encrypted.", ""]
+    for section in (_course, _goals, _people, _checkins, _questionnaires, _events, _sessions, _homework):
+        lines += section(doc, names)
+    for section in (_exercises, _coping, _bring, _safety_plan, _reviews):
+        lines += section(doc, names)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _label(enum, value) -> str:
+    try:
+        return enum(value).label
+    except ValueError:
+        return str(value).replace("-", " ")
+
+
+def _item(label: str, value) -> str:
+    return f"- {label}: {text(value)}"
+
+
+def _course(doc, names) -> list[str]:
+    lines = []
+    for c in doc["courses"]:
+        focus = " and ".join(_label(ProblemArea, a) for a in c["focus_areas"]) or "none chosen"
+        if c["dispute_person"]:
+            focus += f" with {text(names.get(c['dispute_person'], '?'))}"
+        if c["dispute_stage"]:
+            focus += f" ({c['dispute_stage']})"
+        ended = f", ended {c['ended_on']}" if c["ended_on"] else ""
+        lines += [
+            "## My course",
+            "",
+            f"- Started {c['started_on']}, {c['planned_weeks']} weekly sessions{ended}",
+        ]
+        lines.append(f"- Focus: {focus}")
+        lines += [
+            _item(label, c[key])
+            for key, label in (("reason", "What brought me"), ("background", "Background"))
+            if c[key]
+        ]
+        lines.append("")
+    return lines
+
+
+def _goals(doc, names) -> list[str]:
+    if not doc["goals"]:
+        return []
+    day_of = {c["uid"]: c["day"] for c in doc["checkins"]}
+    rows = []
+    for g in doc["goals"]:
+        rated = sorted((day_of.get(r["checkin"], ""), r["rating"]) for r in g["ratings"])
+        latest = f"{rated[-1][1]}/10 on {rated[-1][0]}" if rated else "not rated yet"
+        rows.append([g["text"], g["status"], latest])
+    return ["## Goals", "", table(["Goal", "Status", "Latest progress"], rows), ""]
+
+
+def _people(doc, names) -> list[str]:
+    if not doc["people"]:
+        return []
+    lines = ["## People", ""]
+    for p in doc["people"]:
+        about = [_label(Relationship, p["relationship"])]
+        if p["status"] != "current":
+            about.append("died" if p["status"] == "deceased" else p["status"])
+        if p["closeness"]:
+            about.append(CLOSENESS_LABELS[p["closeness"]])
+        lines += [f"### {text(p['name'])} ({', '.join(about)})", ""]
+        for key, label, enum in PERSON_FIELDS:
+            if p.get(key):
+                lines.append(f"- {label}: {_label(enum, p[key])}" if enum else _item(label, p[key]))
+        if p.get("can_confide") is not None:
+            lines.append(f"- Can confide in them: {'yes' if p['can_confide'] else 'no'}")
+        if lines[-1]:
+            lines.append("")
+    return lines
+
+
+def _checkins(doc, names) -> list[str]:
+    lines = ["## Check-ins", ""] if doc["checkins"] else []
+    for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
+        lines += [f"### {c['day']}: mood {c['mood']}/10", ""]
+        with_ = ", ".join(
+            f"{text(names.get(i['person'], '?'))} ({QUALITY_LABELS[i['quality']]}, {signed(i['quality'])})"
+            for i in c["people"]
+        )
+        if with_:
+            lines.append(f"- With: {with_}")
+        if c["tags"]:
+            lines.append(_item("Tags", ", ".join(c["tags"])))
+        if c["note"]:
+            lines.append(_item("Note", c["note"]))
+        lines.append("")
+    return lines
+
+
+def _questionnaires(doc, names) -> list[str]:
+    from ipt_journal.scales import SCALES
+
+    if not doc["measures"]:
+        return []
+    rows = []
+    for m in sorted(doc["measures"], key=lambda m: (m["day"], m["scale"])):
+        scale, total = SCALES[m["scale"]], sum(m["answers"])
+        rows.append([m["day"], scale.name, f"{total}/{scale.max_total}", scale.band(total)])
+    return ["## Questionnaires", "", table(["Day", "Questionnaire", "Total", "Range"], rows, {2}), ""]
+
+
+def _events(doc, names) -> list[str]:
+    from ipt_journal.life_events import kind_label
+
+    if not doc["events"]:
+        return []
+    lines = ["## Life events", ""]
+    for e in sorted(doc["events"], key=lambda e: e["day"]):
+        when = e["day"][:7] if e["approximate"] else e["day"]
+        who = ", ".join(text(names.get(uid, "?")) for uid in e["people"])
+        note = f". {text(e['note'])}" if e["note"] else ""
+        lines.append(f"- {when}: {kind_label(e['kind'])}{f' ({who})' if who else ''}{note}")
+    return [*lines, ""]
+
+
+def _sessions(doc, names) -> list[str]:
+    lines = ["## Therapy sessions", ""] if doc["therapy_sessions"] else []
+    for s in sorted(doc["therapy_sessions"], key=lambda s: s["day"]):
+        who = f"with {text(s['with_whom'])}" if s["with_whom"] else "self-guided"
+        lines += [f"### {s['day']}, {who}", ""]
+        lines += [
+            _item(label, s[key])
+            for key, label in (("worked_on", "Worked on"), ("agreed", "Agreed"))
+            if s[key]
+        ]
+        lines.append("")
+    return lines
+
+
+def _homework(doc, names) -> list[str]:
+    if not doc["homework"]:
+        return []
+    lines = ["## Homework", ""]
+    for h in doc["homework"]:
+        status = {"open": f"open, due {h['due']}" if h["due"] else "open"}.get(h["status"], h["status"])
+        if h["closed_on"]:
+            status += f" {h['closed_on']}"
+        who = f", with {text(names.get(h['person'], '?'))}" if h["person"] else ""
+        helped = f"; helped {h['helpful']}/5" if h["helpful"] else ""
+        outcome = f": {text(h['outcome'])}" if h["outcome"] else ""
+        lines.append(f"- {text(h['text'])} ({status}{who}{helped}){outcome}")
+    return [*lines, ""]
+
+
+def _exercises(doc, names) -> list[str]:
+    from ipt_journal.exercises import CATALOGUE
+
+    lines = ["## Exercises", ""] if doc["exercises"] else []
+    for e in sorted(doc["exercises"], key=lambda e: (e["day"], e["created_at"])):
+        exercise = CATALOGUE.get(e["kind"])
+        who = f" with {text(names.get(e['person'], '?'))}" if e["person"] else ""
+        mood = ""
+        if e["mood_before"] is not None and e["mood_after"] is not None:
+            mood = f", mood {e['mood_before']} before and {e['mood_after']} after"
+        lines += [f"### {e['day']}: {exercise.name if exercise else e['kind']}{who}{mood}", ""]
+        for key, answer in e["answers"].items():
+            field = exercise.field(key) if exercise else None
+            label = field.prompt if field else key
+            value = "; ".join(answer) if isinstance(answer, list) else answer
+            lines.append(f"- {text(label)} {text(value)}")
+        lines.append("")
+    return lines
+
+
+def _coping(doc, names) -> list[str]:
+    from ipt_journal.coping import STRATEGIES
+
+    lines = ["## Coping", ""] if doc["coping"] else []
+    for c in sorted(doc["coping"], key=lambda c: c["day"]):
+        strategy = STRATEGIES[c["strategy"]].name if c["strategy"] in STRATEGIES else c["strategy"]
+        helped = f", helped {c['helpful']}/5" if c["helpful"] else ""
+        note = f": {text(c['note'])}" if c["note"] else ""
+        lines.append(f"- {c['day']}: {strategy}{helped}{note}")
+    return [*lines, ""] if lines else []
+
+
+def _bring(doc, names) -> list[str]:
+    if not doc["bring"]:
+        return []
+    session_day = {s["uid"]: s["day"] for s in doc["therapy_sessions"]}
+    lines = ["## Things to bring to a session", ""]
+    for b in doc["bring"]:
+        state = (
+            f"discussed {session_day.get(b['discussed_in'], '')}".rstrip() if b["discussed_in"] else "open"
+        )
+        lines.append(f"- {text(b['text'])} (noted {b['added_on']}, {state})")
+    return [*lines, ""]
+
+
+def _safety_plan(doc, names) -> list[str]:
+    if not doc["safety_plan"]:
+        return []
+    lines = ["## Safety plan", ""]
+    for step, title in SAFETY_STEPS.items():
+        entries = [s for s in doc["safety_plan"] if s["step"] == step]
+        if entries:
+            lines.append(f"{step}. {title}")
+            for s in entries:
+                who = text(names.get(s["person"], "")) if s["person"] else ""
+                lines.append(f"   - {': '.join(part for part in (who, text(s['text'] or '')) if part)}")
+    return [*lines, ""]
+
+
+def _reviews(doc, names) -> list[str]:
+    lines = []
+    for r in doc["reviews"]:
+        lines += [f"## Review of {r['day']}", ""]
+        lines += [_item(label, r[key]) for key, label in REVIEW_FIELDS if r.get(key)]
+        lines.append("")
+    return lines

@@ -1,0 +1,45 @@
+"""Markdown for documents: journal text escaped so it stays text (no links, HTML or markup)."""
+
+from __future__ import annotations
+
+import re
+
+from ipt_journal.documents.clinician import Block, Chart, Heading, Items, Paragraph, Table
+
+# Characters that could make markup, a link, or a table cell in CommonMark and GFM.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+# An ampersand that would start a character reference such as &lt; or &#60;.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What would turn a line into a list item or a quote when it starts one.
+_LEADING = re.compile(r"^(\d*)([-+.)])(?=\s|$)")
+
+
+def text(value: str) -> str:
+    """Journal text as literal Markdown: HTML escaped, markup characters backslashed, one line."""
+    value = " ".join(str(value).split())
+    value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
+    return _LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", value))
+
+
+def render(title: str, content: list[Block]) -> str:
+    lines = [f"# {text(title)}", ""]
+    for block in content:
+        if isinstance(block, Heading):
+            lines += [f"## {text(block.text)}", ""]
+        elif isinstance(block, Paragraph):
+            body = text(block.text)
+            lines += [f"**{body}**" if block.emphasis else body, ""]
+        elif isinstance(block, Items):
+            lines += [f"- {text(item)}" for item in block.items] + [""]
+        elif isinstance(block, Table):
+            lines += [f"*{text(block.caption)}*", "", table(block.headers, block.rows, block.numeric), ""]
+        elif isinstance(block, Chart):
+            continue  # the same numbers are in the table beside it
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+    rule = ["---:" if index in numeric else "---" for index in range(len(headers))]
+    out = ["| " + " | ".join(text(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
+    out += ["| " + " | ".join(text(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(out)

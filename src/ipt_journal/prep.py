@@ -1,0 +1,152 @@
+"""`ipt prep`: what happened since the last session, gathered for the next one.
+
+Plain data from the journal's aggregates over one window (the last session's day to today,
+or --since); `render/prep.py` draws it and `as_json` gives the same figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+from ipt_journal.report import _iso_dates, _summary
+from ipt_journal.store import Journal
+
+DEFAULT_DAYS = 7  # with no session recorded and no --since: the past week
+RECENT_CHECKINS = 14  # the moods listed one by one; the figures cover the whole window
+
+
+@dataclass
+class PersonSeen:
+    name: str
+    times: int
+    mean_quality: float
+    last_day: str
+
+
+@dataclass
+class MeasureTaken:
+    scale: str
+    name: str
+    day: str
+    total: int
+    band: str
+    previous: int | None  # the one before it, in or before the window
+    points: int | None  # change from the previous one
+    meaningful: bool
+    item9: bool  # PHQ-9 item 9 above 0
+
+
+@dataclass
+class HomeworkResult:
+    text: str
+    status: str  # done, skipped or open
+    outcome: str | None
+    helpful: int | None
+    due: str | None
+    person: str | None
+
+
+@dataclass
+class Prep:
+    today: dt.date
+    since: dt.date
+    last_session: dict | None  # the session the window starts from, if it starts from one
+    checkins: int
+    mean_mood: float | None
+    moods: list[tuple[str, int]]  # (day, mood) of the latest check-ins, oldest first
+    mood_trend: float | None  # last weeks' mean minus first weeks'; None under two weeks
+    people: list[PersonSeen]
+    measures: list[MeasureTaken]
+    homework: list[HomeworkResult]
+    exercises: dict
+    coping: list[dict]
+    bring: list[dict]
+    events: list[dict] = field(default_factory=list)
+
+    @property
+    def item9_days(self) -> list[str]:
+        return [m.day for m in self.measures if m.item9]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.checkins or self.measures or self.homework or self.bring or self.events) and not (
+            self.exercises["by_kind"] or self.coping
+        )
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["item9_days"] = self.item9_days
+        data["moods"] = [{"day": day, "mood": mood} for day, mood in self.moods]
+        return _iso_dates(data)
+
+
+def window_since(journal: Journal, today: dt.date) -> dt.date:
+    """The last session's day, else a week back."""
+    last = journal.sessions.last(today)
+    return dt.date.fromisoformat(last.day) if last else today - dt.timedelta(days=DEFAULT_DAYS)
+
+
+def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
+    weekly = journal.checkins.weekly_mood(since)
+    count = sum(row["checkins"] for row in weekly)
+    mood_sum = sum(row["mood_sum"] for row in weekly)
+    trend = _summary(weekly)
+    last = journal.sessions.last(today)
+    return Prep(
+        today=today,
+        since=since,
+        last_session=asdict(last) if last and last.day == since.isoformat() else None,
+        checkins=count,
+        mean_mood=mood_sum / count if count else None,
+        moods=[(c.day, c.mood) for c in reversed(journal.checkins.list(limit=RECENT_CHECKINS, since=since))],
+        mood_trend=trend.change if trend else None,
+        people=[
+            PersonSeen(row["name"], row["interactions"], row["mean_quality"], row["last_contact"])
+            for row in journal.checkins.people_patterns(since)
+        ],
+        measures=measures_since(journal, since),
+        homework=[
+            HomeworkResult(h.text, h.status, h.outcome, h.helpful, h.due, h.person)
+            for h in journal.homework.open_or_closed_since(since)
+        ],
+        exercises=journal.exercises.summary(since),
+        coping=[dict(row) for row in journal.coping.summary(since)],
+        bring=[asdict(item) for item in journal.bring.list()],
+        events=events_since(journal, since, today),
+    )
+
+
+def events_since(journal: Journal, since: dt.date, until: dt.date) -> list[dict]:
+    """Life events in the window, with their kind in words and the people by name."""
+    from ipt_journal.life_events import events_in_window, kind_label
+
+    return [
+        {"when": e.when, "kind": e.kind, "label": kind_label(e.kind), "people": e.people, "note": e.note}
+        for e in events_in_window(journal, since, until)
+    ]
+
+
+def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
+    """Each questionnaire taken since `since`, oldest first, with its change from the one before."""
+    from ipt_journal import scales
+
+    taken = []
+    for measure in journal.measures.list(since=since):
+        scale = scales.SCALES[measure.scale]
+        _, previous = journal.measures.baseline_and_previous(measure)
+        moved = scales.change(scale, previous.total, measure.total) if previous else None
+        taken.append(
+            MeasureTaken(
+                scale=scale.key,
+                name=scale.name,
+                day=measure.day,
+                total=measure.total,
+                band=scale.band(measure.total),
+                previous=previous.total if previous else None,
+                points=moved.points if moved else None,
+                meaningful=bool(moved and moved.meaningful),
+                item9=scales.needs_safety_message(scale.key, measure.answers),
+            )
+        )
+    return sorted(taken, key=lambda m: (m.day, m.scale))

@@ -1,0 +1,94 @@
+"""`ipt prep`: since the last session, on one screen, in words for the person."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ipt_journal.exercises import CATALOGUE
+from ipt_journal.messages import count
+from ipt_journal.render.common import new_console
+from ipt_journal.vocab import QUALITY_LABELS
+
+
+def how_it_went(mean_quality: float) -> str:
+    """A mean of -2..+2 in words, to the nearest label."""
+    return QUALITY_LABELS[max(-2, min(2, round(mean_quality)))]
+
+
+def trend_words(change: float | None) -> str:
+    if change is None:
+        return ""
+    if abs(change) < 0.5:
+        return "about level from the first weeks to the last"
+    return f"{'up' if change > 0 else 'down'} {abs(change):.1f} from the first weeks to the last"
+
+
+def prep(result) -> None:
+    console = new_console()
+    start = (
+        f"your session on {result.last_session['day']}" if result.last_session else result.since.isoformat()
+    )
+    console.print(f"Since {start} ({result.since} to {result.today})", style="bold")
+    if result.is_empty:
+        console.print("Nothing recorded in this time yet. A check-in takes a minute: ipt checkin")
+    if result.checkins:
+        moods = "  ".join(f"{day[5:]}: {mood}" for day, mood in result.moods)
+        trend = trend_words(result.mood_trend)
+        console.print()
+        console.print("Your mood", style="bold")
+        console.print(
+            f"Your mood averaged {result.mean_mood:.1f} of 10 over {count(result.checkins, 'check-in')}"
+            + (f", {trend}." if trend else ".")
+        )
+        console.print(f"  {moods}")
+    if result.people:
+        console.print()
+        console.print("With the people you saw", style="bold")
+        for person in result.people:
+            console.print(
+                Text(
+                    f"  {person.name}: {count(person.times, 'time')}, on the whole "
+                    f"{how_it_went(person.mean_quality)} (last {person.last_day})"
+                )
+            )
+    if result.events:
+        console.print()
+        console.print("What happened", style="bold")
+        for event in result.events:
+            people = f" with {', '.join(event['people'])}" if event["people"] else ""
+            note = f": {event['note']}" if event["note"] else ""
+            console.print(Text(f"  {event['when']} {event['label']}{people}{note}"))
+    if result.measures:
+        console.print()
+        console.print("Questionnaires", style="bold")
+        for m in result.measures:
+            moved = (
+                ""
+                if m.points is None
+                else f", {m.points:+d} since the one before"
+                + (" (a change worth noting)" if m.meaningful else "")
+            )
+            console.print(f"  {m.day} {m.name}: {m.total}, {m.band} range{moved}")
+    if result.homework:
+        console.print()
+        console.print("Homework", style="bold")
+        for h in result.homework:
+            status = {"done": "done", "skipped": "skipped", "open": f"open, due {h.due}"}[h.status]
+            console.print(Text(f"  {h.text} ({status})"))
+            if h.outcome:
+                console.print(Text(f"    What you learned: {h.outcome}"))
+    if result.exercises["by_kind"] or result.coping:
+        console.print()
+        console.print("Practice", style="bold")
+        for kind, done in result.exercises["by_kind"].items():
+            name = CATALOGUE[kind].name if kind in CATALOGUE else kind
+            console.print(f"  {name}: {count(done, 'time')}")
+        for use in result.coping:
+            console.print(f"  Coping, {use['strategy'].replace('-', ' ')}: {count(use['uses'], 'time')}")
+    console.print()
+    console.print("To bring", style="bold")
+    if result.bring:
+        for item in result.bring:
+            console.print(Text(f"  - {item['text']}"))
+    else:
+        console.print('  Nothing noted yet. Add a question or topic: ipt bring "TEXT"')

@@ -86,5 +86,16 @@ def position(started_on: str, planned_weeks: int, ended_on: str | None, today: d
     return Position(week=week, planned_weeks=planned_weeks, phase=phase_for(week, planned_weeks), ended=False)
 
 
+def scores_improved(progress) -> bool | None:
+    """Whether any questionnaire came down by its meaningful-change figure from baseline
+    (a list of `report.ScaleProgress`); None when none was taken twice."""
+    from ipt_journal.scales import SCALES
+
+    compared = [p for p in progress if p.baseline_day != p.latest_day]
+    if not compared:
+        return None
+    return any(-p.points >= SCALES[p.scale].meaningful_change for p in compared)
+
+
 def measure_due(last_day: str | None, today: dt.date) -> bool:
     return last_day is None or (today - dt.date.fromisoformat(last_day)).days >= MEASURES_DUE_DAYS

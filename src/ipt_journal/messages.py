@@ -110,6 +110,7 @@ def measure_json(measure, baseline, previous) -> dict:
         "band": scale.band(measure.total),
         "max_total": scale.max_total,
         "summary": scales.describe(scale, measure.total),
+        "difficulty_text": difficulty_text(measure),
     }
     for label, earlier in (("baseline", baseline), ("previous", previous)):
         if earlier is None:
@@ -122,11 +123,21 @@ def measure_json(measure, baseline, previous) -> dict:
             "points": moved.points,
             "meaningful": moved.meaningful,
         }
-    if measure.scale == scales.PHQ9.key and baseline is not None:
-        data["response"] = scales.response(baseline.total, measure.total)
-    if measure.scale == scales.PHQ9.key:
-        data["remission"] = scales.remission(measure.total)
+    # None where the baseline was below 10 (or there is none): the terms do not apply.
+    start = baseline.total if baseline is not None else None
+    data["response"] = scales.response(start, measure.total)
+    data["remission"] = scales.remission(start, measure.total)
+    data["contact_clinician_soon"] = scales.see_clinician_soon(
+        scale, measure.total, start, previous.total if previous is not None else None
+    )
     return data
+
+
+def difficulty_text(measure) -> str | None:
+    from ipt_journal.scales import DIFFICULTY_OPTIONS
+
+    answer = getattr(measure, "difficulty", None)
+    return None if answer is None else DIFFICULTY_OPTIONS[answer]
 
 
 def measure_result(measure, baseline, previous) -> None:
@@ -134,8 +145,12 @@ def measure_result(measure, baseline, previous) -> None:
 
     scale = scales.SCALES[measure.scale]
     note(f"{scale.name} saved for {measure.day}. {scales.describe(scale, measure.total)}")
+    if difficulty_text(measure):
+        note(f"How difficult these problems have made things: {difficulty_text(measure).lower()}.")
     for label, earlier in (("your baseline", baseline), ("the previous one", previous)):
-        if earlier is None or (label == "the previous one" and earlier is baseline):
+        # The previous one is the baseline itself when only two were taken: say it once.
+        same_as_baseline = baseline is not None and earlier is not None and earlier.id == baseline.id
+        if earlier is None or (label == "the previous one" and same_as_baseline):
             continue
         moved = scales.change(scale, earlier.total, measure.total)
         meaningful = (
@@ -144,22 +159,27 @@ def measure_result(measure, baseline, previous) -> None:
             else ""
         )
         note(f"Since {label} ({earlier.day}, {earlier.total}): {movement(moved.points)}{meaningful}.")
-    if (
-        measure.scale == scales.PHQ9.key
-        and baseline is not None
-        and scales.response(baseline.total, measure.total)
-    ):
-        note("That is half or less of your baseline score, what studies call a response to treatment.")
-    if measure.scale == scales.PHQ9.key and scales.remission(measure.total) and baseline is not None:
+    start = baseline.total if baseline is not None else None
+    if scales.response(start, measure.total):
+        note("That is half or less of your baseline score, what studies call a response.")
+    if scales.remission(start, measure.total):
         note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
+    if measure.total < scale.severe_from and scales.see_clinician_soon(
+        scale, measure.total, start, previous.total if previous is not None else None
+    ):
+        note(f"Your {scale.name} score has risen meaningfully; please contact your clinician soon.")
 
 
-def crisis(country: str | None, plan=None, stream=None) -> None:
+def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
-    purpose: it must print even when nothing else works."""
+    purpose: it must print even when nothing else works. `opening` leads when given
+    (`ipt crisis` passes its own neutral one)."""
     from ipt_journal import safety
 
     out = stream or sys.stdout
+    if opening:
+        print(wrapped(opening), file=out)
+        print("", file=out)
     print("Help is there, any time:", file=out)
     for line in safety.resources(country):
         print(wrapped(line, "  - ", "    "), file=out)
@@ -179,8 +199,10 @@ def safety_message(country: str | None, plan, stream=None) -> None:
     print("", file=out)
     print(wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
+    print(wrapped(safety.TELL_CLINICIAN), file=out)
     if not plan:
         print(wrapped(safety.PLAN_SUGGESTION), file=out)
+    out.flush()
 
 
 def safety_plan_text(plan, out) -> None:

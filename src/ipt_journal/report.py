@@ -89,8 +89,8 @@ class ScaleProgress:
     latest_band: str
     points: int
     meaningful: bool
-    response: bool | None  # PHQ-9 only
-    remission: bool | None  # PHQ-9 only
+    response: bool | None  # None when the baseline was below 10: the term does not apply
+    remission: bool | None  # likewise
 
 
 @dataclass
@@ -216,7 +216,6 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         baseline, _ = journal.measures.baseline_and_previous(latest)
         baseline = baseline or latest
         moved = scales.change(scale, baseline.total, latest.total)
-        is_phq9 = scale.key == scales.PHQ9.key
         progress.append(
             ScaleProgress(
                 scale.key,
@@ -228,8 +227,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
                 scale.band(latest.total),
                 moved.points,
                 moved.meaningful,
-                scales.response(baseline.total, latest.total) if is_phq9 else None,
-                scales.remission(latest.total) if is_phq9 else None,
+                scales.response(baseline.total, latest.total),
+                scales.remission(baseline.total, latest.total),
             )
         )
         crisis = crisis or scales.needs_safety_message(scale.key, latest.answers)

@@ -17,17 +17,21 @@ def crisis(
 
     country = config.country_or_none()
     if as_json:
-        data = safety.as_json(country)
+        data = safety.as_json(country, opening=safety.CRISIS_OPENING)
         data["safety_plan"] = messages.plain(_plan_if_readable(ctx))
         messages.print_json(data)
         return
-    messages.crisis(country)  # first, before anything that could fail or wait
+    # First, before anything that could fail or wait.
+    messages.crisis(country, opening=safety.CRISIS_OPENING)
     plan = _plan_if_readable(ctx)
-    if plan:
-        import sys
+    import sys
 
+    if plan:
         print("", file=sys.stdout)
         messages.safety_plan_text(plan, sys.stdout)
+    if not country:
+        print("", file=sys.stdout)
+        messages.note(safety.SET_COUNTRY_HINT)
 
 
 def _plan_if_readable(ctx: typer.Context) -> list:
@@ -75,8 +79,8 @@ def config_set(
     messages.note(f"{key} is now {values[key]}.")
     if key == "country" and not safety.known_country(values[key]):
         messages.note(
-            f"ipt has no crisis lines of its own for {values[key]} yet, so it will show the "
-            "international list and findahelpline.com."
+            f"ipt has no crisis lines of its own for {values[key]} yet, so it will say to call "
+            "your local emergency number and point to findahelpline.com."
         )
 
 

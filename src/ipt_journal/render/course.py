@@ -87,8 +87,14 @@ def review_summary(figures: dict, people) -> None:
     console = new_console()
     console.print("Looking back", style="bold")
     for p in figures["progress"]:
+        marks = [
+            words
+            for applies, words in ((p.response, "what studies call a response"), (p.remission, "what studies call remission"))
+            if applies
+        ]
+        extra = f": {' and '.join(marks)}" if marks else ""
         console.print(
-            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band})."
+            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band}){extra}."
         )
     for goal in figures["goals"]:
         rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
@@ -100,4 +106,20 @@ def review_summary(figures: dict, people) -> None:
                 f"course, going {person.mean_quality:+.1f} on average (-2 to +2)."
             )
         )
-    console.print("Whatever changed, you did the work that changed it.")
+    console.print(ending_line(figures["progress"]))
+
+
+def ending_line(progress) -> str:
+    """The last word of the look back, true whether or not the scores improved."""
+    from ipt_journal.course import scores_improved
+
+    improved = scores_improved(progress)
+    if improved is None:
+        return "Whatever changed in these weeks, you did the work that changed it."
+    if improved:
+        return "Your scores came down, and you did the work that brought them down."
+    return (
+        "Your scores have not come down meaningfully over the course. That means this "
+        "treatment has not worked for you so far, not that you failed. Please talk with "
+        "your clinician about other options: there are several, and many people find one that helps."
+    )

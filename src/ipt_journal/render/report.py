@@ -103,9 +103,9 @@ def _course_report(console: Console, result: Report) -> None:
         if p.meaningful:
             marks.append("a meaningful change")
         if p.response:
-            marks.append("a response (down by half or more)")
+            marks.append("what studies call a response (down by half or more)")
         if p.remission:
-            marks.append("in remission range (below 5)")
+            marks.append("what studies call remission (below 5)")
         extra = f": {', '.join(marks)}" if marks else ""
         console.print(
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "

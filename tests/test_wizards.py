@@ -62,10 +62,20 @@ class Terminal:
 def skip_optional_person_questions(term: Terminal) -> None:
     """Enter through the inventory wizard from contact frequency to the notes."""
     term.answer("How often are you in contact?", ENTER)
-    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect", "What do you expect"):
+    for prompt in (
+        "What do you do together?",
+        "What is satisfying",
+        "What is unsatisfying",
+        "What do they expect",
+        "What do you expect",
+    ):
         term.at(prompt).type("")
     term.answer("expectations being met?", ENTER)
+    term.at("When you disagree").type("")
+    term.answer("Do your disagreements get resolved?", ENTER)
     term.answer("Can you confide in them?", ENTER)
+    term.at("What can you talk about").type("")
+    term.at("What can you not talk about").type("")
     term.at("What would you like to change?").type("")
     term.answer("Which IPT problem area", ENTER)
     term.at("Anything else to note?").type("")
@@ -98,12 +108,17 @@ def test_inventory_add_wizard_walks_every_field(ipt):
     term.answer("current, in the past", ENTER)  # current
     term.answer("How close do you feel?", DOWN, DOWN, ENTER)  # (skip), 1, 2
     term.answer("How often are you in contact?", DOWN, DOWN, ENTER)  # (skip), daily, weekly
+    term.at("What do you do together?").type("Sunday lunch")
     term.at("What is satisfying").type("She listens")
     term.at("What is unsatisfying").type("")
     term.at("What do they expect of you?").type("Call on Sundays")
     term.at("What do you expect of them?").type("")
     term.answer("expectations being met?", DOWN, DOWN, ENTER)  # (skip), yes, partly
+    term.at("When you disagree, how does it usually go?").type("We go quiet")
+    term.answer("Do your disagreements get resolved?", DOWN, DOWN, DOWN, ENTER)  # (skip), yes, partly, no
     term.answer("Can you confide in them?", DOWN, ENTER)  # (skip), yes
+    term.at("What can you talk about with them?").type("Work, the kids")
+    term.at("What can you not talk about with them?").type("Dad")
     term.at("What would you like to change?").type("")
     term.answer("Which IPT problem area", DOWN, DOWN, ENTER)  # (skip), grief, role dispute
     term.answer("Where is the dispute now?", DOWN, DOWN, ENTER)  # (skip), renegotiation, impasse
@@ -132,6 +147,30 @@ def test_inventory_add_wizard_walks_every_field(ipt):
             "impasse",
             None,
         )
+    ]
+    assert rows(
+        ipt.path, "SELECT together, disagreements, resolved, can_talk_about, cannot_talk_about FROM people"
+    ) == [("Sunday lunch", "We go quiet", "no", "Work, the kids", "Dad")]
+
+
+def test_inventory_wizard_asks_about_someone_who_died_as_grief_asks(ipt):
+    term = Terminal(ipt.path, "inventory", "add")
+    term.at("Name").type("Dad")
+    term.answer("Who are they to you?", DOWN, DOWN, ENTER)  # parent
+    term.answer("current, in the past", DOWN, DOWN, ENTER)  # ended by death
+    term.answer("How close do you feel?", DOWN, ENTER)
+    term.at("What did you do together?").type("Fishing")
+    term.at("What do you miss most about them?").type("His laugh")
+    term.at("What was hard between you, or is left unsaid?").type("")
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", DOWN, ENTER)  # grief
+    term.at("Anything else to note?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    for never in ("How often are you in contact?", "expectations being met?", "Can you confide"):
+        assert never not in output
+    assert rows(ipt.path, "SELECT status, contact, together, satisfying, problem_area FROM people") == [
+        ("deceased", None, "Fishing", "His laugh", "grief")
     ]
 
 
@@ -172,6 +211,16 @@ def test_wizard_refuses_a_name_already_taken_and_lets_you_retype(sam):
         "--expectations-met",
         "no",
         "--no-confide",
+        "--together",
+        "",
+        "--disagreements",
+        "",
+        "--resolved",
+        "no",
+        "--can-talk-about",
+        "",
+        "--cannot-talk-about",
+        "",
         "--change",
         "",
         "--problem-area",
@@ -278,11 +327,16 @@ def test_edit_wizard_is_prefilled_and_enter_keeps_values(ipt):
         term.answer(prompt, ENTER)
     term.answer("How close do you feel?", DOWN, ENTER)  # from 2 (middle) down to 3 (outer)
     term.answer("How often are you in contact?", ENTER)
+    term.at("What do you do together?").type("")
     term.at("What is satisfying").type(" and laughs")
     for prompt in ("What is unsatisfying", "What do they expect", "What do you expect"):
         term.at(prompt).type("")
     term.answer("expectations being met?", ENTER)
+    term.at("When you disagree").type("")
+    term.answer("Do your disagreements get resolved?", ENTER)
     term.answer("Can you confide in them?", ENTER)
+    term.at("What can you talk about").type("")
+    term.at("What can you not talk about").type("")
     term.at("What would you like to change?").type("")
     term.answer("Which IPT problem area", ENTER)
     term.answer("Where is the dispute now?", ENTER)
@@ -360,9 +414,12 @@ def test_first_checkin_with_an_empty_inventory_can_add_someone(ipt):
     ) == [("Robin", 0)]
 
 
-def answer_scale(term: Terminal, name: str, answers: list[int]) -> None:
+def answer_scale(term: Terminal, name: str, answers: list[int], difficulty: int | None = None) -> None:
+    """The items, then the difficulty question: Enter skips it, else (skip) is first."""
     for number, answer in enumerate(answers, start=1):
         term.answer(f"{number}/{len(answers)} ", *([DOWN] * answer), ENTER)
+    steps = [] if difficulty is None else [DOWN] * (difficulty + 1)
+    term.answer("how difficult have these problems made it", *steps, ENTER)
 
 
 @pytest.mark.parametrize("item9", [1, 2, 3])
@@ -373,13 +430,55 @@ def test_checkin_wizard_phq9_with_item_9_above_zero_saves_and_shows_help(sam, it
     term.at("How has your mood been").type("3")
     term.answer("Take the PHQ-9 now?", "y")
     answer_scale(term, "PHQ-9", [1, 0, 0, 0, 0, 0, 0, 0, item9])
+    term.at("Help is there, any time").at("116 123")
     term.answer("Take the GAD-7 now?", "n")
     code, output = term.finish()
     assert code == 0, output
-    assert "Saved check-in #1" in output and "Help is there, any time" in output and "116 123" in output
+    assert "Saved check-in #1" in output
     assert rows(sam.path, "SELECT answers, total, checkin_id FROM measures") == [
         (f"[1, 0, 0, 0, 0, 0, 0, 0, {item9}]", 1 + item9, 1)
     ]
+
+
+def test_checkin_wizard_saves_the_phq9_and_shows_help_before_the_gad7(sam):
+    sam.ok("goals", "add", "Call Sam weekly")
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("4")
+    term.answer("Take the PHQ-9 now?", "y")
+    answer_scale(term, "PHQ-9", [1, 1, 0, 0, 0, 0, 0, 0, 1], difficulty=2)
+    # Saved and shown before the GAD-7 is even offered: the result, then the help.
+    term.at("PHQ-9 saved for 2026-01-05").at("Your PHQ-9 score is 3 of 27")
+    term.at("How difficult these problems have made things: very difficult.")
+    term.at("Thank you for answering honestly").at("116 123").at("ipt does not tell anyone")
+    term.at("Take the GAD-7 now?")
+    assert rows(sam.path, "SELECT scale, total, difficulty, checkin_id FROM measures") == [("phq9", 3, 2, None)]
+    term.keys("y")
+    answer_scale(term, "GAD-7", [0] * 7)
+    # Ctrl-C at the goal question: the check-in and the GAD-7 go, the PHQ-9 and its help stay.
+    term.answer('Progress on your goal "Call Sam weekly"', CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Traceback" not in output
+    assert "What was complete is saved" in output
+    assert rows(sam.path, "SELECT scale, total FROM measures") == [("phq9", 3), ("gad7", 0)]
+    assert rows(sam.path, "SELECT count(*) FROM checkins") == [(0,)]
+
+
+def test_checkin_wizard_links_early_questionnaires_to_the_check_in(sam):
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("1")
+    term.answer("Take the PHQ-9 now?", "y")
+    answer_scale(term, "PHQ-9", [0] * 9)
+    term.at("Your PHQ-9 score is 0 of 27")
+    term.answer("Take the GAD-7 now?", "n")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Your PHQ-9 score" not in output  # shown once, when answered
+    assert "ipt cope" in output and "ipt crisis" in output  # the gentle line after mood 0-1
+    assert rows(sam.path, "SELECT scale, difficulty, checkin_id FROM measures") == [("phq9", None, 1)]
 
 
 def test_checkin_wizard_asks_progress_on_open_goals(sam):
@@ -399,6 +498,7 @@ def test_checkin_wizard_asks_progress_on_open_goals(sam):
 def test_start_wizard_walks_the_initial_consultation(ipt):
     term = Terminal(ipt.path, "start")
     term.at("does not replace a clinician")
+    term.at("depression is a common illness").at("not")
     term.at("A little about you").type("Two kids, new job")
     term.at("What brings you to IPT now?").type("Arguments at home")
     term.answer("Take the PHQ-9 now (9 short questions", "y")
@@ -420,6 +520,9 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer("Where does the dispute stand?", DOWN, DOWN, ENTER)  # (skip), renegotiation, impasse
     term.at("Goal 1").type("Talk about chores calmly")
     term.at("Goal 2").type("")
+    term.at("Putting it together")
+    term.at("In your own words").type("I feel low when Sam and I fight about chores")
+    term.answer("Does that describe how things link for you?", "y")
     term.at("Started your course: 16 weekly sessions")
     term.answer("Protect your journal with a passphrase?", "n")
     code, output = term.finish()
@@ -433,6 +536,9 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     ]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 10)]
     assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]
+    assert rows(ipt.path, "SELECT formulation, formulation_agreed_on FROM courses") == [
+        ("I feel low when Sam and I fight about chores", dt.date.today().isoformat())
+    ]
 
 
 def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it(ipt):
@@ -465,19 +571,27 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
 
 def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term = Terminal(people_and_course.path, "review")
-    term.at("PHQ-9: 16 at the start")
+    term.at("PHQ-9: 16 at the start").at("what studies call a response")
     term.at("Sam: time together in 1 check-in during the course")
+    term.at("Your scores came down, and you did the work")
     term.at("What has changed for you").type("Less shouting at home")
     term.at("What helped most?").type("")
     term.at("What early warning signs").type("Skipping meals")
+    term.at("If those signs come back, what will you do").type("Call Jo and book a session")
     term.at("How will you keep using").type("Check in on Sundays")
-    term.answer("Add these warning signs to step 1", "y")
+    term.at("How do you feel about the course ending?").type("A bit scared")
+    term.answer("Add the warning signs and your plan to your safety plan", "y")
+    term.at("a check-in once a month")
     code, output = term.finish()
     assert code == 0, output
-    assert rows(people_and_course.path, "SELECT what_changed, what_helped, warning_signs FROM reviews") == [
-        ("Less shouting at home", None, "Skipping meals")
+    assert rows(
+        people_and_course.path,
+        "SELECT what_changed, what_helped, warning_signs, relapse_plan, feelings_about_ending FROM reviews",
+    ) == [("Less shouting at home", None, "Skipping meals", "Call Jo and book a session", "A bit scared")]
+    assert rows(people_and_course.path, "SELECT step, text FROM safety_plan_items ORDER BY step") == [
+        (1, "Skipping meals"),
+        (2, "Call Jo and book a session"),
     ]
-    assert rows(people_and_course.path, "SELECT step, text FROM safety_plan_items") == [(1, "Skipping meals")]
 
 
 @pytest.fixture

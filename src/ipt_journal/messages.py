@@ -57,6 +57,11 @@ def focus_text(areas: list[str]) -> str:
     return " and ".join(label(area) for area in areas) or "no focus chosen yet"
 
 
+def formulation_line(text: str, agreed_on: str | None) -> str:
+    agreed = f"agreed {agreed_on}" if agreed_on else "not agreed yet"
+    return f"How it links together ({agreed}): {text}"
+
+
 def movement(points: int) -> str:
     """How a score moved, in words: 'down 3 points', 'up 1 point', 'no change'."""
     if not points:

@@ -236,3 +236,23 @@ def m005_exercises(db: Database) -> None:
         "CREATE INDEX exercises_day ON exercises (day)",
         "ALTER TABLE homework ADD COLUMN exercise_id INTEGER REFERENCES exercises (id) ON DELETE SET NULL",
     )
+
+
+@migrations()
+def m006_clinical_fields(db: Database) -> None:
+    """Issue 11: the questionnaires' difficulty answer, the fuller inventory, the
+    interpersonal formulation, the ending phase, and the safety plan's reasons for living."""
+    _run(
+        db,
+        # 0 not difficult at all .. 3 extremely difficult; NULL when not answered.
+        "ALTER TABLE measures ADD COLUMN difficulty INTEGER CHECK (difficulty BETWEEN 0 AND 3)",
+        "ALTER TABLE people ADD COLUMN together TEXT",
+        "ALTER TABLE people ADD COLUMN disagreements TEXT",
+        "ALTER TABLE people ADD COLUMN resolved TEXT CHECK (resolved IN ('yes', 'partly', 'no'))",
+        "ALTER TABLE people ADD COLUMN can_talk_about TEXT",
+        "ALTER TABLE people ADD COLUMN cannot_talk_about TEXT",
+        "ALTER TABLE courses ADD COLUMN formulation TEXT",
+        "ALTER TABLE courses ADD COLUMN formulation_agreed_on TEXT",
+        "ALTER TABLE reviews ADD COLUMN relapse_plan TEXT",
+        "ALTER TABLE reviews ADD COLUMN feelings_about_ending TEXT",
+    )

@@ -102,6 +102,10 @@ PERSON_TEXT_FIELDS = (
     "unsatisfying",
     "their_expectations",
     "my_expectations",
+    "together",
+    "disagreements",
+    "can_talk_about",
+    "cannot_talk_about",
     "change",
     "notes",
 )
@@ -134,6 +138,11 @@ class PersonIn(Model):
     my_expectations: Text | None = None
     expectations_met: ExpectationsMet | None = None
     can_confide: bool | None = None
+    together: Text | None = None
+    disagreements: Text | None = None
+    resolved: ExpectationsMet | None = None  # do disagreements get resolved: yes, partly, no
+    can_talk_about: Text | None = None
+    cannot_talk_about: Text | None = None
     change: Text | None = None
     problem_area: ProblemArea | None = None
     dispute_stage: DisputeStage | None = None
@@ -236,6 +245,8 @@ class MeasureIn(Model):
     scale: Literal["phq9", "gad7"]
     day: dt.date
     answers: list[Annotated[int, Field(ge=0, le=3, strict=True)]]
+    # The unscored question after the items: 0 not difficult at all .. 3 extremely difficult.
+    difficulty: Annotated[int, Field(ge=0, le=3, strict=True)] | None = None
 
     @model_validator(mode="after")
     def _all_items_answered(self):
@@ -273,6 +284,8 @@ class CourseIn(Model):
     focus_areas: list[ProblemArea] = []
     dispute_person: str | None = None
     dispute_stage: DisputeStage | None = None
+    formulation: Text | None = None
+    formulation_agreed_on: dt.date | None = None
 
     @model_validator(mode="after")
     def _focus(self):
@@ -318,6 +331,8 @@ class ReviewIn(Model):
     what_helped: Text | None = None
     warning_signs: Text | None = None
     keep_practising: Text | None = None
+    relapse_plan: Text | None = None
+    feelings_about_ending: Text | None = None
 
 
 class CopingIn(Model):

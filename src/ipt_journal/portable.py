@@ -83,6 +83,8 @@ class CourseDoc(Doc):
     focus_areas: Annotated[list[ProblemArea], Field(max_length=2)]
     dispute_person: Uid | None
     dispute_stage: DisputeStage | None
+    formulation: Text | None = None
+    formulation_agreed_on: dt.date | None = None
     ended_on: dt.date | None
     created_at: Stamp
     updated_at: Stamp

@@ -63,6 +63,8 @@ class CourseProgress:
     week: int
     phase: str
     focus_areas: list[str]
+    formulation: str | None = None
+    formulation_agreed_on: str | None = None
 
 
 @dataclass
@@ -180,7 +182,14 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
         return None
     where = position(course.started_on, course.planned_weeks, course.ended_on, today)
     return CourseProgress(
-        course.started_on, course.planned_weeks, course.ended_on, where.week, where.phase, course.focus_areas
+        course.started_on,
+        course.planned_weeks,
+        course.ended_on,
+        where.week,
+        where.phase,
+        course.focus_areas,
+        course.formulation,
+        course.formulation_agreed_on,
     )
 
 
@@ -322,6 +331,7 @@ class Dashboard:
     homework_due: int  # open homework due today or earlier
     next_command: str
     next_reason: str
+    relapse_plan: str | None = None  # from the review: what to do if the warning signs return
 
     @property
     def is_new(self) -> bool:
@@ -329,6 +339,7 @@ class Dashboard:
 
 
 CHECKIN_DUE_DAYS = 7
+MAINTENANCE_CHECKIN_DAYS = 28  # after the course: a check-in once a month keeps an eye out
 
 
 def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard:
@@ -339,14 +350,21 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     counts = journal.checkins.counts()
     last = counts["last_checkin"]
     days = (today - dt.date.fromisoformat(last)).days if last else None
-    checkin_due = days is None or days >= CHECKIN_DUE_DAYS
-    due = [s.name for s in SCALES.values() if measure_due(journal.measures.last_day(s.key), today)]
     progress = course_progress(journal, today)
+    review = journal.reviews.latest()
+    # Once the course is over and reviewed, the rhythm becomes monthly (maintenance).
+    monthly = bool(progress and progress.phase == "maintenance" and review)
+    checkin_due = days is None or days >= (MAINTENANCE_CHECKIN_DAYS if monthly else CHECKIN_DUE_DAYS)
+    due = [
+        s.name
+        for s in SCALES.values()
+        if measure_due(journal.measures.last_day(s.key), today, MAINTENANCE_CHECKIN_DAYS if monthly else None)
+    ]
     goals = [
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
         for g in journal.goals.list("open")
     ]
-    reviewed = journal.reviews.latest() is not None
+    reviewed = review is not None
     homework_due = sum(item.due_by(today) for item in journal.homework.list())
     if not progress and not counts["people"]:
         step = (
@@ -378,4 +396,5 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         homework_due=homework_due,
         next_command=step[0],
         next_reason=step[1],
+        relapse_plan=review.relapse_plan if review and progress and progress.phase == "maintenance" else None,
     )

@@ -152,7 +152,8 @@ def _guided(journal, exercise, fields: dict) -> dict:
     if fields["mood_before"] is None:
         fields["mood_before"] = mood("now")
     if fields["person"] is None:
-        people = [(p.name, p.name) for p in journal.people.list()]
+        # Someone who has died is offered only for the grief exercise.
+        people = [(p.name, p.name) for p in journal.people.list(living=exercise.key != "grief")]
         if people:
             fields["person"] = prompts.select("Who is it about?", people, optional=True)
     answers = fields["answers"]

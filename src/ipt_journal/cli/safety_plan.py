@@ -84,7 +84,7 @@ def edit(ctx: typer.Context) -> None:
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
     journal = state.journal()
     plan = journal.safety_plan.items()
-    people = journal.people.list()
+    people = journal.people.list(living=True)
     items = []
     for step, title in SAFETY_STEPS.items():
         messages.note(f"\n{step}. {title}. {SAFETY_PLAN[step]}")

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from ipt_journal.store import Journal
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+DIFFICULTY_HELP = (
+    "How difficult these problems made work, home or getting along with people: 0 not difficult "
+    "at all, 1 somewhat, 2 very, 3 extremely."
+)
 
 
 @dataclass

@@ -48,6 +48,8 @@ def dashboard(state, journal_path: Path) -> None:
         days = state.days_since_checkin
         when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
         console.print(f"Last check-in: {when} ({state.last_checkin}).")
+    if state.relapse_plan:
+        console.print(Text(f"If your warning signs return: {state.relapse_plan}"))
     if state.checkin_due:
         console.print("A check-in is due.", style="bold")
     if state.measures_due:

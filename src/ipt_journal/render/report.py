@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ipt_journal.messages import count, crisis, focus_text, movement
+from ipt_journal.messages import count, crisis, focus_text, formulation_line, movement
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.report import MIN_CHECKINS_EACH, Report
 
@@ -84,6 +84,8 @@ def _course_report(console: Console, result: Report) -> None:
         )
         console.print()
         console.print(f"Your course: {where} (started {c.started_on}; focus: {focus}).", style="bold")
+        if c.formulation:
+            console.print(Text(formulation_line(c.formulation, c.formulation_agreed_on)))
     if result.measures:
         console.print()
         console.print("Questionnaires in this window", style="bold")
@@ -124,7 +126,9 @@ def _course_report(console: Console, result: Report) -> None:
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
         for key, label in (
             ("warning_signs", "Early warning signs"),
+            ("relapse_plan", "If they return"),
             ("keep_practising", "Plan to keep practising"),
+            ("feelings_about_ending", "On ending"),
         ):
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))

@@ -30,7 +30,7 @@ from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_SECONDS = 10
 
 

@@ -704,10 +704,13 @@ def test_communication_analysis_in_a_terminal(sam):
     term.at("(Enter when done)").type("")
     for prompt, answer in (
         ("What did you feel", "Tired, I wanted help"),
+        ("What do you think they felt, or wanted?", "To rest after work"),
         ("What did you mean", "Help me"),
-        ("How did it end", "Silence; low all evening"),
     ):
         term.at(prompt).type(answer)
+    # The checklist of common problems: tick the second and the fourth.
+    term.answer("Did any of these happen?", DOWN, SPACE, DOWN, DOWN, SPACE, ENTER)
+    term.at("How did it end").type("Silence; low all evening")
     term.at("Other ways you could have said it").type("I am exhausted, could you do the dishes?")
     term.at("(Enter when done)").type("")
     term.at("What will you try next time?").type("Ask before I am exhausted")
@@ -718,6 +721,8 @@ def test_communication_analysis_in_a_terminal(sam):
     (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
     data = json.loads(answers)
     assert data["turns"] == ["Me: You never help", "Sam: That is not fair"]
+    assert data["their_side"] == "To rest after work"
+    assert data["problems"] == ["assuming I had been understood", "going silent or closing the conversation down"]
     assert rows(sam.path, "SELECT mood_before, mood_after FROM exercises") == [(4, 6)]
     assert rows(sam.path, "SELECT text FROM homework") == [("Ask before I am exhausted",)]
 
@@ -736,9 +741,10 @@ def test_i_statement_is_composed_and_can_be_edited(sam):
         "6",
         "--no-homework",
     )
-    term.at("When ...").type("you come home late without a text")
+    term.at("When ...").type("you come home late")
     term.answer("I feel ...", DOWN, DOWN, DOWN, ENTER)  # hurt, angry, frustrated, sad
-    term.at("because I need").type("to know you are safe")
+    term.answer("How does it go on?", DOWN, ENTER)  # because I need, because it matters to me that
+    term.at("what you need, or what matters to you").type("I know you are safe")
     term.at("Would you").type("send me a text when you are late")
     term.at("Your I-statement")
     term.at("Would you send me a text when you are late?")  # composed from the answers, ready to edit
@@ -746,10 +752,38 @@ def test_i_statement_is_composed_and_can_be_edited(sam):
     code, output = term.finish()
     assert code == 0, output
     (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
+    # The sentence follows the connective chosen, not always "because I need".
     assert json.loads(answers)["statement"] == (
-        "When you come home late without a text, I feel sad, because I need to know you are safe. "
-        "Would you send me a text when you are late."
+        "When you come home late, I feel sad, because it matters to me that I know you "
+        "are safe. Would you send me a text when you are late."
     )
+
+
+@pytest.mark.parametrize(
+    ("stage", "downs", "asked", "not_asked"),
+    [
+        ("renegotiation", 0, ["What does each of you want most?", "What could each of you give"], ["talking possible"]),
+        ("impasse", 1, ["What would make talking possible again?", "Who could help you reopen it"], ["want most"]),
+        ("dissolution", 2, ["What would ending it well look like?", "What will you miss"], ["talking possible"]),
+    ],
+)
+def test_role_dispute_exercise_asks_by_stage(sam, stage, downs, asked, not_asked):
+    term = Terminal(
+        sam.path, "exercise", "start", "role-dispute", "--with", "Sam", "--mood-before", "4",
+        "--mood-after", "5", "--no-homework",
+    )  # fmt: skip
+    term.at("What do you expect of them?").type("Help with the kids")
+    term.at("What do they expect of you?").type("More time together")
+    term.answer("Where does the dispute stand?", *([DOWN] * downs), ENTER)
+    for prompt in asked:
+        term.at(prompt).type("something")
+    term.at("A first step").type("Talk on Sunday")
+    code, output = term.finish()
+    assert code == 0, output
+    for prompt in not_asked:
+        assert prompt not in output
+    (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
+    assert json.loads(answers)["stage"] == stage
 
 
 def test_role_play_in_a_terminal(sam):

@@ -389,13 +389,13 @@ class ExerciseIn(Model):
             if field is None:
                 keys = ", ".join(f.key for f in exercise.fields)
                 raise ValueError(f"{exercise.name} has no question {key!r}; its questions are: {keys}.")
-            if field.kind == "list" and isinstance(value, str):
+            if field.kind in ("list", "checks") and isinstance(value, str):
                 self.answers[key] = [value]
             if field.kind == "scale" and not (
                 isinstance(value, str) and value.isdigit() and int(value) <= 10
             ):
                 raise ValueError(f"{key} must be a whole number from 0 to 10, got {value!r}.")
-        missing = [f.key for f in exercise.fields if not f.optional and not self.answers.get(f.key)]
+        missing = exercise.missing(self.answers)
         if missing:
             raise ValueError(f"{exercise.name} still needs: {', '.join(missing)}.")
         return self

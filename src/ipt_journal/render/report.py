@@ -57,7 +57,8 @@ def _mood_and_people(console: Console, result: Report) -> None:
     console.print(weeks)
     if result.summary:
         s = result.summary
-        trend = "up" if s.change > 0.05 else "down" if s.change < -0.05 else "about the same"
+        # Under a point either way is within a week's ordinary ups and downs.
+        trend = "up" if s.change >= 1 else "down" if s.change <= -1 else "about the same"
         amount = f" {abs(s.change):.1f}" if trend != "about the same" else ""
         console.print(
             f"Mean mood in the last {count(s.weeks_compared, 'week')} with check-ins was {s.last_mean:.1f}, "
@@ -210,4 +211,4 @@ def _people_patterns(console: Console, result: Report) -> None:
 def _since_contact(last: dt.date | None, today: dt.date) -> str:
     if last is None:
         return "no contact recorded yet"
-    return f"no contact in {count((today - last).days // 7, 'week')} (last {last})"
+    return f"no contact recorded in {count((today - last).days // 7, 'week')} (last {last})"

@@ -605,7 +605,13 @@ def people_and_course(sam):
 
 
 def test_safety_plan_wizard_walks_the_six_steps(sam):
+    sam.ok("inventory", "add", "--name", "Grandma", "--relationship", "other-family", "--status", "deceased",
+           "--closeness", "1")  # fmt: skip
     term = Terminal(sam.path, "safety-plan", "edit")
+    term.at("best made with your clinician")
+    term.at("What matters most to me, my reasons for living")
+    term.at("Add an entry").type("My daughter")
+    term.at("Add an entry").type("")
     term.at("1. Warning signs")
     term.at("Add an entry").type("Not sleeping")
     term.at("Add an entry").type("")
@@ -619,16 +625,43 @@ def test_safety_plan_wizard_walks_the_six_steps(sam):
     term.answer("Anyone from your inventory?", SPACE, ENTER)  # Sam, the inner circle first
     term.at("How to reach Sam").type("07700 900123")
     term.at("Add an entry").type("")
-    for _ in (5, 6):
-        term.at("Add an entry").type("")
+    term.at("nearest emergency department")
+    term.at("Add an entry").type("")
+    term.at("medicines, firearms")
+    term.at("Add an entry").type("")
     code, output = term.finish()
     assert code == 0, output
-    assert "Saved 3 new entries." in output
+    assert "Saved 4 new entries." in output
     assert rows(
         sam.path,
         "SELECT s.step, s.text, p.name FROM safety_plan_items s "
         "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.id",
-    ) == [(1, "Not sleeping", None), (3, "The river path", None), (4, "07700 900123", "Sam")]
+    ) == [(0, "My daughter", None), (1, "Not sleeping", None), (3, "The river path", None),
+          (4, "07700 900123", "Sam")]  # fmt: skip
+
+
+def test_deceased_people_are_not_offered_in_the_safety_plan_or_the_checkin(sam):
+    sam.ok("inventory", "add", "--name", "Grandma", "--relationship", "other-family", "--status", "deceased",
+           "--closeness", "1")  # fmt: skip
+    term = Terminal(sam.path, "safety-plan", "edit")
+    term.at("Add an entry").type("")
+    for _ in (1, 2):
+        term.at("Add an entry").type("")
+    term.at("3. People and places")
+    term.at("Anyone from your inventory?")
+    term.at("Alex")  # the last listed (closest first): Grandma would come before it if offered
+    screen = term.child.before
+    term.keys(CTRL_C)
+    term.finish()
+    assert "Grandma" not in screen
+    term = Terminal(sam.path, "checkin", "--date", "2026-01-05", "--note", "", "--tag", "x")
+    term.at("How has your mood been").type("5")
+    term.at("Who did you spend meaningful time with?")
+    term.at("Someone not in your inventory yet")
+    screen = term.child.before
+    term.keys(CTRL_C)
+    term.finish()
+    assert "Sam" in screen and "Alex" in screen and "Grandma" not in screen
 
 
 def test_encrypt_asks_for_the_passphrase_hidden_and_twice(sam):

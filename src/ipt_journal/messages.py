@@ -211,13 +211,13 @@ def safety_message(country: str | None, plan, stream=None) -> None:
 
 
 def safety_plan_text(plan, out) -> None:
-    from ipt_journal.vocab import SAFETY_STEPS
+    from ipt_journal.vocab import SAFETY_STEPS, step_heading
 
     print("Your safety plan:", file=out)
     for step, title in SAFETY_STEPS.items():
         entries = [plan_entry(item) for item in plan if item.step == step]
         if entries:
-            print(f"  {step}. {title}", file=out)
+            print(f"  {step_heading(step, title)}", file=out)
             for entry in entries:
                 print(wrapped(entry, "     - ", "       "), file=out)
 

@@ -255,4 +255,22 @@ def m006_clinical_fields(db: Database) -> None:
         "ALTER TABLE courses ADD COLUMN formulation_agreed_on TEXT",
         "ALTER TABLE reviews ADD COLUMN relapse_plan TEXT",
         "ALTER TABLE reviews ADD COLUMN feelings_about_ending TEXT",
+        # Step 0 of the safety plan: what matters most, the reasons for living. SQLite cannot
+        # change a CHECK in place, so the table is rebuilt with its rows and ids.
+        """
+        CREATE TABLE safety_plan_items_new (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            step INTEGER NOT NULL CHECK (step BETWEEN 0 AND 6),
+            text TEXT,
+            person_id INTEGER REFERENCES people (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (text IS NOT NULL OR person_id IS NOT NULL)
+        )
+        """,
+        "INSERT INTO safety_plan_items_new SELECT id, uid, step, text, person_id, created_at, updated_at "
+        "FROM safety_plan_items",
+        "DROP TABLE safety_plan_items",
+        "ALTER TABLE safety_plan_items_new RENAME TO safety_plan_items",
     )

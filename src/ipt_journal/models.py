@@ -304,13 +304,13 @@ class GoalIn(Model):
     text: Annotated[str, Field(min_length=1, max_length=5000)]
 
 
-SAFETY_STEPS = (1, 2, 3, 4, 5, 6)
+SAFETY_STEPS = (0, 1, 2, 3, 4, 5, 6)  # 0: what matters most, the reasons for living
 
 
 class SafetyPlanItemIn(Model):
     """One line of the safety plan; steps 3 and 4 may name a person of the inventory."""
 
-    step: Annotated[int, Field(ge=1, le=6, strict=True)]
+    step: Annotated[int, Field(ge=0, le=6, strict=True)]
     text: Text | None = None
     person: str | None = None
 

@@ -19,6 +19,7 @@ from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
 from ipt_journal.vocab import (
     SAFETY_STEPS,
+    step_heading,
     DisputeStage,
     ProblemArea,
 )
@@ -111,7 +112,7 @@ class GoalDoc(Stored, GoalIn):
 
 class SafetyPlanItemDoc(Doc):
     uid: Uid
-    step: Annotated[int, Field(ge=1, le=6, strict=True)]
+    step: Annotated[int, Field(ge=0, le=6, strict=True)]
     text: Text | None
     person: Uid | None
     created_at: Stamp
@@ -378,7 +379,7 @@ def markdown(doc: dict, today: dt.date) -> str:
         for step, title in SAFETY_STEPS.items():
             entries = [s for s in doc["safety_plan"] if s["step"] == step]
             if entries:
-                lines.append(f"{step}. {title}")
+                lines.append(step_heading(step, title))
                 for s in entries:
                     who = names.get(s["person"], "") if s["person"] else ""
                     lines.append(f"   - {': '.join(part for part in (who, s['text'] or '') if part)}")
@@ -389,7 +390,9 @@ def markdown(doc: dict, today: dt.date) -> str:
             ("what_changed", "What changed"),
             ("what_helped", "What helped"),
             ("warning_signs", "Early warning signs"),
+            ("relapse_plan", "If they return"),
             ("keep_practising", "Keep practising"),
+            ("feelings_about_ending", "On ending"),
         ):
             if r.get(key):
                 lines.append(f"- {label}: {r[key]}")

@@ -130,12 +130,19 @@ CHECKIN = {
 
 # A line of guidance for each step of the safety plan, shown by its wizard.
 SAFETY_PLAN = {
+    0: "People, pets, plans, beliefs: what makes it worth getting through a hard moment.",
     1: "Thoughts, feelings or situations that tell you things are getting worse.",
     2: "Things you can do on your own to get through a hard moment.",
     3: "People and places that take your mind off things, even a little.",
     4: "People you could tell that you are struggling and ask for help.",
-    5: "Your clinician, your doctor, and crisis lines (ipt adds the crisis lines for you).",
-    6: "Ways to make where you are safer while a crisis passes.",
+    5: (
+        "Your clinician, your doctor, and the nearest emergency department (its name and address); "
+        "ipt adds the crisis lines for you."
+    ),
+    6: (
+        "Put what you could use to hurt yourself (medicines, firearms, anything else) out of reach, "
+        "or ask someone you trust to hold it for now."
+    ),
 }
 
 START = {

@@ -95,6 +95,7 @@ def signed(quality: int) -> str:
 
 # The six steps of the Stanley-Brown safety plan, in order.
 SAFETY_STEPS = {
+    0: "What matters most to me, my reasons for living",
     1: "Warning signs that a crisis may be coming",
     2: "Things I can do on my own to cope",
     3: "People and places that take my mind off things",
@@ -102,3 +103,11 @@ SAFETY_STEPS = {
     5: "Professionals and crisis lines I can contact",
     6: "Making my surroundings safe",
 }
+SAFETY_PLAN_WITH_CLINICIAN = (
+    "A safety plan is best made with your clinician: start it here, and go through it together."
+)
+
+
+def step_heading(step: int, title: str) -> str:
+    """'1. Warning signs ...'; the reasons for living lead the plan without a number."""
+    return title if step == 0 else f"{step}. {title}"

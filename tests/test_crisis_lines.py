@@ -101,3 +101,10 @@ def test_item_9_message_keeps_its_own_opening_and_says_ipt_tells_nobody(ipt):
     data = json.loads(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--json").stdout)
     assert data["safety"]["message"] == safety.CALM_OPENING
     assert "ipt does not tell anyone" in data["safety"]["tell_clinician"]
+
+
+def test_start_takes_the_country_as_a_flag_and_never_asks_outside_a_terminal(ipt):
+    ipt.ok("start", "--weeks", "12", "--country", "New Zealand")
+    out = flat(ipt.ok("crisis").stdout)
+    assert "Call or text 1737" in out and "call 111" in out
+    assert_user_error(ipt("start", "--revise", "--country", "Narnia"), "two-letter code")

@@ -501,6 +501,7 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.at("depression is a common illness").at("not")
     term.at("A little about you").type("Two kids, new job")
     term.at("What brings you to IPT now?").type("Arguments at home")
+    term.answer("Which country are you in?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER)  # (skip), US, CA, GB, IE, AU
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [2, 2, 1, 1, 1, 1, 1, 1, 0])
     term.answer("Take the GAD-7 now (7 short questions", "n")
@@ -535,6 +536,7 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
         ("Sam",)
     ]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 10)]
+    assert json.loads((ipt.path.parent.parent / "config" / "config.json").read_text()) == {"country": "AU"}
     assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]
     assert rows(ipt.path, "SELECT formulation, formulation_agreed_on FROM courses") == [
         ("I feel low when Sam and I fight about chores", dt.date.today().isoformat())
@@ -545,6 +547,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term = Terminal(ipt.path, "start")
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
+    term.answer("Which country are you in?", ENTER)  # skipped: every line is listed
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
     # Before the next question: the result, then the calm message and the lines.
@@ -563,6 +566,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term = Terminal(ipt.path, "start")
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
+    term.answer("Which country are you in?", ENTER)
     term.at("Your PHQ-9 from today (9 of 27) is your baseline.")
     term.answer("Take the GAD-7 now", CTRL_C)
     code, output = term.finish()

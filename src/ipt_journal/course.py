@@ -50,9 +50,10 @@ FOCUS_AREAS = {
         "retiring, the days feel empty and you miss your colleagues."
     ),
     ProblemArea.interpersonal_deficits: (
-        "Interpersonal deficits: feeling isolated, or a long pattern of relationships that do "
-        "not satisfy. The work is to learn from past patterns, make new contacts, and practise "
-        "through role play. For example: you have few people to call, and friendships tend to fade."
+        "Loneliness and social isolation: feeling isolated, or a long pattern of relationships "
+        "that do not satisfy. The work is to learn from past patterns, make new contacts, and "
+        "practise through role play. It is chosen only when none of the other three fits. For "
+        "example: you have few people to call, and friendships tend to fade."
     ),
 }
 

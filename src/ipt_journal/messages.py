@@ -54,7 +54,10 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    return " and ".join(label(area) for area in areas) or "no focus chosen yet"
+    from ipt_journal.vocab import ProblemArea
+
+    known = {area.value: area.label for area in ProblemArea}
+    return " and ".join(known.get(a, label(a)) for a in areas) or "no focus chosen yet"
 
 
 def formulation_line(text: str, agreed_on: str | None) -> str:

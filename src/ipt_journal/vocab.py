@@ -69,7 +69,8 @@ LABELS: dict[Choice, str] = {
     ProblemArea.grief: "grief",
     ProblemArea.role_dispute: "role dispute",
     ProblemArea.role_transition: "role transition",
-    ProblemArea.interpersonal_deficits: "interpersonal deficits",
+    # IPT's "interpersonal deficits", named for people as they live it.
+    ProblemArea.interpersonal_deficits: "loneliness and social isolation",
     DisputeStage.renegotiation: "renegotiation (both still working on it)",
     DisputeStage.impasse: "impasse (talks have stopped)",
     DisputeStage.dissolution: "dissolution (the relationship is ending)",

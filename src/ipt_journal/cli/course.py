@@ -78,6 +78,10 @@ def start(
         list[str] | None, typer.Option("--goal", metavar="TEXT", help="A goal; 1 to 3 of them.")
     ] = None,
     formulation: FormulationOpt = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", metavar="CODE", help="Your country, for the crisis lines (as ipt config set country)."),
+    ] = None,
     revise: Annotated[bool, typer.Option("--revise", help="Change the course you already started.")] = False,
 ) -> None:
     """Start your IPT course: background, baseline questionnaires, length, focus and goals.
@@ -118,6 +122,10 @@ def start(
         [] if flags_given else ["the course's values as flags"],
         "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'",
     )
+    if country is not None:
+        from ipt_journal.cli.crisis import save_country
+
+        save_country(country)  # a setting apart from the journal, saved even if the course is not
     if goal and len(goal) > 3:
         raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
     today = dt.date.today()
@@ -208,6 +216,13 @@ def _start_wizard(journal, fields: dict, revising: bool):
         prompts.text(START["background"], default=fields.get("background") or "").strip() or None
     )
     fields["reason"] = prompts.text(START["reason"], default=fields.get("reason") or "").strip() or None
+    from ipt_journal import config
+
+    if config.country_or_none() is None:
+        # Before the questionnaires, so any crisis help after them shows the right lines.
+        from ipt_journal.cli.crisis import ask_country
+
+        ask_country()
     if not revising:
         for scale in (PHQ9, GAD7):
             taken = journal.measures.latest(scale.key)

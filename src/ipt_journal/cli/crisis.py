@@ -70,18 +70,16 @@ def config_set(
     value: Annotated[str, typer.Argument(help="Its new value, e.g. GB.", show_default=False)],
 ) -> None:
     """Change a setting, e.g. `ipt config set country GB`."""
-    from ipt_journal import config, safety
+    from ipt_journal import config
 
+    if key == "country":
+        messages.note(f"country is now {save_country(value)}.")
+        return
     path = config.config_path()
     values = config.load(path)
     values[key] = config.normalise(key, value)
     config.save(values, path)
     messages.note(f"{key} is now {values[key]}.")
-    if key == "country" and not safety.known_country(values[key]):
-        messages.note(
-            f"ipt has no crisis lines of its own for {values[key]} yet, so it will say to call "
-            "your local emergency number and point to findahelpline.com."
-        )
 
 
 @config_app.command("unset")
@@ -97,3 +95,37 @@ def config_unset(
     values.pop(key, None)
     config.save(values, path)
     messages.note(f"{key} is cleared.")
+
+
+def ask_country() -> str | None:
+    """Ask for the country (in a terminal) and save it, so crisis help shows its lines first."""
+    from ipt_journal import prompts, safety
+
+    choices = [(entry.name, entry.country) for entry in safety.CRISIS_LINES.values()]
+    choices.append(("Another country (type its name or two-letter code)", "other"))
+    chosen = prompts.select(
+        "Which country are you in? (for the crisis lines ipt shows)", choices, optional=True
+    )
+    if chosen == "other":
+        typed = prompts.text(
+            "Country (a two-letter code such as DE, or a name ipt knows)",
+            validate=lambda v: safety.country_code(v) is not None or "A two-letter code, such as DE or FR.",
+        )
+        chosen = safety.country_code(typed)
+    if chosen:
+        save_country(chosen)
+    return chosen
+
+
+def save_country(value: str) -> str:
+    from ipt_journal import config, safety
+
+    values = config.load()
+    values["country"] = config.normalise("country", value)
+    config.save(values)
+    if not safety.known_country(values["country"]):
+        messages.note(
+            f"ipt has no crisis lines of its own for {values['country']} yet, so it will say to call "
+            "your local emergency number and point to findahelpline.com."
+        )
+    return values["country"]

@@ -210,6 +210,8 @@ def main() -> int:
         "ipt report --json": ([*ipt, "report", "--json"], None, env),
         "ipt inventory list": ([*ipt, "inventory", "list"], None, env),
         "ipt checkin (all flags)": (checkin, fresh_scratch, env),
+        "ipt crisis": ([*ipt, "crisis"], None, env),
+        "ipt course formulation": ([*ipt, "course", "formulation"], None, env),
         "ipt report, ten-times journal": (
             [*ipt, "report"],
             None,
@@ -243,6 +245,8 @@ def main() -> int:
             ("ipt (dashboard)", "jrnl -n 10", 0.8),
             ("ipt report", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
+            ("ipt crisis", "jrnl --help", 0.8),
+            ("ipt course formulation", "jrnl -n 10", 0.8),
             *budgets,
         ]
     print("\nbudgets (ratio of medians in this run)")

@@ -39,10 +39,23 @@ def test_a_baseline_difficulty_by_flags_in_start(ipt):
 
 def test_inventory_records_together_disagreements_and_what_can_be_talked_about(ipt):
     ipt.ok(
-        "inventory", "add", "--name", "Sam", "--relationship", "partner", "--together", "Cooking",
-        "--disagreements", "We shout, then go quiet", "--resolved", "partly",
-        "--can-talk-about", "The kids", "--cannot-talk-about", "Money",
-    )  # fmt: skip
+        "inventory",
+        "add",
+        "--name",
+        "Sam",
+        "--relationship",
+        "partner",
+        "--together",
+        "Cooking",
+        "--disagreements",
+        "We shout, then go quiet",
+        "--resolved",
+        "partly",
+        "--can-talk-about",
+        "The kids",
+        "--cannot-talk-about",
+        "Money",
+    )
     out = flat(ipt.ok("inventory", "show", "Sam").stdout)
     for shown in ("Together Cooking", "We shout, then go quiet", "Get resolved partly", "The kids", "Money"):
         assert shown in out
@@ -63,7 +76,9 @@ def test_formulation_by_flags_is_agreed_shown_and_revisable(ipt):
     assert ipt.rows("SELECT formulation, formulation_agreed_on FROM courses") == [
         ("Low since the fights began", TODAY.isoformat())
     ]
-    assert f"How it links together (agreed {TODAY}): Low since the fights began" in flat(ipt.ok("course").stdout)
+    assert f"How it links together (agreed {TODAY}): Low since the fights began" in flat(
+        ipt.ok("course").stdout
+    )
     ipt.ok("course", "formulation", "--text", "Low since the fights; lonely too", "--not-agreed")
     out = flat(ipt.ok("course", "formulation").stdout)
     assert "(not agreed yet): Low since the fights; lonely too" in out
@@ -86,10 +101,16 @@ def test_review_keeps_the_relapse_plan_and_shows_it_after_the_course(ipt):
     ipt.ok("start", "--start-date", weeks_ago(14), "--weeks", "12")
     out = flat(
         ipt.ok(
-            "review", "--warning-signs", "Skipping meals", "--relapse-plan", "Call Jo, book a session",
-            "--feelings-about-ending", "Nervous", "--add-to-safety-plan",
+            "review",
+            "--warning-signs",
+            "Skipping meals",
+            "--relapse-plan",
+            "Call Jo, book a session",
+            "--feelings-about-ending",
+            "Nervous",
+            "--add-to-safety-plan",
         ).stdout
-    )  # fmt: skip
+    )
     assert "step 2" in out and "a check-in once a month" in out
     assert ipt.rows("SELECT step, text FROM safety_plan_items ORDER BY step") == [
         (1, "Skipping meals"),

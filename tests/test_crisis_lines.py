@@ -37,7 +37,10 @@ def test_a_listed_country_reads_only_its_own_lines(code, line, emergency):
 
 def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
     shown = safety.resources("FR")
-    assert shown[0] == "In an emergency, or if you might act on these thoughts, call your local emergency number."
+    assert (
+        shown[0]
+        == "In an emergency, or if you might act on these thoughts, call your local emergency number."
+    )
     assert "findahelpline.com" in shown[1]
     text = " ".join(shown)
     assert "988" not in text and "116 123" not in text and "13 11 14" not in text
@@ -46,17 +49,35 @@ def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
 
 def test_with_no_country_every_line_and_emergency_number_is_listed():
     text = " ".join(safety.resources(None))
-    for fact in ("988", "116 123", "13 11 14", "1737", "911 (US, CA)", "999 (GB)", "112 or 999 (IE)",
-                 "000 (AU)", "111 (NZ)", "112 in the EU (it works from many mobiles elsewhere)",
-                 "findahelpline.com"):
+    for fact in (
+        "988",
+        "116 123",
+        "13 11 14",
+        "1737",
+        "911 (US, CA)",
+        "999 (GB)",
+        "112 or 999 (IE)",
+        "000 (AU)",
+        "111 (NZ)",
+        "112 in the EU (it works from many mobiles elsewhere)",
+        "findahelpline.com",
+    ):
         assert fact in text
     assert "most of the world" not in text
 
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("uk", "GB"), ("United Kingdom", "GB"), ("  great   britain ", "GB"), ("usa", "US"),
-     ("Australia", "AU"), ("new zealand", "NZ"), ("Ireland", "IE"), ("fr", "FR")],
+    [
+        ("uk", "GB"),
+        ("United Kingdom", "GB"),
+        ("  great   britain ", "GB"),
+        ("usa", "US"),
+        ("Australia", "AU"),
+        ("new zealand", "NZ"),
+        ("Ireland", "IE"),
+        ("fr", "FR"),
+    ],
 )
 def test_country_names_and_aliases_are_understood(ipt, typed, code):
     assert f"country is now {code}" in ipt.ok("config", "set", "country", typed).stdout

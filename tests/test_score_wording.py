@@ -36,9 +36,7 @@ def test_response_and_remission_only_from_a_clinical_baseline_in_measure(ipt, ba
 
 
 @pytest.mark.parametrize(("baseline", "applies"), [(9, False), (10, True), (27, True)])
-def test_response_and_remission_only_from_a_clinical_baseline_in_checkins_and_reports(
-    ipt, baseline, applies
-):
+def test_response_and_remission_only_from_a_clinical_baseline_in_checkins_and_reports(ipt, baseline, applies):
     ipt.ok("measure", "phq9", "--answers", TOTALS[baseline], "--date", weeks_ago(4))
     out = flat(ipt.ok("checkin", "--mood", "6", "--phq9", TOTALS[0]).stdout)
     assert ("what studies call a response" in out) is applies
@@ -71,7 +69,10 @@ def test_review_look_back_marks_response_only_from_a_clinical_baseline(ipt, caps
     journal = open_journal(ipt.path)
     review_summary(course_figures(journal, dt.date.min, dt.date.today()), [])
     out = flat(capsys.readouterr().out)
-    assert "PHQ-9: 10 at the start" in out and "what studies call a response and what studies call remission" in out
+    assert (
+        "PHQ-9: 10 at the start" in out
+        and "what studies call a response and what studies call remission" in out
+    )
     assert "GAD-7: 7 at the start" in out and out.count("what studies call a response") == 1
 
 

@@ -453,7 +453,9 @@ def test_checkin_wizard_saves_the_phq9_and_shows_help_before_the_gad7(sam):
     term.at("How difficult these problems have made things: very difficult.")
     term.at("Thank you for answering honestly").at("116 123").at("ipt does not tell anyone")
     term.at("Take the GAD-7 now?")
-    assert rows(sam.path, "SELECT scale, total, difficulty, checkin_id FROM measures") == [("phq9", 3, 2, None)]
+    assert rows(sam.path, "SELECT scale, total, difficulty, checkin_id FROM measures") == [
+        ("phq9", 3, 2, None)
+    ]
     term.keys("y")
     answer_scale(term, "GAD-7", [0] * 7)
     # Ctrl-C at the goal question: the check-in and the GAD-7 go, the PHQ-9 and its help stay.
@@ -501,7 +503,9 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.at("depression is a common illness").at("not")
     term.at("A little about you").type("Two kids, new job")
     term.at("What brings you to IPT now?").type("Arguments at home")
-    term.answer("Which country are you in?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER)  # (skip), US, CA, GB, IE, AU
+    term.answer(
+        "Which country are you in?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER
+    )  # (skip), US, CA, GB, IE, AU
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [2, 2, 1, 1, 1, 1, 1, 1, 0])
     term.answer("Take the GAD-7 now (7 short questions", "n")
@@ -609,8 +613,18 @@ def people_and_course(sam):
 
 
 def test_safety_plan_wizard_walks_the_six_steps(sam):
-    sam.ok("inventory", "add", "--name", "Grandma", "--relationship", "other-family", "--status", "deceased",
-           "--closeness", "1")  # fmt: skip
+    sam.ok(
+        "inventory",
+        "add",
+        "--name",
+        "Grandma",
+        "--relationship",
+        "other-family",
+        "--status",
+        "deceased",
+        "--closeness",
+        "1",
+    )
     term = Terminal(sam.path, "safety-plan", "edit")
     term.at("best made with your clinician")
     term.at("What matters most to me, my reasons for living")
@@ -640,13 +654,27 @@ def test_safety_plan_wizard_walks_the_six_steps(sam):
         sam.path,
         "SELECT s.step, s.text, p.name FROM safety_plan_items s "
         "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.id",
-    ) == [(0, "My daughter", None), (1, "Not sleeping", None), (3, "The river path", None),
-          (4, "07700 900123", "Sam")]  # fmt: skip
+    ) == [
+        (0, "My daughter", None),
+        (1, "Not sleeping", None),
+        (3, "The river path", None),
+        (4, "07700 900123", "Sam"),
+    ]
 
 
 def test_deceased_people_are_not_offered_in_the_safety_plan_or_the_checkin(sam):
-    sam.ok("inventory", "add", "--name", "Grandma", "--relationship", "other-family", "--status", "deceased",
-           "--closeness", "1")  # fmt: skip
+    sam.ok(
+        "inventory",
+        "add",
+        "--name",
+        "Grandma",
+        "--relationship",
+        "other-family",
+        "--status",
+        "deceased",
+        "--closeness",
+        "1",
+    )
     term = Terminal(sam.path, "safety-plan", "edit")
     term.at("Add an entry").type("")
     for _ in (1, 2):
@@ -759,7 +787,10 @@ def test_communication_analysis_in_a_terminal(sam):
     data = json.loads(answers)
     assert data["turns"] == ["Me: You never help", "Sam: That is not fair"]
     assert data["their_side"] == "To rest after work"
-    assert data["problems"] == ["assuming I had been understood", "going silent or closing the conversation down"]
+    assert data["problems"] == [
+        "assuming I had been understood",
+        "going silent or closing the conversation down",
+    ]
     assert rows(sam.path, "SELECT mood_before, mood_after FROM exercises") == [(4, 6)]
     assert rows(sam.path, "SELECT text FROM homework") == [("Ask before I am exhausted",)]
 
@@ -799,16 +830,40 @@ def test_i_statement_is_composed_and_can_be_edited(sam):
 @pytest.mark.parametrize(
     ("stage", "downs", "asked", "not_asked"),
     [
-        ("renegotiation", 0, ["What does each of you want most?", "What could each of you give"], ["talking possible"]),
-        ("impasse", 1, ["What would make talking possible again?", "Who could help you reopen it"], ["want most"]),
-        ("dissolution", 2, ["What would ending it well look like?", "What will you miss"], ["talking possible"]),
+        (
+            "renegotiation",
+            0,
+            ["What does each of you want most?", "What could each of you give"],
+            ["talking possible"],
+        ),
+        (
+            "impasse",
+            1,
+            ["What would make talking possible again?", "Who could help you reopen it"],
+            ["want most"],
+        ),
+        (
+            "dissolution",
+            2,
+            ["What would ending it well look like?", "What will you miss"],
+            ["talking possible"],
+        ),
     ],
 )
 def test_role_dispute_exercise_asks_by_stage(sam, stage, downs, asked, not_asked):
     term = Terminal(
-        sam.path, "exercise", "start", "role-dispute", "--with", "Sam", "--mood-before", "4",
-        "--mood-after", "5", "--no-homework",
-    )  # fmt: skip
+        sam.path,
+        "exercise",
+        "start",
+        "role-dispute",
+        "--with",
+        "Sam",
+        "--mood-before",
+        "4",
+        "--mood-after",
+        "5",
+        "--no-homework",
+    )
     term.at("What do you expect of them?").type("Help with the kids")
     term.at("What do they expect of you?").type("More time together")
     term.answer("Where does the dispute stand?", *([DOWN] * downs), ENTER)

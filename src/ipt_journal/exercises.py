@@ -40,7 +40,9 @@ class Exercise:
     def missing(self, answers: dict) -> list[str]:
         """The needed questions, given the answers so far, that have no answer yet."""
         return [
-            f.key for f in self.fields if not f.optional and self.applies(f, answers) and not answers.get(f.key)
+            f.key
+            for f in self.fields
+            if not f.optional and self.applies(f, answers) and not answers.get(f.key)
         ]
 
 
@@ -186,7 +188,9 @@ CATALOGUE = {
             25,
             (
                 Field("remembering", "Who are you remembering, and what were they to you?"),
-                Field("death", "How did they die, and what was that time like for you? (as much as you want)"),
+                Field(
+                    "death", "How did they die, and what was that time like for you? (as much as you want)"
+                ),
                 Field("story", "The story of your relationship: how it began and how it went over the years"),
                 Field("good", "What was good between you?"),
                 Field("hard", "What was hard, disappointing or unfinished?"),
@@ -210,7 +214,9 @@ CATALOGUE = {
             20,
             (
                 Field("change", "What changed in your life?"),
-                Field("lost", "What did you lose with the old role (people, routine, a sense of who you were)?"),
+                Field(
+                    "lost", "What did you lose with the old role (people, routine, a sense of who you were)?"
+                ),
                 Field("old_cost", "What did the old role cost you?", optional=True),
                 Field("hard_new", "What is hard about the new role?"),
                 Field("new_offers", "What is possible in the new role that was not before?"),
@@ -234,7 +240,9 @@ CATALOGUE = {
                 # Renegotiation: both are still talking.
                 Field("wants", "What does each of you want most?", when=("stage", "renegotiation")),
                 Field(
-                    "trade", "What could each of you give, to get what matters more?", when=("stage", "renegotiation")
+                    "trade",
+                    "What could each of you give, to get what matters more?",
+                    when=("stage", "renegotiation"),
                 ),
                 # Impasse: talks have stopped.
                 Field("reopen", "What would make talking possible again?", when=("stage", "impasse")),
@@ -247,7 +255,9 @@ CATALOGUE = {
                 # Dissolution: the relationship is ending.
                 Field("end_well", "What would ending it well look like?", when=("stage", "dissolution")),
                 Field(
-                    "mourn", "What will you miss, or grieve, about the relationship?", when=("stage", "dissolution")
+                    "mourn",
+                    "What will you miss, or grieve, about the relationship?",
+                    when=("stage", "dissolution"),
                 ),
                 Field("first_step", "A first step"),
             ),
@@ -260,7 +270,9 @@ CATALOGUE = {
             "(In IPT this area is chosen only when no other fits.)",
             20,
             (
-                Field("past", "Important relationships in the past, one per line: who, and how it went", "list"),
+                Field(
+                    "past", "Important relationships in the past, one per line: who, and how it went", "list"
+                ),
                 Field("patterns", "Patterns you notice: how they started, what went wrong, how they ended"),
                 Field("what_helped", "What helped when a relationship went well?"),
                 Field("new_contact", "One new contact to make, and how"),

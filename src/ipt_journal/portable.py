@@ -19,9 +19,9 @@ from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
 from ipt_journal.vocab import (
     SAFETY_STEPS,
-    step_heading,
     DisputeStage,
     ProblemArea,
+    step_heading,
 )
 
 FORMAT = "ipt-journal-export"

@@ -79,7 +79,11 @@ PERSON_QUESTIONS: tuple[Question, ...] = (
     ),
     Question("disagreements", "text", "When you disagree, how does it usually go?", when=_living),
     Question(
-        "resolved", "select", "Do your disagreements get resolved?", _enum_choices(ExpectationsMet), when=_living
+        "resolved",
+        "select",
+        "Do your disagreements get resolved?",
+        _enum_choices(ExpectationsMet),
+        when=_living,
     ),
     Question("can_confide", "yes-no", "Can you confide in them?", when=_living),
     Question("can_talk_about", "text", "What can you talk about with them?", when=_living),

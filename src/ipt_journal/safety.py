@@ -52,8 +52,7 @@ CALM_OPENING = (
     "usually ease as it is treated."
 )
 TELL_CLINICIAN = (
-    "ipt does not tell anyone; please let your therapist or doctor know, at your next "
-    "session or sooner."
+    "ipt does not tell anyone; please let your therapist or doctor know, at your next session or sooner."
 )
 # `ipt crisis`: nothing was answered, so nothing is assumed.
 CRISIS_OPENING = (

@@ -6,7 +6,14 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import DIFFICULTY_HELP, YesOpt, command_group, name_problem, session
+from ipt_journal.cli.session import (
+    Gad7DifficultyOpt,
+    Phq9DifficultyOpt,
+    YesOpt,
+    command_group,
+    name_problem,
+    session,
+)
 from ipt_journal.errors import InputError
 
 app = command_group(
@@ -66,12 +73,8 @@ def checkin(
     gad7: Annotated[
         str | None, typer.Option("--gad7", metavar="0,1,...", help="GAD-7: 7 answers 0-3.")
     ] = None,
-    phq9_difficulty: Annotated[
-        int | None, typer.Option("--phq9-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
-    ] = None,
-    gad7_difficulty: Annotated[
-        int | None, typer.Option("--gad7-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
-    ] = None,
+    phq9_difficulty: Phq9DifficultyOpt = None,
+    gad7_difficulty: Gad7DifficultyOpt = None,
     goal: Annotated[
         list[str] | None,
         typer.Option("--goal", metavar="ID:0-10", help="Progress on an open goal, e.g. '1:7'; repeatable."),
@@ -109,7 +112,9 @@ def checkin(
         validate(CheckinIn, fields),
         newcomers,
         [
-            validate(MeasureIn, {"scale": key, "day": fields["day"], "answers": a, "difficulty": difficulty[key]})
+            validate(
+                MeasureIn, {"scale": key, "day": fields["day"], "answers": a, "difficulty": difficulty[key]}
+            )
             for key, a in answers.items()
         ],
         [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
@@ -281,7 +286,9 @@ def _measures_and_goals_wizard(journal, day: dt.date, answers: dict, ratings: di
         if prompts.confirm(question, default=True):
             items, difficulty = ask_scale(scale)
             measure = journal.measures.add(
-                validate(MeasureIn, {"scale": scale.key, "day": day, "answers": items, "difficulty": difficulty})
+                validate(
+                    MeasureIn, {"scale": scale.key, "day": day, "answers": items, "difficulty": difficulty}
+                )
             )
             saved.append(measure.id)
             report_measures(journal, [measure], as_json=False)

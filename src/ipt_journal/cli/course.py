@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import DIFFICULTY_HELP, command_group, session
+from ipt_journal.cli.session import Gad7DifficultyOpt, Phq9DifficultyOpt, command_group, session
 from ipt_journal.vocab import DisputeStage, ProblemArea
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -45,12 +45,8 @@ def start(
     gad7: Annotated[
         str | None, typer.Option("--gad7", metavar="0,1,...", help="Baseline GAD-7: 7 answers 0-3.")
     ] = None,
-    phq9_difficulty: Annotated[
-        int | None, typer.Option("--phq9-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
-    ] = None,
-    gad7_difficulty: Annotated[
-        int | None, typer.Option("--gad7-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
-    ] = None,
+    phq9_difficulty: Phq9DifficultyOpt = None,
+    gad7_difficulty: Gad7DifficultyOpt = None,
     therapist: Annotated[
         bool | None,
         typer.Option("--therapist/--no-therapist", help="Do you work with a therapist?", show_default=False),
@@ -80,7 +76,11 @@ def start(
     formulation: FormulationOpt = None,
     country: Annotated[
         str | None,
-        typer.Option("--country", metavar="CODE", help="Your country, for the crisis lines (as ipt config set country)."),
+        typer.Option(
+            "--country",
+            metavar="CODE",
+            help="Your country, for the crisis lines (as ipt config set country).",
+        ),
     ] = None,
     revise: Annotated[bool, typer.Option("--revise", help="Change the course you already started.")] = False,
 ) -> None:
@@ -241,7 +241,12 @@ def _start_wizard(journal, fields: dict, revising: bool):
                 measure = journal.measures.add(
                     validate(
                         MeasureIn,
-                        {"scale": scale.key, "day": dt.date.today(), "answers": answers, "difficulty": difficulty},
+                        {
+                            "scale": scale.key,
+                            "day": dt.date.today(),
+                            "answers": answers,
+                            "difficulty": difficulty,
+                        },
                     )
                 )
                 report_measures(journal, [measure], as_json=False)

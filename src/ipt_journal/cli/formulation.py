@@ -28,7 +28,6 @@ def ask_formulation(current: str | None, agreed_on) -> tuple[str | None, dt.date
     return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=True) else None
 
 
-
 def formulation_command(
     ctx: typer.Context,
     text: Annotated[

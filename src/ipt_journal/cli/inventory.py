@@ -262,7 +262,9 @@ def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:
             continue
         if question.when and not question.when(answers):
             # Cleared unless another wording of the same field applies (for someone who died).
-            if not any(q.field == question.field and (not q.when or q.when(answers)) for q in PERSON_QUESTIONS):
+            if not any(
+                q.field == question.field and (not q.when or q.when(answers)) for q in PERSON_QUESTIONS
+            ):
                 answers[question.field] = None
             continue
         if question.field == "name":

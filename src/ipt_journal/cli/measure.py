@@ -54,7 +54,9 @@ def _take(
         given = scale.parse(answers, "--answers")
     else:
         given, difficulty = ask_scale(scale)
-    measure = validate(MeasureIn, {"scale": scale.key, "day": day, "answers": given, "difficulty": difficulty})
+    measure = validate(
+        MeasureIn, {"scale": scale.key, "day": day, "answers": given, "difficulty": difficulty}
+    )
     journal = state.journal()
     saved = journal.measures.add(measure)
     report_measures(journal, [saved], as_json)
@@ -119,7 +121,9 @@ def ask_scale(scale) -> tuple[list[int], int | None]:
         prompts.select(f"{number}/{len(scale.items)} {item}", choices)
         for number, item in enumerate(scale.items, start=1)
     ]
-    difficulty = prompts.select(DIFFICULTY_QUESTION, list(zip(DIFFICULTY_OPTIONS, range(4))), optional=True)
+    difficulty = prompts.select(
+        DIFFICULTY_QUESTION, [(label, value) for value, label in enumerate(DIFFICULTY_OPTIONS)], optional=True
+    )
     messages.note(CREDIT)
     return answers, difficulty
 

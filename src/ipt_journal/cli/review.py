@@ -66,7 +66,9 @@ def review(
     }
     given = {key: value for key, value in answers.items() if value is not None}
     state.require(
-        [] if given else ["--what-changed, --what-helped, --warning-signs, --relapse-plan or --keep-practising"],
+        []
+        if given
+        else ["--what-changed, --what-helped, --warning-signs, --relapse-plan or --keep-practising"],
         "ipt review --warning-signs 'Staying in bed, not answering texts'",
     )
     journal = state.journal()

@@ -14,7 +14,8 @@ app = command_group(
 StepArg = Annotated[
     int,
     typer.Argument(
-        metavar="STEP", help="0 (what matters most, reasons for living) or 1 to 6 (see ipt safety-plan).",
+        metavar="STEP",
+        help="0 (what matters most, reasons for living) or 1 to 6 (see ipt safety-plan).",
         show_default=False,
     ),
 ]
@@ -78,7 +79,8 @@ def remove(
 
 @app.command()
 def edit(ctx: typer.Context) -> None:
-    """Walk through what matters most and the six steps, adding to each (the same as `add`, one question at a time)."""
+    """Walk through what matters most and the six steps, adding to each (the same as `add`,
+    one question at a time)."""
     from ipt_journal import prompts
     from ipt_journal.models import SafetyPlanItemIn, validate
     from ipt_journal.questions import SAFETY_PLAN

@@ -51,7 +51,9 @@ def course(course, open_goals, as_json: bool) -> None:
     if course.formulation:
         console.print(Text(formulation_line(course.formulation, course.formulation_agreed_on)))
     elif not where.ended:
-        console.print("Put in your own words how your mood links to your focus: ipt course formulation --revise")
+        console.print(
+            "Put in your own words how your mood links to your focus: ipt course formulation --revise"
+        )
     if open_goals:
         goals_table(open_goals)
     if not where.ended:
@@ -93,12 +95,16 @@ def review_summary(figures: dict, people) -> None:
     for p in figures["progress"]:
         marks = [
             words
-            for applies, words in ((p.response, "what studies call a response"), (p.remission, "what studies call remission"))
+            for applies, words in (
+                (p.response, "what studies call a response"),
+                (p.remission, "what studies call remission"),
+            )
             if applies
         ]
         extra = f": {' and '.join(marks)}" if marks else ""
         console.print(
-            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band}){extra}."
+            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), "
+            f"{p.latest} now ({p.latest_band}){extra}."
         )
     for goal in figures["goals"]:
         rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"

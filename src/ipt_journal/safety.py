@@ -95,7 +95,7 @@ def resources(country: str | None) -> list[str]:
                 f"In an emergency, or if you might act on these thoughts, call {chosen.emergency}.",
                 FIND_A_HELPLINE,
             ]
-        return [LOCAL_EMERGENCY, FIND_A_HELPLINE_HERE, f"The emergency number is {EU_EMERGENCY}."]
+        return [LOCAL_EMERGENCY, FIND_A_HELPLINE_HERE, f"Or call {EU_EMERGENCY}."]
     lines = [f"{entry.name}: {line}" for entry in CRISIS_LINES.values() for line in entry.lines]
     by_number: dict[str, list[str]] = {}
     for entry in CRISIS_LINES.values():

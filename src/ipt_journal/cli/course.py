@@ -123,9 +123,10 @@ def start(
         "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'",
     )
     if country is not None:
-        from ipt_journal.cli.crisis import save_country
+        from ipt_journal.cli.crisis import note_unlisted, save_country
 
-        save_country(country)  # a setting apart from the journal, saved even if the course is not
+        # A setting apart from the journal, saved even if the course is not.
+        note_unlisted(save_country(country))
     if goal and len(goal) > 3:
         raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
     today = dt.date.today()

@@ -73,7 +73,9 @@ def config_set(
     from ipt_journal import config
 
     if key == "country":
-        messages.note(f"country is now {save_country(value)}.")
+        code = save_country(value)
+        messages.note(f"country is now {code}.")
+        note_unlisted(code)
         return
     path = config.config_path()
     values = config.load(path)
@@ -113,19 +115,24 @@ def ask_country() -> str | None:
         )
         chosen = safety.country_code(typed)
     if chosen:
-        save_country(chosen)
+        note_unlisted(save_country(chosen))
     return chosen
 
 
 def save_country(value: str) -> str:
-    from ipt_journal import config, safety
+    from ipt_journal import config
 
     values = config.load()
     values["country"] = config.normalise("country", value)
     config.save(values)
-    if not safety.known_country(values["country"]):
-        messages.note(
-            f"ipt has no crisis lines of its own for {values['country']} yet, so it will say to call "
-            "your local emergency number and point to findahelpline.com."
-        )
     return values["country"]
+
+
+def note_unlisted(code: str) -> None:
+    from ipt_journal import safety
+
+    if not safety.known_country(code):
+        messages.note(
+            f"ipt has no crisis lines of its own for {code} yet, so it will say to call your local "
+            "emergency number and point to findahelpline.com."
+        )

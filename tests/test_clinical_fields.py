@@ -22,6 +22,7 @@ def test_the_difficulty_answer_is_stored_shown_and_exported(ipt):
     assert (data["difficulty"], data["difficulty_text"]) == (3, "Extremely difficult")
     ipt.ok("checkin", "--mood", "5", "--gad7", "1,1,1,1,0,0,0", "--gad7-difficulty", "1")
     assert ipt.rows("SELECT scale, difficulty FROM measures ORDER BY id") == [("phq9", 3), ("gad7", 1)]
+    assert "extremely" in ipt.ok("measure", "history").stdout
     exported = json.loads(ipt.ok("export", "--format", "json").stdout)
     assert [m["difficulty"] for m in exported["measures"]] == [3, 1]
 
@@ -175,3 +176,13 @@ def test_an_older_journal_keeps_its_safety_plan_through_the_upgrade(tmp_path, ip
         (1, 2, "A hot shower"),
         (2, 0, "My sister"),
     ]
+
+
+def test_a_check_in_at_mood_0_or_1_ends_with_one_gentle_line(ipt):
+    for mood in ("0", "1"):
+        out = flat(ipt.ok("checkin", "--mood", mood).stdout)
+        assert out.endswith(
+            "That sounds like a hard week. If it would help, `ipt cope` has a few things to try now, "
+            "and `ipt crisis` shows who you can talk to, any time."
+        )
+    assert "ipt cope" not in ipt.ok("checkin", "--mood", "2").stdout

@@ -109,6 +109,7 @@ DIFFICULTY_QUESTION = (
     "to do your work, take care of things at home, or get along with other people?"
 )
 DIFFICULTY_OPTIONS = ("Not difficult at all", "Somewhat difficult", "Very difficult", "Extremely difficult")
+DIFFICULTY_SHORT = ("not at all", "somewhat", "very", "extremely")  # for narrow tables
 
 
 def needs_safety_message(scale_key: str, answers: list[int]) -> bool:

@@ -145,7 +145,7 @@ def _course_report(console: Console, result: Report) -> None:
         if e["mood_rated"]:
             console.print(
                 f"  Mood before {e['mean_mood_before']:.1f}, after {e['mean_mood_after']:.1f} on average "
-                f"({count(e['mood_rated'], 'exercise')} with both)."
+                f"({count(e['mood_rated'], 'exercise')} with both): how you felt, not what caused a change."
             )
     if result.homework and result.homework["assigned"]:
         h = result.homework

@@ -100,3 +100,10 @@ def test_severe_scores_and_meaningful_rises_ask_to_contact_the_clinician_soon(ip
 def test_a_moderate_score_without_a_rise_is_worth_discussing(ipt):
     out = flat(ipt.ok("measure", "phq9", "--answers", TOTALS[10]).stdout)
     assert "worth discussing with your clinician" in out and "soon" not in out
+
+
+def test_the_report_asks_to_contact_the_clinician_after_a_meaningful_rise(ipt):
+    ipt.ok("measure", "phq9", "--answers", TOTALS[4], "--date", weeks_ago(4))
+    ipt.ok("measure", "phq9", "--answers", TOTALS[10])
+    assert "PHQ-9: 4 at baseline" in flat(ipt.ok("report").stdout)
+    assert "a meaningful rise: please contact your clinician soon" in flat(ipt.ok("report").stdout)

@@ -103,7 +103,9 @@ def _course_report(console: Console, result: Report) -> None:
         if p.baseline_day == p.latest_day:
             continue
         marks = []
-        if p.meaningful:
+        if p.meaningful and p.points > 0:
+            marks.append("a meaningful rise: please contact your clinician soon")
+        elif p.meaningful:
             marks.append("a meaningful change")
         if p.response:
             marks.append("what studies call a response (down by half or more)")

@@ -121,11 +121,12 @@ def checkin(
         homework,
         saved_measures=saved_early,
     )
-    # Questionnaires the wizard saved as they were answered have had their result shown.
-    measures = [m for m in journal.measures.list(checkin_id=saved.id) if m.id not in saved_early]
-    if as_json:
+    measures = journal.measures.list(checkin_id=saved.id)
+    if as_json:  # every questionnaire of the check-in, those the wizard saved early too
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
+    # Questionnaires the wizard saved as they were answered have had their result shown.
+    measures = [m for m in measures if m.id not in saved_early]
     messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
     if ratings:
         messages.note(

@@ -214,9 +214,10 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         course_start = (today - dt.timedelta(weeks=9)).isoformat()
         conn.execute(
             "INSERT INTO courses (uid, started_on, planned_weeks, with_therapist, focus_areas, "
-            "dispute_person_id, dispute_stage, created_at, updated_at) "
-            "VALUES ('course', ?, 12, 1, 'role-dispute', 1, 'renegotiation', ?, ?)",
-            (course_start, stamp, stamp),
+            "dispute_person_id, dispute_stage, formulation, formulation_agreed_on, created_at, updated_at) "
+            "VALUES ('course', ?, 12, 1, 'role-dispute', 1, 'renegotiation', "
+            "'Low since the arguments about money began', ?, ?, ?)",
+            (course_start, course_start, stamp, stamp),
         )
         goals = ["Talk about money without shouting", "See a friend every week", "Sleep before midnight"]
         for number, text in enumerate(goals, start=1):

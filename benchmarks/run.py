@@ -270,6 +270,8 @@ def main() -> int:
             None,
             env,
         ),
+        "ipt crisis": ([*ipt, "crisis"], None, env),
+        "ipt course formulation": ([*ipt, "course", "formulation"], None, env),
         "ipt report, ten-times journal": (
             [*ipt, "report"],
             None,
@@ -312,6 +314,8 @@ def main() -> int:
             ("ipt prep", "jrnl -n 10", 0.8),
             ("ipt report --format html", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
+            ("ipt crisis", "jrnl --help", 0.8),
+            ("ipt course formulation", "jrnl -n 10", 0.8),
             *budgets,
         ]
     print("\nbudgets (ratio of medians in this run)")

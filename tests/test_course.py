@@ -19,8 +19,10 @@ def weeks_ago(weeks: int) -> str:
     ("planned", "phases"),
     [
         (12, ["initial"] * 3 + ["middle"] * 6 + ["termination"] * 3),
-        (16, ["initial"] * 3 + ["middle"] * 10 + ["termination"] * 3),
-        (8, ["initial"] * 3 + ["middle"] * 2 + ["termination"] * 3),
+        (16, ["initial"] * 3 + ["middle"] * 9 + ["termination"] * 4),
+        # A short course keeps a real middle: the ending scales with the course.
+        (8, ["initial"] * 2 + ["middle"] * 4 + ["termination"] * 2),
+        (20, ["initial"] * 3 + ["middle"] * 13 + ["termination"] * 4),
     ],
 )
 def test_phase_for_every_week_and_after_the_end(planned, phases):
@@ -218,7 +220,7 @@ def test_report_shows_course_measures_change_and_goals(people):
     phq9, gad7 = data["progress"]
     assert (phq9["baseline"], phq9["latest"], phq9["points"]) == (16, 3, -13)
     assert phq9["meaningful"] and phq9["response"] and phq9["remission"]
-    assert (gad7["baseline"], gad7["latest"], gad7["meaningful"], gad7["response"]) == (10, 8, False, None)
+    assert (gad7["baseline"], gad7["latest"], gad7["meaningful"], gad7["response"]) == (10, 8, False, False)
     assert [m["phq9_band"] for m in data["measures"]] == ["moderately severe", "minimal"]
     assert data["goals"][0]["latest_rating"] == 7
     assert data["course"]["planned_weeks"] == 12 and data["crisis_resources"] is False

@@ -173,6 +173,7 @@ def test_report_figures_against_a_hand_computed_example(people):
     assert e["by_kind"] == {"i-statement": 2, "grief": 1, "role-play": 1}
     assert e["by_person"] == {"Sam": 2, "Jo": 1}
     assert (e["mood_rated"], e["mean_mood_before"], e["mean_mood_after"]) == (3, 4.0, 6.0)
-    assert "Mood before 4.0, after 6.0 on average (3 exercises with both)." in flat(
-        people.ok("report").stdout
+    assert (
+        "Mood before 4.0, after 6.0 on average (3 exercises with both): "
+        "how you felt, not what caused a change." in flat(people.ok("report").stdout)
     )

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ipt_journal import safety, scales
+from ipt_journal import scales
 from support import assert_user_error, flat
 
 PHQ9_BANDS = [
@@ -65,9 +65,11 @@ def test_meaningful_change_at_its_edges(scale, earlier, latest, meaningful):
 
 def test_response_and_remission_at_their_edges():
     assert scales.response(20, 10) and not scales.response(20, 11)
-    assert scales.response(9, 4) and not scales.response(9, 5)
-    assert not scales.response(0, 0)
-    assert scales.remission(4) and not scales.remission(5)
+    assert scales.response(10, 5) and not scales.response(10, 6)
+    assert scales.remission(10, 4) and not scales.remission(10, 5)
+    # Below the clinical range the terms do not apply at all.
+    assert scales.response(9, 0) is None and scales.remission(9, 0) is None
+    assert scales.response(None, 0) is None
 
 
 def test_only_phq9_item_9_above_zero_calls_for_crisis_help():
@@ -75,18 +77,6 @@ def test_only_phq9_item_9_above_zero_calls_for_crisis_help():
         assert scales.needs_safety_message("phq9", [0] * 8 + [answer])
     assert not scales.needs_safety_message("phq9", [3] * 8 + [0])
     assert not scales.needs_safety_message("gad7", [3] * 7)
-
-
-def test_crisis_lines_are_the_checked_ones():
-    lines = " ".join(safety.resources(None))
-    for fact in ("988", "116 123", "911", "999", "112", "findahelpline.com"):
-        assert fact in lines
-    assert safety.resources("us")[0] == "Call or text 988 (Suicide & Crisis Lifeline)."
-    assert "call 911" in safety.resources("CA")[1]
-    assert safety.resources("GB")[0] == "Call Samaritans on 116 123, free, day or night."
-    assert "call 999" in safety.resources("GB")[1]
-    assert "116 123" in safety.resources("IE")[0] and "call 112" in safety.resources("IE")[1]
-    assert safety.resources("FR") == safety.resources(None)  # no own lines: the whole list
 
 
 ITEM9 = {1: "0,0,0,0,0,0,0,0,1", 2: "1,1,0,0,0,0,0,0,2", 3: "3,3,3,3,3,3,3,3,3"}

@@ -97,7 +97,7 @@ def test_inner_circle_silence_counts_weeks_since_last_contact(people):
     )
     people.ok("checkin", "--mood", "6", "--with", "Sam:+1")
     text = flat(people.ok("report", "--weeks", "4").stdout)
-    assert "Jo: no contact in 14 weeks" in text
+    assert "Jo: no contact recorded in 14 weeks" in text
     assert "Sam: no contact" not in text
 
 

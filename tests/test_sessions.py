@@ -91,6 +91,8 @@ def test_bring_flags_on_checkins_and_exercises_save_with_them(people):
         "--answer",
         "situation=you are late",
         "--answer",
+        "connective=because I need",
+        "--answer",
         "need=a text",
         "--answer",
         "request=text me",

@@ -62,10 +62,20 @@ class Terminal:
 def skip_optional_person_questions(term: Terminal) -> None:
     """Enter through the inventory wizard from contact frequency to the notes."""
     term.answer("How often are you in contact?", ENTER)
-    for prompt in ("What is satisfying", "What is unsatisfying", "What do they expect", "What do you expect"):
+    for prompt in (
+        "What do you do together?",
+        "What is satisfying",
+        "What is unsatisfying",
+        "What do they expect",
+        "What do you expect",
+    ):
         term.at(prompt).type("")
     term.answer("expectations being met?", ENTER)
+    term.at("When you disagree").type("")
+    term.answer("Do your disagreements get resolved?", ENTER)
     term.answer("Can you confide in them?", ENTER)
+    term.at("What can you talk about").type("")
+    term.at("What can you not talk about").type("")
     term.at("What would you like to change?").type("")
     term.answer("Which IPT problem area", ENTER)
     term.at("Anything else to note?").type("")
@@ -98,12 +108,17 @@ def test_inventory_add_wizard_walks_every_field(ipt):
     term.answer("current, in the past", ENTER)  # current
     term.answer("How close do you feel?", DOWN, DOWN, ENTER)  # (skip), 1, 2
     term.answer("How often are you in contact?", DOWN, DOWN, ENTER)  # (skip), daily, weekly
+    term.at("What do you do together?").type("Sunday lunch")
     term.at("What is satisfying").type("She listens")
     term.at("What is unsatisfying").type("")
     term.at("What do they expect of you?").type("Call on Sundays")
     term.at("What do you expect of them?").type("")
     term.answer("expectations being met?", DOWN, DOWN, ENTER)  # (skip), yes, partly
+    term.at("When you disagree, how does it usually go?").type("We go quiet")
+    term.answer("Do your disagreements get resolved?", DOWN, DOWN, DOWN, ENTER)  # (skip), yes, partly, no
     term.answer("Can you confide in them?", DOWN, ENTER)  # (skip), yes
+    term.at("What can you talk about with them?").type("Work, the kids")
+    term.at("What can you not talk about with them?").type("Dad")
     term.at("What would you like to change?").type("")
     term.answer("Which IPT problem area", DOWN, DOWN, ENTER)  # (skip), grief, role dispute
     term.answer("Where is the dispute now?", DOWN, DOWN, ENTER)  # (skip), renegotiation, impasse
@@ -132,6 +147,30 @@ def test_inventory_add_wizard_walks_every_field(ipt):
             "impasse",
             None,
         )
+    ]
+    assert rows(
+        ipt.path, "SELECT together, disagreements, resolved, can_talk_about, cannot_talk_about FROM people"
+    ) == [("Sunday lunch", "We go quiet", "no", "Work, the kids", "Dad")]
+
+
+def test_inventory_wizard_asks_about_someone_who_died_as_grief_asks(ipt):
+    term = Terminal(ipt.path, "inventory", "add")
+    term.at("Name").type("Dad")
+    term.answer("Who are they to you?", DOWN, DOWN, ENTER)  # parent
+    term.answer("current, in the past", DOWN, DOWN, ENTER)  # ended by death
+    term.answer("How close do you feel?", DOWN, ENTER)
+    term.at("What did you do together?").type("Fishing")
+    term.at("What do you miss most about them?").type("His laugh")
+    term.at("What was hard between you, or is left unsaid?").type("")
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", DOWN, ENTER)  # grief
+    term.at("Anything else to note?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    for never in ("How often are you in contact?", "expectations being met?", "Can you confide"):
+        assert never not in output
+    assert rows(ipt.path, "SELECT status, contact, together, satisfying, problem_area FROM people") == [
+        ("deceased", None, "Fishing", "His laugh", "grief")
     ]
 
 
@@ -172,6 +211,16 @@ def test_wizard_refuses_a_name_already_taken_and_lets_you_retype(sam):
         "--expectations-met",
         "no",
         "--no-confide",
+        "--together",
+        "",
+        "--disagreements",
+        "",
+        "--resolved",
+        "no",
+        "--can-talk-about",
+        "",
+        "--cannot-talk-about",
+        "",
         "--change",
         "",
         "--problem-area",
@@ -280,11 +329,16 @@ def test_edit_wizard_is_prefilled_and_enter_keeps_values(ipt):
         term.answer(prompt, ENTER)
     term.answer("How close do you feel?", DOWN, ENTER)  # from 2 (middle) down to 3 (outer)
     term.answer("How often are you in contact?", ENTER)
+    term.at("What do you do together?").type("")
     term.at("What is satisfying").type(" and laughs")
     for prompt in ("What is unsatisfying", "What do they expect", "What do you expect"):
         term.at(prompt).type("")
     term.answer("expectations being met?", ENTER)
+    term.at("When you disagree").type("")
+    term.answer("Do your disagreements get resolved?", ENTER)
     term.answer("Can you confide in them?", ENTER)
+    term.at("What can you talk about").type("")
+    term.at("What can you not talk about").type("")
     term.at("What would you like to change?").type("")
     term.answer("Which IPT problem area", ENTER)
     term.answer("Where is the dispute now?", ENTER)
@@ -363,9 +417,12 @@ def test_first_checkin_with_an_empty_inventory_can_add_someone(ipt):
     ) == [("Robin", 0)]
 
 
-def answer_scale(term: Terminal, name: str, answers: list[int]) -> None:
+def answer_scale(term: Terminal, name: str, answers: list[int], difficulty: int | None = None) -> None:
+    """The items, then the difficulty question: Enter skips it, else (skip) is first."""
     for number, answer in enumerate(answers, start=1):
         term.answer(f"{number}/{len(answers)} ", *([DOWN] * answer), ENTER)
+    steps = [] if difficulty is None else [DOWN] * (difficulty + 1)
+    term.answer("how difficult have these problems made it", *steps, ENTER)
 
 
 @pytest.mark.parametrize("item9", [1, 2, 3])
@@ -376,14 +433,59 @@ def test_checkin_wizard_phq9_with_item_9_above_zero_saves_and_shows_help(sam, it
     term.at("How has your mood been").type("3")
     term.answer("Take the PHQ-9 now?", "y")
     answer_scale(term, "PHQ-9", [1, 0, 0, 0, 0, 0, 0, 0, item9])
+    term.at("Help is there, any time").at("116 123")
     term.answer("Take the GAD-7 now?", "n")
     term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
     assert code == 0, output
-    assert "Saved check-in #1" in output and "Help is there, any time" in output and "116 123" in output
+    assert "Saved check-in #1" in output
     assert rows(sam.path, "SELECT answers, total, checkin_id FROM measures") == [
         (f"[1, 0, 0, 0, 0, 0, 0, 0, {item9}]", 1 + item9, 1)
     ]
+
+
+def test_checkin_wizard_saves_the_phq9_and_shows_help_before_the_gad7(sam):
+    sam.ok("goals", "add", "Call Sam weekly")
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("4")
+    term.answer("Take the PHQ-9 now?", "y")
+    answer_scale(term, "PHQ-9", [1, 1, 0, 0, 0, 0, 0, 0, 1], difficulty=2)
+    # Saved and shown before the GAD-7 is even offered: the result, then the help.
+    term.at("PHQ-9 saved for 2026-01-05").at("Your PHQ-9 score is 3 of 27")
+    term.at("How difficult these problems have made things: very difficult.")
+    term.at("Thank you for answering honestly").at("116 123").at("ipt does not tell anyone")
+    term.at("Take the GAD-7 now?")
+    assert rows(sam.path, "SELECT scale, total, difficulty, checkin_id FROM measures") == [
+        ("phq9", 3, 2, None)
+    ]
+    term.keys("y")
+    answer_scale(term, "GAD-7", [0] * 7)
+    # Ctrl-C at the goal question: the check-in and the GAD-7 go, the PHQ-9 and its help stay.
+    term.answer('Progress on your goal "Call Sam weekly"', CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Traceback" not in output
+    assert "What was complete is saved" in output
+    assert rows(sam.path, "SELECT scale, total FROM measures") == [("phq9", 3), ("gad7", 0)]
+    assert rows(sam.path, "SELECT count(*) FROM checkins") == [(0,)]
+
+
+def test_checkin_wizard_links_early_questionnaires_to_the_check_in(sam):
+    term = Terminal(
+        sam.path, "checkin", "--date", "2026-01-05", "--with", "Sam:+1", "--note", "", "--tag", "x"
+    )
+    term.at("How has your mood been").type("1")
+    term.answer("Take the PHQ-9 now?", "y")
+    answer_scale(term, "PHQ-9", [0] * 9)
+    term.at("Your PHQ-9 score is 0 of 27")
+    term.answer("Take the GAD-7 now?", "n")
+    term.at("Anything to bring to your next session?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Your PHQ-9 score" not in output  # shown once, when answered
+    assert "ipt cope" in output and "ipt crisis" in output  # the gentle line after mood 0-1
+    assert rows(sam.path, "SELECT scale, difficulty, checkin_id FROM measures") == [("phq9", None, 1)]
 
 
 def test_checkin_wizard_asks_progress_on_open_goals(sam):
@@ -404,8 +506,12 @@ def test_checkin_wizard_asks_progress_on_open_goals(sam):
 def test_start_wizard_walks_the_initial_consultation(ipt):
     term = Terminal(ipt.path, "start")
     term.at("does not replace a clinician")
+    term.at("depression is a common illness").at("not")
     term.at("A little about you").type("Two kids, new job")
     term.at("What brings you to IPT now?").type("Arguments at home")
+    term.answer(
+        "Which country are you in?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER
+    )  # (skip), US, CA, GB, IE, AU
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [2, 2, 1, 1, 1, 1, 1, 1, 0])
     term.answer("Take the GAD-7 now (7 short questions", "n")
@@ -431,6 +537,9 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer("Where does the dispute stand?", DOWN, DOWN, ENTER)  # (skip), renegotiation, impasse
     term.at("Goal 1").type("Talk about chores calmly")
     term.at("Goal 2").type("")
+    term.at("Putting it together")
+    term.at("In your own words").type("I feel low when Sam and I fight about chores")
+    term.answer("Does that describe how things link for you?", "y")
     term.at("Started your course: 16 weekly sessions")
     term.answer("Protect your journal with a passphrase?", "n")
     code, output = term.finish()
@@ -443,17 +552,22 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
         ("Sam",)
     ]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 10)]
+    assert json.loads((ipt.path.parent.parent / "config" / "config.json").read_text()) == {"country": "AU"}
     assert rows(ipt.path, "SELECT text FROM goals") == [("Talk about chores calmly",)]
     assert rows(ipt.path, "SELECT day, approximate, kind, note FROM events") == [
         ("2025-09-01", 1, "new-job-or-role", "Started at the hospital")
     ]
     assert rows(ipt.path, "SELECT person_id FROM event_people") == [(1,)]
+    assert rows(ipt.path, "SELECT formulation, formulation_agreed_on FROM courses") == [
+        ("I feel low when Sam and I fight about chores", dt.date.today().isoformat())
+    ]
 
 
 def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it(ipt):
     term = Terminal(ipt.path, "start")
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
+    term.answer("Which country are you in?", ENTER)  # skipped: every line is listed
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
     # Before the next question: the result, then the calm message and the lines.
@@ -472,6 +586,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term = Terminal(ipt.path, "start")
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
+    term.answer("Which country are you in?", ENTER)
     term.at("Your PHQ-9 from today (9 of 27) is your baseline.")
     term.answer("Take the GAD-7 now", CTRL_C)
     code, output = term.finish()
@@ -481,19 +596,27 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
 def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term = Terminal(people_and_course.path, "review")
     term.at("Looking back: 2026-01-05")
-    term.at("PHQ-9: 16 at the start")
+    term.at("PHQ-9: 16 at the start").at("what studies call a response")
     term.at("Sam: time together in 1 check-in during the course")
+    term.at("Your scores came down, and you did the work")
     term.at("What has changed for you").type("Less shouting at home")
     term.at("What helped most?").type("")
     term.at("What early warning signs").type("Skipping meals")
+    term.at("If those signs come back, what will you do").type("Call Jo and book a session")
     term.at("How will you keep using").type("Check in on Sundays")
-    term.answer("Add these warning signs to step 1", "y")
+    term.at("How do you feel about the course ending?").type("A bit scared")
+    term.answer("Add the warning signs and your plan to your safety plan", "y")
+    term.at("a check-in once a month")
     code, output = term.finish()
     assert code == 0, output
-    assert rows(people_and_course.path, "SELECT what_changed, what_helped, warning_signs FROM reviews") == [
-        ("Less shouting at home", None, "Skipping meals")
+    assert rows(
+        people_and_course.path,
+        "SELECT what_changed, what_helped, warning_signs, relapse_plan, feelings_about_ending FROM reviews",
+    ) == [("Less shouting at home", None, "Skipping meals", "Call Jo and book a session", "A bit scared")]
+    assert rows(people_and_course.path, "SELECT step, text FROM safety_plan_items ORDER BY step") == [
+        (1, "Skipping meals"),
+        (2, "Call Jo and book a session"),
     ]
-    assert rows(people_and_course.path, "SELECT step, text FROM safety_plan_items") == [(1, "Skipping meals")]
 
 
 @pytest.fixture
@@ -507,7 +630,23 @@ def people_and_course(sam):
 
 
 def test_safety_plan_wizard_walks_the_six_steps(sam):
+    sam.ok(
+        "inventory",
+        "add",
+        "--name",
+        "Grandma",
+        "--relationship",
+        "other-family",
+        "--status",
+        "deceased",
+        "--closeness",
+        "1",
+    )
     term = Terminal(sam.path, "safety-plan", "edit")
+    term.at("best made with your clinician")
+    term.at("What matters most to me, my reasons for living")
+    term.at("Add an entry").type("My daughter")
+    term.at("Add an entry").type("")
     term.at("1. Warning signs")
     term.at("Add an entry").type("Not sleeping")
     term.at("Add an entry").type("")
@@ -521,16 +660,57 @@ def test_safety_plan_wizard_walks_the_six_steps(sam):
     term.answer("Anyone from your inventory?", SPACE, ENTER)  # Sam, the inner circle first
     term.at("How to reach Sam").type("07700 900123")
     term.at("Add an entry").type("")
-    for _ in (5, 6):
-        term.at("Add an entry").type("")
+    term.at("nearest emergency department")
+    term.at("Add an entry").type("")
+    term.at("medicines, firearms")
+    term.at("Add an entry").type("")
     code, output = term.finish()
     assert code == 0, output
-    assert "Saved 3 new entries." in output
+    assert "Saved 4 new entries." in output
     assert rows(
         sam.path,
         "SELECT s.step, s.text, p.name FROM safety_plan_items s "
         "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.id",
-    ) == [(1, "Not sleeping", None), (3, "The river path", None), (4, "07700 900123", "Sam")]
+    ) == [
+        (0, "My daughter", None),
+        (1, "Not sleeping", None),
+        (3, "The river path", None),
+        (4, "07700 900123", "Sam"),
+    ]
+
+
+def test_deceased_people_are_not_offered_in_the_safety_plan_or_the_checkin(sam):
+    sam.ok(
+        "inventory",
+        "add",
+        "--name",
+        "Grandma",
+        "--relationship",
+        "other-family",
+        "--status",
+        "deceased",
+        "--closeness",
+        "1",
+    )
+    term = Terminal(sam.path, "safety-plan", "edit")
+    term.at("Add an entry").type("")
+    for _ in (1, 2):
+        term.at("Add an entry").type("")
+    term.at("3. People and places")
+    term.at("Anyone from your inventory?")
+    term.at("Alex")  # the last listed (closest first): Grandma would come before it if offered
+    screen = term.child.before
+    term.keys(CTRL_C)
+    term.finish()
+    assert "Grandma" not in screen
+    term = Terminal(sam.path, "checkin", "--date", "2026-01-05", "--note", "", "--tag", "x")
+    term.at("How has your mood been").type("5")
+    term.at("Who did you spend meaningful time with?")
+    term.at("Someone not in your inventory yet")
+    screen = term.child.before
+    term.keys(CTRL_C)
+    term.finish()
+    assert "Sam" in screen and "Alex" in screen and "Grandma" not in screen
 
 
 def test_encrypt_asks_for_the_passphrase_hidden_and_twice(sam):
@@ -607,10 +787,13 @@ def test_communication_analysis_in_a_terminal(sam):
     term.at("(Enter when done)").type("")
     for prompt, answer in (
         ("What did you feel", "Tired, I wanted help"),
+        ("What do you think they felt, or wanted?", "To rest after work"),
         ("What did you mean", "Help me"),
-        ("How did it end", "Silence; low all evening"),
     ):
         term.at(prompt).type(answer)
+    # The checklist of common problems: tick the second and the fourth.
+    term.answer("Did any of these happen?", DOWN, SPACE, DOWN, DOWN, SPACE, ENTER)
+    term.at("How did it end").type("Silence; low all evening")
     term.at("Other ways you could have said it").type("I am exhausted, could you do the dishes?")
     term.at("(Enter when done)").type("")
     term.at("What will you try next time?").type("Ask before I am exhausted")
@@ -621,6 +804,11 @@ def test_communication_analysis_in_a_terminal(sam):
     (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
     data = json.loads(answers)
     assert data["turns"] == ["Me: You never help", "Sam: That is not fair"]
+    assert data["their_side"] == "To rest after work"
+    assert data["problems"] == [
+        "assuming I had been understood",
+        "going silent or closing the conversation down",
+    ]
     assert rows(sam.path, "SELECT mood_before, mood_after FROM exercises") == [(4, 6)]
     assert rows(sam.path, "SELECT text FROM homework") == [("Ask before I am exhausted",)]
 
@@ -639,9 +827,10 @@ def test_i_statement_is_composed_and_can_be_edited(sam):
         "6",
         "--no-homework",
     )
-    term.at("When ...").type("you come home late without a text")
+    term.at("When ...").type("you come home late")
     term.answer("I feel ...", DOWN, DOWN, DOWN, ENTER)  # hurt, angry, frustrated, sad
-    term.at("because I need").type("to know you are safe")
+    term.answer("How does it go on?", DOWN, ENTER)  # because I need, because it matters to me that
+    term.at("what you need, or what matters to you").type("I know you are safe")
     term.at("Would you").type("send me a text when you are late")
     term.at("Your I-statement")
     term.at("Would you send me a text when you are late?")  # composed from the answers, ready to edit
@@ -649,10 +838,62 @@ def test_i_statement_is_composed_and_can_be_edited(sam):
     code, output = term.finish()
     assert code == 0, output
     (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
+    # The sentence follows the connective chosen, not always "because I need".
     assert json.loads(answers)["statement"] == (
-        "When you come home late without a text, I feel sad, because I need to know you are safe. "
-        "Would you send me a text when you are late."
+        "When you come home late, I feel sad, because it matters to me that I know you "
+        "are safe. Would you send me a text when you are late."
     )
+
+
+@pytest.mark.parametrize(
+    ("stage", "downs", "asked", "not_asked"),
+    [
+        (
+            "renegotiation",
+            0,
+            ["What does each of you want most?", "What could each of you give"],
+            ["talking possible"],
+        ),
+        (
+            "impasse",
+            1,
+            ["What would make talking possible again?", "Who could help you reopen it"],
+            ["want most"],
+        ),
+        (
+            "dissolution",
+            2,
+            ["What would ending it well look like?", "What will you miss"],
+            ["talking possible"],
+        ),
+    ],
+)
+def test_role_dispute_exercise_asks_by_stage(sam, stage, downs, asked, not_asked):
+    term = Terminal(
+        sam.path,
+        "exercise",
+        "start",
+        "role-dispute",
+        "--with",
+        "Sam",
+        "--mood-before",
+        "4",
+        "--mood-after",
+        "5",
+        "--no-homework",
+    )
+    term.at("What do you expect of them?").type("Help with the kids")
+    term.at("What do they expect of you?").type("More time together")
+    term.answer("Where does the dispute stand?", *([DOWN] * downs), ENTER)
+    for prompt in asked:
+        term.at(prompt).type("something")
+    term.at("A first step").type("Talk on Sunday")
+    code, output = term.finish()
+    assert code == 0, output
+    for prompt in not_asked:
+        assert prompt not in output
+    (answers,) = rows(sam.path, "SELECT answers FROM exercises")[0]
+    assert json.loads(answers)["stage"] == stage
 
 
 def test_role_play_in_a_terminal(sam):

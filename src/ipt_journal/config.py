@@ -12,7 +12,7 @@ from ipt_journal.errors import InputError, JournalError
 
 ENV_CONFIG = "IPT_CONFIG"
 SETTINGS = {
-    "country": "Two-letter country code (US, CA, GB, IE, ...) for the crisis lines ipt shows.",
+    "country": "Country for the crisis lines ipt shows: a two-letter code (US, GB, AU, ...) or a name.",
 }
 
 
@@ -53,9 +53,15 @@ def check_key(key: str) -> None:
 def normalise(key: str, value: str) -> str:
     check_key(key)
     if key == "country":
-        code = value.strip().upper()
-        if len(code) != 2 or not code.isalpha():
-            raise InputError(f"The country must be a two-letter code such as US, GB or IE, got {value!r}.")
+        from ipt_journal.safety import country_code
+
+        code = country_code(value)
+        if code is None:
+            raise InputError(
+                f"The country must be a two-letter code such as US, GB or AU, got {value!r}.",
+                "Names ipt knows: United States, Canada, United Kingdom (UK), Ireland, Australia, "
+                "New Zealand.",
+            )
         return code
     return value
 

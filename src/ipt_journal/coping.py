@@ -39,7 +39,7 @@ STRATEGIES = {
         Strategy(
             "pleasant-activity",
             "Do something small you enjoy",
-            "Music, a shower, a favourite drink, a few pages of a book. Pick something that takes ten "
+            "Music, a shower, a hot drink, a few pages of a book. Pick something that takes ten "
             "minutes and do it on purpose, even if you do not feel like it yet.",
         ),
         Strategy(

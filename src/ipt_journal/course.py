@@ -7,15 +7,16 @@ from dataclasses import dataclass
 
 from ipt_journal.vocab import ProblemArea
 
-INITIAL_WEEKS = 3  # sessions 1-3
-TERMINATION_WEEKS = 3  # the last three weekly sessions
+INITIAL_WEEKS = 3  # sessions 1-3 (1-2 in a course under 12 weeks)
+TERMINATION_WEEKS = 3  # the last 2-4 weekly sessions: about a quarter of the course
 MEASURES_DUE_DAYS = 14  # offer PHQ-9 / GAD-7 again after two weeks without one
 
 PHASES = {
     "initial": (
         "Getting started: review how you have been, map the people in your life (the "
         "inventory), link your mood to what is happening with them, and agree on a focus "
-        "and goals."
+        "and goals. Depression is a common illness that can be treated, and it is not your "
+        "fault: while it is heavy, it is fair to expect less of yourself."
     ),
     "middle": (
         "The work: each week, look at how your mood moved and what happened with people, "
@@ -49,9 +50,10 @@ FOCUS_AREAS = {
         "retiring, the days feel empty and you miss your colleagues."
     ),
     ProblemArea.interpersonal_deficits: (
-        "Interpersonal deficits: feeling isolated, or a long pattern of relationships that do "
-        "not satisfy. The work is to learn from past patterns, make new contacts, and practise "
-        "through role play. For example: you have few people to call, and friendships tend to fade."
+        "Loneliness and social isolation: feeling isolated, or a long pattern of relationships "
+        "that do not satisfy. The work is to learn from past patterns, make new contacts, and "
+        "practise through role play. It is chosen only when none of the other three fits. For "
+        "example: you have few people to call, and friendships tend to fade."
     ),
 }
 
@@ -68,12 +70,22 @@ class Position:
         return PHASES[self.phase]
 
 
+def phase_weeks(planned_weeks: int) -> tuple[int, int]:
+    """(initial, termination) weeks for a course of this length: the ending phase is the
+    last 2-4 sessions, about a quarter of the course, so a short course keeps its middle
+    (8 weeks: 2 initial, 4 middle, 2 ending; 12: 3, 6, 3; 16: 3, 9, 4)."""
+    initial = INITIAL_WEEKS if planned_weeks >= 12 else 2
+    termination = min(4, max(2, round(planned_weeks / 4)))
+    return initial, termination
+
+
 def phase_for(week: int, planned_weeks: int) -> str:
     if week > planned_weeks:
         return "maintenance"
-    if week <= INITIAL_WEEKS:
+    initial, termination = phase_weeks(planned_weeks)
+    if week <= initial:
         return "initial"
-    if week > planned_weeks - TERMINATION_WEEKS:
+    if week > planned_weeks - termination:
         return "termination"
     return "middle"
 
@@ -90,5 +102,17 @@ def position(
     return Position(week=week, planned_weeks=planned_weeks, phase=phase_for(week, planned_weeks), ended=False)
 
 
-def measure_due(last_day: str | None, today: dt.date) -> bool:
-    return last_day is None or (today - dt.date.fromisoformat(last_day)).days >= MEASURES_DUE_DAYS
+def scores_improved(progress) -> bool | None:
+    """Whether any questionnaire came down by its meaningful-change figure from baseline
+    (a list of `report.ScaleProgress`); None when none was taken twice."""
+    from ipt_journal.scales import SCALES
+
+    compared = [p for p in progress if p.baseline_day != p.latest_day]
+    if not compared:
+        return None
+    return any(-p.points >= SCALES[p.scale].meaningful_change for p in compared)
+
+
+def measure_due(last_day: str | None, today: dt.date, every_days: int | None = None) -> bool:
+    days = every_days or MEASURES_DUE_DAYS
+    return last_day is None or (today - dt.date.fromisoformat(last_day)).days >= days

@@ -3,7 +3,8 @@ questions it asks. One flow (cli/exercise.py) asks any of them; the wording is o
 
 A field's kind says how it is asked and stored: "text" (one answer), "list" (as many
 lines as the person likes), "choice" (one of `choices`, or their own words), "scale"
-(a whole number 0-10).
+(a whole number 0-10), "checks" (any of `choices`, ticked). A field with `when` is
+asked only when an earlier answer has that value (the role dispute asks by stage).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class Field:
     kind: str = "text"
     choices: tuple[str, ...] = ()
     optional: bool = False
+    when: tuple[str, str] | None = None  # (earlier field, value): asked only then
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,17 @@ class Exercise:
     def field(self, key: str) -> Field | None:
         return next((field for field in self.fields if field.key == key), None)
 
+    def applies(self, field: Field, answers: dict) -> bool:
+        return field.when is None or answers.get(field.when[0]) == field.when[1]
+
+    def missing(self, answers: dict) -> list[str]:
+        """The needed questions, given the answers so far, that have no answer yet."""
+        return [
+            f.key
+            for f in self.fields
+            if not f.optional and self.applies(f, answers) and not answers.get(f.key)
+        ]
+
 
 FEELINGS = (
     "hurt",
@@ -45,11 +58,25 @@ FEELINGS = (
     "guilty",
     "disappointed",
     "overwhelmed",
-    "ignored",
+    # Not "ignored" or "let down": those say what the other person did, not what you feel.
+    "embarrassed",
+    "confused",
     "relieved",
     "hopeful",
     "grateful",
 )
+
+# Where conversations commonly go wrong (IPT's communication analysis looks for these).
+COMMUNICATION_PROBLEMS = (
+    "an indirect or nonverbal message instead of saying it",
+    "assuming I had been understood",
+    "assuming I knew what they meant",
+    "going silent or closing the conversation down",
+    "giving up too soon",
+    "saying it while too upset to be heard",
+)
+CONNECTIVES = ("because I need", "because it matters to me that", "and I would like")
+DISPUTE_STAGES = ("renegotiation", "impasse", "dissolution")
 
 CATALOGUE = {
     exercise.key: exercise
@@ -67,7 +94,15 @@ CATALOGUE = {
                     "list",
                 ),
                 Field("felt_wanted", "What did you feel, and what did you want from them?"),
+                Field("their_side", "What do you think they felt, or wanted?"),
                 Field("meant_vs_heard", "What did you mean, and what do you think came across?"),
+                Field(
+                    "problems",
+                    "Did any of these happen? (space to tick, Enter when done)",
+                    "checks",
+                    COMMUNICATION_PROBLEMS,
+                    optional=True,
+                ),
                 Field("outcome", "How did it end, and how did it leave your mood?"),
                 Field("alternatives", "Other ways you could have said it", "list", optional=True),
                 Field("next_time", "What will you try next time?"),
@@ -82,7 +117,8 @@ CATALOGUE = {
             (
                 Field("situation", "When ... (what happened, described without blame)"),
                 Field("feeling", "I feel ...", "choice", FEELINGS),
-                Field("need", "because I need / it matters to me that ..."),
+                Field("connective", "How does it go on?", "choice", CONNECTIVES),
+                Field("need", "... what you need, or what matters to you"),
                 Field("request", "Would you ... (a concrete, doable request)?"),
                 Field("statement", "Your I-statement (edit it until it sounds like you)"),
             ),
@@ -137,8 +173,9 @@ CATALOGUE = {
             (
                 Field("feeling", "What are you feeling?", "choice", FEELINGS),
                 Field("intensity", "How strong is it, 0 (barely) to 10 (overwhelming)?", "scale"),
-                Field("where", "Where do you feel it in your body?"),
+                Field("where", "Where do you feel it in your body?", optional=True),
                 Field("whom", "Whom could you tell?"),
+                Field("stops", "What stops you from saying it?", optional=True),
                 Field("how", "How could you tell them?"),
             ),
             plan="how",
@@ -146,13 +183,25 @@ CATALOGUE = {
         Exercise(
             "grief",
             "Grief: remembering the person fully",
-            "Remember someone who died as they really were, and look at what has changed with others since.",
-            20,
+            "Tell the story of a death and of the relationship, good and bad, and look at what could "
+            "fill some of the gap.",
+            25,
             (
                 Field("remembering", "Who are you remembering, and what were they to you?"),
+                Field(
+                    "death", "How did they die, and what was that time like for you? (as much as you want)"
+                ),
+                Field("story", "The story of your relationship: how it began and how it went over the years"),
                 Field("good", "What was good between you?"),
-                Field("hard", "What was hard or unfinished?"),
+                Field("hard", "What was hard, disappointing or unfinished?"),
+                Field(
+                    "mixed",
+                    "Mixed feelings are common in grief: anger, guilt or relief beside the sadness. "
+                    "Which do you notice?",
+                    optional=True,
+                ),
                 Field("changed", "What has changed with other people since they died?"),
+                Field("fill_gap", "What, or who, could fill some of the gap (not replace them)?"),
                 Field("reconnect", "One small way to reconnect with someone"),
             ),
             plan="reconnect",
@@ -160,13 +209,17 @@ CATALOGUE = {
         Exercise(
             "role-transition",
             "Role transition",
-            "Look at a life change: what the old role gave and cost, and what the new one can offer.",
+            "Look at a life change: what was lost, what is hard and what is possible in the new role, and "
+            "what you need for it.",
             20,
             (
                 Field("change", "What changed in your life?"),
-                Field("old_gave", "What did the old role give you?"),
-                Field("old_cost", "What did it cost you?"),
-                Field("new_offers", "What could the new role offer?"),
+                Field(
+                    "lost", "What did you lose with the old role (people, routine, a sense of who you were)?"
+                ),
+                Field("old_cost", "What did the old role cost you?", optional=True),
+                Field("hard_new", "What is hard about the new role?"),
+                Field("new_offers", "What is possible in the new role that was not before?"),
                 Field("skills", "Skills you need for it, one per line", "list", optional=True),
                 Field(
                     "supports", "People or places that could support you, one per line", "list", optional=True
@@ -178,31 +231,56 @@ CATALOGUE = {
         Exercise(
             "role-dispute",
             "Role dispute",
-            "Set out each side's expectations in a dispute, and what could be renegotiated.",
+            "Set out each side's expectations in a dispute, then work on it the way its stage calls for.",
             20,
             (
                 Field("mine", "What do you expect of them?"),
                 Field("theirs", "What do they expect of you?"),
+                Field("stage", "Where does the dispute stand?", "choice", DISPUTE_STAGES),
+                # Renegotiation: both are still talking.
+                Field("wants", "What does each of you want most?", when=("stage", "renegotiation")),
                 Field(
-                    "stage",
-                    "Where does the dispute stand?",
-                    "choice",
-                    ("renegotiation", "impasse", "dissolution"),
+                    "trade",
+                    "What could each of you give, to get what matters more?",
+                    when=("stage", "renegotiation"),
                 ),
-                Field("renegotiate", "What could be renegotiated?"),
-                Field("first_step", "A first step towards that"),
+                # Impasse: talks have stopped.
+                Field("reopen", "What would make talking possible again?", when=("stage", "impasse")),
+                Field(
+                    "helper",
+                    "Who could help you reopen it (a friend, a mediator, your therapist)?",
+                    optional=True,
+                    when=("stage", "impasse"),
+                ),
+                # Dissolution: the relationship is ending.
+                Field("end_well", "What would ending it well look like?", when=("stage", "dissolution")),
+                Field(
+                    "mourn",
+                    "What will you miss, or grieve, about the relationship?",
+                    when=("stage", "dissolution"),
+                ),
+                Field("first_step", "A first step"),
             ),
             plan="first_step",
         ),
         Exercise(
             "interpersonal-deficits",
-            "Building connections",
-            "Learn from past patterns in relationships, and plan one new contact.",
-            15,
+            "Loneliness and social isolation",
+            "Learn from past relationships and their patterns, then plan and rehearse one new contact. "
+            "(In IPT this area is chosen only when no other fits.)",
+            20,
             (
-                Field("patterns", "Patterns you notice in past relationships"),
+                Field(
+                    "past", "Important relationships in the past, one per line: who, and how it went", "list"
+                ),
+                Field("patterns", "Patterns you notice: how they started, what went wrong, how they ended"),
                 Field("what_helped", "What helped when a relationship went well?"),
                 Field("new_contact", "One new contact to make, and how"),
+                Field(
+                    "rehearse",
+                    "What will you say first? (rehearse it with: ipt exercise start role-play)",
+                    optional=True,
+                ),
             ),
             plan="new_contact",
         ),
@@ -211,8 +289,9 @@ CATALOGUE = {
 
 
 def compose_i_statement(answers: dict) -> str:
-    """The sentence an I-statement's parts make."""
+    """The sentence an I-statement's parts make, with the connective the person chose."""
     return (
-        f"When {answers.get('situation', '...')}, I feel {answers.get('feeling', '...')}, because I need "
-        f"{answers.get('need', '...')}. Would you {answers.get('request', '...')}?"
+        f"When {answers.get('situation', '...')}, I feel {answers.get('feeling', '...')}, "
+        f"{answers.get('connective') or CONNECTIVES[0]} {answers.get('need', '...')}. "
+        f"Would you {answers.get('request', '...')}?"
     )

@@ -54,7 +54,15 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    return " and ".join(label(area) for area in areas) or "no focus chosen yet"
+    from ipt_journal.vocab import ProblemArea
+
+    known = {area.value: area.label for area in ProblemArea}
+    return " and ".join(known.get(a, label(a)) for a in areas) or "no focus chosen yet"
+
+
+def formulation_line(text: str, agreed_on: str | None) -> str:
+    agreed = f"agreed {agreed_on}" if agreed_on else "not agreed yet"
+    return f"How it links together ({agreed}): {text}"
 
 
 def movement(points: int) -> str:
@@ -112,6 +120,7 @@ def measure_json(measure, baseline, previous) -> dict:
         "band": scale.band(measure.total),
         "max_total": scale.max_total,
         "summary": scales.describe(scale, measure.total),
+        "difficulty_text": difficulty_text(measure),
     }
     for label, earlier in (("baseline", baseline), ("previous", previous)):
         if earlier is None:
@@ -124,11 +133,21 @@ def measure_json(measure, baseline, previous) -> dict:
             "points": moved.points,
             "meaningful": moved.meaningful,
         }
-    if measure.scale == scales.PHQ9.key and baseline is not None:
-        data["response"] = scales.response(baseline.total, measure.total)
-    if measure.scale == scales.PHQ9.key:
-        data["remission"] = scales.remission(measure.total)
+    # None where the baseline was below 10 (or there is none): the terms do not apply.
+    start = baseline.total if baseline is not None else None
+    data["response"] = scales.response(start, measure.total)
+    data["remission"] = scales.remission(start, measure.total)
+    data["contact_clinician_soon"] = scales.see_clinician_soon(
+        scale, measure.total, start, previous.total if previous is not None else None
+    )
     return data
+
+
+def difficulty_text(measure) -> str | None:
+    from ipt_journal.scales import DIFFICULTY_OPTIONS
+
+    answer = getattr(measure, "difficulty", None)
+    return None if answer is None else DIFFICULTY_OPTIONS[answer]
 
 
 def measure_result(measure, baseline, previous) -> None:
@@ -136,8 +155,12 @@ def measure_result(measure, baseline, previous) -> None:
 
     scale = scales.SCALES[measure.scale]
     note(f"{scale.name} saved for {measure.day}. {scales.describe(scale, measure.total)}")
+    if difficulty_text(measure):
+        note(f"How difficult these problems have made things: {difficulty_text(measure).lower()}.")
     for label, earlier in (("your baseline", baseline), ("the previous one", previous)):
-        if earlier is None or (label == "the previous one" and earlier is baseline):
+        # The previous one is the baseline itself when only two were taken: say it once.
+        same_as_baseline = baseline is not None and earlier is not None and earlier.id == baseline.id
+        if earlier is None or (label == "the previous one" and same_as_baseline):
             continue
         moved = scales.change(scale, earlier.total, measure.total)
         meaningful = (
@@ -146,22 +169,27 @@ def measure_result(measure, baseline, previous) -> None:
             else ""
         )
         note(f"Since {label} ({earlier.day}, {earlier.total}): {movement(moved.points)}{meaningful}.")
-    if (
-        measure.scale == scales.PHQ9.key
-        and baseline is not None
-        and scales.response(baseline.total, measure.total)
-    ):
-        note("That is half or less of your baseline score, what studies call a response to treatment.")
-    if measure.scale == scales.PHQ9.key and scales.remission(measure.total) and baseline is not None:
+    start = baseline.total if baseline is not None else None
+    if scales.response(start, measure.total):
+        note("That is half or less of your baseline score, what studies call a response.")
+    if scales.remission(start, measure.total):
         note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
+    if measure.total < scale.severe_from and scales.see_clinician_soon(
+        scale, measure.total, start, previous.total if previous is not None else None
+    ):
+        note(f"Your {scale.name} score has risen meaningfully; please contact your clinician soon.")
 
 
-def crisis(country: str | None, plan=None, stream=None) -> None:
+def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
-    purpose: it must print even when nothing else works."""
+    purpose: it must print even when nothing else works. `opening` leads when given
+    (`ipt crisis` passes its own neutral one)."""
     from ipt_journal import safety
 
     out = stream or sys.stdout
+    if opening:
+        print(wrapped(opening), file=out)
+        print("", file=out)
     print("Help is there, any time:", file=out)
     for line in safety.resources(country):
         print(wrapped(line, "  - ", "    "), file=out)
@@ -181,18 +209,20 @@ def safety_message(country: str | None, plan, stream=None) -> None:
     print("", file=out)
     print(wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
+    print(wrapped(safety.TELL_CLINICIAN), file=out)
     if not plan:
         print(wrapped(safety.PLAN_SUGGESTION), file=out)
+    out.flush()
 
 
 def safety_plan_text(plan, out) -> None:
-    from ipt_journal.vocab import SAFETY_STEPS
+    from ipt_journal.vocab import SAFETY_STEPS, step_heading
 
     print("Your safety plan:", file=out)
     for step, title in SAFETY_STEPS.items():
         entries = [plan_entry(item) for item in plan if item.step == step]
         if entries:
-            print(f"  {step}. {title}", file=out)
+            print(f"  {step_heading(step, title)}", file=out)
             for entry in entries:
                 print(wrapped(entry, "     - ", "       "), file=out)
 

@@ -239,6 +239,44 @@ def m005_exercises(db: Database) -> None:
 
 
 @migrations()
+def m006_clinical_fields(db: Database) -> None:
+    """Issue 11: the questionnaires' difficulty answer, the fuller inventory, the
+    interpersonal formulation, the ending phase, and the safety plan's reasons for living."""
+    _run(
+        db,
+        # 0 not difficult at all .. 3 extremely difficult; NULL when not answered.
+        "ALTER TABLE measures ADD COLUMN difficulty INTEGER CHECK (difficulty BETWEEN 0 AND 3)",
+        "ALTER TABLE people ADD COLUMN together TEXT",
+        "ALTER TABLE people ADD COLUMN disagreements TEXT",
+        "ALTER TABLE people ADD COLUMN resolved TEXT CHECK (resolved IN ('yes', 'partly', 'no'))",
+        "ALTER TABLE people ADD COLUMN can_talk_about TEXT",
+        "ALTER TABLE people ADD COLUMN cannot_talk_about TEXT",
+        "ALTER TABLE courses ADD COLUMN formulation TEXT",
+        "ALTER TABLE courses ADD COLUMN formulation_agreed_on TEXT",
+        "ALTER TABLE reviews ADD COLUMN relapse_plan TEXT",
+        "ALTER TABLE reviews ADD COLUMN feelings_about_ending TEXT",
+        # Step 0 of the safety plan: what matters most, the reasons for living. SQLite cannot
+        # change a CHECK in place, so the table is rebuilt with its rows and ids.
+        """
+        CREATE TABLE safety_plan_items_new (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            step INTEGER NOT NULL CHECK (step BETWEEN 0 AND 6),
+            text TEXT,
+            person_id INTEGER REFERENCES people (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (text IS NOT NULL OR person_id IS NOT NULL)
+        )
+        """,
+        "INSERT INTO safety_plan_items_new SELECT id, uid, step, text, person_id, created_at, updated_at "
+        "FROM safety_plan_items",
+        "DROP TABLE safety_plan_items",
+        "ALTER TABLE safety_plan_items_new RENAME TO safety_plan_items",
+    )
+
+
+@migrations()
 def m007_life_events(db: Database) -> None:
     _run(
         db,

@@ -104,6 +104,10 @@ PERSON_TEXT_FIELDS = (
     "unsatisfying",
     "their_expectations",
     "my_expectations",
+    "together",
+    "disagreements",
+    "can_talk_about",
+    "cannot_talk_about",
     "change",
     "notes",
 )
@@ -136,6 +140,11 @@ class PersonIn(Model):
     my_expectations: Text | None = None
     expectations_met: ExpectationsMet | None = None
     can_confide: bool | None = None
+    together: Text | None = None
+    disagreements: Text | None = None
+    resolved: ExpectationsMet | None = None  # do disagreements get resolved: yes, partly, no
+    can_talk_about: Text | None = None
+    cannot_talk_about: Text | None = None
     change: Text | None = None
     problem_area: ProblemArea | None = None
     dispute_stage: DisputeStage | None = None
@@ -238,6 +247,8 @@ class MeasureIn(Model):
     scale: Literal["phq9", "gad7"]
     day: dt.date
     answers: list[Annotated[int, Field(ge=0, le=3, strict=True)]]
+    # The unscored question after the items: 0 not difficult at all .. 3 extremely difficult.
+    difficulty: Annotated[int, Field(ge=0, le=3, strict=True)] | None = None
 
     @model_validator(mode="after")
     def _all_items_answered(self):
@@ -275,6 +286,8 @@ class CourseIn(Model):
     focus_areas: list[ProblemArea] = []
     dispute_person: str | None = None
     dispute_stage: DisputeStage | None = None
+    formulation: Text | None = None
+    formulation_agreed_on: dt.date | None = None
 
     @model_validator(mode="after")
     def _focus(self):
@@ -293,13 +306,13 @@ class GoalIn(Model):
     text: Annotated[str, Field(min_length=1, max_length=5000)]
 
 
-SAFETY_STEPS = (1, 2, 3, 4, 5, 6)
+SAFETY_STEPS = (0, 1, 2, 3, 4, 5, 6)  # 0: what matters most, the reasons for living
 
 
 class SafetyPlanItemIn(Model):
     """One line of the safety plan; steps 3 and 4 may name a person of the inventory."""
 
-    step: Annotated[int, Field(ge=1, le=6, strict=True)]
+    step: Annotated[int, Field(ge=0, le=6, strict=True)]
     text: Text | None = None
     person: str | None = None
 
@@ -320,6 +333,8 @@ class ReviewIn(Model):
     what_helped: Text | None = None
     warning_signs: Text | None = None
     keep_practising: Text | None = None
+    relapse_plan: Text | None = None
+    feelings_about_ending: Text | None = None
 
 
 class CopingIn(Model):
@@ -376,13 +391,13 @@ class ExerciseIn(Model):
             if field is None:
                 keys = ", ".join(f.key for f in exercise.fields)
                 raise ValueError(f"{exercise.name} has no question {key!r}; its questions are: {keys}.")
-            if field.kind == "list" and isinstance(value, str):
+            if field.kind in ("list", "checks") and isinstance(value, str):
                 self.answers[key] = [value]
             if field.kind == "scale" and not (
                 isinstance(value, str) and value.isdigit() and int(value) <= 10
             ):
                 raise ValueError(f"{key} must be a whole number from 0 to 10, got {value!r}.")
-        missing = [f.key for f in exercise.fields if not f.optional and not self.answers.get(f.key)]
+        missing = exercise.missing(self.answers)
         if missing:
             raise ValueError(f"{exercise.name} still needs: {', '.join(missing)}.")
         return self

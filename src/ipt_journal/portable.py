@@ -81,6 +81,8 @@ class CourseDoc(Doc):
     focus_areas: Annotated[list[ProblemArea], Field(max_length=2)]
     dispute_person: Uid | None
     dispute_stage: DisputeStage | None
+    formulation: Text | None = None
+    formulation_agreed_on: dt.date | None = None
     ended_on: dt.date | None
     created_at: Stamp
     updated_at: Stamp
@@ -107,7 +109,7 @@ class GoalDoc(Stored, GoalIn):
 
 class SafetyPlanItemDoc(Doc):
     uid: Uid
-    step: Annotated[int, Field(ge=1, le=6, strict=True)]
+    step: Annotated[int, Field(ge=0, le=6, strict=True)]
     text: Text | None
     person: Uid | None
     created_at: Stamp

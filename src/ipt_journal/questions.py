@@ -35,6 +35,16 @@ def _enum_choices(enum) -> tuple[tuple[str, object], ...]:
     return tuple((member.label, member.value) for member in enum)
 
 
+def _living(answers: dict) -> bool:
+    """Contact, expectations and disagreements are asked only about someone alive; for
+    someone who has died the inventory asks grief-suited questions instead."""
+    return answers.get("status") != Status.deceased.value
+
+
+def _died(answers: dict) -> bool:
+    return not _living(answers)
+
+
 PERSON_QUESTIONS: tuple[Question, ...] = (
     Question("name", "text", "Name (or a nickname only you would know)", required=True),
     Question("relationship", "select", "Who are they to you?", _enum_choices(Relationship), required=True),
@@ -51,15 +61,33 @@ PERSON_QUESTIONS: tuple[Question, ...] = (
         "How close do you feel? (closeness circle)",
         tuple((f"{ring} - {label}", ring) for ring, label in CLOSENESS_LABELS.items()),
     ),
-    Question("contact", "select", "How often are you in contact?", _enum_choices(Contact)),
-    Question("satisfying", "text", "What is satisfying about this relationship?"),
-    Question("unsatisfying", "text", "What is unsatisfying or hard about it?"),
-    Question("their_expectations", "text", "What do they expect of you?"),
-    Question("my_expectations", "text", "What do you expect of them?"),
+    Question("contact", "select", "How often are you in contact?", _enum_choices(Contact), when=_living),
+    Question("together", "text", "What do you do together?", when=_living),
+    Question("together", "text", "What did you do together?", when=_died),
+    Question("satisfying", "text", "What is satisfying about this relationship?", when=_living),
+    Question("unsatisfying", "text", "What is unsatisfying or hard about it?", when=_living),
+    Question("satisfying", "text", "What do you miss most about them?", when=_died),
+    Question("unsatisfying", "text", "What was hard between you, or is left unsaid?", when=_died),
+    Question("their_expectations", "text", "What do they expect of you?", when=_living),
+    Question("my_expectations", "text", "What do you expect of them?", when=_living),
     Question(
-        "expectations_met", "select", "Are those expectations being met?", _enum_choices(ExpectationsMet)
+        "expectations_met",
+        "select",
+        "Are those expectations being met?",
+        _enum_choices(ExpectationsMet),
+        when=_living,
     ),
-    Question("can_confide", "yes-no", "Can you confide in them?"),
+    Question("disagreements", "text", "When you disagree, how does it usually go?", when=_living),
+    Question(
+        "resolved",
+        "select",
+        "Do your disagreements get resolved?",
+        _enum_choices(ExpectationsMet),
+        when=_living,
+    ),
+    Question("can_confide", "yes-no", "Can you confide in them?", when=_living),
+    Question("can_talk_about", "text", "What can you talk about with them?", when=_living),
+    Question("cannot_talk_about", "text", "What can you not talk about with them?", when=_living),
     Question("change", "text", "What would you like to change?"),
     Question(
         "problem_area",
@@ -106,12 +134,19 @@ CHECKIN = {
 
 # A line of guidance for each step of the safety plan, shown by its wizard.
 SAFETY_PLAN = {
+    0: "People, pets, plans, beliefs: what makes it worth getting through a hard moment.",
     1: "Thoughts, feelings or situations that tell you things are getting worse.",
     2: "Things you can do on your own to get through a hard moment.",
     3: "People and places that take your mind off things, even a little.",
     4: "People you could tell that you are struggling and ask for help.",
-    5: "Your clinician, your doctor, and crisis lines (ipt adds the crisis lines for you).",
-    6: "Ways to make where you are safer while a crisis passes.",
+    5: (
+        "Your clinician, your doctor, and the nearest emergency department (its name and address); "
+        "ipt adds the crisis lines for you."
+    ),
+    6: (
+        "Put what you could use to hurt yourself (medicines, firearms, anything else) out of reach, "
+        "or ask someone you trust to hold it for now."
+    ),
 }
 
 START = {
@@ -128,14 +163,25 @@ START = {
     "dispute_stage": "Where does the dispute stand?",
     "goal": "Goal {number}: something concrete you want to change (Enter when done)",
     "encrypt": "Protect your journal with a passphrase? (you can also do it later: ipt encrypt)",
+    "formulation_intro": (
+        "Putting it together: in a sentence or two, how does your low mood link to your focus and "
+        "the people in it? For example: 'Since I moved for the new job I have lost touch with my "
+        "friends, and I feel low and alone; I want to build a life here.'"
+    ),
+    "formulation": "In your own words (Enter to skip; you can write or revise it later)",
+    "formulation_agree": "Does that describe how things link for you? (you can revise it any time)",
 }
 
 REVIEW = {
     "what_changed": "What has changed for you since the start, in mood and with people? (Enter to skip)",
     "what_helped": "What helped most? (Enter to skip)",
     "warning_signs": "What early warning signs would tell you things are slipping? (Enter to skip)",
+    "relapse_plan": "If those signs come back, what will you do, and whom will you tell? (Enter to skip)",
     "keep_practising": "How will you keep using what you learned? (Enter to skip)",
-    "to_safety_plan": "Add these warning signs to step 1 of your safety plan?",
+    "feelings_about_ending": (
+        "How do you feel about the course ending? Sadness, worry or relief are all common. (Enter to skip)"
+    ),
+    "to_safety_plan": "Add the warning signs and your plan to your safety plan (steps 1 and 2)?",
 }
 
 HOMEWORK = {

@@ -67,6 +67,8 @@ class CourseProgress:
     week: int
     phase: str
     focus_areas: list[str]
+    formulation: str | None = None
+    formulation_agreed_on: str | None = None
 
 
 @dataclass
@@ -93,8 +95,8 @@ class ScaleProgress:
     latest_band: str
     points: int
     meaningful: bool
-    response: bool | None  # PHQ-9 only
-    remission: bool | None  # PHQ-9 only
+    response: bool | None  # None when the baseline was below 10: the term does not apply
+    remission: bool | None  # likewise
 
 
 @dataclass
@@ -196,7 +198,14 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
     held = journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today)
     where = position(course.started_on, course.planned_weeks, course.ended_on, today, held)
     return CourseProgress(
-        course.started_on, course.planned_weeks, course.ended_on, where.week, where.phase, course.focus_areas
+        course.started_on,
+        course.planned_weeks,
+        course.ended_on,
+        where.week,
+        where.phase,
+        course.focus_areas,
+        course.formulation,
+        course.formulation_agreed_on,
     )
 
 
@@ -225,7 +234,6 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         baseline, _ = journal.measures.baseline_and_previous(latest)
         baseline = baseline or latest
         moved = scales.change(scale, baseline.total, latest.total)
-        is_phq9 = scale.key == scales.PHQ9.key
         progress.append(
             ScaleProgress(
                 scale.key,
@@ -237,8 +245,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
                 scale.band(latest.total),
                 moved.points,
                 moved.meaningful,
-                scales.response(baseline.total, latest.total) if is_phq9 else None,
-                scales.remission(latest.total) if is_phq9 else None,
+                scales.response(baseline.total, latest.total),
+                scales.remission(baseline.total, latest.total),
             )
         )
         crisis = crisis or scales.needs_safety_message(scale.key, latest.answers)
@@ -334,6 +342,7 @@ class Dashboard:
     next_reason: str
     last_session: str | None = None  # the day of the latest therapy session
     things_to_bring: int = 0  # open ones
+    relapse_plan: str | None = None  # from the review: what to do if the warning signs return
 
     @property
     def is_new(self) -> bool:
@@ -341,6 +350,7 @@ class Dashboard:
 
 
 CHECKIN_DUE_DAYS = 7
+MAINTENANCE_CHECKIN_DAYS = 28  # after the course: a check-in once a month keeps an eye out
 
 
 def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard:
@@ -351,14 +361,21 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     counts = journal.checkins.counts()
     last = counts["last_checkin"]
     days = (today - dt.date.fromisoformat(last)).days if last else None
-    checkin_due = days is None or days >= CHECKIN_DUE_DAYS
-    due = [s.name for s in SCALES.values() if measure_due(journal.measures.last_day(s.key), today)]
     progress = course_progress(journal, today)
+    review = journal.reviews.latest()
+    # Once the course is over and reviewed, the rhythm becomes monthly (maintenance).
+    monthly = bool(progress and progress.phase == "maintenance" and review)
+    checkin_due = days is None or days >= (MAINTENANCE_CHECKIN_DAYS if monthly else CHECKIN_DUE_DAYS)
+    due = [
+        s.name
+        for s in SCALES.values()
+        if measure_due(journal.measures.last_day(s.key), today, MAINTENANCE_CHECKIN_DAYS if monthly else None)
+    ]
     goals = [
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
         for g in journal.goals.list("open")
     ]
-    reviewed = journal.reviews.latest() is not None
+    reviewed = review is not None
     homework_due = sum(item.due_by(today) for item in journal.homework.list())
     last_session = journal.sessions.last(today)
     if not progress and not counts["people"]:
@@ -393,4 +410,5 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         next_reason=step[1],
         last_session=last_session.day if last_session else None,
         things_to_bring=len(journal.bring.list()),
+        relapse_plan=review.relapse_plan if review and progress and progress.phase == "maintenance" else None,
     )

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FIND_A_HELPLINE = "findahelpline.com lists free, confidential helplines in many other countries."
+FIND_A_HELPLINE_HERE = "findahelpline.com lists free, confidential helplines in your country."
+LOCAL_EMERGENCY = "In an emergency, or if you might act on these thoughts, call your local emergency number."
+EU_EMERGENCY = "112 in the EU (it works from many mobiles elsewhere)"
 
 
 @dataclass(frozen=True)
@@ -25,15 +28,40 @@ CRISIS_LINES: dict[str, CrisisLines] = {
     "US": CrisisLines("US", "United States", ("Call or text 988 (Suicide & Crisis Lifeline).",), "911"),
     "CA": CrisisLines("CA", "Canada", ("Call or text 988 (Suicide Crisis Helpline).",), "911"),
     "GB": CrisisLines("GB", "United Kingdom", ("Call Samaritans on 116 123, free, day or night.",), "999"),
-    "IE": CrisisLines("IE", "Ireland", ("Call Samaritans on 116 123, free, day or night.",), "112"),
+    "IE": CrisisLines("IE", "Ireland", ("Call Samaritans on 116 123, free, day or night.",), "112 or 999"),
+    "AU": CrisisLines("AU", "Australia", ("Call Lifeline on 13 11 14, day or night.",), "000"),
+    "NZ": CrisisLines("NZ", "New Zealand", ("Call or text 1737, free, any time.",), "111"),
 }
-# Most of the world, the EU included, answers 112 for emergencies.
-DEFAULT_EMERGENCY = "112"
 
+# Names and common short forms people type for the countries above (casefolded).
+COUNTRY_ALIASES = {
+    "usa": "US", "united states": "US", "united states of america": "US", "america": "US",
+    "canada": "CA",
+    "uk": "GB", "united kingdom": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "ireland": "IE", "republic of ireland": "IE", "eire": "IE", "éire": "IE",
+    "australia": "AU",
+    "new zealand": "NZ", "aotearoa": "NZ",
+}  # fmt: skip
+
+# The item-9 message: only ever shown after an answer above 0 to PHQ-9 item 9.
 CALM_OPENING = (
     "Thank you for answering honestly. You said you have had thoughts of being better off "
     "dead or of hurting yourself. That can be very hard to carry, and you do not have to "
-    "carry it alone."
+    "carry it alone. Thoughts like these are a common symptom of depression, and they "
+    "usually ease as it is treated."
+)
+TELL_CLINICIAN = (
+    "ipt does not tell anyone; please let your therapist or doctor know, at your next session or sooner."
+)
+# `ipt crisis`: nothing was answered, so nothing is assumed.
+CRISIS_OPENING = (
+    "If things feel too much right now, you do not have to face it alone. "
+    "Someone is there to talk to, whenever you need it."
+)
+SET_COUNTRY_HINT = (
+    "To see your own country's lines first, set it: `ipt config set country GB` "
+    "(a two-letter code or a name such as 'Australia')."
 )
 ALWAYS_THERE = "These are always here: run `ipt crisis` at any time."
 PLAN_SUGGESTION = (
@@ -42,33 +70,56 @@ PLAN_SUGGESTION = (
 )
 
 
+def country_code(text: str) -> str | None:
+    """'gb', 'UK', 'United Kingdom' -> 'GB'; any other two letters as a code; else None."""
+    cleaned = " ".join(text.strip().split())
+    alias = COUNTRY_ALIASES.get(cleaned.casefold())
+    if alias:
+        return alias
+    return cleaned.upper() if len(cleaned) == 2 and cleaned.isalpha() else None
+
+
 def known_country(code: str) -> bool:
     return code.upper() in CRISIS_LINES
 
 
 def resources(country: str | None) -> list[str]:
-    """The lines to show: the country's own when it is set and known, else every one we list."""
-    chosen = CRISIS_LINES.get((country or "").upper())
-    if chosen:
-        return [
-            *chosen.lines,
-            f"In an emergency, or if you might act on these thoughts, call {chosen.emergency}.",
-            FIND_A_HELPLINE,
-        ]
+    """The lines to show: the country's own when it is set and known; for a set country we
+    have no lines for, the local emergency number and findahelpline.com first; with no
+    country set, every line we list."""
+    if country:
+        chosen = CRISIS_LINES.get(country.upper())
+        if chosen:
+            return [
+                *chosen.lines,
+                f"In an emergency, or if you might act on these thoughts, call {chosen.emergency}.",
+                FIND_A_HELPLINE,
+            ]
+        return [LOCAL_EMERGENCY, FIND_A_HELPLINE_HERE, f"Or call {EU_EMERGENCY}."]
     lines = [f"{entry.name}: {line}" for entry in CRISIS_LINES.values() for line in entry.lines]
     by_number: dict[str, list[str]] = {}
     for entry in CRISIS_LINES.values():
         by_number.setdefault(entry.emergency, []).append(entry.country)
-    by_number.setdefault(DEFAULT_EMERGENCY, []).append("the EU and most of the world")
-    emergency = ", ".join(f"{number} ({', '.join(places)})" for number, places in by_number.items())
-    return [*lines, f"In an emergency call your local emergency number: {emergency}.", FIND_A_HELPLINE]
+    emergency = "; ".join(f"{number} ({', '.join(places)})" for number, places in by_number.items())
+    return [
+        *lines,
+        f"In an emergency call your local emergency number: {emergency}; {EU_EMERGENCY}.",
+        FIND_A_HELPLINE,
+    ]
 
 
-def as_json(country: str | None) -> dict:
+def as_json(country: str | None, opening: str = CALM_OPENING) -> dict:
+    """The help as data; `opening` is the item-9 message unless `ipt crisis` asks."""
     chosen = CRISIS_LINES.get((country or "").upper())
-    return {
-        "country": chosen.country if chosen else None,
-        "message": CALM_OPENING,
+    data = {
+        "country": chosen.country if chosen else (country.upper() if country else None),
+        "country_listed": bool(chosen),
+        "message": opening,
         "resources": resources(country),
         "always_available": "ipt crisis",
     }
+    if opening == CALM_OPENING:
+        data["tell_clinician"] = TELL_CLINICIAN
+    if not country:
+        data["set_country"] = SET_COUNTRY_HINT
+    return data

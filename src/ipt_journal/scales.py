@@ -27,6 +27,7 @@ class Scale:
     items: tuple[str, ...]
     bands: tuple[tuple[int, str], ...]  # (lowest total, band), ascending
     meaningful_change: int  # points of change that count as meaningful
+    severe_from: int  # a total this high asks the person to contact their clinician soon
 
     @property
     def max_total(self) -> int:
@@ -72,7 +73,8 @@ PHQ9 = Scale(
         "Thoughts that you would be better off dead or of hurting yourself in some way",
     ),
     bands=((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe")),
-    meaningful_change=5,  # Löwe et al. 2004
+    meaningful_change=5,  # a meaningful-change figure: Löwe et al. 2004
+    severe_from=20,
 )
 
 GAD7 = Scale(
@@ -90,14 +92,24 @@ GAD7 = Scale(
         "Feeling afraid as if something awful might happen",
     ),
     bands=((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
-    meaningful_change=4,  # the reliable-change threshold NHS Talking Therapies uses
+    meaningful_change=4,  # a reliable-change figure: the threshold NHS Talking Therapies uses
+    severe_from=15,
 )
 
 SCALES = {scale.key: scale for scale in (PHQ9, GAD7)}
 # The PHQ-9 item about thoughts of death or self-harm (1-based, as published).
 PHQ9_SAFETY_ITEM = 9
-REMISSION_BELOW = 5  # PHQ-9 total
-RESPONSE_DROP = 0.5  # PHQ-9 fall from baseline
+REMISSION_BELOW = 5  # a total below this is what studies call remission
+RESPONSE_DROP = 0.5  # a fall from baseline of half or more is what studies call a response
+# Response and remission mean something only from a baseline in the clinical range
+# (the HEDIS depression remission-or-response measure; the same cut-off for the GAD-7).
+CLINICAL_BASELINE = 10
+DIFFICULTY_QUESTION = (
+    "If you checked off any problems, how difficult have these problems made it for you "
+    "to do your work, take care of things at home, or get along with other people?"
+)
+DIFFICULTY_OPTIONS = ("Not difficult at all", "Somewhat difficult", "Very difficult", "Extremely difficult")
+DIFFICULTY_SHORT = ("not at all", "somewhat", "very", "extremely")  # for narrow tables
 
 
 def needs_safety_message(scale_key: str, answers: list[int]) -> bool:
@@ -118,20 +130,39 @@ def change(scale: Scale, earlier: int, latest: int) -> Change:
     return Change(points=points, meaningful=abs(points) >= scale.meaningful_change)
 
 
-def response(baseline: int, latest: int) -> bool:
-    """PHQ-9 down by half or more from a baseline above zero."""
-    return baseline > 0 and (baseline - latest) >= RESPONSE_DROP * baseline
+def clinical_baseline(baseline: int | None) -> bool:
+    """Whether response and remission can be spoken of at all from this baseline."""
+    return baseline is not None and baseline >= CLINICAL_BASELINE
 
 
-def remission(latest: int) -> bool:
+def response(baseline: int | None, latest: int) -> bool | None:
+    """Down by half or more from a baseline of 10 or more; None when the baseline was lower
+    (or missing), where the word does not apply."""
+    if not clinical_baseline(baseline):
+        return None
+    return (baseline - latest) >= RESPONSE_DROP * baseline
+
+
+def remission(baseline: int | None, latest: int) -> bool | None:
+    """Below 5 after a baseline of 10 or more; None when the baseline was lower (or missing)."""
+    if not clinical_baseline(baseline):
+        return None
     return latest < REMISSION_BELOW
+
+
+def see_clinician_soon(scale: Scale, total: int, baseline: int | None, previous: int | None) -> bool:
+    """A severe score, or a meaningful rise since the baseline or the previous one."""
+    rises = [total - earlier for earlier in (baseline, previous) if earlier is not None]
+    return total >= scale.severe_from or any(rise >= scale.meaningful_change for rise in rises)
 
 
 def describe(scale: Scale, total: int) -> str:
     """The result in plain, non-diagnostic words."""
     band = scale.band(total)
     advice = (
-        "worth discussing with your clinician"
+        "please contact your clinician soon"
+        if total >= scale.severe_from
+        else "worth discussing with your clinician"
         if total >= 10
         else "worth keeping an eye on"
         if total >= 5

@@ -82,7 +82,8 @@ LABELS: dict[Choice, str] = {
     ProblemArea.grief: "grief",
     ProblemArea.role_dispute: "role dispute",
     ProblemArea.role_transition: "role transition",
-    ProblemArea.interpersonal_deficits: "interpersonal deficits",
+    # IPT's "interpersonal deficits", named for people as they live it.
+    ProblemArea.interpersonal_deficits: "loneliness and social isolation",
     DisputeStage.renegotiation: "renegotiation (both still working on it)",
     DisputeStage.impasse: "impasse (talks have stopped)",
     DisputeStage.dissolution: "dissolution (the relationship is ending)",
@@ -110,6 +111,7 @@ def signed(quality: int) -> str:
 
 # The six steps of the Stanley-Brown safety plan, in order.
 SAFETY_STEPS = {
+    0: "What matters most to me, my reasons for living",
     1: "Warning signs that a crisis may be coming",
     2: "Things I can do on my own to cope",
     3: "People and places that take my mind off things",
@@ -117,3 +119,11 @@ SAFETY_STEPS = {
     5: "Professionals and crisis lines I can contact",
     6: "Making my surroundings safe",
 }
+SAFETY_PLAN_WITH_CLINICIAN = (
+    "A safety plan is best made with your clinician: start it here, and go through it together."
+)
+
+
+def step_heading(step: int, title: str) -> str:
+    """'1. Warning signs ...'; the reasons for living lead the plan without a number."""
+    return title if step == 0 else f"{step}. {title}"

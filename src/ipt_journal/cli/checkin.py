@@ -6,7 +6,14 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
+from ipt_journal.cli.session import (
+    Gad7DifficultyOpt,
+    Phq9DifficultyOpt,
+    YesOpt,
+    command_group,
+    name_problem,
+    session,
+)
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 
@@ -46,6 +53,11 @@ TagOpt = Annotated[
 IdArg = Annotated[int, typer.Argument(help="The check-in's id (see: ipt checkin list).", show_default=False)]
 NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
+LOW_MOOD = 1  # a mood this low ends the check-in with one gentle pointer, no alarm
+LOW_MOOD_LINE = (
+    "That sounds like a hard week. If it would help, `ipt cope` has a few things to try now, "
+    "and `ipt crisis` shows who you can talk to, any time."
+)
 
 
 @app.callback()
@@ -62,6 +74,8 @@ def checkin(
     gad7: Annotated[
         str | None, typer.Option("--gad7", metavar="0,1,...", help="GAD-7: 7 answers 0-3.")
     ] = None,
+    phq9_difficulty: Phq9DifficultyOpt = None,
+    gad7_difficulty: Gad7DifficultyOpt = None,
     goal: Annotated[
         list[str] | None,
         typer.Option("--goal", metavar="ID:0-10", help="Progress on an open goal, e.g. '1:7'; repeatable."),
@@ -81,16 +95,17 @@ def checkin(
     answers = {
         scale.key: scale.parse(text, f"--{scale.key}") for scale, text in ((PHQ9, phq9), (GAD7, gad7)) if text
     }
+    difficulty = {PHQ9.key: phq9_difficulty, GAD7.key: gad7_difficulty}
     ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
     journal = state.journal()
     journal.goals.check_open(list(ratings))
-    newcomers, homework = [], []
+    newcomers, homework, saved_early = [], [], []
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
         fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
-        answers, ratings = _measures_and_goals_wizard(journal, answers, ratings)
+        saved_early, ratings = _measures_and_goals_wizard(journal, fields["day"], answers, ratings)
         from ipt_journal.cli.homework import ask_about_due_homework
 
         homework = ask_about_due_homework(journal, fields["day"])
@@ -105,17 +120,22 @@ def checkin(
         validate(CheckinIn, fields),
         newcomers,
         [
-            validate(MeasureIn, {"scale": key, "day": fields["day"], "answers": a})
+            validate(
+                MeasureIn, {"scale": key, "day": fields["day"], "answers": a, "difficulty": difficulty[key]}
+            )
             for key, a in answers.items()
         ],
         [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
         homework,
         topics,
+        saved_measures=saved_early,
     )
     measures = journal.measures.list(checkin_id=saved.id)
-    if as_json:
+    if as_json:  # every questionnaire of the check-in, those the wizard saved early too
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
+    # Questionnaires the wizard saved as they were answered have had their result shown.
+    measures = [m for m in measures if m.id not in saved_early]
     messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
     if topics:
         messages.note(f"Noted for your next session: {messages.count(len(topics), 'thing')} to bring.")
@@ -124,6 +144,8 @@ def checkin(
             "Goal progress: " + ", ".join(f"#{goal_id} {r}/10" for goal_id, r in ratings.items()) + "."
         )
     report_measures(journal, measures, as_json=False)
+    if saved.mood <= LOW_MOOD:
+        messages.note(LOW_MOOD_LINE)
 
 
 @app.command("list")
@@ -253,14 +275,20 @@ def parse_goal_rating(text: str) -> dict:
     return {"goal_id": number, "rating": value}
 
 
-def _measures_and_goals_wizard(journal, answers: dict, ratings: dict) -> tuple[dict, dict]:
-    """Offer the questionnaires when they are due, then ask progress on each open goal."""
+def _measures_and_goals_wizard(journal, day: dt.date, answers: dict, ratings: dict) -> tuple[list, dict]:
+    """Offer the questionnaires when they are due, then ask progress on each open goal.
+
+    Each questionnaire is saved, and its result (and any crisis help) shown, as soon as it
+    is answered, as in `ipt start`: help must not wait for the rest of the check-in, and
+    Ctrl-C later keeps it. Returns the ids saved (the check-in links them) and the ratings."""
     from ipt_journal import prompts
-    from ipt_journal.cli.measure import ask_scale
+    from ipt_journal.cli.measure import ask_scale, report_measures
     from ipt_journal.course import MEASURES_DUE_DAYS, measure_due
+    from ipt_journal.models import MeasureIn, validate
     from ipt_journal.questions import CHECKIN
     from ipt_journal.scales import GAD7, PHQ9
 
+    saved = []
     for scale in (PHQ9, GAD7):
         last = journal.measures.last_day(scale.key)
         if scale.key in answers or not measure_due(last, dt.date.today()):
@@ -268,7 +296,14 @@ def _measures_and_goals_wizard(journal, answers: dict, ratings: dict) -> tuple[d
         when = f"none since {last}" if last else "none yet"
         question = CHECKIN["measure"].format(name=scale.name, days=MEASURES_DUE_DAYS, when=when)
         if prompts.confirm(question, default=True):
-            answers[scale.key] = ask_scale(scale)
+            items, difficulty = ask_scale(scale)
+            measure = journal.measures.add(
+                validate(
+                    MeasureIn, {"scale": scale.key, "day": day, "answers": items, "difficulty": difficulty}
+                )
+            )
+            saved.append(measure.id)
+            report_measures(journal, [measure], as_json=False)
     for goal in journal.goals.list("open"):
         if goal.id in ratings:
             continue
@@ -280,7 +315,7 @@ def _measures_and_goals_wizard(journal, answers: dict, ratings: dict) -> tuple[d
         ).strip()
         if answer:
             ratings[goal.id] = int(answer)
-    return answers, ratings
+    return saved, ratings
 
 
 def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool = True):
@@ -299,7 +334,7 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
 
     newcomers: list[PersonIn] = []
     if "people" not in given:
-        people = journal.people.list()
+        people = journal.people.list(living=True)
         earlier = {p["name"].casefold(): p["quality"] for p in fields.get("people", [])}
         choices = [(f"{p.name} ({p.relationship.replace('-', ' ')})", p.name) for p in people]
         if allow_newcomers:

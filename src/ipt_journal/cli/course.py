@@ -8,13 +8,26 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli.session import Gad7DifficultyOpt, Phq9DifficultyOpt, command_group, session
 from ipt_journal.vocab import DisputeStage, ProblemArea
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+FormulationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--formulation",
+        metavar="TEXT",
+        help="In your words, how your low mood links to your focus and the people in it (agreed when given).",
+    ),
+]
 DISCLAIMER = (
     "ipt supports the work you do in Interpersonal Psychotherapy, with a therapist or on your own. "
     "It does not replace a clinician, and nothing it shows is a diagnosis."
+)
+SICK_ROLE = (
+    "If you are depressed: depression is a common illness, it can be treated, and it is not "
+    "your fault. While it lasts, it is fair to do a little less and to let people help; the "
+    "aim is to get back to what matters to you as you recover."
 )
 
 
@@ -32,6 +45,8 @@ def start(
     gad7: Annotated[
         str | None, typer.Option("--gad7", metavar="0,1,...", help="Baseline GAD-7: 7 answers 0-3.")
     ] = None,
+    phq9_difficulty: Phq9DifficultyOpt = None,
+    gad7_difficulty: Gad7DifficultyOpt = None,
     therapist: Annotated[
         bool | None,
         typer.Option("--therapist/--no-therapist", help="Do you work with a therapist?", show_default=False),
@@ -58,6 +73,15 @@ def start(
     goal: Annotated[
         list[str] | None, typer.Option("--goal", metavar="TEXT", help="A goal; 1 to 3 of them.")
     ] = None,
+    formulation: FormulationOpt = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            metavar="CODE",
+            help="Your country, for the crisis lines (as ipt config set country).",
+        ),
+    ] = None,
     revise: Annotated[bool, typer.Option("--revise", help="Change the course you already started.")] = False,
 ) -> None:
     """Start your IPT course: background, baseline questionnaires, length, focus and goals.
@@ -82,6 +106,9 @@ def start(
             "dispute_person": dispute_with,
             "dispute_stage": dispute_stage,
             "started_on": parse_day(start_date, "--start-date") if start_date else None,
+            "formulation": formulation,
+            # Written in your own words and given here: agreed today.
+            "formulation_agreed_on": dt.date.today() if formulation else None,
         }.items()
         if value is not None
     }
@@ -95,14 +122,25 @@ def start(
         [] if flags_given else ["the course's values as flags"],
         "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'",
     )
+    if country is not None:
+        from ipt_journal.cli.crisis import note_unlisted, save_country
+
+        # A setting apart from the journal, saved even if the course is not.
+        note_unlisted(save_country(country))
     if goal and len(goal) > 3:
         raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
     today = dt.date.today()
     measures = [
         validate(
-            MeasureIn, {"scale": scale.key, "day": today, "answers": scale.parse(text, f"--{scale.key}")}
+            MeasureIn,
+            {
+                "scale": scale.key,
+                "day": today,
+                "answers": scale.parse(text, f"--{scale.key}"),
+                "difficulty": difficulty,
+            },
         )
-        for scale, text in ((PHQ9, phq9), (GAD7, gad7))
+        for scale, text, difficulty in ((PHQ9, phq9, phq9_difficulty), (GAD7, gad7, gad7_difficulty))
         if text
     ]
     goals = [validate(GoalIn, {"text": text}) for text in goal or []]
@@ -151,6 +189,8 @@ def _course_fields(course) -> dict:
         "focus_areas": course.focus_areas,
         "dispute_person": course.dispute_person,
         "dispute_stage": course.dispute_stage,
+        "formulation": course.formulation,
+        "formulation_agreed_on": course.formulation_agreed_on,
     }
 
 
@@ -172,10 +212,18 @@ def _start_wizard(journal, fields: dict, revising: bool):
     from ipt_journal.scales import GAD7, PHQ9
 
     messages.note(DISCLAIMER)
+    messages.note(SICK_ROLE)
     fields["background"] = (
         prompts.text(START["background"], default=fields.get("background") or "").strip() or None
     )
     fields["reason"] = prompts.text(START["reason"], default=fields.get("reason") or "").strip() or None
+    from ipt_journal import config
+
+    if config.country_or_none() is None:
+        # Before the questionnaires, so any crisis help after them shows the right lines.
+        from ipt_journal.cli.crisis import ask_country
+
+        ask_country()
     if not revising:
         for scale in (PHQ9, GAD7):
             taken = journal.measures.latest(scale.key)
@@ -188,11 +236,19 @@ def _start_wizard(journal, fields: dict, revising: bool):
             if prompts.confirm(
                 START["baseline"].format(name=scale.name, count=len(scale.items)), default=True
             ):
-                answers = ask_scale(scale)
+                answers, difficulty = ask_scale(scale)
                 # Saved and shown at once, like each person below: crisis help must come right
                 # after the answers are saved, not at the end of the whole consultation.
                 measure = journal.measures.add(
-                    validate(MeasureIn, {"scale": scale.key, "day": dt.date.today(), "answers": answers})
+                    validate(
+                        MeasureIn,
+                        {
+                            "scale": scale.key,
+                            "day": dt.date.today(),
+                            "answers": answers,
+                            "difficulty": difficulty,
+                        },
+                    )
                 )
                 report_measures(journal, [measure], as_json=False)
     fields["with_therapist"] = prompts.select(
@@ -233,7 +289,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
     fields["dispute_person"] = fields["dispute_stage"] = None
     if ProblemArea.role_dispute.value in fields["focus_areas"]:
-        people = [(p.name, p.name) for p in journal.people.list()]
+        people = [(p.name, p.name) for p in journal.people.list(living=True)]
         if people:
             fields["dispute_person"] = prompts.select(START["dispute_person"], people, optional=True)
         fields["dispute_stage"] = prompts.select(
@@ -245,6 +301,11 @@ def _start_wizard(journal, fields: dict, revising: bool):
         if not text:
             break
         goals.append(validate(GoalIn, {"text": text}))
+    from ipt_journal.cli.formulation import ask_formulation
+
+    fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(
+        fields.get("formulation"), fields.get("formulation_agreed_on")
+    )
     return fields, goals
 
 
@@ -303,6 +364,10 @@ def extend(
         )
     updated = journal.course.set_length(current.id, total)
     messages.note(f"Your course is now {updated.planned_weeks} weekly sessions.")
+    messages.note(
+        "In IPT the end date is agreed at the start and is part of the work, so agree any change "
+        "with your therapist."
+    )
 
 
 @course_app.command()
@@ -328,3 +393,9 @@ def _require_course(journal):
     if current is None:
         raise NotFound("You have not started a course yet.", "Start one with: ipt start")
     return current
+
+
+# Written apart to keep this module short; cheap to import (Typer and messages only).
+from ipt_journal.cli.formulation import formulation_command  # noqa: E402
+
+course_app.command("formulation")(formulation_command)

@@ -17,17 +17,21 @@ def crisis(
 
     country = config.country_or_none()
     if as_json:
-        data = safety.as_json(country)
+        data = safety.as_json(country, opening=safety.CRISIS_OPENING)
         data["safety_plan"] = messages.plain(_plan_if_readable(ctx))
         messages.print_json(data)
         return
-    messages.crisis(country)  # first, before anything that could fail or wait
+    # First, before anything that could fail or wait.
+    messages.crisis(country, opening=safety.CRISIS_OPENING)
     plan = _plan_if_readable(ctx)
-    if plan:
-        import sys
+    import sys
 
+    if plan:
         print("", file=sys.stdout)
         messages.safety_plan_text(plan, sys.stdout)
+    if not country:
+        print("", file=sys.stdout)
+        messages.note(safety.SET_COUNTRY_HINT)
 
 
 def _plan_if_readable(ctx: typer.Context) -> list:
@@ -66,18 +70,18 @@ def config_set(
     value: Annotated[str, typer.Argument(help="Its new value, e.g. GB.", show_default=False)],
 ) -> None:
     """Change a setting, e.g. `ipt config set country GB`."""
-    from ipt_journal import config, safety
+    from ipt_journal import config
 
+    if key == "country":
+        code = save_country(value)
+        messages.note(f"country is now {code}.")
+        note_unlisted(code)
+        return
     path = config.config_path()
     values = config.load(path)
     values[key] = config.normalise(key, value)
     config.save(values, path)
     messages.note(f"{key} is now {values[key]}.")
-    if key == "country" and not safety.known_country(values[key]):
-        messages.note(
-            f"ipt has no crisis lines of its own for {values[key]} yet, so it will show the "
-            "international list and findahelpline.com."
-        )
 
 
 @config_app.command("unset")
@@ -93,3 +97,42 @@ def config_unset(
     values.pop(key, None)
     config.save(values, path)
     messages.note(f"{key} is cleared.")
+
+
+def ask_country() -> str | None:
+    """Ask for the country (in a terminal) and save it, so crisis help shows its lines first."""
+    from ipt_journal import prompts, safety
+
+    choices = [(entry.name, entry.country) for entry in safety.CRISIS_LINES.values()]
+    choices.append(("Another country (type its name or two-letter code)", "other"))
+    chosen = prompts.select(
+        "Which country are you in? (for the crisis lines ipt shows)", choices, optional=True
+    )
+    if chosen == "other":
+        typed = prompts.text(
+            "Country (a two-letter code such as DE, or a name ipt knows)",
+            validate=lambda v: safety.country_code(v) is not None or "A two-letter code, such as DE or FR.",
+        )
+        chosen = safety.country_code(typed)
+    if chosen:
+        note_unlisted(save_country(chosen))
+    return chosen
+
+
+def save_country(value: str) -> str:
+    from ipt_journal import config
+
+    values = config.load()
+    values["country"] = config.normalise("country", value)
+    config.save(values)
+    return values["country"]
+
+
+def note_unlisted(code: str) -> None:
+    from ipt_journal import safety
+
+    if not safety.known_country(code):
+        messages.note(
+            f"ipt has no crisis lines of its own for {code} yet, so it will say to call your local "
+            "emergency number and point to findahelpline.com."
+        )

@@ -75,7 +75,7 @@ def start(
     if exercise is None:
         raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
     answers = parse_answers(exercise, answer or [])
-    missing = [f.key for f in exercise.fields if not f.optional and f.key not in answers]
+    missing = exercise.missing(answers)
     if missing and not state.can_prompt:
         raise MissingInput(
             f"{exercise.name} still needs: {', '.join(missing)}. ipt only asks in a terminal, "
@@ -130,7 +130,7 @@ def parse_answers(exercise, given: list[str]) -> dict:
             raise InputError(
                 f"Write each answer as QUESTION=TEXT; {exercise.name}'s questions are: {keys}. Got {item!r}."
             )
-        if field.kind == "list":
+        if field.kind in ("list", "checks"):
             answers.setdefault(key, []).append(text.strip())
         else:
             answers[key] = text.strip()
@@ -154,12 +154,13 @@ def _guided(journal, exercise, fields: dict) -> dict:
     if fields["mood_before"] is None:
         fields["mood_before"] = mood("now")
     if fields["person"] is None:
-        people = [(p.name, p.name) for p in journal.people.list()]
+        # Someone who has died is offered only for the grief exercise.
+        people = [(p.name, p.name) for p in journal.people.list(living=exercise.key != "grief")]
         if people:
             fields["person"] = prompts.select("Who is it about?", people, optional=True)
     answers = fields["answers"]
     for field in exercise.fields:
-        if field.key in answers:
+        if field.key in answers or not exercise.applies(field, answers):
             continue
         skip = " (Enter to skip)" if field.optional else ""
         if field.kind == "list":
@@ -175,6 +176,10 @@ def _guided(journal, exercise, fields: dict) -> dict:
                 field.prompt, [(c, c) for c in field.choices] + [("something else...", "")]
             )
             answers[field.key] = picked or prompts.text(field.prompt).strip()
+        elif field.kind == "checks":
+            ticked = prompts.checkbox(field.prompt, [(c, c) for c in field.choices])
+            if ticked:
+                answers[field.key] = ticked
         else:
             default = compose_i_statement(answers) if field.key == "statement" else ""
             needed = (lambda v: bool(v.strip()) or "This one is needed.") if not field.optional else None
@@ -232,6 +237,7 @@ def show_questions(kind: KindArg) -> None:
         extra = {
             "list": " (repeat for each line)",
             "choice": f" (e.g. {', '.join(field.choices[:4])})",
+            "checks": f" (any of: {'; '.join(field.choices)}; repeat for each)",
             "scale": " (0-10)",
         }.get(field.kind, "")
         optional = ", optional" if field.optional else ""

@@ -54,6 +54,23 @@ Met = Annotated[
 Confide = Annotated[
     bool | None, typer.Option("--confide/--no-confide", help="Can you confide in them?", show_default=False)
 ]
+Together = Annotated[
+    str | None, typer.Option("--together", metavar="TEXT", help="What you do (or did) together.")
+]
+Disagree = Annotated[
+    str | None, typer.Option("--disagreements", metavar="TEXT", help="How disagreements usually go.")
+]
+Resolved = Annotated[
+    ExpectationsMet | None,
+    typer.Option("--resolved", case_sensitive=False, help="Do your disagreements get resolved?"),
+]
+CanTalk = Annotated[
+    str | None, typer.Option("--can-talk-about", metavar="TEXT", help="What you can talk about with them.")
+]
+CannotTalk = Annotated[
+    str | None,
+    typer.Option("--cannot-talk-about", metavar="TEXT", help="What you cannot talk about with them."),
+]
 Change = Annotated[
     str | None, typer.Option("--change", metavar="TEXT", help="What you would like to change.")
 ]
@@ -81,6 +98,11 @@ PERSON_FLAGS = {
     "my_expectations": "--my-expectations",
     "expectations_met": "--expectations-met",
     "can_confide": "--confide",
+    "together": "--together",
+    "disagreements": "--disagreements",
+    "resolved": "--resolved",
+    "can_talk_about": "--can-talk-about",
+    "cannot_talk_about": "--cannot-talk-about",
     "change": "--change",
     "problem_area": "--problem-area",
     "dispute_stage": "--dispute-stage",
@@ -111,6 +133,11 @@ def add(
     my_expectations: MyExp = None,
     expectations_met: Met = None,
     can_confide: Confide = None,
+    together: Together = None,
+    disagreements: Disagree = None,
+    resolved: Resolved = None,
+    can_talk_about: CanTalk = None,
+    cannot_talk_about: CannotTalk = None,
     change: Change = None,
     problem_area: Area = None,
     dispute_stage: Stage = None,
@@ -226,6 +253,11 @@ def edit(
     my_expectations: MyExp = None,
     expectations_met: Met = None,
     can_confide: Confide = None,
+    together: Together = None,
+    disagreements: Disagree = None,
+    resolved: Resolved = None,
+    can_talk_about: CanTalk = None,
+    cannot_talk_about: CannotTalk = None,
     change: Change = None,
     problem_area: Area = None,
     dispute_stage: Stage = None,
@@ -280,7 +312,11 @@ def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:
         if asked_for_new and question.field in fields:
             continue
         if question.when and not question.when(answers):
-            answers[question.field] = None
+            # Cleared unless another wording of the same field applies (for someone who died).
+            if not any(
+                q.field == question.field and (not q.when or q.when(answers)) for q in PERSON_QUESTIONS
+            ):
+                answers[question.field] = None
             continue
         if question.field == "name":
             answers["name"] = prompts.text(

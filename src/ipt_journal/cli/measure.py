@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli.session import DIFFICULTY_HELP, command_group, session
 
 app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
@@ -26,9 +26,19 @@ DateOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+DifficultyOpt = Annotated[
+    int | None, typer.Option("--difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
+]
 
 
-def _take(ctx: typer.Context, scale_key: str, answers: str | None, date: str | None, as_json: bool) -> None:
+def _take(
+    ctx: typer.Context,
+    scale_key: str,
+    answers: str | None,
+    date: str | None,
+    as_json: bool,
+    difficulty: int | None = None,
+) -> None:
     import datetime as dt
 
     from ipt_journal.dates import parse_day
@@ -40,8 +50,13 @@ def _take(ctx: typer.Context, scale_key: str, answers: str | None, date: str | N
     example = f"ipt measure {scale.key} --answers {','.join(['0'] * len(scale.items))}"
     state.require([] if answers else ["--answers"], example)
     day = parse_day(date) if date else dt.date.today()
-    given = scale.parse(answers, "--answers") if answers else ask_scale(scale)
-    measure = validate(MeasureIn, {"scale": scale.key, "day": day, "answers": given})
+    if answers:
+        given = scale.parse(answers, "--answers")
+    else:
+        given, difficulty = ask_scale(scale)
+    measure = validate(
+        MeasureIn, {"scale": scale.key, "day": day, "answers": given, "difficulty": difficulty}
+    )
     journal = state.journal()
     saved = journal.measures.add(measure)
     report_measures(journal, [saved], as_json)
@@ -49,18 +64,26 @@ def _take(ctx: typer.Context, scale_key: str, answers: str | None, date: str | N
 
 @app.command()
 def phq9(
-    ctx: typer.Context, answers: AnswersOpt = None, date: DateOpt = None, as_json: JsonOpt = False
+    ctx: typer.Context,
+    answers: AnswersOpt = None,
+    difficulty: DifficultyOpt = None,
+    date: DateOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """The PHQ-9: nine questions about the last two weeks (depression)."""
-    _take(ctx, "phq9", answers, date, as_json)
+    _take(ctx, "phq9", answers, date, as_json, difficulty)
 
 
 @app.command()
 def gad7(
-    ctx: typer.Context, answers: AnswersOpt = None, date: DateOpt = None, as_json: JsonOpt = False
+    ctx: typer.Context,
+    answers: AnswersOpt = None,
+    difficulty: DifficultyOpt = None,
+    date: DateOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """The GAD-7: seven questions about the last two weeks (anxiety)."""
-    _take(ctx, "gad7", answers, date, as_json)
+    _take(ctx, "gad7", answers, date, as_json, difficulty)
 
 
 @app.command()
@@ -86,10 +109,11 @@ def history(
         measures_table(measures)
 
 
-def ask_scale(scale) -> list[int]:
-    """Ask every item of `scale` in a terminal, in published order."""
+def ask_scale(scale) -> tuple[list[int], int | None]:
+    """Ask every item of `scale` in a terminal, in published order, then the unscored
+    difficulty question (Enter skips it)."""
     from ipt_journal import prompts
-    from ipt_journal.scales import CREDIT, OPTIONS
+    from ipt_journal.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
 
     messages.note(f"{scale.name}. {scale.stem}")
     choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
@@ -97,8 +121,11 @@ def ask_scale(scale) -> list[int]:
         prompts.select(f"{number}/{len(scale.items)} {item}", choices)
         for number, item in enumerate(scale.items, start=1)
     ]
+    difficulty = prompts.select(
+        DIFFICULTY_QUESTION, [(label, value) for value, label in enumerate(DIFFICULTY_OPTIONS)], optional=True
+    )
     messages.note(CREDIT)
-    return answers
+    return answers, difficulty
 
 
 def report_measures(journal, measures, as_json: bool, extra: dict | None = None) -> None:

@@ -8,6 +8,12 @@ import typer
 from ipt_journal import messages
 from ipt_journal.cli.session import session
 
+MAINTENANCE = (
+    "After the course, a check-in once a month (and the PHQ-9 now and then) helps you notice "
+    "early signs in time; ipt will remind you monthly. Many people also agree a few maintenance "
+    "sessions with their therapist."
+)
+
 
 def review(
     ctx: typer.Context,
@@ -25,9 +31,20 @@ def review(
         str | None,
         typer.Option("--keep-practising", metavar="TEXT", help="How you will keep using the skills."),
     ] = None,
+    relapse_plan: Annotated[
+        str | None,
+        typer.Option("--relapse-plan", metavar="TEXT", help="What you will do if the warning signs return."),
+    ] = None,
+    feelings_about_ending: Annotated[
+        str | None,
+        typer.Option("--feelings-about-ending", metavar="TEXT", help="How you feel about the course ending."),
+    ] = None,
     to_safety_plan: Annotated[
         bool,
-        typer.Option("--add-to-safety-plan/--no-add-to-safety-plan", help="Add the warning signs to step 1."),
+        typer.Option(
+            "--add-to-safety-plan/--no-add-to-safety-plan",
+            help="Add the warning signs to step 1 and the relapse plan to step 2.",
+        ),
     ] = False,
     date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
     show: Annotated[
@@ -50,6 +67,8 @@ def review(
         "what_helped": what_helped,
         "warning_signs": warning_signs,
         "keep_practising": keep_practising,
+        "relapse_plan": relapse_plan,
+        "feelings_about_ending": feelings_about_ending,
     }
     given = {key: value for key, value in answers.items() if value is not None}
     if show or as_json:
@@ -61,7 +80,9 @@ def review(
         messages.print_json(story.as_json()) if as_json else tell(story)
         return
     state.require(
-        [] if given else ["--what-changed, --what-helped, --warning-signs or --keep-practising"],
+        []
+        if given
+        else ["--what-changed, --what-helped, --warning-signs, --relapse-plan or --keep-practising"],
         "ipt review --warning-signs 'Staying in bed, not answering texts'",
     )
     journal = state.journal()
@@ -73,6 +94,9 @@ def review(
     messages.note(f"Saved your review of {saved.day}. It will show in your reports.")
     if to_safety_plan and saved.warning_signs:
         messages.note("Your warning signs are now in step 1 of your safety plan.")
+    if to_safety_plan and saved.relapse_plan:
+        messages.note("What you will do if they return is in step 2, and ipt will show it after the course.")
+    messages.note(MAINTENANCE)
 
 
 def _review_wizard() -> tuple[dict, bool]:
@@ -81,7 +105,16 @@ def _review_wizard() -> tuple[dict, bool]:
 
     answers = {
         key: prompts.text(REVIEW[key]).strip() or None
-        for key in ("what_changed", "what_helped", "warning_signs", "keep_practising")
+        for key in (
+            "what_changed",
+            "what_helped",
+            "warning_signs",
+            "relapse_plan",
+            "keep_practising",
+            "feelings_about_ending",
+        )
     }
-    to_plan = bool(answers["warning_signs"]) and prompts.confirm(REVIEW["to_safety_plan"], default=True)
+    to_plan = bool(answers["warning_signs"] or answers["relapse_plan"]) and prompts.confirm(
+        REVIEW["to_safety_plan"], default=True
+    )
     return answers, to_plan

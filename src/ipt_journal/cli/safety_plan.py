@@ -12,7 +12,12 @@ app = command_group(
     invoke_without_command=True,
 )
 StepArg = Annotated[
-    int, typer.Argument(metavar="STEP", help="1 to 6 (see ipt safety-plan).", show_default=False)
+    int,
+    typer.Argument(
+        metavar="STEP",
+        help="0 (what matters most, reasons for living) or 1 to 6 (see ipt safety-plan).",
+        show_default=False,
+    ),
 ]
 
 
@@ -74,20 +79,22 @@ def remove(
 
 @app.command()
 def edit(ctx: typer.Context) -> None:
-    """Walk through the six steps and add to each (the same as `add`, one question at a time)."""
+    """Walk through what matters most and the six steps, adding to each (the same as `add`,
+    one question at a time)."""
     from ipt_journal import prompts
     from ipt_journal.models import SafetyPlanItemIn, validate
     from ipt_journal.questions import SAFETY_PLAN
-    from ipt_journal.vocab import SAFETY_STEPS
+    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     state = session(ctx)
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
     journal = state.journal()
     plan = journal.safety_plan.items()
-    people = journal.people.list()
+    people = journal.people.list(living=True)
     items = []
+    messages.note(SAFETY_PLAN_WITH_CLINICIAN)
     for step, title in SAFETY_STEPS.items():
-        messages.note(f"\n{step}. {title}. {SAFETY_PLAN[step]}")
+        messages.note(f"\n{step_heading(step, title)}. {SAFETY_PLAN[step]}")
         for existing in plan:
             if existing.step == step:
                 messages.note(

@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from ipt_journal.store import Journal
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+DIFFICULTY_HELP = (
+    "How difficult these problems made work, home or getting along with people: 0 not difficult "
+    "at all, 1 somewhat, 2 very, 3 extremely."
+)
+Phq9DifficultyOpt = Annotated[
+    int | None, typer.Option("--phq9-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
+]
+Gad7DifficultyOpt = Annotated[
+    int | None, typer.Option("--gad7-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
+]
 
 
 @dataclass

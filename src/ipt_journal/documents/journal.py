@@ -16,6 +16,7 @@ from ipt_journal.vocab import (
     ProblemArea,
     Relationship,
     signed,
+    step_heading,
 )
 
 PERSON_FIELDS = (
@@ -25,6 +26,11 @@ PERSON_FIELDS = (
     ("their_expectations", "They expect of me", None),
     ("my_expectations", "I expect of them", None),
     ("expectations_met", "Expectations met", ExpectationsMet),
+    ("together", "What we do together", None),
+    ("disagreements", "How disagreements go", None),
+    ("resolved", "Disagreements get resolved", ExpectationsMet),
+    ("can_talk_about", "I can talk with them about", None),
+    ("cannot_talk_about", "I cannot talk with them about", None),
     ("change", "I would like to change", None),
     ("problem_area", "Problem area", ProblemArea),
     ("dispute_stage", "Dispute stage", DisputeStage),
@@ -34,7 +40,9 @@ REVIEW_FIELDS = (
     ("what_changed", "What changed"),
     ("what_helped", "What helped"),
     ("warning_signs", "Early warning signs"),
+    ("relapse_plan", "If they return"),
     ("keep_practising", "Keep practising"),
+    ("feelings_about_ending", "On ending"),
 )
 
 
@@ -77,8 +85,12 @@ def _course(doc, names) -> list[str]:
         lines.append(f"- Focus: {focus}")
         lines += [
             _item(label, c[key])
-            for key, label in (("reason", "What brought me"), ("background", "Background"))
-            if c[key]
+            for key, label in (
+                ("reason", "What brought me"),
+                ("background", "Background"),
+                ("formulation", "How my mood links to my relationships"),
+            )
+            if c.get(key)
         ]
         lines.append("")
     return lines
@@ -242,7 +254,7 @@ def _safety_plan(doc, names) -> list[str]:
     for step, title in SAFETY_STEPS.items():
         entries = [s for s in doc["safety_plan"] if s["step"] == step]
         if entries:
-            lines.append(f"{step}. {title}")
+            lines.append(step_heading(step, title))
             for s in entries:
                 who = text(names.get(s["person"], "")) if s["person"] else ""
                 lines.append(f"   - {': '.join(part for part in (who, text(s['text'] or '')) if part)}")

@@ -8,7 +8,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipt_journal.messages import count, focus_text, plain, print_json
+from ipt_journal.messages import count, focus_text, formulation_line, plain, print_json
 from ipt_journal.render.common import new_console
 
 
@@ -50,6 +50,12 @@ def course(course, open_goals, as_json: bool, sessions_held: int = 0) -> None:
         detail = f" with {course.dispute_person}" if course.dispute_person else ""
         stage = f" ({course.dispute_stage})" if course.dispute_stage else ""
         console.print(Text(f"Focus: {focus}{detail}{stage}."))
+    if course.formulation:
+        console.print(Text(formulation_line(course.formulation, course.formulation_agreed_on)))
+    elif not where.ended:
+        console.print(
+            "Put in your own words how your mood links to your focus: ipt course formulation --revise"
+        )
     if open_goals:
         goals_table(open_goals)
     if not where.ended:

@@ -20,8 +20,11 @@ def measures_table(measures) -> None:
     table.add_column("Day", no_wrap=True)
     table.add_column("Scale")
     table.add_column("Total", justify="right")
-    table.add_column("Range")
+    table.add_column("Range", no_wrap=True)
     table.add_column("Answers")
+    table.add_column(
+        "Difficulty", min_width=10
+    )  # the unscored last question: how hard the problems made things
     for m in measures:
         scale = scales.SCALES[m.scale]
         table.add_row(
@@ -31,6 +34,7 @@ def measures_table(measures) -> None:
             f"{m.total}/{scale.max_total}",
             scale.band(m.total),
             " ".join(map(str, m.answers)),
+            "" if m.difficulty is None else scales.DIFFICULTY_SHORT[m.difficulty],
         )
     console.print(table)
     console.print(scales.CREDIT, style="dim")

@@ -66,12 +66,17 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
             f"{person.closeness} - {CLOSENESS_LABELS[person.closeness]}" if person.closeness else "",
         ),
         ("Contact", label(person.contact)),
-        ("Satisfying", person.satisfying),
-        ("Unsatisfying", person.unsatisfying),
+        ("What you miss" if person.status == "deceased" else "Satisfying", person.satisfying),
+        ("Hard or unsaid" if person.status == "deceased" else "Unsatisfying", person.unsatisfying),
         ("They expect of you", person.their_expectations),
         ("You expect of them", person.my_expectations),
         ("Expectations met", person.expectations_met),
         ("Can confide", confide),
+        ("Together", person.together),
+        ("Disagreements", person.disagreements),
+        ("Get resolved", person.resolved),
+        ("Can talk about", person.can_talk_about),
+        ("Cannot talk about", person.cannot_talk_about),
         ("Would like to change", person.change),
         ("Problem area", label(person.problem_area)),
         ("Dispute stage", label(person.dispute_stage)),
@@ -89,7 +94,8 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
             Text("Life events: " + "; ".join(f"{e.when} {kind_label(e.kind)}" for e in events) + ".")
         )
     if not summary.interactions:
-        console.print(Text(f"No time with {person.name} recorded in a check-in yet."))
+        if person.status != "deceased":  # time with someone who has died is not "not yet"
+            console.print(Text(f"No time with {person.name} recorded in a check-in yet."))
         return
     console.print(
         Text(

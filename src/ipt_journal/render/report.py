@@ -7,7 +7,7 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.messages import count, crisis, focus_text, movement
+from ipt_journal.messages import count, crisis, focus_text, formulation_line, movement
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
@@ -172,6 +172,8 @@ def _course_report(console: Console, result: Report) -> None:
         )
         console.print()
         console.print(f"Your course: {where} (started {c.started_on}; focus: {focus}).", style="bold")
+        if c.formulation:
+            console.print(Text(formulation_line(c.formulation, c.formulation_agreed_on)))
     if result.measures:
         console.print()
         console.print("Questionnaires in this window", style="bold")
@@ -194,12 +196,14 @@ def _course_report(console: Console, result: Report) -> None:
         if p.baseline_day == p.latest_day:
             continue
         marks = []
-        if p.meaningful:
+        if p.meaningful and p.points > 0:
+            marks.append("a meaningful rise: please contact your clinician soon")
+        elif p.meaningful:
             marks.append("a meaningful change")
         if p.response:
-            marks.append("a response (down by half or more)")
+            marks.append("what studies call a response (down by half or more)")
         if p.remission:
-            marks.append("in remission range (below 5)")
+            marks.append("what studies call remission (below 5)")
         extra = f": {', '.join(marks)}" if marks else ""
         console.print(
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
@@ -218,7 +222,9 @@ def _course_report(console: Console, result: Report) -> None:
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
         for key, label in (
             ("warning_signs", "Early warning signs"),
+            ("relapse_plan", "If they return"),
             ("keep_practising", "Plan to keep practising"),
+            ("feelings_about_ending", "On ending"),
         ):
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
@@ -234,7 +240,7 @@ def _course_report(console: Console, result: Report) -> None:
         if e["mood_rated"]:
             console.print(
                 f"  Mood before {e['mean_mood_before']:.1f}, after {e['mean_mood_after']:.1f} on average "
-                f"({count(e['mood_rated'], 'exercise')} with both)."
+                f"({count(e['mood_rated'], 'exercise')} with both): how you felt, not what caused a change."
             )
     if result.homework and result.homework["assigned"]:
         h = result.homework
@@ -305,4 +311,4 @@ def _people_patterns(console: Console, result: Report) -> None:
 def _since_contact(last: dt.date | None, today: dt.date) -> str:
     if last is None:
         return "no contact recorded yet"
-    return f"no contact in {count((today - last).days // 7, 'week')} (last {last})"
+    return f"no contact recorded in {count((today - last).days // 7, 'week')} (last {last})"

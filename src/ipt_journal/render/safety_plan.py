@@ -9,12 +9,13 @@ from ipt_journal.render.common import new_console
 
 
 def safety_plan_table(plan) -> None:
-    from ipt_journal.vocab import SAFETY_STEPS
+    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     console = new_console()
     console.print("Your safety plan", style="bold")
+    console.print(SAFETY_PLAN_WITH_CLINICIAN, style="dim")
     for step, title in SAFETY_STEPS.items():
-        console.print(f"{step}. {title}")
+        console.print(step_heading(step, title))
         entries = [item for item in plan if item.step == step]
         for item in entries:
             console.print(Text(f"   [{item.id}] {plan_entry(item)}"))
@@ -27,14 +28,14 @@ def safety_plan_table(plan) -> None:
 
 def safety_plan_markdown(plan, country: str | None) -> str:
     from ipt_journal import safety
-    from ipt_journal.vocab import SAFETY_STEPS
+    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
-    lines = ["# My safety plan", ""]
+    lines = ["# My safety plan", "", SAFETY_PLAN_WITH_CLINICIAN, ""]
     for step, title in SAFETY_STEPS.items():
-        lines += [f"## {step}. {title}", ""]
+        lines += [f"## {step_heading(step, title)}", ""]
         entries = [plan_entry(item) for item in plan if item.step == step]
         if step == 5:
-            entries += safety.resources(country)
+            entries += [*safety.resources(country), "Nearest emergency department: "]
         lines += [f"- {entry}" for entry in entries] or ["- "]
         lines.append("")
     return "\n".join(lines)

@@ -30,8 +30,18 @@ def course_story(story: CourseStory) -> None:
             f"check-ins, {m.last_mean:.1f} in the last {m.weeks_compared}: {trend}."
         )
     for p in story.questionnaires:
+        # Response and remission are None unless the baseline was in the clinical range.
+        marks = [
+            words
+            for applies, words in (
+                (p.response, "what studies call a response"),
+                (p.remission, "what studies call remission"),
+            )
+            if applies
+        ]
+        extra = f": {' and '.join(marks)}" if marks else ""
         console.print(
-            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band})."
+            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band}){extra}."
         )
     changes = {change.name: change for change in story.insight.changes}
     for person in story.people:
@@ -51,4 +61,20 @@ def course_story(story: CourseStory) -> None:
     for goal in story.goals:
         rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
         console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
-    console.print("Whatever changed, you did the work that changed it.")
+    console.print(ending_line(story.questionnaires))
+
+
+def ending_line(progress) -> str:
+    """The last word of the look back, true whether or not the scores improved."""
+    from ipt_journal.course import scores_improved
+
+    improved = scores_improved(progress)
+    if improved is None:
+        return "Whatever changed in these weeks, you did the work that changed it."
+    if improved:
+        return "Your scores came down, and you did the work that brought them down."
+    return (
+        "Your scores have not come down meaningfully over the course. That means this "
+        "treatment has not worked for you so far, not that you failed. Please talk with "
+        "your clinician about other options: there are several, and many people find one that helps."
+    )

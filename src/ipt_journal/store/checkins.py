@@ -54,6 +54,7 @@ class CheckinStore(Repository):
         ratings: list[GoalRatingIn] = (),
         homework: list[tuple[int, str, HomeworkDoneIn | None]] = (),
         bring: list[BringIn] = (),
+        saved_measures: list[int] = (),
     ) -> Checkin:
         """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
         it: all together or not at all."""
@@ -71,6 +72,8 @@ class CheckinStore(Repository):
             self._write_people_and_tags(cursor.lastrowid, checkin, stamp)
             for measure in measures:
                 self.journal.measures.insert(measure, cursor.lastrowid)
+            # Questionnaires the wizard saved as soon as they were answered.
+            self.journal.measures.attach(list(saved_measures), cursor.lastrowid)
             self.conn.executemany(
                 "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
                 [(rating.goal_id, cursor.lastrowid, rating.rating, stamp) for rating in ratings],

@@ -31,6 +31,8 @@ class Course:
     ended_on: str | None
     created_at: str
     updated_at: str
+    formulation: str | None = None  # in the person's words: how the low mood links to the focus
+    formulation_agreed_on: str | None = None
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Review:
     keep_practising: str | None
     created_at: str
     updated_at: str
+    relapse_plan: str | None = None  # what to do if the warning signs return
+    feelings_about_ending: str | None = None
 
 
 class CourseStore(Repository):
@@ -98,6 +102,8 @@ class CourseStore(Repository):
                 "focus_areas": ",".join(area.value for area in course.focus_areas),
                 "dispute_person_id": person_id,
                 "dispute_stage": course.dispute_stage.value if course.dispute_stage else None,
+                "formulation": course.formulation,
+                "formulation_agreed_on": _day(course.formulation_agreed_on),
             }
             stamp = now()
             if course_id is None:
@@ -113,6 +119,14 @@ class CourseStore(Repository):
                     [*values.values(), stamp, course_id],
                 )
         return self.current(), self.journal.measures.list(ids=measure_ids) if measure_ids else []
+
+    def set_formulation(self, course_id: int, text: str | None, agreed_on: dt.date | None) -> Course:
+        with self.journal.writing():
+            self.conn.execute(
+                "UPDATE courses SET formulation = ?, formulation_agreed_on = ?, updated_at = ? WHERE id = ?",
+                (text, _day(agreed_on), now(), course_id),
+            )
+        return self.current()
 
     def set_length(self, course_id: int, planned_weeks: int) -> Course:
         with self.journal.writing():
@@ -219,7 +233,8 @@ class ReviewStore(Repository):
             stamp = now()
             review_id = self.conn.execute(
                 "INSERT INTO reviews (uid, day, what_changed, what_helped, warning_signs, keep_practising, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "relapse_plan, feelings_about_ending, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     new_uid(),
                     review.day.isoformat(),
@@ -227,14 +242,23 @@ class ReviewStore(Repository):
                     review.what_helped,
                     review.warning_signs,
                     review.keep_practising,
+                    review.relapse_plan,
+                    review.feelings_about_ending,
                     stamp,
                     stamp,
                 ),
             ).lastrowid
             if warning_signs_to_plan and review.warning_signs:
                 self.journal.safety_plan.insert(SafetyPlanItemIn(step=1, text=review.warning_signs))
+            if warning_signs_to_plan and review.relapse_plan:
+                # What to do when the signs return is something to do on one's own: step 2.
+                self.journal.safety_plan.insert(SafetyPlanItemIn(step=2, text=review.relapse_plan))
         return Review(**dict(self._one("SELECT * FROM reviews WHERE id = ?", (review_id,))))
 
     def latest(self) -> Review | None:
         row = self._one("SELECT * FROM reviews ORDER BY day DESC, id DESC LIMIT 1")
         return Review(**dict(row)) if row else None
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -24,6 +24,7 @@ class Measure:
     checkin_id: int | None
     created_at: str
     updated_at: str
+    difficulty: int | None = None  # 0-3, the unscored question after the items
 
 
 class MeasureStore(Repository):
@@ -35,19 +36,27 @@ class MeasureStore(Repository):
     def insert(self, measure: MeasureIn, checkin_id: int | None) -> int:
         stamp = now()
         return self.conn.execute(
-            "INSERT INTO measures (uid, scale, day, answers, total, checkin_id, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO measures (uid, scale, day, answers, total, difficulty, checkin_id, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new_uid(),
                 measure.scale,
                 measure.day.isoformat(),
                 json.dumps(measure.answers),
                 measure.total,
+                measure.difficulty,
                 checkin_id,
                 stamp,
                 stamp,
             ),
         ).lastrowid
+
+    def attach(self, measure_ids: list[int], checkin_id: int) -> None:
+        """Link questionnaires saved early in a check-in wizard to the check-in; joins the
+        caller's transaction."""
+        self.conn.executemany(
+            "UPDATE measures SET checkin_id = ? WHERE id = ?", [(checkin_id, m) for m in measure_ids]
+        )
 
     def list(
         self,

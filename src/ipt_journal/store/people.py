@@ -26,6 +26,11 @@ PERSON_FIELDS = (
     "my_expectations",
     "expectations_met",
     "can_confide",
+    "together",
+    "disagreements",
+    "resolved",
+    "can_talk_about",
+    "cannot_talk_about",
     "change",
     "problem_area",
     "dispute_stage",
@@ -48,6 +53,11 @@ class Person:
     my_expectations: str | None
     expectations_met: str | None
     can_confide: bool | None
+    together: str | None
+    disagreements: str | None
+    resolved: str | None
+    can_talk_about: str | None
+    cannot_talk_about: str | None
     change: str | None
     problem_area: str | None
     dispute_stage: str | None
@@ -85,8 +95,13 @@ class ContactSummary:
 
 
 class PeopleStore(Repository):
-    def list(self) -> list[Person]:
-        rows = self._all("SELECT * FROM people ORDER BY closeness IS NULL, closeness, name COLLATE NOCASE")
+    def list(self, living: bool = False) -> list[Person]:
+        """Closest first. `living`: without people who have died, for the pickers that ask
+        about time spent together or whom to call (they stay for grief and life events)."""
+        where = "WHERE status != 'deceased' " if living else ""
+        rows = self._all(
+            f"SELECT * FROM people {where}ORDER BY closeness IS NULL, closeness, name COLLATE NOCASE"
+        )
         return [_person(row) for row in rows]
 
     def named(self, name: str) -> Person:

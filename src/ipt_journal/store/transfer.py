@@ -90,6 +90,7 @@ class _Merge:
                     "day": measure.day.isoformat(),
                     "answers": answers,
                     "total": sum(measure.answers),
+                    "difficulty": measure.difficulty,
                     "checkin_id": self._ref("checkins", measure.checkin),
                     "created_at": measure.created_at,
                     "updated_at": measure.updated_at,
@@ -108,6 +109,10 @@ class _Merge:
                     "focus_areas": ",".join(area.value for area in course.focus_areas),
                     "dispute_person_id": self._ref("people", course.dispute_person),
                     "dispute_stage": _value(course.dispute_stage),
+                    "formulation": course.formulation,
+                    "formulation_agreed_on": (
+                        course.formulation_agreed_on.isoformat() if course.formulation_agreed_on else None
+                    ),
                     "ended_on": course.ended_on.isoformat() if course.ended_on else None,
                     "created_at": course.created_at,
                     "updated_at": course.updated_at,
@@ -186,6 +191,8 @@ class _Merge:
                     "what_helped": review.what_helped,
                     "warning_signs": review.warning_signs,
                     "keep_practising": review.keep_practising,
+                    "relapse_plan": review.relapse_plan,
+                    "feelings_about_ending": review.feelings_about_ending,
                     "created_at": review.created_at,
                     "updated_at": review.updated_at,
                 },

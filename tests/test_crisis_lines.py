@@ -1,0 +1,131 @@
+"""The crisis table, row by row, and how `ipt crisis` opens (issue 11: errors 2 and 5,
+omission 9)."""
+
+import json
+
+import pytest
+
+from ipt_journal import safety
+from support import assert_user_error, flat
+
+# Every row of the one table, pinned: (setting, its own line, emergency number).
+ROWS = [
+    ("US", "Call or text 988 (Suicide & Crisis Lifeline).", "911"),
+    ("CA", "Call or text 988 (Suicide Crisis Helpline).", "911"),
+    ("GB", "Call Samaritans on 116 123, free, day or night.", "999"),
+    ("IE", "Call Samaritans on 116 123, free, day or night.", "112 or 999"),
+    ("AU", "Call Lifeline on 13 11 14, day or night.", "000"),
+    ("NZ", "Call or text 1737, free, any time.", "111"),
+]
+
+
+def test_the_table_holds_exactly_the_checked_rows():
+    assert [(c.country, c.lines, c.emergency) for c in safety.CRISIS_LINES.values()] == [
+        (code, (line,), emergency) for code, line, emergency in ROWS
+    ]
+
+
+@pytest.mark.parametrize(("code", "line", "emergency"), ROWS)
+def test_a_listed_country_reads_only_its_own_lines(code, line, emergency):
+    shown = safety.resources(code.lower())
+    assert shown == [
+        line,
+        f"In an emergency, or if you might act on these thoughts, call {emergency}.",
+        safety.FIND_A_HELPLINE,
+    ]
+
+
+def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
+    shown = safety.resources("FR")
+    assert (
+        shown[0]
+        == "In an emergency, or if you might act on these thoughts, call your local emergency number."
+    )
+    assert "findahelpline.com" in shown[1]
+    text = " ".join(shown)
+    assert "988" not in text and "116 123" not in text and "13 11 14" not in text
+    assert "112 in the EU (it works from many mobiles elsewhere)" in text
+
+
+def test_with_no_country_every_line_and_emergency_number_is_listed():
+    text = " ".join(safety.resources(None))
+    for fact in (
+        "988",
+        "116 123",
+        "13 11 14",
+        "1737",
+        "911 (US, CA)",
+        "999 (GB)",
+        "112 or 999 (IE)",
+        "000 (AU)",
+        "111 (NZ)",
+        "112 in the EU (it works from many mobiles elsewhere)",
+        "findahelpline.com",
+    ):
+        assert fact in text
+    assert "most of the world" not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("uk", "GB"),
+        ("United Kingdom", "GB"),
+        ("  great   britain ", "GB"),
+        ("usa", "US"),
+        ("Australia", "AU"),
+        ("new zealand", "NZ"),
+        ("Ireland", "IE"),
+        ("fr", "FR"),
+    ],
+)
+def test_country_names_and_aliases_are_understood(ipt, typed, code):
+    assert f"country is now {code}" in ipt.ok("config", "set", "country", typed).stdout
+
+
+def test_a_country_name_ipt_does_not_know_is_refused(ipt):
+    assert_user_error(ipt("config", "set", "country", "Narnia"), "two-letter code")
+
+
+def test_crisis_opens_neutrally_in_text_and_json(ipt):
+    out = flat(ipt.ok("crisis").stdout)
+    assert "Thank you for answering" not in out and "You said" not in out
+    assert out.startswith(safety.CRISIS_OPENING)
+    data = json.loads(ipt.ok("crisis", "--json").stdout)
+    assert data["message"] == safety.CRISIS_OPENING
+    assert "You said" not in json.dumps(data)
+
+
+def test_crisis_without_a_country_says_how_to_set_one(ipt):
+    out = flat(ipt.ok("crisis").stdout)
+    assert "ipt config set country" in out
+    assert "ipt config set country" in json.loads(ipt.ok("crisis", "--json").stdout)["set_country"]
+    ipt.ok("config", "set", "country", "Australia")
+    out = flat(ipt.ok("crisis").stdout)
+    assert "Lifeline on 13 11 14" in out and "call 000" in out and "988" not in out
+    assert "ipt config set country" not in out
+
+
+def test_an_unlisted_country_in_crisis_leads_with_the_local_number(ipt):
+    ipt.ok("config", "set", "country", "DE")
+    out = flat(ipt.ok("crisis").stdout)
+    assert out.index("call your local emergency number") < out.index("findahelpline.com")
+    assert "988" not in out
+
+
+def test_item_9_message_keeps_its_own_opening_and_says_ipt_tells_nobody(ipt):
+    result = ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1")
+    out = flat(result.stdout)
+    assert "Thank you for answering honestly" in out
+    assert "a common symptom of depression" in out
+    assert "ipt does not tell anyone; please let your therapist or doctor know" in out
+    data = json.loads(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--json").stdout)
+    assert data["safety"]["message"] == safety.CALM_OPENING
+    assert "ipt does not tell anyone" in data["safety"]["tell_clinician"]
+
+
+def test_start_takes_the_country_as_a_flag_and_never_asks_outside_a_terminal(ipt):
+    ipt.ok("start", "--weeks", "12", "--country", "New Zealand")
+    out = flat(ipt.ok("crisis").stdout)
+    assert "Call or text 1737" in out and "call 111" in out
+    assert_user_error(ipt("start", "--revise", "--country", "Narnia"), "two-letter code")

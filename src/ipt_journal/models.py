@@ -119,6 +119,31 @@ class Model(BaseModel):
     # defer_build: a command pays only for the models it validates, not all of them at import.
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", defer_build=True)
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value, info):
+        return refuse_control_characters(value, info.field_name)
+
+
+# Fields that are one line of text; elsewhere tabs and newlines are part of what was written.
+SINGLE_LINE_FIELDS = {"name", "tags", "with_names", "person", "uid", "scale", "kind", "strategy"}
+
+
+def refuse_control_characters(value, field: str):
+    """NUL and other control characters nobody types on purpose are refused (in lists and
+    answers too); see safe_text. Returns `value` unchanged."""
+    from ipt_journal.safe_text import control_character
+
+    texts = value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value]
+    for text in texts:
+        if isinstance(text, (list, dict)):
+            refuse_control_characters(text, field)
+        elif isinstance(text, str):
+            found = control_character(text, multiline=field not in SINGLE_LINE_FIELDS)
+            if found:
+                raise ValueError(f"{_words(field)} contains a control character ({found}); type it without")
+    return value
+
 
 class PersonIn(Model):
     """A person of the interpersonal inventory, as it will be stored."""

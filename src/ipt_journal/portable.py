@@ -13,23 +13,26 @@ import datetime as dt
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipt_journal.errors import InputError
-from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
+from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, refuse_control_characters
 from ipt_journal.vocab import (
-    SAFETY_STEPS,
     DisputeStage,
     ProblemArea,
 )
 
 FORMAT = "ipt-journal-export"
 FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about 50 times a busy year's journal
 NOT_ENCRYPTED = (
     "Exports are not encrypted: anyone who can read the file can read your journal. "
     "Keep it somewhere private, and delete it when you no longer need it."
 )
 
+# Days outside these bounds are no one's journal (9999-12-31 would read "-2912110 days ago").
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.timedelta(days=366)  # homework may be due, a course may end, within a year
 Uid = Annotated[str, Field(min_length=1, max_length=64)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]
 Text = Annotated[str, Field(max_length=5000)]
@@ -37,6 +40,13 @@ Text = Annotated[str, Field(max_length=5000)]
 
 class Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value, info):
+        if isinstance(value, dt.date) and not EARLIEST <= value <= dt.date.today() + LATEST:
+            raise ValueError(f"{value} is not a day this journal could hold")
+        return refuse_control_characters(value, info.field_name)
 
 
 class Stored(Doc):
@@ -287,109 +297,45 @@ def document(tables: dict[str, list[dict]]) -> dict:
 
 
 def parse(text: str) -> Document:
-    """Read and check a whole export before anything is written."""
+    """Read and check a whole export before anything is written. Stops at the first bad
+    record, so a hostile file costs no more than a good one of its size."""
     try:
         raw = json.loads(text)
     except ValueError as exc:
         raise InputError(f"The file is not JSON: {exc}.") from None
+    except RecursionError:
+        raise InputError("The file is nested far deeper than any export; it was not imported.") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise InputError("The file is not an ipt-journal export (its 'format' is not 'ipt-journal-export').")
-    if raw.get("format_version") != FORMAT_VERSION:
+    version = raw.get("format_version")
+    if type(version) is not int or version != FORMAT_VERSION:  # noqa: E721 - True == 1, but is no version
         raise InputError(
-            f"The file is export format {raw.get('format_version')!r}; "
-            f"this ipt reads format {FORMAT_VERSION}.",
+            f"The file is export format {version!r}; this ipt reads format {FORMAT_VERSION}.",
             "Upgrade ipt-journal to import it.",
         )
     try:
+        for name, field in Document.model_fields.items():
+            records = raw.get(name)
+            if name.startswith("format") or not isinstance(records, list):
+                continue
+            kind = field.annotation.__args__[0]
+            for index, record in enumerate(records):
+                try:
+                    kind.model_validate(record)
+                except ValidationError as exc:
+                    raise _not_valid(exc, (name, index)) from None
         return Document.model_validate(raw)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(
-            "."
-        )
-        message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
-        problems = f" ({exc.error_count()} problems in all)" if exc.error_count() > 1 else ""
-        raise InputError(
-            f"The file is not a valid export: {where or 'the document'}: {message}{problems}. "
-            "Nothing was imported."
-        ) from None
+        raise _not_valid(exc) from None
+    except RecursionError:
+        raise InputError("The file is nested far deeper than any export; it was not imported.") from None
 
 
-# ------------------------------------------------------------------ Markdown
-
-
-def markdown(doc: dict, today: dt.date) -> str:
-    """A readable journal to print or bring to a therapist."""
-    from ipt_journal.scales import SCALES
-
-    names = {p["uid"]: p["name"] for p in doc["people"]}
-    lines = [
-        "# My IPT journal",
-        "",
-        f"Printed {today.isoformat()}. Private: this file is not encrypted.",
-        "",
-    ]
-    lines += ["## People", ""]
-    for p in doc["people"]:
-        ring = f", ring {p['closeness']}" if p["closeness"] else ""
-        lines.append(f"### {p['name']} ({p['relationship'].replace('-', ' ')}, {p['status']}{ring})")
-        lines.append("")
-        for key, label in (
-            ("satisfying", "Satisfying"),
-            ("unsatisfying", "Unsatisfying"),
-            ("their_expectations", "They expect of me"),
-            ("my_expectations", "I expect of them"),
-            ("expectations_met", "Expectations met"),
-            ("change", "I would like to change"),
-            ("problem_area", "Problem area"),
-            ("dispute_stage", "Dispute stage"),
-            ("notes", "Notes"),
-        ):
-            if p.get(key):
-                lines.append(f"- {label}: {p[key]}")
-        lines.append("")
-    lines += ["## Check-ins", ""]
-    for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
-        with_ = ", ".join(f"{names.get(i['person'], '?')} ({i['quality']:+d})" for i in c["people"])
-        lines.append(f"### {c['day']}: mood {c['mood']}/10")
-        lines.append("")
-        if with_:
-            lines.append(f"- With: {with_}")
-        if c["tags"]:
-            lines.append(f"- Tags: {', '.join(c['tags'])}")
-        if c["note"]:
-            lines.append(f"- Note: {c['note']}")
-        lines.append("")
-    if doc["measures"]:
-        lines += ["## Questionnaires", "", "| Day | Scale | Total | Range |", "| --- | --- | ---: | --- |"]
-        for m in sorted(doc["measures"], key=lambda m: (m["day"], m["scale"])):
-            scale = SCALES[m["scale"]]
-            total = sum(m["answers"])
-            lines.append(f"| {m['day']} | {scale.name} | {total}/{scale.max_total} | {scale.band(total)} |")
-        lines.append("")
-    if doc["goals"]:
-        lines += ["## Goals", ""]
-        lines += [f"- {g['text']} ({g['status']})" for g in doc["goals"]]
-        lines.append("")
-    if doc["safety_plan"]:
-        lines += ["## Safety plan", ""]
-        for step, title in SAFETY_STEPS.items():
-            entries = [s for s in doc["safety_plan"] if s["step"] == step]
-            if entries:
-                lines.append(f"{step}. {title}")
-                for s in entries:
-                    who = names.get(s["person"], "") if s["person"] else ""
-                    lines.append(f"   - {': '.join(part for part in (who, s['text'] or '') if part)}")
-        lines.append("")
-    for r in doc["reviews"]:
-        lines += [f"## Review of {r['day']}", ""]
-        for key, label in (
-            ("what_changed", "What changed"),
-            ("what_helped", "What helped"),
-            ("warning_signs", "Early warning signs"),
-            ("keep_practising", "Keep practising"),
-        ):
-            if r.get(key):
-                lines.append(f"- {label}: {r[key]}")
-        lines.append("")
-    return "\n".join(lines)
+def _not_valid(exc: ValidationError, prefix: tuple = ()) -> InputError:
+    error = exc.errors(include_url=False)[0]
+    loc = (*prefix, *error["loc"])
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+    message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
+    return InputError(
+        f"The file is not a valid export: {where or 'the document'}: {message}. Nothing was imported."
+    )

@@ -125,9 +125,11 @@ class IptGroup(TyperGroup):
 
 
 def _print_error(message: str, hint: str | None) -> None:
-    print(f"Error: {message}", file=sys.stderr)
+    from ipt_journal.safe_text import for_terminal  # an error may echo what was just typed
+
+    print(f"Error: {for_terminal(message)}", file=sys.stderr)
     if hint:
-        print(f"  {hint}", file=sys.stderr)
+        print(f"  {for_terminal(hint)}", file=sys.stderr)
 
 
 app = typer.Typer(
@@ -185,5 +187,13 @@ def main_callback(
         dashboard(build_dashboard(journal), journal.path)
 
 
+def _terminated(signum, frame) -> None:
+    # SIGTERM ends ipt like Ctrl-C's cousin: cleanup handlers run, temporary files go.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     app(prog_name="ipt")

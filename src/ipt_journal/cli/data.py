@@ -1,6 +1,7 @@
 """Keeping the journal safe: backup, restore, doctor, export, import, wipe, and encryption
 (encrypt, decrypt, passphrase)."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -8,6 +9,8 @@ import typer
 
 from ipt_journal import messages
 from ipt_journal.cli.session import YesOpt, command_group, session
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it already exists.")]
 
 
 def backup(
@@ -18,13 +21,14 @@ def backup(
             metavar="[PATH]", help="A file to create, or a folder for a timestamped one.", show_default=False
         ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Make a checked copy of the journal, safe to take while ipt is in use.
     By default a timestamped file in the backups folder beside the journal."""
     from ipt_journal import safekeeping
 
     journal = session(ctx).journal()
-    made = safekeeping.backup(journal, destination)
+    made = safekeeping.backup(journal, destination, force=force)
     protection = "encrypted like the journal" if journal.key else "not encrypted"
     messages.note(f"Backed up to {made} (checked, readable only by you, {protection}).")
 
@@ -46,9 +50,7 @@ def restore(
     journal = state.journal()
     key = None
     if is_encrypted(source):
-        key = journal.key or state.passphrase(
-            question="Passphrase of the backup", needed="The backup is encrypted and needs its passphrase"
-        )
+        key = _backup_passphrase(state, source, journal.key)
     version = safekeeping.check_file(source, key)
     messages.note(f"{source} is an intact ipt journal (schema {version}).")
     if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
@@ -58,28 +60,59 @@ def restore(
     kept = safekeeping.restore(source, journal, key)
     state.forget_journal()
     messages.note(f"Restored. Your journal as it was is kept at {kept}.")
-    if was_encrypted and key is None:
-        messages.note("The restored journal is not encrypted (the backup was not). Encrypt it: ipt encrypt")
+    if was_encrypted and key != journal.key:
+        messages.note("The restored journal is encrypted with your journal's passphrase, as before.")
+    elif not was_encrypted and key is not None:
+        messages.note("The restored journal is encrypted, with the backup's passphrase.")
+
+
+BACKUP_PASSPHRASE_ENV = "IPT_BACKUP_PASSPHRASE"
+
+
+def _backup_passphrase(state, source: Path, journal_key: str | None) -> str:
+    """An encrypted backup's own passphrase: IPT_BACKUP_PASSPHRASE, else the journal's if it
+    opens the backup (the usual case), else asked for: a backup made before a passphrase
+    change still opens with the old one."""
+    import os
+
+    from ipt_journal.errors import WrongPassphrase
+    from ipt_journal.store import connect
+
+    if os.environ.get(BACKUP_PASSPHRASE_ENV):
+        return os.environ[BACKUP_PASSPHRASE_ENV]
+    if journal_key is not None:
+        try:
+            connect(source, journal_key, read_only=True, timeout=1).close()
+            return journal_key
+        except WrongPassphrase:
+            pass
+    return state.passphrase(
+        BACKUP_PASSPHRASE_ENV,
+        question="Passphrase of the backup",
+        needed="The backup is encrypted with another passphrase",
+    )
 
 
 def doctor(
     ctx: typer.Context,
-    fix: Annotated[bool, typer.Option("--fix", help="Repair file and folder permissions.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Repair the permissions of ipt's files; remove its leftovers.")
+    ] = False,
 ) -> None:
     """Check the journal: integrity, links between records, schema, permissions, where it lives.
     Exits 1 when something is wrong."""
-    from ipt_journal import safekeeping
+    from ipt_journal import doctor as checks
     from ipt_journal.paths import journal_path
 
     state = session(ctx)
     path = journal_path(state.db_flag)
-    findings = safekeeping.doctor(path, fix=fix, passphrase=lambda: state.passphrase_to_open(path))
+    findings = checks.doctor(path, fix=fix, passphrase=lambda: state.passphrase_to_open(path))
     for finding in findings:
         mark = "ok  " if finding.ok else "FIX " if finding.fixable else "!!  "
         messages.note(f"{mark} {finding.what}: {finding.detail}")
     problems = [f for f in findings if not f.ok]
     if any(f.fixable for f in problems):
-        messages.note("Run again with --fix to repair the permissions.")
+        messages.note("Run again with --fix to repair the permissions and remove the leftovers.")
     if problems:
         raise typer.Exit(1)
 
@@ -90,53 +123,45 @@ def export(
         str, typer.Option("--format", "-f", metavar="json|csv|markdown", help="What to write.")
     ] = "json",
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="PATH", help="A file (a folder for csv). [default: stdout]"),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="A file (a folder for csv); - for stdout. [default: stdout]",
+        ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Export everything: JSON (lossless, for ipt import), CSV (one file per table, into a
-    folder) or Markdown (a readable journal to print or bring to a therapist)."""
-    import csv
+    folder) or Markdown (a readable journal to print or bring to a therapist). An existing
+    file is replaced only with --force; the journal and its backups never."""
     import datetime as dt
-    import io
-    import json
-    import sys
 
-    from ipt_journal import portable, safekeeping
+    from ipt_journal import export_files, files, portable
     from ipt_journal.errors import InputError, MissingInput
-    from ipt_journal.store import make_private_dirs
 
     kind = format.lower()
     if kind not in ("json", "csv", "markdown"):
         raise InputError(f"--format must be json, csv or markdown, got {format!r}.")
-    if kind == "csv" and output is None:
+    if kind == "csv" and output in (None, files.STDOUT):
         raise MissingInput(
             "CSV export needs a folder: -o FOLDER.", "For example: ipt export --format csv -o my-journal"
         )
     journal = session(ctx).journal()
     tables = journal.dump()
     if kind == "csv":
-        folder = output
-        make_private_dirs(folder)
-        for table, rows in tables.items():
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=journal.columns(table))
-            writer.writeheader()
-            writer.writerows(rows)
-            safekeeping.write_private(folder / f"{table}.csv", buffer.getvalue().encode())
-        messages.note(f"Wrote {len(tables)} CSV files to {folder}.", stream=sys.stderr)
+        folder = Path(output)
+        written = export_files.write_csv_folder(
+            folder, tables, journal.columns, force=force, journal_path=journal.path
+        )
+        messages.note(f"Wrote {written} CSV files to {folder}.", stream=sys.stderr)
     else:
         doc = portable.document(tables)
-        text = (
-            json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-            if kind == "json"
-            else portable.markdown(doc, dt.date.today())
-        )
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            safekeeping.write_private(output, text.encode())
-            messages.note(f"Wrote {output} (readable only by you).", stream=sys.stderr)
+        text = export_files.json_text(doc) if kind == "json" else export_files.markdown(doc, dt.date.today())
+        where = files.write_user_file(output or files.STDOUT, text.encode(), force, journal.path)
+        if output not in (None, files.STDOUT):
+            messages.note(f"Wrote {where} (readable only by you).", stream=sys.stderr)
     messages.note(portable.NOT_ENCRYPTED, stream=sys.stderr)
 
 
@@ -149,21 +174,25 @@ def import_(
 ) -> None:
     """Merge a JSON export into the journal by its records' stable ids. The whole file is
     checked first; importing the same file twice changes nothing the second time."""
-    from ipt_journal import portable
-    from ipt_journal.errors import InputError
+    from ipt_journal import files, portable, safekeeping
 
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Cannot read {file}: {getattr(exc, 'strerror', None) or exc}.") from None
-    doc = portable.parse(text)
-    counts = session(ctx).journal().merge(doc, dry_run=dry_run)
-    if not counts:
+    doc = portable.parse(files.read_user_file(file, portable.MAX_IMPORT_BYTES))
+    journal = session(ctx).journal()
+    counts = journal.merge(doc, dry_run=True)
+    if not dry_run and any(changed["updated"] for changed in counts.values()):
+        kept = safekeeping.backup(journal)  # before existing records are overwritten
+        messages.note(f"Your journal as it was is kept at {kept}.")
+    if not dry_run and counts:
+        counts = journal.merge(doc)
+    if not any(changed["added"] or changed["updated"] for changed in counts.values()):
         messages.note("Nothing to import: the journal already has everything in this file.")
-        return
-    messages.note("This import would change:" if dry_run else "Imported:")
+    else:
+        messages.note("This import would change:" if dry_run else "Imported:")
     for table, changed in counts.items():
-        messages.note(f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated")
+        skipped = f", {changed['skipped']} kept (yours is newer)" if changed["skipped"] else ""
+        messages.note(
+            f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated{skipped}"
+        )
     if dry_run:
         messages.note("Nothing was changed (--dry-run).")
 
@@ -176,14 +205,16 @@ def wipe(
     """Delete the journal, its -wal and -shm files and the backups ipt made; the settings
     only if you say so. Asks you to type 'wipe' first (or --yes)."""
     from ipt_journal import config, keychain, prompts, safekeeping
+    from ipt_journal import files as temporary
     from ipt_journal.paths import journal_path
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], "ipt wipe --yes")
     path = journal_path(state.db_flag)
-    files = [p for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()]
+    files = [p for p in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))) if p.exists()]
     backups = safekeeping.backups_folder(path)
     files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []
+    files += temporary.leftovers(temporary.ipt_folders(path), all_of_them=True)
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")
@@ -201,12 +232,21 @@ def wipe(
     if settings and settings_file.exists():
         files.append(settings_file)
     forgotten = keychain.forget(path)  # before the settings file, which lists it, may go
-    removed = safekeeping.remove(files)
+    removed, kept = safekeeping.remove(files)
     if backups.is_dir() and not any(backups.iterdir()):
         backups.rmdir()
     messages.note(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''}:")
     for file in removed:
         messages.note(f"  {file}")
+    if kept:
+        from ipt_journal.errors import JournalError
+
+        for file, why in kept:
+            messages.note(f"  NOT removed: {file} ({why})", stream=sys.stderr)
+        raise JournalError(
+            f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed.",
+            "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
+        )
     if forgotten:
         messages.note("Your system keyring no longer keeps the journal's passphrase.")
     messages.note(
@@ -222,17 +262,33 @@ LOST_PASSPHRASE = (
 )
 
 
-def encrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
+def encrypt(
+    ctx: typer.Context,
+    yes: YesOpt = False,
+    backups: Annotated[
+        str | None,
+        typer.Option(
+            "--backups",
+            metavar="encrypt|delete|keep",
+            help="What to do with earlier, unencrypted backups. [default: ask; keep without a terminal]",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Encrypt the journal with a passphrase (SQLCipher; needs the 'encryption' extra).
     The passphrase is typed at a hidden prompt, or comes from IPT_JOURNAL_PASSPHRASE."""
-    encrypt_journal(session(ctx), yes)
+    encrypt_journal(session(ctx), yes, backups)
 
 
-def encrypt_journal(state, yes: bool) -> None:
+def encrypt_journal(state, yes: bool, backups: str | None = None) -> None:
     """The encryption flow, shared by `ipt encrypt` and the end of `ipt start`."""
     from ipt_journal import prompts, safekeeping
     from ipt_journal.store import sqlcipher
 
+    if backups not in (None, "encrypt", "delete", "keep"):
+        from ipt_journal.errors import InputError
+
+        raise InputError(f"--backups must be encrypt, delete or keep, got {backups!r}.")
     sqlcipher()  # say at once if encryption support is missing
     journal = state.journal()
     if journal.key is not None:
@@ -249,7 +305,40 @@ def encrypt_journal(state, yes: bool) -> None:
     messages.note(
         "Not to type the passphrase each time, keep it in your system keyring: ipt passphrase remember"
     )
-    _mention_plain_backups(journal.path)
+    _plain_backups(state, journal.path, passphrase, backups)
+
+
+def _plain_backups(state, journal_path: Path, passphrase: str, choice: str | None) -> None:
+    """Backups made before `encrypt` are plaintext copies of the journal: encrypt them with
+    the new passphrase, delete them, or keep them (and say so)."""
+    from ipt_journal import files, prompts, safekeeping
+    from ipt_journal.store import is_encrypted
+
+    plain = [
+        b
+        for b in sorted(safekeeping.backups_folder(journal_path).glob("journal-*.db"))
+        if not is_encrypted(b)
+    ]
+    if not plain:
+        return
+    if choice is None and state.can_prompt:
+        choice = prompts.select(
+            f"{len(plain)} earlier backups are not encrypted. What should ipt do with them?",
+            [
+                ("Encrypt them with the new passphrase", "encrypt"),
+                ("Delete them", "delete"),
+                ("Keep them", "keep"),
+            ],
+        )
+    if choice == "encrypt":
+        for backup in plain:
+            safekeeping.encrypt_file(backup, passphrase)
+        messages.note(f"Encrypted {len(plain)} earlier backups with the new passphrase.")
+    elif choice == "delete":
+        files.shred(plain)
+        messages.note(f"Deleted {len(plain)} earlier, unencrypted backups.")
+    else:
+        _mention_plain_backups(journal_path)
 
 
 def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:

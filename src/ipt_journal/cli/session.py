@@ -41,6 +41,10 @@ class Session:
                     "The passphrase kept in your system keyring does not open it; "
                     "stop using it with: ipt passphrase forget",
                 ) from None
+            from ipt_journal import files
+
+            # What a kill -9 or a power cut left of an earlier run: copies of journal text.
+            files.shred(files.leftovers(files.ipt_folders(path)))
         return self._journal
 
     def passphrase_to_open(self, path: Path) -> str:

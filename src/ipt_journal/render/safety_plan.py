@@ -27,12 +27,13 @@ def safety_plan_table(plan) -> None:
 
 def safety_plan_markdown(plan, country: str | None) -> str:
     from ipt_journal import safety
+    from ipt_journal.safe_text import markdown
     from ipt_journal.vocab import SAFETY_STEPS
 
     lines = ["# My safety plan", ""]
     for step, title in SAFETY_STEPS.items():
         lines += [f"## {step}. {title}", ""]
-        entries = [plan_entry(item) for item in plan if item.step == step]
+        entries = [markdown(plan_entry(item)) for item in plan if item.step == step]
         if step == 5:
             entries += safety.resources(country)
         lines += [f"- {entry}" for entry in entries] or ["- "]

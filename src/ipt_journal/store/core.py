@@ -139,20 +139,29 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
         raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
 
     key = None
-    if is_encrypted(path):
-        if passphrase is None:
-            raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
-        key = passphrase()
-    try:
-        # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
-        conn = connect(path, key)
-    except DB_ERRORS as exc:
-        raise JournalError(f"Cannot open the journal at {path}: {exc}.") from None
+    for _attempt in range(3):
+        identity = _identity(path)
+        if is_encrypted(path):
+            if passphrase is None:
+                raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
+            key = key or passphrase()
+        try:
+            # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
+            conn = connect(path, key)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]  # waits out `encrypt` & co.
+        except DB_ERRORS as exc:
+            if _identity(path) != identity:
+                continue  # replaced while we waited: open the new file
+            raise storage_error(exc, path, "use") from None
+        if _identity(path) == identity:
+            break
+        conn.close()  # the file was replaced (encrypted, decrypted, restored) while we waited
+    else:
+        raise JournalError(f"The journal at {path} keeps being replaced; nothing was done.", "Try again.")
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise JournalError(
                 f"The journal at {path} was written by a newer version of ipt-journal "
@@ -170,7 +179,18 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     except BaseException:
         conn.close()
         raise
-    return Journal(conn, path, key)
+    journal = Journal(conn, path, key)
+    journal.identity = identity
+    return journal
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` now: replacing the journal (one rename) changes it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -224,6 +244,7 @@ class Journal:
         self.conn = conn
         self.path = path
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
+        self.identity: tuple[int, int] | None = None  # the file opened; see writing()
         self.saves = 0  # write transactions committed, so a cancelled command can say what it kept
         self.people = PeopleStore(self)
         self.checkins = CheckinStore(self)
@@ -247,6 +268,13 @@ class Journal:
             self.conn.execute("BEGIN IMMEDIATE")
         except OP_ERRORS as exc:
             raise storage_error(exc, self.path, "save to") from None
+        if self.identity is not None and _identity(self.path) != self.identity:
+            self.conn.execute("ROLLBACK")
+            raise JournalError(
+                f"The journal at {self.path} was replaced while this command ran (by ipt encrypt, "
+                "decrypt or restore). Nothing was saved.",
+                "Run the command again.",
+            )
         try:
             yield self.conn
             self.conn.execute("COMMIT")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,6 +34,8 @@ JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 def temp_beside(target: Path) -> Path:
     """A new, empty, 0600 temporary file in `target`'s folder, named so ipt knows it."""
+    import tempfile  # only when writing: most commands never do
+
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f"{TEMP_PREFIX}{os.getpid()}.{target.name}.")
     try:
         os.fchmod(fd, 0o600)

@@ -122,27 +122,9 @@ class Model(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value, info):
+        from ipt_journal.safe_text import refuse_control_characters
+
         return refuse_control_characters(value, info.field_name)
-
-
-# Fields that are one line of text; elsewhere tabs and newlines are part of what was written.
-SINGLE_LINE_FIELDS = {"name", "tags", "with_names", "person", "uid", "scale", "kind", "strategy"}
-
-
-def refuse_control_characters(value, field: str):
-    """NUL and other control characters nobody types on purpose are refused (in lists and
-    answers too); see safe_text. Returns `value` unchanged."""
-    from ipt_journal.safe_text import control_character
-
-    texts = value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value]
-    for text in texts:
-        if isinstance(text, (list, dict)):
-            refuse_control_characters(text, field)
-        elif isinstance(text, str):
-            found = control_character(text, multiline=field not in SINGLE_LINE_FIELDS)
-            if found:
-                raise ValueError(f"{_words(field)} contains a control character ({found}); type it without")
-    return value
 
 
 class PersonIn(Model):
@@ -402,7 +384,7 @@ class ExerciseIn(Model):
             if field.kind == "list" and isinstance(value, str):
                 self.answers[key] = [value]
             if field.kind == "scale" and not (
-                isinstance(value, str) and value.isdigit() and int(value) <= 10
+                isinstance(value, str) and value.isascii() and value.isdigit() and int(value) <= 10
             ):
                 raise ValueError(f"{key} must be a whole number from 0 to 10, got {value!r}.")
         missing = [f.key for f in exercise.fields if not f.optional and not self.answers.get(f.key)]

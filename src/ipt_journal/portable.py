@@ -16,7 +16,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipt_journal.errors import InputError
-from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, refuse_control_characters
+from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
+from ipt_journal.safe_text import refuse_control_characters
 from ipt_journal.vocab import (
     DisputeStage,
     ProblemArea,

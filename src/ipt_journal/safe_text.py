@@ -46,6 +46,25 @@ def control_character(text: str, multiline: bool = False) -> str | None:
     return _escape(found) if found.group() != "\x00" else "NUL (\\x00)"
 
 
+# Fields that are one line of text; elsewhere tabs and newlines are part of what was written.
+SINGLE_LINE_FIELDS = {"name", "tags", "with_names", "person", "uid", "scale", "kind", "strategy"}
+
+
+def refuse_control_characters(value, field: str):
+    """NUL and other control characters nobody types on purpose are refused (in lists and
+    answers too); see safe_text. Returns `value` unchanged."""
+    texts = value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value]
+    for text in texts:
+        if isinstance(text, (list, dict)):
+            refuse_control_characters(text, field)
+        elif isinstance(text, str):
+            found = control_character(text, multiline=field not in SINGLE_LINE_FIELDS)
+            if found:
+                what = field.replace("_", " ").capitalize()
+                raise ValueError(f"{what} contains a control character ({found}); type it without")
+    return value
+
+
 def json_escaped(text: str) -> str:
     """A JSON document with the characters json leaves raw (C1 controls, bidi overrides,
     invisible marks, line separators) written as \\u escapes: the same data, safe to print."""

@@ -108,24 +108,40 @@ def backup(journal, destination: Path | None = None, force: bool = False) -> Pat
         destination = folder / f"journal-{stamp}.db"
     else:
         files.check_target(destination, force, journal.path)
-    temp = files.temp_beside(destination)
+    temp = None
     try:
-        if journal.key is None:
-            target = sqlite3.connect(temp)
-            try:
-                journal.conn.backup(target)  # SQLite's online backup: a consistent copy, WAL included
-                target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            finally:
-                target.close()
-        else:
-            _export_to(journal.conn, temp, journal.key)
+        temp = files.temp_beside(destination)
+        _copy_journal(journal, temp)
         check_file(temp, journal.key)
         files.fsync_file(temp)
         files.replace(temp, destination)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    except (OSError, *store.DB_ERRORS) as exc:
+        raise _cannot_write(destination, exc) from None
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
     return destination
+
+
+def _cannot_write(path: Path, exc: Exception) -> JournalError:
+    """A failed write (disk full, a file-size limit, a read-only folder) as a sentence."""
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return JournalError(
+        f"Cannot write {path}: {reason}. Nothing was changed, and no partial file is left.",
+        "Free some space (or choose a place you may write to) and try again.",
+    )
+
+
+def _copy_journal(journal, temp: Path) -> None:
+    if journal.key is None:
+        target = sqlite3.connect(temp)
+        try:
+            journal.conn.backup(target)  # SQLite's online backup: a consistent copy, WAL included
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            target.close()
+    else:
+        _export_to(journal.conn, temp, journal.key)
 
 
 def _hold_exclusively(conn, path: Path) -> None:
@@ -153,9 +169,10 @@ def _swap_in(conn, path: Path, fill) -> None:
     exclusively through `conn` from before the copy until after the rename; `conn` is closed
     afterwards. A process that waited meanwhile finds the new file, or is told its journal
     was replaced (`Journal.writing`); none is told 'Saved' for a row the old file took."""
-    temp = files.temp_beside(path)
+    temp = None
     try:
         try:
+            temp = files.temp_beside(path)
             _hold_exclusively(conn, path)
             fill(temp)
             files.fsync_file(temp)
@@ -164,13 +181,11 @@ def _swap_in(conn, path: Path, fill) -> None:
             files.replace(temp, path)
         finally:
             conn.close()
-    except OSError as exc:
-        raise JournalError(
-            f"Cannot write beside the journal at {path}: {exc.strerror or exc}. Nothing was changed.",
-            "Free some space, or make the folder writable (see: ipt doctor), and try again.",
-        ) from None
+    except (OSError, *store.DB_ERRORS) as exc:
+        raise _cannot_write(path, exc) from None
     finally:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
 
 
 def restore(source: Path, journal, key: str | None = None) -> Path:

@@ -16,11 +16,13 @@ import typer
 from typer.core import TyperGroup
 
 from ipt_journal import __version__
+from ipt_journal.cli import numbers
 from ipt_journal.cli.session import Session, command_group
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
+numbers.install()  # one class attribute: ASCII, finite, SQLite-sized numbers for every flag
 # Every command, in sections as `ipt --help` shows them and in the order a person meets
 # them: where it lives in ipt_journal.cli (a Typer app, that is a group of commands, or
 # one function) and its line in that list. The lines live here so `ipt --help` loads no
@@ -53,9 +55,9 @@ SECTIONS = {
         "export": ("data", "export", "Export everything as JSON, CSV or Markdown."),
         "import": ("data", "import_", "Merge a JSON export into the journal."),
         "wipe": ("data", "wipe", "Delete the journal and the backups ipt made."),
-        "encrypt": ("data", "encrypt", "Protect the journal with a passphrase."),
-        "decrypt": ("data", "decrypt", "Turn an encrypted journal back into a plain one."),
-        "passphrase": ("data", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
+        "encrypt": ("encryption", "encrypt", "Protect the journal with a passphrase."),
+        "decrypt": ("encryption", "decrypt", "Turn an encrypted journal back into a plain one."),
+        "passphrase": ("encryption", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
         "config": ("crisis", "config_app", "Settings kept outside the journal (your country)."),
     },
 }

@@ -100,9 +100,6 @@ def protected_paths(journal_path: Path | None) -> list[Path]:
 def check_target(path: Path, force: bool = False, journal_path: Path | None = None) -> None:
     """Refuse, with a sentence, a path a command must not write: see the module's notes."""
     parent = path.parent
-    if not parent.is_dir():
-        what = "is not a folder" if parent.exists() else "does not exist"
-        raise InputError(f"Cannot write {path}: the folder {parent} {what}.", "Create the folder first.")
     real = parent.resolve() / path.name
     for protected in protected_paths(journal_path):
         if real == protected or protected in real.parents:
@@ -110,6 +107,9 @@ def check_target(path: Path, force: bool = False, journal_path: Path | None = No
                 f"{path} is your journal or one of its own files; ipt never writes an export over it.",
                 "Choose another name.",
             )
+    if not parent.is_dir():
+        what = "is not a folder" if parent.exists() else "does not exist"
+        raise InputError(f"Cannot write {path}: the folder {parent} {what}.", "Create the folder first.")
     try:
         info = path.lstat()
     except FileNotFoundError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from pathlib import Path
 
 from ipt_journal import files, store
@@ -147,21 +148,29 @@ def _copy_journal(journal, temp: Path) -> None:
 def _hold_exclusively(conn, path: Path) -> None:
     """Make `conn` the only connection to the journal until it closes: no other process can
     read or write it meanwhile (they wait, then fail clearly), so nothing saved elsewhere
-    while the journal is converted or replaced can be lost. Leaving WAL folds the -wal in."""
-    try:
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        conn.execute("PRAGMA journal_mode = MEMORY")  # no -wal or -journal beside the old file
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.execute(f"PRAGMA user_version = {int(version)}")  # a write: the lock is kept from now on
-        conn.execute("COMMIT")
-    except store.OP_ERRORS as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise JournalError(
-            f"Cannot take the journal at {path} for myself: {exc}. Nothing was changed.",
-            "Another ipt is using it; close it and try again.",
-        ) from None
+    while the journal is converted or replaced can be lost. Leaving WAL folds the -wal in.
+    Leaving WAL needs every other connection closed, and SQLite then answers with the mode
+    it is still in rather than an error: so try until it changes (other commands are short)."""
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode = MEMORY").fetchone()[0] == "memory":
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute("BEGIN EXCLUSIVE")
+                conn.execute(f"PRAGMA user_version = {int(version)}")  # a write: the lock stays
+                conn.execute("COMMIT")
+                return
+        except store.OP_ERRORS:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        if time.monotonic() > deadline:
+            raise JournalError(
+                f"Another ipt has the journal at {path} open, so it cannot be replaced now. "
+                "Nothing was changed.",
+                "Finish or close the other ipt (a question waiting for an answer, say) and try again.",
+            )
+        time.sleep(0.05)
 
 
 def _swap_in(conn, path: Path, fill) -> None:

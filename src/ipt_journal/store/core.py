@@ -138,26 +138,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     except OSError as exc:
         raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
 
-    key = None
-    for _attempt in range(3):
-        identity = _identity(path)
-        if is_encrypted(path):
-            if passphrase is None:
-                raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
-            key = key or passphrase()
-        try:
-            # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
-            conn = connect(path, key)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]  # waits out `encrypt` & co.
-        except DB_ERRORS as exc:
-            if _identity(path) != identity:
-                continue  # replaced while we waited: open the new file
-            raise storage_error(exc, path, "use") from None
-        if _identity(path) == identity:
-            break
-        conn.close()  # the file was replaced (encrypted, decrypted, restored) while we waited
-    else:
-        raise JournalError(f"The journal at {path} keeps being replaced; nothing was done.", "Try again.")
+    conn, key, version, identity = _connect_to_current(path, passphrase)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
@@ -182,6 +163,34 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     journal = Journal(conn, path, key)
     journal.identity = identity
     return journal
+
+
+def _connect_to_current(path: Path, passphrase: Callable[[], str] | None):
+    """A connection to the file at `path` now, its key, schema version and identity. The
+    first read waits while `encrypt`, `decrypt` or `restore` holds the journal; if the file
+    was replaced meanwhile, the new one is opened instead (the passphrase is asked once)."""
+    given = None
+    for _attempt in range(3):
+        identity = _identity(path)
+        key = None
+        if is_encrypted(path):
+            if passphrase is None:
+                raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
+            given = key = given or passphrase()
+        try:
+            # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
+            conn = connect(path, key)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except (WrongPassphrase, *DB_ERRORS) as exc:
+            if _identity(path) != identity:
+                continue
+            if isinstance(exc, WrongPassphrase):
+                raise
+            raise storage_error(exc, path, "use") from None
+        if _identity(path) == identity:
+            return conn, key, version, identity
+        conn.close()
+    raise JournalError(f"The journal at {path} keeps being replaced; nothing was done.", "Try again.")
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -28,6 +28,7 @@ from ipt_journal.errors import InputError
 
 TEMP_PREFIX = ".ipt-tmp."
 BACKUP_FOLDER = "backups"
+LEGACY_TEMP = ".*.db.*.tmp"  # how earlier versions named them: .journal.db.k3j2x.tmp
 STDOUT = "-"
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
@@ -185,6 +186,7 @@ def leftovers(folders: Iterable[Path], all_of_them: bool = False) -> list[Path]:
             pid = path.name[len(TEMP_PREFIX) :].split(".", 1)[0]
             if all_of_them or not (pid.isascii() and pid.isdigit() and _alive(int(pid))):
                 found.append(path)
+        found += folder.glob(LEGACY_TEMP)
     return sorted(found)
 
 

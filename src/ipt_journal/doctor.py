@@ -65,7 +65,14 @@ def doctor(journal_path: Path, fix: bool = False, passphrase=None) -> list[Findi
         ]
     findings += _permissions(journal_path, fix)
     encrypted = is_encrypted(journal_path)
+    rollback = Path(f"{journal_path}-journal")
     try:
+        if rollback.is_file() and rollback.stat().st_size > 0:
+            raise JournalError(
+                f"a write was interrupted and its rollback file {rollback.name} is still beside the "
+                "journal; the next ipt command that opens it (ipt report, say) finishes undoing that "
+                "write, then run ipt doctor again"
+            )
         key = passphrase() if encrypted and passphrase else None
         version = check_file(journal_path, key)
         findings.append(Finding(True, "integrity", "SQLite's integrity check is ok"))

@@ -152,24 +152,27 @@ def read_user_file(path: Path, limit: int) -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise InputError(f"{path} is not a regular file; ipt reads only files.")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path} is not a regular file; ipt reads only files.")
         if info.st_size > limit:
-            raise InputError(
-                f"{path} is {info.st_size // 2**20} MB; ipt reads files up to {limit // 2**20} MB."
-            )
+            raise InputError(f"{path} is {_size(info.st_size)}; ipt reads files up to {_size(limit)}.")
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
             raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     if len(data) > limit:
-        raise InputError(f"{path} is larger than {limit // 2**20} MB; ipt reads files up to that size.")
+        raise InputError(f"{path} is larger than {_size(limit)}; ipt reads files up to that size.")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{path} is not UTF-8 text.") from None
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:.0f} MB" if count >= 2**20 else f"{count} bytes"
 
 
 # ------------------------------------------------------------------ leftovers

@@ -79,6 +79,14 @@ class CheckinDoc(Doc):
     people: list[InteractionDoc]
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
 
+    @model_validator(mode="after")
+    def _each_once(self):
+        if len({tag.lower() for tag in self.tags}) != len(self.tags):
+            raise ValueError("a tag appears twice in one check-in")
+        if len({i.person for i in self.people}) != len(self.people):
+            raise ValueError("a person appears twice in one check-in")
+        return self
+
 
 class MeasureDoc(Stored, MeasureIn):
     checkin: Uid | None
@@ -125,6 +133,12 @@ class SafetyPlanItemDoc(Doc):
     person: Uid | None
     created_at: Stamp
     updated_at: Stamp
+
+    @model_validator(mode="after")
+    def _says_something(self):
+        if not (self.text or "").strip() and self.person is None:
+            raise ValueError("a safety plan entry has neither text nor a person")
+        return self
 
 
 class ReviewDoc(Stored, ReviewIn):

@@ -254,7 +254,14 @@ def test_cloud_sync_folders_match_whole_folder_names(tmp_path, ipt, folder, sync
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     command=st.sampled_from(
-        [["import", "FILE"], ["restore", "FILE", "--yes"], ["import", "FILE", "--dry-run"]]
+        [
+            ["import", "FILE"],
+            ["import", "FILE", "--dry-run"],
+            ["restore", "FILE", "--yes"],
+            ["--db", "FILE", "report"],  # the journal is a file the person names too
+            ["--db", "FILE", "doctor"],
+            ["--db", "FILE", "crisis"],
+        ]
     ),
     content=st.one_of(
         st.binary(max_size=3000),

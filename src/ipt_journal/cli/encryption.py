@@ -75,7 +75,8 @@ def _plain_backups(state, journal_path: Path, passphrase: str, choice: str | Non
         return
     if choice is None and state.can_prompt:
         choice = prompts.select(
-            f"{len(plain)} earlier backups are not encrypted. What should ipt do with them?",
+            f"{messages.count(len(plain), 'earlier backup')} {'is' if len(plain) == 1 else 'are'} "
+            "not encrypted. What should ipt do with them?",
             [
                 ("Encrypt them with the new passphrase", "encrypt"),
                 ("Delete them", "delete"),
@@ -85,10 +86,10 @@ def _plain_backups(state, journal_path: Path, passphrase: str, choice: str | Non
     if choice == "encrypt":
         for backup in plain:
             safekeeping.encrypt_file(backup, passphrase)
-        messages.note(f"Encrypted {len(plain)} earlier backups with the new passphrase.")
+        messages.note(f"Encrypted {messages.count(len(plain), 'earlier backup')} with the new passphrase.")
     elif choice == "delete":
         files.shred(plain)
-        messages.note(f"Deleted {len(plain)} earlier, unencrypted backups.")
+        messages.note(f"Deleted {messages.count(len(plain), 'earlier, unencrypted backup')}.")
     else:
         _mention_plain_backups(journal_path)
 

@@ -302,3 +302,19 @@ def test_fuzzed_output_paths_get_clear_answers_and_never_touch_the_journal(peopl
     assert "Traceback" not in result.output and "this is a bug" not in result.output, result.output
     assert people.rows("SELECT count(*), group_concat(name) FROM people") == before
     assert people.rows("PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_journal_on_read_only_media_can_still_be_read_and_exported(people, tmp_path):
+    people.ok("checkin", "--mood", "6", "--note", "kept")
+    people.ok("inventory", "list")  # closed cleanly: nothing left in a -wal
+    undo_file = read_only(people.path)
+    undo_folder = read_only(people.path.parent)
+    try:
+        assert "kept" in people.ok("checkin", "list").stdout
+        people.ok("export", "-o", str(tmp_path / "out.json"))
+        assert json.loads((tmp_path / "out.json").read_text())["checkins"][0]["note"] == "kept"
+        assert_user_error(people("checkin", "--mood", "5"), "Nothing was changed", code=1)
+    finally:
+        undo_folder()
+        undo_file()
+    assert people.count("checkins") == 1

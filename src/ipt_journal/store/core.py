@@ -101,11 +101,21 @@ def quoted(text: str) -> str:
 
 
 def connect(
-    path: Path, key: str | None = None, read_only: bool = False, timeout: float = BUSY_TIMEOUT_SECONDS
+    path: Path,
+    key: str | None = None,
+    read_only: bool = False,
+    timeout: float = BUSY_TIMEOUT_SECONDS,
+    immutable: bool = False,
 ):
     """A connection to the journal file: plain SQLite, or SQLCipher with `key`. A wrong key
-    is a clear JournalError, with SQLCipher's own log kept off stderr."""
-    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    is a clear JournalError, with SQLCipher's own log kept off stderr. `immutable`: the file
+    cannot change (read-only media), so SQLite needs no -wal, -shm or locks beside it."""
+    read_only = read_only or immutable
+    target = (
+        f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+        if read_only
+        else str(path)
+    )
     driver = sqlite3 if key is None else sqlcipher()
     conn = driver.connect(target, uri=read_only, isolation_level=None, timeout=timeout)
     conn.row_factory = driver.Row
@@ -138,8 +148,15 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     except OSError as exc:
         raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
 
-    conn, key, version, identity = _connect_to_current(path, passphrase)
+    # On read-only media (or a file you may not write) ipt still reads: reports, exports.
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    conn, key, version, identity = _connect_to_current(path, passphrase, immutable=not writable)
     try:
+        if not writable and version != SCHEMA_VERSION:
+            raise JournalError(
+                f"The journal at {path} is read-only and needs upgrading first (schema {version}).",
+                "Copy it somewhere you may write to, and open the copy.",
+            )
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
@@ -152,7 +169,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
             )
         if version < SCHEMA_VERSION:
             _migrate(conn, path)
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if writable and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
     except DB_ERRORS as exc:
         conn.close()
@@ -165,7 +182,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     return journal
 
 
-def _connect_to_current(path: Path, passphrase: Callable[[], str] | None):
+def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immutable: bool = False):
     """A connection to the file at `path` now, its key, schema version and identity. The
     first read waits while `encrypt`, `decrypt` or `restore` holds the journal; if the file
     was replaced meanwhile, the new one is opened instead (the passphrase is asked once)."""
@@ -179,7 +196,7 @@ def _connect_to_current(path: Path, passphrase: Callable[[], str] | None):
             given = key = given or passphrase()
         try:
             # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
-            conn = connect(path, key)
+            conn = connect(path, key, immutable=immutable)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except (WrongPassphrase, *DB_ERRORS) as exc:
             if _identity(path) != identity:

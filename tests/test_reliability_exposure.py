@@ -4,6 +4,7 @@ act on a terminal or a spreadsheet."""
 
 import csv
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -63,6 +64,20 @@ def test_doctor_reports_what_an_interrupted_ipt_left_and_the_next_run_removes_it
     people.ok("report")
     assert not left.exists() and not people.path.parent.joinpath(".journal.db.abc123.tmp").exists()
     assert "no temporary files left" in flat(people.ok("doctor").stdout)
+
+
+def test_another_programs_temporary_files_are_left_alone(people):
+    folder = people.path.parent
+    theirs = [
+        folder / ".notes.db.1234.tmp",
+        folder / ".ipt-tmp-not-ours",
+        folder / f".ipt-tmp.{os.getpid()}.x.y",  # a running process (this one)
+    ]
+    for path in theirs:
+        path.write_text("not ipt's to remove")
+    people.ok("report")
+    people.ok("doctor", "--fix")
+    assert all(path.read_text() == "not ipt's to remove" for path in theirs)
 
 
 def test_wipe_removes_leftovers_too(people):

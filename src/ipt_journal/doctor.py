@@ -130,7 +130,7 @@ def doctor(journal_path: Path, fix: bool = False, passphrase=None) -> list[Findi
 
 
 def _leftovers(journal_path: Path, fix: bool) -> Finding:
-    left = files.leftovers(files.ipt_folders(journal_path))
+    left = files.leftovers(journal_path)
     if not left:
         return Finding(True, "leftovers", "no temporary files left by an interrupted ipt")
     if fix:

@@ -28,7 +28,6 @@ from ipt_journal.errors import InputError
 
 TEMP_PREFIX = ".ipt-tmp."
 BACKUP_FOLDER = "backups"
-LEGACY_TEMP = ".*.db.*.tmp"  # how earlier versions named them: .journal.db.k3j2x.tmp
 STDOUT = "-"
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
@@ -178,24 +177,23 @@ def _size(count: int) -> str:
 # ------------------------------------------------------------------ leftovers
 
 
-def leftovers(folders: Iterable[Path], all_of_them: bool = False) -> list[Path]:
-    """ipt's temporary files in `folders` whose process has ended (every one, with
-    `all_of_them`): what a `kill -9` or a power cut left behind."""
+def leftovers(journal_path: Path, all_of_them: bool = False) -> list[Path]:
+    """ipt's temporary files beside the journal and in its backups folder whose process has
+    ended (every one, with `all_of_them`): what a `kill -9` or a power cut left behind.
+    Earlier versions' names (.journal.db.k3j2x.tmp) count only for this journal's own name,
+    so another program's files in a shared folder are never taken for ipt's."""
+    backups = journal_path.parent / BACKUP_FOLDER
+    legacy = {journal_path.parent: f".{journal_path.name}.*.tmp", backups: ".journal-*.db.*.tmp"}
     found = []
-    for folder in folders:
+    for folder, old_name in legacy.items():
         if not folder.is_dir():
             continue
         for path in folder.glob(f"{TEMP_PREFIX}*"):
             pid = path.name[len(TEMP_PREFIX) :].split(".", 1)[0]
             if all_of_them or not (pid.isascii() and pid.isdigit() and _alive(int(pid))):
                 found.append(path)
-        found += folder.glob(LEGACY_TEMP)
+        found += folder.glob(old_name)
     return sorted(found)
-
-
-def ipt_folders(journal_path: Path) -> list[Path]:
-    """Where ipt writes its own temporary files: beside the journal and in its backups."""
-    return [journal_path.parent, journal_path.parent / BACKUP_FOLDER]
 
 
 def _alive(pid: int) -> bool:

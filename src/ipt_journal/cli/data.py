@@ -214,7 +214,7 @@ def wipe(
     files = [p for p in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))) if p.exists()]
     backups = safekeeping.backups_folder(path)
     files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []
-    files += temporary.leftovers(temporary.ipt_folders(path), all_of_them=True)
+    files += temporary.leftovers(path, all_of_them=True)
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")

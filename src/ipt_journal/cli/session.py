@@ -44,7 +44,7 @@ class Session:
             from ipt_journal import files
 
             # What a kill -9 or a power cut left of an earlier run: copies of journal text.
-            files.shred(files.leftovers(files.ipt_folders(path)))
+            files.shred(files.leftovers(path))
         return self._journal
 
     def passphrase_to_open(self, path: Path) -> str:

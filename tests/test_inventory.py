@@ -215,7 +215,10 @@ def test_remove_says_what_goes_and_keeps_checkins(people):
 def test_remove_says_which_records_will_lose_the_name(people):
     people.ok("homework", "add", "Call Sam", "--with", "Sam")
     out = flat(people.ok("inventory", "remove", "Sam", "--yes").stdout)
-    assert "Their name will be taken off 1 exercise, homework item, course or life event, which will stay." in out
+    assert (
+        "Their name will be taken off 1 exercise, homework item, course or life event, which will stay."
+        in out
+    )
     assert people.rows("SELECT text, person_id FROM homework") == [("Call Sam", None)]
 
 

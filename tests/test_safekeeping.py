@@ -3,8 +3,9 @@
 import os
 import sqlite3
 import stat
+from pathlib import Path
 
-from ipt_journal import safekeeping
+from ipt_journal import doctor
 from support import assert_user_error, flat
 
 
@@ -108,4 +109,4 @@ def test_doctor_warns_about_cloud_synced_folders(tmp_path, ipt):
 
 
 def test_filesystem_type_is_read_from_mounts():
-    assert safekeeping._filesystem_type(safekeeping.Path("/")) is not None
+    assert doctor._filesystem_type(Path("/")) is not None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from ipt_journal.errors import InputError, JournalError
@@ -71,15 +70,7 @@ def save(data: dict, path: Path | None = None) -> Path:
     path = path or config_path()
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    from ipt_journal.files import write_atomically
+
+    write_atomically(path, (json.dumps(data, indent=2, sort_keys=True)).encode())
     return path

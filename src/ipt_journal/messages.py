@@ -22,7 +22,17 @@ if TYPE_CHECKING:
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    from ipt_journal.safe_text import json_escaped
+
+    sys.stdout.write(json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
+
+
+def say(text: str = "", file=None) -> None:
+    """The one way this module writes a line: journal text in it cannot act on the terminal
+    (see safe_text.for_terminal), whatever it holds."""
+    from ipt_journal.safe_text import for_terminal
+
+    print(for_terminal(text), file=file or sys.stdout)
 
 
 def plain(value):
@@ -39,7 +49,7 @@ def plain(value):
 
 
 def note(message: str, stream=None, indent: str = "") -> None:
-    print(wrapped(message, indent, indent), file=stream or sys.stdout)
+    say(wrapped(message, indent, indent), file=stream or sys.stdout)
 
 
 def label(value: str | None) -> str:
@@ -188,16 +198,16 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
 
     out = stream or sys.stdout
     if opening:
-        print(wrapped(opening), file=out)
-        print("", file=out)
-    print("Help is there, any time:", file=out)
+        say(wrapped(opening), file=out)
+        say("", file=out)
+    say("Help is there, any time:", file=out)
     for line in safety.resources(country):
-        print(wrapped(line, "  - ", "    "), file=out)
+        say(wrapped(line, "  - ", "    "), file=out)
     if plan:
-        print("", file=out)
+        say("", file=out)
         safety_plan_text(plan, out)
-    print("", file=out)
-    print(safety.ALWAYS_THERE, file=out)
+    say("", file=out)
+    say(safety.ALWAYS_THERE, file=out)
     out.flush()
 
 
@@ -206,25 +216,25 @@ def safety_message(country: str | None, plan, stream=None) -> None:
     from ipt_journal import safety
 
     out = stream or sys.stdout
-    print("", file=out)
-    print(wrapped(safety.CALM_OPENING), file=out)
+    say("", file=out)
+    say(wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
-    print(wrapped(safety.TELL_CLINICIAN), file=out)
+    say(wrapped(safety.TELL_CLINICIAN), file=out)
     if not plan:
-        print(wrapped(safety.PLAN_SUGGESTION), file=out)
+        say(wrapped(safety.PLAN_SUGGESTION), file=out)
     out.flush()
 
 
 def safety_plan_text(plan, out) -> None:
     from ipt_journal.vocab import SAFETY_STEPS, step_heading
 
-    print("Your safety plan:", file=out)
+    say("Your safety plan:", file=out)
     for step, title in SAFETY_STEPS.items():
         entries = [plan_entry(item) for item in plan if item.step == step]
         if entries:
-            print(f"  {step_heading(step, title)}", file=out)
+            say(f"  {step_heading(step, title)}", file=out)
             for entry in entries:
-                print(wrapped(entry, "     - ", "       "), file=out)
+                say(wrapped(entry, "     - ", "       "), file=out)
 
 
 def wrapped(text: str, first: str = "", rest: str = "") -> str:

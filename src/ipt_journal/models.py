@@ -125,6 +125,13 @@ class Model(BaseModel):
     # defer_build: a command pays only for the models it validates, not all of them at import.
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", defer_build=True)
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value, info):
+        from ipt_journal.safe_text import refuse_control_characters
+
+        return refuse_control_characters(value, info.field_name)
+
 
 class PersonIn(Model):
     """A person of the interpersonal inventory, as it will be stored."""
@@ -394,7 +401,7 @@ class ExerciseIn(Model):
             if field.kind in ("list", "checks") and isinstance(value, str):
                 self.answers[key] = [value]
             if field.kind == "scale" and not (
-                isinstance(value, str) and value.isdigit() and int(value) <= 10
+                isinstance(value, str) and value.isascii() and value.isdigit() and int(value) <= 10
             ):
                 raise ValueError(f"{key} must be a whole number from 0 to 10, got {value!r}.")
         missing = exercise.missing(self.answers)

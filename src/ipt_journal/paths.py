@@ -14,5 +14,7 @@ def default_journal_path() -> Path:
 
 
 def journal_path(chosen: Path | None) -> Path:
-    """`chosen` is --db, which Typer already fills from $IPT_JOURNAL_DB when the flag is absent."""
-    return chosen.expanduser() if chosen else default_journal_path()
+    """`chosen` is --db, which Typer already fills from $IPT_JOURNAL_DB when the flag is absent.
+    Resolved once, here: a journal reached through a symbolic link is encrypted, backed up,
+    checked and wiped where it really is, never by replacing the link."""
+    return (chosen.expanduser() if chosen else default_journal_path()).resolve()

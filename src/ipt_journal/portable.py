@@ -13,21 +13,25 @@ import datetime as dt
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
 from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
+from ipt_journal.safe_text import refuse_control_characters
 from ipt_journal.vocab import (
     DisputeStage,
     EventKind,
     ProblemArea,
-    signed,
 )
 
 FORMAT = "ipt-journal-export"
 FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about 50 times a busy year's journal
 
+# Days outside these bounds are no one's journal (9999-12-31 would read "-2912110 days ago").
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.timedelta(days=366)  # homework may be due, a course may end, within a year
 Uid = Annotated[str, Field(min_length=1, max_length=64)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]
 Text = Annotated[str, Field(max_length=5000)]
@@ -35,6 +39,13 @@ Text = Annotated[str, Field(max_length=5000)]
 
 class Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value, info):
+        if isinstance(value, dt.date) and not EARLIEST <= value <= dt.date.today() + LATEST:
+            raise ValueError(f"{value} is not a day this journal could hold")
+        return refuse_control_characters(value, info.field_name)
 
 
 class Stored(Doc):
@@ -65,6 +76,14 @@ class CheckinDoc(Doc):
     updated_at: Stamp
     people: list[InteractionDoc]
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
+
+    @model_validator(mode="after")
+    def _each_once(self):
+        if len({tag.lower() for tag in self.tags}) != len(self.tags):
+            raise ValueError("a tag appears twice in one check-in")
+        if len({i.person for i in self.people}) != len(self.people):
+            raise ValueError("a person appears twice in one check-in")
+        return self
 
 
 class MeasureDoc(Stored, MeasureIn):
@@ -114,6 +133,12 @@ class SafetyPlanItemDoc(Doc):
     person: Uid | None
     created_at: Stamp
     updated_at: Stamp
+
+    @model_validator(mode="after")
+    def _says_something(self):
+        if not (self.text or "").strip() and self.person is None:
+            raise ValueError("a safety plan entry has neither text nor a person")
+        return self
 
 
 class ReviewDoc(Stored, ReviewIn):
@@ -335,61 +360,45 @@ def document(tables: dict[str, list[dict]]) -> dict:
 
 
 def parse(text: str) -> Document:
-    """Read and check a whole export before anything is written."""
+    """Read and check a whole export before anything is written. Stops at the first bad
+    record, so a hostile file costs no more than a good one of its size."""
     try:
         raw = json.loads(text)
     except ValueError as exc:
         raise InputError(f"The file is not JSON: {exc}.") from None
+    except RecursionError:
+        raise InputError("The file is nested far deeper than any export; it was not imported.") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise InputError("The file is not an ipt-journal export (its 'format' is not 'ipt-journal-export').")
-    if raw.get("format_version") != FORMAT_VERSION:
+    version = raw.get("format_version")
+    if type(version) is not int or version != FORMAT_VERSION:  # noqa: E721 - True == 1, but is no version
         raise InputError(
-            f"The file is export format {raw.get('format_version')!r}; "
-            f"this ipt reads format {FORMAT_VERSION}.",
+            f"The file is export format {version!r}; this ipt reads format {FORMAT_VERSION}.",
             "Upgrade ipt-journal to import it.",
         )
     try:
+        for name, field in Document.model_fields.items():
+            records = raw.get(name)
+            if name.startswith("format") or not isinstance(records, list):
+                continue
+            kind = field.annotation.__args__[0]
+            for index, record in enumerate(records):
+                try:
+                    kind.model_validate(record)
+                except ValidationError as exc:
+                    raise _not_valid(exc, (name, index)) from None
         return Document.model_validate(raw)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(
-            "."
-        )
-        message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
-        problems = f" ({exc.error_count()} problems in all)" if exc.error_count() > 1 else ""
-        raise InputError(
-            f"The file is not a valid export: {where or 'the document'}: {message}{problems}. "
-            "Nothing was imported."
-        ) from None
+        raise _not_valid(exc) from None
+    except RecursionError:
+        raise InputError("The file is nested far deeper than any export; it was not imported.") from None
 
 
-FLAT_CHECKINS = ("day", "mood", "people", "tags", "note")
-# The raw checkins table goes beside it under another name: checkins.csv is the flat one.
-CSV_FILE_NAMES = {"checkins": "checkins_table.csv"}
-
-
-def flat_checkins(doc: dict) -> list[dict]:
-    """One row per check-in for a spreadsheet: day, mood, people with how it went, tags, note.
-    Text that a spreadsheet would read as a formula (=, +, -, @ first) starts with an apostrophe."""
-    names = {p["uid"]: p["name"] for p in doc["people"]}
-
-    def cell(value: str) -> str:
-        return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
-
-    return [
-        {
-            "day": c["day"],
-            "mood": c["mood"],
-            "people": cell("; ".join(f"{names[i['person']]} ({signed(i['quality'])})" for i in c["people"])),
-            "tags": cell("; ".join(c["tags"])),
-            "note": cell(c["note"] or ""),
-        }
-        for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"]))
-    ]
-
-
-def markdown(doc: dict, today: dt.date) -> str:
-    """A readable journal (see documents/journal.py)."""
-    from ipt_journal.documents.journal import markdown as journal_markdown
-
-    return journal_markdown(doc, today)
+def _not_valid(exc: ValidationError, prefix: tuple = ()) -> InputError:
+    error = exc.errors(include_url=False)[0]
+    loc = (*prefix, *error["loc"])
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+    message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
+    return InputError(
+        f"The file is not a valid export: {where or 'the document'}: {message}. Nothing was imported."
+    )

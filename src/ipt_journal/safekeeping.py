@@ -11,95 +11,43 @@ reader ever sees half a file.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
-import stat
-import tempfile
-from dataclasses import dataclass
+import time
 from pathlib import Path
 
-from ipt_journal import keychain, store
+from ipt_journal import files, store
 from ipt_journal.errors import InputError, JournalError
-from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted, make_private_dirs, quoted, sqlcipher
-
-BACKUP_FOLDER = "backups"
-# Folders that sync to someone's cloud; a journal there is only as private as that account.
-SYNCED_FOLDER_NAMES = (
-    "dropbox",
-    "onedrive",
-    "google drive",
-    "googledrive",
-    "icloud",
-    "mobile documents",
-    "nextcloud",
-    "owncloud",
-    "pcloud",
-    "box sync",
-    "mega",
-    "seafile",
-    "syncthing",
+from ipt_journal.store import (
+    BUSY_TIMEOUT_SECONDS,
+    SCHEMA_VERSION,
+    connect,
+    is_encrypted,
+    make_private_dirs,
+    quoted,
+    sqlcipher,
 )
-NETWORK_FILESYSTEMS = {
-    "nfs",
-    "nfs4",
-    "cifs",
-    "smbfs",
-    "smb3",
-    "sshfs",
-    "fuse.sshfs",
-    "9p",
-    "davfs",
-    "fuse.rclone",
-    "afpfs",
-    "ncpfs",
-}
+
+BACKUP_FOLDER = files.BACKUP_FOLDER
 
 
 def backups_folder(journal_path: Path) -> Path:
     return journal_path.parent / BACKUP_FOLDER
 
 
-def _temp_beside(target: Path) -> Path:
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.fchmod(fd, 0o600)
-    os.close(fd)
-    return Path(name)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` the careful way: a 0600 temporary file beside it, flushed to
-    disk, then renamed into place. An existing file is replaced whole."""
-    temp = _temp_beside(path)
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return path
-
-
-def remove(files: list[Path]) -> list[Path]:
-    """Delete each file that exists; returns those removed."""
-    removed = []
-    for file in files:
+def remove(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Delete each file that exists; returns those removed, and those that could not be
+    with the reason why."""
+    removed, kept = [], []
+    for path in paths:
         try:
-            file.unlink()
+            path.unlink()
         except FileNotFoundError:
             continue
-        removed.append(file)
-    return removed
+        except OSError as exc:
+            kept.append((path, exc.strerror or str(exc)))
+            continue
+        removed.append(path)
+    return removed, kept
 
 
 def check_file(path: Path, key: str | None = None) -> int:
@@ -131,11 +79,13 @@ def check_file(path: Path, key: str | None = None) -> int:
     return version
 
 
-def _export_to(conn, temp: Path, key: str) -> None:
+def _export_to(conn, temp: Path, key: str, uri: bool = False) -> None:
     """SQLCipher's export of the open journal into the empty file `temp`, encrypted with `key`
-    ('' for none), in one read transaction so the copy is consistent."""
+    ('' for none), in one read transaction so the copy is consistent. `uri`: the connection
+    was opened read-only by URI, so the copy is attached by URI, writable."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    conn.execute("ATTACH DATABASE ? AS copy KEY ?", (str(temp), key))
+    target = f"{temp.resolve().as_uri()}?mode=rw" if uri else str(temp)
+    conn.execute("ATTACH DATABASE ? AS copy KEY ?", (target, key))
     try:
         conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('copy')")
@@ -147,70 +97,143 @@ def _export_to(conn, temp: Path, key: str) -> None:
         conn.execute("DETACH DATABASE copy")
 
 
-def backup(journal, destination: Path | None = None) -> Path:
+def backup(journal, destination: Path | None = None, force: bool = False) -> Path:
     """A consistent snapshot of the open journal, even while others use it, checked before it
     is put in place; encrypted with the journal's passphrase when the journal is. Default: a
-    timestamped file in the backups folder beside the journal."""
+    timestamped file in the backups folder beside the journal. A named file is checked like
+    every output (`files.check_target`): never the journal, never over a file without `force`."""
     if destination is None or destination.is_dir():
         folder = destination or backups_folder(journal.path)
         make_private_dirs(folder)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         destination = folder / f"journal-{stamp}.db"
-    elif destination.exists():
-        raise InputError(
-            f"{destination} already exists; ipt does not overwrite files.",
-            "Pick another name, or a folder for a timestamped file.",
-        )
-    elif not destination.parent.is_dir():
-        raise InputError(f"The folder {destination.parent} does not exist.")
-    temp = _temp_beside(destination)
+    else:
+        files.check_target(destination, force, journal.path)
+    temp = None
     try:
-        if journal.key is None:
-            target = sqlite3.connect(temp)
-            try:
-                journal.conn.backup(target)  # SQLite's online backup: a consistent copy, WAL included
-                target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            finally:
-                target.close()
-        else:
-            _export_to(journal.conn, temp, journal.key)
+        temp = files.temp_beside(destination)
+        _copy_journal(journal, temp)
         check_file(temp, journal.key)
-        _fsync(temp)
-        os.replace(temp, destination)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        files.fsync_file(temp)
+        files.replace(temp, destination)
+    except (OSError, *store.DB_ERRORS) as exc:
+        raise _cannot_write(destination, exc) from None
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
     return destination
 
 
-def _replace_journal(journal, temp: Path) -> None:
-    """Put the checked file `temp` in the journal's place in one rename, after folding the
-    current -wal into the old file and closing it, so no stale -wal or -shm is left."""
-    journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    journal.conn.execute("PRAGMA journal_mode = DELETE")
-    journal.conn.close()
-    _fsync(temp)
-    os.replace(temp, journal.path)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{journal.path}{suffix}").unlink(missing_ok=True)
+def _cannot_write(path: Path, exc: Exception) -> JournalError:
+    """A failed write (disk full, a file-size limit, a read-only folder) as a sentence."""
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return JournalError(
+        f"Cannot write {path}: {reason}. Nothing was changed, and no partial file is left.",
+        "Free some space (or choose a place you may write to) and try again.",
+    )
+
+
+def _copy_journal(journal, temp: Path) -> None:
+    if journal.key is None:
+        target = sqlite3.connect(temp)
+        try:
+            journal.conn.backup(target)  # SQLite's online backup: a consistent copy, WAL included
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            target.close()
+    else:
+        _export_to(journal.conn, temp, journal.key)
+
+
+def _hold_exclusively(conn, path: Path) -> None:
+    """Make `conn` the only connection to the journal until it closes: no other process can
+    read or write it meanwhile (they wait, then fail clearly), so nothing saved elsewhere
+    while the journal is converted or replaced can be lost. Leaving WAL folds the -wal in.
+    Leaving WAL needs every other connection closed, and SQLite then answers with the mode
+    it is still in rather than an error: so try until it changes (other commands are short)."""
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode = MEMORY").fetchone()[0] == "memory":
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute("BEGIN EXCLUSIVE")
+                conn.execute(f"PRAGMA user_version = {int(version)}")  # a write: the lock stays
+                conn.execute("COMMIT")
+                return
+        except store.OP_ERRORS:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        if time.monotonic() > deadline:
+            raise JournalError(
+                f"Another ipt has the journal at {path} open, so it cannot be replaced now. "
+                "Nothing was changed.",
+                "Finish or close the other ipt (a question waiting for an answer, say) and try again.",
+            )
+        time.sleep(0.05)
+
+
+def _swap_in(conn, path: Path, fill) -> None:
+    """Replace the journal at `path` with a file `fill(temp)` makes, holding the journal
+    exclusively through `conn` from before the copy until after the rename; `conn` is closed
+    afterwards. A process that waited meanwhile finds the new file, or is told its journal
+    was replaced (`Journal.writing`); none is told 'Saved' for a row the old file took."""
+    temp = None
+    try:
+        try:
+            temp = files.temp_beside(path)
+            _hold_exclusively(conn, path)
+            fill(temp)
+            files.fsync_file(temp)
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            files.replace(temp, path)
+        finally:
+            conn.close()
+    except (OSError, *store.DB_ERRORS) as exc:
+        raise _cannot_write(path, exc) from None
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
 
 
 def restore(source: Path, journal, key: str | None = None) -> Path:
     """Replace the journal with the backup at `source` (encrypted with `key`, if it is), after
-    checking it and keeping a copy of the current journal. Returns where that copy is."""
+    checking it and keeping a copy of the current journal. The backup is read through SQLite,
+    so rows still in its -wal come along. An encrypted journal stays encrypted with its own
+    passphrase; a plain one takes the backup's. Returns where the copy of the old one is."""
     check_file(source, key)
     kept = backup(journal)
-    temp = _temp_beside(journal.path)
-    try:
-        with open(source, "rb") as reader, open(temp, "wb") as writer:
-            while chunk := reader.read(1 << 20):
-                writer.write(chunk)
-        check_file(temp, key)
-        _replace_journal(journal, temp)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    target_key = journal.key if journal.key is not None else key
+
+    def fill(temp: Path) -> None:
+        _copy_through_sqlite(source, key, temp, target_key)
+        check_file(temp, target_key)
+
+    _swap_in(journal.conn, journal.path, fill)
     return kept
+
+
+def _copy_through_sqlite(source: Path, key: str | None, temp: Path, target_key: str | None) -> None:
+    uri = f"{source.resolve().as_uri()}?mode=ro"
+    if key is None and target_key is None:
+        reader = sqlite3.connect(uri, uri=True)
+        writer = sqlite3.connect(temp)
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            writer.close()
+            reader.close()
+        return
+    reader = sqlcipher().connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        if key is not None:
+            reader.execute("PRAGMA cipher_log_level = NONE")
+            reader.execute(f"PRAGMA key = {quoted(key)}")
+        _export_to(reader, temp, target_key or "", uri=True)
+    finally:
+        reader.close()
 
 
 def encrypt(journal, passphrase: str) -> None:
@@ -219,32 +242,37 @@ def encrypt(journal, passphrase: str) -> None:
     if journal.key is not None:
         raise InputError("The journal is already encrypted.", "Change its passphrase with: ipt passphrase")
     driver = sqlcipher()
-    temp = _temp_beside(journal.path)
-    try:
-        plain = driver.connect(str(journal.path), isolation_level=None)  # SQLCipher reads plain files too
-        try:
-            _export_to(plain, temp, passphrase)
-        finally:
-            plain.close()
+    journal.conn.close()  # SQLCipher's connection (it reads plain files too) holds the journal instead
+    conn = driver.connect(str(journal.path), isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+
+    def fill(temp: Path) -> None:
+        _export_to(conn, temp, passphrase)
         check_file(temp, passphrase)
-        _replace_journal(journal, temp)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+
+    _swap_in(conn, journal.path, fill)
+
+
+def encrypt_file(path: Path, passphrase: str) -> None:
+    """Encrypt a plain journal file that is not open (an old backup) in place."""
+    conn = sqlcipher().connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+
+    def fill(temp: Path) -> None:
+        _export_to(conn, temp, passphrase)
+        check_file(temp, passphrase)
+
+    _swap_in(conn, path, fill)
 
 
 def decrypt(journal) -> None:
     """Turn the open encrypted journal back into a plain one."""
     if journal.key is None:
         raise InputError("The journal is not encrypted.")
-    temp = _temp_beside(journal.path)
-    try:
+
+    def fill(temp: Path) -> None:
         _export_to(journal.conn, temp, "")
         check_file(temp)
-        _replace_journal(journal, temp)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+
+    _swap_in(journal.conn, journal.path, fill)
 
 
 def change_passphrase(journal, new: str) -> None:
@@ -253,135 +281,3 @@ def change_passphrase(journal, new: str) -> None:
     journal.conn.execute(f"PRAGMA rekey = {quoted(new)}")
     journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     journal.key = new
-
-
-@dataclass
-class Finding:
-    ok: bool
-    what: str
-    detail: str
-    fixable: bool = False
-
-
-def doctor(journal_path: Path, fix: bool = False, passphrase=None) -> list[Finding]:
-    """Health checks that work even when the journal cannot be opened normally. `passphrase`
-    is asked for only when the journal is encrypted."""
-    findings = [Finding(True, "location", str(journal_path))]
-    if not journal_path.exists():
-        return [
-            *findings,
-            Finding(False, "journal", "there is no journal file here yet; any ipt command makes one"),
-        ]
-    findings += _permissions(journal_path, fix)
-    encrypted = is_encrypted(journal_path)
-    try:
-        key = passphrase() if encrypted and passphrase else None
-        version = check_file(journal_path, key)
-        findings.append(Finding(True, "integrity", "SQLite's integrity check is ok"))
-        findings.append(
-            Finding(
-                True,
-                "schema",
-                f"version {version} of {SCHEMA_VERSION}"
-                + ("" if version == SCHEMA_VERSION else " (upgraded the next time ipt opens it)"),
-            )
-        )
-        conn = connect(journal_path, key, read_only=True, timeout=5)
-        try:
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-        finally:
-            conn.close()
-        findings.append(
-            Finding(
-                not broken,
-                "links",
-                "every record points at records that exist"
-                if not broken
-                else f"{len(broken)} records point at missing ones",
-            )
-        )
-    except (InputError, JournalError) as exc:
-        findings.append(Finding(False, "integrity", exc.message))
-    kept = "; its passphrase is kept in your system keyring" if keychain.is_kept(journal_path) else ""
-    findings.append(
-        Finding(True, "encryption", "encrypted with SQLCipher" + kept)
-        if encrypted
-        else Finding(
-            True, "encryption", "not encrypted: use full-disk encryption and a screen lock, or ipt encrypt"
-        )
-    )
-    findings.append(_where_it_syncs(journal_path))
-    backups = sorted(backups_folder(journal_path).glob("journal-*.db"))
-    findings.append(
-        Finding(
-            True,
-            "backups",
-            f"{len(backups)} in {backups_folder(journal_path)}"
-            + (f", newest {backups[-1].name}" if backups else "; make one with: ipt backup"),
-        )
-    )
-    return findings
-
-
-def _permissions(journal_path: Path, fix: bool) -> list[Finding]:
-    findings = []
-    checks = [(journal_path, 0o600)]
-    checks += [(Path(f"{journal_path}{suffix}"), 0o600) for suffix in ("-wal", "-shm")]
-    checks.append((journal_path.parent, 0o700))
-    for path, wanted in checks:
-        if not path.exists():
-            continue
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & ~wanted:
-            if fix:
-                os.chmod(path, wanted)
-                findings.append(Finding(True, "permissions", f"{path} was {oct(mode)}, now {oct(wanted)}"))
-            else:
-                findings.append(
-                    Finding(
-                        False,
-                        "permissions",
-                        f"{path} is {oct(mode)}: others can read it; it should be {oct(wanted)}",
-                        fixable=True,
-                    )
-                )
-    if not findings:
-        findings.append(Finding(True, "permissions", "only you can read the journal and its folder"))
-    return findings
-
-
-def _where_it_syncs(journal_path: Path) -> Finding:
-    lowered = str(journal_path.resolve()).lower()
-    for name in SYNCED_FOLDER_NAMES:
-        if name in lowered:
-            return Finding(
-                False,
-                "sync",
-                f"the journal seems to be in a cloud-synced folder ({name}); "
-                "the copy there is only as private as that account",
-            )
-    fstype = _filesystem_type(journal_path.resolve())
-    if fstype in NETWORK_FILESYSTEMS:
-        return Finding(
-            False,
-            "sync",
-            f"the journal is on a network file system ({fstype}); SQLite can "
-            "lose data there when two computers write",
-        )
-    return Finding(True, "sync", "on a local disk, not in a folder known to sync")
-
-
-def _filesystem_type(path: Path) -> str | None:
-    """The type of the file system holding `path`, from /proc/mounts where there is one."""
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return None
-    best, best_type = "", None
-    for line in mounts:
-        parts = line.split()
-        mount = parts[1] if len(parts) >= 3 else ""
-        inside = str(path) == mount or str(path).startswith(mount.rstrip("/") + "/")
-        if mount and inside and len(mount) > len(best):
-            best, best_type = mount, parts[2]
-    return best_type

@@ -16,11 +16,13 @@ import typer
 from typer.core import TyperGroup
 
 from ipt_journal import __version__
+from ipt_journal.cli import numbers
 from ipt_journal.cli.session import Session, command_group
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
+numbers.install()  # one class attribute: ASCII, finite, SQLite-sized numbers for every flag
 # Every command, in sections as `ipt --help` shows them and in the order a person meets
 # them: where it lives in ipt_journal.cli (a Typer app, that is a group of commands, or
 # one function) and its line in that list. The lines live here so `ipt --help` loads no
@@ -62,9 +64,9 @@ SECTIONS = {
         "export": ("data", "export", "Export everything as JSON, CSV or Markdown."),
         "import": ("importing", "import_", "Merge a JSON export, a Daylio export or any CSV of moods."),
         "wipe": ("data", "wipe", "Delete the journal and the backups ipt made."),
-        "encrypt": ("data", "encrypt", "Protect the journal with a passphrase."),
-        "decrypt": ("data", "decrypt", "Turn an encrypted journal back into a plain one."),
-        "passphrase": ("data", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
+        "encrypt": ("encryption", "encrypt", "Protect the journal with a passphrase."),
+        "decrypt": ("encryption", "decrypt", "Turn an encrypted journal back into a plain one."),
+        "passphrase": ("encryption", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
         "config": ("crisis", "config_app", "Settings kept outside the journal (your country)."),
     },
 }
@@ -134,9 +136,11 @@ class IptGroup(TyperGroup):
 
 
 def _print_error(message: str, hint: str | None) -> None:
-    print(f"Error: {message}", file=sys.stderr)
+    from ipt_journal.safe_text import for_terminal  # an error may echo what was just typed
+
+    print(f"Error: {for_terminal(message)}", file=sys.stderr)
     if hint:
-        print(f"  {hint}", file=sys.stderr)
+        print(f"  {for_terminal(hint)}", file=sys.stderr)
 
 
 app = typer.Typer(
@@ -194,5 +198,13 @@ def main_callback(
         dashboard(build_dashboard(journal), journal.path)
 
 
+def _terminated(signum, frame) -> None:
+    # SIGTERM ends ipt like Ctrl-C's cousin: cleanup handlers run, temporary files go.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     app(prog_name="ipt")

@@ -310,7 +310,9 @@ def _measures_and_goals_wizard(journal, day: dt.date, answers: dict, ratings: di
         answer = prompts.text(
             CHECKIN["goal"].format(text=goal.text),
             validate=lambda v: (
-                not v.strip() or (v.strip().isdigit() and int(v) <= 10) or "0 to 10, or Enter."
+                not v.strip()
+                or (v.strip().isascii() and v.strip().isdigit() and int(v) <= 10)
+                or "0 to 10, or Enter."
             ),
         ).strip()
         if answer:
@@ -392,6 +394,6 @@ def _day_problem(text: str) -> bool | str:
 
 
 def _mood_problem(text: str) -> bool | str:
-    if text.strip().isdigit() and 0 <= int(text) <= 10:
+    if text.strip().isascii() and text.strip().isdigit() and 0 <= int(text) <= 10:
         return True
     return "Type a whole number from 0 (worst) to 10 (best)."

@@ -165,7 +165,7 @@ def start(
         report_measures(journal, baseline, as_json=False)
     if wizard and not ongoing and journal.key is None and _encryption_available():
         from ipt_journal import prompts
-        from ipt_journal.cli.data import encrypt_journal
+        from ipt_journal.cli.encryption import encrypt_journal
         from ipt_journal.questions import START
 
         if prompts.confirm(START["encrypt"], default=False):
@@ -262,7 +262,9 @@ def _start_wizard(journal, fields: dict, revising: bool):
     weeks = prompts.text(
         START["weeks"],
         default=str(fields.get("planned_weeks") or 12),
-        validate=lambda v: (v.strip().isdigit() and 8 <= int(v) <= 20) or "A number from 8 to 20.",
+        validate=lambda v: (
+            (v.strip().isascii() and v.strip().isdigit() and 8 <= int(v) <= 20) or "A number from 8 to 20."
+        ),
     )
     fields["planned_weeks"] = int(weeks)
 

@@ -147,7 +147,9 @@ def _guided(journal, exercise, fields: dict) -> dict:
     def mood(label: str) -> int | None:
         value = prompts.text(
             f"Your mood {label}, 0 (worst) to 10 (best)? (Enter to skip)",
-            validate=lambda v: not v.strip() or (v.strip().isdigit() and int(v) <= 10) or "0 to 10.",
+            validate=lambda v: (
+                not v.strip() or (v.strip().isascii() and v.strip().isdigit() and int(v) <= 10) or "0 to 10."
+            ),
         )
         return int(value) if value.strip() else None
 

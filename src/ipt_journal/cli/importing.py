@@ -186,20 +186,35 @@ def _say(outcome: Outcome) -> None:
 
 
 def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
-    from ipt_journal import portable
+    from ipt_journal import files, portable, safekeeping
     from ipt_journal.errors import InputError
 
+    text = files.read_user_file(file, portable.MAX_IMPORT_BYTES)
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Cannot read {file}: {getattr(exc, 'strerror', None) or exc}.") from None
-    doc = portable.parse(text)
-    counts = session(ctx).journal().merge(doc, dry_run=dry_run)
-    if not counts:
+        doc = portable.parse(text)
+    except InputError:
+        if file.suffix.lower() == ".csv" or text.startswith("\ufeff"):
+            raise InputError(
+                f"{file} is not an ipt export; it looks like a CSV file.",
+                "Import a Daylio export with: ipt import --from daylio FILE; other CSV files with: "
+                "ipt import --from csv FILE --columns day=...,mood=...",
+            ) from None
+        raise
+    journal = session(ctx).journal()
+    counts = journal.merge(doc, dry_run=True)
+    if not dry_run and any(changed["updated"] for changed in counts.values()):
+        kept = safekeeping.backup(journal)  # before existing records are overwritten
+        messages.note(f"Your journal as it was is kept at {kept}.")
+    if not dry_run and counts:
+        counts = journal.merge(doc)
+    if not any(changed["added"] or changed["updated"] for changed in counts.values()):
         messages.note("Nothing to import: the journal already has everything in this file.")
-        return
-    messages.note("This import would change:" if dry_run else "Imported:")
+    else:
+        messages.note("This import would change:" if dry_run else "Imported:")
     for table, changed in counts.items():
-        messages.note(f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated")
+        skipped = f", {changed['skipped']} kept (yours is newer)" if changed["skipped"] else ""
+        messages.note(
+            f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated{skipped}"
+        )
     if dry_run:
         messages.note("Nothing was changed (--dry-run).")

@@ -1,13 +1,12 @@
 """`ipt report`: mood by week and relationship patterns in the terminal or as JSON, or the
 clinician report as a Markdown or HTML document."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.session import ForceOpt, session
 
 FORMATS = ("markdown", "html")
 
@@ -50,9 +49,12 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="PATH", help="The document's file. [default: stdout]"),
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="The document's file; - for stdout. [default: stdout]"
+        ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Your mood week by week and how it goes with the people you see; with --format, one
     document for your clinician (course, goals, questionnaires, mood, people, events,
@@ -75,7 +77,7 @@ def report(
     journal = session(ctx).journal()
     start, window = window_for(journal, today, day, weeks, course)
     if kind is not None:
-        write_document(journal, kind, output, start, today, window)
+        write_document(journal, kind, output, force, start, today, window)
         return
     from ipt_journal.render.report import report as render_report
     from ipt_journal.report import build_report
@@ -92,11 +94,12 @@ def report(
         render_report(result)
 
 
-def write_document(journal, kind: str, output: Path | None, start, today, window: str) -> None:
-    """The clinician report as Markdown or HTML, to `output` (privately, whole) or stdout."""
+def write_document(journal, kind: str, output: str | None, force: bool, start, today, window: str) -> None:
+    """The clinician report as Markdown or HTML, to `output` (privately, whole, never over an
+    existing file without --force) or stdout."""
     import sys
 
-    from ipt_journal import config, safekeeping, safety
+    from ipt_journal import config, files, safety
     from ipt_journal.clinician_report import build_document
     from ipt_journal.documents import NOT_ENCRYPTED, clinician
     from ipt_journal.documents import html as html_document
@@ -106,11 +109,9 @@ def write_document(journal, kind: str, output: Path | None, start, today, window
     content = clinician.blocks(doc, safety.resources(config.country_or_none()))
     renderer = html_document if kind == "html" else markdown_document
     text = renderer.render(doc.title, content)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        safekeeping.write_private(output, text.encode())
-        messages.note(f"Wrote {output} (readable only by you).", stream=sys.stderr)
+    where = files.write_user_file(output or files.STDOUT, text.encode(), force, journal.path)
+    if output not in (None, files.STDOUT):
+        messages.note(f"Wrote {where} (readable only by you).", stream=sys.stderr)
     messages.note(NOT_ENCRYPTED, stream=sys.stderr)
     if doc.item9_days:
         messages.note(

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ipt_journal.store import Journal
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it already exists.")]
 DIFFICULTY_HELP = (
     "How difficult these problems made work, home or getting along with people: 0 not difficult "
     "at all, 1 somewhat, 2 very, 3 extremely."
@@ -51,6 +52,10 @@ class Session:
                     "The passphrase kept in your system keyring does not open it; "
                     "stop using it with: ipt passphrase forget",
                 ) from None
+            from ipt_journal import files
+
+            # What a kill -9 or a power cut left of an earlier run: copies of journal text.
+            files.shred(files.leftovers(path))
         return self._journal
 
     def passphrase_to_open(self, path: Path) -> str:

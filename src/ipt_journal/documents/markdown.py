@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from ipt_journal.documents.clinician import Block, Chart, Heading, Items, Paragraph, Table
-
-# Characters that could make markup, a link, or a table cell in CommonMark and GFM.
-_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-# An ampersand that would start a character reference such as &lt; or &#60;.
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-# What would turn a line into a list item or a quote when it starts one.
-_LEADING = re.compile(r"^(\d*)([-+.)])(?=\s|$)")
+from ipt_journal.safe_text import markdown
 
 
 def text(value: str) -> str:
-    """Journal text as literal Markdown: HTML escaped, markup characters backslashed, one line."""
-    value = " ".join(str(value).split())
-    value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
-    return _LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", value))
+    """Journal text as literal Markdown on one line (a list item or a table cell): the one
+    escaping every Markdown output uses, `safe_text.markdown`."""
+    return markdown(" ".join(str(value).split()))
 
 
 def render(title: str, content: list[Block]) -> str:

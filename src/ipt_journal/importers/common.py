@@ -65,10 +65,10 @@ def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list
     """The header and the rows of a CSV file, each row with the line it starts on. Accepts a
     UTF-8 byte order mark and Windows line endings; without `delimiter`, whichever of , ; or
     tab the header uses most."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    from ipt_journal.files import read_user_bytes
+    from ipt_journal.portable import MAX_IMPORT_BYTES
+
+    data = read_user_bytes(path, MAX_IMPORT_BYTES)  # a regular file of a sane size, or a clear refusal
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -28,12 +28,13 @@ def safety_plan_table(plan) -> None:
 
 def safety_plan_markdown(plan, country: str | None) -> str:
     from ipt_journal import safety
+    from ipt_journal.safe_text import markdown
     from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     lines = ["# My safety plan", "", SAFETY_PLAN_WITH_CLINICIAN, ""]
     for step, title in SAFETY_STEPS.items():
         lines += [f"## {step_heading(step, title)}", ""]
-        entries = [plan_entry(item) for item in plan if item.step == step]
+        entries = [markdown(plan_entry(item)) for item in plan if item.step == step]
         if step == 5:
             entries += [*safety.resources(country), "Nearest emergency department: "]
         lines += [f"- {entry}" for entry in entries] or ["- "]

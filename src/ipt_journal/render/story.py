@@ -41,7 +41,8 @@ def course_story(story: CourseStory) -> None:
         ]
         extra = f": {' and '.join(marks)}" if marks else ""
         console.print(
-            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), {p.latest} now ({p.latest_band}){extra}."
+            f"{p.name}: {p.baseline} at the start ({p.baseline_day}), "
+            f"{p.latest} now ({p.latest_band}){extra}."
         )
     changes = {change.name: change for change in story.insight.changes}
     for person in story.people:

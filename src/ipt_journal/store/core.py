@@ -104,11 +104,21 @@ def quoted(text: str) -> str:
 
 
 def connect(
-    path: Path, key: str | None = None, read_only: bool = False, timeout: float = BUSY_TIMEOUT_SECONDS
+    path: Path,
+    key: str | None = None,
+    read_only: bool = False,
+    timeout: float = BUSY_TIMEOUT_SECONDS,
+    immutable: bool = False,
 ):
     """A connection to the journal file: plain SQLite, or SQLCipher with `key`. A wrong key
-    is a clear JournalError, with SQLCipher's own log kept off stderr."""
-    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    is a clear JournalError, with SQLCipher's own log kept off stderr. `immutable`: the file
+    cannot change (read-only media), so SQLite needs no -wal, -shm or locks beside it."""
+    read_only = read_only or immutable
+    target = (
+        f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+        if read_only
+        else str(path)
+    )
     driver = sqlite3 if key is None else sqlcipher()
     conn = driver.connect(target, uri=read_only, isolation_level=None, timeout=timeout)
     conn.row_factory = driver.Row
@@ -141,21 +151,18 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     except OSError as exc:
         raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
 
-    key = None
-    if is_encrypted(path):
-        if passphrase is None:
-            raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
-        key = passphrase()
+    # On read-only media (or a file you may not write) ipt still reads: reports, exports.
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    conn, key, version, identity = _connect_to_current(path, passphrase, immutable=not writable)
     try:
-        # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
-        conn = connect(path, key)
-    except DB_ERRORS as exc:
-        raise JournalError(f"Cannot open the journal at {path}: {exc}.") from None
-    try:
+        if not writable and version != SCHEMA_VERSION:
+            raise JournalError(
+                f"The journal at {path} is read-only and needs upgrading first (schema {version}).",
+                "Copy it somewhere you may write to, and open the copy.",
+            )
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise JournalError(
                 f"The journal at {path} was written by a newer version of ipt-journal "
@@ -165,7 +172,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
             )
         if version < SCHEMA_VERSION:
             _migrate(conn, path)
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if writable and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
     except DB_ERRORS as exc:
         conn.close()
@@ -173,7 +180,46 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     except BaseException:
         conn.close()
         raise
-    return Journal(conn, path, key)
+    journal = Journal(conn, path, key)
+    journal.identity = identity
+    return journal
+
+
+def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immutable: bool = False):
+    """A connection to the file at `path` now, its key, schema version and identity. The
+    first read waits while `encrypt`, `decrypt` or `restore` holds the journal; if the file
+    was replaced meanwhile, the new one is opened instead (the passphrase is asked once)."""
+    given = None
+    for _attempt in range(3):
+        identity = _identity(path)
+        key = None
+        if is_encrypted(path):
+            if passphrase is None:
+                raise JournalError(f"The journal at {path} is encrypted and no passphrase was given.")
+            given = key = given or passphrase()
+        try:
+            # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
+            conn = connect(path, key, immutable=immutable)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except (WrongPassphrase, *DB_ERRORS) as exc:
+            if _identity(path) != identity:
+                continue
+            if isinstance(exc, WrongPassphrase):
+                raise
+            raise storage_error(exc, path, "use") from None
+        if _identity(path) == identity:
+            return conn, key, version, identity
+        conn.close()
+    raise JournalError(f"The journal at {path} keeps being replaced; nothing was done.", "Try again.")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` now: replacing the journal (one rename) changes it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -227,6 +273,7 @@ class Journal:
         self.conn = conn
         self.path = path
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
+        self.identity: tuple[int, int] | None = None  # the file opened; see writing()
         self.saves = 0  # write transactions committed, so a cancelled command can say what it kept
         self.people = PeopleStore(self)
         self.checkins = CheckinStore(self)
@@ -254,6 +301,13 @@ class Journal:
             self.conn.execute("BEGIN IMMEDIATE")
         except OP_ERRORS as exc:
             raise storage_error(exc, self.path, "save to") from None
+        if self.identity is not None and _identity(self.path) != self.identity:
+            self.conn.execute("ROLLBACK")
+            raise JournalError(
+                f"The journal at {self.path} was replaced while this command ran (by ipt encrypt, "
+                "decrypt or restore). Nothing was saved.",
+                "Run the command again.",
+            )
         try:
             yield self.conn
             self.conn.execute("COMMIT")

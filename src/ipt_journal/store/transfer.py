@@ -48,8 +48,10 @@ def columns(journal: Journal, table: str) -> list[str]:
 
 def merge(journal: Journal, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
     """Merge an export document (portable.Document) by stable uids in one transaction:
-    absent records are added, differing ones updated. With `dry_run` the same work is
-    done and rolled back. Returns, per kind of record, how many were added and updated."""
+    absent records are added; a record in both is updated only when the file's copy was
+    changed later (its updated_at is newer), else kept and counted as skipped, so an old
+    export never undoes newer edits. With `dry_run` the same work is done and rolled back.
+    Returns, per kind of record, how many were added, updated and skipped."""
     counts: dict[str, dict[str, int]] = {}
     try:
         with journal.writing():
@@ -227,10 +229,11 @@ class _Merge:
         return self.ids[table][uid]
 
     def _count(self, table: str, what: str) -> None:
-        self.counts.setdefault(table, {"added": 0, "updated": 0})[what] += 1
+        self.counts.setdefault(table, {"added": 0, "updated": 0, "skipped": 0})[what] += 1
 
-    def _upsert(self, table: str, uid: str, values: dict) -> tuple[int, bool]:
-        """Insert or update the row with `uid`; returns its id and whether anything changed."""
+    def _upsert(self, table: str, uid: str, values: dict) -> tuple[int, bool | None]:
+        """Insert the row with `uid`, or update it if the file's copy is newer; returns its id
+        and whether it changed (None: the journal's copy is newer and was kept)."""
         row = self.conn.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
         if row is None:
             columns = ["uid", *values]
@@ -241,6 +244,9 @@ class _Merge:
             self._count(table, "added")
             return cursor.lastrowid, True
         if any(row[column] != value for column, value in values.items()):
+            if values["updated_at"] < row["updated_at"]:
+                self._count(table, "skipped")
+                return row["id"], None
             assignments = ", ".join(f"{column} = ?" for column in values)
             self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row["id"]])
             self._count(table, "updated")
@@ -275,6 +281,8 @@ class _Merge:
             },
         )
         self.ids["checkins"][checkin.uid] = checkin_id
+        if changed is None:
+            return  # the journal's check-in is newer: its people and tags stay too
         wanted = [
             (self._ref("people", i.person), i.quality, i.created_at, i.updated_at) for i in checkin.people
         ]

@@ -1,0 +1,240 @@
+"""`ipt doctor`: health checks that work even when the journal cannot be opened normally:
+integrity, links, schema, permissions, where the journal lives, its backups, and temporary
+files an interrupted ipt left behind."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipt_journal import files, keychain
+from ipt_journal.errors import InputError, JournalError
+from ipt_journal.safekeeping import backups_folder, check_file
+from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted
+
+# Folders that sync to someone's cloud; a journal there is only as private as that account.
+SYNCED_FOLDER_NAMES = (
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "icloud",
+    "mobile documents",
+    "nextcloud",
+    "owncloud",
+    "pcloud",
+    "box sync",
+    "mega",
+    "seafile",
+    "syncthing",
+)
+NETWORK_FILESYSTEMS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smbfs",
+    "smb3",
+    "sshfs",
+    "fuse.sshfs",
+    "9p",
+    "davfs",
+    "fuse.rclone",
+    "afpfs",
+    "ncpfs",
+}
+
+
+@dataclass
+class Finding:
+    ok: bool
+    what: str
+    detail: str
+    fixable: bool = False
+
+
+def doctor(journal_path: Path, fix: bool = False, passphrase=None) -> list[Finding]:
+    """Health checks that work even when the journal cannot be opened normally. `passphrase`
+    is asked for only when the journal is encrypted."""
+    findings = [Finding(True, "location", str(journal_path))]
+    if not journal_path.exists():
+        return [
+            *findings,
+            Finding(False, "journal", "there is no journal file here yet; any ipt command makes one"),
+        ]
+    findings += _permissions(journal_path, fix)
+    encrypted = is_encrypted(journal_path)
+    rollback = Path(f"{journal_path}-journal")
+    try:
+        if rollback.is_file() and rollback.stat().st_size > 0:
+            raise JournalError(
+                f"a write was interrupted and its rollback file {rollback.name} is still beside the "
+                "journal; the next ipt command that opens it (ipt report, say) finishes undoing that "
+                "write, then run ipt doctor again"
+            )
+        key = passphrase() if encrypted and passphrase else None
+        version = check_file(journal_path, key)
+        findings.append(Finding(True, "integrity", "SQLite's integrity check is ok"))
+        findings.append(
+            Finding(
+                True,
+                "schema",
+                f"version {version} of {SCHEMA_VERSION}"
+                + ("" if version == SCHEMA_VERSION else " (upgraded the next time ipt opens it)"),
+            )
+        )
+        conn = connect(journal_path, key, read_only=True, timeout=5)
+        try:
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            conn.close()
+        findings.append(
+            Finding(
+                not broken,
+                "links",
+                "every record points at records that exist"
+                if not broken
+                else f"{len(broken)} records point at missing ones",
+            )
+        )
+    except (InputError, JournalError) as exc:
+        findings.append(Finding(False, "integrity", exc.message))
+    kept = "; its passphrase is kept in your system keyring" if keychain.is_kept(journal_path) else ""
+    findings.append(
+        Finding(True, "encryption", "encrypted with SQLCipher" + kept)
+        if encrypted
+        else Finding(
+            True, "encryption", "not encrypted: use full-disk encryption and a screen lock, or ipt encrypt"
+        )
+    )
+    findings.append(_where_it_syncs(journal_path))
+    backups = sorted(backups_folder(journal_path).glob("journal-*.db"))
+    plain = [backup for backup in backups if encrypted and not is_encrypted(backup)]
+    findings.append(
+        Finding(
+            not plain,
+            "backups",
+            f"{len(backups)} in {backups_folder(journal_path)}"
+            + (f", newest {backups[-1].name}" if backups else "; make one with: ipt backup")
+            + (
+                f"; {len(plain)} of them NOT encrypted, though the journal is: delete them, "
+                "or keep them as safe as the journal"
+                if plain
+                else ""
+            ),
+        )
+    )
+    findings.append(_leftovers(journal_path, fix))
+    return findings
+
+
+def _leftovers(journal_path: Path, fix: bool) -> Finding:
+    left = files.leftovers(journal_path)
+    if not left:
+        return Finding(True, "leftovers", "no temporary files left by an interrupted ipt")
+    if fix:
+        files.shred(left)
+        return Finding(True, "leftovers", f"removed {len(left)} temporary files an interrupted ipt left")
+    return Finding(
+        False,
+        "leftovers",
+        f"{len(left)} temporary files left by an interrupted ipt (copies of journal text), such as {left[0]}",
+        fixable=True,
+    )
+
+
+def _permissions(journal_path: Path, fix: bool) -> list[Finding]:
+    findings = []
+    checks = [(journal_path, 0o600)]
+    checks += [(Path(f"{journal_path}{suffix}"), 0o600) for suffix in ("-wal", "-shm")]
+    checks.append((journal_path.parent, 0o700))
+    for path, wanted in checks:
+        if not path.exists():
+            continue
+        info = path.stat()
+        mode = stat.S_IMODE(info.st_mode)
+        if not mode & ~wanted:
+            continue
+        ours = info.st_uid == os.getuid() and (
+            path != journal_path.parent or _made_by_ipt(path, journal_path)
+        )
+        if fix and ours:
+            os.chmod(path, wanted)
+            findings.append(Finding(True, "permissions", f"{path} was {oct(mode)}, now {oct(wanted)}"))
+        elif ours:
+            findings.append(
+                Finding(
+                    False,
+                    "permissions",
+                    f"{path} is {oct(mode)}: others can read it; it should be {oct(wanted)}",
+                    fixable=True,
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    False,
+                    "permissions",
+                    f"{path} is {oct(mode)}: others may see the journal's files. ipt did not create "
+                    f"this folder and leaves it be; to restrict it: chmod {oct(wanted)[2:]} '{path}' "
+                    "(or keep the journal in a private folder)",
+                )
+            )
+    if not findings:
+        findings.append(Finding(True, "permissions", "only you can read the journal and its folder"))
+    return findings
+
+
+def _made_by_ipt(folder: Path, journal_path: Path) -> bool:
+    """A folder that is ipt's alone: it holds nothing but the journal, its companion files,
+    the backups folder and ipt's temporary files (and has no sticky bit). $HOME, /tmp or a
+    Documents folder are someone else's to set."""
+    if folder.stat().st_mode & stat.S_ISVTX:
+        return False
+    own = {f"{journal_path.name}{suffix}" for suffix in files.JOURNAL_SUFFIXES} | {files.BACKUP_FOLDER}
+    try:
+        return all(
+            entry.name in own or entry.name.startswith(files.TEMP_PREFIX) for entry in folder.iterdir()
+        )
+    except OSError:
+        return False
+
+
+def _where_it_syncs(journal_path: Path) -> Finding:
+    parts = [part.lower() for part in journal_path.resolve().parts]
+    for name in SYNCED_FOLDER_NAMES:
+        # A whole folder name, or one that starts with it ("Dropbox (Work)", "OneDrive - Org"):
+        # never a part of a word, so /home/megan is not MEGA.
+        if any(part == name or part.startswith((f"{name} ", f"{name}-", f"{name}_")) for part in parts):
+            return Finding(
+                False,
+                "sync",
+                f"the journal seems to be in a cloud-synced folder ({name}); "
+                "the copy there is only as private as that account",
+            )
+    fstype = _filesystem_type(journal_path.resolve())
+    if fstype in NETWORK_FILESYSTEMS:
+        return Finding(
+            False,
+            "sync",
+            f"the journal is on a network file system ({fstype}); SQLite can "
+            "lose data there when two computers write",
+        )
+    return Finding(True, "sync", "on a local disk, not in a folder known to sync")
+
+
+def _filesystem_type(path: Path) -> str | None:
+    """The type of the file system holding `path`, from /proc/mounts where there is one."""
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, best_type = "", None
+    for line in mounts:
+        parts = line.split()
+        mount = parts[1] if len(parts) >= 3 else ""
+        inside = str(path) == mount or str(path).startswith(mount.rstrip("/") + "/")
+        if mount and inside and len(mount) > len(best):
+            best, best_type = mount, parts[2]
+    return best_type

@@ -1,0 +1,98 @@
+"""Journal text on its way out: safe on a terminal, in a spreadsheet and in Markdown; and the
+one rule for what may come in.
+
+ipt stores what a person typed. What it refuses at the door (`control_character`): NUL and
+the other C0/C1 control characters, which nobody types on purpose (tabs and newlines in
+multi-line notes aside). What it neutralises on the way out, because old journals and other
+programs may hold them anyway:
+
+- `for_terminal`: control characters (ESC starts sequences that move the cursor, clear the
+  screen or write the clipboard), bidirectional overrides (which reorder what is shown) and
+  invisible characters are shown as visible `\\x1b` / `\\u202e` escapes.
+- `csv_cell`: a cell starting with = + - @ (or a tab or carriage return) is a formula to a
+  spreadsheet; it gets a leading apostrophe.
+- `markdown`: Markdown and HTML syntax in a person's text is escaped, so it stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bidirectional embeddings, overrides and isolates; invisible separators and marks. The
+# zero-width (non-)joiners are left alone: emoji and several scripts need them.
+_INVISIBLE = "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def for_terminal(text: str) -> str:
+    """`text` with everything that could act on a terminal shown as an escape instead."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def control_character(text: str, multiline: bool = False) -> str | None:
+    """The first control character in `text` that ipt refuses, spelled out, or None.
+    `multiline` allows tabs and newlines (notes); single-line text allows neither."""
+    found = (_CONTROL if multiline else _CONTROL_ONE_LINE).search(text)
+    if found is None:
+        return None
+    return _escape(found) if found.group() != "\x00" else "NUL (\\x00)"
+
+
+# Fields that are one line of text; elsewhere tabs and newlines are part of what was written.
+SINGLE_LINE_FIELDS = {"name", "tags", "with_names", "person", "uid", "scale", "kind", "strategy"}
+
+
+def refuse_control_characters(value, field: str):
+    """NUL and other control characters nobody types on purpose are refused (in lists and
+    answers too); see safe_text. Returns `value` unchanged."""
+    texts = value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value]
+    for text in texts:
+        if isinstance(text, (list, dict)):
+            refuse_control_characters(text, field)
+        elif isinstance(text, str):
+            found = control_character(text, multiline=field not in SINGLE_LINE_FIELDS)
+            if found:
+                what = field.replace("_", " ").capitalize()
+                raise ValueError(f"{what} contains a control character ({found}); type it without")
+    return value
+
+
+def json_escaped(text: str) -> str:
+    """A JSON document with the characters json leaves raw (C1 controls, bidi overrides,
+    invisible marks, line separators) written as \\u escapes: the same data, safe to print."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value for a CSV cell: text a spreadsheet would run as a formula is made plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+# Characters that could make markup, a link, or a table cell in CommonMark and GFM.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+# An ampersand that would start a character reference such as &lt; or &#60;.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What would turn a line into a list item or a quote when it starts one.
+_LEADING = re.compile(r"^(\s*\d*)([-+.)>])(?=\s|$)", re.M)
+
+
+def markdown(text) -> str:
+    """A person's text as Markdown (and HTML) that shows as written and runs nothing: HTML
+    escaped, markup characters backslashed, line breaks kept."""
+    value = for_terminal(str(text)).replace("\t", " ")
+    value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
+    value = _LEADING.sub(r"\1\\\2", _MARKDOWN_SPECIAL.sub(r"\\\1", value))
+    return value.replace("\n", "  \n")

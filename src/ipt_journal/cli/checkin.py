@@ -339,10 +339,10 @@ def _day_problem(text: str) -> bool | str:
     from ipt_journal.dates import parse_day
 
     try:
-        day = parse_day(text)
-    except InputError:
-        return "Write the day as YYYY-MM-DD, or 'today' or 'yesterday'."
-    return True if day <= dt.date.today() else "That day is in the future; pick today or earlier."
+        parse_day(text)
+    except InputError as error:
+        return error.message
+    return True
 
 
 def _mood_problem(text: str) -> bool | str:

@@ -104,7 +104,7 @@ def start(
     task = None
     if homework and plan:
         text = plan if isinstance(plan, str) else "; ".join(plan)
-        day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+        day = parse_day(due, "--due", future=True) if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
         task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
     saved = journal.exercises.add(done, task)
     messages.note(

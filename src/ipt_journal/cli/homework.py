@@ -35,7 +35,7 @@ def add(
     from ipt_journal.dates import parse_day
     from ipt_journal.models import HomeworkIn, validate
 
-    day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+    day = parse_day(due, "--due", future=True) if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
     fields = {"text": text, "due": day, "person": with_, "exercise_id": from_exercise}
     item = session(ctx).journal().homework.add(validate(HomeworkIn, fields))
     messages.note(f"Added homework #{item.id}, due {item.due}.")

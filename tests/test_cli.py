@@ -136,11 +136,13 @@ def test_unknown_command_is_a_usage_error(ipt):
 def test_unexpected_errors_do_not_leak_journal_text(people, monkeypatch):
     people.ok("checkin", "--mood", "6", "--note", "my secret note")
     from ipt_journal.render import checkins as render
+    from ipt_journal.render import rows
 
     def broken(checkins):
         raise ValueError("my secret note")
 
     monkeypatch.setattr(render, "checkins_table", broken)
+    monkeypatch.setattr(rows, "checkin_rows", broken)  # piped, as here, the list comes as rows
     result = people("checkin", "list")
     assert_user_error(result, "unexpected problem (ValueError)", "IPT_DEBUG=1", code=1)
     assert "my secret note" not in result.output

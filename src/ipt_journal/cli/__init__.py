@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from ipt_journal import __version__
+from ipt_journal import __version__, output
 from ipt_journal.cli.session import Session, command_group
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
@@ -39,6 +39,7 @@ SECTIONS = {
         "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
+        "search": ("search", "search", "Find any note: check-ins, exercises, homework, reviews."),
     },
     "In a hard moment": {
         "crisis": ("crisis", "crisis", "Crisis lines right away, and your safety plan."),
@@ -169,12 +170,23 @@ def main_callback(
         bool,
         typer.Option("--no-input", help="Never ask questions; fail if a required value is missing."),
     ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Plain output for screen readers: no box drawing or bars (also when TERM=dumb).",
+        ),
+    ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never show long lists through $PAGER.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """With no command: where you are and what to do next."""
+    output.configure(plain=plain, pager=not no_pager)
     ctx.obj = Session(db_flag=db, no_input=no_input)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:

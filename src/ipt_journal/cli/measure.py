@@ -6,7 +6,8 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli.listing import SinceOpt, UntilOpt
+from ipt_journal.cli.session import YesOpt, command_group, session
 
 app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
@@ -67,23 +68,96 @@ def gad7(
 def history(
     ctx: typer.Context,
     scale: Annotated[str | None, typer.Option("--scale", metavar="phq9|gad7", help="Only this one.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the last N.", show_default=False)
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Every questionnaire taken, oldest first."""
+    """Every questionnaire taken, oldest first.
+
+    Examples:
+      ipt measure history --scale phq9 --since 2026-01-01
+      ipt measure history --limit 5
+    """
+    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
     from ipt_journal.errors import InputError
-    from ipt_journal.render.measures import measures_table
     from ipt_journal.scales import SCALES
 
     if scale and scale.lower() not in SCALES:
-        raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.")
+        from ipt_journal.suggest import did_you_mean
+
+        raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.", did_you_mean(scale, list(SCALES)))
+    check_limit(limit)
     journal = session(ctx).journal()
-    measures = journal.measures.list(scale.lower() if scale else None)
+    measures = journal.measures.list(
+        scale.lower() if scale else None,
+        since=day_or_none(since, "--since"),
+        until=day_or_none(until, "--until"),
+        last=limit,
+    )
     if as_json:
         messages.print_json(
             [messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures]
         )
     else:
-        measures_table(measures)
+        show_list(measures, "measure_rows", "measures.measures_table")
+
+
+IdArg = Annotated[
+    int, typer.Argument(metavar="ID", help="The questionnaire's id (see: ipt measure history).", show_default=False)
+]
+
+
+@app.command()
+def edit(ctx: typer.Context, measure_id: IdArg, answers: AnswersOpt = None, date: DateOpt = None) -> None:
+    """Correct a questionnaire: the day it was taken, or its answers (all of them, again).
+
+    Examples:
+      ipt measure edit 3 --date 'last friday'
+      ipt measure edit 3 --answers 1,1,0,2,1,0,0,1,0
+    """
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import MeasureIn, validate
+    from ipt_journal.scales import SCALES
+
+    state = session(ctx)
+    state.require([] if answers or date else ["--answers or --date"], f"ipt measure edit {measure_id} --date yesterday")
+    journal = state.journal()
+    current = journal.measures.get(measure_id)
+    scale = SCALES[current.scale]
+    if answers is None and date is None:
+        given = ask_scale(scale)
+    else:
+        given = scale.parse(answers, "--answers") if answers else current.answers
+    day = parse_day(date) if date else current.day
+    measure = validate(MeasureIn, {"scale": scale.key, "day": day, "answers": given})
+    saved = journal.measures.update(measure_id, measure)
+    messages.note(f"Updated questionnaire #{measure_id}.")
+    report_measures(journal, [saved], as_json=False)
+
+
+@app.command()
+def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
+    """Delete a questionnaire taken by mistake. Its id is never used again.
+
+    Example:
+      ipt measure delete 3 --yes
+    """
+    state = session(ctx)
+    state.require([] if yes else ["--yes"], f"ipt measure delete {measure_id} --yes")
+    journal = state.journal()
+    current = journal.measures.get(measure_id)
+    if not yes:
+        from ipt_journal.render.measures import measures_table
+
+        measures_table([current])
+    if not state.confirm(yes, f"Delete questionnaire #{measure_id}?"):
+        messages.note("Nothing was deleted.")
+        return
+    journal.measures.delete(measure_id)
+    messages.note(f"Deleted questionnaire #{measure_id}.")
 
 
 def ask_scale(scale) -> list[int]:

@@ -1,0 +1,85 @@
+"""Lists as plain rows, one record per line, written as they come: for a pipe, --plain
+and TERM=dumb. No Rich here, so a piped list starts as fast as ipt can."""
+
+from __future__ import annotations
+
+from ipt_journal.output import write_rows
+
+SEP = "  "
+
+
+def checkin_rows(checkins) -> None:
+    write_rows(
+        SEP.join(
+            part
+            for part in (
+                f"#{c.id}",
+                c.day,
+                f"mood {c.mood}",
+                "with " + ", ".join(f"{i.name} ({i.quality:+d})" for i in c.people) if c.people else "",
+                "tags " + ", ".join(c.tags) if c.tags else "",
+                " ".join((c.note or "").split()),
+            )
+            if part
+        )
+        for c in checkins
+    )
+
+
+def measure_rows(measures) -> None:
+    from ipt_journal.scales import CREDIT, SCALES
+
+    write_rows(
+        SEP.join(
+            (
+                f"#{m.id}",
+                m.day,
+                SCALES[m.scale].name,
+                f"{m.total}/{SCALES[m.scale].max_total}",
+                SCALES[m.scale].band(m.total),
+                "answers " + " ".join(map(str, m.answers)),
+            )
+        )
+        for m in measures
+    )
+    write_rows([CREDIT])  # the instruments' terms ask for it wherever they are shown
+
+
+def exercise_rows(done) -> None:
+    from ipt_journal.exercises import CATALOGUE
+
+    def mood(item) -> str:
+        if item.mood_before is None or item.mood_after is None:
+            return ""
+        return f"mood {item.mood_before} then {item.mood_after}"
+
+    write_rows(
+        SEP.join(
+            part
+            for part in (
+                f"#{item.id}",
+                item.day,
+                CATALOGUE[item.kind].name if item.kind in CATALOGUE else item.kind,
+                f"with {item.person}" if item.person else "",
+                mood(item),
+            )
+            if part
+        )
+        for item in done
+    )
+
+
+def hit_rows(hits) -> None:
+    """Search results; the matching words [in brackets], since a pipe has no bold."""
+    from ipt_journal.store.search import MARK_END, MARK_START
+
+    write_rows(
+        SEP.join(
+            (
+                f"{hit.kind} #{hit.id}",
+                hit.day or "",
+                " ".join(hit.snippet.split()).replace(MARK_START, "[").replace(MARK_END, "]"),
+            )
+        )
+        for hit in hits
+    )

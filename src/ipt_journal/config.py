@@ -55,7 +55,10 @@ def normalise(key: str, value: str) -> str:
     if key == "country":
         code = value.strip().upper()
         if len(code) != 2 or not code.isalpha():
-            raise InputError(f"The country must be a two-letter code such as US, GB or IE, got {value!r}.")
+            raise InputError(
+                f"The country must be a two-letter code such as US, GB or IE, got {value!r}.",
+                _country_hint(value),
+            )
         return code
     return value
 
@@ -77,3 +80,21 @@ def save(data: dict, path: Path | None = None) -> Path:
         Path(temp).unlink(missing_ok=True)
         raise
     return path
+
+
+# Names people type for the countries ipt has crisis lines for, besides their own names.
+COUNTRY_ALIASES = {"usa": "US", "america": "US", "uk": "GB", "britain": "GB", "great britain": "GB",
+                   "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB"}
+
+
+def _country_hint(value: str) -> str | None:
+    """'Did you mean GB?' for a country's name."""
+    from ipt_journal.safety import CRISIS_LINES
+    from ipt_journal.suggest import close_matches
+
+    names = {lines.name.lower(): code for code, lines in CRISIS_LINES.items()} | COUNTRY_ALIASES
+    matches = close_matches(value, names)
+    if not matches:
+        return None
+    code = names[matches[0]]
+    return f"Did you mean {code} ({CRISIS_LINES[code].name})? For example: ipt config set country {code}"

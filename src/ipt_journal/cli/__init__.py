@@ -95,6 +95,20 @@ class IptGroup(TyperGroup):
         command.name = name
         return command
 
+    def resolve_command(self, ctx, args):
+        """Typer suggests from the commands it has loaded, which here is none: suggest from
+        the command table instead."""
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.core._click.exceptions.UsageError as error:
+            if args and "Did you mean" not in error.message and args[0] not in COMMANDS:
+                from ipt_journal.suggest import did_you_mean
+
+                hint = did_you_mean(args[0], COMMANDS)
+                if hint:
+                    error.message = f"{error.message.rstrip('.')}. {hint}"
+            raise
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)

@@ -58,6 +58,16 @@ def log(
     from ipt_journal.dates import parse_day
     from ipt_journal.models import CopingIn, validate
 
+    from ipt_journal.coping import STRATEGIES
+
+    if strategy.strip().lower() not in STRATEGIES:
+        from ipt_journal.errors import InputError
+        from ipt_journal.suggest import did_you_mean
+
+        raise InputError(
+            f"There is no coping strategy {strategy!r}.",
+            did_you_mean(strategy, STRATEGIES) or "See them with: ipt cope",
+        )
     use = validate(
         CopingIn,
         {

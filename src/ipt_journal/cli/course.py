@@ -86,6 +86,13 @@ def start(
         if value is not None
     }
     flags_given = bool(given or phq9 or gad7 or goal or revise)
+    if revise and not ongoing:
+        raise InputError(
+            f"Your course ended on {current.ended_on}, so there is none to revise. Nothing was changed."
+            if current
+            else "You have not started a course, so there is none to revise. Nothing was changed.",
+            "Start a new course with: ipt start" if current else "Start one with: ipt start",
+        )
     if ongoing and not revise and (flags_given or not state.can_prompt):
         raise InputError(
             f"You already started a course on {ongoing.started_on}. It was not changed.",
@@ -276,6 +283,11 @@ def extend(
 
     journal = session(ctx).journal()
     current = _require_course(journal)
+    if current.ended_on:
+        raise InputError(
+            f"Your course ended on {current.ended_on}; an ended course is not extended. Nothing was changed.",
+            "Start a new course with: ipt start",
+        )
     total = current.planned_weeks + weeks
     if weeks < 1 or total > 20:
         raise InputError(

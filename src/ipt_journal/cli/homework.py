@@ -67,11 +67,24 @@ def done(
         int | None, typer.Option("--helpful", metavar="1-5", help="How much it helped.", show_default=False)
     ] = None,
 ) -> None:
-    """Mark homework as done, with how it went."""
+    """Mark homework as done, with how it went (asked in a terminal when not given).
+
+    Example:
+      ipt homework done 2 --outcome 'Calmer than I feared' --helpful 4
+    """
     from ipt_journal.models import HomeworkDoneIn, validate
 
+    state = session(ctx)
+    journal = state.journal()
+    item = journal.homework.get(homework_id)
+    if outcome is None and helpful is None and state.can_prompt and item.status == "open":
+        from ipt_journal import prompts
+        from ipt_journal.questions import HOMEWORK
+
+        outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
+        helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
     result = validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful})
-    session(ctx).journal().homework.close(homework_id, "done", dt.date.today(), result)
+    journal.homework.close(homework_id, "done", dt.date.today(), result)
     messages.note(f"Homework #{homework_id} done. Well done for trying it.")
 
 

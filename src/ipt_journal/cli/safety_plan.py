@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli.session import YesOpt, command_group, session
 
 app = command_group(
     help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
@@ -65,10 +65,28 @@ def add(
 def remove(
     ctx: typer.Context,
     entry: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, shown by ipt safety-plan.")],
+    yes: YesOpt = False,
 ) -> None:
-    """Remove one entry."""
+    """Remove one entry, after showing it and asking (or with --yes).
 
-    session(ctx).journal().safety_plan.remove(entry)
+    Example:
+      ipt safety-plan remove 4 --yes
+    """
+    from ipt_journal.errors import NotFound
+
+    state = session(ctx)
+    state.require([] if yes else ["--yes"], f"ipt safety-plan remove {entry} --yes")
+    journal = state.journal()
+    found = [item for item in journal.safety_plan.items() if item.id == entry]
+    if not found:
+        raise NotFound(f"There is no safety plan entry #{entry}.", "See the ids with: ipt safety-plan")
+    if not yes:
+        shown = found[0]
+        messages.note(f"#{entry}: {shown.person + ': ' if shown.person else ''}{shown.text or ''}")
+    if not state.confirm(yes, f"Remove entry #{entry} from your safety plan?"):
+        messages.note("Nothing was removed.")
+        return
+    journal.safety_plan.remove(entry)
     messages.note(f"Removed entry #{entry}.")
 
 

@@ -1,0 +1,106 @@
+"""Fixing mistakes: questionnaires corrected or deleted, homework closed with how it went,
+an ended course that cannot be revised or extended, safety-plan removals confirmed, and
+"did you mean" for commands and values."""
+
+import json
+
+import pytest
+from test_wizards import DOWN, ENTER, Terminal
+
+from support import assert_user_error, flat
+
+
+def test_measure_edit_corrects_the_day_and_answers_and_the_total(people):
+    people.ok("measure", "gad7", "--date", "2026-03-02", "--answers", "1,1,1,1,1,1,1")
+    out = people.ok("measure", "edit", "1", "--date", "2026-03-01").stdout
+    assert "Updated questionnaire #1." in out
+    people.ok("measure", "edit", "1", "--answers", "3,3,3,0,0,0,0")
+    assert people.rows("SELECT day, answers, total FROM measures") == [("2026-03-01", "[3, 3, 3, 0, 0, 0, 0]", 9)]
+
+
+def test_measure_edit_refuses_bad_values_and_keeps_the_old_ones(people):
+    people.ok("measure", "gad7", "--date", "2026-03-02", "--answers", "1,1,1,1,1,1,1")
+    assert_user_error(people("measure", "edit", "1", "--answers", "1,1"), "7 answers")
+    assert_user_error(people("measure", "edit", "1", "--date", "tomorrow"), "in the future")
+    assert_user_error(people("measure", "edit", "1"), "Missing --answers or --date")
+    assert_user_error(people("measure", "edit", "9", "--date", "today"), "There is no questionnaire #9.")
+    assert people.rows("SELECT day, total FROM measures") == [("2026-03-02", 7)]
+
+
+def test_measure_edit_to_item_9_above_zero_shows_crisis_help(people):
+    people.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0")
+    out = flat(people.ok("measure", "edit", "1", "--answers", "0,0,0,0,0,0,0,0,1").stdout)
+    assert "ipt crisis" in out
+
+
+def test_measure_delete_asks_for_yes_and_deletes(people):
+    people.ok("measure", "gad7", "--answers", "1,1,1,1,1,1,1")
+    assert_user_error(people("measure", "delete", "1"), "--yes")
+    assert people.count("measures") == 1
+    assert "Deleted questionnaire #1." in people.ok("measure", "delete", "1", "--yes").stdout
+    assert people.count("measures") == 0
+    assert_user_error(people("measure", "delete", "1", "--yes"), "There is no questionnaire #1.")
+
+
+def test_homework_done_asks_how_it_went_in_a_terminal(people, journal_path):
+    people.ok("homework", "add", "Ask Sam about the weekend")
+    term = Terminal(journal_path, "homework", "done", "1")
+    term.at("How did it go?").type("Better than I feared")
+    term.answer("How much did it help?", DOWN, DOWN, DOWN, ENTER)
+    code, output = term.finish()
+    assert code == 0, output
+    assert people.rows("SELECT status, outcome, helpful FROM homework") == [("done", "Better than I feared", 3)]  # after "skip", 1, 2
+
+
+def test_an_ended_course_is_neither_revised_nor_extended(people):
+    people.ok("start", "--start-date", "2026-01-05", "--weeks", "12")
+    people.ok("course", "end", "--date", "2026-03-30")
+    assert_user_error(
+        people("start", "--revise", "--weeks", "16"), "ended on 2026-03-30", "Start a new course with: ipt start"
+    )
+    assert_user_error(people("course", "extend", "4"), "ended on 2026-03-30", "ipt start")
+    assert people.rows("SELECT count(*), max(planned_weeks) FROM courses") == [(1, 12)]
+
+
+def test_revise_without_a_course_points_to_start(ipt):
+    assert_user_error(ipt("start", "--revise", "--weeks", "16"), "none to revise", "ipt start")
+    assert ipt.count("courses") == 0
+
+
+def test_safety_plan_remove_confirms(people, journal_path):
+    people.ok("safety-plan", "add", "2", "--text", "a hot shower")
+    assert_user_error(people("safety-plan", "remove", "1"), "--yes")
+    term = Terminal(journal_path, "safety-plan", "remove", "1")
+    term.at("#1: a hot shower")
+    term.at("Remove entry #1 from your safety plan?").type("n")
+    code, output = term.finish()
+    assert code == 0 and "Nothing was removed." in output
+    assert people.count("safety_plan_items") == 1
+    people.ok("safety-plan", "remove", "1", "--yes")
+    assert people.count("safety_plan_items") == 0
+
+
+@pytest.mark.parametrize(
+    "args, hint",
+    [
+        (["chekin"], "Did you mean 'checkin'?"),
+        (["serch", "x"], "Did you mean 'search'?"),
+        (["cope", "log", "walk"], "Did you mean 'short-walk'?"),
+        (["config", "set", "country", "United Kingdom"], "Did you mean GB (United Kingdom)?"),
+        (["config", "set", "country", "england"], "Did you mean GB"),
+        (["measure", "history", "--scale", "phq"], "Did you mean 'phq9'?"),
+        (["search", "x", "--kind", "checkin"], "Did you mean 'check-in'?"),
+    ],
+)
+def test_did_you_mean_for_commands_and_values(people, args, hint):
+    result = people(*args)
+    assert result.exit_code == 2 and hint in result.stderr, result.stderr
+
+
+def test_measure_history_limit_and_days(people):
+    for day in ("2026-01-05", "2026-02-02", "2026-03-02"):
+        people.ok("measure", "gad7", "--date", day, "--answers", "1,1,1,1,1,1,1")
+    data = json.loads(people.ok("measure", "history", "--limit", "2", "--json").stdout)
+    assert [m["day"] for m in data] == ["2026-02-02", "2026-03-02"]
+    data = json.loads(people.ok("measure", "history", "--until", "2026-02-02", "--json").stdout)
+    assert [m["day"] for m in data] == ["2026-01-05", "2026-02-02"]

@@ -98,7 +98,7 @@ CHECKIN = {
     "newcomer": "Someone not in your inventory yet",
     "more_newcomers": "Add someone else who is not in your inventory?",
     "quality": "How did it go with {name}?",
-    "note": "A note about this week? (optional)",
+    "note": "A note about this week? (optional; type e and Enter to write it in your editor)",
     "tags": "Tags, separated by commas? (optional)",
     "measure": "Take the {name} now? It is worth doing every {days} days or so ({when}).",
     "goal": 'Progress on your goal "{text}", from 0 (none) to 10 (reached)? (Enter to skip)',

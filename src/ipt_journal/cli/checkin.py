@@ -7,7 +7,7 @@ import typer
 
 from ipt_journal import messages
 from ipt_journal.cli.listing import LimitOpt, SinceOpt, UntilOpt
-from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
+from ipt_journal.cli.session import EditOpt, YesOpt, command_group, name_problem, session
 from ipt_journal.errors import InputError
 
 app = command_group(
@@ -66,9 +66,15 @@ def checkin(
         list[str] | None,
         typer.Option("--goal", metavar="ID:0-10", help="Progress on an open goal, e.g. '1:7'; repeatable."),
     ] = None,
+    edit: EditOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
-    """Record a check-in. In a terminal with no --mood, a short wizard asks."""
+    """Record a check-in. In a terminal with no --mood, a short wizard asks.
+
+    Examples:
+      ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'
+      ipt checkin --mood 4 --date yesterday --edit
+    """
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.cli.measure import report_measures
@@ -82,6 +88,10 @@ def checkin(
     }
     ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
+    if edit:
+        from ipt_journal.editor import edit_text
+
+        fields["note"] = edit_text(note)
     journal = state.journal()
     journal.goals.check_open(list(ratings))
     newcomers, homework = [], []
@@ -186,17 +196,27 @@ def edit(
             "--tag", metavar="TAG", help="Replaces the tags of this check-in; repeatable.", show_default=False
         ),
     ] = None,
+    edit: EditOpt = False,
 ) -> None:
-    """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
+    """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled.
+
+    Examples:
+      ipt checkin edit 12 --mood 5 --date 'last friday'
+      ipt checkin edit 12 --edit
+    """
     from ipt_journal.models import CheckinIn, validate
 
     state = session(ctx)
     changes = _given(date, mood, with_, note, tag)
     state.require(
-        [] if changes else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5"
+        [] if changes or edit else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5"
     )
     journal = state.journal()
     current = journal.checkins.get(checkin_id)
+    if edit:
+        from ipt_journal.editor import edit_text
+
+        changes["note"] = edit_text(changes.get("note", current.note))
     if changes:
         fields = {**current.fields(), **changes}
     else:
@@ -361,6 +381,10 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
         ]
     if "note" not in given:
         fields["note"] = prompts.text(CHECKIN["note"], default=fields.get("note") or "")
+        if fields["note"].strip().lower() == "e":  # the wizard's way to the editor
+            from ipt_journal.editor import edit_text
+
+            fields["note"] = edit_text(defaults.get("note"))
     if "tags" not in given:
         tags = prompts.text(CHECKIN["tags"], default=", ".join(fields.get("tags", [])))
         fields["tags"] = [t.strip() for t in tags.split(",") if t.strip()]

@@ -7,6 +7,7 @@ import typer
 
 from ipt_journal import messages
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
+from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.session import command_group, session
 
 app = command_group(
@@ -58,11 +59,19 @@ def start(
     ] = None,
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="YYYY-MM-DD", help="The homework's day. [default: in 7 days]"),
+        typer.Option("--due", metavar="DAY", help="The homework's day. [default: in 7 days]"),
     ] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Write the answers in your editor ($VISUAL or $EDITOR), one file.")
+    ] = False,
 ) -> None:
     """Do an exercise. In a terminal a guided flow asks each question; every answer also
-    has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked."""
+    has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked.
+
+    Examples:
+      ipt exercise start active-listening --with Sam
+      ipt exercise start grief --edit
+    """
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError, MissingInput
     from ipt_journal.exercises import CATALOGUE
@@ -73,6 +82,8 @@ def start(
     if exercise is None:
         raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
     answers = parse_answers(exercise, answer or [])
+    if edit:
+        answers = _answers_in_editor(exercise, answers)
     missing = [f.key for f in exercise.fields if not f.optional and f.key not in answers]
     if missing and not state.can_prompt:
         raise MissingInput(
@@ -112,6 +123,22 @@ def start(
     )
     if saved.mood_before is not None and saved.mood_after is not None:
         messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")
+
+
+def _answers_in_editor(exercise, answers: dict) -> dict:
+    """Every question in one file in the editor, the answers given so far filled in."""
+    from ipt_journal.editor import edit_sections
+
+    written = edit_sections(
+        [(f.key, f.prompt, answers.get(f.key)) for f in exercise.fields], f"{exercise.name}. {exercise.purpose}"
+    )
+    for field in exercise.fields:
+        if field.key in written:
+            text = written[field.key]
+            answers[field.key] = (
+                [line.strip() for line in text.splitlines() if line.strip()] if field.kind == "list" else text
+            )
+    return answers
 
 
 def parse_answers(exercise, given: list[str]) -> dict:
@@ -189,16 +216,33 @@ def history(
     ctx: typer.Context,
     with_: WithOpt = None,
     kind: Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Only this exercise.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the newest N.", show_default=False)
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Exercises you did, newest first."""
-    from ipt_journal.render.practice import exercises_table
+    """Exercises you did, newest first.
 
-    done = session(ctx).journal().exercises.list(kind=kind, person=with_)
+    Examples:
+      ipt exercise history --with Sam --since 2026-01-01
+      ipt exercise history --kind i-statement --limit 5
+    """
+    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
+
+    check_limit(limit)
+    done = session(ctx).journal().exercises.list(
+        kind=kind,
+        person=with_,
+        since=day_or_none(since, "--since"),
+        until=day_or_none(until, "--until"),
+        limit=limit,
+    )
     if as_json:
         messages.print_json(messages.plain(done))
     else:
-        exercises_table(done)
+        show_list(done, "exercise_rows", "practice.exercises_table")
 
 
 @app.command()

@@ -45,12 +45,22 @@ def add(
 def list_homework(
     ctx: typer.Context,
     show_all: Annotated[bool, typer.Option("--all", help="Done and skipped homework too.")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the first N.", show_default=False)
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Open homework first, soonest due first; overdue marked."""
+    """Open homework first, soonest due first; overdue marked.
+
+    Examples:
+      ipt homework list
+      ipt homework list --all --limit 10
+    """
+    from ipt_journal.cli.listing import check_limit
     from ipt_journal.render.practice import homework_table
 
-    items = session(ctx).journal().homework.list(open_only=not show_all)
+    check_limit(limit)
+    items = session(ctx).journal().homework.list(open_only=not show_all)[:limit]
     today = dt.date.today()
     if as_json:
         messages.print_json([{**messages.plain(item), "overdue": item.overdue(today)} for item in items])

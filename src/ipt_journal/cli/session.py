@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from ipt_journal.store import Journal
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+# With it, a command writes its note through ipt_journal.editor (see there).
+EditOpt = Annotated[bool, typer.Option("--edit", help="Write the note in your editor ($VISUAL or $EDITOR).")]
 
 
 @dataclass

@@ -96,17 +96,31 @@ class ExerciseStore(Repository):
                 self.journal.homework.insert(homework.model_copy(update={"exercise_id": exercise_id}))
         return self.get(exercise_id)
 
-    def list(self, kind: str | None = None, person: str | None = None) -> list[Exercise]:
+    def list(
+        self,
+        kind: str | None = None,
+        person: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Exercise]:
         """Newest first."""
         sql = f"{EXERCISE_SELECT} WHERE 1 = 1"
         params: list = []
+        if since:
+            sql += " AND e.day >= ?"
+            params.append(since.isoformat())
+        if until:
+            sql += " AND e.day <= ?"
+            params.append(until.isoformat())
         if kind:
             sql += " AND e.kind = ?"
             params.append(kind)
         if person:
             sql += " AND e.person_id = ?"
             params.append(self.journal.people.named(person).id)
-        return [_exercise(row) for row in self._all(sql + " ORDER BY e.day DESC, e.id DESC", params)]
+        sql += " ORDER BY e.day DESC, e.id DESC" + (f" LIMIT {int(limit)}" if limit else "")
+        return [_exercise(row) for row in self._all(sql, params)]
 
     def get(self, exercise_id: int) -> Exercise:
         row = self._one(

@@ -58,6 +58,7 @@ SECTIONS = {
         "decrypt": ("data", "decrypt", "Turn an encrypted journal back into a plain one."),
         "passphrase": ("data", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
         "config": ("crisis", "config_app", "Settings kept outside the journal (your country)."),
+        "completion": ("completion", "completion", "Tab completion for bash, zsh or fish."),
     },
 }
 COMMANDS = {name: entry for section in SECTIONS.values() for name, entry in section.items()}
@@ -212,4 +213,8 @@ def main_callback(
 
 
 def main() -> None:
+    if "_IPT_COMPLETE" in os.environ:  # the shell asks for Tab completions (cli/completion.py)
+        from ipt_journal.cli.completion import switch_on
+
+        switch_on()
     app(prog_name="ipt")

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.listing import LimitOpt, SinceOpt, UntilOpt
 from ipt_journal.cli.session import EditOpt, YesOpt, command_group, name_problem, session
 from ipt_journal.errors import InputError
@@ -37,13 +38,25 @@ WithOpt = Annotated[
             "to +2 (very well), e.g. 'Sam:+1'; repeat per person."
         ),
         show_default=False,
+        autocompletion=completion.people_with_how,
     ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A note about the week.")]
 TagOpt = Annotated[
-    list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag; repeat for more.", show_default=False)
+    list[str] | None,
+    typer.Option(
+        "--tag", metavar="TAG", help="A tag; repeat for more.", show_default=False, autocompletion=completion.tags
+    ),
 ]
-IdArg = Annotated[int, typer.Argument(help="The check-in's id (see: ipt checkin list).", show_default=False)]
+IdArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID",
+        help="The check-in's id (see: ipt checkin list).",
+        show_default=False,
+        autocompletion=completion.checkin_ids,
+    ),
+]
 NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
 
@@ -132,9 +145,15 @@ def list_checkins(
     limit: LimitOpt = 20,
     show_all: Annotated[bool, typer.Option("--all", help="Every check-in that matches.")] = False,
     with_: Annotated[
-        str | None, typer.Option("--with", metavar="NAME", help="Only those with this person.")
+        str | None,
+        typer.Option(
+            "--with", metavar="NAME", help="Only those with this person.", autocompletion=completion.people
+        ),
     ] = None,
-    tag: Annotated[str | None, typer.Option("--tag", metavar="TAG", help="Only those with this tag.")] = None,
+    tag: Annotated[
+        str | None,
+        typer.Option("--tag", metavar="TAG", help="Only those with this tag.", autocompletion=completion.tags),
+    ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     mood_below: Annotated[

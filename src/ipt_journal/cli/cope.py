@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.session import command_group, session
 
 app = command_group(
@@ -47,7 +48,12 @@ def cope(ctx: typer.Context) -> None:
 @app.command("log")
 def log(
     ctx: typer.Context,
-    strategy: Annotated[str, typer.Argument(metavar="STRATEGY", help="e.g. short-walk (see: ipt cope).")],
+    strategy: Annotated[
+        str,
+        typer.Argument(
+            metavar="STRATEGY", help="e.g. short-walk (see: ipt cope).", autocompletion=completion.strategies
+        ),
+    ],
     helpful: HelpfulOpt = None,
     note: NoteOpt = None,
     date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,

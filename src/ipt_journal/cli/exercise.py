@@ -7,6 +7,7 @@ import typer
 
 from ipt_journal import messages
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
+from ipt_journal.cli import completion
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.session import command_group, session
 
@@ -14,7 +15,12 @@ app = command_group(
     help="Guided exercises: understand and practise how you talk with the people who matter.",
     no_args_is_help=True,
 )
-KindArg = Annotated[str, typer.Argument(metavar="KIND", help="The exercise (see: ipt exercise list).")]
+KindArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="KIND", help="The exercise (see: ipt exercise list).", autocompletion=completion.exercise_kinds
+    ),
+]
 WithOpt = Annotated[str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -248,7 +254,9 @@ def history(
 @app.command()
 def show(
     ctx: typer.Context,
-    exercise_id: Annotated[int, typer.Argument(metavar="ID", help="From ipt exercise history.")],
+    exercise_id: Annotated[
+        int, typer.Argument(metavar="ID", help="From ipt exercise history.", autocompletion=completion.exercise_ids)
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """One finished exercise, readably (a communication analysis as a dialogue)."""

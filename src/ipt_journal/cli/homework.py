@@ -6,12 +6,18 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.session import command_group, session
 
 app = command_group(
     help="Homework between sessions: add it, see what is due, say how it went.", no_args_is_help=True
 )
-IdArg = Annotated[int, typer.Argument(metavar="ID", help="The homework's id (see: ipt homework list).")]
+IdArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID", help="The homework's id (see: ipt homework list).", autocompletion=completion.homework_ids
+    ),
+]
 DEFAULT_DUE_DAYS = 7  # until the next weekly session
 
 

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
 from ipt_journal.vocab import Contact, DisputeStage, ExpectationsMet, ProblemArea, Relationship, Status
 
@@ -13,7 +14,12 @@ app = command_group(
     no_args_is_help=True,
 )
 
-NameArg = Annotated[str, typer.Argument(help="The person's name (any case).", show_default=False)]
+NameArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="NAME", help="The person's name (any case).", show_default=False, autocompletion=completion.people
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 # The person's fields as flags; `add` and `edit` take the same ones.

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.session import YesOpt, command_group, session
 
@@ -106,7 +107,10 @@ def history(
 
 
 IdArg = Annotated[
-    int, typer.Argument(metavar="ID", help="The questionnaire's id (see: ipt measure history).", show_default=False)
+    int, typer.Argument(metavar="ID", help="The questionnaire's id (see: ipt measure history).",
+        show_default=False,
+        autocompletion=completion.measure_ids,
+    )
 ]
 
 

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.session import YesOpt, command_group, session
 
 app = command_group(
@@ -64,7 +65,12 @@ def add(
 @app.command()
 def remove(
     ctx: typer.Context,
-    entry: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, shown by ipt safety-plan.")],
+    entry: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID", help="The entry's id, shown by ipt safety-plan.", autocompletion=completion.safety_plan_ids
+        ),
+    ],
     yes: YesOpt = False,
 ) -> None:
     """Remove one entry, after showing it and asking (or with --yes).

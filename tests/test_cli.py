@@ -183,6 +183,6 @@ def test_help_lists_every_command_once_in_its_section(ipt):
     listed = [line.split()[0] for line in out.split("Your course:")[1].splitlines() if line.startswith("  ")]
     assert sorted(listed) == sorted(
         ["start", "course", "goals", "review", "inventory", "checkin", "measure", "exercise", "homework"]
-        + ["report", "crisis", "safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
-        + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config"]
+        + ["report", "search", "crisis", "safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
+        + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config", "completion"]
     )

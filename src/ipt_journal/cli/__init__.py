@@ -94,7 +94,16 @@ class IptGroup(TyperGroup):
             target = single
         command = typer.main.get_command(target)
         command.name = name
+        from ipt_journal.cli.examples import add_examples  # a small table; costs nothing measurable
+
+        add_examples(command, f"ipt {name}")
         return command
+
+    def format_epilog(self, ctx, formatter):
+        from ipt_journal.cli.examples import epilog
+
+        self.epilog = epilog("ipt")
+        super().format_epilog(ctx, formatter)
 
     def resolve_command(self, ctx, args):
         """Typer suggests from the commands it has loaded, which here is none: suggest from

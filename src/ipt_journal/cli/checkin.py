@@ -83,10 +83,6 @@ def checkin(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
     """Record a check-in. In a terminal with no --mood, a short wizard asks.
-
-    Examples:
-      ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'
-      ipt checkin --mood 4 --date yesterday --edit
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -169,10 +165,6 @@ def list_checkins(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Your check-ins, newest first; the filters narrow them down and combine.
-
-    Examples:
-      ipt checkin list --with Sam --since 'last monday'
-      ipt checkin list --all --mood-below 4 --contains argument
     """
     from ipt_journal.cli.listing import check_limit, day_or_none, show_list
 
@@ -218,10 +210,6 @@ def edit(
     edit: EditOpt = False,
 ) -> None:
     """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled.
-
-    Examples:
-      ipt checkin edit 12 --mood 5 --date 'last friday'
-      ipt checkin edit 12 --edit
     """
     from ipt_journal.models import CheckinIn, validate
 

@@ -94,10 +94,6 @@ def completion(
     ],
 ) -> None:
     """Print the Tab-completion script for your shell.
-
-    Examples:
-      ipt completion bash > ~/.local/share/bash-completion/completions/ipt
-      ipt completion fish > ~/.config/fish/completions/ipt.fish
     """
     from typer._completion_shared import get_completion_script
 

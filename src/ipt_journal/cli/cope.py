@@ -72,7 +72,7 @@ def log(
 
         raise InputError(
             f"There is no coping strategy {strategy!r}.",
-            did_you_mean(strategy, STRATEGIES) or "See them with: ipt cope",
+            " ".join(filter(None, [did_you_mean(strategy, STRATEGIES), "See them with: ipt cope"])),
         )
     use = validate(
         CopingIn,
@@ -92,7 +92,8 @@ def log(
 def breathe(
     ctx: typer.Context,
     minutes: Annotated[
-        float, typer.Option("--minutes", min=0.1, max=30, help="How long (0.1 to 30; 0.5 is thirty seconds).")
+        float,
+        typer.Option("--minutes", metavar="MINUTES", help="How long, 0.1 to 30 (0.5 is thirty seconds)."),
     ] = 2,
     pattern: Annotated[
         str, typer.Option("--pattern", metavar="calm|box|4-7-8", help="The rhythm to follow.")
@@ -107,6 +108,11 @@ def breathe(
 ) -> None:
     """A guided breathing exercise. Ctrl-C ends it early, and you can still log it."""
     import datetime as dt
+
+    if not 0.1 <= minutes <= 30:
+        from ipt_journal.errors import InputError
+
+        raise InputError(f"--minutes must be from 0.1 to 30, got {minutes:g}.")
 
     from ipt_journal import prompts
     from ipt_journal.coping import PATTERNS

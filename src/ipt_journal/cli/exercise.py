@@ -73,10 +73,6 @@ def start(
 ) -> None:
     """Do an exercise. In a terminal a guided flow asks each question; every answer also
     has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked.
-
-    Examples:
-      ipt exercise start active-listening --with Sam
-      ipt exercise start grief --edit
     """
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError, MissingInput
@@ -230,10 +226,6 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Exercises you did, newest first.
-
-    Examples:
-      ipt exercise history --with Sam --since 2026-01-01
-      ipt exercise history --kind i-statement --limit 5
     """
     from ipt_journal.cli.listing import check_limit, day_or_none, show_list
 

@@ -57,10 +57,6 @@ def list_homework(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Open homework first, soonest due first; overdue marked.
-
-    Examples:
-      ipt homework list
-      ipt homework list --all --limit 10
     """
     from ipt_journal.cli.listing import check_limit
     from ipt_journal.render.practice import homework_table
@@ -84,9 +80,6 @@ def done(
     ] = None,
 ) -> None:
     """Mark homework as done, with how it went (asked in a terminal when not given).
-
-    Example:
-      ipt homework done 2 --outcome 'Calmer than I feared' --helpful 4
     """
     from ipt_journal.models import HomeworkDoneIn, validate
 

@@ -77,10 +77,6 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Every questionnaire taken, oldest first.
-
-    Examples:
-      ipt measure history --scale phq9 --since 2026-01-01
-      ipt measure history --limit 5
     """
     from ipt_journal.cli.listing import check_limit, day_or_none, show_list
     from ipt_journal.errors import InputError
@@ -117,10 +113,6 @@ IdArg = Annotated[
 @app.command()
 def edit(ctx: typer.Context, measure_id: IdArg, answers: AnswersOpt = None, date: DateOpt = None) -> None:
     """Correct a questionnaire: the day it was taken, or its answers (all of them, again).
-
-    Examples:
-      ipt measure edit 3 --date 'last friday'
-      ipt measure edit 3 --answers 1,1,0,2,1,0,0,1,0
     """
     from ipt_journal.dates import parse_day
     from ipt_journal.models import MeasureIn, validate
@@ -145,9 +137,6 @@ def edit(ctx: typer.Context, measure_id: IdArg, answers: AnswersOpt = None, date
 @app.command()
 def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a questionnaire taken by mistake. Its id is never used again.
-
-    Example:
-      ipt measure delete 3 --yes
     """
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt measure delete {measure_id} --yes")

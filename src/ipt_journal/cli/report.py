@@ -13,15 +13,15 @@ def report(
     weeks: Annotated[
         int,
         typer.Option(
-            "--weeks", "-w", metavar="N", min=1, max=520, help="How many ISO weeks back, this one included."
+            "--weeks", "-w", metavar="N", help="How many ISO weeks back (1 to 520), this one included."
         ),
     ] = 12,
     since: Annotated[
         str | None,
         typer.Option(
             "--since",
-            metavar="YYYY-MM-DD",
-            help="Start on this day instead (YYYY-MM-DD).",
+            metavar="DAY",
+            help="Start on this day instead, e.g. 2026-03-01 or '8 weeks ago'.",
             show_default=False,
         ),
     ] = None,
@@ -34,6 +34,10 @@ def report(
     from ipt_journal.render.report import report as render_report
     from ipt_journal.report import build_report, window_start
 
+    if not 1 <= weeks <= 520:
+        from ipt_journal.errors import InputError
+
+        raise InputError(f"--weeks must be a whole number from 1 to 520, got {weeks}.")
     today = dt.date.today()
     start = parse_day(since, "--since") if since else window_start(today, weeks)
     result = build_report(session(ctx).journal(), start, today)

@@ -74,9 +74,6 @@ def remove(
     yes: YesOpt = False,
 ) -> None:
     """Remove one entry, after showing it and asking (or with --yes).
-
-    Example:
-      ipt safety-plan remove 4 --yes
     """
     from ipt_journal.errors import NotFound
 

@@ -28,10 +28,6 @@ def search(
 
     Words match their other forms (walk, walking); "an exact phrase", OR, NOT and
     prefix* work as in SQLite's full-text search, and anything else is read as plain words.
-
-    Examples:
-      ipt search argument
-      ipt search '"phone call" OR letter' --kind check-in
     """
     from ipt_journal import messages
     from ipt_journal.cli.listing import check_limit

@@ -53,7 +53,9 @@ def test_values_from_the_journal_and_the_catalogues(journal, words, expected):
 
 
 def test_zsh_and_fish_get_descriptions(journal):
-    assert any("Sam" in line and "partner" in line for line in complete(journal.path, "ipt inventory show S", "zsh"))
+    assert any(
+        "Sam" in line and "partner" in line for line in complete(journal.path, "ipt inventory show S", "zsh")
+    )
     assert complete(journal.path, "ipt chec", "fish")[0].startswith("checkin\tRecord a check-in")
 
 

@@ -1,8 +1,6 @@
 """Notes written in your editor: a fake $EDITOR script stands in for the person."""
 
 import json
-import os
-import stat
 from pathlib import Path
 
 import pytest

@@ -5,9 +5,9 @@ an ended course that cannot be revised or extended, safety-plan removals confirm
 import json
 
 import pytest
-from test_wizards import DOWN, ENTER, Terminal
 
 from support import assert_user_error, flat
+from test_wizards import DOWN, ENTER, Terminal
 
 
 def test_measure_edit_corrects_the_day_and_answers_and_the_total(people):
@@ -15,7 +15,9 @@ def test_measure_edit_corrects_the_day_and_answers_and_the_total(people):
     out = people.ok("measure", "edit", "1", "--date", "2026-03-01").stdout
     assert "Updated questionnaire #1." in out
     people.ok("measure", "edit", "1", "--answers", "3,3,3,0,0,0,0")
-    assert people.rows("SELECT day, answers, total FROM measures") == [("2026-03-01", "[3, 3, 3, 0, 0, 0, 0]", 9)]
+    assert people.rows("SELECT day, answers, total FROM measures") == [
+        ("2026-03-01", "[3, 3, 3, 0, 0, 0, 0]", 9)
+    ]
 
 
 def test_measure_edit_refuses_bad_values_and_keeps_the_old_ones(people):
@@ -49,14 +51,18 @@ def test_homework_done_asks_how_it_went_in_a_terminal(people, journal_path):
     term.answer("How much did it help?", DOWN, DOWN, DOWN, ENTER)
     code, output = term.finish()
     assert code == 0, output
-    assert people.rows("SELECT status, outcome, helpful FROM homework") == [("done", "Better than I feared", 3)]  # after "skip", 1, 2
+    assert people.rows("SELECT status, outcome, helpful FROM homework") == [
+        ("done", "Better than I feared", 3)
+    ]  # after "skip", 1, 2
 
 
 def test_an_ended_course_is_neither_revised_nor_extended(people):
     people.ok("start", "--start-date", "2026-01-05", "--weeks", "12")
     people.ok("course", "end", "--date", "2026-03-30")
     assert_user_error(
-        people("start", "--revise", "--weeks", "16"), "ended on 2026-03-30", "Start a new course with: ipt start"
+        people("start", "--revise", "--weeks", "16"),
+        "ended on 2026-03-30",
+        "Start a new course with: ipt start",
     )
     assert_user_error(people("course", "extend", "4"), "ended on 2026-03-30", "ipt start")
     assert people.rows("SELECT count(*), max(planned_weeks) FROM courses") == [(1, 12)]

@@ -77,4 +77,6 @@ def test_search_works_on_an_encrypted_journal(people, monkeypatch):
     out = people.ok("search", "marigold").stdout
     assert out.startswith("check-in #1  2026-01-05  [Marigolds] in the garden")
     people.ok("checkin", "--mood", "4", "--note", "Rain on the marigolds")
-    assert [c["id"] for c in json.loads(people.ok("checkin", "list", "--contains", "marigold", "--json").stdout)] == [2, 1]
+    assert [
+        c["id"] for c in json.loads(people.ok("checkin", "list", "--contains", "marigold", "--json").stdout)
+    ] == [2, 1]

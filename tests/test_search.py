@@ -12,12 +12,47 @@ from support import assert_user_error
 @pytest.fixture
 def week(people):
     """Four check-ins across March with people, tags and notes to filter on."""
-    people.ok("checkin", "--date", "2026-03-02", "--mood", "3", "--with", "Jo:-1", "--tag", "family",
-              "--note", "An argument about money")
-    people.ok("checkin", "--date", "2026-03-09", "--mood", "8", "--with", "Sam:+2", "--tag", "family",
-              "--note", "Walking by the river with Sam")
-    people.ok("checkin", "--date", "2026-03-16", "--mood", "5", "--with", "Sam:0", "--with", "Alex:+1",
-              "--tag", "work", "--note", "Lunch; we argued a little")
+    people.ok(
+        "checkin",
+        "--date",
+        "2026-03-02",
+        "--mood",
+        "3",
+        "--with",
+        "Jo:-1",
+        "--tag",
+        "family",
+        "--note",
+        "An argument about money",
+    )
+    people.ok(
+        "checkin",
+        "--date",
+        "2026-03-09",
+        "--mood",
+        "8",
+        "--with",
+        "Sam:+2",
+        "--tag",
+        "family",
+        "--note",
+        "Walking by the river with Sam",
+    )
+    people.ok(
+        "checkin",
+        "--date",
+        "2026-03-16",
+        "--mood",
+        "5",
+        "--with",
+        "Sam:0",
+        "--with",
+        "Alex:+1",
+        "--tag",
+        "work",
+        "--note",
+        "Lunch; we argued a little",
+    )
     people.ok("checkin", "--date", "2026-03-23", "--mood", "6", "--note", "Quiet week (alone)")
     return people
 
@@ -40,7 +75,7 @@ def days(ipt, *args):
         (["--with", "Sam", "--mood-below", "6", "--contains", "lunch"], ["2026-03-16"]),
         (["--tag", "family", "--since", "2026-03-05", "--mood-above", "8"], []),
         (["--limit", "1", "--mood-above", "2"], ["2026-03-23"]),
-        (["--contains", "\"(alone"], ["2026-03-23"]),
+        (["--contains", '"(alone'], ["2026-03-23"]),
         (["--contains", "*** ---"], []),
     ],
 )
@@ -64,18 +99,37 @@ def test_piped_list_is_one_plain_row_per_checkin(week):
 
 def test_search_finds_every_kind_of_note_with_its_id_day_and_highlight(week):
     week.ok("homework", "add", "Talk to Jo about the argument", "--with", "Jo")
-    week.ok("exercise", "start", "active-listening",
-            "--answer", "said=There was an argument at work", "--answer", "heard=Work is hard",
-            "--answer", "reflection=You feel unheard", "--answer", "check=Did I get it?")
+    week.ok(
+        "exercise",
+        "start",
+        "active-listening",
+        "--answer",
+        "said=There was an argument at work",
+        "--answer",
+        "heard=Work is hard",
+        "--answer",
+        "reflection=You feel unheard",
+        "--answer",
+        "check=Did I get it?",
+    )
     out = week.ok("search", "argument").stdout.splitlines()
     assert out[0].startswith("homework #1  ") and "[argument]" in out[0]
     assert out[1].startswith(f"exercise #1  {dt.date.today()}  There was an [argument] at work")
     assert out[2:] == ["check-in #1  2026-03-02  An [argument] about money"]
     # Words match their other forms.
-    assert week.ok("search", "argue").stdout.splitlines()[0] == "check-in #3  2026-03-16  Lunch; we [argued] a little"
+    assert (
+        week.ok("search", "argue").stdout.splitlines()[0]
+        == "check-in #3  2026-03-16  Lunch; we [argued] a little"
+    )
     only = json.loads(week.ok("search", "argument", "--kind", "exercise", "--json").stdout)
-    assert only == [{"kind": "exercise", "id": 1, "day": str(dt.date.today()),
-                     "snippet": "There was an argument at work Work is hard You feel unheard Did I get it?"}]
+    assert only == [
+        {
+            "kind": "exercise",
+            "id": 1,
+            "day": str(dt.date.today()),
+            "snippet": "There was an argument at work Work is hard You feel unheard Did I get it?",
+        }
+    ]
 
 
 @pytest.mark.parametrize(

@@ -83,8 +83,17 @@ def save(data: dict, path: Path | None = None) -> Path:
 
 
 # Names people type for the countries ipt has crisis lines for, besides their own names.
-COUNTRY_ALIASES = {"usa": "US", "america": "US", "uk": "GB", "britain": "GB", "great britain": "GB",
-                   "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB"}
+COUNTRY_ALIASES = {
+    "usa": "US",
+    "america": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+}
 
 
 def _country_hint(value: str) -> str | None:

@@ -8,7 +8,9 @@ from ipt_journal.errors import InputError
 FORMS = "YYYY-MM-DD, 'today', 'yesterday', 'monday', 'last friday', '3 days ago', '2 weeks ago' or 'nov 2'"
 
 
-def parse_day(text: str, what: str = "The date", future: bool = False, today: dt.date | None = None) -> dt.date:
+def parse_day(
+    text: str, what: str = "The date", future: bool = False, today: dt.date | None = None
+) -> dt.date:
     """A day written as ISO (tried first: it costs nothing) or as people say it. A day
     after today is refused unless `future` (due dates); a day that could be read two ways
     is refused. Either refusal names the day ipt understood."""

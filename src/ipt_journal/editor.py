@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
 from ipt_journal.errors import InputError, IptError
 
 COMMENT = "#"

@@ -260,15 +260,20 @@ def m009_search_and_ids_never_reused(db: Database) -> None:
     for table in tables:
         if "uid" not in db[table].columns_dict:
             continue
-        create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+        create = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()[0]
         indexes = [
             row[0]
             for row in db.execute(
-                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", [table]
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                [table],
             ).fetchall()
         ]
         create = re.sub(r"^CREATE TABLE \"?\w+\"?", f"CREATE TABLE {table}__rebuilt", create)
-        create = re.sub(r"\bid INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", create, count=1)
+        create = re.sub(
+            r"\bid INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", create, count=1
+        )
         _run(
             db,
             create,

@@ -45,7 +45,11 @@ NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A n
 TagOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--tag", metavar="TAG", help="A tag; repeat for more.", show_default=False, autocompletion=completion.tags
+        "--tag",
+        metavar="TAG",
+        help="A tag; repeat for more.",
+        show_default=False,
+        autocompletion=completion.tags,
     ),
 ]
 IdArg = Annotated[
@@ -82,8 +86,7 @@ def checkin(
     edit: EditOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
-    """Record a check-in. In a terminal with no --mood, a short wizard asks.
-    """
+    """Record a check-in. In a terminal with no --mood, a short wizard asks."""
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.cli.measure import report_measures
@@ -148,7 +151,9 @@ def list_checkins(
     ] = None,
     tag: Annotated[
         str | None,
-        typer.Option("--tag", metavar="TAG", help="Only those with this tag.", autocompletion=completion.tags),
+        typer.Option(
+            "--tag", metavar="TAG", help="Only those with this tag.", autocompletion=completion.tags
+        ),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -164,20 +169,23 @@ def list_checkins(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Your check-ins, newest first; the filters narrow them down and combine.
-    """
+    """Your check-ins, newest first; the filters narrow them down and combine."""
     from ipt_journal.cli.listing import check_limit, day_or_none, show_list
 
     check_limit(limit)
-    checkins = session(ctx).journal().checkins.list(
-        limit=None if show_all else limit,
-        since=day_or_none(since, "--since"),
-        until=day_or_none(until, "--until"),
-        person=with_,
-        tag=tag,
-        mood_below=mood_below,
-        mood_above=mood_above,
-        contains=contains,
+    checkins = (
+        session(ctx)
+        .journal()
+        .checkins.list(
+            limit=None if show_all else limit,
+            since=day_or_none(since, "--since"),
+            until=day_or_none(until, "--until"),
+            person=with_,
+            tag=tag,
+            mood_below=mood_below,
+            mood_above=mood_above,
+            contains=contains,
+        )
     )
     if as_json:
         messages.print_json(messages.plain(checkins))
@@ -209,8 +217,7 @@ def edit(
     ] = None,
     edit: EditOpt = False,
 ) -> None:
-    """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled.
-    """
+    """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
     from ipt_journal.models import CheckinIn, validate
 
     state = session(ctx)

@@ -37,7 +37,9 @@ def people_with_how(ctx: typer.Context, incomplete: str):
     """--with NAME:HOW: the name, then the ways it went."""
     if ":" in incomplete:
         name = incomplete.rsplit(":", 1)[0]
-        return [(f"{name}:{how}", label) for how, label in HOW_IT_WENT if f"{name}:{how}".startswith(incomplete)]
+        return [
+            (f"{name}:{how}", label) for how, label in HOW_IT_WENT if f"{name}:{how}".startswith(incomplete)
+        ]
     return [(f"{name}:", about) for name, about in _journal_values(ctx, "people", incomplete)]
 
 
@@ -90,11 +92,12 @@ def switch_on() -> None:
 def completion(
     shell: Annotated[
         str,
-        typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False, autocompletion=lambda: SHELLS),
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh or fish.", show_default=False, autocompletion=lambda: SHELLS
+        ),
     ],
 ) -> None:
-    """Print the Tab-completion script for your shell.
-    """
+    """Print the Tab-completion script for your shell."""
     from typer._completion_shared import get_completion_script
 
     from ipt_journal.errors import InputError

@@ -61,10 +61,9 @@ def log(
     """Record that you used a strategy, and how much it helped."""
     import datetime as dt
 
+    from ipt_journal.coping import STRATEGIES
     from ipt_journal.dates import parse_day
     from ipt_journal.models import CopingIn, validate
-
-    from ipt_journal.coping import STRATEGIES
 
     if strategy.strip().lower() not in STRATEGIES:
         from ipt_journal.errors import InputError

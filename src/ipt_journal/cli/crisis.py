@@ -63,7 +63,9 @@ def config_show() -> None:
 @config_app.command("set")
 def config_set(
     key: Annotated[str, typer.Argument(metavar="KEY", help="The setting, e.g. country.", show_default=False)],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="Its new value, e.g. GB.", show_default=False)],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="Its new value, e.g. GB.", show_default=False)
+    ],
 ) -> None:
     """Change a setting."""
     from ipt_journal import config, safety

@@ -16,37 +16,64 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt goals show": ("ipt goals show 2",),
     "ipt review": ("ipt review", "ipt review --what-helped 'Talking to Jo' --add-to-safety-plan"),
     "ipt inventory": ("ipt inventory list", "ipt inventory add --name Sam --relationship partner"),
-    "ipt inventory add": ("ipt inventory add", "ipt inventory add --name Sam --relationship partner --closeness 1"),
+    "ipt inventory add": (
+        "ipt inventory add",
+        "ipt inventory add --name Sam --relationship partner --closeness 1",
+    ),
     "ipt inventory list": ("ipt inventory list", "ipt inventory list --json"),
     "ipt inventory show": ("ipt inventory show Sam",),
     "ipt inventory edit": ("ipt inventory edit Sam --closeness 2",),
     "ipt inventory remove": ("ipt inventory remove Sam",),
-    "ipt checkin": ("ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'", "ipt checkin --mood 4 --date yesterday --edit"),
-    "ipt checkin list": ("ipt checkin list --with Sam --since 'last monday'", "ipt checkin list --all --mood-below 4 --contains argument"),
+    "ipt checkin": (
+        "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'",
+        "ipt checkin --mood 4 --date yesterday --edit",
+    ),
+    "ipt checkin list": (
+        "ipt checkin list --with Sam --since 'last monday'",
+        "ipt checkin list --all --mood-below 4 --contains argument",
+    ),
     "ipt checkin edit": ("ipt checkin edit 12 --mood 5 --date 'last friday'", "ipt checkin edit 12 --edit"),
     "ipt checkin delete": ("ipt checkin delete 12",),
     "ipt measure": ("ipt measure phq9", "ipt measure history"),
     "ipt measure phq9": ("ipt measure phq9", "ipt measure phq9 --answers 1,1,0,2,1,0,0,1,0"),
     "ipt measure gad7": ("ipt measure gad7", "ipt measure gad7 --answers 1,1,0,2,1,0,0 --date yesterday"),
-    "ipt measure history": ("ipt measure history --scale phq9 --since 2026-01-01", "ipt measure history --limit 5"),
-    "ipt measure edit": ("ipt measure edit 3 --date 'last friday'", "ipt measure edit 3 --answers 1,1,0,2,1,0,0,1,0"),
+    "ipt measure history": (
+        "ipt measure history --scale phq9 --since 2026-01-01",
+        "ipt measure history --limit 5",
+    ),
+    "ipt measure edit": (
+        "ipt measure edit 3 --date 'last friday'",
+        "ipt measure edit 3 --answers 1,1,0,2,1,0,0,1,0",
+    ),
     "ipt measure delete": ("ipt measure delete 3",),
     "ipt exercise": ("ipt exercise list", "ipt exercise start active-listening --with Sam"),
     "ipt exercise list": ("ipt exercise list",),
-    "ipt exercise start": ("ipt exercise start active-listening --with Sam", "ipt exercise start grief --edit"),
-    "ipt exercise history": ("ipt exercise history --with Sam --since 2026-01-01", "ipt exercise history --limit 5"),
+    "ipt exercise start": (
+        "ipt exercise start active-listening --with Sam",
+        "ipt exercise start grief --edit",
+    ),
+    "ipt exercise history": (
+        "ipt exercise history --with Sam --since 2026-01-01",
+        "ipt exercise history --limit 5",
+    ),
     "ipt exercise show": ("ipt exercise show 4",),
     "ipt exercise show-questions": ("ipt exercise show-questions i-statement",),
     "ipt homework": ("ipt homework list", "ipt homework add 'Ask Sam about the weekend' --due friday"),
     "ipt homework add": ("ipt homework add 'Ask Sam about the weekend' --with Sam --due friday",),
     "ipt homework list": ("ipt homework list", "ipt homework list --all --limit 10"),
-    "ipt homework done": ("ipt homework done 2", "ipt homework done 2 --outcome 'Calmer than I feared' --helpful 4"),
+    "ipt homework done": (
+        "ipt homework done 2",
+        "ipt homework done 2 --outcome 'Calmer than I feared' --helpful 4",
+    ),
     "ipt homework skip": ("ipt homework skip 2",),
     "ipt report": ("ipt report", "ipt report --since '8 weeks ago' --json"),
     "ipt search": ("ipt search argument", "ipt search '\"phone call\" OR letter' --kind check-in"),
     "ipt crisis": ("ipt crisis",),
     "ipt safety-plan": ("ipt safety-plan", "ipt safety-plan --markdown"),
-    "ipt safety-plan add": ("ipt safety-plan add 2 --text 'a hot shower'", "ipt safety-plan add 3 --person Sam"),
+    "ipt safety-plan add": (
+        "ipt safety-plan add 2 --text 'a hot shower'",
+        "ipt safety-plan add 3 --person Sam",
+    ),
     "ipt safety-plan remove": ("ipt safety-plan remove 4",),
     "ipt safety-plan edit": ("ipt safety-plan edit",),
     "ipt cope": ("ipt cope", "ipt cope log short-walk --helpful 4"),
@@ -79,7 +106,12 @@ def epilog(path: str) -> str | None:
     examples = EXAMPLES.get(path)
     if not examples:
         return None
-    return "\b\n" + ("Examples:" if len(examples) > 1 else "Example:") + "\n" + "\n".join(f"  {e}" for e in examples)
+    return (
+        "\b\n"
+        + ("Examples:" if len(examples) > 1 else "Example:")
+        + "\n"
+        + "\n".join(f"  {e}" for e in examples)
+    )
 
 
 def add_examples(command, path: str) -> None:

@@ -6,8 +6,8 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli import completion
+from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.session import command_group, session
 
@@ -18,7 +18,9 @@ app = command_group(
 KindArg = Annotated[
     str,
     typer.Argument(
-        metavar="KIND", help="The exercise (see: ipt exercise list).", autocompletion=completion.exercise_kinds
+        metavar="KIND",
+        help="The exercise (see: ipt exercise list).",
+        autocompletion=completion.exercise_kinds,
     ),
 ]
 WithOpt = Annotated[str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")]
@@ -117,7 +119,11 @@ def start(
     task = None
     if homework and plan:
         text = plan if isinstance(plan, str) else "; ".join(plan)
-        day = parse_day(due, "--due", future=True) if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+        day = (
+            parse_day(due, "--due", future=True)
+            if due
+            else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+        )
         task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
     saved = journal.exercises.add(done, task)
     messages.note(
@@ -132,7 +138,8 @@ def _answers_in_editor(exercise, answers: dict) -> dict:
     from ipt_journal.editor import edit_sections
 
     written = edit_sections(
-        [(f.key, f.prompt, answers.get(f.key)) for f in exercise.fields], f"{exercise.name}. {exercise.purpose}"
+        [(f.key, f.prompt, answers.get(f.key)) for f in exercise.fields],
+        f"{exercise.name}. {exercise.purpose}",
     )
     for field in exercise.fields:
         if field.key in written:
@@ -225,17 +232,20 @@ def history(
     until: UntilOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Exercises you did, newest first.
-    """
+    """Exercises you did, newest first."""
     from ipt_journal.cli.listing import check_limit, day_or_none, show_list
 
     check_limit(limit)
-    done = session(ctx).journal().exercises.list(
-        kind=kind,
-        person=with_,
-        since=day_or_none(since, "--since"),
-        until=day_or_none(until, "--until"),
-        limit=limit,
+    done = (
+        session(ctx)
+        .journal()
+        .exercises.list(
+            kind=kind,
+            person=with_,
+            since=day_or_none(since, "--since"),
+            until=day_or_none(until, "--until"),
+            limit=limit,
+        )
     )
     if as_json:
         messages.print_json(messages.plain(done))
@@ -247,7 +257,10 @@ def history(
 def show(
     ctx: typer.Context,
     exercise_id: Annotated[
-        int, typer.Argument(metavar="ID", help="From ipt exercise history.", autocompletion=completion.exercise_ids)
+        int,
+        typer.Argument(
+            metavar="ID", help="From ipt exercise history.", autocompletion=completion.exercise_ids
+        ),
     ],
     as_json: JsonOpt = False,
 ) -> None:

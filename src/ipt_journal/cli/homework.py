@@ -15,7 +15,9 @@ app = command_group(
 IdArg = Annotated[
     int,
     typer.Argument(
-        metavar="ID", help="The homework's id (see: ipt homework list).", autocompletion=completion.homework_ids
+        metavar="ID",
+        help="The homework's id (see: ipt homework list).",
+        autocompletion=completion.homework_ids,
     ),
 ]
 DEFAULT_DUE_DAYS = 7  # until the next weekly session
@@ -41,7 +43,9 @@ def add(
     from ipt_journal.dates import parse_day
     from ipt_journal.models import HomeworkIn, validate
 
-    day = parse_day(due, "--due", future=True) if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+    day = (
+        parse_day(due, "--due", future=True) if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+    )
     fields = {"text": text, "due": day, "person": with_, "exercise_id": from_exercise}
     item = session(ctx).journal().homework.add(validate(HomeworkIn, fields))
     messages.note(f"Added homework #{item.id}, due {item.due}.")
@@ -56,8 +60,7 @@ def list_homework(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Open homework first, soonest due first; overdue marked.
-    """
+    """Open homework first, soonest due first; overdue marked."""
     from ipt_journal.cli.listing import check_limit
     from ipt_journal.render.practice import homework_table
 
@@ -79,8 +82,7 @@ def done(
         int | None, typer.Option("--helpful", metavar="1-5", help="How much it helped.", show_default=False)
     ] = None,
 ) -> None:
-    """Mark homework as done, with how it went (asked in a terminal when not given).
-    """
+    """Mark homework as done, with how it went (asked in a terminal when not given)."""
     from ipt_journal.models import HomeworkDoneIn, validate
 
     state = session(ctx)

@@ -17,7 +17,10 @@ app = command_group(
 NameArg = Annotated[
     str,
     typer.Argument(
-        metavar="NAME", help="The person's name (any case).", show_default=False, autocompletion=completion.people
+        metavar="NAME",
+        help="The person's name (any case).",
+        show_default=False,
+        autocompletion=completion.people,
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]

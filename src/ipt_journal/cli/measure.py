@@ -76,8 +76,7 @@ def history(
     until: UntilOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Every questionnaire taken, oldest first.
-    """
+    """Every questionnaire taken, oldest first."""
     from ipt_journal.cli.listing import check_limit, day_or_none, show_list
     from ipt_journal.errors import InputError
     from ipt_journal.scales import SCALES
@@ -103,23 +102,27 @@ def history(
 
 
 IdArg = Annotated[
-    int, typer.Argument(metavar="ID", help="The questionnaire's id (see: ipt measure history).",
+    int,
+    typer.Argument(
+        metavar="ID",
+        help="The questionnaire's id (see: ipt measure history).",
         show_default=False,
         autocompletion=completion.measure_ids,
-    )
+    ),
 ]
 
 
 @app.command()
 def edit(ctx: typer.Context, measure_id: IdArg, answers: AnswersOpt = None, date: DateOpt = None) -> None:
-    """Correct a questionnaire: the day it was taken, or its answers (all of them, again).
-    """
+    """Correct a questionnaire: the day it was taken, or its answers (all of them, again)."""
     from ipt_journal.dates import parse_day
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.scales import SCALES
 
     state = session(ctx)
-    state.require([] if answers or date else ["--answers or --date"], f"ipt measure edit {measure_id} --date yesterday")
+    state.require(
+        [] if answers or date else ["--answers or --date"], f"ipt measure edit {measure_id} --date yesterday"
+    )
     journal = state.journal()
     current = journal.measures.get(measure_id)
     scale = SCALES[current.scale]
@@ -136,8 +139,7 @@ def edit(ctx: typer.Context, measure_id: IdArg, answers: AnswersOpt = None, date
 
 @app.command()
 def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
-    """Delete a questionnaire taken by mistake. Its id is never used again.
-    """
+    """Delete a questionnaire taken by mistake. Its id is never used again."""
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt measure delete {measure_id} --yes")
     journal = state.journal()

@@ -68,13 +68,14 @@ def remove(
     entry: Annotated[
         int,
         typer.Argument(
-            metavar="ID", help="The entry's id, shown by ipt safety-plan.", autocompletion=completion.safety_plan_ids
+            metavar="ID",
+            help="The entry's id, shown by ipt safety-plan.",
+            autocompletion=completion.safety_plan_ids,
         ),
     ],
     yes: YesOpt = False,
 ) -> None:
-    """Remove one entry, after showing it and asking (or with --yes).
-    """
+    """Remove one entry, after showing it and asking (or with --yes)."""
     from ipt_journal.errors import NotFound
 
     state = session(ctx)

@@ -41,11 +41,16 @@ def search(
         if wanted not in known:
             from ipt_journal.suggest import did_you_mean
 
-            raise InputError(f"--kind must be one of {', '.join(known)}, got {wanted!r}.", did_you_mean(wanted, known))
+            raise InputError(
+                f"--kind must be one of {', '.join(known)}, got {wanted!r}.", did_you_mean(wanted, known)
+            )
     hits = session(ctx).journal().search.search(text, kinds, limit=None if show_all else limit)
     if as_json:
         plain = [
-            {**messages.plain(hit), "snippet": " ".join(hit.snippet.replace(MARK_START, "").replace(MARK_END, "").split())}
+            {
+                **messages.plain(hit),
+                "snippet": " ".join(hit.snippet.replace(MARK_START, "").replace(MARK_END, "").split()),
+            }
             for hit in hits
         ]
         messages.print_json(plain)

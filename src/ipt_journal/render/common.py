@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.table import Table
 
-
 _paging: Console | None = None  # while a long list goes through the pager
 
 

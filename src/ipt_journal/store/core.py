@@ -201,7 +201,9 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             migrations.apply(Database(conn, execute_plugins=False))
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                raise JournalError(f"Upgrading the journal at {path} failed a consistency check. It was not changed.")
+                raise JournalError(
+                    f"Upgrading the journal at {path} failed a consistency check. It was not changed."
+                )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

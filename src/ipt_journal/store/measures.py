@@ -54,7 +54,9 @@ class MeasureStore(Repository):
         if not found:
             from ipt_journal.errors import NotFound
 
-            raise NotFound(f"There is no questionnaire #{measure_id}.", "See the ids with: ipt measure history")
+            raise NotFound(
+                f"There is no questionnaire #{measure_id}.", "See the ids with: ipt measure history"
+            )
         return found[0]
 
     def update(self, measure_id: int, measure: MeasureIn) -> Measure:

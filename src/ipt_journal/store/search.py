@@ -102,9 +102,7 @@ class SearchStore(Repository):
         tables = {row[0] for row in self._all("SELECT name FROM sqlite_master WHERE type = 'table'")}
         return [source for source in SOURCES if source.fts in tables]
 
-    def search(
-        self, text: str, kinds: list[str] | None = None, limit: int | None = None
-    ) -> list[Hit]:
+    def search(self, text: str, kinds: list[str] | None = None, limit: int | None = None) -> list[Hit]:
         """Records whose text matches `text`, newest first. `text` is FTS5 query syntax
         ("exact phrase", OR, NOT, prefix*); when it is not valid syntax, its plain words."""
         sources = [s for s in self.sources() if not kinds or s.kind in kinds]

@@ -245,16 +245,14 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     from ipt_journal.render.checkins import checkins_table
 
     state = session(ctx)
-    state.require([] if yes else ["--yes"], f"ipt checkin delete {checkin_id} --yes")
-    journal = state.journal()
-    current = journal.checkins.get(checkin_id)
-    if not yes:
-        checkins_table([current])
-    if not state.confirm(yes, f"Delete check-in #{checkin_id}?"):
-        messages.note("Nothing was deleted.")
-        return
-    journal.checkins.delete(checkin_id)
-    messages.note(f"Deleted check-in #{checkin_id}.")
+    state.remove_after_asking(
+        yes,
+        f"check-in #{checkin_id}",
+        f"ipt checkin delete {checkin_id}",
+        fetch=lambda: state.journal().checkins.get(checkin_id),
+        show=lambda current: checkins_table([current]),
+        remove=lambda: state.journal().checkins.delete(checkin_id),
+    )
 
 
 def _given(date, mood, with_, note, tag) -> dict:

@@ -140,19 +140,17 @@ def edit(ctx: typer.Context, measure_id: IdArg, answers: AnswersOpt = None, date
 @app.command()
 def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a questionnaire taken by mistake. Its id is never used again."""
-    state = session(ctx)
-    state.require([] if yes else ["--yes"], f"ipt measure delete {measure_id} --yes")
-    journal = state.journal()
-    current = journal.measures.get(measure_id)
-    if not yes:
-        from ipt_journal.render.measures import measures_table
+    from ipt_journal.render.measures import measures_table
 
-        measures_table([current])
-    if not state.confirm(yes, f"Delete questionnaire #{measure_id}?"):
-        messages.note("Nothing was deleted.")
-        return
-    journal.measures.delete(measure_id)
-    messages.note(f"Deleted questionnaire #{measure_id}.")
+    state = session(ctx)
+    state.remove_after_asking(
+        yes,
+        f"questionnaire #{measure_id}",
+        f"ipt measure delete {measure_id}",
+        fetch=lambda: state.journal().measures.get(measure_id),
+        show=lambda current: measures_table([current]),
+        remove=lambda: state.journal().measures.delete(measure_id),
+    )
 
 
 def ask_scale(scale) -> list[int]:

@@ -78,20 +78,24 @@ def remove(
     """Remove one entry, after showing it and asking (or with --yes)."""
     from ipt_journal.errors import NotFound
 
-    state = session(ctx)
-    state.require([] if yes else ["--yes"], f"ipt safety-plan remove {entry} --yes")
-    journal = state.journal()
-    found = [item for item in journal.safety_plan.items() if item.id == entry]
-    if not found:
+    def fetch():
+        for item in state.journal().safety_plan.items():
+            if item.id == entry:
+                return item
         raise NotFound(f"There is no safety plan entry #{entry}.", "See the ids with: ipt safety-plan")
-    if not yes:
-        shown = found[0]
-        messages.note(f"#{entry}: {shown.person + ': ' if shown.person else ''}{shown.text or ''}")
-    if not state.confirm(yes, f"Remove entry #{entry} from your safety plan?"):
-        messages.note("Nothing was removed.")
-        return
-    journal.safety_plan.remove(entry)
-    messages.note(f"Removed entry #{entry}.")
+
+    state = session(ctx)
+    state.remove_after_asking(
+        yes,
+        f"entry #{entry} from your safety plan",
+        f"ipt safety-plan remove {entry}",
+        fetch=fetch,
+        show=lambda item: messages.note(
+            f"#{entry}: {item.person + ': ' if item.person else ''}{item.text or ''}"
+        ),
+        remove=lambda: state.journal().safety_plan.remove(entry),
+        verb="Remove",
+    )
 
 
 @app.command()

@@ -107,6 +107,23 @@ class Session:
                 f"For example: {example}",
             )
 
+    def remove_after_asking(
+        self, yes: bool, label: str, command: str, fetch, show, remove, verb="Delete"
+    ) -> None:
+        """The one removal flow: outside a terminal only with --yes; otherwise show the
+        record (`fetch` refuses an unknown id first), ask, and only then `remove` it."""
+        from ipt_journal import messages
+
+        self.require([] if yes else ["--yes"], f"{command} --yes")
+        current = fetch()
+        if not yes:
+            show(current)
+        if not self.confirm(yes, f"{verb} {label}?"):
+            messages.note(f"Nothing was {verb.lower()}d.")
+            return
+        remove()
+        messages.note(f"{verb}d {label}.")
+
     def confirm(self, yes: bool, question: str) -> bool:
         """True with --yes; otherwise the person's answer. Call `require` first."""
         if yes:

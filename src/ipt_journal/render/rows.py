@@ -5,22 +5,21 @@ from __future__ import annotations
 
 from ipt_journal.output import write_rows
 
-SEP = "  "
+
+def row(*parts: str) -> str:
+    """The non-empty parts of one record, two spaces apart."""
+    return "  ".join(part for part in parts if part)
 
 
 def checkin_rows(checkins) -> None:
     write_rows(
-        SEP.join(
-            part
-            for part in (
-                f"#{c.id}",
-                c.day,
-                f"mood {c.mood}",
-                "with " + ", ".join(f"{i.name} ({i.quality:+d})" for i in c.people) if c.people else "",
-                "tags " + ", ".join(c.tags) if c.tags else "",
-                " ".join((c.note or "").split()),
-            )
-            if part
+        row(
+            f"#{c.id}",
+            c.day,
+            f"mood {c.mood}",
+            "with " + ", ".join(f"{i.name} ({i.quality:+d})" for i in c.people) if c.people else "",
+            "tags " + ", ".join(c.tags) if c.tags else "",
+            " ".join((c.note or "").split()),
         )
         for c in checkins
     )
@@ -30,15 +29,13 @@ def measure_rows(measures) -> None:
     from ipt_journal.scales import CREDIT, SCALES
 
     write_rows(
-        SEP.join(
-            (
-                f"#{m.id}",
-                m.day,
-                SCALES[m.scale].name,
-                f"{m.total}/{SCALES[m.scale].max_total}",
-                SCALES[m.scale].band(m.total),
-                "answers " + " ".join(map(str, m.answers)),
-            )
+        row(
+            f"#{m.id}",
+            m.day,
+            SCALES[m.scale].name,
+            f"{m.total}/{SCALES[m.scale].max_total}",
+            SCALES[m.scale].band(m.total),
+            "answers " + " ".join(map(str, m.answers)),
         )
         for m in measures
     )
@@ -48,22 +45,15 @@ def measure_rows(measures) -> None:
 def exercise_rows(done) -> None:
     from ipt_journal.exercises import CATALOGUE
 
-    def mood(item) -> str:
-        if item.mood_before is None or item.mood_after is None:
-            return ""
-        return f"mood {item.mood_before} then {item.mood_after}"
-
     write_rows(
-        SEP.join(
-            part
-            for part in (
-                f"#{item.id}",
-                item.day,
-                CATALOGUE[item.kind].name if item.kind in CATALOGUE else item.kind,
-                f"with {item.person}" if item.person else "",
-                mood(item),
-            )
-            if part
+        row(
+            f"#{item.id}",
+            item.day,
+            CATALOGUE[item.kind].name if item.kind in CATALOGUE else item.kind,
+            f"with {item.person}" if item.person else "",
+            f"mood {item.mood_before} then {item.mood_after}"
+            if item.mood_before is not None and item.mood_after is not None
+            else "",
         )
         for item in done
     )
@@ -74,12 +64,10 @@ def hit_rows(hits) -> None:
     from ipt_journal.store.search import MARK_END, MARK_START
 
     write_rows(
-        SEP.join(
-            (
-                f"{hit.kind} #{hit.id}",
-                hit.day or "",
-                " ".join(hit.snippet.split()).replace(MARK_START, "[").replace(MARK_END, "]"),
-            )
+        row(
+            f"{hit.kind} #{hit.id}",
+            hit.day or "",
+            " ".join(hit.snippet.split()).replace(MARK_START, "[").replace(MARK_END, "]"),
         )
         for hit in hits
     )

@@ -84,3 +84,19 @@ def test_exercise_answers_written_in_the_editor(people, editor, monkeypatch):
     assert "## said:" in editor()["before"]
     (answers,) = people.rows("SELECT answers FROM exercises")
     assert json.loads(answers[0])["said"] == "You never listen"
+
+
+def test_the_checkin_wizard_offers_the_editor(people, editor, monkeypatch, journal_path):
+    from test_wizards import ENTER, Terminal, decline_questionnaires
+
+    monkeypatch.setenv("FAKE_TEXT", "Written in my editor")
+    term = Terminal(journal_path, "checkin")
+    term.at("Which day is this check-in for?").type("")
+    term.at("How has your mood been").type("6")
+    term.answer("Who did you spend", ENTER)
+    term.at("A note about this week?").type("e")
+    term.at("Tags, separated by commas?").type("")
+    decline_questionnaires(term)
+    code, output = term.finish()
+    assert code == 0, output
+    assert people.rows("SELECT mood, note FROM checkins") == [(6, "Written in my editor")]

@@ -165,3 +165,20 @@ def test_search_follows_edits_and_deletes(week):
 def test_search_says_when_nothing_is_found_and_refuses_unknown_kinds(week):
     assert "Nothing found" in week.ok("search", "zebra").stdout
     assert_user_error(week("search", "x", "--kind", "checkin"), "--kind must be one of", "'check-in'")
+
+
+def test_a_long_list_goes_through_the_pager_in_a_terminal(people, tmp_path, monkeypatch):
+    from test_wizards import Terminal
+
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("PAGER", f"cat > {paged}")
+    for offset in range(45):  # more than the terminal's 40 lines
+        day = dt.date(2026, 1, 15) + dt.timedelta(days=offset)
+        people.ok("checkin", "--date", day.isoformat(), "--mood", "5", "--note", f"day {offset}")
+    code, output = Terminal(people.path, "checkin", "list", "--all").finish()
+    assert code == 0 and "2026-02-28" in paged.read_text() and "2026-02-28" not in output
+    paged.unlink()
+    code, output = Terminal(people.path, "--no-pager", "checkin", "list", "--all").finish()
+    assert code == 0 and "2026-02-28" in output and not paged.exists()
+    code, output = Terminal(people.path, "checkin", "list", "--limit", "5").finish()
+    assert code == 0 and "2026-02-28" in output and not paged.exists()  # it fits the screen

@@ -92,7 +92,7 @@ QUALITY_CHOICES = tuple(
 )
 
 CHECKIN = {
-    "day": "Which day is this check-in for? (YYYY-MM-DD)",
+    "day": "Which day is this check-in for? (YYYY-MM-DD, yesterday, last friday, ...)",
     "mood": "How has your mood been, 0 (worst) to 10 (best)?",
     "people": "Who did you spend meaningful time with? (space to pick, enter when done)",
     "newcomer": "Someone not in your inventory yet",

@@ -7,7 +7,7 @@ import typer
 
 from ipt_journal import messages
 from ipt_journal.cli import completion
-from ipt_journal.cli.listing import LimitOpt, SinceOpt, UntilOpt
+from ipt_journal.cli.checkin_list import list_checkins
 from ipt_journal.cli.session import EditOpt, YesOpt, command_group, name_problem, session
 from ipt_journal.errors import InputError
 
@@ -138,59 +138,7 @@ def checkin(
     report_measures(journal, measures, as_json=False)
 
 
-@app.command("list")
-def list_checkins(
-    ctx: typer.Context,
-    limit: LimitOpt = 20,
-    show_all: Annotated[bool, typer.Option("--all", help="Every check-in that matches.")] = False,
-    with_: Annotated[
-        str | None,
-        typer.Option(
-            "--with", metavar="NAME", help="Only those with this person.", autocompletion=completion.people
-        ),
-    ] = None,
-    tag: Annotated[
-        str | None,
-        typer.Option(
-            "--tag", metavar="TAG", help="Only those with this tag.", autocompletion=completion.tags
-        ),
-    ] = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    mood_below: Annotated[
-        int | None, typer.Option("--mood-below", metavar="N", help="Only those with mood below N.")
-    ] = None,
-    mood_above: Annotated[
-        int | None, typer.Option("--mood-above", metavar="N", help="Only those with mood above N.")
-    ] = None,
-    contains: Annotated[
-        str | None,
-        typer.Option("--contains", metavar="WORDS", help="Only those whose note has these words."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-) -> None:
-    """Your check-ins, newest first; the filters narrow them down and combine."""
-    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
-
-    check_limit(limit)
-    checkins = (
-        session(ctx)
-        .journal()
-        .checkins.list(
-            limit=None if show_all else limit,
-            since=day_or_none(since, "--since"),
-            until=day_or_none(until, "--until"),
-            person=with_,
-            tag=tag,
-            mood_below=mood_below,
-            mood_above=mood_above,
-            contains=contains,
-        )
-    )
-    if as_json:
-        messages.print_json(messages.plain(checkins))
-        return
-    show_list(checkins, "checkin_rows", "checkins.checkins_table")
+app.command("list")(list_checkins)
 
 
 @app.command()

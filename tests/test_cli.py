@@ -181,7 +181,7 @@ def test_help_lists_every_command_once_in_its_section(ipt):
     hard_moment = out.split("In a hard moment:")[1].split("Your data:")[0]
     assert hard_moment.split()[0] == "crisis"  # help first, where a person in distress looks
     commands = out.split("Your course:")[1].split("Examples:")[0]
-    listed = [line.split()[0] for line in commands.splitlines() if line.startswith("  ")]
+    listed = [line.split()[0] for line in commands.splitlines() if line.startswith("  ") and line.strip()]
     assert sorted(listed) == sorted(
         ["start", "course", "goals", "review", "inventory", "checkin", "measure", "exercise", "homework"]
         + ["report", "search", "crisis", "safety-plan", "cope", "breathe", "backup", "restore", "doctor"]

@@ -27,6 +27,7 @@ def complete(journal_path, words: str, shell: str = "bash", **extra) -> list[str
 def journal(people):
     people.ok("checkin", "--date", "2026-03-02", "--mood", "3", "--with", "Jo:-1", "--tag", "family")
     people.ok("checkin", "--date", "2026-03-09", "--mood", "7", "--tag", "walks")
+    people.ok("cope", "add", "Stretch", "--key", "stretch")
     return people
 
 
@@ -44,6 +45,7 @@ def test_command_names(journal):
         ("ipt checkin list --tag f", ["family"]),
         ("ipt checkin edit ", ["2", "1"]),
         ("ipt cope log sh", ["short-walk"]),
+        ("ipt cope log st", ["stretch"]),  # your own
         ("ipt exercise start act", ["active-listening"]),
         ("ipt inventory show J", ["Jo"]),
     ],

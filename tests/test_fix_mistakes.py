@@ -110,3 +110,31 @@ def test_measure_history_limit_and_days(people):
     assert [m["day"] for m in data] == ["2026-02-02", "2026-03-02"]
     data = json.loads(people.ok("measure", "history", "--until", "2026-02-02", "--json").stdout)
     assert [m["day"] for m in data] == ["2026-01-05", "2026-02-02"]
+
+
+def test_own_coping_strategies_are_added_logged_listed_and_removed(people):
+    out = people.ok("cope", "add", "Cold water on my face", "--how", "Splash it, slowly.").stdout
+    assert "Added your strategy Cold water on my face (cold-water-on-my-face)" in out
+    assert "Cold water on my face  (cold-water-on-my-face)" in people.ok("cope").stdout
+    people.ok("cope", "log", "cold-water-on-my-face", "--helpful", "4")
+    assert_user_error(people("cope", "log", "cold-water"), "Did you mean 'cold-water-on-my-face'?")
+    assert_user_error(people("cope", "add", "Short walk"), "one of ipt's own strategies")
+    assert_user_error(people("cope", "add", "Cold water on my face"), "already have a strategy")
+    assert_user_error(people("cope", "remove", "short-walk", "--yes"), "only your own can be removed")
+    assert_user_error(people("cope", "remove", "cold-water-on-my-face"), "--yes")
+    people.ok("cope", "remove", "cold-water-on-my-face", "--yes")
+    assert people.count("coping_strategies") == 0
+    assert people.rows("SELECT strategy, helpful FROM coping_log") == [("cold-water-on-my-face", 4)]
+
+
+def test_own_strategies_travel_in_exports(people, tmp_path):
+    people.ok("cope", "add", "Stretch", "--key", "stretch")
+    people.ok("cope", "log", "stretch")
+    export = tmp_path / "out.json"
+    people.ok("export", "-o", str(export))
+    data = json.loads(export.read_text())
+    assert [s["key"] for s in data["strategies"]] == ["stretch"]
+    other = tmp_path / "other.db"
+    people.ok("--db", str(other), "import", str(export))
+    assert people.rows_in(other, "SELECT key, name FROM coping_strategies") == [("stretch", "Stretch")]
+    assert people.rows_in(other, "SELECT strategy FROM coping_log") == [("stretch",)]

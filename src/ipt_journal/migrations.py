@@ -239,8 +239,9 @@ def m005_exercises(db: Database) -> None:
 
 
 @migrations()
-def m009_search_and_ids_never_reused(db: Database) -> None:
-    """Full-text search over every note, and record ids that a delete never frees for reuse.
+def m009_search_ids_never_reused_own_strategies(db: Database) -> None:
+    """Full-text search over every note, record ids that a delete never frees for reuse, and
+    coping strategies of your own.
 
     Each table of records (those with a uid) is rebuilt with AUTOINCREMENT, the way SQLite's
     documentation describes (new table, copy, drop, rename, indexes again); store.core runs
@@ -282,6 +283,20 @@ def m009_search_and_ids_never_reused(db: Database) -> None:
             f"ALTER TABLE {table}__rebuilt RENAME TO {table}",
             *indexes,
         )
+    _run(
+        db,
+        """
+        CREATE TABLE coping_strategies (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            how TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )
     existing = set(db.table_names())
     for source in SOURCES:
         if source.table in existing:

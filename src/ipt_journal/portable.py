@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ipt_journal.errors import InputError
-from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
+from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
 from ipt_journal.vocab import (
     SAFETY_STEPS,
     DisputeStage,
@@ -124,6 +124,10 @@ class CopingDoc(Stored, CopingIn):
     pass
 
 
+class StrategyDoc(Stored, StrategyIn):
+    pass
+
+
 class ExerciseDoc(Stored):
     kind: Annotated[str, Field(min_length=1, max_length=40)]
     day: dt.date
@@ -155,6 +159,7 @@ class Document(Doc):
     safety_plan: list[SafetyPlanItemDoc] = []
     reviews: list[ReviewDoc] = []
     coping: list[CopingDoc] = []
+    strategies: list[StrategyDoc] = []
     exercises: list[ExerciseDoc] = []
     homework: list[HomeworkDoc] = []
 
@@ -169,6 +174,7 @@ class Document(Doc):
             "safety_plan",
             "reviews",
             "coping",
+            "strategies",
             "exercises",
             "homework",
         ):
@@ -267,6 +273,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
         ],
         "reviews": [without(r) for r in tables["reviews"]],
         "coping": [without(c) for c in tables["coping_log"]],
+        "strategies": [without(s) for s in tables["coping_strategies"]],
         "exercises": [
             {
                 **without(e, "person_id", "answers"),

@@ -70,10 +70,11 @@ def safety_plan_ids(ctx: typer.Context, incomplete: str):
     return _journal_values(ctx, "safety_plan", incomplete)
 
 
-def strategies(incomplete: str):
+def strategies(ctx: typer.Context, incomplete: str):
     from ipt_journal.coping import STRATEGIES
 
-    return [(s.key, s.name) for s in STRATEGIES.values() if s.key.startswith(incomplete.lower())]
+    built_in = [(s.key, s.name) for s in STRATEGIES.values() if s.key.startswith(incomplete.lower())]
+    return built_in + _journal_values(ctx, "strategies", incomplete)
 
 
 def exercise_kinds(incomplete: str):

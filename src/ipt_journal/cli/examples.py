@@ -77,6 +77,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt safety-plan remove": ("ipt safety-plan remove 4",),
     "ipt safety-plan edit": ("ipt safety-plan edit",),
     "ipt cope": ("ipt cope", "ipt cope log short-walk --helpful 4"),
+    "ipt cope add": ("ipt cope add 'Cold water on my face' --how 'Splash it, slowly.'",),
+    "ipt cope remove": ("ipt cope remove cold-water-on-my-face",),
     "ipt cope log": ("ipt cope log short-walk --helpful 4", "ipt cope log grounding --date yesterday"),
     "ipt breathe": ("ipt breathe", "ipt breathe --minutes 1 --pattern box"),
     "ipt backup": ("ipt backup", "ipt backup ~/safe/ipt-journal.db"),

@@ -18,6 +18,7 @@ QUERIES = {
     "homework": "SELECT id, coalesce('due ' || due, status) FROM homework WHERE status = 'open' ORDER BY id",
     "exercises": "SELECT id, day || ', ' || kind FROM exercises ORDER BY id DESC LIMIT 40",
     "safety_plan": "SELECT id, 'step ' || step FROM safety_plan_items ORDER BY step, id",
+    "strategies": "SELECT key, name FROM coping_strategies ORDER BY key",
 }
 
 

@@ -105,26 +105,44 @@ class SearchStore(Repository):
     def search(self, text: str, kinds: list[str] | None = None, limit: int | None = None) -> list[Hit]:
         """Records whose text matches `text`, newest first. `text` is FTS5 query syntax
         ("exact phrase", OR, NOT, prefix*); when it is not valid syntax, its plain words."""
-        sources = [s for s in self.sources() if not kinds or s.kind in kinds]
-        if not sources:
-            return []
-        selects = [
-            f"SELECT '{s.kind}' AS kind, t.id AS id, {s.day} AS day, "
-            f"snippet({s.fts}, 0, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet "
-            f"FROM {s.fts} JOIN {s.table} t ON t.id = {s.fts}.rowid WHERE {s.fts} MATCH :query"
-            for s in sources
-        ]
-        sql = " UNION ALL ".join(selects) + " ORDER BY day DESC, id DESC"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
         from ipt_journal.store import core
 
-        if not plain_words(text):
-            return []  # nothing in it a note could hold
+        sources = {s.kind: s for s in self.sources() if not kinds or s.kind in kinds}
+        if not sources or not plain_words(text):
+            return []  # nothing to search, or nothing in `text` a note could hold
         try:
-            return [Hit(**dict(row)) for row in self._all(sql, {"query": text})]
+            return self._matches(sources, text, limit)
         except core.OP_ERRORS:  # not FTS5 syntax (a stray quote, a lone NOT): its plain words
-            return [Hit(**dict(row)) for row in self._all(sql, {"query": plain_words(text)})]
+            return self._matches(sources, plain_words(text), limit)
+
+    def _matches(self, sources: dict[str, SearchSource], query: str, limit: int | None) -> list[Hit]:
+        # Which records, newest first, then snippets for only those shown: a snippet costs
+        # far more than a match, and a common word matches thousands of notes.
+        found = " UNION ALL ".join(
+            f"SELECT '{s.kind}' AS kind, t.id AS id, {s.day} AS day "
+            f"FROM {s.fts} JOIN {s.table} t ON t.id = {s.fts}.rowid WHERE {s.fts} MATCH :query"
+            for s in sources.values()
+        )
+        rows = self._all(
+            f"{found} ORDER BY day DESC, id DESC" + (f" LIMIT {int(limit)}" if limit else ""),
+            {"query": query},
+        )
+        snippets: dict[tuple[str, int], str] = {}
+        for kind, source in sources.items():
+            ids = [row["id"] for row in rows if row["kind"] == kind]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for row in self._all(
+                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '…', 16) "
+                    f"FROM {source.fts} WHERE {source.fts} MATCH ? AND rowid IN ({marks})",
+                    [query, *chunk],
+                ):
+                    snippets[(kind, row[0])] = row[1]
+        return [
+            Hit(row["kind"], row["id"], row["day"], snippets.get((row["kind"], row["id"]), ""))
+            for row in rows
+        ]
 
     def forget_deleted(self) -> None:
         """Merge each FTS index, so the words of deleted records leave the file too."""

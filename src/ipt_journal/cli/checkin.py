@@ -20,8 +20,8 @@ DateOpt = Annotated[
     str | None,
     typer.Option(
         "--date",
-        metavar="YYYY-MM-DD",
-        help="The day, YYYY-MM-DD, 'today' or 'yesterday'. [default: today]",
+        metavar="DAY",
+        help="The day: YYYY-MM-DD, yesterday, 'last friday', '3 days ago', 'nov 2'. [default: today]",
         show_default=False,
     ),
 ]

@@ -37,7 +37,7 @@ def start(
         typer.Option("--therapist/--no-therapist", help="Do you work with a therapist?", show_default=False),
     ] = None,
     start_date: Annotated[
-        str | None, typer.Option("--start-date", metavar="YYYY-MM-DD", help="First session. [default: today]")
+        str | None, typer.Option("--start-date", metavar="DAY", help="First session. [default: today]")
     ] = None,
     weeks: Annotated[
         int | None, typer.Option("--weeks", metavar="8-20", help="Planned weekly sessions. [default: 12]")
@@ -301,7 +301,7 @@ def extend(
 @course_app.command()
 def end(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
 ) -> None:
     """End the course; after it, ipt keeps you company in maintenance."""
     from ipt_journal.dates import parse_day

@@ -29,7 +29,7 @@ def add(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What to try.", show_default=False)],
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="YYYY-MM-DD", help="When by. [default: in 7 days]", show_default=False),
+        typer.Option("--due", metavar="DAY", help="When by. [default: in 7 days]", show_default=False),
     ] = None,
     with_: Annotated[
         str | None, typer.Option("--with", metavar="NAME", help="Someone from your inventory.")

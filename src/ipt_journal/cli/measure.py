@@ -23,9 +23,7 @@ AnswersOpt = Annotated[
 ]
 DateOpt = Annotated[
     str | None,
-    typer.Option(
-        "--date", metavar="YYYY-MM-DD", help="The day it was taken. [default: today]", show_default=False
-    ),
+    typer.Option("--date", metavar="DAY", help="The day it was taken. [default: today]", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 

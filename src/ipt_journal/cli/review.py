@@ -29,7 +29,7 @@ def review(
         bool,
         typer.Option("--add-to-safety-plan/--no-add-to-safety-plan", help="Add the warning signs to step 1."),
     ] = False,
-    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
 ) -> None:
     """Look back at the end of the course: what changed, what helped, warning signs, and
     how you will keep practising."""

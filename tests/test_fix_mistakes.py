@@ -138,3 +138,14 @@ def test_own_strategies_travel_in_exports(people, tmp_path):
     people.ok("--db", str(other), "import", str(export))
     assert people.rows_in(other, "SELECT key, name FROM coping_strategies") == [("stretch", "Stretch")]
     assert people.rows_in(other, "SELECT strategy FROM coping_log") == [("stretch",)]
+
+
+def test_inventory_and_goals_lists_take_a_limit(people):
+    assert [
+        p["name"] for p in json.loads(people.ok("inventory", "list", "--limit", "2", "--json").stdout)
+    ] == [
+        "Jo",
+        "Sam",
+    ]
+    people.ok("start", "--goal", "One", "--goal", "Two")
+    assert len(json.loads(people.ok("goals", "list", "-n", "1", "--json").stdout)) == 1

@@ -144,11 +144,19 @@ def add(
 
 
 @app.command("list")
-def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+def list_people(
+    ctx: typer.Context,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the first N.", show_default=False)
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Everyone in your inventory, closest first."""
+    from ipt_journal.cli.listing import check_limit
     from ipt_journal.render.people import people_table
 
-    people = session(ctx).journal().people.list()
+    check_limit(limit)
+    people = session(ctx).journal().people.list()[:limit]
     if as_json:
         messages.print_json(messages.plain(people))
     else:

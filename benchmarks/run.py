@@ -278,12 +278,42 @@ def main() -> int:
             {**env, "IPT_JOURNAL_DB": str(hundred_years)},
         ),
     }
+    # Issue 14: long lists, search and completion. Output goes to /dev/null: piped.
+    ten_times = {**env, "IPT_JOURNAL_DB": str(hundred_years)}
+    cases |= {
+        "ipt checkin list --all (piped)": ([*ipt, "checkin", "list", "--all"], None, env),
+        "ipt search WORD, ten-times": ([*ipt, "search", "money"], None, ten_times),
+        "ipt checkin list --contains, ten-times": (
+            [*ipt, "checkin", "list", "--contains", "money"],
+            None,
+            ten_times,
+        ),
+        "ipt measure history": ([*ipt, "measure", "history"], None, env),
+        "ipt exercise history": ([*ipt, "exercise", "history"], None, env),
+        "complete: ipt chec<TAB>": (
+            ipt,
+            None,
+            {**env, "_IPT_COMPLETE": "complete_bash", "COMP_WORDS": "ipt chec", "COMP_CWORD": "1"},
+        ),
+        "complete: --with S<TAB>": (
+            ipt,
+            None,
+            {
+                **env,
+                "_IPT_COMPLETE": "complete_bash",
+                "COMP_WORDS": "ipt checkin --with S",
+                "COMP_CWORD": "3",
+            },
+        ),
+    }
     if not args.no_jrnl:
         jrnl, jrnl_env, jrnl_journal = jrnl_setup(args.rebuild)
         backup = jrnl_journal.with_suffix(".bak")
         shutil.copy(jrnl_journal, backup)
         cases["jrnl --help"] = ([str(jrnl), "--help"], None, jrnl_env)
         cases["jrnl -n 10"] = ([str(jrnl), "-n", "10"], None, jrnl_env)
+        cases["jrnl -n 3650"] = ([str(jrnl), "-n", "3650"], None, jrnl_env)
+        cases["jrnl -contains WORD"] = ([str(jrnl), "-contains", "money"], None, jrnl_env)
         cases["jrnl add one entry"] = (
             [str(jrnl), "Mood 6 today, time with @sam."],
             lambda: shutil.copy(backup, jrnl_journal),
@@ -316,6 +346,13 @@ def main() -> int:
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
             ("ipt crisis", "jrnl --help", 0.8),
             ("ipt course formulation", "jrnl -n 10", 0.8),
+            ("ipt checkin list --all (piped)", "jrnl -n 3650", 0.5),
+            ("ipt search WORD, ten-times", "jrnl -contains WORD", 0.5),
+            ("ipt checkin list --contains, ten-times", "jrnl -contains WORD", 0.5),
+            ("ipt measure history", "jrnl -n 10", 0.8),
+            ("ipt exercise history", "jrnl -n 10", 0.8),
+            ("complete: ipt chec<TAB>", "jrnl --help", 0.8),
+            ("complete: --with S<TAB>", "jrnl --help", 0.8),
             *budgets,
         ]
     print("\nbudgets (ratio of medians in this run)")

@@ -136,11 +136,13 @@ def test_unknown_command_is_a_usage_error(ipt):
 def test_unexpected_errors_do_not_leak_journal_text(people, monkeypatch):
     people.ok("checkin", "--mood", "6", "--note", "my secret note")
     from ipt_journal.render import checkins as render
+    from ipt_journal.render import rows
 
     def broken(checkins):
         raise ValueError("my secret note")
 
     monkeypatch.setattr(render, "checkins_table", broken)
+    monkeypatch.setattr(rows, "checkin_rows", broken)  # piped, as here, the list comes as rows
     result = people("checkin", "list")
     assert_user_error(result, "unexpected problem (ValueError)", "IPT_DEBUG=1", code=1)
     assert "my secret note" not in result.output
@@ -178,10 +180,11 @@ def test_help_lists_every_command_once_in_its_section(ipt):
     assert [line for line in out.splitlines() if line in titles] == titles
     hard_moment = out.split("In a hard moment:")[1].split("Your data:")[0]
     assert hard_moment.split()[0] == "crisis"  # help first, where a person in distress looks
-    listed = [line.split()[0] for line in out.split("Your course:")[1].splitlines() if line.startswith("  ")]
+    commands = out.split("Your course:")[1].split("Examples:")[0]
+    listed = [line.split()[0] for line in commands.splitlines() if line.startswith("  ") and line.strip()]
     assert sorted(listed) == sorted(
         ["start", "course", "goals", "review", "inventory", "checkin", "measure", "exercise", "homework"]
-        + ["event", "report", "chart", "timeline", "remind", "session", "bring", "prep", "crisis"]
-        + ["safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
-        + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config"]
+        + ["event", "report", "chart", "timeline", "search", "remind", "session", "bring", "prep"]
+        + ["crisis", "safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
+        + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config", "completion"]
     )

@@ -44,7 +44,7 @@ def test_a_month_alone_is_kept_as_approximate(people):
     "date, phrase",
     [
         ("2024-13", "no month 13"),
-        ("2024-02-30", "real day written YYYY-MM-DD, or only a month"),
+        ("2024-02-30", "A month known only roughly: YYYY-MM"),
         ("last spring", "got 'last spring'"),
         ((dt.date.today() + dt.timedelta(days=3)).isoformat(), "in the future"),
     ],

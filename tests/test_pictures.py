@@ -42,7 +42,11 @@ def journal(people):
 
 
 def run(ipt, monkeypatch, width, *args):
+    from ipt_journal import output
+
     monkeypatch.setenv("COLUMNS", str(width))
+    # As in a terminal of that width: lists piped to another program come as plain rows.
+    monkeypatch.setattr(output, "rows_wanted", lambda: False)
     out = ipt.ok(*args).stdout
     assert "\x1b[" not in out  # NO_COLOR: no escape codes; the symbols carry the meaning
     too_wide = [line for line in out.splitlines() if len(line) > width]

@@ -12,9 +12,9 @@ def test_add_show_and_remove_entries(people):
     out = people.ok("safety-plan").stdout
     assert "[1] Not sleeping" in out and "[2] Alex: a walk by the river" in out and "[3] Jo" in out
     assert "(nothing yet)" in out and "ipt crisis" in out
-    people.ok("safety-plan", "remove", "1")
+    people.ok("safety-plan", "remove", "1", "--yes")
     assert people.rows("SELECT step FROM safety_plan_items ORDER BY id") == [(3,), (4,)]
-    assert_user_error(people("safety-plan", "remove", "1"), "There is no safety plan entry #1.")
+    assert_user_error(people("safety-plan", "remove", "1", "--yes"), "There is no safety plan entry #1.")
 
 
 def test_people_only_in_steps_3_and_4_and_only_known_ones(people):

@@ -58,7 +58,8 @@ def normalise(key: str, value: str) -> str:
         if code is None:
             raise InputError(
                 f"The country must be a two-letter code such as US, GB or AU, got {value!r}.",
-                "Names ipt knows: United States, Canada, United Kingdom (UK), Ireland, Australia, "
+                _country_hint(value)
+                or "Names ipt knows: United States, Canada, United Kingdom (UK), Ireland, Australia, "
                 "New Zealand.",
             )
         return code
@@ -74,3 +75,16 @@ def save(data: dict, path: Path | None = None) -> Path:
 
     write_atomically(path, (json.dumps(data, indent=2, sort_keys=True)).encode())
     return path
+
+
+def _country_hint(value: str) -> str | None:
+    """'Did you mean GB?' for a country's name."""
+    from ipt_journal.safety import COUNTRY_ALIASES, CRISIS_LINES
+    from ipt_journal.suggest import close_matches
+
+    names = {lines.name.lower(): code for code, lines in CRISIS_LINES.items()} | COUNTRY_ALIASES
+    matches = close_matches(value, names)
+    if not matches:
+        return None
+    code = names[matches[0]]
+    return f"Did you mean {code} ({CRISIS_LINES[code].name})? For example: ipt config set country {code}"

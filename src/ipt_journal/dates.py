@@ -1,23 +1,153 @@
-"""Days and ISO weeks, the calendar units check-ins and reports use."""
+"""Days and ISO weeks, the calendar units check-ins and reports use, and days written the
+way people say them ('yesterday', 'last friday', '3 days ago', 'nov 2')."""
 
 import datetime as dt
 
 from ipt_journal.errors import InputError
 
-RELATIVE_DAYS = {"today": 0, "yesterday": 1}
+FORMS = "YYYY-MM-DD, 'today', 'yesterday', 'monday', 'last friday', '3 days ago', '2 weeks ago' or 'nov 2'"
 
 
-def parse_day(text: str, what: str = "The date") -> dt.date:
-    """A day written YYYY-MM-DD, or 'today' / 'yesterday'."""
-    cleaned = text.strip().lower()
-    if cleaned in RELATIVE_DAYS:
-        return dt.date.today() - dt.timedelta(days=RELATIVE_DAYS[cleaned])
+def parse_day(
+    text: str, what: str = "The date", future: bool = False, today: dt.date | None = None
+) -> dt.date:
+    """A day written as ISO (tried first: it costs nothing) or as people say it. A day
+    after today is refused unless `future` (due dates); a day that could be read two ways
+    is refused. Either refusal names the day ipt understood."""
+    cleaned = " ".join(text.strip().lower().split())
+    today = today or dt.date.today()
     try:
-        return dt.date.fromisoformat(cleaned)
+        day = dt.date.fromisoformat(cleaned)
     except ValueError:
+        day = _spoken_day(cleaned, text, what, future, today)
+    if not future and day > today:
+        if cleaned == day.isoformat():
+            raise InputError(f"{what} {cleaned} is in the future; pick today or an earlier day.")
         raise InputError(
-            f"{what} must be a real day written YYYY-MM-DD (or 'today', 'yesterday'), got {text!r}."
-        ) from None
+            f"{what} {text!r} is understood as {day.isoformat()}, which is in the future.",
+            "Pick today or an earlier day; write YYYY-MM-DD if you meant another year.",
+        )
+    return day
+
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ]
+    )
+    for name in names
+}
+UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _spoken_day(cleaned: str, text: str, what: str, future: bool, today: dt.date) -> dt.date:
+    words = cleaned.replace(",", " ").split()
+    if cleaned in ("today", "now"):
+        return today
+    if cleaned == "yesterday":
+        return today - dt.timedelta(days=1)
+    if cleaned == "tomorrow":
+        return today + dt.timedelta(days=1)
+    if len(words) == 3 and words[2] == "ago" and words[1] in UNITS:
+        count = NUMBER_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
+        if count is not None:
+            return today - dt.timedelta(days=count * UNITS[words[1]])
+    if len(words) in (1, 2) and words[-1] in WEEKDAYS:
+        prefix = words[0] if len(words) == 2 else ""
+        if prefix in ("", "last", "this", "next"):
+            return _weekday(WEEKDAYS[words[-1]], prefix, future, today)
+    month_day = _month_and_day(words)
+    if month_day is not None:
+        return _in_year(month_day, words, text, what, today)
+    if "/" in cleaned:
+        return _slashed(cleaned, text, what)
+    raise InputError(f"{what} must be a real day written {FORMS}; got {text!r}.")
+
+
+def _weekday(weekday: int, prefix: str, future: bool, today: dt.date) -> dt.date:
+    """'monday' is the latest Monday, today included (the next one for a due date);
+    'last monday' the one before today; 'next monday' the one after today."""
+    back = (today.weekday() - weekday) % 7
+    if prefix == "next" or (future and prefix == ""):
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+    if prefix == "last" and back == 0:
+        back = 7
+    return today - dt.timedelta(days=back)
+
+
+def _month_and_day(words: list[str]) -> tuple[int, int] | None:
+    """'nov 2', '2 nov', 'november 2nd', with an optional year after them."""
+    if len(words) not in (2, 3):
+        return None
+    first, second = words[0], words[1].rstrip(".")
+    for month_word, day_word in ((first.rstrip("."), second), (second, first)):
+        day_word = day_word.removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
+        if month_word in MONTHS and day_word.isdigit():
+            return MONTHS[month_word], int(day_word)
+    return None
+
+
+def _in_year(month_day: tuple[int, int], words: list[str], text: str, what: str, today: dt.date) -> dt.date:
+    month, day = month_day
+    year = int(words[2]) if len(words) == 3 and words[2].isdigit() else today.year
+    if len(words) == 3 and not words[2].isdigit():
+        raise InputError(f"{what} must be a real day written {FORMS}; got {text!r}.")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise InputError(f"{what} {text!r} is not a real day.") from None
+
+
+def _slashed(cleaned: str, text: str, what: str) -> dt.date:
+    """3/4/2026 is refused unless only one reading is a real day: people write it both ways."""
+    parts = cleaned.split("/")
+    if len(parts) == 3 and all(part.isdigit() for part in parts):
+        first, second, year = (int(part) for part in parts)
+        readings = set()
+        for month, day in ((first, second), (second, first)):
+            try:
+                readings.add(dt.date(year, month, day))
+            except ValueError:
+                pass
+        if len(readings) == 1:
+            return readings.pop()
+        if len(readings) == 2:
+            a, b = sorted(readings)
+            raise InputError(
+                f"{what} {text!r} is ambiguous: it could be {a.isoformat()} or {b.isoformat()}.",
+                "Write it as YYYY-MM-DD.",
+            )
+    raise InputError(f"{what} must be a real day written {FORMS}; got {text!r}.")
 
 
 def monday_of(day: dt.date) -> dt.date:
@@ -28,3 +158,12 @@ def week_label(day: dt.date) -> str:
     """The ISO week a day falls in, as '2026-W48'."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+MAX_WEEKS = 520  # ten years: the longest window a report, chart or circle looks back over
+
+
+def check_weeks(weeks: int | None, flag: str = "--weeks") -> None:
+    """Refuse a window outside 1..MAX_WEEKS in words (Typer's own range check prints parser text)."""
+    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
+        raise InputError(f"{flag} must be a whole number from 1 to {MAX_WEEKS}, got {weeks}.")

@@ -33,11 +33,8 @@ def parse_when(text: str, what: str = "--date") -> tuple[dt.date, bool]:
         return dt.date(year, number, 1), True
     try:
         return parse_day(text, what), False
-    except InputError:
-        raise InputError(
-            f"{what} must be a real day written YYYY-MM-DD, or only a month written YYYY-MM "
-            f"(or 'today', 'yesterday'), got {text!r}."
-        ) from None
+    except InputError as error:  # parse_day names the day it understood; add the month form
+        raise InputError(error.message, error.hint or "A month known only roughly: YYYY-MM.") from None
 
 
 def events_in_window(journal: Journal, since: dt.date | None, until: dt.date | None) -> list[LifeEvent]:

@@ -335,3 +335,68 @@ def m008_therapy_sessions_and_things_to_bring(db: Database) -> None:
         """,
         "CREATE INDEX bring_items_open ON bring_items (discussed_session_id, added_on)",
     )
+
+
+@migrations()
+def m009_search_ids_never_reused_own_strategies(db: Database) -> None:
+    """Full-text search over every note, record ids that a delete never frees for reuse, and
+    coping strategies of your own.
+
+    Each table of records (those with a uid) is rebuilt with AUTOINCREMENT, the way SQLite's
+    documentation describes (new table, copy, drop, rename, indexes again); store.core runs
+    migrations with foreign keys off and checks them before committing, so the drop cascades
+    nothing. Ids, uids and every row are kept as they were, so exports and backups still match."""
+    import re
+
+    from ipt_journal.store.search import SOURCES, fts_statements
+
+    tables = [
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql LIKE '%id INTEGER PRIMARY KEY,%' AND sql NOT LIKE '%AUTOINCREMENT%' ORDER BY name"
+        ).fetchall()
+    ]
+    for table in tables:
+        if "uid" not in db[table].columns_dict:
+            continue
+        create = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()[0]
+        indexes = [
+            row[0]
+            for row in db.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                [table],
+            ).fetchall()
+        ]
+        create = re.sub(r"^CREATE TABLE \"?\w+\"?", f"CREATE TABLE {table}__rebuilt", create)
+        create = re.sub(
+            r"\bid INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", create, count=1
+        )
+        _run(
+            db,
+            create,
+            f"INSERT INTO {table}__rebuilt SELECT * FROM {table}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}__rebuilt RENAME TO {table}",
+            *indexes,
+        )
+    _run(
+        db,
+        """
+        CREATE TABLE coping_strategies (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            how TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )
+    existing = set(db.table_names())
+    for source in SOURCES:
+        if source.table in existing:
+            _run(db, *fts_statements(source))

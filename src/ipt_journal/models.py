@@ -344,22 +344,25 @@ class ReviewIn(Model):
     feelings_about_ending: Text | None = None
 
 
+STRATEGY_KEY = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
 class CopingIn(Model):
     """One use of a coping strategy, and how much it helped."""
 
-    strategy: str
+    # Built-in or your own: `ipt cope log` checks which exist (your own are in the journal).
+    strategy: Annotated[str, Field(pattern=STRATEGY_KEY, max_length=40)]
     day: dt.date
     helpful: Annotated[int, Field(ge=1, le=5, strict=True)] | None = None
     note: Text | None = None
 
-    @field_validator("strategy")
-    @classmethod
-    def _known_strategy(cls, value: str) -> str:
-        from ipt_journal.coping import STRATEGIES
 
-        if value not in STRATEGIES:
-            raise ValueError(f"There is no coping strategy {value!r}; see them with: ipt cope")
-        return value
+class StrategyIn(Model):
+    """A coping strategy of your own."""
+
+    key: Annotated[str, Field(pattern=STRATEGY_KEY, max_length=40)]
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    how: Text | None = None
 
 
 class HomeworkIn(Model):

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
 from ipt_journal.errors import InputError
-from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn
+from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
 from ipt_journal.safe_text import refuse_control_characters
 from ipt_journal.vocab import (
     DisputeStage,
@@ -149,6 +149,10 @@ class CopingDoc(Stored, CopingIn):
     pass
 
 
+class StrategyDoc(Stored, StrategyIn):
+    pass
+
+
 class ExerciseDoc(Stored):
     kind: Annotated[str, Field(min_length=1, max_length=40)]
     day: dt.date
@@ -202,6 +206,7 @@ class Document(Doc):
     safety_plan: list[SafetyPlanItemDoc] = []
     reviews: list[ReviewDoc] = []
     coping: list[CopingDoc] = []
+    strategies: list[StrategyDoc] = []
     exercises: list[ExerciseDoc] = []
     homework: list[HomeworkDoc] = []
     events: list[EventDoc] = []
@@ -219,6 +224,7 @@ class Document(Doc):
             "safety_plan",
             "reviews",
             "coping",
+            "strategies",
             "exercises",
             "homework",
             "events",
@@ -324,6 +330,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
         ],
         "reviews": [without(r) for r in tables["reviews"]],
         "coping": [without(c) for c in tables["coping_log"]],
+        "strategies": [without(s) for s in tables["coping_strategies"]],
         "exercises": [
             {
                 **without(e, "person_id", "answers"),

@@ -120,13 +120,13 @@ QUALITY_CHOICES = tuple(
 )
 
 CHECKIN = {
-    "day": "Which day is this check-in for? (YYYY-MM-DD)",
+    "day": "Which day is this check-in for? (YYYY-MM-DD, yesterday, last friday, ...)",
     "mood": "How has your mood been, 0 (worst) to 10 (best)?",
     "people": "Who did you spend meaningful time with? (space to pick, enter when done)",
     "newcomer": "Someone not in your inventory yet",
     "more_newcomers": "Add someone else who is not in your inventory?",
     "quality": "How did it go with {name}?",
-    "note": "A note about this week? (optional)",
+    "note": "A note about this week? (optional; type e and Enter to write it in your editor)",
     "tags": "Tags, separated by commas? (optional)",
     "measure": "Take the {name} now? It is worth doing every {days} days or so ({when}).",
     "goal": 'Progress on your goal "{text}", from 0 (none) to 10 (reached)? (Enter to skip)',

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from ipt_journal import __version__
+from ipt_journal import __version__, output
 from ipt_journal.cli import numbers
 from ipt_journal.cli.session import Session, command_group
 from ipt_journal.errors import IptError
@@ -44,6 +44,7 @@ SECTIONS = {
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
         "chart": ("timeline", "chart", "Your mood as a chart over a longer span, with the PHQ-9."),
         "timeline": ("timeline", "timeline", "Life events beside mood, over months or years."),
+        "search": ("search", "search", "Find any note: check-ins, exercises, events, sessions, reviews."),
         "remind": ("remind", "app", "A weekly reminder to check in, run by your system's scheduler."),
     },
     "With your therapist": {
@@ -68,6 +69,7 @@ SECTIONS = {
         "decrypt": ("encryption", "decrypt", "Turn an encrypted journal back into a plain one."),
         "passphrase": ("encryption", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
         "config": ("crisis", "config_app", "Settings kept outside the journal (your country)."),
+        "completion": ("completion", "completion", "Tab completion for bash, zsh or fish."),
     },
 }
 COMMANDS = {name: entry for section in SECTIONS.values() for name, entry in section.items()}
@@ -103,7 +105,30 @@ class IptGroup(TyperGroup):
             target = single
         command = typer.main.get_command(target)
         command.name = name
+        from ipt_journal.cli.examples import add_examples  # a small table; costs nothing measurable
+
+        add_examples(command, f"ipt {name}")
         return command
+
+    def format_epilog(self, ctx, formatter):
+        from ipt_journal.cli.examples import epilog
+
+        self.epilog = epilog("ipt")
+        super().format_epilog(ctx, formatter)
+
+    def resolve_command(self, ctx, args):
+        """Typer suggests from the commands it has loaded, which here is none: suggest from
+        the command table instead."""
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.core._click.exceptions.UsageError as error:
+            if args and "Did you mean" not in error.message and args[0] not in COMMANDS:
+                from ipt_journal.suggest import did_you_mean
+
+                hint = did_you_mean(args[0], COMMANDS)
+                if hint:
+                    error.message = f"{error.message.rstrip('.')}. {hint}"
+            raise
 
     def invoke(self, ctx):
         try:
@@ -182,12 +207,23 @@ def main_callback(
         bool,
         typer.Option("--no-input", help="Never ask questions; fail if a required value is missing."),
     ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Plain output for screen readers: no box drawing or bars (also when TERM=dumb).",
+        ),
+    ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never show long lists through $PAGER.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """With no command: where you are and what to do next."""
+    output.configure(plain=plain, pager=not no_pager)
     ctx.obj = Session(db_flag=db, no_input=no_input)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
@@ -207,4 +243,9 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminated)
+
+    if "_IPT_COMPLETE" in os.environ:  # the shell asks for Tab completions (cli/completion.py)
+        from ipt_journal.cli.completion import switch_on
+
+        switch_on()
     app(prog_name="ipt")

@@ -6,7 +6,10 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
+from ipt_journal.cli.checkin_list import list_checkins
 from ipt_journal.cli.session import (
+    EditOpt,
     Gad7DifficultyOpt,
     Phq9DifficultyOpt,
     YesOpt,
@@ -26,8 +29,8 @@ DateOpt = Annotated[
     str | None,
     typer.Option(
         "--date",
-        metavar="YYYY-MM-DD",
-        help="The day, YYYY-MM-DD, 'today' or 'yesterday'. [default: today]",
+        metavar="DAY",
+        help="The day: YYYY-MM-DD, yesterday, 'last friday', '3 days ago', 'nov 2'. [default: today]",
         show_default=False,
     ),
 ]
@@ -44,13 +47,29 @@ WithOpt = Annotated[
             "to +2 (very well), e.g. 'Sam:+1'; repeat per person."
         ),
         show_default=False,
+        autocompletion=completion.people_with_how,
     ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A note about the week.")]
 TagOpt = Annotated[
-    list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag; repeat for more.", show_default=False)
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        metavar="TAG",
+        help="A tag; repeat for more.",
+        show_default=False,
+        autocompletion=completion.tags,
+    ),
 ]
-IdArg = Annotated[int, typer.Argument(help="The check-in's id (see: ipt checkin list).", show_default=False)]
+IdArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID",
+        help="The check-in's id (see: ipt checkin list).",
+        show_default=False,
+        autocompletion=completion.checkin_ids,
+    ),
+]
 NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
 LOW_MOOD = 1  # a mood this low ends the check-in with one gentle pointer, no alarm
@@ -81,6 +100,7 @@ def checkin(
         typer.Option("--goal", metavar="ID:0-10", help="Progress on an open goal, e.g. '1:7'; repeatable."),
     ] = None,
     bring: BringOpt = None,
+    edit: EditOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
     """Record a check-in. In a terminal with no --mood, a short wizard asks."""
@@ -98,6 +118,10 @@ def checkin(
     difficulty = {PHQ9.key: phq9_difficulty, GAD7.key: gad7_difficulty}
     ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
+    if edit:
+        from ipt_journal.editor import edit_text
+
+        fields["note"] = edit_text(note)
     journal = state.journal()
     journal.goals.check_open(list(ratings))
     newcomers, homework, saved_early = [], [], []
@@ -148,21 +172,7 @@ def checkin(
         messages.note(LOW_MOOD_LINE)
 
 
-@app.command("list")
-def list_checkins(
-    ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many, newest first.", min=1)] = 20,
-    show_all: Annotated[bool, typer.Option("--all", help="Every check-in.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-) -> None:
-    """Your check-ins, newest first."""
-    from ipt_journal.render.checkins import checkins_table
-
-    checkins = session(ctx).journal().checkins.list(limit=None if show_all else limit)
-    if as_json:
-        messages.print_json(messages.plain(checkins))
-    else:
-        checkins_table(checkins)
+app.command("list")(list_checkins)
 
 
 @app.command()
@@ -187,6 +197,7 @@ def edit(
             "--tag", metavar="TAG", help="Replaces the tags of this check-in; repeatable.", show_default=False
         ),
     ] = None,
+    edit: EditOpt = False,
 ) -> None:
     """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
     from ipt_journal.models import CheckinIn, validate
@@ -194,10 +205,14 @@ def edit(
     state = session(ctx)
     changes = _given(date, mood, with_, note, tag)
     state.require(
-        [] if changes else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5"
+        [] if changes or edit else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5"
     )
     journal = state.journal()
     current = journal.checkins.get(checkin_id)
+    if edit:
+        from ipt_journal.editor import edit_text
+
+        changes["note"] = edit_text(changes.get("note", current.note))
     if changes:
         fields = {**current.fields(), **changes}
     else:
@@ -212,16 +227,14 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     from ipt_journal.render.checkins import checkins_table
 
     state = session(ctx)
-    state.require([] if yes else ["--yes"], f"ipt checkin delete {checkin_id} --yes")
-    journal = state.journal()
-    current = journal.checkins.get(checkin_id)
-    if not yes:
-        checkins_table([current])
-    if not state.confirm(yes, f"Delete check-in #{checkin_id}?"):
-        messages.note("Nothing was deleted.")
-        return
-    journal.checkins.delete(checkin_id)
-    messages.note(f"Deleted check-in #{checkin_id}.")
+    state.remove_after_asking(
+        yes,
+        f"check-in #{checkin_id}",
+        f"ipt checkin delete {checkin_id}",
+        fetch=lambda: state.journal().checkins.get(checkin_id),
+        show=lambda current: checkins_table([current]),
+        remove=lambda: state.journal().checkins.delete(checkin_id),
+    )
 
 
 def _given(date, mood, with_, note, tag) -> dict:
@@ -377,6 +390,10 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
         ]
     if "note" not in given:
         fields["note"] = prompts.text(CHECKIN["note"], default=fields.get("note") or "")
+        if fields["note"].strip().lower() == "e":  # the wizard's way to the editor
+            from ipt_journal.editor import edit_text
+
+            fields["note"] = edit_text(defaults.get("note"))
     if "tags" not in given:
         tags = prompts.text(CHECKIN["tags"], default=", ".join(fields.get("tags", [])))
         fields["tags"] = [t.strip() for t in tags.split(",") if t.strip()]
@@ -387,10 +404,10 @@ def _day_problem(text: str) -> bool | str:
     from ipt_journal.dates import parse_day
 
     try:
-        day = parse_day(text)
-    except InputError:
-        return "Write the day as YYYY-MM-DD, or 'today' or 'yesterday'."
-    return True if day <= dt.date.today() else "That day is in the future; pick today or earlier."
+        parse_day(text)
+    except InputError as error:
+        return error.message
+    return True
 
 
 def _mood_problem(text: str) -> bool | str:

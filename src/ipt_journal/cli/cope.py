@@ -5,7 +5,8 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli import completion
+from ipt_journal.cli.session import YesOpt, command_group, session
 
 app = command_group(
     help="Coping strategies for a hard moment; log which ones helped.", invoke_without_command=True
@@ -27,10 +28,9 @@ def cope(ctx: typer.Context) -> None:
         return
     from ipt_journal.coping import STRATEGIES
 
-    close = [
-        p.name for p in session(ctx).journal().people.list() if p.closeness == 1 and p.status == "current"
-    ]
-    for strategy in STRATEGIES.values():
+    journal = session(ctx).journal()
+    close = [p.name for p in journal.people.list() if p.closeness == 1 and p.status == "current"]
+    for strategy in [*STRATEGIES.values(), *journal.coping.own_strategies()]:
         messages.note(f"{strategy.name}  ({strategy.key})")
         how = strategy.how
         if strategy.key == "reach-out":
@@ -39,25 +39,104 @@ def cope(ctx: typer.Context) -> None:
                 if close
                 else " (Add your closest people: ipt inventory add.)"
             )
-        messages.note(how, indent="    ")
+        if how:
+            messages.note(how, indent="    ")
         messages.note("")
     messages.note("Log one that you tried: ipt cope log STRATEGY --helpful 1-5")
+    messages.note("Add your own: ipt cope add NAME --how TEXT")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="What you call it.", show_default=False)],
+    how: Annotated[str | None, typer.Option("--how", metavar="TEXT", help="A few words on how.")] = None,
+    key: Annotated[
+        str | None,
+        typer.Option("--key", metavar="KEY", help="Its short name for ipt cope log. [default: from NAME]"),
+    ] = None,
+) -> None:
+    """Add a coping strategy of your own, to log like the others."""
+    import re
+
+    from ipt_journal.coping import STRATEGIES
+    from ipt_journal.errors import InputError
+    from ipt_journal.models import StrategyIn, validate
+
+    key = key or "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:40]
+    if key in STRATEGIES:
+        raise InputError(f"{key!r} is one of ipt's own strategies; give yours another --key.")
+    strategy = validate(StrategyIn, {"key": key, "name": name.strip(), "how": how})
+    saved = session(ctx).journal().coping.add_strategy(strategy)
+    messages.note(f"Added your strategy {saved.name} ({saved.key}). Log it with: ipt cope log {saved.key}")
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY", help="Your strategy's key (see: ipt cope).", autocompletion=completion.strategies
+        ),
+    ],
+    yes: YesOpt = False,
+) -> None:
+    """Remove a strategy of your own; the times you logged it stay in your history."""
+    from ipt_journal.coping import STRATEGIES
+    from ipt_journal.errors import InputError, NotFound
+
+    if key in STRATEGIES:
+        raise InputError(f"{key!r} is one of ipt's own strategies; only your own can be removed.")
+
+    def fetch():
+        for own in state.journal().coping.own_strategies():
+            if own.key == key:
+                return own
+        raise NotFound(f"You have no strategy of your own called {key!r}.", "See them with: ipt cope")
+
+    state = session(ctx)
+    state.remove_after_asking(
+        yes,
+        f"your strategy {key}",
+        f"ipt cope remove {key}",
+        fetch=fetch,
+        show=lambda own: messages.note(f"{own.name} ({own.key})"),
+        remove=lambda: state.journal().coping.remove_strategy(key),
+        verb="Remove",
+    )
 
 
 @app.command("log")
 def log(
     ctx: typer.Context,
-    strategy: Annotated[str, typer.Argument(metavar="STRATEGY", help="e.g. short-walk (see: ipt cope).")],
+    strategy: Annotated[
+        str,
+        typer.Argument(
+            metavar="STRATEGY", help="e.g. short-walk (see: ipt cope).", autocompletion=completion.strategies
+        ),
+    ],
     helpful: HelpfulOpt = None,
     note: NoteOpt = None,
-    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
 ) -> None:
     """Record that you used a strategy, and how much it helped."""
     import datetime as dt
 
+    from ipt_journal.coping import STRATEGIES
     from ipt_journal.dates import parse_day
     from ipt_journal.models import CopingIn, validate
 
+    journal = session(ctx).journal()
+    known = [*STRATEGIES, *(own.key for own in journal.coping.own_strategies())]
+    if strategy.strip().lower() not in known:
+        from ipt_journal.errors import InputError
+        from ipt_journal.suggest import did_you_mean
+
+        raise InputError(
+            f"There is no coping strategy {strategy!r}.",
+            " ".join(filter(None, [did_you_mean(strategy, known), "See them with: ipt cope"])),
+        )
     use = validate(
         CopingIn,
         {
@@ -67,7 +146,7 @@ def log(
             "note": note,
         },
     )
-    session(ctx).journal().coping.add(use)
+    journal.coping.add(use)
     messages.note(
         f"Logged {use.strategy} for {use.day}" + (f", helpful {use.helpful}/5." if use.helpful else ".")
     )
@@ -76,7 +155,8 @@ def log(
 def breathe(
     ctx: typer.Context,
     minutes: Annotated[
-        float, typer.Option("--minutes", min=0.1, max=30, help="How long (0.1 to 30; 0.5 is thirty seconds).")
+        float,
+        typer.Option("--minutes", metavar="MINUTES", help="How long, 0.1 to 30 (0.5 is thirty seconds)."),
     ] = 2,
     pattern: Annotated[
         str, typer.Option("--pattern", metavar="calm|box|4-7-8", help="The rhythm to follow.")
@@ -91,6 +171,11 @@ def breathe(
 ) -> None:
     """A guided breathing exercise. Ctrl-C ends it early, and you can still log it."""
     import datetime as dt
+
+    if not 0.1 <= minutes <= 30:
+        from ipt_journal.errors import InputError
+
+        raise InputError(f"--minutes must be from 0.1 to 30, got {minutes:g}.")
 
     from ipt_journal import prompts
     from ipt_journal.coping import PATTERNS

@@ -52,7 +52,7 @@ def start(
         typer.Option("--therapist/--no-therapist", help="Do you work with a therapist?", show_default=False),
     ] = None,
     start_date: Annotated[
-        str | None, typer.Option("--start-date", metavar="YYYY-MM-DD", help="First session. [default: today]")
+        str | None, typer.Option("--start-date", metavar="DAY", help="First session. [default: today]")
     ] = None,
     weeks: Annotated[
         int | None, typer.Option("--weeks", metavar="8-20", help="Planned weekly sessions. [default: 12]")
@@ -113,6 +113,13 @@ def start(
         if value is not None
     }
     flags_given = bool(given or phq9 or gad7 or goal or revise)
+    if revise and not ongoing:
+        raise InputError(
+            f"Your course ended on {current.ended_on}, so there is none to revise. Nothing was changed."
+            if current
+            else "You have not started a course, so there is none to revise. Nothing was changed.",
+            "Start a new course with: ipt start" if current else "Start one with: ipt start",
+        )
     if ongoing and not revise and (flags_given or not state.can_prompt):
         raise InputError(
             f"You already started a course on {ongoing.started_on}. It was not changed.",
@@ -358,6 +365,11 @@ def extend(
 
     journal = session(ctx).journal()
     current = _require_course(journal)
+    if current.ended_on:
+        raise InputError(
+            f"Your course ended on {current.ended_on}; an ended course is not extended. Nothing was changed.",
+            "Start a new course with: ipt start",
+        )
     total = current.planned_weeks + weeks
     if weeks < 1 or total > 20:
         raise InputError(
@@ -375,7 +387,7 @@ def extend(
 @course_app.command()
 def end(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="[default: today]")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
 ) -> None:
     """End the course; after it, ipt keeps you company in maintenance."""
     from ipt_journal.dates import parse_day

@@ -66,10 +66,12 @@ def config_show() -> None:
 
 @config_app.command("set")
 def config_set(
-    key: Annotated[str, typer.Argument(help="The setting, e.g. country.", show_default=False)],
-    value: Annotated[str, typer.Argument(help="Its new value, e.g. GB.", show_default=False)],
+    key: Annotated[str, typer.Argument(metavar="KEY", help="The setting, e.g. country.", show_default=False)],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="Its new value, e.g. GB.", show_default=False)
+    ],
 ) -> None:
-    """Change a setting, e.g. `ipt config set country GB`."""
+    """Change a setting."""
     from ipt_journal import config
 
     if key == "country":
@@ -86,7 +88,7 @@ def config_set(
 
 @config_app.command("unset")
 def config_unset(
-    key: Annotated[str, typer.Argument(help="The setting to clear.", show_default=False)],
+    key: Annotated[str, typer.Argument(metavar="KEY", help="The setting to clear.", show_default=False)],
 ) -> None:
     """Clear a setting (back to its default)."""
     from ipt_journal import config

@@ -96,6 +96,7 @@ def doctor(
     fix: Annotated[
         bool, typer.Option("--fix", help="Repair the permissions of ipt's files; remove its leftovers.")
     ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
 ) -> None:
     """Check the journal: integrity, links between records, schema, permissions, where it lives.
     Exits 1 when something is wrong."""
@@ -105,10 +106,23 @@ def doctor(
     state = session(ctx)
     path = journal_path(state.db_flag)
     findings = checks.doctor(path, fix=fix, passphrase=lambda: state.passphrase_to_open(path))
+    problems = [f for f in findings if not f.ok]
+    if as_json:
+        messages.print_json(
+            {
+                "journal": str(path),
+                "ok": not problems,
+                "findings": [
+                    {"what": f.what, "ok": f.ok, "fixable": f.fixable, "detail": f.detail} for f in findings
+                ],
+            }
+        )
+        if problems:
+            raise typer.Exit(1)
+        return
     for finding in findings:
         mark = "ok  " if finding.ok else "FIX " if finding.fixable else "!!  "
         messages.note(f"{mark} {finding.what}: {finding.detail}")
-    problems = [f for f in findings if not f.ok]
     if any(f.fixable for f in problems):
         messages.note("Run again with --fix to repair the permissions and remove the leftovers.")
     if problems:

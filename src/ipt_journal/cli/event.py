@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import YesOpt, command_group, session
+from ipt_journal.cli.session import EditOpt, YesOpt, command_group, session
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.vocab import EventKind
 
@@ -22,7 +22,7 @@ DateOpt = Annotated[
     str | None,
     typer.Option(
         "--date",
-        metavar="YYYY-MM-DD|YYYY-MM",
+        metavar="DAY|YYYY-MM",
         help="When it happened; only the month if that is all you know.",
     ),
 ]
@@ -45,11 +45,16 @@ def add(
     person: PersonOpt = None,
     note: NoteOpt = None,
     bring: BringOpt = None,
+    edit: EditOpt = False,
 ) -> None:
     """Record a life event: when, what kind, who was involved, a note."""
     from ipt_journal.life_events import parse_when
 
     state = session(ctx)
+    if edit:
+        from ipt_journal.editor import edit_text
+
+        note = edit_text(note)
     fields: dict = {"people": person or [], "note": note}
     if date is not None:
         fields["day"], fields["approximate"] = parse_when(date)
@@ -77,10 +82,8 @@ def save_new_event(journal, fields: dict, bring: list = ()):
 @app.command("list")
 def list_events(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="From this day.")] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Up to this day.")
-    ] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DAY", help="From this day.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DAY", help="Up to this day.")] = None,
     person: Annotated[
         str | None, typer.Option("--person", metavar="NAME", help="Only events with them.")
     ] = None,

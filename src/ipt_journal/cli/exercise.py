@@ -6,7 +6,9 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
+from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.session import command_group, session
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 
@@ -14,7 +16,14 @@ app = command_group(
     help="Guided exercises: understand and practise how you talk with the people who matter.",
     no_args_is_help=True,
 )
-KindArg = Annotated[str, typer.Argument(metavar="KIND", help="The exercise (see: ipt exercise list).")]
+KindArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="KIND",
+        help="The exercise (see: ipt exercise list).",
+        autocompletion=completion.exercise_kinds,
+    ),
+]
 WithOpt = Annotated[str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -59,12 +68,16 @@ def start(
     ] = None,
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="YYYY-MM-DD", help="The homework's day. [default: in 7 days]"),
+        typer.Option("--due", metavar="DAY", help="The homework's day. [default: in 7 days]"),
     ] = None,
     bring: BringOpt = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Write the answers in your editor ($VISUAL or $EDITOR), one file.")
+    ] = False,
 ) -> None:
     """Do an exercise. In a terminal a guided flow asks each question; every answer also
-    has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked."""
+    has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked.
+    """
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError, MissingInput
     from ipt_journal.exercises import CATALOGUE
@@ -75,6 +88,8 @@ def start(
     if exercise is None:
         raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
     answers = parse_answers(exercise, answer or [])
+    if edit:
+        answers = _answers_in_editor(exercise, answers)
     missing = exercise.missing(answers)
     if missing and not state.can_prompt:
         raise MissingInput(
@@ -106,7 +121,11 @@ def start(
     task = None
     if homework and plan:
         text = plan if isinstance(plan, str) else "; ".join(plan)
-        day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+        day = (
+            parse_day(due, "--due", future=True)
+            if due
+            else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+        )
         task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
     saved = journal.exercises.add(done, task, things_to_bring(bring, done.day, "exercise"))
     messages.note(
@@ -114,6 +133,23 @@ def start(
     )
     if saved.mood_before is not None and saved.mood_after is not None:
         messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")
+
+
+def _answers_in_editor(exercise, answers: dict) -> dict:
+    """Every question in one file in the editor, the answers given so far filled in."""
+    from ipt_journal.editor import edit_sections
+
+    written = edit_sections(
+        [(f.key, f.prompt, answers.get(f.key)) for f in exercise.fields],
+        f"{exercise.name}. {exercise.purpose}",
+    )
+    for field in exercise.fields:
+        if field.key in written:
+            text = written[field.key]
+            answers[field.key] = (
+                [line.strip() for line in text.splitlines() if line.strip()] if field.kind == "list" else text
+            )
+    return answers
 
 
 def parse_answers(exercise, given: list[str]) -> dict:
@@ -198,22 +234,43 @@ def history(
     ctx: typer.Context,
     with_: WithOpt = None,
     kind: Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Only this exercise.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the newest N.", show_default=False)
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Exercises you did, newest first."""
-    from ipt_journal.render.practice import exercises_table
+    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
 
-    done = session(ctx).journal().exercises.list(kind=kind, person=with_)
+    check_limit(limit)
+    done = (
+        session(ctx)
+        .journal()
+        .exercises.list(
+            kind=kind,
+            person=with_,
+            since=day_or_none(since, "--since"),
+            until=day_or_none(until, "--until"),
+            limit=limit,
+        )
+    )
     if as_json:
         messages.print_json(messages.plain(done))
     else:
-        exercises_table(done)
+        show_list(done, "exercise_rows", "practice.exercises_table")
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    exercise_id: Annotated[int, typer.Argument(metavar="ID", help="From ipt exercise history.")],
+    exercise_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID", help="From ipt exercise history.", autocompletion=completion.exercise_ids
+        ),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """One finished exercise, readably (a communication analysis as a dialogue)."""

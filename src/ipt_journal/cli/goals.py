@@ -22,12 +22,17 @@ GoalId = Annotated[
 def goals_list(
     ctx: typer.Context,
     show_all: Annotated[bool, typer.Option("--all", help="Done and dropped goals too.")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the first N.", show_default=False)
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Your goals with their latest progress rating (0-10)."""
+    from ipt_journal.cli.listing import check_limit
     from ipt_journal.render.course import goals_table
 
-    goals = session(ctx).journal().goals.list(None if show_all else "open")
+    check_limit(limit)
+    goals = session(ctx).journal().goals.list(None if show_all else "open")[:limit]
     if as_json:
         messages.print_json(messages.plain(goals))
     else:

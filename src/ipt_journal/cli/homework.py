@@ -6,12 +6,20 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.session import command_group, session
 
 app = command_group(
     help="Homework between sessions: add it, see what is due, say how it went.", no_args_is_help=True
 )
-IdArg = Annotated[int, typer.Argument(metavar="ID", help="The homework's id (see: ipt homework list).")]
+IdArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID",
+        help="The homework's id (see: ipt homework list).",
+        autocompletion=completion.homework_ids,
+    ),
+]
 DEFAULT_DUE_DAYS = 7  # until the next weekly session
 
 
@@ -21,7 +29,7 @@ def add(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What to try.", show_default=False)],
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="YYYY-MM-DD", help="When by. [default: in 7 days]", show_default=False),
+        typer.Option("--due", metavar="DAY", help="When by. [default: in 7 days]", show_default=False),
     ] = None,
     with_: Annotated[
         str | None, typer.Option("--with", metavar="NAME", help="Someone from your inventory.")
@@ -35,7 +43,9 @@ def add(
     from ipt_journal.dates import parse_day
     from ipt_journal.models import HomeworkIn, validate
 
-    day = parse_day(due, "--due") if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+    day = (
+        parse_day(due, "--due", future=True) if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
+    )
     fields = {"text": text, "due": day, "person": with_, "exercise_id": from_exercise}
     item = session(ctx).journal().homework.add(validate(HomeworkIn, fields))
     messages.note(f"Added homework #{item.id}, due {item.due}.")
@@ -45,12 +55,17 @@ def add(
 def list_homework(
     ctx: typer.Context,
     show_all: Annotated[bool, typer.Option("--all", help="Done and skipped homework too.")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the first N.", show_default=False)
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Open homework first, soonest due first; overdue marked."""
+    from ipt_journal.cli.listing import check_limit
     from ipt_journal.render.practice import homework_table
 
-    items = session(ctx).journal().homework.list(open_only=not show_all)
+    check_limit(limit)
+    items = session(ctx).journal().homework.list(open_only=not show_all)[:limit]
     today = dt.date.today()
     if as_json:
         messages.print_json([{**messages.plain(item), "overdue": item.overdue(today)} for item in items])
@@ -67,11 +82,20 @@ def done(
         int | None, typer.Option("--helpful", metavar="1-5", help="How much it helped.", show_default=False)
     ] = None,
 ) -> None:
-    """Mark homework as done, with how it went."""
+    """Mark homework as done, with how it went (asked in a terminal when not given)."""
     from ipt_journal.models import HomeworkDoneIn, validate
 
+    state = session(ctx)
+    journal = state.journal()
+    item = journal.homework.get(homework_id)
+    if outcome is None and helpful is None and state.can_prompt and item.status == "open":
+        from ipt_journal import prompts
+        from ipt_journal.questions import HOMEWORK
+
+        outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
+        helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
     result = validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful})
-    session(ctx).journal().homework.close(homework_id, "done", dt.date.today(), result)
+    journal.homework.close(homework_id, "done", dt.date.today(), result)
     messages.note(f"Homework #{homework_id} done. Well done for trying it.")
 
 

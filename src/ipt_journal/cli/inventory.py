@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
 from ipt_journal.vocab import Contact, DisputeStage, ExpectationsMet, ProblemArea, Relationship, Status
 
@@ -13,7 +14,15 @@ app = command_group(
     no_args_is_help=True,
 )
 
-NameArg = Annotated[str, typer.Argument(help="The person's name (any case).", show_default=False)]
+NameArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="NAME",
+        help="The person's name (any case).",
+        show_default=False,
+        autocompletion=completion.people,
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 # The person's fields as flags; `add` and `edit` take the same ones.
@@ -162,11 +171,19 @@ def add(
 
 
 @app.command("list")
-def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+def list_people(
+    ctx: typer.Context,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the first N.", show_default=False)
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Everyone in your inventory, closest first."""
+    from ipt_journal.cli.listing import check_limit
     from ipt_journal.render.people import people_table
 
-    people = session(ctx).journal().people.list()
+    check_limit(limit)
+    people = session(ctx).journal().people.list()[:limit]
     if as_json:
         messages.print_json(messages.plain(people))
     else:
@@ -177,15 +194,17 @@ def list_people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 def circle(
     ctx: typer.Context,
     weeks: Annotated[
-        int, typer.Option("--weeks", metavar="N", min=1, max=520, help="How far back 'lately' reaches.")
+        int, typer.Option("--weeks", metavar="N", help="How far back 'lately' reaches, 1 to 520 weeks.")
     ] = 8,
     as_json: JsonOpt = False,
 ) -> None:
     """The closeness circle: everyone on three rings, marked by how time together went lately."""
     import datetime as dt
 
+    from ipt_journal.dates import check_weeks
     from ipt_journal.insight import closeness_circle
 
+    check_weeks(weeks)
     places = closeness_circle(session(ctx).journal(), dt.date.today(), weeks)
     if as_json:
         messages.print_json({"weeks": weeks, "people": messages.plain(places)})

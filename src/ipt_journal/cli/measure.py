@@ -6,7 +6,9 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import DIFFICULTY_HELP, command_group, session
+from ipt_journal.cli import completion
+from ipt_journal.cli.listing import SinceOpt, UntilOpt
+from ipt_journal.cli.session import DIFFICULTY_HELP, YesOpt, command_group, session
 
 app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
@@ -21,14 +23,10 @@ AnswersOpt = Annotated[
 ]
 DateOpt = Annotated[
     str | None,
-    typer.Option(
-        "--date", metavar="YYYY-MM-DD", help="The day it was taken. [default: today]", show_default=False
-    ),
+    typer.Option("--date", metavar="DAY", help="The day it was taken. [default: today]", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-DifficultyOpt = Annotated[
-    int | None, typer.Option("--difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
-]
+DifficultyOpt = Annotated[int | None, typer.Option("--difficulty", metavar="0-3", help=DIFFICULTY_HELP)]
 
 
 def _take(
@@ -90,23 +88,100 @@ def gad7(
 def history(
     ctx: typer.Context,
     scale: Annotated[str | None, typer.Option("--scale", metavar="phq9|gad7", help="Only this one.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Only the last N.", show_default=False)
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Every questionnaire taken, oldest first."""
+    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
     from ipt_journal.errors import InputError
-    from ipt_journal.render.measures import measures_table
     from ipt_journal.scales import SCALES
 
     if scale and scale.lower() not in SCALES:
-        raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.")
+        from ipt_journal.suggest import did_you_mean
+
+        raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.", did_you_mean(scale, list(SCALES)))
+    check_limit(limit)
     journal = session(ctx).journal()
-    measures = journal.measures.list(scale.lower() if scale else None)
+    measures = journal.measures.list(
+        scale.lower() if scale else None,
+        since=day_or_none(since, "--since"),
+        until=day_or_none(until, "--until"),
+        last=limit,
+    )
     if as_json:
         messages.print_json(
             [messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures]
         )
     else:
-        measures_table(measures)
+        show_list(measures, "measure_rows", "measures.measures_table")
+
+
+IdArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID",
+        help="The questionnaire's id (see: ipt measure history).",
+        show_default=False,
+        autocompletion=completion.measure_ids,
+    ),
+]
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    measure_id: IdArg,
+    answers: AnswersOpt = None,
+    date: DateOpt = None,
+    difficulty: DifficultyOpt = None,
+) -> None:
+    """Correct a questionnaire: the day it was taken, its answers (all of them, again), or
+    how difficult the problems made things."""
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import MeasureIn, validate
+    from ipt_journal.scales import SCALES
+
+    state = session(ctx)
+    given_any = answers or date or difficulty is not None
+    state.require(
+        [] if given_any else ["--answers, --date or --difficulty"],
+        f"ipt measure edit {measure_id} --date yesterday",
+    )
+    journal = state.journal()
+    current = journal.measures.get(measure_id)
+    scale = SCALES[current.scale]
+    if not given_any:
+        given, difficulty = ask_scale(scale)
+    else:
+        given = scale.parse(answers, "--answers") if answers else current.answers
+        difficulty = current.difficulty if difficulty is None else difficulty
+    day = parse_day(date) if date else current.day
+    measure = validate(
+        MeasureIn, {"scale": scale.key, "day": day, "answers": given, "difficulty": difficulty}
+    )
+    saved = journal.measures.update(measure_id, measure)
+    messages.note(f"Updated questionnaire #{measure_id}.")
+    report_measures(journal, [saved], as_json=False)
+
+
+@app.command()
+def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
+    """Delete a questionnaire taken by mistake. Its id is never used again."""
+    from ipt_journal.render.measures import measures_table
+
+    state = session(ctx)
+    state.remove_after_asking(
+        yes,
+        f"questionnaire #{measure_id}",
+        f"ipt measure delete {measure_id}",
+        fetch=lambda: state.journal().measures.get(measure_id),
+        show=lambda current: measures_table([current]),
+        remove=lambda: state.journal().measures.delete(measure_id),
+    )
 
 
 def ask_scale(scale) -> tuple[list[int], int | None]:

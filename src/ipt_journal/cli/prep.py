@@ -14,7 +14,7 @@ def prep(
         str | None,
         typer.Option(
             "--since",
-            metavar="YYYY-MM-DD",
+            metavar="DAY",
             help="Start on this day. [default: your last session, else a week ago]",
             show_default=False,
         ),

@@ -19,9 +19,7 @@ def report(
             "--weeks",
             "-w",
             metavar="N",
-            min=1,
-            max=520,
-            help="How many ISO weeks back, this one included. [default: 12]",
+            help="How many ISO weeks back (1 to 520), this one included. [default: 12]",
             show_default=False,
         ),
     ] = None,
@@ -29,8 +27,8 @@ def report(
         str | None,
         typer.Option(
             "--since",
-            metavar="YYYY-MM-DD",
-            help="Start on this day instead (YYYY-MM-DD).",
+            metavar="DAY",
+            help="Start on this day instead, e.g. 2026-03-01 or '8 weeks ago'.",
             show_default=False,
         ),
     ] = None,
@@ -62,7 +60,7 @@ def report(
     import datetime as dt
 
     from ipt_journal.clinician_report import window_for
-    from ipt_journal.dates import parse_day
+    from ipt_journal.dates import check_weeks, parse_day
     from ipt_journal.errors import InputError
 
     kind = format.strip().lower() if format is not None else None
@@ -72,6 +70,7 @@ def report(
         raise InputError("--output needs --format markdown or --format html.")
     if kind is not None and as_json:
         raise InputError("Choose --json or --format, not both.")
+    check_weeks(weeks)
     today = dt.date.today()
     day = parse_day(since, "--since") if since else None
     journal = session(ctx).journal()

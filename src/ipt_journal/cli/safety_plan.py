@@ -5,7 +5,8 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli import completion
+from ipt_journal.cli.session import YesOpt, command_group, session
 
 app = command_group(
     help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
@@ -69,12 +70,37 @@ def add(
 @app.command()
 def remove(
     ctx: typer.Context,
-    entry: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, shown by ipt safety-plan.")],
+    entry: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID",
+            help="The entry's id, shown by ipt safety-plan.",
+            autocompletion=completion.safety_plan_ids,
+        ),
+    ],
+    yes: YesOpt = False,
 ) -> None:
-    """Remove one entry."""
+    """Remove one entry, after showing it and asking (or with --yes)."""
+    from ipt_journal.errors import NotFound
 
-    session(ctx).journal().safety_plan.remove(entry)
-    messages.note(f"Removed entry #{entry}.")
+    def fetch():
+        for item in state.journal().safety_plan.items():
+            if item.id == entry:
+                return item
+        raise NotFound(f"There is no safety plan entry #{entry}.", "See the ids with: ipt safety-plan")
+
+    state = session(ctx)
+    state.remove_after_asking(
+        yes,
+        f"entry #{entry} from your safety plan",
+        f"ipt safety-plan remove {entry}",
+        fetch=fetch,
+        show=lambda item: messages.note(
+            f"#{entry}: {item.person + ': ' if item.person else ''}{item.text or ''}"
+        ),
+        remove=lambda: state.journal().safety_plan.remove(entry),
+        verb="Remove",
+    )
 
 
 @app.command()

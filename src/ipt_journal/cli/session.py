@@ -22,11 +22,13 @@ DIFFICULTY_HELP = (
     "at all, 1 somewhat, 2 very, 3 extremely."
 )
 Phq9DifficultyOpt = Annotated[
-    int | None, typer.Option("--phq9-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
+    int | None, typer.Option("--phq9-difficulty", metavar="0-3", help=DIFFICULTY_HELP)
 ]
 Gad7DifficultyOpt = Annotated[
-    int | None, typer.Option("--gad7-difficulty", metavar="0-3", min=0, max=3, help=DIFFICULTY_HELP)
+    int | None, typer.Option("--gad7-difficulty", metavar="0-3", help=DIFFICULTY_HELP)
 ]
+# With it, a command writes its note through ipt_journal.editor (see there).
+EditOpt = Annotated[bool, typer.Option("--edit", help="Write the note in your editor ($VISUAL or $EDITOR).")]
 
 
 @dataclass
@@ -119,6 +121,23 @@ class Session:
                 f"{'it as a flag' if len(missing) == 1 else 'them as flags'}.",
                 f"For example: {example}",
             )
+
+    def remove_after_asking(
+        self, yes: bool, label: str, command: str, fetch, show, remove, verb="Delete"
+    ) -> None:
+        """The one removal flow: outside a terminal only with --yes; otherwise show the
+        record (`fetch` refuses an unknown id first), ask, and only then `remove` it."""
+        from ipt_journal import messages
+
+        self.require([] if yes else ["--yes"], f"{command} --yes")
+        current = fetch()
+        if not yes:
+            show(current)
+        if not self.confirm(yes, f"{verb} {label}?"):
+            messages.note(f"Nothing was {verb.lower()}d.")
+            return
+        remove()
+        messages.note(f"{verb}d {label}.")
 
     def confirm(self, yes: bool, question: str) -> bool:
         """True with --yes; otherwise the person's answer. Call `require` first."""

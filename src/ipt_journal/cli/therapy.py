@@ -19,9 +19,7 @@ app = command_group(
 IdArg = Annotated[int, typer.Argument(metavar="ID", help="The session's id (see: ipt session list).")]
 DateOpt = Annotated[
     str | None,
-    typer.Option(
-        "--date", metavar="YYYY-MM-DD", help="The session's day. [default: today]", show_default=False
-    ),
+    typer.Option("--date", metavar="DAY", help="The session's day. [default: today]", show_default=False),
 ]
 WithOpt = Annotated[
     str | None,
@@ -72,7 +70,7 @@ def add(
     ] = None,
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="YYYY-MM-DD", help="When the homework is due. [default: in 7 days]"),
+        typer.Option("--due", metavar="DAY", help="When the homework is due. [default: in 7 days]"),
     ] = None,
     keep: Annotated[
         list[int] | None,
@@ -83,6 +81,9 @@ def add(
             show_default=False,
         ),
     ] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Write what you worked on and agreed in your editor.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
     """Record a therapy session: when, with whom, what you worked on and what you agreed,
@@ -96,9 +97,18 @@ def add(
     if with_ and self_guided:
         raise InputError("Give --with or --self-guided, not both.")
     state.require([] if with_ or self_guided else ["--with WHO (or --self-guided)"], EXAMPLE)
+    if edit:
+        from ipt_journal.editor import edit_sections
+        from ipt_journal.questions import THERAPY_SESSION as ASK
+
+        written = edit_sections(
+            [("worked_on", ASK["worked_on"], worked_on), ("agreed", ASK["agreed"], agreed)],
+            "Your therapy session",
+        )
+        worked_on, agreed = written.get("worked_on", worked_on), written.get("agreed", agreed)
     fields = {"day": parse_day(date, "--date") if date else dt.date.today(), "with_whom": with_}
     fields.update({k: v for k, v in (("worked_on", worked_on), ("agreed", agreed)) if v is not None})
-    due_day = parse_day(due, "--due") if due else None
+    due_day = parse_day(due, "--due", future=True) if due else None
     journal = state.journal()
     open_items = journal.bring.list()
     discussed = None
@@ -240,9 +250,7 @@ def bring(
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option(
-            "--date", metavar="YYYY-MM-DD", help="When you noted it. [default: today]", show_default=False
-        ),
+        typer.Option("--date", metavar="DAY", help="When you noted it. [default: today]", show_default=False),
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="With list: those already discussed too.")] = False,
     remove: Annotated[

@@ -11,7 +11,7 @@ from ipt_journal import messages
 from ipt_journal.cli.session import session
 
 SinceOpt = Annotated[
-    str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Start on this day.", show_default=False)
+    str | None, typer.Option("--since", metavar="DAY", help="Start on this day.", show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a picture.")]
 
@@ -20,7 +20,7 @@ def timeline(
     ctx: typer.Context,
     since: SinceOpt = None,
     until: Annotated[
-        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="End on this day. [default: today]")
+        str | None, typer.Option("--until", metavar="DAY", help="End on this day. [default: today]")
     ] = None,
     by: Annotated[
         str | None,
@@ -62,18 +62,19 @@ def timeline(
 def chart(
     ctx: typer.Context,
     weeks: Annotated[
-        int, typer.Option("--weeks", "-w", metavar="N", min=1, max=520, help="How many ISO weeks back.")
+        int, typer.Option("--weeks", "-w", metavar="N", help="How many ISO weeks back, 1 to 520.")
     ] = 52,
     since: SinceOpt = None,
 ) -> None:
     """Your mood over a longer span as a chart, with the PHQ-9 beneath (a sparkline when the
     terminal is narrow)."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.dates import check_weeks, parse_day
     from ipt_journal.insight import mood_series
     from ipt_journal.render.common import new_console
     from ipt_journal.render.report import draw_mood_chart
     from ipt_journal.report import window_start
 
+    check_weeks(weeks)
     today = dt.date.today()
     start = parse_day(since, "--since") if since else window_start(today, weeks)
     console = new_console()

@@ -48,8 +48,13 @@ def mood_chart(
     """Mood from 0 to 10 over the window: one point per check-in when they fit across the
     terminal, else one per week; the PHQ-9 totals beneath, at their days, with their bands.
     Below CHART_BELOW columns, a sparkline of the weeks instead."""
+    from ipt_journal import output
+
     width = console.width
     if not points:
+        return
+    if output.plain():  # a screen reader reads numbers, not a picture
+        _plain_lines(console, weekly, phq9)
         return
     if width < CHART_BELOW:
         _sparkline_lines(console, weekly, phq9, width)
@@ -81,6 +86,12 @@ def mood_chart(
         console.print(Text("PHQ " + "".join(marks).rstrip()), no_wrap=True, overflow="crop")
     unit = "check-in" if shown is points else "week (mean)"
     console.print(Text(f"{POINT} one {unit}; mood 0 worst, 10 best.", style="dim"))
+    _phq9_bands(console, phq9)
+
+
+def _plain_lines(console: Console, weekly, phq9) -> None:
+    for point in weekly:
+        console.print(Text(f"Week of {point.day}: mood {point.mood:.1f}"))
     _phq9_bands(console, phq9)
 
 
@@ -125,10 +136,12 @@ def closeness_circle(console: Console, people: Sequence[CirclePlace], weeks: int
     went in the last `weeks` weeks. Nested boxes stand for the rings: a name inside a box
     and outside the next one sits on that ring."""
     width = console.width
+    from ipt_journal import output
+
     by_ring: dict[int | None, list[CirclePlace]] = {}
     for person in people:
         by_ring.setdefault(person.ring, []).append(person)
-    if width < 40:
+    if width < 40 or output.plain():  # rings as lists, not boxes
         for ring in (1, 2, 3, None):
             if by_ring.get(ring):
                 console.print(Text(f"{RINGS[ring].capitalize()}:", style="bold"))

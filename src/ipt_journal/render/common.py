@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from rich.console import Console
 from rich.segment import Segment
+from rich.table import Table
 
 from ipt_journal.safe_text import for_terminal
+
+_paging: Console | None = None  # while a long list goes through the pager
 
 
 class SafeConsole(Console):
@@ -20,9 +26,38 @@ class SafeConsole(Console):
         )
 
 
+class PlainConsole(SafeConsole):
+    """For --plain and TERM=dumb: every table drawn without box lines, so a screen reader
+    reads words, not '━━━'. Every screen prints through new_console(), so all obey."""
+
+    def print(self, *objects, **settings) -> None:
+        for item in objects:
+            if isinstance(item, Table):
+                item.box = None
+                item.show_edge = False
+        super().print(*objects, **settings)
+
+
 def new_console() -> Console:
     # Made per call, so output goes to whatever sys.stdout is now (tests swap it).
-    return SafeConsole(highlight=False)
+    from ipt_journal import output
+
+    if _paging is not None:
+        return _paging
+    return PlainConsole(highlight=False) if output.plain() else SafeConsole(highlight=False)
+
+
+@contextmanager
+def paged() -> Iterator[None]:
+    """Everything screens print meanwhile goes through $PAGER (pydoc's choice otherwise)."""
+    global _paging
+    console = new_console()
+    with console.pager():
+        _paging = console
+        try:
+            yield
+        finally:
+            _paging = None
 
 
 def ring(closeness: int | None) -> str:

@@ -49,7 +49,11 @@ def _mean(value: float | None, signed_: bool = False) -> str:
 
 
 def _bar(mood: float) -> str:
+    from ipt_journal import output
+
     filled = round(mood)
+    if output.plain():  # a screen reader reads the number; the bar would be noise
+        return ""
     return "█" * filled + "·" * (10 - filled)
 
 

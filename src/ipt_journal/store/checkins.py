@@ -133,14 +133,46 @@ class CheckinStore(Repository):
             raise NotFound(f"There is no check-in #{checkin_id}.", "See the ids with: ipt checkin list")
         return self._with_people_and_tags([row])[0]
 
-    def list(self, limit: int | None = None, since: dt.date | None = None) -> list[Checkin]:
-        """Check-ins newest first."""
-        sql = "SELECT * FROM checkins"
-        params: list = []
-        if since:
-            sql += " WHERE day >= ?"
-            params.append(since.isoformat())
-        sql += " ORDER BY day DESC, id DESC"
+    def list(
+        self,
+        limit: int | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        person: str | None = None,
+        tag: str | None = None,
+        mood_below: int | None = None,
+        mood_above: int | None = None,
+        contains: str | None = None,
+    ) -> list[Checkin]:
+        """Check-ins newest first, those matching every filter given. `contains` is words
+        the note holds (each also as the start of a longer word), found through the index."""
+        from ipt_journal.store.search import plain_words
+
+        sql, params = "SELECT * FROM checkins c WHERE 1 = 1", []
+        conditions = [
+            (since, "c.day >= ?", lambda d: d.isoformat()),
+            (until, "c.day <= ?", lambda d: d.isoformat()),
+            (mood_below, "c.mood < ?", int),
+            (mood_above, "c.mood > ?", int),
+            (tag, "c.id IN (SELECT checkin_id FROM checkin_tags WHERE tag = ? COLLATE NOCASE)", str),
+            (
+                person,
+                "c.id IN (SELECT checkin_id FROM interactions WHERE person_id = ?)",
+                lambda name: self.journal.people.named(name).id,
+            ),
+            (
+                contains,
+                "c.id IN (SELECT rowid FROM checkins_fts WHERE checkins_fts MATCH ?)",
+                lambda text: plain_words(text, prefix=True),
+            ),
+        ]
+        if contains is not None and not plain_words(contains):
+            return []  # no word in it to look for
+        for value, condition, convert in conditions:
+            if value is not None:
+                sql += f" AND {condition}"
+                params.append(convert(value))
+        sql += " ORDER BY c.day DESC, c.id DESC"
         if limit:
             sql += " LIMIT ?"
             params.append(limit)

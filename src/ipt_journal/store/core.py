@@ -28,12 +28,13 @@ from ipt_journal.store.patterns import PatternStore
 from ipt_journal.store.people import PeopleStore
 from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
 from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
+from ipt_journal.store.search import SearchStore
 from ipt_journal.store.sessions import BringStore, TherapySessionStore
 
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 BUSY_TIMEOUT_SECONDS = 10
 
 
@@ -227,6 +228,9 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 
     from ipt_journal.migrations import migrations
 
+    # Off while migrating, as SQLite's documentation asks for a table rebuild (dropping the
+    # old table must cascade nothing); checked before the commit, on again after it.
+    conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Read again under the lock: another process may have migrated meanwhile.
@@ -245,10 +249,16 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         if version < SCHEMA_VERSION:
             migrations.apply(Database(conn, execute_plugins=False))
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise JournalError(
+                    f"Upgrading the journal at {path} failed a consistency check. It was not changed."
+                )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
@@ -289,6 +299,7 @@ class Journal:
         self.patterns = PatternStore(self)
         self.sessions = TherapySessionStore(self)
         self.bring = BringStore(self)
+        self.search = SearchStore(self)
 
     def close(self) -> None:
         self.conn.close()
@@ -323,7 +334,8 @@ class Journal:
 
     def fold_wal(self) -> None:
         """After a deletion: copy the WAL into the file and empty it, so the deleted text does
-        not linger in the -wal file."""
+        not linger in the -wal file (nor its words in the search index)."""
+        self.search.forget_deleted()
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # ------------------------------------------------------------ export and import

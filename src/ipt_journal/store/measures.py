@@ -58,18 +58,57 @@ class MeasureStore(Repository):
             "UPDATE measures SET checkin_id = ? WHERE id = ?", [(checkin_id, m) for m in measure_ids]
         )
 
+    def get(self, measure_id: int) -> Measure:
+        found = self.list(ids=[measure_id])
+        if not found:
+            from ipt_journal.errors import NotFound
+
+            raise NotFound(
+                f"There is no questionnaire #{measure_id}.", "See the ids with: ipt measure history"
+            )
+        return found[0]
+
+    def update(self, measure_id: int, measure: MeasureIn) -> Measure:
+        """Correct the day or the answers of a questionnaire taken; its total goes with them."""
+        self.get(measure_id)
+        with self.journal.writing():
+            self.conn.execute(
+                "UPDATE measures SET day = ?, answers = ?, total = ?, difficulty = ?, updated_at = ? "
+                "WHERE id = ?",
+                (
+                    measure.day.isoformat(),
+                    json.dumps(measure.answers),
+                    measure.total,
+                    measure.difficulty,
+                    now(),
+                    measure_id,
+                ),
+            )
+        return self.get(measure_id)
+
+    def delete(self, measure_id: int) -> None:
+        self.get(measure_id)
+        with self.journal.writing():
+            self.conn.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
+        self.journal.fold_wal()
+
     def list(
         self,
         scale: str | None = None,
         ids: list[int] | None = None,
         checkin_id: int | None = None,
         since: dt.date | None = None,
+        until: dt.date | None = None,
+        last: int | None = None,
     ) -> list[Measure]:
-        """Oldest first."""
+        """Oldest first; with `last`, only the newest that many."""
         sql, params = "SELECT * FROM measures WHERE 1 = 1", []
         if since is not None:
             sql += " AND day >= ?"
             params.append(since.isoformat())
+        if until is not None:
+            sql += " AND day <= ?"
+            params.append(until.isoformat())
         if checkin_id is not None:
             sql += " AND checkin_id = ?"
             params.append(checkin_id)
@@ -79,6 +118,8 @@ class MeasureStore(Repository):
         if ids:
             sql += f" AND id IN ({', '.join('?' * len(ids))})"
             params += ids
+        if last:
+            sql = f"SELECT * FROM ({sql} ORDER BY day DESC, id DESC LIMIT {int(last)})"
         rows = self._all(sql + " ORDER BY day, id", params)
         return [Measure(**{**dict(row), "answers": json.loads(row["answers"])}) for row in rows]
 

@@ -12,7 +12,7 @@ from ipt_journal.errors import InputError, NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import BringIn, CopingIn, ExerciseIn, HomeworkDoneIn, HomeworkIn
+    from ipt_journal.models import BringIn, CopingIn, ExerciseIn, HomeworkDoneIn, HomeworkIn, StrategyIn
 
 
 @dataclass
@@ -51,7 +51,42 @@ class Exercise:
     updated_at: str
 
 
+@dataclass
+class OwnStrategy:
+    id: int
+    uid: str
+    key: str
+    name: str
+    how: str | None
+    created_at: str
+    updated_at: str
+
+
 class CopingStore(Repository):
+    def own_strategies(self) -> list[OwnStrategy]:
+        return [
+            OwnStrategy(**dict(row)) for row in self._all("SELECT * FROM coping_strategies ORDER BY name")
+        ]
+
+    def add_strategy(self, strategy: StrategyIn) -> OwnStrategy:
+        stamp = now()
+        with self.journal.writing():
+            if self._one("SELECT 1 FROM coping_strategies WHERE key = ?", (strategy.key,)):
+                raise InputError(f"You already have a strategy called {strategy.key!r}.")
+            self.conn.execute(
+                "INSERT INTO coping_strategies (uid, key, name, how, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (new_uid(), strategy.key, strategy.name, strategy.how, stamp, stamp),
+            )
+        return next(s for s in self.own_strategies() if s.key == strategy.key)
+
+    def remove_strategy(self, key: str) -> None:
+        """Your own strategy goes; the times you used it stay in your history."""
+        with self.journal.writing():
+            if not self.conn.execute("DELETE FROM coping_strategies WHERE key = ?", (key,)).rowcount:
+                raise NotFound(f"You have no strategy of your own called {key!r}.", "See them with: ipt cope")
+        self.journal.fold_wal()
+
     def add(self, use: CopingIn) -> int:
         stamp = now()
         with self.journal.writing():
@@ -101,17 +136,31 @@ class ExerciseStore(Repository):
                 self.journal.bring.insert(item)
         return self.get(exercise_id)
 
-    def list(self, kind: str | None = None, person: str | None = None) -> list[Exercise]:
+    def list(
+        self,
+        kind: str | None = None,
+        person: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Exercise]:
         """Newest first."""
         sql = f"{EXERCISE_SELECT} WHERE 1 = 1"
         params: list = []
+        if since:
+            sql += " AND e.day >= ?"
+            params.append(since.isoformat())
+        if until:
+            sql += " AND e.day <= ?"
+            params.append(until.isoformat())
         if kind:
             sql += " AND e.kind = ?"
             params.append(kind)
         if person:
             sql += " AND e.person_id = ?"
             params.append(self.journal.people.named(person).id)
-        return [_exercise(row) for row in self._all(sql + " ORDER BY e.day DESC, e.id DESC", params)]
+        sql += " ORDER BY e.day DESC, e.id DESC" + (f" LIMIT {int(limit)}" if limit else "")
+        return [_exercise(row) for row in self._all(sql, params)]
 
     def get(self, exercise_id: int) -> Exercise:
         row = self._one(

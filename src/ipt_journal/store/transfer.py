@@ -25,6 +25,7 @@ TABLES = (
     "safety_plan_items",
     "reviews",
     "coping_log",
+    "coping_strategies",
     "exercises",
     "homework",
     "events",
@@ -147,6 +148,22 @@ class _Merge:
                     "updated_at": use.updated_at,
                 },
             )
+        for own in doc.strategies:
+            taken = self.conn.execute(
+                "SELECT 1 FROM coping_strategies WHERE key = ? AND uid != ?", (own.key, own.uid)
+            ).fetchone()
+            if not taken:  # a strategy of the same name made on another copy: keep the one here
+                self._upsert(
+                    "coping_strategies",
+                    own.uid,
+                    {
+                        "key": own.key,
+                        "name": own.name,
+                        "how": own.how,
+                        "created_at": own.created_at,
+                        "updated_at": own.updated_at,
+                    },
+                )
         for exercise in doc.exercises:
             exercise_id, _ = self._upsert(
                 "exercises",

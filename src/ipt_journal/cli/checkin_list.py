@@ -1,0 +1,64 @@
+"""`ipt checkin list`: check-ins newest first, narrowed by filters that combine."""
+
+from typing import Annotated
+
+import typer
+
+from ipt_journal import messages
+from ipt_journal.cli import completion
+from ipt_journal.cli.listing import LimitOpt, SinceOpt, UntilOpt
+from ipt_journal.cli.session import session
+
+
+def list_checkins(
+    ctx: typer.Context,
+    limit: LimitOpt = 20,
+    show_all: Annotated[bool, typer.Option("--all", help="Every check-in that matches.")] = False,
+    with_: Annotated[
+        str | None,
+        typer.Option(
+            "--with", metavar="NAME", help="Only those with this person.", autocompletion=completion.people
+        ),
+    ] = None,
+    tag: Annotated[
+        str | None,
+        typer.Option(
+            "--tag", metavar="TAG", help="Only those with this tag.", autocompletion=completion.tags
+        ),
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    mood_below: Annotated[
+        int | None, typer.Option("--mood-below", metavar="N", help="Only those with mood below N.")
+    ] = None,
+    mood_above: Annotated[
+        int | None, typer.Option("--mood-above", metavar="N", help="Only those with mood above N.")
+    ] = None,
+    contains: Annotated[
+        str | None,
+        typer.Option("--contains", metavar="WORDS", help="Only those whose note has these words."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Your check-ins, newest first; the filters narrow them down and combine."""
+    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
+
+    check_limit(limit)
+    checkins = (
+        session(ctx)
+        .journal()
+        .checkins.list(
+            limit=None if show_all else limit,
+            since=day_or_none(since, "--since"),
+            until=day_or_none(until, "--until"),
+            person=with_,
+            tag=tag,
+            mood_below=mood_below,
+            mood_above=mood_above,
+            contains=contains,
+        )
+    )
+    if as_json:
+        messages.print_json(messages.plain(checkins))
+        return
+    show_list(checkins, "checkin_rows", "checkins.checkins_table")

@@ -1,0 +1,111 @@
+"""Tab completion for bash, zsh and fish (Typer's), and `ipt completion SHELL`.
+
+The shell runs `ipt` with _IPT_COMPLETE set; `cli.main` then switches Typer's completion
+on, so ordinary commands pay nothing for it. Values come from the journal through
+store.lookup (read-only; nothing when it cannot be read quietly)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+COMPLETE_VAR = "_IPT_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
+
+
+def _journal_values(ctx, what: str, incomplete: str) -> list[tuple[str, str]]:
+    from pathlib import Path
+
+    from ipt_journal.paths import journal_path
+    from ipt_journal.store.lookup import values
+
+    try:
+        db = ctx.find_root().params.get("db") if ctx is not None else None
+        found = values(journal_path(Path(db) if db else None), what)
+    except Exception:  # noqa: BLE001 - a Tab press never shows a traceback
+        return []
+    prefix = incomplete.casefold()
+    return [(value, about) for value, about in found if value.casefold().startswith(prefix)]
+
+
+def people(ctx: typer.Context, incomplete: str):
+    return _journal_values(ctx, "people", incomplete)
+
+
+def people_with_how(ctx: typer.Context, incomplete: str):
+    """--with NAME:HOW: the name, then the ways it went."""
+    if ":" in incomplete:
+        name = incomplete.rsplit(":", 1)[0]
+        return [
+            (f"{name}:{how}", label) for how, label in HOW_IT_WENT if f"{name}:{how}".startswith(incomplete)
+        ]
+    return [(f"{name}:", about) for name, about in _journal_values(ctx, "people", incomplete)]
+
+
+HOW_IT_WENT = (("+2", "very well"), ("+1", "well"), ("0", "mixed"), ("-1", "badly"), ("-2", "very badly"))
+
+
+def tags(ctx: typer.Context, incomplete: str):
+    return _journal_values(ctx, "tags", incomplete)
+
+
+def checkin_ids(ctx: typer.Context, incomplete: str):
+    return _journal_values(ctx, "checkins", incomplete)
+
+
+def measure_ids(ctx: typer.Context, incomplete: str):
+    return _journal_values(ctx, "measures", incomplete)
+
+
+def homework_ids(ctx: typer.Context, incomplete: str):
+    return _journal_values(ctx, "homework", incomplete)
+
+
+def exercise_ids(ctx: typer.Context, incomplete: str):
+    return _journal_values(ctx, "exercises", incomplete)
+
+
+def safety_plan_ids(ctx: typer.Context, incomplete: str):
+    return _journal_values(ctx, "safety_plan", incomplete)
+
+
+def strategies(ctx: typer.Context, incomplete: str):
+    from ipt_journal.coping import STRATEGIES
+
+    built_in = [(s.key, s.name) for s in STRATEGIES.values() if s.key.startswith(incomplete.lower())]
+    return built_in + _journal_values(ctx, "strategies", incomplete)
+
+
+def exercise_kinds(incomplete: str):
+    from ipt_journal.exercises import CATALOGUE
+
+    return [(e.key, e.name) for e in CATALOGUE.values() if e.key.startswith(incomplete.lower())]
+
+
+def switch_on() -> None:
+    """Register Typer's bash, zsh and fish completion: only when the shell asks."""
+    from typer._completion_classes import completion_init
+
+    completion_init()
+
+
+def completion(
+    shell: Annotated[
+        str,
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh or fish.", show_default=False, autocompletion=lambda: SHELLS
+        ),
+    ],
+) -> None:
+    """Print the Tab-completion script for your shell."""
+    from typer._completion_shared import get_completion_script
+
+    from ipt_journal.errors import InputError
+
+    if shell.strip().lower() not in SHELLS:
+        from ipt_journal.suggest import did_you_mean
+
+        raise InputError(f"ipt completes in bash, zsh and fish, got {shell!r}.", did_you_mean(shell, SHELLS))
+    switch_on()
+    print(get_completion_script(prog_name="ipt", complete_var=COMPLETE_VAR, shell=shell.strip().lower()))

@@ -1,0 +1,72 @@
+"""`ipt search`: every note in the journal, by the words in it."""
+
+from typing import Annotated
+
+import typer
+
+from ipt_journal.cli.listing import LimitOpt
+from ipt_journal.cli.session import session
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="WORDS", help="What to look for.", show_default=False)],
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help=(
+                "Only this kind of record (check-in, exercise, homework, review, event, session, "
+                "bring); repeatable."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    limit: LimitOpt = 50,
+    show_all: Annotated[bool, typer.Option("--all", help="Every match.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Search every note: check-ins, exercises, homework and reviews, newest first.
+
+    Words match their other forms (walk, walking); "an exact phrase", OR, NOT and
+    prefix* work as in SQLite's full-text search, and anything else is read as plain words.
+    """
+    from ipt_journal import messages
+    from ipt_journal.cli.listing import check_limit
+    from ipt_journal.errors import InputError
+    from ipt_journal.store.search import MARK_END, MARK_START, SOURCES
+
+    check_limit(limit)
+    kinds = [k.strip().lower() for k in kind or []]
+    known = [source.kind for source in SOURCES]
+    for wanted in kinds:
+        if wanted not in known:
+            from ipt_journal.suggest import did_you_mean
+
+            raise InputError(
+                f"--kind must be one of {', '.join(known)}, got {wanted!r}.", did_you_mean(wanted, known)
+            )
+    hits = session(ctx).journal().search.search(text, kinds, limit=None if show_all else limit)
+    if as_json:
+        plain = [
+            {
+                **messages.plain(hit),
+                "snippet": " ".join(hit.snippet.replace(MARK_START, "").replace(MARK_END, "").split()),
+            }
+            for hit in hits
+        ]
+        messages.print_json(plain)
+        return
+    from ipt_journal import output
+
+    if not hits:
+        print("Nothing found. Try fewer or shorter words, or a word's start followed by * (argu*).")
+    elif output.rows_wanted():
+        from ipt_journal.render.rows import hit_rows
+
+        hit_rows(hits)
+    else:
+        from ipt_journal.render.search import search_results
+
+        search_results(hits)

@@ -1,0 +1,74 @@
+"""Lists as plain rows, one record per line, written as they come: for a pipe, --plain
+and TERM=dumb. No Rich here, so a piped list starts as fast as ipt can."""
+
+from __future__ import annotations
+
+from ipt_journal.output import write_rows
+
+
+def row(*parts: str) -> str:
+    """The non-empty parts of one record, two spaces apart."""
+    return "  ".join(part for part in parts if part)
+
+
+def checkin_rows(checkins) -> None:
+    write_rows(
+        row(
+            f"#{c.id}",
+            c.day,
+            f"mood {c.mood}",
+            "with " + ", ".join(f"{i.name} ({i.quality:+d})" for i in c.people) if c.people else "",
+            "tags " + ", ".join(c.tags) if c.tags else "",
+            " ".join((c.note or "").split()),
+        )
+        for c in checkins
+    )
+
+
+def measure_rows(measures) -> None:
+    from ipt_journal.scales import CREDIT, DIFFICULTY_SHORT, SCALES
+
+    write_rows(
+        row(
+            f"#{m.id}",
+            m.day,
+            SCALES[m.scale].name,
+            f"{m.total}/{SCALES[m.scale].max_total}",
+            SCALES[m.scale].band(m.total),
+            "answers " + " ".join(map(str, m.answers)),
+            "" if m.difficulty is None else f"difficulty: {DIFFICULTY_SHORT[m.difficulty]}",
+        )
+        for m in measures
+    )
+    write_rows([CREDIT])  # the instruments' terms ask for it wherever they are shown
+
+
+def exercise_rows(done) -> None:
+    from ipt_journal.exercises import CATALOGUE
+
+    write_rows(
+        row(
+            f"#{item.id}",
+            item.day,
+            CATALOGUE[item.kind].name if item.kind in CATALOGUE else item.kind,
+            f"with {item.person}" if item.person else "",
+            f"mood {item.mood_before} then {item.mood_after}"
+            if item.mood_before is not None and item.mood_after is not None
+            else "",
+        )
+        for item in done
+    )
+
+
+def hit_rows(hits) -> None:
+    """Search results; the matching words [in brackets], since a pipe has no bold."""
+    from ipt_journal.store.search import MARK_END, MARK_START
+
+    write_rows(
+        row(
+            f"{hit.kind} #{hit.id}",
+            hit.day or "",
+            " ".join(hit.snippet.split()).replace(MARK_START, "[").replace(MARK_END, "]"),
+        )
+        for hit in hits
+    )

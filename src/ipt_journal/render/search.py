@@ -1,0 +1,26 @@
+"""`ipt search` in a terminal: each match with its kind, id and day, the words it matched
+in bold."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ipt_journal.render.common import new_console
+from ipt_journal.store.search import MARK_END, MARK_START
+
+
+def highlighted(snippet: str) -> Text:
+    """The snippet with the words between the marks styled; journal text is never markup."""
+    text = Text()
+    for number, part in enumerate(" ".join(snippet.split()).replace(MARK_END, MARK_START).split(MARK_START)):
+        text.append(part, style="bold reverse" if number % 2 else None)
+    return text
+
+
+def search_results(hits) -> None:
+    console = new_console()
+    for hit in hits:
+        console.print(Text(f"{hit.kind} #{hit.id}, {hit.day or 'no day'}", style="bold"))
+        console.print(highlighted(hit.snippet))
+        console.print()
+    console.print(f"{len(hits)} found.", style="dim")

@@ -1,0 +1,162 @@
+"""Full-text search over every note in the journal (SQLite FTS5).
+
+`SOURCES` is the one list of searchable records. Each gets an FTS5 table `<table>_fts`
+(one column, `body`, rowid = the record's id) that triggers keep in step with its table;
+migration m009 creates both for every source whose table exists. A new record type is
+one more `SearchSource` here, plus a migration that calls `fts_statements` for it once
+m009 has shipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ipt_journal.store.repository import Repository
+
+# Porter stemming, so "walking" finds "walk"; accents folded, so "cafe" finds "café".
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+MARK_START, MARK_END = "\x02", "\x03"  # around each matching word in a snippet; never in notes
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    kind: str  # as the person reads it: "check-in"
+    table: str
+    columns: tuple[str, ...] = ()  # text columns, searched together
+    json_columns: tuple[str, ...] = ()  # JSON columns whose text values are searched
+    day: str = "t.day"  # SQL over the record's row (alias t) for the day shown with it
+    show: str = ""  # the command that shows the whole record
+
+    @property
+    def fts(self) -> str:
+        return f"{self.table}_fts"
+
+    def body(self, row: str) -> str:
+        """SQL for the searchable text of `row` ('new', 'old' or a table alias)."""
+        parts = [f"coalesce({row}.{column}, '')" for column in self.columns]
+        parts += [
+            f"coalesce((SELECT group_concat(value, char(10)) FROM json_tree({row}.{column}) "
+            "WHERE type = 'text'), '')"
+            for column in self.json_columns
+        ]
+        return " || char(10) || ".join(parts)
+
+
+SOURCES = (
+    SearchSource("check-in", "checkins", ("note",), show="ipt checkin list"),
+    SearchSource("exercise", "exercises", json_columns=("answers",), show="ipt exercise show ID"),
+    SearchSource(
+        "homework",
+        "homework",
+        ("text", "outcome"),
+        day="coalesce(t.closed_on, t.due, substr(t.created_at, 1, 10))",
+        show="ipt homework list --all",
+    ),
+    SearchSource(
+        "review",
+        "reviews",
+        (
+            "what_changed",
+            "what_helped",
+            "warning_signs",
+            "relapse_plan",
+            "keep_practising",
+            "feelings_about_ending",
+        ),
+        show="ipt review --show",
+    ),
+    SearchSource("event", "events", ("note",), show="ipt event list"),
+    SearchSource(
+        "session", "therapy_sessions", ("with_whom", "worked_on", "agreed"), show="ipt session list"
+    ),
+    SearchSource("bring", "bring_items", ("text",), day="t.added_on", show="ipt bring list --all"),
+)
+
+
+def fts_statements(source: SearchSource) -> list[str]:
+    """The FTS table, its triggers, and the filling of it from the rows already there."""
+    insert = f"INSERT INTO {source.fts} (rowid, body) VALUES (new.id, {source.body('new')});"
+    delete = f"DELETE FROM {source.fts} WHERE rowid = old.id;"
+    return [
+        f"CREATE VIRTUAL TABLE {source.fts} USING fts5(body, tokenize = '{TOKENIZE}')",
+        f"CREATE TRIGGER {source.fts}_insert AFTER INSERT ON {source.table} BEGIN {insert} END",
+        f"CREATE TRIGGER {source.fts}_delete AFTER DELETE ON {source.table} BEGIN {delete} END",
+        f"CREATE TRIGGER {source.fts}_update AFTER UPDATE ON {source.table} BEGIN {delete} {insert} END",
+        f"INSERT INTO {source.fts} (rowid, body) SELECT id, {source.body(source.table)} FROM {source.table}",
+    ]
+
+
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}  # FTS5's, in capitals; a left-over one is dropped
+
+
+@dataclass
+class Hit:
+    kind: str
+    id: int
+    day: str | None
+    snippet: str  # the matching words between MARK_START and MARK_END
+
+
+def plain_words(text: str, prefix: bool = False) -> str:
+    """`text` as an FTS5 query of its words, each quoted: no operator, quote or bracket in it
+    can be a syntax error. With `prefix`, each word also matches longer words."""
+    words = [
+        '"' + word.replace('"', '""') + '"'
+        for word in text.split()
+        if any(c.isalnum() for c in word) and word not in OPERATORS
+    ]
+    return " ".join(word + ("*" if prefix else "") for word in words)
+
+
+class SearchStore(Repository):
+    def sources(self) -> list[SearchSource]:
+        """The sources whose FTS table exists in this journal."""
+        tables = {row[0] for row in self._all("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return [source for source in SOURCES if source.fts in tables]
+
+    def search(self, text: str, kinds: list[str] | None = None, limit: int | None = None) -> list[Hit]:
+        """Records whose text matches `text`, newest first. `text` is FTS5 query syntax
+        ("exact phrase", OR, NOT, prefix*); when it is not valid syntax, its plain words."""
+        from ipt_journal.store import core
+
+        sources = {s.kind: s for s in self.sources() if not kinds or s.kind in kinds}
+        if not sources or not plain_words(text):
+            return []  # nothing to search, or nothing in `text` a note could hold
+        try:
+            return self._matches(sources, text, limit)
+        except core.OP_ERRORS:  # not FTS5 syntax (a stray quote, a lone NOT): its plain words
+            return self._matches(sources, plain_words(text), limit)
+
+    def _matches(self, sources: dict[str, SearchSource], query: str, limit: int | None) -> list[Hit]:
+        # Which records, newest first, then snippets for only those shown: a snippet costs
+        # far more than a match, and a common word matches thousands of notes.
+        found = " UNION ALL ".join(
+            f"SELECT '{s.kind}' AS kind, t.id AS id, {s.day} AS day "
+            f"FROM {s.fts} JOIN {s.table} t ON t.id = {s.fts}.rowid WHERE {s.fts} MATCH :query"
+            for s in sources.values()
+        )
+        rows = self._all(
+            f"{found} ORDER BY day DESC, id DESC" + (f" LIMIT {int(limit)}" if limit else ""),
+            {"query": query},
+        )
+        snippets: dict[tuple[str, int], str] = {}
+        for kind, source in sources.items():
+            ids = [row["id"] for row in rows if row["kind"] == kind]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for row in self._all(
+                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '…', 16) "
+                    f"FROM {source.fts} WHERE {source.fts} MATCH ? AND rowid IN ({marks})",
+                    [query, *chunk],
+                ):
+                    snippets[(kind, row[0])] = row[1]
+        return [
+            Hit(row["kind"], row["id"], row["day"], snippets.get((row["kind"], row["id"]), ""))
+            for row in rows
+        ]
+
+    def forget_deleted(self) -> None:
+        """Merge each FTS index, so the words of deleted records leave the file too."""
+        for source in self.sources():
+            self.conn.execute(f"INSERT INTO {source.fts} ({source.fts}) VALUES ('optimize')")

@@ -1,0 +1,82 @@
+"""Tab completion, asked the way bash, zsh and fish ask: ipt run with _IPT_COMPLETE set."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from support import assert_user_error
+
+
+def complete(journal_path, words: str, shell: str = "bash", **extra) -> list[str]:
+    env = {**os.environ, "IPT_JOURNAL_DB": str(journal_path), "_IPT_COMPLETE": f"complete_{shell}", **extra}
+    if shell == "bash":
+        parts = words.split(" ")
+        env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
+    else:
+        env |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ipt_journal"], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    return done.stdout.split("\n")
+
+
+@pytest.fixture
+def journal(people):
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "3", "--with", "Jo:-1", "--tag", "family")
+    people.ok("checkin", "--date", "2026-03-09", "--mood", "7", "--tag", "walks")
+    people.ok("cope", "add", "Stretch", "--key", "stretch")
+    return people
+
+
+def test_command_names(journal):
+    assert complete(journal.path, "ipt chec") == ["checkin", ""]
+    assert {"search", "safety-plan", "start"} <= set(complete(journal.path, "ipt s"))
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("ipt checkin --with S", ["Sam:"]),
+        ("ipt checkin --with Sam:+", ["Sam:+2", "Sam:+1"]),
+        ("ipt checkin list --with A", ["Alex"]),
+        ("ipt checkin list --tag f", ["family"]),
+        ("ipt checkin edit ", ["2", "1"]),
+        ("ipt cope log sh", ["short-walk"]),
+        ("ipt cope log st", ["stretch"]),  # your own
+        ("ipt exercise start act", ["active-listening"]),
+        ("ipt inventory show J", ["Jo"]),
+    ],
+)
+def test_values_from_the_journal_and_the_catalogues(journal, words, expected):
+    assert [line for line in complete(journal.path, words) if line] == expected
+
+
+def test_zsh_and_fish_get_descriptions(journal):
+    assert any(
+        "Sam" in line and "partner" in line for line in complete(journal.path, "ipt inventory show S", "zsh")
+    )
+    assert complete(journal.path, "ipt chec", "fish")[0].startswith("checkin\tRecord a check-in")
+
+
+def test_an_encrypted_journal_offers_no_names_without_its_passphrase(journal, monkeypatch):
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", "correct horse battery")
+    journal.ok("encrypt", "--yes")
+    assert complete(journal.path, "ipt inventory show S") == ["Sam", ""]
+    monkeypatch.delenv("IPT_JOURNAL_PASSPHRASE")
+    assert [line for line in complete(journal.path, "ipt inventory show S") if line] == []
+
+
+def test_a_missing_journal_is_not_created(tmp_path):
+    path = tmp_path / "none" / "journal.db"
+    assert [line for line in complete(path, "ipt inventory show S") if line] == []
+    assert not path.exists()
+
+
+def test_completion_scripts(ipt):
+    assert "_IPT_COMPLETE=complete_bash" in ipt.ok("completion", "bash").stdout
+    assert "compdef" in ipt.ok("completion", "zsh").stdout
+    assert "complete --command ipt" in ipt.ok("completion", "fish").stdout
+    assert_user_error(ipt("completion", "bsh"), "Did you mean 'bash'")

@@ -348,7 +348,7 @@ def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from ipt_journal.render.course import course as render_course
 
     journal = session(ctx).journal()
-    current = _require_course(journal)
+    current = journal.course.required()
     held = journal.sessions.count_since(dt.date.fromisoformat(current.started_on))
     render_course(current, journal.goals.list("open"), as_json, held)
 
@@ -364,7 +364,7 @@ def extend(
     from ipt_journal.errors import InputError
 
     journal = session(ctx).journal()
-    current = _require_course(journal)
+    current = journal.course.required()
     if current.ended_on:
         raise InputError(
             f"Your course ended on {current.ended_on}; an ended course is not extended. Nothing was changed.",
@@ -393,20 +393,11 @@ def end(
     from ipt_journal.dates import parse_day
 
     journal = session(ctx).journal()
-    current = _require_course(journal)
+    current = journal.course.required()
     day = parse_day(date) if date else dt.date.today()
     journal.course.end(current.id, day)
     messages.note(f"Your course ended on {day}. Well done for the work you put in.")
     messages.note("Look back on it with: ipt review")
-
-
-def _require_course(journal):
-    from ipt_journal.errors import NotFound
-
-    current = journal.course.current()
-    if current is None:
-        raise NotFound("You have not started a course yet.", "Start one with: ipt start")
-    return current
 
 
 # Written apart to keep this module short; cheap to import (Typer and messages only).

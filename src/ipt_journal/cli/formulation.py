@@ -41,13 +41,11 @@ def formulation_command(
     as_json: JsonOpt = False,
 ) -> None:
     """How your low mood links to your focus and the people in it: show it, or revise it."""
-    from ipt_journal.cli.course import _require_course as require_course
-
     state = session(ctx)
     if revise:
         state.require([] if text else ["--text"], "ipt course formulation --text 'Since the move ...'")
     journal = state.journal()
-    current = require_course(journal)
+    current = journal.course.required()
     if text is not None:
         agreed_on = dt.date.today() if agreed and text.strip() else None
         saved = journal.course.set_formulation(current.id, text.strip() or None, agreed_on)

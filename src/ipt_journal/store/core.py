@@ -301,6 +301,12 @@ class Journal:
         self.bring = BringStore(self)
         self.search = SearchStore(self)
 
+    @property
+    def refused(self) -> tuple[type[Exception], ...]:
+        """The errors of a statement the file or SQLite refused (SQLCipher's too, once loaded),
+        for repositories, which do not import this module."""
+        return OP_ERRORS
+
     def close(self) -> None:
         self.conn.close()
 

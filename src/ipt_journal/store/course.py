@@ -79,6 +79,13 @@ class CourseStore(Repository):
             values["with_therapist"] = bool(values["with_therapist"])
         return Course(**values)
 
+    def required(self) -> Course:
+        """The current course, or NotFound saying how to start one."""
+        current = self.current()
+        if current is None:
+            raise NotFound("You have not started a course yet.", "Start one with: ipt start")
+        return current
+
     def save(
         self,
         course: CourseIn,

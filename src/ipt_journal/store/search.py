@@ -117,14 +117,12 @@ class SearchStore(Repository):
     def search(self, text: str, kinds: list[str] | None = None, limit: int | None = None) -> list[Hit]:
         """Records whose text matches `text`, newest first. `text` is FTS5 query syntax
         ("exact phrase", OR, NOT, prefix*); when it is not valid syntax, its plain words."""
-        from ipt_journal.store import core
-
         sources = {s.kind: s for s in self.sources() if not kinds or s.kind in kinds}
         if not sources or not plain_words(text):
             return []  # nothing to search, or nothing in `text` a note could hold
         try:
             return self._matches(sources, text, limit)
-        except core.OP_ERRORS:  # not FTS5 syntax (a stray quote, a lone NOT): its plain words
+        except self.journal.refused:  # not FTS5 syntax (a stray quote, a lone NOT): its plain words
             return self._matches(sources, plain_words(text), limit)
 
     def _matches(self, sources: dict[str, SearchSource], query: str, limit: int | None) -> list[Hit]:

@@ -170,7 +170,7 @@ def import_files(ten_years: Path, rebuild: bool) -> tuple[Path, Path, Path]:
     export, people, daylio = OUT / "export-x1.json", OUT / "people-only.db", OUT / "daylio-x1.csv"
     if rebuild or not export.exists() or export.stat().st_mtime < ten_years.stat().st_mtime:
         subprocess.run(
-            [*ipt_command(), "--db", str(ten_years), "export", "-o", str(export)],
+            [*ipt_command(), "--db", str(ten_years), "export", "--force", "-o", str(export)],
             check=True,
             stderr=subprocess.DEVNULL,
         )
@@ -266,7 +266,7 @@ def main() -> int:
         ),
         "ipt prep": ([*ipt, "prep"], None, env),
         "ipt report --format html": (
-            [*ipt, "report", "--format", "html", "--weeks", "12", "-o", str(OUT / "report.html")],
+            [*ipt, "report", "--format", "html", "--weeks", "12", "--force", "-o", str(OUT / "report.html")],
             None,
             env,
         ),

@@ -76,17 +76,40 @@ def mood_chart(
     gap = max(1, plot - len(first) - len(last))
     console.print(Text(f"    {first}{' ' * gap}{last}"[:width]), no_wrap=True, overflow="crop")
     if phq9:
-        marks = [" "] * plot
-        for day, total, _ in phq9:
-            x = min(plot - 1, max(0, round((day - since).days / span * (plot - 1))))
-            digits = str(total)
-            start = min(x, plot - len(digits))
-            if all(mark == " " for mark in marks[max(0, start - 1) : start + len(digits) + 1]):
-                marks[start : start + len(digits)] = digits
-        console.print(Text("PHQ " + "".join(marks).rstrip()), no_wrap=True, overflow="crop")
+        row = _phq9_marks(phq9, since, span, plot)
+        console.print(Text("PHQ " + row.rstrip()), no_wrap=True, overflow="crop")
     unit = "check-in" if shown is points else "week (mean)"
     console.print(Text(f"{POINT} one {unit}; mood 0 worst, 10 best.", style="dim"))
     _phq9_bands(console, phq9)
+
+
+def _phq9_marks(phq9, since: dt.date, span: int, plot: int) -> str:
+    """The PHQ-9 totals at their days, a space apart. The latest and the highest are always
+    shown, moved aside if they would overlap (the caption gives their days); an older total
+    that would overlap one already placed is left out."""
+    marks = [" "] * plot
+
+    def free(start: int, length: int) -> bool:
+        return 0 <= start <= plot - length and all(
+            mark == " " for mark in marks[max(0, start - 1) : start + length + 1]
+        )
+
+    latest = len(phq9) - 1
+    highest = max(range(len(phq9)), key=lambda i: (phq9[i][1], i))
+    order = [latest, *([highest] if highest != latest else [])]
+    order += [i for i in range(len(phq9) - 1, -1, -1) if i not in order]
+    for i in order:
+        day, total, _ = phq9[i]
+        digits = str(total)
+        x = min(plot - 1, max(0, round((day - since).days / span * (plot - 1))))
+        start = min(x, plot - len(digits))
+        if i in (latest, highest):
+            nearest = sorted(range(plot), key=lambda s: (abs(s - start), s))
+            start = next((s for s in nearest if free(s, len(digits))), start)
+        elif not free(start, len(digits)):
+            continue
+        marks[start : start + len(digits)] = digits
+    return "".join(marks)
 
 
 def _plain_lines(console: Console, weekly, phq9) -> None:

@@ -1,0 +1,81 @@
+"""Defects a new-user trial found in what reports, charts and lists show: figures that read
+as something else, figures dropped, cut or not adding up, and JSON shapes that differ."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from support import flat
+
+TODAY = dt.date.today()
+
+
+def shown(ipt, monkeypatch, width, *args):
+    """What a terminal `width` columns wide shows (lists as tables, not piped rows)."""
+    from ipt_journal import output
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setattr(output, "rows_wanted", lambda: False)
+    out = ipt.ok(*args).stdout
+    too_wide = [line for line in out.splitlines() if len(line) > width]
+    assert not too_wide, too_wide
+    return out
+
+
+def days_ago(days: int) -> str:
+    return (TODAY - dt.timedelta(days=days)).isoformat()
+
+
+# ------------------------------------------------------------- 4: weekly People overflow
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_weekly_people_overflow_never_reads_as_a_score(people, monkeypatch, width):
+    people.ok("checkin", "--date", days_ago(2), "--mood", "5", "--with", "Sam:-2", "--with", "Alex:0")
+    data = json.loads(people.ok("report", "--weeks", "2", "--json").stdout)
+    week = [w for w in data["weeks"] if w["people"]][0]
+    assert [(p["name"], round(p["mean_quality"])) for p in week["people"]] == [("Sam", -2), ("Alex", 0)]
+    out = shown(people, monkeypatch, width, "report", "--weeks", "2")
+    line = next(line for line in out.splitlines() if "Sam -2" in line)
+    assert "Sam -2 +1" not in line  # "+1" beside a score reads as another score
+    assert "Sam -2, Alex 0" in line or "more" in line or "…" in line
+
+
+def test_whole_names_counts_the_rest_in_words():
+    from ipt_journal.render.fit import whole_names
+
+    assert whole_names("Sam -2, Alex 0", 14) == "Sam -2, Alex 0"
+    assert whole_names("Sam -2, Alex 0, Jo +1", 18) == "Sam -2, Alex 0, …"
+    assert whole_names("Sam -2, Alex 0, Jo +1", 15) == "Sam -2, +2 more"
+    assert whole_names("Sam -2, Alex 0", 12) == "Sam -2, …"
+    assert whole_names("Sam -2, Alex 0", 7) == "+2 more"
+    assert not any(part.startswith("+") and part[1:].isdigit() for part in whole_names("A 1, B 2", 5).split())
+
+
+# ------------------------------------------------------------- 5: chart's PHQ row
+
+
+@pytest.mark.parametrize("width", [50, 80])
+def test_chart_phq_row_always_shows_the_latest_and_the_highest(ipt, monkeypatch, width):
+    for days, mood in [(60, 4), (45, 5), (30, 6), (14, 7), (1, 6)]:
+        ipt.ok("checkin", "--date", days_ago(days), "--mood", str(mood))
+    # 5 long ago, 3 lately, then 11 a day later: 3 and 11 collide on a narrow row.
+    for days, answers in [(58, "1,1,1,1,1,0,0,0,0"), (4, "1,1,1,0,0,0,0,0,0"), (3, "2,2,1,2,1,1,1,1,0")]:
+        ipt.ok("measure", "phq9", "--answers", answers, "--date", days_ago(days))
+    out = shown(ipt, monkeypatch, width, "chart", "--weeks", "10")
+    row = next(line for line in out.splitlines() if line.startswith("PHQ "))
+    totals = row.split()[1:]
+    assert "11" in totals, row  # the latest, which is also the highest
+    assert "5" in totals
+    assert "latest 11" in flat(out) or "11 moderate" in flat(out)
+
+
+def test_chart_phq_row_keeps_the_highest_when_older(ipt, monkeypatch):
+    ipt.ok("checkin", "--date", days_ago(30), "--mood", "5")
+    ipt.ok("checkin", "--date", days_ago(1), "--mood", "6")
+    for days, answers in [(30, "1,1,1,1,1,0,0,0,0"), (4, "3,3,3,3,2,2,1,1,0"), (3, "1,0,0,0,0,0,0,0,0")]:
+        ipt.ok("measure", "phq9", "--answers", answers, "--date", days_ago(days))
+    out = shown(ipt, monkeypatch, 50, "chart", "--weeks", "6")
+    totals = next(line for line in out.splitlines() if line.startswith("PHQ ")).split()[1:]
+    assert "18" in totals and "1" in totals

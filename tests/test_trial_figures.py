@@ -79,3 +79,35 @@ def test_chart_phq_row_keeps_the_highest_when_older(ipt, monkeypatch):
     out = shown(ipt, monkeypatch, 50, "chart", "--weeks", "6")
     totals = next(line for line in out.splitlines() if line.startswith("PHQ ")).split()[1:]
     assert "18" in totals and "1" in totals
+
+
+# ------------------------------------------------------------- 10: figures that add up
+
+MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
+
+
+def test_differences_are_those_of_the_figures_shown_rounded_half_up(people, monkeypatch):
+    # Week 1: moods 3 and 4 (3.5); week 2: 7, 7, 6, 7 (6.75, shown 6.8): up 3.3, not 3.2.
+    first, second = MONDAY - dt.timedelta(weeks=2), MONDAY - dt.timedelta(weeks=1)
+    for day, mood in [(first, 3), (first + dt.timedelta(days=1), 4)]:
+        people.ok("checkin", "--date", day.isoformat(), "--mood", str(mood), "--with", "Sam:-1")
+    for offset, mood in enumerate([7, 7, 6, 7]):
+        day = (second + dt.timedelta(days=offset)).isoformat()
+        people.ok("checkin", "--date", day, "--mood", str(mood), "--with", "Alex:+1")
+    since = first.isoformat()
+    text = flat(shown(people, monkeypatch, 100, "report", "--since", since))
+    assert "was 6.8, up 3.3 from 3.5" in text
+    assert "6.8 +3.3" in text  # the weekly table's change
+    data = json.loads(people.ok("report", "--since", since, "--json").stdout)
+    assert data["summary"]["change"] == 3.3 and data["weeks"][1]["change"] == 3.3
+    story = flat(people.ok("review", "--show").stdout)
+    assert "3.5 on average in the first 1 week" in story and "6.8 in the last 1: up 3.3" in story
+    prep = flat(people.ok("prep", "--since", since).stdout)
+    assert "up 3.3 from the first weeks to the last" in prep
+
+
+def test_a_mean_of_six_and_a_quarter_shows_six_point_three(people):
+    for offset, mood in enumerate([6, 6, 6, 7]):
+        people.ok("checkin", "--date", days_ago(offset + 1), "--mood", str(mood), "--with", "Alex:+1")
+    people.ok("checkin", "--date", days_ago(5), "--mood", "3", "--with", "Alex:-1")
+    assert "well: 6.3 (4)" in flat(people.ok("inventory", "show", "Alex").stdout)

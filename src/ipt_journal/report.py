@@ -10,9 +10,11 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from ipt_journal.dates import monday_of, week_label
+from ipt_journal.figures import difference, rounded
 from ipt_journal.insight import MoodSeries, PeopleInsight, WeekPerson
 from ipt_journal.store import Journal, LifeEvent
 
+JSON_PLACES = 2  # decimals of a figure in --json: more than shown, rounded the same way
 # A mood comparison for a person needs at least this many check-ins with them and
 # without them; fewer would show noise as a pattern.
 MIN_CHECKINS_EACH = 3
@@ -275,7 +277,7 @@ def _weeks(rows) -> list[WeekMood]:
                 monday=monday,
                 checkins=row["checkins"],
                 mean_mood=row["mean_mood"],
-                change=None if previous is None else row["mean_mood"] - previous,
+                change=None if previous is None else difference(previous, row["mean_mood"]),
             )
         )
     return weeks
@@ -291,7 +293,7 @@ def _summary(rows) -> MoodSummary | None:
         return sum(r["mood_sum"] for r in part) / sum(r["checkins"] for r in part)
 
     first, last = mean(rows[:span]), mean(rows[-span:])
-    return MoodSummary(weeks_compared=span, first_mean=first, last_mean=last, change=last - first)
+    return MoodSummary(weeks_compared=span, first_mean=first, last_mean=last, change=difference(first, last))
 
 
 def _pattern(row) -> PersonPattern:
@@ -321,7 +323,7 @@ def _iso_dates(value):
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
-        return round(value, 2)
+        return rounded(value, JSON_PLACES)
     return value
 
 

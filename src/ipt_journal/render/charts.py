@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal.figures import shown
 from ipt_journal.insight import CirclePlace
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -114,7 +115,7 @@ def _phq9_marks(phq9, since: dt.date, span: int, plot: int) -> str:
 
 def _plain_lines(console: Console, weekly, phq9) -> None:
     for point in weekly:
-        console.print(Text(f"Week of {point.day}: mood {point.mood:.1f}"))
+        console.print(Text(f"Week of {point.day}: mood {shown(point.mood)}"))
     _phq9_bands(console, phq9)
 
 
@@ -123,7 +124,7 @@ def _sparkline_lines(console: Console, weekly, phq9, width: int) -> None:
     room = max(1, width - len(label) - 12)
     moods = [point.mood for point in weekly][-room:]
     console.print(
-        Text(f"{label}{sparkline(moods)} {moods[0]:.1f}→{moods[-1]:.1f}"), no_wrap=True, overflow="crop"
+        Text(f"{label}{sparkline(moods)} {shown(moods[0])}→{shown(moods[-1])}"), no_wrap=True, overflow="crop"
     )
     console.print(Text(f"One mark a week, last {len(moods)}; ▁ low, █ high.", style="dim"))
     _phq9_bands(console, phq9)

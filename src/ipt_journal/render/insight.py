@@ -10,6 +10,7 @@ from ipt_journal.insight import MIN_FOR_LINK, NEARLY_ALWAYS_WITHOUT, Link, MoodW
 from ipt_journal.messages import count
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
+from ipt_journal.figures import shown
 
 SHOWN_FROM = MIN_CHECKINS_EACH  # people seen fewer times than this are left out of these views
 
@@ -30,7 +31,7 @@ CHANGE_COLUMNS = (
 
 
 def _cell(when: MoodWhen) -> str:
-    return "–" if not when.checkins else f"{when.mean_mood:.1f} ({when.checkins})"
+    return "–" if not when.checkins else f"{shown(when.mean_mood)} ({when.checkins})"
 
 
 def link_words(person: PersonMood) -> str:
@@ -108,7 +109,7 @@ def early_and_late(console: Console, insight: PeopleInsight) -> None:
     )
 
     def half(n: int, quality: float | None) -> str:
-        return "–" if not n else f"{n}× {quality:+.1f}"
+        return "–" if not n else f"{n}× {shown(quality, signed=True)}"
 
     rows = [
         (c.name, half(c.early, c.early_quality), half(c.late, c.late_quality), c.quality, c.contact)

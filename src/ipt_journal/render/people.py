@@ -12,6 +12,7 @@ from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
+from ipt_journal.figures import shown
 
 PEOPLE_COLUMNS = (
     Column("Name"),
@@ -100,7 +101,7 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
     console.print(
         Text(
             f"Time together: {count(summary.interactions, 'check-in')}, from {summary.first_contact} "
-            f"to {summary.last_contact}; it went {summary.mean_quality:+.1f} on average "
+            f"to {summary.last_contact}; it went {shown(summary.mean_quality, signed=True)} on average "
             "(-2 very badly to +2 very well)."
         )
     )
@@ -108,8 +109,8 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
     if with_count >= MIN_CHECKINS_EACH and without_count >= MIN_CHECKINS_EACH:
         console.print(
             Text(
-                f"Mean mood in check-ins with {person.name}: {summary.mood_with:.1f}; "
-                f"without: {summary.mood_without:.1f}. An association, not a cause."
+                f"Mean mood in check-ins with {person.name}: {shown(summary.mood_with)}; "
+                f"without: {shown(summary.mood_without)}. An association, not a cause."
             )
         )
     elif with_count >= MIN_CHECKINS_EACH:

@@ -1,0 +1,33 @@
+"""Figures as people read them: means to one decimal, rounded half up (6.25 shows 6.3,
+not Python's round-half-to-even 6.2), and a change between two means worked out from the
+figures shown, so that 6.8 "up 3.3 from 3.5" adds up on the page. Screens, documents and
+JSON all round through here, so they give the same numbers."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+SHOWN_PLACES = 1  # decimals of a mean on screen and in documents
+
+
+def rounded(value: float, places: int = SHOWN_PLACES) -> float:
+    """`value` rounded half up (away from zero) to `places` decimals."""
+    # repr is the shortest text giving the same float: 6.85 stays 6.85, not 6.8499999...
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return float(exact)
+
+
+def whole(value: float) -> int:
+    """`value` rounded half up to a whole number (a mean how-it-went of 0.5 reads +1)."""
+    return int(rounded(value, 0))
+
+
+def shown(value: float, signed: bool = False) -> str:
+    """A mean as it is shown: '6.3', or '+0.5' when `signed`."""
+    fixed = rounded(value)
+    return f"{fixed:+.{SHOWN_PLACES}f}" if signed else f"{fixed:.{SHOWN_PLACES}f}"
+
+
+def difference(before: float, after: float) -> float:
+    """`after` minus `before` as the two figures are shown."""
+    return rounded(rounded(after) - rounded(before))

@@ -111,3 +111,22 @@ def test_a_mean_of_six_and_a_quarter_shows_six_point_three(people):
         people.ok("checkin", "--date", days_ago(offset + 1), "--mood", str(mood), "--with", "Alex:+1")
     people.ok("checkin", "--date", days_ago(5), "--mood", "3", "--with", "Alex:-1")
     assert "well: 6.3 (4)" in flat(people.ok("inventory", "show", "Alex").stdout)
+
+
+# ------------------------------------------------------------- 13: who has died, when narrow
+
+
+@pytest.mark.parametrize("width", [40, 50, 55, 60, 80])
+def test_inventory_list_never_hides_that_someone_died(people, monkeypatch, width):
+    people.ok(
+        "inventory", "add", "--name", "Grandad", "--relationship", "other-family", "--status", "deceased",
+        "--contact", "weekly", "--problem-area", "grief",
+    )
+    people.ok(
+        "inventory", "add", "--name", "Alexandra Long-Name", "--relationship", "other-family",
+        "--contact", "monthly", "--problem-area", "role-dispute", "--dispute-stage", "renegotiation",
+    )
+    out = shown(people, monkeypatch, width, "inventory", "list")
+    line = next(line for line in out.splitlines() if "Grandad" in line)
+    assert "deceased" in line, out
+    assert "Sam" in out and "Alex" in out

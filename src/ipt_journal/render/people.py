@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ipt_journal.figures import shown
 from ipt_journal.messages import count, label
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
-from ipt_journal.figures import shown
 
 PEOPLE_COLUMNS = (
     Column("Name"),
@@ -45,7 +47,11 @@ def people_table(people: list[Person]) -> None:
                 area,
             )
         )
-    if not fitted(console, PEOPLE_COLUMNS, rows, title="Your interpersonal inventory"):
+    columns = PEOPLE_COLUMNS
+    if any(person.status == "deceased" for person in people):
+        # Whoever else is left out, that someone has died is never hidden.
+        columns = tuple(replace(c, keep=0) if c.header == "Status" else c for c in columns)
+    if not fitted(console, columns, rows, title="Your interpersonal inventory"):
         console.print("Your interpersonal inventory", style="bold")
         for person, row in zip(people, rows, strict=True):
             where = f", ring {row[2]}" if row[2] else ""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from ipt_journal.exercises import CATALOGUE
+from ipt_journal.figures import shown, whole
 from ipt_journal.messages import count
 from ipt_journal.render.common import new_console
 from ipt_journal.vocab import QUALITY_LABELS
-from ipt_journal.figures import shown, whole
 
 
 def how_it_went(mean_quality: float) -> str:

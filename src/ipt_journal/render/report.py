@@ -7,13 +7,13 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal.figures import shown, whole
 from ipt_journal.messages import count, crisis, focus_text, formulation_line, movement
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
 from ipt_journal.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.vocab import signed
-from ipt_journal.figures import shown, whole
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
 SAME_BELOW = 1.0  # a change in mean mood under one point reads "about the same"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ipt_journal.figures import shown
 from ipt_journal.messages import count
 from ipt_journal.render.common import new_console
 from ipt_journal.render.report import SAME_BELOW, event_line
 from ipt_journal.story import CourseStory
-from ipt_journal.figures import shown
 
 
 def course_story(story: CourseStory) -> None:

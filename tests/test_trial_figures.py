@@ -130,3 +130,24 @@ def test_inventory_list_never_hides_that_someone_died(people, monkeypatch, width
     line = next(line for line in out.splitlines() if "Grandad" in line)
     assert "deceased" in line, out
     assert "Sam" in out and "Alex" in out
+
+
+# ------------------------------------------------------------- 14: measure history when narrow
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 80])
+def test_measure_history_never_cuts_a_number(ipt, monkeypatch, width):
+    ipt.ok("measure", "phq9", "--answers", "2,2,1,2,1,1,1,1,0", "--date", "2026-10-01", "--difficulty", "2")
+    ipt.ok("measure", "phq9", "--answers", "3,3,3,3,2,2,2,1,0", "--date", "2026-11-01")
+    ipt.ok("measure", "gad7", "--answers", "1,1,1,1,1,1,1", "--date", "2026-11-02")
+    out = shown(ipt, monkeypatch, width, "measure", "history")
+    assert "…" not in out
+    for total, band in [("11/27", "moderate"), ("19/27", "moderately severe"), ("7/21", "mild")]:
+        line = next((line for line in out.splitlines() if total in line), None)
+        assert line is not None, out
+        assert band in " ".join(out.split())
+    assert "2026-10-01" in out and "PHQ-9" in out and "GAD-7" in out
+    if width < 50:  # plain lines, one per questionnaire, saying what each number is
+        assert "#1 2026-10-01 PHQ-9 11/27 moderate" in out
+    else:
+        assert "Total" in out and "Range" in out

@@ -151,3 +151,28 @@ def test_measure_history_never_cuts_a_number(ipt, monkeypatch, width):
         assert "#1 2026-10-01 PHQ-9 11/27 moderate" in out
     else:
         assert "Total" in out and "Range" in out
+
+
+# ------------------------------------------------------------- 15: one check-in with one person
+
+
+def test_one_checkin_with_one_person_reads_plainly(people):
+    people.ok("checkin", "--date", days_ago(2), "--mood", "6", "--with", "Jo:+1")
+    out = people.ok("report", "--weeks", "2").stdout
+    jo = next(line for line in out.splitlines() if line.startswith("Jo "))
+    assert "in nearly all" not in jo and "not enough data yet" in jo
+    assert "\n\n\n" not in out  # no run of blank lines where a section was left out
+    assert "below" not in flat(out)  # nothing promised that is not shown
+    data = json.loads(people.ok("report", "--weeks", "2", "--json").stdout)
+    assert [p["nearly_always"] for p in data["insight"]["moods"] if p["name"] == "Jo"] in ([], [False])
+
+
+def test_someone_in_every_checkin_gets_the_promised_section(people):
+    for days, mood, went in [(1, 7, "+2"), (3, 6, "+1"), (5, 3, "-1"), (8, 4, "-1")]:
+        people.ok("checkin", "--date", days_ago(days), "--mood", str(mood), "--with", f"Jo:{went}")
+    out = flat(people.ok("report", "--weeks", "3").stdout)
+    assert "Jo 1 4 +0.3 in nearly all" in out
+    assert "so see how it went with them below" in out
+    below = out.index("so see how it went with them below")
+    assert out.index("Mood by how it went with each person") > below
+    assert "Jo 3.5 (2) – 6.5 (2)" in out

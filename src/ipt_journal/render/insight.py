@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal.figures import shown
-from ipt_journal.insight import MIN_FOR_LINK, NEARLY_ALWAYS_WITHOUT, Link, MoodWhen, PeopleInsight, PersonMood
+from ipt_journal.insight import MIN_FOR_LINK, Link, MoodWhen, PeopleInsight, PersonMood
 from ipt_journal.messages import count
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
@@ -68,9 +68,11 @@ def how_it_went_line(p: PersonMood) -> str:
 
 
 def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
+    """Mood by how it went, after a blank line; nothing at all when nobody is seen enough."""
     people = [p for p in insight.moods if p.interactions >= SHOWN_FROM]
     if not people:
         return
+    console.print()
     console.print("Mood by how it went with each person", style="bold")
     rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_words(p)) for p in people]
     if not fitted(console, MOOD_COLUMNS, rows):
@@ -91,7 +93,7 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
 def nearly_always_note(console: Console, insight: PeopleInsight) -> None:
     """Why 'with / without' gives way to 'how it went' for the people in nearly every check-in."""
     for p in insight.moods:
-        if p.nearly_always and p.interactions >= NEARLY_ALWAYS_WITHOUT:
+        if p.nearly_always and p.interactions >= SHOWN_FROM:  # "below" only for whom it shows
             console.print(
                 Text(
                     f"{p.name} is in {p.interactions} of {p.window_checkins} check-ins: too few without them "
@@ -101,9 +103,11 @@ def nearly_always_note(console: Console, insight: PeopleInsight) -> None:
 
 
 def early_and_late(console: Console, insight: PeopleInsight) -> None:
+    """First half against second, after a blank line; nothing when nobody is seen enough."""
     changes = [c for c in insight.changes if c.early + c.late >= SHOWN_FROM]
     if not changes:
         return
+    console.print()
     console.print(
         f"First half ({insight.since} to {insight.second_half_from}) against second half", style="bold"
     )

@@ -94,9 +94,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
     _people_patterns(console, result)
     if result.insight:
         insight_views.nearly_always_note(console, result.insight)
-        console.print()
         insight_views.moods_by_how_it_went(console, result.insight)
-        console.print()
         insight_views.early_and_late(console, result.insight)
     if result.quiet_inner_circle:
         console.print()

@@ -176,3 +176,36 @@ def test_someone_in_every_checkin_gets_the_promised_section(people):
     below = out.index("so see how it went with them below")
     assert out.index("Mood by how it went with each person") > below
     assert "Jo 3.5 (2) – 6.5 (2)" in out
+
+
+# ------------------------------------------------------------- 19: one JSON shape for each thing
+
+
+def test_report_and_review_json_give_events_as_event_list_does(people):
+    people.ok("checkin", "--date", days_ago(3), "--mood", "5", "--with", "Sam:+1")
+    month = (TODAY - dt.timedelta(days=3)).strftime("%Y-%m")
+    people.ok("event", "add", "--date", month, "--kind", "move", "--person", "Sam", "--note", "New flat")
+    listed = json.loads(people.ok("event", "list", "--json").stdout)
+    assert listed[0]["when"] == month and "uid" not in listed[0] and "created_at" not in listed[0]
+    report = json.loads(people.ok("report", "--weeks", "8", "--json").stdout)
+    assert report["events"] == listed
+    story = json.loads(people.ok("review", "--json").stdout)
+    assert story["events"] == listed
+
+
+def test_circle_json_rounds_mean_quality_to_two_decimals(people):
+    for days, went in [(1, "+1"), (2, "+1"), (3, "0"), (4, "+1"), (5, "+1"), (6, "+1"), (7, "+1")]:
+        people.ok("checkin", "--date", days_ago(days), "--mood", "5", "--with", f"Sam:{went}")
+    data = json.loads(people.ok("inventory", "circle", "--json").stdout)
+    sam = next(p for p in data["people"] if p["name"] == "Sam")
+    assert sam["mean_quality"] == 0.86  # 6/7
+
+
+def test_imported_created_at_carries_z_like_native_records(ipt, tmp_path):
+    ipt.ok("checkin", "--date", days_ago(3), "--mood", "5")
+    source = tmp_path / "moods.csv"
+    source.write_text(f"day,mood\n{days_ago(2)},7\n")
+    ipt.ok("import", "--from", "csv", str(source), "--columns", "day=day,mood=mood", "--mood-scale", "0-10")
+    stamps = [row[0] for row in ipt.rows("SELECT created_at FROM checkins ORDER BY id")]
+    assert len(stamps) == 2 and all(stamp.endswith("Z") for stamp in stamps), stamps
+    assert len(stamps[0]) == len(stamps[1])

@@ -31,3 +31,25 @@ def shown(value: float, signed: bool = False) -> str:
 def difference(before: float, after: float) -> float:
     """`after` minus `before` as the two figures are shown."""
     return rounded(rounded(after) - rounded(before))
+
+
+JSON_PLACES = 2  # decimals of a figure in --json: more than shown, rounded the same way
+
+
+def json_ready(value):
+    """A dataclass, dict or list (nested) as JSON-ready data: days as YYYY-MM-DD, figures
+    rounded half up to JSON_PLACES decimals."""
+    import datetime as dt
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return rounded(value, JSON_PLACES)
+    return value

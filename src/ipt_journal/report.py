@@ -10,11 +10,10 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from ipt_journal.dates import monday_of, week_label
-from ipt_journal.figures import difference, rounded
+from ipt_journal.figures import difference, json_ready
 from ipt_journal.insight import MoodSeries, PeopleInsight, WeekPerson
 from ipt_journal.store import Journal, LifeEvent
 
-JSON_PLACES = 2  # decimals of a figure in --json: more than shown, rounded the same way
 # A mood comparison for a person needs at least this many check-ins with them and
 # without them; fewer would show noise as a pattern.
 MIN_CHECKINS_EACH = 3
@@ -147,7 +146,10 @@ class Report:
         return self.journal_checkins == 0 and not self.measures and not self.progress
 
     def as_json(self) -> dict:
+        from ipt_journal.life_events import event_json
+
         data = asdict(self)
+        data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
         data["min_checkins_each"] = MIN_CHECKINS_EACH
         data["note"] = "Mood differences are associations, not causes."
         return _iso_dates(data)
@@ -316,15 +318,7 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def _iso_dates(value):
-    if isinstance(value, dict):
-        return {key: _iso_dates(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_iso_dates(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return rounded(value, JSON_PLACES)
-    return value
+    return json_ready(value)
 
 
 @dataclass

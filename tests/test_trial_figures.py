@@ -106,6 +106,16 @@ def test_differences_are_those_of_the_figures_shown_rounded_half_up(people, monk
     assert "up 3.3 from the first weeks to the last" in prep
 
 
+def test_figures_round_half_up_as_written():
+    from ipt_journal.figures import difference, rounded, shown, whole
+
+    # 6.85 is stored as 6.8499999...; read as written, it rounds up like 6.25 and 0.125.
+    assert (shown(6.25), shown(6.85), shown(-0.25, signed=True)) == ("6.3", "6.9", "-0.3")
+    assert rounded(0.125, 2) == 0.13 and shown(0.125, True, 2) == "+0.13"
+    assert (whole(0.5), whole(1.5), whole(2.5)) == (1, 2, 3)
+    assert difference(3.5, 6.75) == 3.3 and difference(6.75, 3.5) == -3.3
+
+
 def test_a_mean_of_six_and_a_quarter_shows_six_point_three(people):
     for offset, mood in enumerate([6, 6, 6, 7]):
         people.ok("checkin", "--date", days_ago(offset + 1), "--mood", str(mood), "--with", "Alex:+1")

@@ -22,10 +22,10 @@ def whole(value: float) -> int:
     return int(rounded(value, 0))
 
 
-def shown(value: float, signed: bool = False) -> str:
-    """A mean as it is shown: '6.3', or '+0.5' when `signed`."""
-    fixed = rounded(value)
-    return f"{fixed:+.{SHOWN_PLACES}f}" if signed else f"{fixed:.{SHOWN_PLACES}f}"
+def shown(value: float, signed: bool = False, places: int = SHOWN_PLACES) -> str:
+    """A figure as it is shown: '6.3', or '+0.5' when `signed` (a correlation: places=2)."""
+    fixed = rounded(value, places)
+    return f"{fixed:+.{places}f}" if signed else f"{fixed:.{places}f}"
 
 
 def difference(before: float, after: float) -> float:

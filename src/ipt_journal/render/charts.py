@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.figures import shown
+from ipt_journal.figures import shown, whole
 from ipt_journal.insight import CirclePlace
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -67,7 +67,7 @@ def mood_chart(
     for point in shown:
         x = round((point.day - since).days / span * (plot - 1))
         columns.setdefault(min(plot - 1, max(0, x)), []).append(point.mood)
-    heights = {x: round(sum(moods) / len(moods)) for x, moods in columns.items()}
+    heights = {x: whole(sum(moods) / len(moods)) for x, moods in columns.items()}
     for level in range(10, -1, -1):
         label = f"{level:>2} ┤" if level % 5 == 0 else "   │"
         row = "".join(POINT if heights.get(x) == level else " " for x in range(plot))

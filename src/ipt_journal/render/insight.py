@@ -40,14 +40,14 @@ def link_words(person: PersonMood) -> str:
         return f"too few ({person.interactions} of {MIN_FOR_LINK})"
     if person.link_status == "no-variation":
         return "no variation"
-    return f"{person.link.strength} {person.link.rho:+.2f}"
+    return f"{person.link.strength} {shown(person.link.rho, True, 2)}"
 
 
 def link_sentence(person: PersonMood) -> str:
     """The link in full, with the check-ins it rests on and its uncertainty."""
     link: Link = person.link
-    basis = f"ρ {link.rho:+.2f} from {count(person.interactions, 'check-in')}"
-    span = f"likely range {link.low:+.2f} to {link.high:+.2f}"
+    basis = f"ρ {shown(link.rho, True, 2)} from {count(person.interactions, 'check-in')}"
+    span = f"likely range {shown(link.low, True, 2)} to {shown(link.high, True, 2)}"
     if link.strength == "none":
         return f"{person.name}: no link between how it went and mood ({basis}; {span})."
     direction = "better" if link.rho > 0 else "worse"

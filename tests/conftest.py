@@ -43,3 +43,18 @@ def people(ipt):
     ipt.ok("inventory", "add", "--name", "Alex", "--relationship", "friend", "--closeness", "2")
     ipt.ok("inventory", "add", "--name", "Jo", "--relationship", "sibling", "--closeness", "1")
     return ipt
+
+
+@pytest.fixture
+def local_zone(monkeypatch):
+    """Set this computer's time zone for one test (a POSIX TZ such as "UTC-2", two hours
+    east of UTC): imported times of day are local and stored in UTC."""
+    import time
+
+    def set_zone(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()

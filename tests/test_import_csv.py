@@ -48,7 +48,8 @@ def test_moods_as_words_need_a_map_and_say_so(ipt, tmp_path):
     assert ipt.rows("SELECT p.name FROM interactions i JOIN people p ON p.id = i.person_id") == [("Sam",)]
 
 
-def test_spreadsheet_dates_times_and_semicolons(ipt, tmp_path):
+def test_spreadsheet_dates_times_and_semicolons(ipt, tmp_path, local_zone):
+    local_zone("UTC")  # the times are stored in UTC; here local time is UTC
     path = write(
         tmp_path,
         'Datum;Stimmung;Zeit;Notiz\r\n14/05/2024;7;21:30;"Essen; dann Spaziergang"\r\n'
@@ -65,8 +66,8 @@ def test_spreadsheet_dates_times_and_semicolons(ipt, tmp_path):
         "%d/%m/%Y",
     )
     assert ipt.rows("SELECT day, mood, note, created_at FROM checkins ORDER BY id") == [
-        ("2024-05-14", 4, None, "2024-05-14T08:00:00"),
-        ("2024-05-14", 7, "Essen; dann Spaziergang", "2024-05-14T21:30:00"),
+        ("2024-05-14", 4, None, "2024-05-14T08:00:00Z"),
+        ("2024-05-14", 7, "Essen; dann Spaziergang", "2024-05-14T21:30:00Z"),
     ]
 
 

@@ -67,10 +67,11 @@ def test_current_layout_with_default_moods(ipt, current):
     assert "rad (1 row) as 9" in out and "awful (1 row) as 1" in out
 
 
-def test_two_entries_on_one_day_stay_separate_checkins_in_time_order(ipt, current):
+def test_two_entries_on_one_day_stay_separate_checkins_in_time_order(ipt, current, local_zone):
+    local_zone("UTC-2")  # the entries' times are local, two hours ahead of UTC
     ipt.ok("import", "--from", "daylio", str(current))
     same_day = ipt.rows("SELECT mood, created_at FROM checkins WHERE day = '2024-05-14' ORDER BY id")
-    assert same_day == [(5, "2024-05-14T08:02:00"), (9, "2024-05-14T20:47:00")]
+    assert same_day == [(5, "2024-05-14T06:02:00Z"), (9, "2024-05-14T18:47:00Z")]
 
 
 def test_an_activity_naming_a_person_becomes_time_with_them(people, current):

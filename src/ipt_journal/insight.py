@@ -131,7 +131,8 @@ def _person_mood(row) -> PersonMood:
         well=MoodWhen(row["well"], row["well_mood"]),
         link=link,
         link_status=status,
-        nearly_always=row["window_checkins"] - n < NEARLY_ALWAYS_WITHOUT,
+        # Seen only once or twice, someone is in "nearly all" of too few check-ins to say so.
+        nearly_always=n >= NEARLY_ALWAYS_WITHOUT and row["window_checkins"] - n < NEARLY_ALWAYS_WITHOUT,
     )
 
 

@@ -46,6 +46,20 @@ def events_in_window(journal: Journal, since: dt.date | None, until: dt.date | N
     return journal.events.between(since, until)
 
 
+def event_json(event: LifeEvent) -> dict:
+    """A life event in every --json that lists one (event list, report, review, timeline,
+    inventory show): the date as given in `when`, no storage stamps."""
+    return {
+        "id": event.id,
+        "day": event.day,
+        "approximate": event.approximate,
+        "when": event.when,
+        "kind": event.kind,
+        "people": event.people,
+        "note": event.note,
+    }
+
+
 def kind_label(kind: str) -> str:
     from ipt_journal.vocab import EventKind
 

@@ -7,12 +7,10 @@ Lines wrap to the terminal's width.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import sys
 import textwrap
-from dataclasses import asdict, is_dataclass
 from typing import TYPE_CHECKING
 
 from ipt_journal.vocab import CLOSENESS_LABELS, signed
@@ -36,16 +34,10 @@ def say(text: str = "", file=None) -> None:
 
 
 def plain(value):
-    """A dataclass (or list of them) as JSON-ready data."""
-    if is_dataclass(value):
-        value = asdict(value)
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+    """A dataclass (or list of them) as JSON-ready data, figures rounded as in every --json."""
+    from ipt_journal.figures import json_ready
+
+    return json_ready(value)
 
 
 def note(message: str, stream=None, indent: str = "") -> None:

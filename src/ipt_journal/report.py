@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from ipt_journal.dates import monday_of, week_label
+from ipt_journal.figures import difference, json_ready
 from ipt_journal.insight import MoodSeries, PeopleInsight, WeekPerson
 from ipt_journal.store import Journal, LifeEvent
 
@@ -145,7 +146,10 @@ class Report:
         return self.journal_checkins == 0 and not self.measures and not self.progress
 
     def as_json(self) -> dict:
+        from ipt_journal.life_events import event_json
+
         data = asdict(self)
+        data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
         data["min_checkins_each"] = MIN_CHECKINS_EACH
         data["note"] = "Mood differences are associations, not causes."
         return _iso_dates(data)
@@ -275,7 +279,7 @@ def _weeks(rows) -> list[WeekMood]:
                 monday=monday,
                 checkins=row["checkins"],
                 mean_mood=row["mean_mood"],
-                change=None if previous is None else row["mean_mood"] - previous,
+                change=None if previous is None else difference(previous, row["mean_mood"]),
             )
         )
     return weeks
@@ -291,7 +295,7 @@ def _summary(rows) -> MoodSummary | None:
         return sum(r["mood_sum"] for r in part) / sum(r["checkins"] for r in part)
 
     first, last = mean(rows[:span]), mean(rows[-span:])
-    return MoodSummary(weeks_compared=span, first_mean=first, last_mean=last, change=last - first)
+    return MoodSummary(weeks_compared=span, first_mean=first, last_mean=last, change=difference(first, last))
 
 
 def _pattern(row) -> PersonPattern:
@@ -314,15 +318,7 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def _iso_dates(value):
-    if isinstance(value, dict):
-        return {key: _iso_dates(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_iso_dates(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return round(value, 2)
-    return value
+    return json_ready(value)
 
 
 @dataclass

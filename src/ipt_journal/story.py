@@ -35,7 +35,10 @@ class CourseStory:
     events: list[LifeEvent]
 
     def as_json(self) -> dict:
+        from ipt_journal.life_events import event_json
+
         data = asdict(self)
+        data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
         data["note"] = "Mood differences are associations, not causes."
         return _iso_dates(data)
 

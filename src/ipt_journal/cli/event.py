@@ -112,15 +112,9 @@ def list_events(
 
 
 def event_json(event) -> dict:
-    return {
-        "id": event.id,
-        "day": event.day,
-        "approximate": event.approximate,
-        "when": event.when,
-        "kind": event.kind,
-        "people": event.people,
-        "note": event.note,
-    }
+    from ipt_journal.life_events import event_json as as_json
+
+    return as_json(event)
 
 
 @app.command()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ipt_journal.clinician_report import ClinicianReport
 from ipt_journal.documents.charts import Band, Series
+from ipt_journal.figures import shown, whole
 from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS
 
 DISCLAIMER = (
@@ -179,7 +180,12 @@ def _mood(doc: ClinicianReport) -> list[Block]:
     if not weeks:
         return []
     rows = [
-        [w.week, str(w.checkins), f"{w.mean_mood:.1f}", "" if w.change is None else f"{w.change:+.1f}"]
+        [
+            w.week,
+            str(w.checkins),
+            shown(w.mean_mood),
+            "" if w.change is None else shown(w.change, signed=True),
+        ]
         for w in weeks
     ]
     out: list[Block] = [Heading("Mood by week (0 worst, 10 best)")]
@@ -190,7 +196,7 @@ def _mood(doc: ClinicianReport) -> list[Block]:
                 "chart-mood",
                 f"Mean mood by week, {weeks[0].week} to {weeks[-1].week}",
                 "Weekly mean mood on a 0 to 10 scale: "
-                + ", ".join(f"{w.week}: {w.mean_mood:.1f}" for w in weeks),
+                + ", ".join(f"{w.week}: {shown(w.mean_mood)}" for w in weeks),
                 [Series("Mean mood", points)],
                 10,
             )
@@ -207,8 +213,9 @@ def _mood(doc: ClinicianReport) -> list[Block]:
     if s:
         out.append(
             Paragraph(
-                f"Mean mood in the last {s.weeks_compared} weeks with check-ins was {s.last_mean:.1f}, "
-                f"against {s.first_mean:.1f} in the first {s.weeks_compared} ({s.change:+.1f})."
+                f"Mean mood in the last {s.weeks_compared} weeks with check-ins was "
+                f"{shown(s.last_mean)}, against {shown(s.first_mean)} in the first "
+                f"{s.weeks_compared} ({shown(s.change, signed=True)})."
             )
         )
     return out
@@ -224,14 +231,15 @@ def _people(doc: ClinicianReport) -> list[Block]:
         mood = (
             "not enough data yet"
             if p.mood_difference is None
-            else f"{p.mood_with:.1f} with, {p.mood_without:.1f} without"
+            else f"{shown(p.mood_with)} with, {shown(p.mood_without)} without"
         )
         rows.append(
             [
                 who,
                 CLOSENESS_LABELS.get(p.closeness, ""),
                 str(p.interactions),
-                f"{QUALITY_LABELS[max(-2, min(2, round(p.mean_quality)))]} ({p.mean_quality:+.1f})",
+                f"{QUALITY_LABELS[max(-2, min(2, whole(p.mean_quality)))]} "
+                f"({shown(p.mean_quality, signed=True)})",
                 mood,
                 p.last_contact.isoformat(),
             ]
@@ -297,7 +305,7 @@ def _practice(doc: ClinicianReport) -> list[Block]:
     items = [f"{CATALOGUE[k].name if k in CATALOGUE else k}: {n}" for k, n in exercises["by_kind"].items()]
     items += [
         f"Coping, {use.strategy.replace('-', ' ')}: {use.uses}"
-        + ("" if use.mean_helpful is None else f" (helped {use.mean_helpful:.1f} of 5 on average)")
+        + ("" if use.mean_helpful is None else f" (helped {shown(use.mean_helpful)} of 5 on average)")
         for use in doc.figures.coping
     ]
     return [Heading("Exercises and coping"), Items(items)] if items else []

@@ -74,6 +74,7 @@ class Outcome:
 def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
     """Merge a checked file into the journal, or with `dry_run` only say what would be added."""
     from ipt_journal import portable
+    from ipt_journal.store.repository import stamp as utc_stamp
 
     moods, labels = map_moods(source, mapping.mood_map, mapping.defaults, mapping.scale)
     people = {label_key(p.name): (p.uid, p.name) for p in journal.people.list()}
@@ -113,7 +114,7 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
                     "activities",
                     f"the tag {tag[:20]!r}... is over {TAG_MAX} characters.",
                 )
-        stamp = f"{entry.day.isoformat()}T{entry.time or '12:00'}:00"
+        stamp = utc_stamp(dt.datetime.fromisoformat(f"{entry.day.isoformat()}T{entry.time or '12:00'}"))
         checkins.append(
             {
                 "uid": uid,

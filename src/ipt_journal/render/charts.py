@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal.figures import shown, whole
 from ipt_journal.insight import CirclePlace
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -66,7 +67,7 @@ def mood_chart(
     for point in shown:
         x = round((point.day - since).days / span * (plot - 1))
         columns.setdefault(min(plot - 1, max(0, x)), []).append(point.mood)
-    heights = {x: round(sum(moods) / len(moods)) for x, moods in columns.items()}
+    heights = {x: whole(sum(moods) / len(moods)) for x, moods in columns.items()}
     for level in range(10, -1, -1):
         label = f"{level:>2} ┤" if level % 5 == 0 else "   │"
         row = "".join(POINT if heights.get(x) == level else " " for x in range(plot))
@@ -76,22 +77,45 @@ def mood_chart(
     gap = max(1, plot - len(first) - len(last))
     console.print(Text(f"    {first}{' ' * gap}{last}"[:width]), no_wrap=True, overflow="crop")
     if phq9:
-        marks = [" "] * plot
-        for day, total, _ in phq9:
-            x = min(plot - 1, max(0, round((day - since).days / span * (plot - 1))))
-            digits = str(total)
-            start = min(x, plot - len(digits))
-            if all(mark == " " for mark in marks[max(0, start - 1) : start + len(digits) + 1]):
-                marks[start : start + len(digits)] = digits
-        console.print(Text("PHQ " + "".join(marks).rstrip()), no_wrap=True, overflow="crop")
+        row = _phq9_marks(phq9, since, span, plot)
+        console.print(Text("PHQ " + row.rstrip()), no_wrap=True, overflow="crop")
     unit = "check-in" if shown is points else "week (mean)"
     console.print(Text(f"{POINT} one {unit}; mood 0 worst, 10 best.", style="dim"))
     _phq9_bands(console, phq9)
 
 
+def _phq9_marks(phq9, since: dt.date, span: int, plot: int) -> str:
+    """The PHQ-9 totals at their days, a space apart. The latest and the highest are always
+    shown, moved aside if they would overlap (the caption gives their days); an older total
+    that would overlap one already placed is left out."""
+    marks = [" "] * plot
+
+    def free(start: int, length: int) -> bool:
+        return 0 <= start <= plot - length and all(
+            mark == " " for mark in marks[max(0, start - 1) : start + length + 1]
+        )
+
+    latest = len(phq9) - 1
+    highest = max(range(len(phq9)), key=lambda i: (phq9[i][1], i))
+    order = [latest, *([highest] if highest != latest else [])]
+    order += [i for i in range(len(phq9) - 1, -1, -1) if i not in order]
+    for i in order:
+        day, total, _ = phq9[i]
+        digits = str(total)
+        x = min(plot - 1, max(0, round((day - since).days / span * (plot - 1))))
+        start = min(x, plot - len(digits))
+        if i in (latest, highest):
+            nearest = sorted(range(plot), key=lambda s: (abs(s - start), s))
+            start = next((s for s in nearest if free(s, len(digits))), start)
+        elif not free(start, len(digits)):
+            continue
+        marks[start : start + len(digits)] = digits
+    return "".join(marks)
+
+
 def _plain_lines(console: Console, weekly, phq9) -> None:
     for point in weekly:
-        console.print(Text(f"Week of {point.day}: mood {point.mood:.1f}"))
+        console.print(Text(f"Week of {point.day}: mood {shown(point.mood)}"))
     _phq9_bands(console, phq9)
 
 
@@ -100,7 +124,7 @@ def _sparkline_lines(console: Console, weekly, phq9, width: int) -> None:
     room = max(1, width - len(label) - 12)
     moods = [point.mood for point in weekly][-room:]
     console.print(
-        Text(f"{label}{sparkline(moods)} {moods[0]:.1f}→{moods[-1]:.1f}"), no_wrap=True, overflow="crop"
+        Text(f"{label}{sparkline(moods)} {shown(moods[0])}→{shown(moods[-1])}"), no_wrap=True, overflow="crop"
     )
     console.print(Text(f"One mark a week, last {len(moods)}; ▁ low, █ high.", style="dim"))
     _phq9_bands(console, phq9)

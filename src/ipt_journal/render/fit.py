@@ -88,14 +88,15 @@ def fitted(
 
 
 def whole_names(text: str, width: int, separator: str = ", ") -> str:
-    """As many of the comma-separated names in `text` as fit `width` whole, then '+N'."""
+    """As many of the comma-separated names in `text` as fit `width` whole, then "+N more",
+    or "…" when the count does not fit. Never a bare "+N": beside a score it reads as one."""
     if len(text) <= width:
         return text
     names = text.split(separator)
-    for keep in range(len(names) - 1, -1, -1):
+    for keep in range(len(names) - 1, 0, -1):
         shown = separator.join(names[:keep])
-        more = f"+{len(names) - keep}"
-        candidate = f"{shown} {more}" if shown else more
-        if len(candidate) <= width:
-            return candidate
-    return f"+{len(names)}"
+        for rest in (f"+{len(names) - keep} more", "…"):
+            if len(candidate := f"{shown}{separator}{rest}") <= width:
+                return candidate
+    everyone = f"+{len(names)} more"
+    return everyone if len(everyone) <= width else "…"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.insight import MIN_FOR_LINK, NEARLY_ALWAYS_WITHOUT, Link, MoodWhen, PeopleInsight, PersonMood
+from ipt_journal.figures import shown
+from ipt_journal.insight import MIN_FOR_LINK, Link, MoodWhen, PeopleInsight, PersonMood
 from ipt_journal.messages import count
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
@@ -30,7 +31,7 @@ CHANGE_COLUMNS = (
 
 
 def _cell(when: MoodWhen) -> str:
-    return "–" if not when.checkins else f"{when.mean_mood:.1f} ({when.checkins})"
+    return "–" if not when.checkins else f"{shown(when.mean_mood)} ({when.checkins})"
 
 
 def link_words(person: PersonMood) -> str:
@@ -39,14 +40,14 @@ def link_words(person: PersonMood) -> str:
         return f"too few ({person.interactions} of {MIN_FOR_LINK})"
     if person.link_status == "no-variation":
         return "no variation"
-    return f"{person.link.strength} {person.link.rho:+.2f}"
+    return f"{person.link.strength} {shown(person.link.rho, True, 2)}"
 
 
 def link_sentence(person: PersonMood) -> str:
     """The link in full, with the check-ins it rests on and its uncertainty."""
     link: Link = person.link
-    basis = f"ρ {link.rho:+.2f} from {count(person.interactions, 'check-in')}"
-    span = f"likely range {link.low:+.2f} to {link.high:+.2f}"
+    basis = f"ρ {shown(link.rho, True, 2)} from {count(person.interactions, 'check-in')}"
+    span = f"likely range {shown(link.low, True, 2)} to {shown(link.high, True, 2)}"
     if link.strength == "none":
         return f"{person.name}: no link between how it went and mood ({basis}; {span})."
     direction = "better" if link.rho > 0 else "worse"
@@ -67,9 +68,11 @@ def how_it_went_line(p: PersonMood) -> str:
 
 
 def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
+    """Mood by how it went, after a blank line; nothing at all when nobody is seen enough."""
     people = [p for p in insight.moods if p.interactions >= SHOWN_FROM]
     if not people:
         return
+    console.print()
     console.print("Mood by how it went with each person", style="bold")
     rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_words(p)) for p in people]
     if not fitted(console, MOOD_COLUMNS, rows):
@@ -90,7 +93,7 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
 def nearly_always_note(console: Console, insight: PeopleInsight) -> None:
     """Why 'with / without' gives way to 'how it went' for the people in nearly every check-in."""
     for p in insight.moods:
-        if p.nearly_always and p.interactions >= NEARLY_ALWAYS_WITHOUT:
+        if p.nearly_always and p.interactions >= SHOWN_FROM:  # "below" only for whom it shows
             console.print(
                 Text(
                     f"{p.name} is in {p.interactions} of {p.window_checkins} check-ins: too few without them "
@@ -100,15 +103,17 @@ def nearly_always_note(console: Console, insight: PeopleInsight) -> None:
 
 
 def early_and_late(console: Console, insight: PeopleInsight) -> None:
+    """First half against second, after a blank line; nothing when nobody is seen enough."""
     changes = [c for c in insight.changes if c.early + c.late >= SHOWN_FROM]
     if not changes:
         return
+    console.print()
     console.print(
         f"First half ({insight.since} to {insight.second_half_from}) against second half", style="bold"
     )
 
     def half(n: int, quality: float | None) -> str:
-        return "–" if not n else f"{n}× {quality:+.1f}"
+        return "–" if not n else f"{n}× {shown(quality, signed=True)}"
 
     rows = [
         (c.name, half(c.early, c.early_quality), half(c.late, c.late_quality), c.quality, c.contact)

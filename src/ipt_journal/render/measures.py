@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
+from rich.text import Text
 
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import Column, fitted
+
+MEASURE_COLUMNS = (
+    Column("ID", right=True),
+    Column("Day"),
+    Column("Scale"),
+    Column("Total", right=True),
+    Column("Range"),
+    Column("Answers", keep=1),
+    Column("Difficulty", keep=2),  # the unscored last question: how hard the problems made things
+)
 
 
 def measures_table(measures) -> None:
@@ -15,26 +25,22 @@ def measures_table(measures) -> None:
     if not measures:
         console.print("No questionnaires yet. Take one with: ipt measure phq9 (or gad7)")
         return
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("ID", justify="right")
-    table.add_column("Day", no_wrap=True)
-    table.add_column("Scale")
-    table.add_column("Total", justify="right")
-    table.add_column("Range", no_wrap=True)
-    table.add_column("Answers")
-    table.add_column(
-        "Difficulty", min_width=10
-    )  # the unscored last question: how hard the problems made things
+    rows = []
     for m in measures:
         scale = scales.SCALES[m.scale]
-        table.add_row(
-            str(m.id),
-            m.day,
-            scale.name,
-            f"{m.total}/{scale.max_total}",
-            scale.band(m.total),
-            " ".join(map(str, m.answers)),
-            "" if m.difficulty is None else scales.DIFFICULTY_SHORT[m.difficulty],
+        rows.append(
+            (
+                str(m.id),
+                m.day,
+                scale.name,
+                f"{m.total}/{scale.max_total}",
+                scale.band(m.total),
+                " ".join(map(str, m.answers)),
+                "" if m.difficulty is None else scales.DIFFICULTY_SHORT[m.difficulty],
+            )
         )
-    console.print(table)
+    if not fitted(console, MEASURE_COLUMNS, rows):
+        for ident, day, name, total, band, answers, difficulty in rows:
+            hard = f"; difficulty: {difficulty}" if difficulty else ""
+            console.print(Text(f"#{ident} {day} {name} {total} {band}; answers {answers}{hard}"))
     console.print(scales.CREDIT, style="dim")

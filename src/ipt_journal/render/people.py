@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ipt_journal.figures import shown
 from ipt_journal.messages import count, label
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted
@@ -44,7 +47,11 @@ def people_table(people: list[Person]) -> None:
                 area,
             )
         )
-    if not fitted(console, PEOPLE_COLUMNS, rows, title="Your interpersonal inventory"):
+    columns = PEOPLE_COLUMNS
+    if any(person.status == "deceased" for person in people):
+        # Whoever else is left out, that someone has died is never hidden.
+        columns = tuple(replace(c, keep=0) if c.header == "Status" else c for c in columns)
+    if not fitted(console, columns, rows, title="Your interpersonal inventory"):
         console.print("Your interpersonal inventory", style="bold")
         for person, row in zip(people, rows, strict=True):
             where = f", ring {row[2]}" if row[2] else ""
@@ -100,7 +107,7 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
     console.print(
         Text(
             f"Time together: {count(summary.interactions, 'check-in')}, from {summary.first_contact} "
-            f"to {summary.last_contact}; it went {summary.mean_quality:+.1f} on average "
+            f"to {summary.last_contact}; it went {shown(summary.mean_quality, signed=True)} on average "
             "(-2 very badly to +2 very well)."
         )
     )
@@ -108,8 +115,8 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
     if with_count >= MIN_CHECKINS_EACH and without_count >= MIN_CHECKINS_EACH:
         console.print(
             Text(
-                f"Mean mood in check-ins with {person.name}: {summary.mood_with:.1f}; "
-                f"without: {summary.mood_without:.1f}. An association, not a cause."
+                f"Mean mood in check-ins with {person.name}: {shown(summary.mood_with)}; "
+                f"without: {shown(summary.mood_without)}. An association, not a cause."
             )
         )
     elif with_count >= MIN_CHECKINS_EACH:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ipt_journal.exercises import CATALOGUE
+from ipt_journal.figures import shown, whole
 from ipt_journal.messages import count
 from ipt_journal.render.common import new_console
 from ipt_journal.vocab import QUALITY_LABELS
@@ -12,7 +13,7 @@ from ipt_journal.vocab import QUALITY_LABELS
 
 def how_it_went(mean_quality: float) -> str:
     """A mean of -2..+2 in words, to the nearest label."""
-    return QUALITY_LABELS[max(-2, min(2, round(mean_quality)))]
+    return QUALITY_LABELS[max(-2, min(2, whole(mean_quality)))]
 
 
 def trend_words(change: float | None) -> str:
@@ -20,7 +21,7 @@ def trend_words(change: float | None) -> str:
         return ""
     if abs(change) < 0.5:
         return "about level from the first weeks to the last"
-    return f"{'up' if change > 0 else 'down'} {abs(change):.1f} from the first weeks to the last"
+    return f"{'up' if change > 0 else 'down'} {shown(abs(change))} from the first weeks to the last"
 
 
 def prep(result) -> None:
@@ -37,7 +38,7 @@ def prep(result) -> None:
         console.print()
         console.print("Your mood", style="bold")
         console.print(
-            f"Your mood averaged {result.mean_mood:.1f} of 10 over {count(result.checkins, 'check-in')}"
+            f"Your mood averaged {shown(result.mean_mood)} of 10 over {count(result.checkins, 'check-in')}"
             + (f", {trend}." if trend else ".")
         )
         console.print(f"  {moods}")

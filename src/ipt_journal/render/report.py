@@ -7,6 +7,7 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal.figures import shown, whole
 from ipt_journal.messages import count, crisis, focus_text, formulation_line, movement
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
@@ -45,13 +46,13 @@ PEOPLE_COLUMNS = (
 def _mean(value: float | None, signed_: bool = False) -> str:
     if value is None:
         return ""
-    return f"{value:+.1f}" if signed_ else f"{value:.1f}"
+    return shown(value, signed_)
 
 
 def _bar(mood: float) -> str:
     from ipt_journal import output
 
-    filled = round(mood)
+    filled = whole(mood)
     if output.plain():  # a screen reader reads the number; the bar would be noise
         return ""
     return "█" * filled + "·" * (10 - filled)
@@ -79,10 +80,10 @@ def _mood_and_people(console: Console, result: Report) -> None:
     if result.summary:
         s = result.summary
         trend = "up" if s.change >= SAME_BELOW else "down" if s.change <= -SAME_BELOW else "about the same"
-        amount = f" {abs(s.change):.1f}" if trend != "about the same" else ""
+        amount = f" {shown(abs(s.change))}" if trend != "about the same" else ""
         console.print(
-            f"Mean mood in the last {count(s.weeks_compared, 'week')} with check-ins was {s.last_mean:.1f}, "
-            f"{trend}{amount} from {s.first_mean:.1f} in the first {s.weeks_compared}."
+            f"Mean mood in the last {count(s.weeks_compared, 'week')} with check-ins was "
+            f"{shown(s.last_mean)}, {trend}{amount} from {shown(s.first_mean)} in the first {s.weeks_compared}."
         )
     if result.events:
         console.print()
@@ -93,9 +94,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
     _people_patterns(console, result)
     if result.insight:
         insight_views.nearly_always_note(console, result.insight)
-        console.print()
         insight_views.moods_by_how_it_went(console, result.insight)
-        console.print()
         insight_views.early_and_late(console, result.insight)
     if result.quiet_inner_circle:
         console.print()
@@ -122,7 +121,7 @@ def change_words(change: float | None) -> str:
     """A week-to-week change; under SAME_BELOW points reads 'about the same'."""
     if change is None:
         return ""
-    return "about the same" if abs(change) < SAME_BELOW else f"{change:+.1f}"
+    return "about the same" if abs(change) < SAME_BELOW else shown(change, signed=True)
 
 
 def event_line(event) -> str:
@@ -134,7 +133,7 @@ def event_line(event) -> str:
 
 def _weeks_table(console: Console, result: Report) -> None:
     def people(week) -> str:
-        return ", ".join(f"{p.name} {signed(round(p.mean_quality))}" for p in week.people)
+        return ", ".join(f"{p.name} {signed(whole(p.mean_quality))}" for p in week.people)
 
     def course_week(week) -> str:
         return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""
@@ -243,7 +242,8 @@ def _course_report(console: Console, result: Report) -> None:
             )
         if e["mood_rated"]:
             console.print(
-                f"  Mood before {e['mean_mood_before']:.1f}, after {e['mean_mood_after']:.1f} on average "
+                f"  Mood before {shown(e['mean_mood_before'])}, "
+                f"after {shown(e['mean_mood_after'])} on average "
                 f"({count(e['mood_rated'], 'exercise')} with both): how you felt, not what caused a change."
             )
     if result.homework and result.homework["assigned"]:
@@ -257,7 +257,9 @@ def _course_report(console: Console, result: Report) -> None:
         console.print()
         console.print("Coping strategies, most helpful first", style="bold")
         for use in result.coping:
-            rated = "not rated" if use.mean_helpful is None else f"helped {use.mean_helpful:.1f}/5 on average"
+            rated = (
+                "not rated" if use.mean_helpful is None else f"helped {shown(use.mean_helpful)}/5 on average"
+            )
             console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
     if result.crisis_resources:
         console.print()

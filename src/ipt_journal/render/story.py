@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ipt_journal.figures import shown
 from ipt_journal.messages import count
 from ipt_journal.render.common import new_console
 from ipt_journal.render.report import SAME_BELOW, event_line
@@ -23,11 +24,11 @@ def course_story(story: CourseStory) -> None:
         trend = (
             "about the same"
             if abs(moved) < SAME_BELOW
-            else f"{'up' if moved > 0 else 'down'} {abs(moved):.1f}"
+            else f"{'up' if moved > 0 else 'down'} {shown(abs(moved))}"
         )
         console.print(
-            f"Mood: {m.first_mean:.1f} on average in the first {count(m.weeks_compared, 'week')} with "
-            f"check-ins, {m.last_mean:.1f} in the last {m.weeks_compared}: {trend}."
+            f"Mood: {shown(m.first_mean)} on average in the first {count(m.weeks_compared, 'week')} with "
+            f"check-ins, {shown(m.last_mean)} in the last {m.weeks_compared}: {trend}."
         )
     for p in story.questionnaires:
         # Response and remission are None unless the baseline was in the clinical range.
@@ -49,11 +50,12 @@ def course_story(story: CourseStory) -> None:
         change = changes.get(person.name)
         line = (
             f"{person.name}: time together in {count(person.interactions, 'check-in')} during the "
-            f"course, going {person.mean_quality:+.1f} on average (-2 to +2)"
+            f"course, going {shown(person.mean_quality, signed=True)} on average (-2 to +2)"
         )
         if change and change.quality != "too few":
             line += (
-                f"; {change.early_quality:+.1f} in the first half, {change.late_quality:+.1f} in the second: "
+                f"; {shown(change.early_quality, signed=True)} in the first half, "
+                f"{shown(change.late_quality, signed=True)} in the second: "
                 f"{change.quality}, seen {change.contact}"
             )
         console.print(Text(line + "."))

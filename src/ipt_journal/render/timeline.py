@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ipt_journal.figures import shown, whole
 from ipt_journal.life_events import kind_label
 from ipt_journal.render.charts import spark
 from ipt_journal.render.common import new_console
@@ -29,8 +30,8 @@ def timeline(result: Timeline) -> None:
             mood = "  ·    "
             bar = " " * 10
         else:
-            mood = f"  {spark(period.mean_mood)} {period.mean_mood:4.1f}"
-            filled = round(period.mean_mood)
+            mood = f"  {spark(period.mean_mood)} {shown(period.mean_mood):>4}"
+            filled = whole(period.mean_mood)
             bar = "█" * filled + "·" * (10 - filled)
         line = f"{period.label:<7}{mood}"
         if width >= BAR_FROM:

@@ -13,7 +13,13 @@ if TYPE_CHECKING:
 
 
 def now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp(dt.datetime.now(dt.UTC))
+
+
+def stamp(moment: dt.datetime) -> str:
+    """A row's created_at or updated_at: UTC, to the second, with Z. A naive `moment` is
+    this computer's local time (an imported entry's time of day)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def new_uid() -> str:

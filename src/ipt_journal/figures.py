@@ -1,0 +1,55 @@
+"""Figures as people read them: means to one decimal, rounded half up (6.25 shows 6.3,
+not Python's round-half-to-even 6.2), and a change between two means worked out from the
+figures shown, so that 6.8 "up 3.3 from 3.5" adds up on the page. Screens, documents and
+JSON all round through here, so they give the same numbers."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+SHOWN_PLACES = 1  # decimals of a mean on screen and in documents
+
+
+def rounded(value: float, places: int = SHOWN_PLACES) -> float:
+    """`value` rounded half up (away from zero) to `places` decimals."""
+    # repr is the shortest text giving the same float: 6.85 stays 6.85, not 6.8499999...
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return float(exact)
+
+
+def whole(value: float) -> int:
+    """`value` rounded half up to a whole number (a mean how-it-went of 0.5 reads +1)."""
+    return int(rounded(value, 0))
+
+
+def shown(value: float, signed: bool = False, places: int = SHOWN_PLACES) -> str:
+    """A figure as it is shown: '6.3', or '+0.5' when `signed` (a correlation: places=2)."""
+    fixed = rounded(value, places)
+    return f"{fixed:+.{places}f}" if signed else f"{fixed:.{places}f}"
+
+
+def difference(before: float, after: float) -> float:
+    """`after` minus `before` as the two figures are shown."""
+    return rounded(rounded(after) - rounded(before))
+
+
+JSON_PLACES = 2  # decimals of a figure in --json: more than shown, rounded the same way
+
+
+def json_ready(value):
+    """A dataclass, dict or list (nested) as JSON-ready data: days as YYYY-MM-DD, figures
+    rounded half up to JSON_PLACES decimals."""
+    import datetime as dt
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return rounded(value, JSON_PLACES)
+    return value

@@ -83,7 +83,8 @@ def _mood_and_people(console: Console, result: Report) -> None:
         amount = f" {shown(abs(s.change))}" if trend != "about the same" else ""
         console.print(
             f"Mean mood in the last {count(s.weeks_compared, 'week')} with check-ins was "
-            f"{shown(s.last_mean)}, {trend}{amount} from {shown(s.first_mean)} in the first {s.weeks_compared}."
+            f"{shown(s.last_mean)}, {trend}{amount} from {shown(s.first_mean)} "
+            f"in the first {s.weeks_compared}."
         )
     if result.events:
         console.print()

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.session import EditOpt, YesOpt, command_group, session
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.vocab import EventKind
@@ -82,8 +83,8 @@ def save_new_event(journal, fields: dict, bring: list = ()):
 @app.command("list")
 def list_events(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option("--since", metavar="DAY", help="From this day.")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="DAY", help="Up to this day.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     person: Annotated[
         str | None, typer.Option("--person", metavar="NAME", help="Only events with them.")
     ] = None,
@@ -91,12 +92,11 @@ def list_events(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Your life events, oldest first."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.cli.listing import no_match, window
     from ipt_journal.life_events import events_in_window
 
+    start, end = window(since, until)
     journal = session(ctx).journal()
-    start = parse_day(since, "--since") if since else None
-    end = parse_day(until, "--until") if until else None
     events = events_in_window(journal, start, end)
     if person:
         name = journal.people.named(person).name
@@ -105,6 +105,13 @@ def list_events(
         events = [event for event in events if event.kind == kind.value]
     if as_json:
         messages.print_json([event_json(event) for event in events])
+        return
+    unmatched = no_match(
+        "life events", {"--since": since, "--until": until, "--person": person, "--kind": kind}
+    )
+    recorded = len(events_in_window(journal, None, None)) if unmatched and not events else 0
+    if recorded:
+        messages.note(f"{unmatched} {recorded} recorded in all; see them with: ipt event list")
         return
     from ipt_journal.render.events import events_table
 

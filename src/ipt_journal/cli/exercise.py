@@ -242,24 +242,26 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Exercises you did, newest first."""
-    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
+    from ipt_journal.cli.listing import check_limit, no_match, show_list, window
 
     check_limit(limit)
+    start, end = window(since, until)
     done = (
         session(ctx)
         .journal()
         .exercises.list(
             kind=kind,
             person=with_,
-            since=day_or_none(since, "--since"),
-            until=day_or_none(until, "--until"),
+            since=start,
+            until=end,
             limit=limit,
         )
     )
     if as_json:
         messages.print_json(messages.plain(done))
     else:
-        show_list(done, "exercise_rows", "practice.exercises_table")
+        filters = {"--with": with_, "--kind": kind, "--since": since, "--until": until}
+        show_list(done, "exercise_rows", "practice.exercises_table", no_match("exercises", filters))
 
 
 @app.command()

@@ -146,6 +146,13 @@ def edit(
     from ipt_journal.life_events import parse_when
     from ipt_journal.models import LifeEventIn, validate
 
+    if no_people and person:
+        from ipt_journal.errors import InputError
+
+        raise InputError(
+            "--no-people clears the people and --person names them: give one or the other, not both. "
+            "Nothing was changed."
+        )
     state = session(ctx)
     journal = state.journal()
     event = journal.events.get(event_id)

@@ -977,3 +977,13 @@ def test_event_edit_wizard_is_prefilled_and_enter_keeps_values(sam):
     assert rows(sam.path, "SELECT day, approximate, kind, note FROM events") == [
         ("2024-03-01", 1, "new-job-or-role", "Leeds")
     ]
+
+
+def test_start_revise_in_a_terminal_goes_straight_to_the_wizard(ipt):
+    ipt.ok("start", "--weeks", "12", "--start-date", "2026-01-05")
+    term = Terminal(ipt.path, "start", "--revise")
+    term.at("You started a course on 2026-01-05 (12 weeks).")
+    term.at("A little about you").keys(CTRL_C)  # no "Revise it?" first: --revise said so
+    code, output = term.finish()
+    assert code == 130 and "Revise it?" not in output
+    assert rows(ipt.path, "SELECT planned_weeks, started_on FROM courses") == [(12, "2026-01-05")]

@@ -276,8 +276,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         default=fields.get("with_therapist"),
         optional=True,
     )
-    day = prompts.text(START["start_date"], default=str(fields["started_on"]))
-    fields["started_on"] = parse_day(day)
+    fields["started_on"] = prompts.day(START["start_date"], parse_day, default=str(fields["started_on"]))
     weeks = prompts.text(
         START["weeks"],
         default=str(fields.get("planned_weeks") or 12),

@@ -205,25 +205,17 @@ def _summary(event) -> str:
 def ask_event(journal, fields: dict, ask_people: bool, ask_note: bool, editing: bool = False) -> dict:
     """The event wizard: asks for what `fields` lacks (or, editing, everything, prefilled)."""
     from ipt_journal import prompts
-    from ipt_journal.errors import InputError
     from ipt_journal.life_events import parse_when
     from ipt_journal.questions import EVENT
 
     answers = dict(fields)
-
-    def date_problem(text: str) -> bool | str:
-        try:
-            parse_when(text.strip(), "The date")
-        except InputError as error:
-            return error.message
-        return True
-
     if editing or "day" not in answers:
         default = ""
         if "day" in answers:
             default = answers["day"][:7] if answers.get("approximate") else str(answers["day"])
-        typed = prompts.text(EVENT["day"], default=default, validate=date_problem).strip()
-        answers["day"], answers["approximate"] = parse_when(typed, "The date")
+        answers["day"], answers["approximate"] = prompts.day(
+            EVENT["day"], lambda typed: parse_when(typed, "The date"), default
+        )
     if editing or "kind" not in answers:
         answers["kind"] = prompts.select(
             EVENT["kind"], [(kind.label, kind.value) for kind in EventKind], default=answers.get("kind")

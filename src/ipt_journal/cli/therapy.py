@@ -147,11 +147,10 @@ def _wizard(
     """Ask for the session's fields (pre-filled), then, for a new one, homework agreed and
     which things to bring came up."""
     from ipt_journal import prompts
-    from ipt_journal.cli.checkin import _day_problem
     from ipt_journal.dates import parse_day
     from ipt_journal.questions import THERAPY_SESSION as ASK
 
-    fields["day"] = parse_day(prompts.text(ASK["day"], default=str(fields["day"]), validate=_day_problem))
+    fields["day"] = prompts.day(ASK["day"], parse_day, default=str(fields["day"]))
     fields["with_whom"] = (
         prompts.text(ASK["with_whom"], default=fields.get("with_whom") or "").strip() or None
     )

@@ -199,7 +199,9 @@ def edit(
     ] = None,
     edit: EditOpt = False,
 ) -> None:
-    """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
+    """Change a check-in: flags for what changes, or a wizard.
+
+    Give flags for what changes, or none in a terminal for the wizard pre-filled."""
     from ipt_journal.models import CheckinIn, validate
 
     state = session(ctx)

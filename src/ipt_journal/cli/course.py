@@ -398,7 +398,9 @@ def extend(
 @course_app.command()
 def end(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DAY", help="The day the course ended. [default: today]")
+    ] = None,
 ) -> None:
     """End the course; after it, ipt keeps you company in maintenance."""
     from ipt_journal.dates import parse_day

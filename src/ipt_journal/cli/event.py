@@ -142,7 +142,10 @@ def edit(
     ] = False,
     note: NoteOpt = None,
 ) -> None:
-    """Change an event: only the values you pass, or every value in a prefilled wizard."""
+    """Change an event: flags for what changes, or a wizard.
+
+    Only the values you pass change; with none, in a terminal, a wizard asks for every
+    value, prefilled."""
     from ipt_journal.life_events import parse_when
     from ipt_journal.models import LifeEventIn, validate
 

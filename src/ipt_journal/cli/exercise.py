@@ -75,8 +75,10 @@ def start(
         bool, typer.Option("--edit", help="Write the answers in your editor ($VISUAL or $EDITOR), one file.")
     ] = False,
 ) -> None:
-    """Do an exercise. In a terminal a guided flow asks each question; every answer also
-    has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked.
+    """Do an exercise, guided one question at a time.
+
+    In a terminal a guided flow asks each question; every answer also has a flag
+    (--answer QUESTION=TEXT), and with all of them nothing is asked.
     """
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError, MissingInput
@@ -275,7 +277,9 @@ def show(
     ],
     as_json: JsonOpt = False,
 ) -> None:
-    """One finished exercise, readably (a communication analysis as a dialogue)."""
+    """One finished exercise, readably.
+
+    A communication analysis is shown as a dialogue."""
     from ipt_journal.render.practice import exercise_detail
 
     done = session(ctx).journal().exercises.get(exercise_id)

@@ -141,8 +141,10 @@ def edit(
     date: DateOpt = None,
     difficulty: DifficultyOpt = None,
 ) -> None:
-    """Correct a questionnaire: the day it was taken, its answers (all of them, again), or
-    how difficult the problems made things."""
+    """Correct a questionnaire's day, answers or difficulty.
+
+    Correct the day it was taken, its answers (all of them, again), or how difficult the
+    problems made things."""
     from ipt_journal.dates import parse_day
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.scales import SCALES

@@ -60,7 +60,10 @@ def test_several_checkins_a_week_are_all_kept(people):
         (["--mood", "11"], "Mood must be a whole number from 0 (worst) to 10 (best), got 11."),
         (["--mood", "-1"], "Mood must be a whole number from 0 (worst) to 10 (best), got -1."),
         (["--mood", "5", "--date", TOMORROW], f"The date {TOMORROW} is in the future"),
-        (["--mood", "5", "--date", "2026-02-30"], "The date must be a real day written YYYY-MM-DD"),
+        (
+            ["--mood", "5", "--date", "2026-02-30"],
+            "The date 2026-02-30 is not a real day: February 2026 has 28",
+        ),
         (["--mood", "5", "--date", "next week"], "got 'next week'"),
         (
             ["--mood", "5", "--with", "Sam:+5"],

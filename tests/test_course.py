@@ -283,3 +283,13 @@ def test_dashboard_suggests_the_review_near_the_end(people):
     )
     people.ok("checkin", "--mood", "6")
     assert "Next: ipt review" in flat(people.ok().stdout)
+
+
+def test_revise_with_nothing_to_change_outside_a_terminal_names_the_flags(people):
+    people.ok("start", "--weeks", "12", "--start-date", weeks_ago(2), "--goal", "Talk calmly with Sam")
+    before = people.rows("SELECT * FROM courses")
+    result = people("start", "--revise")
+    assert_user_error(result, "Missing what to change", "--weeks", "--focus", "--goal", "ipt start --revise")
+    assert "Revised" not in result.stdout
+    assert people.rows("SELECT * FROM courses") == before
+    assert people.count("goals") == 1 and people.count("measures") == 0

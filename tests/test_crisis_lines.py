@@ -128,4 +128,4 @@ def test_start_takes_the_country_as_a_flag_and_never_asks_outside_a_terminal(ipt
     ipt.ok("start", "--weeks", "12", "--country", "New Zealand")
     out = flat(ipt.ok("crisis").stdout)
     assert "Call or text 1737" in out and "call 111" in out
-    assert_user_error(ipt("start", "--revise", "--country", "Narnia"), "two-letter code")
+    assert_user_error(ipt("start", "--revise", "--weeks", "12", "--country", "Narnia"), "two-letter code")

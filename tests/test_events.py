@@ -188,3 +188,12 @@ def test_event_list_fits_the_terminal_and_never_cuts_a_name(people, monkeypatch,
     assert "Alexand…" not in out and "Long-Na…" not in out
     if width >= 80:
         assert "A note long enough" in out and "…" in out
+
+
+def test_no_people_and_a_person_together_are_refused_and_nothing_changes(people):
+    people.ok("event", "add", "--date", "2024-03-14", "--kind", "move", "--person", "Sam")
+    result = people("event", "edit", "1", "--no-people", "--person", "Jo", "--note", "x")
+    assert_user_error(result, "--no-people", "--person", "not both")
+    assert "Updated" not in result.stdout
+    assert people.rows("SELECT note FROM events") == [(None,)]
+    assert people.rows("SELECT person_id FROM event_people") == [(1,)]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ipt_journal.cli.examples import EXAMPLES
+from support import flat
 
 REFERENCE = (Path(__file__).resolve().parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
 SECTIONS = re.findall(r"^## `(ipt[^`]*)`\n\n```text\n(.*?)\n```", REFERENCE, flags=re.M | re.S)
@@ -95,3 +96,55 @@ def test_doctor_json(ipt):
 def test_ranges_are_checked_in_words(ipt, args, message):
     result = ipt(*args)
     assert result.exit_code == 2 and message in result.stderr
+
+
+def _helps(command, path, parent=None, width=80):
+    """Every command's --help at `width` columns, the way make_reference.py builds them."""
+    ctx = command.make_context(
+        path[-1], [], parent=parent, resilient_parsing=True, terminal_width=width, max_content_width=width
+    )
+    yield " ".join(path), command, command.get_help(ctx)
+    for name in command.list_commands(ctx) if hasattr(command, "list_commands") else []:
+        yield from _helps(command.get_command(ctx, name), [*path, name], ctx, width)
+
+
+def _command_lists(text: str) -> list[list[str]]:
+    """The blocks of a help that list commands (Commands:, or the sections of `ipt --help`)."""
+    blocks = []
+    for block in text.split("\n\n"):
+        lines = block.splitlines()
+        header = lines[0] if lines else ""
+        if header.endswith(":") and not header.startswith(" ") and len(lines) > 1:
+            if header not in ("Options:", "Arguments:", "Example:", "Examples:"):
+                blocks.append(lines[1:])
+    return blocks
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_every_command_summary_is_whole_and_on_one_line(width):
+    import typer
+
+    from ipt_journal.cli import app
+
+    listed = 0
+    for path, command, text in _helps(typer.main.get_command(app), ["ipt"], width=width):
+        for lines in _command_lists(text):
+            for line in lines:
+                listed += 1
+                # A summary that wraps starts a line with the indent of the text, not a name.
+                assert line.startswith("  ") and not line.startswith("   "), (path, line)
+                assert not line.rstrip().endswith(("...", "e.g.")), (path, line)
+        for sub in getattr(command, "commands", {}).values():
+            summary = sub.get_short_help_str(45)  # the length Click cuts to; Tab completion shows it
+            assert not summary.endswith("..."), (path, sub.name, summary)
+    assert listed > 80
+
+
+def test_option_help_says_what_it_means():
+    assert "One line per..." not in REFERENCE
+    timeline = dict(SECTIONS)["ipt timeline"]
+    assert "--by month|quarter|year" in timeline and "One line per month, quarter or year" in flat(timeline)
+    for path, text in SECTIONS:
+        for line in text.splitlines():
+            # "  --date DAY  [default: today]": a default alone does not say what the flag is for
+            assert not re.match(r"^\s+(-\w, )?--\S+( \S+)?\s{2,}\[default", line), (path, line)

@@ -7,6 +7,7 @@ escape sequence arriving with other keys as a separate Escape press.
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import sys
 
@@ -977,3 +978,77 @@ def test_event_edit_wizard_is_prefilled_and_enter_keeps_values(sam):
     assert rows(sam.path, "SELECT day, approximate, kind, note FROM events") == [
         ("2024-03-01", 1, "new-job-or-role", "Leeds")
     ]
+
+
+def shown_whole(term: Terminal, text: str) -> None:
+    """Wait until `text` is on the screen. prompt_toolkit redraws only what changed: where
+    the screen already holds a character it moves the cursor past it (ESC [ C) instead."""
+    escapes = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+    term.child.expect(escapes.join(f"(?:{re.escape(c)}|\x1b\\[C)" for c in text))
+
+
+@pytest.mark.parametrize(
+    "args, prompt, typed, whole",
+    [
+        (
+            ["event", "add"],
+            "When did it happen?",
+            "2026-02-30",
+            "2026-02-30 is not a real day: February 2026 has 28 days.",
+        ),
+        (
+            ["event", "add"],
+            "When did it happen?",
+            "spring 2024",
+            "Not a date ipt knows; try YYYY-MM-DD, YYYY-MM or 'last friday'.",
+        ),
+        (
+            ["checkin"],
+            "Which day is this check-in for?",
+            "soon",
+            "Not a day ipt knows; try YYYY-MM-DD, 'yesterday' or 'last friday'.",
+        ),
+        (
+            ["session", "add"],
+            "Which day was the session?",
+            "3/4/2025",
+            "3/4/2025 could be 2025-03-04 or 2025-04-03; write YYYY-MM-DD.",
+        ),
+    ],
+)
+def test_a_wizard_date_problem_is_shown_whole_on_one_line(sam, args, prompt, typed, whole):
+    term = Terminal(sam.path, *args)
+    term.at(prompt).keys(*["\x7f"] * 12).type(typed)
+    shown_whole(term, whole)  # questionary shows it in a one-line toolbar: all of it, at 100 columns
+    term.keys(CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Nothing was saved" in output
+    assert rows(sam.path, "SELECT count(*) FROM events") == [(0,)]
+    assert rows(sam.path, "SELECT count(*) FROM checkins") == [(0,)]
+
+
+def test_start_wizard_checks_the_first_session_day_at_the_prompt(ipt):
+    term = Terminal(ipt.path, "start")
+    term.at("A little about you").type("")
+    term.at("What brings you to IPT now?").type("")
+    term.answer("Which country are you in?", ENTER)
+    term.answer("Take the PHQ-9 now (9 short questions", "n")
+    term.answer("Take the GAD-7 now (7 short questions", "n")
+    term.answer("Are you working with a therapist?", ENTER)
+    term.at("When is (or was) your first session?").keys(*["\x7f"] * 10).type("2026-02-30")
+    shown_whole(term, "2026-02-30 is not a real day: February 2026 has 28 days.")
+    term.keys(*["\x7f"] * 10).type("2026-02-27")
+    term.at("How many weekly sessions are planned?").keys(CTRL_C)
+    code, output = term.finish()
+    assert code == 130, output
+    assert rows(ipt.path, "SELECT count(*) FROM courses") == [(0,)]
+
+
+def test_start_revise_in_a_terminal_goes_straight_to_the_wizard(ipt):
+    ipt.ok("start", "--weeks", "12", "--start-date", "2026-01-05")
+    term = Terminal(ipt.path, "start", "--revise")
+    term.at("You started a course on 2026-01-05 (12 weeks).")
+    term.at("A little about you").keys(CTRL_C)  # no "Revise it?" first: --revise said so
+    code, output = term.finish()
+    assert code == 130 and "Revise it?" not in output
+    assert rows(ipt.path, "SELECT planned_weeks, started_on FROM courses") == [(12, "2026-01-05")]

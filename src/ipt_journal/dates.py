@@ -2,10 +2,22 @@
 way people say them ('yesterday', 'last friday', '3 days ago', 'nov 2')."""
 
 import datetime as dt
+import re
 
 from ipt_journal.errors import InputError
 
 FORMS = "YYYY-MM-DD, 'today', 'yesterday', 'monday', 'last friday', '3 days ago', '2 weeks ago' or 'nov 2'"
+_ISO_SHAPED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+class DateError(InputError):
+    """A date refused. `brief` says why in a line short enough for a wizard's prompt, where
+    questionary shows the problem in a one-line toolbar (70 characters at most)."""
+
+    def __init__(self, message: str, hint: str | None = None, brief: str | None = None):
+        super().__init__(message, hint)
+        self.brief = brief or message
 
 
 def parse_day(
@@ -22,12 +34,85 @@ def parse_day(
         day = _spoken_day(cleaned, text, what, future, today)
     if not future and day > today:
         if cleaned == day.isoformat():
-            raise InputError(f"{what} {cleaned} is in the future; pick today or an earlier day.")
-        raise InputError(
+            raise DateError(
+                f"{what} {cleaned} is in the future; pick today or an earlier day.",
+                brief=f"{cleaned} is in the future; pick today or an earlier day.",
+            )
+        raise DateError(
             f"{what} {text!r} is understood as {day.isoformat()}, which is in the future.",
             "Pick today or an earlier day; write YYYY-MM-DD if you meant another year.",
+            brief=f"That is {day.isoformat()}, in the future; pick an earlier day.",
         )
     return day
+
+
+def parse_day_or_month(
+    text: str, what: str = "The date", today: dt.date | None = None
+) -> tuple[dt.date, bool]:
+    """A day (anything `parse_day` reads) or only a month written YYYY-MM. Returns the day
+    and whether it is only a month (the day is then the 1st). A month that has not begun is
+    refused as written; one that has begun is fine, even if it has days still to come."""
+    today = today or dt.date.today()
+    month = _MONTH.match(text)
+    if not month:
+        try:
+            return parse_day(text, what, today=today), False
+        except DateError as error:  # parse_day names the day it understood; add the month form
+            brief = UNKNOWN_DAY_OR_MONTH if error.brief == UNKNOWN_DAY else error.brief
+            raise DateError(
+                error.message, error.hint or "A month known only roughly: YYYY-MM.", brief
+            ) from None
+    year, number = int(month.group(1)), int(month.group(2))
+    written = text.strip()
+    if not 1 <= number <= 12:
+        raise DateError(
+            f"{what} has no month {number}; write YYYY-MM-DD, or YYYY-MM for a month, got {text!r}.",
+            brief=f"There is no month {number}; write YYYY-MM for a month.",
+        )
+    first = dt.date(year, number, 1)
+    if first > today:
+        raise DateError(
+            f"{what} {written} is in the future; pick this month or an earlier one.",
+            brief=f"{written} is in the future; pick this month or an earlier one.",
+        )
+    return first, True
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of the month `day` falls in."""
+    import calendar
+
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+UNKNOWN_DAY = "Not a day ipt knows; try YYYY-MM-DD, 'yesterday' or 'last friday'."
+UNKNOWN_DAY_OR_MONTH = "Not a date ipt knows; try YYYY-MM-DD, YYYY-MM or 'last friday'."
+
+
+def _no_such_day(text: str, what: str) -> DateError | None:
+    """For a day written YYYY-MM-DD that the calendar lacks (2026-04-31): say so, and how
+    long that month is; None when `text` is not shaped like that."""
+    shaped = _ISO_SHAPED.match(text)
+    if not shaped:
+        return None
+    import calendar
+
+    year, month, day = (int(part) for part in shaped.groups())
+    if not 1 <= month <= 12:
+        reason = f"there is no month {month}"
+    elif day < 1 or day > calendar.monthrange(year, month)[1]:
+        reason = f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
+    else:
+        return None
+    return DateError(
+        f"{what} {text} is not a real day: {reason}.", brief=f"{text} is not a real day: {reason}."
+    )
+
+
+def no_such_day_problem(text: str) -> str | None:
+    """Why `text`, written YYYY-MM-DD, is no day at all (for importers naming a cell), or None."""
+    error = _no_such_day(text.strip(), "")
+    return error.brief if error else None
 
 
 MONTHS = {
@@ -91,7 +176,10 @@ def _spoken_day(cleaned: str, text: str, what: str, future: bool, today: dt.date
         return _in_year(month_day, words, text, what, today)
     if "/" in cleaned:
         return _slashed(cleaned, text, what)
-    raise InputError(f"{what} must be a real day written {FORMS}; got {text!r}.")
+    missing = _no_such_day(cleaned, what)
+    if missing:
+        raise missing
+    raise DateError(f"{what} must be a real day written {FORMS}; got {text!r}.", brief=UNKNOWN_DAY)
 
 
 def _weekday(weekday: int, prefix: str, future: bool, today: dt.date) -> dt.date:
@@ -121,11 +209,13 @@ def _in_year(month_day: tuple[int, int], words: list[str], text: str, what: str,
     month, day = month_day
     year = int(words[2]) if len(words) == 3 and words[2].isdigit() else today.year
     if len(words) == 3 and not words[2].isdigit():
-        raise InputError(f"{what} must be a real day written {FORMS}; got {text!r}.")
+        raise DateError(f"{what} must be a real day written {FORMS}; got {text!r}.", brief=UNKNOWN_DAY)
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise InputError(f"{what} {text!r} is not a real day.") from None
+        raise DateError(
+            f"{what} {text!r} is not a real day.", brief=f"{text.strip()!r} is not a real day."
+        ) from None
 
 
 def _slashed(cleaned: str, text: str, what: str) -> dt.date:
@@ -143,11 +233,12 @@ def _slashed(cleaned: str, text: str, what: str) -> dt.date:
             return readings.pop()
         if len(readings) == 2:
             a, b = sorted(readings)
-            raise InputError(
+            raise DateError(
                 f"{what} {text!r} is ambiguous: it could be {a.isoformat()} or {b.isoformat()}.",
                 "Write it as YYYY-MM-DD.",
+                brief=f"{cleaned} could be {a.isoformat()} or {b.isoformat()}; write YYYY-MM-DD.",
             )
-    raise InputError(f"{what} must be a real day written {FORMS}; got {text!r}.")
+    raise DateError(f"{what} must be a real day written {FORMS}; got {text!r}.", brief=UNKNOWN_DAY)
 
 
 def monday_of(day: dt.date) -> dt.date:

@@ -8,33 +8,19 @@ report, the pre-session summary, the clinician report, the review) ask for event
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
-from ipt_journal.dates import parse_day
-from ipt_journal.errors import InputError
+from ipt_journal.dates import parse_day_or_month
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal, LifeEvent
 
-_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
-
 
 def parse_when(text: str, what: str = "--date") -> tuple[dt.date, bool]:
-    """A day (anything `parse_day` reads) or only a month written YYYY-MM. Returns the day
-    and whether it is approximate (month only; the day is then the 1st)."""
-    month = _MONTH.match(text)
-    if month:
-        year, number = int(month.group(1)), int(month.group(2))
-        if not 1 <= number <= 12:
-            raise InputError(
-                f"{what} has no month {number}; write YYYY-MM-DD, or YYYY-MM for a month, got {text!r}."
-            )
-        return dt.date(year, number, 1), True
-    try:
-        return parse_day(text, what), False
-    except InputError as error:  # parse_day names the day it understood; add the month form
-        raise InputError(error.message, error.hint or "A month known only roughly: YYYY-MM.") from None
+    """When an event happened: a day (anything `parse_day` reads) or only a month written
+    YYYY-MM. Returns the day and whether it is approximate (month only; the day is then the
+    1st). A month or day still to come is refused as the person wrote it."""
+    return parse_day_or_month(text, what)
 
 
 def events_in_window(journal: Journal, since: dt.date | None, until: dt.date | None) -> list[LifeEvent]:

@@ -428,9 +428,8 @@ class LifeEventIn(Model):
         if self.approximate:
             self.day = self.day.replace(day=1)
         if self.day > dt.date.today():
-            raise ValueError(
-                f"The date {self.day.isoformat()} is in the future; record events once they have happened."
-            )
+            when = self.day.strftime("%Y-%m") if self.approximate else self.day.isoformat()
+            raise ValueError(f"The date {when} is in the future; record events once they have happened.")
         seen: set[str] = set()
         for name in self.people:
             if name.casefold() in seen:

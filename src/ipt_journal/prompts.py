@@ -8,18 +8,36 @@ the CLI edge turns that into "nothing was saved".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import questionary
 from questionary import Choice
 
 from ipt_journal.questions import Question
 
+T = TypeVar("T")
 SKIP_LABEL = "(skip)"
 _SKIP = "\0skip"  # questionary treats a None value as "use the title", so skip needs a token
 
 
 def text(message: str, default: str = "", validate: Callable[[str], bool | str] | None = None) -> str:
     return questionary.text(message, default=default, validate=validate).unsafe_ask()
+
+
+def day(message: str, parse: Callable[[str], T], default: str = "") -> T:
+    """A date question: `parse` reads the answer (dates.parse_day, parse_day_or_month...);
+    what it refuses is said at the prompt in its brief form, since questionary shows the
+    problem in a one-line toolbar that would cut a longer sentence."""
+    from ipt_journal.errors import InputError
+
+    def problem(typed: str) -> bool | str:
+        try:
+            parse(typed.strip())
+        except InputError as error:
+            return getattr(error, "brief", error.message)
+        return True
+
+    return parse(text(message, default=default, validate=problem).strip())
 
 
 def select(message: str, choices: Iterable[tuple[str, object]], default=None, optional=False):

@@ -199,7 +199,9 @@ def edit(
     ] = None,
     edit: EditOpt = False,
 ) -> None:
-    """Change a check-in: flags for what changes, or none in a terminal for the wizard pre-filled."""
+    """Change a check-in: flags for what changes, or a wizard.
+
+    Give flags for what changes, or none in a terminal for the wizard pre-filled."""
     from ipt_journal.models import CheckinIn, validate
 
     state = session(ctx)
@@ -342,8 +344,7 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
 
     fields = {**defaults, **given}
     if "day" not in given:
-        day = prompts.text(CHECKIN["day"], default=str(fields["day"]), validate=_day_problem)
-        fields["day"] = parse_day(day)
+        fields["day"] = prompts.day(CHECKIN["day"], parse_day, default=str(fields["day"]))
     mood_default = "" if fields.get("mood") is None else str(fields["mood"])
     fields["mood"] = int(prompts.text(CHECKIN["mood"], default=mood_default, validate=_mood_problem))
 
@@ -398,16 +399,6 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
         tags = prompts.text(CHECKIN["tags"], default=", ".join(fields.get("tags", [])))
         fields["tags"] = [t.strip() for t in tags.split(",") if t.strip()]
     return fields, newcomers
-
-
-def _day_problem(text: str) -> bool | str:
-    from ipt_journal.dates import parse_day
-
-    try:
-        parse_day(text)
-    except InputError as error:
-        return error.message
-    return True
 
 
 def _mood_problem(text: str) -> bool | str:

@@ -40,17 +40,20 @@ def list_checkins(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Your check-ins, newest first; the filters narrow them down and combine."""
-    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
+    """Your check-ins, newest first, narrowed by filters.
+
+    The filters narrow them down and combine."""
+    from ipt_journal.cli.listing import check_limit, no_match, show_list, window
 
     check_limit(limit)
+    start, end = window(since, until)
     checkins = (
         session(ctx)
         .journal()
         .checkins.list(
             limit=None if show_all else limit,
-            since=day_or_none(since, "--since"),
-            until=day_or_none(until, "--until"),
+            since=start,
+            until=end,
             person=with_,
             tag=tag,
             mood_below=mood_below,
@@ -61,4 +64,13 @@ def list_checkins(
     if as_json:
         messages.print_json(messages.plain(checkins))
         return
-    show_list(checkins, "checkin_rows", "checkins.checkins_table")
+    filters = {
+        "--with": with_,
+        "--tag": tag,
+        "--since": since,
+        "--until": until,
+        "--mood-below": mood_below,
+        "--mood-above": mood_above,
+        "--contains": contains,
+    }
+    show_list(checkins, "checkin_rows", "checkins.checkins_table", no_match("check-ins", filters))

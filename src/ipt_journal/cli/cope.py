@@ -82,7 +82,9 @@ def remove(
     ],
     yes: YesOpt = False,
 ) -> None:
-    """Remove a strategy of your own; the times you logged it stay in your history."""
+    """Remove a strategy of your own; what you logged stays.
+
+    The times you logged it stay in your history."""
     from ipt_journal.coping import STRATEGIES
     from ipt_journal.errors import InputError, NotFound
 
@@ -118,7 +120,9 @@ def log(
     ],
     helpful: HelpfulOpt = None,
     note: NoteOpt = None,
-    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DAY", help="When you used it. [default: today]")
+    ] = None,
 ) -> None:
     """Record that you used a strategy, and how much it helped."""
     import datetime as dt

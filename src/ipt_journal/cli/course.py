@@ -20,6 +20,11 @@ FormulationOpt = Annotated[
         help="In your words, how your low mood links to your focus and the people in it (agreed when given).",
     ),
 ]
+# What `ipt start --revise` can change, named when it is given none of them.
+REVISE_FLAGS = (
+    "--start-date, --weeks, --focus, --dispute-with, --dispute-stage, --goal, --formulation, "
+    "--background, --reason, --therapist, --phq9 or --gad7"
+)
 DISCLAIMER = (
     "ipt supports the work you do in Interpersonal Psychotherapy, with a therapist or on your own. "
     "It does not replace a clinician, and nothing it shows is a diagnosis."
@@ -112,7 +117,8 @@ def start(
         }.items()
         if value is not None
     }
-    flags_given = bool(given or phq9 or gad7 or goal or revise)
+    values_given = bool(given or phq9 or gad7 or goal)
+    flags_given = values_given or revise
     if revise and not ongoing:
         raise InputError(
             f"Your course ended on {current.ended_on}, so there is none to revise. Nothing was changed."
@@ -124,6 +130,11 @@ def start(
         raise InputError(
             f"You already started a course on {ongoing.started_on}. It was not changed.",
             "Pass --revise to change it, or end it first with: ipt course end",
+        )
+    if revise:
+        state.require(
+            [] if values_given else [f"what to change ({REVISE_FLAGS})"],
+            "ipt start --revise --weeks 16 --focus grief",
         )
     state.require(
         [] if flags_given else ["the course's values as flags"],
@@ -153,12 +164,13 @@ def start(
     goals = [validate(GoalIn, {"text": text}) for text in goal or []]
     base = _course_fields(ongoing) if ongoing else {"started_on": today}
     fields = {**base, **given}
-    wizard = not flags_given
+    wizard = not values_given
     if wizard:
         if ongoing:
+            messages.note(f"You started a course on {ongoing.started_on} ({ongoing.planned_weeks} weeks).")
+        if ongoing and not revise:  # --revise already said so
             from ipt_journal import prompts
 
-            messages.note(f"You started a course on {ongoing.started_on} ({ongoing.planned_weeks} weeks).")
             if not prompts.confirm("Revise it?", default=False):
                 messages.note("Nothing was changed.")
                 return
@@ -264,8 +276,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         default=fields.get("with_therapist"),
         optional=True,
     )
-    day = prompts.text(START["start_date"], default=str(fields["started_on"]))
-    fields["started_on"] = parse_day(day)
+    fields["started_on"] = prompts.day(START["start_date"], parse_day, default=str(fields["started_on"]))
     weeks = prompts.text(
         START["weeks"],
         default=str(fields.get("planned_weeks") or 12),
@@ -387,7 +398,9 @@ def extend(
 @course_app.command()
 def end(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DAY", help="The day the course ended. [default: today]")
+    ] = None,
 ) -> None:
     """End the course; after it, ipt keeps you company in maintenance."""
     from ipt_journal.dates import parse_day

@@ -142,8 +142,10 @@ def passphrase(ctx: typer.Context) -> None:
 
 @passphrase_app.command()
 def remember(ctx: typer.Context) -> None:
-    """Keep the passphrase in your system keyring (macOS Keychain, Windows Credential
-    Locker, the Secret Service on Linux), so ipt stops asking for it on this computer."""
+    """Keep the passphrase in your system keyring, so ipt stops asking.
+
+    The system keyring is macOS Keychain, Windows Credential Locker, or the Secret Service
+    on Linux; ipt stops asking for the passphrase on this computer."""
     from ipt_journal import keychain
 
     journal = session(ctx).journal()
@@ -160,7 +162,7 @@ def remember(ctx: typer.Context) -> None:
 
 @passphrase_app.command()
 def forget(ctx: typer.Context) -> None:
-    """Remove the passphrase from your system keyring; ipt asks for it again."""
+    """Remove the passphrase from your keyring; ipt asks for it again."""
     from ipt_journal import keychain
     from ipt_journal.paths import journal_path
 

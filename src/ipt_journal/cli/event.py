@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.session import EditOpt, YesOpt, command_group, session
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.vocab import EventKind
@@ -82,8 +83,8 @@ def save_new_event(journal, fields: dict, bring: list = ()):
 @app.command("list")
 def list_events(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option("--since", metavar="DAY", help="From this day.")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="DAY", help="Up to this day.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     person: Annotated[
         str | None, typer.Option("--person", metavar="NAME", help="Only events with them.")
     ] = None,
@@ -91,12 +92,11 @@ def list_events(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Your life events, oldest first."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.cli.listing import no_match, window
     from ipt_journal.life_events import events_in_window
 
+    start, end = window(since, until)
     journal = session(ctx).journal()
-    start = parse_day(since, "--since") if since else None
-    end = parse_day(until, "--until") if until else None
     events = events_in_window(journal, start, end)
     if person:
         name = journal.people.named(person).name
@@ -105,6 +105,13 @@ def list_events(
         events = [event for event in events if event.kind == kind.value]
     if as_json:
         messages.print_json([event_json(event) for event in events])
+        return
+    unmatched = no_match(
+        "life events", {"--since": since, "--until": until, "--person": person, "--kind": kind}
+    )
+    recorded = len(events_in_window(journal, None, None)) if unmatched and not events else 0
+    if recorded:
+        messages.note(f"{unmatched} {recorded} recorded in all; see them with: ipt event list")
         return
     from ipt_journal.render.events import events_table
 
@@ -129,10 +136,20 @@ def edit(
     ] = False,
     note: NoteOpt = None,
 ) -> None:
-    """Change an event: only the values you pass, or every value in a prefilled wizard."""
+    """Change an event: flags for what changes, or a wizard.
+
+    Only the values you pass change; with none, in a terminal, a wizard asks for every
+    value, prefilled."""
     from ipt_journal.life_events import parse_when
     from ipt_journal.models import LifeEventIn, validate
 
+    if no_people and person:
+        from ipt_journal.errors import InputError
+
+        raise InputError(
+            "--no-people clears the people and --person names them: give one or the other, not both. "
+            "Nothing was changed."
+        )
     state = session(ctx)
     journal = state.journal()
     event = journal.events.get(event_id)
@@ -185,25 +202,17 @@ def _summary(event) -> str:
 def ask_event(journal, fields: dict, ask_people: bool, ask_note: bool, editing: bool = False) -> dict:
     """The event wizard: asks for what `fields` lacks (or, editing, everything, prefilled)."""
     from ipt_journal import prompts
-    from ipt_journal.errors import InputError
     from ipt_journal.life_events import parse_when
     from ipt_journal.questions import EVENT
 
     answers = dict(fields)
-
-    def date_problem(text: str) -> bool | str:
-        try:
-            parse_when(text.strip(), "The date")
-        except InputError as error:
-            return error.message
-        return True
-
     if editing or "day" not in answers:
         default = ""
         if "day" in answers:
             default = answers["day"][:7] if answers.get("approximate") else str(answers["day"])
-        typed = prompts.text(EVENT["day"], default=default, validate=date_problem).strip()
-        answers["day"], answers["approximate"] = parse_when(typed, "The date")
+        answers["day"], answers["approximate"] = prompts.day(
+            EVENT["day"], lambda typed: parse_when(typed, "The date"), default
+        )
     if editing or "kind" not in answers:
         answers["kind"] = prompts.select(
             EVENT["kind"], [(kind.label, kind.value) for kind in EventKind], default=answers.get("kind")

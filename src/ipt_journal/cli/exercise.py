@@ -75,8 +75,10 @@ def start(
         bool, typer.Option("--edit", help="Write the answers in your editor ($VISUAL or $EDITOR), one file.")
     ] = False,
 ) -> None:
-    """Do an exercise. In a terminal a guided flow asks each question; every answer also
-    has a flag (--answer QUESTION=TEXT), and with all of them nothing is asked.
+    """Do an exercise, guided one question at a time.
+
+    In a terminal a guided flow asks each question; every answer also has a flag
+    (--answer QUESTION=TEXT), and with all of them nothing is asked.
     """
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError, MissingInput
@@ -242,24 +244,26 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Exercises you did, newest first."""
-    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
+    from ipt_journal.cli.listing import check_limit, no_match, show_list, window
 
     check_limit(limit)
+    start, end = window(since, until)
     done = (
         session(ctx)
         .journal()
         .exercises.list(
             kind=kind,
             person=with_,
-            since=day_or_none(since, "--since"),
-            until=day_or_none(until, "--until"),
+            since=start,
+            until=end,
             limit=limit,
         )
     )
     if as_json:
         messages.print_json(messages.plain(done))
     else:
-        show_list(done, "exercise_rows", "practice.exercises_table")
+        filters = {"--with": with_, "--kind": kind, "--since": since, "--until": until}
+        show_list(done, "exercise_rows", "practice.exercises_table", no_match("exercises", filters))
 
 
 @app.command()
@@ -273,7 +277,9 @@ def show(
     ],
     as_json: JsonOpt = False,
 ) -> None:
-    """One finished exercise, readably (a communication analysis as a dialogue)."""
+    """One finished exercise, readably.
+
+    A communication analysis is shown as a dialogue."""
     from ipt_journal.render.practice import exercise_detail
 
     done = session(ctx).journal().exercises.get(exercise_id)

@@ -40,7 +40,10 @@ def formulation_command(
     revise: Annotated[bool, typer.Option("--revise", help="Rewrite it in a terminal, pre-filled.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """How your low mood links to your focus and the people in it: show it, or revise it."""
+    """Show or revise how your low mood links to your focus and people.
+
+    The formulation says, in your words, how your low mood links to your focus and the
+    people in it."""
     state = session(ctx)
     if revise:
         state.require([] if text else ["--text"], "ipt course formulation --text 'Since the move ...'")

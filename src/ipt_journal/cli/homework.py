@@ -82,7 +82,9 @@ def done(
         int | None, typer.Option("--helpful", metavar="1-5", help="How much it helped.", show_default=False)
     ] = None,
 ) -> None:
-    """Mark homework as done, with how it went (asked in a terminal when not given)."""
+    """Mark homework as done, with how it went.
+
+    How it went is asked in a terminal when not given."""
     from ipt_journal.models import HomeworkDoneIn, validate
 
     state = session(ctx)

@@ -152,7 +152,9 @@ def add(
     dispute_stage: Stage = None,
     notes: Notes = None,
 ) -> None:
-    """Add someone to your inventory. With no flags in a terminal, a short wizard asks."""
+    """Add someone to your inventory.
+
+    With no flags in a terminal, a short wizard asks."""
     from ipt_journal.models import PersonIn, validate
 
     state = session(ctx)
@@ -198,7 +200,9 @@ def circle(
     ] = 8,
     as_json: JsonOpt = False,
 ) -> None:
-    """The closeness circle: everyone on three rings, marked by how time together went lately."""
+    """Everyone on three rings of closeness, with how time together went.
+
+    The closeness circle: everyone on three rings, marked by how time together went lately."""
     import datetime as dt
 
     from ipt_journal.dates import check_weeks
@@ -282,8 +286,10 @@ def edit(
     dispute_stage: Stage = None,
     notes: Notes = None,
 ) -> None:
-    """Change someone's entry: give flags for what changes (an empty value clears a text),
-    or none in a terminal to walk through the wizard pre-filled."""
+    """Change someone's entry: flags for what changes, or a wizard.
+
+    Give flags for what changes (an empty value clears a text), or none in a terminal to
+    walk through the wizard pre-filled."""
     from ipt_journal.models import PersonIn, validate
 
     state = session(ctx)

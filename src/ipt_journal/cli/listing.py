@@ -12,17 +12,47 @@ import typer
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="How many, newest first.")]
 SinceOpt = Annotated[
     str | None,
-    typer.Option("--since", metavar="DAY", help="From this day on, e.g. 2026-03-01 or '2 weeks ago'."),
+    typer.Option(
+        "--since",
+        metavar="DAY|YYYY-MM",
+        help="From this day on, like 2026-03-01 or '2 weeks ago'; a month (2026-03) from its 1st.",
+    ),
 ]
-UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DAY", help="Up to this day, included.")]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option("--until", metavar="DAY|YYYY-MM", help="Up to this day, included (a month: to its end)."),
+]
 
 
-def day_or_none(text: str | None, flag: str) -> dt.date | None:
-    if text is None:
-        return None
-    from ipt_journal.dates import parse_day
+def window(
+    since: str | None, until: str | None, today: dt.date | None = None
+) -> tuple[dt.date | None, dt.date | None]:
+    """--since and --until as days, either left open with None. A month (YYYY-MM) is read
+    as from its first day and up to its last (today, if the month is not over); a window
+    that ends before it starts is refused."""
+    from ipt_journal.dates import month_end, parse_day_or_month
 
-    return parse_day(text, flag)
+    today = today or dt.date.today()
+    start = parse_day_or_month(since, "--since", today)[0] if since is not None else None
+    end = None
+    if until is not None:
+        end, whole_month = parse_day_or_month(until, "--until", today)
+        if whole_month:
+            end = min(month_end(end), today)
+    if start and end and start > end:
+        from ipt_journal.errors import InputError
+
+        raise InputError(f"--since ({start}) is after --until ({end}).", "Swap them, or leave one out.")
+    return start, end
+
+
+def no_match(noun: str, filters: dict[str, object]) -> str | None:
+    """'No check-ins match --tag work, --since 2026-01.' for the filters given (flag: value
+    as typed, None when not given); None when no filter was given."""
+    given = [
+        f"{flag} {getattr(value, 'value', value)}" for flag, value in filters.items() if value is not None
+    ]
+    return f"No {noun} match {', '.join(given)}." if given else None
 
 
 def check_limit(limit: int | None) -> None:
@@ -32,11 +62,17 @@ def check_limit(limit: int | None) -> None:
         raise InputError(f"--limit must be 1 or more, got {limit}.")
 
 
-def show_list(items: list, rows: str, table: str) -> None:
+def show_list(items: list, rows: str, table: str, unmatched: str | None = None) -> None:
     """`items` as plain rows (render.rows.<rows>) when piped or --plain; otherwise as the
-    table render.<table> draws, through $PAGER when it is longer than the terminal."""
+    table render.<table> draws, through $PAGER when it is longer than the terminal.
+    `unmatched` is said instead when there are none because filters left none out."""
     from ipt_journal import output
 
+    if unmatched and not items:
+        from ipt_journal.messages import note
+
+        note(unmatched)
+        return
     if output.rows_wanted() and items:
         from ipt_journal.render import rows as row_writers
 

@@ -96,7 +96,7 @@ def history(
     as_json: JsonOpt = False,
 ) -> None:
     """Every questionnaire taken, oldest first."""
-    from ipt_journal.cli.listing import check_limit, day_or_none, show_list
+    from ipt_journal.cli.listing import check_limit, no_match, show_list, window
     from ipt_journal.errors import InputError
     from ipt_journal.scales import SCALES
 
@@ -105,11 +105,12 @@ def history(
 
         raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.", did_you_mean(scale, list(SCALES)))
     check_limit(limit)
+    start, end = window(since, until)
     journal = session(ctx).journal()
     measures = journal.measures.list(
         scale.lower() if scale else None,
-        since=day_or_none(since, "--since"),
-        until=day_or_none(until, "--until"),
+        since=start,
+        until=end,
         last=limit,
     )
     if as_json:
@@ -117,7 +118,8 @@ def history(
             [messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures]
         )
     else:
-        show_list(measures, "measure_rows", "measures.measures_table")
+        filters = {"--scale": scale, "--since": since, "--until": until}
+        show_list(measures, "measure_rows", "measures.measures_table", no_match("questionnaires", filters))
 
 
 IdArg = Annotated[
@@ -139,8 +141,10 @@ def edit(
     date: DateOpt = None,
     difficulty: DifficultyOpt = None,
 ) -> None:
-    """Correct a questionnaire: the day it was taken, its answers (all of them, again), or
-    how difficult the problems made things."""
+    """Correct a questionnaire's day, answers or difficulty.
+
+    Correct the day it was taken, its answers (all of them, again), or how difficult the
+    problems made things."""
     from ipt_journal.dates import parse_day
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.scales import SCALES

@@ -46,7 +46,9 @@ def review(
             help="Add the warning signs to step 1 and the relapse plan to step 2.",
         ),
     ] = False,
-    date: Annotated[str | None, typer.Option("--date", metavar="DAY", help="[default: today]")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DAY", help="The day of the review. [default: today]")
+    ] = None,
     show: Annotated[
         bool, typer.Option("--show", help="Only tell the story of the course; ask nothing.")
     ] = False,

@@ -53,7 +53,9 @@ def add(
         typer.Option("--person", metavar="NAME", help="Steps 3 and 4: someone from your inventory."),
     ] = None,
 ) -> None:
-    """Add one entry to a step, e.g. `ipt safety-plan add 4 --person Sam --text "call, any time"`."""
+    """Add one entry to a step of your safety plan.
+
+    For example: ipt safety-plan add 4 --person Sam --text "call, any time"."""
     from ipt_journal.errors import MissingInput
     from ipt_journal.models import SafetyPlanItemIn, validate
 
@@ -105,8 +107,9 @@ def remove(
 
 @app.command()
 def edit(ctx: typer.Context) -> None:
-    """Walk through what matters most and the six steps, adding to each (the same as `add`,
-    one question at a time)."""
+    """Walk through the plan's steps, adding to each.
+
+    What matters most and the six steps, one question at a time (the same as `add`)."""
     from ipt_journal import prompts
     from ipt_journal.models import SafetyPlanItemIn, validate
     from ipt_journal.questions import SAFETY_PLAN

@@ -86,9 +86,11 @@ def add(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
 ) -> None:
-    """Record a therapy session: when, with whom, what you worked on and what you agreed,
-    with any homework agreed. The things you meant to bring are marked discussed (all open
-    ones unless --not-discussed). In a terminal without --with or --self-guided, a wizard asks."""
+    """Record a therapy session: what you worked on and agreed.
+
+    When, with whom, what you worked on and what you agreed, with any homework agreed. The
+    things you meant to bring are marked discussed (all open ones unless --not-discussed).
+    In a terminal without --with or --self-guided, a wizard asks."""
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError
     from ipt_journal.models import HomeworkIn, TherapySessionIn, validate
@@ -147,11 +149,10 @@ def _wizard(
     """Ask for the session's fields (pre-filled), then, for a new one, homework agreed and
     which things to bring came up."""
     from ipt_journal import prompts
-    from ipt_journal.cli.checkin import _day_problem
     from ipt_journal.dates import parse_day
     from ipt_journal.questions import THERAPY_SESSION as ASK
 
-    fields["day"] = parse_day(prompts.text(ASK["day"], default=str(fields["day"]), validate=_day_problem))
+    fields["day"] = prompts.day(ASK["day"], parse_day, default=str(fields["day"]))
     fields["with_whom"] = (
         prompts.text(ASK["with_whom"], default=fields.get("with_whom") or "").strip() or None
     )
@@ -196,7 +197,9 @@ def edit(
     worked_on: WorkedOnOpt = None,
     agreed: AgreedOpt = None,
 ) -> None:
-    """Change a session: flags for what changes, or none in a terminal for the wizard pre-filled."""
+    """Change a session: flags for what changes, or a wizard.
+
+    Give flags for what changes, or none in a terminal for the wizard pre-filled."""
     from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError
     from ipt_journal.models import TherapySessionIn, validate
@@ -225,8 +228,9 @@ def edit(
 
 @app.command()
 def delete(ctx: typer.Context, session_id: IdArg, yes: YesOpt = False) -> None:
-    """Delete a session. Things to bring marked discussed in it become open again;
-    homework agreed in it stays."""
+    """Delete a session; what you brought to it becomes open again.
+
+    Things to bring marked discussed in it become open again; homework agreed in it stays."""
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt session delete {session_id} --yes")
     journal = state.journal()

@@ -18,16 +18,25 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a p
 
 def timeline(
     ctx: typer.Context,
-    since: SinceOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DAY|YYYY-MM", help="Start on this day (a month: its first day)."),
+    ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", metavar="DAY", help="End on this day. [default: today]")
+        str | None,
+        typer.Option(
+            "--until", metavar="DAY|YYYY-MM", help="End on this day (a month: its last). [default: today]"
+        ),
     ] = None,
     by: Annotated[
         str | None,
         typer.Option(
             "--by",
             metavar="month|quarter|year",
-            help="One line per... [default: by the span]",
+            help=(
+                "One line per month, quarter or year. [default: months for up to 3 years, "
+                "quarters up to 12 years, years beyond]"
+            ),
             show_default=False,
         ),
     ] = None,
@@ -35,16 +44,14 @@ def timeline(
 ) -> None:
     """Life events beside mood and the PHQ-9, month by month (or by quarter or year), from
     your first record unless you say --since."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.cli.listing import window
     from ipt_journal.errors import InputError
     from ipt_journal.timeline import build_timeline
 
     if by is not None and by not in ("month", "quarter", "year"):
         raise InputError(f"--by must be month, quarter or year, got {by!r}.")
-    start = parse_day(since, "--since") if since else None
-    end = parse_day(until, "--until") if until else dt.date.today()
-    if start and start > end:
-        raise InputError(f"--since ({start}) is after --until ({end}).")
+    start, end = window(since, until)
+    end = end or dt.date.today()
     result = build_timeline(session(ctx).journal(), start, end, by)
     if as_json:
         from ipt_journal.cli.event import event_json

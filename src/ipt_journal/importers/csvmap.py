@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ipt_journal.dates import no_such_day_problem
 from ipt_journal.errors import InputError, MissingInput
 from ipt_journal.importers.common import (
     Entry,
@@ -106,10 +107,11 @@ def _day_and_time(
     if date_format:
         try:
             moment = dt.datetime.strptime(text, date_format)
-        except ValueError:
-            raise SourceError(
-                path, line, column, f"{text!r} does not match --date-format {date_format!r}."
-            ) from None
+        except ValueError as error:
+            # strptime says so when the form matched but the calendar has no such day (31/04)
+            real = "out of range" not in str(error)
+            problem = f"does not match --date-format {date_format!r}" if real else "is not a real day"
+            raise SourceError(path, line, column, f"{text!r} {problem}.") from None
         has_time = any(code in date_format for code in ("%H", "%I", "%M"))
         return moment.date(), moment.strftime("%H:%M") if has_time else None
     match = re.fullmatch(
@@ -122,6 +124,7 @@ def _day_and_time(
             day = None
         if day is not None:
             return day, match[2].zfill(5) if match[2] else None
+        raise SourceError(path, line, column, no_such_day_problem(match[1]) or f"{text!r} is not a real day.")
     raise SourceError(
         path,
         line,

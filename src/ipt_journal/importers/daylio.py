@@ -73,12 +73,14 @@ def read(path: Path) -> Source:
 
 def _day(path: Path, line: int, cells: dict[str, str]) -> dt.date:
     if "full_date" in cells:
+        written = cells["full_date"].strip()
         try:
-            return dt.date.fromisoformat(cells["full_date"].strip())
+            return dt.date.fromisoformat(written)
         except ValueError:
-            raise SourceError(
-                path, line, "full_date", f"{cells['full_date'].strip()!r} is not a date written YYYY-MM-DD."
-            ) from None
+            from ipt_journal.dates import no_such_day_problem
+
+            problem = no_such_day_problem(written) or f"{written!r} is not a date written YYYY-MM-DD."
+            raise SourceError(path, line, "full_date", problem) from None
     written = f"{cells['year'].strip()} {' '.join(cells['date'].split())}"
     for form in ("%Y %d %B", "%Y %B %d", "%Y %d %b", "%Y %b %d"):
         try:

@@ -225,6 +225,26 @@ def safety_message(country: str | None, plan, stream=None) -> None:
     out.flush()
 
 
+def item9_reminder(days: list[str], country: str | None, plan, stream=None) -> None:
+    """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
+    (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
+    Informs only: it never asks for anything."""
+    from ipt_journal import safety
+
+    out = stream or sys.stdout
+    say("", file=out)
+    say(
+        wrapped(
+            f"On {' and '.join(days)} you answered the PHQ-9 question about thoughts of being "
+            "better off dead or of hurting yourself with more than 'not at all'."
+        ),
+        file=out,
+    )
+    crisis(country, plan, out)
+    say(wrapped(safety.TELL_CLINICIAN), file=out)
+    out.flush()
+
+
 def safety_plan_text(plan, out) -> None:
     from ipt_journal.vocab import SAFETY_STEPS, step_heading
 

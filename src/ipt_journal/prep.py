@@ -66,7 +66,7 @@ class Prep:
 
     @property
     def item9_days(self) -> list[str]:
-        return [m.day for m in self.measures if m.item9]
+        return sorted({m.day for m in self.measures if m.item9})
 
     @property
     def is_empty(self) -> bool:

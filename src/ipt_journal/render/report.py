@@ -7,7 +7,7 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.messages import count, crisis, focus_text, formulation_line, movement
+from ipt_journal.messages import count, focus_text, formulation_line, movement
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
@@ -166,8 +166,6 @@ def _weeks_table(console: Console, result: Report) -> None:
 
 
 def _course_report(console: Console, result: Report) -> None:
-    from ipt_journal import config
-
     if result.course:
         c = result.course
         focus = focus_text(c.focus_areas)
@@ -259,12 +257,6 @@ def _course_report(console: Console, result: Report) -> None:
         for use in result.coping:
             rated = "not rated" if use.mean_helpful is None else f"helped {use.mean_helpful:.1f}/5 on average"
             console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
-    if result.crisis_resources:
-        console.print()
-        console.print(
-            Text("Your latest PHQ-9 mentioned thoughts of being better off dead or of hurting yourself.")
-        )
-        crisis(config.country_or_none())
 
 
 def _opt(value) -> str:

@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import asdict, is_dataclass
 from typing import TYPE_CHECKING
 
-from ipt_journal.vocab import CLOSENESS_LABELS, signed
+from ipt_journal.vocab import CLOSENESS_LABELS
 
 if TYPE_CHECKING:
     from ipt_journal.store import Checkin, Footprint, Person
@@ -108,7 +108,9 @@ def removal_warning(person: Person, footprint: Footprint) -> None:
 
 
 def people_with(checkin: Checkin) -> str:
-    return ", ".join(f"{i.name} ({signed(i.quality)})" for i in checkin.people)
+    from ipt_journal.vocab import went
+
+    return ", ".join(f"{i.name} ({went(i.quality)})" for i in checkin.people)
 
 
 def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> None:

@@ -20,7 +20,7 @@ RECENT_CHECKINS = 14  # the moods listed one by one; the figures cover the whole
 class PersonSeen:
     name: str
     times: int
-    mean_quality: float
+    mean_quality: float | None  # None: how it went unknown every time (imported)
     last_day: str
 
 

@@ -45,7 +45,7 @@ class PersonPattern:
     name: str
     closeness: int | None
     interactions: int  # also the number of check-ins with them: one interaction per check-in
-    mean_quality: float
+    mean_quality: float | None  # None: how it went unknown every time (imported)
     checkins_without: int
     mood_with: float | None  # None: not enough data yet
     mood_without: float | None

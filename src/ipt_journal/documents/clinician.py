@@ -231,7 +231,9 @@ def _people(doc: ClinicianReport) -> list[Block]:
                 who,
                 CLOSENESS_LABELS.get(p.closeness, ""),
                 str(p.interactions),
-                f"{QUALITY_LABELS[max(-2, min(2, round(p.mean_quality)))]} ({p.mean_quality:+.1f})",
+                "unknown (imported)"
+                if p.mean_quality is None
+                else f"{QUALITY_LABELS[max(-2, min(2, round(p.mean_quality)))]} ({p.mean_quality:+.1f})",
                 mood,
                 p.last_contact.isoformat(),
             ]

@@ -33,10 +33,15 @@ def _cell(when: MoodWhen) -> str:
     return "–" if not when.checkins else f"{when.mean_mood:.1f} ({when.checkins})"
 
 
+def _rated(person: PersonMood) -> int:
+    """Times together whose how-it-went is known: what every how-it-went figure rests on."""
+    return person.interactions - person.unknown
+
+
 def link_words(person: PersonMood) -> str:
     """The link in a few words, for a table cell."""
     if person.link_status == "too-few":
-        return f"too few ({person.interactions} of {MIN_FOR_LINK})"
+        return f"too few ({_rated(person)} of {MIN_FOR_LINK})"
     if person.link_status == "no-variation":
         return "no variation"
     return f"{person.link.strength} {person.link.rho:+.2f}"
@@ -45,7 +50,7 @@ def link_words(person: PersonMood) -> str:
 def link_sentence(person: PersonMood) -> str:
     """The link in full, with the check-ins it rests on and its uncertainty."""
     link: Link = person.link
-    basis = f"ρ {link.rho:+.2f} from {count(person.interactions, 'check-in')}"
+    basis = f"ρ {link.rho:+.2f} from {count(_rated(person), 'check-in')}"
     span = f"likely range {link.low:+.2f} to {link.high:+.2f}"
     if link.strength == "none":
         return f"{person.name}: no link between how it went and mood ({basis}; {span})."
@@ -67,7 +72,7 @@ def how_it_went_line(p: PersonMood) -> str:
 
 
 def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
-    people = [p for p in insight.moods if p.interactions >= SHOWN_FROM]
+    people = [p for p in insight.moods if _rated(p) >= SHOWN_FROM]
     if not people:
         return
     console.print("Mood by how it went with each person", style="bold")
@@ -85,6 +90,13 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
         "It says what goes together, not what causes what.",
         style="dim",
     )
+    unknown = [p for p in insight.moods if p.unknown]
+    if unknown:
+        times = ", ".join(f"{p.name} {p.unknown}" for p in unknown)
+        console.print(
+            Text(f"Time together with no how-it-went (imported), left out of these figures: {times}."),
+            style="dim",
+        )
 
 
 def nearly_always_note(console: Console, insight: PeopleInsight) -> None:
@@ -108,7 +120,9 @@ def early_and_late(console: Console, insight: PeopleInsight) -> None:
     )
 
     def half(n: int, quality: float | None) -> str:
-        return "–" if not n else f"{n}× {quality:+.1f}"
+        if not n:
+            return "–"
+        return f"{n}×" if quality is None else f"{n}× {quality:+.1f}"  # None: how it went unknown
 
     rows = [
         (c.name, half(c.early, c.early_quality), half(c.late, c.late_quality), c.quality, c.contact)

@@ -134,7 +134,10 @@ def event_line(event) -> str:
 
 def _weeks_table(console: Console, result: Report) -> None:
     def people(week) -> str:
-        return ", ".join(f"{p.name} {signed(round(p.mean_quality))}" for p in week.people)
+        return ", ".join(
+            p.name if p.mean_quality is None else f"{p.name} {signed(round(p.mean_quality))}"
+            for p in week.people
+        )
 
     def course_week(week) -> str:
         return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""

@@ -4,6 +4,7 @@ and TERM=dumb. No Rich here, so a piped list starts as fast as ipt can."""
 from __future__ import annotations
 
 from ipt_journal.output import write_rows
+from ipt_journal.vocab import went
 
 
 def row(*parts: str) -> str:
@@ -17,7 +18,7 @@ def checkin_rows(checkins) -> None:
             f"#{c.id}",
             c.day,
             f"mood {c.mood}",
-            "with " + ", ".join(f"{i.name} ({i.quality:+d})" for i in c.people) if c.people else "",
+            "with " + ", ".join(f"{i.name} ({went(i.quality)})" for i in c.people) if c.people else "",
             "tags " + ", ".join(c.tags) if c.tags else "",
             " ".join((c.note or "").split()),
         )

@@ -47,10 +47,9 @@ def course_story(story: CourseStory) -> None:
     changes = {change.name: change for change in story.insight.changes}
     for person in story.people:
         change = changes.get(person.name)
-        line = (
-            f"{person.name}: time together in {count(person.interactions, 'check-in')} during the "
-            f"course, going {person.mean_quality:+.1f} on average (-2 to +2)"
-        )
+        line = f"{person.name}: time together in {count(person.interactions, 'check-in')} during the course"
+        if person.mean_quality is not None:  # None: how it went unknown every time (imported)
+            line += f", going {person.mean_quality:+.1f} on average (-2 to +2)"
         if change and change.quality != "too few":
             line += (
                 f"; {change.early_quality:+.1f} in the first half, {change.late_quality:+.1f} in the second: "

@@ -50,3 +50,18 @@ def assert_user_error(result, *phrases: str, code: int = 2) -> None:
 def flat(text: str) -> str:
     """Output with line wrapping undone, to find a sentence Rich wrapped at 80 columns."""
     return " ".join(text.split())
+
+
+def older_journal(path: Path, version: int) -> Path:
+    """A journal file as a release with only the first `version` migrations left it."""
+    from sqlite_utils import Database
+
+    from ipt_journal.migrations import migrations
+
+    names = [migration.name for migration in migrations._migrations]
+    conn = sqlite3.connect(path)
+    migrations.apply(Database(conn), stop_before=names[version])
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    return path

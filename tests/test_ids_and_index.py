@@ -4,22 +4,13 @@ that already hold notes (plain and encrypted)."""
 import json
 import sqlite3
 
-from sqlite_utils import Database
-
-from ipt_journal.migrations import migrations
 from ipt_journal.store import SCHEMA_VERSION
+from support import older_journal
 
 
 def v5_journal(ipt, tmp_path):
     """A journal made by the version before m009, full of linked records."""
-    path = tmp_path / "v5.db"
-    names = [migration.name for migration in migrations._migrations]
-    conn = sqlite3.connect(path)
-    migrations.apply(Database(conn), stop_before=names[5])
-    conn.execute("PRAGMA user_version = 5")
-    conn.commit()
-    conn.close()
-    return path
+    return older_journal(tmp_path / "v5.db", 5)
 
 
 def test_upgrading_keeps_every_row_and_link_and_indexes_old_notes(ipt, tmp_path):

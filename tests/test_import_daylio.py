@@ -80,7 +80,8 @@ def test_an_activity_naming_a_person_becomes_time_with_them(people, current):
         "SELECT c.day, p.name, i.quality FROM interactions i JOIN checkins c ON c.id = i.checkin_id "
         "JOIN people p ON p.id = i.person_id ORDER BY c.id"
     )
-    assert with_whom == [("2024-05-12", "Sam", 0), ("2024-05-14", "Alex", 0)]
+    # Daylio never asks how it went: unknown, not an invented "neither" (0).
+    assert with_whom == [("2024-05-12", "Sam", None), ("2024-05-14", "Alex", None)]
     assert ("2024-05-12", "sam") not in tags_of(people)  # a person, not a tag
     assert "time with people: Sam 1, Alex 1" in flat(result.stdout) or "Alex 1, Sam 1" in flat(result.stdout)
 

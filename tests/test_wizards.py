@@ -513,11 +513,11 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer(
         "Which country are you in?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER
     )  # (skip), US, CA, GB, IE, AU
+    term.at("When is (or was) your first session?").type("")
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [2, 2, 1, 1, 1, 1, 1, 1, 0])
     term.answer("Take the GAD-7 now (7 short questions", "n")
     term.answer("Are you working with a therapist?", DOWN, ENTER)  # (skip), yes
-    term.at("When is (or was) your first session?").type("")
     term.at("How many weekly sessions are planned?").keys("\x7f", "\x7f").type("16")
     term.answer("Add people to your interpersonal inventory now?", "y")
     term.at("Name").type("Sam")
@@ -569,6 +569,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)  # skipped: every line is listed
+    term.at("When is (or was) your first session?").type("")
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
     # Before the next question: the result, then the calm message and the lines.
@@ -588,10 +589,33 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)
+    term.at("When is (or was) your first session?").type("")
     term.at("Your PHQ-9 from today (9 of 27) is your baseline.")
     term.answer("Take the GAD-7 now", CTRL_C)
     code, output = term.finish()
     assert code == 130 and "Take the PHQ-9" not in output
+
+
+def test_start_wizard_with_a_past_first_session_dates_the_baseline_then(ipt):
+    started = (dt.date.today() - dt.timedelta(weeks=16)).isoformat()
+    ipt.ok("measure", "gad7", "--answers", "1,1,1,1,1,1,1", "--date", started)
+    term = Terminal(ipt.path, "start")
+    term.at("A little about you").type("")
+    term.at("What brings you to IPT now?").type("")
+    term.answer("Which country are you in?", ENTER)
+    term.at("When is (or was) your first session?").keys(*["\x7f"] * 10).type(started)
+    term.answer(f"Do you have PHQ-9 answers from around your first session ({started}) to enter?", "y")
+    term.at("Which day did you answer them?").type("")  # the first session, offered
+    answer_scale(term, "PHQ-9", [2, 2, 1, 2, 1, 1, 1, 1, 0])
+    term.at(f"PHQ-9 saved for {started}")
+    term.at(f"Your GAD-7 from {started} (7 of 21) is your baseline.")
+    term.answer("Are you working with a therapist?", CTRL_C)
+    code, output = term.finish()
+    assert code == 130 and "Take the GAD-7" not in output and "from today" not in output
+    assert rows(ipt.path, "SELECT scale, day, total FROM measures ORDER BY id") == [
+        ("gad7", started, 7),
+        ("phq9", started, 11),
+    ]
 
 
 def test_review_wizard_shows_what_changed_then_asks(people_and_course):
@@ -1032,13 +1056,10 @@ def test_start_wizard_checks_the_first_session_day_at_the_prompt(ipt):
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)
-    term.answer("Take the PHQ-9 now (9 short questions", "n")
-    term.answer("Take the GAD-7 now (7 short questions", "n")
-    term.answer("Are you working with a therapist?", ENTER)
     term.at("When is (or was) your first session?").keys(*["\x7f"] * 10).type("2026-02-30")
     shown_whole(term, "2026-02-30 is not a real day: February 2026 has 28 days.")
     term.keys(*["\x7f"] * 10).type("2026-02-27")
-    term.at("How many weekly sessions are planned?").keys(CTRL_C)
+    term.at("PHQ-9").keys(CTRL_C)
     code, output = term.finish()
     assert code == 130, output
     assert rows(ipt.path, "SELECT count(*) FROM courses") == [(0,)]

@@ -71,7 +71,7 @@ class ClinicianReport:
 
 def build_document(journal: Journal, since: dt.date, today: dt.date, window: str) -> ClinicianReport:
     from ipt_journal.life_events import events_in_window, kind_label
-    from ipt_journal.prep import measures_since
+    from ipt_journal.safety import crisis_days
 
     figures = build_report(journal, since, today)
     return ClinicianReport(
@@ -93,7 +93,7 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
             for h in journal.homework.list(open_only=False)
             if (h.closed_on or h.created_at[:10]) >= since.isoformat()
         ],
-        item9_days=[m.day for m in measures_since(journal, since) if m.item9],
+        item9_days=crisis_days(journal, since),
         bring=[item.text for item in journal.bring.list()],
         people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
     )

@@ -64,12 +64,12 @@ def _csv(fieldnames, rows) -> str:
 
 def flat_checkins(tables: dict[str, list[dict]]) -> list[dict]:
     """One row per check-in for a spreadsheet: day, mood, people with how it went, tags, note."""
-    from ipt_journal.vocab import signed
+    from ipt_journal.vocab import went
 
     names = {p["id"]: p["name"] for p in tables["people"]}
     people: dict[int, list[str]] = {}
     for i in tables["interactions"]:
-        people.setdefault(i["checkin_id"], []).append(f"{names[i['person_id']]} ({signed(i['quality'])})")
+        people.setdefault(i["checkin_id"], []).append(f"{names[i['person_id']]} ({went(i['quality'])})")
     tags: dict[int, list[str]] = {}
     for t in tables.get("checkin_tags", []):
         tags.setdefault(t["checkin_id"], []).append(t["tag"])

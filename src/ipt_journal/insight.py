@@ -62,6 +62,7 @@ class PersonMood:
     link: Link | None
     link_status: str  # "shown", "too-few" (under MIN_FOR_LINK) or "no-variation"
     nearly_always: bool  # too few check-ins without them for "with / without"
+    unknown: int = 0  # interactions with no how-it-went (imported): counted above, in no figure
 
 
 @dataclass
@@ -115,7 +116,7 @@ def rank_link(n: int, covariance: float | None, var_x: float | None, var_y: floa
 
 
 def _person_mood(row) -> PersonMood:
-    n = row["interactions"]
+    n = row["rated"]  # the link is between how it went and mood: only where how it went is known
     link = None
     status = "too-few"
     if n >= MIN_FOR_LINK:
@@ -124,7 +125,7 @@ def _person_mood(row) -> PersonMood:
     return PersonMood(
         name=row["name"],
         closeness=row["closeness"],
-        interactions=n,
+        interactions=row["interactions"],
         window_checkins=row["window_checkins"],
         badly=MoodWhen(row["badly"], row["badly_mood"]),
         neither=MoodWhen(row["neither"], row["neither_mood"]),
@@ -132,13 +133,15 @@ def _person_mood(row) -> PersonMood:
         link=link,
         link_status=status,
         # Seen only once or twice, someone is in "nearly all" of too few check-ins to say so.
-        nearly_always=n >= NEARLY_ALWAYS_WITHOUT and row["window_checkins"] - n < NEARLY_ALWAYS_WITHOUT,
+        nearly_always=row["interactions"] >= NEARLY_ALWAYS_WITHOUT
+        and row["window_checkins"] - row["interactions"] < NEARLY_ALWAYS_WITHOUT,
+        unknown=row["interactions"] - n,
     )
 
 
 def _change(row) -> PersonChange:
     early, late = row["early"], row["late"]
-    if early >= MIN_EACH_HALF and late >= MIN_EACH_HALF:
+    if row["early_rated"] >= MIN_EACH_HALF and row["late_rated"] >= MIN_EACH_HALF:
         moved = row["late_quality"] - row["early_quality"]
         quality = (
             "better" if moved >= QUALITY_CHANGE else "worse" if moved <= -QUALITY_CHANGE else "about the same"
@@ -167,7 +170,7 @@ class CirclePlace:
     name: str
     ring: int | None  # 1 inner, 2 middle, 3 outer; None: not placed
     status: str  # current, past or deceased
-    lately: str  # well, badly, mixed (or neither), none (no time recorded)
+    lately: str  # well, badly, mixed (or neither), unknown (how it went not said), none (no time)
     times: int
     mean_quality: float | None
 
@@ -183,7 +186,10 @@ def closeness_circle(journal: Journal, today: dt.date, weeks: int = CIRCLE_WEEKS
             reading, times, quality = "none", 0, None
         else:
             times, quality = row["times"], row["mean_quality"]
-            reading = "well" if quality >= WENT_WELL else "badly" if quality <= WENT_BADLY else "mixed"
+            if quality is None:
+                reading = "unknown"  # seen, but how it went was never said (imported)
+            else:
+                reading = "well" if quality >= WENT_WELL else "badly" if quality <= WENT_BADLY else "mixed"
         places.append(CirclePlace(person.name, person.closeness, person.status, reading, times, quality))
     return places
 
@@ -197,7 +203,7 @@ class WeekPerson:
 
     name: str
     times: int
-    mean_quality: float
+    mean_quality: float | None  # None: how it went unknown every time (imported)
 
 
 def weekly_people(journal: Journal, since: dt.date) -> dict[dt.date, list[WeekPerson]]:

@@ -13,7 +13,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from ipt_journal.vocab import CLOSENESS_LABELS, signed
+from ipt_journal.vocab import CLOSENESS_LABELS
 
 if TYPE_CHECKING:
     from ipt_journal.store import Checkin, Footprint, Person
@@ -100,7 +100,9 @@ def removal_warning(person: Person, footprint: Footprint) -> None:
 
 
 def people_with(checkin: Checkin) -> str:
-    return ", ".join(f"{i.name} ({signed(i.quality)})" for i in checkin.people)
+    from ipt_journal.vocab import went
+
+    return ", ".join(f"{i.name} ({went(i.quality)})" for i in checkin.people)
 
 
 def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> None:
@@ -214,6 +216,26 @@ def safety_message(country: str | None, plan, stream=None) -> None:
     say(wrapped(safety.TELL_CLINICIAN), file=out)
     if not plan:
         say(wrapped(safety.PLAN_SUGGESTION), file=out)
+    out.flush()
+
+
+def item9_reminder(days: list[str], country: str | None, plan, stream=None) -> None:
+    """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
+    (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
+    Informs only: it never asks for anything."""
+    from ipt_journal import safety
+
+    out = stream or sys.stdout
+    say("", file=out)
+    say(
+        wrapped(
+            f"On {' and '.join(days)} you answered the PHQ-9 question about thoughts of being "
+            "better off dead or of hurting yourself with more than 'not at all'."
+        ),
+        file=out,
+    )
+    crisis(country, plan, out)
+    say(wrapped(safety.TELL_CLINICIAN), file=out)
     out.flush()
 
 

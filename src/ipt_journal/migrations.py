@@ -400,3 +400,34 @@ def m009_search_ids_never_reused_own_strategies(db: Database) -> None:
     for source in SOURCES:
         if source.table in existing:
             _run(db, *fts_statements(source))
+
+
+@migrations()
+def m010_how_it_went_can_be_unknown(db: Database) -> None:
+    """Time with someone whose how-it-went nobody recorded (imported from an app that has no
+    such thing) keeps it unknown: interactions.quality becomes nullable, rebuilt as m009
+    rebuilds a table (store.core runs this with foreign keys off, so the drop cascades
+    nothing; ids and rows are kept). Interactions that an importer wrote as 0 (an imported
+    check-in's, stamped with it and never changed since) become unknown: nobody said 0."""
+    import re
+
+    master = "SELECT sql FROM sqlite_master WHERE tbl_name = 'interactions' AND sql IS NOT NULL AND type = "
+    create = db.execute(master + "'table'").fetchone()[0]
+    indexes = [row[0] for row in db.execute(master + "'index'").fetchall()]
+    create = re.sub(r"^CREATE TABLE \"?\w+\"?", "CREATE TABLE interactions__rebuilt", create)
+    create = re.sub(r"\bquality INTEGER NOT NULL CHECK", "quality INTEGER CHECK", create, count=1)
+    _run(
+        db,
+        create,
+        "INSERT INTO interactions__rebuilt SELECT * FROM interactions",
+        "DROP TABLE interactions",
+        "ALTER TABLE interactions__rebuilt RENAME TO interactions",
+        *indexes,
+        """
+        UPDATE interactions SET quality = NULL
+        WHERE quality = 0 AND created_at = updated_at AND checkin_id IN (
+            SELECT id FROM checkins
+            WHERE (uid LIKE 'daylio-%' OR uid LIKE 'csv-%') AND created_at = interactions.created_at
+        )
+        """,
+    )

@@ -173,7 +173,9 @@ class InteractionIn(Model):
     """Time spent with one person in a check-in's week, and how it went."""
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
-    quality: Annotated[int, Field(ge=QUALITY_MIN, le=QUALITY_MAX, strict=True)]
+    # None only where nobody said (imported), kept when such a check-in is edited: flags
+    # and the wizard always give a number.
+    quality: Annotated[int | None, Field(ge=QUALITY_MIN, le=QUALITY_MAX, strict=True)]
 
 
 class CheckinIn(Model):

@@ -62,7 +62,7 @@ class PersonDoc(Stored, PersonIn):
 
 class InteractionDoc(Doc):
     person: Uid
-    quality: Annotated[int, Field(ge=-2, le=2, strict=True)]
+    quality: Annotated[int | None, Field(ge=-2, le=2, strict=True)]  # None: nobody said (imported)
     created_at: Stamp
     updated_at: Stamp
 

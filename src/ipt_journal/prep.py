@@ -20,7 +20,7 @@ RECENT_CHECKINS = 14  # the moods listed one by one; the figures cover the whole
 class PersonSeen:
     name: str
     times: int
-    mean_quality: float
+    mean_quality: float | None  # None: how it went unknown every time (imported)
     last_day: str
 
 
@@ -66,7 +66,7 @@ class Prep:
 
     @property
     def item9_days(self) -> list[str]:
-        return [m.day for m in self.measures if m.item9]
+        return sorted({m.day for m in self.measures if m.item9})
 
     @property
     def is_empty(self) -> bool:

@@ -153,6 +153,8 @@ START = {
     "background": "A little about you and your life now (optional)",
     "reason": "What brings you to IPT now? (optional)",
     "baseline": "Take the {name} now ({count} short questions about the last two weeks)?",
+    "baseline_past": "Do you have {name} answers from around your first session ({day}) to enter?",
+    "baseline_date": "Which day did you answer them? (YYYY-MM-DD)",
     "therapist": "Are you working with a therapist?",
     "start_date": "When is (or was) your first session? (YYYY-MM-DD)",
     "weeks": "How many weekly sessions are planned? (8 to 20; 12 is usual)",

@@ -46,7 +46,7 @@ class PersonPattern:
     name: str
     closeness: int | None
     interactions: int  # also the number of check-ins with them: one interaction per check-in
-    mean_quality: float
+    mean_quality: float | None  # None: how it went unknown every time (imported)
     checkins_without: int
     mood_with: float | None  # None: not enough data yet
     mood_without: float | None
@@ -133,7 +133,8 @@ class Report:
     progress: list[ScaleProgress] = field(default_factory=list)
     goals: list[GoalProgress] = field(default_factory=list)
     review: dict | None = None
-    crisis_resources: bool = False  # the latest PHQ-9 had item 9 above 0
+    crisis_resources: bool = False  # a PHQ-9 in the window, or the latest, had item 9 above 0
+    item9_days: list[str] = field(default_factory=list)  # the days those PHQ-9s were taken
     coping: list[CopingUse] = field(default_factory=list)
     homework: dict | None = None  # assigned, done, skipped, overdue in the window
     exercises: dict | None = None  # by kind, by person, mean mood before and after
@@ -215,16 +216,17 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
 
 def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     """The course part of the report: where the course is, questionnaires in the window,
-    baseline against latest, goals, the end-of-course review, and whether the latest PHQ-9
-    calls for crisis resources."""
-    from ipt_journal import scales
+    baseline against latest, goals, the end-of-course review, and the days of the PHQ-9s
+    shown (any in the window, and the latest) whose item 9 calls for crisis
+    resources."""
+    from ipt_journal import safety, scales
 
     progress_figures = course_progress(journal, today)
     # A day's n-th PHQ-9 and n-th GAD-7 share a row; a second one of a scale that day
     # (a check-in's and a separate `ipt measure`, say) gets a row of its own, not hidden.
     rows: dict[tuple[str, int], MeasureDay] = {}
     progress = []
-    crisis = False
+    shown = journal.measures.list(scales.PHQ9.key, since=since)
     for scale in scales.SCALES.values():
         taken_on: dict[str, int] = {}
         for measure in journal.measures.list(scale.key, since=since):
@@ -253,8 +255,9 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
                 scales.remission(baseline.total, latest.total),
             )
         )
-        crisis = crisis or scales.needs_safety_message(scale.key, latest.answers)
+        shown.append(latest)
     review = journal.reviews.latest()
+    item9 = safety.item9_days(shown)
     return {
         "course": progress_figures,
         "measures": [rows[key] for key in sorted(rows)],
@@ -264,7 +267,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
             for g in journal.goals.list()
         ],
         "review": asdict(review) if review else None,
-        "crisis_resources": crisis,
+        "crisis_resources": bool(item9),
+        "item9_days": item9,
     }
 
 

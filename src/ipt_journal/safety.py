@@ -123,3 +123,26 @@ def as_json(country: str | None, opening: str = CALM_OPENING) -> dict:
     if not country:
         data["set_country"] = SET_COUNTRY_HINT
     return data
+
+
+def item9_days(measures) -> list[str]:
+    """The days among `measures` with a PHQ-9 whose last item was answered above 0.
+
+    The one rule for "crisis resources are due": any screen that shows a PHQ-9 shows the
+    crisis lines when this is not empty, in every output mode, whichever questionnaire
+    came later."""
+    from ipt_journal.scales import needs_safety_message
+
+    return sorted({m.day for m in measures if needs_safety_message(m.scale, m.answers)})
+
+
+def crisis_days(journal, since=None, until=None) -> list[str]:
+    """`item9_days` of the PHQ-9s taken from `since` to `until` (either open)."""
+    from ipt_journal.scales import PHQ9
+
+    return item9_days(journal.measures.list(PHQ9.key, since=since, until=until))
+
+
+def due_json(days: list[str], country: str | None) -> dict:
+    """The `safety` object a JSON screen adds when `days` is not empty."""
+    return {**as_json(country), "item9_days": days}

@@ -33,6 +33,7 @@ class CourseStory:
     insight: PeopleInsight  # how it went early against late, and mood by how it went
     goals: list[GoalProgress]
     events: list[LifeEvent]
+    item9_days: list[str]  # days of the PHQ-9s told whose item 9 calls for crisis resources
 
     def as_json(self) -> dict:
         from ipt_journal.life_events import event_json
@@ -67,4 +68,5 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
         insight=people_insight(journal, since, until),
         goals=figures["goals"],
         events=events_in_window(journal, since, until),
+        item9_days=figures["item9_days"],
     )

@@ -30,6 +30,7 @@ class Timeline:
     until: dt.date
     by: str  # month, quarter or year
     periods: list[Period]
+    item9_days: list[str] = field(default_factory=list)  # PHQ-9s shown with item 9 above 0
 
 
 def build_timeline(
@@ -66,7 +67,9 @@ def build_timeline(
         label = _label(dt.date.fromisoformat(event.day), by)
         if label in periods:
             periods[label].events.append(event)
-    return Timeline(start, until, by, list(periods.values()))
+    from ipt_journal.safety import crisis_days
+
+    return Timeline(start, until, by, list(periods.values()), crisis_days(journal, start, until))
 
 
 def _label(day: dt.date, by: str) -> str:

@@ -109,6 +109,19 @@ def signed(quality: int) -> str:
     return f"{quality:+d}" if quality else "0"
 
 
+UNKNOWN_WENT = "how it went unknown"  # time together imported from an app that does not ask
+
+
+def went(quality: int | None) -> str:
+    """One time together's how-it-went as shown beside a name: '+1', or that nobody said."""
+    return UNKNOWN_WENT if quality is None else signed(quality)
+
+
+def went_label(quality: int | None) -> str:
+    """'well, +1', or that nobody said."""
+    return UNKNOWN_WENT if quality is None else f"{QUALITY_LABELS[quality]}, {signed(quality)}"
+
+
 # The six steps of the Stanley-Brown safety plan, in order.
 SAFETY_STEPS = {
     0: "What matters most to me, my reasons for living",

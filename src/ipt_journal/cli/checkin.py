@@ -384,7 +384,7 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
                 "quality": prompts.select(
                     CHECKIN["quality"].format(name=name),
                     QUALITY_CHOICES,
-                    default=earlier.get(name.casefold(), 0),
+                    default=0 if earlier.get(name.casefold()) is None else earlier[name.casefold()],
                 ),
             }
             for name in names

@@ -50,6 +50,15 @@ def start(
     gad7: Annotated[
         str | None, typer.Option("--gad7", metavar="0,1,...", help="Baseline GAD-7: 7 answers 0-3.")
     ] = None,
+    baseline_date: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline-date",
+            metavar="DAY",
+            help="The day you answered --phq9/--gad7. [default: the first session]",
+            show_default=False,
+        ),
+    ] = None,
     phq9_difficulty: Phq9DifficultyOpt = None,
     gad7_difficulty: Gad7DifficultyOpt = None,
     therapist: Annotated[
@@ -117,7 +126,7 @@ def start(
         }.items()
         if value is not None
     }
-    values_given = bool(given or phq9 or gad7 or goal)
+    values_given = bool(given or phq9 or gad7 or baseline_date or goal)
     flags_given = values_given or revise
     if revise and not ongoing:
         raise InputError(
@@ -148,12 +157,19 @@ def start(
     if goal and len(goal) > 3:
         raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
     today = dt.date.today()
+    if baseline_date is not None and not (phq9 or gad7):
+        raise InputError("--baseline-date is the day of --phq9 or --gad7; give one of them with it.")
+    base = _course_fields(ongoing) if ongoing else {"started_on": today}
+    fields = {**base, **given}
+    # The baseline is the questionnaire taken at the course's start: answers given with a
+    # course that began in the past are dated at its first session unless you say otherwise.
+    taken_on = parse_day(baseline_date, "--baseline-date") if baseline_date else _day(fields["started_on"])
     measures = [
         validate(
             MeasureIn,
             {
                 "scale": scale.key,
-                "day": today,
+                "day": taken_on,
                 "answers": scale.parse(text, f"--{scale.key}"),
                 "difficulty": difficulty,
             },
@@ -162,8 +178,6 @@ def start(
         if text
     ]
     goals = [validate(GoalIn, {"text": text}) for text in goal or []]
-    base = _course_fields(ongoing) if ongoing else {"started_on": today}
-    fields = {**base, **given}
     wizard = not values_given
     if wizard:
         if ongoing:
@@ -190,6 +204,10 @@ def start(
         if prompts.confirm(START["encrypt"], default=False):
             encrypt_journal(session(ctx), yes=True)
     messages.note("See where you are with: ipt course")
+
+
+def _day(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def _encryption_available() -> bool:
@@ -223,10 +241,9 @@ def _summary(course) -> str:
 def _start_wizard(journal, fields: dict, revising: bool):
     from ipt_journal import prompts
     from ipt_journal.cli.inventory import _person_wizard
-    from ipt_journal.cli.measure import ask_scale, report_measures
     from ipt_journal.course import FOCUS_AREAS
     from ipt_journal.dates import parse_day
-    from ipt_journal.models import GoalIn, MeasureIn, PersonIn, validate
+    from ipt_journal.models import GoalIn, PersonIn, validate
     from ipt_journal.questions import START
     from ipt_journal.scales import GAD7, PHQ9
 
@@ -243,40 +260,17 @@ def _start_wizard(journal, fields: dict, revising: bool):
         from ipt_journal.cli.crisis import ask_country
 
         ask_country()
+    # The first session first: the baseline questionnaires are the ones taken at it.
+    fields["started_on"] = prompts.day(START["start_date"], parse_day, default=str(fields["started_on"]))
     if not revising:
         for scale in (PHQ9, GAD7):
-            taken = journal.measures.latest(scale.key)
-            if taken and taken.day == dt.date.today().isoformat():
-                # Taken earlier today (by `ipt measure`, or a wizard stopped after it): not twice.
-                messages.note(
-                    f"Your {scale.name} from today ({taken.total} of {scale.max_total}) is your baseline."
-                )
-                continue
-            if prompts.confirm(
-                START["baseline"].format(name=scale.name, count=len(scale.items)), default=True
-            ):
-                answers, difficulty = ask_scale(scale)
-                # Saved and shown at once, like each person below: crisis help must come right
-                # after the answers are saved, not at the end of the whole consultation.
-                measure = journal.measures.add(
-                    validate(
-                        MeasureIn,
-                        {
-                            "scale": scale.key,
-                            "day": dt.date.today(),
-                            "answers": answers,
-                            "difficulty": difficulty,
-                        },
-                    )
-                )
-                report_measures(journal, [measure], as_json=False)
+            _ask_baseline(journal, scale, fields["started_on"])
     fields["with_therapist"] = prompts.select(
         START["therapist"],
         (("yes", True), ("no", False)),
         default=fields.get("with_therapist"),
         optional=True,
     )
-    fields["started_on"] = prompts.day(START["start_date"], parse_day, default=str(fields["started_on"]))
     weeks = prompts.text(
         START["weeks"],
         default=str(fields.get("planned_weeks") or 12),
@@ -327,6 +321,38 @@ def _start_wizard(journal, fields: dict, revising: bool):
         fields.get("formulation"), fields.get("formulation_agreed_on")
     )
     return fields, goals
+
+
+def _ask_baseline(journal, scale, started_on: dt.date) -> None:
+    """The baseline questionnaire of a course starting on `started_on`: named when one is
+    on record (taken earlier today by `ipt measure`, say, or by a wizard stopped after it),
+    else asked; for a course that began in the past, the answers given then, dated then."""
+    from ipt_journal import prompts
+    from ipt_journal.cli.measure import ask_scale, report_measures
+    from ipt_journal.dates import parse_day
+    from ipt_journal.models import MeasureIn, validate
+    from ipt_journal.questions import START
+
+    today = dt.date.today()
+    taken = journal.measures.baseline(scale.key, started_on.isoformat(), fallback=False)
+    if taken:
+        when = "today" if taken.day == today.isoformat() else taken.day
+        messages.note(f"Your {scale.name} from {when} ({taken.total} of {scale.max_total}) is your baseline.")
+        return
+    past = START["baseline_past"].format(name=scale.name, day=started_on)
+    if started_on < today and prompts.confirm(past, default=False):
+        day = parse_day(prompts.text(START["baseline_date"], default=str(started_on)), "The day")
+    elif prompts.confirm(START["baseline"].format(name=scale.name, count=len(scale.items)), default=True):
+        day = today
+    else:
+        return
+    answers, difficulty = ask_scale(scale)
+    # Saved and shown at once, like each person later: crisis help must come right after
+    # the answers are saved, not at the end of the whole consultation.
+    measure = journal.measures.add(
+        validate(MeasureIn, {"scale": scale.key, "day": day, "answers": answers, "difficulty": difficulty})
+    )
+    report_measures(journal, [measure], as_json=False)
 
 
 def _events_around_low_mood(journal) -> None:

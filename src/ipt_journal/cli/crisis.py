@@ -138,3 +138,19 @@ def note_unlisted(code: str) -> None:
             f"ipt has no crisis lines of its own for {code} yet, so it will say to call your local "
             "emergency number and point to findahelpline.com."
         )
+
+
+def crisis_if_due(journal, days: list[str], data: dict | None = None, stream=None) -> None:
+    """The crisis block beneath a screen that showed PHQ-9s with item 9 above 0 (`days`,
+    from `safety.item9_days`): for --json a `safety` object in `data`, else the calm text.
+    Every screen showing a PHQ-9 calls this, so the rule and the words live in one place."""
+    if not days:
+        return
+    from ipt_journal import config, safety
+
+    country = config.country_or_none()
+    plan = journal.safety_plan.items()
+    if data is not None:
+        data["safety"] = {**safety.due_json(days, country), "safety_plan": messages.plain(plan)}
+    else:
+        messages.item9_reminder(days, country, plan, stream)

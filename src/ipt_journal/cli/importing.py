@@ -147,11 +147,13 @@ def _say(outcome: Outcome) -> None:
     note(f"check-ins: {outcome.added} added", indent="  ")
     if outcome.people:
         times = ", ".join(f"{name} {n}" for name, n in outcome.people.items())
-        note(f"time with people: {times}", indent="  ")
+        note(f"time with people: {times} (how it went: unknown, the file does not say)", indent="  ")
     if outcome.tags:
         shown = ", ".join(f"{tag} {n}" for tag, n in list(outcome.tags.items())[:12])
         more = f" and {len(outcome.tags) - 12} more" if len(outcome.tags) > 12 else ""
         note(f"tags ({len(outcome.tags)}): {shown}{more}", indent="  ")
+    for tag, name in outcome.remembered.items():
+        note(f"{tag}: kept as a tag, not time with {name}, who has died", indent="  ")
     for reason, rows in outcome.skipped.items():
         note(f"skipped: {count(rows, 'row')}: {reason}", indent="  ")
     if outcome.first_day:

@@ -113,13 +113,19 @@ def history(
         until=end,
         last=limit,
     )
+    from ipt_journal.cli.crisis import crisis_if_due
+    from ipt_journal.safety import item9_days
+
     if as_json:
         messages.print_json(
             [messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures]
         )
+        # The JSON stays a list of questionnaires; a person at the terminal still sees the help.
+        crisis_if_due(journal, item9_days(measures), stream=sys.stderr)
     else:
         filters = {"--scale": scale, "--since": since, "--until": until}
         show_list(measures, "measure_rows", "measures.measures_table", no_match("questionnaires", filters))
+        crisis_if_due(journal, item9_days(measures))
 
 
 IdArg = Annotated[
@@ -216,9 +222,9 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None)
         return
     from ipt_journal import config
     from ipt_journal.safety import as_json as safety_json
-    from ipt_journal.scales import needs_safety_message
+    from ipt_journal.safety import item9_days
 
-    needs_help = any(needs_safety_message(m.scale, m.answers) for m in measures)
+    needs_help = bool(item9_days(measures))
     country = config.country_or_none() if needs_help else None
     plan = journal.safety_plan.items() if needs_help else []
     if as_json:

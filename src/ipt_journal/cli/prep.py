@@ -32,25 +32,14 @@ def prep(
     start = parse_day(since, "--since") if since else None
     journal = session(ctx).journal()
     result = build_prep(journal, start or window_since(journal, today), today)
-    item9 = result.item9_days
-    if as_json:
-        from ipt_journal import config, safety
+    from ipt_journal.cli.crisis import crisis_if_due
 
+    if as_json:
         data = result.as_json()
-        if item9:
-            data["safety"] = safety.as_json(config.country_or_none())
+        crisis_if_due(journal, result.item9_days, data)
         messages.print_json(data)
         return
     from ipt_journal.render.prep import prep as render_prep
 
     render_prep(result)
-    if item9:
-        from ipt_journal import config
-
-        messages.note("")
-        messages.note(
-            f"On {' and '.join(item9)} you answered the PHQ-9 question about thoughts of being better off "
-            "dead or of hurting yourself with more than 'not at all'. Please tell your therapist or "
-            "doctor, at your next session or sooner."
-        )
-        messages.crisis(config.country_or_none(), journal.safety_plan.items())
+    crisis_if_due(journal, result.item9_days)

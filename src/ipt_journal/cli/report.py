@@ -78,19 +78,18 @@ def report(
     if kind is not None:
         write_document(journal, kind, output, force, start, today, window)
         return
+    from ipt_journal.cli.crisis import crisis_if_due
     from ipt_journal.render.report import report as render_report
     from ipt_journal.report import build_report
 
     result = build_report(journal, start, today)
     if as_json:
         data = result.as_json()
-        if result.crisis_resources:
-            from ipt_journal import config, safety
-
-            data["safety"] = safety.as_json(config.country_or_none())
+        crisis_if_due(journal, result.item9_days, data)
         messages.print_json(data)
     else:
         render_report(result)
+        crisis_if_due(journal, result.item9_days)
 
 
 def write_document(journal, kind: str, output: str | None, force: bool, start, today, window: str) -> None:

@@ -78,8 +78,16 @@ def review(
             from ipt_journal.errors import InputError
 
             raise InputError("--show and --json only tell the story; give the answers without them.")
+        from ipt_journal.cli.crisis import crisis_if_due
+
         story = course_story(state.journal())
-        messages.print_json(story.as_json()) if as_json else tell(story)
+        if as_json:
+            data = story.as_json()
+            crisis_if_due(state.journal(), story.item9_days, data)
+            messages.print_json(data)
+        else:
+            tell(story)
+            crisis_if_due(state.journal(), story.item9_days)
         return
     state.require(
         []

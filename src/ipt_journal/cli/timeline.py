@@ -52,18 +52,23 @@ def timeline(
         raise InputError(f"--by must be month, quarter or year, got {by!r}.")
     start, end = window(since, until)
     end = end or dt.date.today()
-    result = build_timeline(session(ctx).journal(), start, end, by)
+    from ipt_journal.cli.crisis import crisis_if_due
+
+    journal = session(ctx).journal()
+    result = build_timeline(journal, start, end, by)
     if as_json:
         from ipt_journal.cli.event import event_json
 
         data = messages.plain(result)
         for period, raw in zip(result.periods, data["periods"], strict=True):
             raw["events"] = [event_json(event) for event in period.events]
+        crisis_if_due(journal, result.item9_days, data)
         messages.print_json(data)
         return
     from ipt_journal.render.timeline import timeline as draw
 
     draw(result)
+    crisis_if_due(journal, result.item9_days)
 
 
 def chart(
@@ -84,10 +89,15 @@ def chart(
     check_weeks(weeks)
     today = dt.date.today()
     start = parse_day(since, "--since") if since else window_start(today, weeks)
+    from ipt_journal.cli.crisis import crisis_if_due
+    from ipt_journal.safety import crisis_days
+
     console = new_console()
-    series = mood_series(session(ctx).journal(), start, today)
+    journal = session(ctx).journal()
+    series = mood_series(journal, start, today)
     if not series.points:
         console.print(f"No check-ins since {start}. Record one with: ipt checkin")
-        return
-    console.print(f"Mood, {start} to {today}", style="bold")
-    draw_mood_chart(console, series)
+    else:
+        console.print(f"Mood, {start} to {today}", style="bold")
+        draw_mood_chart(console, series)
+    crisis_if_due(journal, crisis_days(journal, start, today))

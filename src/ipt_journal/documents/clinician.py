@@ -238,7 +238,9 @@ def _people(doc: ClinicianReport) -> list[Block]:
                 who,
                 CLOSENESS_LABELS.get(p.closeness, ""),
                 str(p.interactions),
-                f"{QUALITY_LABELS[max(-2, min(2, whole(p.mean_quality)))]} "
+                "unknown (imported)"
+                if p.mean_quality is None
+                else f"{QUALITY_LABELS[max(-2, min(2, whole(p.mean_quality)))]} "
                 f"({shown(p.mean_quality, signed=True)})",
                 mood,
                 p.last_contact.isoformat(),

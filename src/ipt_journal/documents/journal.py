@@ -8,15 +8,14 @@ import datetime as dt
 from ipt_journal.documents.markdown import table, text
 from ipt_journal.vocab import (
     CLOSENESS_LABELS,
-    QUALITY_LABELS,
     SAFETY_STEPS,
     Contact,
     DisputeStage,
     ExpectationsMet,
     ProblemArea,
     Relationship,
-    signed,
     step_heading,
+    went_label,
 )
 
 PERSON_FIELDS = (
@@ -134,8 +133,7 @@ def _checkins(doc, names) -> list[str]:
     for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
         lines += [f"### {c['day']}: mood {c['mood']}/10", ""]
         with_ = ", ".join(
-            f"{text(names.get(i['person'], '?'))} ({QUALITY_LABELS[i['quality']]}, {signed(i['quality'])})"
-            for i in c["people"]
+            f"{text(names.get(i['person'], '?'))} ({went_label(i['quality'])})" for i in c["people"]
         )
         if with_:
             lines.append(f"- With: {with_}")

@@ -69,6 +69,7 @@ class Outcome:
     people: dict[str, int]  # name -> check-ins with them
     tags: dict[str, int]  # tag -> check-ins with it
     first_rows: list[Row]
+    remembered: dict[str, str] = field(default_factory=dict)  # tag -> the person who died it names
 
 
 def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
@@ -77,9 +78,12 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
     from ipt_journal.store.repository import stamp as utc_stamp
 
     moods, labels = map_moods(source, mapping.mood_map, mapping.defaults, mapping.scale)
-    people = {label_key(p.name): (p.uid, p.name) for p in journal.people.list()}
+    everyone = journal.people.list()
+    # Someone who has died is not "time with them": an activity naming them stays a tag.
+    people = {label_key(p.name): (p.uid, p.name) for p in everyone if p.status != "deceased"}
+    died = {label_key(p.name): p.name for p in everyone if p.status == "deceased"}
     for activity, name in mapping.person_map.items():
-        if label_key(name) not in people:
+        if label_key(name) not in people and label_key(name) not in died:
             raise InputError(
                 f"--person-map: {activity} is mapped to {name}, who is not in your inventory. "
                 "Nothing was imported.",
@@ -124,7 +128,8 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
                 "created_at": stamp,
                 "updated_at": stamp,
                 "people": [
-                    {"person": person, "quality": 0, "created_at": stamp, "updated_at": stamp}
+                    # The other app never asked how it went, so neither do we: unknown.
+                    {"person": person, "quality": None, "created_at": stamp, "updated_at": stamp}
                     for person in person_uids
                 ],
                 "tags": tags,
@@ -156,4 +161,9 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
         people=dict(with_people.most_common()),
         tags=dict(tag_uses.most_common()),
         first_rows=first_rows,
+        remembered={
+            tag: died[key]
+            for tag in tag_uses
+            if (key := label_key(mapping.person_map.get(label_key(tag), tag))) in died
+        },
     )

@@ -150,8 +150,8 @@ def _phq9_bands(console: Console, phq9) -> None:
 
 # ------------------------------------------------------------------ closeness circle
 
-MARKS = {"well": "▲", "badly": "▼", "mixed": "◆", "none": "○"}
-MARK_STYLES = {"well": "green", "badly": "red", "mixed": "yellow", "none": "dim"}
+MARKS = {"well": "▲", "badly": "▼", "mixed": "◆", "unknown": "●", "none": "○"}
+MARK_STYLES = {"well": "green", "badly": "red", "mixed": "yellow", "unknown": "blue", "none": "dim"}
 RINGS = {1: "inner circle", 2: "middle ring", 3: "outer ring", None: "not placed on a ring"}
 
 
@@ -192,7 +192,8 @@ def closeness_circle(console: Console, people: Sequence[CirclePlace], weeks: int
     console.print(
         Text(
             f"{MARKS['well']} went well, {MARKS['badly']} badly, {MARKS['mixed']} mixed or neither, "
-            f"{MARKS['none']} no time recorded, in the last {weeks} weeks; † died.",
+            f"{MARKS['unknown']} seen (how it went unknown), {MARKS['none']} no time recorded, "
+            f"in the last {weeks} weeks; † died.",
             style="dim",
         )
     )

@@ -34,10 +34,15 @@ def _cell(when: MoodWhen) -> str:
     return "–" if not when.checkins else f"{shown(when.mean_mood)} ({when.checkins})"
 
 
+def _rated(person: PersonMood) -> int:
+    """Times together whose how-it-went is known: what every how-it-went figure rests on."""
+    return person.interactions - person.unknown
+
+
 def link_words(person: PersonMood) -> str:
     """The link in a few words, for a table cell."""
     if person.link_status == "too-few":
-        return f"too few ({person.interactions} of {MIN_FOR_LINK})"
+        return f"too few ({_rated(person)} of {MIN_FOR_LINK})"
     if person.link_status == "no-variation":
         return "no variation"
     return f"{person.link.strength} {shown(person.link.rho, True, 2)}"
@@ -46,7 +51,7 @@ def link_words(person: PersonMood) -> str:
 def link_sentence(person: PersonMood) -> str:
     """The link in full, with the check-ins it rests on and its uncertainty."""
     link: Link = person.link
-    basis = f"ρ {shown(link.rho, True, 2)} from {count(person.interactions, 'check-in')}"
+    basis = f"ρ {shown(link.rho, True, 2)} from {count(_rated(person), 'check-in')}"
     span = f"likely range {shown(link.low, True, 2)} to {shown(link.high, True, 2)}"
     if link.strength == "none":
         return f"{person.name}: no link between how it went and mood ({basis}; {span})."
@@ -69,7 +74,7 @@ def how_it_went_line(p: PersonMood) -> str:
 
 def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
     """Mood by how it went, after a blank line; nothing at all when nobody is seen enough."""
-    people = [p for p in insight.moods if p.interactions >= SHOWN_FROM]
+    people = [p for p in insight.moods if _rated(p) >= SHOWN_FROM]
     if not people:
         return
     console.print()
@@ -88,6 +93,13 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
         "It says what goes together, not what causes what.",
         style="dim",
     )
+    unknown = [p for p in insight.moods if p.unknown]
+    if unknown:
+        times = ", ".join(f"{p.name} {p.unknown}" for p in unknown)
+        console.print(
+            Text(f"Time together with no how-it-went (imported), left out of these figures: {times}."),
+            style="dim",
+        )
 
 
 def nearly_always_note(console: Console, insight: PeopleInsight) -> None:
@@ -113,7 +125,10 @@ def early_and_late(console: Console, insight: PeopleInsight) -> None:
     )
 
     def half(n: int, quality: float | None) -> str:
-        return "–" if not n else f"{n}× {shown(quality, signed=True)}"
+        if not n:
+            return "–"
+        # None: how it went unknown (imported)
+        return f"{n}×" if quality is None else f"{n}× {shown(quality, signed=True)}"
 
     rows = [
         (c.name, half(c.early, c.early_quality), half(c.late, c.late_quality), c.quality, c.contact)

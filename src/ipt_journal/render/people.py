@@ -14,7 +14,7 @@ from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.report import MIN_CHECKINS_EACH
 from ipt_journal.store import ContactSummary, LifeEvent, Person
-from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, signed
+from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, UNKNOWN_WENT, signed
 
 PEOPLE_COLUMNS = (
     Column("Name"),
@@ -107,8 +107,13 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
     console.print(
         Text(
             f"Time together: {count(summary.interactions, 'check-in')}, from {summary.first_contact} "
-            f"to {summary.last_contact}; it went {shown(summary.mean_quality, signed=True)} on average "
-            "(-2 very badly to +2 very well)."
+            f"to {summary.last_contact}; "
+            + (
+                "how it went is unknown (imported)."
+                if summary.mean_quality is None
+                else f"it went {shown(summary.mean_quality, signed=True)} on average "
+                "(-2 very badly to +2 very well)."
+            )
         )
     )
     with_count, without_count = summary.interactions, summary.checkins_without
@@ -128,7 +133,7 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
         )
     else:
         console.print(f"Mood with versus without: not enough data yet (needs {MIN_CHECKINS_EACH} of each).")
-    if mood is not None and mood.interactions >= MIN_CHECKINS_EACH:
+    if mood is not None and mood.interactions - mood.unknown >= MIN_CHECKINS_EACH:
         from ipt_journal.render.insight import how_it_went_line, link_sentence
 
         console.print(Text(how_it_went_line(mood)))
@@ -139,5 +144,6 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
     recent.add_column("How it went")
     recent.add_column("Mood", justify="right")
     for day, quality, mood in summary.recent:
-        recent.add_row(day, f"{signed(quality)} {QUALITY_LABELS[quality]}", str(mood))
+        went = UNKNOWN_WENT if quality is None else f"{signed(quality)} {QUALITY_LABELS[quality]}"
+        recent.add_row(day, went, str(mood))
     console.print(recent)

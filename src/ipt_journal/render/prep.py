@@ -8,11 +8,13 @@ from ipt_journal.exercises import CATALOGUE
 from ipt_journal.figures import shown, whole
 from ipt_journal.messages import count
 from ipt_journal.render.common import new_console
-from ipt_journal.vocab import QUALITY_LABELS
+from ipt_journal.vocab import QUALITY_LABELS, UNKNOWN_WENT
 
 
-def how_it_went(mean_quality: float) -> str:
-    """A mean of -2..+2 in words, to the nearest label."""
+def how_it_went(mean_quality: float | None) -> str:
+    """A mean of -2..+2 in words, to the nearest label; None (imported) as unknown."""
+    if mean_quality is None:
+        return UNKNOWN_WENT
     return QUALITY_LABELS[max(-2, min(2, whole(mean_quality)))]
 
 

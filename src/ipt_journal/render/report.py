@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal.figures import shown, whole
-from ipt_journal.messages import count, crisis, focus_text, formulation_line, movement
+from ipt_journal.messages import count, focus_text, formulation_line, movement
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
@@ -134,7 +134,10 @@ def event_line(event) -> str:
 
 def _weeks_table(console: Console, result: Report) -> None:
     def people(week) -> str:
-        return ", ".join(f"{p.name} {signed(whole(p.mean_quality))}" for p in week.people)
+        return ", ".join(
+            p.name if p.mean_quality is None else f"{p.name} {signed(whole(p.mean_quality))}"
+            for p in week.people
+        )
 
     def course_week(week) -> str:
         return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""
@@ -166,8 +169,6 @@ def _weeks_table(console: Console, result: Report) -> None:
 
 
 def _course_report(console: Console, result: Report) -> None:
-    from ipt_journal import config
-
     if result.course:
         c = result.course
         focus = focus_text(c.focus_areas)
@@ -262,12 +263,6 @@ def _course_report(console: Console, result: Report) -> None:
                 "not rated" if use.mean_helpful is None else f"helped {shown(use.mean_helpful)}/5 on average"
             )
             console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
-    if result.crisis_resources:
-        console.print()
-        console.print(
-            Text("Your latest PHQ-9 mentioned thoughts of being better off dead or of hurting yourself.")
-        )
-        crisis(config.country_or_none())
 
 
 def _opt(value) -> str:

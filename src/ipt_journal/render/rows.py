@@ -4,6 +4,7 @@ and TERM=dumb. No Rich here, so a piped list starts as fast as ipt can."""
 from __future__ import annotations
 
 from ipt_journal.output import write_rows
+from ipt_journal.vocab import UNKNOWN_WENT
 
 
 def row(*parts: str) -> str:
@@ -17,7 +18,7 @@ def checkin_rows(checkins) -> None:
             f"#{c.id}",
             c.day,
             f"mood {c.mood}",
-            "with " + ", ".join(f"{i.name} ({i.quality:+d})" for i in c.people) if c.people else "",
+            "with " + ", ".join(f"{i.name} ({_went(i.quality)})" for i in c.people) if c.people else "",
             "tags " + ", ".join(c.tags) if c.tags else "",
             " ".join((c.note or "").split()),
         )
@@ -72,3 +73,8 @@ def hit_rows(hits) -> None:
         )
         for hit in hits
     )
+
+
+def _went(quality: int | None) -> str:
+    """Signed always ('+0'), so a row's numbers line up; unknown where nobody said."""
+    return UNKNOWN_WENT if quality is None else f"{quality:+d}"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 @dataclass
 class Interaction:
     name: str
-    quality: int
+    quality: int | None  # None: how it went unknown (imported)
 
 
 @dataclass

@@ -34,7 +34,7 @@ from ipt_journal.store.sessions import BringStore, TherapySessionStore
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 BUSY_TIMEOUT_SECONDS = 10
 
 

@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING
 
 from ipt_journal.store.repository import Repository, new_uid, now
 
+# A PHQ-9 or GAD-7 asks about the last two weeks: one taken this close before the first
+# session describes the start of the course.
+BASELINE_LEAD_DAYS = 14
+
 if TYPE_CHECKING:
     from ipt_journal.models import MeasureIn
 
@@ -123,20 +127,34 @@ class MeasureStore(Repository):
         rows = self._all(sql + " ORDER BY day, id", params)
         return [Measure(**{**dict(row), "answers": json.loads(row["answers"])}) for row in rows]
 
+    def baseline(self, scale: str, course_start: str | None, fallback: bool = True) -> Measure | None:
+        """The baseline of `scale`, the one meaning of the word in ipt: the questionnaire
+        taken at the course's start, which is the latest one in the BASELINE_LEAD_DAYS up to
+        and including the start day (it covers the two weeks before it), else the first
+        one after it; with no course, or none of those, the first ever (unless not
+        `fallback`)."""
+        found = None
+        if course_start:
+            lead = (dt.date.fromisoformat(course_start) - dt.timedelta(days=BASELINE_LEAD_DAYS)).isoformat()
+            params = {"scale": scale, "start": course_start, "lead": lead}
+            found = self._where(
+                "scale = :scale AND day BETWEEN :lead AND :start ORDER BY day DESC, id", params
+            ) or self._where("scale = :scale AND day > :start ORDER BY day, id", params)
+        if found or not fallback:
+            return found
+        return self._where("scale = :scale ORDER BY day, id", {"scale": scale})
+
     def baseline_and_previous(self, measure: Measure) -> tuple[Measure | None, Measure | None]:
-        """The baseline for `measure` (the first of its scale in the current course, else the
-        first ever) and the one just before it; None where `measure` is itself that one."""
+        """The baseline (see `baseline`) for `measure` and the one just before it; no
+        baseline where `measure` is itself the baseline or was taken before it."""
         course = self.journal.course.current()
-        earlier = "scale = :scale AND (day < :day OR (day = :day AND id < :id))"
-        params = {
-            "scale": measure.scale,
-            "day": measure.day,
-            "id": measure.id,
-            "since": course.started_on if course else "",
-        }
-        baseline = self._where(f"{earlier} AND day >= :since ORDER BY day, id", params)
-        baseline = baseline or self._where(f"{earlier} ORDER BY day, id", params)
-        previous = self._where(f"{earlier} ORDER BY day DESC, id DESC", params)
+        baseline = self.baseline(measure.scale, course.started_on if course else None)
+        if baseline and (baseline.day, baseline.id) >= (measure.day, measure.id):
+            baseline = None
+        previous = self._where(
+            "scale = :scale AND (day < :day OR (day = :day AND id < :id)) ORDER BY day DESC, id DESC",
+            {"scale": measure.scale, "day": measure.day, "id": measure.id},
+        )
         return baseline, previous
 
     def latest(self, scale: str) -> Measure | None:

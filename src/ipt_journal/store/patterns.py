@@ -11,6 +11,8 @@ from ipt_journal.store.repository import Repository
 
 # Spearman's rank correlation is Pearson's on ranks, with tied values given the mean of the
 # ranks they span: rank() is the first of them, so add half the ties beyond the first.
+# Time together whose how-it-went is unknown (quality NULL: imported) counts as contact
+# (interactions, early, late) and stays out of every how-it-went figure (rated and after).
 _PERSON_FIGURES = """
 WITH pairs AS (
     SELECT i.person_id, i.quality AS q, c.mood AS m, c.day
@@ -18,24 +20,31 @@ WITH pairs AS (
     WHERE c.day BETWEEN :since AND :until
 ),
 ranked AS (
-    SELECT person_id, q, m, day,
+    SELECT person_id, q, m,
            rank() OVER (PARTITION BY person_id ORDER BY q)
                + (count(*) OVER (PARTITION BY person_id, q) - 1) / 2.0 AS rq,
            rank() OVER (PARTITION BY person_id ORDER BY m)
                + (count(*) OVER (PARTITION BY person_id, m) - 1) / 2.0 AS rm
-    FROM pairs
+    FROM pairs WHERE q IS NOT NULL
+),
+links AS (
+    SELECT person_id, count(*) AS rated,
+           avg(rq * rm) - avg(rq) * avg(rm) AS rank_cov,
+           avg(rq * rq) - avg(rq) * avg(rq) AS rank_var_quality,
+           avg(rm * rm) - avg(rm) * avg(rm) AS rank_var_mood
+    FROM ranked GROUP BY person_id
 )
-SELECT p.name, p.closeness, count(*) AS interactions,
+SELECT p.name, p.closeness, count(*) AS interactions, coalesce(links.rated, 0) AS rated,
        (SELECT count(*) FROM checkins WHERE day BETWEEN :since AND :until) AS window_checkins,
-       sum(q < 0) AS badly, avg(CASE WHEN q < 0 THEN m END) AS badly_mood,
-       sum(q = 0) AS neither, avg(CASE WHEN q = 0 THEN m END) AS neither_mood,
-       sum(q > 0) AS well, avg(CASE WHEN q > 0 THEN m END) AS well_mood,
-       avg(rq * rm) - avg(rq) * avg(rm) AS rank_cov,
-       avg(rq * rq) - avg(rq) * avg(rq) AS rank_var_quality,
-       avg(rm * rm) - avg(rm) * avg(rm) AS rank_var_mood,
-       sum(day < :middle) AS early, avg(CASE WHEN day < :middle THEN q END) AS early_quality,
-       sum(day >= :middle) AS late, avg(CASE WHEN day >= :middle THEN q END) AS late_quality
-FROM ranked JOIN people p ON p.id = ranked.person_id
+       count(CASE WHEN q < 0 THEN 1 END) AS badly, avg(CASE WHEN q < 0 THEN m END) AS badly_mood,
+       count(CASE WHEN q = 0 THEN 1 END) AS neither, avg(CASE WHEN q = 0 THEN m END) AS neither_mood,
+       count(CASE WHEN q > 0 THEN 1 END) AS well, avg(CASE WHEN q > 0 THEN m END) AS well_mood,
+       links.rank_cov, links.rank_var_quality, links.rank_var_mood,
+       sum(day < :middle) AS early, count(CASE WHEN day < :middle THEN q END) AS early_rated,
+       avg(CASE WHEN day < :middle THEN q END) AS early_quality,
+       sum(day >= :middle) AS late, count(CASE WHEN day >= :middle THEN q END) AS late_rated,
+       avg(CASE WHEN day >= :middle THEN q END) AS late_quality
+FROM pairs JOIN people p ON p.id = pairs.person_id LEFT JOIN links ON links.person_id = pairs.person_id
 GROUP BY p.id
 ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE
 """
@@ -43,18 +52,19 @@ ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOC
 
 class PatternStore(Repository):
     def person_figures(self, since: dt.date, until: dt.date, middle: dt.date) -> list[sqlite3.Row]:
-        """Per person seen from `since` to `until`: interactions; check-ins and mean mood when
-        it went badly (-2/-1), neither (0) and well (+1/+2); the covariance and variances of
-        the ranks of how it went and mood; and interactions and mean quality before `middle`
-        and from it."""
+        """Per person seen from `since` to `until`: interactions, and those with a known
+        how-it-went (rated); check-ins and mean mood when it went badly (-2/-1), neither (0)
+        and well (+1/+2); the covariance and variances of the ranks of how it went and mood
+        (over rated ones); and interactions, rated ones and mean quality before `middle` and
+        from it."""
         return self._all(
             _PERSON_FIGURES,
             {"since": since.isoformat(), "until": until.isoformat(), "middle": middle.isoformat()},
         )
 
     def weekly_people(self, since: dt.date) -> list[sqlite3.Row]:
-        """Per ISO week (keyed by its Monday) and person: times seen and mean quality, the most
-        seen first, then the closest."""
+        """Per ISO week (keyed by its Monday) and person: times seen and mean quality (None
+        when how it went is unknown every time), the most seen first, then the closest."""
         return self._all(
             """
             SELECT date(c.day, '-' || ((CAST(strftime('%w', c.day) AS INTEGER) + 6) % 7) || ' days')
@@ -69,7 +79,8 @@ class PatternStore(Repository):
         )
 
     def lately(self, since: dt.date) -> dict[int, sqlite3.Row]:
-        """Per person seen since `since`: times and mean quality, keyed by person id."""
+        """Per person seen since `since`: times and mean quality (over those with a known
+        how-it-went; None without any), keyed by person id."""
         rows = self._all(
             "SELECT i.person_id, count(*) AS times, avg(i.quality) AS mean_quality "
             "FROM interactions i JOIN checkins c ON c.id = i.checkin_id WHERE c.day >= ? "

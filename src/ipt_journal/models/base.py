@@ -1,0 +1,161 @@
+"""What every record's validation shares: no pydantic plugin ever sees a record, the base
+`Model`, the rules in words, and `validate`, which turns pydantic's complaint into the one
+sentence a person sees."""
+
+import importlib
+import os
+import sys
+import types
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ipt_journal.errors import InputError
+from ipt_journal.vocab import (
+    MOOD_MAX,
+    MOOD_MIN,
+    QUALITY_MAX,
+    QUALITY_MIN,
+    Contact,
+    DisputeStage,
+    EventKind,
+    ExpectationsMet,
+    ProblemArea,
+    Relationship,
+    Status,
+    signed,
+)
+
+
+def _without_pydantic_plugins() -> None:
+    """Run pydantic with no plugins, answering its plugin lookup before it is made (the
+    lookup comes with the first validation, not with the import).
+
+    A pydantic plugin sees every value validated, so one installed for another program (an
+    observability SDK, say) would see journal text. The environment variable makes pydantic
+    load none; answering the lookup here also spares every command importing
+    importlib.metadata just to find none (about 20 ms). Should pydantic ask its plugin loader
+    for anything else, the real module answers.
+    """
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:
+        return
+    loader = types.ModuleType(name)
+    loader.get_plugins = tuple  # no plugins: an empty tuple
+
+    def from_the_real_module(attribute: str):
+        if attribute.startswith("__"):  # the import system asking what kind of module this is
+            raise AttributeError(attribute)
+        sys.modules.pop(name, None)
+        return getattr(importlib.import_module(name), attribute)
+
+    loader.__getattr__ = from_the_real_module
+    sys.modules[name] = loader
+
+
+_without_pydantic_plugins()
+
+Text = Annotated[str, Field(max_length=5000)]
+
+
+def _choices(enum) -> str:
+    return ", ".join(member.value for member in enum)
+
+
+# What each field allows, in words; used when pydantic's own message would be cryptic.
+RULES = {
+    "name": "Name must be 1 to 100 characters",
+    "relationship": f"Relationship must be one of: {_choices(Relationship)}",
+    "status": f"Status must be one of: {_choices(Status)}",
+    "closeness": "Closeness must be 1 (inner circle), 2 (middle ring) or 3 (outer ring)",
+    "contact": f"Contact must be one of: {_choices(Contact)}",
+    "expectations_met": f"Expectations met must be one of: {_choices(ExpectationsMet)}",
+    "problem_area": f"Problem area must be one of: {_choices(ProblemArea)}",
+    "dispute_stage": f"Dispute stage must be one of: {_choices(DisputeStage)}",
+    "can_confide": "Can confide must be yes or no",
+    "mood": f"Mood must be a whole number from {MOOD_MIN} (worst) to {MOOD_MAX} (best)",
+    "quality": (
+        f"How it went must be a whole number from {QUALITY_MIN} (very badly) to +{QUALITY_MAX} (very well)"
+    ),
+    "day": "The date must be a real day written YYYY-MM-DD",
+    "tags": "Tags must be 1 to 40 characters each",
+    "answers": (
+        "Each answer must be 0 (not at all), 1 (several days), 2 (more than half the days) "
+        "or 3 (nearly every day)"
+    ),
+    "rating": "A goal's progress must be a whole number from 0 to 10",
+    "planned_weeks": "The planned length must be 8 to 20 weekly sessions",
+    "focus_areas": f"Focal problem areas must be from: {_choices(ProblemArea)}",
+    "step": "A safety plan step is a number from 1 to 6",
+    "text": "The text must be 1 to 5000 characters",
+    "helpful": "How much it helped must be a whole number from 1 (not at all) to 5 (a lot)",
+    "mood_before": "Mood before must be a whole number from 0 (worst) to 10 (best)",
+    "mood_after": "Mood after must be a whole number from 0 (worst) to 10 (best)",
+    "kind": f"The kind of event must be one of: {_choices(EventKind)}",
+}
+
+PERSON_TEXT_FIELDS = (
+    "satisfying",
+    "unsatisfying",
+    "their_expectations",
+    "my_expectations",
+    "together",
+    "disagreements",
+    "can_talk_about",
+    "cannot_talk_about",
+    "change",
+    "notes",
+)
+TEXT_FIELDS = (*PERSON_TEXT_FIELDS, "note")
+RULES.update(
+    {
+        field: f"{field.replace('_', ' ').capitalize()} must be at most 5000 characters"
+        for field in TEXT_FIELDS
+    }
+)
+ECHO_LIMIT = 40  # longer values are not repeated back in an error
+
+
+class Model(BaseModel):
+    # defer_build: a command pays only for the models it validates, not all of them at import.
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", defer_build=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value, info):
+        from ipt_journal.safe_text import refuse_control_characters
+
+        return refuse_control_characters(value, info.field_name)
+
+
+def validate(model: type[Model], data: dict) -> Model:
+    """Build `model` from `data` or raise the InputError a person should see."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(explain(exc, data)) from None
+
+
+def explain(exc: ValidationError, data: dict) -> str:
+    """The first problem in `exc` as one sentence naming the field and what is allowed."""
+    error = exc.errors(include_url=False)[0]
+    if error["type"] == "value_error":  # our own validators already speak in sentences
+        return str(error["ctx"]["error"])
+    names = [part for part in error["loc"] if isinstance(part, str)]
+    field = names[-1] if names else ""
+    rule = RULES.get(field, f"{_words(field) or 'A value'} is not valid")
+    if field == "quality" and error["loc"][0] == "people":
+        person = data["people"][error["loc"][1]]
+        if isinstance(person, dict) and person.get("name"):
+            rule = rule.replace("How it went", f"How it went with {person['name']}")
+    got = error.get("input")
+    if isinstance(got, bool) or not isinstance(got, (int, str)) or len(str(got)) > ECHO_LIMIT:
+        return f"{rule}."
+    if isinstance(got, str):
+        return f"{rule}, got {got!r}."
+    return f"{rule}, got {signed(got) if field == 'quality' else got}."
+
+
+def _words(field: str) -> str:
+    return field.replace("_", " ").capitalize()

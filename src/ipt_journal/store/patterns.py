@@ -35,7 +35,7 @@ SELECT p.name, p.closeness, count(*) AS interactions,
        avg(rm * rm) - avg(rm) * avg(rm) AS rank_var_mood,
        sum(day < :middle) AS early, avg(CASE WHEN day < :middle THEN q END) AS early_quality,
        sum(day >= :middle) AS late, avg(CASE WHEN day >= :middle THEN q END) AS late_quality
-FROM ranked JOIN people p ON p.id = ranked.person_id
+FROM ranked JOIN people p ON p.id = ranked.person_id AND p.status != 'deceased'  -- figures are for the living
 GROUP BY p.id
 ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE
 """
@@ -60,7 +60,8 @@ class PatternStore(Repository):
             SELECT date(c.day, '-' || ((CAST(strftime('%w', c.day) AS INTEGER) + 6) % 7) || ' days')
                        AS monday,
                    p.name, count(*) AS times, avg(i.quality) AS mean_quality
-            FROM checkins c JOIN interactions i ON i.checkin_id = c.id JOIN people p ON p.id = i.person_id
+            FROM checkins c JOIN interactions i ON i.checkin_id = c.id
+                 JOIN people p ON p.id = i.person_id AND p.status != 'deceased'
             WHERE c.day >= ?
             GROUP BY monday, p.id
             ORDER BY monday, times DESC, p.closeness IS NULL, p.closeness, p.name COLLATE NOCASE

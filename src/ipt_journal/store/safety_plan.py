@@ -34,7 +34,7 @@ class SafetyPlanStore(Repository):
                 self.insert(item)
 
     def insert(self, item: SafetyPlanItemIn) -> None:
-        person_id = self.journal.people.named(item.person).id if item.person else None
+        person_id = self.journal.people.living_named(item.person).id if item.person else None
         stamp = now()
         self.conn.execute(
             "INSERT INTO safety_plan_items (uid, step, text, person_id, created_at, updated_at) "

@@ -1,0 +1,48 @@
+"""A clinician's read of the merged product: what a person sees after each fix."""
+
+import datetime as dt
+import json
+
+from support import assert_user_error, flat
+
+TODAY = dt.date.today()
+
+
+def days_ago(days: int) -> str:
+    return (TODAY - dt.timedelta(days=days)).isoformat()
+
+
+# 1. Someone who has died is never treated as someone the client sees.
+
+
+def test_a_checkin_with_someone_who_died_is_refused_pointing_at_grief_and_events(ipt):
+    ipt.ok("inventory", "add", "--name", "Gran", "--relationship", "other-family", "--status", "deceased")
+    result = ipt("checkin", "--mood", "5", "--with", "Gran:+1")
+    assert_user_error(result, "Gran has died", "ipt exercise start grief", "ipt event add")
+    assert ipt.count("checkins") == 0 and ipt.count("interactions") == 0
+
+
+def test_a_safety_plan_step_4_person_who_died_is_refused(ipt):
+    ipt.ok("inventory", "add", "--name", "Gran", "--relationship", "other-family", "--status", "deceased")
+    for step in ("3", "4"):
+        result = ipt("safety-plan", "add", step, "--person", "Gran", "--text", "call")
+        assert_user_error(result, "Gran has died", "ipt exercise start grief")
+    assert ipt.count("safety_plan_items") == 0
+    # Steps that do not name people still take the text, and grief still takes her.
+    ipt.ok("safety-plan", "add", "2", "--text", "look at Gran's photos")
+
+
+def test_no_contact_figures_for_someone_who_has_since_died(ipt):
+    ipt.ok("inventory", "add", "--name", "Gran", "--relationship", "other-family", "--closeness", "1")
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
+    for days in (9, 5, 2):
+        ipt.ok("checkin", "--mood", "6", "--date", days_ago(days), "--with", "Gran:+1", "--with", "Sam:+1")
+    ipt.ok("inventory", "edit", "Gran", "--status", "deceased")
+    shown = flat(ipt.ok("inventory", "show", "Gran").stdout)
+    assert "Time together" not in shown and "it went" not in shown
+    assert json.loads(ipt.ok("inventory", "show", "Gran", "--json").stdout)["contact_summary"] is None
+    assert "Time together" in flat(ipt.ok("inventory", "show", "Sam").stdout)
+    for args in (("prep",), ("report",), ("report", "--format", "markdown")):
+        out = ipt.ok(*args).stdout
+        assert "Sam" in out, args
+        assert "Gran" not in out, args

@@ -46,3 +46,28 @@ def test_no_contact_figures_for_someone_who_has_since_died(ipt):
         out = ipt.ok(*args).stdout
         assert "Sam" in out, args
         assert "Gran" not in out, args
+
+
+# 6. "These thoughts" only where thoughts were just named: after a PHQ-9 item 9 answer.
+
+ITEM9 = "In an emergency, or if you might act on these thoughts, call 000."
+PLAIN = "In an emergency, call 000."
+
+
+def test_crisis_and_the_safety_plan_do_not_speak_of_these_thoughts(ipt):
+    ipt.ok("config", "set", "country", "AU")
+    assert PLAIN in flat(ipt.ok("crisis").stdout)
+    assert PLAIN in json.loads(ipt.ok("crisis", "--json").stdout)["resources"]
+    ipt.ok("safety-plan", "add", "2", "--text", "a walk")
+    assert PLAIN in ipt.ok("safety-plan", "--markdown").stdout
+    for out in (ipt.ok("crisis").stdout, ipt.ok("crisis", "--json").stdout, ipt.ok("safety-plan", "--markdown").stdout):
+        assert "these thoughts" not in out
+
+
+def test_after_an_item_9_answer_the_emergency_line_names_the_thoughts(ipt):
+    ipt.ok("config", "set", "country", "AU")
+    assert ITEM9 in flat(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1").stdout)
+    data = json.loads(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--json").stdout)
+    assert ITEM9 in data["safety"]["resources"]
+    ipt.ok("config", "set", "country", "DE")
+    assert "In an emergency, call your local emergency number." in flat(ipt.ok("crisis").stdout)

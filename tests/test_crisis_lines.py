@@ -27,16 +27,18 @@ def test_the_table_holds_exactly_the_checked_rows():
 
 @pytest.mark.parametrize(("code", "line", "emergency"), ROWS)
 def test_a_listed_country_reads_only_its_own_lines(code, line, emergency):
-    shown = safety.resources(code.lower())
+    shown = safety.resources(code.lower(), after_item9=True)
     assert shown == [
         line,
         f"In an emergency, or if you might act on these thoughts, call {emergency}.",
         safety.FIND_A_HELPLINE,
     ]
+    assert safety.resources(code.lower()) == [line, f"In an emergency, call {emergency}.", safety.FIND_A_HELPLINE]
 
 
 def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
-    shown = safety.resources("FR")
+    assert safety.resources("FR")[0] == "In an emergency, call your local emergency number."
+    shown = safety.resources("FR", after_item9=True)
     assert (
         shown[0]
         == "In an emergency, or if you might act on these thoughts, call your local emergency number."

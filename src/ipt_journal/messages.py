@@ -193,7 +193,7 @@ def measure_result(measure, baseline, previous) -> None:
 def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
     purpose: it must print even when nothing else works. `opening` leads when given
-    (`ipt crisis` passes its own neutral one)."""
+    (`ipt crisis` passes its own neutral one); without it, the lines follow an item-9 answer."""
     from ipt_journal import safety
 
     out = stream or sys.stdout
@@ -201,7 +201,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
         say(wrapped(opening), file=out)
         say("", file=out)
     say("Help is there, any time:", file=out)
-    for line in safety.resources(country):
+    for line in safety.resources(country, after_item9=opening != safety.CRISIS_OPENING):
         say(wrapped(line, "  - ", "    "), file=out)
     if plan:
         say("", file=out)

@@ -71,3 +71,30 @@ def test_after_an_item_9_answer_the_emergency_line_names_the_thoughts(ipt):
     assert ITEM9 in data["safety"]["resources"]
     ipt.ok("config", "set", "country", "DE")
     assert "In an emergency, call your local emergency number." in flat(ipt.ok("crisis").stdout)
+
+
+# 5. GAD-7's 4 points is a reliable-change figure; PHQ-9's 5 points stays "meaningful".
+
+
+def test_a_gad7_change_of_4_is_called_reliable_and_a_phq9_change_of_5_meaningful(ipt):
+    ipt.ok("measure", "gad7", "--answers", "2,2,2,2,2,0,0", "--date", days_ago(28))  # 10
+    ipt.ok("measure", "phq9", "--answers", "2,2,2,2,2,0,0,0,0", "--date", days_ago(28))  # 10
+    out = flat(ipt.ok("measure", "gad7", "--answers", "1,1,1,1,2,0,0").stdout)  # 6
+    assert "a change of 4 or more points counts as a reliable change" in out
+    assert "meaningful" not in out
+    out = flat(ipt.ok("measure", "phq9", "--answers", "1,1,1,1,1,0,0,0,0").stdout)  # 5
+    assert "a change of 5 or more points is considered meaningful" in out
+    report = flat(ipt.ok("report").stdout)
+    assert "GAD-7: 10 at baseline" in report
+    gad7 = report[report.index("GAD-7: 10 at baseline"):]
+    assert gad7.split("PHQ-9")[0].count("a reliable change") == 1
+    md = flat(ipt.ok("report", "--format", "markdown").stdout)
+    assert "a change of -4 points (a reliable change)" in md
+    assert "a change of -5 points (a meaningful change)" in md
+
+
+def test_a_reliable_gad7_rise_asks_to_contact_the_clinician_in_its_own_words(ipt):
+    ipt.ok("measure", "gad7", "--answers", "0,0,0,0,0,0,0", "--date", days_ago(28))
+    out = flat(ipt.ok("measure", "gad7", "--answers", "1,1,1,1,0,0,0").stdout)
+    assert "Your GAD-7 score has risen reliably; please contact your clinician soon." in out
+    assert "a reliable rise: please contact your clinician soon" in flat(ipt.ok("report").stdout)

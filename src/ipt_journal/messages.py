@@ -173,11 +173,8 @@ def measure_result(measure, baseline, previous) -> None:
         if earlier is None or (label == "the previous one" and same_as_baseline):
             continue
         moved = scales.change(scale, earlier.total, measure.total)
-        meaningful = (
-            f"; a change of {scale.meaningful_change} or more points is considered meaningful"
-            if moved.meaningful
-            else ""
-        )
+        counts = "is considered meaningful" if scale.change_kind == "meaningful" else "counts as a reliable change"
+        meaningful = f"; a change of {scale.meaningful_change} or more points {counts}" if moved.meaningful else ""
         note(f"Since {label} ({earlier.day}, {earlier.total}): {movement(moved.points)}{meaningful}.")
     start = baseline.total if baseline is not None else None
     if scales.response(start, measure.total):
@@ -187,7 +184,7 @@ def measure_result(measure, baseline, previous) -> None:
     if measure.total < scale.severe_from and scales.see_clinician_soon(
         scale, measure.total, start, previous.total if previous is not None else None
     ):
-        note(f"Your {scale.name} score has risen meaningfully; please contact your clinician soon.")
+        note(f"Your {scale.name} score has {scale.risen}; please contact your clinician soon.")
 
 
 def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:

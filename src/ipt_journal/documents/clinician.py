@@ -163,7 +163,8 @@ def _questionnaires(doc: ClinicianReport) -> list[Block]:
         )
         if p.points:
             points = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
-            words += f", a change of {points}" + (" (a meaningful change)" if p.meaningful else "")
+            kind = SCALES[p.scale].change_kind
+            words += f", a change of {points}" + (f" (a {kind} change)" if p.meaningful else "")
         else:
             words += ", no change"
         if p.response and p.baseline >= 10:

@@ -70,7 +70,7 @@ def test_after_an_item_9_answer_the_emergency_line_names_the_thoughts(ipt):
     data = json.loads(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--json").stdout)
     assert ITEM9 in data["safety"]["resources"]
     ipt.ok("config", "set", "country", "DE")
-    assert "In an emergency, call your local emergency number." in flat(ipt.ok("crisis").stdout)
+    assert "In an emergency, call your local emergency number (in the EU, 112)." in flat(ipt.ok("crisis").stdout)
 
 
 # 5. GAD-7's 4 points is a reliable-change figure; PHQ-9's 5 points stays "meaningful".
@@ -98,3 +98,25 @@ def test_a_reliable_gad7_rise_asks_to_contact_the_clinician_in_its_own_words(ipt
     out = flat(ipt.ok("measure", "gad7", "--answers", "1,1,1,1,0,0,0").stdout)
     assert "Your GAD-7 score has risen reliably; please contact your clinician soon." in out
     assert "a reliable rise: please contact your clinician soon" in flat(ipt.ok("report").stdout)
+
+
+# 9. A country ipt has no lines for: the local number first, 112 only as the EU's.
+
+
+def test_an_unlisted_country_reads_112_as_the_eu_number_not_an_alternative(ipt):
+    for code in ("DE", "JP"):
+        ipt.ok("config", "set", "country", code)
+        out = flat(ipt.ok("crisis").stdout)
+        assert "call your local emergency number (in the EU, 112)." in out
+        assert out.index("local emergency number") < out.index("findahelpline.com")
+        assert "Or call 112" not in out
+        resources = json.loads(ipt.ok("crisis", "--json").stdout)["resources"]
+        assert resources[0] == "In an emergency, call your local emergency number (in the EU, 112)."
+        assert not any("Or call" in line for line in resources)
+
+
+def test_a_country_name_far_from_any_ipt_knows_gets_no_wrong_suggestion(ipt):
+    result = ipt("config", "set", "country", "Deutschland")
+    assert_user_error(result, "two-letter code", "for example DE")
+    assert "Did you mean" not in result.stderr
+    assert "Did you mean GB" in ipt("config", "set", "country", "Untied Kingdom").stderr

@@ -96,7 +96,8 @@ def resources(country: str | None, after_item9: bool = False) -> list[str]:
         chosen = CRISIS_LINES.get(country.upper())
         if chosen:
             return [*chosen.lines, f"{call} {chosen.emergency}.", FIND_A_HELPLINE]
-        return [f"{call} {LOCAL_NUMBER}.", FIND_A_HELPLINE_HERE, f"Or call {EU_EMERGENCY}."]
+        # 112 as the EU's own local number, never as an alternative to the person's own.
+        return [f"{call} {LOCAL_NUMBER} (in the EU, 112).", FIND_A_HELPLINE_HERE]
     lines = [f"{entry.name}: {line}" for entry in CRISIS_LINES.values() for line in entry.lines]
     by_number: dict[str, list[str]] = {}
     for entry in CRISIS_LINES.values():

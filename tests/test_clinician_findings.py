@@ -120,3 +120,24 @@ def test_a_country_name_far_from_any_ipt_knows_gets_no_wrong_suggestion(ipt):
     assert_user_error(result, "two-letter code", "for example DE")
     assert "Did you mean" not in result.stderr
     assert "Did you mean GB" in ipt("config", "set", "country", "Untied Kingdom").stderr
+
+
+# 10. prep and the clinician report say "please contact your clinician soon" where measure does.
+
+
+def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
+    ipt.ok("measure", "phq9", "--answers", "2,2,2,2,2,2,2,0,0", "--date", days_ago(20))  # 14
+    ipt.ok("measure", "gad7", "--answers", "1,1,1,1,1,0,0", "--date", days_ago(20))  # 5
+    ipt.ok("session", "add", "--date", days_ago(10), "--self-guided", "--worked-on", "x", "--agreed", "y")
+    ipt.ok("measure", "phq9", "--answers", "3,3,3,3,2,2,2,2,0", "--date", days_ago(2))  # 20: severe, +6
+    ipt.ok("measure", "gad7", "--answers", "1,1,1,1,1,1,0", "--date", days_ago(2))  # 6: neither
+    out = flat(ipt.ok("prep").stdout)
+    assert (
+        "PHQ-9: 20, severe range, +6 since the one before (a meaningful rise); "
+        "please contact your clinician soon" in out
+    )
+    assert "soon" not in out.split("GAD-7: 6")[1][:50]
+    data = json.loads(ipt.ok("prep", "--json").stdout)
+    assert {m["scale"]: m["contact_clinician_soon"] for m in data["measures"]} == {"phq9": True, "gad7": False}
+    md = flat(ipt.ok("report", "--format", "markdown").stdout)
+    assert "(latest, severe range), a change of +6 points (a meaningful change); a result at which ipt asks the person to contact their clinician soon" in md

@@ -118,7 +118,7 @@ def _goals(doc: ClinicianReport) -> list[Block]:
 
 
 def _questionnaires(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.scales import SCALES
+    from ipt_journal.scales import SCALES, see_clinician_soon
 
     figures = doc.figures
     if not figures.measures and not figures.progress:
@@ -167,6 +167,8 @@ def _questionnaires(doc: ClinicianReport) -> list[Block]:
             words += f", a change of {points}" + (f" (a {kind} change)" if p.meaningful else "")
         else:
             words += ", no change"
+        if see_clinician_soon(SCALES[p.scale], p.latest, p.baseline, None):
+            words += "; a result at which ipt asks the person to contact their clinician soon"
         if p.response and p.baseline >= 10:
             words += "; half or less of the first score, what studies call a response"
         if p.remission and p.baseline >= 10:

@@ -141,3 +141,21 @@ def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
     assert {m["scale"]: m["contact_clinician_soon"] for m in data["measures"]} == {"phq9": True, "gad7": False}
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
     assert "(latest, severe range), a change of +6 points (a meaningful change); a result at which ipt asks the person to contact their clinician soon" in md
+
+
+# 3. The clinician report carries the formulation, as `ipt course` shows it.
+
+
+def test_the_clinician_report_shows_the_formulation(ipt, tmp_path):
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
+    ipt.ok(
+        "start", "--weeks", "12", "--focus", "role-dispute", "--dispute-with", "Sam", "--dispute-stage", "impasse",
+        "--formulation", "Low since the fights with Sam began",
+    )
+    line = "How it links together (agreed " + TODAY.isoformat() + "): Low since the fights with Sam began"
+    assert line in flat(ipt.ok("course").stdout)
+    md = flat(ipt.ok("report", "--format", "markdown").stdout)
+    assert "Focus: role dispute with Sam (impasse)." in md and line in md
+    target = tmp_path / "report.html"
+    ipt.ok("report", "--format", "html", "-o", str(target))
+    assert line in flat(target.read_text())

@@ -24,6 +24,8 @@ class Formulation:
     reason: str | None  # what brought the person, in their words
     background: str | None
     with_therapist: bool | None
+    linking: str | None = None  # the formulation in the person's words, as `ipt course` shows it
+    linking_agreed_on: str | None = None
 
 
 @dataclass
@@ -128,6 +130,8 @@ def _formulation(journal: Journal, figures: Report) -> Formulation | None:
         course.reason,
         course.background,
         course.with_therapist,
+        course.formulation,
+        course.formulation_agreed_on,
     )
 
 

@@ -92,6 +92,10 @@ def _course(doc: ClinicianReport) -> list[Block]:
     if f.with_therapist is not None:
         lines.append("Working with a therapist." if f.with_therapist else "Working on my own (self-help).")
     out: list[Block] = [Heading("Course and focus"), Paragraph(" ".join(lines))]
+    if f.linking:
+        from ipt_journal.messages import formulation_line
+
+        out.append(Paragraph(formulation_line(f.linking, f.linking_agreed_on)))
     if f.reason:
         out.append(Paragraph(f"What brought me: {f.reason}"))
     if f.background:

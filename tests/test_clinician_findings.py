@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import sqlite3
 
 from support import assert_user_error, flat
 
@@ -159,3 +160,25 @@ def test_the_clinician_report_shows_the_formulation(ipt, tmp_path):
     target = tmp_path / "report.html"
     ipt.ok("report", "--format", "html", "-o", str(target))
     assert line in flat(target.read_text())
+
+
+# 7. The clinician report says what ipt really showed after an item-9 answer.
+
+
+def test_the_safety_notes_say_whether_a_plan_was_shown_or_suggested(ipt):
+    ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--date", days_ago(10))
+    md = flat(ipt.ok("report", "--format", "markdown").stdout)
+    assert "ipt showed crisis lines and suggested writing a safety plan (there was none yet)" in md
+    assert "and the safety plan" not in md
+    # It was saved a while before the plan was written (ipt stamps to the second).
+    conn = sqlite3.connect(ipt.path)
+    with conn:
+        conn.execute("UPDATE measures SET created_at = '2000-01-01T00:00:00Z'")
+    conn.close()
+    ipt.ok("safety-plan", "add", "2", "--text", "a walk")
+    ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--date", days_ago(2))
+    md = flat(ipt.ok("report", "--format", "markdown").stdout)
+    assert (
+        f"ipt showed crisis lines, with the person's safety plan on {days_ago(2)} and a suggestion "
+        f"to write one on {days_ago(10)} (there was none yet)" in md
+    )

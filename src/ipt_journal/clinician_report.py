@@ -65,6 +65,7 @@ class ClinicianReport:
     item9_days: list[str]  # days a PHQ-9 item 9 was above 0 in the window
     bring: list[str]
     people_labels: dict[str, str] = field(default_factory=dict)  # name -> relationship label
+    item9_with_plan: list[str] = field(default_factory=list)  # of item9_days: a plan was there to show
 
     @property
     def title(self) -> str:
@@ -76,6 +77,8 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
     from ipt_journal.prep import measures_since
 
     figures = build_report(journal, since, today)
+    item9 = [m for m in measures_since(journal, since) if m.item9]
+    plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
         today=today,
         since=since,
@@ -95,7 +98,9 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
             for h in journal.homework.list(open_only=False)
             if (h.closed_on or h.created_at[:10]) >= since.isoformat()
         ],
-        item9_days=[m.day for m in measures_since(journal, since) if m.item9],
+        item9_days=[m.day for m in item9],
+        # The plan shown after an answer is the one written before it was saved.
+        item9_with_plan=[m.day for m in item9 if plan_since is not None and plan_since <= m.saved_at],
         bring=[item.text for item in journal.bring.list()],
         people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
     )

@@ -36,6 +36,7 @@ class MeasureTaken:
     meaningful: bool
     item9: bool  # PHQ-9 item 9 above 0
     contact_clinician_soon: bool  # severe, or risen by the scale's figure: as `ipt measure` says
+    saved_at: str  # when it was saved (a timestamp): what ipt showed right then
 
 
 @dataclass
@@ -148,6 +149,7 @@ def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
                 points=moved.points if moved else None,
                 meaningful=bool(moved and moved.meaningful),
                 item9=scales.needs_safety_message(scale.key, measure.answers),
+                saved_at=measure.created_at,
                 contact_clinician_soon=scales.see_clinician_soon(
                     scale,
                     measure.total,

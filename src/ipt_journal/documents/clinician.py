@@ -314,12 +314,23 @@ def _safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
     if not doc.item9_days:
         return []
     days = ", ".join(doc.item9_days)
+    with_plan = [day for day in doc.item9_days if day in doc.item9_with_plan]
+    without = [day for day in doc.item9_days if day not in doc.item9_with_plan]
+    if not without:
+        shown = "ipt showed crisis lines and the person's safety plan"
+    elif not with_plan:
+        shown = "ipt showed crisis lines and suggested writing a safety plan (there was none yet)"
+    else:
+        shown = (
+            f"ipt showed crisis lines, with the person's safety plan on {', '.join(with_plan)} and a "
+            f"suggestion to write one on {', '.join(without)} (there was none yet)"
+        )
     return [
         Heading("Safety notes"),
         Paragraph(
             f"On {days}, the PHQ-9 question about thoughts of being better off dead or of hurting "
-            "oneself was answered above 'not at all'. ipt showed crisis lines and the safety plan "
-            "right after each of these answers was saved. Please talk about this together.",
+            f"oneself was answered above 'not at all'. Right after each of these answers was saved, "
+            f"{shown}. Please talk about this together.",
             emphasis=True,
         ),
         Paragraph("Crisis help, any time:"),

@@ -182,3 +182,54 @@ def test_the_safety_notes_say_whether_a_plan_was_shown_or_suggested(ipt):
         f"ipt showed crisis lines, with the person's safety plan on {days_ago(2)} and a suggestion "
         f"to write one on {days_ago(10)} (there was none yet)" in md
     )
+
+
+# 4. The review credits only a result that is there.
+
+REVIEW = (
+    "review", "--what-changed", "a", "--what-helped", "b", "--warning-signs", "c", "--keep-practising", "d",
+    "--relapse-plan", "e", "--feelings-about-ending", "f", "--no-add-to-safety-plan",
+)  # fmt: skip
+CONGRATULATION = "Your scores came down, and you did the work that brought them down."
+
+
+def _course_with_scores(ipt, phq9: tuple[str, str], gad7: tuple[str, str] | None = None):
+    ipt.ok("start", "--weeks", "12", "--start-date", days_ago(84), "--no-therapist")
+    ipt.ok("measure", "phq9", "--answers", phq9[0], "--date", days_ago(80))
+    ipt.ok("measure", "phq9", "--answers", phq9[1], "--date", days_ago(2))
+    if gad7:
+        ipt.ok("measure", "gad7", "--answers", gad7[0], "--date", days_ago(80))
+        ipt.ok("measure", "gad7", "--answers", gad7[1], "--date", days_ago(2))
+    ipt.ok(*REVIEW)
+    return flat(ipt.ok("review", "--show").stdout)
+
+
+def test_a_change_that_is_not_meaningful_gets_the_honest_ending(ipt):
+    out = _course_with_scores(ipt, ("2,2,2,2,2,2,2,0,0", "2,2,2,2,2,1,1,0,0"))  # 14 -> 12
+    assert CONGRATULATION not in out
+    assert "Your scores have not come down meaningfully" in out
+
+
+def test_one_score_down_and_the_other_not_is_said_as_it_is(ipt):
+    out = _course_with_scores(
+        ipt, ("2,2,2,2,2,2,2,0,0", "2,2,2,2,2,1,1,0,0"), ("2,2,2,2,2,0,0", "1,1,1,1,2,0,0")
+    )  # PHQ-9 14 -> 12, GAD-7 10 -> 6
+    assert CONGRATULATION not in out
+    assert (
+        "Your GAD-7 score came down by a reliable change, but your PHQ-9 score has not changed meaningfully."
+        in out
+    )
+    assert "please talk with your clinician" in out
+
+
+def test_a_score_that_rose_is_never_congratulated(ipt):
+    out = _course_with_scores(
+        ipt, ("2,2,2,2,2,2,2,0,0", "1,1,1,1,0,0,0,0,0"), ("1,1,1,0,0,0,0", "2,2,2,1,0,0,0")
+    )  # PHQ-9 14 -> 4, GAD-7 3 -> 7
+    assert CONGRATULATION not in out
+    assert "Your PHQ-9 score came down meaningfully, but your GAD-7 score went up by a reliable change." in out
+
+
+def test_every_score_down_is_credited(ipt):
+    out = _course_with_scores(ipt, ("2,2,2,2,2,2,2,0,0", "1,1,1,1,0,0,0,0,0"))  # 14 -> 4
+    assert CONGRATULATION in out

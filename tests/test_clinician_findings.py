@@ -233,3 +233,25 @@ def test_a_score_that_rose_is_never_congratulated(ipt):
 def test_every_score_down_is_credited(ipt):
     out = _course_with_scores(ipt, ("2,2,2,2,2,2,2,0,0", "1,1,1,1,0,0,0,0,0"))  # 14 -> 4
     assert CONGRATULATION in out
+
+
+# 8. Step 5 reads the same on screen and on paper: the person's entries, then the crisis lines.
+
+ED_BLANK = "Nearest emergency department (name and address): ____________"
+
+
+def test_step_5_shows_the_crisis_lines_and_the_same_ed_blank_on_screen_and_in_markdown(ipt):
+    ipt.ok("config", "set", "country", "AU")
+    ipt.ok("safety-plan", "add", "5", "--text", "Dr Lee, 555 0100")
+    screen = flat(ipt.ok("safety-plan").stdout)
+    paper = flat(ipt.ok("safety-plan", "--markdown").stdout)
+    for shown in (screen, paper):
+        step5 = shown[shown.index("5. Professionals") : shown.index("6. Making")]
+        assert "Dr Lee, 555 0100" in step5
+        assert "Call Lifeline on 13 11 14, day or night." in step5 and "In an emergency, call 000." in step5
+        assert ED_BLANK in step5
+    assert "Nearest emergency department: -" not in paper and "Nearest emergency department: \n" not in paper
+    ipt.ok("safety-plan", "add", "5", "--text", "Nearest emergency department: St Vincent's, Darlinghurst")
+    for shown in (ipt.ok("safety-plan").stdout, ipt.ok("safety-plan", "--markdown").stdout):
+        assert "Nearest emergency department (name and address)" not in shown
+        assert "St Vincent's" in shown

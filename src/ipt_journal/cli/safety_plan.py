@@ -40,7 +40,7 @@ def show(
     elif markdown:
         print(safety_plan_markdown(plan, config.country_or_none()), end="")
     else:
-        safety_plan_table(plan)
+        safety_plan_table(plan, config.country_or_none())
 
 
 @app.command()

@@ -255,3 +255,24 @@ def test_step_5_shows_the_crisis_lines_and_the_same_ed_blank_on_screen_and_in_ma
     for shown in (ipt.ok("safety-plan").stdout, ipt.ok("safety-plan", "--markdown").stdout):
         assert "Nearest emergency department (name and address)" not in shown
         assert "St Vincent's" in shown
+
+
+# 11. Ending texts true with or without a therapist, about reminders, and about step 5.
+
+
+def test_ending_texts_without_a_therapist_say_nothing_of_one(ipt):
+    ipt.ok("start", "--weeks", "12", "--start-date", days_ago(84), "--no-therapist")
+    out = flat(ipt.ok("course", "extend", "2").stdout)
+    assert "therapist" not in out and "end date is agreed at the start" in out
+    out = flat(ipt.ok(*REVIEW[:-1], "--add-to-safety-plan").stdout)
+    assert "therapist" not in out
+    assert "remind you monthly" not in out
+    assert "the dashboard (ipt) says when a check-in is due" in out
+    assert "What you will do if they return is in step 2" in out
+    assert "add them to step 5: ipt safety-plan add 5" in out
+
+
+def test_ending_texts_with_a_therapist_mention_them(ipt):
+    ipt.ok("start", "--weeks", "12", "--start-date", days_ago(84), "--therapist")
+    assert "agree any change with your therapist" in flat(ipt.ok("course", "extend", "2").stdout)
+    assert "maintenance sessions with their therapist" in flat(ipt.ok(*REVIEW).stdout)

@@ -276,3 +276,33 @@ def test_ending_texts_with_a_therapist_mention_them(ipt):
     ipt.ok("start", "--weeks", "12", "--start-date", days_ago(84), "--therapist")
     assert "agree any change with your therapist" in flat(ipt.ok("course", "extend", "2").stdout)
     assert "maintenance sessions with their therapist" in flat(ipt.ok(*REVIEW).stdout)
+
+
+# 14. `ipt cope` suggests the safety plan's helpers first, never the other side of an impasse.
+
+
+def _reach_out(ipt) -> str:
+    out = flat(ipt.ok("cope").stdout)
+    return out[out.index("(reach-out)") : out.index("(pleasant-activity)")]
+
+
+def test_reach_out_names_step_4_people_first_and_not_a_dispute_at_impasse(people):
+    people.ok("inventory", "edit", "Sam", "--problem-area", "role-dispute", "--dispute-stage", "impasse")
+    shown = _reach_out(people)
+    assert "Your inner circle: Jo." in shown and "Sam" not in shown
+    people.ok("safety-plan", "add", "4", "--person", "Alex", "--text", "07700 900123")
+    shown = _reach_out(people)
+    assert "People your safety plan says you can ask for help: Alex." in shown
+    assert "Sam" not in shown and "Jo" not in shown
+
+
+def test_exercise_show_does_not_repeat_a_wizard_instruction(ipt):
+    ipt.ok(
+        "exercise", "start", "communication-analysis", "--answer", "context=Sunday", "--answer", "turns=Me: hi",
+        "--answer", "felt_wanted=hurt", "--answer", "their_side=tired", "--answer", "meant_vs_heard=care",
+        "--answer", "problems=giving up too soon", "--answer", "outcome=flat", "--answer", "next_time=ask",
+        "--mood-before", "4", "--mood-after", "5", "--no-homework",
+    )  # fmt: skip
+    for out in (ipt.ok("exercise", "show", "1").stdout, ipt.ok("exercise", "show-questions", "communication-analysis").stdout):
+        assert "Did any of these happen?" in flat(out)
+        assert "space to tick" not in flat(out)

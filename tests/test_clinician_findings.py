@@ -36,6 +36,7 @@ def test_a_safety_plan_step_4_person_who_died_is_refused(ipt):
 
 
 def test_no_contact_figures_for_someone_who_has_since_died(ipt):
+    ipt.ok("start", "--weeks", "12", "--start-date", days_ago(20), "--no-therapist")
     ipt.ok("inventory", "add", "--name", "Gran", "--relationship", "other-family", "--closeness", "1")
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
     for days in (9, 5, 2):
@@ -45,10 +46,25 @@ def test_no_contact_figures_for_someone_who_has_since_died(ipt):
     assert "Time together" not in shown and "it went" not in shown
     assert json.loads(ipt.ok("inventory", "show", "Gran", "--json").stdout)["contact_summary"] is None
     assert "Time together" in flat(ipt.ok("inventory", "show", "Sam").stdout)
-    for args in (("prep",), ("report",), ("report", "--format", "markdown")):
+    ipt.ok(*REVIEW)
+    for args in (("prep",), ("report",), ("report", "--format", "markdown"), ("review", "--show")):
         out = ipt.ok(*args).stdout
         assert "Sam" in out, args
         assert "Gran" not in out, args
+
+
+def test_a_checkin_from_before_a_death_can_still_be_edited_but_not_given_them(ipt):
+    ipt.ok("inventory", "add", "--name", "Gran", "--relationship", "other-family")
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    ipt.ok("checkin", "--mood", "6", "--date", days_ago(9), "--with", "Gran:+1")
+    ipt.ok("checkin", "--mood", "6", "--date", days_ago(8), "--with", "Sam:+1")
+    ipt.ok("inventory", "edit", "Gran", "--status", "deceased")
+    ipt.ok("checkin", "edit", "1", "--mood", "5")
+    kept = ipt.rows(
+        "SELECT c.mood, count(i.id) FROM checkins c JOIN interactions i ON i.checkin_id = c.id WHERE c.id = 1"
+    )
+    assert kept == [(5, 1)]
+    assert_user_error(ipt("checkin", "edit", "2", "--with", "Gran:+1"), "Gran has died")
 
 
 # 6. "These thoughts" only where thoughts were just named: after a PHQ-9 item 9 answer.
@@ -63,7 +79,8 @@ def test_crisis_and_the_safety_plan_do_not_speak_of_these_thoughts(ipt):
     assert PLAIN in json.loads(ipt.ok("crisis", "--json").stdout)["resources"]
     ipt.ok("safety-plan", "add", "2", "--text", "a walk")
     assert PLAIN in ipt.ok("safety-plan", "--markdown").stdout
-    for out in (ipt.ok("crisis").stdout, ipt.ok("crisis", "--json").stdout, ipt.ok("safety-plan", "--markdown").stdout):
+    for args in (("crisis",), ("crisis", "--json"), ("safety-plan", "--markdown")):
+        out = ipt.ok(*args).stdout
         assert "these thoughts" not in out
 
 
@@ -73,7 +90,8 @@ def test_after_an_item_9_answer_the_emergency_line_names_the_thoughts(ipt):
     data = json.loads(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--json").stdout)
     assert ITEM9 in data["safety"]["resources"]
     ipt.ok("config", "set", "country", "DE")
-    assert "In an emergency, call your local emergency number (in the EU, 112)." in flat(ipt.ok("crisis").stdout)
+    out = flat(ipt.ok("crisis").stdout)
+    assert "In an emergency, call your local emergency number (in the EU, 112)." in out
 
 
 # 5. GAD-7's 4 points is a reliable-change figure; PHQ-9's 5 points stays "meaningful".
@@ -141,9 +159,13 @@ def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
     )
     assert "soon" not in out.split("GAD-7: 6")[1][:50]
     data = json.loads(ipt.ok("prep", "--json").stdout)
-    assert {m["scale"]: m["contact_clinician_soon"] for m in data["measures"]} == {"phq9": True, "gad7": False}
+    soon = {m["scale"]: m["contact_clinician_soon"] for m in data["measures"]}
+    assert soon == {"phq9": True, "gad7": False}
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
-    assert "(latest, severe range), a change of +6 points (a meaningful change); a result at which ipt asks the person to contact their clinician soon" in md
+    assert (
+        "(latest, severe range), a change of +6 points (a meaningful change); "
+        "a result at which ipt asks the person to contact their clinician soon" in md
+    )
 
 
 # 3. The clinician report carries the formulation, as `ipt course` shows it.
@@ -152,9 +174,10 @@ def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
 def test_the_clinician_report_shows_the_formulation(ipt, tmp_path):
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
     ipt.ok(
-        "start", "--weeks", "12", "--focus", "role-dispute", "--dispute-with", "Sam", "--dispute-stage", "impasse",
+        "start", "--weeks", "12", "--focus", "role-dispute",
+        "--dispute-with", "Sam", "--dispute-stage", "impasse",
         "--formulation", "Low since the fights with Sam began",
-    )
+    )  # fmt: skip
     line = "How it links together (agreed " + TODAY.isoformat() + "): Low since the fights with Sam began"
     assert line in flat(ipt.ok("course").stdout)
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
@@ -218,7 +241,8 @@ def test_a_change_that_is_not_meaningful_gets_the_honest_ending(ipt):
         (  # PHQ-9 14 -> 12, GAD-7 10 -> 6: one down, one the same
             ("2,2,2,2,2,2,2,0,0", "2,2,2,2,2,1,1,0,0"),
             ("2,2,2,2,2,0,0", "1,1,1,1,2,0,0"),
-            "Your GAD-7 score came down by a reliable change, but your PHQ-9 score has not changed meaningfully.",
+            "Your GAD-7 score came down by a reliable change, "
+            "but your PHQ-9 score has not changed meaningfully.",
         ),
         (  # PHQ-9 14 -> 4, GAD-7 3 -> 7: one down, one up
             ("2,2,2,2,2,2,2,0,0", "1,1,1,1,0,0,0,0,0"),
@@ -301,11 +325,14 @@ def test_reach_out_names_step_4_people_first_and_not_a_dispute_at_impasse(people
 
 def test_exercise_show_does_not_repeat_a_wizard_instruction(ipt):
     ipt.ok(
-        "exercise", "start", "communication-analysis", "--answer", "context=Sunday", "--answer", "turns=Me: hi",
+        "exercise", "start", "communication-analysis",
+        "--answer", "context=Sunday", "--answer", "turns=Me: hi",
         "--answer", "felt_wanted=hurt", "--answer", "their_side=tired", "--answer", "meant_vs_heard=care",
         "--answer", "problems=giving up too soon", "--answer", "outcome=flat", "--answer", "next_time=ask",
         "--mood-before", "4", "--mood-after", "5", "--no-homework",
     )  # fmt: skip
-    for out in (ipt.ok("exercise", "show", "1").stdout, ipt.ok("exercise", "show-questions", "communication-analysis").stdout):
+    shown = ipt.ok("exercise", "show", "1").stdout
+    questions = ipt.ok("exercise", "show-questions", "communication-analysis").stdout
+    for out in (shown, questions):
         assert "Did any of these happen?" in flat(out)
         assert "space to tick" not in flat(out)

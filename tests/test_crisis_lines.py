@@ -33,7 +33,8 @@ def test_a_listed_country_reads_only_its_own_lines(code, line, emergency):
         f"In an emergency, or if you might act on these thoughts, call {emergency}.",
         safety.FIND_A_HELPLINE,
     ]
-    assert safety.resources(code.lower()) == [line, f"In an emergency, call {emergency}.", safety.FIND_A_HELPLINE]
+    plain = [line, f"In an emergency, call {emergency}.", safety.FIND_A_HELPLINE]
+    assert safety.resources(code.lower()) == plain
 
 
 def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
@@ -41,7 +42,8 @@ def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
     shown = safety.resources("FR", after_item9=True)
     assert (
         shown[0]
-        == "In an emergency, or if you might act on these thoughts, call your local emergency number (in the EU, 112)."
+        == "In an emergency, or if you might act on these thoughts, call your local emergency number "
+        "(in the EU, 112)."
     )
     assert "findahelpline.com" in shown[1]
     text = " ".join(shown)

@@ -173,8 +173,12 @@ def measure_result(measure, baseline, previous) -> None:
         if earlier is None or (label == "the previous one" and same_as_baseline):
             continue
         moved = scales.change(scale, earlier.total, measure.total)
-        counts = "is considered meaningful" if scale.change_kind == "meaningful" else "counts as a reliable change"
-        meaningful = f"; a change of {scale.meaningful_change} or more points {counts}" if moved.meaningful else ""
+        counts = {"meaningful": "is considered meaningful", "reliable": "counts as a reliable change"}
+        meaningful = (
+            f"; a change of {scale.meaningful_change} or more points {counts[scale.change_kind]}"
+            if moved.meaningful
+            else ""
+        )
         note(f"Since {label} ({earlier.day}, {earlier.total}): {movement(moved.points)}{meaningful}.")
     start = baseline.total if baseline is not None else None
     if scales.response(start, measure.total):

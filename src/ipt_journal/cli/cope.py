@@ -55,7 +55,8 @@ def _people_to_reach(journal) -> str:
     close = [
         p.name
         for p in journal.people.list(living=True)
-        if p.closeness == 1 and p.status == "current" and p.dispute_stage not in stuck and p.name != course_side
+        if p.closeness == 1 and p.status == "current"
+        and p.dispute_stage not in stuck and p.name != course_side
     ]
     if close:
         return f" Your inner circle: {', '.join(close)}."

@@ -27,24 +27,28 @@ def test_the_table_holds_exactly_the_checked_rows():
 
 @pytest.mark.parametrize(("code", "line", "emergency"), ROWS)
 def test_a_listed_country_reads_only_its_own_lines(code, line, emergency):
-    shown = safety.resources(code.lower())
+    shown = safety.resources(code.lower(), after_item9=True)
     assert shown == [
         line,
         f"In an emergency, or if you might act on these thoughts, call {emergency}.",
         safety.FIND_A_HELPLINE,
     ]
+    plain = [line, f"In an emergency, call {emergency}.", safety.FIND_A_HELPLINE]
+    assert safety.resources(code.lower()) == plain
 
 
 def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
-    shown = safety.resources("FR")
+    assert safety.resources("FR")[0] == "In an emergency, call your local emergency number (in the EU, 112)."
+    shown = safety.resources("FR", after_item9=True)
     assert (
         shown[0]
-        == "In an emergency, or if you might act on these thoughts, call your local emergency number."
+        == "In an emergency, or if you might act on these thoughts, call your local emergency number "
+        "(in the EU, 112)."
     )
     assert "findahelpline.com" in shown[1]
     text = " ".join(shown)
     assert "988" not in text and "116 123" not in text and "13 11 14" not in text
-    assert "112 in the EU (it works from many mobiles elsewhere)" in text
+    assert len(shown) == 2  # 112 rides on the local number, never a line of its own
 
 
 def test_with_no_country_every_line_and_emergency_number_is_listed():

@@ -467,7 +467,8 @@ def test_checkin_wizard_saves_the_phq9_and_shows_help_before_the_gad7(sam):
     term.answer('Progress on your goal "Call Sam weekly"', CTRL_C)
     code, output = term.finish()
     assert code == 130 and "Traceback" not in output
-    assert "What was complete is saved" in output
+    # The message says what it kept (issue: it said "What was complete is saved" of a check-in it dropped).
+    assert "Cancelled. Your PHQ-9 and GAD-7 are saved; the check-in was not." in output
     assert rows(sam.path, "SELECT scale, total FROM measures") == [("phq9", 3), ("gad7", 0)]
     assert rows(sam.path, "SELECT count(*) FROM checkins") == [(0,)]
 

@@ -24,6 +24,8 @@ class Formulation:
     reason: str | None  # what brought the person, in their words
     background: str | None
     with_therapist: bool | None
+    linking: str | None = None  # the formulation in the person's words, as `ipt course` shows it
+    linking_agreed_on: str | None = None
 
 
 @dataclass
@@ -63,6 +65,7 @@ class ClinicianReport:
     item9_days: list[str]  # days a PHQ-9 item 9 was above 0 in the window
     bring: list[str]
     people_labels: dict[str, str] = field(default_factory=dict)  # name -> relationship label
+    item9_with_plan: list[str] = field(default_factory=list)  # of item9_days: a plan was there to show
 
     @property
     def title(self) -> str:
@@ -71,9 +74,12 @@ class ClinicianReport:
 
 def build_document(journal: Journal, since: dt.date, today: dt.date, window: str) -> ClinicianReport:
     from ipt_journal.life_events import events_in_window, kind_label
+    from ipt_journal.prep import measures_since
     from ipt_journal.safety import crisis_days
 
     figures = build_report(journal, since, today)
+    item9 = [m for m in measures_since(journal, since) if m.item9]
+    plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
         today=today,
         since=since,
@@ -94,6 +100,8 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
             if (h.closed_on or h.created_at[:10]) >= since.isoformat()
         ],
         item9_days=crisis_days(journal, since),
+        # The plan shown after an answer is the one written before it was saved.
+        item9_with_plan=[m.day for m in item9 if plan_since is not None and plan_since <= m.saved_at],
         bring=[item.text for item in journal.bring.list()],
         people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
     )
@@ -128,6 +136,8 @@ def _formulation(journal: Journal, figures: Report) -> Formulation | None:
         course.reason,
         course.background,
         course.with_therapist,
+        course.formulation,
+        course.formulation_agreed_on,
     )
 
 

@@ -59,7 +59,8 @@ def normalise(key: str, value: str) -> str:
             raise InputError(
                 f"The country must be a two-letter code such as US, GB or AU, got {value!r}.",
                 _country_hint(value)
-                or "Names ipt knows: United States, Canada, United Kingdom (UK), Ireland, Australia, "
+                or "Use the country's two-letter code, for example DE for Germany or JP for Japan. "
+                "Names ipt knows: United States, Canada, United Kingdom (UK), Ireland, Australia, "
                 "New Zealand.",
             )
         return code
@@ -79,11 +80,13 @@ def save(data: dict, path: Path | None = None) -> Path:
 
 def _country_hint(value: str) -> str | None:
     """'Did you mean GB?' for a country's name."""
+    import difflib
+
     from ipt_journal.safety import COUNTRY_ALIASES, CRISIS_LINES
-    from ipt_journal.suggest import close_matches
 
     names = {lines.name.lower(): code for code, lines in CRISIS_LINES.items()} | COUNTRY_ALIASES
-    matches = close_matches(value, names)
+    # Only a near spelling: 'Deutschland' is not a slip for 'England'.
+    matches = difflib.get_close_matches(" ".join(value.split()).casefold(), names, n=1, cutoff=0.8)
     if not matches:
         return None
     code = names[matches[0]]

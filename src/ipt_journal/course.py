@@ -102,15 +102,19 @@ def position(
     return Position(week=week, planned_weeks=planned_weeks, phase=phase_for(week, planned_weeks), ended=False)
 
 
-def scores_improved(progress) -> bool | None:
-    """Whether any questionnaire came down by its meaningful-change figure from baseline
-    (a list of `report.ScaleProgress`); None when none was taken twice."""
+def score_moves(progress) -> dict[str, list] | None:
+    """Each questionnaire taken twice (a list of `report.ScaleProgress`), sorted by how it
+    moved from baseline by its own figure: "down", "up" or "same"; None when none was."""
     from ipt_journal.scales import SCALES
 
     compared = [p for p in progress if p.baseline_day != p.latest_day]
     if not compared:
         return None
-    return any(-p.points >= SCALES[p.scale].meaningful_change for p in compared)
+    moves = {"down": [], "up": [], "same": []}
+    for p in compared:
+        figure = SCALES[p.scale].meaningful_change
+        moves["down" if -p.points >= figure else "up" if p.points >= figure else "same"].append(p)
+    return moves
 
 
 def measure_due(last_day: str | None, today: dt.date, every_days: int | None = None) -> bool:

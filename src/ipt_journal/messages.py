@@ -167,8 +167,9 @@ def measure_result(measure, baseline, previous) -> None:
         if earlier is None or (label == "the previous one" and same_as_baseline):
             continue
         moved = scales.change(scale, earlier.total, measure.total)
+        counts = {"meaningful": "is considered meaningful", "reliable": "counts as a reliable change"}
         meaningful = (
-            f"; a change of {scale.meaningful_change} or more points is considered meaningful"
+            f"; a change of {scale.meaningful_change} or more points {counts[scale.change_kind]}"
             if moved.meaningful
             else ""
         )
@@ -181,13 +182,13 @@ def measure_result(measure, baseline, previous) -> None:
     if measure.total < scale.severe_from and scales.see_clinician_soon(
         scale, measure.total, start, previous.total if previous is not None else None
     ):
-        note(f"Your {scale.name} score has risen meaningfully; please contact your clinician soon.")
+        note(f"Your {scale.name} score has {scale.risen}; please contact your clinician soon.")
 
 
 def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
     purpose: it must print even when nothing else works. `opening` leads when given
-    (`ipt crisis` passes its own neutral one)."""
+    (`ipt crisis` passes its own neutral one); without it, the lines follow an item-9 answer."""
     from ipt_journal import safety
 
     out = stream or sys.stdout
@@ -195,7 +196,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
         say(wrapped(opening), file=out)
         say("", file=out)
     say("Help is there, any time:", file=out)
-    for line in safety.resources(country):
+    for line in safety.resources(country, after_item9=opening != safety.CRISIS_OPENING):
         say(wrapped(line, "  - ", "    "), file=out)
     if plan:
         say("", file=out)

@@ -35,6 +35,8 @@ class MeasureTaken:
     points: int | None  # change from the previous one
     meaningful: bool
     item9: bool  # PHQ-9 item 9 above 0
+    contact_clinician_soon: bool  # severe, or risen by the scale's figure: as `ipt measure` says
+    saved_at: str  # when it was saved (a timestamp): what ipt showed right then
 
 
 @dataclass
@@ -134,7 +136,7 @@ def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
     taken = []
     for measure in journal.measures.list(since=since):
         scale = scales.SCALES[measure.scale]
-        _, previous = journal.measures.baseline_and_previous(measure)
+        baseline, previous = journal.measures.baseline_and_previous(measure)
         moved = scales.change(scale, previous.total, measure.total) if previous else None
         taken.append(
             MeasureTaken(
@@ -147,6 +149,13 @@ def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
                 points=moved.points if moved else None,
                 meaningful=bool(moved and moved.meaningful),
                 item9=scales.needs_safety_message(scale.key, measure.answers),
+                saved_at=measure.created_at,
+                contact_clinician_soon=scales.see_clinician_soon(
+                    scale,
+                    measure.total,
+                    baseline.total if baseline else None,
+                    previous.total if previous else None,
+                ),
             )
         )
     return sorted(taken, key=lambda m: (m.day, m.scale))

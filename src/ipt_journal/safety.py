@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 FIND_A_HELPLINE = "findahelpline.com lists free, confidential helplines in many other countries."
 FIND_A_HELPLINE_HERE = "findahelpline.com lists free, confidential helplines in your country."
-LOCAL_EMERGENCY = "In an emergency, or if you might act on these thoughts, call your local emergency number."
+# "These thoughts" only right after a PHQ-9 item 9 answer named them; elsewhere plainly.
+IN_AN_EMERGENCY = "In an emergency, call"
+AFTER_ITEM_9 = "In an emergency, or if you might act on these thoughts, call"
+LOCAL_NUMBER = "your local emergency number"
 EU_EMERGENCY = "112 in the EU (it works from many mobiles elsewhere)"
 
 
@@ -83,19 +86,18 @@ def known_country(code: str) -> bool:
     return code.upper() in CRISIS_LINES
 
 
-def resources(country: str | None) -> list[str]:
+def resources(country: str | None, after_item9: bool = False) -> list[str]:
     """The lines to show: the country's own when it is set and known; for a set country we
     have no lines for, the local emergency number and findahelpline.com first; with no
-    country set, every line we list."""
+    country set, every line we list. `after_item9`: shown right after thoughts of being
+    better off dead or of self-harm were answered, so the emergency line names them."""
+    call = AFTER_ITEM_9 if after_item9 else IN_AN_EMERGENCY
     if country:
         chosen = CRISIS_LINES.get(country.upper())
         if chosen:
-            return [
-                *chosen.lines,
-                f"In an emergency, or if you might act on these thoughts, call {chosen.emergency}.",
-                FIND_A_HELPLINE,
-            ]
-        return [LOCAL_EMERGENCY, FIND_A_HELPLINE_HERE, f"Or call {EU_EMERGENCY}."]
+            return [*chosen.lines, f"{call} {chosen.emergency}.", FIND_A_HELPLINE]
+        # 112 as the EU's own local number, never as an alternative to the person's own.
+        return [f"{call} {LOCAL_NUMBER} (in the EU, 112).", FIND_A_HELPLINE_HERE]
     lines = [f"{entry.name}: {line}" for entry in CRISIS_LINES.values() for line in entry.lines]
     by_number: dict[str, list[str]] = {}
     for entry in CRISIS_LINES.values():
@@ -115,7 +117,7 @@ def as_json(country: str | None, opening: str = CALM_OPENING) -> dict:
         "country": chosen.country if chosen else (country.upper() if country else None),
         "country_listed": bool(chosen),
         "message": opening,
-        "resources": resources(country),
+        "resources": resources(country, after_item9=opening == CALM_OPENING),
         "always_available": "ipt crisis",
     }
     if opening == CALM_OPENING:

@@ -26,7 +26,9 @@ class Scale:
     stem: str
     items: tuple[str, ...]
     bands: tuple[tuple[int, str], ...]  # (lowest total, band), ascending
-    meaningful_change: int  # points of change that count as meaningful
+    meaningful_change: int  # points of change that count (field name kept: JSON says "meaningful")
+    change_kind: str  # what that figure is called, as published: "meaningful" or "reliable"
+    risen: str  # "risen meaningfully" / "risen reliably"
     severe_from: int  # a total this high asks the person to contact their clinician soon
 
     @property
@@ -74,6 +76,8 @@ PHQ9 = Scale(
     ),
     bands=((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe")),
     meaningful_change=5,  # a meaningful-change figure: Löwe et al. 2004
+    change_kind="meaningful",
+    risen="risen meaningfully",
     severe_from=20,
 )
 
@@ -93,6 +97,8 @@ GAD7 = Scale(
     ),
     bands=((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
     meaningful_change=4,  # a reliable-change figure: the threshold NHS Talking Therapies uses
+    change_kind="reliable",
+    risen="risen reliably",
     severe_from=15,
 )
 

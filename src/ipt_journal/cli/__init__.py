@@ -147,6 +147,8 @@ class IptGroup(TyperGroup):
             # questionnaire as soon as it is complete.
             kept = isinstance(ctx.obj, Session) and ctx.obj.saved_something
             what = "What was complete is saved; the rest was not." if kept else "Nothing was saved."
+            if kept and ctx.obj.cancel_note:
+                what = ctx.obj.cancel_note
             print(f"\nCancelled. {what}", file=sys.stderr)
             raise typer.Exit(130) from None
         except Exception as error:  # a bug: say so without showing journal data

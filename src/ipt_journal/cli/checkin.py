@@ -129,7 +129,7 @@ def checkin(
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
         fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
-        saved_early, ratings = _measures_and_goals_wizard(journal, fields["day"], answers, ratings)
+        saved_early, ratings = _measures_and_goals_wizard(state, journal, fields["day"], answers, ratings)
         from ipt_journal.cli.homework import ask_about_due_homework
 
         homework = ask_about_due_homework(journal, fields["day"])
@@ -290,7 +290,9 @@ def parse_goal_rating(text: str) -> dict:
     return {"goal_id": number, "rating": value}
 
 
-def _measures_and_goals_wizard(journal, day: dt.date, answers: dict, ratings: dict) -> tuple[list, dict]:
+def _measures_and_goals_wizard(
+    state, journal, day: dt.date, answers: dict, ratings: dict
+) -> tuple[list, dict]:
     """Offer the questionnaires when they are due, then ask progress on each open goal.
 
     Each questionnaire is saved, and its result (and any crisis help) shown, as soon as it
@@ -303,7 +305,7 @@ def _measures_and_goals_wizard(journal, day: dt.date, answers: dict, ratings: di
     from ipt_journal.questions import CHECKIN
     from ipt_journal.scales import GAD7, PHQ9
 
-    saved = []
+    saved, names = [], []
     for scale in (PHQ9, GAD7):
         last = journal.measures.last_day(scale.key)
         if scale.key in answers or not measure_due(last, dt.date.today()):
@@ -318,6 +320,10 @@ def _measures_and_goals_wizard(journal, day: dt.date, answers: dict, ratings: di
                 )
             )
             saved.append(measure.id)
+            names.append(scale.name)
+            # Ctrl-C from here on keeps these and drops the check-in: say exactly that.
+            are = "are" if len(names) > 1 else "is"
+            state.cancel_note = f"Your {' and '.join(names)} {are} saved; the check-in was not."
             report_measures(journal, [measure], as_json=False)
     for goal in journal.goals.list("open"):
         if goal.id in ratings:

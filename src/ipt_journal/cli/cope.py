@@ -29,21 +29,40 @@ def cope(ctx: typer.Context) -> None:
     from ipt_journal.coping import STRATEGIES
 
     journal = session(ctx).journal()
-    close = [p.name for p in journal.people.list() if p.closeness == 1 and p.status == "current"]
+    helpers = _people_to_reach(journal)
     for strategy in [*STRATEGIES.values(), *journal.coping.own_strategies()]:
         messages.note(f"{strategy.name}  ({strategy.key})")
         how = strategy.how
         if strategy.key == "reach-out":
-            how += (
-                f" Your inner circle: {', '.join(close)}."
-                if close
-                else " (Add your closest people: ipt inventory add.)"
-            )
+            how += helpers
         if how:
             messages.note(how, indent="    ")
         messages.note("")
     messages.note("Log one that you tried: ipt cope log STRATEGY --helpful 1-5")
     messages.note("Add your own: ipt cope add NAME --how TEXT")
+
+
+def _people_to_reach(journal) -> str:
+    """Whom to reach out to: the people the safety plan names for help (step 4) first; else the
+    inner circle, without anyone in a dispute at impasse or ending (not whom to call when low)."""
+    plan = journal.safety_plan.items()
+    asked = list(dict.fromkeys(item.person for item in plan if item.step == 4 and item.person))
+    if asked:
+        return f" People your safety plan says you can ask for help: {', '.join(asked)}."
+    stuck = ("impasse", "dissolution")
+    course = journal.course.current()
+    course_side = course.dispute_person if course and course.dispute_stage in stuck else None
+    close = [
+        p.name
+        for p in journal.people.list(living=True)
+        if p.closeness == 1
+        and p.status == "current"
+        and p.dispute_stage not in stuck
+        and p.name != course_side
+    ]
+    if close:
+        return f" Your inner circle: {', '.join(close)}."
+    return " (Add your closest people: ipt inventory add.)"
 
 
 @app.command("add")

@@ -415,10 +415,12 @@ def extend(
         )
     updated = journal.course.set_length(current.id, total)
     messages.note(f"Your course is now {updated.planned_weeks} weekly sessions.")
-    messages.note(
-        "In IPT the end date is agreed at the start and is part of the work, so agree any change "
-        "with your therapist."
-    )
+    agree = {
+        True: "agree any change with your therapist.",
+        None: "agree any change with your therapist, if you are working with one.",
+        False: "change it only for a good reason, and hold to the new one as firmly.",
+    }[updated.with_therapist]
+    messages.note(f"In IPT the end date is agreed at the start and is part of the work, so {agree}")
 
 
 @course_app.command()

@@ -212,12 +212,17 @@ def _guided(journal, exercise, fields: dict) -> dict:
             if lines:
                 answers[field.key] = lines
         elif field.kind == "choice":
+            recorded = _recorded_stage(journal, fields["person"]) if field.key == "stage" else None
             picked = prompts.select(
-                field.prompt, [(c, c) for c in field.choices] + [("something else...", "")]
+                field.prompt,
+                [(c, c) for c in field.choices] + [("something else...", "")],
+                default=recorded if recorded in field.choices else None,
             )
             answers[field.key] = picked or prompts.text(field.prompt).strip()
         elif field.kind == "checks":
-            ticked = prompts.checkbox(field.prompt, [(c, c) for c in field.choices])
+            ticked = prompts.checkbox(
+                f"{field.prompt} (space to tick, Enter when done)", [(c, c) for c in field.choices]
+            )
             if ticked:
                 answers[field.key] = ticked
         else:
@@ -229,6 +234,20 @@ def _guided(journal, exercise, fields: dict) -> dict:
     if fields["mood_after"] is None:
         fields["mood_after"] = mood("after the exercise")
     return fields
+
+
+def _recorded_stage(journal, name: str | None) -> str | None:
+    """The dispute's stage as already recorded: the person's own, else the course's when
+    the course's dispute is with them (or names no one)."""
+    if name:
+        stage = journal.people.named(name).dispute_stage
+        if stage:
+            return stage
+    course = journal.course.current()
+    same_person = not name or not course or (course.dispute_person or name).casefold() == name.casefold()
+    if course and course.dispute_stage and same_person:
+        return course.dispute_stage
+    return None
 
 
 @app.command()

@@ -230,9 +230,11 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
 
     journal = session(ctx).journal()
     person = journal.people.named(name)
-    summary = journal.people.contact_summary(person.id)
+    # Contact figures are for the living: someone who has died is remembered, not seen.
+    alive = person.status != "deceased"
+    summary = journal.people.contact_summary(person.id) if alive else None
     events = journal.events.with_person(person.id)
-    mood = _mood_by_how_it_went(journal, person.name)
+    mood = _mood_by_how_it_went(journal, person.name) if alive else None
     if as_json:
         from ipt_journal.cli.event import event_json
 

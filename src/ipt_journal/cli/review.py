@@ -10,9 +10,16 @@ from ipt_journal.cli.session import session
 
 MAINTENANCE = (
     "After the course, a check-in once a month (and the PHQ-9 now and then) helps you notice "
-    "early signs in time; ipt will remind you monthly. Many people also agree a few maintenance "
-    "sessions with their therapist."
+    "early signs in time: the dashboard (ipt) says when a check-in is due when you open it, and "
+    "`ipt remind` prints a weekly reminder you can add to your computer's scheduler."
 )
+# After MAINTENANCE, by whether the course was with a therapist (True, False, or not said).
+FOLLOW_UP = {
+    True: "Many people also agree a few maintenance sessions with their therapist.",
+    None: "If you worked with a therapist, many people also agree a few maintenance sessions with them.",
+    False: "If the signs come back, your doctor or a clinician can help: keep them in step 5 of your "
+    "safety plan.",
+}
 
 
 def review(
@@ -105,8 +112,14 @@ def review(
     if to_safety_plan and saved.warning_signs:
         messages.note("Your warning signs are now in step 1 of your safety plan.")
     if to_safety_plan and saved.relapse_plan:
-        messages.note("What you will do if they return is in step 2, and ipt will show it after the course.")
+        messages.note(
+            "What you will do if they return is in step 2, and ipt will show it after the course. "
+            "If it means contacting a clinician or your doctor, add them to step 5: "
+            "ipt safety-plan add 5 --text 'NAME, NUMBER'"
+        )
     messages.note(MAINTENANCE)
+    course = journal.course.current()
+    messages.note(FOLLOW_UP[course.with_therapist if course else None])
 
 
 def _review_wizard() -> tuple[dict, bool]:

@@ -40,7 +40,7 @@ def show(
     elif markdown:
         print(safety_plan_markdown(plan, config.country_or_none()), end="")
     else:
-        safety_plan_table(plan)
+        safety_plan_table(plan, config.country_or_none())
 
 
 @app.command()
@@ -135,7 +135,11 @@ def edit(ctx: typer.Context) -> None:
                 [(p.name, p.name) for p in people],
             )
             for name in chosen:
-                contact = prompts.text(f"How to reach {name}, or what to do together? (Enter to skip)")
+                contact = prompts.text(
+                    f"What could you do with {name}, or how to reach them? (Enter to skip)"
+                    if step == 3  # people who distract; step 4 is whom to ask for help
+                    else f"How to reach {name}? (Enter to skip)"
+                )
                 items.append(
                     validate(
                         SafetyPlanItemIn, {"step": step, "person": name, "text": contact.strip() or None}

@@ -37,6 +37,8 @@ class Session:
     no_input: bool
     _journal: Journal | None = None
     _passphrase_from_keyring: bool = False
+    # What Ctrl-C keeps, in a sentence, when a command saved part of its work early.
+    cancel_note: str | None = None
 
     def journal(self) -> Journal:
         if self._journal is None:

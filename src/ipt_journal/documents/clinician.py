@@ -93,6 +93,10 @@ def _course(doc: ClinicianReport) -> list[Block]:
     if f.with_therapist is not None:
         lines.append("Working with a therapist." if f.with_therapist else "Working on my own (self-help).")
     out: list[Block] = [Heading("Course and focus"), Paragraph(" ".join(lines))]
+    if f.linking:
+        from ipt_journal.messages import formulation_line
+
+        out.append(Paragraph(formulation_line(f.linking, f.linking_agreed_on)))
     if f.reason:
         out.append(Paragraph(f"What brought me: {f.reason}"))
     if f.background:
@@ -119,7 +123,7 @@ def _goals(doc: ClinicianReport) -> list[Block]:
 
 
 def _questionnaires(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.scales import SCALES
+    from ipt_journal.scales import SCALES, see_clinician_soon
 
     figures = doc.figures
     if not figures.measures and not figures.progress:
@@ -164,9 +168,12 @@ def _questionnaires(doc: ClinicianReport) -> list[Block]:
         )
         if p.points:
             points = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
-            words += f", a change of {points}" + (" (a meaningful change)" if p.meaningful else "")
+            kind = SCALES[p.scale].change_kind
+            words += f", a change of {points}" + (f" (a {kind} change)" if p.meaningful else "")
         else:
             words += ", no change"
+        if see_clinician_soon(SCALES[p.scale], p.latest, p.baseline, None):
+            words += "; a result at which ipt asks the person to contact their clinician soon"
         if p.response and p.baseline >= 10:
             words += "; half or less of the first score, what studies call a response"
         if p.remission and p.baseline >= 10:
@@ -317,12 +324,23 @@ def _safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
     if not doc.item9_days:
         return []
     days = ", ".join(doc.item9_days)
+    with_plan = [day for day in doc.item9_days if day in doc.item9_with_plan]
+    without = [day for day in doc.item9_days if day not in doc.item9_with_plan]
+    if not without:
+        shown = "ipt showed crisis lines and the person's safety plan"
+    elif not with_plan:
+        shown = "ipt showed crisis lines and suggested writing a safety plan (there was none yet)"
+    else:
+        shown = (
+            f"ipt showed crisis lines, with the person's safety plan on {', '.join(with_plan)} and a "
+            f"suggestion to write one on {', '.join(without)} (there was none yet)"
+        )
     return [
         Heading("Safety notes"),
         Paragraph(
             f"On {days}, the PHQ-9 question about thoughts of being better off dead or of hurting "
-            "oneself was answered above 'not at all'. ipt showed crisis lines and the safety plan "
-            "right after each of these answers was saved. Please talk about this together.",
+            f"oneself was answered above 'not at all'. Right after each of these answers was saved, "
+            f"{shown}. Please talk about this together.",
             emphasis=True,
         ),
         Paragraph("Crisis help, any time:"),

@@ -59,7 +59,9 @@ def people_table(people: list[Person]) -> None:
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 
-def person_detail(person: Person, summary: ContactSummary, events: list[LifeEvent] = (), mood=None) -> None:
+def person_detail(
+    person: Person, summary: ContactSummary | None, events: list[LifeEvent] = (), mood=None
+) -> None:
     console = new_console()
     table = Table(box=None, show_header=False, title=Text(person.name), title_justify="left", padding=(0, 1))
     table.add_column("Field", style="bold", no_wrap=True)
@@ -100,9 +102,10 @@ def person_detail(person: Person, summary: ContactSummary, events: list[LifeEven
         console.print(
             Text("Life events: " + "; ".join(f"{e.when} {kind_label(e.kind)}" for e in events) + ".")
         )
+    if summary is None:  # someone who has died: no contact figures, as if they were still seen
+        return
     if not summary.interactions:
-        if person.status != "deceased":  # time with someone who has died is not "not yet"
-            console.print(Text(f"No time with {person.name} recorded in a check-in yet."))
+        console.print(Text(f"No time with {person.name} recorded in a check-in yet."))
         return
     console.print(
         Text(

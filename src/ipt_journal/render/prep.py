@@ -8,6 +8,7 @@ from ipt_journal.exercises import CATALOGUE
 from ipt_journal.figures import shown, whole
 from ipt_journal.messages import count
 from ipt_journal.render.common import new_console
+from ipt_journal.scales import SCALES
 from ipt_journal.vocab import QUALITY_LABELS, UNKNOWN_WENT
 
 
@@ -65,13 +66,15 @@ def prep(result) -> None:
         console.print()
         console.print("Questionnaires", style="bold")
         for m in result.measures:
+            kind = SCALES[m.scale].change_kind
             moved = (
                 ""
                 if m.points is None
                 else f", {m.points:+d} since the one before"
-                + (" (a change worth noting)" if m.meaningful else "")
+                + (f" (a {kind} {'rise' if m.points > 0 else 'change'})" if m.meaningful else "")
             )
-            console.print(f"  {m.day} {m.name}: {m.total}, {m.band} range{moved}")
+            soon = "; please contact your clinician soon" if m.contact_clinician_soon else ""
+            console.print(Text(f"  {m.day} {m.name}: {m.total}, {m.band} range{moved}{soon}"))
     if result.homework:
         console.print()
         console.print("Homework", style="bold")

@@ -13,6 +13,7 @@ from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
 from ipt_journal.report import MIN_CHECKINS_EACH, Report
+from ipt_journal.scales import SCALES
 from ipt_journal.vocab import signed
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
@@ -201,10 +202,11 @@ def _course_report(console: Console, result: Report) -> None:
         if p.baseline_day == p.latest_day:
             continue
         marks = []
+        kind = SCALES[p.scale].change_kind
         if p.meaningful and p.points > 0:
-            marks.append("a meaningful rise: please contact your clinician soon")
+            marks.append(f"a {kind} rise: please contact your clinician soon")
         elif p.meaningful:
-            marks.append("a meaningful change")
+            marks.append(f"a {kind} change")
         if p.response:
             marks.append("what studies call a response (down by half or more)")
         if p.remission:

@@ -7,8 +7,20 @@ from rich.text import Text
 from ipt_journal.messages import plan_entry
 from ipt_journal.render.common import new_console
 
+ED_BLANK = "Nearest emergency department (name and address): ____________"
 
-def safety_plan_table(plan) -> None:
+
+def step5_additions(plan, country: str | None) -> list[str]:
+    """What ipt adds to step 5 in every view: the crisis lines, and a blank for the nearest
+    emergency department until an entry of the person's names one."""
+    from ipt_journal import safety
+
+    written = " ".join((item.text or "") for item in plan if item.step == 5).casefold()
+    named = "emergency" in written or "hospital" in written
+    return [*safety.resources(country), *([] if named else [ED_BLANK])]
+
+
+def safety_plan_table(plan, country: str | None = None) -> None:
     from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     console = new_console()
@@ -19,7 +31,10 @@ def safety_plan_table(plan) -> None:
         entries = [item for item in plan if item.step == step]
         for item in entries:
             console.print(Text(f"   [{item.id}] {plan_entry(item)}"))
-        if not entries:
+        if step == 5:
+            for line in step5_additions(plan, country):
+                console.print(Text(f"   - {line}"))
+        elif not entries:
             console.print("   (nothing yet)", style="dim")
     console.print()
     console.print("Crisis lines are always one command away: ipt crisis")
@@ -27,7 +42,6 @@ def safety_plan_table(plan) -> None:
 
 
 def safety_plan_markdown(plan, country: str | None) -> str:
-    from ipt_journal import safety
     from ipt_journal.safe_text import markdown
     from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
@@ -36,7 +50,7 @@ def safety_plan_markdown(plan, country: str | None) -> str:
         lines += [f"## {step_heading(step, title)}", ""]
         entries = [markdown(plan_entry(item)) for item in plan if item.step == step]
         if step == 5:
-            entries += [*safety.resources(country), "Nearest emergency department: "]
+            entries += step5_additions(plan, country)
         lines += [f"- {entry}" for entry in entries] or ["- "]
         lines.append("")
     return "\n".join(lines)

@@ -67,14 +67,32 @@ def course_story(story: CourseStory) -> None:
 
 
 def ending_line(progress) -> str:
-    """The last word of the look back, true whether or not the scores improved."""
-    from ipt_journal.course import scores_improved
+    """The last word of the look back, true whether or not the scores improved: credit for
+    a fall only when every score fell by its figure, and said as it is when only some did."""
+    from ipt_journal.course import score_moves
+    from ipt_journal.scales import SCALES
 
-    improved = scores_improved(progress)
-    if improved is None:
+    moves = score_moves(progress)
+    if moves is None:
         return "Whatever changed in these weeks, you did the work that changed it."
-    if improved:
+    if moves["down"] and not moves["up"] and not moves["same"]:
         return "Your scores came down, and you did the work that brought them down."
+
+    def moved(p, how: str) -> str:
+        by = "meaningfully" if SCALES[p.scale].change_kind == "meaningful" else "by a reliable change"
+        return f"your {p.name} score {how} {by}"
+
+    def same(p) -> str:
+        by = "meaningfully" if SCALES[p.scale].change_kind == "meaningful" else "reliably"
+        return f"your {p.name} score has not changed {by}"
+
+    if moves["down"]:
+        fell = ", and ".join(moved(p, "came down") for p in moves["down"])
+        rest = ", and ".join([moved(p, "went up") for p in moves["up"]] + [same(p) for p in moves["same"]])
+        return (
+            f"Y{fell[1:]}, but {rest}. You did the work behind what changed; please talk with your "
+            "clinician about what could help with the rest."
+        )
     return (
         "Your scores have not come down meaningfully over the course. That means this "
         "treatment has not worked for you so far, not that you failed. Please talk with "

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ipt_journal.errors import NotFound
-from ipt_journal.store.people import _quoted, unknown_name_message
+from ipt_journal.store.people import _quoted, raise_deceased, unknown_name_message
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
@@ -86,7 +86,13 @@ class CheckinStore(Repository):
 
     def update(self, checkin_id: int, checkin: CheckinIn) -> Checkin:
         with self.journal.writing():
-            self.check_names(checkin)
+            # Someone who has since died may stay on a check-in from before: only adding them is refused.
+            before = self._all(
+                "SELECT p.name FROM interactions i JOIN people p ON p.id = i.person_id "
+                "WHERE i.checkin_id = ?",
+                (checkin_id,),
+            )
+            self.check_names(checkin, already={row["name"].casefold() for row in before})
             stamp = now()
             self.conn.execute(
                 "UPDATE checkins SET day = ?, mood = ?, note = ?, updated_at = ? WHERE id = ?",
@@ -97,14 +103,21 @@ class CheckinStore(Repository):
             self._write_people_and_tags(checkin_id, checkin, stamp)
         return self.get(checkin_id)
 
-    def check_names(self, checkin: CheckinIn, newcomers: list[PersonIn] = ()) -> None:
-        """Every name a check-in mentions must be known, or be one of its newcomers."""
-        known = [row["name"] for row in self._all("SELECT name FROM people")]
+    def check_names(
+        self, checkin: CheckinIn, newcomers: list[PersonIn] = (), already: set[str] = frozenset()
+    ) -> None:
+        """Every name a check-in mentions must be known, or be one of its newcomers, and alive
+        unless `already` (casefolded) had them on it."""
+        rows = self._all("SELECT name, status FROM people")
+        known = [row["name"] for row in rows]
         known_keys = {name.casefold() for name in known}
+        died = {row["name"].casefold(): row["name"] for row in rows if row["status"] == "deceased"}
         new_keys = {person.name.casefold() for person in newcomers}
         for person in newcomers:
             self.journal.people.check_name_free(person.name)
         for interaction in checkin.people:
+            if interaction.name.casefold() in died.keys() - already:
+                raise_deceased(died[interaction.name.casefold()])
             if interaction.name.casefold() not in known_keys | new_keys:
                 raise NotFound(
                     unknown_name_message(interaction.name, known),
@@ -222,7 +235,7 @@ class CheckinStore(Repository):
         )
 
     def people_patterns(self, since: dt.date) -> list[sqlite3.Row]:
-        """Per person seen since `since`: interactions (one per check-in at most), mean quality,
+        """Per living person seen since `since`: interactions (one per check-in at most), mean quality,
         mean mood of the window's check-ins with and without them, and last contact."""
         return self._all(
             """
@@ -235,7 +248,7 @@ class CheckinStore(Repository):
                    max(win.day) AS last_contact
             FROM interactions i
             JOIN win ON win.id = i.checkin_id
-            JOIN people p ON p.id = i.person_id
+            JOIN people p ON p.id = i.person_id AND p.status != 'deceased'
             CROSS JOIN totals
             GROUP BY p.id
             ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE

@@ -44,7 +44,8 @@ SELECT p.name, p.closeness, count(*) AS interactions, coalesce(links.rated, 0) A
        avg(CASE WHEN day < :middle THEN q END) AS early_quality,
        sum(day >= :middle) AS late, count(CASE WHEN day >= :middle THEN q END) AS late_rated,
        avg(CASE WHEN day >= :middle THEN q END) AS late_quality
-FROM pairs JOIN people p ON p.id = pairs.person_id LEFT JOIN links ON links.person_id = pairs.person_id
+FROM pairs JOIN people p ON p.id = pairs.person_id AND p.status != 'deceased'  -- figures are for the living
+LEFT JOIN links ON links.person_id = pairs.person_id
 GROUP BY p.id
 ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE
 """
@@ -70,7 +71,8 @@ class PatternStore(Repository):
             SELECT date(c.day, '-' || ((CAST(strftime('%w', c.day) AS INTEGER) + 6) % 7) || ' days')
                        AS monday,
                    p.name, count(*) AS times, avg(i.quality) AS mean_quality
-            FROM checkins c JOIN interactions i ON i.checkin_id = c.id JOIN people p ON p.id = i.person_id
+            FROM checkins c JOIN interactions i ON i.checkin_id = c.id
+                 JOIN people p ON p.id = i.person_id AND p.status != 'deceased'
             WHERE c.day >= ?
             GROUP BY monday, p.id
             ORDER BY monday, times DESC, p.closeness IS NULL, p.closeness, p.name COLLATE NOCASE

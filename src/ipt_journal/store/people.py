@@ -113,6 +113,15 @@ class PeopleStore(Repository):
                 return person
         raise NotFound(unknown_name_message(name, [p.name for p in people]))
 
+    def living_named(self, name: str) -> Person:
+        """The person called `name`, refusing someone who has died: check-ins and the safety
+        plan's people (steps 3 and 4) are for time with the living; grief work and life
+        events keep them."""
+        person = self.named(name)
+        if person.status == "deceased":
+            raise_deceased(person.name)
+        return person
+
     def add(self, person: PersonIn) -> Person:
         with self.journal.writing():
             person_id = self.insert(person)
@@ -215,6 +224,15 @@ def _person_values(person: PersonIn) -> dict:
 
 def _quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
+
+
+def raise_deceased(name: str) -> None:
+    """The one refusal for naming someone who has died where ipt means someone you see."""
+    raise InputError(
+        f"{name} has died, so ipt does not record time with them or list them as someone to contact.",
+        f"To remember {_quoted(name)}: ipt exercise start grief --with {_quoted(name)}, "
+        f"or a life event: ipt event add --person {_quoted(name)}",
+    )
 
 
 def unknown_name_message(name: str, known: list[str]) -> str:

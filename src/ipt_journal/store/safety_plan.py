@@ -21,6 +21,10 @@ class SafetyPlanItem:
 
 
 class SafetyPlanStore(Repository):
+    def first_written(self) -> str | None:
+        """When the plan's oldest entry still in it was written (a timestamp), or None."""
+        return self._one("SELECT min(created_at) FROM safety_plan_items")[0]
+
     def items(self) -> list[SafetyPlanItem]:
         rows = self._all(
             "SELECT s.id, s.step, s.text, p.name AS person FROM safety_plan_items s "
@@ -34,7 +38,7 @@ class SafetyPlanStore(Repository):
                 self.insert(item)
 
     def insert(self, item: SafetyPlanItemIn) -> None:
-        person_id = self.journal.people.named(item.person).id if item.person else None
+        person_id = self.journal.people.living_named(item.person).id if item.person else None
         stamp = now()
         self.conn.execute(
             "INSERT INTO safety_plan_items (uid, step, text, person_id, created_at, updated_at) "

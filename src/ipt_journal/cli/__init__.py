@@ -29,7 +29,7 @@ numbers.install()  # one class attribute: ASCII, finite, SQLite-sized numbers fo
 # command's module; each command's own --help says more.
 SECTIONS = {
     "Your course": {
-        "start": ("course", "start", "Begin your course: focus, goals, baseline questionnaires."),
+        "start": ("start", "start", "Begin your course: focus, goals, baseline questionnaires."),
         "course": ("course", "course_app", "Where you are in your course; extend or end it."),
         "goals": ("goals", "goals_app", "Your 1 to 3 goals for the course, and progress on each."),
         "review": ("review", "review", "Look back at the end of the course."),

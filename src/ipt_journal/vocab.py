@@ -140,3 +140,15 @@ SAFETY_PLAN_WITH_CLINICIAN = (
 def step_heading(step: int, title: str) -> str:
     """'1. Warning signs ...'; the reasons for living lead the plan without a number."""
     return title if step == 0 else f"{step}. {title}"
+
+
+# The end-of-course review's answers, in the order asked, with their labels in documents.
+REVIEW_FIELDS = (
+    ("what_changed", "What changed"),
+    ("what_helped", "What helped"),
+    ("warning_signs", "Early warning signs"),
+    ("relapse_plan", "If they return"),
+    ("keep_practising", "Keep practising"),
+    ("feelings_about_ending", "On ending"),
+)
+REVIEW_ANSWERS = tuple(key for key, _ in REVIEW_FIELDS)

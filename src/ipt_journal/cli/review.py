@@ -125,18 +125,9 @@ def review(
 def _review_wizard() -> tuple[dict, bool]:
     from ipt_journal import prompts
     from ipt_journal.questions import REVIEW
+    from ipt_journal.vocab import REVIEW_ANSWERS
 
-    answers = {
-        key: prompts.text(REVIEW[key]).strip() or None
-        for key in (
-            "what_changed",
-            "what_helped",
-            "warning_signs",
-            "relapse_plan",
-            "keep_practising",
-            "feelings_about_ending",
-        )
-    }
+    answers = {key: prompts.text(REVIEW[key]).strip() or None for key in REVIEW_ANSWERS}
     to_plan = bool(answers["warning_signs"] or answers["relapse_plan"]) and prompts.confirm(
         REVIEW["to_safety_plan"], default=True
     )

@@ -8,6 +8,7 @@ import datetime as dt
 from ipt_journal.documents.markdown import table, text
 from ipt_journal.vocab import (
     CLOSENESS_LABELS,
+    REVIEW_FIELDS,
     SAFETY_STEPS,
     Contact,
     DisputeStage,
@@ -34,14 +35,6 @@ PERSON_FIELDS = (
     ("problem_area", "Problem area", ProblemArea),
     ("dispute_stage", "Dispute stage", DisputeStage),
     ("notes", "Notes", None),
-)
-REVIEW_FIELDS = (
-    ("what_changed", "What changed"),
-    ("what_helped", "What helped"),
-    ("warning_signs", "Early warning signs"),
-    ("relapse_plan", "If they return"),
-    ("keep_practising", "Keep practising"),
-    ("feelings_about_ending", "On ending"),
 )
 
 

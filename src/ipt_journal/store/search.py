@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipt_journal.store.repository import Repository
+from ipt_journal.vocab import REVIEW_ANSWERS
 
 # Porter stemming, so "walking" finds "walk"; accents folded, so "cafe" finds "café".
 TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -55,14 +56,7 @@ SOURCES = (
     SearchSource(
         "review",
         "reviews",
-        (
-            "what_changed",
-            "what_helped",
-            "warning_signs",
-            "relapse_plan",
-            "keep_practising",
-            "feelings_about_ending",
-        ),
+        REVIEW_ANSWERS,
         show="ipt review --show",
     ),
     SearchSource("event", "events", ("note",), show="ipt event list"),

@@ -18,7 +18,6 @@ few queries that part needs, reached as an attribute of the journal.
 
 from ipt_journal.errors import InputError, JournalError, NotFound, WrongPassphrase
 from ipt_journal.store import core
-from ipt_journal.store.checkins import Checkin, Interaction
 from ipt_journal.store.core import (
     BUSY_TIMEOUT_SECONDS,
     PASSPHRASE_ENV,
@@ -34,13 +33,6 @@ from ipt_journal.store.core import (
     sqlcipher,
     storage_error,
 )
-from ipt_journal.store.course import Course, Goal, Review
-from ipt_journal.store.events import LifeEvent
-from ipt_journal.store.measures import Measure
-from ipt_journal.store.people import PERSON_FIELDS, ContactSummary, Footprint, Person, unknown_name_message
-from ipt_journal.store.practice import Exercise, Homework
-from ipt_journal.store.safety_plan import SafetyPlanItem
-from ipt_journal.store.sessions import BringItem, TherapySession
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -80,9 +72,35 @@ __all__ = [
 ]
 
 
+# The records, from their part's module when first asked for (see Journal.__getattr__).
+RECORDS = {
+    "Checkin": "checkins",
+    "Interaction": "checkins",
+    "Course": "course",
+    "Goal": "course",
+    "Review": "course",
+    "LifeEvent": "events",
+    "Measure": "measures",
+    "PERSON_FIELDS": "people",
+    "ContactSummary": "people",
+    "Footprint": "people",
+    "Person": "people",
+    "unknown_name_message": "people",
+    "Exercise": "practice",
+    "Homework": "practice",
+    "SafetyPlanItem": "safety_plan",
+    "BringItem": "sessions",
+    "TherapySession": "sessions",
+}
+
+
 def __getattr__(name: str):
     # sqlcipher() widens these once SQLCipher is loaded, so read them from core each time
     # rather than copying them here at import.
     if name in ("DB_ERRORS", "OP_ERRORS"):
         return getattr(core, name)
+    if name in RECORDS:
+        import importlib
+
+        return getattr(importlib.import_module(f"ipt_journal.store.{RECORDS[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

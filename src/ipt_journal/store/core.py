@@ -12,24 +12,19 @@ when they are needed, so read-only commands start fast.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipt_journal.store.transfer as transfer
 from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
-from ipt_journal.store.checkins import CheckinStore
-from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
-from ipt_journal.store.events import EventStore
-from ipt_journal.store.measures import MeasureStore
-from ipt_journal.store.patterns import PatternStore
-from ipt_journal.store.people import PeopleStore
-from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
-from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
-from ipt_journal.store.search import SearchStore
-from ipt_journal.store.sessions import BringStore, TherapySessionStore
+
+if TYPE_CHECKING:
+    from ipt_journal.store.safety_plan import SafetyPlanItem
 
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
@@ -278,6 +273,26 @@ def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
 # ---------------------------------------------------------------- the journal
 
 
+# Each part of the journal: the attribute a command uses, its module in store/, its class.
+REPOSITORIES = {
+    "people": ("people", "PeopleStore"),
+    "checkins": ("checkins", "CheckinStore"),
+    "measures": ("measures", "MeasureStore"),
+    "course": ("course", "CourseStore"),
+    "goals": ("course", "GoalStore"),
+    "reviews": ("course", "ReviewStore"),
+    "safety_plan": ("safety_plan", "SafetyPlanStore"),
+    "coping": ("practice", "CopingStore"),
+    "exercises": ("practice", "ExerciseStore"),
+    "homework": ("practice", "HomeworkStore"),
+    "events": ("events", "EventStore"),
+    "patterns": ("patterns", "PatternStore"),
+    "sessions": ("sessions", "TherapySessionStore"),
+    "bring": ("sessions", "BringStore"),
+    "search": ("search", "SearchStore"),
+}
+
+
 class Journal:
     def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None):
         self.conn = conn
@@ -285,21 +300,18 @@ class Journal:
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
         self.identity: tuple[int, int] | None = None  # the file opened; see writing()
         self.saves = 0  # write transactions committed, so a cancelled command can say what it kept
-        self.people = PeopleStore(self)
-        self.checkins = CheckinStore(self)
-        self.measures = MeasureStore(self)
-        self.course = CourseStore(self)
-        self.goals = GoalStore(self)
-        self.reviews = ReviewStore(self)
-        self.safety_plan = SafetyPlanStore(self)
-        self.coping = CopingStore(self)
-        self.exercises = ExerciseStore(self)
-        self.homework = HomeworkStore(self)
-        self.events = EventStore(self)
-        self.patterns = PatternStore(self)
-        self.sessions = TherapySessionStore(self)
-        self.bring = BringStore(self)
-        self.search = SearchStore(self)
+
+    def __getattr__(self, name: str):
+        """A part of the journal (`journal.people`, `journal.checkins`...), made the first time
+        a command reaches for it: a check-in needs a few of the fifteen, and each module costs
+        a millisecond or two to import."""
+        try:
+            module, repository = REPOSITORIES[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        part = getattr(importlib.import_module(f"ipt_journal.store.{module}"), repository)(self)
+        setattr(self, name, part)  # made once; later reads find the attribute
+        return part
 
     @property
     def refused(self) -> tuple[type[Exception], ...]:

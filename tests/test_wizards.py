@@ -655,19 +655,13 @@ def people_and_course(sam):
     return sam
 
 
+def add_grandma_who_died(ipt) -> None:
+    who = ["--name", "Grandma", "--relationship", "other-family", "--closeness", "1"]
+    ipt.ok("inventory", "add", *who, "--status", "deceased")
+
+
 def test_safety_plan_wizard_walks_the_six_steps(sam):
-    sam.ok(
-        "inventory",
-        "add",
-        "--name",
-        "Grandma",
-        "--relationship",
-        "other-family",
-        "--status",
-        "deceased",
-        "--closeness",
-        "1",
-    )
+    add_grandma_who_died(sam)
     term = Terminal(sam.path, "safety-plan", "edit")
     term.at("best made with your clinician")
     term.at("What matters most to me, my reasons for living")
@@ -706,18 +700,7 @@ def test_safety_plan_wizard_walks_the_six_steps(sam):
 
 
 def test_deceased_people_are_not_offered_in_the_safety_plan_or_the_checkin(sam):
-    sam.ok(
-        "inventory",
-        "add",
-        "--name",
-        "Grandma",
-        "--relationship",
-        "other-family",
-        "--status",
-        "deceased",
-        "--closeness",
-        "1",
-    )
+    add_grandma_who_died(sam)
     term = Terminal(sam.path, "safety-plan", "edit")
     term.at("Add an entry").type("")
     for _ in (1, 2):

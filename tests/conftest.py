@@ -16,6 +16,10 @@ import network_guard  # noqa: E402,F401
 
 @pytest.fixture(autouse=True)
 def journal_path(tmp_path, monkeypatch) -> Path:
+    # The working folder too: a relative path a command writes lands here, not in the checkout.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
     path = tmp_path / "journal" / "journal.db"
     monkeypatch.setenv("IPT_JOURNAL_DB", str(path))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

@@ -2,7 +2,7 @@
 
 import json
 
-from test_wizards import ENTER, SPACE, Terminal, rows
+from terminal import ENTER, SPACE, Terminal, rows
 
 # 12. The role-dispute exercise starts from the stage already recorded.
 

@@ -87,7 +87,7 @@ def test_exercise_answers_written_in_the_editor(people, editor, monkeypatch):
 
 
 def test_the_checkin_wizard_offers_the_editor(people, editor, monkeypatch, journal_path):
-    from test_wizards import ENTER, Terminal, decline_questionnaires
+    from terminal import ENTER, Terminal, decline_questionnaires
 
     monkeypatch.setenv("FAKE_TEXT", "Written in my editor")
     term = Terminal(journal_path, "checkin")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from support import assert_user_error, flat
-from test_wizards import DOWN, ENTER, Terminal
+from terminal import DOWN, ENTER, Terminal
 
 
 def test_measure_edit_corrects_the_day_and_answers_and_the_total(people):

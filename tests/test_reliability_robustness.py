@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -296,12 +297,24 @@ def test_fuzzed_files_get_clear_answers_and_the_journal_stays_intact(people, tmp
 )
 def test_fuzzed_output_paths_get_clear_answers_and_never_touch_the_journal(people, tmp_path, command, name):
     before = people.rows("SELECT count(*), group_concat(name) FROM people")
-    target = name if name in ("", "-") else str(tmp_path / name.replace("\x00", ""))
+    target = "-" if name == "-" else str(tmp_path / name.replace("\x00", ""))
     result = people(*command, target)
     assert result.exit_code in (0, 1, 2), result.output
     assert "Traceback" not in result.output and "this is a bug" not in result.output, result.output
     assert people.rows("SELECT count(*), group_concat(name) FROM people") == before
     assert people.rows("PRAGMA integrity_check") == [("ok",)]
+
+
+@pytest.mark.parametrize(
+    "command", [["export", "-o"], ["export", "-f", "csv", "-o"], ["backup"], ["report", "-f", "html", "-o"]]
+)
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_output_name_is_refused_and_writes_nothing(people, command, name):
+    result = people(*command, name)
+    assert_user_error(result, "The file name is empty.")
+    assert result.stdout == ""
+    assert list(Path.cwd().iterdir()) == []
+    assert not (people.path.parent / "backups").exists()
 
 
 def test_a_journal_on_read_only_media_can_still_be_read_and_exported(people, tmp_path):

@@ -168,7 +168,7 @@ def test_search_says_when_nothing_is_found_and_refuses_unknown_kinds(week):
 
 
 def test_a_long_list_goes_through_the_pager_in_a_terminal(people, tmp_path, monkeypatch):
-    from test_wizards import Terminal
+    from terminal import Terminal
 
     paged = tmp_path / "paged.txt"
     monkeypatch.setenv("PAGER", f"cat > {paged}")

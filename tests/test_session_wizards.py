@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from test_wizards import CTRL_C, ENTER, SPACE, Terminal, decline_questionnaires, rows
+from terminal import CTRL_C, ENTER, SPACE, Terminal, decline_questionnaires, rows
 
 
 def test_session_wizard_records_homework_and_what_was_discussed(ipt):

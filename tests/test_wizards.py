@@ -1,98 +1,21 @@
-"""The wizards, driven in a real pseudo-terminal the way a person types.
-
-Each key is sent on its own, after its prompt has appeared: prompt_toolkit reads an
-escape sequence arriving with other keys as a separate Escape press.
-"""
+"""The wizards, driven in a real pseudo-terminal the way a person types (tests/terminal.py)."""
 
 import datetime as dt
 import json
-import os
-import re
-import sqlite3
-import sys
 
-import pexpect
 import pytest
 
-UP, DOWN, SPACE, ENTER, CTRL_C = "\x1b[A", "\x1b[B", " ", "\r", "\x03"
-
-
-class Terminal:
-    def __init__(self, journal_path, *args: str):
-        env = {
-            **os.environ,
-            "IPT_JOURNAL_DB": str(journal_path),
-            "NO_COLOR": "1",
-            "TERM": "xterm",
-            # pexpect does not answer prompt_toolkit's cursor-position query, which
-            # would otherwise cost a one-second wait at every prompt.
-            "PROMPT_TOOLKIT_NO_CPR": "1",
-        }
-        self.child = pexpect.spawn(
-            sys.executable,
-            ["-m", "ipt_journal", *args],
-            env=env,
-            encoding="utf-8",
-            timeout=15,
-            dimensions=(40, 100),
-        )
-
-    def at(self, prompt: str) -> "Terminal":
-        self.child.expect_exact(prompt)
-        return self
-
-    def keys(self, *keys: str) -> "Terminal":
-        for key in keys:
-            self.child.send(key)
-        return self
-
-    def type(self, text: str) -> "Terminal":
-        self.child.send(text)
-        return self.keys(ENTER)
-
-    def answer(self, prompt: str, *keys: str) -> "Terminal":
-        return self.at(prompt).keys(*keys)
-
-    def finish(self) -> tuple[int, str]:
-        self.child.expect(pexpect.EOF)
-        output = self.child.before
-        self.child.close()
-        return self.child.exitstatus, output
-
-
-def skip_optional_person_questions(term: Terminal) -> None:
-    """Enter through the inventory wizard from contact frequency to the notes."""
-    term.answer("How often are you in contact?", ENTER)
-    for prompt in (
-        "What do you do together?",
-        "What is satisfying",
-        "What is unsatisfying",
-        "What do they expect",
-        "What do you expect",
-    ):
-        term.at(prompt).type("")
-    term.answer("expectations being met?", ENTER)
-    term.at("When you disagree").type("")
-    term.answer("Do your disagreements get resolved?", ENTER)
-    term.answer("Can you confide in them?", ENTER)
-    term.at("What can you talk about").type("")
-    term.at("What can you not talk about").type("")
-    term.at("What would you like to change?").type("")
-    term.answer("Which IPT problem area", ENTER)
-    term.at("Anything else to note?").type("")
-
-
-def decline_questionnaires(term: Terminal) -> None:
-    term.answer("Take the PHQ-9 now?", "n")
-    term.answer("Take the GAD-7 now?", "n")
-
-
-def rows(path, sql):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+from terminal import (
+    CTRL_C,
+    DOWN,
+    ENTER,
+    SPACE,
+    UP,
+    Terminal,
+    decline_questionnaires,
+    rows,
+    skip_optional_person_questions,
+)
 
 
 @pytest.fixture
@@ -988,13 +911,6 @@ def test_event_edit_wizard_is_prefilled_and_enter_keeps_values(sam):
     ]
 
 
-def shown_whole(term: Terminal, text: str) -> None:
-    """Wait until `text` is on the screen. prompt_toolkit redraws only what changed: where
-    the screen already holds a character it moves the cursor past it (ESC [ C) instead."""
-    escapes = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-    term.child.expect(escapes.join(f"(?:{re.escape(c)}|\x1b\\[C)" for c in text))
-
-
 @pytest.mark.parametrize(
     "args, prompt, typed, whole",
     [
@@ -1027,7 +943,7 @@ def shown_whole(term: Terminal, text: str) -> None:
 def test_a_wizard_date_problem_is_shown_whole_on_one_line(sam, args, prompt, typed, whole):
     term = Terminal(sam.path, *args)
     term.at(prompt).keys(*["\x7f"] * 12).type(typed)
-    shown_whole(term, whole)  # questionary shows it in a one-line toolbar: all of it, at 100 columns
+    term.shows(whole)  # questionary shows it in a one-line toolbar: all of it, at 100 columns
     term.keys(CTRL_C)
     code, output = term.finish()
     assert code == 130 and "Nothing was saved" in output
@@ -1041,7 +957,7 @@ def test_start_wizard_checks_the_first_session_day_at_the_prompt(ipt):
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)
     term.at("When is (or was) your first session?").keys(*["\x7f"] * 10).type("2026-02-30")
-    shown_whole(term, "2026-02-30 is not a real day: February 2026 has 28 days.")
+    term.shows("2026-02-30 is not a real day: February 2026 has 28 days.")
     term.keys(*["\x7f"] * 10).type("2026-02-27")
     term.at("PHQ-9").keys(CTRL_C)
     code, output = term.finish()

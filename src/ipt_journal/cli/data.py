@@ -8,15 +8,18 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import ForceOpt, YesOpt, session
+from ipt_journal.cli.session import ForceOpt, YesOpt, named_file, session
 
 
 def backup(
     ctx: typer.Context,
     destination: Annotated[
-        Path | None,
+        str | None,
         typer.Argument(
-            metavar="[PATH]", help="A file to create, or a folder for a timestamped one.", show_default=False
+            metavar="[PATH]",
+            help="A file to create, or a folder for a timestamped one.",
+            show_default=False,
+            callback=named_file,
         ),
     ] = None,
     force: ForceOpt = False,
@@ -26,7 +29,7 @@ def backup(
     from ipt_journal import safekeeping
 
     journal = session(ctx).journal()
-    made = safekeeping.backup(journal, destination, force=force)
+    made = safekeeping.backup(journal, Path(destination) if destination else None, force=force)
     protection = "encrypted like the journal" if journal.key else "not encrypted"
     messages.note(f"Backed up to {made} (checked, readable only by you, {protection}).")
 
@@ -141,6 +144,7 @@ def export(
             "-o",
             metavar="PATH",
             help="A file (a folder for csv); - for stdout. [default: stdout]",
+            callback=named_file,
         ),
     ] = None,
     force: ForceOpt = False,

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
-from ipt_journal.cli.session import ForceOpt, session
+from ipt_journal.cli.session import ForceOpt, named_file, session
 
 FORMATS = ("markdown", "html")
 
@@ -49,7 +49,11 @@ def report(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="PATH", help="The document's file; - for stdout. [default: stdout]"
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="The document's file; - for stdout. [default: stdout]",
+            callback=named_file,
         ),
     ] = None,
     force: ForceOpt = False,

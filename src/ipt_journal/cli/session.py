@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it already exists.")]
+
+
+def named_file(value: str | None) -> str | None:
+    """A file name the person typed: an empty one is refused, never read as the working folder."""
+    if value is not None and not value.strip():
+        from ipt_journal.errors import InputError
+
+        raise InputError("The file name is empty.", "Give a file name (or - for standard output).")
+    return value
+
+
 DIFFICULTY_HELP = (
     "How difficult these problems made work, home or getting along with people: 0 not difficult "
     "at all, 1 somewhat, 2 very, 3 extremely."

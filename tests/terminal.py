@@ -1,0 +1,128 @@
+"""The terminal harness: `ipt` in a real pseudo-terminal, driven the way a person types.
+
+Each key is sent on its own, after its prompt has appeared: prompt_toolkit reads an
+escape sequence arriving with other keys as a separate Escape press.
+
+What the person sees is read from a terminal emulator (pyte), not from the raw bytes:
+prompt_toolkit redraws only what changed and moves the cursor past what is already on
+the screen (ESC [ C, ESC [ 2C, ...), so a sentence is often never sent whole.
+"""
+
+import os
+import sqlite3
+import sys
+import time
+
+import pexpect
+import pyte
+
+UP, DOWN, SPACE, ENTER, CTRL_C = "\x1b[A", "\x1b[B", " ", "\r", "\x03"
+ROWS, COLUMNS = 40, 100
+
+
+class Terminal:
+    def __init__(self, journal_path, *args: str):
+        env = {
+            **os.environ,
+            "IPT_JOURNAL_DB": str(journal_path),
+            "NO_COLOR": "1",
+            "TERM": "xterm",
+            # pexpect does not answer prompt_toolkit's cursor-position query, which
+            # would otherwise cost a one-second wait at every prompt.
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+        }
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "ipt_journal", *args],
+            env=env,
+            encoding="utf-8",
+            timeout=15,
+            dimensions=(ROWS, COLUMNS),
+        )
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        # Everything the child prints reaches the emulator, whichever call read it.
+        self.child.logfile_read = _Emulator(pyte.Stream(self.screen))
+
+    def at(self, prompt: str) -> "Terminal":
+        self.child.expect_exact(prompt)
+        return self
+
+    def keys(self, *keys: str) -> "Terminal":
+        for key in keys:
+            self.child.send(key)
+        return self
+
+    def type(self, text: str) -> "Terminal":
+        self.child.send(text)
+        return self.keys(ENTER)
+
+    def answer(self, prompt: str, *keys: str) -> "Terminal":
+        return self.at(prompt).keys(*keys)
+
+    def shows(self, text: str, timeout: float = 15) -> "Terminal":
+        """Wait until `text` stands whole on one line of the screen, however it was drawn."""
+        deadline = time.monotonic() + timeout
+        seen = ""
+        while time.monotonic() < deadline:
+            if any(text in line for line in self.screen.display):
+                return self
+            seen = "\n".join(line.rstrip() for line in self.screen.display if line.strip())
+            try:
+                self.child.read_nonblocking(65536, timeout=0.2)
+            except pexpect.TIMEOUT:
+                pass
+        raise AssertionError(f"{text!r} never appeared whole on the screen:\n{seen}")
+
+    def finish(self) -> tuple[int, str]:
+        self.child.expect(pexpect.EOF)
+        output = self.child.before
+        self.child.close()
+        return self.child.exitstatus, output
+
+
+class _Emulator:
+    """A file-like sink for pexpect's log that feeds a pyte stream."""
+
+    def __init__(self, stream: pyte.Stream):
+        self.stream = stream
+
+    def write(self, data: str) -> None:
+        self.stream.feed(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def skip_optional_person_questions(term: Terminal) -> None:
+    """Enter through the inventory wizard from contact frequency to the notes."""
+    term.answer("How often are you in contact?", ENTER)
+    for prompt in (
+        "What do you do together?",
+        "What is satisfying",
+        "What is unsatisfying",
+        "What do they expect",
+        "What do you expect",
+    ):
+        term.at(prompt).type("")
+    term.answer("expectations being met?", ENTER)
+    term.at("When you disagree").type("")
+    term.answer("Do your disagreements get resolved?", ENTER)
+    term.answer("Can you confide in them?", ENTER)
+    term.at("What can you talk about").type("")
+    term.at("What can you not talk about").type("")
+    term.at("What would you like to change?").type("")
+    term.answer("Which IPT problem area", ENTER)
+    term.at("Anything else to note?").type("")
+
+
+def decline_questionnaires(term: Terminal) -> None:
+    term.answer("Take the PHQ-9 now?", "n")
+    term.answer("Take the GAD-7 now?", "n")
+
+
+def rows(path, sql):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()

@@ -79,6 +79,9 @@ def _debug() -> bool:
     return os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
+MEASURE_NAMES = ("phq9", "gad7")
+
+
 class IptGroup(TyperGroup):
     """The root group: the one place user errors become messages and exit codes."""
 
@@ -126,6 +129,8 @@ class IptGroup(TyperGroup):
                 from ipt_journal.text.suggest import did_you_mean
 
                 hint = did_you_mean(args[0], COMMANDS)
+                if args[0].lower() in MEASURE_NAMES:  # the questionnaires live under `ipt measure`
+                    hint = f"Did you mean 'ipt measure {args[0].lower()}'?"
                 if hint:
                     error.message = f"{error.message.rstrip('.')}. {hint}"
             raise

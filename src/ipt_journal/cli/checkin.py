@@ -179,7 +179,15 @@ app.command("list")(list_checkins)
 def edit(
     ctx: typer.Context,
     checkin_id: IdArg,
-    date: DateOpt = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DAY",
+            help="Move it to this day (YYYY-MM-DD, yesterday, 'last friday'). [default: its day stays]",
+            show_default=False,
+        ),
+    ] = None,
     mood: MoodOpt = None,
     with_: Annotated[
         list[str] | None,

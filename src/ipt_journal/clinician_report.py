@@ -11,8 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ipt_journal.clinician_case import (
+    DEFAULT_SECTIONS,
+    ExerciseDone,
+    InventoryPerson,
+    Item9Answer,
+    MeasureAnswers,
+    SafetyPlanState,
+    SinceLastSession,
+)
 from ipt_journal.report import Report, build_report
-from ipt_journal.store import Journal
+from ipt_journal.store import Journal, LifeEvent, Review, SafetyPlanItem
 
 
 @dataclass
@@ -26,6 +35,7 @@ class Formulation:
     with_therapist: bool | None
     linking: str | None = None  # the formulation in the person's words, as `ipt course` shows it
     linking_agreed_on: str | None = None
+    sessions_held: int = 0  # since the course's start
 
 
 @dataclass
@@ -66,18 +76,39 @@ class ClinicianReport:
     bring: list[str]
     people_labels: dict[str, str] = field(default_factory=dict)  # name -> relationship label
     item9_with_plan: list[str] = field(default_factory=list)  # of item9_days: a plan was there to show
+    item9: list[Item9Answer] = field(default_factory=list)  # every item 9 answer, oldest first
+    safety_plan: SafetyPlanState | None = None
+    safety_plan_items: list[SafetyPlanItem] = field(default_factory=list)  # only when included
+    framing: list[LifeEvent] = field(default_factory=list)  # life events before the window
+    inventory: list[InventoryPerson] = field(default_factory=list)
+    answers: list[MeasureAnswers] = field(default_factory=list)  # item level, in the window
+    exercises: list[ExerciseDone] = field(default_factory=list)
+    review: Review | None = None
+    since_last: SinceLastSession | None = None
+    recipient: str | None = None  # --for
+    notes: list[str] = field(default_factory=list)  # check-in notes, only when included
+    sections: frozenset[str] = DEFAULT_SECTIONS
 
     @property
     def title(self) -> str:
         return f"IPT journal summary, {self.since.isoformat()} to {self.today.isoformat()}"
 
 
-def build_document(journal: Journal, since: dt.date, today: dt.date, window: str) -> ClinicianReport:
+def build_document(
+    journal: Journal,
+    since: dt.date,
+    today: dt.date,
+    window: str,
+    sections: frozenset[str] = DEFAULT_SECTIONS,
+    recipient: str | None = None,
+) -> ClinicianReport:
+    from ipt_journal import clinician_case as case
     from ipt_journal.life_events import events_in_window, kind_label
     from ipt_journal.prep import measures_since
     from ipt_journal.safety import crisis_days
 
     figures = build_report(journal, since, today)
+    formulation = _formulation(journal, figures, today)
     item9 = [m for m in measures_since(journal, since) if m.item9]
     plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
@@ -85,7 +116,7 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
         since=since,
         window=window,
         figures=figures,
-        formulation=_formulation(journal, figures),
+        formulation=formulation,
         sessions=[
             SessionLine(s.day, s.with_whom or "self-guided", s.worked_on, s.agreed)
             for s in journal.sessions.list(since, today)
@@ -104,10 +135,31 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
         item9_with_plan=[m.day for m in item9 if plan_since is not None and plan_since <= m.saved_at],
         bring=[item.text for item in journal.bring.list()],
         people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
+        item9=case.item9_answers(journal, since, today),
+        safety_plan=case.safety_plan_state(journal),
+        safety_plan_items=journal.safety_plan.items() if "safety-plan" in sections else [],
+        framing=case.framing_events(journal, since),
+        inventory=case.inventory(journal, _focus_people(journal)) if "inventory" in sections else [],
+        answers=case.measure_answers(journal, since, today),
+        exercises=case.exercises_done(journal, since, today) if "exercises" in sections else [],
+        review=journal.reviews.latest(),
+        since_last=case.since_last_session(journal, today, "notes" in sections),
+        recipient=recipient,
+        notes=[
+            f"{c.day}: {c.note}" for c in reversed(journal.checkins.list(since=since, until=today)) if c.note
+        ]
+        if "notes" in sections
+        else [],
+        sections=sections,
     )
 
 
-def _formulation(journal: Journal, figures: Report) -> Formulation | None:
+def _focus_people(journal: Journal) -> set[str]:
+    course = journal.course.current()
+    return {course.dispute_person} if course and course.dispute_person else set()
+
+
+def _formulation(journal: Journal, figures: Report, today: dt.date) -> Formulation | None:
     from ipt_journal.vocab import DisputeStage, ProblemArea
 
     course = journal.course.current()
@@ -138,24 +190,39 @@ def _formulation(journal: Journal, figures: Report) -> Formulation | None:
         course.with_therapist,
         course.formulation,
         course.formulation_agreed_on,
+        journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today),
     )
 
 
-def window_for(journal: Journal, today: dt.date, since: dt.date | None, weeks: int | None, course: bool):
-    """The first day and the words for a window chosen by --since, --weeks or --course."""
+def window_for(
+    journal: Journal,
+    today: dt.date,
+    since: dt.date | None,
+    weeks: int | None,
+    course: bool,
+    last_session: bool = False,
+) -> tuple[dt.date, str]:
+    """The first day and the words for a window chosen by --since, --weeks, --course or
+    --since-last-session; with none of them, `report_window.default_window`."""
+    from ipt_journal import report_window
     from ipt_journal.errors import InputError, NotFound
     from ipt_journal.report import window_start
 
-    if sum(value is not None and value is not False for value in (since, weeks, course or None)) > 1:
-        raise InputError("Choose one of --since, --weeks and --course.")
+    chosen = (since is not None, weeks is not None, course, last_session)
+    if sum(chosen) > 1:
+        raise InputError("Choose one of --since, --weeks, --course and --since-last-session.")
     if since is not None:
         return since, f"since {since.isoformat()}"
+    if last_session:
+        return report_window.since_last_session(journal, today)
     if course:
-        current = journal.course.current()
-        if current is None:
+        found = report_window.course_window(journal)
+        if found is None:
             raise NotFound(
                 "There is no course to report on yet.", "Start one with: ipt start, or use --weeks N"
             )
-        return dt.date.fromisoformat(current.started_on), f"the whole course, since {current.started_on}"
-    weeks = weeks or 12
-    return window_start(today, weeks), f"the last {weeks} weeks"
+        return found
+    if weeks is not None:
+        return window_start(today, weeks), f"the last {weeks} weeks"
+    first, words, _ = report_window.default_window(journal, today)
+    return first, words

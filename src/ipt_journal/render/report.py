@@ -14,7 +14,7 @@ from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
 from ipt_journal.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.scales import SCALES
-from ipt_journal.vocab import signed
+from ipt_journal.vocab import REVIEW_FIELDS, signed
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
 SAME_BELOW = 1.0  # a change in mean mood under one point reads "about the same"
@@ -227,12 +227,7 @@ def _course_report(console: Console, result: Report) -> None:
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
-        for key, label in (
-            ("warning_signs", "Early warning signs"),
-            ("relapse_plan", "If they return"),
-            ("keep_practising", "Plan to keep practising"),
-            ("feelings_about_ending", "On ending"),
-        ):
+        for key, label in REVIEW_FIELDS:
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
     if result.exercises and result.exercises["by_kind"]:

@@ -46,7 +46,8 @@ class Chart:
 
 @dataclass
 class PageBreak:
-    """Where page one (the session summary) ends on paper; nothing in Markdown."""
+    """Where the session summary ends and the case begins: a rule in HTML, nothing in
+    Markdown (the headings say it)."""
 
 
 Block = Heading | Paragraph | Items | Table | Chart | PageBreak

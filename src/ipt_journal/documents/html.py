@@ -33,6 +33,7 @@ caption { text-align: left; font-style: italic; color: #333; padding-bottom: .15
 th, td { border: 1px solid #999; padding: .15rem .35rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.num, th.num { text-align: right; }
+hr.end-of-summary { border: 0; border-top: 2px solid #111; margin: 1rem 0 .6rem; }
 .strong { font-weight: 600; border-left: 4px solid #111; padding-left: .5rem; }
 figure { margin: .4rem 0; }
 figcaption { font-size: .9rem; color: #333; }
@@ -47,7 +48,6 @@ figcaption { font-size: .9rem; color: #333; }
   h1, h2, h3, caption, .lead { break-after: avoid; }
   thead { display: table-header-group; }
   tr, li, figure, .strong { break-inside: avoid; }
-  .page-break { break-after: page; }
 }
 """
 PRINT_NOTE = (
@@ -74,7 +74,9 @@ def render(title: str, content: list[Block], recipient: str | None = None) -> st
             if section_open:
                 body.append("</section>")
                 section_open = False
-            body.append('<div class="page-break"></div>')
+            # A rule, not a forced page break: a page one a few lines too long would leave
+            # the next page almost blank.
+            body.append('<hr class="end-of-summary">')
         elif isinstance(block, Paragraph):
             css = ' class="strong"' if block.emphasis else ""
             body.append(f"<p{css}>{escape(block.text)}</p>")

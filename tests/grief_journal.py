@@ -13,6 +13,11 @@ def months_ago(day: dt.date, months: int) -> dt.date:
     return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
 
+def baseline_day(start: dt.date) -> dt.date:
+    """The baseline questionnaires, answered at the assessment three days before session 1."""
+    return start - dt.timedelta(days=3)
+
+
 def build_grief_course(ipt, today: dt.date | None = None) -> dt.date:
     """The course ends on `today` (the last day of week 12). Returns its first day."""
     today = today or dt.date.today()
@@ -90,6 +95,8 @@ def build_grief_course(ipt, today: dt.date | None = None) -> dt.date:
         "Talk about Dad with Sam",
         "--goal",
         "Make one friend in the new city",
+        "--baseline-date",
+        baseline_day(start).isoformat(),
         "--phq9",
         "2,2,2,2,2,1,1,1,1",
         "--phq9-difficulty",

@@ -64,10 +64,7 @@ def test_markdown_report_has_every_section_with_names_and_labels(course):
     assert "What brought me: Rows with Sam" in md
     assert "conflict with Sam" in md and "| Dr Lee | Week 1: expectations | One I-statement |" in md
     assert "| Tell Sam how I feel | done | He listened | 4/5 |" in md
-    assert (
-        "was saved, ipt showed crisis lines" in " ".join(md.split())
-        and "988" in md
-    )
+    assert "was saved, ipt showed crisis lines" in " ".join(md.split()) and "988" in md
     # labels and names, never slugs or ids
     for slug in ("role-dispute", "other-family", "new-job-or-role", "phq9", "gad7", "uid", "_id"):
         assert slug not in md, slug

@@ -36,7 +36,9 @@ def document(tmp_path_factory):
         ipt = Ipt(folder / "journal" / "journal.db")
         build_grief_course(ipt)
         page = folder / "report.html"
-        ipt.ok("report", "--format", "html", "--for", "Dr Lee", "--include", "notes,safety-plan", "-o", str(page))
+        ipt.ok(
+            "report", "--format", "html", "--for", "Dr Lee", "--include", "notes,safety-plan", "-o", str(page)
+        )
     finally:
         for key, value in saved.items():
             if value is None:

@@ -192,7 +192,9 @@ def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[Exe
     return out
 
 
-def since_last_session(journal: Journal, today: dt.date, with_notes: bool) -> SinceLastSession | None:
+def since_last_session(
+    journal: Journal, today: dt.date, with_notes: bool, with_exercises: bool
+) -> SinceLastSession | None:
     """What happened after the latest session before today (its day excluded)."""
     from ipt_journal.life_events import kind_label
     from ipt_journal.scales import SCALES
@@ -213,7 +215,9 @@ def since_last_session(journal: Journal, today: dt.date, with_notes: bool) -> Si
             for h in journal.homework.list(open_only=False)
             if h.closed_on and h.closed_on >= after.isoformat()
         ],
-        exercises=[f"{e.day} {e.name}" for e in exercises_done(journal, after, today)],
+        exercises=[f"{e.day} {e.name}" for e in exercises_done(journal, after, today)]
+        if with_exercises
+        else [],
         questionnaires=[
             f"{scale.name} {m.total} ({scale.band(m.total)}) on {m.day}"
             for scale in SCALES.values()

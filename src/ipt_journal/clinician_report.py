@@ -143,7 +143,7 @@ def build_document(
         answers=case.measure_answers(journal, since, today),
         exercises=case.exercises_done(journal, since, today) if "exercises" in sections else [],
         review=journal.reviews.latest(),
-        since_last=case.since_last_session(journal, today, "notes" in sections),
+        since_last=case.since_last_session(journal, today, "notes" in sections, "exercises" in sections),
         recipient=recipient,
         notes=[
             f"{c.day}: {c.note}" for c in reversed(journal.checkins.list(since=since, until=today)) if c.note

@@ -212,8 +212,8 @@ def since_last_session(
         events=[f"{e.when} {kind_label(e.kind)}" for e in journal.events.between(after, today)],
         homework=[
             f"{h.text}: {h.status}" + (f", {h.outcome}" if h.outcome else "")
-            for h in journal.homework.list(open_only=False)
-            if h.closed_on and h.closed_on >= after.isoformat()
+            for h in journal.homework.open_or_closed_since(after)
+            if h.closed_on
         ],
         exercises=[f"{e.day} {e.name}" for e in exercises_done(journal, after, today)]
         if with_exercises

@@ -28,11 +28,15 @@ def how_often(mood: PersonMood) -> str:
 def half(n: int, quality: float | None) -> str:
     if not n:
         return "–"
-    return f"{n}×" if quality is None else f"{n}× {shown(quality, signed=True)}"
+    return f"{n}×" if quality is None else f"{n}× {_mean(quality, signed=True)}"
+
+
+def _mean(value: float | None, signed: bool = False) -> str:
+    return "–" if value is None else shown(value, signed)
 
 
 def _cell(when: MoodWhen) -> str:
-    return "–" if not when.checkins else f"{shown(when.mean_mood)} ({when.checkins})"
+    return "–" if not when.checkins else f"{_mean(when.mean_mood)} ({when.checkins})"
 
 
 def link_words(person: PersonMood) -> str:
@@ -40,7 +44,7 @@ def link_words(person: PersonMood) -> str:
     rated = person.interactions - person.unknown
     if person.link_status == "too-few":
         return f"too few ({rated} of {MIN_FOR_LINK})"
-    if person.link_status == "no-variation":
+    if person.link_status == "no-variation" or person.link is None:
         return "no variation"
     return f"{person.link.strength} {shown(person.link.rho, True, 2)}"
 
@@ -52,8 +56,8 @@ def trend_sentence(name: str, mood: PersonMood | None, change: PersonChange | No
         parts.append(how_often(mood))
     if change and change.quality != "too few":
         parts.append(
-            f"how it went {shown(change.early_quality, signed=True)} in the first half ({change.early}×), "
-            f"{shown(change.late_quality, signed=True)} in the second ({change.late}×): {change.quality}"
+            f"how it went {_mean(change.early_quality, signed=True)} in the first half ({change.early}×), "
+            f"{_mean(change.late_quality, signed=True)} in the second ({change.late}×): {change.quality}"
         )
     if mood and mood.interactions - mood.unknown >= SHOWN_FROM:
         if (
@@ -61,7 +65,7 @@ def trend_sentence(name: str, mood: PersonMood | None, change: PersonChange | No
             or sum(bool(w.checkins) for w in (mood.badly, mood.neither, mood.well)) == 1
         ):
             went = next(w for w in (mood.badly, mood.neither, mood.well) if w.checkins)
-            parts.append(f"it went the same way every time (mean mood then {shown(went.mean_mood)})")
+            parts.append(f"it went the same way every time (mean mood then {_mean(went.mean_mood)})")
         else:
             parts.append(
                 f"mean mood when it went badly {_cell(mood.badly)}, neither {_cell(mood.neither)}, "
@@ -75,7 +79,7 @@ def trend_sentence(name: str, mood: PersonMood | None, change: PersonChange | No
 def pattern_row(p: PersonPattern, mood: PersonMood | None, label: str) -> list[str]:
     who = f"{p.name} ({label})" if label else p.name
     if p.mood_difference is not None:
-        moods = f"{shown(p.mood_with)} with, {shown(p.mood_without)} without"
+        moods = f"{_mean(p.mood_with)} with, {_mean(p.mood_without)} without"
     elif mood and mood.nearly_always:
         moods = f"{how_often(mood)}: too few without to compare"
     else:
@@ -87,7 +91,7 @@ def pattern_row(p: PersonPattern, mood: PersonMood | None, label: str) -> list[s
         went = f"{word} ({shown(p.mean_quality, signed=True)})"
     return [
         who,
-        CLOSENESS_LABELS.get(p.closeness, ""),
+        CLOSENESS_LABELS.get(p.closeness or 0, ""),
         str(p.interactions),
         went,
         moods,

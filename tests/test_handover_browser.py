@@ -15,7 +15,7 @@ from headless_chromium import AXE_VERSION, find_axe, find_chromium, load_page, p
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None or shutil.which("pdftotext") is None,
-    reason="Chromium or poppler-utils is not installed (apt-get install chromium poppler-utils); CI runs this",
+    reason="Chromium or poppler-utils is missing (apt-get install chromium poppler-utils); CI runs this",
 )
 PAPERS = {"Letter": (8.5, 11.0), "A4": (8.27, 11.69)}
 HALF = 0.5

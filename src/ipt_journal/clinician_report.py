@@ -87,6 +87,7 @@ class ClinicianReport:
     since_last: SinceLastSession | None = None
     recipient: str | None = None  # --for
     notes: list[str] = field(default_factory=list)  # check-in notes, only when included
+    focus_people: set[str] = field(default_factory=set)  # the dispute's other side, a problem area's people
     sections: frozenset[str] = DEFAULT_SECTIONS
 
     @property
@@ -109,6 +110,7 @@ def build_document(
 
     figures = build_report(journal, since, today)
     formulation = _formulation(journal, figures, today)
+    focus_people = _focus_people(journal)
     item9 = [m for m in measures_since(journal, since) if m.item9]
     plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
@@ -139,7 +141,8 @@ def build_document(
         safety_plan=case.safety_plan_state(journal),
         safety_plan_items=journal.safety_plan.items() if "safety-plan" in sections else [],
         framing=case.framing_events(journal, since),
-        inventory=case.inventory(journal, _focus_people(journal)) if "inventory" in sections else [],
+        inventory=case.inventory(journal, focus_people) if "inventory" in sections else [],
+        focus_people=focus_people,
         answers=case.measure_answers(journal, since, today),
         exercises=case.exercises_done(journal, since, today) if "exercises" in sections else [],
         review=journal.reviews.latest(),
@@ -155,8 +158,10 @@ def build_document(
 
 
 def _focus_people(journal: Journal) -> set[str]:
+    """The dispute's other side and the people whose inventory names a problem area."""
     course = journal.course.current()
-    return {course.dispute_person} if course and course.dispute_person else set()
+    named = {p.name for p in journal.people.list() if p.problem_area and p.problem_area != "none"}
+    return named | ({course.dispute_person} if course and course.dispute_person else set())
 
 
 def _formulation(journal: Journal, figures: Report, today: dt.date) -> Formulation | None:

@@ -128,10 +128,7 @@ def focal_people(doc: ClinicianReport) -> list[Block]:
         return []
     moods = {m.name: m for m in insight.moods}
     changes = {c.name: c for c in insight.changes}
-    focus = {p.name for p in doc.inventory if p.focus}
-    if doc.formulation and doc.formulation.focus:
-        focus |= {name for name in moods if any(name in text for text in doc.formulation.focus)}
-    chosen = [m.name for m in insight.moods if m.name in focus or m.closeness == 1]
+    chosen = [m.name for m in insight.moods if m.name in doc.focus_people or m.closeness == 1]
     chosen = chosen or [m.name for m in sorted(insight.moods, key=lambda m: -m.interactions)]
     lines = [
         trend_sentence(name, moods.get(name), changes.get(name), doc.people_labels.get(name, ""))

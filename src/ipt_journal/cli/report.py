@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import ForceOpt, named_file, session
+from ipt_journal.cli.context import ForceOpt, named_file, session
+from ipt_journal.text import messages
 
 FORMATS = ("markdown", "html")
 
@@ -104,9 +104,9 @@ def report(
     the case (events, inventory, every answer, sessions, exercises, the review)."""
     import datetime as dt
 
-    from ipt_journal.clinician_report import window_for
-    from ipt_journal.dates import check_weeks, parse_day
     from ipt_journal.errors import InputError
+    from ipt_journal.insight.clinician_report import window_for
+    from ipt_journal.text.dates import check_weeks, parse_day
 
     kind = format.strip().lower() if format is not None else None
     if kind is not None and kind not in FORMATS:
@@ -127,8 +127,8 @@ def report(
         write_document(journal, kind, output, force, start, today, window, sections, recipient)
         return
     from ipt_journal.cli.crisis import crisis_if_due
+    from ipt_journal.insight.report import build_report
     from ipt_journal.render.report import report as render_report
-    from ipt_journal.report import build_report
 
     result = build_report(journal, start, today)
     if as_json:
@@ -143,15 +143,15 @@ def report(
 
 
 def window_note(window: str) -> str:
-    from ipt_journal.report_window import HOW_TO_CHANGE
+    from ipt_journal.insight.report_window import HOW_TO_CHANGE
 
     return f"This covers {window}; {HOW_TO_CHANGE}."
 
 
 def chosen_sections(include: list[str], exclude: list[str]) -> frozenset[str]:
     """The sections that leave, from the default, --include and --exclude (comma lists too)."""
-    from ipt_journal.clinician_case import DEFAULT_SECTIONS, SECTIONS
     from ipt_journal.errors import InputError
+    from ipt_journal.insight.clinician_case import DEFAULT_SECTIONS, SECTIONS
 
     def names(values: list[str], flag: str) -> set[str]:
         found = {part.strip().lower() for value in values for part in value.split(",") if part.strip()}
@@ -182,13 +182,15 @@ def write_document(
     existing file without --force) or stdout."""
     import sys
 
-    from ipt_journal import config, files, safety
-    from ipt_journal.clinician_case import SECTIONS
-    from ipt_journal.clinician_report import build_document
+    from ipt_journal import config
+    from ipt_journal.clinical import safety
     from ipt_journal.documents import NOT_ENCRYPTED, clinician
     from ipt_journal.documents import html as html_document
     from ipt_journal.documents import markdown as markdown_document
-    from ipt_journal.report_window import HOW_TO_CHANGE
+    from ipt_journal.insight.clinician_case import SECTIONS
+    from ipt_journal.insight.clinician_report import build_document
+    from ipt_journal.insight.report_window import HOW_TO_CHANGE
+    from ipt_journal.safekeeping import files
 
     # Said before anything is written, so the person knows what leaves.
     leaving = [name for name in SECTIONS if name in sections]

@@ -5,14 +5,14 @@ plan."""
 
 from __future__ import annotations
 
-from ipt_journal.clinician_report import ClinicianReport
+from ipt_journal.clinical.vocab import REVIEW_FIELDS, SAFETY_STEPS, step_heading
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table, or_dash
-from ipt_journal.figures import shown
-from ipt_journal.vocab import REVIEW_FIELDS, SAFETY_STEPS, step_heading
+from ipt_journal.insight.clinician_report import ClinicianReport
+from ipt_journal.text.figures import shown
 
 
 def _event_line(e) -> str:
-    from ipt_journal.life_events import kind_label
+    from ipt_journal.insight.life_events import kind_label
 
     people = f" with {', '.join(e.people)}" if e.people else ""
     return f"{e.when}: {kind_label(e.kind)}{people}" + (f". {e.note}" if e.note else "")

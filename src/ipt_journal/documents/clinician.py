@@ -7,10 +7,10 @@ the same blocks, so both say the same thing.
 
 from __future__ import annotations
 
-from ipt_journal.clinician_report import ClinicianReport
 from ipt_journal.documents import case, people, record
 from ipt_journal.documents.blocks import Block, Chart, Heading, Items, PageBreak, Paragraph, Table
 from ipt_journal.documents.first_page import first_page
+from ipt_journal.insight.clinician_report import ClinicianReport
 
 __all__ = ["Block", "Chart", "Heading", "Items", "PageBreak", "Paragraph", "Table", "blocks"]
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ipt_journal.clinician_report import ClinicianReport
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph
 from ipt_journal.documents.people import trend_sentence
-from ipt_journal.figures import shown
-from ipt_journal.messages import count
+from ipt_journal.insight.clinician_report import ClinicianReport
+from ipt_journal.text.figures import shown
+from ipt_journal.text.messages import count
 
 FOCAL_MOST = 4  # people on page one; the rest are in the relationships section
 
@@ -94,7 +94,7 @@ def course(doc: ClinicianReport) -> list[Block]:
         lines.append("Working with a therapist." if f.with_therapist else "Working on my own (self-help).")
     out: list[Block] = [Heading("Focus and course"), Paragraph(" ".join(lines))]
     if f.linking:
-        from ipt_journal.messages import formulation_line
+        from ipt_journal.text.messages import formulation_line
 
         out.append(Paragraph(formulation_line(f.linking, f.linking_agreed_on)))
     if f.reason:

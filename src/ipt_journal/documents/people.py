@@ -4,12 +4,12 @@ second, "in nearly every check-in"; and the interpersonal inventory."""
 
 from __future__ import annotations
 
-from ipt_journal.clinician_report import ClinicianReport
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
-from ipt_journal.figures import shown, whole
-from ipt_journal.insight import MIN_FOR_LINK, MoodWhen, PersonChange, PersonMood
-from ipt_journal.report import MIN_CHECKINS_EACH, PersonPattern
-from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS
+from ipt_journal.insight.clinician_report import ClinicianReport
+from ipt_journal.insight.relationships import MIN_FOR_LINK, MoodWhen, PersonChange, PersonMood
+from ipt_journal.insight.report import MIN_CHECKINS_EACH, PersonPattern
+from ipt_journal.text.figures import shown, whole
 
 ASSOCIATION = "Mood differences are associations, not causes."
 SHOWN_FROM = MIN_CHECKINS_EACH  # as the terminal: people seen fewer times are left out of these views

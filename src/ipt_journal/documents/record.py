@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipt_journal.clinician_report import ClinicianReport
 from ipt_journal.documents.blocks import Block, Chart, Heading, Paragraph, Table, or_dash
 from ipt_journal.documents.charts import Band, Series
-from ipt_journal.figures import shown
-from ipt_journal.report import ScaleProgress
+from ipt_journal.insight.clinician_report import ClinicianReport
+from ipt_journal.insight.report import ScaleProgress
+from ipt_journal.text.figures import shown
 
 
 def goals(doc: ClinicianReport) -> list[Block]:
@@ -32,7 +32,7 @@ def goals(doc: ClinicianReport) -> list[Block]:
 
 def progress_sentence(p: ScaleProgress) -> str:
     """First against latest for one questionnaire, with its range and change."""
-    from ipt_journal.scales import SCALES, see_clinician_soon
+    from ipt_journal.clinical.scales import SCALES, see_clinician_soon
 
     words = (
         f"{p.name}: {p.baseline} on {p.baseline_day} (first), "
@@ -56,7 +56,7 @@ def progress_sentence(p: ScaleProgress) -> str:
 
 
 def questionnaires(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.scales import SCALES
+    from ipt_journal.clinical.scales import SCALES
 
     figures = doc.figures
     if not figures.measures:

@@ -83,7 +83,7 @@ def died_words(day: str, approximate: bool) -> str:
 def item9_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Item9Answer]:
     """Every PHQ-9 item 9 answer in the window, oldest first, and the latest one ever when
     it is older than the window (the latest answer is always said)."""
-    from ipt_journal.scales import OPTIONS, PHQ9
+    from ipt_journal.clinical.scales import OPTIONS, PHQ9
 
     measures = journal.measures.list(PHQ9.key, since=since, until=today)
     latest = journal.measures.latest(PHQ9.key)
@@ -102,8 +102,8 @@ def safety_plan_state(journal: Journal) -> SafetyPlanState | None:
 
 def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]:
     """The people in the focus (the dispute, grief, the problem area) and the inner circle."""
-    from ipt_journal.messages import label
-    from ipt_journal.vocab import CLOSENESS_LABELS
+    from ipt_journal.clinical.vocab import CLOSENESS_LABELS
+    from ipt_journal.text.messages import label
 
     deaths: dict[str, str] = {}
     for event in journal.events.between(None, None):
@@ -131,7 +131,7 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
 
 
 def _answers(p) -> list[tuple[str, str]]:
-    from ipt_journal.messages import label
+    from ipt_journal.text.messages import label
 
     gone = p.status == "deceased"
     pairs = [
@@ -164,7 +164,7 @@ def framing_events(journal: Journal, since: dt.date) -> list[LifeEvent]:
 
 
 def measure_answers(journal: Journal, since: dt.date, today: dt.date) -> list[MeasureAnswers]:
-    from ipt_journal.scales import DIFFICULTY_SHORT, SCALES
+    from ipt_journal.clinical.scales import DIFFICULTY_SHORT, SCALES
 
     out = []
     for scale in SCALES.values():
@@ -175,7 +175,7 @@ def measure_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Me
 
 
 def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[ExerciseDone]:
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     out = []
     for e in reversed(journal.exercises.list(since=since, until=today)):
@@ -196,8 +196,8 @@ def since_last_session(
     journal: Journal, today: dt.date, with_notes: bool, with_exercises: bool
 ) -> SinceLastSession | None:
     """What happened after the latest session before today (its day excluded)."""
-    from ipt_journal.life_events import kind_label
-    from ipt_journal.scales import SCALES
+    from ipt_journal.clinical.scales import SCALES
+    from ipt_journal.insight.life_events import kind_label
 
     last = journal.sessions.last(today - dt.timedelta(days=1))
     if last is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ipt_journal.clinician_case import (
+from ipt_journal.insight.clinician_case import (
     DEFAULT_SECTIONS,
     ExerciseDone,
     InventoryPerson,
@@ -20,7 +20,7 @@ from ipt_journal.clinician_case import (
     SafetyPlanState,
     SinceLastSession,
 )
-from ipt_journal.report import Report, build_report
+from ipt_journal.insight.report import Report, build_report
 from ipt_journal.store import Journal, LifeEvent, Review, SafetyPlanItem
 
 
@@ -103,10 +103,10 @@ def build_document(
     sections: frozenset[str] = DEFAULT_SECTIONS,
     recipient: str | None = None,
 ) -> ClinicianReport:
-    from ipt_journal import clinician_case as case
-    from ipt_journal.life_events import events_in_window, kind_label
-    from ipt_journal.prep import measures_since
-    from ipt_journal.safety import crisis_days
+    from ipt_journal.clinical.safety import crisis_days
+    from ipt_journal.insight import clinician_case as case
+    from ipt_journal.insight.life_events import events_in_window, kind_label
+    from ipt_journal.insight.prep import measures_since
 
     figures = build_report(journal, since, today)
     formulation = _formulation(journal, figures, today)
@@ -165,7 +165,7 @@ def _focus_people(journal: Journal) -> set[str]:
 
 
 def _formulation(journal: Journal, figures: Report, today: dt.date) -> Formulation | None:
-    from ipt_journal.vocab import DisputeStage, ProblemArea
+    from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 
     course = journal.course.current()
     if course is None or figures.course is None:
@@ -209,9 +209,9 @@ def window_for(
 ) -> tuple[dt.date, str]:
     """The first day and the words for a window chosen by --since, --weeks, --course or
     --since-last-session; with none of them, `report_window.default_window`."""
-    from ipt_journal import report_window
     from ipt_journal.errors import InputError, NotFound
-    from ipt_journal.report import window_start
+    from ipt_journal.insight import report_window
+    from ipt_journal.insight.report import window_start
 
     chosen = (since is not None, weeks is not None, course, last_session)
     if sum(chosen) > 1:

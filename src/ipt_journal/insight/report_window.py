@@ -21,7 +21,7 @@ HOW_TO_CHANGE = "change it with --weeks N, --since DAY or --course"
 def course_window(journal: Journal) -> tuple[dt.date, str] | None:
     """The course's first day, or its baseline questionnaires' day when they were taken
     before it (`--baseline-date`), with the words saying so; None without a course."""
-    from ipt_journal.scales import SCALES
+    from ipt_journal.clinical.scales import SCALES
 
     course = journal.course.current()
     if course is None:
@@ -54,7 +54,7 @@ def in_course_time(journal: Journal, today: dt.date) -> bool:
 
 def default_window(journal: Journal, today: dt.date) -> tuple[dt.date, str, bool]:
     """The first day, the words, and whether it is the course."""
-    from ipt_journal.report import window_start
+    from ipt_journal.insight.report import window_start
 
     if in_course_time(journal, today):
         chosen = course_window(journal)

@@ -237,3 +237,12 @@ def page_fullness(pdf: bytes, folder: str) -> list[float]:
         bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page)]
         shares.append(max(bottoms, default=0.0) / height)
     return shares
+
+
+def page_texts(pdf: bytes, folder: str) -> list[str]:
+    """The text of each page of a PDF, words separated by single spaces."""
+    path = os.path.join(folder, "pages.pdf")
+    with open(path, "wb") as handle:
+        handle.write(pdf)
+    out = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in out.split("\f")]

@@ -89,7 +89,7 @@ def test_html_report_is_self_contained_escaped_and_accessible(course, tmp_path):
     assert "@media print" in page and "@page" in page
     assert page.count("<svg") == 2  # mood and PHQ-9 charts (GAD-7 was taken once)
     assert page.count('role="img"') == 2 and '<title id="chart-mood-title">' in page and "<desc" in page
-    assert '<th scope="col">' in page and '<th scope="row">' in page and "<caption>" in page
+    assert '<th scope="col">' in page and '<th scope="row">' in page and 'aria-labelledby="table-1"' in page
 
 
 def test_report_windows_and_defaults(course):

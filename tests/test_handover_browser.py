@@ -5,12 +5,22 @@ pages, and with axe-core's WCAG 2.1 A/AA rules at no violation.
 Skipped, with the reason, where Chromium, poppler-utils or axe-core is missing; `.ci/run`
 installs all three, so CI always runs these."""
 
+import html
+import re
 import shutil
 
 import pytest
 
 from grief_journal import build_grief_course
-from headless_chromium import AXE_VERSION, find_axe, find_chromium, load_page, page_fullness, run_axe
+from headless_chromium import (
+    AXE_VERSION,
+    find_axe,
+    find_chromium,
+    load_page,
+    page_fullness,
+    page_texts,
+    run_axe,
+)
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(
@@ -57,11 +67,26 @@ def test_the_document_loads_offline_and_prints_without_half_blank_pages(document
     assert "For: Dr Lee" in text and "Headers and footers" in text
     # Charts at the page's full width (180 mm of a 1280 px window: well over half of it).
     assert len(result["page"]["charts"]) == 3 and min(result["page"]["charts"]) > 150
+    # Each table's caption, and the first word of its first row, as they print.
+    tables = [
+        (" ".join(html.unescape(caption).split()[:4]), html.unescape(first).split()[0])
+        for caption, first in re.findall(
+            r'<p class="caption" id="[^"]+">([^<]+)</p><table[^>]*><thead>.*?</thead>'
+            r'<tbody><tr><th scope="row">([^<]+)</th>',
+            document.read_text(),
+        )
+    ]
+    assert len(tables) >= 8
     for paper, pdf in result["pdfs"].items():
         fullness = page_fullness(pdf, str(tmp_path))
         assert len(fullness) >= 3, paper
         half_blank = [n + 1 for n, share in enumerate(fullness[:-1]) if share < HALF]
         assert half_blank == [], (paper, fullness)
+        pages = page_texts(pdf, str(tmp_path))
+        for caption, first in tables:
+            # A caption never ends a page: its table's first row prints on the same page.
+            page = next(text for text in pages if caption in text)
+            assert first in page[page.index(caption) :], (paper, caption)
 
 
 @pytest.mark.skipif(

@@ -9,6 +9,7 @@ description for screen readers. The numbers are also in a table next to each cha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -39,7 +40,12 @@ class Band:
 
 
 def line_chart(
-    chart_id: str, title: str, description: str, series: list[Series], y_max: float, bands: list[Band] = ()
+    chart_id: str,
+    title: str,
+    description: str,
+    series: list[Series],
+    y_max: float,
+    bands: Sequence[Band] = (),
 ) -> str:
     days = [day for s in series for day, _ in s.points]
     first, last = min(days), max(days)

@@ -29,7 +29,7 @@ ul { padding-left: 1.3rem; }
 .for { margin: 0 0 .4rem; }
 .note { font-size: .9rem; color: #333; border: 1px dashed #777; padding: .2rem .4rem; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0 .5rem; font-size: .92rem; }
-caption { text-align: left; font-style: italic; color: #333; padding-bottom: .15rem; }
+p.caption { font-style: italic; color: #333; margin: .4rem 0 .15rem; }
 th, td { border: 1px solid #999; padding: .15rem .35rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.num, th.num { text-align: right; }
@@ -45,8 +45,9 @@ figcaption { font-size: .9rem; color: #333; }
 @media print {
   body { font-size: 9.5pt; margin: 0; padding: 0; max-width: none; }
   .screen-only { display: none; }
-  h1, h2, h3, caption, .lead { break-after: avoid; }
-  thead { display: table-header-group; }
+  h1, h2, h3, p.caption { break-after: avoid; break-inside: avoid; }
+  thead { display: table-header-group; break-after: avoid; }
+  tbody tr:first-child { break-before: avoid; }
   tr, li, figure, .strong { break-inside: avoid; }
 }
 """
@@ -62,6 +63,7 @@ def render(title: str, content: list[Block], recipient: str | None = None) -> st
     body.append(f'<p class="for">For: {escape(recipient) if recipient else "_" * 24}</p>')
     body.append(f'<p class="note screen-only">{escape(PRINT_NOTE)}</p>')
     section_open = False
+    tables = 0
     for block in content:
         if isinstance(block, Heading) and block.level == 2:
             if section_open:
@@ -83,7 +85,8 @@ def render(title: str, content: list[Block], recipient: str | None = None) -> st
         elif isinstance(block, Items):
             body.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>")
         elif isinstance(block, Table):
-            body.append(_table(block))
+            tables += 1
+            body.append(_table(block, f"table-{tables}"))
         elif isinstance(block, Chart):
             svg = line_chart(
                 block.chart_id, block.title, block.description, block.series, block.y_max, block.bands
@@ -103,7 +106,11 @@ def render(title: str, content: list[Block], recipient: str | None = None) -> st
     )
 
 
-def _table(block: Table) -> str:
+def _table(block: Table, table_id: str) -> str:
+    """The caption is a paragraph naming the table (aria-labelledby) rather than a
+    <caption>: Chromium keeps a paragraph with what follows it on paper, but leaves a
+    caption alone at the foot of a page."""
+
     def cell(tag: str, index: int, value: str) -> str:
         css = ' class="num"' if index in block.numeric else ""
         scope = ' scope="col"' if tag == "th" else ""
@@ -115,6 +122,7 @@ def _table(block: Table) -> str:
         first = f'<th scope="row">{escape(row[0])}</th>'
         rows.append("<tr>" + first + "".join(cell("td", i, v) for i, v in enumerate(row) if i) + "</tr>")
     return (
-        f"<table><caption>{escape(block.caption)}</caption>"
+        f'<p class="caption" id="{table_id}">{escape(block.caption)}</p>'
+        f'<table aria-labelledby="{table_id}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

@@ -30,7 +30,7 @@ def render(title: str, content: list[Block], recipient: str | None = None) -> st
     return "\n".join(lines).rstrip() + "\n"
 
 
-def table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+def table(headers: list[str], rows: list[list[str]], numeric: set[int] | frozenset[int] = frozenset()) -> str:
     rule = ["---:" if index in numeric else "---" for index in range(len(headers))]
     out = ["| " + " | ".join(text(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
     out += ["| " + " | ".join(text(cell) for cell in row) + " |" for row in rows]

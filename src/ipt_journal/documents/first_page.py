@@ -71,13 +71,18 @@ def safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
                 f"crisis lines, with the person's safety plan on {', '.join(with_plan)} and a "
                 f"suggestion to write one on {', '.join(without)} (there was none yet)"
             )
+        asked = f' After the latest, ipt said: "{doc.item9_follow_up}"' if doc.item9_follow_up else ""
         out.append(
             Paragraph(
-                f"Right after each answer above 'not at all' was saved, ipt showed {shown_after}. "
+                f"Right after each answer above 'not at all' was saved, ipt showed {shown_after}.{asked} "
                 "ipt alerts nobody. Please talk about this together."
             )
         )
-        out.append(Paragraph("Crisis help, any time: " + " ".join(crisis_lines)))
+        if doc.item9_history:
+            # A later PHQ-9 answered 0: history in one line, not a crisis block (clinical/safety.py).
+            out.append(Paragraph(f"{doc.item9_history}. Crisis help stays one command away (ipt crisis)."))
+        else:
+            out.append(Paragraph("Crisis help, any time: " + " ".join(crisis_lines)))
     return out
 
 

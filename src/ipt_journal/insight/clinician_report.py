@@ -76,6 +76,12 @@ class ClinicianReport:
     bring: list[str]
     people_labels: dict[str, str] = field(default_factory=dict)  # name -> relationship label
     item9_with_plan: list[str] = field(default_factory=list)  # of item9_days: a plan was there to show
+    # While the latest PHQ-9 answers item 9 above 0: what ipt asked the person to do (whom
+    # to tell, how soon); once a later PHQ-9 answered 0, None and `item9_history` instead.
+    # Seam for the graded item-9 follow-up of clinical/safety.py (branch safety-a): filled
+    # there by `_item9_words`; None here, and page one then shows the crisis lines as before.
+    item9_follow_up: str | None = None
+    item9_history: str | None = None
     item9: list[Item9Answer] = field(default_factory=list)  # every item 9 answer, oldest first
     safety_plan: SafetyPlanState | None = None
     safety_plan_items: list[SafetyPlanItem] = field(default_factory=list)  # only when included

@@ -84,17 +84,11 @@ def review(doc: ClinicianReport) -> list[Block]:
 
 
 def staying_well(doc: ClinicianReport) -> list[Block]:
-    """The staying-well (relapse prevention) plan. Until a plan of its own is stored, the
-    review's warning signs and what to do if they return are that plan."""
-    r = doc.review
-    if r is None or not (r.warning_signs or r.relapse_plan):
+    """The staying-well (relapse prevention) plan: apart from the crisis plan, always."""
+    if not doc.staying_well:
         return []
-    lines = []
-    if r.warning_signs:
-        lines.append(f"Warning signs that depression is coming back: {r.warning_signs}")
-    if r.relapse_plan:
-        lines.append(f"What I will do then: {r.relapse_plan}")
-    return [Heading("Staying-well plan"), Items(lines), Paragraph(f"From the review of {r.day}.")]
+    out: list[Block] = [Heading("Staying-well plan"), Items(doc.staying_well)]
+    return out + ([Paragraph(doc.staying_well_source)] if doc.staying_well_source else [])
 
 
 def notes(doc: ClinicianReport) -> list[Block]:

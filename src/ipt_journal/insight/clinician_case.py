@@ -225,3 +225,21 @@ def since_last_session(
         ],
         notes=[f"{c.day}: {c.note}" for c in reversed(checkins) if c.note] if with_notes else [],
     )
+
+
+def staying_well_lines(journal: Journal) -> tuple[list[str], str | None]:
+    """The staying-well (relapse-prevention) plan as lines, and where they come from.
+
+    The seam for the plan's own store (`journal.staying_well`, branch safety-b): once it is
+    there, return `plan.lines()` of `journal.staying_well.get()` when the plan is not empty.
+    Until then the end-of-course review's warning signs and what to do if they return are
+    the plan."""
+    review = journal.reviews.latest()
+    if review is None:
+        return [], None
+    lines = []
+    if review.warning_signs:
+        lines.append(f"Warning signs that depression is coming back: {review.warning_signs}")
+    if review.relapse_plan:
+        lines.append(f"What I will do then: {review.relapse_plan}")
+    return lines, f"From the review of {review.day}." if lines else None

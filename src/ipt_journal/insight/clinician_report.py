@@ -90,6 +90,8 @@ class ClinicianReport:
     answers: list[MeasureAnswers] = field(default_factory=list)  # item level, in the window
     exercises: list[ExerciseDone] = field(default_factory=list)
     review: Review | None = None
+    staying_well: list[str] = field(default_factory=list)  # the staying-well plan, as lines
+    staying_well_source: str | None = None  # where those lines come from, said under them
     since_last: SinceLastSession | None = None
     recipient: str | None = None  # --for
     notes: list[str] = field(default_factory=list)  # check-in notes, only when included
@@ -117,6 +119,7 @@ def build_document(
     figures = build_report(journal, since, today)
     formulation = _formulation(journal, figures, today)
     focus_people = _focus_people(journal)
+    staying_well = case.staying_well_lines(journal)
     item9 = [m for m in measures_since(journal, since) if m.item9]
     plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
@@ -152,6 +155,8 @@ def build_document(
         answers=case.measure_answers(journal, since, today),
         exercises=case.exercises_done(journal, since, today) if "exercises" in sections else [],
         review=journal.reviews.latest(),
+        staying_well=staying_well[0],
+        staying_well_source=staying_well[1],
         since_last=case.since_last_session(journal, today, "notes" in sections, "exercises" in sections),
         recipient=recipient,
         notes=[

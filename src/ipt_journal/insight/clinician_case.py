@@ -184,7 +184,13 @@ def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[Exe
         for key, answer in e.answers.items():
             spec = exercise.field(key) if exercise else None
             value = "; ".join(answer) if isinstance(answer, list) else str(answer)
-            answers.append((spec.prompt if spec else key, value))
+            # The question itself, without the hint after it ("One line each, like ...").
+            question = (
+                spec.prompt.split("?")[0] + "?"
+                if spec and "?" in spec.prompt
+                else (spec.prompt if spec else key)
+            )
+            answers.append((question, value))
         mood = None
         if e.mood_before is not None and e.mood_after is not None:
             mood = f"mood {e.mood_before} before, {e.mood_after} after"

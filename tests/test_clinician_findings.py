@@ -111,14 +111,14 @@ def test_a_gad7_change_of_4_is_called_reliable_and_a_phq9_change_of_5_meaningful
     assert gad7.split("PHQ-9")[0].count("a reliable change") == 1
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
     assert "a change of -4 points (a reliable change)" in md
-    assert "a change of -5 points (a meaningful change)" in md
+    assert "a change of -5 points (meaningful by the 5-point convention of Löwe 2004; not reliable by NHS Talking Therapies' 6 points)" in " ".join(md.split())
 
 
 def test_a_reliable_gad7_rise_asks_to_contact_the_clinician_in_its_own_words(ipt):
     ipt.ok("measure", "gad7", "--answers", "0,0,0,0,0,0,0", "--date", days_ago(28))
     out = flat(ipt.ok("measure", "gad7", "--answers", "1,1,1,1,0,0,0").stdout)
-    assert "Your GAD-7 score has risen reliably; please contact your clinician soon." in out
-    assert "a reliable rise: please contact your clinician soon" in flat(ipt.ok("report").stdout)
+    assert "Your GAD-7 score has risen reliably; please contact your therapist or doctor soon." in out
+    assert "a reliable rise: please contact your therapist or doctor soon" in flat(ipt.ok("report").stdout)
 
 
 # 9. A country ipt has no lines for: the local number first, 112 only as the EU's.
@@ -143,7 +143,7 @@ def test_a_country_name_far_from_any_ipt_knows_gets_no_wrong_suggestion(ipt):
     assert "Did you mean GB" in ipt("config", "set", "country", "Untied Kingdom").stderr
 
 
-# 10. prep and the clinician report say "please contact your clinician soon" where measure does.
+# 10. prep and the clinician report say "please contact your therapist or doctor soon" where measure does.
 
 
 def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
@@ -155,7 +155,7 @@ def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
     out = flat(ipt.ok("prep").stdout)
     assert (
         "PHQ-9: 20, severe range, +6 since the one before (a meaningful rise); "
-        "please contact your clinician soon" in out
+        "please contact your therapist or doctor soon" in out
     )
     assert "soon" not in out.split("GAD-7: 6")[1][:50]
     data = json.loads(ipt.ok("prep", "--json").stdout)
@@ -163,8 +163,8 @@ def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
     assert soon == {"phq9": True, "gad7": False}
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
     assert (
-        "(latest, severe range), a change of +6 points (a meaningful change); "
-        "a result at which ipt asks the person to contact their clinician soon" in md
+        "(latest, severe range), a change of +6 points (meaningful by the 5-point convention of "
+        "Löwe 2004; reliable by NHS Talking Therapies' 6 points); a result at which ipt asks the person to contact their therapist or doctor soon" in md
     )
 
 

@@ -66,6 +66,10 @@ class ClinicianReport:
     bring: list[str]
     people_labels: dict[str, str] = field(default_factory=dict)  # name -> relationship label
     item9_with_plan: list[str] = field(default_factory=list)  # of item9_days: a plan was there to show
+    # While the latest PHQ-9 answers item 9 above 0: what ipt asked the person to do (whom
+    # to tell, how soon); once a later PHQ-9 answered 0, None and `item9_history` instead.
+    item9_follow_up: str | None = None
+    item9_history: str | None = None
 
     @property
     def title(self) -> str:
@@ -79,6 +83,7 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
 
     figures = build_report(journal, since, today)
     item9 = [m for m in measures_since(journal, since) if m.item9]
+    follow_up, history = _item9_words(journal)
     plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
         today=today,
@@ -104,7 +109,23 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
         item9_with_plan=[m.day for m in item9 if plan_since is not None and plan_since <= m.saved_at],
         bring=[item.text for item in journal.bring.list()],
         people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
+        item9_follow_up=follow_up,
+        item9_history=history,
     )
+
+
+def _item9_words(journal: Journal) -> tuple[str | None, str | None]:
+    """(what ipt asked after the latest PHQ-9, while it answers item 9 above 0; else the
+    earlier answers told as history, in the third person)."""
+    from ipt_journal.follow_up import care_of, item9_follow_up
+    from ipt_journal.safety import history_line, item9_story
+
+    story = item9_story(journal)
+    if story.latest is None or not story.above_zero:
+        return None, None
+    if not story.urgent:
+        return None, history_line(story, person="they").replace(" `ipt crisis` any time.", "")
+    return item9_follow_up(story.latest.answer, story.latest.total, care_of(journal)).text, None
 
 
 def _formulation(journal: Journal, figures: Report) -> Formulation | None:

@@ -1,5 +1,6 @@
 """`ipt crisis` and `ipt config`: help at any time, and the settings that choose it."""
 
+import sys
 from typing import Annotated
 
 import typer
@@ -24,8 +25,6 @@ def crisis(
     # First, before anything that could fail or wait.
     messages.crisis(country, opening=safety.CRISIS_OPENING)
     plan = _plan_if_readable(ctx)
-    import sys
-
     if plan:
         print("", file=sys.stdout)
         messages.safety_plan_text(plan, sys.stdout)
@@ -141,16 +140,29 @@ def note_unlisted(code: str) -> None:
 
 
 def crisis_if_due(journal, days: list[str], data: dict | None = None, stream=None) -> None:
-    """The crisis block beneath a screen that showed PHQ-9s with item 9 above 0 (`days`,
-    from `safety.item9_days`): for --json a `safety` object in `data`, else the calm text.
+    """Beneath a screen that showed PHQ-9s with item 9 above 0 (`days`, from
+    `safety.item9_days`): while the latest PHQ-9 still answers item 9 above 0, the crisis
+    lines, the plan and whom to tell how soon; once a later one answered 0, one line of
+    history (`safety.history_line`). For --json a `safety` object in `data`, else text.
     Every screen showing a PHQ-9 calls this, so the rule and the words live in one place."""
     if not days:
         return
     from ipt_journal import config, safety
+    from ipt_journal.follow_up import care_of, item9_follow_up
 
+    story = safety.item9_story(journal)
+    if not story.urgent:
+        if data is not None:
+            data["safety"] = safety.history_json(days, story)
+        else:
+            out = stream or sys.stdout
+            messages.say("", file=out)
+            messages.note(safety.history_line(story), stream=out)
+        return
     country = config.country_or_none()
     plan = journal.safety_plan.items()
+    follow_up = item9_follow_up(story.latest.answer, story.latest.total, care_of(journal))
     if data is not None:
-        data["safety"] = {**safety.due_json(days, country), "safety_plan": messages.plain(plan)}
+        data["safety"] = {**safety.due_json(days, country, follow_up), "safety_plan": messages.plain(plan)}
     else:
-        messages.item9_reminder(days, country, plan, stream)
+        messages.item9_reminder(days, country, plan, follow_up, stream)

@@ -20,6 +20,13 @@ DISCLAIMER = (
     "clinical judgement. Questionnaire ranges describe scores; they are not diagnoses."
 )
 ASSOCIATION = "Mood differences are associations, not causes."
+# The report says which change convention it uses, and shows the other beside it.
+NHS_RELIABLE_PHQ9 = 6  # NHS Talking Therapies' reliable change on the PHQ-9
+CHANGE_CONVENTION = (
+    "Change convention: a PHQ-9 change of 5 points or more is counted as clinically meaningful "
+    "(Löwe et al. 2004); NHS Talking Therapies counts 6 points as reliable change, shown beside "
+    "it. A GAD-7 change of 4 points or more counts as reliable (NHS Talking Therapies)."
+)
 
 
 @dataclass
@@ -161,6 +168,8 @@ def _questionnaires(doc: ClinicianReport) -> list[Block]:
                     bands,
                 )
             )
+    if figures.progress:
+        out.append(Paragraph(CHANGE_CONVENTION))
     for p in figures.progress:
         words = (
             f"{p.name}: {p.baseline} on {p.baseline_day} (first), "
@@ -168,12 +177,11 @@ def _questionnaires(doc: ClinicianReport) -> list[Block]:
         )
         if p.points:
             points = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
-            kind = SCALES[p.scale].change_kind
-            words += f", a change of {points}" + (f" (a {kind} change)" if p.meaningful else "")
+            words += f", a change of {points}" + _convention(p.scale, p.points)
         else:
             words += ", no change"
         if see_clinician_soon(SCALES[p.scale], p.latest, p.baseline, None):
-            words += "; a result at which ipt asks the person to contact their clinician soon"
+            words += "; a result at which ipt asks the person to contact their therapist or doctor soon"
         if p.response and p.baseline >= 10:
             words += "; half or less of the first score, what studies call a response"
         if p.remission and p.baseline >= 10:
@@ -323,6 +331,9 @@ def _practice(doc: ClinicianReport) -> list[Block]:
 def _safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
     if not doc.item9_days:
         return []
+    if doc.item9_history:
+        # A later PHQ-9 answered 0: history in one line, not a crisis block (safety.py).
+        return [Heading("Safety notes"), Paragraph(f"{doc.item9_history}. Crisis help stays one command away.")]
     days = ", ".join(doc.item9_days)
     with_plan = [day for day in doc.item9_days if day in doc.item9_with_plan]
     without = [day for day in doc.item9_days if day not in doc.item9_with_plan]
@@ -335,17 +346,30 @@ def _safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
             f"ipt showed crisis lines, with the person's safety plan on {', '.join(with_plan)} and a "
             f"suggestion to write one on {', '.join(without)} (there was none yet)"
         )
+    asked = f' After the latest, ipt said: "{doc.item9_follow_up}"' if doc.item9_follow_up else ""
     return [
         Heading("Safety notes"),
         Paragraph(
             f"On {days}, the PHQ-9 question about thoughts of being better off dead or of hurting "
             f"oneself was answered above 'not at all'. Right after each of these answers was saved, "
-            f"{shown}. Please talk about this together.",
+            f"{shown}.{asked} Please talk about this together.",
             emphasis=True,
         ),
         Paragraph("Crisis help, any time:"),
         Items(crisis_lines),
     ]
+
+
+def _convention(scale: str, points: int) -> str:
+    """' (meaningful; reliable by NHS Talking Therapies' 6 points)' and the like."""
+    from ipt_journal.scales import SCALES
+
+    meaningful = abs(points) >= SCALES[scale].meaningful_change
+    if scale != "phq9":
+        return " (a reliable change)" if meaningful else ""
+    five = "meaningful by the 5-point convention of Löwe 2004" if meaningful else "under the 5 points counted as meaningful"
+    six = "reliable" if abs(points) >= NHS_RELIABLE_PHQ9 else "not reliable"
+    return f" ({five}; {six} by NHS Talking Therapies' 6 points)"
 
 
 def _score(total: int | None, band: str | None, maximum: int) -> str:

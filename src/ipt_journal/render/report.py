@@ -204,7 +204,8 @@ def _course_report(console: Console, result: Report) -> None:
         marks = []
         kind = SCALES[p.scale].change_kind
         if p.meaningful and p.points > 0:
-            marks.append(f"a {kind} rise: please contact your clinician soon")
+            # One urgency per screen: the item-9 follow-up below carries it when due.
+            marks.append(f"a {kind} rise" + ("" if result.item9_urgent else f": please contact {result.who} soon"))
         elif p.meaningful:
             marks.append(f"a {kind} change")
         if p.response:

@@ -197,7 +197,8 @@ def measure_result(measure, baseline, previous, care=None, urgent_follows: bool 
 def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
     purpose: it must print even when nothing else works. `opening` leads when given
-    (`ipt crisis` passes its own neutral one); without it, the lines follow an item-9 answer."""
+    (`ipt crisis` passes its own neutral one, `safety.crisis_opening`); without it, the lines
+    follow an item-9 answer."""
     from ipt_journal import safety
 
     out = stream or sys.stdout
@@ -205,7 +206,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
         say(wrapped(opening), file=out)
         say("", file=out)
     say("Help is there, any time:", file=out)
-    for line in safety.resources(country, after_item9=opening != safety.CRISIS_OPENING):
+    for line in safety.resources(country, after_item9=opening is None):
         say(wrapped(line, "  - ", "    "), file=out)
     if plan:
         say("", file=out)
@@ -224,9 +225,9 @@ def safety_message(country: str | None, plan, follow_up, stream=None) -> None:
     say("", file=out)
     say(wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
-    say(wrapped(follow_up.text), file=out)
     if not plan:
         say(wrapped(safety.PLAN_SUGGESTION), file=out)
+    say(wrapped(follow_up.text), file=out)  # last in view: the screen's one urgency
     out.flush()
 
 

@@ -10,42 +10,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ipt_journal.crisis_lines import CRISIS_LINES, SHOWN_WITHOUT_COUNTRY, CrisisLines
+
+__all__ = ["CRISIS_LINES", "CrisisLines"]
+
 FIND_A_HELPLINE = "findahelpline.com lists free, confidential helplines in many other countries."
 FIND_A_HELPLINE_HERE = "findahelpline.com lists free, confidential helplines in your country."
 # "These thoughts" only right after a PHQ-9 item 9 answer named them; elsewhere plainly.
 IN_AN_EMERGENCY = "In an emergency, call"
 AFTER_ITEM_9 = "In an emergency, or if you might act on these thoughts, call"
 LOCAL_NUMBER = "your local emergency number"
-EU_EMERGENCY = "112 in the EU (it works from many mobiles elsewhere)"
+EU_EMERGENCY = "112 in the EU and EEA (it works from many mobiles elsewhere)"
 
-
-@dataclass(frozen=True)
-class CrisisLines:
-    country: str  # ISO 3166-1 alpha-2
-    name: str
-    lines: tuple[str, ...]
-    emergency: str
-
-
-CRISIS_LINES: dict[str, CrisisLines] = {
-    "US": CrisisLines("US", "United States", ("Call or text 988 (Suicide & Crisis Lifeline).",), "911"),
-    "CA": CrisisLines("CA", "Canada", ("Call or text 988 (Suicide Crisis Helpline).",), "911"),
-    "GB": CrisisLines("GB", "United Kingdom", ("Call Samaritans on 116 123, free, day or night.",), "999"),
-    "IE": CrisisLines("IE", "Ireland", ("Call Samaritans on 116 123, free, day or night.",), "112 or 999"),
-    "AU": CrisisLines("AU", "Australia", ("Call Lifeline on 13 11 14, day or night.",), "000"),
-    "NZ": CrisisLines("NZ", "New Zealand", ("Call or text 1737, free, any time.",), "111"),
-}
-
-# Names and common short forms people type for the countries above (casefolded).
+# Names and common short forms people type (casefolded), besides each listed country's name.
 COUNTRY_ALIASES = {
-    "usa": "US", "united states": "US", "united states of america": "US", "america": "US",
-    "canada": "CA",
-    "uk": "GB", "united kingdom": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
+    "usa": "US", "united states of america": "US", "america": "US",
+    "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
     "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-    "ireland": "IE", "republic of ireland": "IE", "eire": "IE", "éire": "IE",
-    "australia": "AU",
-    "new zealand": "NZ", "aotearoa": "NZ",
-}  # fmt: skip
+    "republic of ireland": "IE", "eire": "IE", "éire": "IE",
+    "aotearoa": "NZ",
+    "deutschland": "DE", "österreich": "AT", "schweiz": "CH", "suisse": "CH",
+    "españa": "ES", "holland": "NL", "the netherlands": "NL", "brasil": "BR",
+    "méxico": "MX", "turkey": "TR", "vietnam": "VN", "korea": "KR", "republic of korea": "KR",
+    "czech republic": "CZ", "russian federation": "RU",
+} | {row.name.casefold(): code for code, row in CRISIS_LINES.items()}  # fmt: skip
 
 # The item-9 message: only ever shown after an answer above 0 to PHQ-9 item 9.
 CALM_OPENING = (
@@ -54,10 +42,15 @@ CALM_OPENING = (
     "carry it alone. Thoughts like these are a common symptom of depression, and they "
     "usually ease as it is treated."
 )
-# `ipt crisis`: nothing was answered, so nothing is assumed.
+# `ipt crisis`: nothing was answered, so nothing is assumed. "Someone to talk to" is
+# promised only where a talk line is listed (`crisis_opening`).
 CRISIS_OPENING = (
     "If things feel too much right now, you do not have to face it alone. "
     "Someone is there to talk to, whenever you need it."
+)
+CRISIS_OPENING_NO_LINE = (
+    "If things feel too much right now, you do not have to face it alone. "
+    "Help is there, whenever you need it."
 )
 SET_COUNTRY_HINT = (
     "To see your own country's lines first, set it: `ipt config set country GB` "
@@ -71,33 +64,50 @@ PLAN_SUGGESTION = (
 
 
 def country_code(text: str) -> str | None:
-    """'gb', 'UK', 'United Kingdom' -> 'GB'; any other two letters as a code; else None."""
+    """'gb', 'UK', 'United Kingdom' -> 'GB'; an ISO 3166-1 alpha-2 code as itself; else None."""
+    from ipt_journal.countries import is_country_code
+
     cleaned = " ".join(text.strip().split())
     alias = COUNTRY_ALIASES.get(cleaned.casefold())
     if alias:
         return alias
-    return cleaned.upper() if len(cleaned) == 2 and cleaned.isalpha() else None
+    return cleaned.upper() if len(cleaned) == 2 and is_country_code(cleaned) else None
 
 
 def known_country(code: str) -> bool:
     return code.upper() in CRISIS_LINES
 
 
+def talk_line_listed(country: str | None) -> bool:
+    """Whether the help shown for `country` includes someone to talk to: with no country
+    set, every listed line is shown; for a set country, only its own."""
+    if not country:
+        return True
+    chosen = CRISIS_LINES.get(country.upper())
+    return bool(chosen and chosen.talk_line)
+
+
+def crisis_opening(country: str | None) -> str:
+    return CRISIS_OPENING if talk_line_listed(country) else CRISIS_OPENING_NO_LINE
+
+
 def resources(country: str | None, after_item9: bool = False) -> list[str]:
-    """The lines to show: the country's own when it is set and known; for a set country we
-    have no lines for, the local emergency number and findahelpline.com first; with no
-    country set, every line we list. `after_item9`: shown right after thoughts of being
-    better off dead or of self-harm were answered, so the emergency line names them."""
+    """The lines to show: the country's own (talk, text, emergency) when it is set and
+    listed; for a set country we have no row for, the local emergency number and
+    findahelpline.com; with no country set, the lines of SHOWN_WITHOUT_COUNTRY and 112 for
+    the EU/EEA. `after_item9`: shown right after thoughts of being better off dead or of
+    self-harm were answered, so the emergency line names them."""
     call = AFTER_ITEM_9 if after_item9 else IN_AN_EMERGENCY
     if country:
         chosen = CRISIS_LINES.get(country.upper())
         if chosen:
-            return [*chosen.lines, f"{call} {chosen.emergency}.", FIND_A_HELPLINE]
-        # 112 as the EU's own local number, never as an alternative to the person's own.
-        return [f"{call} {LOCAL_NUMBER} (in the EU, 112).", FIND_A_HELPLINE_HERE]
-    lines = [f"{entry.name}: {line}" for entry in CRISIS_LINES.values() for line in entry.lines]
+            helplines = FIND_A_HELPLINE if chosen.talk_line else FIND_A_HELPLINE_HERE
+            return [*chosen.lines, *chosen.texts, f"{call} {chosen.emergency}.", helplines]
+        return [f"{call} {LOCAL_NUMBER}.", FIND_A_HELPLINE_HERE]
+    shown = [CRISIS_LINES[code] for code in SHOWN_WITHOUT_COUNTRY]
+    lines = [f"{entry.name}: {line}" for entry in shown for line in (*entry.lines, *entry.texts)]
     by_number: dict[str, list[str]] = {}
-    for entry in CRISIS_LINES.values():
+    for entry in shown:
         by_number.setdefault(entry.emergency, []).append(entry.country)
     emergency = "; ".join(f"{number} ({', '.join(places)})" for number, places in by_number.items())
     return [

@@ -18,12 +18,12 @@ def crisis(
 
     country = config.country_or_none()
     if as_json:
-        data = safety.as_json(country, opening=safety.CRISIS_OPENING)
+        data = safety.as_json(country, opening=safety.crisis_opening(country))
         data["safety_plan"] = messages.plain(_plan_if_readable(ctx))
         messages.print_json(data)
         return
     # First, before anything that could fail or wait.
-    messages.crisis(country, opening=safety.CRISIS_OPENING)
+    messages.crisis(country, opening=safety.crisis_opening(country))
     plan = _plan_if_readable(ctx)
     if plan:
         print("", file=sys.stdout)
@@ -104,7 +104,7 @@ def ask_country() -> str | None:
     """Ask for the country (in a terminal) and save it, so crisis help shows its lines first."""
     from ipt_journal import prompts, safety
 
-    choices = [(entry.name, entry.country) for entry in safety.CRISIS_LINES.values()]
+    choices = [(safety.CRISIS_LINES[code].name, code) for code in safety.SHOWN_WITHOUT_COUNTRY]
     choices.append(("Another country (type its name or two-letter code)", "other"))
     chosen = prompts.select(
         "Which country are you in? (for the crisis lines ipt shows)", choices, optional=True
@@ -112,7 +112,9 @@ def ask_country() -> str | None:
     if chosen == "other":
         typed = prompts.text(
             "Country (a two-letter code such as DE, or a name ipt knows)",
-            validate=lambda v: safety.country_code(v) is not None or "A two-letter code, such as DE or FR.",
+            validate=lambda v: (
+                safety.country_code(v) is not None or "A two-letter ISO 3166 code, such as DE or FR."
+            ),
         )
         chosen = safety.country_code(typed)
     if chosen:
@@ -136,6 +138,12 @@ def note_unlisted(code: str) -> None:
         messages.note(
             f"ipt has no crisis lines of its own for {code} yet, so it will say to call your local "
             "emergency number and point to findahelpline.com."
+        )
+    elif not safety.talk_line_listed(code):
+        name = safety.CRISIS_LINES[code].name
+        messages.note(
+            f"ipt lists the emergency number for {name} but no helpline there yet; "
+            "findahelpline.com lists free, confidential helplines in your country."
         )
 
 

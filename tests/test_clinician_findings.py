@@ -256,7 +256,7 @@ def test_a_change_that_is_not_meaningful_gets_the_honest_ending(ipt):
 def test_when_only_some_scores_came_down_the_review_says_which(ipt, phq9, gad7, said):
     out = _course_with_scores(ipt, phq9, gad7)
     assert CONGRATULATION not in out
-    assert said in out and "please talk with your clinician" in out
+    assert said in out and "please talk with your doctor (GP)" in out  # a self-guided course
 
 
 def test_every_score_down_is_credited(ipt):

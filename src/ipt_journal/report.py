@@ -143,6 +143,7 @@ class Report:
     chart: MoodSeries | None = None
     who: str = "your therapist or doctor"  # whom "please contact ... soon" names (follow_up.py)
     item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
+    self_help: str | None = None  # a self-guided course self-help alone may not suffice for
 
     @property
     def journal_is_empty(self) -> bool:
@@ -222,6 +223,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     shown (any in the window, and the latest) whose item 9 calls for crisis
     resources."""
     from ipt_journal import safety, scales
+    from ipt_journal.follow_up import self_help_of
     from ipt_journal.prep import urgency_context
 
     progress_figures = course_progress(journal, today)
@@ -273,6 +275,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         "crisis_resources": bool(item9),
         "item9_days": item9,
         **urgency_context(journal),
+        "self_help": self_help_of(journal, today),
     }
 
 

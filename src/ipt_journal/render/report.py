@@ -217,6 +217,8 @@ def _course_report(console: Console, result: Report) -> None:
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
             f"({p.latest_band}), {movement(p.points)}{extra}."
         )
+    if result.self_help:
+        console.print(Text(result.self_help))
     if result.goals:
         console.print()
         console.print("Goals", style="bold")

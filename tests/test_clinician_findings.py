@@ -111,7 +111,10 @@ def test_a_gad7_change_of_4_is_called_reliable_and_a_phq9_change_of_5_meaningful
     assert gad7.split("PHQ-9")[0].count("a reliable change") == 1
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
     assert "a change of -4 points (a reliable change)" in md
-    assert "a change of -5 points (meaningful by the 5-point convention of Löwe 2004; not reliable by NHS Talking Therapies' 6 points)" in " ".join(md.split())
+    assert (
+        "a change of -5 points (meaningful by the 5-point convention of Löwe 2004; "
+        "not reliable by NHS Talking Therapies' 6 points)" in " ".join(md.split())
+    )
 
 
 def test_a_reliable_gad7_rise_asks_to_contact_the_clinician_in_its_own_words(ipt):
@@ -166,7 +169,8 @@ def test_prep_asks_to_contact_the_clinician_after_a_severe_score_or_a_rise(ipt):
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
     assert (
         "(latest, severe range), a change of +6 points (meaningful by the 5-point convention of "
-        "Löwe 2004; reliable by NHS Talking Therapies' 6 points); a result at which ipt asks the person to contact their therapist or doctor soon" in md
+        "Löwe 2004; reliable by NHS Talking Therapies' 6 points); a result at which ipt asks the "
+        "person to contact their therapist or doctor soon" in md
     )
 
 

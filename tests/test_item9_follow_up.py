@@ -148,8 +148,9 @@ def test_the_dashboard_asks_for_a_safety_plan_after_an_item_9_answer_and_tells_h
     out = flat(ipt.ok().stdout)
     assert "Next: ipt safety-plan edit" in out
     assert out.endswith(
-        "ipt does not tell anyone; please contact your therapist or doctor today, and call your emergency "
-        "number (`ipt crisis` lists it) if you might act on these thoughts. Crisis lines, any time: ipt crisis"
+        "ipt does not tell anyone; please contact your therapist or doctor today, and call your "
+        "emergency number (`ipt crisis` lists it) if you might act on these thoughts. "
+        "Crisis lines, any time: ipt crisis"
     )
     ipt.ok("safety-plan", "add", "2", "--text", "Walk the dog")
     assert "Next: ipt safety-plan edit" not in ipt.ok().stdout

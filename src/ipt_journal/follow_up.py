@@ -40,7 +40,11 @@ class Care:
     @property
     def who(self) -> str:
         """'your therapist or doctor', or 'your doctor (GP)' when there is no session to wait for."""
-        return "your doctor (GP)" if self.has_therapist is False or self.course_over else "your therapist or doctor"
+        return (
+            "your doctor (GP)"
+            if self.has_therapist is False or self.course_over
+            else "your therapist or doctor"
+        )
 
     @property
     def self_guided(self) -> bool:
@@ -68,7 +72,9 @@ def item9_follow_up(
     `score_urges`: a score on the same screen asks for contact soon (`score_follow_up`);
     this line then says so, as the screen's one urgency. `lines_above`: the crisis lines
     are on the screen above this line (else it points to `ipt crisis`)."""
-    emergency = "the emergency number above" if lines_above else "your emergency number (`ipt crisis` lists it)"
+    emergency = (
+        "the emergency number above" if lines_above else "your emergency number (`ipt crisis` lists it)"
+    )
     today = item9 >= TODAY_FROM_ITEM9 or total >= SEVERE_WITH_ITEM9
     if today:
         return FollowUp(
@@ -99,9 +105,7 @@ def score_follow_up(
     return f"Your {scale.name} score has {scale.risen}; please contact {care.who} soon."
 
 
-def self_help_advice(
-    latest: int | None, baseline: int | None, care: Care, past_midpoint: bool
-) -> str | None:
+def self_help_advice(latest: int | None, baseline: int | None, care: Care, past_midpoint: bool) -> str | None:
     """For a self-guided course (NICE NG222): a PHQ-9 of 16 or more, a meaningful rise (5
     points, Löwe 2004) at any time, or no meaningful fall by mid-course, suggests a doctor."""
     if not care.self_guided or latest is None:

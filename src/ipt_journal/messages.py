@@ -188,8 +188,12 @@ def measure_result(measure, baseline, previous, care=None, urgent_follows: bool 
         note("That is half or less of your baseline score, what studies call a response.")
     if scales.remission(start, measure.total):
         note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
-    if measure.total < scale.severe_from and not urgent_follows and scales.see_clinician_soon(
-        scale, measure.total, start, previous.total if previous is not None else None
+    if (
+        measure.total < scale.severe_from
+        and not urgent_follows
+        and scales.see_clinician_soon(
+            scale, measure.total, start, previous.total if previous is not None else None
+        )
     ):
         note(f"Your {scale.name} score has {scale.risen}; please contact {care.who} soon.")
 
@@ -235,7 +239,6 @@ def item9_reminder(days: list[str], country: str | None, plan, follow_up, stream
     """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
     (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
     Informs only: it never asks for anything."""
-    from ipt_journal import safety
 
     out = stream or sys.stdout
     say("", file=out)

@@ -391,7 +391,10 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     last_session = journal.sessions.last(today)
     item9_line, item9_ever = item9_line_of(journal)
     if item9_ever and not journal.safety_plan.items():
-        step = ("ipt safety-plan edit", "to write a safety plan for the hard moments, while things are calmer")
+        step = (
+            "ipt safety-plan edit",
+            "to write a safety plan for the hard moments, while things are calmer",
+        )
     elif not progress and not counts["people"]:
         step = (
             "ipt start",
@@ -428,4 +431,3 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         item9_line=item9_line,
         self_help=self_help_of(journal, today),
     )
-

@@ -259,8 +259,9 @@ def item9_line_of(journal) -> tuple[str | None, bool]:
         return history_line(story), True
     latest = story.latest
     follow_up = item9_follow_up(latest.answer, latest.total, care_of(journal), lines_above=False)
+    when = spoken_day(latest.day, dt.date.today().isoformat())
     return (
-        f"On {spoken_day(latest.day, dt.date.today().isoformat())} you answered '{OPTIONS[latest.answer].lower()}' to the PHQ-9 "
+        f"On {when} you answered '{OPTIONS[latest.answer].lower()}' to the PHQ-9 "
         f"question about thoughts of being better off dead or of hurting yourself. {follow_up.text} "
         "Crisis lines, any time: ipt crisis",
         True,

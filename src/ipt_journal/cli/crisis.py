@@ -159,7 +159,7 @@ def crisis_if_due(journal, days: list[str], data: dict | None = None, stream=Non
     from ipt_journal.follow_up import care_of, item9_follow_up
 
     story = safety.item9_story(journal)
-    if not story.urgent:
+    if not story.urgent or story.latest is None:
         if data is not None:
             data["safety"] = safety.history_json(days, story)
         else:

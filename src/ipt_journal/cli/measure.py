@@ -1,7 +1,7 @@
 """`ipt measure`: the PHQ-9 and GAD-7 questionnaires, and their history."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -121,7 +121,7 @@ def history(
 
         care = care_of(journal)
         messages.print_json(
-            [messages.measure_json(m, *journal.measures.baseline_and_previous(m), care) for m in measures]
+            [messages.measure_json(m, *_before(journal, m), care=care) for m in measures]
         )
         # The JSON stays a list of questionnaires; a person at the terminal still sees the help.
         crisis_if_due(journal, item9_days(measures), stream=sys.stderr)
@@ -237,7 +237,7 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None,
     if as_json:
         data = dict(extra or {})
         data["measures"] = [
-            messages.measure_json(m, *journal.measures.baseline_and_previous(m), care, needs_help)
+            messages.measure_json(m, *_before(journal, m), care=care, urgent_follows=needs_help)
             for m in measures
         ]
         data["self_help"] = self_help
@@ -251,7 +251,7 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None,
             messages.safety_message(country, plan, follow_up, stream=sys.stderr)
         return
     for measure in measures:
-        messages.measure_result(measure, *journal.measures.baseline_and_previous(measure), care, needs_help)
+        messages.measure_result(measure, *_before(journal, measure), care=care, urgent_follows=needs_help)
     if self_help:
         messages.note(self_help)
     if needs_help:
@@ -290,3 +290,8 @@ def _self_help(journal, measures, care) -> str | None:
     if care is not None:
         return self_help_advice(phq9[-1].total, None, care, past_midpoint=False)
     return self_help_of(journal, dt.date.fromisoformat(phq9[-1].day))
+
+
+def _before(journal, measure) -> tuple[Any, Any]:
+    """(baseline, previous) of `measure`: what its change is told against."""
+    return journal.measures.baseline_and_previous(measure)

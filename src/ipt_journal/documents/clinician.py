@@ -333,7 +333,10 @@ def _safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
         return []
     if doc.item9_history:
         # A later PHQ-9 answered 0: history in one line, not a crisis block (safety.py).
-        return [Heading("Safety notes"), Paragraph(f"{doc.item9_history}. Crisis help stays one command away.")]
+        return [
+            Heading("Safety notes"),
+            Paragraph(f"{doc.item9_history}. Crisis help stays one command away."),
+        ]
     days = ", ".join(doc.item9_days)
     with_plan = [day for day in doc.item9_days if day in doc.item9_with_plan]
     without = [day for day in doc.item9_days if day not in doc.item9_with_plan]
@@ -367,7 +370,11 @@ def _convention(scale: str, points: int) -> str:
     meaningful = abs(points) >= SCALES[scale].meaningful_change
     if scale != "phq9":
         return " (a reliable change)" if meaningful else ""
-    five = "meaningful by the 5-point convention of Löwe 2004" if meaningful else "under the 5 points counted as meaningful"
+    five = (
+        "meaningful by the 5-point convention of Löwe 2004"
+        if meaningful
+        else "under the 5 points counted as meaningful"
+    )
     six = "reliable" if abs(points) >= NHS_RELIABLE_PHQ9 else "not reliable"
     return f" ({five}; {six} by NHS Talking Therapies' 6 points)"
 

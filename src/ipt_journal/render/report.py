@@ -205,7 +205,9 @@ def _course_report(console: Console, result: Report) -> None:
         kind = SCALES[p.scale].change_kind
         if p.meaningful and p.points > 0:
             # One urgency per screen: the item-9 follow-up below carries it when due.
-            marks.append(f"a {kind} rise" + ("" if result.item9_urgent else f": please contact {result.who} soon"))
+            marks.append(
+                f"a {kind} rise" + ("" if result.item9_urgent else f": please contact {result.who} soon")
+            )
         elif p.meaningful:
             marks.append(f"a {kind} change")
         if p.response:

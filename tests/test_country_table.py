@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ipt_journal import countries, crisis_lines, safety
+from ipt_journal.clinical import countries, crisis_lines, safety
 from support import assert_user_error, flat
 
 EU_EEA = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split()

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ipt_journal import safety
+from ipt_journal.clinical import safety
 from support import assert_user_error, flat
 
 # The six rows shown with no country set: (setting, its own lines, emergency number). The

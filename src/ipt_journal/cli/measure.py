@@ -5,10 +5,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
+from ipt_journal.cli.context import DIFFICULTY_HELP, YesOpt, command_group, session
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
-from ipt_journal.cli.session import DIFFICULTY_HELP, YesOpt, command_group, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
@@ -39,9 +39,9 @@ def _take(
 ) -> None:
     import datetime as dt
 
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.scales import SCALES
     from ipt_journal.models import MeasureIn, validate
-    from ipt_journal.scales import SCALES
+    from ipt_journal.text.dates import parse_day
 
     scale = SCALES[scale_key]
     state = session(ctx)
@@ -97,11 +97,11 @@ def history(
 ) -> None:
     """Every questionnaire taken, oldest first."""
     from ipt_journal.cli.listing import check_limit, no_match, show_list, window
+    from ipt_journal.clinical.scales import SCALES
     from ipt_journal.errors import InputError
-    from ipt_journal.scales import SCALES
 
     if scale and scale.lower() not in SCALES:
-        from ipt_journal.suggest import did_you_mean
+        from ipt_journal.text.suggest import did_you_mean
 
         raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.", did_you_mean(scale, list(SCALES)))
     check_limit(limit)
@@ -114,15 +114,13 @@ def history(
         last=limit,
     )
     from ipt_journal.cli.crisis import crisis_if_due
-    from ipt_journal.safety import item9_days
+    from ipt_journal.clinical.safety import item9_days
 
     if as_json:
-        from ipt_journal.follow_up import care_of
+        from ipt_journal.clinical.follow_up import care_of
 
         care = care_of(journal)
-        messages.print_json(
-            [messages.measure_json(m, *_before(journal, m), care=care) for m in measures]
-        )
+        messages.print_json([messages.measure_json(m, *_before(journal, m), care=care) for m in measures])
         # The JSON stays a list of questionnaires; a person at the terminal still sees the help.
         crisis_if_due(journal, item9_days(measures), stream=sys.stderr)
     else:
@@ -154,9 +152,9 @@ def edit(
 
     Correct the day it was taken, its answers (all of them, again), or how difficult the
     problems made things."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.scales import SCALES
     from ipt_journal.models import MeasureIn, validate
-    from ipt_journal.scales import SCALES
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     given_any = answers or date or difficulty is not None
@@ -201,7 +199,7 @@ def ask_scale(scale) -> tuple[list[int], int | None]:
     """Ask every item of `scale` in a terminal, in published order, then the unscored
     difficulty question (Enter skips it)."""
     from ipt_journal import prompts
-    from ipt_journal.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
+    from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
 
     messages.note(f"{scale.name}. {scale.stem}")
     choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
@@ -225,8 +223,8 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None,
     if not measures and not as_json:
         return
     from ipt_journal import config
-    from ipt_journal.follow_up import care_of
-    from ipt_journal.safety import as_json as safety_json
+    from ipt_journal.clinical.follow_up import care_of
+    from ipt_journal.clinical.safety import as_json as safety_json
 
     self_help = _self_help(journal, measures, care)
     care = care or care_of(journal)
@@ -261,8 +259,8 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None,
 def item9_follow_up_of(journal, measures, care):
     """The one urgency after `measures` were saved: None unless a PHQ-9 among them answered
     item 9 above 0; raised to "soon" when a score on the same screen asks for that."""
-    from ipt_journal import scales
-    from ipt_journal.follow_up import item9_follow_up, score_follow_up
+    from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import item9_follow_up, score_follow_up
 
     phq9 = [m for m in measures if scales.needs_safety_message(m.scale, m.answers)]
     if not phq9:
@@ -282,7 +280,7 @@ def _self_help(journal, measures, care) -> str | None:
     With `care` given, the course is not saved yet: the PHQ-9 is its baseline."""
     import datetime as dt
 
-    from ipt_journal.follow_up import self_help_advice, self_help_of
+    from ipt_journal.clinical.follow_up import self_help_advice, self_help_of
 
     phq9 = [m for m in measures if m.scale == "phq9"]
     if not phq9:

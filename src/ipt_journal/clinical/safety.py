@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ipt_journal.crisis_lines import CRISIS_LINES, SHOWN_WITHOUT_COUNTRY, CrisisLines
+from ipt_journal.clinical.crisis_lines import CRISIS_LINES, SHOWN_WITHOUT_COUNTRY, CrisisLines
 
 __all__ = ["CRISIS_LINES", "CrisisLines"]
 
@@ -65,7 +65,7 @@ PLAN_SUGGESTION = (
 
 def country_code(text: str) -> str | None:
     """'gb', 'UK', 'United Kingdom' -> 'GB'; an ISO 3166-1 alpha-2 code as itself; else None."""
-    from ipt_journal.countries import is_country_code
+    from ipt_journal.clinical.countries import is_country_code
 
     cleaned = " ".join(text.strip().split())
     alias = COUNTRY_ALIASES.get(cleaned.casefold())
@@ -142,14 +142,14 @@ def item9_days(measures) -> list[str]:
     Any screen that shows a PHQ-9 passes these to `cli.crisis.crisis_if_due`, in every
     output mode; `item9_story` then decides between the crisis block (the latest PHQ-9
     still answers above 0) and one line of history (it answered 0 since)."""
-    from ipt_journal.scales import needs_safety_message
+    from ipt_journal.clinical.scales import needs_safety_message
 
     return sorted({m.day for m in measures if needs_safety_message(m.scale, m.answers)})
 
 
 def crisis_days(journal, since=None, until=None) -> list[str]:
     """`item9_days` of the PHQ-9s taken from `since` to `until` (either open)."""
-    from ipt_journal.scales import PHQ9
+    from ipt_journal.clinical.scales import PHQ9
 
     return item9_days(journal.measures.list(PHQ9.key, since=since, until=until))
 
@@ -176,7 +176,7 @@ class Item9Story:
 
 
 def item9_story(journal) -> Item9Story:
-    from ipt_journal.scales import PHQ9, PHQ9_SAFETY_ITEM
+    from ipt_journal.clinical.scales import PHQ9, PHQ9_SAFETY_ITEM
 
     answers = [
         Item9Answer(m.day, m.answers[PHQ9_SAFETY_ITEM - 1], m.total) for m in journal.measures.list(PHQ9.key)
@@ -206,7 +206,7 @@ def history_line(story: Item9Story, person: str = "you") -> str:
     """One line for item-9 answers above 0 that a later 0 answered since, e.g. "On 19 Sep
     and 3 Oct you answered 'several days'; your five answers since, latest 5 Dec, were
     'not at all'. `ipt crisis` any time." `person` "they" for the clinician report."""
-    from ipt_journal.scales import OPTIONS
+    from ipt_journal.clinical.scales import OPTIONS
 
     latest = story.latest.day if story.latest else None
     by_answer: dict[int, list[str]] = {}
@@ -249,8 +249,8 @@ def item9_line_of(journal) -> tuple[str | None, bool]:
     how soon while the latest PHQ-9 answers it above 0, else one line of history."""
     import datetime as dt
 
-    from ipt_journal.follow_up import care_of, item9_follow_up
-    from ipt_journal.scales import OPTIONS
+    from ipt_journal.clinical.follow_up import care_of, item9_follow_up
+    from ipt_journal.clinical.scales import OPTIONS
 
     story = item9_story(journal)
     if not story.above_zero or story.latest is None:

@@ -13,14 +13,14 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from ipt_journal.vocab import CLOSENESS_LABELS
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS
 
 if TYPE_CHECKING:
     from ipt_journal.store import Checkin, Footprint, Person
 
 
 def print_json(data) -> None:
-    from ipt_journal.safe_text import json_escaped
+    from ipt_journal.text.safe_text import json_escaped
 
     sys.stdout.write(json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
@@ -28,14 +28,14 @@ def print_json(data) -> None:
 def say(text: str = "", file=None) -> None:
     """The one way this module writes a line: journal text in it cannot act on the terminal
     (see safe_text.for_terminal), whatever it holds."""
-    from ipt_journal.safe_text import for_terminal
+    from ipt_journal.text.safe_text import for_terminal
 
     print(for_terminal(text), file=file or sys.stdout)
 
 
 def plain(value):
     """A dataclass (or list of them) as JSON-ready data, figures rounded as in every --json."""
-    from ipt_journal.figures import json_ready
+    from ipt_journal.text.figures import json_ready
 
     return json_ready(value)
 
@@ -56,7 +56,7 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    from ipt_journal.vocab import ProblemArea
+    from ipt_journal.clinical.vocab import ProblemArea
 
     known = {area.value: area.label for area in ProblemArea}
     return " and ".join(known.get(a, label(a)) for a in areas) or "no focus chosen yet"
@@ -100,7 +100,7 @@ def removal_warning(person: Person, footprint: Footprint) -> None:
 
 
 def people_with(checkin: Checkin) -> str:
-    from ipt_journal.vocab import went
+    from ipt_journal.clinical.vocab import went
 
     return ", ".join(f"{i.name} ({went(i.quality)})" for i in checkin.people)
 
@@ -117,8 +117,8 @@ def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> Non
 def measure_json(measure, baseline, previous, care=None, urgent_follows: bool = False) -> dict:
     """`care` (a `follow_up.Care`) names whom to contact; `urgent_follows` when the item-9
     follow-up on the same screen carries the one urgency instead."""
-    from ipt_journal import scales
-    from ipt_journal.follow_up import Care, score_follow_up
+    from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import Care, score_follow_up
 
     care = care or Care(None, False)
     scale = scales.SCALES[measure.scale]
@@ -152,7 +152,7 @@ def measure_json(measure, baseline, previous, care=None, urgent_follows: bool = 
 
 
 def difficulty_text(measure) -> str | None:
-    from ipt_journal.scales import DIFFICULTY_OPTIONS
+    from ipt_journal.clinical.scales import DIFFICULTY_OPTIONS
 
     answer = getattr(measure, "difficulty", None)
     return None if answer is None else DIFFICULTY_OPTIONS[answer]
@@ -161,8 +161,8 @@ def difficulty_text(measure) -> str | None:
 def measure_result(measure, baseline, previous, care=None, urgent_follows: bool = False) -> None:
     """A saved questionnaire, its change, and (unless `urgent_follows`: the item-9 follow-up
     comes last on this screen) whom to contact soon after a severe score or a rise."""
-    from ipt_journal import scales
-    from ipt_journal.follow_up import Care
+    from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import Care
 
     care = care or Care(None, False)
     scale = scales.SCALES[measure.scale]
@@ -203,7 +203,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
     purpose: it must print even when nothing else works. `opening` leads when given
     (`ipt crisis` passes its own neutral one, `safety.crisis_opening`); without it, the lines
     follow an item-9 answer."""
-    from ipt_journal import safety
+    from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     if opening:
@@ -223,7 +223,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
 def safety_message(country: str | None, plan, follow_up, stream=None) -> None:
     """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode; `follow_up`
     (`follow_up.item9_follow_up`) last, as the screen's one urgency."""
-    from ipt_journal import safety
+    from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     say("", file=out)
@@ -255,7 +255,7 @@ def item9_reminder(days: list[str], country: str | None, plan, follow_up, stream
 
 
 def safety_plan_text(plan, out) -> None:
-    from ipt_journal.vocab import SAFETY_STEPS, step_heading
+    from ipt_journal.clinical.vocab import SAFETY_STEPS, step_heading
 
     say("Your safety plan:", file=out)
     for step, title in SAFETY_STEPS.items():
@@ -287,7 +287,7 @@ def plan_entry(item) -> str:
 
 
 def safety_plan_json(plan) -> list[dict]:
-    from ipt_journal.vocab import SAFETY_STEPS
+    from ipt_journal.clinical.vocab import SAFETY_STEPS
 
     return [
         {"step": step, "title": title, "entries": [plain(item) for item in plan if item.step == step]}

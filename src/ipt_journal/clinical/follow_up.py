@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ipt_journal.scales import Scale
+    from ipt_journal.clinical.scales import Scale
 
 SEVERE_WITH_ITEM9 = 20  # a PHQ-9 total this high with item 9 above 0 asks for contact today
 TODAY_FROM_ITEM9 = 2  # "more than half the days" or more asks for contact today
@@ -96,7 +96,7 @@ def score_follow_up(
     scale: Scale, total: int, baseline: int | None, previous: int | None, care: Care
 ) -> str | None:
     """A severe score or a meaningful rise: 'please contact ... soon'; None otherwise."""
-    from ipt_journal.scales import see_clinician_soon
+    from ipt_journal.clinical.scales import see_clinician_soon
 
     if not see_clinician_soon(scale, total, baseline, previous):
         return None
@@ -110,7 +110,7 @@ def self_help_advice(latest: int | None, baseline: int | None, care: Care, past_
     points, Löwe 2004) at any time, or no meaningful fall by mid-course, suggests a doctor."""
     if not care.self_guided or latest is None:
         return None
-    from ipt_journal.scales import PHQ9
+    from ipt_journal.clinical.scales import PHQ9
 
     reasons = []
     if latest >= SELF_HELP_LIMIT:
@@ -136,7 +136,7 @@ def self_help_of(journal, on) -> str | None:
     baseline and latest PHQ-9, and whether the course is past its middle."""
     import datetime as dt
 
-    from ipt_journal.scales import PHQ9
+    from ipt_journal.clinical.scales import PHQ9
 
     care = care_of(journal)
     course = journal.course.current()

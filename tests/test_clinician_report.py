@@ -64,7 +64,14 @@ def test_markdown_report_has_every_section_with_names_and_labels(course):
     assert "What brought me: Rows with Sam" in md
     assert "conflict with Sam" in md and "| Dr Lee | Week 1: expectations | One I-statement |" in md
     assert "| Tell Sam how I feel | done | He listened | 4/5 |" in md
-    assert "was saved, ipt showed crisis lines" in " ".join(md.split()) and "988" in md
+    # Item 9 was 1 in week 3 and 0 since: history in one line, no crisis block (issue 20, 6).
+    # The document still says what ipt showed at the time, for the clinician, but no crisis lines.
+    safety_notes = " ".join(md.split("## Safety\n")[1].split("##")[0].split())
+    assert "they answered 'several days' to the PHQ-9 question about thoughts of being better off" in (
+        safety_notes
+    )
+    assert "answers since, latest" in safety_notes and "were 'not at all'" in safety_notes
+    assert "Crisis help stays one command away (ipt crisis)" in safety_notes and "988" not in md
     # labels and names, never slugs or ids
     for slug in ("role-dispute", "other-family", "new-job-or-role", "phq9", "gad7", "uid", "_id"):
         assert slug not in md, slug

@@ -73,7 +73,8 @@ def test_page_one_starts_with_safety_and_tells_item_9_over_time(grief):
     written = grief.rows("SELECT max(substr(updated_at, 1, 10)) FROM safety_plan_items")[0][0]
     assert f"Safety plan: written, 2 entries (steps 1, 4), last changed {written}." in text
     # Both answers above 0 came before the plan was written, and the document says so.
-    assert "suggested writing a safety plan (there was none yet)" in text and "988" in text
+    # The latest answer is 0: the earlier ones are history in one line, no crisis block (issue 20, 6).
+    assert "Crisis help stays one command away (ipt crisis)" in text and "988" not in text
     assert "Focus: grief and role transition." in text and "12 sessions held of 12 planned" in text
 
 

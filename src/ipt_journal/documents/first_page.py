@@ -59,7 +59,10 @@ def safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
                 f"(steps {steps}){changed}.{included}"
             )
         )
-    if doc.item9_days:
+    if doc.item9_history:
+        # A later PHQ-9 answered 0: history in one line, not a crisis block (clinical/safety.py).
+        out.append(Paragraph(f"{doc.item9_history}. Crisis help stays one command away (ipt crisis)."))
+    elif doc.item9_days:
         with_plan = [day for day in doc.item9_days if day in doc.item9_with_plan]
         without = [day for day in doc.item9_days if day not in doc.item9_with_plan]
         if not without:
@@ -78,11 +81,7 @@ def safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
                 "ipt alerts nobody. Please talk about this together."
             )
         )
-        if doc.item9_history:
-            # A later PHQ-9 answered 0: history in one line, not a crisis block (clinical/safety.py).
-            out.append(Paragraph(f"{doc.item9_history}. Crisis help stays one command away (ipt crisis)."))
-        else:
-            out.append(Paragraph("Crisis help, any time: " + " ".join(crisis_lines)))
+        out.append(Paragraph("Crisis help, any time: " + " ".join(crisis_lines)))
     return out
 
 
@@ -108,7 +107,7 @@ def course(doc: ClinicianReport) -> list[Block]:
 
 
 def questionnaires(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.documents.record import progress_sentence
+    from ipt_journal.documents.record import CHANGE_CONVENTION, progress_sentence
 
     progress = [p for p in doc.figures.progress]
     if not progress:
@@ -124,7 +123,7 @@ def questionnaires(doc: ClinicianReport) -> list[Block]:
                 else f"{first.difficulty} ({first.day}), then {last.difficulty} ({last.day})"
             )
             lines.append(f"{scale} difficulty (work, home, getting along with people): {said}.")
-    return [Heading("PHQ-9 and GAD-7, first and latest"), Items(lines)]
+    return [Heading("PHQ-9 and GAD-7, first and latest"), Items(lines), Paragraph(CHANGE_CONVENTION)]
 
 
 def focal_people(doc: ClinicianReport) -> list[Block]:

@@ -30,6 +30,31 @@ def goals(doc: ClinicianReport) -> list[Block]:
     ]
 
 
+# The document says which change convention it uses, and shows the other beside it.
+NHS_RELIABLE_PHQ9 = 6  # NHS Talking Therapies' reliable change on the PHQ-9
+CHANGE_CONVENTION = (
+    "Change convention: a PHQ-9 change of 5 points or more is counted as clinically meaningful "
+    "(Löwe et al. 2004); NHS Talking Therapies counts 6 points as reliable change, shown beside "
+    "it. A GAD-7 change of 4 points or more counts as reliable (NHS Talking Therapies)."
+)
+
+
+def _convention(scale: str, points: int) -> str:
+    """' (meaningful by ...; reliable by NHS Talking Therapies' 6 points)' and the like."""
+    from ipt_journal.clinical.scales import SCALES
+
+    meaningful = abs(points) >= SCALES[scale].meaningful_change
+    if scale != "phq9":
+        return " (a reliable change)" if meaningful else ""
+    five = (
+        "meaningful by the 5-point convention of Löwe 2004"
+        if meaningful
+        else "under the 5 points counted as meaningful"
+    )
+    six = "reliable" if abs(points) >= NHS_RELIABLE_PHQ9 else "not reliable"
+    return f" ({five}; {six} by NHS Talking Therapies' 6 points)"
+
+
 def progress_sentence(p: ScaleProgress) -> str:
     """First against latest for one questionnaire, with its range and change."""
     from ipt_journal.clinical.scales import SCALES, see_clinician_soon
@@ -42,12 +67,11 @@ def progress_sentence(p: ScaleProgress) -> str:
         return f"{p.name}: {p.latest} on {p.latest_day} ({p.latest_band} range), taken once so far."
     if p.points:
         points = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
-        kind = SCALES[p.scale].change_kind
-        words += f", a change of {points}" + (f" (a {kind} change)" if p.meaningful else "")
+        words += f", a change of {points}" + _convention(p.scale, p.points)
     else:
         words += ", no change"
     if see_clinician_soon(SCALES[p.scale], p.latest, p.baseline, None):
-        words += "; a result at which ipt asks the person to contact their clinician soon"
+        words += "; a result at which ipt asks the person to contact their therapist or doctor soon"
     if p.response and p.baseline >= 10:
         words += "; half or less of the first score, what studies call a response"
     if p.remission and p.baseline >= 10:

@@ -78,8 +78,6 @@ class ClinicianReport:
     item9_with_plan: list[str] = field(default_factory=list)  # of item9_days: a plan was there to show
     # While the latest PHQ-9 answers item 9 above 0: what ipt asked the person to do (whom
     # to tell, how soon); once a later PHQ-9 answered 0, None and `item9_history` instead.
-    # Seam for the graded item-9 follow-up of clinical/safety.py (branch safety-a): filled
-    # there by `_item9_words`; None here, and page one then shows the crisis lines as before.
     item9_follow_up: str | None = None
     item9_history: str | None = None
     item9: list[Item9Answer] = field(default_factory=list)  # every item 9 answer, oldest first
@@ -121,6 +119,7 @@ def build_document(
     focus_people = _focus_people(journal)
     staying_well = case.staying_well_lines(journal)
     item9 = [m for m in measures_since(journal, since) if m.item9]
+    follow_up, history = _item9_words(journal)
     plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
         today=today,
@@ -165,7 +164,23 @@ def build_document(
         if "notes" in sections
         else [],
         sections=sections,
+        item9_follow_up=follow_up,
+        item9_history=history,
     )
+
+
+def _item9_words(journal: Journal) -> tuple[str | None, str | None]:
+    """(what ipt asked after the latest PHQ-9, while it answers item 9 above 0; else the
+    earlier answers told as history, in the third person)."""
+    from ipt_journal.clinical.follow_up import care_of, item9_follow_up
+    from ipt_journal.clinical.safety import history_line, item9_story
+
+    story = item9_story(journal)
+    if story.latest is None or not story.above_zero:
+        return None, None
+    if not story.urgent:
+        return None, history_line(story, person="they").replace(" `ipt crisis` any time.", "")
+    return item9_follow_up(story.latest.answer, story.latest.total, care_of(journal)).text, None
 
 
 def _focus_people(journal: Journal) -> set[str]:

@@ -204,7 +204,10 @@ def _course_report(console: Console, result: Report) -> None:
         marks = []
         kind = SCALES[p.scale].change_kind
         if p.meaningful and p.points > 0:
-            marks.append(f"a {kind} rise: please contact your clinician soon")
+            # One urgency per screen: the item-9 follow-up below carries it when due.
+            marks.append(
+                f"a {kind} rise" + ("" if result.item9_urgent else f": please contact {result.who} soon")
+            )
         elif p.meaningful:
             marks.append(f"a {kind} change")
         if p.response:
@@ -216,6 +219,8 @@ def _course_report(console: Console, result: Report) -> None:
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
             f"({p.latest_band}), {movement(p.points)}{extra}."
         )
+    if result.self_help:
+        console.print(Text(result.self_help))
     if result.goals:
         console.print()
         console.print("Goals", style="bold")

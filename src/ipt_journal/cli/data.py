@@ -155,7 +155,8 @@ def export(
     with --force; the journal and its backups never."""
     import datetime as dt
 
-    from ipt_journal import export_files, files, portable
+    from ipt_journal import export_document, export_files, files
+    from ipt_journal.documents import NOT_ENCRYPTED
     from ipt_journal.errors import InputError, MissingInput
 
     kind = format.lower()
@@ -166,8 +167,8 @@ def export(
             "CSV export needs a folder: -o FOLDER.", "For example: ipt export --format csv -o my-journal"
         )
     journal = session(ctx).journal()
-    tables = journal.dump()
     if kind == "csv":
+        tables = journal.dump()
         folder = Path(output)
         written = export_files.write_csv_folder(
             folder, tables, journal.columns, force=force, journal_path=journal.path
@@ -178,17 +179,17 @@ def export(
             stream=sys.stderr,
         )
     else:
-        doc = portable.document(tables)
-        if kind == "json":
-            text = export_files.json_text(doc)
-        else:
-            from ipt_journal.documents.journal import markdown
+        with journal.reading():  # one snapshot, however long the file takes to write
+            if kind == "json":  # written as it is read: a ten-year journal never whole in memory
+                data = export_files.json_pieces(export_document.sections(journal))
+            else:
+                from ipt_journal.documents.journal import markdown
 
-            text = markdown(doc, dt.date.today())
-        where = files.write_user_file(output or files.STDOUT, text.encode(), force, journal.path)
+                data = markdown(export_document.document(journal), dt.date.today()).encode()
+            where = files.write_user_file(output or files.STDOUT, data, force, journal.path)
         if output not in (None, files.STDOUT):
             messages.note(f"Wrote {where} (readable only by you).", stream=sys.stderr)
-    messages.note(portable.NOT_ENCRYPTED, stream=sys.stderr)
+    messages.note(NOT_ENCRYPTED, stream=sys.stderr)
 
 
 def wipe(

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_journal import build  # noqa: E402
 
 
-def test_a_ten_year_export_is_json_dumps_byte_for_byte_and_every_child_has_its_parent(ipt, tmp_path):
+def test_a_ten_year_export_is_json_dumps_byte_for_byte_and_imports_back_whole(ipt, tmp_path):
     path = tmp_path / "ten-years.db"
     build(path, scale=1, seed=3)
     out = tmp_path / "export.json"
@@ -53,6 +53,10 @@ def test_a_ten_year_export_is_json_dumps_byte_for_byte_and_every_child_has_its_p
     assert sum(len(g["ratings"]) for g in data["goals"]) == ratings > 0
     links = sql.execute("SELECT count(*) FROM event_people").fetchone()[0]
     assert sum(len(e["people"]) for e in data["events"]) == links > 0
+    # And back: imported into an empty journal, ten years export to the very same file.
+    again = tmp_path / "again.db"
+    assert "checkins: 3650 added" in ipt.ok("--db", str(again), "import", str(out)).stdout
+    assert ipt.ok("--db", str(again), "export").stdout_bytes == written
 
 
 json_values = st.recursive(

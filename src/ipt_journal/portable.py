@@ -261,7 +261,9 @@ def parse(text: str) -> Document:
             kind = field.annotation.__args__[0]
             for index, record in enumerate(records):
                 try:
-                    kind.model_validate(record)
+                    # In place: the file's dict goes as its record comes, so a big file is never
+                    # held twice over, and the document below takes the records as they are.
+                    records[index] = kind.model_validate(record)
                 except ValidationError as exc:
                     raise _not_valid(exc, (name, index)) from None
         return Document.model_validate(raw)

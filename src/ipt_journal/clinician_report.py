@@ -139,23 +139,3 @@ def _formulation(journal: Journal, figures: Report) -> Formulation | None:
         course.formulation,
         course.formulation_agreed_on,
     )
-
-
-def window_for(journal: Journal, today: dt.date, since: dt.date | None, weeks: int | None, course: bool):
-    """The first day and the words for a window chosen by --since, --weeks or --course."""
-    from ipt_journal.errors import InputError, NotFound
-    from ipt_journal.report import window_start
-
-    if sum(value is not None and value is not False for value in (since, weeks, course or None)) > 1:
-        raise InputError("Choose one of --since, --weeks and --course.")
-    if since is not None:
-        return since, f"since {since.isoformat()}"
-    if course:
-        current = journal.course.current()
-        if current is None:
-            raise NotFound(
-                "There is no course to report on yet.", "Start one with: ipt start, or use --weeks N"
-            )
-        return dt.date.fromisoformat(current.started_on), f"the whole course, since {current.started_on}"
-    weeks = weeks or 12
-    return window_start(today, weeks), f"the last {weeks} weeks"

@@ -161,6 +161,25 @@ def window_start(today: dt.date, weeks: int) -> dt.date:
     return monday_of(today) - dt.timedelta(weeks=weeks - 1)
 
 
+def window_for(journal: Journal, today: dt.date, since: dt.date | None, weeks: int | None, course: bool):
+    """The first day and the words for a window chosen by --since, --weeks or --course."""
+    from ipt_journal.errors import InputError, NotFound
+
+    if sum(value is not None and value is not False for value in (since, weeks, course or None)) > 1:
+        raise InputError("Choose one of --since, --weeks and --course.")
+    if since is not None:
+        return since, f"since {since.isoformat()}"
+    if course:
+        current = journal.course.current()
+        if current is None:
+            raise NotFound(
+                "There is no course to report on yet.", "Start one with: ipt start, or use --weeks N"
+            )
+        return dt.date.fromisoformat(current.started_on), f"the whole course, since {current.started_on}"
+    weeks = weeks or 12
+    return window_start(today, weeks), f"the last {weeks} weeks"
+
+
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
     from ipt_journal.insight import mood_series, name_weeks, people_insight, weekly_people
     from ipt_journal.life_events import events_in_window

@@ -63,9 +63,9 @@ def report(
     sessions, homework, safety notes, things to bring)."""
     import datetime as dt
 
-    from ipt_journal.clinician_report import window_for
     from ipt_journal.dates import check_weeks, parse_day
     from ipt_journal.errors import InputError
+    from ipt_journal.report import window_for
 
     kind = format.strip().lower() if format is not None else None
     if kind is not None and kind not in FORMATS:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ipt_journal.errors import InputError
-from ipt_journal.store.people import PERSON_FIELDS
 
 if TYPE_CHECKING:
     from ipt_journal.store.core import Journal
@@ -291,6 +290,8 @@ class _Merge:
         return row["id"], False
 
     def _person(self, person) -> None:
+        from ipt_journal.store.people import PERSON_FIELDS  # here: every command imports this module
+
         taken = self.conn.execute(
             "SELECT uid FROM people WHERE name = ? COLLATE NOCASE AND uid != ?", (person.name, person.uid)
         ).fetchone()

@@ -4,6 +4,7 @@ one consistent moment of the journal, and nothing left behind when it stops half
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,11 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipt_journal import export_document, export_files, files
 from ipt_journal.errors import InputError
+from ipt_journal.safekeeping import export_document, export_files, files
 from ipt_journal.store import open_journal
 from support import assert_user_error
-from test_cli import import_check
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -133,8 +133,18 @@ def full_dir(people, tmp_path):
 
 def test_a_json_export_starts_without_the_import_validators(people):
     people.ok("checkin", "--date", "2026-03-02", "--mood", "6", "--with", "Sam:+1")
-    loaded = import_check("export")
-    assert "pydantic" not in loaded and "ipt_journal.portable" not in loaded
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['ipt', 'export']\n"
+        "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('LOADED', *sorted(m for m in sys.modules if m.startswith(('pydantic', 'ipt_journal'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    export, loaded = result.stdout.rsplit("LOADED", 1)
+    assert json.loads(export)["checkins"][0]["mood"] == 6
+    assert "pydantic" not in loaded.split() and "ipt_journal.safekeeping.portable" not in loaded.split()
+    assert "ipt_journal.safekeeping.export_document" in loaded.split()
 
 
 def test_rows_of_a_parent_that_is_gone_are_passed_over():

@@ -73,7 +73,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(records=st.lists(st.dictionaries(st.text(max_size=8), json_values, max_size=6), max_size=5))
 def test_pieces_are_what_json_text_gives_for_any_values(records):
     whole = {"format": "ipt-journal-export", "format_version": 1, "things": records, "none": []}

@@ -155,6 +155,7 @@ def export(
     readable journal to print or bring to a therapist). An existing file is replaced only
     with --force; the journal and its backups never."""
     import datetime as dt
+    from collections.abc import Iterator
 
     from ipt_journal.documents import NOT_ENCRYPTED
     from ipt_journal.errors import InputError, MissingInput
@@ -181,6 +182,7 @@ def export(
         )
     else:
         with journal.reading():  # one snapshot, however long the file takes to write
+            data: bytes | Iterator[bytes]
             if kind == "json":  # written as it is read: a ten-year journal never whole in memory
                 data = export_files.json_pieces(export_document.sections(journal))
             else:

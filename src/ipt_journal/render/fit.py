@@ -129,8 +129,8 @@ def _drawn_by_hand(
         for row in rows
     ]
     headers = [column.header for column, _ in sized]
-    for line in (headers, *cells):
-        for cell, (_, width) in zip(line, sized, strict=True):
+    for checked in (headers, *cells):
+        for cell, (_, width) in zip(checked, sized, strict=True):
             if len(cell) > width or not cell.isprintable() or cell_len(cell) != len(cell):
                 return False
     total = sum(width for _, width in sized) + GAP * (len(sized) - 1)
@@ -139,10 +139,10 @@ def _drawn_by_hand(
     ):
         return False  # Rich reads a header or title as markup, and wraps a long title
 
-    def line(cells: list[str]) -> str:
+    def laid_out(row: list[str]) -> str:
         return (" " * GAP).join(
             cell.rjust(width) if column.right else cell.ljust(width)
-            for cell, (column, width) in zip(cells, sized, strict=True)
+            for cell, (column, width) in zip(row, sized, strict=True)
         )
 
     text = Text(end="")
@@ -157,7 +157,7 @@ def _drawn_by_hand(
         text.append(cell.rjust(width) if column.right else cell.ljust(width), style="table.header")
     text.append("\n" + "─" * total)
     for row in cells:
-        text.append("\n" + line(row))
+        text.append("\n" + laid_out(row))
     console.print(text, no_wrap=True, overflow="ignore", crop=False)
     return True
 

@@ -105,7 +105,7 @@ def report(
     import datetime as dt
 
     from ipt_journal.errors import InputError
-    from ipt_journal.insight.clinician_report import window_for
+    from ipt_journal.insight.report import window_for
     from ipt_journal.text.dates import check_weeks, parse_day
 
     kind = format.strip().lower() if format is not None else None

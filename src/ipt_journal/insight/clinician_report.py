@@ -223,37 +223,3 @@ def _formulation(journal: Journal, figures: Report, today: dt.date) -> Formulati
         course.formulation_agreed_on,
         journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today),
     )
-
-
-def window_for(
-    journal: Journal,
-    today: dt.date,
-    since: dt.date | None,
-    weeks: int | None,
-    course: bool,
-    last_session: bool = False,
-) -> tuple[dt.date, str]:
-    """The first day and the words for a window chosen by --since, --weeks, --course or
-    --since-last-session; with none of them, `report_window.default_window`."""
-    from ipt_journal.errors import InputError, NotFound
-    from ipt_journal.insight import report_window
-    from ipt_journal.insight.report import window_start
-
-    chosen = (since is not None, weeks is not None, course, last_session)
-    if sum(chosen) > 1:
-        raise InputError("Choose one of --since, --weeks, --course and --since-last-session.")
-    if since is not None:
-        return since, f"since {since.isoformat()}"
-    if last_session:
-        return report_window.since_last_session(journal, today)
-    if course:
-        found = report_window.course_window(journal)
-        if found is None:
-            raise NotFound(
-                "There is no course to report on yet.", "Start one with: ipt start, or use --weeks N"
-            )
-        return found
-    if weeks is not None:
-        return window_start(today, weeks), f"the last {weeks} weeks"
-    first, words, _ = report_window.default_window(journal, today)
-    return first, words

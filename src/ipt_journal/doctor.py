@@ -134,8 +134,8 @@ def _leftovers(journal_path: Path, fix: bool) -> Finding:
     if not left:
         return Finding(True, "leftovers", "no temporary files left by an interrupted ipt")
     if fix:
-        files.shred(left)
-        return Finding(True, "leftovers", f"removed {len(left)} temporary files an interrupted ipt left")
+        removed = files.sweep(journal_path)
+        return Finding(True, "leftovers", f"removed {len(removed)} temporary files an interrupted ipt left")
     return Finding(
         False,
         "leftovers",
@@ -192,7 +192,8 @@ def _made_by_ipt(folder: Path, journal_path: Path) -> bool:
     Documents folder are someone else's to set."""
     if folder.stat().st_mode & stat.S_ISVTX:
         return False
-    own = {f"{journal_path.name}{suffix}" for suffix in files.JOURNAL_SUFFIXES} | {files.BACKUP_FOLDER}
+    own = {f"{journal_path.name}{suffix}" for suffix in files.JOURNAL_SUFFIXES}
+    own |= {files.BACKUP_FOLDER, files.IN_FLIGHT}
     try:
         return all(
             entry.name in own or entry.name.startswith(files.TEMP_PREFIX) for entry in folder.iterdir()

@@ -109,18 +109,14 @@ def backup(journal, destination: Path | None = None, force: bool = False) -> Pat
         destination = folder / f"journal-{stamp}.db"
     else:
         files.check_target(destination, force, journal.path)
-    temp = None
     try:
-        temp = files.temp_beside(destination)
-        _copy_journal(journal, temp)
-        check_file(temp, journal.key)
-        files.fsync_file(temp)
-        files.replace(temp, destination)
+        with files.temp_output(destination, journal.path) as temp:
+            _copy_journal(journal, temp)
+            check_file(temp, journal.key)
+            files.fsync_file(temp)
+            files.replace(temp, destination)
     except (OSError, *store.DB_ERRORS) as exc:
         raise _cannot_write(destination, exc) from None
-    finally:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
     return destination
 
 

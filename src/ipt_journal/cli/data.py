@@ -209,6 +209,8 @@ def wipe(
     backups = safekeeping.backups_folder(path)
     files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []
     files += temporary.leftovers(path, all_of_them=True)
+    in_flight = path.parent / temporary.IN_FLIGHT  # the list of outputs being written
+    files += [in_flight] if in_flight.is_file() else []
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")

@@ -6,10 +6,11 @@ import stat
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
-from support import assert_user_error, flat
+from support import flat
 
 MARKER = "MARKER-3e9f a note nobody else should read"
 
@@ -95,3 +96,48 @@ def test_a_running_ipts_temporary_file_is_left_alone(people, tmp_path):
         people.ok("checkin", "list")
         assert temp.exists()
     assert not temp.exists() and not (people.path.parent / ".ipt-in-flight").exists()
+
+
+# ------------------------------------------------------------------ 9. --edit after a kill
+
+# The editor writes the note and then its ipt is killed (kill -9): the note is left where
+# ipt put it.
+EDITOR_THEN_KILL = '#!/bin/sh\nprintf "%s" "$FAKE_TEXT" > "$1"\necho "$1" > "$EDITED"\nkill -9 $PPID\n'
+
+
+def test_a_note_left_by_a_killed_edit_is_in_ipts_own_folder_and_swept(people, tmp_path, monkeypatch):
+    script = tmp_path / "editor.sh"
+    script.write_text(EDITOR_THEN_KILL)
+    script.chmod(0o700)
+    edited = tmp_path / "edited.txt"
+    env = {**os.environ, "VISUAL": str(script), "FAKE_TEXT": MARKER, "EDITED": str(edited)}
+    env.pop("XDG_RUNTIME_DIR", None)
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "ipt_journal", "checkin", "--mood", "5", "--edit"], env=env, timeout=60
+    )
+    assert done.returncode == -signal.SIGKILL
+    note = Path(edited.read_text().strip())
+    assert note.read_text() == MARKER  # left behind by the kill
+    assert list((tmp_path / "tmp").iterdir()) == []  # not in /tmp, where nobody sweeps
+    assert note.parent.parent == people.path.parent / ".ipt-editing"
+    assert stat.S_IMODE(note.parent.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(note.parent.stat().st_mode) == 0o700
+    people.ok("checkin", "list")  # the next run removes it
+    assert not note.exists() and not note.parent.exists()
+    assert people.count("checkins") == 0
+
+
+def test_a_killed_edit_in_the_runtime_folder_is_swept_too(people, tmp_path, monkeypatch):
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    left = runtime / "ipt-journal" / ".ipt-editing" / "999999999.abc"
+    left.mkdir(parents=True)
+    (left / "note.md").write_text(MARKER)
+    running = runtime / "ipt-journal" / ".ipt-editing" / f"{os.getpid()}.xyz"  # an edit still open
+    running.mkdir()
+    (running / "note.md").write_text("still being written")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert str(left / "note.md") in flat(people.ok("wipe", "--yes").stdout)
+    assert not (left / "note.md").exists() and (running / "note.md").exists()

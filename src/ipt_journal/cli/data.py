@@ -211,6 +211,7 @@ def wipe(
     files += temporary.leftovers(path, all_of_them=True)
     in_flight = path.parent / temporary.IN_FLIGHT  # the list of outputs being written
     files += [in_flight] if in_flight.is_file() else []
+    files += temporary.editing_leftovers()  # notes an ended --edit left open
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")

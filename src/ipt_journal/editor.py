@@ -1,7 +1,8 @@
 """Writing a long note in your own editor ($VISUAL, else $EDITOR, else vi).
 
 The text lives only in a private temporary file (0600 in a folder of its own, 0700, inside
-a folder ipt owns and sweeps: `files.editing_home`), removed when the editor closes. Saving an empty file cancels.
+a folder ipt owns and sweeps: `files.editing_home`), removed when the editor closes.
+Saving an empty file cancels.
 Commands add the flag with `cli.session.EditOpt` and call `edit_text` (one note) or `edit_sections`
 (several answers in one file).
 """

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import flat
+from support import assert_user_error, flat
 
 MARKER = "MARKER-3e9f a note nobody else should read"
 
@@ -141,3 +141,53 @@ def test_a_killed_edit_in_the_runtime_folder_is_swept_too(people, tmp_path, monk
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     assert str(left / "note.md") in flat(people.ok("wipe", "--yes").stdout)
     assert not (left / "note.md").exists() and (running / "note.md").exists()
+
+
+# ------------------------------------------------------------------ 10. the keyring refuses
+
+PASSPHRASE = "correct horse battery"
+FAKE_KEYRING = Path(__file__).resolve().parent / "fake_keyring"
+
+
+@pytest.fixture
+def locked_keyring(people, tmp_path, monkeypatch):
+    """An encrypted journal whose passphrase is kept in a keyring that will not remove it."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    monkeypatch.syspath_prepend(str(FAKE_KEYRING))
+    from ipt_test_keyring import FileKeyring, LockedKeyring
+
+    store_file = tmp_path / "keyring.json"
+    monkeypatch.setenv("IPT_TEST_KEYRING", str(store_file))
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    people.ok("encrypt", "--yes")
+    keyring.set_keyring(FileKeyring())
+    people.ok("passphrase", "remember")
+    keyring.set_keyring(LockedKeyring())
+    yield store_file
+    keyring.set_keyring(previous)
+
+
+def test_passphrase_forget_says_when_the_keyring_refused(people, locked_keyring):
+    result = people("passphrase", "forget")
+    assert_user_error(result, "did not remove it (the keyring is locked): it is still there", code=1)
+    assert "no longer keeps" not in result.stdout
+    assert f"keyring del ipt-journal {people.path}" in flat(result.stderr)
+    assert PASSPHRASE in locked_keyring.read_text()  # what the message says: still there
+
+
+def test_wipe_says_when_the_keyring_refused(people, locked_keyring):
+    result = people.ok("wipe", "--yes")
+    assert "no longer keeps" not in result.stdout
+    assert "it is still there" in flat(result.stderr) and "keyring del ipt-journal" in flat(result.stderr)
+    assert not people.path.exists() and PASSPHRASE in locked_keyring.read_text()
+
+
+def test_forget_with_a_working_keyring_still_says_it_is_gone(people, locked_keyring):
+    import keyring
+    from ipt_test_keyring import FileKeyring
+
+    keyring.set_keyring(FileKeyring())
+    assert "no longer keeps the passphrase" in people.ok("passphrase", "forget").stdout
+    assert PASSPHRASE not in locked_keyring.read_text()

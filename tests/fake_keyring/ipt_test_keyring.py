@@ -34,3 +34,12 @@ class FileKeyring(KeyringBackend):
         if data.pop(f"{service} {username}", None) is None:
             raise PasswordDeleteError("not there")
         self._file().write_text(json.dumps(data))
+
+
+class LockedKeyring(FileKeyring):
+    """A keyring that reads but refuses to remove (a locked or read-only keyring)."""
+
+    def delete_password(self, service, username):
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("the keyring is locked")

@@ -244,7 +244,9 @@ def wipe(
             f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed.",
             "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
         )
-    if forgotten:
+    if forgotten.refused:
+        messages.note("  ".join(forgotten.sentences(path)), stream=sys.stderr)
+    elif forgotten.was_kept:
         messages.note("Your system keyring no longer keeps the journal's passphrase.")
     messages.note(
         "ipt cannot reach copies outside these places: exports and backups you saved elsewhere, "

@@ -191,3 +191,42 @@ def test_forget_with_a_working_keyring_still_says_it_is_gone(people, locked_keyr
     keyring.set_keyring(FileKeyring())
     assert "no longer keeps the passphrase" in people.ok("passphrase", "forget").stdout
     assert PASSPHRASE not in locked_keyring.read_text()
+
+
+# ------------------------------------------------------------------ 11. umask 000
+
+
+def test_under_umask_000_every_folder_is_0700_and_every_file_0600(tmp_path):
+    """A fresh home, the default places (no IPT_ variables), and a umask that takes nothing."""
+    home = tmp_path / "fresh-home"
+    home.mkdir(mode=0o700)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("IPT_", "XDG_")) and key != "HOME"
+    }
+    env["HOME"] = str(home)
+    outside = home / "out"
+
+    def ipt(*args: str) -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "ipt_journal", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=lambda: os.umask(0),
+        )
+        assert done.returncode == 0, done.stderr
+
+    ipt("config", "set", "country", "GB")
+    ipt("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
+    ipt("checkin", "--date", "2026-03-02", "--mood", "5", "--note", MARKER)
+    ipt("backup")
+    ipt("export", "--format", "csv", "-o", str(outside / "csv"))
+    made = list(home.rglob("*"))
+    assert any(path.name == "config.json" for path in made) and any(path.suffix == ".csv" for path in made)
+    assert any(path.name.startswith("journal-") for path in made)
+    for path in made:
+        expected = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path

@@ -230,3 +230,50 @@ def test_under_umask_000_every_folder_is_0700_and_every_file_0600(tmp_path):
     for path in made:
         expected = 0o700 if path.is_dir() else 0o600
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
+# ------------------------------------------------------------------ 12. what reaches a screen
+
+IMG = "<img src=x onerror=alert(1)>"
+
+
+def put(path, sql, *params):
+    """Write past ipt, as an older version, another program or an edited file could have."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute(sql, params)
+    conn.commit()
+    conn.close()
+
+
+def html_of(markdown_text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").render(markdown_text)
+
+
+def test_the_markdown_export_escapes_every_field(people):
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "5", "--note", "fine", "--tag", "walks")
+    people.ok("cope", "log", "short-walk", "--date", "2026-03-02")
+    put(people.path, "UPDATE people SET status = ? WHERE name = 'Alex'", IMG)
+    put(people.path, "UPDATE coping_log SET strategy = ?", IMG)
+    text = people.ok("export", "--format", "markdown").stdout
+    assert "&lt;img" in text
+    assert "<img" not in html_of(text)
+
+
+@pytest.mark.parametrize("underline", ["===", "---", "  ==  "])
+def test_a_line_of_equals_or_dashes_makes_no_heading(people, underline):
+    people.ok("safety-plan", "add", "2", "--text", "a hot shower")
+    put(people.path, "UPDATE safety_plan_items SET text = ?", f"Call me\n{underline}")
+    text = people.ok("safety-plan", "--markdown").stdout
+    rendered = html_of(text)
+    assert "Call me" in rendered and "<h1>Call me" not in rendered and "<h2>Call me" not in rendered
+    assert "<hr" not in rendered
+
+
+def test_safe_text_markdown_escapes_underlines():
+    from ipt_journal.safe_text import markdown
+
+    assert "<h" not in html_of("Title\n" + markdown("===")) and "<h" not in html_of(markdown("Title\n---"))

@@ -107,6 +107,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # What would turn a line into a list item or a quote when it starts one.
 _LEADING = re.compile(r"^(\s*\d*)([-+.)>])(?=\s|$)", re.M)
+# A line of only = or - turns the line above it into a heading (or draws a rule).
+_UNDERLINE = re.compile(r"^([ \t]*)([=-])(?=[=\- \t]*$)", re.M)
 
 
 def markdown(text) -> str:
@@ -115,4 +117,5 @@ def markdown(text) -> str:
     value = for_terminal(str(text)).replace("\t", " ")
     value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
     value = _LEADING.sub(r"\1\\\2", _MARKDOWN_SPECIAL.sub(r"\\\1", value))
+    value = _UNDERLINE.sub(r"\1\\\2", value)
     return value.replace("\n", "  \n")

@@ -277,3 +277,90 @@ def test_safe_text_markdown_escapes_underlines():
     from ipt_journal.safe_text import markdown
 
     assert "<h" not in html_of("Title\n" + markdown("===")) and "<h" not in html_of(markdown("Title\n---"))
+
+
+def test_an_html_report_is_not_sent_to_a_terminal(people, tmp_path):
+    import pexpect
+
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "5", "--note", "hi")
+    put(people.path, "UPDATE checkins SET note = ?", "\x1b]52;c;aGk=\x07 hi")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "ipt_journal", "report", "--format", "html", "--since", "2026-03-01"],
+        env={**os.environ, "IPT_JOURNAL_DB": str(people.path)},
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = flat(child.before)
+    assert child.exitstatus == 2
+    assert "writes a document for a browser, not for this terminal" in shown
+    assert "-o report.html" in shown and "<html" not in shown.lower() and "\x1b]52" not in child.before
+    piped = subprocess.run(
+        [sys.executable, "-m", "ipt_journal", "report", "--format", "html", "--since", "2026-03-01"],
+        env={**os.environ, "IPT_JOURNAL_DB": str(people.path)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert piped.returncode == 0 and "<html" in piped.stdout.lower()
+
+
+MARKUP = "[link=https://evil.example]click[/link][conceal]hidden[/conceal]"
+INVISIBLE = "\U000e0041\U000e0042\u180e\u206a\u00ad"
+
+
+@pytest.fixture
+def marked_journal(people):
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "4", "--with", "Sam:+1", "--note", "a note")
+    people.ok(
+        "exercise", "start", "active-listening", "--with", "Sam", "--no-homework",
+        *("--answer", "said=a", "--answer", "heard=b", "--answer", "reflection=c", "--answer", "check=d"),
+    )  # fmt: skip
+    put(people.path, "UPDATE exercises SET kind = ?, day = '2026-03-03'", MARKUP)
+    put(people.path, "UPDATE checkins SET note = ?", f"a note{INVISIBLE}end")
+    put(people.path, "UPDATE people SET relationship = ? WHERE name = 'Alex'", MARKUP)
+    return people
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "--since", "2026-03-01"],
+        ["prep"],
+        ["exercise", "history"],
+        ["checkin", "list"],
+        ["checkin", "show", "1"],
+        ["inventory", "show", "Alex"],
+        ["search", "note"],
+    ],
+)
+def test_stored_markup_and_invisible_characters_are_shown_not_acted_on(marked_journal, command):
+    result = marked_journal(*command)
+    if result.exit_code == 2 and "No such command" in result.output:
+        pytest.skip("this screen is not in this version")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert not any(char in out for char in INVISIBLE)
+    if "a note" in out:
+        assert "\\U000e0041" in out and "\\u180e" in out
+    if "click" in out:
+        assert "[conceal]hidden[/conceal]" in "".join(out.split())
+
+
+def test_commands_ipt_suggests_quote_names_for_the_shell(people, tmp_path):
+    import shlex
+
+    name = "O'$(touch pwned)"
+    people.ok("inventory", "add", "--name", name, "--relationship", "friend", "--closeness", "2")
+    result = people("inventory", "remove", name)
+    assert_user_error(result)
+    assert "ipt inventory remove 'O'\"'\"'$(touch pwned)' --yes" in result.stderr
+    suggested = result.stderr.split("ipt inventory remove ", 1)[1].split(" --yes")[0]
+    assert shlex.split(suggested) == [name]  # the shell reads back exactly the name
+    assert people.rows("SELECT name FROM people WHERE name = ?", (name,)) == [(name,)]  # nothing removed
+    people.ok("inventory", "edit", name, "--status", "deceased")
+    died = people("checkin", "--mood", "5", "--with", f"{name}:+1")
+    assert "ipt exercise start grief --with 'O'\"'\"'$(touch pwned)'" in flat(died.stderr)
+    assert people.count("checkins") == 0

@@ -7,6 +7,7 @@ import typer
 from ipt_journal import messages
 from ipt_journal.cli import completion
 from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
+from ipt_journal.safe_text import shell_word
 from ipt_journal.vocab import Contact, DisputeStage, ExpectationsMet, ProblemArea, Relationship, Status
 
 app = command_group(
@@ -298,7 +299,7 @@ def edit(
     changes = _given(locals())
     state.require(
         [] if changes else ["the flags for what to change"],
-        f"ipt inventory edit {current_name!r} --closeness 2",
+        f"ipt inventory edit {shell_word(current_name)} --closeness 2",
     )
     journal = state.journal()
     person = journal.people.named(current_name)
@@ -319,7 +320,7 @@ def remove(ctx: typer.Context, name: NameArg, yes: YesOpt = False) -> None:
     state = session(ctx)
     journal = state.journal()
     person = journal.people.named(name)
-    state.require([] if yes else ["--yes"], f"ipt inventory remove {person.name!r} --yes")
+    state.require([] if yes else ["--yes"], f"ipt inventory remove {shell_word(person.name)} --yes")
     messages.removal_warning(person, journal.people.footprint(person.id))
     if not state.confirm(yes, f"Remove {person.name}?"):
         messages.note("Nothing was removed.")

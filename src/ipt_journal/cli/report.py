@@ -107,6 +107,15 @@ def write_document(journal, kind: str, output: str | None, force: bool, start, t
     from ipt_journal.documents import html as html_document
     from ipt_journal.documents import markdown as markdown_document
 
+    if kind == "html" and output in (None, files.STDOUT) and sys.stdout.isatty():
+        from ipt_journal.errors import InputError
+
+        # An HTML page is for a browser: on a terminal its text would be shown raw (and a
+        # screen is no place for a document); piped or redirected, it goes out as asked.
+        raise InputError(
+            "ipt report --format html writes a document for a browser, not for this terminal.",
+            "Save it with -o: ipt report --format html -o report.html (or pipe it: ... | your-program)",
+        )
     doc = build_document(journal, start, today, window)
     content = clinician.blocks(doc, safety.resources(config.country_or_none()))
     renderer = html_document if kind == "html" else markdown_document

@@ -39,12 +39,15 @@ class PlainConsole(SafeConsole):
 
 
 def new_console() -> Console:
-    # Made per call, so output goes to whatever sys.stdout is now (tests swap it).
+    # Made per call, so output goes to whatever sys.stdout is now (tests swap it). No screen
+    # writes Rich markup: with it off, brackets in anything stored (a name, a tag, an
+    # exercise kind) are shown as typed, never read as a link, a colour or hidden text.
     from ipt_journal import output
 
     if _paging is not None:
         return _paging
-    return PlainConsole(highlight=False) if output.plain() else SafeConsole(highlight=False)
+    console_class = PlainConsole if output.plain() else SafeConsole
+    return console_class(highlight=False, markup=False)
 
 
 @contextmanager

@@ -364,3 +364,60 @@ def test_commands_ipt_suggests_quote_names_for_the_shell(people, tmp_path):
     died = people("checkin", "--mood", "5", "--with", f"{name}:+1")
     assert "ipt exercise start grief --with 'O'\"'\"'$(touch pwned)'" in flat(died.stderr)
     assert people.count("checkins") == 0
+
+
+# ------------------------------------------------------------------ 17. honest messages
+
+
+@pytest.mark.parametrize(
+    ("folder", "synced"),
+    [
+        ("MEGAsync", True),
+        ("Box", True),
+        ("pCloudDrive", True),
+        ("SynologyDrive", True),
+        ("Yandex.Disk", True),
+        ("OneDrive-Personal", True),
+        ("Dropbox (Work)", True),
+        ("mega-man", False),
+        ("megan", False),
+        ("boxes", False),
+        ("dropbox_notes", False),
+    ],
+)
+def test_cloud_sync_detection_names_the_real_sync_folders(tmp_path, ipt, folder, synced):
+    journal = tmp_path / folder / "journal.db"
+    ipt.ok("--db", str(journal), "inventory", "list")
+    out = flat(ipt("--db", str(journal), "doctor").stdout)
+    assert ("cloud-synced folder" in out) == synced, out
+
+
+@pytest.mark.parametrize("mood", ["٣", "1_0", "1e1", "nan", "inf", "５"])
+def test_csv_moods_are_ascii_digits_only(ipt, tmp_path, mood):
+    path = tmp_path / "moods.csv"
+    path.write_text(f"day,mood\n2024-03-01,4\n2024-03-02,{mood}\n", encoding="utf-8")
+    result = ipt("import", "--from", "csv", str(path), "--columns", "day=day,mood=mood")
+    assert_user_error(result, mood, "Nothing was imported")
+    assert not ipt.path.exists() or ipt.count("checkins") == 0
+
+
+def test_csv_days_are_ascii_digits_only(ipt, tmp_path):
+    path = tmp_path / "moods.csv"
+    path.write_text("day,mood\n٢٠٢٤-٠٣-٠١,4\n", encoding="utf-8")
+    assert_user_error(ipt("import", "--from", "csv", str(path), "--columns", "day=day,mood=mood"))
+    assert not ipt.path.exists() or ipt.count("checkins") == 0
+
+
+def test_a_mood_map_is_ascii_digits_only(ipt, tmp_path):
+    path = tmp_path / "moods.csv"
+    path.write_text("day,mood\n2024-03-01,low\n", encoding="utf-8")
+    args = ("import", "--from", "csv", str(path), "--columns", "day=day,mood=mood", "--mood-map")
+    assert_user_error(ipt(*args, "low=٣"), "must map to a mood from 0")
+    assert not ipt.path.exists() or ipt.count("checkins") == 0
+
+
+@pytest.mark.parametrize("how", ["١", "+١", "1_0", "0_1", "+1e0"])
+def test_with_how_it_went_is_ascii_digits_only(people, how):
+    result = people("checkin", "--mood", "5", "--with", f"Sam:{how}")
+    assert_user_error(result, "must be a whole number from -2")
+    assert people.count("checkins") == 0 and people.count("interactions") == 0

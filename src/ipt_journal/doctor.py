@@ -15,21 +15,36 @@ from ipt_journal.safekeeping import backups_folder, check_file
 from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted
 
 # Folders that sync to someone's cloud; a journal there is only as private as that account.
+# Whole folder names as the sync programs create them (lower-cased).
 SYNCED_FOLDER_NAMES = (
     "dropbox",
     "onedrive",
     "google drive",
     "googledrive",
     "icloud",
+    "icloud drive",
     "mobile documents",
     "nextcloud",
     "owncloud",
     "pcloud",
+    "pclouddrive",
+    "pcloud drive",
+    "box",
     "box sync",
     "mega",
+    "megasync",
     "seafile",
     "syncthing",
+    "synologydrive",
+    "synology drive",
+    "yandex.disk",
+    "yandexdisk",
 )
+# How a sync program names a second account's folder: "Dropbox (Work)", "OneDrive - Org",
+# and on macOS "OneDrive-Personal". Never a part of a word: /home/megan and mega-man are
+# not MEGA, boxes is not Box.
+_ACCOUNT_SUFFIXES = (" (", " - ")
+_DASHED = ("onedrive",)
 NETWORK_FILESYSTEMS = {
     "nfs",
     "nfs4",
@@ -205,9 +220,10 @@ def _made_by_ipt(folder: Path, journal_path: Path) -> bool:
 def _where_it_syncs(journal_path: Path) -> Finding:
     parts = [part.lower() for part in journal_path.resolve().parts]
     for name in SYNCED_FOLDER_NAMES:
-        # A whole folder name, or one that starts with it ("Dropbox (Work)", "OneDrive - Org"):
-        # never a part of a word, so /home/megan is not MEGA.
-        if any(part == name or part.startswith((f"{name} ", f"{name}-", f"{name}_")) for part in parts):
+        forms = tuple(name + suffix for suffix in _ACCOUNT_SUFFIXES) + (
+            (f"{name}-",) if name in _DASHED else ()
+        )
+        if any(part == name or part.startswith(forms) for part in parts):
             return Finding(
                 False,
                 "sync",

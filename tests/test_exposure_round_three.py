@@ -1,5 +1,6 @@
 """Issue 22, exposure and honest messages (points 8-12, 17): each test failed before its fix."""
 
+import json
 import os
 import signal
 import stat
@@ -421,3 +422,39 @@ def test_with_how_it_went_is_ascii_digits_only(people, how):
     result = people("checkin", "--mood", "5", "--with", f"Sam:{how}")
     assert_user_error(result, "must be a whole number from -2")
     assert people.count("checkins") == 0 and people.count("interactions") == 0
+
+
+def test_a_wrong_backup_passphrase_names_the_backups_variable(people, monkeypatch, tmp_path):
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "6", "--note", MARKER)
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    people.ok("encrypt", "--yes")
+    backup = tmp_path / "old.db"
+    people.ok("backup", str(backup))
+    people.ok("checkin", "--date", "2026-03-03", "--mood", "2", "--note", "after the backup")
+    monkeypatch.setenv("IPT_BACKUP_PASSPHRASE", "not the backup's passphrase")
+    result = people("restore", str(backup), "--yes")
+    assert_user_error(
+        result, f"Wrong passphrase for the backup at {backup}", "set IPT_BACKUP_PASSPHRASE", code=1
+    )
+    assert "IPT_JOURNAL_PASSPHRASE" not in result.stderr
+    notes = [c["note"] for c in json.loads(people.ok("checkin", "list", "--json").stdout)]
+    assert sorted(notes) == sorted([MARKER, "after the backup"])  # nothing replaced
+
+
+def test_crisis_says_why_the_safety_plan_is_left_out(people, locked_keyring, monkeypatch):
+    import keyring
+    from ipt_test_keyring import FileKeyring, UnreadableKeyring
+
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    people.ok("safety-plan", "add", "2", "--text", "a hot shower")
+    monkeypatch.delenv("IPT_JOURNAL_PASSPHRASE")
+    keyring.set_keyring(FileKeyring())
+    assert "a hot shower" in people.ok("crisis").stdout  # the kept passphrase reads it
+    keyring.set_keyring(UnreadableKeyring())
+    out = people.ok("crisis")
+    shown = flat(out.stdout)
+    assert "988" in shown or "crisis" in shown.lower()  # the lines come first, whatever happens
+    assert "a hot shower" not in shown
+    assert "Your safety plan is not shown" in shown and "keyring could not be read" in shown
+    data = json.loads(people.ok("crisis", "--json").stdout)
+    assert data["safety_plan"] == [] and "keyring could not be read" in data["safety_plan_left_out"]

@@ -43,3 +43,12 @@ class LockedKeyring(FileKeyring):
         from keyring.errors import KeyringLocked
 
         raise KeyringLocked("the keyring is locked")
+
+
+class UnreadableKeyring(FileKeyring):
+    """A keyring that cannot be read just now (locked, or its service not running)."""
+
+    def get_password(self, service, username):
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("the keyring is locked")

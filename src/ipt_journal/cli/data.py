@@ -52,7 +52,7 @@ def restore(
     key = None
     if is_encrypted(source):
         key = _backup_passphrase(state, source, journal.key)
-    version = safekeeping.check_file(source, key)
+    version = _check_backup(source, key)
     messages.note(f"{source} is an intact ipt journal (schema {version}).")
     if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
         messages.note("Nothing was changed.")
@@ -68,6 +68,21 @@ def restore(
 
 
 BACKUP_PASSPHRASE_ENV = "IPT_BACKUP_PASSPHRASE"
+
+
+def _check_backup(source: Path, key: str | None) -> int:
+    """The backup's schema version, once checked; a wrong passphrase is the backup's, and the
+    variable to set is IPT_BACKUP_PASSPHRASE (not the journal's)."""
+    from ipt_journal import safekeeping
+    from ipt_journal.errors import WrongPassphrase
+
+    try:
+        return safekeeping.check_file(source, key)
+    except WrongPassphrase:
+        raise WrongPassphrase(
+            f"Wrong passphrase for the backup at {source}, or it is not an ipt journal. Nothing was changed.",
+            f"Type it again, or set {BACKUP_PASSPHRASE_ENV} to the backup's passphrase.",
+        ) from None
 
 
 def _backup_passphrase(state, source: Path, journal_key: str | None) -> str:

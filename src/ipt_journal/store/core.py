@@ -370,13 +370,13 @@ class Journal:
         return transfer.merge(self, doc, dry_run)
 
 
-def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
+def read_safety_plan(path: Path, key: str | None = None) -> list[SafetyPlanItem]:
     """The safety plan, read without creating, migrating, prompting or waiting long: for
     `ipt crisis`, which must not depend on the journal being healthy. An encrypted journal
-    is read only when its passphrase is in the environment."""
+    is read only with `key` or its passphrase in the environment."""
     if not path.is_file():
         return []
-    key = os.environ.get(PASSPHRASE_ENV) if is_encrypted(path) else None
+    key = (key or os.environ.get(PASSPHRASE_ENV)) if is_encrypted(path) else None
     if is_encrypted(path) and not key:
         return []
     conn = connect(path, key, read_only=True, timeout=1)

@@ -458,3 +458,27 @@ def test_crisis_says_why_the_safety_plan_is_left_out(people, locked_keyring, mon
     assert "Your safety plan is not shown" in shown and "keyring could not be read" in shown
     data = json.loads(people.ok("crisis", "--json").stdout)
     assert data["safety_plan"] == [] and "keyring could not be read" in data["safety_plan_left_out"]
+
+
+def test_a_csv_export_that_hits_a_file_size_limit_leaves_no_partial_csvs(people, tmp_path):
+    """A limit on file size (as a full disk would) stops the export in the middle: no CSV of
+    the set is left, and the message says nothing was written."""
+    import resource
+
+    for day in range(1, 29):
+        people.ok("checkin", "--date", f"2026-02-{day:02d}", "--mood", "5", "--note", "x" * 3000)
+    out = tmp_path / "csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "ipt_journal", "export", "--format", "csv", "-o", str(out)],
+        env={**os.environ, "IPT_JOURNAL_DB": str(people.path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000)),
+    )
+    assert done.returncode != 0 and "Nothing was written" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists() or list(out.rglob("*")) == []
+    assert not (people.path.parent / ".ipt-in-flight").exists()
+    people.ok("export", "--format", "csv", "-o", str(out))  # without the limit, the whole set
+    assert len(list(out.glob("*.csv"))) > 5 and not list(out.glob(".ipt-tmp*"))

@@ -24,10 +24,11 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ipt_journal import in_flight
 from ipt_journal.errors import InputError
 
 TEMP_PREFIX = ".ipt-tmp."
@@ -83,7 +84,7 @@ def temp_output(target: Path, journal_path: Path | None = None) -> Iterator[Path
     """A temporary file beside `target` (`temp_beside`) for as long as the block runs; gone
     afterwards unless the block renamed it into place. Outside the journal's own folders it
     is first written down in the journal's in-flight list, so a `kill -9` cannot hide it."""
-    recorded = _record(target, journal_path)
+    recorded = in_flight.record(target, journal_path)
     try:
         temp = temp_beside(target)
         try:
@@ -92,7 +93,26 @@ def temp_output(target: Path, journal_path: Path | None = None) -> Iterator[Path
             temp.unlink(missing_ok=True)
     finally:
         if recorded is not None:
-            _edit_in_flight(recorded[0], lambda lines: [line for line in lines if line != recorded[1]])
+            in_flight.cross_off(*recorded)
+
+
+@contextmanager
+def temp_folder(folder: Path, journal_path: Path | None = None) -> Iterator[Path]:
+    """A new private folder (0700) inside `folder`, named like ipt's temporary files and
+    written down in the in-flight list like them; removed with what is left in it."""
+    import shutil
+    import tempfile
+
+    recorded = in_flight.record(folder / "staging", journal_path)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}.staging.", dir=folder))
+        try:
+            yield staging
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        if recorded is not None:
+            in_flight.cross_off(*recorded)
 
 
 def write_atomically(path: Path, data: bytes, journal_path: Path | None = None) -> Path:
@@ -217,96 +237,20 @@ def leftovers(journal_path: Path, all_of_them: bool = False) -> list[Path]:
             if all_of_them or not (pid.isascii() and pid.isdigit() and _alive(int(pid))):
                 found.append(path)
         found += folder.glob(old_name)
-    return sorted(found + _recorded_leftovers(journal_path, all_of_them))
-
-
-# ------------------------------------------------------------------ in-flight outputs
-
-
-def _own_folders(journal_path: Path) -> set[Path]:
-    folder = journal_path.resolve().parent
-    return {folder, folder / BACKUP_FOLDER}
-
-
-def _record(target: Path, journal_path: Path | None) -> tuple[Path, str] | None:
-    """Write down, before it exists, the temporary file this process is about to make beside
-    `target`: its process, its folder and the name it will start with."""
-    if journal_path is None or not journal_path.parent.is_dir():
-        return None
-    folder = target.parent.resolve()
-    if folder in _own_folders(journal_path) or "\n" in str(folder) or "\n" in target.name:
-        return None  # the journal's folders are swept anyway; a newline cannot be listed
-    line = f"{os.getpid()}\t{folder}\t{target.name}"
-    _edit_in_flight(journal_path, lambda lines: [*lines, line])
-    return journal_path, line
-
-
-def _edit_in_flight(journal_path: Path, change: Callable[[list[str]], list[str]]) -> list[str]:
-    """Change the in-flight list under a lock (several ipt may run at once); an empty list is
-    removed. Returns the lines as they were."""
-    import fcntl
-
-    path = journal_path.parent / IN_FLIGHT
-    while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with open(fd, "r+", encoding="utf-8") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            if os.fstat(handle.fileno()).st_nlink == 0:
-                continue  # another ipt removed the list meanwhile: open the new one
-            os.fchmod(handle.fileno(), 0o600)
-            lines = [line for line in handle.read().split("\n") if line]
-            changed = change(lines)
-            if not changed:
-                os.unlink(path)
-            elif changed != lines:
-                handle.seek(0)
-                handle.truncate()
-                handle.write("".join(f"{line}\n" for line in changed))
-                handle.flush()
-                os.fsync(handle.fileno())
-            return lines
-
-
-def _recorded_leftovers(journal_path: Path, all_of_them: bool) -> list[Path]:
-    """The temporary files the in-flight list names whose process has ended (every one, with
-    `all_of_them`); lines left with no file and no process are crossed off."""
-    if not (journal_path.parent / IN_FLIGHT).is_file():
-        return []
-    found: list[Path] = []
-
-    def sweep(lines: list[str]) -> list[str]:
-        kept = []
-        for line in lines:
-            pid, folder, name = (line.split("\t") + ["", ""])[:3]
-            alive = pid.isascii() and pid.isdigit() and _alive(int(pid))
-            if alive and not all_of_them:
-                kept.append(line)
-                continue
-            left = sorted(Path(folder).glob(f"{_glob_literal(f'{TEMP_PREFIX}{pid}.{name}.')}*"))
-            found.extend(path for path in left if path.is_file() and not path.is_symlink())
-            if left or alive:
-                kept.append(line)  # crossed off once the files are gone
-        return kept
-
-    try:
-        _edit_in_flight(journal_path, sweep)
-    except OSError:
-        return found
-    return found
-
-
-def _glob_literal(text: str) -> str:
-    import glob
-
-    return glob.escape(text)
+    return sorted(found + in_flight.leftovers(journal_path, all_of_them))
 
 
 def sweep(journal_path: Path) -> list[Path]:
     """Remove (`shred`) what ended ipt runs left behind (`leftovers`), and cross them off the
     in-flight list. Returns what was removed."""
     removed = shred(leftovers(journal_path))
+    for folder in {path.parent for path in removed if path.parent.name.startswith(TEMP_PREFIX)}:
+        try:
+            folder.rmdir()  # a staging folder (CSV export) once its files are gone
+        except OSError:
+            continue
     if removed:
-        _recorded_leftovers(journal_path, all_of_them=False)
+        in_flight.leftovers(journal_path, all_of_them=False)  # crosses them off
     return removed
 
 

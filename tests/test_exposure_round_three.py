@@ -482,3 +482,86 @@ def test_a_csv_export_that_hits_a_file_size_limit_leaves_no_partial_csvs(people,
     assert not (people.path.parent / ".ipt-in-flight").exists()
     people.ok("export", "--format", "csv", "-o", str(out))  # without the limit, the whole set
     assert len(list(out.glob("*.csv"))) > 5 and not list(out.glob(".ipt-tmp*"))
+
+
+def test_doctor_calls_a_locked_journal_in_use_not_unreadable(people):
+    import sqlite3
+
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "5", "--note", MARKER)
+    holder = sqlite3.connect(people.path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE checkins SET mood = mood")
+        out = flat(people("doctor").stdout)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "is in use: another program (or another ipt) holds it locked" in out
+    assert "not a readable ipt journal" not in out and "damage" in out  # "not a sign of damage"
+    assert "integrity check is ok" in flat(people.ok("doctor").stdout)  # once it is free
+
+
+def test_a_file_size_limit_during_import_is_not_called_damage(people, tmp_path):
+    import resource
+
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "5")
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "day,mood,note\n" + "".join(f"2020-01-01,5,{'x' * 200} {i}\n" for i in range(3000)), encoding="utf-8"
+    )
+    size = people.path.stat().st_size
+    done = subprocess.run(
+        [sys.executable, "-m", "ipt_journal", "import", "--from", "csv", str(path)]
+        + ["--columns", "day=day,mood=mood,note=note"],
+        env={**os.environ, "IPT_JOURNAL_DB": str(people.path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (size + 100_000,) * 2),
+    )
+    assert done.returncode == 1, done.stderr
+    assert "a limit on file size (ulimit -f) stopped the write" in flat(done.stderr)
+    assert "damaged" not in done.stderr and "Traceback" not in done.stderr
+    assert people.count("checkins") == 1  # nothing half-imported
+    assert "integrity check is ok" in flat(people.ok("doctor").stdout)
+
+
+# A check-in whose journal is removed (ipt wipe in another terminal) just before it saves.
+WIPED_MEANWHILE = textwrap.dedent(
+    """
+    import os, sys
+    from ipt_journal.store import core
+    from ipt_journal.cli import main
+
+    real = core.Journal.writing
+
+    def writing(self):
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+        return real(self)
+
+    core.Journal.writing = writing
+    sys.argv = ["ipt", *sys.argv[1:]]
+    main()
+    """
+)
+
+
+def test_a_checkin_racing_wipe_is_told_the_journal_was_removed(people):
+    done = subprocess.run(
+        [sys.executable, "-c", WIPED_MEANWHILE, "checkin", "--mood", "5", "--note", MARKER],
+        env={**os.environ, "IPT_JOURNAL_DB": str(people.path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "was removed while this command ran (by ipt wipe, or another program). Nothing was saved" in flat(
+        done.stderr
+    )
+    assert "damaged" not in done.stderr and "replaced" not in done.stderr and "Saved" not in done.stdout
+    assert not people.path.exists()

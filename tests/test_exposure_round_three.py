@@ -89,7 +89,7 @@ def test_a_finished_export_leaves_no_list_behind(people, tmp_path):
 
 def test_a_running_ipts_temporary_file_is_left_alone(people, tmp_path):
     """Only a process that has ended leaves leftovers: another ipt writing now keeps its file."""
-    from ipt_journal import files
+    from ipt_journal.safekeeping import files
 
     target = tmp_path / "out.json"
     with files.temp_output(target, people.path) as temp:
@@ -275,7 +275,7 @@ def test_a_line_of_equals_or_dashes_makes_no_heading(people, underline):
 
 
 def test_safe_text_markdown_escapes_underlines():
-    from ipt_journal.safe_text import markdown
+    from ipt_journal.text.safe_text import markdown
 
     assert "<h" not in html_of("Title\n" + markdown("===")) and "<h" not in html_of(markdown("Title\n---"))
 

@@ -52,7 +52,7 @@ def check_key(key: str) -> None:
 def normalise(key: str, value: str) -> str:
     check_key(key)
     if key == "country":
-        from ipt_journal.safety import country_code
+        from ipt_journal.clinical.safety import country_code
 
         code = country_code(value)
         if code is None:
@@ -70,7 +70,7 @@ def normalise(key: str, value: str) -> str:
 def save(data: dict, path: Path | None = None) -> Path:
     """Write atomically, readable only by you."""
     path = path or config_path()
-    from ipt_journal.files import write_atomically
+    from ipt_journal.safekeeping.files import write_atomically
     from ipt_journal.store.core import make_private_dirs
 
     make_private_dirs(path.parent)  # 0700 whatever the umask, ~/.config too if it is missing
@@ -83,7 +83,7 @@ def _country_hint(value: str) -> str | None:
     """'Did you mean GB?' for a country's name."""
     import difflib
 
-    from ipt_journal.safety import COUNTRY_ALIASES, CRISIS_LINES
+    from ipt_journal.clinical.safety import COUNTRY_ALIASES, CRISIS_LINES
 
     names = {lines.name.lower(): code for code, lines in CRISIS_LINES.items()} | COUNTRY_ALIASES
     # Only a near spelling: 'Deutschland' is not a slip for 'England'.

@@ -3,7 +3,7 @@
 The text lives only in a private temporary file (0600 in a folder of its own, 0700, inside
 a folder ipt owns and sweeps: `files.editing_home`), removed when the editor closes.
 Saving an empty file cancels.
-Commands add the flag with `cli.session.EditOpt` and call `edit_text` (one note) or `edit_sections`
+Commands add the flag with `cli.context.EditOpt` and call `edit_text` (one note) or `edit_sections`
 (several answers in one file).
 """
 
@@ -33,7 +33,7 @@ def editor_command() -> list[str]:
 def _private_folder() -> Path:
     # A folder ipt owns and sweeps (files.editing_folder): after a kill -9 the note is found
     # and removed by the next run instead of lingering in /tmp.
-    from ipt_journal.files import editing_folder
+    from ipt_journal.safekeeping.files import editing_folder
 
     return editing_folder()
 

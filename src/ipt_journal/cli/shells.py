@@ -21,7 +21,7 @@ from typing import Any
 
 from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class
 
-from ipt_journal.safe_text import for_terminal, shell_word
+from ipt_journal.text.safe_text import for_terminal, shell_word
 
 # bash: the line up to the cursor and the word readline is completing ($2: after the last
 # COMP_WORDBREAKS character such as ':' or '=', and after an opening quote). Replies are

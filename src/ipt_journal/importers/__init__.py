@@ -25,7 +25,7 @@ from ipt_journal.importers.common import (
     people_for,
     uid_for,
 )
-from ipt_journal.safe_text import shell_word
+from ipt_journal.text.safe_text import shell_word
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal
@@ -75,7 +75,7 @@ class Outcome:
 
 def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
     """Merge a checked file into the journal, or with `dry_run` only say what would be added."""
-    from ipt_journal import portable
+    from ipt_journal.safekeeping import portable
     from ipt_journal.store.repository import stamp as utc_stamp
 
     moods, labels = map_moods(source, mapping.mood_map, mapping.defaults, mapping.scale)

@@ -224,7 +224,7 @@ def _person_values(person: PersonIn) -> dict:
 
 def _quoted(name: str) -> str:
     """A name in a command ipt suggests: the one shell-quoting rule (safe_text.shell_word)."""
-    from ipt_journal.safe_text import shell_word
+    from ipt_journal.text.safe_text import shell_word
 
     return shell_word(name)
 

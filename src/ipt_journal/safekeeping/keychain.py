@@ -106,7 +106,7 @@ def forget(path: Path) -> Forgetting:
 
 
 def _shell_word(text: str) -> str:
-    from ipt_journal.safe_text import shell_word
+    from ipt_journal.text.safe_text import shell_word
 
     return shell_word(text)
 

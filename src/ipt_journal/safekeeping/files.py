@@ -28,8 +28,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ipt_journal import in_flight
 from ipt_journal.errors import InputError
+from ipt_journal.safekeeping import in_flight
 
 TEMP_PREFIX = ".ipt-tmp."
 BACKUP_FOLDER = "backups"

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ipt_journal import files
+from ipt_journal.safekeeping import files
 
 
 def _own_folders(journal_path: Path) -> set[Path]:

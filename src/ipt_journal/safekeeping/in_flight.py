@@ -28,7 +28,10 @@ def record(target: Path, journal_path: Path | None) -> tuple[Path, str] | None:
     if folder in _own_folders(journal_path) or "\n" in str(folder) or "\n" in target.name:
         return None  # the journal's folders are swept anyway; a newline cannot be listed
     line = f"{os.getpid()}\t{folder}\t{target.name}"
-    _edit(journal_path, lambda lines: [*lines, line])
+    try:
+        _edit(journal_path, lambda lines: [*lines, line])
+    except OSError:
+        return None  # a read-only journal folder (read-only media): the output is still written
     return journal_path, line
 
 
@@ -97,4 +100,7 @@ def _glob_literal(text: str) -> str:
 
 def cross_off(journal_path: Path, line: str) -> None:
     """The temporary file is renamed into place or removed: its line goes."""
-    _edit(journal_path, lambda lines: [kept for kept in lines if kept != line])
+    try:
+        _edit(journal_path, lambda lines: [kept for kept in lines if kept != line])
+    except OSError:
+        pass  # the next run crosses it off once its process has ended

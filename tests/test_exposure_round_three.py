@@ -565,3 +565,14 @@ def test_a_checkin_racing_wipe_is_told_the_journal_was_removed(people):
     )
     assert "damaged" not in done.stderr and "replaced" not in done.stderr and "Saved" not in done.stdout
     assert not people.path.exists()
+
+
+def test_a_csv_export_killed_midway_leaves_nothing_the_next_run_misses(people, tmp_path):
+    people.ok("checkin", "--date", "2026-03-02", "--mood", "5", "--note", MARKER)
+    out = tmp_path / "csv"
+    killed("export", "--format", "csv", "-o", str(out))
+    staged = [path for path in out.rglob("*") if path.is_file()]
+    assert staged and all(".ipt-tmp." in str(path) for path in staged)  # no CSV in place, half a set
+    people.ok("checkin", "list")  # the next command removes the staging folder's files
+    assert list(out.iterdir()) == []
+    assert not (people.path.parent / ".ipt-in-flight").exists()

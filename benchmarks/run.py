@@ -282,6 +282,13 @@ def main() -> int:
             None,
             env,
         ),
+        # Issue 21: the clinician document for the journal's 12-week course (its default
+        # window while the course runs), page one and the whole case.
+        "ipt report --format html --course": (
+            [*ipt, "report", "--format", "html", "--course", "--force", "-o", str(OUT / "course.html")],
+            None,
+            env,
+        ),
         "ipt crisis": ([*ipt, "crisis"], None, env),
         "ipt course formulation": ([*ipt, "course", "formulation"], None, env),
         "ipt report, ten-times journal": (
@@ -355,6 +362,7 @@ def main() -> int:
             ("ipt chart (a year)", "jrnl -n 10", 0.8),
             ("ipt prep", "jrnl -n 10", 0.8),
             ("ipt report --format html", "jrnl -n 10", 0.8),
+            ("ipt report --format html --course", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
             ('ipt checkin 6 "..." (one line)', "jrnl add one entry", 0.3),
             ("ipt checkin show ID", "jrnl -n 10", 0.8),

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal.clinical.scales import SCALES
-from ipt_journal.clinical.vocab import signed
+from ipt_journal.clinical.vocab import REVIEW_FIELDS, signed
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
@@ -227,12 +227,7 @@ def _course_report(console: Console, result: Report) -> None:
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
-        for key, label in (
-            ("warning_signs", "Early warning signs"),
-            ("relapse_plan", "If they return"),
-            ("keep_practising", "Plan to keep practising"),
-            ("feelings_about_ending", "On ending"),
-        ):
+        for key, label in REVIEW_FIELDS:
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
     if result.exercises and result.exercises["by_kind"]:

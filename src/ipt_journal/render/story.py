@@ -63,6 +63,13 @@ def course_story(story: CourseStory) -> None:
     for goal in story.goals:
         rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
         console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
+    if story.review:
+        from ipt_journal.clinical.vocab import REVIEW_FIELDS
+
+        console.print(Text(f"Your review of {story.review['day']}:", style="bold"))
+        for key, label in REVIEW_FIELDS:
+            if story.review.get(key):
+                console.print(Text(f"  {label}: {story.review[key]}"))
     console.print(ending_line(story.questionnaires))
 
 

@@ -69,9 +69,10 @@ def normalise(key: str, value: str) -> str:
 def save(data: dict, path: Path | None = None) -> Path:
     """Write atomically, readable only by you."""
     path = path or config_path()
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
     from ipt_journal.safekeeping.files import write_atomically
+    from ipt_journal.store.core import make_private_dirs
+
+    make_private_dirs(path.parent)  # 0700 whatever the umask, ~/.config too if it is missing
 
     write_atomically(path, (json.dumps(data, indent=2, sort_keys=True)).encode())
     return path

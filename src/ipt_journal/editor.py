@@ -1,7 +1,8 @@
 """Writing a long note in your own editor ($VISUAL, else $EDITOR, else vi).
 
-The text lives only in a private temporary file (0600 in a folder of its own, 0700),
-removed when the editor closes whatever happened. Saving an empty file cancels.
+The text lives only in a private temporary file (0600 in a folder of its own, 0700, inside
+a folder ipt owns and sweeps: `files.editing_home`), removed when the editor closes.
+Saving an empty file cancels.
 Commands add the flag with `cli.context.EditOpt` and call `edit_text` (one note) or `edit_sections`
 (several answers in one file).
 """
@@ -12,7 +13,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from ipt_journal.errors import InputError, IptError
@@ -31,10 +31,11 @@ def editor_command() -> list[str]:
 
 
 def _private_folder() -> Path:
-    # The per-user runtime folder lives in memory where the system has one.
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    base = runtime if runtime and os.path.isdir(runtime) else None
-    return Path(tempfile.mkdtemp(prefix="ipt-edit-", dir=base))  # mode 0700
+    # A folder ipt owns and sweeps (files.editing_folder): after a kill -9 the note is found
+    # and removed by the next run instead of lingering in /tmp.
+    from ipt_journal.safekeeping.files import editing_folder
+
+    return editing_folder()
 
 
 def run_editor(text: str, suffix: str = ".md") -> str:

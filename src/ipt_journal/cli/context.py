@@ -70,7 +70,8 @@ class Session:
             from ipt_journal.safekeeping import files
 
             # What a kill -9 or a power cut left of an earlier run: copies of journal text.
-            files.shred(files.leftovers(path))
+            files.sweep(path)
+            files.sweep_editing()  # notes an ended --edit left open
         return self._journal
 
     def passphrase_to_open(self, path: Path) -> str:

@@ -21,31 +21,57 @@ def crisis(
     country = config.country_or_none()
     if as_json:
         data = safety.as_json(country, opening=safety.crisis_opening(country))
-        data["safety_plan"] = messages.plain(_plan_if_readable(ctx))
+        plan, left_out = _plan_if_readable(ctx)
+        data["safety_plan"] = messages.plain(plan)
+        if left_out:
+            data["safety_plan_left_out"] = left_out
         messages.print_json(data)
         return
     # First, before anything that could fail or wait.
     messages.crisis(country, opening=safety.crisis_opening(country))
-    plan = _plan_if_readable(ctx)
+    plan, left_out = _plan_if_readable(ctx)
+
     if plan:
         print("", file=sys.stdout)
         messages.safety_plan_text(plan, sys.stdout)
+    elif left_out:
+        print("", file=sys.stdout)
+        messages.note(left_out)
     if not country:
         print("", file=sys.stdout)
         messages.note(safety.SET_COUNTRY_HINT)
 
 
-def _plan_if_readable(ctx: typer.Context) -> list:
+KEYRING_UNREADABLE = (
+    "Your safety plan is not shown: it is in your encrypted journal, whose passphrase is kept in "
+    "your system keyring, and the keyring could not be read just now (it may be locked). Unlock "
+    "it, or see the plan with: ipt safety-plan (it asks for the passphrase)."
+)
+
+
+def _plan_if_readable(ctx: typer.Context) -> tuple[list, str | None]:
     """The safety plan, read-only and quickly; nothing at all if the journal is missing,
-    broken, locked, or from another version."""
+    broken, locked, or from another version. With it, why it was left out when the person
+    would expect it: a passphrase kept in the keyring that could not be read."""
+    import os
+
     from ipt_journal.paths import journal_path
-    from ipt_journal.store import read_safety_plan
+    from ipt_journal.store import PASSPHRASE_ENV, is_encrypted, read_safety_plan
 
     state = session(ctx)
     try:
-        return read_safety_plan(journal_path(state.db_flag))
+        path = journal_path(state.db_flag)
+        key = None
+        if path.is_file() and not os.environ.get(PASSPHRASE_ENV) and is_encrypted(path):
+            from ipt_journal.safekeeping import keychain
+
+            if keychain.is_kept(path):
+                key = keychain.read(path)
+                if key is None:
+                    return [], KEYRING_UNREADABLE
+        return read_safety_plan(path, key), None
     except Exception:  # noqa: BLE001 - crisis help never fails because of the journal
-        return []
+        return [], None
 
 
 def crisis_if_due(journal, days: list[str], data: dict | None = None, stream=None) -> None:

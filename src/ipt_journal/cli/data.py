@@ -53,7 +53,7 @@ def restore(
     key = None
     if is_encrypted(source):
         key = _backup_passphrase(state, source, journal.key)
-    version = safekeeping.check_file(source, key)
+    version = _check_backup(source, key)
     messages.note(f"{source} is an intact ipt journal (schema {version}).")
     if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
         messages.note("Nothing was changed.")
@@ -69,6 +69,21 @@ def restore(
 
 
 BACKUP_PASSPHRASE_ENV = "IPT_BACKUP_PASSPHRASE"
+
+
+def _check_backup(source: Path, key: str | None) -> int:
+    """The backup's schema version, once checked; a wrong passphrase is the backup's, and the
+    variable to set is IPT_BACKUP_PASSPHRASE (not the journal's)."""
+    from ipt_journal.errors import WrongPassphrase
+    from ipt_journal.safekeeping import backups as safekeeping
+
+    try:
+        return safekeeping.check_file(source, key)
+    except WrongPassphrase:
+        raise WrongPassphrase(
+            f"Wrong passphrase for the backup at {source}, or it is not an ipt journal. Nothing was changed.",
+            f"Type it again, or set {BACKUP_PASSPHRASE_ENV} to the backup's passphrase.",
+        ) from None
 
 
 def _backup_passphrase(state, source: Path, journal_key: str | None) -> str:
@@ -215,6 +230,9 @@ def wipe(
     backups = safekeeping.backups_folder(path)
     files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []
     files += temporary.leftovers(path, all_of_them=True)
+    in_flight = path.parent / temporary.IN_FLIGHT  # the list of outputs being written
+    files += [in_flight] if in_flight.is_file() else []
+    files += temporary.editing_leftovers()  # notes an ended --edit left open
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")
@@ -247,7 +265,9 @@ def wipe(
             f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed.",
             "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
         )
-    if forgotten:
+    if forgotten.refused:
+        messages.note("  ".join(forgotten.sentences(path)), stream=sys.stderr)
+    elif forgotten.was_kept:
         messages.note("Your system keyring no longer keeps the journal's passphrase.")
     messages.note(
         "ipt cannot reach copies outside these places: exports and backups you saved elsewhere, "

@@ -1,5 +1,6 @@
 """Encryption of the journal: encrypt, decrypt, and its passphrase (change, remember, forget)."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -115,7 +116,10 @@ def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     safekeeping.decrypt(journal)
     state.forget_journal()
     messages.note(f"The journal at {journal.path} is no longer encrypted.")
-    if keychain.forget(journal.path):
+    forgetting = keychain.forget(journal.path)
+    if forgetting.refused:
+        messages.note("  ".join(forgetting.sentences(journal.path)), stream=sys.stderr)
+    elif forgetting.was_kept:
         messages.note("Its passphrase is no longer kept in your system keyring.")
 
 
@@ -172,7 +176,13 @@ def forget(ctx: typer.Context) -> None:
     from ipt_journal.paths import journal_path
     from ipt_journal.safekeeping import keychain
 
-    if keychain.forget(journal_path(session(ctx).db_flag)):
+    path = journal_path(session(ctx).db_flag)
+    forgetting = keychain.forget(path)
+    if forgetting.refused:
+        from ipt_journal.errors import JournalError
+
+        raise JournalError(*forgetting.sentences(path))
+    if forgetting.was_kept:
         messages.note("Your system keyring no longer keeps the passphrase; ipt will ask for it.")
     else:
         messages.note("Your system keyring kept no passphrase for this journal.")

@@ -192,6 +192,15 @@ def write_document(
     from ipt_journal.insight.report_window import HOW_TO_CHANGE
     from ipt_journal.safekeeping import files
 
+    if kind == "html" and output in (None, files.STDOUT) and sys.stdout.isatty():
+        from ipt_journal.errors import InputError
+
+        # An HTML page is for a browser: on a terminal its text would be shown raw (and a
+        # screen is no place for a document); piped or redirected, it goes out as asked.
+        raise InputError(
+            "ipt report --format html writes a document for a browser, not for this terminal.",
+            "Save it with -o: ipt report --format html -o report.html (or pipe it: ... | your-program)",
+        )
     # Said before anything is written, so the person knows what leaves.
     leaving = [name for name in SECTIONS if name in sections]
     staying = [name for name in SECTIONS if name not in sections]

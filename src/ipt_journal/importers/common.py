@@ -165,7 +165,7 @@ def parse_map(text: str | None, option: str, value_rule) -> dict[str, object]:
 
 
 def mood_value(label: str, value: str) -> int:
-    if not re.fullmatch(r"\d+", value) or not MOOD_MIN <= int(value) <= MOOD_MAX:
+    if not re.fullmatch(r"[0-9]+", value) or not MOOD_MIN <= int(value) <= MOOD_MAX:
         raise InputError(
             f"--mood-map: {label!r} must map to a mood from {MOOD_MIN} (worst) to {MOOD_MAX} (best), "
             f"got {value!r}."
@@ -177,7 +177,7 @@ def parse_scale(text: str | None) -> tuple[float, float]:
     """'1-5' -> (1, 5): the scale numeric moods in the file are on."""
     if text is None:
         return (MOOD_MIN, MOOD_MAX)
-    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(?:-|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*", text)
+    match = re.fullmatch(r"\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(?:-|to|\.\.)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*", text)
     if not match or float(match[1]) >= float(match[2]):
         raise InputError(f"--mood-scale must be LOW-HIGH with LOW below HIGH, like 1-5, got {text!r}.")
     return float(match[1]), float(match[2])
@@ -241,11 +241,15 @@ def map_moods(
     return moods, sorted(labels.values(), key=lambda label: -label.mood)
 
 
+# A mood number as a keyboard types it: ASCII digits, an optional sign and decimal point or
+# comma. float() alone would take "٣", "1_0", "1e1", "nan" and "inf".
+_MOOD_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
 def _number(text: str) -> float | None:
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
+    if not _MOOD_NUMBER.fullmatch(text.strip()):
         return None
+    return float(text.strip().replace(",", "."))
 
 
 def _on_our_scale(source: Source, entry: Entry, scale: tuple[float, float]) -> int:

@@ -42,13 +42,17 @@ class PlainConsole(SafeConsole):
 
 
 def new_console() -> Console:
-    # Made per call, so output goes to whatever sys.stdout is now (tests swap it).
+    # Made per call, so output goes to whatever sys.stdout is now (tests swap it). No screen
+    # writes Rich markup: with it off, brackets in anything stored (a name, a tag, an
+    # exercise kind) are shown as typed, never read as a link, a colour or hidden text.
     from ipt_journal import output
 
     if _paging is not None:
         return _paging
-    # emoji=False: a note's ":fire:" stays as written (and Rich's emoji table stays unloaded).
-    console = (PlainConsole if output.plain() else SafeConsole)(highlight=False, emoji=False)
+    # emoji=False: a note's ":fire:" stays as written (and Rich's emoji table stays unloaded);
+    # markup=False: brackets in journal text are shown as typed, never read as Rich markup.
+    console_class = PlainConsole if output.plain() else SafeConsole
+    console = console_class(highlight=False, emoji=False, markup=False)
     # The terminal's size, asked once: Rich would ask again (a few system calls) at every print.
     console.size = console.size
     return console

@@ -67,7 +67,7 @@ def check_file(path: Path, key: str | None = None) -> int:
         finally:
             conn.close()
     except store.DB_ERRORS as exc:
-        raise JournalError(f"{path} is not a readable ipt journal ({exc}).") from None
+        raise _unreadable(path, exc) from None
     if result != "ok":
         raise JournalError(f"{path} is damaged: SQLite's integrity check says {result!r}.")
     if version < 1 or "people" not in tables or "checkins" not in tables:
@@ -78,6 +78,25 @@ def check_file(path: Path, key: str | None = None) -> int:
             "Upgrade ipt-journal to use it.",
         )
     return version
+
+
+def _unreadable(path: Path, exc: Exception) -> JournalError:
+    """Why a journal could not be checked: in use, or not readable here, are not damage."""
+    text = str(exc)
+    name = getattr(exc, "sqlite_errorname", "")
+    if "locked" in text or "busy" in text or name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return JournalError(
+            f"{path} is in use: another program (or another ipt) holds it locked, so it could not "
+            "be checked just now. Being locked is not a sign of damage.",
+            "Close the other program (or let the other ipt finish) and try again.",
+        )
+    if "readonly" in text or name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return JournalError(
+            f"{path} could not be opened here ({text}): it, or its folder, cannot be written, and "
+            "SQLite needs to (its -wal and -shm files). This says nothing about the journal itself.",
+            "Check it where it can be written (or copy it, with its -wal file, to a folder of yours).",
+        )
+    return JournalError(f"{path} is not a readable ipt journal ({text}).")
 
 
 def _export_to(conn, temp: Path, key: str, uri: bool = False) -> None:
@@ -110,18 +129,14 @@ def backup(journal, destination: Path | None = None, force: bool = False) -> Pat
         destination = folder / f"journal-{stamp}.db"
     else:
         files.check_target(destination, force, journal.path)
-    temp = None
     try:
-        temp = files.temp_beside(destination)
-        _copy_journal(journal, temp)
-        check_file(temp, journal.key)
-        files.fsync_file(temp)
-        files.replace(temp, destination)
+        with files.temp_output(destination, journal.path) as temp:
+            _copy_journal(journal, temp)
+            check_file(temp, journal.key)
+            files.fsync_file(temp)
+            files.replace(temp, destination)
     except (OSError, *store.DB_ERRORS) as exc:
         raise _cannot_write(destination, exc) from None
-    finally:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
     return destination
 
 

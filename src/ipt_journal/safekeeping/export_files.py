@@ -7,11 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring  # json's own, in C where it can be
 from pathlib import Path
 from typing import Any
 
+from ipt_journal.errors import InputError
 from ipt_journal.safekeeping import files
 from ipt_journal.store import make_private_dirs
 from ipt_journal.text.safe_text import csv_cell, json_escaped
@@ -104,22 +106,31 @@ def write_csv_folder(
     """One CSV file per table in `folder` (created 0700 if missing). Every file is checked
     before the first is written, so a refused one leaves the folder as it was."""
     if folder.exists() and not folder.is_dir():
-        from ipt_journal.errors import InputError
-
         raise InputError(f"{folder} is not a folder; CSV export writes one file per table into a folder.")
+    created = not folder.exists()
     make_private_dirs(folder)
     targets = {table: folder / CSV_FILE_NAMES.get(table, f"{table}.csv") for table in tables}
     targets[FLAT] = folder / "checkins.csv"
     for target in targets.values():
         files.check_target(target, force, journal_path)
-    contents = {table: _csv(columns(table), rows) for table, rows in tables.items()}
+    contents = {table: _csv(columns(table), rows).encode() for table, rows in tables.items()}
     # With a byte-order mark, spreadsheets read the flat file as UTF-8 rather than guessing.
     contents[FLAT] = _csv(FLAT_CHECKINS, flat_checkins(tables)).encode("utf-8-sig")
-    for table, target in targets.items():
-        data = contents[table]
-        files.write_user_file(
-            target, data if isinstance(data, bytes) else data.encode(), force=True, journal_path=journal_path
-        )
+    # Every file is written whole into a private folder inside `folder` first, then each is
+    # renamed into place: a full disk or a file-size limit leaves no partial set of CSVs.
+    try:
+        with files.temp_folder(folder, journal_path) as staging:
+            for table, target in targets.items():
+                data = contents[table]
+                files.write_atomically(
+                    staging / target.name, data if isinstance(data, bytes) else data.encode()
+                )
+            for target in targets.values():
+                files.replace(staging / target.name, target)
+    except OSError as exc:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise InputError(f"Cannot write {folder}: {exc.strerror or exc}. Nothing was written.") from None
     return len(targets)
 
 

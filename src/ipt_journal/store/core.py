@@ -256,18 +256,49 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
 
 
+# SQLite's names for a write the disk or the system refused (a full disk, `ulimit -f`):
+# the transaction is rolled back and the journal is as it was.
+_WRITE_REFUSED = {"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHORT_READ"}
+
+
 def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
-    """What SQLite's complaint means for the person, and what to do about it."""
+    """What SQLite's complaint means for the person, and what to do about it. Only an error
+    with no other explanation points at damage."""
     text = str(exc)
+    name = getattr(exc, "sqlite_errorname", "")
+    if not path.exists():
+        return JournalError(
+            f"The journal at {path} was removed while this command ran (by ipt wipe, or another "
+            "program). Nothing was saved.",
+            "If that was not you, look for it in your backups: ipt restore",
+        )
     if "locked" in text or "busy" in text:
         hint = "Another ipt may be using it; try again in a moment."
     elif "readonly" in text or "read-only" in text:
         hint = "The file or its folder is read-only for you; see: ipt doctor"
-    elif "full" in text:
-        hint = "The disk is full; free some space and try again."
+    elif "full" in text or (name in _WRITE_REFUSED and _cannot_grow(path)):
+        return JournalError(
+            f"Cannot {doing} the journal at {path}: the disk is full, or a limit on file size "
+            "(ulimit -f) stopped the write. Nothing was changed, and the journal is as it was.",
+            "Free some space (or raise the limit) and try again.",
+        )
     else:
         hint = "If it is damaged, restore it from a backup (ipt restore); see: ipt doctor"
     return JournalError(f"Cannot {doing} the journal at {path}: {text}. Nothing was changed.", hint)
+
+
+def _cannot_grow(path: Path) -> bool:
+    """A limit on file size for this process, or little room left on the journal's disk."""
+    import resource
+    import shutil
+
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft != resource.RLIM_INFINITY:
+        return True
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 2**20
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------- the journal
@@ -332,6 +363,8 @@ class Journal:
             raise storage_error(exc, self.path, "save to") from None
         if self.identity is not None and _identity(self.path) != self.identity:
             self.conn.execute("ROLLBACK")
+            if not self.path.exists():  # ipt wipe (or another program) removed it meanwhile
+                raise storage_error(sqlite3.OperationalError("removed"), self.path, "save to")
             raise JournalError(
                 f"The journal at {self.path} was replaced while this command ran (by ipt encrypt, "
                 "decrypt or restore). Nothing was saved.",
@@ -391,13 +424,13 @@ class Journal:
         return transfer.merge(self, doc, dry_run)
 
 
-def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
+def read_safety_plan(path: Path, key: str | None = None) -> list[SafetyPlanItem]:
     """The safety plan, read without creating, migrating, prompting or waiting long: for
     `ipt crisis`, which must not depend on the journal being healthy. An encrypted journal
-    is read only when its passphrase is in the environment."""
+    is read only with `key` or its passphrase in the environment."""
     if not path.is_file():
         return []
-    key = os.environ.get(PASSPHRASE_ENV) if is_encrypted(path) else None
+    key = (key or os.environ.get(PASSPHRASE_ENV)) if is_encrypted(path) else None
     if is_encrypted(path) and not key:
         return []
     conn = connect(path, key, read_only=True, timeout=1)

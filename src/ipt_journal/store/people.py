@@ -222,7 +222,10 @@ def _person_values(person: PersonIn) -> dict:
 
 
 def _quoted(name: str) -> str:
-    return f'"{name}"' if " " in name else name
+    """A name in a command ipt suggests: the one shell-quoting rule (safe_text.shell_word)."""
+    from ipt_journal.text.safe_text import shell_word
+
+    return shell_word(name)
 
 
 def raise_deceased(name: str) -> None:

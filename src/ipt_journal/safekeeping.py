@@ -53,8 +53,9 @@ def remove(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
 def check_file(path: Path, key: str | None = None) -> int:
     """The schema version of a readable, intact ipt journal at `path` (encrypted with `key`,
     if given); an error a person can read otherwise."""
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"There is no file at {path}.")
+    store.refuse_unless_regular(path, "a journal or a backup")
     if is_encrypted(path) and key is None:
         raise JournalError(f"{path} is encrypted; its passphrase is needed to check it.")
     try:
@@ -203,6 +204,10 @@ def restore(source: Path, journal, key: str | None = None) -> Path:
     so rows still in its -wal come along. An encrypted journal stays encrypted with its own
     passphrase; a plain one takes the backup's. Returns where the copy of the old one is."""
     check_file(source, key)
+    # Held before the copy is kept: a check-in another ipt saves from now on waits, and then
+    # lands in the restored journal; one saved before is in the kept copy. Keeping first and
+    # holding after left a gap where a check-in told "Saved" was in neither.
+    _hold_exclusively(journal.conn, journal.path)
     kept = backup(journal)
     target_key = journal.key if journal.key is not None else key
 

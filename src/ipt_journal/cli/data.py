@@ -44,10 +44,14 @@ def restore(
     """Replace the journal with a backup. The backup is checked first and the current
     journal is kept as a backup of its own."""
     from ipt_journal import prompts, safekeeping
-    from ipt_journal.store import is_encrypted
+    from ipt_journal.errors import InputError
+    from ipt_journal.store import is_encrypted, refuse_unless_regular
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt restore {source} --yes")
+    if not source.exists():
+        raise InputError(f"There is no file at {source}.")
+    refuse_unless_regular(source, "a backup")  # before anything opens it: a FIFO would hang
     journal = state.journal()
     key = None
     if is_encrypted(source):

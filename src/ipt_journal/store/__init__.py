@@ -30,6 +30,7 @@ from ipt_journal.store.core import (
     open_journal,
     quoted,
     read_safety_plan,
+    refuse_unless_regular,
     sqlcipher,
     storage_error,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "open_journal",
     "quoted",
     "read_safety_plan",
+    "refuse_unless_regular",
     "sqlcipher",
     "storage_error",
     "unknown_name_message",

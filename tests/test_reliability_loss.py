@@ -128,3 +128,25 @@ def test_a_fifo_as_the_restore_source_is_refused_at_once(ipt, tmp_path):
     assert run.returncode != 0
     assert "is a FIFO (a named pipe), not a backup" in flat(run.stderr)
     assert notes_in(ipt.path) == {MARKER}
+
+
+# ------------------------------------------------------------------ 15. wipe checks first
+
+
+def test_wipe_in_a_read_only_folder_removes_nothing_and_says_why(ipt):
+    from test_resilience import read_only
+
+    ipt.ok("checkin", "--mood", "6", "--date", "2026-01-01", "--note", MARKER)
+    ipt.ok("backup")
+    backups = sorted((ipt.path.parent / "backups").glob("journal-*.db"))
+    assert len(backups) == 1
+    undo = read_only(ipt.path.parent)
+    try:
+        result = ipt("wipe", "--yes")
+    finally:
+        undo()
+    assert_user_error(result, "could not be removed, so nothing was removed", code=1)
+    assert "this is a bug" not in result.stderr
+    assert f"cannot remove {ipt.path}: its folder {ipt.path.parent} is read-only" in flat(result.stderr)
+    assert backups[0].exists() and notes_in(backups[0]) == {MARKER}
+    assert notes_in(ipt.path) == {MARKER}

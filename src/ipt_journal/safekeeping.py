@@ -50,6 +50,35 @@ def remove(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     return removed, kept
 
 
+def unremovable(paths: list[Path]) -> list[tuple[Path, str]]:
+    """The files of `paths` that could not be deleted now, each with the reason, found before
+    anything is deleted: a wipe stopped half-way (backups gone, journal left) helps nobody."""
+    import os
+    import stat
+
+    problems = []
+    for path in paths:
+        folder = path.parent
+        try:
+            info = folder.stat()
+        except OSError as exc:
+            problems.append((path, exc.strerror or str(exc)))
+            continue
+        # access() answers for read-only mounts and immutable folders too, even for root
+        if not os.access(folder, os.W_OK | os.X_OK):
+            problems.append((path, f"its folder {folder} is read-only for you"))
+        elif info.st_mode & stat.S_ISVTX and os.geteuid() not in (0, _owner(path)):
+            problems.append((path, f"its folder {folder} lets only the file's owner remove it"))
+    return problems
+
+
+def _owner(path: Path) -> int | None:
+    try:
+        return path.lstat().st_uid
+    except OSError:
+        return None
+
+
 def check_file(path: Path, key: str | None = None) -> int:
     """The schema version of a readable, intact ipt journal at `path` (encrypted with `key`,
     if given); an error a person can read otherwise."""

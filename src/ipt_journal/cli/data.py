@@ -229,10 +229,24 @@ def wipe(
         settings = prompts.confirm(f"Remove your settings too ({settings_file})?", default=False)
     if settings and settings_file.exists():
         files.append(settings_file)
+    blocked = safekeeping.unremovable(files)
+    if blocked:
+        from ipt_journal.errors import JournalError
+
+        for file, why in blocked:
+            messages.note(f"  cannot remove {file}: {why}", stream=sys.stderr)
+        raise JournalError(
+            f"{len(blocked)} file{'s' if len(blocked) != 1 else ''} could not be removed, so nothing "
+            "was removed: your journal and its backups are as they were.",
+            "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
+        )
     forgotten = keychain.forget(path)  # before the settings file, which lists it, may go
     removed, kept = safekeeping.remove(files)
-    if backups.is_dir() and not any(backups.iterdir()):
-        backups.rmdir()
+    try:
+        if backups.is_dir() and not any(backups.iterdir()):
+            backups.rmdir()
+    except OSError as exc:
+        kept.append((backups, exc.strerror or str(exc)))
     messages.note(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''}:")
     for file in removed:
         messages.note(f"  {file}")
@@ -242,7 +256,8 @@ def wipe(
         for file, why in kept:
             messages.note(f"  NOT removed: {file} ({why})", stream=sys.stderr)
         raise JournalError(
-            f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed.",
+            f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed; they are listed "
+            "above as NOT removed.",
             "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
         )
     if forgotten:

@@ -150,3 +150,65 @@ def test_wipe_in_a_read_only_folder_removes_nothing_and_says_why(ipt):
     assert f"cannot remove {ipt.path}: its folder {ipt.path.parent} is read-only" in flat(result.stderr)
     assert backups[0].exists() and notes_in(backups[0]) == {MARKER}
     assert notes_in(ipt.path) == {MARKER}
+
+
+# ------------------------------------------------------------------ 4. a foreign SQLite file
+
+
+@pytest.mark.parametrize("version", [0, 1, 5, 10, 11, 99])
+def test_another_programs_database_is_never_turned_into_a_journal(ipt, tmp_path, version):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('theirs')")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    result = ipt("--db", str(other), "checkin", "--mood", "5", "--date", "2026-01-01")
+    assert_user_error(result, "is an SQLite database, but not an ipt journal; it was not changed", code=1)
+    assert other.read_bytes() == before
+    assert not os.path.exists(f"{other}-wal")
+    assert ipt.rows_in(other, "SELECT name FROM sqlite_master WHERE type = 'table'") == [("notes",)]
+
+
+def test_a_file_with_ipts_tables_but_another_programs_mark_is_refused(ipt, tmp_path):
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01")
+    conn = sqlite3.connect(ipt.path)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.close()
+    before = ipt.path.read_bytes()
+    assert_user_error(ipt("checkin", "list"), "not an ipt journal; it was not changed", code=1)
+    assert ipt.path.read_bytes() == before
+
+
+def test_new_and_older_journals_are_marked(ipt, tmp_path):
+    from support import older_journal
+
+    from ipt_journal.store import APPLICATION_ID
+
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01")
+    assert ipt.rows("PRAGMA application_id") == [(APPLICATION_ID,)]
+    old = older_journal(tmp_path / "old.db", 10)
+    assert ipt.rows_in(old, "PRAGMA application_id") == [(0,)]
+    ipt.ok("--db", str(old), "checkin", "--mood", "6", "--date", "2026-01-02")
+    assert ipt.rows_in(old, "PRAGMA application_id") == [(APPLICATION_ID,)]
+    assert ipt.rows_in(old, "SELECT mood FROM checkins") == [(6,)]
+
+
+def test_an_encrypted_journal_carries_its_mark_inside_the_encryption(ipt, monkeypatch, tmp_path):
+    from sqlcipher3 import dbapi2
+
+    from ipt_journal.store import APPLICATION_ID
+
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", "correct horse battery")
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", MARKER)
+    ipt.ok("encrypt", "--yes")
+    conn = dbapi2.connect(str(ipt.path))
+    conn.execute("PRAGMA key = 'correct horse battery'")
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.execute("PRAGMA application_id = 0")  # an encrypted file of another program's
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    assert_user_error(ipt("checkin", "list"), "not an ipt journal; it was not changed", code=1)

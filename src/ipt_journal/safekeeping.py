@@ -91,6 +91,10 @@ def check_file(path: Path, key: str | None = None) -> int:
         conn = connect(path, key, read_only=True, timeout=5)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            try:
+                store.refuse_foreign(conn, path)
+            except JournalError:
+                raise JournalError(f"{path} is an SQLite file, but not an ipt journal.") from None
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
@@ -114,12 +118,14 @@ def _export_to(conn, temp: Path, key: str, uri: bool = False) -> None:
     ('' for none), in one read transaction so the copy is consistent. `uri`: the connection
     was opened read-only by URI, so the copy is attached by URI, writable."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    mark = conn.execute("PRAGMA application_id").fetchone()[0]
     target = f"{temp.resolve().as_uri()}?mode=rw" if uri else str(temp)
     conn.execute("ATTACH DATABASE ? AS copy KEY ?", (target, key))
     try:
         conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('copy')")
         conn.execute(f"PRAGMA copy.user_version = {int(version)}")  # export leaves it out
+        conn.execute(f"PRAGMA copy.application_id = {int(mark)}")  # and the mark
         conn.execute("COMMIT")
     finally:
         if conn.in_transaction:

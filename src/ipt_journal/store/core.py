@@ -30,8 +30,28 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 BUSY_TIMEOUT_SECONDS = 10
+# The mark of an ipt journal, in the file's header (PRAGMA application_id; inside the
+# encryption for SQLCipher): "ipt1". A file without it is never migrated, so another
+# program's database is not turned into a journal, whatever its user_version.
+APPLICATION_ID = 0x69707431
+# The migrations ipt applied before the mark (migration 11 adds it; shipped migrations never
+# change): an unmarked file is taken for an ipt journal only if its user_version counts some of
+# these and it holds ipt's own tables and sqlite-utils' record of exactly those migrations.
+UNMARKED_MIGRATIONS = (
+    "m001_people_checkins_interactions",
+    "m002_measures_course_goals_safety_plan",
+    "m003_coping_log",
+    "m004_homework",
+    "m005_exercises",
+    "m006_clinical_fields",
+    "m007_life_events",
+    "m008_therapy_sessions_and_things_to_bring",
+    "m009_search_ids_never_reused_own_strategies",
+    "m010_how_it_went_can_be_unknown",
+)
+MIGRATION_SET = "ipt_journal"
 
 
 # ---------------------------------------------------------------- opening
@@ -176,6 +196,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     conn, key, version, identity = _connect_to_current(path, passphrase, immutable=not writable)
     try:
+        refuse_foreign(conn, path)
         if not writable and version != SCHEMA_VERSION:
             raise JournalError(
                 f"The journal at {path} is read-only and needs upgrading first (schema {version}).",
@@ -254,18 +275,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Read again under the lock: another process may have migrated meanwhile.
+        refuse_foreign(conn, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            # Migrations run whole or not at all, so tables in an unversioned file are not ours.
-            tables = sorted(
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            )
-            if tables:
-                raise JournalError(
-                    f"{path} is an SQLite database, but not an ipt journal "
-                    f"(it has tables such as {tables[0]!r}). It was not changed.",
-                    "Point --db at a new file or at your journal.",
-                )
         if version < SCHEMA_VERSION:
             migrations.apply(Database(conn, execute_plugins=False))
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -279,6 +290,37 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+
+
+def refuse_foreign(conn, path: Path) -> None:
+    """Refuse a file that is not an ipt journal: one marked by another program, or unmarked
+    with anything in it but a journal ipt wrote before the mark (its schema versions, its
+    tables and its record of migrations). An empty file becomes a new journal."""
+    mark = conn.execute("PRAGMA application_id").fetchone()[0]
+    if mark == APPLICATION_ID:
+        return
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if mark == 0 and version == 0 and not tables:
+        return  # a new, empty file
+    if mark == 0 and 1 <= version <= len(UNMARKED_MIGRATIONS) and _before_the_mark(conn, version, tables):
+        return
+    raise JournalError(
+        f"{path} is an SQLite database, but not an ipt journal; it was not changed.",
+        "Point --db at a new file or at your journal.",
+    )
+
+
+def _before_the_mark(conn, version: int, tables: set[str]) -> bool:
+    if not {"people", "checkins", "_sqlite_migrations"} <= tables:
+        return False
+    applied = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+        )
+    ]
+    return applied == list(UNMARKED_MIGRATIONS[:version])
 
 
 def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
@@ -407,6 +449,8 @@ def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
     conn = connect(path, key, read_only=True, timeout=1)
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return []
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return []
         return Journal(conn, path).safety_plan.items()
     finally:

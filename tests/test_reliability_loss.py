@@ -183,9 +183,8 @@ def test_a_file_with_ipts_tables_but_another_programs_mark_is_refused(ipt, tmp_p
 
 
 def test_new_and_older_journals_are_marked(ipt, tmp_path):
-    from support import older_journal
-
     from ipt_journal.store import APPLICATION_ID
+    from support import older_journal
 
     ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01")
     assert ipt.rows("PRAGMA application_id") == [(APPLICATION_ID,)]
@@ -212,3 +211,61 @@ def test_an_encrypted_journal_carries_its_mark_inside_the_encryption(ipt, monkey
     conn.commit()
     conn.close()
     assert_user_error(ipt("checkin", "list"), "not an ipt journal; it was not changed", code=1)
+
+
+# ------------------------------------------------------------------ 3. read-only media
+
+
+def test_read_only_media_shows_the_rows_still_in_the_wal(ipt, tmp_path):
+    from test_resilience import read_only
+
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", "folded in")
+    # A check-in saved, then the machine stopped before SQLite folded the -wal into the file.
+    crash = textwrap.dedent(f"""
+        import os, signal, sqlite3
+        conn = sqlite3.connect({str(ipt.path)!r}, isolation_level=None)
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("INSERT INTO checkins (uid, day, mood, note, created_at, updated_at) "
+                     "VALUES ('w1', '2026-01-02', 7, 'only in the wal', 'x', 'x')")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    subprocess.run([sys.executable, "-c", crash])
+    assert os.path.getsize(f"{ipt.path}-wal") > 0
+    companions = [
+        ipt.path,
+        *(p for s in ("-wal", "-shm") if (p := tmp_path / f"journal/journal.db{s}").exists()),
+    ]
+    undo = [read_only(p) for p in companions] + [read_only(ipt.path.parent)]
+    try:
+        listing = ipt.ok("checkin", "list")
+        exported = ipt.ok("export")
+    finally:
+        for step in reversed(undo):
+            step()
+    assert "only in the wal" in listing.stdout and "folded in" in listing.stdout
+    assert "only in the wal" in exported.stdout
+    assert "cannot be read here" not in listing.stderr
+
+
+def test_read_only_media_says_when_the_newest_rows_cannot_be_read(ipt, monkeypatch):
+    """When SQLite cannot read the -wal (it could not open the file with mode=ro), ipt still
+    shows what the file holds and says the newest entries may be missing."""
+    from ipt_journal.store import core
+
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", "folded in")
+    real = core.connect
+
+    def no_wal_reading(path, key=None, read_only=False, timeout=10, immutable=False):
+        if read_only and not immutable:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(path, key, read_only, timeout, immutable)
+
+    monkeypatch.setattr(core, "connect", no_wal_reading)
+    readable = os.access
+    # read-only media: nothing may be written
+    monkeypatch.setattr(core.os, "access", lambda path, mode: not mode & os.W_OK and readable(path, mode))
+    with open(f"{ipt.path}-wal", "ab") as wal:
+        wal.write(b"\0" * 32)  # something is in it
+    listing = ipt.ok("checkin", "list")
+    assert "folded in" in listing.stdout
+    assert "its newest entries (in journal.db-wal) cannot be read here" in flat(listing.stderr)

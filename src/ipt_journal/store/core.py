@@ -179,6 +179,25 @@ def refuse_unless_regular(path: Path, what: str = "a journal file") -> None:
     raise JournalError(f"{path} is {kind}, not {what}. Nothing was read or changed.", "Point --db at a file.")
 
 
+def _connect_read_only(path: Path, key: str | None) -> tuple:
+    """A connection to a journal ipt may not write (read-only media, or a file or folder
+    that is not yours to write), and whether it sees every row. `mode=ro` reads the -wal
+    too, so rows not yet folded into the file are there; only when SQLite cannot open it that
+    way is the file read as immutable, which ignores the -wal: whole if the -wal is empty."""
+    try:
+        conn = connect(path, key, read_only=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn, True
+    except (WrongPassphrase, *DB_ERRORS):
+        pass
+    conn = connect(path, key, immutable=True)
+    try:
+        wal = os.stat(f"{path}-wal").st_size
+    except OSError:
+        wal = 0
+    return conn, wal == 0
+
+
 def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Journal:
     """Open (creating on first use) the journal at `path`, upgraded to this version's schema.
     `passphrase` is asked only when the file turns out to be encrypted."""
@@ -194,7 +213,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
 
     # On read-only media (or a file you may not write) ipt still reads: reports, exports.
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    conn, key, version, identity = _connect_to_current(path, passphrase, immutable=not writable)
+    conn, key, version, identity, whole = _connect_to_current(path, passphrase, read_only=not writable)
     try:
         refuse_foreign(conn, path)
         if not writable and version != SCHEMA_VERSION:
@@ -224,10 +243,11 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
         raise
     journal = Journal(conn, path, key)
     journal.identity = identity
+    journal.whole = whole
     return journal
 
 
-def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immutable: bool = False):
+def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, read_only: bool = False):
     """A connection to the file at `path` now, its key, schema version and identity. The
     first read waits while `encrypt`, `decrypt` or `restore` holds the journal; if the file
     was replaced meanwhile, the new one is opened instead (the passphrase is asked once)."""
@@ -241,7 +261,10 @@ def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immuta
             given = key = given or passphrase()
         try:
             # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
-            conn = connect(path, key, immutable=immutable)
+            if read_only:
+                conn, whole = _connect_read_only(path, key)
+            else:
+                conn, whole = connect(path, key), True
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except (WrongPassphrase, *DB_ERRORS) as exc:
             if _identity(path) != identity:
@@ -250,7 +273,7 @@ def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immuta
                 raise
             raise storage_error(exc, path, "use") from None
         if _identity(path) == identity:
-            return conn, key, version, identity
+            return conn, key, version, identity, whole
         conn.close()
     raise JournalError(f"The journal at {path} keeps being replaced; nothing was done.", "Try again.")
 
@@ -367,6 +390,9 @@ class Journal:
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
         self.identity: tuple[int, int] | None = None  # the file opened; see writing()
         self.saves = 0  # write transactions committed, so a cancelled command can say what it kept
+        # False when read-only media let ipt read the file but not its -wal: the newest rows
+        # may be missing from what it shows (the session says so)
+        self.whole = True
 
     def __getattr__(self, name: str):
         """A part of the journal (`journal.people`, `journal.checkins`...), made the first time

@@ -269,3 +269,56 @@ def test_read_only_media_says_when_the_newest_rows_cannot_be_read(ipt, monkeypat
     listing = ipt.ok("checkin", "list")
     assert "folded in" in listing.stdout
     assert "its newest entries (in journal.db-wal) cannot be read here" in flat(listing.stderr)
+
+
+# ------------------------------------------------------------------ 5. the editor's text
+
+
+@pytest.fixture
+def failing_editor(tmp_path, monkeypatch):
+    """An editor that saves what $FAKE_TEXT says, then fails: exits 1 (vim's :cq) or, with
+    FAKE_KILL, is killed."""
+    script = tmp_path / "fake-editor"
+    script.write_text(
+        "#!/usr/bin/env python3\n"
+        "import os, signal, sys\n"
+        "open(sys.argv[1], 'w').write(os.environ['FAKE_TEXT'])\n"
+        "if os.environ.get('FAKE_KILL'):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "sys.exit(1)\n"
+    )
+    script.chmod(0o700)
+    monkeypatch.setenv("VISUAL", str(script))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    return tmp_path / "xdg-data" / "ipt-journal" / "drafts"
+
+
+@pytest.mark.parametrize("kill", [False, True])
+def test_text_from_a_failing_editor_is_kept_as_a_draft_without_a_terminal(
+    ipt, failing_editor, monkeypatch, kill
+):
+    ipt.ok("inventory", "list")  # the journal exists
+    monkeypatch.setenv("FAKE_TEXT", MARKER)
+    if kill:
+        monkeypatch.setenv("FAKE_KILL", "1")
+    result = ipt("checkin", "--mood", "6", "--date", "2026-01-01", "--edit")
+    how = "was stopped (signal 9)" if kill else "exited with an error (1)"
+    assert_user_error(result, f"The editor {how}, so nothing was saved to the journal")
+    drafts = list(failing_editor.iterdir())
+    assert len(drafts) == 1 and drafts[0].read_text() == MARKER
+    assert f"What you wrote is kept at {drafts[0]}" in flat(result.stderr)
+    assert oct(drafts[0].stat().st_mode & 0o777) == "0o600"
+    assert oct(failing_editor.stat().st_mode & 0o777) == "0o700"
+    assert ipt.count("checkins") == 0
+
+
+def test_in_a_terminal_the_text_from_a_failing_editor_can_be_used(ipt, failing_editor, monkeypatch):
+    from terminal import ENTER, Terminal
+
+    monkeypatch.setenv("FAKE_TEXT", MARKER)
+    term = Terminal(ipt.path, "checkin", "--mood", "6", "--date", "2026-01-01", "--edit")
+    term.shows("Use what you wrote?").keys(ENTER)
+    code, _ = term.finish()
+    assert code == 0
+    assert ipt.rows("SELECT mood, note FROM checkins") == [(6, MARKER)]
+    assert not failing_editor.exists()

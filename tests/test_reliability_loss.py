@@ -294,9 +294,7 @@ def failing_editor(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("kill", [False, True])
-def test_text_from_a_failing_editor_is_kept_as_a_draft_without_a_terminal(
-    ipt, failing_editor, monkeypatch, kill
-):
+def test_a_failing_editors_text_is_kept_as_a_draft_without_a_terminal(ipt, failing_editor, monkeypatch, kill):
     ipt.ok("inventory", "list")  # the journal exists
     monkeypatch.setenv("FAKE_TEXT", MARKER)
     if kill:

@@ -320,3 +320,57 @@ def test_in_a_terminal_the_text_from_a_failing_editor_can_be_used(ipt, failing_e
     assert code == 0
     assert ipt.rows("SELECT mood, note FROM checkins") == [(6, MARKER)]
     assert not failing_editor.exists()
+
+
+# ------------------------------------------------------------------ 2. one rule for days
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (["checkin", "--mood", "5", "--date", "0202-05-01"], "0202-05-01 is before 1900"),
+        (["homework", "add", "Call Sam", "--due", "2206-01-01"], "is more than a year ahead"),
+        (["measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0", "--date", "1899-12-31"], "before 1900"),
+    ],
+)
+def test_days_no_record_may_carry_are_refused_at_input(ipt, args, phrase):
+    ipt.ok("inventory", "list")  # the journal exists
+    result = ipt(*args)
+    assert_user_error(result, phrase)
+    for table in ("checkins", "homework", "measures"):
+        assert ipt.count(table) == 0
+
+
+def test_the_models_refuse_such_days_too():
+    import datetime as dt
+
+    from ipt_journal.errors import InputError
+    from ipt_journal.models import CheckinIn, HomeworkIn, validate
+
+    with pytest.raises(InputError, match="before 1900"):
+        validate(CheckinIn, {"day": dt.date(202, 5, 1), "mood": 5})
+    with pytest.raises(InputError, match="more than a year ahead"):
+        validate(HomeworkIn, {"text": "Call Sam", "due": dt.date.today() + dt.timedelta(days=400)})
+
+
+def test_a_journal_that_already_holds_odd_days_moves_whole(ipt, tmp_path):
+    """An older ipt let in a check-in of 0202 and homework due in 2206: the export imports into
+    a new journal whole, and the import names those records."""
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", "ordinary")
+    ipt.ok("homework", "add", "Call Sam")
+    conn = sqlite3.connect(ipt.path)
+    conn.execute("UPDATE checkins SET day = '0202-05-01'")
+    conn.execute("UPDATE homework SET due = '2206-01-01'")
+    conn.commit()
+    conn.close()
+    exported = tmp_path / "all.json"
+    ipt.ok("export", "-o", str(exported))
+    new = tmp_path / "new" / "journal.db"
+    result = ipt("--db", str(new), "import", str(exported))
+    assert result.exit_code == 0, result.output
+    said = flat(result.stdout)
+    assert "2 records in the file carry a day ipt would not take today" in said
+    assert "checkins[0]: day 0202-05-01 is before 1900" in said
+    assert "homework[0]: due 2206-01-01 is more than a year ahead" in said
+    assert ipt.rows_in(new, "SELECT day, note FROM checkins") == [("0202-05-01", "ordinary")]
+    assert ipt.rows_in(new, "SELECT due FROM homework") == [("2206-01-01",)]

@@ -13,11 +13,20 @@ import datetime as dt
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
 from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
+from ipt_journal.models.base import allowed_day
 from ipt_journal.safe_text import refuse_control_characters
 from ipt_journal.vocab import (
     DisputeStage,
@@ -29,9 +38,10 @@ FORMAT = "ipt-journal-export"
 FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about 50 times a busy year's journal
 
-# Days outside these bounds are no one's journal (9999-12-31 would read "-2912110 days ago").
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.timedelta(days=366)  # homework may be due, a course may end, within a year
+# Which days a record may carry is one rule (ipt_journal.dates.day_problem); a file whose
+# records break it (written by an older ipt that let such a day in) still imports whole, and
+# the import names those records (Document.odd_days).
+ODD_DAYS = 20  # named one by one; more are counted
 Uid = Annotated[str, Field(min_length=1, max_length=64)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]
 Text = Annotated[str, Field(max_length=5000)]
@@ -43,8 +53,8 @@ class Doc(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value, info):
-        if isinstance(value, dt.date) and not EARLIEST <= value <= dt.date.today() + LATEST:
-            raise ValueError(f"{value} is not a day this journal could hold")
+        if isinstance(value, dt.date):
+            return allowed_day(value, info)
         return refuse_control_characters(value, info.field_name)
 
 
@@ -76,6 +86,11 @@ class CheckinDoc(Doc):
     updated_at: Stamp
     people: list[InteractionDoc]
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
+
+    @field_validator("day", mode="after")
+    @classmethod
+    def _happened(cls, value: dt.date, info):
+        return allowed_day(value, info, past=True)
 
     @model_validator(mode="after")
     def _each_once(self):
@@ -212,6 +227,12 @@ class Document(Doc):
     events: list[EventDoc] = []
     therapy_sessions: list[TherapySessionDoc] = []
     bring: list[BringDoc] = []
+    # Records whose days break the rule, each named ("checkins[3]: day 0202-05-01 is before 1900")
+    _odd_days: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def odd_days(self) -> list[str]:
+        return self._odd_days
 
     @model_validator(mode="after")
     def _unique_uids(self):
@@ -383,6 +404,7 @@ def parse(text: str) -> Document:
             f"The file is export format {version!r}; this ipt reads format {FORMAT_VERSION}.",
             "Upgrade ipt-journal to import it.",
         )
+    odd_days: list[str] = []
     try:
         for name, field in Document.model_fields.items():
             records = raw.get(name)
@@ -390,11 +412,15 @@ def parse(text: str) -> Document:
                 continue
             kind = field.annotation.__args__[0]
             for index, record in enumerate(records):
+                odd: list[str] = []
                 try:
-                    kind.model_validate(record)
+                    kind.model_validate(record, context={"odd_days": odd})
                 except ValidationError as exc:
                     raise _not_valid(exc, (name, index)) from None
-        return Document.model_validate(raw)
+                odd_days += [f"{name}[{index}]: {problem}" for problem in dict.fromkeys(odd)]
+        doc = Document.model_validate(raw, context={"odd_days": []})
+        doc._odd_days = odd_days
+        return doc
     except ValidationError as exc:
         raise _not_valid(exc) from None
     except RecursionError:

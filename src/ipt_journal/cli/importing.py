@@ -218,5 +218,24 @@ def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
         messages.note(
             f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated{skipped}"
         )
+    _say_odd_days(doc.odd_days, dry_run)
     if dry_run:
         messages.note("Nothing was changed (--dry-run).")
+
+
+def _say_odd_days(odd: list[str], dry_run: bool) -> None:
+    """Records whose day ipt would not take today (before 1900, more than a year ahead, a
+    check-in in the future): an older ipt let them in, so they move with the rest."""
+    from ipt_journal.portable import ODD_DAYS
+
+    if not odd:
+        return
+    messages.note(
+        f"{len(odd)} record{'s' if len(odd) != 1 else ''} in the file carr{'ies' if len(odd) == 1 else 'y'} "
+        f"a day ipt would not take today; {'they would be' if dry_run else 'they were'} imported as "
+        "they are, so nothing is lost. Check and correct them:"
+    )
+    for problem in odd[:ODD_DAYS]:
+        messages.note(f"  {problem}")
+    if len(odd) > ODD_DAYS:
+        messages.note(f"  and {len(odd) - ODD_DAYS} more")

@@ -112,13 +112,38 @@ def html_to_text(text: str) -> str:
 
 
 def check_day(path: Path, line: int, column: str, day: dt.date) -> dt.date:
+    from ipt_journal.dates import EARLIEST
+
     if day > dt.date.today():
         raise SourceError(path, line, column, f"the date {day.isoformat()} is in the future.")
+    if day < EARLIEST:
+        raise SourceError(
+            path, line, column, f"the date {day.isoformat()} is before {EARLIEST.year}: no one's journal."
+        )
     return day
+
+
+def check_text(path: Path, line: int, column: str | None, text: str, multiline: bool = True) -> str:
+    """Text with NUL, ESC or another control character nobody types is refused by line and
+    column, before anything is written (the journal refuses it too)."""
+    from ipt_journal.safe_text import control_character
+
+    found = control_character(text, multiline=multiline)
+    if found:
+        raise SourceError(path, line, column, f"the text contains a control character ({found}).")
+    return text
+
+
+def check_activities(path: Path, line: int, column: str, activities: list[str]) -> list[str]:
+    for activity in activities:
+        check_text(path, line, column, activity, multiline=False)
+    return activities
 
 
 def check_note(path: Path, line: int, column: str, note: str | None) -> str | None:
     note = note.replace("\r\n", "\n").replace("\r", "\n") if note else note
+    if note:
+        check_text(path, line, column, note)
     if note and len(note) > NOTE_MAX:
         raise SourceError(
             path, line, column, f"the note has {len(note)} characters; a check-in's note holds {NOTE_MAX}."

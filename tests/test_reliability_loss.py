@@ -374,3 +374,59 @@ def test_a_journal_that_already_holds_odd_days_moves_whole(ipt, tmp_path):
     assert "homework[0]: due 2206-01-01 is more than a year ahead" in said
     assert ipt.rows_in(new, "SELECT day, note FROM checkins") == [("0202-05-01", "ordinary")]
     assert ipt.rows_in(new, "SELECT due FROM homework") == [("2206-01-01",)]
+
+
+# ------------------------------------------------------------------ 14. hostile imports
+
+DAYLIO_HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+DAYLIO_ROW = '2026-01-0{n},January {n},Thursday,21:30,good,{activities},,"{note}"\n'
+
+
+@pytest.mark.parametrize(
+    ("row", "phrase"),
+    [
+        ({"note": "a\x00b"}, "line 3, column note: the text contains a control character (NUL (\\x00))"),
+        ({"note": "a\x1b[2Jb"}, "line 3, column note: the text contains a control character (\\x1b)"),
+        ({"activities": "walk | fr\x1biends"}, "line 3, column activities: the text contains a control"),
+    ],
+)
+def test_daylio_control_characters_are_named_by_line_and_column(ipt, tmp_path, row, phrase):
+    ipt.ok("inventory", "list")
+    cells = {"activities": "walk", "note": "fine", **row}
+    text = (
+        DAYLIO_HEADER + DAYLIO_ROW.format(n=1, activities="walk", note="ok") + DAYLIO_ROW.format(n=2, **cells)
+    )
+    source = tmp_path / "daylio.csv"
+    source.write_text(text)
+    result = ipt("import", "--from", "daylio", str(source))
+    assert_user_error(result, phrase, "Nothing was imported")
+    assert "this is a bug" not in result.stderr
+    assert ipt.count("checkins") == 0
+
+
+@pytest.mark.parametrize(
+    ("cells", "phrase"),
+    [
+        ('2020-01-01,5,"a\x00b"', "line 2, column note: the text contains a control character"),
+        ('2020-01-01,5,"a\x1bb"', "line 2, column note: the text contains a control character (\\x1b)"),
+        ("1800-01-01,5,old", "line 2, column date: the date 1800-01-01 is before 1900"),
+    ],
+)
+def test_csv_imports_name_bad_cells_instead_of_crashing(ipt, tmp_path, cells, phrase):
+    ipt.ok("inventory", "list")
+    source = tmp_path / "moods.csv"
+    source.write_text(f"date,mood,note\n{cells}\n")
+    result = ipt("import", "--from", "csv", "--columns", "day=date,mood=mood,note=note", str(source))
+    assert_user_error(result, phrase, "Nothing was imported")
+    assert "this is a bug" not in result.stderr
+    assert ipt.count("checkins") == 0
+
+
+def test_an_import_error_names_a_few_examples_never_the_whole_file(ipt, tmp_path):
+    ipt.ok("inventory", "list")
+    source = tmp_path / "moods.csv"
+    source.write_text("date,mood\n" + "".join(f"2020-01-01,label{n}\n" for n in range(5000)))
+    result = ipt("import", "--from", "csv", "--columns", "day=date,mood=mood", str(source))
+    assert_user_error(result, "mood labels ipt cannot place", "and 4995 more", "Nothing was imported")
+    assert len(result.stderr) < 2000
+    assert ipt.count("checkins") == 0

@@ -23,6 +23,7 @@ from ipt_journal.vocab import MOOD_MAX, MOOD_MIN
 
 NOTE_MAX = 5000
 TAG_MAX = 40
+EXAMPLES = 5  # an error names at most this many of what is wrong
 
 
 class SourceError(InputError):
@@ -253,10 +254,14 @@ def map_moods(
             moods.append(found.mood if found.mood is not None else -1)
     unmapped = [label for label in labels.values() if label.how == "unmapped"]
     if unmapped:
+        # A few examples, never the whole file: a million odd labels would make a 36 MB message.
+        shown = sorted(unmapped, key=lambda label: -label.rows)[:EXAMPLES]
         listing = ", ".join(
-            f"{label.label!r} ({label.rows} row{'s' if label.rows != 1 else ''})" for label in unmapped
+            f"{label.label[:40]!r} ({label.rows} row{'s' if label.rows != 1 else ''})" for label in shown
         )
-        pairs = ",".join(f"{label.label}=N" for label in unmapped)
+        if len(unmapped) > len(shown):
+            listing += f" and {len(unmapped) - len(shown)} more"
+        pairs = ",".join(f"{label.label}=N" for label in shown)
         quoted = f"'{pairs}'" if "'" not in pairs else shlex.quote(pairs)
         raise InputError(
             f"{source.path.name} has mood labels ipt cannot place on its 0-10 scale: {listing}. "

@@ -430,3 +430,47 @@ def test_an_import_error_names_a_few_examples_never_the_whole_file(ipt, tmp_path
     assert_user_error(result, "mood labels ipt cannot place", "and 4995 more", "Nothing was imported")
     assert len(result.stderr) < 2000
     assert ipt.count("checkins") == 0
+
+
+# ------------------------------------------------------------------ 6. deletions are remembered
+
+
+def test_an_older_export_does_not_bring_a_deleted_checkin_back(ipt, tmp_path):
+    import json
+
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", MARKER)
+    ipt.ok("checkin", "--mood", "7", "--date", "2026-01-02", "--note", "kept")
+    older = tmp_path / "older.json"
+    ipt.ok("export", "-o", str(older))
+    ipt.ok("checkin", "delete", "1", "--yes")
+    result = ipt.ok("import", str(older))
+    assert "checkins: 0 added, 0 updated, skipped: 1 deleted since" in flat(result.stdout)
+    assert ipt.rows("SELECT note FROM checkins") == [("kept",)]
+    # the export carries the deletion: which record and when, never its text
+    doc = json.loads(ipt.ok("export").stdout)
+    (uid,) = [c["uid"] for c in json.loads(older.read_text())["checkins"] if c["note"] == MARKER]
+    assert [(d["uid"], d["kind"]) for d in doc["deleted"]] == [(uid, "checkins")]
+    assert MARKER not in json.dumps(doc["deleted"])
+
+
+def test_a_deletion_in_an_export_removes_the_older_copy_elsewhere(ipt, tmp_path):
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", MARKER, "--with", "Sam:+1")
+    first = tmp_path / "first.json"
+    ipt.ok("export", "-o", str(first))
+    other = tmp_path / "other" / "journal.db"
+    ipt.ok("--db", str(other), "import", str(first))
+    assert ipt.rows_in(other, "SELECT note FROM checkins") == [(MARKER,)]
+    ipt.ok("checkin", "delete", "1", "--yes")
+    second = tmp_path / "second.json"
+    ipt.ok("export", "-o", str(second))
+    result = ipt.ok("--db", str(other), "import", str(second))
+    assert "1 deleted (deleted in the file's journal)" in flat(result.stdout)
+    assert "Your journal as it was is kept at" in flat(result.stdout)
+    assert ipt.rows_in(other, "SELECT count(*) FROM checkins") == [(0,)]
+    assert ipt.rows_in(other, "SELECT count(*) FROM interactions") == [(0,)]
+    assert ipt.rows_in(other, "SELECT name FROM people") == [("Sam",)]
+    # and it stays deleted there when the first export comes round again
+    again = ipt.ok("--db", str(other), "import", str(first))
+    assert "skipped: 1 deleted since" in flat(again.stdout)
+    assert ipt.rows_in(other, "SELECT count(*) FROM checkins") == [(0,)]

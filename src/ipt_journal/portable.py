@@ -210,6 +210,29 @@ class BringDoc(Stored):
     discussed_in: Uid | None
 
 
+class DeletedDoc(Doc):
+    """A record deleted from the journal: which, and when (no text)."""
+
+    uid: Uid
+    kind: Literal[
+        "people",
+        "checkins",
+        "measures",
+        "courses",
+        "goals",
+        "safety_plan_items",
+        "reviews",
+        "coping_log",
+        "coping_strategies",
+        "exercises",
+        "homework",
+        "events",
+        "therapy_sessions",
+        "bring_items",
+    ]
+    deleted_at: Stamp
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -227,6 +250,9 @@ class Document(Doc):
     events: list[EventDoc] = []
     therapy_sessions: list[TherapySessionDoc] = []
     bring: list[BringDoc] = []
+    # Deletions (written only when there are some, so a file without them stays readable by
+    # an ipt from before them): an import does not bring these records back.
+    deleted: list[DeletedDoc] = []
     # Records whose days break the rule, each named ("checkins[3]: day 0202-05-01 is before 1900")
     _odd_days: list[str] = PrivateAttr(default_factory=list)
 
@@ -384,6 +410,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
             }
             for b in tables["bring_items"]
         ],
+        **({"deleted": tables["tombstones"]} if tables.get("tombstones") else {}),
     }
 
 

@@ -173,8 +173,9 @@ def export(
     tables = journal.dump()
     if kind == "csv":
         folder = Path(output)
+        records = {table: rows for table, rows in tables.items() if table in journal.TABLES}  # no deletions
         written = export_files.write_csv_folder(
-            folder, tables, journal.columns, force=force, journal_path=journal.path
+            folder, records, journal.columns, force=force, journal_path=journal.path
         )
         messages.note(
             f"Wrote {written} CSV files to {folder}: checkins.csv has one row per check-in, "

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 BUSY_TIMEOUT_SECONDS = 10
 # The mark of an ipt journal, in the file's header (PRAGMA application_id; inside the
 # encryption for SQLCipher): "ipt1". A file without it is never migrated, so another

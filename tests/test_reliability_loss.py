@@ -474,3 +474,42 @@ def test_a_deletion_in_an_export_removes_the_older_copy_elsewhere(ipt, tmp_path)
     again = ipt.ok("--db", str(other), "import", str(first))
     assert "skipped: 1 deleted since" in flat(again.stdout)
     assert ipt.rows_in(other, "SELECT count(*) FROM checkins") == [(0,)]
+
+
+# ------------------------------------------------------------------ 13. passphrase under load
+
+
+def test_changing_the_passphrase_under_running_checkins_loses_nothing_and_crashes_nothing(ipt, monkeypatch):
+    from sqlcipher3 import dbapi2
+
+    old, new = "correct horse battery", "staple of the new one"
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", old)
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", "before")
+    ipt.ok("encrypt", "--yes")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(ipt.path), old],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout.readline().strip() == "ready"
+    time.sleep(0.5)
+    monkeypatch.setenv("IPT_JOURNAL_NEW_PASSPHRASE", new)
+    result = ipt.ok("passphrase")
+    assert "The passphrase is changed" in result.stdout
+    time.sleep(0.3)
+    out, err = writer.communicate(input="stop\n", timeout=60)
+    assert writer.returncode == 0 and "Traceback" not in err, err
+    saved = {line.split()[1] for line in out.splitlines() if line.startswith("saved")}
+    assert len(saved) >= 3, out
+    refusals = [line for line in out.splitlines() if line.startswith("refused")]
+    assert all(
+        "Wrong passphrase" in line or "was replaced" in line or "another ipt" in line.lower()
+        for line in refusals
+    ), refusals
+    conn = dbapi2.connect(str(ipt.path))
+    conn.execute(f"PRAGMA key = '{new}'")
+    kept = {row[0] for row in conn.execute("SELECT note FROM checkins")}
+    conn.close()
+    assert saved <= kept, f"told 'Saved' but lost: {sorted(saved - kept)}"

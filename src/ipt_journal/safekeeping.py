@@ -316,8 +316,16 @@ def decrypt(journal) -> None:
 
 
 def change_passphrase(journal, new: str) -> None:
+    """Re-encrypt the open journal with `new`, as a copy that replaces it, holding the journal
+    exclusively meanwhile (as encrypt does): another ipt waits, or is told clearly that the
+    journal was replaced and nothing was saved. Rekeying in place left a command that had
+    opened the journal with the old passphrase reading pages it could no longer decrypt."""
     if journal.key is None:
         raise InputError("The journal is not encrypted.", "Encrypt it with: ipt encrypt")
-    journal.conn.execute(f"PRAGMA rekey = {quoted(new)}")
-    journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def fill(temp: Path) -> None:
+        _export_to(journal.conn, temp, new)
+        check_file(temp, new)
+
+    _swap_in(journal.conn, journal.path, fill)
     journal.key = new

@@ -513,3 +513,39 @@ def test_changing_the_passphrase_under_running_checkins_loses_nothing_and_crashe
     kept = {row[0] for row in conn.execute("SELECT note FROM checkins")}
     conn.close()
     assert saved <= kept, f"told 'Saved' but lost: {sorted(saved - kept)}"
+
+
+def test_a_wizard_waiting_for_answers_keeps_them_when_the_passphrase_is_changed(ipt, monkeypatch):
+    """`ipt passphrase` cannot replace the journal while a wizard has it open: it says so and
+    changes nothing, and the wizard's answers are then saved as usual."""
+    from ipt_journal import safekeeping
+    from terminal import Terminal
+
+    old = "correct horse battery"
+    monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", old)
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01")
+    ipt.ok("encrypt", "--yes")
+    term = Terminal(ipt.path, "checkin", "--date", "2026-01-02", "--note", MARKER, "--tag", "x")
+    term.at("How has your mood been")
+    monkeypatch.setattr(safekeeping, "BUSY_TIMEOUT_SECONDS", 1)
+    monkeypatch.setenv("IPT_JOURNAL_NEW_PASSPHRASE", "a new one entirely")
+    busy = ipt("passphrase")
+    assert_user_error(busy, "Another ipt has the journal at", "Nothing was changed", code=1)
+    assert "this is a bug" not in busy.stderr
+    term.type("8")
+    from terminal import ENTER, decline_questionnaires
+
+    term.answer("Who did you spend meaningful time with?", ENTER)
+    decline_questionnaires(term)
+    term.at("Anything to bring to your next session?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    from sqlcipher3 import dbapi2
+
+    conn = dbapi2.connect(str(ipt.path))
+    conn.execute(f"PRAGMA key = '{old}'")
+    assert conn.execute("SELECT day, mood, note FROM checkins ORDER BY day").fetchall() == [
+        ("2026-01-01", 5, None),
+        ("2026-01-02", 8, MARKER),
+    ]
+    conn.close()

@@ -427,7 +427,7 @@ class Journal:
             self.conn.execute("ROLLBACK")
             raise JournalError(
                 f"The journal at {self.path} was replaced while this command ran (by ipt encrypt, "
-                "decrypt or restore). Nothing was saved.",
+                "decrypt, passphrase or restore). Nothing was saved.",
                 "Run the command again.",
             )
         try:

@@ -81,7 +81,7 @@ class _Merge:
         self.conn = journal.conn
         self.journal = journal
         self.counts = counts
-        self.ids: dict[str, dict[str, int]] = {}
+        self.ids: dict[str, dict[str, int | None]] = {}  # None: deleted here since
 
     def run(self, doc) -> None:
         self._known_ids("people", "checkins", "goals", "exercises", "therapy_sessions")

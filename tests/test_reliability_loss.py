@@ -59,7 +59,7 @@ def notes_in(path) -> set[str]:
 def test_restore_loses_no_checkin_that_was_told_saved(ipt, tmp_path, monkeypatch):
     """A slow disk while the current journal is kept: a check-in saved meanwhile must end up in
     the kept copy or in the restored journal, never in neither."""
-    from ipt_journal import safekeeping
+    from ipt_journal.safekeeping import backups as safekeeping
 
     ipt.ok("checkin", "--mood", "4", "--date", "2026-01-01", "--note", "in the backup")
     source = tmp_path / "old.db"
@@ -518,7 +518,7 @@ def test_changing_the_passphrase_under_running_checkins_loses_nothing_and_crashe
 def test_a_wizard_waiting_for_answers_keeps_them_when_the_passphrase_is_changed(ipt, monkeypatch):
     """`ipt passphrase` cannot replace the journal while a wizard has it open: it says so and
     changes nothing, and the wizard's answers are then saved as usual."""
-    from ipt_journal import safekeeping
+    from ipt_journal.safekeeping import backups as safekeeping
     from terminal import Terminal
 
     old = "correct horse battery"

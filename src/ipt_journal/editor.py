@@ -4,7 +4,7 @@ The text lives only in a private temporary file (0600 in a folder of its own, 07
 removed when the editor closes. Saving an empty file cancels. If the editor fails after the
 text was changed (vim's :cq, a crash, a kill), the text is never thrown away unasked: ipt asks
 in a terminal whether to use it, and otherwise keeps it as a private draft and says where.
-Commands add the flag with `cli.session.EditOpt` and call `edit_text` (one note) or `edit_sections`
+Commands add the flag with `cli.context.EditOpt` and call `edit_text` (one note) or `edit_sections`
 (several answers in one file).
 """
 

@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipt_journal.clinical.vocab import MOOD_MAX, MOOD_MIN
 from ipt_journal.errors import InputError
-from ipt_journal.vocab import MOOD_MAX, MOOD_MIN
 
 NOTE_MAX = 5000
 TAG_MAX = 40
@@ -66,8 +66,8 @@ def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list
     """The header and the rows of a CSV file, each row with the line it starts on. Accepts a
     UTF-8 byte order mark and Windows line endings; without `delimiter`, whichever of , ; or
     tab the header uses most."""
-    from ipt_journal.files import read_user_bytes
-    from ipt_journal.portable import MAX_IMPORT_BYTES
+    from ipt_journal.safekeeping.files import read_user_bytes
+    from ipt_journal.safekeeping.portable import MAX_IMPORT_BYTES
 
     data = read_user_bytes(path, MAX_IMPORT_BYTES)  # a regular file of a sane size, or a clear refusal
     try:
@@ -113,7 +113,7 @@ def html_to_text(text: str) -> str:
 
 
 def check_day(path: Path, line: int, column: str, day: dt.date) -> dt.date:
-    from ipt_journal.dates import EARLIEST
+    from ipt_journal.text.dates import EARLIEST
 
     if day > dt.date.today():
         raise SourceError(path, line, column, f"the date {day.isoformat()} is in the future.")
@@ -127,7 +127,7 @@ def check_day(path: Path, line: int, column: str, day: dt.date) -> dt.date:
 def check_text(path: Path, line: int, column: str | None, text: str, multiline: bool = True) -> str:
     """Text with NUL, ESC or another control character nobody types is refused by line and
     column, before anything is written (the journal refuses it too)."""
-    from ipt_journal.safe_text import control_character
+    from ipt_journal.text.safe_text import control_character
 
     found = control_character(text, multiline=multiline)
     if found:

@@ -11,8 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-from ipt_journal.errors import InputError
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     MOOD_MAX,
     MOOD_MIN,
     QUALITY_MAX,
@@ -26,6 +25,7 @@ from ipt_journal.vocab import (
     Status,
     signed,
 )
+from ipt_journal.errors import InputError
 
 
 def _without_pydantic_plugins() -> None:
@@ -125,7 +125,7 @@ class Model(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value, info):
-        from ipt_journal.safe_text import refuse_control_characters
+        from ipt_journal.text.safe_text import refuse_control_characters
 
         if isinstance(value, dt.date):
             return allowed_day(value, info)
@@ -133,10 +133,10 @@ class Model(BaseModel):
 
 
 def allowed_day(day: dt.date, info: ValidationInfo, past: bool = False) -> dt.date:
-    """A day within the one rule (ipt_journal.dates.day_problem; `past`: not after today).
+    """A day within the one rule (ipt_journal.text.dates.day_problem; `past`: not after today).
     Validated for an import (a context with an 'odd_days' list), a day outside it is kept and
     noted there instead: a journal that already holds such a day still moves whole."""
-    from ipt_journal.dates import day_problem
+    from ipt_journal.text.dates import day_problem
 
     problem = day_problem(day)
     if problem is None and past and day > dt.date.today():

@@ -23,22 +23,22 @@ from pydantic import (
     model_validator,
 )
 
-from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
-from ipt_journal.errors import InputError
-from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
-from ipt_journal.models.base import allowed_day
-from ipt_journal.safe_text import refuse_control_characters
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     DisputeStage,
     EventKind,
     ProblemArea,
 )
+from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
+from ipt_journal.errors import InputError
+from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
+from ipt_journal.models.base import allowed_day
+from ipt_journal.text.safe_text import refuse_control_characters
 
 FORMAT = "ipt-journal-export"
 FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about 50 times a busy year's journal
 
-# Which days a record may carry is one rule (ipt_journal.dates.day_problem); a file whose
+# Which days a record may carry is one rule (ipt_journal.text.dates.day_problem); a file whose
 # records break it (written by an older ipt that let such a day in) still imports whole, and
 # the import names those records (Document.odd_days).
 ODD_DAYS = 20  # named one by one; more are counted

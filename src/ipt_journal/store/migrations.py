@@ -437,7 +437,7 @@ def m010_how_it_went_can_be_unknown(db: Database) -> None:
 def m011_marked_as_an_ipt_journal(db: Database) -> None:
     """The file says it is an ipt journal (PRAGMA application_id, in the header; inside the
     encryption for SQLCipher), so ipt never mistakes another program's database for one."""
-    from ipt_journal.store.core import APPLICATION_ID
+    from ipt_journal.store.recognise import APPLICATION_ID
 
     db.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
 

@@ -51,7 +51,7 @@ def parse_day(
     except ValueError:
         day = _spoken_day(cleaned, text, what, future, today)
     problem = day_problem(day, today)
-    if problem:
+    if problem and (future or day < EARLIEST):  # a day after today has its own message below
         raise DateError(
             f"{what} {problem}; pick a day from {EARLIEST.year} to a year from today.",
             brief=f"{problem}; pick another day.",

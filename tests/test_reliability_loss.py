@@ -549,3 +549,15 @@ def test_a_wizard_waiting_for_answers_keeps_them_when_the_passphrase_is_changed(
         ("2026-01-02", 8, MARKER),
     ]
     conn.close()
+
+
+def test_wipe_removes_the_drafts_kept_from_a_failed_editor(ipt, failing_editor, monkeypatch, tmp_path):
+    default = tmp_path / "xdg-data" / "ipt-journal" / "journal.db"
+    monkeypatch.setenv("IPT_JOURNAL_DB", str(default))
+    ipt.ok("inventory", "list")
+    monkeypatch.setenv("FAKE_TEXT", MARKER)
+    ipt("checkin", "--mood", "6", "--date", "2026-01-01", "--edit")
+    (draft,) = failing_editor.iterdir()
+    result = ipt.ok("wipe", "--yes")
+    assert str(draft) in flat(result.stdout)
+    assert not draft.exists() and not failing_editor.exists() and not default.exists()

@@ -202,8 +202,8 @@ def wipe(
     yes: YesOpt = False,
     settings: Annotated[bool, typer.Option("--settings", help="Remove the settings file too.")] = False,
 ) -> None:
-    """Delete the journal, its -wal and -shm files and the backups ipt made; the settings
-    only if you say so. Asks you to type 'wipe' first (or --yes)."""
+    """Delete the journal, its -wal and -shm files, the backups ipt made and the drafts it kept
+    from a failed editor; the settings only if you say so. Asks you to type 'wipe' first (or --yes)."""
     from ipt_journal import config, prompts
     from ipt_journal.paths import journal_path
     from ipt_journal.safekeeping import backups as safekeeping
@@ -217,6 +217,11 @@ def wipe(
     backups = safekeeping.backups_folder(path)
     files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []
     files += temporary.leftovers(path, all_of_them=True)
+    from ipt_journal.editor import drafts_folder
+
+    drafts = drafts_folder()
+    if drafts.parent == path.parent and drafts.is_dir():  # text kept from a failed editor
+        files += sorted(drafts.glob("draft-*"))
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")
@@ -246,11 +251,12 @@ def wipe(
         )
     forgotten = keychain.forget(path)  # before the settings file, which lists it, may go
     removed, kept = safekeeping.remove(files)
-    try:
-        if backups.is_dir() and not any(backups.iterdir()):
-            backups.rmdir()
-    except OSError as exc:
-        kept.append((backups, exc.strerror or str(exc)))
+    for folder in (backups, drafts):
+        try:
+            if folder.is_dir() and folder.parent == path.parent and not any(folder.iterdir()):
+                folder.rmdir()
+        except OSError as exc:
+            kept.append((folder, exc.strerror or str(exc)))
     messages.note(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''}:")
     for file in removed:
         messages.note(f"  {file}")

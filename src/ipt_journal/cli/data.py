@@ -44,11 +44,15 @@ def restore(
     """Replace the journal with a backup. The backup is checked first and the current
     journal is kept as a backup of its own."""
     from ipt_journal import prompts
+    from ipt_journal.errors import InputError
     from ipt_journal.safekeeping import backups as safekeeping
-    from ipt_journal.store import is_encrypted
+    from ipt_journal.store import is_encrypted, refuse_unless_regular
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt restore {source} --yes")
+    if not source.exists():
+        raise InputError(f"There is no file at {source}.")
+    refuse_unless_regular(source, "a backup")  # before anything opens it: a FIFO would hang
     journal = state.journal()
     key = None
     if is_encrypted(source):
@@ -187,8 +191,9 @@ def export(
     if kind == "csv":
         tables = journal.dump()
         folder = Path(output)
+        records = {table: rows for table, rows in tables.items() if table in journal.TABLES}  # no deletions
         written = export_files.write_csv_folder(
-            folder, tables, journal.columns, force=force, journal_path=journal.path
+            folder, records, journal.columns, force=force, journal_path=journal.path
         )
         messages.note(
             f"Wrote {written} CSV files to {folder}: checkins.csv has one row per check-in, "
@@ -215,8 +220,8 @@ def wipe(
     yes: YesOpt = False,
     settings: Annotated[bool, typer.Option("--settings", help="Remove the settings file too.")] = False,
 ) -> None:
-    """Delete the journal, its -wal and -shm files and the backups ipt made; the settings
-    only if you say so. Asks you to type 'wipe' first (or --yes)."""
+    """Delete the journal, its -wal and -shm files, the backups ipt made and the drafts it kept
+    from a failed editor; the settings only if you say so. Asks you to type 'wipe' first (or --yes)."""
     from ipt_journal import config, prompts
     from ipt_journal.paths import journal_path
     from ipt_journal.safekeeping import backups as safekeeping
@@ -233,6 +238,11 @@ def wipe(
     in_flight = path.parent / temporary.IN_FLIGHT  # the list of outputs being written
     files += [in_flight] if in_flight.is_file() else []
     files += temporary.editing_leftovers()  # notes an ended --edit left open
+    from ipt_journal.editor import drafts_folder
+
+    drafts = drafts_folder()
+    if drafts.parent == path.parent and drafts.is_dir():  # text kept from a failed editor
+        files += sorted(drafts.glob("draft-*"))
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")
@@ -249,10 +259,25 @@ def wipe(
         settings = prompts.confirm(f"Remove your settings too ({settings_file})?", default=False)
     if settings and settings_file.exists():
         files.append(settings_file)
+    blocked = safekeeping.unremovable(files)
+    if blocked:
+        from ipt_journal.errors import JournalError
+
+        for file, why in blocked:
+            messages.note(f"  cannot remove {file}: {why}", stream=sys.stderr)
+        raise JournalError(
+            f"{len(blocked)} file{'s' if len(blocked) != 1 else ''} could not be removed, so nothing "
+            "was removed: your journal and its backups are as they were.",
+            "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
+        )
     forgotten = keychain.forget(path)  # before the settings file, which lists it, may go
     removed, kept = safekeeping.remove(files)
-    if backups.is_dir() and not any(backups.iterdir()):
-        backups.rmdir()
+    for folder in (backups, drafts):
+        try:
+            if folder.is_dir() and folder.parent == path.parent and not any(folder.iterdir()):
+                folder.rmdir()
+        except OSError as exc:
+            kept.append((folder, exc.strerror or str(exc)))
     messages.note(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''}:")
     for file in removed:
         messages.note(f"  {file}")
@@ -262,7 +287,8 @@ def wipe(
         for file, why in kept:
             messages.note(f"  NOT removed: {file} ({why})", stream=sys.stderr)
         raise JournalError(
-            f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed.",
+            f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed; they are listed "
+            "above as NOT removed.",
             "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
         )
     if forgotten.refused:

@@ -143,6 +143,7 @@ def passphrase(ctx: typer.Context) -> None:
         return
     new = _new_passphrase(state, "IPT_JOURNAL_NEW_PASSPHRASE")
     safekeeping.change_passphrase(journal, new)
+    state.forget_journal()  # the file was replaced; the next journal() opens the new one
     messages.note("The passphrase is changed. " + LOST_PASSPHRASE)
     if keychain.is_kept(journal.path):
         keychain.keep(journal.path, new)

@@ -23,6 +23,7 @@ from ipt_journal.errors import InputError
 
 NOTE_MAX = 5000
 TAG_MAX = 40
+EXAMPLES = 5  # an error names at most this many of what is wrong
 
 
 class SourceError(InputError):
@@ -112,13 +113,38 @@ def html_to_text(text: str) -> str:
 
 
 def check_day(path: Path, line: int, column: str, day: dt.date) -> dt.date:
+    from ipt_journal.text.dates import EARLIEST
+
     if day > dt.date.today():
         raise SourceError(path, line, column, f"the date {day.isoformat()} is in the future.")
+    if day < EARLIEST:
+        raise SourceError(
+            path, line, column, f"the date {day.isoformat()} is before {EARLIEST.year}: no one's journal."
+        )
     return day
+
+
+def check_text(path: Path, line: int, column: str | None, text: str, multiline: bool = True) -> str:
+    """Text with NUL, ESC or another control character nobody types is refused by line and
+    column, before anything is written (the journal refuses it too)."""
+    from ipt_journal.text.safe_text import control_character
+
+    found = control_character(text, multiline=multiline)
+    if found:
+        raise SourceError(path, line, column, f"the text contains a control character ({found}).")
+    return text
+
+
+def check_activities(path: Path, line: int, column: str, activities: list[str]) -> list[str]:
+    for activity in activities:
+        check_text(path, line, column, activity, multiline=False)
+    return activities
 
 
 def check_note(path: Path, line: int, column: str, note: str | None) -> str | None:
     note = note.replace("\r\n", "\n").replace("\r", "\n") if note else note
+    if note:
+        check_text(path, line, column, note)
     if note and len(note) > NOTE_MAX:
         raise SourceError(
             path, line, column, f"the note has {len(note)} characters; a check-in's note holds {NOTE_MAX}."
@@ -228,10 +254,14 @@ def map_moods(
             moods.append(found.mood if found.mood is not None else -1)
     unmapped = [label for label in labels.values() if label.how == "unmapped"]
     if unmapped:
+        # A few examples, never the whole file: a million odd labels would make a 36 MB message.
+        shown = sorted(unmapped, key=lambda label: -label.rows)[:EXAMPLES]
         listing = ", ".join(
-            f"{label.label!r} ({label.rows} row{'s' if label.rows != 1 else ''})" for label in unmapped
+            f"{label.label[:40]!r} ({label.rows} row{'s' if label.rows != 1 else ''})" for label in shown
         )
-        pairs = ",".join(f"{label.label}=N" for label in unmapped)
+        if len(unmapped) > len(shown):
+            listing += f" and {len(unmapped) - len(shown)} more"
+        pairs = ",".join(f"{label.label}=N" for label in shown)
         quoted = f"'{pairs}'" if "'" not in pairs else shlex.quote(pairs)
         raise InputError(
             f"{source.path.name} has mood labels ipt cannot place on its 0-10 scale: {listing}. "

@@ -14,6 +14,7 @@ from ipt_journal.importers.common import (
     Entry,
     Source,
     SourceError,
+    check_activities,
     check_day,
     check_note,
     parse_time,
@@ -94,7 +95,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
                 day,
                 time,
                 cell("mood"),
-                split_list(cell("tags"), "|,;"),
+                check_activities(path, line, columns.get("tags", "tags"), split_list(cell("tags"), "|,;")),
                 note,
             )
         )

@@ -143,6 +143,9 @@ def sections(journal: Journal) -> dict[str, Any]:
             }
             for b in rows("bring_items")
         ),
+        # Deletions (uid, kind, when; no text), only when there are some: a file without them
+        # stays readable by an ipt from before them.
+        **({"deleted": rows("tombstones")} if next(rows("tombstones"), None) is not None else {}),
     }
 
 

@@ -13,7 +13,15 @@ import datetime as dt
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ipt_journal.clinical.vocab import (
     DisputeStage,
@@ -23,14 +31,16 @@ from ipt_journal.clinical.vocab import (
 from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
 from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
+from ipt_journal.models.base import allowed_day
 from ipt_journal.safekeeping.export_document import FORMAT, FORMAT_VERSION  # it writes what this reads
 from ipt_journal.text.safe_text import refuse_control_characters
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about 50 times a busy year's journal
 
-# Days outside these bounds are no one's journal (9999-12-31 would read "-2912110 days ago").
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.timedelta(days=366)  # homework may be due, a course may end, within a year
+# Which days a record may carry is one rule (ipt_journal.text.dates.day_problem); a file whose
+# records break it (written by an older ipt that let such a day in) still imports whole, and
+# the import names those records (Document.odd_days).
+ODD_DAYS = 20  # named one by one; more are counted
 Uid = Annotated[str, Field(min_length=1, max_length=64)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]
 Text = Annotated[str, Field(max_length=5000)]
@@ -42,8 +52,8 @@ class Doc(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value, info):
-        if isinstance(value, dt.date) and not EARLIEST <= value <= dt.date.today() + LATEST:
-            raise ValueError(f"{value} is not a day this journal could hold")
+        if isinstance(value, dt.date):
+            return allowed_day(value, info)
         return refuse_control_characters(value, info.field_name)
 
 
@@ -75,6 +85,11 @@ class CheckinDoc(Doc):
     updated_at: Stamp
     people: list[InteractionDoc]
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
+
+    @field_validator("day", mode="after")
+    @classmethod
+    def _happened(cls, value: dt.date, info):
+        return allowed_day(value, info, past=True)
 
     @model_validator(mode="after")
     def _each_once(self):
@@ -194,6 +209,29 @@ class BringDoc(Stored):
     discussed_in: Uid | None
 
 
+class DeletedDoc(Doc):
+    """A record deleted from the journal: which, and when (no text)."""
+
+    uid: Uid
+    kind: Literal[
+        "people",
+        "checkins",
+        "measures",
+        "courses",
+        "goals",
+        "safety_plan_items",
+        "reviews",
+        "coping_log",
+        "coping_strategies",
+        "exercises",
+        "homework",
+        "events",
+        "therapy_sessions",
+        "bring_items",
+    ]
+    deleted_at: Stamp
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -211,6 +249,15 @@ class Document(Doc):
     events: list[EventDoc] = []
     therapy_sessions: list[TherapySessionDoc] = []
     bring: list[BringDoc] = []
+    # Deletions (written only when there are some, so a file without them stays readable by
+    # an ipt from before them): an import does not bring these records back.
+    deleted: list[DeletedDoc] = []
+    # Records whose days break the rule, each named ("checkins[3]: day 0202-05-01 is before 1900")
+    _odd_days: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def odd_days(self) -> list[str]:
+        return self._odd_days
 
     @model_validator(mode="after")
     def _unique_uids(self):
@@ -253,6 +300,7 @@ def parse(text: str) -> Document:
             f"The file is export format {version!r}; this ipt reads format {FORMAT_VERSION}.",
             "Upgrade ipt-journal to import it.",
         )
+    odd_days: list[str] = []
     try:
         for name, field in Document.model_fields.items():
             records = raw.get(name)
@@ -260,13 +308,17 @@ def parse(text: str) -> Document:
                 continue
             kind = field.annotation.__args__[0]
             for index, record in enumerate(records):
+                odd: list[str] = []
                 try:
                     # In place: the file's dict goes as its record comes, so a big file is never
                     # held twice over, and the document below takes the records as they are.
-                    records[index] = kind.model_validate(record)
+                    records[index] = kind.model_validate(record, context={"odd_days": odd})
                 except ValidationError as exc:
                     raise _not_valid(exc, (name, index)) from None
-        return Document.model_validate(raw)
+                odd_days += [f"{name}[{index}]: {problem}" for problem in dict.fromkeys(odd)]
+        doc = Document.model_validate(raw, context={"odd_days": []})
+        doc._odd_days = odd_days
+        return doc
     except ValidationError as exc:
         raise _not_valid(exc) from None
     except RecursionError:

@@ -189,5 +189,5 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
     )
     with pytest.raises(store.NotFound):
         journal.checkins.add(checkin, [newcomer])
-    assert journal.people.list() == [] and journal.checkins.list() == []
+    assert journal.people.all() == [] and journal.checkins.all() == []
     journal.close()

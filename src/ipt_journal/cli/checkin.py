@@ -154,7 +154,7 @@ def checkin(
         topics,
         saved_measures=saved_early,
     )
-    measures = journal.measures.list(checkin_id=saved.id)
+    measures = journal.measures.all(checkin_id=saved.id)
     if as_json:  # every questionnaire of the check-in, those the wizard saved early too
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
@@ -333,7 +333,7 @@ def _measures_and_goals_wizard(
             are = "are" if len(names) > 1 else "is"
             state.cancel_note = f"Your {' and '.join(names)} {are} saved; the check-in was not."
             report_measures(journal, [measure], as_json=False)
-    for goal in journal.goals.list("open"):
+    for goal in journal.goals.all("open"):
         if goal.id in ratings:
             continue
         answer = prompts.text(
@@ -364,7 +364,7 @@ def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool 
 
     newcomers: list[PersonIn] = []
     if "people" not in given:
-        people = journal.people.list(living=True)
+        people = journal.people.all(living=True)
         earlier = {p["name"].casefold(): p["quality"] for p in fields.get("people", [])}
         choices = [(f"{p.name} ({p.relationship.replace('-', ' ')})", p.name) for p in people]
         if allow_newcomers:

@@ -54,7 +54,7 @@ def _people_to_reach(journal) -> str:
     course_side = course.dispute_person if course and course.dispute_stage in stuck else None
     close = [
         p.name
-        for p in journal.people.list(living=True)
+        for p in journal.people.all(living=True)
         if p.closeness == 1
         and p.status == "current"
         and p.dispute_stage not in stuck

@@ -217,7 +217,7 @@ def ask_event(journal, fields: dict, ask_people: bool, ask_note: bool, editing: 
         answers["kind"] = prompts.select(
             EVENT["kind"], [(kind.label, kind.value) for kind in EventKind], default=answers.get("kind")
         )
-    people = [p.name for p in journal.people.list()]
+    people = [p.name for p in journal.people.all()]
     if ask_people and people:
         answers["people"] = prompts.checkbox(
             EVENT["people"], [(name, name) for name in people], checked=answers.get("people") or []

@@ -195,7 +195,7 @@ def _guided(journal, exercise, fields: dict) -> dict:
         fields["mood_before"] = mood("now")
     if fields["person"] is None:
         # Someone who has died is offered only for the grief exercise.
-        people = [(p.name, p.name) for p in journal.people.list(living=exercise.key != "grief")]
+        people = [(p.name, p.name) for p in journal.people.all(living=exercise.key != "grief")]
         if people:
             fields["person"] = prompts.select("Who is it about?", people, optional=True)
     answers = fields["answers"]
@@ -270,7 +270,7 @@ def history(
     done = (
         session(ctx)
         .journal()
-        .exercises.list(
+        .exercises.all(
             kind=kind,
             person=with_,
             since=start,

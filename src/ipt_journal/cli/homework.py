@@ -65,7 +65,7 @@ def list_homework(
     from ipt_journal.render.practice import homework_table
 
     check_limit(limit)
-    items = session(ctx).journal().homework.list(open_only=not show_all)[:limit]
+    items = session(ctx).journal().homework.all(open_only=not show_all)[:limit]
     today = dt.date.today()
     if as_json:
         messages.print_json([{**messages.plain(item), "overdue": item.overdue(today)} for item in items])
@@ -116,7 +116,7 @@ def ask_about_due_homework(journal, day: dt.date) -> list[tuple[int, str, object
     from ipt_journal.questions import HOMEWORK
 
     closing = []
-    for item in journal.homework.list():
+    for item in journal.homework.all():
         if not item.due_by(day):
             continue
         answer = prompts.select(HOMEWORK["tried"].format(text=item.text, due=item.due), HOMEWORK["answers"])

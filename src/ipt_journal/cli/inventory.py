@@ -192,7 +192,7 @@ def list_people(
     from ipt_journal.render.people import people_table
 
     check_limit(limit)
-    people = session(ctx).journal().people.list()[:limit]
+    people = session(ctx).journal().people.all()[:limit]
     if as_json:
         messages.print_json(messages.plain(people))
     else:
@@ -341,7 +341,7 @@ def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:
     from ipt_journal.questions import PERSON_QUESTIONS
 
     answers = dict(fields)
-    taken = {p.name.casefold() for p in journal.people.list()} - {str(fields.get("name", "")).casefold()}
+    taken = {p.name.casefold() for p in journal.people.all()} - {str(fields.get("name", "")).casefold()}
     for question in PERSON_QUESTIONS:
         if asked_for_new and question.field in fields:
             continue

@@ -107,7 +107,7 @@ def history(
     check_limit(limit)
     start, end = window(since, until)
     journal = session(ctx).journal()
-    measures = journal.measures.list(
+    measures = journal.measures.all(
         scale.lower() if scale else None,
         since=start,
         until=end,

@@ -119,7 +119,7 @@ def edit(ctx: typer.Context) -> None:
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
     journal = state.journal()
     plan = journal.safety_plan.items()
-    people = journal.people.list(living=True)
+    people = journal.people.all(living=True)
     items = []
     messages.note(SAFETY_PLAN_WITH_CLINICIAN)
     for step, title in SAFETY_STEPS.items():

@@ -280,7 +280,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
     fields["planned_weeks"] = int(weeks)
 
     if prompts.confirm(
-        START["inventory"].format(count=len(journal.people.list())), default=not journal.people.list()
+        START["inventory"].format(count=len(journal.people.all())), default=not journal.people.all()
     ):
         while True:
             person = _person_wizard({}, asked_for_new=True, journal=journal)
@@ -302,7 +302,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
     fields["dispute_person"] = fields["dispute_stage"] = None
     if ProblemArea.role_dispute.value in fields["focus_areas"]:
-        people = [(p.name, p.name) for p in journal.people.list(living=True)]
+        people = [(p.name, p.name) for p in journal.people.all(living=True)]
         if people:
             fields["dispute_person"] = prompts.select(START["dispute_person"], people, optional=True)
         fields["dispute_stage"] = prompts.select(

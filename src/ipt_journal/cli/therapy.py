@@ -109,7 +109,7 @@ def add(
     fields.update({k: v for k, v in (("worked_on", worked_on), ("agreed", agreed)) if v is not None})
     due_day = parse_day(due, "--due", future=True) if due else None
     journal = state.journal()
-    open_items = journal.bring.list()
+    open_items = journal.bring.all()
     discussed = None
     unknown = sorted(set(keep or []) - {item.id for item in open_items})
     if unknown:
@@ -175,7 +175,7 @@ def list_sessions(
 ) -> None:
     """Your therapy sessions, oldest first."""
     journal = session(ctx).journal()
-    held = journal.sessions.list()
+    held = journal.sessions.all()
     if as_json:
         messages.print_json(messages.plain(held))
         return
@@ -273,7 +273,7 @@ def bring(
         messages.note(f"Removed thing to bring #{remove}.")
         return
     if words.casefold() == "list":
-        items = state.journal().bring.list(open_only=not show_all)
+        items = state.journal().bring.all(open_only=not show_all)
         if as_json:
             messages.print_json(messages.plain(items))
             return

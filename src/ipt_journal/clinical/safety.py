@@ -142,7 +142,7 @@ def crisis_days(journal, since=None, until=None) -> list[str]:
     """`item9_days` of the PHQ-9s taken from `since` to `until` (either open)."""
     from ipt_journal.clinical.scales import PHQ9
 
-    return item9_days(journal.measures.list(PHQ9.key, since=since, until=until))
+    return item9_days(journal.measures.all(PHQ9.key, since=since, until=until))
 
 
 def due_json(days: list[str], country: str | None) -> dict:

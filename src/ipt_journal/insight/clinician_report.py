@@ -88,7 +88,7 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
         formulation=_formulation(journal, figures),
         sessions=[
             SessionLine(s.day, s.with_whom or "self-guided", s.worked_on, s.agreed)
-            for s in journal.sessions.list(since, today)
+            for s in journal.sessions.all(since, today)
         ],
         events=[
             EventLine(e.when, kind_label(e.kind), e.people, e.note)
@@ -96,14 +96,14 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
         ],
         homework=[
             HomeworkLine(h.text, "overdue" if h.overdue(today) else h.status, h.outcome, h.helpful)
-            for h in journal.homework.list(open_only=False)
+            for h in journal.homework.all(open_only=False)
             if (h.closed_on or h.created_at[:10]) >= since.isoformat()
         ],
         item9_days=crisis_days(journal, since),
         # The plan shown after an answer is the one written before it was saved.
         item9_with_plan=[m.day for m in item9 if plan_since is not None and plan_since <= m.saved_at],
-        bring=[item.text for item in journal.bring.list()],
-        people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
+        bring=[item.text for item in journal.bring.all()],
+        people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.all()},
     )
 
 

@@ -180,7 +180,7 @@ def closeness_circle(journal: Journal, today: dt.date, weeks: int = CIRCLE_WEEKS
     `weeks` weeks."""
     lately = journal.patterns.lately(today - dt.timedelta(weeks=weeks))
     places = []
-    for person in journal.people.list():
+    for person in journal.people.all():
         row = lately.get(person.id)
         if row is None:
             reading, times, quality = "none", 0, None
@@ -266,7 +266,7 @@ def mood_series(journal: Journal, since: dt.date, until: dt.date) -> MoodSeries:
     ]
     phq9 = [
         PhqPoint(dt.date.fromisoformat(m.day), m.total, PHQ9.band(m.total))
-        for m in journal.measures.list(PHQ9.key, since=since)
+        for m in journal.measures.all(PHQ9.key, since=since)
         if m.day <= until.isoformat()
     ]
     return MoodSeries(since, until, points, weekly, phq9)

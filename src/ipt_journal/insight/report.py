@@ -226,10 +226,10 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     # (a check-in's and a separate `ipt measure`, say) gets a row of its own, not hidden.
     rows: dict[tuple[str, int], MeasureDay] = {}
     progress = []
-    shown = journal.measures.list(scales.PHQ9.key, since=since)
+    shown = journal.measures.all(scales.PHQ9.key, since=since)
     for scale in scales.SCALES.values():
         taken_on: dict[str, int] = {}
-        for measure in journal.measures.list(scale.key, since=since):
+        for measure in journal.measures.all(scale.key, since=since):
             nth = taken_on[measure.day] = taken_on.get(measure.day, 0) + 1
             row = rows.setdefault((measure.day, nth), MeasureDay(measure.day))
             setattr(row, scale.key, measure.total)
@@ -263,8 +263,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         "measures": [rows[key] for key in sorted(rows)],
         "progress": progress,
         "goals": [
-            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
-            for g in journal.goals.list()
+            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals.all()
         ],
         "review": asdict(review) if review else None,
         "crisis_resources": bool(item9),
@@ -373,10 +372,10 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     ]
     goals = [
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
-        for g in journal.goals.list("open")
+        for g in journal.goals.all("open")
     ]
     reviewed = review is not None
-    homework_due = sum(item.due_by(today) for item in journal.homework.list())
+    homework_due = sum(item.due_by(today) for item in journal.homework.all())
     last_session = journal.sessions.last(today)
     if not progress and not counts["people"]:
         step = (
@@ -409,6 +408,6 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         next_command=step[0],
         next_reason=step[1],
         last_session=last_session.day if last_session else None,
-        things_to_bring=len(journal.bring.list()),
+        things_to_bring=len(journal.bring.all()),
         relapse_plan=review.relapse_plan if review and progress and progress.phase == "maintenance" else None,
     )

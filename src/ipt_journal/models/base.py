@@ -6,7 +6,7 @@ import importlib
 import os
 import sys
 import types
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -129,7 +129,10 @@ class Model(BaseModel):
         return refuse_control_characters(value, info.field_name)
 
 
-def validate(model: type[Model], data: dict) -> Model:
+M = TypeVar("M", bound=Model)  # validate() hands back the model it was given
+
+
+def validate(model: type[M], data: dict[str, Any]) -> M:
     """Build `model` from `data` or raise the InputError a person should see."""
     try:
         return model.model_validate(data)

@@ -146,7 +146,7 @@ class CheckinStore(Repository):
             raise NotFound(f"There is no check-in #{checkin_id}.", "See the ids with: ipt checkin list")
         return self._with_people_and_tags([row])[0]
 
-    def list(
+    def all(
         self,
         limit: int | None = None,
         since: dt.date | None = None,

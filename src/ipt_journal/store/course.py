@@ -125,7 +125,7 @@ class CourseStore(Repository):
                     f"UPDATE courses SET {assignments}, updated_at = ? WHERE id = ?",
                     [*values.values(), stamp, course_id],
                 )
-        return self.current(), self.journal.measures.list(ids=measure_ids) if measure_ids else []
+        return self.current(), self.journal.measures.all(ids=measure_ids) if measure_ids else []
 
     def set_formulation(self, course_id: int, text: str | None, agreed_on: dt.date | None) -> Course:
         with self.journal.writing():
@@ -153,7 +153,7 @@ class CourseStore(Repository):
 
 
 class GoalStore(Repository):
-    def list(self, status: str | None = None) -> list[Goal]:
+    def all(self, status: str | None = None) -> list[Goal]:
         sql = """
             SELECT g.*,
                    (SELECT r.rating FROM goal_ratings r JOIN checkins c ON c.id = r.checkin_id
@@ -170,7 +170,7 @@ class GoalStore(Repository):
         return [Goal(**dict(row)) for row in self._all(sql + " ORDER BY g.status != 'open', g.id", params)]
 
     def get(self, goal_id: int) -> Goal:
-        for goal in self.list():
+        for goal in self.all():
             if goal.id == goal_id:
                 return goal
         raise NotFound(f"There is no goal #{goal_id}.", "See the ids with: ipt goals list")
@@ -223,7 +223,7 @@ class GoalStore(Repository):
         )
 
     def check_open(self, goal_ids: list[int]) -> None:
-        open_ids = {goal.id for goal in self.list("open")}
+        open_ids = {goal.id for goal in self.all("open")}
         for goal_id in goal_ids:
             if goal_id not in open_ids:
                 raise NotFound(

@@ -35,7 +35,7 @@ class MeasureStore(Repository):
     def add(self, measure: MeasureIn) -> Measure:
         with self.journal.writing():
             measure_id = self.insert(measure, None)
-        return self.list(ids=[measure_id])[0]
+        return self.all(ids=[measure_id])[0]
 
     def insert(self, measure: MeasureIn, checkin_id: int | None) -> int:
         stamp = now()
@@ -63,7 +63,7 @@ class MeasureStore(Repository):
         )
 
     def get(self, measure_id: int) -> Measure:
-        found = self.list(ids=[measure_id])
+        found = self.all(ids=[measure_id])
         if not found:
             from ipt_journal.errors import NotFound
 
@@ -96,7 +96,7 @@ class MeasureStore(Repository):
             self.conn.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
         self.journal.fold_wal()
 
-    def list(
+    def all(
         self,
         scale: str | None = None,
         ids: list[int] | None = None,

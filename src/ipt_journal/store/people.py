@@ -95,7 +95,7 @@ class ContactSummary:
 
 
 class PeopleStore(Repository):
-    def list(self, living: bool = False) -> list[Person]:
+    def all(self, living: bool = False) -> list[Person]:
         """Closest first. `living`: without people who have died, for the pickers that ask
         about time spent together or whom to call (they stay for grief and life events)."""
         where = "WHERE status != 'deceased' " if living else ""
@@ -107,7 +107,7 @@ class PeopleStore(Repository):
     def named(self, name: str) -> Person:
         """The person called `name` (any case), or NotFound suggesting close names."""
         key = name.strip().casefold()
-        people = self.list()
+        people = self.all()
         for person in people:
             if person.name.casefold() == key:
                 return person

@@ -136,7 +136,7 @@ class ExerciseStore(Repository):
                 self.journal.bring.insert(item)
         return self.get(exercise_id)
 
-    def list(
+    def all(
         self,
         kind: str | None = None,
         person: str | None = None,
@@ -224,7 +224,7 @@ class HomeworkStore(Repository):
             ),
         ).lastrowid
 
-    def list(self, open_only: bool = True) -> list[Homework]:
+    def all(self, open_only: bool = True) -> list[Homework]:
         """Open items first, soonest due first (undated last), then the closed ones."""
         where = "WHERE h.status = 'open'" if open_only else ""
         rows = self._all(

@@ -97,7 +97,7 @@ class TherapySessionStore(Repository):
             raise NotFound(f"There is no session #{session_id}.", "See the ids with: ipt session list")
         return TherapySession(**dict(row))
 
-    def list(self, since: dt.date | None = None, until: dt.date | None = None) -> list[TherapySession]:
+    def all(self, since: dt.date | None = None, until: dt.date | None = None) -> list[TherapySession]:
         """Oldest first, within the days given."""
         rows = self._all(
             "SELECT * FROM therapy_sessions WHERE day >= ? AND day <= ? ORDER BY day, id",
@@ -142,7 +142,7 @@ class BringStore(Repository):
             )
         return BringItem(**dict(row))
 
-    def list(self, open_only: bool = True) -> list[BringItem]:
+    def all(self, open_only: bool = True) -> list[BringItem]:
         """Open ones first, oldest first; then those discussed, latest first."""
         where = "WHERE discussed_session_id IS NULL" if open_only else ""
         rows = self._all(

@@ -18,11 +18,11 @@ from typer.core import TyperGroup
 from ipt_journal import __version__, output
 from ipt_journal.cli import numbers
 from ipt_journal.cli.context import Session, command_group
+from ipt_journal.cli.framework import UsageError
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
-numbers.install()  # one class attribute: ASCII, finite, SQLite-sized numbers for every flag
 # Every command, in sections as `ipt --help` shows them and in the order a person meets
 # them: where it lives in ipt_journal.cli (a Typer app, that is a group of commands, or
 # one function) and its line in that list. The lines live here so `ipt --help` loads no
@@ -108,6 +108,7 @@ class IptGroup(TyperGroup):
             target = single
         command = typer.main.get_command(target)
         command.name = name
+        numbers.make_strict(command)  # ASCII, finite, SQLite-sized numbers for every flag
         from ipt_journal.cli.examples import add_examples  # a small table; costs nothing measurable
 
         add_examples(command, f"ipt {name}")
@@ -124,7 +125,7 @@ class IptGroup(TyperGroup):
         the command table instead."""
         try:
             return super().resolve_command(ctx, args)
-        except typer.core._click.exceptions.UsageError as error:
+        except UsageError as error:
             if args and "Did you mean" not in error.message and args[0] not in COMMANDS:
                 from ipt_journal.text.suggest import did_you_mean
 

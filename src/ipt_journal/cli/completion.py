@@ -85,9 +85,9 @@ def exercise_kinds(incomplete: str):
 
 def switch_on() -> None:
     """Register Typer's bash, zsh and fish completion: only when the shell asks."""
-    from typer._completion_classes import completion_init
+    from ipt_journal.cli.framework import switch_on_completion
 
-    completion_init()
+    switch_on_completion()
 
 
 def completion(
@@ -99,8 +99,7 @@ def completion(
     ],
 ) -> None:
     """Print the Tab-completion script for your shell."""
-    from typer._completion_shared import get_completion_script
-
+    from ipt_journal.cli.framework import completion_script
     from ipt_journal.errors import InputError
 
     if shell.strip().lower() not in SHELLS:
@@ -108,4 +107,4 @@ def completion(
 
         raise InputError(f"ipt completes in bash, zsh and fish, got {shell!r}.", did_you_mean(shell, SHELLS))
     switch_on()
-    print(get_completion_script(prog_name="ipt", complete_var=COMPLETE_VAR, shell=shell.strip().lower()))
+    print(completion_script(shell.strip().lower(), prog_name="ipt", complete_var=COMPLETE_VAR))

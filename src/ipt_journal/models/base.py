@@ -2,10 +2,6 @@
 `Model`, the rules in words, and `validate`, which turns pydantic's complaint into the one
 sentence a person sees."""
 
-import importlib
-import os
-import sys
-import types
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -25,36 +21,7 @@ from ipt_journal.clinical.vocab import (
     signed,
 )
 from ipt_journal.errors import InputError
-
-
-def _without_pydantic_plugins() -> None:
-    """Run pydantic with no plugins, answering its plugin lookup before it is made (the
-    lookup comes with the first validation, not with the import).
-
-    A pydantic plugin sees every value validated, so one installed for another program (an
-    observability SDK, say) would see journal text. The environment variable makes pydantic
-    load none; answering the lookup here also spares every command importing
-    importlib.metadata just to find none (about 20 ms). Should pydantic ask its plugin loader
-    for anything else, the real module answers.
-    """
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    name = "pydantic.plugin._loader"
-    if name in sys.modules:
-        return
-    loader = types.ModuleType(name)
-    loader.get_plugins = tuple  # no plugins: an empty tuple
-
-    def from_the_real_module(attribute: str):
-        if attribute.startswith("__"):  # the import system asking what kind of module this is
-            raise AttributeError(attribute)
-        sys.modules.pop(name, None)
-        return getattr(importlib.import_module(name), attribute)
-
-    loader.__getattr__ = from_the_real_module
-    sys.modules[name] = loader
-
-
-_without_pydantic_plugins()
+from ipt_journal.models import no_plugins  # noqa: F401  (before any model validates)
 
 Text = Annotated[str, Field(max_length=5000)]
 

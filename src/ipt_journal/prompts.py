@@ -8,7 +8,7 @@ the CLI edge turns that into "nothing was saved".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import questionary
 from questionary import Choice
@@ -40,7 +40,9 @@ def day(message: str, parse: Callable[[str], T], default: str = "") -> T:
     return parse(text(message, default=default, validate=problem).strip())
 
 
-def select(message: str, choices: Iterable[tuple[str, object]], default=None, optional=False):
+def select(
+    message: str, choices: Iterable[tuple[str, Any]], default: Any = None, optional: bool = False
+) -> Any:
     options = [Choice(label, value) for label, value in choices]
     if optional:  # first, so Enter skips and the arrows start at the real options
         options.insert(0, Choice(SKIP_LABEL, _SKIP))
@@ -65,7 +67,7 @@ def confirm(message: str, default: bool = False) -> bool:
     return questionary.confirm(message, default=default).unsafe_ask()
 
 
-def ask(question: Question, default=None):
+def ask(question: Question, default: Any = None) -> Any:
     """Ask one question of a table-driven wizard; an optional one is skipped with Enter."""
     if question.kind == "text":
         suffix = "" if question.required else " (Enter to skip)"

@@ -10,7 +10,8 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -18,7 +19,7 @@ from typer.core import TyperGroup
 from ipt_journal import __version__, output
 from ipt_journal.cli import numbers
 from ipt_journal.cli.context import Session, command_group
-from ipt_journal.cli.framework import UsageError
+from ipt_journal.cli.framework import Command, Context, HelpFormatter, UsageError
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
@@ -85,17 +86,17 @@ MEASURE_NAMES = ("phq9", "gad7")
 class IptGroup(TyperGroup):
     """The root group: the one place user errors become messages and exit codes."""
 
-    def list_commands(self, ctx):
+    def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
 
-    def format_commands(self, ctx, formatter):
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         """The commands in sections (Click lists them in one block, loading each for its help)."""
         width = max(map(len, COMMANDS))
         for title, commands in SECTIONS.items():
             with formatter.section(title):
                 formatter.write_dl([(name.ljust(width), line) for name, (_, _, line) in commands.items()])
 
-    def get_command(self, ctx, name):
+    def get_command(self, ctx: Context | None, name: str) -> Command | None:
         """Load and convert only the command being run (Typer would convert all of them,
         which costs every command tens of milliseconds)."""
         if name not in COMMANDS:
@@ -114,13 +115,13 @@ class IptGroup(TyperGroup):
         add_examples(command, f"ipt {name}")
         return command
 
-    def format_epilog(self, ctx, formatter):
+    def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
         from ipt_journal.cli.examples import epilog
 
         self.epilog = epilog("ipt")
         super().format_epilog(ctx, formatter)
 
-    def resolve_command(self, ctx, args):
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
         """Typer suggests from the commands it has loaded, which here is none: suggest from
         the command table instead."""
         try:
@@ -136,7 +137,7 @@ class IptGroup(TyperGroup):
                     error.message = f"{error.message.rstrip('.')}. {hint}"
             raise
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
@@ -242,7 +243,7 @@ def main_callback(
         dashboard(build_dashboard(journal), journal.path)
 
 
-def _terminated(signum, frame) -> None:
+def _terminated(signum: int, frame: FrameType | None) -> NoReturn:
     # SIGTERM ends ipt like Ctrl-C's cousin: cleanup handlers run, temporary files go.
     raise SystemExit(128 + signum)
 

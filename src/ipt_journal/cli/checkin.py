@@ -1,7 +1,9 @@
 """`ipt checkin`: how the week went, and with whom."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,6 +21,11 @@ from ipt_journal.cli.context import (
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.cli.context import Session
+    from ipt_journal.models import HomeworkDoneIn, PersonIn
+    from ipt_journal.store import Journal
 
 app = command_group(
     help="Record a check-in (mood, people, note, tags), or list, edit and delete them.",
@@ -124,7 +131,9 @@ def checkin(
         fields["note"] = edit_text(note)
     journal = state.journal()
     journal.goals.check_open(list(ratings))
-    newcomers, homework, saved_early = [], [], []
+    newcomers: list[PersonIn] = []
+    homework: list[tuple[int, str, HomeworkDoneIn | None]] = []
+    saved_early: list[int] = []
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
@@ -247,7 +256,9 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     )
 
 
-def _given(date, mood, with_, note, tag) -> dict:
+def _given(
+    date: str | None, mood: int | None, with_: list[str] | None, note: str | None, tag: list[str] | None
+) -> dict[str, Any]:
     """The check-in fields that came as flags, parsed into what CheckinIn takes."""
     from ipt_journal.text.dates import parse_day
 
@@ -299,8 +310,8 @@ def parse_goal_rating(text: str) -> dict:
 
 
 def _measures_and_goals_wizard(
-    state, journal, day: dt.date, answers: dict, ratings: dict
-) -> tuple[list, dict]:
+    state: Session, journal: Journal, day: dt.date, answers: dict[str, Any], ratings: dict[int, int]
+) -> tuple[list[int], dict[int, int]]:
     """Offer the questionnaires when they are due, then ask progress on each open goal.
 
     Each questionnaire is saved, and its result (and any crisis help) shown, as soon as it
@@ -349,7 +360,9 @@ def _measures_and_goals_wizard(
     return saved, ratings
 
 
-def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool = True):
+def _checkin_wizard(
+    journal: Journal, defaults: dict[str, Any], given: dict[str, Any], allow_newcomers: bool = True
+) -> tuple[dict[str, Any], list[PersonIn]]:
     """Ask for what was not given as flags. Returns the fields and any newcomers to add."""
     from ipt_journal import prompts
     from ipt_journal.models import PersonIn, validate

@@ -6,13 +6,15 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from ipt_journal.errors import MissingInput, WrongPassphrase
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ipt_journal.store import Journal
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
@@ -40,6 +42,9 @@ Gad7DifficultyOpt = Annotated[
 ]
 # With it, a command writes its note through ipt_journal.editor (see there).
 EditOpt = Annotated[bool, typer.Option("--edit", help="Write the note in your editor ($VISUAL or $EDITOR).")]
+
+
+T = TypeVar("T")  # the record a removal shows before asking
 
 
 @dataclass
@@ -136,7 +141,14 @@ class Session:
             )
 
     def remove_after_asking(
-        self, yes: bool, label: str, command: str, fetch, show, remove, verb="Delete"
+        self,
+        yes: bool,
+        label: str,
+        command: str,
+        fetch: Callable[[], T],
+        show: Callable[[T], object],
+        remove: Callable[[], object],
+        verb: str = "Delete",
     ) -> None:
         """The one removal flow: outside a terminal only with --yes; otherwise show the
         record (`fetch` refuses an unknown id first), ask, and only then `remove` it."""
@@ -161,7 +173,7 @@ class Session:
         return prompts.confirm(question, default=False)
 
 
-def command_group(**settings) -> typer.Typer:
+def command_group(**settings: Any) -> typer.Typer:
     """A Typer app for one group of commands, set up like the root: plain-text help and no
     completion options. Groups are loaded on their own (see COMMANDS), so they inherit
     nothing from the root."""

@@ -1,12 +1,17 @@
 """`ipt crisis`: help at any time, and the crisis block beneath any screen that shows a PHQ-9
 with item 9 above 0. The settings that choose the lines are `ipt config` (cli/config.py)."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from ipt_journal.cli.context import session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.store import Journal
 
 
 def crisis(
@@ -49,7 +54,9 @@ def _plan_if_readable(ctx: typer.Context) -> list:
         return []
 
 
-def crisis_if_due(journal, days: list[str], data: dict | None = None, stream=None) -> None:
+def crisis_if_due(
+    journal: Journal, days: list[str], data: dict[str, Any] | None = None, stream: TextIO | None = None
+) -> None:
     """The crisis block beneath a screen that showed PHQ-9s with item 9 above 0 (`days`,
     from `safety.item9_days`): for --json a `safety` object in `data`, else the calm text.
     Every screen showing a PHQ-9 calls this, so the rule and the words live in one place."""

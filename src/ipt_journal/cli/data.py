@@ -1,14 +1,19 @@
 """Keeping the journal safe: backup, restore, doctor, export and wipe (import is in
 cli/importing.py, encryption in cli/encryption.py)."""
 
+from __future__ import annotations
+
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import ForceOpt, YesOpt, named_file, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.cli.context import Session
 
 
 def backup(
@@ -71,7 +76,7 @@ def restore(
 BACKUP_PASSPHRASE_ENV = "IPT_BACKUP_PASSPHRASE"
 
 
-def _backup_passphrase(state, source: Path, journal_key: str | None) -> str:
+def _backup_passphrase(state: Session, source: Path, journal_key: str | None) -> str:
     """An encrypted backup's own passphrase: IPT_BACKUP_PASSPHRASE, else the journal's if it
     opens the backup (the usual case), else asked for: a backup made before a passphrase
     change still opens with the old one."""
@@ -169,6 +174,7 @@ def export(
     journal = session(ctx).journal()
     tables = journal.dump()
     if kind == "csv":
+        assert output is not None  # refused above
         folder = Path(output)
         written = export_files.write_csv_folder(
             folder, tables, journal.columns, force=force, journal_path=journal.path

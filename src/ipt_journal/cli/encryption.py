@@ -1,12 +1,17 @@
 """Encryption of the journal: encrypt, decrypt, and its passphrase (change, remember, forget)."""
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.cli.context import Session
 
 LOST_PASSPHRASE = (
     "A lost passphrase cannot be recovered: nobody, ipt included, can open the journal without "
@@ -32,7 +37,7 @@ def encrypt(
     encrypt_journal(session(ctx), yes, backups)
 
 
-def encrypt_journal(state, yes: bool, backups: str | None = None) -> None:
+def encrypt_journal(state: Session, yes: bool, backups: str | None = None) -> None:
     """The encryption flow, shared by `ipt encrypt` and the end of `ipt start`."""
     from ipt_journal import prompts
     from ipt_journal.safekeeping import backups as safekeeping
@@ -61,7 +66,7 @@ def encrypt_journal(state, yes: bool, backups: str | None = None) -> None:
     _plain_backups(state, journal.path, passphrase, backups)
 
 
-def _plain_backups(state, journal_path: Path, passphrase: str, choice: str | None) -> None:
+def _plain_backups(state: Session, journal_path: Path, passphrase: str, choice: str | None) -> None:
     """Backups made before `encrypt` are plaintext copies of the journal: encrypt them with
     the new passphrase, delete them, or keep them (and say so)."""
     from ipt_journal import prompts
@@ -181,7 +186,7 @@ def forget(ctx: typer.Context) -> None:
 MIN_PASSPHRASE = 8
 
 
-def _new_passphrase(state, variable: str) -> str:
+def _new_passphrase(state: Session, variable: str) -> str:
     import os
 
     from ipt_journal.errors import InputError

@@ -1,7 +1,9 @@
 """`ipt exercise`: guided communication and problem-area exercises."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +13,10 @@ from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.clinical.exercises import Exercise
+    from ipt_journal.store import Journal
 
 app = command_group(
     help="Guided exercises: understand and practise how you talk with the people who matter.",
@@ -137,7 +143,7 @@ def start(
         messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")
 
 
-def _answers_in_editor(exercise, answers: dict) -> dict:
+def _answers_in_editor(exercise: Exercise, answers: dict[str, Any]) -> dict[str, Any]:
     """Every question in one file in the editor, the answers given so far filled in."""
     from ipt_journal.editor import edit_sections
 
@@ -154,7 +160,7 @@ def _answers_in_editor(exercise, answers: dict) -> dict:
     return answers
 
 
-def parse_answers(exercise, given: list[str]) -> dict:
+def parse_answers(exercise: Exercise, given: list[str]) -> dict[str, Any]:
     """'key=text' pairs into answers; a list question collects every line given for it."""
     from ipt_journal.errors import InputError
 
@@ -175,7 +181,7 @@ def parse_answers(exercise, given: list[str]) -> dict:
     return answers
 
 
-def _guided(journal, exercise, fields: dict) -> dict:
+def _guided(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> dict[str, Any]:
     """Ask what the flags did not give, one question at a time."""
     from ipt_journal import prompts
     from ipt_journal.clinical.exercises import compose_i_statement
@@ -204,7 +210,7 @@ def _guided(journal, exercise, fields: dict) -> dict:
             continue
         skip = " (Enter to skip)" if field.optional else ""
         if field.kind == "list":
-            lines = []
+            lines: list[str] = []
             while line := prompts.text(
                 f"{field.prompt}{' (Enter when done)' if lines or field.optional else ''}"
             ).strip():
@@ -236,7 +242,7 @@ def _guided(journal, exercise, fields: dict) -> dict:
     return fields
 
 
-def _recorded_stage(journal, name: str | None) -> str | None:
+def _recorded_stage(journal: Journal, name: str | None) -> str | None:
     """The dispute's stage as already recorded: the person's own, else the course's when
     the course's dispute is with them (or names no one)."""
     if name:

@@ -14,8 +14,13 @@ from ipt_journal.text import messages
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
-def ask_formulation(current: str | None, agreed_on) -> tuple[str | None, dt.date | None]:
-    """The interpersonal formulation, in the person's words, and whether they agree to it."""
+def ask_formulation(
+    current: str | None, agreed_on: dt.date | str | None
+) -> tuple[str | None, dt.date | None]:
+    """The interpersonal formulation, in the person's words, and whether they agree to it.
+    `agreed_on` as stored (YYYY-MM-DD) or as a date."""
+    if isinstance(agreed_on, str):
+        agreed_on = dt.date.fromisoformat(agreed_on)
     from ipt_journal import prompts
     from ipt_journal.questions import START
 

@@ -2,7 +2,8 @@
 
 Typer 0.27 bundles its own copy of Click as `typer._click` and exports none of the pieces
 below publicly: the number types its options are made of (cli/numbers.py subclasses them),
-the error Click raises for an unknown command (cli/__init__.py adds a suggestion to it),
+the error Click raises for an unknown command (cli/__init__.py adds a suggestion to it)
+and the classes its root group's methods are typed with,
 and shell completion's registration and scripts (cli/completion.py). Nothing is patched:
 these are imported or subclassed here, and only here. tests/test_framework.py pins each
 behaviour ipt relies on, so an upgrade that changes one fails there; pyproject.toml caps
@@ -11,10 +12,15 @@ typer for the same reason.
 
 from __future__ import annotations
 
+from typer._click.core import Command, Context
 from typer._click.exceptions import UsageError
+from typer._click.formatting import HelpFormatter
 from typer._click.types import FloatParamType, IntParamType, ParamType
 
 __all__ = [
+    "Command",
+    "Context",
+    "HelpFormatter",
     "FloatParamType",
     "IntParamType",
     "ParamType",

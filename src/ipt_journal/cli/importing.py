@@ -156,7 +156,7 @@ def _say(outcome: Outcome) -> None:
         note(f"{tag}: kept as a tag, not time with {name}, who has died", indent="  ")
     for reason, rows in outcome.skipped.items():
         note(f"skipped: {count(rows, 'row')}: {reason}", indent="  ")
-    if outcome.first_day:
+    if outcome.first_day and outcome.last_day:
         note(f"dates: {outcome.first_day.isoformat()} to {outcome.last_day.isoformat()}", indent="  ")
     if outcome.moods:
         labels = ", ".join(

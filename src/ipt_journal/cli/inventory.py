@@ -1,6 +1,8 @@
 """`ipt inventory`: the important people in your life, past and present."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +17,10 @@ from ipt_journal.clinical.vocab import (
     Status,
 )
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.insight.relationships import PersonMood
+    from ipt_journal.store import Journal
 
 app = command_group(
     help="The interpersonal inventory: the people who matter, and how things are with each.",
@@ -257,7 +263,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
         person_detail(person, summary, events, mood)
 
 
-def _mood_by_how_it_went(journal, name: str):
+def _mood_by_how_it_went(journal: Journal, name: str) -> PersonMood | None:
     """Over the whole journal: mood by how it went with them, and the link (insight.py)."""
     import datetime as dt
 
@@ -335,7 +341,7 @@ def remove(ctx: typer.Context, name: NameArg, yes: YesOpt = False) -> None:
     messages.note(f"Removed {person.name}.")
 
 
-def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:
+def _person_wizard(fields: dict, asked_for_new: bool, journal: Journal) -> dict:
     """Ask for each field not already given; `fields` are the defaults when editing."""
     from ipt_journal import prompts
     from ipt_journal.questions import PERSON_QUESTIONS

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="How many, newest first.")]
 SinceOpt = Annotated[
@@ -46,7 +49,7 @@ def window(
     return start, end
 
 
-def no_match(noun: str, filters: dict[str, object]) -> str | None:
+def no_match(noun: str, filters: Mapping[str, object]) -> str | None:
     """'No check-ins match --tag work, --since 2026-01.' for the filters given (flag: value
     as typed, None when not given); None when no filter was given."""
     given = [

@@ -1,7 +1,9 @@
 """`ipt measure`: the PHQ-9 and GAD-7 questionnaires, and their history."""
 
+from __future__ import annotations
+
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -9,6 +11,10 @@ from ipt_journal.cli import completion
 from ipt_journal.cli.context import DIFFICULTY_HELP, YesOpt, command_group, session
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.clinical.scales import Scale
+    from ipt_journal.store import Journal, Measure
 
 app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
@@ -194,7 +200,7 @@ def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
     )
 
 
-def ask_scale(scale) -> tuple[list[int], int | None]:
+def ask_scale(scale: Scale) -> tuple[list[int], int | None]:
     """Ask every item of `scale` in a terminal, in published order, then the unscored
     difficulty question (Enter skips it)."""
     from ipt_journal import prompts
@@ -213,7 +219,9 @@ def ask_scale(scale) -> tuple[list[int], int | None]:
     return answers, difficulty
 
 
-def report_measures(journal, measures, as_json: bool, extra: dict | None = None) -> None:
+def report_measures(
+    journal: Journal, measures: list[Measure], as_json: bool, extra: dict[str, Any] | None = None
+) -> None:
     """Show saved questionnaires with their change, then crisis help if PHQ-9 item 9 was above 0.
 
     In JSON the help is a `safety` object; it also goes to stderr so a person reading a

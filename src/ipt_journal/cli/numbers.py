@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import typer
-
-from ipt_journal.cli.framework import FloatParamType, IntParamType, ParamType
+from ipt_journal.cli.framework import Command, FloatParamType, IntParamType, ParamType
 
 SQLITE_MAX = 2**63 - 1
 WHOLE = re.compile(r"[+-]?[0-9]+")
@@ -52,7 +50,7 @@ def strict(kind: ParamType) -> ParamType:
     return kind
 
 
-def make_strict(command: typer.core.TyperCommand | typer.core.TyperGroup) -> None:
+def make_strict(command: Command) -> None:
     """Give every number parameter of `command` and its subcommands a strict type."""
     for param in command.params:
         param.type = strict(param.type)

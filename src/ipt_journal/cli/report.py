@@ -1,12 +1,19 @@
 """`ipt report`: mood by week and relationship patterns in the terminal or as JSON, or the
 clinician report as a Markdown or HTML document."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import ForceOpt, named_file, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from datetime import date as _date
+
+    from ipt_journal.store import Journal
 
 FORMATS = ("markdown", "html")
 
@@ -96,7 +103,9 @@ def report(
         crisis_if_due(journal, result.item9_days)
 
 
-def write_document(journal, kind: str, output: str | None, force: bool, start, today, window: str) -> None:
+def write_document(
+    journal: Journal, kind: str, output: str | None, force: bool, start: _date, today: _date, window: str
+) -> None:
     """The clinician report as Markdown or HTML, to `output` (privately, whole, never over an
     existing file without --force) or stdout."""
     import sys

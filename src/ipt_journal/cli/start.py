@@ -1,14 +1,22 @@
 """`ipt start`: the initial consultation, from a first session to an agreed course (focus,
 goals, baseline questionnaires, formulation). `ipt course` is in `cli/course.py`."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ipt_journal.cli.context import Gad7DifficultyOpt, Phq9DifficultyOpt, session
 from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.clinical.scales import Scale
+    from ipt_journal.models import GoalIn
+    from ipt_journal.store import Course
+    from ipt_journal.store.core import Journal
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 FormulationOpt = Annotated[
@@ -205,7 +213,7 @@ def start(
     messages.note("See where you are with: ipt course")
 
 
-def _day(value) -> dt.date:
+def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
@@ -215,7 +223,7 @@ def _encryption_available() -> bool:
     return importlib.util.find_spec("sqlcipher3") is not None
 
 
-def _course_fields(course) -> dict:
+def _course_fields(course: Course) -> dict[str, Any]:
     return {
         "started_on": course.started_on,
         "planned_weeks": course.planned_weeks,
@@ -230,14 +238,16 @@ def _course_fields(course) -> dict:
     }
 
 
-def _summary(course) -> str:
+def _summary(course: Course) -> str:
     from ipt_journal.text.messages import focus_text
 
     focus = focus_text(course.focus_areas)
     return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
 
 
-def _start_wizard(journal, fields: dict, revising: bool):
+def _start_wizard(
+    journal: Journal, fields: dict[str, Any], revising: bool
+) -> tuple[dict[str, Any], list[GoalIn]]:
     from ipt_journal import prompts
     from ipt_journal.cli.inventory import _person_wizard
     from ipt_journal.clinical.course import FOCUS_AREAS
@@ -308,7 +318,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
         fields["dispute_stage"] = prompts.select(
             START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
         )
-    goals = []
+    goals: list[GoalIn] = []
     while len(goals) < 3:
         text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()
         if not text:
@@ -322,7 +332,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
     return fields, goals
 
 
-def _ask_baseline(journal, scale, started_on: dt.date) -> None:
+def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date) -> None:
     """The baseline questionnaire of a course starting on `started_on`: named when one is
     on record (taken earlier today by `ipt measure`, say, or by a wizard stopped after it),
     else asked; for a course that began in the past, the answers given then, dated then."""
@@ -354,7 +364,7 @@ def _ask_baseline(journal, scale, started_on: dt.date) -> None:
     report_measures(journal, [measure], as_json=False)
 
 
-def _events_around_low_mood(journal) -> None:
+def _events_around_low_mood(journal: Journal) -> None:
     """IPT's timeline: the life events around when low mood began, each saved once complete."""
     from ipt_journal import prompts
     from ipt_journal.cli.event import ask_event, save_new_event

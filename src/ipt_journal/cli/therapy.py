@@ -1,13 +1,18 @@
 """`ipt session` (therapy sessions held) and `ipt bring` (things to bring to the next one)."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.store import BringItem
 
 app = command_group(
     help="Therapy sessions: record one (what you worked on and agreed), list, edit or delete them.",
@@ -141,8 +146,8 @@ def add(
 
 
 def _wizard(
-    fields: dict, texts: list[str], open_items, ask_homework: bool = True
-) -> tuple[dict, list[str], list[int] | None]:
+    fields: dict[str, Any], texts: list[str], open_items: list[BringItem], ask_homework: bool = True
+) -> tuple[dict[str, Any], list[str], list[int] | None]:
     """Ask for the session's fields (pre-filled), then, for a new one, homework agreed and
     which things to bring came up."""
     from ipt_journal import prompts

@@ -9,6 +9,15 @@ must work even when the journal cannot be opened.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date as _d
+
+    from ipt_journal.store import Measure
+    from ipt_journal.store.core import Journal
+
 
 FIND_A_HELPLINE = "findahelpline.com lists free, confidential helplines in many other countries."
 FIND_A_HELPLINE_HERE = "findahelpline.com lists free, confidential helplines in your country."
@@ -127,7 +136,7 @@ def as_json(country: str | None, opening: str = CALM_OPENING) -> dict:
     return data
 
 
-def item9_days(measures) -> list[str]:
+def item9_days(measures: Iterable[Measure]) -> list[str]:
     """The days among `measures` with a PHQ-9 whose last item was answered above 0.
 
     The one rule for "crisis resources are due": any screen that shows a PHQ-9 shows the
@@ -138,7 +147,7 @@ def item9_days(measures) -> list[str]:
     return sorted({m.day for m in measures if needs_safety_message(m.scale, m.answers)})
 
 
-def crisis_days(journal, since=None, until=None) -> list[str]:
+def crisis_days(journal: Journal, since: _d | None = None, until: _d | None = None) -> list[str]:
     """`item9_days` of the PHQ-9s taken from `since` to `until` (either open)."""
     from ipt_journal.clinical.scales import PHQ9
 

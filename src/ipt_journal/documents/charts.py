@@ -9,8 +9,13 @@ description for screen readers. The numbers are also in a table next to each cha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Okabe & Ito (2008), "Color Universal Design": blue and vermillion stay apart for
 # protanopia, deuteranopia and tritanopia, and differ in lightness in greyscale.
@@ -26,7 +31,7 @@ LEFT, RIGHT, TOP, BOTTOM = 34, 96, 10, 24
 @dataclass
 class Series:
     label: str
-    points: list[tuple[dt.date, float]]
+    points: Sequence[tuple[dt.date, float]]
 
 
 @dataclass
@@ -37,7 +42,12 @@ class Band:
 
 
 def line_chart(
-    chart_id: str, title: str, description: str, series: list[Series], y_max: float, bands: list[Band] = ()
+    chart_id: str,
+    title: str,
+    description: str,
+    series: list[Series],
+    y_max: float,
+    bands: Sequence[Band] = (),
 ) -> str:
     days = [day for s in series for day, _ in s.points]
     first, last = min(days), max(days)

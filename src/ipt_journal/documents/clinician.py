@@ -167,9 +167,9 @@ def _questionnaires(doc: ClinicianReport) -> list[Block]:
             f"{p.latest} on {p.latest_day} (latest, {p.latest_band} range)"
         )
         if p.points:
-            points = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
+            moved = f"{p.points:+d} point{'' if abs(p.points) == 1 else 's'}"
             kind = SCALES[p.scale].change_kind
-            words += f", a change of {points}" + (f" (a {kind} change)" if p.meaningful else "")
+            words += f", a change of {moved}" + (f" (a {kind} change)" if p.meaningful else "")
         else:
             words += ", no change"
         if see_clinician_soon(SCALES[p.scale], p.latest, p.baseline, None):
@@ -243,7 +243,7 @@ def _people(doc: ClinicianReport) -> list[Block]:
         rows.append(
             [
                 who,
-                CLOSENESS_LABELS.get(p.closeness, ""),
+                CLOSENESS_LABELS.get(p.closeness, "") if p.closeness is not None else "",
                 str(p.interactions),
                 "unknown (imported)"
                 if p.mean_quality is None

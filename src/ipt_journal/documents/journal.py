@@ -4,11 +4,13 @@ never ids or stored slugs, and no section without something in it."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
     REVIEW_FIELDS,
     SAFETY_STEPS,
+    Choice,
     Contact,
     DisputeStage,
     ExpectationsMet,
@@ -18,6 +20,9 @@ from ipt_journal.clinical.vocab import (
     went_label,
 )
 from ipt_journal.documents.markdown import table, text
+
+Doc = dict[str, Any]  # an export document (safekeeping/portable.py), as parsed JSON
+Names = dict[str, str]  # a person's uid -> their name
 
 PERSON_FIELDS = (
     ("contact", "In contact", Contact),
@@ -38,7 +43,7 @@ PERSON_FIELDS = (
 )
 
 
-def markdown(doc: dict, today: dt.date) -> str:
+def markdown(doc: Doc, today: dt.date) -> str:
     """A readable journal to print or bring to a therapist, from an export document."""
     names = {p["uid"]: p["name"] for p in doc["people"]}
     lines = ["# My IPT journal", "", f"Printed {today.isoformat()}. Private: this file is not encrypted.", ""]
@@ -49,18 +54,18 @@ def markdown(doc: dict, today: dt.date) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _label(enum, value) -> str:
+def _label(enum: type[Choice], value: object) -> str:
     try:
-        return enum(value).label
+        return enum(str(value)).label
     except ValueError:
         return str(value).replace("-", " ")
 
 
-def _item(label: str, value) -> str:
+def _item(label: str, value: str) -> str:
     return f"- {label}: {text(value)}"
 
 
-def _course(doc, names) -> list[str]:
+def _course(doc: Doc, names: Names) -> list[str]:
     lines = []
     for c in doc["courses"]:
         focus = " and ".join(_label(ProblemArea, a) for a in c["focus_areas"]) or "none chosen"
@@ -88,7 +93,7 @@ def _course(doc, names) -> list[str]:
     return lines
 
 
-def _goals(doc, names) -> list[str]:
+def _goals(doc: Doc, names: Names) -> list[str]:
     if not doc["goals"]:
         return []
     day_of = {c["uid"]: c["day"] for c in doc["checkins"]}
@@ -100,7 +105,7 @@ def _goals(doc, names) -> list[str]:
     return ["## Goals", "", table(["Goal", "Status", "Latest progress"], rows), ""]
 
 
-def _people(doc, names) -> list[str]:
+def _people(doc: Doc, names: Names) -> list[str]:
     if not doc["people"]:
         return []
     lines = ["## People", ""]
@@ -121,7 +126,7 @@ def _people(doc, names) -> list[str]:
     return lines
 
 
-def _checkins(doc, names) -> list[str]:
+def _checkins(doc: Doc, names: Names) -> list[str]:
     lines = ["## Check-ins", ""] if doc["checkins"] else []
     for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
         lines += [f"### {c['day']}: mood {c['mood']}/10", ""]
@@ -138,7 +143,7 @@ def _checkins(doc, names) -> list[str]:
     return lines
 
 
-def _questionnaires(doc, names) -> list[str]:
+def _questionnaires(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.clinical.scales import SCALES
 
     if not doc["measures"]:
@@ -150,7 +155,7 @@ def _questionnaires(doc, names) -> list[str]:
     return ["## Questionnaires", "", table(["Day", "Questionnaire", "Total", "Range"], rows, {2}), ""]
 
 
-def _events(doc, names) -> list[str]:
+def _events(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.insight.life_events import kind_label
 
     if not doc["events"]:
@@ -164,7 +169,7 @@ def _events(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _sessions(doc, names) -> list[str]:
+def _sessions(doc: Doc, names: Names) -> list[str]:
     lines = ["## Therapy sessions", ""] if doc["therapy_sessions"] else []
     for s in sorted(doc["therapy_sessions"], key=lambda s: s["day"]):
         who = f"with {text(s['with_whom'])}" if s["with_whom"] else "self-guided"
@@ -178,7 +183,7 @@ def _sessions(doc, names) -> list[str]:
     return lines
 
 
-def _homework(doc, names) -> list[str]:
+def _homework(doc: Doc, names: Names) -> list[str]:
     if not doc["homework"]:
         return []
     lines = ["## Homework", ""]
@@ -193,7 +198,7 @@ def _homework(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _exercises(doc, names) -> list[str]:
+def _exercises(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     lines = ["## Exercises", ""] if doc["exercises"] else []
@@ -213,7 +218,7 @@ def _exercises(doc, names) -> list[str]:
     return lines
 
 
-def _coping(doc, names) -> list[str]:
+def _coping(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.clinical.coping import STRATEGIES
 
     lines = ["## Coping", ""] if doc["coping"] else []
@@ -225,7 +230,7 @@ def _coping(doc, names) -> list[str]:
     return [*lines, ""] if lines else []
 
 
-def _bring(doc, names) -> list[str]:
+def _bring(doc: Doc, names: Names) -> list[str]:
     if not doc["bring"]:
         return []
     session_day = {s["uid"]: s["day"] for s in doc["therapy_sessions"]}
@@ -238,7 +243,7 @@ def _bring(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _safety_plan(doc, names) -> list[str]:
+def _safety_plan(doc: Doc, names: Names) -> list[str]:
     if not doc["safety_plan"]:
         return []
     lines = ["## Safety plan", ""]
@@ -252,7 +257,7 @@ def _safety_plan(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _reviews(doc, names) -> list[str]:
+def _reviews(doc: Doc, names: Names) -> list[str]:
     lines = []
     for r in doc["reviews"]:
         lines += [f"## Review of {r['day']}", ""]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ipt_journal.documents.clinician import Block, Chart, Heading, Items, Paragraph, Table
 from ipt_journal.text.safe_text import markdown
 
@@ -29,7 +31,7 @@ def render(title: str, content: list[Block]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+def table(headers: list[str], rows: list[list[str]], numeric: AbstractSet[int] = frozenset()) -> str:
     rule = ["---:" if index in numeric else "---" for index in range(len(headers))]
     out = ["| " + " | ".join(text(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
     out += ["| " + " | ".join(text(cell) for cell in row) + " |" for row in rows]

@@ -17,9 +17,13 @@ import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from ipt_journal.clinical.vocab import MOOD_MAX, MOOD_MIN
 from ipt_journal.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 NOTE_MAX = 5000
 TAG_MAX = 40
@@ -28,7 +32,9 @@ TAG_MAX = 40
 class SourceError(InputError):
     """A problem in the file being imported, named by file, line and column."""
 
-    def __init__(self, path: Path, line: int, column: str | None, problem: str, hint: str | None = None):
+    def __init__(
+        self, path: Path, line: int, column: str | None, problem: str, hint: str | None = None
+    ) -> None:
         where = f"{path.name}, line {line}" + (f", column {column}" if column else "")
         super().__init__(f"{where}: {problem} Nothing was imported.", hint)
 
@@ -117,7 +123,7 @@ def check_day(path: Path, line: int, column: str, day: dt.date) -> dt.date:
     return day
 
 
-def check_note(path: Path, line: int, column: str, note: str | None) -> str | None:
+def check_note(path: Path, line: int, column: str | None, note: str | None) -> str | None:
     note = note.replace("\r\n", "\n").replace("\r", "\n") if note else note
     if note and len(note) > NOTE_MAX:
         raise SourceError(
@@ -151,9 +157,12 @@ def label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def parse_map(text: str | None, option: str, value_rule) -> dict[str, object]:
+V = TypeVar("V")  # what a map's values are checked into
+
+
+def parse_map(text: str | None, option: str, value_rule: Callable[[str, str], V]) -> dict[str, V]:
     """'label=value,label=value' -> {label key: value}, each value checked by `value_rule`."""
-    mapping: dict[str, object] = {}
+    mapping: dict[str, V] = {}
     for part in (text or "").split(","):
         if not part.strip():
             continue
@@ -222,6 +231,7 @@ def map_moods(
             labels[key] = found
         found.rows += 1
         if found.how == "scale":
+            assert scale is not None  # a label is read on the scale only when one was given
             moods.append(_on_our_scale(source, entry, scale))
             found.mood = moods[-1]
         else:
@@ -238,7 +248,7 @@ def map_moods(
             "Nothing was imported.",
             f"Give each a mood from 0 (worst) to 10 (best), replacing each N: --mood-map {quoted}",
         )
-    return moods, sorted(labels.values(), key=lambda label: -label.mood)
+    return moods, sorted(labels.values(), key=lambda label: -(label.mood or 0))
 
 
 def _number(text: str) -> float | None:
@@ -251,7 +261,7 @@ def _number(text: str) -> float | None:
 def _on_our_scale(source: Source, entry: Entry, scale: tuple[float, float]) -> int:
     low, high = scale
     value = _number(entry.mood)
-    if not low <= value <= high:
+    if value is None or not low <= value <= high:
         raise SourceError(
             source.path,
             entry.line,

@@ -75,7 +75,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
     skipped: Counter = Counter()
     for line, row in rows:
 
-        def cell(name: str, row=row) -> str:
+        def cell(name: str, row: list[str] = row) -> str:
             index = where.get(name)
             return row[index].strip() if index is not None and index < len(row) else ""
 

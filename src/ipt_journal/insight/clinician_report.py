@@ -141,7 +141,9 @@ def _formulation(journal: Journal, figures: Report) -> Formulation | None:
     )
 
 
-def window_for(journal: Journal, today: dt.date, since: dt.date | None, weeks: int | None, course: bool):
+def window_for(
+    journal: Journal, today: dt.date, since: dt.date | None, weeks: int | None, course: bool
+) -> tuple[dt.date, str]:
     """The first day and the words for a window chosen by --since, --weeks or --course."""
     from ipt_journal.errors import InputError, NotFound
     from ipt_journal.insight.report import window_start

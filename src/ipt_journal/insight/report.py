@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ipt_journal.insight.relationships import MoodSeries, PeopleInsight, WeekPerson
 from ipt_journal.store import Journal, LifeEvent
 from ipt_journal.text.dates import monday_of, week_label
 from ipt_journal.text.figures import difference, json_ready
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from sqlite3 import Row
 
 # A mood comparison for a person needs at least this many check-ins with them and
 # without them; fewer would show noise as a pattern.
@@ -271,7 +276,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     }
 
 
-def _weeks(rows) -> list[WeekMood]:
+def _weeks(rows: Sequence[Row]) -> list[WeekMood]:
     weeks: list[WeekMood] = []
     for row in rows:
         monday = dt.date.fromisoformat(row["monday"])
@@ -288,20 +293,20 @@ def _weeks(rows) -> list[WeekMood]:
     return weeks
 
 
-def _summary(rows) -> MoodSummary | None:
+def _summary(rows: Sequence[Row]) -> MoodSummary | None:
     """First versus last weeks with check-ins, weighting each check-in equally."""
     if len(rows) < 2:
         return None
     span = min(SUMMARY_WEEKS, len(rows) // 2)
 
-    def mean(part) -> float:
+    def mean(part: Sequence[Row]) -> float:
         return sum(r["mood_sum"] for r in part) / sum(r["checkins"] for r in part)
 
     first, last = mean(rows[:span]), mean(rows[-span:])
     return MoodSummary(weeks_compared=span, first_mean=first, last_mean=last, change=difference(first, last))
 
 
-def _pattern(row) -> PersonPattern:
+def _pattern(row: Row) -> PersonPattern:
     enough = row["interactions"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
     return PersonPattern(
         name=row["name"],
@@ -320,7 +325,7 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _iso_dates(value):
+def _iso_dates(value: Any) -> Any:
     return json_ready(value)
 
 

@@ -4,13 +4,14 @@ sentence a person sees."""
 
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from ipt_journal.clinical.vocab import (
     MOOD_MAX,
     MOOD_MIN,
     QUALITY_MAX,
     QUALITY_MIN,
+    Choice,
     Contact,
     DisputeStage,
     EventKind,
@@ -26,7 +27,7 @@ from ipt_journal.models import no_plugins  # noqa: F401  (before any model valid
 Text = Annotated[str, Field(max_length=5000)]
 
 
-def _choices(enum) -> str:
+def _choices(enum: type[Choice]) -> str:
     return ", ".join(member.value for member in enum)
 
 
@@ -90,10 +91,10 @@ class Model(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_control_characters(cls, value, info):
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
         from ipt_journal.text.safe_text import refuse_control_characters
 
-        return refuse_control_characters(value, info.field_name)
+        return refuse_control_characters(value, info.field_name or "")
 
 
 M = TypeVar("M", bound=Model)  # validate() hands back the model it was given

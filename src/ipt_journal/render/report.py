@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -15,6 +16,11 @@ from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
 from ipt_journal.text.figures import shown, whole
 from ipt_journal.text.messages import count, focus_text, formulation_line, movement
+
+if TYPE_CHECKING:
+    from ipt_journal.insight.relationships import MoodSeries
+    from ipt_journal.insight.report import PersonPattern, WeekMood
+    from ipt_journal.store import LifeEvent
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
 SAME_BELOW = 1.0  # a change in mean mood under one point reads "about the same"
@@ -106,7 +112,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
         console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
 
 
-def draw_mood_chart(console: Console, series) -> None:
+def draw_mood_chart(console: Console, series: MoodSeries) -> None:
     from ipt_journal.render.charts import ChartPoint, mood_chart
 
     mood_chart(
@@ -126,7 +132,7 @@ def change_words(change: float | None) -> str:
     return "about the same" if abs(change) < SAME_BELOW else shown(change, signed=True)
 
 
-def event_line(event) -> str:
+def event_line(event: LifeEvent) -> str:
     from ipt_journal.insight.life_events import kind_label
 
     people = f" with {', '.join(event.people)}" if event.people else ""
@@ -134,13 +140,13 @@ def event_line(event) -> str:
 
 
 def _weeks_table(console: Console, result: Report) -> None:
-    def people(week) -> str:
+    def people(week: WeekMood) -> str:
         return ", ".join(
             p.name if p.mean_quality is None else f"{p.name} {signed(whole(p.mean_quality))}"
             for p in week.people
         )
 
-    def course_week(week) -> str:
+    def course_week(week: WeekMood) -> str:
         return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""
 
     in_course = any(week.course_week for week in result.weeks)
@@ -267,7 +273,7 @@ def _course_report(console: Console, result: Report) -> None:
             console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
 
 
-def _opt(value) -> str:
+def _opt(value: object) -> str:
     return "" if value is None else str(value)
 
 
@@ -280,7 +286,7 @@ def _people_patterns(console: Console, result: Report) -> None:
     console.print("People and mood", style="bold")
     nearly_always = {p.name for p in result.insight.moods if p.nearly_always} if result.insight else set()
 
-    def moods(person) -> str:
+    def moods(person: PersonPattern) -> str:
         if person.mood_with is not None:
             return f"{_mean(person.mood_with)} / {_mean(person.mood_without)}"
         return "in nearly all" if person.name in nearly_always else "not enough data yet"

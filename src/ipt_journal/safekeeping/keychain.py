@@ -10,6 +10,7 @@ be read, ipt asks for the passphrase as it would otherwise.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ipt_journal import config
 from ipt_journal.errors import INSTALL_ENCRYPTION, InputError, JournalError
@@ -91,7 +92,7 @@ def _set_kept(path: Path, kept: bool) -> None:
     config.save(data)
 
 
-def _keyring():
+def _keyring() -> Any:
     try:
         import keyring
         import keyring.errors

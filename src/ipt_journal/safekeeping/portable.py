@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from ipt_journal.clinical.vocab import (
     DisputeStage,
@@ -42,10 +50,10 @@ class Doc(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_control_characters(cls, value, info):
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, dt.date) and not EARLIEST <= value <= dt.date.today() + LATEST:
             raise ValueError(f"{value} is not a day this journal could hold")
-        return refuse_control_characters(value, info.field_name)
+        return refuse_control_characters(value, info.field_name or "")
 
 
 class Stored(Doc):
@@ -78,7 +86,7 @@ class CheckinDoc(Doc):
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
 
     @model_validator(mode="after")
-    def _each_once(self):
+    def _each_once(self) -> Self:
         if len({tag.lower() for tag in self.tags}) != len(self.tags):
             raise ValueError("a tag appears twice in one check-in")
         if len({i.person for i in self.people}) != len(self.people):
@@ -135,7 +143,7 @@ class SafetyPlanItemDoc(Doc):
     updated_at: Stamp
 
     @model_validator(mode="after")
-    def _says_something(self):
+    def _says_something(self) -> Self:
         if not (self.text or "").strip() and self.person is None:
             raise ValueError("a safety plan entry has neither text nor a person")
         return self
@@ -214,7 +222,7 @@ class Document(Doc):
     bring: list[BringDoc] = []
 
     @model_validator(mode="after")
-    def _unique_uids(self):
+    def _unique_uids(self) -> Self:
         for name in (
             "people",
             "checkins",
@@ -269,7 +277,7 @@ def document(tables: dict[str, list[dict]]) -> dict:
     def without(row: dict, *names: str) -> dict:
         return {key: value for key, value in row.items() if key not in ("id", *names)}
 
-    def as_bool(value):
+    def as_bool(value: object) -> bool | None:
         return None if value is None else bool(value)
 
     return {
@@ -388,7 +396,7 @@ def parse(text: str) -> Document:
             records = raw.get(name)
             if name.startswith("format") or not isinstance(records, list):
                 continue
-            kind = field.annotation.__args__[0]
+            kind = get_args(field.annotation)[0]  # the record model of a list[...] field
             for index, record in enumerate(records):
                 try:
                     kind.model_validate(record)

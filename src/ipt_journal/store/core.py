@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ipt_journal.store.transfer as transfer
 from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
 
 if TYPE_CHECKING:
+    from ipt_journal.safekeeping.portable import Document
     from ipt_journal.store.checkins import CheckinStore
     from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
     from ipt_journal.store.events import EventStore
@@ -88,7 +89,7 @@ def is_encrypted(path: Path) -> bool:
     return size >= 1024 and size % 512 == 0 and head != SQLITE_HEADER and not looks_like_text
 
 
-def sqlcipher():
+def sqlcipher() -> Any:
     """SQLCipher's DB-API module, from the optional 'encryption' extra."""
     global DB_ERRORS, OP_ERRORS
     try:
@@ -114,7 +115,7 @@ def connect(
     read_only: bool = False,
     timeout: float = BUSY_TIMEOUT_SECONDS,
     immutable: bool = False,
-):
+) -> sqlite3.Connection:
     """A connection to the journal file: plain SQLite, or SQLCipher with `key`. A wrong key
     is a clear JournalError, with SQLCipher's own log kept off stderr. `immutable`: the file
     cannot change (read-only media), so SQLite needs no -wal, -shm or locks beside it."""
@@ -190,7 +191,9 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     return journal
 
 
-def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immutable: bool = False):
+def _connect_to_current(
+    path: Path, passphrase: Callable[[], str] | None, immutable: bool = False
+) -> tuple[sqlite3.Connection, str | None, int, tuple[int, int] | None]:
     """A connection to the file at `path` now, its key, schema version and identity. The
     first read waits while `encrypt`, `decrypt` or `restore` holds the journal; if the file
     was replaced meanwhile, the new one is opened instead (the passphrase is asked once)."""
@@ -206,7 +209,7 @@ def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immuta
             # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
             conn = connect(path, key, immutable=immutable)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except (WrongPassphrase, *DB_ERRORS) as exc:
+        except (WrongPassphrase, *DB_ERRORS) as exc:  # type: ignore[misc]  # mypy: a tuple read at run time
             if _identity(path) != identity:
                 continue
             if isinstance(exc, WrongPassphrase):
@@ -283,7 +286,7 @@ def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
 
 
 class Journal:
-    def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None):
+    def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None) -> None:
         self.conn = conn
         self.path = path
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
@@ -452,7 +455,7 @@ class Journal:
     def columns(self, table: str) -> list[str]:
         return transfer.columns(self, table)
 
-    def merge(self, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
+    def merge(self, doc: Document, dry_run: bool = False) -> dict[str, dict[str, int]]:
         return transfer.merge(self, doc, dry_run)
 
 

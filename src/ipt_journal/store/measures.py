@@ -39,7 +39,7 @@ class MeasureStore(Repository):
 
     def insert(self, measure: MeasureIn, checkin_id: int | None) -> int:
         stamp = now()
-        return self.conn.execute(
+        return self._insert(
             "INSERT INTO measures (uid, scale, day, answers, total, difficulty, checkin_id, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -53,7 +53,7 @@ class MeasureStore(Repository):
                 stamp,
                 stamp,
             ),
-        ).lastrowid
+        )
 
     def attach(self, measure_ids: list[int], checkin_id: int) -> None:
         """Link questionnaires saved early in a check-in wizard to the check-in; joins the
@@ -106,7 +106,8 @@ class MeasureStore(Repository):
         last: int | None = None,
     ) -> list[Measure]:
         """Oldest first; with `last`, only the newest that many."""
-        sql, params = "SELECT * FROM measures WHERE 1 = 1", []
+        sql = "SELECT * FROM measures WHERE 1 = 1"
+        params: list[object] = []
         if since is not None:
             sql += " AND day >= ?"
             params.append(since.isoformat())
@@ -165,4 +166,4 @@ class MeasureStore(Repository):
         return Measure(**{**dict(row), "answers": json.loads(row["answers"])}) if row else None
 
     def last_day(self, scale: str) -> str | None:
-        return self._one("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]
+        return self._row("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]

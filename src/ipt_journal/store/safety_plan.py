@@ -23,7 +23,7 @@ class SafetyPlanItem:
 class SafetyPlanStore(Repository):
     def first_written(self) -> str | None:
         """When the plan's oldest entry still in it was written (a timestamp), or None."""
-        return self._one("SELECT min(created_at) FROM safety_plan_items")[0]
+        return self._row("SELECT min(created_at) FROM safety_plan_items")[0]
 
     def items(self) -> list[SafetyPlanItem]:
         rows = self._all(

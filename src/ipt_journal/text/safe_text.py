@@ -17,6 +17,7 @@ programs may hold them anyway:
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 # Bidirectional embeddings, overrides and isolates; invisible separators and marks. The
 # zero-width (non-)joiners are left alone: emoji and several scripts need them.
@@ -50,7 +51,10 @@ def control_character(text: str, multiline: bool = False) -> str | None:
 SINGLE_LINE_FIELDS = {"name", "tags", "with_names", "person", "uid", "scale", "kind", "strategy"}
 
 
-def refuse_control_characters(value, field: str):
+V = TypeVar("V")  # the value checked, handed back as it came
+
+
+def refuse_control_characters(value: V, field: str) -> V:
     """NUL and other control characters nobody types on purpose are refused (in lists and
     answers too); see safe_text. Returns `value` unchanged."""
     texts = value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value]
@@ -74,7 +78,7 @@ def json_escaped(text: str) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_cell(value):
+def csv_cell(value: V) -> V | str:
     """A value for a CSV cell: text a spreadsheet would run as a formula is made plain text."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
@@ -89,7 +93,7 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LEADING = re.compile(r"^(\s*\d*)([-+.)>])(?=\s|$)", re.M)
 
 
-def markdown(text) -> str:
+def markdown(text: object) -> str:
     """A person's text as Markdown (and HTML) that shows as written and runs nothing: HTML
     escaped, markup characters backslashed, line breaks kept."""
     value = for_terminal(str(text)).replace("\t", " ")

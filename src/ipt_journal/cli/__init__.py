@@ -76,8 +76,10 @@ SECTIONS = {
 COMMANDS = {name: entry for section in SECTIONS.values() for name, entry in section.items()}
 
 
-def _debug() -> bool:
-    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+def _debug(ctx: Context) -> bool:
+    """--debug or IPT_DEBUG=1: errors as Python tracebacks (which may show journal text)."""
+    flag = isinstance(ctx.obj, Session) and ctx.obj.debug
+    return flag or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
 MEASURE_NAMES = ("phq9", "gad7")
@@ -143,12 +145,12 @@ class IptGroup(TyperGroup):
         except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
             raise  # Typer's own handling: usage errors, exits, and a reader that went away
         except IptError as error:
-            if _debug():
+            if _debug(ctx):
                 raise
             _print_error(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            if _debug():
+            if _debug(ctx):
                 raise
             # Most commands save once, at the end; `ipt start` saves each person and
             # questionnaire as soon as it is complete.
@@ -159,12 +161,12 @@ class IptGroup(TyperGroup):
             print(f"\nCancelled. {what}", file=sys.stderr)
             raise typer.Exit(130) from None
         except Exception as error:  # a bug: say so without showing journal data
-            if _debug():
+            if _debug(ctx):
                 raise
             _print_error(
                 f"ipt hit an unexpected problem ({type(error).__name__}); this is a bug. "
                 "The step that failed was not saved.",
-                f"Run again with {DEBUG_ENV}=1 to see the details.",
+                f"Run again with --debug (or {DEBUG_ENV}=1) to see the details.",
             )
             raise typer.Exit(1) from None
 
@@ -226,6 +228,13 @@ def main_callback(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never show long lists through $PAGER.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help=f"Show errors as Python tracebacks, which may quote journal text (also {DEBUG_ENV}=1).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
@@ -233,7 +242,7 @@ def main_callback(
 ) -> None:
     """With no command: where you are and what to do next."""
     output.configure(plain=plain, pager=not no_pager)
-    ctx.obj = Session(db_flag=db, no_input=no_input)
+    ctx.obj = Session(db_flag=db, no_input=no_input, debug=debug)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         from ipt_journal.insight.report import build_dashboard

@@ -51,6 +51,7 @@ T = TypeVar("T")  # the record a removal shows before asking
 class Session:
     db_flag: Path | None
     no_input: bool
+    debug: bool = False  # --debug: errors as tracebacks (IPT_DEBUG=1 also)
     _journal: Journal | None = None
     _passphrase_from_keyring: bool = False
     # What Ctrl-C keeps, in a sentence, when a command saved part of its work early.

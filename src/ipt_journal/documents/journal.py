@@ -24,7 +24,8 @@ from ipt_journal.documents.markdown import table, text
 Doc = dict[str, Any]  # an export document (safekeeping/portable.py), as parsed JSON
 Names = dict[str, str]  # a person's uid -> their name
 
-PERSON_FIELDS = (
+# Each inventory field as a line of the Markdown journal: its key, its label, its choices.
+PERSON_LINES = (
     ("contact", "In contact", Contact),
     ("satisfying", "Satisfying", None),
     ("unsatisfying", "Unsatisfying", None),
@@ -116,7 +117,7 @@ def _people(doc: Doc, names: Names) -> list[str]:
         if p["closeness"]:
             about.append(CLOSENESS_LABELS[p["closeness"]])
         lines += [f"### {text(p['name'])} ({', '.join(about)})", ""]
-        for key, label, enum in PERSON_FIELDS:
+        for key, label, enum in PERSON_LINES:
             if p.get(key):
                 lines.append(f"- {label}: {_label(enum, p[key])}" if enum else _item(label, p[key]))
         if p.get("can_confide") is not None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ipt_journal.clinical.vocab import MOOD_MAX, MOOD_MIN
 from ipt_journal.errors import InputError
+from ipt_journal.safekeeping.files import shown_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,7 +36,7 @@ class SourceError(InputError):
     def __init__(
         self, path: Path, line: int, column: str | None, problem: str, hint: str | None = None
     ) -> None:
-        where = f"{path.name}, line {line}" + (f", column {column}" if column else "")
+        where = f"{shown_name(path)}, line {line}" + (f", column {column}" if column else "")
         super().__init__(f"{where}: {problem} Nothing was imported.", hint)
 
 
@@ -83,7 +84,7 @@ def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list
             path, line, None, "the file is not UTF-8 text.", "Save it as CSV UTF-8 and import it again."
         ) from None
     if not text.strip():
-        raise InputError(f"{path.name} is empty: there is nothing to import. Nothing was imported.")
+        raise InputError(f"{shown_name(path)} is empty: there is nothing to import. Nothing was imported.")
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     if delimiter is None:
         delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -132,7 +133,7 @@ def check_note(path: Path, line: int, column: str | None, note: str | None) -> s
     return note or None
 
 
-def parse_time(path: Path, line: int, column: str, text: str) -> str | None:
+def check_time(path: Path, line: int, column: str, text: str) -> str | None:
     """'21:30', '9:30 pm', '21:30:05' -> '21:30'; blank -> None."""
     cleaned = " ".join(text.split()).upper()
     if not cleaned:
@@ -244,7 +245,7 @@ def map_moods(
         pairs = ",".join(f"{label.label}=N" for label in unmapped)
         quoted = f"'{pairs}'" if "'" not in pairs else shlex.quote(pairs)
         raise InputError(
-            f"{source.path.name} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
+            f"{shown_name(source.path)} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
             "Nothing was imported.",
             f"Give each a mood from 0 (worst) to 10 (best), replacing each N: --mood-map {quoted}",
         )

@@ -16,11 +16,12 @@ from ipt_journal.importers.common import (
     SourceError,
     check_day,
     check_note,
-    parse_time,
+    check_time,
     read_rows,
     row_key,
     split_list,
 )
+from ipt_journal.safekeeping.files import shown_name
 from ipt_journal.text.dates import no_such_day_problem
 
 FIELDS = {
@@ -67,7 +68,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
     for name, column in columns.items():
         if column.casefold() not in position:
             raise InputError(
-                f"{path.name} has no column {column!r} (for {name}). Its columns are: "
+                f"{shown_name(path)} has no column {column!r} (for {name}). Its columns are: "
                 f"{', '.join(cell for cell in header if cell)}. Nothing was imported."
             )
         where[name] = position[column.casefold()]
@@ -85,7 +86,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
         day, time = _day_and_time(path, line, columns["day"], cell("day"), date_format)
         day = check_day(path, line, columns["day"], day)
         if "time" in where and cell("time"):
-            time = parse_time(path, line, columns["time"], cell("time"))
+            time = check_time(path, line, columns["time"], cell("time"))
         note = check_note(path, line, columns.get("note"), cell("note"))
         entries.append(
             Entry(

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal.clinical.scales import SCALES
-from ipt_journal.clinical.vocab import signed
+from ipt_journal.clinical.vocab import REVIEW_FIELDS, signed
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
@@ -48,6 +48,10 @@ PEOPLE_COLUMNS = (
     Column("Mood with / without", right=True),
     Column("Last contact", keep=1),
 )
+
+# What the report brings back from the end-of-course review: what to watch for and do next
+# (labels from vocab.REVIEW_FIELDS, as everywhere else).
+REVIEW_IN_REPORT = ("warning_signs", "relapse_plan", "keep_practising", "feelings_about_ending")
 
 
 def _mean(value: float | None, signed_: bool = False) -> str:
@@ -233,12 +237,9 @@ def _course_report(console: Console, result: Report) -> None:
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
-        for key, label in (
-            ("warning_signs", "Early warning signs"),
-            ("relapse_plan", "If they return"),
-            ("keep_practising", "Plan to keep practising"),
-            ("feelings_about_ending", "On ending"),
-        ):
+        labels = dict(REVIEW_FIELDS)
+        for key in REVIEW_IN_REPORT:
+            label = labels[key]
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
     if result.exercises and result.exercises["by_kind"]:

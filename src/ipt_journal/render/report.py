@@ -180,6 +180,13 @@ def _weeks_table(console: Console, result: Report) -> None:
 
 
 def _course_report(console: Console, result: Report) -> None:
+    """The course part of the report, section by section, in the order it is shown."""
+    for draw in COURSE_SECTIONS:
+        draw(console, result)
+
+
+def _course_line(console: Console, result: Report) -> None:
+    """Where the course is, and the formulation."""
     if result.course:
         c = result.course
         focus = focus_text(c.focus_areas)
@@ -190,6 +197,10 @@ def _course_report(console: Console, result: Report) -> None:
         console.print(f"Your course: {where} (started {c.started_on}; focus: {focus}).", style="bold")
         if c.formulation:
             console.print(Text(formulation_line(c.formulation, c.formulation_agreed_on)))
+
+
+def _questionnaires(console: Console, result: Report) -> None:
+    """Every questionnaire day in the window."""
     if result.measures:
         console.print()
         console.print("Questionnaires in this window", style="bold")
@@ -208,6 +219,10 @@ def _course_report(console: Console, result: Report) -> None:
                     if total is not None
                 ]
                 console.print(Text(f"  {day.day}: {', '.join(taken)}"))
+
+
+def _score_changes(console: Console, result: Report) -> None:
+    """Each questionnaire from baseline to latest, with what the change means."""
     for p in result.progress:
         if p.baseline_day == p.latest_day:
             continue
@@ -226,6 +241,10 @@ def _course_report(console: Console, result: Report) -> None:
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
             f"({p.latest_band}), {movement(p.points)}{extra}."
         )
+
+
+def _goals(console: Console, result: Report) -> None:
+    """The goals and their progress ratings."""
     if result.goals:
         console.print()
         console.print("Goals", style="bold")
@@ -234,6 +253,10 @@ def _course_report(console: Console, result: Report) -> None:
                 "" if goal.latest_rating is None else f": {goal.first_rating} → {goal.latest_rating}/10"
             )
             console.print(Text(f"  #{goal.id} {goal.text} ({goal.status}){progress}"))
+
+
+def _review(console: Console, result: Report) -> None:
+    """What to watch for and do next, from the end-of-course review."""
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
@@ -242,6 +265,10 @@ def _course_report(console: Console, result: Report) -> None:
             label = labels[key]
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
+
+
+def _exercises(console: Console, result: Report) -> None:
+    """Exercises done in the window, with whom, and mood before and after."""
     if result.exercises and result.exercises["by_kind"]:
         e = result.exercises
         console.print()
@@ -257,6 +284,10 @@ def _course_report(console: Console, result: Report) -> None:
                 f"after {shown(e['mean_mood_after'])} on average "
                 f"({count(e['mood_rated'], 'exercise')} with both): how you felt, not what caused a change."
             )
+
+
+def _homework(console: Console, result: Report) -> None:
+    """Homework set in the window and how it went."""
     if result.homework and result.homework["assigned"]:
         h = result.homework
         console.print()
@@ -264,6 +295,10 @@ def _course_report(console: Console, result: Report) -> None:
             f"Homework set in this window: {h['assigned']}; done {h['done']}, skipped {h['skipped']}, "
             f"overdue {h['overdue']}."
         )
+
+
+def _coping(console: Console, result: Report) -> None:
+    """Coping strategies used, most helpful first."""
     if result.coping:
         console.print()
         console.print("Coping strategies, most helpful first", style="bold")
@@ -272,6 +307,18 @@ def _course_report(console: Console, result: Report) -> None:
                 "not rated" if use.mean_helpful is None else f"helped {shown(use.mean_helpful)}/5 on average"
             )
             console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
+
+
+COURSE_SECTIONS = (
+    _course_line,
+    _questionnaires,
+    _score_changes,
+    _goals,
+    _review,
+    _exercises,
+    _homework,
+    _coping,
+)
 
 
 def _opt(value: object) -> str:

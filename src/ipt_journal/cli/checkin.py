@@ -27,7 +27,7 @@ from ipt_journal.text import messages
 if TYPE_CHECKING:
     from ipt_journal.cli.context import Session
     from ipt_journal.cli.framework import Command, Context
-    from ipt_journal.models import HomeworkDoneIn, PersonIn
+    from ipt_journal.models import HomeworkClosing, PersonIn
     from ipt_journal.store import Journal
 
 
@@ -90,7 +90,7 @@ def checkin(
         return
     from ipt_journal.cli.measure import report_measures
     from ipt_journal.clinical.scales import GAD7, PHQ9
-    from ipt_journal.models import CheckinIn, GoalRatingIn, MeasureIn, validate
+    from ipt_journal.models import CheckinDraft, CheckinIn, GoalRatingIn, MeasureIn, validate
 
     state = session(ctx)
     fields = _given(date, mood, with_, note, tag)
@@ -107,7 +107,7 @@ def checkin(
     journal = state.journal()
     journal.goals.check_open(list(ratings))
     newcomers: list[PersonIn] = []
-    homework: list[tuple[int, str, HomeworkDoneIn | None]] = []
+    homework: list[HomeworkClosing] = []
     saved_early: list[int] = []
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
@@ -124,20 +124,21 @@ def checkin(
             bring = [prompts.text(THERAPY_SESSION["checkin_bring"]).strip()]
     fields.setdefault("day", dt.date.today())
     topics = things_to_bring([text for text in bring or [] if text.strip()], fields["day"], "checkin")
-    saved = journal.checkins.add(
+    draft = CheckinDraft(
         validate(CheckinIn, fields),
-        newcomers,
-        [
+        newcomers=newcomers,
+        measures=[
             validate(
                 MeasureIn, {"scale": key, "day": fields["day"], "answers": a, "difficulty": difficulty[key]}
             )
             for key, a in answers.items()
         ],
-        [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
-        homework,
-        topics,
+        ratings=[validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
+        homework=homework,
+        bring=topics,
         saved_measures=saved_early,
     )
+    saved = journal.checkins.add(draft)
     measures = journal.measures.all(checkin_id=saved.id)
     if as_json:  # every questionnaire of the check-in, those the wizard saved early too
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})

@@ -12,7 +12,7 @@ from ipt_journal.cli.context import command_group, session
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
-    from ipt_journal.models import HomeworkDoneIn
+    from ipt_journal.models import HomeworkClosing
     from ipt_journal.store import Journal
 
 app = command_group(
@@ -114,14 +114,14 @@ def skip(ctx: typer.Context, homework_id: IdArg) -> None:
     messages.note(f"Homework #{homework_id} skipped.")
 
 
-def ask_about_due_homework(journal: Journal, day: dt.date) -> list[tuple[int, str, HomeworkDoneIn | None]]:
+def ask_about_due_homework(journal: Journal, day: dt.date) -> list[HomeworkClosing]:
     """The check-in wizard's questions on homework that is due: did you try it, how did it go?
     Returns (id, 'done' or 'skipped', result) for the check-in to save with itself."""
     from ipt_journal import prompts
     from ipt_journal.models import HomeworkDoneIn, validate
     from ipt_journal.questions import HOMEWORK
 
-    closing: list[tuple[int, str, HomeworkDoneIn | None]] = []
+    closing: list[HomeworkClosing] = []
     for item in journal.homework.all():
         if not item.due_by(day):
             continue

@@ -15,7 +15,7 @@ from ipt_journal.store.people import _quoted, raise_deceased, unknown_name_messa
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import BringIn, CheckinIn, GoalRatingIn, HomeworkDoneIn, MeasureIn, PersonIn
+    from ipt_journal.models import CheckinDraft, CheckinIn, PersonIn
 
 
 @dataclass
@@ -48,18 +48,15 @@ class Checkin:
 
 
 class CheckinStore(Repository):
-    def add(
-        self,
-        checkin: CheckinIn,
-        newcomers: Sequence[PersonIn] = (),
-        measures: Sequence[MeasureIn] = (),
-        ratings: Sequence[GoalRatingIn] = (),
-        homework: Sequence[tuple[int, str, HomeworkDoneIn | None]] = (),
-        bring: Sequence[BringIn] = (),
-        saved_measures: Sequence[int] = (),
-    ) -> Checkin:
-        """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
-        it: all together or not at all."""
+    def add(self, draft: CheckinDraft | CheckinIn) -> Checkin:
+        """Save a check-in with all that comes with it (a CheckinDraft: newcomers it names,
+        questionnaires, goal ratings, homework it closes, things to bring): all together or
+        not at all. A bare CheckinIn is a check-in with nothing else."""
+        from ipt_journal.models import CheckinDraft
+
+        if not isinstance(draft, CheckinDraft):
+            draft = CheckinDraft(draft)
+        checkin, newcomers, ratings = draft.checkin, draft.newcomers, draft.ratings
         with self.journal.writing():
             self.journal.goals.check_open([rating.goal_id for rating in ratings])
             self.check_names(checkin, newcomers)
@@ -72,17 +69,17 @@ class CheckinStore(Repository):
                 (new_uid(), checkin.day.isoformat(), checkin.mood, checkin.note, stamp, stamp),
             )
             self._write_people_and_tags(row_id, checkin, stamp)
-            for measure in measures:
+            for measure in draft.measures:
                 self.journal.measures.insert(measure, row_id)
             # Questionnaires the wizard saved as soon as they were answered.
-            self.journal.measures.attach(list(saved_measures), row_id)
+            self.journal.measures.attach(draft.saved_measures, row_id)
             self.conn.executemany(
                 "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
                 [(rating.goal_id, row_id, rating.rating, stamp) for rating in ratings],
             )
-            for homework_id, status, result in homework:
+            for homework_id, status, result in draft.homework:
                 self.journal.homework.mark_closed(homework_id, status, checkin.day, result)
-            for item in bring:
+            for item in draft.bring:
                 self.journal.bring.insert(item)
         return self.get(row_id)
 

@@ -38,7 +38,7 @@ def test_revising_an_agreed_formulation_keeps_its_day(monkeypatch):
     # The stored day is text (YYYY-MM-DD); keeping the formulation as it was used to hand
     # that text on to be saved as a date, an unexpected problem.
     from ipt_journal import prompts
-    from ipt_journal.cli.formulation import ask_formulation
+    from ipt_journal.wizards.course import ask_formulation
 
     monkeypatch.setattr(prompts, "text", lambda *args, **kwargs: "Arguments with Sam about money")
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)

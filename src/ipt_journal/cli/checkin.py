@@ -17,12 +17,13 @@ from ipt_journal.cli.context import (
     Phq9DifficultyOpt,
     YesOpt,
     command_group,
-    name_problem,
     session,
 )
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 from ipt_journal.text import messages
+from ipt_journal.wizards.checkin import checkin_wizard
+from ipt_journal.wizards.measures import ask_scale
 
 if TYPE_CHECKING:
     from ipt_journal.cli.context import Session
@@ -51,7 +52,6 @@ app = command_group(
     cls=CheckinGroup,
 )
 
-NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
 EXAMPLE_ONE_LINE = 'ipt checkin 6 "dinner with Sam+1 #family"'
 LOW_MOOD = 1  # a mood this low ends the check-in with one gentle pointer, no alarm
@@ -112,11 +112,11 @@ def checkin(
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
-        fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
+        fields, newcomers = checkin_wizard(journal, {"day": dt.date.today()}, fields)
         saved_early, ratings = _measures_and_goals_wizard(state, journal, fields["day"], answers, ratings)
-        from ipt_journal.cli.homework import ask_about_due_homework
+        from ipt_journal.wizards.checkin import due_homework
 
-        homework = ask_about_due_homework(journal, fields["day"])
+        homework = due_homework(journal, fields["day"])
         if bring is None:
             from ipt_journal import prompts
             from ipt_journal.questions import THERAPY_SESSION
@@ -234,7 +234,7 @@ def edit(
     if changes:
         fields = {**current.fields(), **changes}
     else:
-        fields, _ = _checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
+        fields, _ = checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
     saved = journal.checkins.update(checkin_id, validate(CheckinIn, fields))
     messages.checkin_saved(saved, "Updated")
 
@@ -317,7 +317,7 @@ def _measures_and_goals_wizard(
     is answered, as in `ipt start`: help must not wait for the rest of the check-in, and
     Ctrl-C later keeps it. Returns the ids saved (the check-in links them) and the ratings."""
     from ipt_journal import prompts
-    from ipt_journal.cli.measure import ask_scale, report_measures
+    from ipt_journal.cli.measure import report_measures
     from ipt_journal.clinical.course import MEASURES_DUE_DAYS, measure_due
     from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import MeasureIn, validate
@@ -357,77 +357,3 @@ def _measures_and_goals_wizard(
         if answer:
             ratings[goal.id] = int(answer)
     return saved, ratings
-
-
-def _checkin_wizard(
-    journal: Journal, defaults: dict[str, Any], given: dict[str, Any], allow_newcomers: bool = True
-) -> tuple[dict[str, Any], list[PersonIn]]:
-    """Ask for what was not given as flags. Returns the fields and any newcomers to add."""
-    from ipt_journal import prompts
-    from ipt_journal.models import PersonIn, validate
-    from ipt_journal.questions import CHECKIN, NEWCOMER_QUESTIONS, QUALITY_CHOICES
-    from ipt_journal.text.dates import parse_day
-
-    fields = {**defaults, **given}
-    if "day" not in given:
-        fields["day"] = prompts.day(CHECKIN["day"], parse_day, default=str(fields["day"]))
-    mood_default = "" if fields.get("mood") is None else str(fields["mood"])
-    fields["mood"] = int(prompts.text(CHECKIN["mood"], default=mood_default, validate=_mood_problem))
-
-    newcomers: list[PersonIn] = []
-    if "people" not in given:
-        people = journal.people.all(living=True)
-        earlier = {p["name"].casefold(): p["quality"] for p in fields.get("people", [])}
-        choices = [(f"{p.name} ({p.relationship.replace('-', ' ')})", p.name) for p in people]
-        if allow_newcomers:
-            choices.append((CHECKIN["newcomer"], NEWCOMER))
-        chosen = (
-            prompts.checkbox(
-                CHECKIN["people"], choices, checked=[p.name for p in people if p.name.casefold() in earlier]
-            )
-            if choices
-            else []
-        )
-        wants_newcomer = NEWCOMER in chosen
-        names = [name for name in chosen if name != NEWCOMER]
-        taken = {p.name.casefold() for p in people}
-        while wants_newcomer:
-            answers: dict = {}
-            for question in NEWCOMER_QUESTIONS:
-                if question.field == "name":
-                    answers["name"] = prompts.text(
-                        question.message, validate=lambda v: name_problem(v, taken) or True
-                    ).strip()
-                else:
-                    answers[question.field] = prompts.ask(question)
-            newcomers.append(validate(PersonIn, answers))
-            taken.add(answers["name"].casefold())
-            names.append(answers["name"])
-            wants_newcomer = prompts.confirm(CHECKIN["more_newcomers"], default=False)
-        fields["people"] = [
-            {
-                "name": name,
-                "quality": prompts.select(
-                    CHECKIN["quality"].format(name=name),
-                    QUALITY_CHOICES,
-                    default=0 if earlier.get(name.casefold()) is None else earlier[name.casefold()],
-                ),
-            }
-            for name in names
-        ]
-    if "note" not in given:
-        fields["note"] = prompts.text(CHECKIN["note"], default=fields.get("note") or "")
-        if fields["note"].strip().lower() == "e":  # the wizard's way to the editor
-            from ipt_journal.editor import edit_text
-
-            fields["note"] = edit_text(defaults.get("note"))
-    if "tags" not in given:
-        tags = prompts.text(CHECKIN["tags"], default=", ".join(fields.get("tags", [])))
-        fields["tags"] = [t.strip() for t in tags.split(",") if t.strip()]
-    return fields, newcomers
-
-
-def _mood_problem(text: str) -> bool | str:
-    if text.strip().isascii() and text.strip().isdigit() and 0 <= int(text) <= 10:
-        return True
-    return "Type a whole number from 0 (worst) to 10 (best)."

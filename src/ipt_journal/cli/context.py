@@ -187,12 +187,3 @@ def session(ctx: typer.Context) -> Session:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def name_problem(name: str, taken: set[str]) -> str | None:
-    """What is wrong with a new person's name typed at a prompt, if anything."""
-    if not name.strip():
-        return "A name is needed (a nickname is fine)."
-    if name.strip().casefold() in taken:
-        return "Someone in your inventory already has this name; add something to tell them apart."
-    return None

@@ -12,8 +12,7 @@ from ipt_journal.cli.context import command_group, session
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
-    from ipt_journal.models import HomeworkClosing
-    from ipt_journal.store import Journal
+    pass
 
 app = command_group(
     help="Homework between sessions: add it, see what is due, say how it went.", no_args_is_help=True
@@ -112,26 +111,3 @@ def skip(ctx: typer.Context, homework_id: IdArg) -> None:
     """Let homework go (it stays in your history)."""
     session(ctx).journal().homework.close(homework_id, "skipped", dt.date.today())
     messages.note(f"Homework #{homework_id} skipped.")
-
-
-def ask_about_due_homework(journal: Journal, day: dt.date) -> list[HomeworkClosing]:
-    """The check-in wizard's questions on homework that is due: did you try it, how did it go?
-    Returns (id, 'done' or 'skipped', result) for the check-in to save with itself."""
-    from ipt_journal import prompts
-    from ipt_journal.models import HomeworkDoneIn, validate
-    from ipt_journal.questions import HOMEWORK
-
-    closing: list[HomeworkClosing] = []
-    for item in journal.homework.all():
-        if not item.due_by(day):
-            continue
-        answer = prompts.select(HOMEWORK["tried"].format(text=item.text, due=item.due), HOMEWORK["answers"])
-        if answer == "done":
-            outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
-            helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
-            closing.append(
-                (item.id, "done", validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful}))
-            )
-        elif answer == "skipped":
-            closing.append((item.id, "skipped", None))
-    return closing

@@ -11,9 +11,9 @@ from ipt_journal.cli import completion
 from ipt_journal.cli.context import DIFFICULTY_HELP, YesOpt, command_group, session
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.text import messages
+from ipt_journal.wizards.measures import ask_scale
 
 if TYPE_CHECKING:
-    from ipt_journal.clinical.scales import Scale
     from ipt_journal.store import Journal, Measure
 
 app = command_group(
@@ -198,25 +198,6 @@ def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
         show=lambda current: measures_table([current]),
         remove=lambda: state.journal().measures.delete(measure_id),
     )
-
-
-def ask_scale(scale: Scale) -> tuple[list[int], int | None]:
-    """Ask every item of `scale` in a terminal, in published order, then the unscored
-    difficulty question (Enter skips it)."""
-    from ipt_journal import prompts
-    from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
-
-    messages.note(f"{scale.name}. {scale.stem}")
-    choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
-    answers = [
-        prompts.select(f"{number}/{len(scale.items)} {item}", choices)
-        for number, item in enumerate(scale.items, start=1)
-    ]
-    difficulty = prompts.select(
-        DIFFICULTY_QUESTION, [(label, value) for value, label in enumerate(DIFFICULTY_OPTIONS)], optional=True
-    )
-    messages.note(CREDIT)
-    return answers, difficulty
 
 
 def report_measures(

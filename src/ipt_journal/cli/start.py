@@ -11,6 +11,7 @@ import typer
 from ipt_journal.cli.context import Gad7DifficultyOpt, Phq9DifficultyOpt, session
 from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 from ipt_journal.text import messages
+from ipt_journal.wizards.measures import ask_scale
 
 if TYPE_CHECKING:
     from ipt_journal.clinical.scales import Scale
@@ -249,12 +250,12 @@ def _start_wizard(
     journal: Journal, fields: dict[str, Any], revising: bool
 ) -> tuple[dict[str, Any], list[GoalIn]]:
     from ipt_journal import prompts
-    from ipt_journal.cli.inventory import _person_wizard
     from ipt_journal.clinical.course import FOCUS_AREAS
     from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import GoalIn, PersonIn, validate
     from ipt_journal.questions import START
     from ipt_journal.text.dates import parse_day
+    from ipt_journal.wizards.people import person_wizard
 
     messages.note(DISCLAIMER)
     messages.note(SICK_ROLE)
@@ -293,7 +294,7 @@ def _start_wizard(
         START["inventory"].format(count=len(journal.people.all())), default=not journal.people.all()
     ):
         while True:
-            person = _person_wizard({}, asked_for_new=True, journal=journal)
+            person = person_wizard({}, asked_for_new=True, journal=journal)
             journal.people.add(validate(PersonIn, person))  # each person is saved as soon as it is complete
             if not prompts.confirm(START["more_people"], default=True):
                 break
@@ -324,7 +325,7 @@ def _start_wizard(
         if not text:
             break
         goals.append(validate(GoalIn, {"text": text}))
-    from ipt_journal.cli.formulation import ask_formulation
+    from ipt_journal.wizards.course import ask_formulation
 
     fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(
         fields.get("formulation"), fields.get("formulation_agreed_on")
@@ -337,7 +338,7 @@ def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date) -> None:
     on record (taken earlier today by `ipt measure`, say, or by a wizard stopped after it),
     else asked; for a course that began in the past, the answers given then, dated then."""
     from ipt_journal import prompts
-    from ipt_journal.cli.measure import ask_scale, report_measures
+    from ipt_journal.cli.measure import report_measures
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.questions import START
     from ipt_journal.text.dates import parse_day

@@ -28,7 +28,6 @@ WRITER = textwrap.dedent(
     from ipt_journal.store import open_journal
     journal = open_journal(Path(sys.argv[1]))
     people = [{"name": name, "quality": 1} for name in ("Sam", "Alex", "Jo")]
-    print("ready", flush=True)
     n = 0
     while True:
         n += 1
@@ -38,6 +37,8 @@ WRITER = textwrap.dedent(
                 measures=[MeasureIn(scale="phq9", day="2026-01-01", answers=[1] * 8 + [0])],
             )
         )
+        if n == 1:  # the models are built: from here every moment is a write in progress
+            print("ready", flush=True)
     """
 )
 

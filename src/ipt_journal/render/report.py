@@ -49,10 +49,6 @@ PEOPLE_COLUMNS = (
     Column("Last contact", keep=1),
 )
 
-# What the report brings back from the end-of-course review: what to watch for and do next
-# (labels from vocab.REVIEW_FIELDS, as everywhere else).
-REVIEW_IN_REPORT = ("warning_signs", "relapse_plan", "keep_practising", "feelings_about_ending")
-
 
 def _mean(value: float | None, signed_: bool = False) -> str:
     if value is None:
@@ -229,7 +225,10 @@ def _score_changes(console: Console, result: Report) -> None:
         marks = []
         kind = SCALES[p.scale].change_kind
         if p.meaningful and p.points > 0:
-            marks.append(f"a {kind} rise: please contact your clinician soon")
+            # One urgency per screen: the item-9 follow-up below carries it when due.
+            marks.append(
+                f"a {kind} rise" + ("" if result.item9_urgent else f": please contact {result.who} soon")
+            )
         elif p.meaningful:
             marks.append(f"a {kind} change")
         if p.response:
@@ -241,6 +240,8 @@ def _score_changes(console: Console, result: Report) -> None:
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
             f"({p.latest_band}), {movement(p.points)}{extra}."
         )
+    if result.self_help:
+        console.print(Text(result.self_help))
 
 
 def _goals(console: Console, result: Report) -> None:
@@ -260,9 +261,7 @@ def _review(console: Console, result: Report) -> None:
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
-        labels = dict(REVIEW_FIELDS)
-        for key in REVIEW_IN_REPORT:
-            label = labels[key]
+        for key, label in REVIEW_FIELDS:
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
 

@@ -28,7 +28,7 @@ def shown(value: float | None, signed: bool = False, places: int = SHOWN_PLACES)
     '–' for none (no check-in to take a mean of)."""
     if value is None:
         return "–"
-    fixed = rounded(value, places)
+    fixed = rounded(value, places) + 0.0  # + 0.0 turns -0.0 into 0.0: a mean of -0.03 reads +0.0
     return f"{fixed:+.{places}f}" if signed else f"{fixed:.{places}f}"
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ipt_journal.clinical.vocab import CLOSENESS_LABELS
 
 if TYPE_CHECKING:
+    from ipt_journal.clinical.follow_up import Care, FollowUp
     from ipt_journal.store import Checkin, Footprint, Measure, Person, SafetyPlanItem
 
 
@@ -115,16 +116,26 @@ def checkin_saved(checkin: Checkin, verb: str, newcomers: Sequence[str] | tuple[
         note(f"Added to your inventory: {', '.join(newcomers)}.")
 
 
-def measure_json(measure: Measure, baseline: Measure | None, previous: Measure | None) -> dict[str, Any]:
+def measure_json(
+    measure: Measure,
+    baseline: Measure | None,
+    previous: Measure | None,
+    care: Care | None = None,
+    urgent_follows: bool = False,
+) -> dict[str, Any]:
+    """`care` (a `follow_up.Care`) names whom to contact; `urgent_follows` when the item-9
+    follow-up on the same screen carries the one urgency instead."""
     from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import Care, score_follow_up
 
+    care = care or Care(None, False)
     scale = scales.SCALES[measure.scale]
     data = {
         **plain(measure),
         "scale_name": scale.name,
         "band": scale.band(measure.total),
         "max_total": scale.max_total,
-        "summary": scales.describe(scale, measure.total),
+        "summary": scales.describe(scale, measure.total, care.who, urge=not urgent_follows),
         "difficulty_text": difficulty_text(measure),
     }
     for label, earlier in (("baseline", baseline), ("previous", previous)):
@@ -142,9 +153,9 @@ def measure_json(measure: Measure, baseline: Measure | None, previous: Measure |
     start = baseline.total if baseline is not None else None
     data["response"] = scales.response(start, measure.total)
     data["remission"] = scales.remission(start, measure.total)
-    data["contact_clinician_soon"] = scales.see_clinician_soon(
-        scale, measure.total, start, previous.total if previous is not None else None
-    )
+    before = previous.total if previous is not None else None
+    data["contact_clinician_soon"] = scales.see_clinician_soon(scale, measure.total, start, before)
+    data["follow_up"] = None if urgent_follows else score_follow_up(scale, measure.total, start, before, care)
     return data
 
 
@@ -155,11 +166,22 @@ def difficulty_text(measure: Measure) -> str | None:
     return None if answer is None else DIFFICULTY_OPTIONS[answer]
 
 
-def measure_result(measure: Measure, baseline: Measure | None, previous: Measure | None) -> None:
+def measure_result(
+    measure: Measure,
+    baseline: Measure | None,
+    previous: Measure | None,
+    care: Care | None = None,
+    urgent_follows: bool = False,
+) -> None:
+    """A saved questionnaire, its change, and (unless `urgent_follows`: the item-9 follow-up
+    comes last on this screen) whom to contact soon after a severe score or a rise."""
     from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import Care
 
+    care = care or Care(None, False)
     scale = scales.SCALES[measure.scale]
-    note(f"{scale.name} saved for {measure.day}. {scales.describe(scale, measure.total)}")
+    summary = scales.describe(scale, measure.total, care.who, urge=not urgent_follows)
+    note(f"{scale.name} saved for {measure.day}. {summary}")
     difficulty = difficulty_text(measure)
     if difficulty:
         note(f"How difficult these problems have made things: {difficulty.lower()}.")
@@ -181,10 +203,14 @@ def measure_result(measure: Measure, baseline: Measure | None, previous: Measure
         note("That is half or less of your baseline score, what studies call a response.")
     if scales.remission(start, measure.total):
         note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
-    if measure.total < scale.severe_from and scales.see_clinician_soon(
-        scale, measure.total, start, previous.total if previous is not None else None
+    if (
+        measure.total < scale.severe_from
+        and not urgent_follows
+        and scales.see_clinician_soon(
+            scale, measure.total, start, previous.total if previous is not None else None
+        )
     ):
-        note(f"Your {scale.name} score has {scale.risen}; please contact your clinician soon.")
+        note(f"Your {scale.name} score has {scale.risen}; please contact {care.who} soon.")
 
 
 def crisis(
@@ -195,7 +221,8 @@ def crisis(
 ) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
     purpose: it must print even when nothing else works. `opening` leads when given
-    (`ipt crisis` passes its own neutral one); without it, the lines follow an item-9 answer."""
+    (`ipt crisis` passes its own neutral one, `safety.crisis_opening`); without it, the lines
+    follow an item-9 answer."""
     from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
@@ -203,7 +230,7 @@ def crisis(
         say(wrapped(opening), file=out)
         say("", file=out)
     say("Help is there, any time:", file=out)
-    for line in safety.resources(country, after_item9=opening != safety.CRISIS_OPENING):
+    for line in safety.resources(country, after_item9=opening is None):
         say(wrapped(line, "  - ", "    "), file=out)
     if plan:
         say("", file=out)
@@ -213,27 +240,37 @@ def crisis(
     out.flush()
 
 
-def safety_message(country: str | None, plan: list[SafetyPlanItem], stream: TextIO | None = None) -> None:
-    """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode."""
+def safety_message(
+    country: str | None,
+    plan: list[SafetyPlanItem],
+    follow_up: FollowUp | None,
+    stream: TextIO | None = None,
+) -> None:
+    """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode; `follow_up`
+    (`follow_up.item9_follow_up`) last, as the screen's one urgency."""
     from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     say("", file=out)
     say(wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
-    say(wrapped(safety.TELL_CLINICIAN), file=out)
     if not plan:
         say(wrapped(safety.PLAN_SUGGESTION), file=out)
+    if follow_up is not None:
+        say(wrapped(follow_up.text), file=out)  # last in view: the screen's one urgency
     out.flush()
 
 
 def item9_reminder(
-    days: list[str], country: str | None, plan: list[SafetyPlanItem], stream: TextIO | None = None
+    days: list[str],
+    country: str | None,
+    plan: list[SafetyPlanItem],
+    follow_up: FollowUp,
+    stream: TextIO | None = None,
 ) -> None:
     """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
     (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
     Informs only: it never asks for anything."""
-    from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     say("", file=out)
@@ -245,7 +282,7 @@ def item9_reminder(
         file=out,
     )
     crisis(country, plan, out)
-    say(wrapped(safety.TELL_CLINICIAN), file=out)
+    say(wrapped(follow_up.text), file=out)
     out.flush()
 
 

@@ -17,7 +17,7 @@ def ask_scale(scale: Scale) -> tuple[list[int], int | None]:
     from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
 
     messages.note(f"{scale.name}. {scale.stem}")
-    choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
+    choices = [(label, value) for value, label in enumerate(OPTIONS)]  # shown as "2) More than half the days"
     answers = [
         prompts.select(f"{number}/{len(scale.items)} {item}", choices)
         for number, item in enumerate(scale.items, start=1)

@@ -157,7 +157,7 @@ def test_an_encrypted_journal_from_an_older_version_is_upgraded(tmp_path, ipt, m
     ipt.ok("--db", str(encrypted), "checkin", "--mood", "5", "--with", "Sam:+1")
     journal = store.open_journal(encrypted, passphrase=lambda: PASSPHRASE)
     assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
-    assert [p.name for p in journal.people.list()] == ["Sam"]
+    assert [p.name for p in journal.people.all()] == ["Sam"]
     journal.close()
     assert store.is_encrypted(encrypted)
 

@@ -56,3 +56,10 @@ def test_every_path_architecture_names_exists():
             continue  # a module named inside its package's paragraph or table
         missing.append(name)
     assert missing == []
+
+
+def test_wizards_ask_but_import_no_command_typer_or_rich():
+    banned = re.compile(r"^\s*(from|import) (ipt_journal\.cli\b|typer\b|rich\b)", re.M)
+    modules = list((PACKAGE / "wizards").glob("*.py"))
+    assert len(modules) > 5
+    assert [(m.name, banned.search(m.read_text())) for m in modules if banned.search(m.read_text())] == []

@@ -24,18 +24,21 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from ipt_journal.models import CheckinIn, MeasureIn
+    from ipt_journal.models import CheckinDraft, CheckinIn, MeasureIn
     from ipt_journal.store import open_journal
     journal = open_journal(Path(sys.argv[1]))
     people = [{"name": name, "quality": 1} for name in ("Sam", "Alex", "Jo")]
-    print("ready", flush=True)
     n = 0
     while True:
         n += 1
         journal.checkins.add(
-            CheckinIn(day="2026-01-01", mood=n % 11, people=people, note="x" * 2000, tags=["a", "b"]),
-            measures=[MeasureIn(scale="phq9", day="2026-01-01", answers=[1] * 8 + [0])],
+            CheckinDraft(
+                CheckinIn(day="2026-01-01", mood=n % 11, people=people, note="x" * 2000, tags=["a", "b"]),
+                measures=[MeasureIn(scale="phq9", day="2026-01-01", answers=[1] * 8 + [0])],
+            )
         )
+        if n == 1:  # the models are built: from here every moment is a write in progress
+            print("ready", flush=True)
     """
 )
 

@@ -180,7 +180,7 @@ def test_two_terminals_writing_at_once_both_succeed(ipt):
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path):
-    from ipt_journal.models import CheckinIn, PersonIn
+    from ipt_journal.models import CheckinDraft, CheckinIn, PersonIn
 
     journal = open_journal(tmp_path / "j.db")
     newcomer = PersonIn(name="Robin", relationship="friend")
@@ -188,6 +188,6 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
         day="2026-01-01", mood=5, people=[{"name": "Robin", "quality": 1}, {"name": "Nobody", "quality": 0}]
     )
     with pytest.raises(store.NotFound):
-        journal.checkins.add(checkin, [newcomer])
-    assert journal.people.list() == [] and journal.checkins.list() == []
+        journal.checkins.add(CheckinDraft(checkin, newcomers=[newcomer]))
+    assert journal.people.all() == [] and journal.checkins.all() == []
     journal.close()

@@ -127,8 +127,8 @@ def edit_sections(sections: list[tuple[str, str, str | list[str] | None]], title
     heading; what is written under it is its answer. Lines starting with '#' alone are notes
     for the writer. Returns key -> text for the answers given (lists one item a line)."""
     lines = [f"{COMMENT} {title}", f"{COMMENT} Write under each question; save an empty file to cancel.", ""]
-    for key, question, current in sections:
-        lines.append(f"## {key}: {question}")
+    for name, question, current in sections:
+        lines.append(f"## {name}: {question}")
         if isinstance(current, list):
             lines += current
         elif current:

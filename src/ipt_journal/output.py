@@ -4,8 +4,14 @@ Light on purpose (no Rich): a list piped to another program is written as plain 
 without loading Rich at all.
 """
 
+from __future__ import annotations
+
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _plain = False
 _pager = True
@@ -31,7 +37,7 @@ def pager_wanted() -> bool:
     return _pager and sys.stdout.isatty() and sys.stdin.isatty()
 
 
-def write_rows(lines) -> None:
+def write_rows(lines: Iterable[str]) -> None:
     """Stream rows to stdout as they come, control characters shown, never run (as every
     screen does; see safe_text)."""
     from ipt_journal.text.safe_text import for_terminal

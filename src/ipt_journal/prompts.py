@@ -8,7 +8,7 @@ the CLI edge turns that into "nothing was saved".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import questionary
 from questionary import Choice
@@ -40,7 +40,9 @@ def day(message: str, parse: Callable[[str], T], default: str = "") -> T:
     return parse(text(message, default=default, validate=problem).strip())
 
 
-def select(message: str, choices: Iterable[tuple[str, object]], default=None, optional=False):
+def select(
+    message: str, choices: Iterable[tuple[str, Any]], default: Any = None, optional: bool = False
+) -> Any:
     """One answer from a list, with the arrows. Where the answers are the numbers 0-9 (a
     questionnaire's 0-3, how much something helped), typing the number picks it too."""
     pairs = list(choices)
@@ -75,7 +77,7 @@ def confirm(message: str, default: bool = False) -> bool:
     return questionary.confirm(message, default=default).unsafe_ask()
 
 
-def ask(question: Question, default=None):
+def ask(question: Question, default: Any = None) -> Any:
     """Ask one question of a table-driven wizard; an optional one is skipped with Enter."""
     if question.kind == "text":
         suffix = "" if question.required else " (Enter to skip)"

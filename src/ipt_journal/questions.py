@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
@@ -20,6 +21,9 @@ from ipt_journal.clinical.vocab import (
     signed,
 )
 
+if TYPE_CHECKING:
+    from ipt_journal.clinical.vocab import Choice
+
 
 @dataclass(frozen=True)
 class Question:
@@ -31,7 +35,7 @@ class Question:
     when: Callable[[dict], bool] | None = None  # asked only if this holds for the answers so far
 
 
-def _enum_choices(enum) -> tuple[tuple[str, object], ...]:
+def _enum_choices(enum: type[Choice]) -> tuple[tuple[str, object], ...]:
     return tuple((member.label, member.value) for member in enum)
 
 
@@ -186,7 +190,7 @@ REVIEW = {
     "to_safety_plan": "Add the warning signs and your plan to your safety plan (steps 1 and 2)?",
 }
 
-HOMEWORK = {
+HOMEWORK: dict[str, Any] = {
     "tried": 'Homework due {due}: "{text}". Did you try it?',
     "answers": (("yes, I tried it", "done"), ("not yet, keep it", "open"), ("let it go", "skipped")),
     "outcome": "How did it go? (Enter to skip)",

@@ -22,7 +22,7 @@ UNIT = "ipt-remind"
 AGENT = "org.ipt-journal.remind"
 
 
-def parse_day(text: str) -> int:
+def parse_weekday(text: str) -> int:
     """'sunday', 'Sun' -> 6 (Monday is 0)."""
     cleaned = text.strip().lower()
     matches = [index for index, day in enumerate(DAYS) if len(cleaned) >= 3 and day.startswith(cleaned)]

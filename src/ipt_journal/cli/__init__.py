@@ -10,7 +10,8 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -18,11 +19,11 @@ from typer.core import TyperGroup
 from ipt_journal import __version__, output
 from ipt_journal.cli import numbers
 from ipt_journal.cli.context import Session, command_group
+from ipt_journal.cli.framework import Command, Context, HelpFormatter, UsageError
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
 DEBUG_ENV = "IPT_DEBUG"
-numbers.install()  # one class attribute: ASCII, finite, SQLite-sized numbers for every flag
 # Every command, in sections as `ipt --help` shows them and in the order a person meets
 # them: where it lives in ipt_journal.cli (a Typer app, that is a group of commands, or
 # one function) and its line in that list. The lines live here so `ipt --help` loads no
@@ -75,8 +76,10 @@ SECTIONS = {
 COMMANDS = {name: entry for section in SECTIONS.values() for name, entry in section.items()}
 
 
-def _debug() -> bool:
-    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+def _debug(ctx: Context) -> bool:
+    """--debug or IPT_DEBUG=1: errors as Python tracebacks (which may show journal text)."""
+    flag = isinstance(ctx.obj, Session) and ctx.obj.debug
+    return flag or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
 MEASURE_NAMES = ("phq9", "gad7")
@@ -85,17 +88,17 @@ MEASURE_NAMES = ("phq9", "gad7")
 class IptGroup(TyperGroup):
     """The root group: the one place user errors become messages and exit codes."""
 
-    def list_commands(self, ctx):
+    def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
 
-    def format_commands(self, ctx, formatter):
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         """The commands in sections (Click lists them in one block, loading each for its help)."""
         width = max(map(len, COMMANDS))
         for title, commands in SECTIONS.items():
             with formatter.section(title):
                 formatter.write_dl([(name.ljust(width), line) for name, (_, _, line) in commands.items()])
 
-    def get_command(self, ctx, name):
+    def get_command(self, ctx: Context | None, name: str) -> Command | None:
         """Load and convert only the command being run (Typer would convert all of them,
         which costs every command tens of milliseconds)."""
         if name not in COMMANDS:
@@ -108,23 +111,24 @@ class IptGroup(TyperGroup):
             target = single
         command = typer.main.get_command(target)
         command.name = name
+        numbers.make_strict(command)  # ASCII, finite, SQLite-sized numbers for every flag
         from ipt_journal.cli.examples import add_examples  # a small table; costs nothing measurable
 
         add_examples(command, f"ipt {name}")
         return command
 
-    def format_epilog(self, ctx, formatter):
+    def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
         from ipt_journal.cli.examples import epilog
 
         self.epilog = epilog("ipt")
         super().format_epilog(ctx, formatter)
 
-    def resolve_command(self, ctx, args):
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
         """Typer suggests from the commands it has loaded, which here is none: suggest from
         the command table instead."""
         try:
             return super().resolve_command(ctx, args)
-        except typer.core._click.exceptions.UsageError as error:
+        except UsageError as error:
             if args and "Did you mean" not in error.message and args[0] not in COMMANDS:
                 from ipt_journal.text.suggest import did_you_mean
 
@@ -135,18 +139,18 @@ class IptGroup(TyperGroup):
                     error.message = f"{error.message.rstrip('.')}. {hint}"
             raise
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
             raise  # Typer's own handling: usage errors, exits, and a reader that went away
         except IptError as error:
-            if _debug():
+            if _debug(ctx):
                 raise
             _print_error(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            if _debug():
+            if _debug(ctx):
                 raise
             # Most commands save once, at the end; `ipt start` saves each person and
             # questionnaire as soon as it is complete.
@@ -157,12 +161,12 @@ class IptGroup(TyperGroup):
             print(f"\nCancelled. {what}", file=sys.stderr)
             raise typer.Exit(130) from None
         except Exception as error:  # a bug: say so without showing journal data
-            if _debug():
+            if _debug(ctx):
                 raise
             _print_error(
                 f"ipt hit an unexpected problem ({type(error).__name__}); this is a bug. "
                 "The step that failed was not saved.",
-                f"Run again with {DEBUG_ENV}=1 to see the details.",
+                f"Run again with --debug (or {DEBUG_ENV}=1) to see the details.",
             )
             raise typer.Exit(1) from None
 
@@ -224,6 +228,13 @@ def main_callback(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never show long lists through $PAGER.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help=f"Show errors as Python tracebacks, which may quote journal text (also {DEBUG_ENV}=1).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
@@ -231,7 +242,7 @@ def main_callback(
 ) -> None:
     """With no command: where you are and what to do next."""
     output.configure(plain=plain, pager=not no_pager)
-    ctx.obj = Session(db_flag=db, no_input=no_input)
+    ctx.obj = Session(db_flag=db, no_input=no_input, debug=debug)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         from ipt_journal.insight.report import build_dashboard
@@ -241,7 +252,7 @@ def main_callback(
         dashboard(build_dashboard(journal), journal.path)
 
 
-def _terminated(signum, frame) -> None:
+def _terminated(signum: int, frame: FrameType | None) -> NoReturn:
     # SIGTERM ends ipt like Ctrl-C's cousin: cleanup handlers run, temporary files go.
     raise SystemExit(128 + signum)
 

@@ -1,8 +1,10 @@
 """`ipt checkin`: how the week went, and with whom."""
 
+from __future__ import annotations
+
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -16,19 +18,26 @@ from ipt_journal.cli.context import (
     Phq9DifficultyOpt,
     YesOpt,
     command_group,
-    name_problem,
     session,
 )
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 from ipt_journal.text import messages
+from ipt_journal.wizards.checkin import checkin_wizard
+from ipt_journal.wizards.measures import ask_scale
+
+if TYPE_CHECKING:
+    from ipt_journal.cli.context import Session
+    from ipt_journal.cli.framework import Command, Context
+    from ipt_journal.models import HomeworkClosing, PersonIn
+    from ipt_journal.store import Journal
 
 
 class CheckinGroup(TyperGroup):
     """`ipt checkin 6 "a note"`: a first word that starts with a digit is a mood, so the
     one-line form goes to its own command instead of being read as a command's name."""
 
-    def resolve_command(self, ctx: typer.Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
         if args and args[0][:1].isdigit():
             return ONE_LINE, self.get_command(ctx, ONE_LINE), args
         return super().resolve_command(ctx, args)
@@ -44,7 +53,6 @@ app = command_group(
     cls=CheckinGroup,
 )
 
-NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
 EXAMPLE_ONE_LINE = 'ipt checkin 6 "dinner with Sam+1 #family"'
 LOW_MOOD = 1  # a mood this low ends the check-in with one gentle pointer, no alarm
@@ -83,7 +91,7 @@ def checkin(
         return
     from ipt_journal.cli.measure import report_measures
     from ipt_journal.clinical.scales import GAD7, PHQ9
-    from ipt_journal.models import CheckinIn, GoalRatingIn, MeasureIn, validate
+    from ipt_journal.models import CheckinDraft, CheckinIn, GoalRatingIn, MeasureIn, validate
 
     state = session(ctx)
     fields = _given(date, mood, with_, note, tag)
@@ -99,15 +107,17 @@ def checkin(
         fields["note"] = edit_text(note)
     journal = state.journal()
     journal.goals.check_open(list(ratings))
-    newcomers, homework, saved_early = [], [], []
+    newcomers: list[PersonIn] = []
+    homework: list[HomeworkClosing] = []
+    saved_early: list[int] = []
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
-        fields, newcomers = _checkin_wizard(journal, {"day": dt.date.today()}, fields)
+        fields, newcomers = checkin_wizard(journal, {"day": dt.date.today()}, fields)
         saved_early, ratings = _measures_and_goals_wizard(state, journal, fields["day"], answers, ratings)
-        from ipt_journal.cli.homework import ask_about_due_homework
+        from ipt_journal.wizards.checkin import due_homework
 
-        homework = ask_about_due_homework(journal, fields["day"])
+        homework = due_homework(journal, fields["day"])
         if bring is None:
             from ipt_journal import prompts
             from ipt_journal.questions import THERAPY_SESSION
@@ -115,21 +125,22 @@ def checkin(
             bring = [prompts.text(THERAPY_SESSION["checkin_bring"]).strip()]
     fields.setdefault("day", dt.date.today())
     topics = things_to_bring([text for text in bring or [] if text.strip()], fields["day"], "checkin")
-    saved = journal.checkins.add(
+    draft = CheckinDraft(
         validate(CheckinIn, fields),
-        newcomers,
-        [
+        newcomers=newcomers,
+        measures=[
             validate(
                 MeasureIn, {"scale": key, "day": fields["day"], "answers": a, "difficulty": difficulty[key]}
             )
             for key, a in answers.items()
         ],
-        [validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
-        homework,
-        topics,
+        ratings=[validate(GoalRatingIn, {"goal_id": goal_id, "rating": r}) for goal_id, r in ratings.items()],
+        homework=homework,
+        bring=topics,
         saved_measures=saved_early,
     )
-    measures = journal.measures.list(checkin_id=saved.id)
+    saved = journal.checkins.add(draft)
+    measures = journal.measures.all(checkin_id=saved.id)
     if as_json:  # every questionnaire of the check-in, those the wizard saved early too
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
@@ -165,7 +176,7 @@ def show(
 
     journal = session(ctx).journal()
     checkin = journal.checkins.get(checkin_id)
-    measures = journal.measures.list(checkin_id=checkin.id)
+    measures = journal.measures.all(checkin_id=checkin.id)
     if as_json:
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(checkin)})
         return
@@ -224,7 +235,7 @@ def edit(
     if changes:
         fields = {**current.fields(), **changes}
     else:
-        fields, _ = _checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
+        fields, _ = checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
     saved = journal.checkins.update(checkin_id, validate(CheckinIn, fields))
     messages.checkin_saved(saved, "Updated")
 
@@ -245,7 +256,9 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     )
 
 
-def _given(date, mood, with_, note, tag) -> dict:
+def _given(
+    date: str | None, mood: int | None, with_: list[str] | None, note: str | None, tag: list[str] | None
+) -> dict[str, Any]:
     """The check-in fields that came as flags, parsed into what CheckinIn takes."""
     from ipt_journal.text.dates import parse_day
 
@@ -299,15 +312,15 @@ def parse_goal_rating(text: str) -> dict:
 
 
 def _measures_and_goals_wizard(
-    state, journal, day: dt.date, answers: dict, ratings: dict
-) -> tuple[list, dict]:
+    state: Session, journal: Journal, day: dt.date, answers: dict[str, Any], ratings: dict[int, int]
+) -> tuple[list[int], dict[int, int]]:
     """Offer the questionnaires when they are due, then ask progress on each open goal.
 
     Each questionnaire is saved, and its result (and any crisis help) shown, as soon as it
     is answered, as in `ipt start`: help must not wait for the rest of the check-in, and
     Ctrl-C later keeps it. Returns the ids saved (the check-in links them) and the ratings."""
     from ipt_journal import prompts
-    from ipt_journal.cli.measure import ask_scale, report_measures
+    from ipt_journal.cli.measure import report_measures
     from ipt_journal.clinical.course import MEASURES_DUE_DAYS, measure_due
     from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import MeasureIn, validate
@@ -333,7 +346,7 @@ def _measures_and_goals_wizard(
             are = "are" if len(names) > 1 else "is"
             state.cancel_note = f"Your {' and '.join(names)} {are} saved; the check-in was not."
             report_measures(journal, [measure], as_json=False)
-    for goal in journal.goals.list("open"):
+    for goal in journal.goals.all("open"):
         if goal.id in ratings:
             continue
         answer = prompts.text(
@@ -347,75 +360,3 @@ def _measures_and_goals_wizard(
         if answer:
             ratings[goal.id] = int(answer)
     return saved, ratings
-
-
-def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool = True):
-    """Ask for what was not given as flags. Returns the fields and any newcomers to add."""
-    from ipt_journal import prompts
-    from ipt_journal.models import PersonIn, validate
-    from ipt_journal.questions import CHECKIN, NEWCOMER_QUESTIONS, QUALITY_CHOICES
-    from ipt_journal.text.dates import parse_day
-
-    fields = {**defaults, **given}
-    if "day" not in given:
-        fields["day"] = prompts.day(CHECKIN["day"], parse_day, default=str(fields["day"]))
-    mood_default = "" if fields.get("mood") is None else str(fields["mood"])
-    fields["mood"] = int(prompts.text(CHECKIN["mood"], default=mood_default, validate=_mood_problem))
-
-    newcomers: list[PersonIn] = []
-    if "people" not in given:
-        people = journal.people.list(living=True)
-        earlier = {p["name"].casefold(): p["quality"] for p in fields.get("people", [])}
-        choices = [(f"{p.name} ({p.relationship.replace('-', ' ')})", p.name) for p in people]
-        if allow_newcomers:
-            choices.append((CHECKIN["newcomer"], NEWCOMER))
-        chosen = (
-            prompts.checkbox(
-                CHECKIN["people"], choices, checked=[p.name for p in people if p.name.casefold() in earlier]
-            )
-            if choices
-            else []
-        )
-        wants_newcomer = NEWCOMER in chosen
-        names = [name for name in chosen if name != NEWCOMER]
-        taken = {p.name.casefold() for p in people}
-        while wants_newcomer:
-            answers: dict = {}
-            for question in NEWCOMER_QUESTIONS:
-                if question.field == "name":
-                    answers["name"] = prompts.text(
-                        question.message, validate=lambda v: name_problem(v, taken) or True
-                    ).strip()
-                else:
-                    answers[question.field] = prompts.ask(question)
-            newcomers.append(validate(PersonIn, answers))
-            taken.add(answers["name"].casefold())
-            names.append(answers["name"])
-            wants_newcomer = prompts.confirm(CHECKIN["more_newcomers"], default=False)
-        fields["people"] = [
-            {
-                "name": name,
-                "quality": prompts.select(
-                    CHECKIN["quality"].format(name=name),
-                    QUALITY_CHOICES,
-                    default=0 if earlier.get(name.casefold()) is None else earlier[name.casefold()],
-                ),
-            }
-            for name in names
-        ]
-    if "note" not in given:
-        fields["note"] = prompts.text(CHECKIN["note"], default=fields.get("note") or "")
-        if fields["note"].strip().lower() == "e":  # the wizard's way to the editor
-            from ipt_journal.editor import edit_text
-
-            fields["note"] = edit_text(defaults.get("note"))
-    if "tags" not in given:
-        tags = prompts.text(CHECKIN["tags"], default=", ".join(fields.get("tags", [])))
-        fields["tags"] = [t.strip() for t in tags.split(",") if t.strip()]
-    return fields, newcomers
-
-
-def _mood_problem(text: str) -> bool | str:
-    if text.strip().isascii() and text.strip().isdigit() and 0 <= int(text) <= 10:
-        return True
-    return "Type a whole number from 0 (worst) to 10 (best)."

@@ -36,7 +36,7 @@ def one_line(
                 f"Write the mood first and the note after it: {EXAMPLE_ONE_LINE}",
             )
     journal = session(ctx).journal()
-    everyone = journal.people.list()
+    everyone = journal.people.all()
     entry = parse_line(
         mood,
         words or [],

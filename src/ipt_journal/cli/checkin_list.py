@@ -53,7 +53,7 @@ def list_checkins(
     checkins = (
         session(ctx)
         .journal()
-        .checkins.list(
+        .checkins.all(
             limit=None if show_all else limit,
             since=start,
             until=end,

@@ -14,7 +14,7 @@ COMPLETE_VAR = "_IPT_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
 
 
-def _journal_values(ctx, what: str, incomplete: str) -> list[tuple[str, str]]:
+def _journal_values(ctx: typer.Context, what: str, incomplete: str) -> list[tuple[str, str]]:
     from pathlib import Path
 
     from ipt_journal.paths import journal_path
@@ -29,11 +29,11 @@ def _journal_values(ctx, what: str, incomplete: str) -> list[tuple[str, str]]:
     return [(value, about) for value, about in found if value.casefold().startswith(prefix)]
 
 
-def people(ctx: typer.Context, incomplete: str):
+def people(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "people", incomplete)
 
 
-def people_with_how(ctx: typer.Context, incomplete: str):
+def people_with_how(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """--with NAME:HOW: the name, then the ways it went."""
     if ":" in incomplete:
         name = incomplete.rsplit(":", 1)[0]
@@ -46,38 +46,38 @@ def people_with_how(ctx: typer.Context, incomplete: str):
 HOW_IT_WENT = (("+2", "very well"), ("+1", "well"), ("0", "mixed"), ("-1", "badly"), ("-2", "very badly"))
 
 
-def tags(ctx: typer.Context, incomplete: str):
+def tags(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "tags", incomplete)
 
 
-def checkin_ids(ctx: typer.Context, incomplete: str):
+def checkin_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "checkins", incomplete)
 
 
-def measure_ids(ctx: typer.Context, incomplete: str):
+def measure_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "measures", incomplete)
 
 
-def homework_ids(ctx: typer.Context, incomplete: str):
+def homework_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "homework", incomplete)
 
 
-def exercise_ids(ctx: typer.Context, incomplete: str):
+def exercise_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "exercises", incomplete)
 
 
-def safety_plan_ids(ctx: typer.Context, incomplete: str):
+def safety_plan_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "safety_plan", incomplete)
 
 
-def strategies(ctx: typer.Context, incomplete: str):
+def strategies(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     from ipt_journal.clinical.coping import STRATEGIES
 
     built_in = [(s.key, s.name) for s in STRATEGIES.values() if s.key.startswith(incomplete.lower())]
     return built_in + _journal_values(ctx, "strategies", incomplete)
 
 
-def exercise_kinds(incomplete: str):
+def exercise_kinds(incomplete: str) -> list[tuple[str, str]]:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     return [(e.key, e.name) for e in CATALOGUE.values() if e.key.startswith(incomplete.lower())]

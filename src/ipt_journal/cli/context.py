@@ -6,13 +6,15 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from ipt_journal.errors import MissingInput, WrongPassphrase
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ipt_journal.store import Journal
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
@@ -42,10 +44,14 @@ Gad7DifficultyOpt = Annotated[
 EditOpt = Annotated[bool, typer.Option("--edit", help="Write the note in your editor ($VISUAL or $EDITOR).")]
 
 
+T = TypeVar("T")  # the record a removal shows before asking
+
+
 @dataclass
 class Session:
     db_flag: Path | None
     no_input: bool
+    debug: bool = False  # --debug: errors as tracebacks (IPT_DEBUG=1 also)
     _journal: Journal | None = None
     _passphrase_from_keyring: bool = False
     # What Ctrl-C keeps, in a sentence, when a command saved part of its work early.
@@ -146,7 +152,14 @@ class Session:
             )
 
     def remove_after_asking(
-        self, yes: bool, label: str, command: str, fetch, show, remove, verb="Delete"
+        self,
+        yes: bool,
+        label: str,
+        command: str,
+        fetch: Callable[[], T],
+        show: Callable[[T], object],
+        remove: Callable[[], object],
+        verb: str = "Delete",
     ) -> None:
         """The one removal flow: outside a terminal only with --yes; otherwise show the
         record (`fetch` refuses an unknown id first), ask, and only then `remove` it."""
@@ -171,7 +184,7 @@ class Session:
         return prompts.confirm(question, default=False)
 
 
-def command_group(**settings) -> typer.Typer:
+def command_group(**settings: Any) -> typer.Typer:
     """A Typer app for one group of commands, set up like the root: plain-text help and no
     completion options. Groups are loaded on their own (see COMMANDS), so they inherit
     nothing from the root."""
@@ -184,12 +197,3 @@ def session(ctx: typer.Context) -> Session:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def name_problem(name: str, taken: set[str]) -> str | None:
-    """What is wrong with a new person's name typed at a prompt, if anything."""
-    if not name.strip():
-        return "A name is needed (a nickname is fine)."
-    if name.strip().casefold() in taken:
-        return "Someone in your inventory already has this name; add something to tell them apart."
-    return None

@@ -1,12 +1,18 @@
 """`ipt cope` and `ipt breathe`: ways through a hard moment, and a guided breath."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli import completion
 from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.store import Journal
+    from ipt_journal.store.practice import OwnStrategy
 
 app = command_group(
     help="Coping strategies for a hard moment; log which ones helped.", invoke_without_command=True
@@ -26,13 +32,14 @@ def cope(ctx: typer.Context) -> None:
     """The strategies, each with a few lines on how."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal.clinical.coping import STRATEGIES
+    from ipt_journal.clinical.coping import STRATEGIES, Strategy
 
     journal = session(ctx).journal()
     helpers = _people_to_reach(journal)
-    for strategy in [*STRATEGIES.values(), *journal.coping.own_strategies()]:
+    every: list[Strategy | OwnStrategy] = [*STRATEGIES.values(), *journal.coping.own_strategies()]
+    for strategy in every:
         messages.note(f"{strategy.name}  ({strategy.key})")
-        how = strategy.how
+        how = strategy.how or ""
         if strategy.key == "reach-out":
             how += helpers
         if how:
@@ -42,7 +49,7 @@ def cope(ctx: typer.Context) -> None:
     messages.note("Add your own: ipt cope add NAME --how TEXT")
 
 
-def _people_to_reach(journal) -> str:
+def _people_to_reach(journal: Journal) -> str:
     """Whom to reach out to: the people the safety plan names for help (step 4) first; else the
     inner circle, without anyone in a dispute at impasse or ending (not whom to call when low)."""
     plan = journal.safety_plan.items()
@@ -54,7 +61,7 @@ def _people_to_reach(journal) -> str:
     course_side = course.dispute_person if course and course.dispute_stage in stuck else None
     close = [
         p.name
-        for p in journal.people.list(living=True)
+        for p in journal.people.all(living=True)
         if p.closeness == 1
         and p.status == "current"
         and p.dispute_stage not in stuck
@@ -110,7 +117,7 @@ def remove(
     if key in STRATEGIES:
         raise InputError(f"{key!r} is one of ipt's own strategies; only your own can be removed.")
 
-    def fetch():
+    def fetch() -> OwnStrategy:
         for own in state.journal().coping.own_strategies():
             if own.key == key:
                 return own

@@ -28,7 +28,7 @@ def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     journal = session(ctx).journal()
     current = journal.course.required()
     held = journal.sessions.count_since(dt.date.fromisoformat(current.started_on))
-    render_course(current, journal.goals.list("open"), as_json, held)
+    render_course(current, journal.goals.all("open"), as_json, held)
 
 
 @course_app.command()

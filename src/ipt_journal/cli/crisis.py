@@ -1,13 +1,18 @@
 """`ipt crisis`: help at any time, and the crisis block beneath any screen that shows a PHQ-9
 with item 9 above 0. The settings that choose the lines are `ipt config` (cli/config.py)."""
 
+from __future__ import annotations
+
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from ipt_journal.cli.context import session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.store import Journal
 
 
 def crisis(
@@ -74,7 +79,9 @@ def _plan_if_readable(ctx: typer.Context) -> tuple[list, str | None]:
         return [], None
 
 
-def crisis_if_due(journal, days: list[str], data: dict | None = None, stream=None) -> None:
+def crisis_if_due(
+    journal: Journal, days: list[str], data: dict[str, Any] | None = None, stream: TextIO | None = None
+) -> None:
     """Beneath a screen that showed PHQ-9s with item 9 above 0 (`days`, from
     `safety.item9_days`): while the latest PHQ-9 still answers item 9 above 0, the crisis
     lines, the plan and whom to tell how soon; once a later one answered 0, one line of

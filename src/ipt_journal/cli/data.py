@@ -1,14 +1,19 @@
 """Keeping the journal safe: backup, restore, doctor, export and wipe (import is in
 cli/importing.py, encryption in cli/encryption.py)."""
 
+from __future__ import annotations
+
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import ForceOpt, YesOpt, named_file, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.cli.context import Session
 
 
 def backup(
@@ -90,7 +95,7 @@ def _check_backup(source: Path, key: str | None) -> int:
         ) from None
 
 
-def _backup_passphrase(state, source: Path, journal_key: str | None) -> str:
+def _backup_passphrase(state: Session, source: Path, journal_key: str | None) -> str:
     """An encrypted backup's own passphrase: IPT_BACKUP_PASSPHRASE, else the journal's if it
     opens the backup (the usual case), else asked for: a backup made before a passphrase
     change still opens with the old one."""
@@ -189,6 +194,7 @@ def export(
         )
     journal = session(ctx).journal()
     if kind == "csv":
+        assert output is not None  # refused above
         tables = journal.dump()
         folder = Path(output)
         records = {table: rows for table, rows in tables.items() if table in journal.TABLES}  # no deletions

@@ -1,13 +1,18 @@
 """Encryption of the journal: encrypt, decrypt, and its passphrase (change, remember, forget)."""
 
+from __future__ import annotations
+
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.cli.context import Session
 
 LOST_PASSPHRASE = (
     "A lost passphrase cannot be recovered: nobody, ipt included, can open the journal without "
@@ -33,7 +38,7 @@ def encrypt(
     encrypt_journal(session(ctx), yes, backups)
 
 
-def encrypt_journal(state, yes: bool, backups: str | None = None) -> None:
+def encrypt_journal(state: Session, yes: bool, backups: str | None = None) -> None:
     """The encryption flow, shared by `ipt encrypt` and the end of `ipt start`."""
     from ipt_journal import prompts
     from ipt_journal.safekeeping import backups as safekeeping
@@ -62,7 +67,7 @@ def encrypt_journal(state, yes: bool, backups: str | None = None) -> None:
     _plain_backups(state, journal.path, passphrase, backups)
 
 
-def _plain_backups(state, journal_path: Path, passphrase: str, choice: str | None) -> None:
+def _plain_backups(state: Session, journal_path: Path, passphrase: str, choice: str | None) -> None:
     """Backups made before `encrypt` are plaintext copies of the journal: encrypt them with
     the new passphrase, delete them, or keep them (and say so)."""
     from ipt_journal import prompts
@@ -194,7 +199,7 @@ ADVISED_PASSPHRASE = 16  # about four random words: far beyond guessing, and eas
 TRIES = 3
 
 
-def _new_passphrase(state, variable: str) -> str:
+def _new_passphrase(state: Session, variable: str) -> str:
     """From the environment (checked once), else typed twice at a hidden prompt: a short one
     or a mistyped confirmation is said and asked again, never taken."""
     import os

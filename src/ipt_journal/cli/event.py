@@ -3,7 +3,7 @@ timeline."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +12,12 @@ from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.clinical.vocab import EventKind
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ipt_journal.models import BringIn
+    from ipt_journal.store import Journal, LifeEvent
 
 app = command_group(
     help="Life events with the people involved: the points of your interpersonal timeline.",
@@ -74,7 +80,7 @@ def add(
         messages.note(f"Noted for your next session: {messages.count(len(bring), 'thing')} to bring.")
 
 
-def save_new_event(journal, fields: dict, bring: list = ()):
+def save_new_event(journal: Journal, fields: dict[str, Any], bring: Sequence[BringIn] = ()) -> LifeEvent:
     from ipt_journal.models import LifeEventIn, validate
 
     return journal.events.add(validate(LifeEventIn, fields), bring)
@@ -118,7 +124,7 @@ def list_events(
     events_table(events)
 
 
-def event_json(event) -> dict:
+def event_json(event: LifeEvent) -> dict[str, Any]:
     from ipt_journal.insight.life_events import event_json as as_json
 
     return as_json(event)
@@ -192,14 +198,16 @@ def delete(ctx: typer.Context, event_id: IdArg, yes: YesOpt = False) -> None:
     messages.note(f"Deleted event #{event_id}.")
 
 
-def _summary(event) -> str:
+def _summary(event: LifeEvent) -> str:
     from ipt_journal.insight.life_events import kind_label
 
     people = f" with {', '.join(event.people)}" if event.people else ""
     return f"{kind_label(event.kind)}, {event.when}{people}"
 
 
-def ask_event(journal, fields: dict, ask_people: bool, ask_note: bool, editing: bool = False) -> dict:
+def ask_event(
+    journal: Journal, fields: dict, ask_people: bool, ask_note: bool, editing: bool = False
+) -> dict:
     """The event wizard: asks for what `fields` lacks (or, editing, everything, prefilled)."""
     from ipt_journal import prompts
     from ipt_journal.insight.life_events import parse_when
@@ -217,7 +225,7 @@ def ask_event(journal, fields: dict, ask_people: bool, ask_note: bool, editing: 
         answers["kind"] = prompts.select(
             EVENT["kind"], [(kind.label, kind.value) for kind in EventKind], default=answers.get("kind")
         )
-    people = [p.name for p in journal.people.list()]
+    people = [p.name for p in journal.people.all()]
     if ask_people and people:
         answers["people"] = prompts.checkbox(
             EVENT["people"], [(name, name) for name in people], checked=answers.get("people") or []

@@ -1,6 +1,13 @@
 """One or two examples at the end of every command's --help, kept together so they read
 as a set and a test can check that no command lacks them."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ipt_journal.cli.framework import Command
+
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt": ("ipt checkin --mood 6 --with 'Sam:+1'", "ipt report"),
     "ipt start": ("ipt start", "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'"),
@@ -145,7 +152,7 @@ def epilog(path: str) -> str | None:
     )
 
 
-def add_examples(command, path: str) -> None:
+def add_examples(command: Command, path: str) -> None:
     """Give `command` and every command under it its examples, and whole summaries."""
     command.epilog = epilog(path)
     for name, sub in (getattr(command, "commands", None) or {}).items():

@@ -1,7 +1,9 @@
 """`ipt exercise`: guided communication and problem-area exercises."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +13,10 @@ from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.text import messages
+from ipt_journal.wizards.exercise import guided
+
+if TYPE_CHECKING:
+    from ipt_journal.clinical.exercises import Exercise
 
 app = command_group(
     help="Guided exercises: understand and practise how you talk with the people who matter.",
@@ -111,7 +117,7 @@ def start(
     if with_:
         journal.people.named(with_)  # an unknown name is refused before any question
     if missing:
-        fields = _guided(journal, exercise, fields)
+        fields = guided(journal, exercise, fields)
         if homework is None:
             from ipt_journal import prompts
 
@@ -137,7 +143,7 @@ def start(
         messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")
 
 
-def _answers_in_editor(exercise, answers: dict) -> dict:
+def _answers_in_editor(exercise: Exercise, answers: dict[str, Any]) -> dict[str, Any]:
     """Every question in one file in the editor, the answers given so far filled in."""
     from ipt_journal.editor import edit_sections
 
@@ -154,7 +160,7 @@ def _answers_in_editor(exercise, answers: dict) -> dict:
     return answers
 
 
-def parse_answers(exercise, given: list[str]) -> dict:
+def parse_answers(exercise: Exercise, given: list[str]) -> dict[str, Any]:
     """'key=text' pairs into answers; a list question collects every line given for it."""
     from ipt_journal.errors import InputError
 
@@ -173,81 +179,6 @@ def parse_answers(exercise, given: list[str]) -> dict:
         else:
             answers[key] = text.strip()
     return answers
-
-
-def _guided(journal, exercise, fields: dict) -> dict:
-    """Ask what the flags did not give, one question at a time."""
-    from ipt_journal import prompts
-    from ipt_journal.clinical.exercises import compose_i_statement
-
-    messages.note(f"{exercise.name}. {exercise.purpose} Ctrl-C stops without saving.")
-
-    def mood(label: str) -> int | None:
-        value = prompts.text(
-            f"Your mood {label}, 0 (worst) to 10 (best)? (Enter to skip)",
-            validate=lambda v: (
-                not v.strip() or (v.strip().isascii() and v.strip().isdigit() and int(v) <= 10) or "0 to 10."
-            ),
-        )
-        return int(value) if value.strip() else None
-
-    if fields["mood_before"] is None:
-        fields["mood_before"] = mood("now")
-    if fields["person"] is None:
-        # Someone who has died is offered only for the grief exercise.
-        people = [(p.name, p.name) for p in journal.people.list(living=exercise.key != "grief")]
-        if people:
-            fields["person"] = prompts.select("Who is it about?", people, optional=True)
-    answers = fields["answers"]
-    for field in exercise.fields:
-        if field.key in answers or not exercise.applies(field, answers):
-            continue
-        skip = " (Enter to skip)" if field.optional else ""
-        if field.kind == "list":
-            lines = []
-            while line := prompts.text(
-                f"{field.prompt}{' (Enter when done)' if lines or field.optional else ''}"
-            ).strip():
-                lines.append(line)
-            if lines:
-                answers[field.key] = lines
-        elif field.kind == "choice":
-            recorded = _recorded_stage(journal, fields["person"]) if field.key == "stage" else None
-            picked = prompts.select(
-                field.prompt,
-                [(c, c) for c in field.choices] + [("something else...", "")],
-                default=recorded if recorded in field.choices else None,
-            )
-            answers[field.key] = picked or prompts.text(field.prompt).strip()
-        elif field.kind == "checks":
-            ticked = prompts.checkbox(
-                f"{field.prompt} (space to tick, Enter when done)", [(c, c) for c in field.choices]
-            )
-            if ticked:
-                answers[field.key] = ticked
-        else:
-            default = compose_i_statement(answers) if field.key == "statement" else ""
-            needed = (lambda v: bool(v.strip()) or "This one is needed.") if not field.optional else None
-            text = prompts.text(field.prompt + skip, default=default, validate=needed).strip()
-            if text:
-                answers[field.key] = text
-    if fields["mood_after"] is None:
-        fields["mood_after"] = mood("after the exercise")
-    return fields
-
-
-def _recorded_stage(journal, name: str | None) -> str | None:
-    """The dispute's stage as already recorded: the person's own, else the course's when
-    the course's dispute is with them (or names no one)."""
-    if name:
-        stage = journal.people.named(name).dispute_stage
-        if stage:
-            return stage
-    course = journal.course.current()
-    same_person = not name or not course or (course.dispute_person or name).casefold() == name.casefold()
-    if course and course.dispute_stage and same_person:
-        return course.dispute_stage
-    return None
 
 
 @app.command()
@@ -270,7 +201,7 @@ def history(
     done = (
         session(ctx)
         .journal()
-        .exercises.list(
+        .exercises.all(
             kind=kind,
             person=with_,
             since=start,

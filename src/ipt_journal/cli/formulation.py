@@ -10,22 +10,9 @@ import typer
 
 from ipt_journal.cli.context import session
 from ipt_journal.text import messages
+from ipt_journal.wizards.course import ask_formulation
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-
-
-def ask_formulation(current: str | None, agreed_on) -> tuple[str | None, dt.date | None]:
-    """The interpersonal formulation, in the person's words, and whether they agree to it."""
-    from ipt_journal import prompts
-    from ipt_journal.questions import START
-
-    messages.note(START["formulation_intro"])
-    text = prompts.text(START["formulation"], default=current or "").strip() or None
-    if text is None:
-        return None, None
-    if text == current and agreed_on:
-        return text, agreed_on
-    return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=True) else None
 
 
 def formulation_command(

@@ -32,7 +32,7 @@ def goals_list(
     from ipt_journal.render.course import goals_table
 
     check_limit(limit)
-    goals = session(ctx).journal().goals.list(None if show_all else "open")[:limit]
+    goals = session(ctx).journal().goals.all(None if show_all else "open")[:limit]
     if as_json:
         messages.print_json(messages.plain(goals))
     else:

@@ -1,13 +1,18 @@
 """`ipt homework`: what to try between sessions, and how it went."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli import completion
 from ipt_journal.cli.context import command_group, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    pass
 
 app = command_group(
     help="Homework between sessions: add it, see what is due, say how it went.", no_args_is_help=True
@@ -65,7 +70,7 @@ def list_homework(
     from ipt_journal.render.practice import homework_table
 
     check_limit(limit)
-    items = session(ctx).journal().homework.list(open_only=not show_all)[:limit]
+    items = session(ctx).journal().homework.all(open_only=not show_all)[:limit]
     today = dt.date.today()
     if as_json:
         messages.print_json([{**messages.plain(item), "overdue": item.overdue(today)} for item in items])
@@ -106,26 +111,3 @@ def skip(ctx: typer.Context, homework_id: IdArg) -> None:
     """Let homework go (it stays in your history)."""
     session(ctx).journal().homework.close(homework_id, "skipped", dt.date.today())
     messages.note(f"Homework #{homework_id} skipped.")
-
-
-def ask_about_due_homework(journal, day: dt.date) -> list[tuple[int, str, object]]:
-    """The check-in wizard's questions on homework that is due: did you try it, how did it go?
-    Returns (id, 'done' or 'skipped', result) for the check-in to save with itself."""
-    from ipt_journal import prompts
-    from ipt_journal.models import HomeworkDoneIn, validate
-    from ipt_journal.questions import HOMEWORK
-
-    closing = []
-    for item in journal.homework.list():
-        if not item.due_by(day):
-            continue
-        answer = prompts.select(HOMEWORK["tried"].format(text=item.text, due=item.due), HOMEWORK["answers"])
-        if answer == "done":
-            outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
-            helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
-            closing.append(
-                (item.id, "done", validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful}))
-            )
-        elif answer == "skipped":
-            closing.append((item.id, "skipped", None))
-    return closing

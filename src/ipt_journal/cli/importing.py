@@ -19,7 +19,12 @@ NOTE_PREVIEW = 40
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="The file to import; - reads standard input.", show_default=False
+        ),
+    ],
     source: Annotated[
         str,
         typer.Option(
@@ -134,16 +139,18 @@ def import_(
 
 def _say(outcome: Outcome) -> None:
     from ipt_journal import importers
+    from ipt_journal.safekeeping.files import shown_name
 
     note = messages.note
     count = messages.count
+    name = shown_name(outcome.path)
     if not outcome.rows:
-        note(f"{outcome.path.name} has a header but no rows: there is nothing to import.")
+        note(f"{name} has a header but no rows: there is nothing to import.")
         return
     if outcome.dry_run:
-        note(f"{outcome.path.name} ({outcome.kind}): {count(outcome.rows, 'row')}. This import would add:")
+        note(f"{name} ({outcome.kind}): {count(outcome.rows, 'row')}. This import would add:")
     else:
-        note(f"Imported {outcome.path.name} ({outcome.kind}, {count(outcome.rows, 'row')}):")
+        note(f"Imported {name} ({outcome.kind}, {count(outcome.rows, 'row')}):")
     note(f"check-ins: {outcome.added} added", indent="  ")
     if outcome.people:
         times = ", ".join(f"{name} {n}" for name, n in outcome.people.items())
@@ -156,7 +163,7 @@ def _say(outcome: Outcome) -> None:
         note(f"{tag}: kept as a tag, not time with {name}, who has died", indent="  ")
     for reason, rows in outcome.skipped.items():
         note(f"skipped: {count(rows, 'row')}: {reason}", indent="  ")
-    if outcome.first_day:
+    if outcome.first_day and outcome.last_day:
         note(f"dates: {outcome.first_day.isoformat()} to {outcome.last_day.isoformat()}", indent="  ")
     if outcome.moods:
         labels = ", ".join(
@@ -198,7 +205,8 @@ def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
     except InputError:
         if file.suffix.lower() == ".csv" or text.startswith("\ufeff"):
             raise InputError(
-                f"{file} is not an ipt export; it looks like a CSV file.",
+                f"{files.shown_name(file) if str(file) == files.STDIN else file} is not an ipt export; "
+                "it looks like a CSV file.",
                 "Import a Daylio export with: ipt import --from daylio FILE; other CSV files with: "
                 "ipt import --from csv FILE --columns day=...,mood=...",
             ) from None

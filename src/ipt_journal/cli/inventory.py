@@ -1,11 +1,13 @@
 """`ipt inventory`: the important people in your life, past and present."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli import completion
-from ipt_journal.cli.context import YesOpt, command_group, name_problem, session
+from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.clinical.vocab import (
     Contact,
     DisputeStage,
@@ -16,6 +18,11 @@ from ipt_journal.clinical.vocab import (
 )
 from ipt_journal.text import messages
 from ipt_journal.text.safe_text import shell_word
+from ipt_journal.wizards.people import person_wizard
+
+if TYPE_CHECKING:
+    from ipt_journal.insight.relationships import PersonMood
+    from ipt_journal.store import Journal
 
 app = command_group(
     help="The interpersonal inventory: the people who matter, and how things are with each.",
@@ -175,7 +182,7 @@ def add(
         validate(PersonIn, {"name": "placeholder", "relationship": "other", **fields})
         if "name" in fields:
             journal.people.check_name_free(fields["name"])
-        fields = _person_wizard(fields, asked_for_new=True, journal=journal)
+        fields = person_wizard(fields, asked_for_new=True, journal=journal)
     person = journal.people.add(validate(PersonIn, fields))
     messages.person_saved(person, "Added")
 
@@ -193,7 +200,7 @@ def list_people(
     from ipt_journal.render.people import people_table
 
     check_limit(limit)
-    people = session(ctx).journal().people.list()[:limit]
+    people = session(ctx).journal().people.all()[:limit]
     if as_json:
         messages.print_json(messages.plain(people))
     else:
@@ -258,7 +265,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
         person_detail(person, summary, events, mood)
 
 
-def _mood_by_how_it_went(journal, name: str):
+def _mood_by_how_it_went(journal: Journal, name: str) -> PersonMood | None:
     """Over the whole journal: mood by how it went with them, and the link (insight.py)."""
     import datetime as dt
 
@@ -313,7 +320,7 @@ def edit(
     if changes:
         fields = {**person.fields(), **changes}
     else:
-        fields = _person_wizard(person.fields(), asked_for_new=False, journal=journal)
+        fields = person_wizard(person.fields(), asked_for_new=False, journal=journal)
     if fields.get("problem_area") != ProblemArea.role_dispute.value and "dispute_stage" not in changes:
         fields["dispute_stage"] = None  # a stage means nothing once the area is not a dispute
     updated = journal.people.update(person.id, validate(PersonIn, fields))
@@ -334,31 +341,3 @@ def remove(ctx: typer.Context, name: NameArg, yes: YesOpt = False) -> None:
         return
     journal.people.remove(person.id)
     messages.note(f"Removed {person.name}.")
-
-
-def _person_wizard(fields: dict, asked_for_new: bool, journal) -> dict:
-    """Ask for each field not already given; `fields` are the defaults when editing."""
-    from ipt_journal import prompts
-    from ipt_journal.questions import PERSON_QUESTIONS
-
-    answers = dict(fields)
-    taken = {p.name.casefold() for p in journal.people.list()} - {str(fields.get("name", "")).casefold()}
-    for question in PERSON_QUESTIONS:
-        if asked_for_new and question.field in fields:
-            continue
-        if question.when and not question.when(answers):
-            # Cleared unless another wording of the same field applies (for someone who died).
-            if not any(
-                q.field == question.field and (not q.when or q.when(answers)) for q in PERSON_QUESTIONS
-            ):
-                answers[question.field] = None
-            continue
-        if question.field == "name":
-            answers["name"] = prompts.text(
-                question.message,
-                default=answers.get("name") or "",
-                validate=lambda value: name_problem(value, taken) or True,
-            ).strip()
-        else:
-            answers[question.field] = prompts.ask(question, default=answers.get(question.field))
-    return answers

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="How many, newest first.")]
 SinceOpt = Annotated[
@@ -46,7 +49,7 @@ def window(
     return start, end
 
 
-def no_match(noun: str, filters: dict[str, object]) -> str | None:
+def no_match(noun: str, filters: Mapping[str, object]) -> str | None:
     """'No check-ins match --tag work, --since 2026-01.' for the filters given (flag: value
     as typed, None when not given); None when no filter was given."""
     given = [
@@ -62,10 +65,13 @@ def check_limit(limit: int | None) -> None:
         raise InputError(f"--limit must be 1 or more, got {limit}.")
 
 
-def show_list(items: list, rows: str, table: str, unmatched: str | None = None) -> None:
+def show_list(
+    items: Sequence[Any], rows: str, table: str, unmatched: str | None = None, lines_each: int = 1
+) -> None:
     """`items` as plain rows (render.rows.<rows>) when piped or --plain; otherwise as the
     table render.<table> draws, through $PAGER when it is longer than the terminal.
-    `unmatched` is said instead when there are none because filters left none out."""
+    `unmatched` is said instead when there are none because filters left none out;
+    `lines_each`: how many screen lines the table gives each item, to know when it is long."""
     from ipt_journal import output
 
     if unmatched and not items:
@@ -82,7 +88,7 @@ def show_list(items: list, rows: str, table: str, unmatched: str | None = None) 
     draw = getattr(importlib.import_module(f"ipt_journal.render.{module}"), function)
     import shutil
 
-    if output.pager_wanted() and len(items) + 4 > shutil.get_terminal_size().lines:
+    if output.pager_wanted() and len(items) * lines_each + 4 > shutil.get_terminal_size().lines:
         from ipt_journal.render.common import paged
 
         with paged():

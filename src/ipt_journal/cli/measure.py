@@ -1,7 +1,9 @@
 """`ipt measure`: the PHQ-9 and GAD-7 questionnaires, and their history."""
 
+from __future__ import annotations
+
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -9,6 +11,11 @@ from ipt_journal.cli import completion
 from ipt_journal.cli.context import DIFFICULTY_HELP, YesOpt, command_group, session
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.text import messages
+from ipt_journal.wizards.measures import ask_scale
+
+if TYPE_CHECKING:
+    from ipt_journal.clinical.follow_up import Care, FollowUp
+    from ipt_journal.store import Journal, Measure
 
 app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
@@ -107,7 +114,7 @@ def history(
     check_limit(limit)
     start, end = window(since, until)
     journal = session(ctx).journal()
-    measures = journal.measures.list(
+    measures = journal.measures.all(
         scale.lower() if scale else None,
         since=start,
         until=end,
@@ -195,26 +202,13 @@ def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
     )
 
 
-def ask_scale(scale) -> tuple[list[int], int | None]:
-    """Ask every item of `scale` in a terminal, in published order, then the unscored
-    difficulty question (Enter skips it)."""
-    from ipt_journal import prompts
-    from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
-
-    messages.note(f"{scale.name}. {scale.stem}")
-    choices = [(label, value) for value, label in enumerate(OPTIONS)]  # shown as "2) More than half the days"
-    answers = [
-        prompts.select(f"{number}/{len(scale.items)} {item}", choices)
-        for number, item in enumerate(scale.items, start=1)
-    ]
-    difficulty = prompts.select(
-        DIFFICULTY_QUESTION, [(label, value) for value, label in enumerate(DIFFICULTY_OPTIONS)], optional=True
-    )
-    messages.note(CREDIT)
-    return answers, difficulty
-
-
-def report_measures(journal, measures, as_json: bool, extra: dict | None = None, care=None) -> None:
+def report_measures(
+    journal: Journal,
+    measures: list[Measure],
+    as_json: bool,
+    extra: dict[str, Any] | None = None,
+    care: Care | None = None,
+) -> None:
     """Show saved questionnaires with their change, then crisis help if PHQ-9 item 9 was above 0.
 
     In JSON the help is a `safety` object; it also goes to stderr so a person reading a
@@ -256,7 +250,7 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None,
         messages.safety_message(country, plan, follow_up)
 
 
-def item9_follow_up_of(journal, measures, care):
+def item9_follow_up_of(journal: Journal, measures: list[Measure], care: Care) -> FollowUp | None:
     """The one urgency after `measures` were saved: None unless a PHQ-9 among them answered
     item 9 above 0; raised to "soon" when a score on the same screen asks for that."""
     from ipt_journal.clinical import scales
@@ -275,7 +269,7 @@ def item9_follow_up_of(journal, measures, care):
     return item9_follow_up(latest.answers[scales.PHQ9_SAFETY_ITEM - 1], latest.total, care, urges)
 
 
-def _self_help(journal, measures, care) -> str | None:
+def _self_help(journal: Journal, measures: list[Measure], care: Care | None) -> str | None:
     """For a self-guided course, after a PHQ-9: whether self-help alone looks like enough.
     With `care` given, the course is not saved yet: the PHQ-9 is its baseline."""
     import datetime as dt
@@ -290,6 +284,6 @@ def _self_help(journal, measures, care) -> str | None:
     return self_help_of(journal, dt.date.fromisoformat(phq9[-1].day))
 
 
-def _before(journal, measure) -> tuple[Any, Any]:
+def _before(journal: Journal, measure: Measure) -> tuple[Measure | None, Measure | None]:
     """(baseline, previous) of `measure`: what its change is told against."""
     return journal.measures.baseline_and_previous(measure)

@@ -38,7 +38,7 @@ def remind(
     chosen = (scheduler or reminders.default_scheduler()).lower()
     if chosen not in reminders.SCHEDULERS:
         raise InputError(f"--scheduler must be cron, systemd or launchd, got {scheduler!r}.")
-    weekday, at = reminders.parse_day(day), reminders.parse_time(time)
+    weekday, at = reminders.parse_weekday(day), reminders.parse_time(time)
     print(reminders.schedule(chosen, weekday, at, reminders.ipt_program()), end="")
     messages.note(reminders.undo(chosen), stream=sys.stderr)
 

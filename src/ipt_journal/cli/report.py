@@ -1,12 +1,19 @@
 """`ipt report`: mood by week and relationship patterns in the terminal or as JSON, or the
 clinician report as a Markdown or HTML document."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import ForceOpt, named_file, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from datetime import date as _date
+
+    from ipt_journal.store import Journal
 
 FORMATS = ("markdown", "html")
 
@@ -168,12 +175,12 @@ def chosen_sections(include: list[str], exclude: list[str]) -> frozenset[str]:
 
 
 def write_document(
-    journal,
+    journal: Journal,
     kind: str,
     output: str | None,
     force: bool,
-    start,
-    today,
+    start: _date,
+    today: _date,
     window: str,
     sections: frozenset[str],
     recipient: str | None,

@@ -7,6 +7,7 @@ import typer
 
 from ipt_journal.cli.context import session
 from ipt_journal.text import messages
+from ipt_journal.wizards.course import review_wizard
 
 MAINTENANCE = (
     "After the course, a check-in once a month (and the PHQ-9 now and then) helps you notice "
@@ -106,7 +107,7 @@ def review(
     day = parse_day(date) if date else dt.date.today()
     if not given:
         tell(course_story(journal))
-        answers, to_safety_plan = _review_wizard()
+        answers, to_safety_plan = review_wizard()
     saved = journal.reviews.add(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
     messages.note(f"Saved your review of {saved.day}. It will show in your reports.")
     if to_safety_plan and saved.warning_signs:
@@ -120,15 +121,3 @@ def review(
     messages.note(MAINTENANCE)
     course = journal.course.current()
     messages.note(FOLLOW_UP[course.with_therapist if course else None])
-
-
-def _review_wizard() -> tuple[dict, bool]:
-    from ipt_journal import prompts
-    from ipt_journal.clinical.vocab import REVIEW_ANSWERS
-    from ipt_journal.questions import REVIEW
-
-    answers = {key: prompts.text(REVIEW[key]).strip() or None for key in REVIEW_ANSWERS}
-    to_plan = bool(answers["warning_signs"] or answers["relapse_plan"]) and prompts.confirm(
-        REVIEW["to_safety_plan"], default=True
-    )
-    return answers, to_plan

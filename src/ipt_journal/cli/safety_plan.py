@@ -1,12 +1,17 @@
 """`ipt safety-plan`: the six-step Stanley-Brown safety plan."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli import completion
 from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from ipt_journal.store import SafetyPlanItem
 
 app = command_group(
     help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
@@ -85,7 +90,7 @@ def remove(
     """Remove one entry, after showing it and asking (or with --yes)."""
     from ipt_journal.errors import NotFound
 
-    def fetch():
+    def fetch() -> SafetyPlanItem:
         for item in state.journal().safety_plan.items():
             if item.id == entry:
                 return item
@@ -119,7 +124,7 @@ def edit(ctx: typer.Context) -> None:
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
     journal = state.journal()
     plan = journal.safety_plan.items()
-    people = journal.people.list(living=True)
+    people = journal.people.all(living=True)
     items = []
     messages.note(SAFETY_PLAN_WITH_CLINICIAN)
     for step, title in SAFETY_STEPS.items():

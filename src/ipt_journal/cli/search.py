@@ -58,15 +58,10 @@ def search(
         ]
         messages.print_json(plain)
         return
-    from ipt_journal import output
-
     if not hits:
         print("Nothing found. Try fewer or shorter words, or a word's start followed by * (argu*).")
-    elif output.rows_wanted():
-        from ipt_journal.render.rows import hit_rows
+        return
+    from ipt_journal.cli.listing import show_list
 
-        hit_rows(hits)
-    else:
-        from ipt_journal.render.search import search_results
-
-        search_results(hits)
+    # Like every list: plain rows when piped, else the screen, through $PAGER when long.
+    show_list(hits, "hit_rows", "search.search_results", lines_each=3)

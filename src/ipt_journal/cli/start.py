@@ -1,14 +1,24 @@
 """`ipt start`: the initial consultation, from a first session to an agreed course (focus,
 goals, baseline questionnaires, formulation). `ipt course` is in `cli/course.py`."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ipt_journal.cli.context import Gad7DifficultyOpt, Phq9DifficultyOpt, session
 from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 from ipt_journal.text import messages
+from ipt_journal.wizards.measures import ask_scale
+
+if TYPE_CHECKING:
+    from ipt_journal.clinical.follow_up import Care
+    from ipt_journal.clinical.scales import Scale
+    from ipt_journal.models import GoalIn
+    from ipt_journal.store import Course
+    from ipt_journal.store.core import Journal
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 FormulationOpt = Annotated[
@@ -205,7 +215,7 @@ def start(
     messages.note("See where you are with: ipt course")
 
 
-def _day(value) -> dt.date:
+def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
@@ -215,7 +225,7 @@ def _encryption_available() -> bool:
     return importlib.util.find_spec("sqlcipher3") is not None
 
 
-def _course_fields(course) -> dict:
+def _course_fields(course: Course) -> dict[str, Any]:
     return {
         "started_on": course.started_on,
         "planned_weeks": course.planned_weeks,
@@ -230,21 +240,23 @@ def _course_fields(course) -> dict:
     }
 
 
-def _summary(course) -> str:
+def _summary(course: Course) -> str:
     from ipt_journal.text.messages import focus_text
 
     focus = focus_text(course.focus_areas)
     return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
 
 
-def _start_wizard(journal, fields: dict, revising: bool):
+def _start_wizard(
+    journal: Journal, fields: dict[str, Any], revising: bool
+) -> tuple[dict[str, Any], list[GoalIn]]:
     from ipt_journal import prompts
-    from ipt_journal.cli.inventory import _person_wizard
     from ipt_journal.clinical.course import FOCUS_AREAS
     from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import GoalIn, PersonIn, validate
     from ipt_journal.questions import START
     from ipt_journal.text.dates import parse_day
+    from ipt_journal.wizards.people import person_wizard
 
     messages.note(DISCLAIMER)
     messages.note(SICK_ROLE)
@@ -285,10 +297,10 @@ def _start_wizard(journal, fields: dict, revising: bool):
     fields["planned_weeks"] = int(weeks)
 
     if prompts.confirm(
-        START["inventory"].format(count=len(journal.people.list())), default=not journal.people.list()
+        START["inventory"].format(count=len(journal.people.all())), default=not journal.people.all()
     ):
         while True:
-            person = _person_wizard({}, asked_for_new=True, journal=journal)
+            person = person_wizard({}, asked_for_new=True, journal=journal)
             journal.people.add(validate(PersonIn, person))  # each person is saved as soon as it is complete
             if not prompts.confirm(START["more_people"], default=True):
                 break
@@ -307,19 +319,19 @@ def _start_wizard(journal, fields: dict, revising: bool):
         fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
     fields["dispute_person"] = fields["dispute_stage"] = None
     if ProblemArea.role_dispute.value in fields["focus_areas"]:
-        people = [(p.name, p.name) for p in journal.people.list(living=True)]
+        people = [(p.name, p.name) for p in journal.people.all(living=True)]
         if people:
             fields["dispute_person"] = prompts.select(START["dispute_person"], people, optional=True)
         fields["dispute_stage"] = prompts.select(
             START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
         )
-    goals = []
+    goals: list[GoalIn] = []
     while len(goals) < 3:
         text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()
         if not text:
             break
         goals.append(validate(GoalIn, {"text": text}))
-    from ipt_journal.cli.formulation import ask_formulation
+    from ipt_journal.wizards.course import ask_formulation
 
     fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(
         fields.get("formulation"), fields.get("formulation_agreed_on")
@@ -327,12 +339,12 @@ def _start_wizard(journal, fields: dict, revising: bool):
     return fields, goals
 
 
-def _ask_baseline(journal, scale, started_on: dt.date, care) -> None:
+def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date, care: Care) -> None:
     """The baseline questionnaire of a course starting on `started_on`: named when one is
     on record (taken earlier today by `ipt measure`, say, or by a wizard stopped after it),
     else asked; for a course that began in the past, the answers given then, dated then."""
     from ipt_journal import prompts
-    from ipt_journal.cli.measure import ask_scale, report_measures
+    from ipt_journal.cli.measure import report_measures
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.questions import START
     from ipt_journal.text.dates import parse_day
@@ -359,7 +371,7 @@ def _ask_baseline(journal, scale, started_on: dt.date, care) -> None:
     report_measures(journal, [measure], as_json=False, care=care)
 
 
-def _events_around_low_mood(journal) -> None:
+def _events_around_low_mood(journal: Journal) -> None:
     """IPT's timeline: the life events around when low mood began, each saved once complete."""
     from ipt_journal import prompts
     from ipt_journal.cli.event import ask_event, save_new_event

@@ -1,13 +1,19 @@
 """`ipt session` (therapy sessions held) and `ipt bring` (things to bring to the next one)."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.text import messages
+from ipt_journal.wizards.sessions import session_wizard
+
+if TYPE_CHECKING:
+    pass
 
 app = command_group(
     help="Therapy sessions: record one (what you worked on and agreed), list, edit or delete them.",
@@ -109,7 +115,7 @@ def add(
     fields.update({k: v for k, v in (("worked_on", worked_on), ("agreed", agreed)) if v is not None})
     due_day = parse_day(due, "--due", future=True) if due else None
     journal = state.journal()
-    open_items = journal.bring.list()
+    open_items = journal.bring.all()
     discussed = None
     unknown = sorted(set(keep or []) - {item.id for item in open_items})
     if unknown:
@@ -118,7 +124,7 @@ def add(
         )
     texts = list(homework or [])
     if not (with_ or self_guided):
-        fields, texts, discussed = _wizard(fields, texts, open_items)
+        fields, texts, discussed = session_wizard(fields, texts, open_items)
     held = validate(TherapySessionIn, fields)
     if keep:
         day = held.day.isoformat()
@@ -140,34 +146,6 @@ def add(
         messages.note(f"Marked discussed: {messages.count(len(marked), 'thing')} you meant to bring.")
 
 
-def _wizard(
-    fields: dict, texts: list[str], open_items, ask_homework: bool = True
-) -> tuple[dict, list[str], list[int] | None]:
-    """Ask for the session's fields (pre-filled), then, for a new one, homework agreed and
-    which things to bring came up."""
-    from ipt_journal import prompts
-    from ipt_journal.questions import THERAPY_SESSION as ASK
-    from ipt_journal.text.dates import parse_day
-
-    fields["day"] = prompts.day(ASK["day"], parse_day, default=str(fields["day"]))
-    fields["with_whom"] = (
-        prompts.text(ASK["with_whom"], default=fields.get("with_whom") or "").strip() or None
-    )
-    for key in ("worked_on", "agreed"):
-        fields[key] = prompts.text(ASK[key], default=fields.get(key) or "").strip() or None
-    while ask_homework:
-        task = prompts.text(ASK["homework_more"] if texts else ASK["homework"]).strip()
-        if not task:
-            break
-        texts.append(task)
-    discussed = None
-    noted = [item for item in open_items if item.added_on <= fields["day"].isoformat()]  # by that day
-    if noted:
-        choices = [(item.text, item.id) for item in noted]
-        discussed = prompts.checkbox(ASK["discussed"], choices, checked=[item.id for item in noted])
-    return fields, texts, discussed
-
-
 @app.command("list")
 def list_sessions(
     ctx: typer.Context,
@@ -175,7 +153,7 @@ def list_sessions(
 ) -> None:
     """Your therapy sessions, oldest first."""
     journal = session(ctx).journal()
-    held = journal.sessions.list()
+    held = journal.sessions.all()
     if as_json:
         messages.print_json(messages.plain(held))
         return
@@ -218,7 +196,7 @@ def edit(
     journal = state.journal()
     fields = {**journal.sessions.get(session_id).fields(), **changes}
     if not changes:
-        fields, _, _ = _wizard(fields, [], [], ask_homework=False)
+        fields, _, _ = session_wizard(fields, [], [], ask_homework=False)
     saved = journal.sessions.update(session_id, validate(TherapySessionIn, fields))
     messages.note(f"Updated session #{saved.id} on {saved.day}.")
 
@@ -273,7 +251,7 @@ def bring(
         messages.note(f"Removed thing to bring #{remove}.")
         return
     if words.casefold() == "list":
-        items = state.journal().bring.list(open_only=not show_all)
+        items = state.journal().bring.all(open_only=not show_all)
         if as_json:
             messages.print_json(messages.plain(items))
             return

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ipt_journal.clinical.vocab import ProblemArea
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ipt_journal.insight.report import ScaleProgress
 
 INITIAL_WEEKS = 3  # sessions 1-3 (1-2 in a course under 12 weeks)
 TERMINATION_WEEKS = 3  # the last 2-4 weekly sessions: about a quarter of the course
@@ -102,7 +108,7 @@ def position(
     return Position(week=week, planned_weeks=planned_weeks, phase=phase_for(week, planned_weeks), ended=False)
 
 
-def score_moves(progress) -> dict[str, list] | None:
+def score_moves(progress: Sequence[ScaleProgress]) -> dict[str, list[ScaleProgress]] | None:
     """Each questionnaire taken twice (a list of `report.ScaleProgress`), sorted by how it
     moved from baseline by its own figure: "down", "up" or "same"; None when none was."""
     from ipt_journal.clinical.scales import SCALES
@@ -110,7 +116,7 @@ def score_moves(progress) -> dict[str, list] | None:
     compared = [p for p in progress if p.baseline_day != p.latest_day]
     if not compared:
         return None
-    moves = {"down": [], "up": [], "same": []}
+    moves: dict[str, list[ScaleProgress]] = {"down": [], "up": [], "same": []}
     for p in compared:
         figure = SCALES[p.scale].meaningful_change
         moves["down" if -p.points >= figure else "up" if p.points >= figure else "same"].append(p)

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date as _date
+
     from ipt_journal.clinical.scales import Scale
+    from ipt_journal.store import Journal
 
 SEVERE_WITH_ITEM9 = 20  # a PHQ-9 total this high with item 9 above 0 asks for contact today
 TODAY_FROM_ITEM9 = 2  # "more than half the days" or more asks for contact today
@@ -51,7 +54,7 @@ class Care:
         return self.has_therapist is False and not self.course_over
 
 
-def care_of(journal) -> Care:
+def care_of(journal: Journal) -> Care:
     """The current course's answer to "do you work with a therapist?" and whether it ended."""
     course = journal.course.current()
     if course is None:
@@ -131,7 +134,7 @@ def most_urgent(*urgencies: str | None) -> str | None:
     return max(urgencies, key=lambda u: RANK[u])
 
 
-def self_help_of(journal, on) -> str | None:
+def self_help_of(journal: Journal, on: _date) -> str | None:
     """`self_help_advice` for the journal's current course on day `on` (a date): its
     baseline and latest PHQ-9, and whether the course is past its middle."""
     import datetime as dt

@@ -9,6 +9,16 @@ must work even when the journal cannot be opened.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date as _d
+
+    from ipt_journal.clinical.follow_up import FollowUp
+    from ipt_journal.store import Measure
+    from ipt_journal.store.core import Journal
+
 
 from ipt_journal.clinical.crisis_lines import CRISIS_LINES, SHOWN_WITHOUT_COUNTRY, CrisisLines
 
@@ -117,7 +127,9 @@ def resources(country: str | None, after_item9: bool = False) -> list[str]:
     ]
 
 
-def as_json(country: str | None, opening: str = CALM_OPENING, follow_up=None) -> dict:
+def as_json(
+    country: str | None, opening: str = CALM_OPENING, follow_up: FollowUp | None = None
+) -> dict[str, Any]:
     """The help as data; `opening` is the item-9 message unless `ipt crisis` asks, and
     `follow_up` (a `follow_up.FollowUp`) then says whom to tell and how soon."""
     chosen = CRISIS_LINES.get((country or "").upper())
@@ -136,7 +148,7 @@ def as_json(country: str | None, opening: str = CALM_OPENING, follow_up=None) ->
     return data
 
 
-def item9_days(measures) -> list[str]:
+def item9_days(measures: Iterable[Measure]) -> list[str]:
     """The days among `measures` with a PHQ-9 whose last item was answered above 0.
 
     Any screen that shows a PHQ-9 passes these to `cli.crisis.crisis_if_due`, in every
@@ -147,11 +159,11 @@ def item9_days(measures) -> list[str]:
     return sorted({m.day for m in measures if needs_safety_message(m.scale, m.answers)})
 
 
-def crisis_days(journal, since=None, until=None) -> list[str]:
+def crisis_days(journal: Journal, since: _d | None = None, until: _d | None = None) -> list[str]:
     """`item9_days` of the PHQ-9s taken from `since` to `until` (either open)."""
     from ipt_journal.clinical.scales import PHQ9
 
-    return item9_days(journal.measures.list(PHQ9.key, since=since, until=until))
+    return item9_days(journal.measures.all(PHQ9.key, since=since, until=until))
 
 
 @dataclass(frozen=True)
@@ -175,11 +187,11 @@ class Item9Story:
         return self.latest is not None and self.latest.answer > 0
 
 
-def item9_story(journal) -> Item9Story:
+def item9_story(journal: Journal) -> Item9Story:
     from ipt_journal.clinical.scales import PHQ9, PHQ9_SAFETY_ITEM
 
     answers = [
-        Item9Answer(m.day, m.answers[PHQ9_SAFETY_ITEM - 1], m.total) for m in journal.measures.list(PHQ9.key)
+        Item9Answer(m.day, m.answers[PHQ9_SAFETY_ITEM - 1], m.total) for m in journal.measures.all(PHQ9.key)
     ]
     above = [a for a in answers if a.answer > 0]
     since = 0
@@ -229,7 +241,7 @@ def history_line(story: Item9Story, person: str = "you") -> str:
     return f"{opening} {topic}; {since}. `ipt crisis` any time."
 
 
-def due_json(days: list[str], country: str | None, follow_up=None) -> dict:
+def due_json(days: list[str], country: str | None, follow_up: FollowUp | None = None) -> dict[str, Any]:
     """The `safety` object a JSON screen adds when `days` is not empty and still urgent."""
     return {**as_json(country, follow_up=follow_up), "urgent": True, "item9_days": days}
 
@@ -244,7 +256,7 @@ def history_json(days: list[str], story: Item9Story) -> dict:
     }
 
 
-def item9_line_of(journal) -> tuple[str | None, bool]:
+def item9_line_of(journal: Journal) -> tuple[str | None, bool]:
     """The dashboard's safety line and whether item 9 was ever answered above 0: whom to tell
     how soon while the latest PHQ-9 answers it above 0, else one line of history."""
     import datetime as dt

@@ -144,7 +144,7 @@ def clinical_baseline(baseline: int | None) -> bool:
 def response(baseline: int | None, latest: int) -> bool | None:
     """Down by half or more from a baseline of 10 or more; None when the baseline was lower
     (or missing), where the word does not apply."""
-    if not clinical_baseline(baseline):
+    if baseline is None or not clinical_baseline(baseline):
         return None
     return (baseline - latest) >= RESPONSE_DROP * baseline
 

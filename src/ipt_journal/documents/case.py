@@ -5,13 +5,18 @@ plan."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ipt_journal.clinical.vocab import REVIEW_FIELDS, SAFETY_STEPS, step_heading
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table, or_dash
 from ipt_journal.insight.clinician_report import ClinicianReport
 from ipt_journal.text.figures import shown
 
+if TYPE_CHECKING:
+    from ipt_journal.store import LifeEvent
 
-def _event_line(e) -> str:
+
+def _event_line(e: LifeEvent) -> str:
     from ipt_journal.insight.life_events import kind_label
 
     people = f" with {', '.join(e.people)}" if e.people else ""

@@ -12,6 +12,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Okabe & Ito (2008), "Color Universal Design": blue and vermillion stay apart for
 # protanopia, deuteranopia and tritanopia, and differ in lightness in greyscale.
@@ -29,7 +33,7 @@ DATE_TICKS = 6  # dates written along the time axis, first and last included
 @dataclass
 class Series:
     label: str
-    points: list[tuple[dt.date, float]]
+    points: Sequence[tuple[dt.date, float]]
 
 
 @dataclass

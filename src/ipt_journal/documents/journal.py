@@ -4,11 +4,13 @@ never ids or stored slugs, and no section without something in it."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
     REVIEW_FIELDS,
     SAFETY_STEPS,
+    Choice,
     Contact,
     DisputeStage,
     ExpectationsMet,
@@ -19,7 +21,11 @@ from ipt_journal.clinical.vocab import (
 )
 from ipt_journal.documents.markdown import table, text
 
-PERSON_FIELDS = (
+Doc = dict[str, Any]  # an export document (safekeeping/portable.py), as parsed JSON
+Names = dict[str, str]  # a person's uid -> their name
+
+# Each inventory field as a line of the Markdown journal: its key, its label, its choices.
+PERSON_LINES = (
     ("contact", "In contact", Contact),
     ("satisfying", "Satisfying", None),
     ("unsatisfying", "Unsatisfying", None),
@@ -38,7 +44,7 @@ PERSON_FIELDS = (
 )
 
 
-def markdown(doc: dict, today: dt.date) -> str:
+def markdown(doc: Doc, today: dt.date) -> str:
     """A readable journal to print or bring to a therapist, from an export document."""
     names = {p["uid"]: p["name"] for p in doc["people"]}
     lines = ["# My IPT journal", "", f"Printed {today.isoformat()}. Private: this file is not encrypted.", ""]
@@ -49,20 +55,20 @@ def markdown(doc: dict, today: dt.date) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _label(enum, value) -> str:
+def _label(enum: type[Choice], value: object) -> str:
     """The label of a stored value; a value ipt does not know (an older or edited file) is
     escaped like any text."""
     try:
-        return enum(value).label
+        return enum(str(value)).label
     except ValueError:
         return text(str(value).replace("-", " "))
 
 
-def _item(label: str, value) -> str:
+def _item(label: str, value: str) -> str:
     return f"- {label}: {text(value)}"
 
 
-def _course(doc, names) -> list[str]:
+def _course(doc: Doc, names: Names) -> list[str]:
     lines = []
     for c in doc["courses"]:
         focus = " and ".join(_label(ProblemArea, a) for a in c["focus_areas"]) or "none chosen"
@@ -90,7 +96,7 @@ def _course(doc, names) -> list[str]:
     return lines
 
 
-def _goals(doc, names) -> list[str]:
+def _goals(doc: Doc, names: Names) -> list[str]:
     if not doc["goals"]:
         return []
     day_of = {c["uid"]: c["day"] for c in doc["checkins"]}
@@ -102,7 +108,7 @@ def _goals(doc, names) -> list[str]:
     return ["## Goals", "", table(["Goal", "Status", "Latest progress"], rows), ""]
 
 
-def _people(doc, names) -> list[str]:
+def _people(doc: Doc, names: Names) -> list[str]:
     if not doc["people"]:
         return []
     lines = ["## People", ""]
@@ -113,7 +119,7 @@ def _people(doc, names) -> list[str]:
         if p["closeness"]:
             about.append(CLOSENESS_LABELS[p["closeness"]])
         lines += [f"### {text(p['name'])} ({', '.join(about)})", ""]
-        for key, label, enum in PERSON_FIELDS:
+        for key, label, enum in PERSON_LINES:
             if p.get(key):
                 lines.append(f"- {label}: {_label(enum, p[key])}" if enum else _item(label, p[key]))
         if p.get("can_confide") is not None:
@@ -123,7 +129,7 @@ def _people(doc, names) -> list[str]:
     return lines
 
 
-def _checkins(doc, names) -> list[str]:
+def _checkins(doc: Doc, names: Names) -> list[str]:
     lines = ["## Check-ins", ""] if doc["checkins"] else []
     for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
         lines += [f"### {text(c['day'])}: mood {text(c['mood'])}/10", ""]
@@ -140,7 +146,7 @@ def _checkins(doc, names) -> list[str]:
     return lines
 
 
-def _questionnaires(doc, names) -> list[str]:
+def _questionnaires(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.clinical.scales import SCALES
 
     if not doc["measures"]:
@@ -152,7 +158,7 @@ def _questionnaires(doc, names) -> list[str]:
     return ["## Questionnaires", "", table(["Day", "Questionnaire", "Total", "Range"], rows, {2}), ""]
 
 
-def _events(doc, names) -> list[str]:
+def _events(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.insight.life_events import kind_label
 
     if not doc["events"]:
@@ -166,7 +172,7 @@ def _events(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _sessions(doc, names) -> list[str]:
+def _sessions(doc: Doc, names: Names) -> list[str]:
     lines = ["## Therapy sessions", ""] if doc["therapy_sessions"] else []
     for s in sorted(doc["therapy_sessions"], key=lambda s: s["day"]):
         who = f"with {text(s['with_whom'])}" if s["with_whom"] else "self-guided"
@@ -180,7 +186,7 @@ def _sessions(doc, names) -> list[str]:
     return lines
 
 
-def _homework(doc, names) -> list[str]:
+def _homework(doc: Doc, names: Names) -> list[str]:
     if not doc["homework"]:
         return []
     lines = ["## Homework", ""]
@@ -196,7 +202,7 @@ def _homework(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _exercises(doc, names) -> list[str]:
+def _exercises(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     lines = ["## Exercises", ""] if doc["exercises"] else []
@@ -216,7 +222,7 @@ def _exercises(doc, names) -> list[str]:
     return lines
 
 
-def _coping(doc, names) -> list[str]:
+def _coping(doc: Doc, names: Names) -> list[str]:
     from ipt_journal.clinical.coping import STRATEGIES
 
     lines = ["## Coping", ""] if doc["coping"] else []
@@ -228,7 +234,7 @@ def _coping(doc, names) -> list[str]:
     return [*lines, ""] if lines else []
 
 
-def _bring(doc, names) -> list[str]:
+def _bring(doc: Doc, names: Names) -> list[str]:
     if not doc["bring"]:
         return []
     session_day = {s["uid"]: s["day"] for s in doc["therapy_sessions"]}
@@ -241,7 +247,7 @@ def _bring(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _safety_plan(doc, names) -> list[str]:
+def _safety_plan(doc: Doc, names: Names) -> list[str]:
     if not doc["safety_plan"]:
         return []
     lines = ["## Safety plan", ""]
@@ -255,7 +261,7 @@ def _safety_plan(doc, names) -> list[str]:
     return [*lines, ""]
 
 
-def _reviews(doc, names) -> list[str]:
+def _reviews(doc: Doc, names: Names) -> list[str]:
     lines = []
     for r in doc["reviews"]:
         lines += [f"## Review of {text(r['day'])}", ""]

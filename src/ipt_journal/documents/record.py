@@ -8,7 +8,7 @@ import datetime as dt
 from ipt_journal.documents.blocks import Block, Chart, Heading, Paragraph, Table, or_dash
 from ipt_journal.documents.charts import Band, Series
 from ipt_journal.insight.clinician_report import ClinicianReport
-from ipt_journal.insight.report import ScaleProgress
+from ipt_journal.insight.report import ScaleProgress, WeekMood
 from ipt_journal.text.figures import shown
 
 
@@ -144,7 +144,7 @@ def mood(doc: ClinicianReport) -> list[Block]:
             )
         )
 
-    def course_week(w) -> str:
+    def course_week(w: WeekMood) -> str:
         return f"{w.course_week} of {w.course_weeks}" if w.course_week else ""
 
     rows = [

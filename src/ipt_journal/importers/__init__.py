@@ -79,7 +79,7 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
     from ipt_journal.store.repository import stamp as utc_stamp
 
     moods, labels = map_moods(source, mapping.mood_map, mapping.defaults, mapping.scale)
-    everyone = journal.people.list()
+    everyone = journal.people.all()
     # Someone who has died is not "time with them": an activity naming them stays a tag.
     people = {label_key(p.name): (p.uid, p.name) for p in everyone if p.status != "deceased"}
     died = {label_key(p.name): p.name for p in everyone if p.status == "deceased"}
@@ -93,7 +93,7 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
     name_of = {uid: name for uid, name in people.values()}
     entries = source.entries
     first_day = min((e.day for e in entries), default=None)
-    known = {c.uid for c in journal.checkins.list(since=first_day)} if entries else set()
+    known = {c.uid for c in journal.checkins.all(since=first_day)} if entries else set()
 
     checkins: list[dict] = []
     skipped = Counter(source.skipped)

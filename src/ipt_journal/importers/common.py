@@ -17,9 +17,14 @@ import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from ipt_journal.clinical.vocab import MOOD_MAX, MOOD_MIN
 from ipt_journal.errors import InputError
+from ipt_journal.safekeeping.files import shown_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 NOTE_MAX = 5000
 TAG_MAX = 40
@@ -29,8 +34,10 @@ EXAMPLES = 5  # an error names at most this many of what is wrong
 class SourceError(InputError):
     """A problem in the file being imported, named by file, line and column."""
 
-    def __init__(self, path: Path, line: int, column: str | None, problem: str, hint: str | None = None):
-        where = f"{path.name}, line {line}" + (f", column {column}" if column else "")
+    def __init__(
+        self, path: Path, line: int, column: str | None, problem: str, hint: str | None = None
+    ) -> None:
+        where = f"{shown_name(path)}, line {line}" + (f", column {column}" if column else "")
         super().__init__(f"{where}: {problem} Nothing was imported.", hint)
 
 
@@ -78,7 +85,7 @@ def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list
             path, line, None, "the file is not UTF-8 text.", "Save it as CSV UTF-8 and import it again."
         ) from None
     if not text.strip():
-        raise InputError(f"{path.name} is empty: there is nothing to import. Nothing was imported.")
+        raise InputError(f"{shown_name(path)} is empty: there is nothing to import. Nothing was imported.")
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     if delimiter is None:
         delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -141,7 +148,7 @@ def check_activities(path: Path, line: int, column: str, activities: list[str]) 
     return activities
 
 
-def check_note(path: Path, line: int, column: str, note: str | None) -> str | None:
+def check_note(path: Path, line: int, column: str | None, note: str | None) -> str | None:
     note = note.replace("\r\n", "\n").replace("\r", "\n") if note else note
     if note:
         check_text(path, line, column, note)
@@ -152,7 +159,7 @@ def check_note(path: Path, line: int, column: str, note: str | None) -> str | No
     return note or None
 
 
-def parse_time(path: Path, line: int, column: str, text: str) -> str | None:
+def check_time(path: Path, line: int, column: str, text: str) -> str | None:
     """'21:30', '9:30 pm', '21:30:05' -> '21:30'; blank -> None."""
     cleaned = " ".join(text.split()).upper()
     if not cleaned:
@@ -177,9 +184,12 @@ def label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def parse_map(text: str | None, option: str, value_rule) -> dict[str, object]:
+V = TypeVar("V")  # what a map's values are checked into
+
+
+def parse_map(text: str | None, option: str, value_rule: Callable[[str, str], V]) -> dict[str, V]:
     """'label=value,label=value' -> {label key: value}, each value checked by `value_rule`."""
-    mapping: dict[str, object] = {}
+    mapping: dict[str, V] = {}
     for part in (text or "").split(","):
         if not part.strip():
             continue
@@ -248,6 +258,7 @@ def map_moods(
             labels[key] = found
         found.rows += 1
         if found.how == "scale":
+            assert scale is not None  # a label is read on the scale only when one was given
             moods.append(_on_our_scale(source, entry, scale))
             found.mood = moods[-1]
         else:
@@ -264,11 +275,11 @@ def map_moods(
         pairs = ",".join(f"{label.label}=N" for label in shown)
         quoted = f"'{pairs}'" if "'" not in pairs else shlex.quote(pairs)
         raise InputError(
-            f"{source.path.name} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
+            f"{shown_name(source.path)} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
             "Nothing was imported.",
             f"Give each a mood from 0 (worst) to 10 (best), replacing each N: --mood-map {quoted}",
         )
-    return moods, sorted(labels.values(), key=lambda label: -label.mood)
+    return moods, sorted(labels.values(), key=lambda label: -(label.mood or 0))
 
 
 # A mood number as a keyboard types it: ASCII digits, an optional sign and decimal point or
@@ -285,7 +296,7 @@ def _number(text: str) -> float | None:
 def _on_our_scale(source: Source, entry: Entry, scale: tuple[float, float]) -> int:
     low, high = scale
     value = _number(entry.mood)
-    if not low <= value <= high:
+    if value is None or not low <= value <= high:
         raise SourceError(
             source.path,
             entry.line,

@@ -17,11 +17,12 @@ from ipt_journal.importers.common import (
     check_activities,
     check_day,
     check_note,
-    parse_time,
+    check_time,
     read_rows,
     row_key,
     split_list,
 )
+from ipt_journal.safekeeping.files import shown_name
 from ipt_journal.text.dates import no_such_day_problem
 
 FIELDS = {
@@ -68,7 +69,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
     for name, column in columns.items():
         if column.casefold() not in position:
             raise InputError(
-                f"{path.name} has no column {column!r} (for {name}). Its columns are: "
+                f"{shown_name(path)} has no column {column!r} (for {name}). Its columns are: "
                 f"{', '.join(cell for cell in header if cell)}. Nothing was imported."
             )
         where[name] = position[column.casefold()]
@@ -76,7 +77,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
     skipped: Counter = Counter()
     for line, row in rows:
 
-        def cell(name: str, row=row) -> str:
+        def cell(name: str, row: list[str] = row) -> str:
             index = where.get(name)
             return row[index].strip() if index is not None and index < len(row) else ""
 
@@ -86,7 +87,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
         day, time = _day_and_time(path, line, columns["day"], cell("day"), date_format)
         day = check_day(path, line, columns["day"], day)
         if "time" in where and cell("time"):
-            time = parse_time(path, line, columns["time"], cell("time"))
+            time = check_time(path, line, columns["time"], cell("time"))
         note = check_note(path, line, columns.get("note"), cell("note"))
         entries.append(
             Entry(

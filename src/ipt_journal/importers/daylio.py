@@ -20,12 +20,13 @@ from ipt_journal.importers.common import (
     check_activities,
     check_day,
     check_note,
+    check_time,
     html_to_text,
-    parse_time,
     read_rows,
     row_key,
     split_list,
 )
+from ipt_journal.safekeeping.files import shown_name
 
 # Daylio's five default moods, best to worst, on ipt's 0-10 scale (docs/user-guide.md):
 # evenly spaced and short of both ends, since "rad" and "awful" are not the best and
@@ -47,7 +48,7 @@ def read(path: Path) -> Source:
     layout = LAYOUTS.get(columns)
     if layout is None:
         raise InputError(
-            f"{path.name} is not a Daylio CSV export: its first line should be {EXPECTED} "
+            f"{shown_name(path)} is not a Daylio CSV export: its first line should be {EXPECTED} "
             "(or year,date,weekday,time,mood,activities,note in older exports). Nothing was imported.",
             "For another app's CSV use: ipt import --from csv FILE --columns day=COLUMN,mood=COLUMN",
         )
@@ -62,7 +63,7 @@ def read(path: Path) -> Source:
             )
         cells = dict(zip(columns, row, strict=True))
         day = check_day(path, line, columns[0], _day(path, line, cells))
-        time = parse_time(path, line, "time", cells["time"])
+        time = check_time(path, line, "time", cells["time"])
         title = html_to_text(cells.get("note_title", ""))
         body = html_to_text(cells["note"])
         note = check_note(path, line, "note", "\n\n".join(part for part in (title, body) if part))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ipt_journal.store import Journal, LifeEvent
+    from ipt_journal.store import Journal, LifeEvent, Person
 
 # What the person may leave out of (or add to) the document, by name.
 SECTIONS = ("inventory", "exercises", "notes", "safety-plan")
@@ -85,7 +85,7 @@ def item9_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Item
     it is older than the window (the latest answer is always said)."""
     from ipt_journal.clinical.scales import OPTIONS, PHQ9
 
-    measures = journal.measures.list(PHQ9.key, since=since, until=today)
+    measures = journal.measures.all(PHQ9.key, since=since, until=today)
     latest = journal.measures.latest(PHQ9.key)
     if latest is not None and all(m.id != latest.id for m in measures) and latest.day <= today.isoformat():
         measures = [latest, *measures]
@@ -111,7 +111,7 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
             for name in event.people:
                 deaths.setdefault(name, died_words(event.day, event.approximate))
     out = []
-    for p in journal.people.list():
+    for p in journal.people.all():
         focus = label(p.problem_area) if p.problem_area and p.problem_area != "none" else None
         if focus and p.dispute_stage:
             focus += f" ({label(p.dispute_stage)})"
@@ -130,7 +130,7 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
     return out
 
 
-def _answers(p) -> list[tuple[str, str]]:
+def _answers(p: Person) -> list[tuple[str, str]]:
     from ipt_journal.text.messages import label
 
     gone = p.status == "deceased"
@@ -141,7 +141,7 @@ def _answers(p) -> list[tuple[str, str]]:
         ("They expect of me", p.their_expectations),
         ("I expect of them", p.my_expectations),
         ("Expectations met", p.expectations_met),
-        ("Can confide", {True: "yes", False: "no"}.get(p.can_confide, "")),
+        ("Can confide", "" if p.can_confide is None else "yes" if p.can_confide else "no"),
         ("Together", p.together),
         ("Disagreements", p.disagreements),
         ("Get resolved", p.resolved),
@@ -168,7 +168,7 @@ def measure_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Me
 
     out = []
     for scale in SCALES.values():
-        for m in journal.measures.list(scale.key, since=since, until=today):
+        for m in journal.measures.all(scale.key, since=since, until=today):
             difficulty = None if m.difficulty is None else DIFFICULTY_SHORT[m.difficulty]
             out.append(MeasureAnswers(scale.name, m.day, m.total, scale.band(m.total), m.answers, difficulty))
     return out
@@ -178,7 +178,7 @@ def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[Exe
     from ipt_journal.clinical.exercises import CATALOGUE
 
     out = []
-    for e in reversed(journal.exercises.list(since=since, until=today)):
+    for e in reversed(journal.exercises.all(since=since, until=today)):
         exercise = CATALOGUE.get(e.kind)
         answers = []
         for key, answer in e.answers.items():
@@ -209,7 +209,7 @@ def since_last_session(
     if last is None:
         return None
     after = dt.date.fromisoformat(last.day) + dt.timedelta(days=1)
-    checkins = journal.checkins.list(since=after, until=today)
+    checkins = journal.checkins.all(since=after, until=today)
     moods = [c.mood for c in checkins]
     return SinceLastSession(
         session_day=last.day,
@@ -227,7 +227,7 @@ def since_last_session(
         questionnaires=[
             f"{scale.name} {m.total} ({scale.band(m.total)}) on {m.day}"
             for scale in SCALES.values()
-            for m in journal.measures.list(scale.key, since=after, until=today)
+            for m in journal.measures.all(scale.key, since=after, until=today)
         ],
         notes=[f"{c.day}: {c.note}" for c in reversed(checkins) if c.note] if with_notes else [],
     )

@@ -129,7 +129,7 @@ def build_document(
         formulation=formulation,
         sessions=[
             SessionLine(s.day, s.with_whom or "self-guided", s.worked_on, s.agreed)
-            for s in journal.sessions.list(since, today)
+            for s in journal.sessions.all(since, today)
         ],
         events=[
             EventLine(e.when, kind_label(e.kind), e.people, e.note)
@@ -137,14 +137,14 @@ def build_document(
         ],
         homework=[
             HomeworkLine(h.text, "overdue" if h.overdue(today) else h.status, h.outcome, h.helpful)
-            for h in journal.homework.list(open_only=False)
+            for h in journal.homework.all(open_only=False)
             if (h.closed_on or h.created_at[:10]) >= since.isoformat()
         ],
         item9_days=crisis_days(journal, since),
         # The plan shown after an answer is the one written before it was saved.
         item9_with_plan=[m.day for m in item9 if plan_since is not None and plan_since <= m.saved_at],
-        bring=[item.text for item in journal.bring.list()],
-        people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
+        bring=[item.text for item in journal.bring.all()],
+        people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.all()},
         item9=case.item9_answers(journal, since, today),
         safety_plan=case.safety_plan_state(journal),
         safety_plan_items=journal.safety_plan.items() if "safety-plan" in sections else [],
@@ -159,7 +159,7 @@ def build_document(
         since_last=case.since_last_session(journal, today, "notes" in sections, "exercises" in sections),
         recipient=recipient,
         notes=[
-            f"{c.day}: {c.note}" for c in reversed(journal.checkins.list(since=since, until=today)) if c.note
+            f"{c.day}: {c.note}" for c in reversed(journal.checkins.all(since=since, until=today)) if c.note
         ]
         if "notes" in sections
         else [],
@@ -186,7 +186,7 @@ def _item9_words(journal: Journal) -> tuple[str | None, str | None]:
 def _focus_people(journal: Journal) -> set[str]:
     """The dispute's other side and the people whose inventory names a problem area."""
     course = journal.course.current()
-    named = {p.name for p in journal.people.list() if p.problem_area and p.problem_area != "none"}
+    named = {p.name for p in journal.people.all() if p.problem_area and p.problem_area != "none"}
     return named | ({course.dispute_person} if course and course.dispute_person else set())
 
 

@@ -105,7 +105,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         last_session=asdict(last) if last and last.day == since.isoformat() else None,
         checkins=count,
         mean_mood=mood_sum / count if count else None,
-        moods=[(c.day, c.mood) for c in reversed(journal.checkins.list(limit=RECENT_CHECKINS, since=since))],
+        moods=[(c.day, c.mood) for c in reversed(journal.checkins.all(limit=RECENT_CHECKINS, since=since))],
         mood_trend=trend.change if trend else None,
         people=[
             PersonSeen(row["name"], row["interactions"], row["mean_quality"], row["last_contact"])
@@ -118,7 +118,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         ],
         exercises=journal.exercises.summary(since),
         coping=[dict(row) for row in journal.coping.summary(since)],
-        bring=[asdict(item) for item in journal.bring.list()],
+        bring=[asdict(item) for item in journal.bring.all()],
         events=events_since(journal, since, today),
         **urgency_context(journal),
     )
@@ -139,7 +139,7 @@ def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
     from ipt_journal.clinical import scales
 
     taken = []
-    for measure in journal.measures.list(since=since):
+    for measure in journal.measures.all(since=since):
         scale = scales.SCALES[measure.scale]
         baseline, previous = journal.measures.baseline_and_previous(measure)
         moved = scales.change(scale, previous.total, measure.total) if previous else None

@@ -20,8 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ipt_journal.store import Journal
+
+if TYPE_CHECKING:
+    from sqlite3 import Row
+
+    from ipt_journal.insight.report import WeekMood
+    from ipt_journal.store import Course
 
 MIN_FOR_LINK = 10  # interactions before a rank correlation is read at all
 NEARLY_ALWAYS_WITHOUT = 3  # fewer check-ins than this without someone: compare how it went instead
@@ -115,7 +122,7 @@ def rank_link(n: int, covariance: float | None, var_x: float | None, var_y: floa
     return Link(rho, low, high, strength, clear=low > 0 or high < 0)
 
 
-def _person_mood(row) -> PersonMood:
+def _person_mood(row: Row) -> PersonMood:
     n = row["rated"]  # the link is between how it went and mood: only where how it went is known
     link = None
     status = "too-few"
@@ -139,7 +146,7 @@ def _person_mood(row) -> PersonMood:
     )
 
 
-def _change(row) -> PersonChange:
+def _change(row: Row) -> PersonChange:
     early, late = row["early"], row["late"]
     if row["early_rated"] >= MIN_EACH_HALF and row["late_rated"] >= MIN_EACH_HALF:
         moved = row["late_quality"] - row["early_quality"]
@@ -180,7 +187,7 @@ def closeness_circle(journal: Journal, today: dt.date, weeks: int = CIRCLE_WEEKS
     `weeks` weeks."""
     lately = journal.patterns.lately(today - dt.timedelta(weeks=weeks))
     places = []
-    for person in journal.people.list():
+    for person in journal.people.all():
         row = lately.get(person.id)
         if row is None:
             reading, times, quality = "none", 0, None
@@ -215,7 +222,7 @@ def weekly_people(journal: Journal, since: dt.date) -> dict[dt.date, list[WeekPe
     return weeks
 
 
-def name_weeks(weeks: list, people: dict[dt.date, list[WeekPerson]], course) -> None:
+def name_weeks(weeks: list[WeekMood], people: dict[dt.date, list[WeekPerson]], course: Course | None) -> None:
     """Give each week its people, and during a course its course week: counted as `ipt
     course` counts it on the week's Sunday, so ISO weeks get one course week each."""
     start = dt.date.fromisoformat(course.started_on) if course else None
@@ -223,7 +230,7 @@ def name_weeks(weeks: list, people: dict[dt.date, list[WeekPerson]], course) -> 
     for week in weeks:
         week.people = people.get(week.monday, [])
         sunday = week.monday + dt.timedelta(days=6)
-        if start and start <= sunday and week.monday <= end:
+        if course and start and start <= sunday and week.monday <= end:
             week.course_week = (sunday - start).days // 7 + 1
             week.course_weeks = course.planned_weeks
 
@@ -266,7 +273,7 @@ def mood_series(journal: Journal, since: dt.date, until: dt.date) -> MoodSeries:
     ]
     phq9 = [
         PhqPoint(dt.date.fromisoformat(m.day), m.total, PHQ9.band(m.total))
-        for m in journal.measures.list(PHQ9.key, since=since)
+        for m in journal.measures.all(PHQ9.key, since=since)
         if m.day <= until.isoformat()
     ]
     return MoodSeries(since, until, points, weekly, phq9)

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ipt_journal.insight.relationships import MoodSeries, PeopleInsight, WeekPerson
 from ipt_journal.store import Journal, LifeEvent
 from ipt_journal.text.dates import monday_of, week_label
 from ipt_journal.text.figures import difference, json_ready
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from sqlite3 import Row
 
 # A mood comparison for a person needs at least this many check-ins with them and
 # without them; fewer would show noise as a pattern.
@@ -264,10 +269,10 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     # (a check-in's and a separate `ipt measure`, say) gets a row of its own, not hidden.
     rows: dict[tuple[str, int], MeasureDay] = {}
     progress = []
-    shown = journal.measures.list(scales.PHQ9.key, since=since)
+    shown = journal.measures.all(scales.PHQ9.key, since=since)
     for scale in scales.SCALES.values():
         taken_on: dict[str, int] = {}
-        for measure in journal.measures.list(scale.key, since=since):
+        for measure in journal.measures.all(scale.key, since=since):
             nth = taken_on[measure.day] = taken_on.get(measure.day, 0) + 1
             row = rows.setdefault((measure.day, nth), MeasureDay(measure.day))
             setattr(row, scale.key, measure.total)
@@ -301,8 +306,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         "measures": [rows[key] for key in sorted(rows)],
         "progress": progress,
         "goals": [
-            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
-            for g in journal.goals.list()
+            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals.all()
         ],
         "review": asdict(review) if review else None,
         "crisis_resources": bool(item9),
@@ -312,7 +316,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     }
 
 
-def _weeks(rows) -> list[WeekMood]:
+def _weeks(rows: Sequence[Row]) -> list[WeekMood]:
     weeks: list[WeekMood] = []
     for row in rows:
         monday = dt.date.fromisoformat(row["monday"])
@@ -329,20 +333,20 @@ def _weeks(rows) -> list[WeekMood]:
     return weeks
 
 
-def _summary(rows) -> MoodSummary | None:
+def _summary(rows: Sequence[Row]) -> MoodSummary | None:
     """First versus last weeks with check-ins, weighting each check-in equally."""
     if len(rows) < 2:
         return None
     span = min(SUMMARY_WEEKS, len(rows) // 2)
 
-    def mean(part) -> float:
+    def mean(part: Sequence[Row]) -> float:
         return sum(r["mood_sum"] for r in part) / sum(r["checkins"] for r in part)
 
     first, last = mean(rows[:span]), mean(rows[-span:])
     return MoodSummary(weeks_compared=span, first_mean=first, last_mean=last, change=difference(first, last))
 
 
-def _pattern(row) -> PersonPattern:
+def _pattern(row: Row) -> PersonPattern:
     enough = row["interactions"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
     return PersonPattern(
         name=row["name"],
@@ -361,7 +365,7 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _iso_dates(value):
+def _iso_dates(value: Any) -> Any:
     return json_ready(value)
 
 
@@ -417,10 +421,10 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     ]
     goals = [
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
-        for g in journal.goals.list("open")
+        for g in journal.goals.all("open")
     ]
     reviewed = review is not None
-    homework_due = sum(item.due_by(today) for item in journal.homework.list())
+    homework_due = sum(item.due_by(today) for item in journal.homework.all())
     last_session = journal.sessions.last(today)
     item9_line, item9_ever = item9_line_of(journal)
     if item9_ever and not journal.safety_plan.items():
@@ -459,7 +463,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         next_command=step[0],
         next_reason=step[1],
         last_session=last_session.day if last_session else None,
-        things_to_bring=len(journal.bring.list()),
+        things_to_bring=len(journal.bring.all()),
         relapse_plan=review.relapse_plan if review and progress and progress.phase == "maintenance" else None,
         item9_line=item9_line,
         self_help=self_help_of(journal, today),

@@ -8,6 +8,7 @@ errors into the one sentence a person sees. `base` holds what every model shares
 """
 
 from ipt_journal.models.base import Model, validate
+from ipt_journal.models.draft import CheckinDraft, HomeworkClosing
 from ipt_journal.models.journal import (
     SAFETY_STEPS,
     CheckinIn,
@@ -32,6 +33,8 @@ from ipt_journal.models.practice import (
 )
 
 __all__ = [
+    "CheckinDraft",
+    "HomeworkClosing",
     "SAFETY_STEPS",
     "BringIn",
     "CheckinIn",

@@ -3,11 +3,7 @@
 sentence a person sees."""
 
 import datetime as dt
-import importlib
-import os
-import sys
-import types
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -16,6 +12,7 @@ from ipt_journal.clinical.vocab import (
     MOOD_MIN,
     QUALITY_MAX,
     QUALITY_MIN,
+    Choice,
     Contact,
     DisputeStage,
     EventKind,
@@ -26,41 +23,12 @@ from ipt_journal.clinical.vocab import (
     signed,
 )
 from ipt_journal.errors import InputError
-
-
-def _without_pydantic_plugins() -> None:
-    """Run pydantic with no plugins, answering its plugin lookup before it is made (the
-    lookup comes with the first validation, not with the import).
-
-    A pydantic plugin sees every value validated, so one installed for another program (an
-    observability SDK, say) would see journal text. The environment variable makes pydantic
-    load none; answering the lookup here also spares every command importing
-    importlib.metadata just to find none (about 20 ms). Should pydantic ask its plugin loader
-    for anything else, the real module answers.
-    """
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    name = "pydantic.plugin._loader"
-    if name in sys.modules:
-        return
-    loader = types.ModuleType(name)
-    loader.get_plugins = tuple  # no plugins: an empty tuple
-
-    def from_the_real_module(attribute: str):
-        if attribute.startswith("__"):  # the import system asking what kind of module this is
-            raise AttributeError(attribute)
-        sys.modules.pop(name, None)
-        return getattr(importlib.import_module(name), attribute)
-
-    loader.__getattr__ = from_the_real_module
-    sys.modules[name] = loader
-
-
-_without_pydantic_plugins()
+from ipt_journal.models import no_plugins  # noqa: F401  (before any model validates)
 
 Text = Annotated[str, Field(max_length=5000)]
 
 
-def _choices(enum) -> str:
+def _choices(enum: type[Choice]) -> str:
     return ", ".join(member.value for member in enum)
 
 
@@ -124,12 +92,12 @@ class Model(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_control_characters(cls, value, info):
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
         from ipt_journal.text.safe_text import refuse_control_characters
 
         if isinstance(value, dt.date):
             return allowed_day(value, info)
-        return refuse_control_characters(value, info.field_name)
+        return refuse_control_characters(value, info.field_name or "")
 
 
 def allowed_day(day: dt.date, info: ValidationInfo, past: bool = False) -> dt.date:
@@ -158,7 +126,10 @@ def noted_at_import(info: ValidationInfo, problem: str) -> bool:
     return True
 
 
-def validate(model: type[Model], data: dict) -> Model:
+M = TypeVar("M", bound=Model)  # validate() hands back the model it was given
+
+
+def validate(model: type[M], data: dict[str, Any]) -> M:
     """Build `model` from `data` or raise the InputError a person should see."""
     try:
         return model.model_validate(data)

@@ -1,8 +1,10 @@
 """The journal's own records: the inventory, check-ins, questionnaires, the course, its goals,
 the safety plan and the review."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -51,7 +53,7 @@ class PersonIn(Model):
         return value or None
 
     @model_validator(mode="after")
-    def _stage_needs_dispute(self):
+    def _stage_needs_dispute(self) -> Self:
         if self.dispute_stage and self.problem_area != ProblemArea.role_dispute:
             raise ValueError("A dispute stage only applies when the problem area is role-dispute.")
         return self
@@ -96,7 +98,7 @@ class CheckinIn(Model):
         return list(dict.fromkeys(tag.lower() for tag in tags))
 
     @model_validator(mode="after")
-    def _each_person_once(self):
+    def _each_person_once(self) -> Self:
         first_spelling: dict[str, str] = {}
         for interaction in self.people:
             key = interaction.name.casefold()
@@ -116,7 +118,7 @@ class MeasureIn(Model):
     difficulty: Annotated[int, Field(ge=0, le=3, strict=True)] | None = None
 
     @model_validator(mode="after")
-    def _all_items_answered(self, info: ValidationInfo):
+    def _all_items_answered(self, info: ValidationInfo) -> Self:
         from ipt_journal.clinical.scales import SCALES
 
         scale = SCALES[self.scale]
@@ -157,7 +159,7 @@ class CourseIn(Model):
     formulation_agreed_on: dt.date | None = None
 
     @model_validator(mode="after")
-    def _focus(self):
+    def _focus(self) -> Self:
         if ProblemArea.none in self.focus_areas:
             self.focus_areas = [area for area in self.focus_areas if area != ProblemArea.none]
         if len(self.focus_areas) > 2:
@@ -184,7 +186,7 @@ class SafetyPlanItemIn(Model):
     person: str | None = None
 
     @model_validator(mode="after")
-    def _text_or_person(self):
+    def _text_or_person(self) -> Self:
         if not self.text and not self.person:
             raise ValueError("A safety plan entry needs some text or a person.")
         if self.person and self.step not in (3, 4):

@@ -1,8 +1,10 @@
 """Between sessions: coping, own strategies, homework, exercises, life events, therapy
 sessions and things to bring."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, ValidationInfo, model_validator
 
@@ -55,7 +57,7 @@ class ExerciseIn(Model):
     answers: dict[str, Text | list[Text]]
 
     @model_validator(mode="after")
-    def _answers_fit_the_exercise(self):
+    def _answers_fit_the_exercise(self) -> Self:
         from ipt_journal.clinical.exercises import CATALOGUE
 
         exercise = CATALOGUE.get(self.kind)
@@ -89,7 +91,7 @@ class LifeEventIn(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _month_and_past(self, info: ValidationInfo):
+    def _month_and_past(self, info: ValidationInfo) -> Self:
         if self.approximate:
             self.day = self.day.replace(day=1)
         if self.day > dt.date.today() and not noted_at_import(

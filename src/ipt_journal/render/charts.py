@@ -38,6 +38,9 @@ class ChartPoint:
     mood: float
 
 
+Phq9Marks = Sequence[tuple[dt.date, int, str]]  # each PHQ-9: its day, total and band
+
+
 def mood_chart(
     console: Console,
     points: Sequence[ChartPoint],
@@ -84,7 +87,7 @@ def mood_chart(
     _phq9_bands(console, phq9)
 
 
-def _phq9_marks(phq9, since: dt.date, span: int, plot: int) -> str:
+def _phq9_marks(phq9: Phq9Marks, since: dt.date, span: int, plot: int) -> str:
     """The PHQ-9 totals at their days, a space apart. The latest and the highest are always
     shown, moved aside if they would overlap (the caption gives their days); an older total
     that would overlap one already placed is left out."""
@@ -113,13 +116,13 @@ def _phq9_marks(phq9, since: dt.date, span: int, plot: int) -> str:
     return "".join(marks)
 
 
-def _plain_lines(console: Console, weekly, phq9) -> None:
+def _plain_lines(console: Console, weekly: Sequence[ChartPoint], phq9: Phq9Marks) -> None:
     for point in weekly:
         console.print(Text(f"Week of {point.day}: mood {shown(point.mood)}"))
     _phq9_bands(console, phq9)
 
 
-def _sparkline_lines(console: Console, weekly, phq9, width: int) -> None:
+def _sparkline_lines(console: Console, weekly: Sequence[ChartPoint], phq9: Phq9Marks, width: int) -> None:
     label = "Mood "
     room = max(1, width - len(label) - 12)
     moods = [point.mood for point in weekly][-room:]
@@ -133,7 +136,7 @@ def _sparkline_lines(console: Console, weekly, phq9, width: int) -> None:
 PHQ9_BANDS = "0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe"
 
 
-def _phq9_bands(console: Console, phq9) -> None:
+def _phq9_bands(console: Console, phq9: Phq9Marks) -> None:
     """The PHQ-9 totals in words: all of them when few, else the first, highest and latest."""
     if not phq9:
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -10,6 +11,9 @@ from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import Checkin
 from ipt_journal.text.messages import people_with
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 CHECKIN_COLUMNS = (
     Column("ID", right=True),
@@ -60,7 +64,7 @@ def checkin_whole(checkin: Checkin) -> None:
             console.print(Text(line), soft_wrap=False)
 
 
-def checkins_whole(checkins: list[Checkin]) -> None:
+def checkins_whole(checkins: Sequence[Checkin]) -> None:
     """`ipt checkin list --full`: each check-in whole, a blank line between them."""
     for number, checkin in enumerate(checkins):
         if number:

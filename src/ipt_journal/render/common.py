@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.segment import Segment
 
 from ipt_journal.text.safe_text import for_terminal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _paging: Console | None = None  # while a long list goes through the pager
 
@@ -18,7 +22,7 @@ class SafeConsole(Console):
     through `for_terminal` as it is written, whether it came as a string, a Text or a table
     cell; only Rich's own styles reach the terminal as escape sequences."""
 
-    def _render_buffer(self, buffer):
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         return super()._render_buffer(
             segment if segment.control else Segment(for_terminal(segment.text), segment.style)
             for segment in buffer
@@ -31,7 +35,7 @@ class PlainConsole(SafeConsole):
 
     draws_boxes = False  # render/fit.py leaves its tables to Rich, which drops the lines here
 
-    def print(self, *objects, **settings) -> None:
+    def print(self, *objects: Any, **settings: Any) -> None:
         from rich.table import Table  # only --plain pays for it: most screens draw no Rich table
 
         for item in objects:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
@@ -11,8 +12,15 @@ from rich.text import Text
 from ipt_journal.render.common import new_console
 from ipt_journal.text.messages import count, focus_text, formulation_line, plain, print_json
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from sqlite3 import Row as _Row
 
-def course_position(course, today: dt.date | None = None, sessions_held: int = 0):
+    from ipt_journal.clinical.course import Position
+    from ipt_journal.store import Course, Goal
+
+
+def course_position(course: Course, today: dt.date | None = None, sessions_held: int = 0) -> Position:
     from ipt_journal.clinical.course import position
 
     return position(
@@ -20,7 +28,7 @@ def course_position(course, today: dt.date | None = None, sessions_held: int = 0
     )
 
 
-def course(course, open_goals, as_json: bool, sessions_held: int = 0) -> None:
+def course(course: Course, open_goals: Sequence[Goal], as_json: bool, sessions_held: int = 0) -> None:
     where = course_position(course, sessions_held=sessions_held)
     if as_json:
         print_json(
@@ -62,7 +70,7 @@ def course(course, open_goals, as_json: bool, sessions_held: int = 0) -> None:
         console.print("Extend it with: ipt course extend WEEKS. End it with: ipt course end", style="dim")
 
 
-def goals_table(goals) -> None:
+def goals_table(goals: Sequence[Goal]) -> None:
     console = new_console()
     if not goals:
         console.print("No goals yet. Add one with: ipt goals add TEXT")
@@ -78,7 +86,7 @@ def goals_table(goals) -> None:
     console.print(table)
 
 
-def goal_detail(goal, history) -> None:
+def goal_detail(goal: Goal, history: Sequence[_Row]) -> None:
     console = new_console()
     console.print(Text(f"Goal #{goal.id}: {goal.text} ({goal.status})"))
     if goal.latest_rating is not None:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
 from ipt_journal.text.messages import count
 
+if TYPE_CHECKING:
+    from ipt_journal.insight.report import Dashboard
+
 # On every dashboard, whatever the answers so far: help never depends on a score.
 CRISIS_POINTER = "Crisis lines, any time:  ipt crisis"
 
 
-def dashboard(state, journal_path: Path) -> None:
+def dashboard(state: Dashboard, journal_path: Path) -> None:
     console = new_console()
     if state.is_new:
         console.print("Welcome to ipt-journal.", style="bold")

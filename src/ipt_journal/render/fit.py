@@ -52,7 +52,7 @@ def fitted(
     shown = list(range(len(columns)))
     widths = [max([len(columns[i].header), *(len(str(row[i])) for row in rows)]) for i in shown]
     widths = [
-        max(len(columns[i].header), min(width, columns[i].wrap)) if columns[i].wrap else width
+        max(len(columns[i].header), min(width, wrap)) if (wrap := columns[i].wrap) else width
         for i, width in enumerate(widths)
     ]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.insight.relationships import MIN_FOR_LINK, Link, MoodWhen, PeopleInsight, PersonMood
+from ipt_journal.insight.relationships import MIN_FOR_LINK, MoodWhen, PeopleInsight, PersonMood
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.text.figures import shown
@@ -45,12 +45,15 @@ def link_words(person: PersonMood) -> str:
         return f"too few ({_rated(person)} of {MIN_FOR_LINK})"
     if person.link_status == "no-variation":
         return "no variation"
-    return f"{person.link.strength} {shown(person.link.rho, True, 2)}"
+    link = person.link
+    return f"{link.strength} {shown(link.rho, True, 2)}" if link else ""
 
 
 def link_sentence(person: PersonMood) -> str:
     """The link in full, with the check-ins it rests on and its uncertainty."""
-    link: Link = person.link
+    link = person.link
+    if link is None:  # only a shown link is put in words
+        return ""
     basis = f"ρ {shown(link.rho, True, 2)} from {count(_rated(person), 'check-in')}"
     span = f"likely range {shown(link.low, True, 2)} to {shown(link.high, True, 2)}"
     if link.strength == "none":

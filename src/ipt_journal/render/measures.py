@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ipt_journal.store import Measure
 
 MEASURE_COLUMNS = (
     Column("ID", right=True),
@@ -18,7 +25,7 @@ MEASURE_COLUMNS = (
 )
 
 
-def measures_table(measures) -> None:
+def measures_table(measures: Sequence[Measure]) -> None:
     from ipt_journal.clinical import scales
 
     console = new_console()

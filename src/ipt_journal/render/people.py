@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
@@ -15,6 +17,9 @@ from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import count, label
+
+if TYPE_CHECKING:
+    from ipt_journal.insight.relationships import PersonMood
 
 PEOPLE_COLUMNS = (
     Column("Name"),
@@ -47,7 +52,7 @@ def people_table(people: list[Person]) -> None:
                 area,
             )
         )
-    columns = PEOPLE_COLUMNS
+    columns: tuple[Column, ...] = PEOPLE_COLUMNS
     if any(person.status == "deceased" for person in people):
         # Whoever else is left out, that someone has died is never hidden.
         columns = tuple(replace(c, keep=0) if c.header == "Status" else c for c in columns)
@@ -60,7 +65,10 @@ def people_table(people: list[Person]) -> None:
 
 
 def person_detail(
-    person: Person, summary: ContactSummary | None, events: list[LifeEvent] = (), mood=None
+    person: Person,
+    summary: ContactSummary | None,
+    events: Sequence[LifeEvent] = (),
+    mood: PersonMood | None = None,
 ) -> None:
     console = new_console()
     table = Table(box=None, show_header=False, title=Text(person.name), title_justify="left", padding=(0, 1))
@@ -146,7 +154,7 @@ def person_detail(
     recent.add_column("Day")
     recent.add_column("How it went")
     recent.add_column("Mood", justify="right")
-    for day, quality, mood in summary.recent:
+    for day, quality, day_mood in summary.recent:
         went = UNKNOWN_WENT if quality is None else f"{signed(quality)} {QUALITY_LABELS[quality]}"
-        recent.add_row(day, went, str(mood))
+        recent.add_row(day, went, str(day_mood))
     console.print(recent)

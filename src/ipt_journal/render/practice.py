@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
@@ -10,8 +11,14 @@ from rich.text import Text
 
 from ipt_journal.render.common import new_console
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-def breathing(pattern, total_seconds: int) -> int:
+    from ipt_journal.clinical.coping import Pattern
+    from ipt_journal.store import Exercise, Homework
+
+
+def breathing(pattern: Pattern, total_seconds: int) -> int:
     """Guide `pattern` for `total_seconds` with a live display; returns the seconds done.
     Ctrl-C ends it early and cleanly."""
     import time
@@ -54,7 +61,7 @@ def breathing(pattern, total_seconds: int) -> int:
     return elapsed
 
 
-def homework_table(items, today: dt.date) -> None:
+def homework_table(items: Sequence[Homework], today: dt.date) -> None:
     console = new_console()
     if not items:
         console.print("No homework. Add some with: ipt homework add TEXT")
@@ -79,7 +86,7 @@ def homework_table(items, today: dt.date) -> None:
     console.print(table)
 
 
-def exercises_table(done) -> None:
+def exercises_table(done: Sequence[Exercise]) -> None:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     console = new_console()
@@ -108,7 +115,7 @@ def exercises_table(done) -> None:
     console.print(table)
 
 
-def exercise_detail(item) -> None:
+def exercise_detail(item: Exercise) -> None:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     console = new_console()

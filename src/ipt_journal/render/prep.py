@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ipt_journal.clinical.exercises import CATALOGUE
@@ -10,6 +12,9 @@ from ipt_journal.clinical.vocab import QUALITY_LABELS, UNKNOWN_WENT
 from ipt_journal.render.common import new_console
 from ipt_journal.text.figures import shown, whole
 from ipt_journal.text.messages import count
+
+if TYPE_CHECKING:
+    from ipt_journal.insight.prep import Prep
 
 
 def how_it_went(mean_quality: float | None) -> str:
@@ -27,7 +32,7 @@ def trend_words(change: float | None) -> str:
     return f"{'up' if change > 0 else 'down'} {shown(abs(change))} from the first weeks to the last"
 
 
-def prep(result) -> None:
+def prep(result: Prep) -> None:
     console = new_console()
     start = (
         f"your session on {result.last_session['day']}" if result.last_session else result.since.isoformat()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -15,6 +16,11 @@ from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
 from ipt_journal.text.figures import shown, whole
 from ipt_journal.text.messages import count, focus_text, formulation_line, movement
+
+if TYPE_CHECKING:
+    from ipt_journal.insight.relationships import MoodSeries
+    from ipt_journal.insight.report import PersonPattern, WeekMood
+    from ipt_journal.store import LifeEvent
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
 SAME_BELOW = 1.0  # a change in mean mood under one point reads "about the same"
@@ -106,7 +112,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
         console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
 
 
-def draw_mood_chart(console: Console, series) -> None:
+def draw_mood_chart(console: Console, series: MoodSeries) -> None:
     from ipt_journal.render.charts import ChartPoint, mood_chart
 
     mood_chart(
@@ -126,7 +132,7 @@ def change_words(change: float | None) -> str:
     return "about the same" if abs(change) < SAME_BELOW else shown(change, signed=True)
 
 
-def event_line(event) -> str:
+def event_line(event: LifeEvent) -> str:
     from ipt_journal.insight.life_events import kind_label
 
     people = f" with {', '.join(event.people)}" if event.people else ""
@@ -134,13 +140,13 @@ def event_line(event) -> str:
 
 
 def _weeks_table(console: Console, result: Report) -> None:
-    def people(week) -> str:
+    def people(week: WeekMood) -> str:
         return ", ".join(
             p.name if p.mean_quality is None else f"{p.name} {signed(whole(p.mean_quality))}"
             for p in week.people
         )
 
-    def course_week(week) -> str:
+    def course_week(week: WeekMood) -> str:
         return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""
 
     in_course = any(week.course_week for week in result.weeks)
@@ -170,6 +176,13 @@ def _weeks_table(console: Console, result: Report) -> None:
 
 
 def _course_report(console: Console, result: Report) -> None:
+    """The course part of the report, section by section, in the order it is shown."""
+    for draw in COURSE_SECTIONS:
+        draw(console, result)
+
+
+def _course_line(console: Console, result: Report) -> None:
+    """Where the course is, and the formulation."""
     if result.course:
         c = result.course
         focus = focus_text(c.focus_areas)
@@ -180,6 +193,10 @@ def _course_report(console: Console, result: Report) -> None:
         console.print(f"Your course: {where} (started {c.started_on}; focus: {focus}).", style="bold")
         if c.formulation:
             console.print(Text(formulation_line(c.formulation, c.formulation_agreed_on)))
+
+
+def _questionnaires(console: Console, result: Report) -> None:
+    """Every questionnaire day in the window."""
     if result.measures:
         console.print()
         console.print("Questionnaires in this window", style="bold")
@@ -198,6 +215,10 @@ def _course_report(console: Console, result: Report) -> None:
                     if total is not None
                 ]
                 console.print(Text(f"  {day.day}: {', '.join(taken)}"))
+
+
+def _score_changes(console: Console, result: Report) -> None:
+    """Each questionnaire from baseline to latest, with what the change means."""
     for p in result.progress:
         if p.baseline_day == p.latest_day:
             continue
@@ -221,6 +242,10 @@ def _course_report(console: Console, result: Report) -> None:
         )
     if result.self_help:
         console.print(Text(result.self_help))
+
+
+def _goals(console: Console, result: Report) -> None:
+    """The goals and their progress ratings."""
     if result.goals:
         console.print()
         console.print("Goals", style="bold")
@@ -229,12 +254,20 @@ def _course_report(console: Console, result: Report) -> None:
                 "" if goal.latest_rating is None else f": {goal.first_rating} → {goal.latest_rating}/10"
             )
             console.print(Text(f"  #{goal.id} {goal.text} ({goal.status}){progress}"))
+
+
+def _review(console: Console, result: Report) -> None:
+    """What to watch for and do next, from the end-of-course review."""
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
         for key, label in REVIEW_FIELDS:
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
+
+
+def _exercises(console: Console, result: Report) -> None:
+    """Exercises done in the window, with whom, and mood before and after."""
     if result.exercises and result.exercises["by_kind"]:
         e = result.exercises
         console.print()
@@ -250,6 +283,10 @@ def _course_report(console: Console, result: Report) -> None:
                 f"after {shown(e['mean_mood_after'])} on average "
                 f"({count(e['mood_rated'], 'exercise')} with both): how you felt, not what caused a change."
             )
+
+
+def _homework(console: Console, result: Report) -> None:
+    """Homework set in the window and how it went."""
     if result.homework and result.homework["assigned"]:
         h = result.homework
         console.print()
@@ -257,6 +294,10 @@ def _course_report(console: Console, result: Report) -> None:
             f"Homework set in this window: {h['assigned']}; done {h['done']}, skipped {h['skipped']}, "
             f"overdue {h['overdue']}."
         )
+
+
+def _coping(console: Console, result: Report) -> None:
+    """Coping strategies used, most helpful first."""
     if result.coping:
         console.print()
         console.print("Coping strategies, most helpful first", style="bold")
@@ -267,7 +308,19 @@ def _course_report(console: Console, result: Report) -> None:
             console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
 
 
-def _opt(value) -> str:
+COURSE_SECTIONS = (
+    _course_line,
+    _questionnaires,
+    _score_changes,
+    _goals,
+    _review,
+    _exercises,
+    _homework,
+    _coping,
+)
+
+
+def _opt(value: object) -> str:
     return "" if value is None else str(value)
 
 
@@ -280,7 +333,7 @@ def _people_patterns(console: Console, result: Report) -> None:
     console.print("People and mood", style="bold")
     nearly_always = {p.name for p in result.insight.moods if p.nearly_always} if result.insight else set()
 
-    def moods(person) -> str:
+    def moods(person: PersonPattern) -> str:
         if person.mood_with is not None:
             return f"{_mean(person.mood_with)} / {_mean(person.mood_without)}"
         return "in nearly all" if person.name in nearly_always else "not enough data yet"

@@ -3,8 +3,16 @@ and TERM=dumb. No Rich here, so a piped list starts as fast as ipt can."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ipt_journal.clinical.vocab import UNKNOWN_WENT
 from ipt_journal.output import write_rows
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ipt_journal.store import Checkin, Exercise, Measure
+    from ipt_journal.store.search import Hit
 
 
 def row(*parts: str) -> str:
@@ -12,7 +20,7 @@ def row(*parts: str) -> str:
     return "  ".join(part for part in parts if part)
 
 
-def checkin_rows(checkins) -> None:
+def checkin_rows(checkins: Sequence[Checkin]) -> None:
     write_rows(
         row(
             f"#{c.id}",
@@ -26,7 +34,7 @@ def checkin_rows(checkins) -> None:
     )
 
 
-def measure_rows(measures) -> None:
+def measure_rows(measures: Sequence[Measure]) -> None:
     from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_SHORT, SCALES
 
     write_rows(
@@ -44,7 +52,7 @@ def measure_rows(measures) -> None:
     write_rows([CREDIT])  # the instruments' terms ask for it wherever they are shown
 
 
-def exercise_rows(done) -> None:
+def exercise_rows(done: Sequence[Exercise]) -> None:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     write_rows(
@@ -61,7 +69,7 @@ def exercise_rows(done) -> None:
     )
 
 
-def hit_rows(hits) -> None:
+def hit_rows(hits: Sequence[Hit]) -> None:
     """Search results; the matching words [in brackets], since a pipe has no bold."""
     from ipt_journal.store.search import MARK_END, MARK_START
 
@@ -80,7 +88,7 @@ def _went(quality: int | None) -> str:
     return UNKNOWN_WENT if quality is None else f"{quality:+d}"
 
 
-def checkins_whole(checkins) -> None:
+def checkins_whole(checkins: Sequence[Checkin]) -> None:
     """`ipt checkin list --full` piped: whole entries, as on screen."""
     from ipt_journal.render.checkins import checkins_whole as draw
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
 from ipt_journal.text.messages import plan_entry
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ipt_journal.store import SafetyPlanItem
+
 ED_BLANK = "Nearest emergency department (name and address): ____________"
 
 
-def step5_additions(plan, country: str | None) -> list[str]:
+def step5_additions(plan: Sequence[SafetyPlanItem], country: str | None) -> list[str]:
     """What ipt adds to step 5 in every view: the crisis lines, and a blank for the nearest
     emergency department until an entry of the person's names one."""
     from ipt_journal.clinical import safety
@@ -20,7 +27,7 @@ def step5_additions(plan, country: str | None) -> list[str]:
     return [*safety.resources(country), *([] if named else [ED_BLANK])]
 
 
-def safety_plan_table(plan, country: str | None = None) -> None:
+def safety_plan_table(plan: Sequence[SafetyPlanItem], country: str | None = None) -> None:
     from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     console = new_console()
@@ -41,7 +48,7 @@ def safety_plan_table(plan, country: str | None = None) -> None:
     console.print("Add to it with: ipt safety-plan edit, or ipt safety-plan add STEP --text TEXT")
 
 
-def safety_plan_markdown(plan, country: str | None) -> str:
+def safety_plan_markdown(plan: Sequence[SafetyPlanItem], country: str | None) -> str:
     from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
     from ipt_journal.text.safe_text import markdown
 

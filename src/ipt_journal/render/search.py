@@ -3,10 +3,17 @@ in bold."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
 from ipt_journal.store.search import MARK_END, MARK_START
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ipt_journal.store.search import Hit
 
 
 def highlighted(snippet: str) -> Text:
@@ -17,7 +24,7 @@ def highlighted(snippet: str) -> Text:
     return text
 
 
-def search_results(hits) -> None:
+def search_results(hits: Sequence[Hit]) -> None:
     console = new_console()
     for hit in hits:
         console.print(Text(f"{hit.kind} #{hit.id}, {hit.day or 'no day'}", style="bold"))

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-def sessions_table(held) -> None:
+    from ipt_journal.store import BringItem, TherapySession
+
+
+def sessions_table(held: Sequence[TherapySession]) -> None:
     console = new_console()
     if not held:
         console.print("No sessions yet. Record one after it happens with: ipt session add")
@@ -28,7 +35,7 @@ def sessions_table(held) -> None:
     console.print(table)
 
 
-def bring_table(items) -> None:
+def bring_table(items: Sequence[BringItem]) -> None:
     console = new_console()
     if not items:
         console.print('Nothing to bring yet. Add something with: ipt bring "TEXT"')

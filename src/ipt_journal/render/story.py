@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ipt_journal.insight.story import CourseStory
@@ -9,6 +11,11 @@ from ipt_journal.render.common import new_console
 from ipt_journal.render.report import SAME_BELOW, event_line
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import count
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ipt_journal.insight.report import ScaleProgress
 
 
 def course_story(story: CourseStory) -> None:
@@ -73,7 +80,7 @@ def course_story(story: CourseStory) -> None:
     console.print(ending_line(story.questionnaires, story.who))
 
 
-def ending_line(progress, who: str = "your therapist or doctor") -> str:
+def ending_line(progress: Sequence[ScaleProgress], who: str = "your therapist or doctor") -> str:
     """The last word of the look back, true whether or not the scores improved: credit for
     a fall only when every score fell by its figure, and said as it is when only some did.
     `who`: whom to talk with (`follow_up.Care.who`: "your doctor (GP)" without a therapist)."""
@@ -86,11 +93,11 @@ def ending_line(progress, who: str = "your therapist or doctor") -> str:
     if moves["down"] and not moves["up"] and not moves["same"]:
         return "Your scores came down, and you did the work that brought them down."
 
-    def moved(p, how: str) -> str:
+    def moved(p: ScaleProgress, how: str) -> str:
         by = "meaningfully" if SCALES[p.scale].change_kind == "meaningful" else "by a reliable change"
         return f"your {p.name} score {how} {by}"
 
-    def same(p) -> str:
+    def same(p: ScaleProgress) -> str:
         by = "meaningfully" if SCALES[p.scale].change_kind == "meaningful" else "reliably"
         return f"your {p.name} score has not changed {by}"
 

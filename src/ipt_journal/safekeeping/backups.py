@@ -14,6 +14,7 @@ import datetime as dt
 import sqlite3
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipt_journal import store
 from ipt_journal.errors import InputError, JournalError
@@ -27,6 +28,11 @@ from ipt_journal.store import (
     quoted,
     sqlcipher,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ipt_journal.store.core import Journal
 
 BACKUP_FOLDER = files.BACKUP_FOLDER
 
@@ -133,7 +139,7 @@ def _unreadable(path: Path, exc: Exception) -> JournalError:
     return JournalError(f"{path} is not a readable ipt journal ({text}).")
 
 
-def _export_to(conn, temp: Path, key: str, uri: bool = False) -> None:
+def _export_to(conn: sqlite3.Connection, temp: Path, key: str, uri: bool = False) -> None:
     """SQLCipher's export of the open journal into the empty file `temp`, encrypted with `key`
     ('' for none), in one read transaction so the copy is consistent. `uri`: the connection
     was opened read-only by URI, so the copy is attached by URI, writable."""
@@ -153,7 +159,7 @@ def _export_to(conn, temp: Path, key: str, uri: bool = False) -> None:
         conn.execute("DETACH DATABASE copy")
 
 
-def backup(journal, destination: Path | None = None, force: bool = False) -> Path:
+def backup(journal: Journal, destination: Path | None = None, force: bool = False) -> Path:
     """A consistent snapshot of the open journal, even while others use it, checked before it
     is put in place; encrypted with the journal's passphrase when the journal is. Default: a
     timestamped file in the backups folder beside the journal. A named file is checked like
@@ -171,7 +177,7 @@ def backup(journal, destination: Path | None = None, force: bool = False) -> Pat
             check_file(temp, journal.key)
             files.fsync_file(temp)
             files.replace(temp, destination)
-    except (OSError, *store.DB_ERRORS) as exc:
+    except (OSError, *store.DB_ERRORS) as exc:  # type: ignore[misc]  # mypy: a tuple read at run time
         raise _cannot_write(destination, exc) from None
     return destination
 
@@ -185,7 +191,7 @@ def _cannot_write(path: Path, exc: Exception) -> JournalError:
     )
 
 
-def _copy_journal(journal, temp: Path) -> None:
+def _copy_journal(journal: Journal, temp: Path) -> None:
     if journal.key is None:
         target = sqlite3.connect(temp)
         try:
@@ -197,7 +203,7 @@ def _copy_journal(journal, temp: Path) -> None:
         _export_to(journal.conn, temp, journal.key)
 
 
-def _hold_exclusively(conn, path: Path) -> None:
+def _hold_exclusively(conn: sqlite3.Connection, path: Path) -> None:
     """Make `conn` the only connection to the journal until it closes: no other process can
     read or write it meanwhile (they wait, then fail clearly), so nothing saved elsewhere
     while the journal is converted or replaced can be lost. Leaving WAL folds the -wal in.
@@ -225,7 +231,7 @@ def _hold_exclusively(conn, path: Path) -> None:
         time.sleep(0.05)
 
 
-def _swap_in(conn, path: Path, fill) -> None:
+def _swap_in(conn: sqlite3.Connection, path: Path, fill: Callable[[Path], None]) -> None:
     """Replace the journal at `path` with a file `fill(temp)` makes, holding the journal
     exclusively through `conn` from before the copy until after the rename; `conn` is closed
     afterwards. A process that waited meanwhile finds the new file, or is told its journal
@@ -242,14 +248,14 @@ def _swap_in(conn, path: Path, fill) -> None:
             files.replace(temp, path)
         finally:
             conn.close()
-    except (OSError, *store.DB_ERRORS) as exc:
+    except (OSError, *store.DB_ERRORS) as exc:  # type: ignore[misc]  # mypy: a tuple read at run time
         raise _cannot_write(path, exc) from None
     finally:
         if temp is not None:
             temp.unlink(missing_ok=True)
 
 
-def restore(source: Path, journal, key: str | None = None) -> Path:
+def restore(source: Path, journal: Journal, key: str | None = None) -> Path:
     """Replace the journal with the backup at `source` (encrypted with `key`, if it is), after
     checking it and keeping a copy of the current journal. The backup is read through SQLite,
     so rows still in its -wal come along. An encrypted journal stays encrypted with its own
@@ -292,7 +298,7 @@ def _copy_through_sqlite(source: Path, key: str | None, temp: Path, target_key: 
         reader.close()
 
 
-def encrypt(journal, passphrase: str) -> None:
+def encrypt(journal: Journal, passphrase: str) -> None:
     """Turn the open plain journal into an encrypted one, checked before it replaces the plain
     file. The connection is closed afterwards."""
     if journal.key is not None:
@@ -319,7 +325,7 @@ def encrypt_file(path: Path, passphrase: str) -> None:
     _swap_in(conn, path, fill)
 
 
-def decrypt(journal) -> None:
+def decrypt(journal: Journal) -> None:
     """Turn the open encrypted journal back into a plain one."""
     if journal.key is None:
         raise InputError("The journal is not encrypted.")
@@ -331,7 +337,7 @@ def decrypt(journal) -> None:
     _swap_in(journal.conn, journal.path, fill)
 
 
-def change_passphrase(journal, new: str) -> None:
+def change_passphrase(journal: Journal, new: str) -> None:
     """Re-encrypt the open journal with `new`, as a copy that replaces it, holding the journal
     exclusively meanwhile (as encrypt does): another ipt waits, or is told clearly that the
     journal was replaced and nothing was saved. Rekeying in place left a command that had

@@ -8,11 +8,15 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipt_journal.errors import InputError, JournalError
 from ipt_journal.safekeeping import files, keychain
 from ipt_journal.safekeeping.backups import backups_folder, check_file
 from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # Folders that sync to someone's cloud; a journal there is only as private as that account.
 # Whole folder names as the sync programs create them (lower-cased).
@@ -69,7 +73,9 @@ class Finding:
     fixable: bool = False
 
 
-def doctor(journal_path: Path, fix: bool = False, passphrase=None) -> list[Finding]:
+def doctor(
+    journal_path: Path, fix: bool = False, passphrase: Callable[[], str] | None = None
+) -> list[Finding]:
     """Health checks that work even when the journal cannot be opened normally. `passphrase`
     is asked for only when the journal is encrypted."""
     findings = [Finding(True, "location", str(journal_path))]

@@ -11,12 +11,15 @@ import shutil
 from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring  # json's own, in C where it can be
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipt_journal.errors import InputError
 from ipt_journal.safekeeping import files
 from ipt_journal.store import make_private_dirs
 from ipt_journal.text.safe_text import csv_cell, json_escaped
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 
 def json_text(doc: dict) -> str:
@@ -113,7 +116,9 @@ def write_csv_folder(
     targets[FLAT] = folder / "checkins.csv"
     for target in targets.values():
         files.check_target(target, force, journal_path)
-    contents = {table: _csv(columns(table), rows).encode() for table, rows in tables.items()}
+    contents: dict[str, bytes] = {
+        table: _csv(columns(table), rows).encode() for table, rows in tables.items()
+    }
     # With a byte-order mark, spreadsheets read the flat file as UTF-8 rather than guessing.
     contents[FLAT] = _csv(FLAT_CHECKINS, flat_checkins(tables)).encode("utf-8-sig")
     # Every file is written whole into a private folder inside `folder` first, then each is
@@ -140,7 +145,7 @@ FLAT_CHECKINS = ("day", "mood", "people", "tags", "note")
 CSV_FILE_NAMES = {"checkins": "checkins_table.csv"}
 
 
-def _csv(fieldnames, rows) -> str:
+def _csv(fieldnames: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fieldnames)
     writer.writeheader()

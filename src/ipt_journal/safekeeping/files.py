@@ -34,6 +34,7 @@ from ipt_journal.safekeeping import in_flight
 TEMP_PREFIX = ".ipt-tmp."
 BACKUP_FOLDER = "backups"
 STDOUT = "-"
+STDIN = "-"  # as a file to read (`ipt import -`)
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
 IN_FLIGHT = ".ipt-in-flight"
 EDITING = ".ipt-editing"
@@ -193,12 +194,20 @@ def read_user_file(path: Path, limit: int) -> str:
     try:
         return read_user_bytes(path, limit).decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text.") from None
+        raise InputError(f"{shown_name(path) if str(path) == STDIN else path} is not UTF-8 text.") from None
+
+
+def shown_name(path: Path) -> str:
+    """A file as messages name it: `-` is standard input."""
+    return "standard input" if str(path) == STDIN else path.name
 
 
 def read_user_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a regular file a person named, refused clearly when it is anything else
-    (a folder, a FIFO, /dev/zero) or larger than `limit` bytes."""
+    (a folder, a FIFO, /dev/zero) or larger than `limit` bytes; `-` reads standard input (up
+    to `limit` too), unless it is a terminal, where a person would wait for nothing."""
+    if str(path) == STDIN:
+        return _read_stdin(limit)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -216,6 +225,21 @@ def read_user_bytes(path: Path, limit: int) -> bytes:
             raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     if len(data) > limit:
         raise InputError(f"{path} is larger than {_size(limit)}; ipt reads files up to that size.")
+    return data
+
+
+def _read_stdin(limit: int) -> bytes:
+    if sys.stdin.isatty():
+        raise InputError(
+            "`-` reads standard input, which is this terminal: there is no file coming.",
+            "Pipe a file in, as in: ipt import - < export.json",
+        )
+    try:
+        data = sys.stdin.buffer.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"Cannot read standard input: {exc.strerror or exc}.") from None
+    if len(data) > limit:
+        raise InputError(f"Standard input is larger than {_size(limit)}; ipt reads up to that size.")
     return data
 
 

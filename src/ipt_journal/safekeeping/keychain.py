@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ipt_journal import config
 from ipt_journal.errors import INSTALL_ENCRYPTION, InputError, JournalError
@@ -123,7 +124,7 @@ def _set_kept(path: Path, kept: bool) -> None:
     config.save(data)
 
 
-def _keyring():
+def _keyring() -> Any:
     try:
         import keyring
         import keyring.errors

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Self, get_args
 
 from pydantic import (
     BaseModel,
@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -51,10 +52,10 @@ class Doc(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_control_characters(cls, value, info):
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, dt.date):
             return allowed_day(value, info)
-        return refuse_control_characters(value, info.field_name)
+        return refuse_control_characters(value, info.field_name or "")
 
 
 class Stored(Doc):
@@ -88,11 +89,11 @@ class CheckinDoc(Doc):
 
     @field_validator("day", mode="after")
     @classmethod
-    def _happened(cls, value: dt.date, info):
+    def _happened(cls, value: dt.date, info: ValidationInfo) -> dt.date:
         return allowed_day(value, info, past=True)
 
     @model_validator(mode="after")
-    def _each_once(self):
+    def _each_once(self) -> Self:
         if len({tag.lower() for tag in self.tags}) != len(self.tags):
             raise ValueError("a tag appears twice in one check-in")
         if len({i.person for i in self.people}) != len(self.people):
@@ -149,7 +150,7 @@ class SafetyPlanItemDoc(Doc):
     updated_at: Stamp
 
     @model_validator(mode="after")
-    def _says_something(self):
+    def _says_something(self) -> Self:
         if not (self.text or "").strip() and self.person is None:
             raise ValueError("a safety plan entry has neither text nor a person")
         return self
@@ -260,7 +261,7 @@ class Document(Doc):
         return self._odd_days
 
     @model_validator(mode="after")
-    def _unique_uids(self):
+    def _unique_uids(self) -> Self:
         for name in (
             "people",
             "checkins",
@@ -306,7 +307,7 @@ def parse(text: str) -> Document:
             records = raw.get(name)
             if name.startswith("format") or not isinstance(records, list):
                 continue
-            kind = field.annotation.__args__[0]
+            kind = get_args(field.annotation)[0]  # the record model of a list[...] field
             for index, record in enumerate(records):
                 odd: list[str] = []
                 try:

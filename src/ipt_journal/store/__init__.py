@@ -16,6 +16,8 @@ few queries that part needs, reached as an attribute of the journal.
     transfer     journal.dump(), journal.merge()   export and import
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ipt_journal.errors import InputError, JournalError, NotFound, WrongPassphrase
 from ipt_journal.store import core
 from ipt_journal.store.core import (
@@ -36,6 +38,24 @@ from ipt_journal.store.core import (
     sqlcipher,
     storage_error,
 )
+
+if TYPE_CHECKING:  # what __getattr__ below hands out at run time, for the type checker
+    from ipt_journal.store.checkins import Checkin, Interaction
+    from ipt_journal.store.core import DB_ERRORS as DB_ERRORS
+    from ipt_journal.store.core import OP_ERRORS as OP_ERRORS
+    from ipt_journal.store.course import Course, Goal, Review
+    from ipt_journal.store.events import LifeEvent
+    from ipt_journal.store.measures import Measure
+    from ipt_journal.store.people import (
+        PERSON_FIELDS,
+        ContactSummary,
+        Footprint,
+        Person,
+        unknown_name_message,
+    )
+    from ipt_journal.store.practice import Exercise, Homework
+    from ipt_journal.store.safety_plan import SafetyPlanItem
+    from ipt_journal.store.sessions import BringItem, TherapySession
 
 __all__ = [
     "APPLICATION_ID",
@@ -78,7 +98,7 @@ __all__ = [
 ]
 
 
-# The records, from their part's module when first asked for (see Journal.__getattr__).
+# The records, from their part's module when first asked for (like the journal's parts).
 RECORDS = {
     "Checkin": "checkins",
     "Interaction": "checkins",
@@ -100,7 +120,7 @@ RECORDS = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     # sqlcipher() widens these once SQLCipher is loaded, so read them from core each time
     # rather than copying them here at import.
     if name in ("DB_ERRORS", "OP_ERRORS"):

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipt_journal.errors import NotFound
 from ipt_journal.store.people import _quoted, raise_deceased, unknown_name_message
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import BringIn, CheckinIn, GoalRatingIn, HomeworkDoneIn, MeasureIn, PersonIn
+    from ipt_journal.models import CheckinDraft, CheckinIn, PersonIn
 
 
 @dataclass
@@ -46,43 +48,40 @@ class Checkin:
 
 
 class CheckinStore(Repository):
-    def add(
-        self,
-        checkin: CheckinIn,
-        newcomers: list[PersonIn] = (),
-        measures: list[MeasureIn] = (),
-        ratings: list[GoalRatingIn] = (),
-        homework: list[tuple[int, str, HomeworkDoneIn | None]] = (),
-        bring: list[BringIn] = (),
-        saved_measures: list[int] = (),
-    ) -> Checkin:
-        """Save a check-in with any newcomers it names, questionnaires and goal ratings taken with
-        it: all together or not at all."""
+    def add(self, draft: CheckinDraft | CheckinIn) -> Checkin:
+        """Save a check-in with all that comes with it (a CheckinDraft: newcomers it names,
+        questionnaires, goal ratings, homework it closes, things to bring): all together or
+        not at all. A bare CheckinIn is a check-in with nothing else."""
+        from ipt_journal.models import CheckinDraft
+
+        if not isinstance(draft, CheckinDraft):
+            draft = CheckinDraft(draft)
+        checkin, newcomers, ratings = draft.checkin, draft.newcomers, draft.ratings
         with self.journal.writing():
             self.journal.goals.check_open([rating.goal_id for rating in ratings])
             self.check_names(checkin, newcomers)
             for person in newcomers:
                 self.journal.people.insert(person)
             stamp = now()
-            cursor = self.conn.execute(
+            row_id = self._insert(
                 "INSERT INTO checkins (uid, day, mood, note, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (new_uid(), checkin.day.isoformat(), checkin.mood, checkin.note, stamp, stamp),
             )
-            self._write_people_and_tags(cursor.lastrowid, checkin, stamp)
-            for measure in measures:
-                self.journal.measures.insert(measure, cursor.lastrowid)
+            self._write_people_and_tags(row_id, checkin, stamp)
+            for measure in draft.measures:
+                self.journal.measures.insert(measure, row_id)
             # Questionnaires the wizard saved as soon as they were answered.
-            self.journal.measures.attach(list(saved_measures), cursor.lastrowid)
+            self.journal.measures.attach(draft.saved_measures, row_id)
             self.conn.executemany(
                 "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
-                [(rating.goal_id, cursor.lastrowid, rating.rating, stamp) for rating in ratings],
+                [(rating.goal_id, row_id, rating.rating, stamp) for rating in ratings],
             )
-            for homework_id, status, result in homework:
+            for homework_id, status, result in draft.homework:
                 self.journal.homework.mark_closed(homework_id, status, checkin.day, result)
-            for item in bring:
+            for item in draft.bring:
                 self.journal.bring.insert(item)
-        return self.get(cursor.lastrowid)
+        return self.get(row_id)
 
     def update(self, checkin_id: int, checkin: CheckinIn) -> Checkin:
         with self.journal.writing():
@@ -104,7 +103,7 @@ class CheckinStore(Repository):
         return self.get(checkin_id)
 
     def check_names(
-        self, checkin: CheckinIn, newcomers: list[PersonIn] = (), already: set[str] = frozenset()
+        self, checkin: CheckinIn, newcomers: Sequence[PersonIn] = (), already: AbstractSet[str] = frozenset()
     ) -> None:
         """Every name a check-in mentions must be known, or be one of its newcomers, and alive
         unless `already` (casefolded) had them on it."""
@@ -146,7 +145,7 @@ class CheckinStore(Repository):
             raise NotFound(f"There is no check-in #{checkin_id}.", "See the ids with: ipt checkin list")
         return self._with_people_and_tags([row])[0]
 
-    def list(
+    def all(
         self,
         limit: int | None = None,
         since: dt.date | None = None,
@@ -161,8 +160,9 @@ class CheckinStore(Repository):
         the note holds (each also as the start of a longer word), found through the index."""
         from ipt_journal.store.search import plain_words
 
-        sql, params = "SELECT * FROM checkins c WHERE 1 = 1", []
-        conditions = [
+        sql = "SELECT * FROM checkins c WHERE 1 = 1"
+        params: list[object] = []
+        conditions: list[tuple[object, str, Callable[[Any], object]]] = [
             (since, "c.day >= ?", lambda d: d.isoformat()),
             (until, "c.day <= ?", lambda d: d.isoformat()),
             (mood_below, "c.mood < ?", int),
@@ -216,7 +216,7 @@ class CheckinStore(Repository):
         self.journal.fold_wal()
 
     def counts(self) -> sqlite3.Row:
-        return self._one(
+        return self._row(
             "SELECT (SELECT count(*) FROM people) AS people, "
             "(SELECT count(*) FROM checkins) AS checkins, "
             "(SELECT max(day) FROM checkins) AS last_checkin"

@@ -12,21 +12,31 @@ when they are needed, so read-only commands start fast.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ipt_journal.store.transfer as transfer
 from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
 from ipt_journal.store.recognise import APPLICATION_ID, refuse_foreign, refuse_unless_regular
 
 if TYPE_CHECKING:
-    from ipt_journal.store.safety_plan import SafetyPlanItem
+    from ipt_journal.safekeeping.portable import Document
+    from ipt_journal.store.checkins import CheckinStore
+    from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
+    from ipt_journal.store.events import EventStore
+    from ipt_journal.store.measures import MeasureStore
+    from ipt_journal.store.patterns import PatternStore
+    from ipt_journal.store.people import PeopleStore
+    from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
+    from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
+    from ipt_journal.store.search import SearchStore
+    from ipt_journal.store.sessions import BringStore, TherapySessionStore
 
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
@@ -85,7 +95,7 @@ def is_encrypted(path: Path) -> bool:
     return size >= 1024 and size % 512 == 0 and head != SQLITE_HEADER and not looks_like_text
 
 
-def sqlcipher():
+def sqlcipher() -> Any:
     """SQLCipher's DB-API module, from the optional 'encryption' extra."""
     global DB_ERRORS, OP_ERRORS
     try:
@@ -111,7 +121,7 @@ def connect(
     read_only: bool = False,
     timeout: float = BUSY_TIMEOUT_SECONDS,
     immutable: bool = False,
-):
+) -> sqlite3.Connection:
     """A connection to the journal file: plain SQLite, or SQLCipher with `key`. A wrong key
     is a clear JournalError, with SQLCipher's own log kept off stderr. `immutable`: the file
     cannot change (read-only media), so SQLite needs no -wal, -shm or locks beside it."""
@@ -148,7 +158,7 @@ def _connect_read_only(path: Path, key: str | None) -> tuple:
         conn = connect(path, key, read_only=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn, True
-    except (WrongPassphrase, *DB_ERRORS):
+    except (WrongPassphrase, *DB_ERRORS):  # type: ignore[misc]  # mypy: a tuple read at run time
         pass
     conn = connect(path, key, immutable=True)
     try:
@@ -207,8 +217,11 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
     return journal
 
 
-def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, read_only: bool = False):
-    """A connection to the file at `path` now, its key, schema version and identity. The
+def _connect_to_current(
+    path: Path, passphrase: Callable[[], str] | None, read_only: bool = False
+) -> tuple[sqlite3.Connection, str | None, int, tuple[int, int] | None, bool]:
+    """A connection to the file at `path` now, its key, schema version, identity, and whether
+    it reads whole (False: read-only where SQLite could not read the -wal). The
     first read waits while `encrypt`, `decrypt` or `restore` holds the journal; if the file
     was replaced meanwhile, the new one is opened instead (the passphrase is asked once)."""
     given = None
@@ -226,7 +239,7 @@ def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, read_o
             else:
                 conn, whole = connect(path, key), True
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except (WrongPassphrase, *DB_ERRORS) as exc:
+        except (WrongPassphrase, *DB_ERRORS) as exc:  # type: ignore[misc]  # mypy: a tuple read at run time
             if _identity(path) != identity:
                 continue
             if isinstance(exc, WrongPassphrase):
@@ -323,28 +336,8 @@ def _cannot_grow(path: Path) -> bool:
 # ---------------------------------------------------------------- the journal
 
 
-# Each part of the journal: the attribute a command uses, its module in store/, its class.
-REPOSITORIES = {
-    "people": ("people", "PeopleStore"),
-    "checkins": ("checkins", "CheckinStore"),
-    "measures": ("measures", "MeasureStore"),
-    "course": ("course", "CourseStore"),
-    "goals": ("course", "GoalStore"),
-    "reviews": ("course", "ReviewStore"),
-    "safety_plan": ("safety_plan", "SafetyPlanStore"),
-    "coping": ("practice", "CopingStore"),
-    "exercises": ("practice", "ExerciseStore"),
-    "homework": ("practice", "HomeworkStore"),
-    "events": ("events", "EventStore"),
-    "patterns": ("patterns", "PatternStore"),
-    "sessions": ("sessions", "TherapySessionStore"),
-    "bring": ("sessions", "BringStore"),
-    "search": ("search", "SearchStore"),
-}
-
-
 class Journal:
-    def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None):
+    def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None) -> None:
         self.conn = conn
         self.path = path
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
@@ -354,17 +347,114 @@ class Journal:
         # may be missing from what it shows (the session says so)
         self.whole = True
 
-    def __getattr__(self, name: str):
-        """A part of the journal (`journal.people`, `journal.checkins`...), made the first time
-        a command reaches for it: a check-in needs a few of the fifteen, and each module costs
-        a millisecond or two to import."""
-        try:
-            module, repository = REPOSITORIES[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        part = getattr(importlib.import_module(f"ipt_journal.store.{module}"), repository)(self)
-        setattr(self, name, part)  # made once; later reads find the attribute
-        return part
+    # The parts of the journal (`journal.people`, `journal.checkins`...), each made the first
+    # time a command reaches for it: a check-in needs a few of the fifteen, and each module
+    # costs a millisecond or two to import, so the import sits inside the property.
+
+    @cached_property
+    def people(self) -> PeopleStore:
+        """The inventory."""
+        from ipt_journal.store.people import PeopleStore
+
+        return PeopleStore(self)
+
+    @cached_property
+    def checkins(self) -> CheckinStore:
+        """Check-ins, interactions, tags."""
+        from ipt_journal.store.checkins import CheckinStore
+
+        return CheckinStore(self)
+
+    @cached_property
+    def measures(self) -> MeasureStore:
+        """Questionnaires."""
+        from ipt_journal.store.measures import MeasureStore
+
+        return MeasureStore(self)
+
+    @cached_property
+    def course(self) -> CourseStore:
+        """The course."""
+        from ipt_journal.store.course import CourseStore
+
+        return CourseStore(self)
+
+    @cached_property
+    def goals(self) -> GoalStore:
+        """The course's goals."""
+        from ipt_journal.store.course import GoalStore
+
+        return GoalStore(self)
+
+    @cached_property
+    def reviews(self) -> ReviewStore:
+        """The end-of-course review."""
+        from ipt_journal.store.course import ReviewStore
+
+        return ReviewStore(self)
+
+    @cached_property
+    def safety_plan(self) -> SafetyPlanStore:
+        """The safety plan."""
+        from ipt_journal.store.safety_plan import SafetyPlanStore
+
+        return SafetyPlanStore(self)
+
+    @cached_property
+    def coping(self) -> CopingStore:
+        """Coping strategies and their log."""
+        from ipt_journal.store.practice import CopingStore
+
+        return CopingStore(self)
+
+    @cached_property
+    def exercises(self) -> ExerciseStore:
+        """Guided exercises done."""
+        from ipt_journal.store.practice import ExerciseStore
+
+        return ExerciseStore(self)
+
+    @cached_property
+    def homework(self) -> HomeworkStore:
+        """Homework between sessions."""
+        from ipt_journal.store.practice import HomeworkStore
+
+        return HomeworkStore(self)
+
+    @cached_property
+    def events(self) -> EventStore:
+        """Life events."""
+        from ipt_journal.store.events import EventStore
+
+        return EventStore(self)
+
+    @cached_property
+    def patterns(self) -> PatternStore:
+        """The insight aggregates."""
+        from ipt_journal.store.patterns import PatternStore
+
+        return PatternStore(self)
+
+    @cached_property
+    def sessions(self) -> TherapySessionStore:
+        """Therapy sessions held."""
+        from ipt_journal.store.sessions import TherapySessionStore
+
+        return TherapySessionStore(self)
+
+    @cached_property
+    def bring(self) -> BringStore:
+        """Things to bring to the next session."""
+        from ipt_journal.store.sessions import BringStore
+
+        return BringStore(self)
+
+    @cached_property
+    def search(self) -> SearchStore:
+        """Full-text search."""
+        from ipt_journal.store.search import SearchStore
+
+        return SearchStore(self)
 
     @property
     def refused(self) -> tuple[type[Exception], ...]:
@@ -442,7 +532,7 @@ class Journal:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")  # nothing was written; this only ends the read
 
-    def merge(self, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
+    def merge(self, doc: Document, dry_run: bool = False) -> dict[str, dict[str, int]]:
         return transfer.merge(self, doc, dry_run)
 
 

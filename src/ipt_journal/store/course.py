@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,8 +91,8 @@ class CourseStore(Repository):
         self,
         course: CourseIn,
         course_id: int | None = None,
-        measures: list[MeasureIn] = (),
-        goals: list[GoalIn] = (),
+        measures: Sequence[MeasureIn] = (),
+        goals: Sequence[GoalIn] = (),
     ) -> tuple[Course, list[Measure]]:
         """Start a course with its baseline measures and goals, or revise the one with
         `course_id`: all together or not at all. Returns the course and the measures saved."""
@@ -125,7 +126,7 @@ class CourseStore(Repository):
                     f"UPDATE courses SET {assignments}, updated_at = ? WHERE id = ?",
                     [*values.values(), stamp, course_id],
                 )
-        return self.current(), self.journal.measures.list(ids=measure_ids) if measure_ids else []
+        return self._saved(), self.journal.measures.all(ids=measure_ids) if measure_ids else []
 
     def set_formulation(self, course_id: int, text: str | None, agreed_on: dt.date | None) -> Course:
         with self.journal.writing():
@@ -133,7 +134,7 @@ class CourseStore(Repository):
                 "UPDATE courses SET formulation = ?, formulation_agreed_on = ?, updated_at = ? WHERE id = ?",
                 (text, _day(agreed_on), now(), course_id),
             )
-        return self.current()
+        return self._saved()
 
     def set_length(self, course_id: int, planned_weeks: int) -> Course:
         with self.journal.writing():
@@ -141,7 +142,7 @@ class CourseStore(Repository):
                 "UPDATE courses SET planned_weeks = ?, updated_at = ? WHERE id = ?",
                 (planned_weeks, now(), course_id),
             )
-        return self.current()
+        return self._saved()
 
     def end(self, course_id: int, day: dt.date) -> Course:
         with self.journal.writing():
@@ -149,11 +150,18 @@ class CourseStore(Repository):
                 "UPDATE courses SET ended_on = ?, updated_at = ? WHERE id = ?",
                 (day.isoformat(), now(), course_id),
             )
-        return self.current()
+        return self._saved()
+
+    def _saved(self) -> Course:
+        """The course this transaction has just written."""
+        course = self.current()
+        if course is None:
+            raise RuntimeError("no course after saving one")
+        return course
 
 
 class GoalStore(Repository):
-    def list(self, status: str | None = None) -> list[Goal]:
+    def all(self, status: str | None = None) -> list[Goal]:
         sql = """
             SELECT g.*,
                    (SELECT r.rating FROM goal_ratings r JOIN checkins c ON c.id = r.checkin_id
@@ -170,7 +178,7 @@ class GoalStore(Repository):
         return [Goal(**dict(row)) for row in self._all(sql + " ORDER BY g.status != 'open', g.id", params)]
 
     def get(self, goal_id: int) -> Goal:
-        for goal in self.list():
+        for goal in self.all():
             if goal.id == goal_id:
                 return goal
         raise NotFound(f"There is no goal #{goal_id}.", "See the ids with: ipt goals list")
@@ -182,10 +190,10 @@ class GoalStore(Repository):
 
     def insert(self, goal: GoalIn) -> int:
         stamp = now()
-        goal_id = self.conn.execute(
+        goal_id = self._insert(
             "INSERT INTO goals (uid, text, status, created_at, updated_at) VALUES (?, ?, 'open', ?, ?)",
             (new_uid(), goal.text, stamp, stamp),
-        ).lastrowid
+        )
         self._record_history(goal_id, goal.text, "open", stamp)
         return goal_id
 
@@ -223,7 +231,7 @@ class GoalStore(Repository):
         )
 
     def check_open(self, goal_ids: list[int]) -> None:
-        open_ids = {goal.id for goal in self.list("open")}
+        open_ids = {goal.id for goal in self.all("open")}
         for goal_id in goal_ids:
             if goal_id not in open_ids:
                 raise NotFound(
@@ -238,7 +246,7 @@ class ReviewStore(Repository):
 
         with self.journal.writing():
             stamp = now()
-            review_id = self.conn.execute(
+            review_id = self._insert(
                 "INSERT INTO reviews (uid, day, what_changed, what_helped, warning_signs, keep_practising, "
                 "relapse_plan, feelings_about_ending, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -254,13 +262,13 @@ class ReviewStore(Repository):
                     stamp,
                     stamp,
                 ),
-            ).lastrowid
+            )
             if warning_signs_to_plan and review.warning_signs:
                 self.journal.safety_plan.insert(SafetyPlanItemIn(step=1, text=review.warning_signs))
             if warning_signs_to_plan and review.relapse_plan:
                 # What to do when the signs return is something to do on one's own: step 2.
                 self.journal.safety_plan.insert(SafetyPlanItemIn(step=2, text=review.relapse_plan))
-        return Review(**dict(self._one("SELECT * FROM reviews WHERE id = ?", (review_id,))))
+        return Review(**dict(self._row("SELECT * FROM reviews WHERE id = ?", (review_id,))))
 
     def latest(self) -> Review | None:
         row = self._one("SELECT * FROM reviews ORDER BY day DESC, id DESC LIMIT 1")

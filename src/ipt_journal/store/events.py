@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,13 +47,13 @@ _ORDER = " ORDER BY e.day, e.id"
 
 
 class EventStore(Repository):
-    def add(self, event: LifeEventIn, bring: list[BringIn] = ()) -> LifeEvent:
+    def add(self, event: LifeEventIn, bring: Sequence[BringIn] = ()) -> LifeEvent:
         """Save an event with its people (checked first: an unknown name saves nothing) and
         anything to bring to the next session about it."""
         with self.journal.writing():
             person_ids = self._person_ids(event.people)
             stamp = now()
-            event_id = self.conn.execute(
+            event_id = self._insert(
                 "INSERT INTO events (uid, day, approximate, kind, note, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -64,7 +65,7 @@ class EventStore(Repository):
                     stamp,
                     stamp,
                 ),
-            ).lastrowid
+            )
             self._link(event_id, person_ids)
             for item in bring:
                 self.journal.bring.insert(item)
@@ -79,7 +80,8 @@ class EventStore(Repository):
     def between(self, since: dt.date | None = None, until: dt.date | None = None) -> list[LifeEvent]:
         """Events from `since` to `until` (both included, either open), oldest first. An event
         known only by its month counts as in the window when its month overlaps it."""
-        sql, params = f"{_SELECT} WHERE 1 = 1", {}
+        sql = f"{_SELECT} WHERE 1 = 1"
+        params: dict[str, object] = {}
         if since is not None:
             sql += " AND e.day >= CASE WHEN e.approximate THEN :since_month ELSE :since END"
             params.update(since=since.isoformat(), since_month=since.replace(day=1).isoformat())

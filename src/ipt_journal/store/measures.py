@@ -35,11 +35,11 @@ class MeasureStore(Repository):
     def add(self, measure: MeasureIn) -> Measure:
         with self.journal.writing():
             measure_id = self.insert(measure, None)
-        return self.list(ids=[measure_id])[0]
+        return self.all(ids=[measure_id])[0]
 
     def insert(self, measure: MeasureIn, checkin_id: int | None) -> int:
         stamp = now()
-        return self.conn.execute(
+        return self._insert(
             "INSERT INTO measures (uid, scale, day, answers, total, difficulty, checkin_id, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -53,7 +53,7 @@ class MeasureStore(Repository):
                 stamp,
                 stamp,
             ),
-        ).lastrowid
+        )
 
     def attach(self, measure_ids: list[int], checkin_id: int) -> None:
         """Link questionnaires saved early in a check-in wizard to the check-in; joins the
@@ -63,7 +63,7 @@ class MeasureStore(Repository):
         )
 
     def get(self, measure_id: int) -> Measure:
-        found = self.list(ids=[measure_id])
+        found = self.all(ids=[measure_id])
         if not found:
             from ipt_journal.errors import NotFound
 
@@ -96,7 +96,7 @@ class MeasureStore(Repository):
             self.conn.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
         self.journal.fold_wal()
 
-    def list(
+    def all(
         self,
         scale: str | None = None,
         ids: list[int] | None = None,
@@ -106,7 +106,8 @@ class MeasureStore(Repository):
         last: int | None = None,
     ) -> list[Measure]:
         """Oldest first; with `last`, only the newest that many."""
-        sql, params = "SELECT * FROM measures WHERE 1 = 1", []
+        sql = "SELECT * FROM measures WHERE 1 = 1"
+        params: list[object] = []
         if since is not None:
             sql += " AND day >= ?"
             params.append(since.isoformat())
@@ -165,4 +166,4 @@ class MeasureStore(Repository):
         return Measure(**{**dict(row), "answers": json.loads(row["answers"])}) if row else None
 
     def last_day(self, scale: str) -> str | None:
-        return self._one("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]
+        return self._row("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]

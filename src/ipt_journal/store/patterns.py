@@ -122,7 +122,7 @@ class PatternStore(Repository):
 
     def first_day(self) -> str | None:
         """The first day anything dated was recorded: a check-in, questionnaire or event."""
-        return self._one(
+        return self._row(
             "SELECT min(day) FROM (SELECT min(day) AS day FROM checkins UNION ALL "
             "SELECT min(day) FROM measures UNION ALL SELECT min(day) FROM events)"
         )[0]

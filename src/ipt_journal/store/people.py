@@ -94,7 +94,7 @@ class ContactSummary:
 
 
 class PeopleStore(Repository):
-    def list(self, living: bool = False) -> list[Person]:
+    def all(self, living: bool = False) -> list[Person]:
         """Closest first. `living`: without people who have died, for the pickers that ask
         about time spent together or whom to call (they stay for grief and life events)."""
         where = "WHERE status != 'deceased' " if living else ""
@@ -106,7 +106,7 @@ class PeopleStore(Repository):
     def named(self, name: str) -> Person:
         """The person called `name` (any case), or NotFound suggesting close names."""
         key = name.strip().casefold()
-        people = self.list()
+        people = self.all()
         for person in people:
             if person.name.casefold() == key:
                 return person
@@ -131,11 +131,11 @@ class PeopleStore(Repository):
         stamp = now()
         values = _person_values(person)
         columns = ["uid", *values, "created_at", "updated_at"]
-        cursor = self.conn.execute(
+        row_id = self._insert(
             f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [new_uid(), *values.values(), stamp, stamp],
         )
-        return cursor.lastrowid
+        return row_id
 
     def check_name_free(self, name: str, except_id: int | None = None) -> None:
         """Refuse a name someone else already has, whatever the case."""
@@ -165,7 +165,7 @@ class PeopleStore(Repository):
         return self.get(person_id)
 
     def footprint(self, person_id: int) -> Footprint:
-        row = self._one(
+        row = self._row(
             "SELECT count(*), count(DISTINCT checkin_id), "
             "(SELECT count(*) FROM safety_plan_items WHERE person_id = :id), "
             "(SELECT count(*) FROM exercises WHERE person_id = :id) "
@@ -183,7 +183,7 @@ class PeopleStore(Repository):
         self.journal.fold_wal()
 
     def contact_summary(self, person_id: int, recent: int = 5) -> ContactSummary:
-        row = self._one(
+        row = self._row(
             """
             WITH totals AS (SELECT count(*) AS n, total(mood) AS s FROM checkins)
             SELECT count(i.id) AS interactions, avg(i.quality) AS mean_quality,

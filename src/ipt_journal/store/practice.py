@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,11 +91,11 @@ class CopingStore(Repository):
     def add(self, use: CopingIn) -> int:
         stamp = now()
         with self.journal.writing():
-            return self.conn.execute(
+            return self._insert(
                 "INSERT INTO coping_log (uid, strategy, day, helpful, note, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (new_uid(), use.strategy, use.day.isoformat(), use.helpful, use.note, stamp, stamp),
-            ).lastrowid
+            )
 
     def summary(self, since: dt.date) -> list[sqlite3.Row]:
         """Per strategy used since `since`: how often, and how helpful on average (1-5)."""
@@ -108,14 +109,14 @@ class CopingStore(Repository):
 
 class ExerciseStore(Repository):
     def add(
-        self, exercise: ExerciseIn, homework: HomeworkIn | None = None, bring: list[BringIn] = ()
+        self, exercise: ExerciseIn, homework: HomeworkIn | None = None, bring: Sequence[BringIn] = ()
     ) -> Exercise:
         """Save a finished exercise, the homework made from its plan and anything to bring to
         the next session, together."""
         stamp = now()
         with self.journal.writing():
             person_id = self.journal.people.named(exercise.person).id if exercise.person else None
-            exercise_id = self.conn.execute(
+            exercise_id = self._insert(
                 "INSERT INTO exercises (uid, kind, day, person_id, mood_before, mood_after, answers, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -129,14 +130,14 @@ class ExerciseStore(Repository):
                     stamp,
                     stamp,
                 ),
-            ).lastrowid
+            )
             if homework is not None:
                 self.journal.homework.insert(homework.model_copy(update={"exercise_id": exercise_id}))
             for item in bring:
                 self.journal.bring.insert(item)
         return self.get(exercise_id)
 
-    def list(
+    def all(
         self,
         kind: str | None = None,
         person: str | None = None,
@@ -185,7 +186,7 @@ class ExerciseStore(Repository):
             "WHERE e.day >= :since GROUP BY p.id ORDER BY done DESC, p.name",
             window,
         )
-        mood = self._one(
+        mood = self._row(
             "SELECT count(*) AS rated, avg(mood_before) AS before, avg(mood_after) AS after FROM exercises "
             "WHERE day >= :since AND mood_before IS NOT NULL AND mood_after IS NOT NULL",
             window,
@@ -210,7 +211,7 @@ class HomeworkStore(Repository):
         if homework.exercise_id is not None:
             self.journal.exercises.get(homework.exercise_id)  # refuses an unknown id
         stamp = now()
-        return self.conn.execute(
+        return self._insert(
             "INSERT INTO homework (uid, text, due, person_id, exercise_id, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -222,9 +223,9 @@ class HomeworkStore(Repository):
                 stamp,
                 stamp,
             ),
-        ).lastrowid
+        )
 
-    def list(self, open_only: bool = True) -> list[Homework]:
+    def all(self, open_only: bool = True) -> list[Homework]:
         """Open items first, soonest due first (undated last), then the closed ones."""
         where = "WHERE h.status = 'open'" if open_only else ""
         rows = self._all(
@@ -280,7 +281,7 @@ class HomeworkStore(Repository):
 
     def summary(self, since: dt.date, today: dt.date) -> sqlite3.Row:
         """Homework set since `since`: how many, done, skipped, and open past their due day."""
-        return self._one(
+        return self._row(
             "SELECT count(*) AS assigned, total(status = 'done') AS done, "
             "total(status = 'skipped') AS skipped, total(status = 'open' AND due < :today) AS overdue "
             "FROM homework WHERE substr(created_at, 1, 10) >= :since OR due >= :since",

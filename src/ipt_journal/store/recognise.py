@@ -5,6 +5,7 @@ such and never changed."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def refuse_unless_regular(path: Path, what: str = "a journal file") -> None:
     raise JournalError(f"{path} is {kind}, not {what}. Nothing was read or changed.", "Point --db at a file.")
 
 
-def refuse_foreign(conn, path: Path) -> None:
+def refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a file that is not an ipt journal: one marked by another program, or unmarked
     with anything in it but a journal ipt wrote before the mark (its schema versions, its
     tables and its record of migrations). An empty file becomes a new journal."""
@@ -73,7 +74,7 @@ def refuse_foreign(conn, path: Path) -> None:
     )
 
 
-def _before_the_mark(conn, version: int, tables: set[str]) -> bool:
+def _before_the_mark(conn: sqlite3.Connection, version: int, tables: set[str]) -> bool:
     if not {"people", "checkins", "_sqlite_migrations"} <= tables:
         return False
     applied = [

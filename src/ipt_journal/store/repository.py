@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ipt_journal.store.core import Journal
+
+# What sqlite3 binds to a statement's placeholders.
+Params = Sequence[Any] | Mapping[str, Any]
 
 
 def now() -> str:
@@ -31,12 +35,30 @@ class Repository:
     its own writes take `journal.writing()`, and its `insert`-style methods join a
     transaction the caller holds, so several parts can be saved as one."""
 
-    def __init__(self, journal: Journal):
+    def __init__(self, journal: Journal) -> None:
         self.journal = journal
         self.conn = journal.conn
 
-    def _all(self, sql: str, params=()) -> list[sqlite3.Row]:
+    def _all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
-    def _one(self, sql: str, params=()) -> sqlite3.Row | None:
-        return self.conn.execute(sql, params).fetchone()
+    def _one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def _row(self, sql: str, params: Params = ()) -> sqlite3.Row:
+        """The row of a query that always has one: an aggregate (count(), min()...), or a row
+        this transaction has just written."""
+        row: sqlite3.Row = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def _insert(self, sql: str, params: Params = ()) -> int:
+        """Run one INSERT; the new row's id."""
+        return inserted(self.conn.execute(sql, params))
+
+
+def inserted(cursor: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT run on `cursor` added."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("not an INSERT: no row id")
+    return cursor.lastrowid

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,18 +53,18 @@ class BringItem:
 
 class TherapySessionStore(Repository):
     def add(
-        self, held: TherapySessionIn, homework: list[HomeworkIn] = (), discussed: list[int] | None = None
+        self, held: TherapySessionIn, homework: Sequence[HomeworkIn] = (), discussed: list[int] | None = None
     ) -> TherapySession:
         """Save a session with the homework agreed in it, and mark things to bring as discussed
         (`discussed`: their ids; None: every open one noted by the session's day): all together
         or not at all."""
         stamp = now()
         with self.journal.writing():
-            session_id = self.conn.execute(
+            session_id = self._insert(
                 "INSERT INTO therapy_sessions (uid, day, with_whom, worked_on, agreed, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (new_uid(), held.day.isoformat(), held.with_whom, held.worked_on, held.agreed, stamp, stamp),
-            ).lastrowid
+            )
             for item in homework:
                 self.journal.homework.insert(item)
             self.journal.bring.mark_discussed(session_id, held.day, discussed)
@@ -97,7 +98,7 @@ class TherapySessionStore(Repository):
             raise NotFound(f"There is no session #{session_id}.", "See the ids with: ipt session list")
         return TherapySession(**dict(row))
 
-    def list(self, since: dt.date | None = None, until: dt.date | None = None) -> list[TherapySession]:
+    def all(self, since: dt.date | None = None, until: dt.date | None = None) -> list[TherapySession]:
         """Oldest first, within the days given."""
         rows = self._all(
             "SELECT * FROM therapy_sessions WHERE day >= ? AND day <= ? ORDER BY day, id",
@@ -114,7 +115,7 @@ class TherapySessionStore(Repository):
         return TherapySession(**dict(row)) if row else None
 
     def count_since(self, since: dt.date, until: dt.date | None = None) -> int:
-        return self._one(
+        return self._row(
             "SELECT count(*) FROM therapy_sessions WHERE day >= ? AND day <= ?",
             (since.isoformat(), (until or dt.date.max).isoformat()),
         )[0]
@@ -128,11 +129,11 @@ class BringStore(Repository):
 
     def insert(self, item: BringIn) -> int:
         stamp = now()
-        return self.conn.execute(
+        return self._insert(
             "INSERT INTO bring_items (uid, text, added_on, source, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (new_uid(), item.text, item.added_on.isoformat(), item.source, stamp, stamp),
-        ).lastrowid
+        )
 
     def get(self, item_id: int) -> BringItem:
         row = self._one("SELECT * FROM bring_items WHERE id = ?", (item_id,))
@@ -142,7 +143,7 @@ class BringStore(Repository):
             )
         return BringItem(**dict(row))
 
-    def list(self, open_only: bool = True) -> list[BringItem]:
+    def all(self, open_only: bool = True) -> list[BringItem]:
         """Open ones first, oldest first; then those discussed, latest first."""
         where = "WHERE discussed_session_id IS NULL" if open_only else ""
         rows = self._all(

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipt_journal.errors import InputError
+from ipt_journal.store.repository import inserted
 
 if TYPE_CHECKING:
+    from ipt_journal.safekeeping.portable import CheckinDoc, Document, EventDoc, GoalDoc, PersonDoc
     from ipt_journal.store.core import Journal
 
 TABLES = (
@@ -72,7 +74,7 @@ def columns(journal: Journal, table: str) -> list[str]:
     return [row["name"] for row in journal.conn.execute(f"PRAGMA table_info({table})")]
 
 
-def merge(journal: Journal, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
+def merge(journal: Journal, doc: Document, dry_run: bool = False) -> dict[str, dict[str, int]]:
     """Merge an export document (portable.Document) by stable uids in one transaction:
     absent records are added; a record in both is updated only when the file's copy was
     changed later (its updated_at is newer), else kept and counted as skipped, so an old
@@ -96,13 +98,13 @@ class _DryRun(Exception):
 class _Merge:
     """One import, inside its transaction: maps uids to this journal's row ids as it goes."""
 
-    def __init__(self, journal: Journal, counts: dict):
+    def __init__(self, journal: Journal, counts: dict[str, dict[str, int]]) -> None:
         self.conn = journal.conn
         self.journal = journal
         self.counts = counts
         self.ids: dict[str, dict[str, int | None]] = {}  # None: deleted here since
 
-    def run(self, doc) -> None:
+    def run(self, doc: Document) -> None:
         self._known_ids("people", "checkins", "goals", "exercises", "therapy_sessions")
         for person in doc.people:
             self._person(person)
@@ -205,21 +207,21 @@ class _Merge:
                 },
             )
             self.ids["exercises"][exercise.uid] = exercise_id
-        for item in doc.homework:
+        for homework in doc.homework:
             self._upsert(
                 "homework",
-                item.uid,
+                homework.uid,
                 {
-                    "text": item.text,
-                    "due": item.due.isoformat() if item.due else None,
-                    "person_id": self._ref("people", item.person),
-                    "status": item.status,
-                    "outcome": item.outcome,
-                    "helpful": item.helpful,
-                    "closed_on": item.closed_on.isoformat() if item.closed_on else None,
-                    "exercise_id": self._ref("exercises", item.exercise),
-                    "created_at": item.created_at,
-                    "updated_at": item.updated_at,
+                    "text": homework.text,
+                    "due": homework.due.isoformat() if homework.due else None,
+                    "person_id": self._ref("people", homework.person),
+                    "status": homework.status,
+                    "outcome": homework.outcome,
+                    "helpful": homework.helpful,
+                    "closed_on": homework.closed_on.isoformat() if homework.closed_on else None,
+                    "exercise_id": self._ref("exercises", homework.exercise),
+                    "created_at": homework.created_at,
+                    "updated_at": homework.updated_at,
                 },
             )
         for event in doc.events:
@@ -243,7 +245,7 @@ class _Merge:
             )
         self._deletions(doc)
 
-    def _sessions_and_things_to_bring(self, doc) -> None:
+    def _sessions_and_things_to_bring(self, doc: Document) -> None:
         for held in doc.therapy_sessions:
             values = held.model_dump(exclude={"uid"})
             values["day"] = held.day.isoformat()
@@ -280,7 +282,7 @@ class _Merge:
         row = self.conn.execute("SELECT deleted_at FROM tombstones WHERE uid = ?", (uid,)).fetchone()
         return row is not None and row["deleted_at"] >= updated_at
 
-    def _deletions(self, doc) -> None:
+    def _deletions(self, doc: Document) -> None:
         """The file's deletions: the journal's copy goes when it was not changed since (as the
         store deletes it, cascades included), and the deletion is remembered here too."""
         for gone in doc.deleted:
@@ -312,7 +314,7 @@ class _Merge:
                 [uid, *values.values()],
             )
             self._count(table, "added")
-            return cursor.lastrowid, True
+            return inserted(cursor), True
         if any(row[column] != value for column, value in values.items()):
             if values["updated_at"] < row["updated_at"]:
                 self._count(table, "skipped")
@@ -323,7 +325,7 @@ class _Merge:
             return row["id"], True
         return row["id"], False
 
-    def _person(self, person) -> None:
+    def _person(self, person: PersonDoc) -> None:
         from ipt_journal.store.people import PERSON_FIELDS  # here: every command imports this module
 
         taken = self.conn.execute(
@@ -340,7 +342,7 @@ class _Merge:
         person_id, _ = self._upsert("people", person.uid, values)
         self.ids["people"][person.uid] = person_id
 
-    def _checkin(self, checkin) -> None:
+    def _checkin(self, checkin: CheckinDoc) -> None:
         checkin_id, changed = self._upsert(
             "checkins",
             checkin.uid,
@@ -386,7 +388,7 @@ class _Merge:
             if not changed:
                 self._count("checkins", "updated")
 
-    def _event(self, event) -> None:
+    def _event(self, event: EventDoc) -> None:
         event_id, changed = self._upsert(
             "events",
             event.uid,
@@ -417,7 +419,7 @@ class _Merge:
             if not changed:
                 self._count("events", "updated")
 
-    def _goal(self, goal) -> None:
+    def _goal(self, goal: GoalDoc) -> None:
         goal_id, _ = self._upsert(
             "goals",
             goal.uid,
@@ -465,7 +467,7 @@ class _Merge:
                 self._count("goal_ratings", "updated")
 
 
-def _value(value):
+def _value(value: Any) -> Any:
     """An enum as its stored text; anything else as it is."""
     return getattr(value, "value", value)
 

@@ -33,7 +33,7 @@ class DateError(InputError):
     """A date refused. `brief` says why in a line short enough for a wizard's prompt, where
     questionary shows the problem in a one-line toolbar (70 characters at most)."""
 
-    def __init__(self, message: str, hint: str | None = None, brief: str | None = None):
+    def __init__(self, message: str, hint: str | None = None, brief: str | None = None) -> None:
         super().__init__(message, hint)
         self.brief = brief or message
 

@@ -6,6 +6,7 @@ JSON all round through here, so they give the same numbers."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 SHOWN_PLACES = 1  # decimals of a mean on screen and in documents
 
@@ -22,8 +23,11 @@ def whole(value: float) -> int:
     return int(rounded(value, 0))
 
 
-def shown(value: float, signed: bool = False, places: int = SHOWN_PLACES) -> str:
-    """A figure as it is shown: '6.3', or '+0.5' when `signed` (a correlation: places=2)."""
+def shown(value: float | None, signed: bool = False, places: int = SHOWN_PLACES) -> str:
+    """A figure as it is shown: '6.3', or '+0.5' when `signed` (a correlation: places=2);
+    '–' for none (no check-in to take a mean of)."""
+    if value is None:
+        return "–"
     fixed = rounded(value, places) + 0.0  # + 0.0 turns -0.0 into 0.0: a mean of -0.03 reads +0.0
     return f"{fixed:+.{places}f}" if signed else f"{fixed:.{places}f}"
 
@@ -36,7 +40,7 @@ def difference(before: float, after: float) -> float:
 JSON_PLACES = 2  # decimals of a figure in --json: more than shown, rounded the same way
 
 
-def json_ready(value):
+def json_ready(value: Any) -> Any:
     """A dataclass, dict or list (nested) as JSON-ready data: days as YYYY-MM-DD, figures
     rounded half up to JSON_PLACES decimals."""
     import datetime as dt

@@ -11,21 +11,23 @@ import json
 import shutil
 import sys
 import textwrap
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ipt_journal.clinical.vocab import CLOSENESS_LABELS
 
 if TYPE_CHECKING:
-    from ipt_journal.store import Checkin, Footprint, Person
+    from ipt_journal.clinical.follow_up import Care, FollowUp
+    from ipt_journal.store import Checkin, Footprint, Measure, Person, SafetyPlanItem
 
 
-def print_json(data) -> None:
+def print_json(data: Any) -> None:
     from ipt_journal.text.safe_text import json_escaped
 
     sys.stdout.write(json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
-def say(text: str = "", file=None) -> None:
+def say(text: str = "", file: TextIO | None = None) -> None:
     """The one way this module writes a line: journal text in it cannot act on the terminal
     (see safe_text.for_terminal), whatever it holds."""
     from ipt_journal.text.safe_text import for_terminal
@@ -33,14 +35,14 @@ def say(text: str = "", file=None) -> None:
     print(for_terminal(text), file=file or sys.stdout)
 
 
-def plain(value):
+def plain(value: Any) -> Any:
     """A dataclass (or list of them) as JSON-ready data, figures rounded as in every --json."""
     from ipt_journal.text.figures import json_ready
 
     return json_ready(value)
 
 
-def note(message: str, stream=None, indent: str = "") -> None:
+def note(message: str, stream: TextIO | None = None, indent: str = "") -> None:
     say(wrapped(message, indent, indent), file=stream or sys.stdout)
 
 
@@ -105,7 +107,7 @@ def people_with(checkin: Checkin) -> str:
     return ", ".join(f"{i.name} ({went(i.quality)})" for i in checkin.people)
 
 
-def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> None:
+def checkin_saved(checkin: Checkin, verb: str, newcomers: Sequence[str] | tuple[()] = ()) -> None:
     message = f"{verb} check-in #{checkin.id} for {checkin.day}: mood {checkin.mood}/10"
     if checkin.people:
         message += f", with {people_with(checkin)}"
@@ -114,7 +116,13 @@ def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> Non
         note(f"Added to your inventory: {', '.join(newcomers)}.")
 
 
-def measure_json(measure, baseline, previous, care=None, urgent_follows: bool = False) -> dict:
+def measure_json(
+    measure: Measure,
+    baseline: Measure | None,
+    previous: Measure | None,
+    care: Care | None = None,
+    urgent_follows: bool = False,
+) -> dict[str, Any]:
     """`care` (a `follow_up.Care`) names whom to contact; `urgent_follows` when the item-9
     follow-up on the same screen carries the one urgency instead."""
     from ipt_journal.clinical import scales
@@ -151,14 +159,20 @@ def measure_json(measure, baseline, previous, care=None, urgent_follows: bool = 
     return data
 
 
-def difficulty_text(measure) -> str | None:
+def difficulty_text(measure: Measure) -> str | None:
     from ipt_journal.clinical.scales import DIFFICULTY_OPTIONS
 
     answer = getattr(measure, "difficulty", None)
     return None if answer is None else DIFFICULTY_OPTIONS[answer]
 
 
-def measure_result(measure, baseline, previous, care=None, urgent_follows: bool = False) -> None:
+def measure_result(
+    measure: Measure,
+    baseline: Measure | None,
+    previous: Measure | None,
+    care: Care | None = None,
+    urgent_follows: bool = False,
+) -> None:
     """A saved questionnaire, its change, and (unless `urgent_follows`: the item-9 follow-up
     comes last on this screen) whom to contact soon after a severe score or a rise."""
     from ipt_journal.clinical import scales
@@ -168,8 +182,9 @@ def measure_result(measure, baseline, previous, care=None, urgent_follows: bool 
     scale = scales.SCALES[measure.scale]
     summary = scales.describe(scale, measure.total, care.who, urge=not urgent_follows)
     note(f"{scale.name} saved for {measure.day}. {summary}")
-    if difficulty_text(measure):
-        note(f"How difficult these problems have made things: {difficulty_text(measure).lower()}.")
+    difficulty = difficulty_text(measure)
+    if difficulty:
+        note(f"How difficult these problems have made things: {difficulty.lower()}.")
     for label, earlier in (("your baseline", baseline), ("the previous one", previous)):
         # The previous one is the baseline itself when only two were taken: say it once.
         same_as_baseline = baseline is not None and earlier is not None and earlier.id == baseline.id
@@ -198,7 +213,12 @@ def measure_result(measure, baseline, previous, care=None, urgent_follows: bool 
         note(f"Your {scale.name} score has {scale.risen}; please contact {care.who} soon.")
 
 
-def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:
+def crisis(
+    country: str | None,
+    plan: list[SafetyPlanItem] | None = None,
+    stream: TextIO | None = None,
+    opening: str | None = None,
+) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
     purpose: it must print even when nothing else works. `opening` leads when given
     (`ipt crisis` passes its own neutral one, `safety.crisis_opening`); without it, the lines
@@ -220,7 +240,12 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
     out.flush()
 
 
-def safety_message(country: str | None, plan, follow_up, stream=None) -> None:
+def safety_message(
+    country: str | None,
+    plan: list[SafetyPlanItem],
+    follow_up: FollowUp | None,
+    stream: TextIO | None = None,
+) -> None:
     """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode; `follow_up`
     (`follow_up.item9_follow_up`) last, as the screen's one urgency."""
     from ipt_journal.clinical import safety
@@ -231,11 +256,18 @@ def safety_message(country: str | None, plan, follow_up, stream=None) -> None:
     crisis(country, plan, out)
     if not plan:
         say(wrapped(safety.PLAN_SUGGESTION), file=out)
-    say(wrapped(follow_up.text), file=out)  # last in view: the screen's one urgency
+    if follow_up is not None:
+        say(wrapped(follow_up.text), file=out)  # last in view: the screen's one urgency
     out.flush()
 
 
-def item9_reminder(days: list[str], country: str | None, plan, follow_up, stream=None) -> None:
+def item9_reminder(
+    days: list[str],
+    country: str | None,
+    plan: list[SafetyPlanItem],
+    follow_up: FollowUp,
+    stream: TextIO | None = None,
+) -> None:
     """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
     (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
     Informs only: it never asks for anything."""
@@ -254,7 +286,7 @@ def item9_reminder(days: list[str], country: str | None, plan, follow_up, stream
     out.flush()
 
 
-def safety_plan_text(plan, out) -> None:
+def safety_plan_text(plan: list[SafetyPlanItem], out: TextIO) -> None:
     from ipt_journal.clinical.vocab import SAFETY_STEPS, step_heading
 
     say("Your safety plan:", file=out)
@@ -280,13 +312,13 @@ def wrapped(text: str, first: str = "", rest: str = "") -> str:
     )
 
 
-def plan_entry(item) -> str:
+def plan_entry(item: SafetyPlanItem) -> str:
     if item.person and item.text:
         return f"{item.person}: {item.text}"
-    return item.person or item.text
+    return item.person or item.text or ""
 
 
-def safety_plan_json(plan) -> list[dict]:
+def safety_plan_json(plan: list[SafetyPlanItem]) -> list[dict[str, Any]]:
     from ipt_journal.clinical.vocab import SAFETY_STEPS
 
     return [

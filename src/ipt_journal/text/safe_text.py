@@ -17,6 +17,7 @@ programs may hold them anyway:
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 # Every Unicode format character (category Cf: bidirectional embeddings, overrides and
 # isolates, invisible separators, the deprecated U+206A-206F, the Mongolian vowel separator
@@ -70,7 +71,10 @@ def control_character(text: str, multiline: bool = False) -> str | None:
 SINGLE_LINE_FIELDS = {"name", "tags", "with_names", "person", "uid", "scale", "kind", "strategy"}
 
 
-def refuse_control_characters(value, field: str):
+V = TypeVar("V")  # the value checked, handed back as it came
+
+
+def refuse_control_characters(value: V, field: str) -> V:
     """NUL and other control characters nobody types on purpose are refused (in lists and
     answers too); see safe_text. Returns `value` unchanged."""
     texts = value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value]
@@ -94,7 +98,7 @@ def json_escaped(text: str) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_cell(value):
+def csv_cell(value: V) -> V | str:
     """A value for a CSV cell: text a spreadsheet would run as a formula is made plain text."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
@@ -111,7 +115,7 @@ _LEADING = re.compile(r"^(\s*\d*)([-+.)>])(?=\s|$)", re.M)
 _UNDERLINE = re.compile(r"^([ \t]*)([=-])(?=[=\- \t]*$)", re.M)
 
 
-def markdown(text) -> str:
+def markdown(text: object) -> str:
     """A person's text as Markdown (and HTML) that shows as written and runs nothing: HTML
     escaped, markup characters backslashed, line breaks kept."""
     value = for_terminal(str(text)).replace("\t", " ")

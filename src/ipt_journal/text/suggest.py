@@ -1,9 +1,15 @@
 """'Did you mean ...?' for a mistyped command or value."""
 
+from __future__ import annotations
+
 import difflib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
-def close_matches(word: str, choices, n: int = 3) -> list[str]:
+def close_matches(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The choices most like `word`: close spellings, then those it starts or is part of."""
     word = word.strip().lower()
     lowered = {choice.lower(): choice for choice in choices}
@@ -12,7 +18,7 @@ def close_matches(word: str, choices, n: int = 3) -> list[str]:
     return [lowered[c] for c in found[:n]]
 
 
-def did_you_mean(word: str, choices) -> str | None:
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     matches = close_matches(word, choices)
     if not matches:
         return None

@@ -110,14 +110,20 @@ def test_review_keeps_the_relapse_plan_and_shows_it_after_the_course(ipt):
             "--feelings-about-ending",
             "Nervous",
             "--add-to-safety-plan",
+            "what-i-will-do",
         ).stdout
     )
-    assert "step 2" in out and "a check-in once a month" in out
+    assert "Also added to your safety plan (step 2)." in out and "a check-in once a month" in out
+    # Only the part named goes into the crisis plan; both stay in the staying-well plan.
     assert ipt.rows("SELECT step, text FROM safety_plan_items ORDER BY step") == [
-        (1, "Skipping meals"),
         (2, "Call Jo, book a session"),
     ]
-    assert "If your warning signs return: Call Jo, book a session" in flat(ipt.ok().stdout)
+    assert ipt.rows("SELECT warning_signs, what_i_will_do FROM staying_well") == [
+        ("Skipping meals", "Call Jo, book a session")
+    ]
+    dashboard = flat(ipt.ok().stdout)
+    assert "Your staying-well plan (ipt staying-well):" in dashboard
+    assert "What I will do: Call Jo, book a session" in dashboard
     report = flat(ipt.ok("report").stdout)
     assert "If they return: Call Jo, book a session" in report and "On ending: Nervous" in report
 

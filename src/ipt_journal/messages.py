@@ -267,9 +267,10 @@ def wrapped(text: str, first: str = "", rest: str = "") -> str:
 
 
 def plan_entry(item) -> str:
-    if item.person and item.text:
-        return f"{item.person}: {item.text}"
-    return item.person or item.text
+    """'Jo: call any time, 07700 900123': who, what, and the number to reach them."""
+    entry = f"{item.person}: {item.text}" if item.person and item.text else item.person or item.text
+    phone = getattr(item, "phone", None)
+    return f"{entry}, {phone}" if phone else entry
 
 
 def safety_plan_json(plan) -> list[dict]:

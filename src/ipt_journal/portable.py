@@ -131,6 +131,7 @@ class SafetyPlanItemDoc(Doc):
     step: Annotated[int, Field(ge=0, le=6, strict=True)]
     text: Text | None
     person: Uid | None
+    phone: Annotated[str, Field(max_length=40)] | None = None
     created_at: Stamp
     updated_at: Stamp
 
@@ -143,6 +144,35 @@ class SafetyPlanItemDoc(Doc):
 
 class ReviewDoc(Stored, ReviewIn):
     pass
+
+
+class StayingWellDoc(Stored):
+    warning_signs: Text | None = None
+    what_i_will_do: Text | None = None
+    whom_i_tell: Text | None = None
+    when_to_contact: Text | None = None
+
+
+class ClosingDoc(Stored):
+    how_likely: Text | None = None
+    in_the_way: Text | None = None
+    kept_where: Text | None = None
+
+
+class MidpointDoc(Stored):
+    day: dt.date
+    focus_still_right: Literal["yes", "partly", "no"] | None = None
+    focus_note: Text | None = None
+    goals_note: Text | None = None
+    next_half: Text | None = None
+
+
+class DraftDoc(Doc):
+    kind: Annotated[str, Field(min_length=1, max_length=40)]
+    person: Uid | None = None
+    answers: dict
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class CopingDoc(Stored, CopingIn):
@@ -205,6 +235,10 @@ class Document(Doc):
     goals: list[GoalDoc] = []
     safety_plan: list[SafetyPlanItemDoc] = []
     reviews: list[ReviewDoc] = []
+    staying_well: Annotated[list[StayingWellDoc], Field(max_length=1)] = []
+    safety_plan_closing: Annotated[list[ClosingDoc], Field(max_length=1)] = []
+    midpoints: list[MidpointDoc] = []
+    drafts: list[DraftDoc] = []
     coping: list[CopingDoc] = []
     strategies: list[StrategyDoc] = []
     exercises: list[ExerciseDoc] = []
@@ -223,6 +257,7 @@ class Document(Doc):
             "goals",
             "safety_plan",
             "reviews",
+            "midpoints",
             "coping",
             "strategies",
             "exercises",
@@ -329,6 +364,17 @@ def document(tables: dict[str, list[dict]]) -> dict:
             for s in tables["safety_plan_items"]
         ],
         "reviews": [without(r) for r in tables["reviews"]],
+        "staying_well": [without(r) for r in tables["staying_well"]],
+        "safety_plan_closing": [without(r) for r in tables["safety_plan_closing"]],
+        "midpoints": [without(r) for r in tables["midpoint_reviews"]],
+        "drafts": [
+            {
+                **without(d, "person_id", "answers"),
+                "person": people_uid.get(d["person_id"]),
+                "answers": json.loads(d["answers"]),
+            }
+            for d in tables["exercise_drafts"]
+        ],
         "coping": [without(c) for c in tables["coping_log"]],
         "strategies": [without(s) for s in tables["coping_strategies"]],
         "exercises": [

@@ -142,6 +142,22 @@ def step_heading(step: int, title: str) -> str:
     return title if step == 0 else f"{step}. {title}"
 
 
+# The staying-well plan (IPT's relapse prevention), part by part: its label, its question
+# in the wizard, and the crisis plan's step an item may be moved to, one by one and only when
+# the person says so (people one would tell: step 4; contacting a clinician: step 5).
+STAYING_WELL = {
+    "warning_signs": ("My warning signs", 1),
+    "what_i_will_do": ("What I will do", 2),
+    "whom_i_tell": ("Whom I will tell", 4),
+    "when_to_contact": ("When I will contact my doctor or therapist", 5),
+}
+STAYING_WELL_TITLE = "My staying-well plan"
+STAYING_WELL_ABOUT = (
+    "How you will notice depression coming back, and what you will do then. It is apart from "
+    "your safety plan, which is for a crisis."
+)
+
+
 # The end-of-course review's answers, in the order asked, with their labels in documents.
 REVIEW_FIELDS = (
     ("what_changed", "What changed"),

@@ -86,3 +86,6 @@ def end(
 from ipt_journal.cli.formulation import formulation_command  # noqa: E402
 
 course_app.command("formulation")(formulation_command)
+from ipt_journal.cli.midpoint import review_midpoint  # noqa: E402
+
+course_app.command("review-midpoint")(review_midpoint)

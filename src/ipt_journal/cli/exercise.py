@@ -70,6 +70,15 @@ def start(
         str | None,
         typer.Option("--due", metavar="DAY", help="The homework's day. [default: in 7 days]"),
     ] = None,
+    homework_with: Annotated[
+        str | None,
+        typer.Option(
+            "--homework-with",
+            metavar="NAME",
+            help="Whom the homework is with (someone living). [default: the person it is about; "
+            "for grief, no one]",
+        ),
+    ] = None,
     bring: BringOpt = None,
     edit: Annotated[
         bool, typer.Option("--edit", help="Write the answers in your editor ($VISUAL or $EDITOR), one file.")
@@ -108,10 +117,14 @@ def start(
         "mood_after": mood_after,
         "answers": answers,
     }
+    from ipt_journal.cli import remembering
+
     if with_:
-        journal.people.named(with_)  # an unknown name is refused before any question
+        remembering.check_with(journal, exercise.key, with_)
+    continued = False
     if missing:
-        fields = _guided(journal, exercise, fields)
+        continued = remembering.before_questions(journal, exercise, fields)
+        fields = remembering.guided(state, journal, exercise, fields, _guided)
         if homework is None:
             from ipt_journal import prompts
 
@@ -128,8 +141,11 @@ def start(
             if due
             else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
         )
-        task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
-    saved = journal.exercises.add(done, task, things_to_bring(bring, done.day, "exercise"))
+        person = remembering.homework_person(journal, exercise, done.person, homework_with, bool(missing))
+        task = validate(HomeworkIn, {"text": text, "due": day, "person": person})
+    saved = journal.exercises.add(
+        done, task, things_to_bring(bring, done.day, "exercise"), finishes_draft=continued
+    )
     messages.note(
         f"Saved {exercise.name} as exercise #{saved.id}." + (" Its plan is now homework." if task else "")
     )
@@ -178,9 +194,12 @@ def parse_answers(exercise, given: list[str]) -> dict:
 def _guided(journal, exercise, fields: dict) -> dict:
     """Ask what the flags did not give, one question at a time."""
     from ipt_journal import prompts
-    from ipt_journal.exercises import compose_i_statement
+    from ipt_journal.exercises import REMEMBERING, compose_i_statement
 
-    messages.note(f"{exercise.name}. {exercise.purpose} Ctrl-C stops without saving.")
+    stop = (
+        "Ctrl-C stops and keeps a draft." if exercise.key in REMEMBERING else "Ctrl-C stops without saving."
+    )
+    messages.note(f"{exercise.name}. {exercise.purpose} {stop}")
 
     def mood(label: str) -> int | None:
         value = prompts.text(

@@ -65,6 +65,8 @@ def _choices(enum) -> str:
 
 # What each field allows, in words; used when pydantic's own message would be cryptic.
 RULES = {
+    "phone": "A phone number is digits, spaces and + ( ) - . / only (up to 40), like +44 7700 900123",
+    "focus_still_right": "Whether the focus is still right must be yes, partly or no",
     "name": "Name must be 1 to 100 characters",
     "relationship": f"Relationship must be one of: {_choices(Relationship)}",
     "status": f"Status must be one of: {_choices(Status)}",
@@ -129,11 +131,22 @@ class Model(BaseModel):
         return refuse_control_characters(value, info.field_name)
 
 
+class Refused(ValueError):
+    """A validator's refusal that is one of ipt's own errors, hint and all (errors.HasDied)."""
+
+    def __init__(self, error: InputError):
+        super().__init__(error.message)
+        self.error = error
+
+
 def validate(model: type[Model], data: dict) -> Model:
     """Build `model` from `data` or raise the InputError a person should see."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        cause = exc.errors(include_url=False)[0].get("ctx", {}).get("error")
+        if isinstance(cause, Refused):
+            raise cause.error from None
         raise InputError(explain(exc, data)) from None
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 BUSY_TIMEOUT_SECONDS = 10
 
 
@@ -282,6 +282,9 @@ REPOSITORIES = {
     "goals": ("course", "GoalStore"),
     "reviews": ("course", "ReviewStore"),
     "safety_plan": ("safety_plan", "SafetyPlanStore"),
+    "safety_plan_closing": ("safety_plan", "ClosingStore"),
+    "staying_well": ("staying_well", "StayingWellStore"),
+    "midpoints": ("course", "MidpointStore"),
     "coping": ("practice", "CopingStore"),
     "exercises": ("practice", "ExerciseStore"),
     "homework": ("practice", "HomeworkStore"),
@@ -290,6 +293,7 @@ REPOSITORIES = {
     "sessions": ("sessions", "TherapySessionStore"),
     "bring": ("sessions", "BringStore"),
     "search": ("search", "SearchStore"),
+    "drafts": ("drafts", "DraftStore"),
 }
 
 

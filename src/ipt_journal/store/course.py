@@ -12,7 +12,7 @@ from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import CourseIn, GoalIn, MeasureIn, ReviewIn
+    from ipt_journal.models import CourseIn, GoalIn, MeasureIn, MidpointIn, ReviewIn, StayingWellIn
     from ipt_journal.store.measures import Measure
 
 
@@ -62,6 +62,21 @@ class Review:
     updated_at: str
     relapse_plan: str | None = None  # what to do if the warning signs return
     feelings_about_ending: str | None = None
+
+
+@dataclass
+class Midpoint:
+    """IPT's midpoint review: the focus and goals looked at again halfway through."""
+
+    id: int
+    uid: str
+    day: str
+    focus_still_right: str | None  # yes, partly or no
+    focus_note: str | None
+    goals_note: str | None
+    next_half: str | None  # what to work on in the second half
+    created_at: str
+    updated_at: str
 
 
 class CourseStore(Repository):
@@ -232,9 +247,17 @@ class GoalStore(Repository):
 
 
 class ReviewStore(Repository):
-    def add(self, review: ReviewIn, warning_signs_to_plan: bool) -> Review:
-        """Save the end-of-course review; its warning signs join the safety plan if agreed."""
+    def add(
+        self,
+        review: ReviewIn,
+        staying_well: StayingWellIn | None = None,
+        to_safety_plan: tuple[str, ...] = (),
+    ) -> Review:
+        """Save the end-of-course review and the staying-well plan it writes, in one
+        transaction. The safety plan is touched only for the parts named in
+        `to_safety_plan`, each filed in its own step (vocab.STAYING_WELL)."""
         from ipt_journal.models import SafetyPlanItemIn
+        from ipt_journal.vocab import STAYING_WELL
 
         with self.journal.writing():
             stamp = now()
@@ -255,11 +278,14 @@ class ReviewStore(Repository):
                     stamp,
                 ),
             ).lastrowid
-            if warning_signs_to_plan and review.warning_signs:
-                self.journal.safety_plan.insert(SafetyPlanItemIn(step=1, text=review.warning_signs))
-            if warning_signs_to_plan and review.relapse_plan:
-                # What to do when the signs return is something to do on one's own: step 2.
-                self.journal.safety_plan.insert(SafetyPlanItemIn(step=2, text=review.relapse_plan))
+            if staying_well is not None:
+                self.journal.staying_well.insert(staying_well)
+                for part in to_safety_plan:
+                    text = getattr(staying_well, part)
+                    if text:
+                        self.journal.safety_plan.insert(
+                            SafetyPlanItemIn(step=STAYING_WELL[part][1], text=text)
+                        )
         return Review(**dict(self._one("SELECT * FROM reviews WHERE id = ?", (review_id,))))
 
     def latest(self) -> Review | None:
@@ -269,3 +295,32 @@ class ReviewStore(Repository):
 
 def _day(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+class MidpointStore(Repository):
+    def add(self, midpoint: MidpointIn) -> Midpoint:
+        with self.journal.writing():
+            stamp = now()
+            midpoint_id = self.conn.execute(
+                "INSERT INTO midpoint_reviews (uid, day, focus_still_right, focus_note, goals_note, "
+                "next_half, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_uid(),
+                    midpoint.day.isoformat(),
+                    midpoint.focus_still_right,
+                    midpoint.focus_note,
+                    midpoint.goals_note,
+                    midpoint.next_half,
+                    stamp,
+                    stamp,
+                ),
+            ).lastrowid
+        return Midpoint(**dict(self._one("SELECT * FROM midpoint_reviews WHERE id = ?", (midpoint_id,))))
+
+    def latest(self, since: str | None = None) -> Midpoint | None:
+        """The latest midpoint review, on or after `since` (a course's first day) if given."""
+        row = self._one(
+            "SELECT * FROM midpoint_reviews WHERE day >= ? ORDER BY day DESC, id DESC LIMIT 1",
+            (since or "",),
+        )
+        return Midpoint(**dict(row)) if row else None

@@ -168,3 +168,24 @@ REVIEW_FIELDS = (
     ("feelings_about_ending", "On ending"),
 )
 REVIEW_ANSWERS = tuple(key for key, _ in REVIEW_FIELDS)
+
+
+# For someone who has died, their answers are labelled with the questions the inventory
+# asked about them, in every view (questions.PERSON_QUESTIONS).
+DECEASED_LABELS = {
+    "satisfying": "What you miss",
+    "unsatisfying": "Hard or unsaid",
+    "together": "What you did together",
+    "change": "Still to say or do in their memory",
+}
+
+
+def died_words(died_on: str | None) -> str:
+    """'died April 2026' in words (no symbol: not everyone's tradition has the same one);
+    'died' when the day was not given."""
+    if not died_on:
+        return "died"
+    import datetime as dt
+
+    day = dt.date.fromisoformat(died_on)
+    return f"died {day:%B} {day.year}"

@@ -24,7 +24,12 @@ KindArg = Annotated[
         autocompletion=completion.exercise_kinds,
     ),
 ]
-WithOpt = Annotated[str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")]
+WithOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--with", metavar="NAME", help="The person it is about.", autocompletion=completion.exercise_people
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
@@ -75,6 +80,7 @@ def start(
         typer.Option(
             "--homework-with",
             metavar="NAME",
+            autocompletion=completion.living,
             help="Whom the homework is with (someone living). [default: the person it is about; "
             "for grief, no one]",
         ),

@@ -148,7 +148,12 @@ def add(
     text: Annotated[str | None, typer.Option("--text", metavar="TEXT", help="What to write.")] = None,
     person: Annotated[
         str | None,
-        typer.Option("--person", metavar="NAME", help="Steps 3 and 4: someone from your inventory."),
+        typer.Option(
+            "--person",
+            metavar="NAME",
+            help="Steps 3 and 4: someone from your inventory.",
+            autocompletion=completion.living,
+        ),
     ] = None,
     phone: Annotated[
         str | None,

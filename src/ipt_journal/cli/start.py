@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal import messages
+from ipt_journal.cli import completion
 from ipt_journal.cli.session import Gad7DifficultyOpt, Phq9DifficultyOpt, session
 from ipt_journal.vocab import DisputeStage, ProblemArea
 
@@ -77,7 +78,13 @@ def start(
         ),
     ] = None,
     dispute_with: Annotated[
-        str | None, typer.Option("--dispute-with", metavar="NAME", help="For a role dispute: with whom.")
+        str | None,
+        typer.Option(
+            "--dispute-with",
+            metavar="NAME",
+            help="For a role dispute: with whom.",
+            autocompletion=completion.living,
+        ),
     ] = None,
     dispute_stage: Annotated[
         DisputeStage | None,
@@ -148,6 +155,8 @@ def start(
         [] if flags_given else ["the course's values as flags"],
         "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'",
     )
+    if dispute_with:  # refused before anything is saved, the country setting included
+        state.journal().people.living_named(dispute_with, "dispute")
     if country is not None:
         from ipt_journal.cli.crisis import note_unlisted, save_country
 

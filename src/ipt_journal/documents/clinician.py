@@ -276,8 +276,9 @@ def _events(doc: ClinicianReport) -> list[Block]:
         return []
     items = []
     for e in doc.events:
-        people = f" with {', '.join(e.people)}" if e.people else ""
-        items.append(f"{e.when}: {e.kind}{people}" + (f". {e.note}" if e.note else ""))
+        from ipt_journal.life_events import event_title
+
+        items.append(f"{e.when}: {event_title(e.kind, e.people)}" + (f". {e.note}" if e.note else ""))
     return [Heading("Life events"), Items(items)]
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from ipt_journal.documents.markdown import table, text
 from ipt_journal.vocab import (
     CLOSENESS_LABELS,
+    DECEASED_LABELS,
     REVIEW_FIELDS,
     SAFETY_STEPS,
     Contact,
@@ -15,6 +16,7 @@ from ipt_journal.vocab import (
     ExpectationsMet,
     ProblemArea,
     Relationship,
+    died_words,
     step_heading,
     went_label,
 )
@@ -106,12 +108,14 @@ def _people(doc, names) -> list[str]:
     lines = ["## People", ""]
     for p in doc["people"]:
         about = [_label(Relationship, p["relationship"])]
+        died = p["status"] == "deceased"
         if p["status"] != "current":
-            about.append("died" if p["status"] == "deceased" else p["status"])
+            about.append(died_words(p.get("died_on")) if died else p["status"])
         if p["closeness"]:
             about.append(CLOSENESS_LABELS[p["closeness"]])
         lines += [f"### {text(p['name'])} ({', '.join(about)})", ""]
         for key, label, enum in PERSON_FIELDS:
+            label = DECEASED_LABELS.get(key, label) if died else label
             if p.get(key):
                 lines.append(f"- {label}: {_label(enum, p[key])}" if enum else _item(label, p[key]))
         if p.get("can_confide") is not None:
@@ -151,16 +155,16 @@ def _questionnaires(doc, names) -> list[str]:
 
 
 def _events(doc, names) -> list[str]:
-    from ipt_journal.life_events import kind_label
+    from ipt_journal.life_events import event_title
 
     if not doc["events"]:
         return []
     lines = ["## Life events", ""]
     for e in sorted(doc["events"], key=lambda e: e["day"]):
         when = e["day"][:7] if e["approximate"] else e["day"]
-        who = ", ".join(text(names.get(uid, "?")) for uid in e["people"])
+        who = [text(names.get(uid, "?")) for uid in e["people"]]
         note = f". {text(e['note'])}" if e["note"] else ""
-        lines.append(f"- {when}: {kind_label(e['kind'])}{f' ({who})' if who else ''}{note}")
+        lines.append(f"- {when}: {event_title(e['kind'], who)}{note}")
     return [*lines, ""]
 
 
@@ -199,7 +203,9 @@ def _exercises(doc, names) -> list[str]:
     lines = ["## Exercises", ""] if doc["exercises"] else []
     for e in sorted(doc["exercises"], key=lambda e: (e["day"], e["created_at"])):
         exercise = CATALOGUE.get(e["kind"])
-        who = f" with {text(names.get(e['person'], '?'))}" if e["person"] else ""
+        # The grief exercise remembers someone; the others are done with someone.
+        about = "remembering" if e["kind"] == "grief" else "with"
+        who = f" {about} {text(names.get(e['person'], '?'))}" if e["person"] else ""
         mood = ""
         if e["mood_before"] is not None and e["mood_after"] is not None:
             mood = f", mood {e['mood_before']} before and {e['mood_after']} after"

@@ -114,7 +114,11 @@ class CourseStore(Repository):
             measure_ids = [self.journal.measures.insert(measure, None) for measure in measures]
             for goal in goals:
                 self.journal.goals.insert(goal)
-            person_id = self.journal.people.named(course.dispute_person).id if course.dispute_person else None
+            person_id = (
+                self.journal.people.living_named(course.dispute_person, "dispute").id
+                if course.dispute_person
+                else None
+            )
             values = {
                 "started_on": course.started_on.isoformat(),
                 "planned_weeks": course.planned_weeks,

@@ -73,16 +73,20 @@ def test_someone_who_died_never_reads_no_time_recorded_yet(ipt):
 
 def test_formulation_by_flags_is_agreed_shown_and_revisable(ipt):
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
-    ipt.ok("start", "--weeks", "12", "--focus", "role-dispute", "--formulation", "Low since the fights began")
+    ipt.ok(
+        "start", "--weeks", "12", "--focus", "role-dispute",
+        "--formulation", "Low since the fights began", "--formulation-agreed",
+    )  # fmt: skip
     assert ipt.rows("SELECT formulation, formulation_agreed_on FROM courses") == [
         ("Low since the fights began", TODAY.isoformat())
     ]
-    assert f"How it links together (agreed {TODAY}): Low since the fights began" in flat(
+    assert f"How it links together (agreed with my therapist on {TODAY}): Low since the fights began" in flat(
         ipt.ok("course").stdout
     )
-    ipt.ok("course", "formulation", "--text", "Low since the fights; lonely too", "--not-agreed")
+    # Written again without saying it was agreed: it is not.
+    ipt.ok("course", "formulation", "--text", "Low since the fights; lonely too")
     out = flat(ipt.ok("course", "formulation").stdout)
-    assert "(not agreed yet): Low since the fights; lonely too" in out
+    assert "(in my own words): Low since the fights; lonely too" in out
     assert "Low since the fights; lonely too" in flat(ipt.ok("report").stdout)
     data = json.loads(ipt.ok("course", "formulation", "--json").stdout)
     assert data == {"formulation": "Low since the fights; lonely too", "agreed_on": None}

@@ -176,9 +176,13 @@ def test_the_clinician_report_shows_the_formulation(ipt, tmp_path):
     ipt.ok(
         "start", "--weeks", "12", "--focus", "role-dispute",
         "--dispute-with", "Sam", "--dispute-stage", "impasse",
-        "--formulation", "Low since the fights with Sam began",
+        "--formulation", "Low since the fights with Sam began", "--formulation-agreed",
     )  # fmt: skip
-    line = "How it links together (agreed " + TODAY.isoformat() + "): Low since the fights with Sam began"
+    line = (
+        "How it links together (agreed with my therapist on "
+        + TODAY.isoformat()
+        + "): Low since the fights with Sam began"
+    )
     assert line in flat(ipt.ok("course").stdout)
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
     assert "Focus: role dispute with Sam (impasse)." in md and line in md

@@ -470,8 +470,9 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.at("Goal 1").type("Talk about chores calmly")
     term.at("Goal 2").type("")
     term.at("Putting it together")
+    term.at("'Sam and I keep fighting about money")  # the example follows the focus: a dispute
     term.at("In your own words").type("I feel low when Sam and I fight about chores")
-    term.answer("Does that describe how things link for you?", "y")
+    term.answer("Have you agreed this with your therapist?", "y")
     term.at("Started your course: 16 weekly sessions")
     term.answer("Protect your journal with a passphrase?", "n")
     code, output = term.finish()

@@ -63,7 +63,7 @@ def focus_text(areas: list[str]) -> str:
 
 
 def formulation_line(text: str, agreed_on: str | None) -> str:
-    agreed = f"agreed {agreed_on}" if agreed_on else "not agreed yet"
+    agreed = f"agreed with my therapist on {agreed_on}" if agreed_on else "in my own words"
     return f"How it links together ({agreed}): {text}"
 
 

@@ -187,11 +187,23 @@ START = {
     "encrypt": "Protect your journal with a passphrase? (you can also do it later: ipt encrypt)",
     "formulation_intro": (
         "Putting it together: in a sentence or two, how does your low mood link to your focus and "
-        "the people in it? For example: 'Since I moved for the new job I have lost touch with my "
-        "friends, and I feel low and alone; I want to build a life here.'"
+        "the people in it? For example: {example}"
     ),
     "formulation": "In your own words (Enter to skip; you can write or revise it later)",
-    "formulation_agree": "Does that describe how things link for you? (you can revise it any time)",
+    "formulation_agree": "Have you agreed this with your therapist? (you can say so later too)",
+}
+
+# The formulation's example follows the focus chosen (the first, if two).
+FORMULATION_EXAMPLES = {
+    "grief": "'Since Mum died I have stopped seeing friends, and I feel empty; I want to grieve "
+    "her and let people back in.'",
+    "role-dispute": "'Sam and I keep fighting about money, and I feel low and stuck; I want us to "
+    "say what each of us expects and find a way through.'",
+    "role-transition": "'Since I moved for the new job I have lost touch with my friends, and I "
+    "feel low and alone; I want to build a life here.'",
+    "interpersonal-deficits": "'I have few people to call and friendships fade, and I feel low "
+    "and alone; I want to make, and keep, a few closer friends.'",
+    None: "'Since the move I see almost no one, and I feel low and alone; I want to reconnect.'",
 }
 
 REVIEW = {

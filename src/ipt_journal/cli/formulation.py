@@ -14,18 +14,24 @@ from ipt_journal.cli.session import session
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
-def ask_formulation(current: str | None, agreed_on) -> tuple[str | None, dt.date | None]:
-    """The interpersonal formulation, in the person's words, and whether they agree to it."""
+def ask_formulation(
+    current: str | None, agreed_on, focus_areas: list[str], with_therapist: bool | None
+) -> tuple[str | None, dt.date | None]:
+    """The interpersonal formulation, in the person's words, and the day it was agreed with
+    their therapist: only if they say so (never asked without a therapist)."""
     from ipt_journal import prompts
-    from ipt_journal.questions import START
+    from ipt_journal.questions import FORMULATION_EXAMPLES, START
 
-    messages.note(START["formulation_intro"])
+    focus = next((str(area) for area in focus_areas if str(area) in FORMULATION_EXAMPLES), None)
+    messages.note(START["formulation_intro"].format(example=FORMULATION_EXAMPLES[focus]))
     text = prompts.text(START["formulation"], default=current or "").strip() or None
     if text is None:
         return None, None
     if text == current and agreed_on:
         return text, agreed_on
-    return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=True) else None
+    if with_therapist is False:
+        return text, None
+    return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=False) else None
 
 
 def formulation_command(
@@ -35,8 +41,9 @@ def formulation_command(
         typer.Option("--text", metavar="TEXT", help="Replace it with this, in your own words."),
     ] = None,
     agreed: Annotated[
-        bool, typer.Option("--agreed/--not-agreed", help="Whether you agree with it as written.")
-    ] = True,
+        bool,
+        typer.Option("--agreed/--not-agreed", help="Whether you have agreed it with your therapist (today)."),
+    ] = False,
     revise: Annotated[bool, typer.Option("--revise", help="Rewrite it in a terminal, pre-filled.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -49,12 +56,22 @@ def formulation_command(
         state.require([] if text else ["--text"], "ipt course formulation --text 'Since the move ...'")
     journal = state.journal()
     current = journal.course.required()
+    if agreed and current.with_therapist is False:
+        from ipt_journal.errors import InputError
+
+        raise InputError("--agreed means agreed with your therapist, and this course is without one.")
     if text is not None:
         agreed_on = dt.date.today() if agreed and text.strip() else None
         saved = journal.course.set_formulation(current.id, text.strip() or None, agreed_on)
     elif revise:
         saved = journal.course.set_formulation(
-            current.id, *ask_formulation(current.formulation, current.formulation_agreed_on)
+            current.id,
+            *ask_formulation(
+                current.formulation,
+                current.formulation_agreed_on,
+                current.focus_areas,
+                current.with_therapist,
+            ),
         )
     else:
         saved = current

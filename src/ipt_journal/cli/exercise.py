@@ -108,6 +108,10 @@ def start(
     if edit:
         answers = _answers_in_editor(exercise, answers)
     missing = exercise.missing(answers)
+    from ipt_journal.cli import remembering
+
+    if with_:  # who it is with is refused first, before any question or missing answer
+        remembering.check_with(state.journal(), exercise.key, with_)
     if missing and not state.can_prompt:
         raise MissingInput(
             f"{exercise.name} still needs: {', '.join(missing)}. ipt only asks in a terminal, "
@@ -123,10 +127,6 @@ def start(
         "mood_after": mood_after,
         "answers": answers,
     }
-    from ipt_journal.cli import remembering
-
-    if with_:
-        remembering.check_with(journal, exercise.key, with_)
     continued = False
     if missing:
         continued = remembering.before_questions(journal, exercise, fields)

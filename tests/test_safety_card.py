@@ -64,9 +64,15 @@ def test_the_card_as_html_is_private_self_contained_and_escaped(plan, tmp_path):
     html = card.read_text()
     assert f'content="{CSP}"' in html
     assert "<script" not in html and "http://" not in html and "https://" not in html
-    for shown in ("My safety plan", "Jo: any time, +44 7700 900123", "4. People I can ask for help",
-                  "How likely I am to use this plan: Quite likely", "Nearest emergency department"):  # fmt: skip
-        assert shown in html, shown
+    shown = (
+        "My safety plan",
+        "Jo: any time, +44 7700 900123",
+        "4. People I can ask for help",
+        "How likely I am to use this plan: Quite likely",
+        "Nearest emergency department",
+    )
+    for text in shown:
+        assert text in html, text
     assert "A hot &lt;b&gt;shower&lt;/b&gt;" in html and "<b>shower" not in html
     # An existing file is kept unless --force.
     assert_user_error(plan("safety-plan", "--card", "-o", str(card)), "already exists")

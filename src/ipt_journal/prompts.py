@@ -73,7 +73,7 @@ def ask(question: Question, default=None):
         answer = text(question.message + suffix, default=default or "", validate=validate).strip()
         return answer or None
     if question.kind == "day":  # optional; a month alone (2026-04) is enough
-        from ipt_journal.dates import parse_day_or_month
+        from ipt_journal.text.dates import parse_day_or_month
 
         return day(
             question.message + " (Enter to skip)",

@@ -5,10 +5,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
 from ipt_journal.cli.checkin_list import list_checkins
-from ipt_journal.cli.session import (
+from ipt_journal.cli.context import (
     EditOpt,
     Gad7DifficultyOpt,
     Phq9DifficultyOpt,
@@ -19,6 +18,7 @@ from ipt_journal.cli.session import (
 )
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
+from ipt_journal.text import messages
 
 app = command_group(
     help="Record a check-in (mood, people, note, tags), or list, edit and delete them.",
@@ -107,8 +107,8 @@ def checkin(
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.cli.measure import report_measures
+    from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import CheckinIn, GoalRatingIn, MeasureIn, validate
-    from ipt_journal.scales import GAD7, PHQ9
 
     state = session(ctx)
     fields = _given(date, mood, with_, note, tag)
@@ -179,7 +179,15 @@ app.command("list")(list_checkins)
 def edit(
     ctx: typer.Context,
     checkin_id: IdArg,
-    date: DateOpt = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DAY",
+            help="Move it to this day (YYYY-MM-DD, yesterday, 'last friday'). [default: its day stays]",
+            show_default=False,
+        ),
+    ] = None,
     mood: MoodOpt = None,
     with_: Annotated[
         list[str] | None,
@@ -241,7 +249,7 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
 
 def _given(date, mood, with_, note, tag) -> dict:
     """The check-in fields that came as flags, parsed into what CheckinIn takes."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.text.dates import parse_day
 
     fields: dict = {}
     if date is not None:
@@ -300,10 +308,10 @@ def _measures_and_goals_wizard(
     Ctrl-C later keeps it. Returns the ids saved (the check-in links them) and the ratings."""
     from ipt_journal import prompts
     from ipt_journal.cli.measure import ask_scale, report_measures
-    from ipt_journal.course import MEASURES_DUE_DAYS, measure_due
+    from ipt_journal.clinical.course import MEASURES_DUE_DAYS, measure_due
+    from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.questions import CHECKIN
-    from ipt_journal.scales import GAD7, PHQ9
 
     saved, names = [], []
     for scale in (PHQ9, GAD7):
@@ -344,9 +352,9 @@ def _measures_and_goals_wizard(
 def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool = True):
     """Ask for what was not given as flags. Returns the fields and any newcomers to add."""
     from ipt_journal import prompts
-    from ipt_journal.dates import parse_day
     from ipt_journal.models import PersonIn, validate
     from ipt_journal.questions import CHECKIN, NEWCOMER_QUESTIONS, QUALITY_CHOICES
+    from ipt_journal.text.dates import parse_day
 
     fields = {**defaults, **given}
     if "day" not in given:

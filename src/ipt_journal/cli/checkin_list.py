@@ -4,10 +4,10 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
+from ipt_journal.cli.context import session
 from ipt_journal.cli.listing import LimitOpt, SinceOpt, UntilOpt
-from ipt_journal.cli.session import session
+from ipt_journal.text import messages
 
 
 def list_checkins(

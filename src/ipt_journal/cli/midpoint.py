@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.context import session
+from ipt_journal.text import messages
 
 QUESTIONS = {
     "focus_still_right": "Is the focus you chose still the right one?",
@@ -44,8 +44,8 @@ def review_midpoint(
     """Look again at your focus and goals halfway through the course (IPT's midpoint review)."""
     from dataclasses import asdict
 
-    from ipt_journal.dates import parse_day
     from ipt_journal.models import MidpointIn, validate
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     answers = {

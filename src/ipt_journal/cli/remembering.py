@@ -3,7 +3,7 @@ exercise's content note and draft, and whom its homework is with (never the pers
 
 from __future__ import annotations
 
-from ipt_journal import messages
+from ipt_journal.text import messages
 
 DRAFT_KEPT = "What you wrote is kept as a draft: ipt exercise start {kind} picks it up."
 
@@ -11,7 +11,7 @@ DRAFT_KEPT = "What you wrote is kept as a draft: ipt exercise start {kind} picks
 def check_with(journal, kind: str, name: str) -> None:
     """Refuse before any question: an unknown name, or someone who died for any exercise
     but grief (the role dispute's own words: never the other side of a dispute)."""
-    from ipt_journal.exercises import REMEMBERING, refusal_for
+    from ipt_journal.clinical.exercises import REMEMBERING, refusal_for
 
     if kind in REMEMBERING:
         journal.people.named(name)
@@ -23,7 +23,7 @@ def before_questions(journal, exercise, fields: dict) -> bool:
     """The content note, and the offer to continue a draft (merged into `fields`). True when
     the draft was taken up, so saving the exercise discards it."""
     from ipt_journal import prompts
-    from ipt_journal.exercises import CONTENT_NOTES
+    from ipt_journal.clinical.exercises import CONTENT_NOTES
 
     if exercise.key in CONTENT_NOTES:
         messages.note(CONTENT_NOTES[exercise.key])
@@ -45,7 +45,7 @@ def before_questions(journal, exercise, fields: dict) -> bool:
 def guided(state, journal, exercise, fields: dict, ask) -> dict:
     """`ask(journal, exercise, fields)`; when the grief exercise is stopped with Ctrl-C,
     what was written so far is kept as its draft."""
-    from ipt_journal.exercises import REMEMBERING
+    from ipt_journal.clinical.exercises import REMEMBERING
 
     try:
         return ask(journal, exercise, fields)
@@ -61,7 +61,7 @@ def homework_person(
 ) -> str | None:
     """Whom the homework is with: `--homework-with`, else for most exercises the person it
     was about; for grief never the person who died: ask (anyone living, or no one)."""
-    from ipt_journal.exercises import REMEMBERING
+    from ipt_journal.clinical.exercises import REMEMBERING
 
     if given:
         return journal.people.living_named(given, "with").name

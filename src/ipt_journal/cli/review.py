@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.context import session
 from ipt_journal.cli.staying_well import ToSafetyPlanOpt, WhenToContactOpt, WhomITellOpt
+from ipt_journal.text import messages
 
 MAINTENANCE = (
     "After the course, a check-in once a month (and the PHQ-9 now and then) helps you notice "
@@ -70,10 +70,10 @@ def review(
 ) -> None:
     """Look back at the end of the course: what changed, what helped, warning signs, and
     how you will keep practising."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.insight.story import course_story
     from ipt_journal.models import ReviewIn, validate
     from ipt_journal.render.story import course_story as tell
-    from ipt_journal.story import course_story
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     answers = {
@@ -176,8 +176,8 @@ def _offer_to_move_copies(journal) -> None:
 
 def _review_wizard() -> tuple[dict, dict]:
     from ipt_journal import prompts
+    from ipt_journal.clinical.vocab import REVIEW_ANSWERS
     from ipt_journal.questions import REVIEW
-    from ipt_journal.vocab import REVIEW_ANSWERS
 
     answers: dict = {}
     plan: dict = {}

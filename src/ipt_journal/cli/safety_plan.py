@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
-from ipt_journal.cli.session import ForceOpt, YesOpt, command_group, named_file, session
+from ipt_journal.cli.context import ForceOpt, YesOpt, command_group, named_file, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
@@ -78,9 +78,10 @@ def show(
 def _write_card(journal, plan, closing, output: str | None, card_format: str | None, force: bool) -> None:
     import sys
 
-    from ipt_journal import config, files
+    from ipt_journal import config
     from ipt_journal.documents import safety_card
     from ipt_journal.errors import InputError
+    from ipt_journal.safekeeping import files
 
     kind = (card_format or "").strip().lower() or (
         "html" if output and output.lower().endswith((".html", ".htm")) else "markdown"
@@ -218,9 +219,9 @@ def edit(ctx: typer.Context) -> None:
 
     What matters most and the six steps, one question at a time (the same as `add`)."""
     from ipt_journal import prompts
+    from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
     from ipt_journal.models import SafetyPlanItemIn, validate
     from ipt_journal.questions import SAFETY_PLAN
-    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     state = session(ctx)
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import Session, command_group, session
+from ipt_journal.cli.context import Session, command_group, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Your staying-well plan: warning signs, what you will do, whom you tell, when to get help.",
@@ -41,8 +41,8 @@ ToSafetyPlanOpt = Annotated[
 
 def parts_named(flags: list[str] | None) -> tuple[str, ...]:
     """The parts --add-to-safety-plan named, as field names; an unknown one is refused."""
+    from ipt_journal.clinical.vocab import STAYING_WELL
     from ipt_journal.errors import InputError
-    from ipt_journal.vocab import STAYING_WELL
 
     parts = []
     for flag in flags or []:
@@ -65,8 +65,8 @@ def check_parts_given(parts: tuple[str, ...], answers: dict) -> None:
 def ask_moves(answers: dict) -> tuple[str, ...]:
     """Ask, part by part and defaulting to No, which parts also go into the safety plan."""
     from ipt_journal import prompts
+    from ipt_journal.clinical.vocab import SAFETY_STEPS, STAYING_WELL
     from ipt_journal.questions import TO_CRISIS_PLAN
-    from ipt_journal.vocab import SAFETY_STEPS, STAYING_WELL
 
     chosen = []
     for part, (label, step) in STAYING_WELL.items():
@@ -83,7 +83,7 @@ def ask_moves(answers: dict) -> tuple[str, ...]:
 
 
 def moved_note(parts: tuple[str, ...]) -> None:
-    from ipt_journal.vocab import STAYING_WELL
+    from ipt_journal.clinical.vocab import STAYING_WELL
 
     if parts:
         steps = ", ".join(str(STAYING_WELL[part][1]) for part in parts)
@@ -151,8 +151,8 @@ def edit(
     check_parts_given(parts, answers)
     if asked:
         parts = ask_moves(answers)
+    from ipt_journal.clinical.vocab import STAYING_WELL
     from ipt_journal.models import SafetyPlanItemIn
-    from ipt_journal.vocab import STAYING_WELL
 
     with journal.writing():
         journal.staying_well.insert(plan_in)

@@ -11,9 +11,9 @@ TOP = "When things get hard, go down the steps until one helps. In danger now: c
 
 
 def blocks(plan, closing, country: str | None) -> list[Block]:
-    from ipt_journal.messages import plan_entry
+    from ipt_journal.clinical.vocab import SAFETY_STEPS, step_heading
     from ipt_journal.render.safety_plan import CLOSING_LABELS, step5_additions
-    from ipt_journal.vocab import SAFETY_STEPS, step_heading
+    from ipt_journal.text.messages import plan_entry
 
     content: list[Block] = [Paragraph(TOP, emphasis=True)]
     for step, title in SAFETY_STEPS.items():

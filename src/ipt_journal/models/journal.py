@@ -6,9 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ipt_journal.errors import HasDied
-from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Refused, Text
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     MOOD_MAX,
     MOOD_MIN,
     QUALITY_MAX,
@@ -20,6 +18,8 @@ from ipt_journal.vocab import (
     Relationship,
     Status,
 )
+from ipt_journal.errors import HasDied
+from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Refused, Text
 
 
 class PersonIn(Model):
@@ -129,7 +129,7 @@ class MeasureIn(Model):
 
     @model_validator(mode="after")
     def _all_items_answered(self):
-        from ipt_journal.scales import SCALES
+        from ipt_journal.clinical.scales import SCALES
 
         scale = SCALES[self.scale]
         if len(self.answers) != len(scale.items):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.messages import people_with
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import Checkin
+from ipt_journal.text.messages import people_with
 
 CHECKIN_COLUMNS = (
     Column("ID", right=True),

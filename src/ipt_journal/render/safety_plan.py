@@ -6,8 +6,8 @@ import re
 
 from rich.text import Text
 
-from ipt_journal.messages import plan_entry
 from ipt_journal.render.common import new_console
+from ipt_journal.text.messages import plan_entry
 
 ED_BLANK = "Nearest emergency department (name and address): ____________"
 # An entry names an emergency department: in words, or as A&E (UK, Ireland), ER (US) or ED
@@ -24,7 +24,7 @@ CLOSING_LABELS = {
 def step5_additions(plan, country: str | None) -> list[str]:
     """What ipt adds to step 5 in every view: the crisis lines, and a blank for the nearest
     emergency department until an entry of the person's names one."""
-    from ipt_journal import safety
+    from ipt_journal.clinical import safety
 
     written = " ".join((item.text or "") for item in plan if item.step == 5)
     named = bool(ED_NAMED.search(written) or ED_ABBREVIATION.search(written))
@@ -32,7 +32,7 @@ def step5_additions(plan, country: str | None) -> list[str]:
 
 
 def safety_plan_table(plan, country: str | None = None, closing=None) -> None:
-    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
+    from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     console = new_console()
     console.print("Your safety plan", style="bold")
@@ -60,8 +60,8 @@ def safety_plan_table(plan, country: str | None = None, closing=None) -> None:
 
 
 def safety_plan_markdown(plan, country: str | None, closing=None) -> str:
-    from ipt_journal.safe_text import markdown
-    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
+    from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
+    from ipt_journal.text.safe_text import markdown
 
     lines = ["# My safety plan", "", SAFETY_PLAN_WITH_CLINICIAN, ""]
     for step, title in SAFETY_STEPS.items():

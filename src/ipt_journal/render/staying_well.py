@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ipt_journal.vocab import STAYING_WELL, STAYING_WELL_ABOUT, STAYING_WELL_TITLE
+from ipt_journal.clinical.vocab import STAYING_WELL, STAYING_WELL_ABOUT, STAYING_WELL_TITLE
 
 if TYPE_CHECKING:
     from ipt_journal.store.staying_well import StayingWellPlan
@@ -37,7 +37,7 @@ def staying_well_table(plan: StayingWellPlan) -> None:
 
 
 def staying_well_markdown(plan: StayingWellPlan) -> str:
-    from ipt_journal.safe_text import markdown
+    from ipt_journal.text.safe_text import markdown
 
     lines = [f"# {STAYING_WELL_TITLE}", "", STAYING_WELL_ABOUT, ""]
     for part, (label, _) in STAYING_WELL.items():

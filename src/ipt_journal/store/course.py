@@ -260,8 +260,8 @@ class ReviewStore(Repository):
         """Save the end-of-course review and the staying-well plan it writes, in one
         transaction. The safety plan is touched only for the parts named in
         `to_safety_plan`, each filed in its own step (vocab.STAYING_WELL)."""
+        from ipt_journal.clinical.vocab import STAYING_WELL
         from ipt_journal.models import SafetyPlanItemIn
-        from ipt_journal.vocab import STAYING_WELL
 
         with self.journal.writing():
             stamp = now()

@@ -109,7 +109,7 @@ class CopingStore(Repository):
 class ExerciseStore(Repository):
     def _person_id(self, exercise: ExerciseIn) -> int | None:
         """Only the grief exercise is about someone who died; the rest are with the living."""
-        from ipt_journal.exercises import REMEMBERING, refusal_for
+        from ipt_journal.clinical.exercises import REMEMBERING, refusal_for
 
         if not exercise.person:
             return None

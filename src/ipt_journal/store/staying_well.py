@@ -37,7 +37,7 @@ class StayingWellPlan:
     def lines(self) -> list[str]:
         """'My warning signs: ...', one line a part written (the dashboard, the clinician
         document); empty when nothing was."""
-        from ipt_journal.vocab import STAYING_WELL
+        from ipt_journal.clinical.vocab import STAYING_WELL
 
         return [f"{STAYING_WELL[part][0]}: {text}" for part, text in self.parts().items() if text]
 

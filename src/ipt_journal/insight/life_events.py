@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ipt_journal.dates import parse_day_or_month
+from ipt_journal.text.dates import parse_day_or_month
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal, LifeEvent
@@ -48,7 +48,7 @@ def event_json(event: LifeEvent) -> dict:
 
 def event_title(kind: str, people: list[str]) -> str:
     """'loss of Rosa', never 'loss or bereavement with Rosa'; 'move with Sam' otherwise."""
-    from ipt_journal.vocab import EventKind
+    from ipt_journal.clinical.vocab import EventKind
 
     if not people:
         return kind_label(kind)
@@ -58,7 +58,7 @@ def event_title(kind: str, people: list[str]) -> str:
 
 
 def kind_label(kind: str) -> str:
-    from ipt_journal.vocab import EventKind
+    from ipt_journal.clinical.vocab import EventKind
 
     try:
         return EventKind(kind).label

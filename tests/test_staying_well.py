@@ -163,3 +163,22 @@ def test_the_plan_goes_out_and_comes_back_with_an_export(ipt, tmp_path):
     ipt.ok("--db", str(other), "import", str(tmp_path / "e.json"))
     assert ipt.rows_in(other, PLAN_ROW) == [("Skipping meals", None, None, "Two weeks")]
     assert ipt.ok("--db", str(other), "export").stdout == first
+
+
+def test_the_markdown_export_keeps_the_plan_the_closing_answers_and_the_midpoint(ipt):
+    ipt.ok("start", "--start-date", weeks_ago(6), "--weeks", "12")
+    ipt.ok("staying-well", "edit", "--warning-signs", "Skipping meals", "--whom-i-tell", "Jo")
+    ipt.ok("safety-plan", "add", "5", "--text", "Dr Okafor", "--phone", "020 7946 0000")
+    ipt.ok("safety-plan", "closing", "--kept-where", "My wallet")
+    ipt.ok("course", "review-midpoint", "--focus-still-right", "yes", "--next-half", "Call Jo weekly")
+    md = ipt.ok("export", "--format", "markdown").stdout
+    for shown in (
+        "## My staying-well plan",
+        "- My warning signs: Skipping meals",
+        "- Whom I will tell: Jo",
+        "   - Dr Okafor, 020 7946 0000",
+        "- Where I keep it: My wallet",
+        "- Focus still right: yes",
+        "- Second half: Call Jo weekly",
+    ):
+        assert shown in md, shown

@@ -151,6 +151,12 @@ STAYING_WELL = {
     "whom_i_tell": ("Whom I will tell", 4),
     "when_to_contact": ("When I will contact my doctor or therapist", 5),
 }
+# The questions that close the Stanley-Brown plan, as labelled in every view.
+CLOSING_LABELS = {
+    "how_likely": "How likely I am to use this plan",
+    "in_the_way": "What might get in the way",
+    "kept_where": "Where I keep it",
+}
 STAYING_WELL_TITLE = "My staying-well plan"
 STAYING_WELL_ABOUT = (
     "How you will notice depression coming back, and what you will do then. It is apart from "

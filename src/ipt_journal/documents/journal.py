@@ -7,9 +7,11 @@ import datetime as dt
 
 from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
+    CLOSING_LABELS,
     DECEASED_LABELS,
     REVIEW_FIELDS,
     SAFETY_STEPS,
+    STAYING_WELL,
     Contact,
     DisputeStage,
     ExpectationsMet,
@@ -46,7 +48,7 @@ def markdown(doc: dict, today: dt.date) -> str:
     lines = ["# My IPT journal", "", f"Printed {today.isoformat()}. Private: this file is not encrypted.", ""]
     for section in (_course, _goals, _people, _checkins, _questionnaires, _events, _sessions, _homework):
         lines += section(doc, names)
-    for section in (_exercises, _coping, _bring, _safety_plan, _reviews):
+    for section in (_exercises, _coping, _bring, _safety_plan, _staying_well, _reviews):
         lines += section(doc, names)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -254,8 +256,29 @@ def _safety_plan(doc, names) -> list[str]:
             lines.append(step_heading(step, title))
             for s in entries:
                 who = text(names.get(s["person"], "")) if s["person"] else ""
-                lines.append(f"   - {': '.join(part for part in (who, text(s['text'] or '')) if part)}")
+                entry = ": ".join(part for part in (who, text(s["text"] or "")) if part)
+                phone = f", {text(s['phone'])}" if s.get("phone") else ""
+                lines.append(f"   - {entry}{phone}")
+    for closing in doc.get("safety_plan_closing", []):
+        lines += [_item(label, closing[key]) for key, label in CLOSING_LABELS.items() if closing.get(key)]
     return [*lines, ""]
+
+
+def _staying_well(doc, names) -> list[str]:
+    lines = []
+    for plan in doc.get("staying_well", []):
+        items = [_item(label, plan[key]) for key, (label, _) in STAYING_WELL.items() if plan.get(key)]
+        lines += ["## My staying-well plan", "", *items, ""] if items else []
+    for m in doc.get("midpoints", []):
+        lines += [f"## Midpoint review of {m['day']}", ""]
+        if m.get("focus_still_right"):
+            lines.append(f"- Focus still right: {m['focus_still_right']}")
+        lines += [_item(label, m[key]) for key, label in MIDPOINT_LABELS if m.get(key)]
+        lines.append("")
+    return lines
+
+
+MIDPOINT_LABELS = (("focus_note", "About the focus"), ("goals_note", "Goals"), ("next_half", "Second half"))
 
 
 def _reviews(doc, names) -> list[str]:

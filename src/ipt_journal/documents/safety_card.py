@@ -11,8 +11,8 @@ TOP = "When things get hard, go down the steps until one helps. In danger now: c
 
 
 def blocks(plan, closing, country: str | None) -> list[Block]:
-    from ipt_journal.clinical.vocab import SAFETY_STEPS, step_heading
-    from ipt_journal.render.safety_plan import CLOSING_LABELS, step5_additions
+    from ipt_journal.clinical.vocab import CLOSING_LABELS, SAFETY_STEPS, step_heading
+    from ipt_journal.render.safety_plan import step5_additions
     from ipt_journal.text.messages import plan_entry
 
     content: list[Block] = [Paragraph(TOP, emphasis=True)]

@@ -6,6 +6,7 @@ import re
 
 from rich.text import Text
 
+from ipt_journal.clinical.vocab import CLOSING_LABELS
 from ipt_journal.render.common import new_console
 from ipt_journal.text.messages import plan_entry
 
@@ -14,11 +15,6 @@ ED_BLANK = "Nearest emergency department (name and address): ____________"
 # (Australia, New Zealand, the US). ER and ED count in capitals only: "Ed" may be a name.
 ED_NAMED = re.compile(r"emergency|hospital|\ba\s?&\s?e\b", re.IGNORECASE)
 ED_ABBREVIATION = re.compile(r"\b(ER|ED)\b")
-CLOSING_LABELS = {
-    "how_likely": "How likely I am to use this plan",
-    "in_the_way": "What might get in the way",
-    "kept_where": "Where I keep it",
-}
 
 
 def step5_additions(plan, country: str | None) -> list[str]:

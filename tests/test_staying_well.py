@@ -182,3 +182,26 @@ def test_the_markdown_export_keeps_the_plan_the_closing_answers_and_the_midpoint
         "- Second half: Call Jo weekly",
     ):
         assert shown in md, shown
+
+
+def test_the_review_screen_offers_to_move_each_copy_default_no(ipt, tmp_path):
+    from terminal import ENTER, Terminal
+
+    path = _journal_from_before(tmp_path)
+    term = Terminal(path, "review")
+    for prompt in ("What has changed", "What helped", "What early warning signs", "what will you do",
+                   "Whom will you tell", "When will you contact", "How will you keep using",
+                   "How do you feel about the course ending"):  # fmt: skip
+        term.at(prompt).type("")
+    term.at("Your safety plan still holds 2 entries copied from an earlier review")
+    term.at("#1, step 1: Skipping meals")
+    term.answer("Move it from your safety plan to your staying-well plan?", "y")
+    term.at("#2, step 2: Call Jo")
+    term.answer("Move it from your safety plan to your staying-well plan?", ENTER)
+    term.at("Moved 1 entry to your staying-well plan.")
+    code, output = term.finish()
+    assert code == 0, output
+    assert ipt.rows_in(path, "SELECT id, text FROM safety_plan_items ORDER BY id") == [
+        (2, "Call Jo"),
+        (3, "A hot shower"),
+    ]

@@ -71,7 +71,7 @@ def end(
         str | None, typer.Option("--date", metavar="DAY", help="The day the course ended. [default: today]")
     ] = None,
 ) -> None:
-    """End the course; after it, ipt keeps you company in maintenance."""
+    """End the course; ipt then keeps you company in maintenance."""
     from ipt_journal.text.dates import parse_day
 
     journal = session(ctx).journal()

@@ -47,7 +47,7 @@ def formulation_command(
     revise: Annotated[bool, typer.Option("--revise", help="Rewrite it in a terminal, pre-filled.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show or revise how your low mood links to your focus and people.
+    """Show or revise how your low mood links to your focus.
 
     The formulation says, in your words, how your low mood links to your focus and the
     people in it."""

@@ -41,7 +41,11 @@ def review_midpoint(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the saved review as JSON.")] = False,
 ) -> None:
-    """Look again at your focus and goals halfway through the course (IPT's midpoint review)."""
+    """Halfway: look again at your focus and goals.
+
+    IPT's midpoint review: is the focus still right, how the goals are going, and what to
+    work on in the second half. A flag for each answer; without flags, in a terminal, it
+    asks."""
     from dataclasses import asdict
 
     from ipt_journal.models import MidpointIn, validate

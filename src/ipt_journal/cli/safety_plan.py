@@ -119,8 +119,9 @@ def closing(
         str | None, typer.Option("--kept-where", metavar="TEXT", help="Where you will keep it.")
     ] = None,
 ) -> None:
-    """The questions that close the plan: how likely you are to use it, what might get in
-    the way, and where you will keep it."""
+    """The questions that close the plan.
+
+    How likely you are to use it, what might get in the way, and where you will keep it."""
     from ipt_journal.models import ClosingIn, validate
 
     state = session(ctx)

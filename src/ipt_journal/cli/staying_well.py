@@ -126,8 +126,10 @@ def edit(
     when_to_contact: WhenToContactOpt = None,
     to_safety_plan: ToSafetyPlanOpt = None,
 ) -> None:
-    """Write or change your staying-well plan. Without flags, asks part by part (Enter keeps
-    what is there); a part given as "" is cleared."""
+    """Write or change your staying-well plan.
+
+    Without flags, in a terminal, it asks part by part (Enter keeps what is there); a part
+    given as "" is cleared."""
     from ipt_journal.models import StayingWellIn, validate
 
     state = session(ctx)
@@ -185,8 +187,11 @@ def move_copies(
     ] = None,
     move_all: Annotated[bool, typer.Option("--all", help="Move every copied entry.")] = False,
 ) -> None:
-    """Move the entries an earlier version of ipt copied from your review into steps 1 and 2
-    of your safety plan back to your staying-well plan, asking one by one (default No)."""
+    """Move review copies out of the safety plan.
+
+    Earlier versions of ipt copied the review's warning signs and relapse plan into steps 1
+    and 2 of your safety plan; this moves them to your staying-well plan, asking one by one
+    (default No)."""
     state = session(ctx)
     journal = state.journal()
     copies = journal.safety_plan.copied_from_reviews()

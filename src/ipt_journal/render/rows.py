@@ -78,3 +78,10 @@ def hit_rows(hits) -> None:
 def _went(quality: int | None) -> str:
     """Signed always ('+0'), so a row's numbers line up; unknown where nobody said."""
     return UNKNOWN_WENT if quality is None else f"{quality:+d}"
+
+
+def checkins_whole(checkins) -> None:
+    """`ipt checkin list --full` piped: whole entries, as on screen."""
+    from ipt_journal.render.checkins import checkins_whole as draw
+
+    draw(checkins)

@@ -57,11 +57,10 @@ def normalise(key: str, value: str) -> str:
         code = country_code(value)
         if code is None:
             raise InputError(
-                f"The country must be a two-letter code such as US, GB or AU, got {value!r}.",
+                f"The country must be a two-letter code (ISO 3166-1) such as US, GB or AU, got {value!r}.",
                 _country_hint(value)
-                or "Use the country's two-letter code, for example DE for Germany or JP for Japan. "
-                "Names ipt knows: United States, Canada, United Kingdom (UK), Ireland, Australia, "
-                "New Zealand.",
+                or "Use the country's two-letter ISO 3166 code, for example DE for Germany or JP for "
+                "Japan, or its English name, such as United Kingdom (UK) or India.",
             )
         return code
     return value
@@ -84,7 +83,7 @@ def _country_hint(value: str) -> str | None:
 
     from ipt_journal.clinical.safety import COUNTRY_ALIASES, CRISIS_LINES
 
-    names = {lines.name.lower(): code for code, lines in CRISIS_LINES.items()} | COUNTRY_ALIASES
+    names = COUNTRY_ALIASES
     # Only a near spelling: 'Deutschland' is not a slip for 'England'.
     matches = difflib.get_close_matches(" ".join(value.split()).casefold(), names, n=1, cutoff=0.8)
     if not matches:

@@ -1,6 +1,7 @@
 """`ipt crisis`: help at any time, and the crisis block beneath any screen that shows a PHQ-9
 with item 9 above 0. The settings that choose the lines are `ipt config` (cli/config.py)."""
 
+import sys
 from typing import Annotated
 
 import typer
@@ -19,15 +20,13 @@ def crisis(
 
     country = config.country_or_none()
     if as_json:
-        data = safety.as_json(country, opening=safety.CRISIS_OPENING)
+        data = safety.as_json(country, opening=safety.crisis_opening(country))
         data["safety_plan"] = messages.plain(_plan_if_readable(ctx))
         messages.print_json(data)
         return
     # First, before anything that could fail or wait.
-    messages.crisis(country, opening=safety.CRISIS_OPENING)
+    messages.crisis(country, opening=safety.crisis_opening(country))
     plan = _plan_if_readable(ctx)
-    import sys
-
     if plan:
         print("", file=sys.stdout)
         messages.safety_plan_text(plan, sys.stdout)
@@ -50,17 +49,30 @@ def _plan_if_readable(ctx: typer.Context) -> list:
 
 
 def crisis_if_due(journal, days: list[str], data: dict | None = None, stream=None) -> None:
-    """The crisis block beneath a screen that showed PHQ-9s with item 9 above 0 (`days`,
-    from `safety.item9_days`): for --json a `safety` object in `data`, else the calm text.
+    """Beneath a screen that showed PHQ-9s with item 9 above 0 (`days`, from
+    `safety.item9_days`): while the latest PHQ-9 still answers item 9 above 0, the crisis
+    lines, the plan and whom to tell how soon; once a later one answered 0, one line of
+    history (`safety.history_line`). For --json a `safety` object in `data`, else text.
     Every screen showing a PHQ-9 calls this, so the rule and the words live in one place."""
     if not days:
         return
     from ipt_journal import config
     from ipt_journal.clinical import safety
+    from ipt_journal.clinical.follow_up import care_of, item9_follow_up
 
+    story = safety.item9_story(journal)
+    if not story.urgent or story.latest is None:
+        if data is not None:
+            data["safety"] = safety.history_json(days, story)
+        else:
+            out = stream or sys.stdout
+            messages.say("", file=out)
+            messages.note(safety.history_line(story), stream=out)
+        return
     country = config.country_or_none()
     plan = journal.safety_plan.items()
+    follow_up = item9_follow_up(story.latest.answer, story.latest.total, care_of(journal))
     if data is not None:
-        data["safety"] = {**safety.due_json(days, country), "safety_plan": messages.plain(plan)}
+        data["safety"] = {**safety.due_json(days, country, follow_up), "safety_plan": messages.plain(plan)}
     else:
-        messages.item9_reminder(days, country, plan, stream)
+        messages.item9_reminder(days, country, plan, follow_up, stream)

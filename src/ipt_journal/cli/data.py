@@ -155,9 +155,11 @@ def export(
     readable journal to print or bring to a therapist). An existing file is replaced only
     with --force; the journal and its backups never."""
     import datetime as dt
+    from collections.abc import Iterator
 
+    from ipt_journal.documents import NOT_ENCRYPTED
     from ipt_journal.errors import InputError, MissingInput
-    from ipt_journal.safekeeping import export_files, files, portable
+    from ipt_journal.safekeeping import export_document, export_files, files
 
     kind = format.lower()
     if kind not in ("json", "csv", "markdown"):
@@ -167,8 +169,8 @@ def export(
             "CSV export needs a folder: -o FOLDER.", "For example: ipt export --format csv -o my-journal"
         )
     journal = session(ctx).journal()
-    tables = journal.dump()
     if kind == "csv":
+        tables = journal.dump()
         folder = Path(output)
         written = export_files.write_csv_folder(
             folder, tables, journal.columns, force=force, journal_path=journal.path
@@ -179,17 +181,18 @@ def export(
             stream=sys.stderr,
         )
     else:
-        doc = portable.document(tables)
-        if kind == "json":
-            text = export_files.json_text(doc)
-        else:
-            from ipt_journal.documents.journal import markdown
+        with journal.reading():  # one snapshot, however long the file takes to write
+            data: bytes | Iterator[bytes]
+            if kind == "json":  # written as it is read: a ten-year journal never whole in memory
+                data = export_files.json_pieces(export_document.sections(journal))
+            else:
+                from ipt_journal.documents.journal import markdown
 
-            text = markdown(doc, dt.date.today())
-        where = files.write_user_file(output or files.STDOUT, text.encode(), force, journal.path)
+                data = markdown(export_document.document(journal), dt.date.today()).encode()
+            where = files.write_user_file(output or files.STDOUT, data, force, journal.path)
         if output not in (None, files.STDOUT):
             messages.note(f"Wrote {where} (readable only by you).", stream=sys.stderr)
-    messages.note(portable.NOT_ENCRYPTED, stream=sys.stderr)
+    messages.note(NOT_ENCRYPTED, stream=sys.stderr)
 
 
 def wipe(

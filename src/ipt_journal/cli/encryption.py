@@ -179,22 +179,36 @@ def forget(ctx: typer.Context) -> None:
 
 
 MIN_PASSPHRASE = 8
+ADVISED_PASSPHRASE = 16  # about four random words: far beyond guessing, and easy to type
+TRIES = 3
 
 
 def _new_passphrase(state, variable: str) -> str:
+    """From the environment (checked once), else typed twice at a hidden prompt: a short one
+    or a mistyped confirmation is said and asked again, never taken."""
     import os
 
     from ipt_journal.errors import InputError
 
+    too_short = f"A passphrase needs at least {MIN_PASSPHRASE} characters."
     if os.environ.get(variable):
-        chosen = os.environ[variable]
-    else:
+        if len(os.environ[variable]) < MIN_PASSPHRASE:
+            raise InputError(f"{too_short} Nothing was changed.")
+        return os.environ[variable]
+    for _ in range(TRIES):
         chosen = state.passphrase(variable, "New passphrase", needed="A new passphrase is needed")
-        if state.passphrase(variable, "The same passphrase again") != chosen:
-            raise InputError("The two passphrases differ. Nothing was changed.")
-    if len(chosen) < MIN_PASSPHRASE:
-        raise InputError(f"A passphrase needs at least {MIN_PASSPHRASE} characters. Nothing was changed.")
-    return chosen
+        if len(chosen) < MIN_PASSPHRASE:
+            messages.note(f"{too_short} Please choose a longer one.")
+            continue
+        if len(chosen) < ADVISED_PASSPHRASE:
+            messages.note(
+                f"That works, but {ADVISED_PASSPHRASE} characters or more (four random words, say) "
+                "is much harder to guess."
+            )
+        if state.passphrase(variable, "The same passphrase again") == chosen:
+            return chosen
+        messages.note("The two passphrases differ; please type it twice again.")
+    raise InputError(f"No passphrase was set after {TRIES} tries. Nothing was changed.")
 
 
 def _mention_plain_backups(journal_path: Path, changed: bool = False) -> None:

@@ -203,6 +203,7 @@ def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
                 "ipt import --from csv FILE --columns day=...,mood=...",
             ) from None
         raise
+    del text  # the records are read: the file's text need not stay beside them
     journal = session(ctx).journal()
     counts = journal.merge(doc, dry_run=True)
     if not dry_run and any(changed["updated"] for changed in counts.values()):

@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring  # json's own, in C where it can be
 from pathlib import Path
+from typing import Any
 
 from ipt_journal.safekeeping import files
 from ipt_journal.store import make_private_dirs
@@ -17,6 +19,79 @@ from ipt_journal.text.safe_text import csv_cell, json_escaped
 
 def json_text(doc: dict) -> str:
     return json_escaped(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
+
+
+def json_pieces(sections: dict[str, Any]) -> Iterator[bytes]:
+    """The JSON of `sections` (export_document.sections: its lists may be iterators), byte
+    for byte what `json_text` gives for the same document, in pieces of a few hundred records
+    made as the records are read. json's own encoder would need the whole document first, and with
+    an indent it is pure Python anyway; `_encoded` is a smaller one for the few kinds of
+    values a journal holds."""
+    pending: list[str] = []
+    size = 0
+
+    def flush() -> bytes:
+        nonlocal size
+        text = json_escaped("".join(pending))  # escapes single characters: safe to cut anywhere
+        pending.clear()
+        size = 0
+        return text.encode()
+
+    pending.append("{")
+    for number, (key, value) in enumerate(sections.items()):
+        pending.append(f"{',' if number else ''}\n  {encode_basestring(key)}: ")
+        if isinstance(value, (str, int, float, bool, dict, list, tuple)) or value is None:
+            pending.append(_encoded(value, "  "))
+            continue
+        written = 0
+        for record in value:
+            pending.append(f"{',' if written else '['}\n    {_encoded(record, '    ')}")
+            written += 1
+            size += 1
+            if size >= PIECE_RECORDS:
+                yield flush()
+        pending.append("\n  ]" if written else "[]")
+    pending.append("\n}\n")
+    yield flush()
+
+
+PIECE_RECORDS = 200  # about 100 KiB of a ten-year journal's JSON
+
+
+# How json writes each plain value, by its exact type: C functions, one call per value.
+_PLAIN: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    bool: ("false", "true").__getitem__,
+    type(None): "null".format,  # format ignores the value it is given
+}
+
+
+def _encoded(value: Any, indent: str) -> str:
+    """`value` as json.dumps(value, indent=2, ensure_ascii=False) writes it at `indent`."""
+    plain = _PLAIN.get(value.__class__)
+    if plain is not None:
+        return plain(value)
+    inner = indent + "  "
+    try:
+        if value.__class__ is dict:
+            if not value:
+                return "{}"
+            fields = []
+            for key, item in value.items():
+                plain = _PLAIN.get(item.__class__)  # most are: spared a call of _encoded
+                text = plain(item) if plain is not None else _encoded(item, inner)
+                fields.append(f"{inner}{encode_basestring(key)}: {text}")
+            return "{\n" + ",\n".join(fields) + f"\n{indent}}}"
+        if value.__class__ is list or value.__class__ is tuple:
+            if not value:
+                return "[]"
+            items = ",\n".join(f"{inner}{_encoded(item, inner)}" for item in value)
+            return f"[\n{items}\n{indent}]"
+    except TypeError:  # a key that is not text: json turns it into text, as below
+        pass
+    # Anything rarer (a float, a number as a key): json's own way, at this depth.
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
 
 
 def write_csv_folder(

@@ -72,12 +72,14 @@ def replace(temp: Path, target: Path) -> None:
     fsync_folder(target.parent)
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` whole or not at all, readable only by you."""
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write `data` (bytes, or pieces of it written as they come) to `path` whole or not at
+    all, readable only by you."""
     temp = temp_beside(path)
     try:
         with open(temp, "wb") as handle:
-            handle.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         replace(temp, path)
@@ -126,13 +128,16 @@ def check_target(path: Path, force: bool = False, journal_path: Path | None = No
 
 
 def write_user_file(
-    target: Path | str, data: bytes, force: bool = False, journal_path: Path | None = None
+    target: Path | str, data: bytes | Iterable[bytes], force: bool = False, journal_path: Path | None = None
 ) -> str:
     """Write `data` where the person asked: `-` is standard output, anything else is checked
-    with `check_target` and written atomically. Returns where it went, for a message."""
+    with `check_target` and written atomically. `data` may come in pieces (an export streamed
+    from the journal): each is written as it comes, and a file still appears only whole.
+    Returns where it went, for a message."""
     if str(target) == STDOUT:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        for piece in (data,) if isinstance(data, bytes) else data:
+            sys.stdout.buffer.write(piece)
         sys.stdout.flush()
         return "standard output"
     path = Path(target)

@@ -367,8 +367,29 @@ class Journal:
     def dump(self) -> dict[str, list[dict]]:
         return transfer.dump(self)
 
+    def rows(self, table: str, by: str | None = None) -> Iterator[dict]:
+        return transfer.rows(self, table, by)
+
+    def uids(self, table: str) -> dict[int, str]:
+        return transfer.uids(self, table)
+
     def columns(self, table: str) -> list[str]:
         return transfer.columns(self, table)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the journal as it was at the first,
+        even while another ipt saves (an export reads for a while, table after table). Inside
+        another transaction it is part of that one."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")  # nothing was written; this only ends the read
 
     def merge(self, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
         return transfer.merge(self, doc, dry_run)

@@ -4,10 +4,10 @@ the records' stable uids."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ipt_journal.errors import InputError
-from ipt_journal.store.people import PERSON_FIELDS
 
 if TYPE_CHECKING:
     from ipt_journal.store.core import Journal
@@ -45,6 +45,25 @@ def dump(journal: Journal) -> dict[str, list[dict]]:
         table: [dict(row) for row in journal.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")]
         for table in TABLES
     }
+
+
+def rows(journal: Journal, table: str, by: str | None = None) -> Iterator[dict]:
+    """The rows of `table` one at a time, as they are read (an export streams them): in the
+    order they were written, or grouped by the column `by` (a child table read in step with
+    its parents, in that order within each parent)."""
+    if table not in TABLES:  # names come from code, never from input; this keeps it so
+        raise ValueError(f"{table} is not a table of the journal")
+    cursor = journal.conn.execute(f"SELECT * FROM {table} ORDER BY {by + ', ' if by else ''}rowid")
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def uids(journal: Journal, table: str) -> dict[int, str]:
+    """Each row's uid by its id: how an export names the rows others point at."""
+    if table not in TABLES:
+        raise ValueError(f"{table} is not a table of the journal")
+    return dict(journal.conn.execute(f"SELECT id, uid FROM {table}").fetchall())
 
 
 def columns(journal: Journal, table: str) -> list[str]:
@@ -327,6 +346,8 @@ class _Merge:
         return row["id"], False
 
     def _person(self, person) -> None:
+        from ipt_journal.store.people import PERSON_FIELDS  # here: every command imports this module
+
         taken = self.conn.execute(
             "SELECT uid FROM people WHERE name = ? COLLATE NOCASE AND uid != ?", (person.name, person.uid)
         ).fetchone()

@@ -12,10 +12,9 @@ from ipt_journal.text.figures import shown
 
 
 def _event_line(e) -> str:
-    from ipt_journal.insight.life_events import kind_label
+    from ipt_journal.insight.life_events import event_title
 
-    people = f" with {', '.join(e.people)}" if e.people else ""
-    return f"{e.when}: {kind_label(e.kind)}{people}" + (f". {e.note}" if e.note else "")
+    return f"{e.when}: {event_title(e.kind, e.people)}" + (f". {e.note}" if e.note else "")
 
 
 def events(doc: ClinicianReport) -> list[Block]:

@@ -317,6 +317,13 @@ def main() -> int:
         ),
         "ipt crisis": ([*ipt, "crisis"], None, env),
         "ipt course formulation": ([*ipt, "course", "formulation"], None, env),
+        # Issue 20: the staying-well plan and the safety plan's card.
+        "ipt staying-well": ([*ipt, "staying-well"], None, env),
+        "ipt safety-plan --card (html)": (
+            [*ipt, "safety-plan", "--card", "--force", "-o", str(OUT / "card.html")],
+            None,
+            env,
+        ),
         "ipt report, ten-times journal": (
             [*ipt, "report"],
             None,
@@ -396,6 +403,8 @@ def main() -> int:
             ("ipt checkin show ID", "jrnl -n 10", 0.8),
             ("ipt crisis", "jrnl --help", 0.8),
             ("ipt course formulation", "jrnl -n 10", 0.8),
+            ("ipt staying-well", "jrnl -n 10", 0.8),
+            ("ipt safety-plan --card (html)", "jrnl -n 10", 0.8),
             ("ipt checkin list --all (piped)", "jrnl -n 3650", 0.5),
             ("ipt search WORD, ten-times", "jrnl -contains WORD", 0.5),
             ("ipt checkin list --contains, ten-times", "jrnl -contains WORD", 0.5),

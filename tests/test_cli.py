@@ -184,7 +184,18 @@ def test_help_lists_every_command_once_in_its_section(ipt):
     commands = out.split("Your course:")[1].split("Examples:")[0]
     listed = [line.split()[0] for line in commands.splitlines() if line.startswith("  ") and line.strip()]
     assert sorted(listed) == sorted(
-        ["start", "course", "goals", "review", "inventory", "checkin", "measure", "exercise", "homework"]
+        [
+            "start",
+            "course",
+            "goals",
+            "review",
+            "staying-well",
+            "inventory",
+            "checkin",
+            "measure",
+            "exercise",
+            "homework",
+        ]
         + ["event", "report", "chart", "timeline", "search", "remind", "session", "bring", "prep"]
         + ["crisis", "safety-plan", "cope", "breathe", "backup", "restore", "doctor"]
         + ["export", "import", "wipe", "encrypt", "decrypt", "passphrase", "config", "completion"]

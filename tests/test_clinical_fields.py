@@ -73,16 +73,20 @@ def test_someone_who_died_never_reads_no_time_recorded_yet(ipt):
 
 def test_formulation_by_flags_is_agreed_shown_and_revisable(ipt):
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
-    ipt.ok("start", "--weeks", "12", "--focus", "role-dispute", "--formulation", "Low since the fights began")
+    ipt.ok(
+        "start", "--weeks", "12", "--focus", "role-dispute",
+        "--formulation", "Low since the fights began", "--formulation-agreed",
+    )  # fmt: skip
     assert ipt.rows("SELECT formulation, formulation_agreed_on FROM courses") == [
         ("Low since the fights began", TODAY.isoformat())
     ]
-    assert f"How it links together (agreed {TODAY}): Low since the fights began" in flat(
+    assert f"How it links together (agreed with my therapist on {TODAY}): Low since the fights began" in flat(
         ipt.ok("course").stdout
     )
-    ipt.ok("course", "formulation", "--text", "Low since the fights; lonely too", "--not-agreed")
+    # Written again without saying it was agreed: it is not.
+    ipt.ok("course", "formulation", "--text", "Low since the fights; lonely too")
     out = flat(ipt.ok("course", "formulation").stdout)
-    assert "(not agreed yet): Low since the fights; lonely too" in out
+    assert "(in my own words): Low since the fights; lonely too" in out
     assert "Low since the fights; lonely too" in flat(ipt.ok("report").stdout)
     data = json.loads(ipt.ok("course", "formulation", "--json").stdout)
     assert data == {"formulation": "Low since the fights; lonely too", "agreed_on": None}
@@ -110,14 +114,20 @@ def test_review_keeps_the_relapse_plan_and_shows_it_after_the_course(ipt):
             "--feelings-about-ending",
             "Nervous",
             "--add-to-safety-plan",
+            "what-i-will-do",
         ).stdout
     )
-    assert "step 2" in out and "a check-in once a month" in out
+    assert "Also added to your safety plan (step 2)." in out and "a check-in once a month" in out
+    # Only the part named goes into the crisis plan; both stay in the staying-well plan.
     assert ipt.rows("SELECT step, text FROM safety_plan_items ORDER BY step") == [
-        (1, "Skipping meals"),
         (2, "Call Jo, book a session"),
     ]
-    assert "If your warning signs return: Call Jo, book a session" in flat(ipt.ok().stdout)
+    assert ipt.rows("SELECT warning_signs, what_i_will_do FROM staying_well") == [
+        ("Skipping meals", "Call Jo, book a session")
+    ]
+    dashboard = flat(ipt.ok().stdout)
+    assert "Your staying-well plan (ipt staying-well):" in dashboard
+    assert "What I will do: Call Jo, book a session" in dashboard
     report = flat(ipt.ok("report").stdout)
     assert "If they return: Call Jo, book a session" in report and "On ending: Nervous" in report
 

@@ -188,9 +188,13 @@ def test_the_clinician_report_shows_the_formulation(ipt, tmp_path):
     ipt.ok(
         "start", "--weeks", "12", "--focus", "role-dispute",
         "--dispute-with", "Sam", "--dispute-stage", "impasse",
-        "--formulation", "Low since the fights with Sam began",
+        "--formulation", "Low since the fights with Sam began", "--formulation-agreed",
     )  # fmt: skip
-    line = "How it links together (agreed " + TODAY.isoformat() + "): Low since the fights with Sam began"
+    line = (
+        "How it links together (agreed with my therapist on "
+        + TODAY.isoformat()
+        + "): Low since the fights with Sam began"
+    )
     assert line in flat(ipt.ok("course").stdout)
     md = flat(ipt.ok("report", "--format", "markdown").stdout)
     assert "Focus: role dispute with Sam (impasse)." in md and line in md
@@ -225,7 +229,7 @@ def test_the_safety_notes_say_whether_a_plan_was_shown_or_suggested(ipt):
 
 REVIEW = (
     "review", "--what-changed", "a", "--what-helped", "b", "--warning-signs", "c", "--keep-practising", "d",
-    "--relapse-plan", "e", "--feelings-about-ending", "f", "--no-add-to-safety-plan",
+    "--relapse-plan", "e", "--feelings-about-ending", "f",
 )  # fmt: skip
 CONGRATULATION = "Your scores came down, and you did the work that brought them down."
 
@@ -303,12 +307,12 @@ def test_ending_texts_without_a_therapist_say_nothing_of_one(ipt):
     ipt.ok("start", "--weeks", "12", "--start-date", days_ago(84), "--no-therapist")
     out = flat(ipt.ok("course", "extend", "2").stdout)
     assert "therapist" not in out and "end date is agreed at the start" in out
-    out = flat(ipt.ok(*REVIEW[:-1], "--add-to-safety-plan").stdout)
+    out = flat(ipt.ok(*REVIEW, "--add-to-safety-plan", "what-i-will-do").stdout)
     assert "therapist" not in out
     assert "remind you monthly" not in out
     assert "the dashboard (ipt) says when a check-in is due" in out
-    assert "What you will do if they return is in step 2" in out
-    assert "add them to step 5: ipt safety-plan add 5" in out
+    assert "Also added to your safety plan (step 2)." in out
+    assert "keep them in step 5 of your safety plan" in out
 
 
 def test_ending_texts_with_a_therapist_mention_them(ipt):

@@ -37,18 +37,26 @@ def test_safety_plan_wizard_asks_each_step_its_own_question_about_a_person(ipt):
     for _ in (0, 1, 2):
         term.at("Add an entry").type("")
     term.answer("Anyone from your inventory?", SPACE, ENTER)
-    term.at("What could you do with Alex, or how to reach them? (Enter to skip)").type("a walk")
+    term.at("What could you do with Alex? (Enter to skip)").type("a walk")
+    term.at("Alex's phone number? (Enter to skip)").type("")
     term.at("Add an entry").type("")
     term.answer("Anyone from your inventory?", SPACE, ENTER)
-    term.at("How to reach Alex? (Enter to skip)")
+    term.at("How best to reach Alex, and when? (Enter to skip)")
     screen = term.child.before
+    term.type("text first")
+    # A number that is not one is refused at the prompt, and can be typed again.
+    term.at("Alex's phone number?").type("call me")
+    term.at("Digits, spaces and")
+    term.keys(*["\x7f"] * len("call me"))
     term.type("07700 900123")
     for _ in (4, 5, 6):
         term.at("Add an entry").type("")
+    for _ in range(3):
+        term.at("(Enter to skip)").type("")
     code, output = term.finish()
     assert code == 0, output
     assert "what to do together" not in screen + output
-    assert rows(ipt.path, "SELECT step, text FROM safety_plan_items ORDER BY step") == [
-        (3, "a walk"),
-        (4, "07700 900123"),
+    assert rows(ipt.path, "SELECT step, text, phone FROM safety_plan_items ORDER BY step") == [
+        (3, "a walk", None),
+        (4, "text first", "07700 900123"),
     ]

@@ -265,6 +265,7 @@ def test_review_is_saved_shown_in_reports_and_joins_the_safety_plan(people):
         "--keep-practising",
         "Sunday check-ins",
         "--add-to-safety-plan",
+        "warning-signs",
     )
     assert people.rows("SELECT step, text FROM safety_plan_items") == [(1, "Not answering texts")]
     out = flat(people.ok("report").stdout)

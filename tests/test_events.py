@@ -147,7 +147,7 @@ def test_export_import_export_is_identical_with_events(people, tmp_path):
     assert "events: 2 added" in out
     assert people.ok("--db", str(empty), "export").stdout == first
     assert "Nothing to import" in people.ok("--db", str(empty), "import", str(tmp_path / "e.json")).stdout
-    assert "- 2024-03: move (Sam, Jo)" in people.ok("export", "--format", "markdown").stdout
+    assert "- 2024-03: move with Sam, Jo" in people.ok("export", "--format", "markdown").stdout
 
 
 def test_import_refuses_an_event_naming_someone_unknown(people, tmp_path):

@@ -120,7 +120,8 @@ def test_the_review_answers_everywhere(grief):
         assert said in md
         assert said in flat(grief.ok("report").stdout)
         assert said in flat(grief.ok("review", "--show").stdout)
-    assert "Warning signs that depression is coming back: Staying in bed" in md  # the staying-well plan
+    # The staying-well plan, from its own store since the review wrote it (issue 20, point 3).
+    assert "My warning signs: Staying in bed" in md and "What I will do: Call Kim and book my GP" in md
     for args in (("review", "--json"), ("report", "--json")):
         review = json.loads(grief.ok(*args).stdout)["review"]
         assert review["what_changed"] == "I can talk about Dad now", args

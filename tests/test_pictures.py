@@ -118,8 +118,16 @@ def test_circle_marks_someone_who_died_and_its_json(journal):
         "deceased",
         "--closeness",
         "2",
+        "--died",
+        "2026-04-12",
     )
-    assert "Grandad † ○" in journal.ok("inventory", "circle").stdout
+    circle = journal.ok("inventory", "circle").stdout
+    # In words, with no symbol and no contact mark: he is remembered, not seen.
+    assert (
+        "Grandad (died April 2026)" in circle
+        and "†" not in circle
+        and "Grandad (died April 2026) ○" not in circle
+    )
     data = json.loads(journal.ok("inventory", "circle", "--json").stdout)
     sam = next(p for p in data["people"] if p["name"] == "Sam")
     assert (sam["ring"], sam["lately"], sam["times"]) == (1, "mixed", 4)  # -2, +2, 0, +1

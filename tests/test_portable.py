@@ -57,7 +57,7 @@ def full(people):
     )
     people.ok("goals", "edit", "1", "Talk calmly about money")
     people.ok("safety-plan", "add", "4", "--person", "Jo", "--text", "call")
-    people.ok("review", "--warning-signs", "Not sleeping", "--add-to-safety-plan")
+    people.ok("review", "--warning-signs", "Not sleeping", "--add-to-safety-plan", "warning-signs")
     people.ok("cope", "log", "grounding", "--helpful", "4", "--date", "2026-01-12")
     people.ok(
         "exercise",

@@ -33,7 +33,9 @@ def test_json_and_markdown(people):
     people.ok("safety-plan", "add", "4", "--person", "Sam", "--text", "555 0100")
     data = json.loads(people.ok("safety-plan", "--json").stdout)
     assert [step["step"] for step in data["steps"]] == [0, 1, 2, 3, 4, 5, 6]
-    assert data["steps"][4]["entries"] == [{"id": 2, "step": 4, "text": "555 0100", "person": "Sam"}]
+    assert data["steps"][4]["entries"] == [
+        {"id": 2, "step": 4, "text": "555 0100", "person": "Sam", "phone": None}
+    ]
     markdown = people.ok("safety-plan", "--markdown").stdout
     assert markdown.startswith("# My safety plan")
     assert "## 2. Things I can do on my own to cope\n\n- A hot shower" in markdown

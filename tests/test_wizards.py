@@ -86,16 +86,23 @@ def test_inventory_wizard_asks_about_someone_who_died_as_grief_asks(ipt):
     term.at("What did you do together?").type("Fishing")
     term.at("What do you miss most about them?").type("His laugh")
     term.at("What was hard between you, or is left unsaid?").type("")
-    term.at("What would you like to change?").type("")
-    term.answer("Which IPT problem area", DOWN, ENTER)  # grief
+    term.at("anything you would still like to say to them, or do in their memory?").type("Visit the lake")
+    term.at("When did they die?").type("2026-04")
+    term.answer("Is this loss part of what you are working on (grief)?", DOWN, ENTER)  # grief
     term.at("Anything else to note?").type("")
     code, output = term.finish()
     assert code == 0, output
-    for never in ("How often are you in contact?", "expectations being met?", "Can you confide"):
+    for never in (
+        "How often are you in contact?",
+        "expectations being met?",
+        "Can you confide",
+        "What would you like to change?",
+        "Where is the dispute now?",
+    ):
         assert never not in output
-    assert rows(ipt.path, "SELECT status, contact, together, satisfying, problem_area FROM people") == [
-        ("deceased", None, "Fishing", "His laugh", "grief")
-    ]
+    assert rows(
+        ipt.path, "SELECT status, contact, together, satisfying, change, died_on, problem_area FROM people"
+    ) == [("deceased", None, "Fishing", "His laugh", "Visit the lake", "2026-04-01", "grief")]
 
 
 def test_wizard_asks_only_for_what_the_flags_left_out(ipt):
@@ -466,8 +473,9 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.at("Goal 1").type("Talk about chores calmly")
     term.at("Goal 2").type("")
     term.at("Putting it together")
+    term.at("'Sam and I keep fighting about money")  # the example follows the focus: a dispute
     term.at("In your own words").type("I feel low when Sam and I fight about chores")
-    term.answer("Does that describe how things link for you?", "y")
+    term.answer("Have you agreed this with your therapist?", "y")
     term.at("Started your course: 16 weekly sessions")
     term.answer("Protect your journal with a passphrase?", "n")
     code, output = term.finish()
@@ -561,9 +569,16 @@ def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term.at("What helped most?").type("")
     term.at("What early warning signs").type("Skipping meals")
     term.at("If those signs come back, what will you do").type("Call Jo and book a session")
+    term.at("Whom will you tell?").type("Jo")
+    term.at("When will you contact your doctor or therapist?").type("If it lasts two weeks")
     term.at("How will you keep using").type("Check in on Sundays")
     term.at("How do you feel about the course ending?").type("A bit scared")
-    term.answer("Add the warning signs and your plan to your safety plan", "y")
+    # Item by item, default No: Enter keeps the crisis plan as it is; only "y" moves one.
+    term.answer("Also put my warning signs ('Skipping meals') in step 1", ENTER)
+    term.answer("Also put what I will do", ENTER)
+    term.answer("Also put whom I will tell ('Jo') in step 4 of your safety plan", "y")
+    term.answer("Also put when I will contact my doctor or therapist", ENTER)
+    term.at("Your staying-well plan is saved apart from your safety plan")
     term.at("a check-in once a month")
     code, output = term.finish()
     assert code == 0, output
@@ -571,9 +586,12 @@ def test_review_wizard_shows_what_changed_then_asks(people_and_course):
         people_and_course.path,
         "SELECT what_changed, what_helped, warning_signs, relapse_plan, feelings_about_ending FROM reviews",
     ) == [("Less shouting at home", None, "Skipping meals", "Call Jo and book a session", "A bit scared")]
+    assert rows(
+        people_and_course.path,
+        "SELECT warning_signs, what_i_will_do, whom_i_tell, when_to_contact FROM staying_well",
+    ) == [("Skipping meals", "Call Jo and book a session", "Jo", "If it lasts two weeks")]
     assert rows(people_and_course.path, "SELECT step, text FROM safety_plan_items ORDER BY step") == [
-        (1, "Skipping meals"),
-        (2, "Call Jo and book a session"),
+        (4, "Jo"),
     ]
 
 
@@ -610,24 +628,31 @@ def test_safety_plan_wizard_walks_the_six_steps(sam):
     term.at("Add an entry").type("")
     term.at("4. People I can ask for help")
     term.answer("Anyone from your inventory?", SPACE, ENTER)  # Sam, the inner circle first
-    term.at("How to reach Sam").type("07700 900123")
+    term.at("How best to reach Sam, and when?").type("Any time, even late")
+    term.at("Sam's phone number?").type("07700 900123")
     term.at("Add an entry").type("")
     term.at("nearest emergency department")
     term.at("Add an entry").type("")
     term.at("medicines, firearms")
     term.at("Add an entry").type("")
+    term.at("How likely are you to use this plan").type("Likely")
+    term.at("What might get in the way").type("Feeling I am a burden")
+    term.at("Where will you keep it").type("")
     code, output = term.finish()
     assert code == 0, output
     assert "Saved 4 new entries." in output
     assert rows(
         sam.path,
-        "SELECT s.step, s.text, p.name FROM safety_plan_items s "
+        "SELECT s.step, s.text, p.name, s.phone FROM safety_plan_items s "
         "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.id",
     ) == [
-        (0, "My daughter", None),
-        (1, "Not sleeping", None),
-        (3, "The river path", None),
-        (4, "07700 900123", "Sam"),
+        (0, "My daughter", None, None),
+        (1, "Not sleeping", None, None),
+        (3, "The river path", None, None),
+        (4, "Any time, even late", "Sam", "07700 900123"),
+    ]
+    assert rows(sam.path, "SELECT how_likely, in_the_way, kept_where FROM safety_plan_closing") == [
+        ("Likely", "Feeling I am a burden", None)
     ]
 
 

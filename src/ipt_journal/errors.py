@@ -44,3 +44,25 @@ class JournalError(IptError):
 
 class WrongPassphrase(JournalError):
     """The passphrase given does not open the encrypted journal."""
+
+
+# What ipt will not do with someone who has died, in the one kind refusal below.
+DECEASED_REFUSALS = {
+    "contact": "does not record time with them or list them as someone to contact",
+    "dispute": "does not make them the other side of a dispute",
+    "area": "keeps them with grief: their problem area can be grief or none, with no dispute stage",
+    "stage": "keeps them with grief: a dispute stage does not apply to them",
+    "with": "does not set this exercise or task with them",
+}
+
+
+class HasDied(InputError):
+    """The kind refusal for naming someone who has died where ipt means someone living."""
+
+    def __init__(self, name: str, refusal: str = "contact"):
+        quoted = f'"{name}"' if " " in name else name
+        super().__init__(
+            f"{name} has died, so ipt {DECEASED_REFUSALS[refusal]}.",
+            f"To remember {quoted}: ipt exercise start grief --with {quoted}, "
+            f"or a life event: ipt event add --person {quoted}",
+        )

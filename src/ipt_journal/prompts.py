@@ -84,6 +84,14 @@ def ask(question: Question, default: Any = None) -> Any:
         validate = (lambda value: bool(value.strip()) or "This one is needed.") if question.required else None
         answer = text(question.message + suffix, default=default or "", validate=validate).strip()
         return answer or None
+    if question.kind == "day":  # optional; a month alone (2026-04) is enough
+        from ipt_journal.text.dates import parse_day_or_month
+
+        return day(
+            question.message + " (Enter to skip)",
+            lambda typed: parse_day_or_month(typed)[0].isoformat() if typed else None,
+            default=default or "",
+        )
     if question.kind == "yes-no":
         choices = (("yes", True), ("no", False))
         return select(question.message, choices, default=default, optional=True)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Question:
     field: str
-    kind: str  # "text", "select" or "yes-no"
+    kind: str  # "text", "select", "yes-no" or "day"
     message: str
     choices: tuple[tuple[str, object], ...] = ()
     required: bool = False
@@ -92,19 +92,39 @@ PERSON_QUESTIONS: tuple[Question, ...] = (
     Question("can_confide", "yes-no", "Can you confide in them?", when=_living),
     Question("can_talk_about", "text", "What can you talk about with them?", when=_living),
     Question("cannot_talk_about", "text", "What can you not talk about with them?", when=_living),
-    Question("change", "text", "What would you like to change?"),
+    Question("change", "text", "What would you like to change?", when=_living),
+    Question(
+        "change",
+        "text",
+        "Is there anything you would still like to say to them, or do in their memory?",
+        when=_died,
+    ),
+    Question("died_on", "day", "When did they die? A day, or only the month (2026-04)", when=_died),
     Question(
         "problem_area",
         "select",
         "Which IPT problem area does this relationship touch?",
         _enum_choices(ProblemArea),
+        when=_living,
+    ),
+    Question(
+        "problem_area",
+        "select",
+        "Is this loss part of what you are working on (grief)?",
+        (
+            (ProblemArea.grief.label, ProblemArea.grief.value),
+            (ProblemArea.none.label, ProblemArea.none.value),
+        ),
+        when=_died,
     ),
     Question(
         "dispute_stage",
         "select",
         "Where is the dispute now?",
         _enum_choices(DisputeStage),
-        when=lambda answers: answers.get("problem_area") == ProblemArea.role_dispute.value,
+        when=lambda answers: (
+            _living(answers) and answers.get("problem_area") == ProblemArea.role_dispute.value
+        ),
     ),
     Question("notes", "text", "Anything else to note?"),
 )
@@ -171,24 +191,52 @@ START = {
     "encrypt": "Protect your journal with a passphrase? (you can also do it later: ipt encrypt)",
     "formulation_intro": (
         "Putting it together: in a sentence or two, how does your low mood link to your focus and "
-        "the people in it? For example: 'Since I moved for the new job I have lost touch with my "
-        "friends, and I feel low and alone; I want to build a life here.'"
+        "the people in it? For example: {example}"
     ),
     "formulation": "In your own words (Enter to skip; you can write or revise it later)",
-    "formulation_agree": "Does that describe how things link for you? (you can revise it any time)",
+    "formulation_agree": "Have you agreed this with your therapist? (you can say so later too)",
+}
+
+# The formulation's example follows the focus chosen (the first, if two).
+FORMULATION_EXAMPLES = {
+    "grief": "'Since Mum died I have stopped seeing friends, and I feel empty; I want to grieve "
+    "her and let people back in.'",
+    "role-dispute": "'Sam and I keep fighting about money, and I feel low and stuck; I want us to "
+    "say what each of us expects and find a way through.'",
+    "role-transition": "'Since I moved for the new job I have lost touch with my friends, and I "
+    "feel low and alone; I want to build a life here.'",
+    "interpersonal-deficits": "'I have few people to call and friendships fade, and I feel low "
+    "and alone; I want to make, and keep, a few closer friends.'",
+    None: "'Since the move I see almost no one, and I feel low and alone; I want to reconnect.'",
 }
 
 REVIEW = {
     "what_changed": "What has changed for you since the start, in mood and with people? (Enter to skip)",
     "what_helped": "What helped most? (Enter to skip)",
     "warning_signs": "What early warning signs would tell you things are slipping? (Enter to skip)",
-    "relapse_plan": "If those signs come back, what will you do, and whom will you tell? (Enter to skip)",
+    "relapse_plan": "If those signs come back, what will you do? (Enter to skip)",
+    "whom_i_tell": "Whom will you tell? (Enter to skip)",
+    "when_to_contact": (
+        "When will you contact your doctor or therapist? For example: if the signs last two weeks "
+        "(Enter to skip)"
+    ),
     "keep_practising": "How will you keep using what you learned? (Enter to skip)",
     "feelings_about_ending": (
         "How do you feel about the course ending? Sadness, worry or relief are all common. (Enter to skip)"
     ),
-    "to_safety_plan": "Add the warning signs and your plan to your safety plan (steps 1 and 2)?",
 }
+# The staying-well plan's questions (ipt staying-well edit); the review asks the same.
+STAYING_WELL = {
+    "warning_signs": "What early warning signs would tell you things are slipping? (Enter to keep)",
+    "what_i_will_do": "If those signs come back, what will you do? (Enter to keep)",
+    "whom_i_tell": "Whom will you tell? (Enter to keep)",
+    "when_to_contact": (
+        "When will you contact your doctor or therapist? For example: if the signs last two weeks "
+        "(Enter to keep)"
+    ),
+}
+# Asked once per part, after the staying-well plan is saved; the answer defaults to No.
+TO_CRISIS_PLAN = "Also put {label} ('{text}') in step {step} of your safety plan ({title})?"
 
 HOMEWORK: dict[str, Any] = {
     "tried": 'Homework due {due}: "{text}". Did you try it?',

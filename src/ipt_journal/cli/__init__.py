@@ -34,6 +34,7 @@ SECTIONS = {
         "course": ("course", "course_app", "Where you are in your course; extend or end it."),
         "goals": ("goals", "goals_app", "Your 1 to 3 goals for the course, and progress on each."),
         "review": ("review", "review", "Look back at the end of the course."),
+        "staying-well": ("staying_well", "app", "Your staying-well plan, for after the course."),
     },
     "Week by week": {
         "inventory": ("inventory", "app", "The people who matter, and how things are with each."),

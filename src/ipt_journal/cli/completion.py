@@ -33,6 +33,17 @@ def people(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "people", incomplete)
 
 
+def living(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """People for --with a check-in, homework, a dispute or the safety plan: the living."""
+    return _journal_values(ctx, "living", incomplete)
+
+
+def exercise_people(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`exercise start KIND --with`: someone who died only for the grief exercise."""
+    kind = (ctx.params.get("kind") or "") if ctx is not None else ""
+    return _journal_values(ctx, "people" if kind.strip().lower() == "grief" else "living", incomplete)
+
+
 def people_with_how(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """--with NAME:HOW: the name, then the ways it went."""
     if ":" in incomplete:
@@ -40,7 +51,7 @@ def people_with_how(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
         return [
             (f"{name}:{how}", label) for how, label in HOW_IT_WENT if f"{name}:{how}".startswith(incomplete)
         ]
-    return [(f"{name}:", about) for name, about in _journal_values(ctx, "people", incomplete)]
+    return [(f"{name}:", about) for name, about in _journal_values(ctx, "living", incomplete)]
 
 
 HOW_IT_WENT = (("+2", "very well"), ("+1", "well"), ("0", "mixed"), ("-1", "badly"), ("-2", "very badly"))

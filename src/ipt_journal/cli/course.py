@@ -71,7 +71,7 @@ def end(
         str | None, typer.Option("--date", metavar="DAY", help="The day the course ended. [default: today]")
     ] = None,
 ) -> None:
-    """End the course; after it, ipt keeps you company in maintenance."""
+    """End the course; ipt then keeps you company in maintenance."""
     from ipt_journal.text.dates import parse_day
 
     journal = session(ctx).journal()
@@ -86,3 +86,6 @@ def end(
 from ipt_journal.cli.formulation import formulation_command  # noqa: E402
 
 course_app.command("formulation")(formulation_command)
+from ipt_journal.cli.midpoint import review_midpoint  # noqa: E402
+
+course_app.command("review-midpoint")(review_midpoint)

@@ -199,8 +199,11 @@ def delete(ctx: typer.Context, event_id: IdArg, yes: YesOpt = False) -> None:
 
 
 def _summary(event: LifeEvent) -> str:
-    from ipt_journal.insight.life_events import kind_label
+    from ipt_journal.clinical.vocab import EventKind
+    from ipt_journal.insight.life_events import event_title, kind_label
 
+    if event.kind == EventKind.loss.value and event.people:
+        return f"{event_title(event.kind, event.people)}, {event.when}"  # "loss of Rosa, 2026-04"
     people = f" with {', '.join(event.people)}" if event.people else ""
     return f"{kind_label(event.kind)}, {event.when}{people}"
 

@@ -21,7 +21,20 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt goals done": ("ipt goals done 2",),
     "ipt goals drop": ("ipt goals drop 3",),
     "ipt goals show": ("ipt goals show 2",),
-    "ipt review": ("ipt review", "ipt review --what-helped 'Talking to Jo' --add-to-safety-plan"),
+    "ipt review": (
+        "ipt review",
+        "ipt review --warning-signs 'Skipping meals' --whom-i-tell Jo --add-to-safety-plan whom-i-tell",
+    ),
+    "ipt staying-well": ("ipt staying-well", "ipt staying-well --markdown"),
+    "ipt staying-well edit": (
+        "ipt staying-well edit",
+        "ipt staying-well edit --when-to-contact 'If it lasts two weeks'",
+    ),
+    "ipt staying-well move-copies": ("ipt staying-well move-copies", "ipt staying-well move-copies --id 4"),
+    "ipt course review-midpoint": (
+        "ipt course review-midpoint",
+        "ipt course review-midpoint --focus-still-right yes --next-half 'Talk to Sam about money'",
+    ),
     "ipt inventory": ("ipt inventory list", "ipt inventory add --name Sam --relationship partner"),
     "ipt inventory add": (
         "ipt inventory add",
@@ -78,10 +91,14 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt report": ("ipt report", "ipt report --since '8 weeks ago' --json"),
     "ipt search": ("ipt search argument", "ipt search '\"phone call\" OR letter' --kind check-in"),
     "ipt crisis": ("ipt crisis",),
-    "ipt safety-plan": ("ipt safety-plan", "ipt safety-plan --markdown"),
+    "ipt safety-plan": ("ipt safety-plan", "ipt safety-plan --card -o card.html"),
+    "ipt safety-plan closing": (
+        "ipt safety-plan closing",
+        "ipt safety-plan closing --kept-where 'a photo on my phone'",
+    ),
     "ipt safety-plan add": (
         "ipt safety-plan add 2 --text 'a hot shower'",
-        "ipt safety-plan add 3 --person Sam",
+        "ipt safety-plan add 4 --person Sam --phone '07700 900123'",
     ),
     "ipt safety-plan remove": ("ipt safety-plan remove 4",),
     "ipt safety-plan edit": ("ipt safety-plan edit",),

@@ -30,7 +30,12 @@ KindArg = Annotated[
         autocompletion=completion.exercise_kinds,
     ),
 ]
-WithOpt = Annotated[str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")]
+WithOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--with", metavar="NAME", help="The person it is about.", autocompletion=completion.exercise_people
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
@@ -76,6 +81,16 @@ def start(
         str | None,
         typer.Option("--due", metavar="DAY", help="The homework's day. [default: in 7 days]"),
     ] = None,
+    homework_with: Annotated[
+        str | None,
+        typer.Option(
+            "--homework-with",
+            metavar="NAME",
+            autocompletion=completion.living,
+            help="Whom the homework is with (someone living). [default: the person it is about; "
+            "for grief, no one]",
+        ),
+    ] = None,
     bring: BringOpt = None,
     edit: Annotated[
         bool, typer.Option("--edit", help="Write the answers in your editor ($VISUAL or $EDITOR), one file.")
@@ -99,6 +114,10 @@ def start(
     if edit:
         answers = _answers_in_editor(exercise, answers)
     missing = exercise.missing(answers)
+    from ipt_journal.cli import remembering
+
+    if with_:  # who it is with is refused first, before any question or missing answer
+        remembering.check_with(state.journal(), exercise.key, with_)
     if missing and not state.can_prompt:
         raise MissingInput(
             f"{exercise.name} still needs: {', '.join(missing)}. ipt only asks in a terminal, "
@@ -114,10 +133,10 @@ def start(
         "mood_after": mood_after,
         "answers": answers,
     }
-    if with_:
-        journal.people.named(with_)  # an unknown name is refused before any question
+    continued = False
     if missing:
-        fields = guided(journal, exercise, fields)
+        continued = remembering.before_questions(journal, exercise, fields)
+        fields = remembering.guided(state, journal, exercise, fields, guided)
         if homework is None:
             from ipt_journal import prompts
 
@@ -134,8 +153,11 @@ def start(
             if due
             else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)
         )
-        task = validate(HomeworkIn, {"text": text, "due": day, "person": done.person})
-    saved = journal.exercises.add(done, task, things_to_bring(bring, done.day, "exercise"))
+        person = remembering.homework_person(journal, exercise, done.person, homework_with, bool(missing))
+        task = validate(HomeworkIn, {"text": text, "due": day, "person": person})
+    saved = journal.exercises.add(
+        done, task, things_to_bring(bring, done.day, "exercise"), finishes_draft=continued
+    )
     messages.note(
         f"Saved {exercise.name} as exercise #{saved.id}." + (" Its plan is now homework." if task else "")
     )

@@ -22,12 +22,13 @@ def formulation_command(
         typer.Option("--text", metavar="TEXT", help="Replace it with this, in your own words."),
     ] = None,
     agreed: Annotated[
-        bool, typer.Option("--agreed/--not-agreed", help="Whether you agree with it as written.")
-    ] = True,
+        bool,
+        typer.Option("--agreed/--not-agreed", help="Whether you have agreed it with your therapist (today)."),
+    ] = False,
     revise: Annotated[bool, typer.Option("--revise", help="Rewrite it in a terminal, pre-filled.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show or revise how your low mood links to your focus and people.
+    """Show or revise how your low mood links to your focus.
 
     The formulation says, in your words, how your low mood links to your focus and the
     people in it."""
@@ -36,12 +37,22 @@ def formulation_command(
         state.require([] if text else ["--text"], "ipt course formulation --text 'Since the move ...'")
     journal = state.journal()
     current = journal.course.required()
+    if agreed and current.with_therapist is False:
+        from ipt_journal.errors import InputError
+
+        raise InputError("--agreed means agreed with your therapist, and this course is without one.")
     if text is not None:
         agreed_on = dt.date.today() if agreed and text.strip() else None
         saved = journal.course.set_formulation(current.id, text.strip() or None, agreed_on)
     elif revise:
         saved = journal.course.set_formulation(
-            current.id, *ask_formulation(current.formulation, current.formulation_agreed_on)
+            current.id,
+            *ask_formulation(
+                current.formulation,
+                current.formulation_agreed_on,
+                current.focus_areas,
+                current.with_therapist,
+            ),
         )
     else:
         saved = current

@@ -37,7 +37,10 @@ def add(
         typer.Option("--due", metavar="DAY", help="When by. [default: in 7 days]", show_default=False),
     ] = None,
     with_: Annotated[
-        str | None, typer.Option("--with", metavar="NAME", help="Someone from your inventory.")
+        str | None,
+        typer.Option(
+            "--with", metavar="NAME", help="Someone from your inventory.", autocompletion=completion.living
+        ),
     ] = None,
     from_exercise: Annotated[
         int | None,

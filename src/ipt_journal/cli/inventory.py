@@ -109,6 +109,14 @@ Stage = Annotated[
     typer.Option("--dispute-stage", case_sensitive=False, help="For a role dispute: where it stands."),
 ]
 Notes = Annotated[str | None, typer.Option("--notes", metavar="TEXT", help="Anything else.")]
+Died = Annotated[
+    str | None,
+    typer.Option(
+        "--died",
+        metavar="DAY",
+        help="For someone who has died: when (a day, or only the month: 2026-04).",
+    ),
+]
 
 PERSON_FLAGS = {
     "name": "--name",
@@ -131,16 +139,24 @@ PERSON_FLAGS = {
     "problem_area": "--problem-area",
     "dispute_stage": "--dispute-stage",
     "notes": "--notes",
+    "died_on": "--died",
 }
 
 
 def _given(values: dict) -> dict:
     """The person fields that came as flags, with choices as their stored values."""
-    return {
+    given = {
         field: getattr(value, "value", value)
         for field, value in values.items()
         if field in PERSON_FLAGS and value is not None
     }
+    if given.get("died_on"):
+        from ipt_journal.text.dates import parse_day_or_month
+
+        given["died_on"] = parse_day_or_month(given["died_on"], "The day they died")[0].isoformat()
+    elif "died_on" in given:  # --died "" clears it
+        given["died_on"] = None
+    return given
 
 
 @app.command()
@@ -166,6 +182,7 @@ def add(
     problem_area: Area = None,
     dispute_stage: Stage = None,
     notes: Notes = None,
+    died_on: Died = None,
 ) -> None:
     """Add someone to your inventory.
 
@@ -302,6 +319,7 @@ def edit(
     problem_area: Area = None,
     dispute_stage: Stage = None,
     notes: Notes = None,
+    died_on: Died = None,
 ) -> None:
     """Change someone's entry: flags for what changes, or a wizard.
 

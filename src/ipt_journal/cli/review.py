@@ -1,13 +1,19 @@
 """`ipt review`: looking back at the end of the course."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipt_journal.cli.context import session
+from ipt_journal.cli.staying_well import ToSafetyPlanOpt, WhenToContactOpt, WhomITellOpt
 from ipt_journal.text import messages
 from ipt_journal.wizards.course import review_wizard
+
+if TYPE_CHECKING:
+    from ipt_journal.store import Journal
 
 MAINTENANCE = (
     "After the course, a check-in once a month (and the PHQ-9 now and then) helps you notice "
@@ -33,7 +39,11 @@ def review(
     ] = None,
     warning_signs: Annotated[
         str | None,
-        typer.Option("--warning-signs", metavar="TEXT", help="Early signs that things are slipping."),
+        typer.Option(
+            "--warning-signs",
+            metavar="TEXT",
+            help="Early signs that things are slipping (your staying-well plan).",
+        ),
     ] = None,
     keep_practising: Annotated[
         str | None,
@@ -41,19 +51,19 @@ def review(
     ] = None,
     relapse_plan: Annotated[
         str | None,
-        typer.Option("--relapse-plan", metavar="TEXT", help="What you will do if the warning signs return."),
+        typer.Option(
+            "--relapse-plan",
+            metavar="TEXT",
+            help="What you will do if the warning signs return (your staying-well plan).",
+        ),
     ] = None,
     feelings_about_ending: Annotated[
         str | None,
         typer.Option("--feelings-about-ending", metavar="TEXT", help="How you feel about the course ending."),
     ] = None,
-    to_safety_plan: Annotated[
-        bool,
-        typer.Option(
-            "--add-to-safety-plan/--no-add-to-safety-plan",
-            help="Add the warning signs to step 1 and the relapse plan to step 2.",
-        ),
-    ] = False,
+    whom_i_tell: WhomITellOpt = None,
+    when_to_contact: WhenToContactOpt = None,
+    to_safety_plan: ToSafetyPlanOpt = None,
     date: Annotated[
         str | None, typer.Option("--date", metavar="DAY", help="The day of the review. [default: today]")
     ] = None,
@@ -80,7 +90,8 @@ def review(
         "relapse_plan": relapse_plan,
         "feelings_about_ending": feelings_about_ending,
     }
-    given = {key: value for key, value in answers.items() if value is not None}
+    plan_answers = {"whom_i_tell": whom_i_tell, "when_to_contact": when_to_contact}
+    given = {key: value for key, value in {**answers, **plan_answers}.items() if value is not None}
     if show or as_json:
         if given or to_safety_plan:
             from ipt_journal.errors import InputError
@@ -95,6 +106,7 @@ def review(
             messages.print_json(data)
         else:
             tell(story)
+            _copies_note(state.journal())
             crisis_if_due(state.journal(), story.item9_days)
         return
     state.require(
@@ -103,21 +115,66 @@ def review(
         else ["--what-changed, --what-helped, --warning-signs, --relapse-plan or --keep-practising"],
         "ipt review --warning-signs 'Staying in bed, not answering texts'",
     )
+    from ipt_journal.cli.staying_well import ask_moves, check_parts_given, moved_note, parts_named
+    from ipt_journal.models import StayingWellIn
+
+    parts = parts_named(to_safety_plan)
     journal = state.journal()
     day = parse_day(date) if date else dt.date.today()
-    if not given:
+    asked = not given
+    if asked:
         tell(course_story(journal))
-        answers, to_safety_plan = review_wizard()
-    saved = journal.reviews.add(validate(ReviewIn, {"day": day, **answers}), to_safety_plan)
+        answers, plan_answers = review_wizard()
+    review_in = validate(ReviewIn, {"day": day, **answers})
+    staying = {
+        "warning_signs": answers["warning_signs"],
+        "what_i_will_do": answers["relapse_plan"],
+        **plan_answers,
+    }
+    plan_in = validate(StayingWellIn, staying)
+    check_parts_given(parts, staying)
+    if asked:
+        parts = ask_moves(staying)
+    saved = journal.reviews.add(review_in, plan_in, parts)
     messages.note(f"Saved your review of {saved.day}. It will show in your reports.")
-    if to_safety_plan and saved.warning_signs:
-        messages.note("Your warning signs are now in step 1 of your safety plan.")
-    if to_safety_plan and saved.relapse_plan:
-        messages.note(
-            "What you will do if they return is in step 2, and ipt will show it after the course. "
-            "If it means contacting a clinician or your doctor, add them to step 5: "
-            "ipt safety-plan add 5 --text 'NAME, NUMBER'"
-        )
+    if any(staying.values()):
+        messages.note("Your staying-well plan is saved apart from your safety plan: ipt staying-well")
+        moved_note(parts)
+    if asked:
+        _offer_to_move_copies(journal)
+    else:
+        _copies_note(journal)
     messages.note(MAINTENANCE)
     course = journal.course.current()
     messages.note(FOLLOW_UP[course.with_therapist if course else None])
+
+
+COPIES = (
+    "Your safety plan still holds {n} copied from an earlier review (steps 1 and 2); they belong "
+    "to your staying-well plan."
+)
+
+
+def _copies_note(journal: Journal) -> None:
+    copies = journal.safety_plan.copied_from_reviews()
+    if copies:
+        n = messages.count(len(copies), "entry", "entries")
+        messages.note(COPIES.format(n=n) + " Move them one by one with: ipt staying-well move-copies")
+
+
+def _offer_to_move_copies(journal: Journal) -> None:
+    """For journals from before the staying-well plan: ask entry by entry (default No)."""
+    from ipt_journal import prompts
+
+    copies = journal.safety_plan.copied_from_reviews()
+    if not copies:
+        return
+    messages.note(COPIES.format(n=messages.count(len(copies), "entry", "entries")))
+    chosen = []
+    for item in copies:
+        messages.note(f"#{item.id}, step {item.step}: {item.text}")
+        if prompts.confirm("Move it from your safety plan to your staying-well plan?", default=False):
+            chosen.append(item.id)
+    if chosen:
+        journal.staying_well.take_back(chosen)
+        messages.note(f"Moved {messages.count(len(chosen), 'entry', 'entries')} to your staying-well plan.")

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipt_journal.cli import completion
-from ipt_journal.cli.context import YesOpt, command_group, session
+from ipt_journal.cli.context import ForceOpt, YesOpt, command_group, named_file, session
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
-    from ipt_journal.store import SafetyPlanItem
+    from collections.abc import Sequence
+
+    from ipt_journal.store import Journal, SafetyPlanItem
+    from ipt_journal.store.safety_plan import Closing
 
 app = command_group(
     help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
@@ -32,6 +35,30 @@ def show(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown, to keep on paper.")] = False,
+    card: Annotated[
+        bool,
+        typer.Option("--card", help="A one-page card to print or photograph (Markdown, or HTML for .html)."),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="The card's file (.html or .md); - for stdout. [default: stdout]",
+            callback=named_file,
+        ),
+    ] = None,
+    card_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="markdown|html",
+            help="The card's format. [default: from the file's name, else markdown]",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Show your safety plan (it is always in `ipt crisis` too)."""
     if ctx.invoked_subcommand is not None:
@@ -39,13 +66,96 @@ def show(
     from ipt_journal import config
     from ipt_journal.render.safety_plan import safety_plan_markdown, safety_plan_table
 
-    plan = session(ctx).journal().safety_plan.items()
-    if as_json:
-        messages.print_json({"steps": messages.safety_plan_json(plan)})
+    if not card and (output is not None or card_format is not None):
+        from ipt_journal.errors import InputError
+
+        raise InputError("--output and --format are for the card: add --card.")
+    journal = session(ctx).journal()
+    plan = journal.safety_plan.items()
+    closing = journal.safety_plan_closing.get()
+    if card:
+        _write_card(journal, plan, closing, output, card_format, force)
+    elif as_json:
+        messages.print_json({"steps": messages.safety_plan_json(plan), "closing": messages.plain(closing)})
     elif markdown:
-        print(safety_plan_markdown(plan, config.country_or_none()), end="")
+        print(safety_plan_markdown(plan, config.country_or_none(), closing), end="")
     else:
-        safety_plan_table(plan, config.country_or_none())
+        safety_plan_table(plan, config.country_or_none(), closing)
+
+
+def _write_card(
+    journal: Journal,
+    plan: Sequence[SafetyPlanItem],
+    closing: Closing | None,
+    output: str | None,
+    card_format: str | None,
+    force: bool,
+) -> None:
+    import sys
+
+    from ipt_journal import config
+    from ipt_journal.documents import safety_card
+    from ipt_journal.errors import InputError
+    from ipt_journal.safekeeping import files
+
+    kind = (card_format or "").strip().lower() or (
+        "html" if output and output.lower().endswith((".html", ".htm")) else "markdown"
+    )
+    if kind not in ("markdown", "html"):
+        raise InputError(f"--format must be markdown or html, got {card_format!r}.")
+    text = safety_card.render(kind, plan, closing, config.country_or_none())
+    where = files.write_user_file(output or files.STDOUT, text.encode(), force, journal.path)
+    if output not in (None, files.STDOUT):
+        messages.note(
+            f"Wrote your safety plan card to {where} (readable only by you). Print it, or keep a "
+            "photo of it on your phone.",
+            stream=sys.stderr,
+        )
+
+
+CLOSING_QUESTIONS = {
+    "how_likely": "How likely are you to use this plan when you need it? (Enter to skip)",
+    "in_the_way": "What might get in the way of using it, and how could you get round that? (Enter to skip)",
+    "kept_where": "Where will you keep it, so you can find it in a hard moment? (Enter to skip)",
+}
+
+
+@app.command()
+def closing(
+    ctx: typer.Context,
+    how_likely: Annotated[
+        str | None,
+        typer.Option("--how-likely", metavar="TEXT", help="How likely you are to use this plan."),
+    ] = None,
+    in_the_way: Annotated[
+        str | None, typer.Option("--in-the-way", metavar="TEXT", help="What might get in the way.")
+    ] = None,
+    kept_where: Annotated[
+        str | None, typer.Option("--kept-where", metavar="TEXT", help="Where you will keep it.")
+    ] = None,
+) -> None:
+    """The questions that close the plan.
+
+    How likely you are to use it, what might get in the way, and where you will keep it."""
+    from ipt_journal.models import ClosingIn, validate
+
+    state = session(ctx)
+    answers = {"how_likely": how_likely, "in_the_way": in_the_way, "kept_where": kept_where}
+    if all(value is None for value in answers.values()):
+        state.require(
+            ["--how-likely, --in-the-way or --kept-where"],
+            "ipt safety-plan closing --kept-where 'a photo on my phone'",
+        )
+        answers = _ask_closing()
+    checked = validate(ClosingIn, answers)
+    session(ctx).journal().safety_plan_closing.save(checked.model_dump())
+    messages.note("Saved. See the whole plan with: ipt safety-plan")
+
+
+def _ask_closing() -> dict:
+    from ipt_journal import prompts
+
+    return {key: prompts.text(question).strip() or None for key, question in CLOSING_QUESTIONS.items()}
 
 
 @app.command()
@@ -55,7 +165,16 @@ def add(
     text: Annotated[str | None, typer.Option("--text", metavar="TEXT", help="What to write.")] = None,
     person: Annotated[
         str | None,
-        typer.Option("--person", metavar="NAME", help="Steps 3 and 4: someone from your inventory."),
+        typer.Option(
+            "--person",
+            metavar="NAME",
+            help="Steps 3 and 4: someone from your inventory.",
+            autocompletion=completion.living,
+        ),
+    ] = None,
+    phone: Annotated[
+        str | None,
+        typer.Option("--phone", metavar="NUMBER", help="Steps 3 to 5: a number to reach them on."),
     ] = None,
 ) -> None:
     """Add one entry to a step of your safety plan.
@@ -68,7 +187,7 @@ def add(
         raise MissingInput(
             "Give --text, --person, or both.", 'For example: ipt safety-plan add 2 --text "a hot shower"'
         )
-    item = validate(SafetyPlanItemIn, {"step": step, "text": text, "person": person})
+    item = validate(SafetyPlanItemIn, {"step": step, "text": text, "person": person, "phone": phone})
     journal = session(ctx).journal()
     journal.safety_plan.add([item])
     messages.note(f"Added to step {step} of your safety plan.")
@@ -141,18 +260,45 @@ def edit(ctx: typer.Context) -> None:
             )
             for name in chosen:
                 contact = prompts.text(
-                    f"What could you do with {name}, or how to reach them? (Enter to skip)"
+                    f"What could you do with {name}? (Enter to skip)"
                     if step == 3  # people who distract; step 4 is whom to ask for help
-                    else f"How to reach {name}? (Enter to skip)"
+                    else f"How best to reach {name}, and when? (Enter to skip)"
                 )
+                phone = prompts.text(
+                    f"{name}'s phone number? (Enter to skip)", validate=_phone_problem
+                ).strip()
                 items.append(
                     validate(
-                        SafetyPlanItemIn, {"step": step, "person": name, "text": contact.strip() or None}
+                        SafetyPlanItemIn,
+                        {
+                            "step": step,
+                            "person": name,
+                            "text": contact.strip() or None,
+                            "phone": phone or None,
+                        },
                     )
                 )
         while text := prompts.text("Add an entry (Enter to go on)").strip():
             items.append(validate(SafetyPlanItemIn, {"step": step, "text": text}))
+    messages.note("\nTo close the plan.")
+    answers = _ask_closing()
     journal.safety_plan.add(items)
+    if any(answers.values()):
+        journal.safety_plan_closing.save(answers)
     messages.note(
-        f"Saved {len(items)} new entr{'y' if len(items) == 1 else 'ies'}. See it with: ipt safety-plan"
+        f"Saved {len(items)} new entr{'y' if len(items) == 1 else 'ies'}. See it with: ipt safety-plan. "
+        "A card to print or photograph: ipt safety-plan --card -o card.html"
     )
+
+
+def _phone_problem(typed: str) -> bool | str:
+    from ipt_journal.errors import InputError
+    from ipt_journal.models import SafetyPlanItemIn, validate
+
+    if not typed.strip():
+        return True
+    try:
+        validate(SafetyPlanItemIn, {"step": 4, "text": "x", "phone": typed.strip()})
+    except InputError:
+        return "Digits, spaces and + ( ) - . / only."
+    return True

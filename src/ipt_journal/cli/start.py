@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ipt_journal.cli import completion
 from ipt_journal.cli.context import Gad7DifficultyOpt, Phq9DifficultyOpt, session
 from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 from ipt_journal.text import messages
@@ -26,7 +27,14 @@ FormulationOpt = Annotated[
     typer.Option(
         "--formulation",
         metavar="TEXT",
-        help="In your words, how your low mood links to your focus and the people in it (agreed when given).",
+        help="In your words, how your low mood links to your focus and the people in it.",
+    ),
+]
+FormulationAgreedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--formulation-agreed",
+        help="With --formulation: you have agreed it with your therapist (today).",
     ),
 ]
 # What `ipt start --revise` can change, named when it is given none of them.
@@ -87,7 +95,13 @@ def start(
         ),
     ] = None,
     dispute_with: Annotated[
-        str | None, typer.Option("--dispute-with", metavar="NAME", help="For a role dispute: with whom.")
+        str | None,
+        typer.Option(
+            "--dispute-with",
+            metavar="NAME",
+            help="For a role dispute: with whom.",
+            autocompletion=completion.living,
+        ),
     ] = None,
     dispute_stage: Annotated[
         DisputeStage | None,
@@ -97,6 +111,7 @@ def start(
         list[str] | None, typer.Option("--goal", metavar="TEXT", help="A goal; 1 to 3 of them.")
     ] = None,
     formulation: FormulationOpt = None,
+    formulation_agreed: FormulationAgreedOpt = False,
     country: Annotated[
         str | None,
         typer.Option(
@@ -130,8 +145,8 @@ def start(
             "dispute_stage": dispute_stage,
             "started_on": parse_day(start_date, "--start-date") if start_date else None,
             "formulation": formulation,
-            # Written in your own words and given here: agreed today.
-            "formulation_agreed_on": dt.date.today() if formulation else None,
+            # Agreed with the therapist only when the person says so.
+            "formulation_agreed_on": dt.date.today() if formulation and formulation_agreed else None,
         }.items()
         if value is not None
     }
@@ -158,6 +173,14 @@ def start(
         [] if flags_given else ["the course's values as flags"],
         "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'",
     )
+    if formulation_agreed and not formulation:
+        raise InputError("--formulation-agreed goes with --formulation TEXT.")
+    if formulation_agreed and therapist is False:
+        raise InputError(
+            "--formulation-agreed means agreed with your therapist; --no-therapist says there is none."
+        )
+    if dispute_with:  # refused before anything is saved, the country setting included
+        state.journal().people.living_named(dispute_with, "dispute")
     if country is not None:
         from ipt_journal.cli.config import note_unlisted, save_country
 
@@ -334,7 +357,10 @@ def _start_wizard(
     from ipt_journal.wizards.course import ask_formulation
 
     fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(
-        fields.get("formulation"), fields.get("formulation_agreed_on")
+        fields.get("formulation"),
+        fields.get("formulation_agreed_on"),
+        fields.get("focus_areas") or [],
+        fields.get("with_therapist"),
     )
     return fields, goals
 

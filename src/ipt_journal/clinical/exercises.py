@@ -78,6 +78,27 @@ COMMUNICATION_PROBLEMS = (
 CONNECTIVES = ("because I need", "because it matters to me that", "and I would like")
 DISPUTE_STAGES = ("renegotiation", "impasse", "dissolution")
 
+# The one exercise about someone who has died; every other is with the living, and the
+# role dispute never has someone who died as its other side (errors.HasDied).
+REMEMBERING = frozenset({"grief"})
+
+
+# Said before the first question of an exercise that can be hard to do.
+CONTENT_NOTES = {
+    "grief": (
+        "Before you begin: remembering someone who died can stir strong feelings. Go at your "
+        "own pace, skip what you are not ready for, and stop any time with Ctrl-C: what you "
+        "have written is kept as a draft for next time. If it gets too much, `ipt cope` has "
+        "ways through a hard moment, and `ipt crisis` shows crisis lines and your safety plan."
+    ),
+}
+
+
+def refusal_for(kind: str) -> str:
+    """Which of errors.DECEASED_REFUSALS an exercise of `kind` --with someone who died gets."""
+    return "dispute" if kind == "role-dispute" else "with"
+
+
 CATALOGUE = {
     exercise.key: exercise
     for exercise in (

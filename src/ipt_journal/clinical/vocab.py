@@ -142,6 +142,28 @@ def step_heading(step: int, title: str) -> str:
     return title if step == 0 else f"{step}. {title}"
 
 
+# The staying-well plan (IPT's relapse prevention), part by part: its label, its question
+# in the wizard, and the crisis plan's step an item may be moved to, one by one and only when
+# the person says so (people one would tell: step 4; contacting a clinician: step 5).
+STAYING_WELL = {
+    "warning_signs": ("My warning signs", 1),
+    "what_i_will_do": ("What I will do", 2),
+    "whom_i_tell": ("Whom I will tell", 4),
+    "when_to_contact": ("When I will contact my doctor or therapist", 5),
+}
+# The questions that close the Stanley-Brown plan, as labelled in every view.
+CLOSING_LABELS = {
+    "how_likely": "How likely I am to use this plan",
+    "in_the_way": "What might get in the way",
+    "kept_where": "Where I keep it",
+}
+STAYING_WELL_TITLE = "My staying-well plan"
+STAYING_WELL_ABOUT = (
+    "How you will notice depression coming back, and what you will do then. It is apart from "
+    "your safety plan, which is for a crisis."
+)
+
+
 # The end-of-course review's answers, in the order asked, with their labels in documents.
 REVIEW_FIELDS = (
     ("what_changed", "What changed"),
@@ -152,3 +174,24 @@ REVIEW_FIELDS = (
     ("feelings_about_ending", "On ending"),
 )
 REVIEW_ANSWERS = tuple(key for key, _ in REVIEW_FIELDS)
+
+
+# For someone who has died, their answers are labelled with the questions the inventory
+# asked about them, in every view (questions.PERSON_QUESTIONS).
+DECEASED_LABELS = {
+    "satisfying": "What you miss",
+    "unsatisfying": "Hard or unsaid",
+    "together": "What you did together",
+    "change": "Still to say or do in their memory",
+}
+
+
+def died_words(died_on: str | None) -> str:
+    """'died April 2026' in words (no symbol: not everyone's tradition has the same one);
+    'died' when the day was not given."""
+    if not died_on:
+        return "died"
+    import datetime as dt
+
+    day = dt.date.fromisoformat(died_on)
+    return f"died {day:%B} {day.year}"

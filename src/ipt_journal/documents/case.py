@@ -17,10 +17,9 @@ if TYPE_CHECKING:
 
 
 def _event_line(e: LifeEvent) -> str:
-    from ipt_journal.insight.life_events import kind_label
+    from ipt_journal.insight.life_events import event_title
 
-    people = f" with {', '.join(e.people)}" if e.people else ""
-    return f"{e.when}: {kind_label(e.kind)}{people}" + (f". {e.note}" if e.note else "")
+    return f"{e.when}: {event_title(e.kind, e.people)}" + (f". {e.note}" if e.note else "")
 
 
 def events(doc: ClinicianReport) -> list[Block]:

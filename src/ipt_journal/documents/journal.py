@@ -8,14 +8,18 @@ from typing import Any
 
 from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
+    CLOSING_LABELS,
+    DECEASED_LABELS,
     REVIEW_FIELDS,
     SAFETY_STEPS,
+    STAYING_WELL,
     Choice,
     Contact,
     DisputeStage,
     ExpectationsMet,
     ProblemArea,
     Relationship,
+    died_words,
     step_heading,
     went_label,
 )
@@ -50,7 +54,7 @@ def markdown(doc: Doc, today: dt.date) -> str:
     lines = ["# My IPT journal", "", f"Printed {today.isoformat()}. Private: this file is not encrypted.", ""]
     for section in (_course, _goals, _people, _checkins, _questionnaires, _events, _sessions, _homework):
         lines += section(doc, names)
-    for section in (_exercises, _coping, _bring, _safety_plan, _reviews):
+    for section in (_exercises, _coping, _bring, _safety_plan, _staying_well, _reviews):
         lines += section(doc, names)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -114,12 +118,14 @@ def _people(doc: Doc, names: Names) -> list[str]:
     lines = ["## People", ""]
     for p in doc["people"]:
         about = [_label(Relationship, p["relationship"])]
+        died = p["status"] == "deceased"
         if p["status"] != "current":
-            about.append("died" if p["status"] == "deceased" else text(p["status"]))
+            about.append(died_words(p.get("died_on")) if died else text(p["status"]))
         if p["closeness"]:
             about.append(CLOSENESS_LABELS[p["closeness"]])
         lines += [f"### {text(p['name'])} ({', '.join(about)})", ""]
         for key, label, enum in PERSON_LINES:
+            label = DECEASED_LABELS.get(key, label) if died else label
             if p.get(key):
                 lines.append(f"- {label}: {_label(enum, p[key])}" if enum else _item(label, p[key]))
         if p.get("can_confide") is not None:
@@ -159,16 +165,16 @@ def _questionnaires(doc: Doc, names: Names) -> list[str]:
 
 
 def _events(doc: Doc, names: Names) -> list[str]:
-    from ipt_journal.insight.life_events import kind_label
+    from ipt_journal.insight.life_events import event_title
 
     if not doc["events"]:
         return []
     lines = ["## Life events", ""]
     for e in sorted(doc["events"], key=lambda e: e["day"]):
         when = e["day"][:7] if e["approximate"] else e["day"]
-        who = ", ".join(text(names.get(uid, "?")) for uid in e["people"])
+        who = [text(names.get(uid, "?")) for uid in e["people"]]
         note = f". {text(e['note'])}" if e["note"] else ""
-        lines.append(f"- {text(when)}: {text(kind_label(e['kind']))}{f' ({who})' if who else ''}{note}")
+        lines.append(f"- {text(when)}: {text(event_title(e['kind'], who))}{note}")
     return [*lines, ""]
 
 
@@ -208,7 +214,9 @@ def _exercises(doc: Doc, names: Names) -> list[str]:
     lines = ["## Exercises", ""] if doc["exercises"] else []
     for e in sorted(doc["exercises"], key=lambda e: (e["day"], e["created_at"])):
         exercise = CATALOGUE.get(e["kind"])
-        who = f" with {text(names.get(e['person'], '?'))}" if e["person"] else ""
+        # The grief exercise remembers someone; the others are done with someone.
+        about = "remembering" if e["kind"] == "grief" else "with"
+        who = f" {about} {text(names.get(e['person'], '?'))}" if e["person"] else ""
         mood = ""
         if e["mood_before"] is not None and e["mood_after"] is not None:
             mood = f", mood {e['mood_before']} before and {e['mood_after']} after"
@@ -257,8 +265,29 @@ def _safety_plan(doc: Doc, names: Names) -> list[str]:
             lines.append(step_heading(step, title))
             for s in entries:
                 who = text(names.get(s["person"], "")) if s["person"] else ""
-                lines.append(f"   - {': '.join(part for part in (who, text(s['text'] or '')) if part)}")
+                entry = ": ".join(part for part in (who, text(s["text"] or "")) if part)
+                phone = f", {text(s['phone'])}" if s.get("phone") else ""
+                lines.append(f"   - {entry}{phone}")
+    for closing in doc.get("safety_plan_closing", []):
+        lines += [_item(label, closing[key]) for key, label in CLOSING_LABELS.items() if closing.get(key)]
     return [*lines, ""]
+
+
+def _staying_well(doc: Doc, names: Names) -> list[str]:
+    lines: list[str] = []
+    for plan in doc.get("staying_well", []):
+        items = [_item(label, plan[key]) for key, (label, _) in STAYING_WELL.items() if plan.get(key)]
+        lines += ["## My staying-well plan", "", *items, ""] if items else []
+    for m in doc.get("midpoints", []):
+        lines += [f"## Midpoint review of {m['day']}", ""]
+        if m.get("focus_still_right"):
+            lines.append(f"- Focus still right: {m['focus_still_right']}")
+        lines += [_item(label, m[key]) for key, label in MIDPOINT_LABELS if m.get(key)]
+        lines.append("")
+    return lines
+
+
+MIDPOINT_LABELS = (("focus_note", "About the focus"), ("goals_note", "Goals"), ("next_half", "Second half"))
 
 
 def _reviews(doc: Doc, names: Names) -> list[str]:

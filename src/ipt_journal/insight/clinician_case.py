@@ -234,12 +234,12 @@ def since_last_session(
 
 
 def staying_well_lines(journal: Journal) -> tuple[list[str], str | None]:
-    """The staying-well (relapse-prevention) plan as lines, and where they come from.
-
-    The seam for the plan's own store (`journal.staying_well`, branch safety-b): once it is
-    there, return `plan.lines()` of `journal.staying_well.get()` when the plan is not empty.
-    Until then the end-of-course review's warning signs and what to do if they return are
-    the plan."""
+    """The staying-well (relapse-prevention) plan as lines, and where they come from: the
+    plan's own store (`journal.staying_well`), else, for a journal with none written, the
+    end-of-course review's warning signs and what to do if they return."""
+    plan = journal.staying_well.get()
+    if not plan.is_empty:
+        return plan.lines(), f"The staying-well plan, as of {(plan.updated_at or '')[:10]}."
     review = journal.reviews.latest()
     if review is None:
         return [], None

@@ -46,6 +46,17 @@ def event_json(event: LifeEvent) -> dict:
     }
 
 
+def event_title(kind: str, people: list[str]) -> str:
+    """'loss of Rosa', never 'loss or bereavement with Rosa'; 'move with Sam' otherwise."""
+    from ipt_journal.clinical.vocab import EventKind
+
+    if not people:
+        return kind_label(kind)
+    names = ", ".join(people)
+    loss = kind in (EventKind.loss.value, EventKind.loss.label)  # a value, or a label already
+    return f"loss of {names}" if loss else f"{kind_label(kind)} with {names}"
+
+
 def kind_label(kind: str) -> str:
     from ipt_journal.clinical.vocab import EventKind
 

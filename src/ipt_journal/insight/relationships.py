@@ -180,6 +180,7 @@ class CirclePlace:
     lately: str  # well, badly, mixed (or neither), unknown (how it went not said), none (no time)
     times: int
     mean_quality: float | None
+    died_on: str | None = None
 
 
 def closeness_circle(journal: Journal, today: dt.date, weeks: int = CIRCLE_WEEKS) -> list[CirclePlace]:
@@ -197,7 +198,9 @@ def closeness_circle(journal: Journal, today: dt.date, weeks: int = CIRCLE_WEEKS
                 reading = "unknown"  # seen, but how it went was never said (imported)
             else:
                 reading = "well" if quality >= WENT_WELL else "badly" if quality <= WENT_BADLY else "mixed"
-        places.append(CirclePlace(person.name, person.closeness, person.status, reading, times, quality))
+        places.append(
+            CirclePlace(person.name, person.closeness, person.status, reading, times, quality, person.died_on)
+        )
     return places
 
 

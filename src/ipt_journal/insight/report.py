@@ -386,7 +386,8 @@ class Dashboard:
     next_reason: str
     last_session: str | None = None  # the day of the latest therapy session
     things_to_bring: int = 0  # open ones
-    relapse_plan: str | None = None  # from the review: what to do if the warning signs return
+    # After the course: the staying-well plan, one line a part written (store/staying_well.py).
+    staying_well: list[str] = field(default_factory=list)
     item9_line: str | None = None  # whom to tell how soon, or one line of history (safety.py)
     self_help: str | None = None  # a self-guided course that self-help alone may not be enough for
 
@@ -446,6 +447,8 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         )
     elif homework_due:
         step = ("ipt homework list", "homework is due: how did it go?")
+    elif progress and midpoint_due(journal, progress):
+        step = ("ipt course review-midpoint", "halfway through: look again at your focus and goals")
     elif progress and progress.phase in ("termination", "maintenance") and not reviewed:
         step = ("ipt review", "to look back on what changed as the course ends")
     else:
@@ -464,7 +467,19 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         next_reason=step[1],
         last_session=last_session.day if last_session else None,
         things_to_bring=len(journal.bring.all()),
-        relapse_plan=review.relapse_plan if review and progress and progress.phase == "maintenance" else None,
+        staying_well=_staying_well(journal) if progress and progress.phase == "maintenance" else [],
         item9_line=item9_line,
         self_help=self_help_of(journal, today),
     )
+
+
+def _staying_well(journal: Journal) -> list[str]:
+    return journal.staying_well.get().lines() or ["Nothing written yet. Write it with: ipt staying-well edit"]
+
+
+def midpoint_due(journal: Journal, progress: CourseProgress) -> bool:
+    """IPT's midpoint review: from the middle of the course (week planned/2, rounded up)
+    until the ending phase, when no midpoint review was saved since the course began."""
+    if progress.ended_on or progress.phase != "middle" or progress.week < (progress.planned_weeks + 1) // 2:
+        return False
+    return journal.midpoints.latest(progress.started_on) is None

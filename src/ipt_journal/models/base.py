@@ -34,6 +34,8 @@ def _choices(enum: type[Choice]) -> str:
 
 # What each field allows, in words; used when pydantic's own message would be cryptic.
 RULES = {
+    "phone": "A phone number is digits, spaces and + ( ) - . / only (up to 40), like +44 7700 900123",
+    "focus_still_right": "Whether the focus is still right must be yes, partly or no",
     "name": "Name must be 1 to 100 characters",
     "relationship": f"Relationship must be one of: {_choices(Relationship)}",
     "status": f"Status must be one of: {_choices(Status)}",
@@ -100,6 +102,14 @@ class Model(BaseModel):
         return refuse_control_characters(value, info.field_name or "")
 
 
+class Refused(ValueError):
+    """A validator's refusal that is one of ipt's own errors, hint and all (errors.HasDied)."""
+
+    def __init__(self, error: InputError):
+        super().__init__(error.message)
+        self.error = error
+
+
 def allowed_day(day: dt.date, info: ValidationInfo, past: bool = False) -> dt.date:
     """A day within the one rule (ipt_journal.text.dates.day_problem; `past`: not after today).
     Validated for an import (a context with an 'odd_days' list), a day outside it is kept and
@@ -134,6 +144,9 @@ def validate(model: type[M], data: dict[str, Any]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        cause = exc.errors(include_url=False)[0].get("ctx", {}).get("error")
+        if isinstance(cause, Refused):
+            raise cause.error from None
         raise InputError(explain(exc, data)) from None
 
 

@@ -20,7 +20,8 @@ from ipt_journal.clinical.vocab import (
     Relationship,
     Status,
 )
-from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Text, noted_at_import
+from ipt_journal.errors import HasDied
+from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Refused, Text, noted_at_import
 
 
 class PersonIn(Model):
@@ -46,6 +47,7 @@ class PersonIn(Model):
     problem_area: ProblemArea | None = None
     dispute_stage: DisputeStage | None = None
     notes: Text | None = None
+    died_on: dt.date | None = None  # only for someone who has died
 
     @field_validator(*PERSON_TEXT_FIELDS, mode="after")
     @classmethod
@@ -54,6 +56,16 @@ class PersonIn(Model):
 
     @model_validator(mode="after")
     def _stage_needs_dispute(self) -> Self:
+        if self.status == Status.deceased:
+            # Someone who died belongs to grief: never the other side of a dispute.
+            if self.problem_area not in (None, ProblemArea.grief, ProblemArea.none):
+                raise Refused(HasDied(self.name, "area"))
+            if self.dispute_stage:
+                raise Refused(HasDied(self.name, "stage"))
+        elif self.died_on:
+            raise ValueError("When someone died only applies to someone whose status is deceased.")
+        if self.died_on and self.died_on > dt.date.today():
+            raise ValueError(f"The date {self.died_on.isoformat()} is in the future.")
         if self.dispute_stage and self.problem_area != ProblemArea.role_dispute:
             raise ValueError("A dispute stage only applies when the problem area is role-dispute.")
         return self
@@ -184,11 +196,14 @@ class SafetyPlanItemIn(Model):
     step: Annotated[int, Field(ge=0, le=6, strict=True)]
     text: Text | None = None
     person: str | None = None
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()./-]{1,38}$")] | None = None
 
     @model_validator(mode="after")
     def _text_or_person(self) -> Self:
         if not self.text and not self.person:
             raise ValueError("A safety plan entry needs some text or a person.")
+        if self.phone and self.step not in (3, 4, 5):
+            raise ValueError("A phone number goes with someone to reach: steps 3, 4 or 5.")
         if self.person and self.step not in (3, 4):
             raise ValueError("People from your inventory go in step 3 (distraction) or step 4 (help).")
         return self
@@ -204,3 +219,36 @@ class ReviewIn(Model):
     keep_practising: Text | None = None
     relapse_plan: Text | None = None
     feelings_about_ending: Text | None = None
+
+
+class StayingWellIn(Model):
+    """The staying-well plan's parts; None keeps a part, an empty text clears it."""
+
+    warning_signs: Text | None = None
+    what_i_will_do: Text | None = None
+    whom_i_tell: Text | None = None
+    when_to_contact: Text | None = None
+
+
+class MidpointIn(Model):
+    """IPT's midpoint review of the focus and goals."""
+
+    day: dt.date
+    focus_still_right: Literal["yes", "partly", "no"] | None = None
+    focus_note: Text | None = None
+    goals_note: Text | None = None
+    next_half: Text | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Self:
+        if not any((self.focus_still_right, self.focus_note, self.goals_note, self.next_half)):
+            raise ValueError("A midpoint review needs at least one answer.")
+        return self
+
+
+class ClosingIn(Model):
+    """The Stanley-Brown plan's closing answers; None keeps one, an empty text clears it."""
+
+    how_likely: Text | None = None
+    in_the_way: Text | None = None
+    kept_where: Text | None = None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal.clinical.vocab import died_words
 from ipt_journal.insight.relationships import CirclePlace
 from ipt_journal.text.figures import shown, whole
 
@@ -196,7 +197,7 @@ def closeness_circle(console: Console, people: Sequence[CirclePlace], weeks: int
         Text(
             f"{MARKS['well']} went well, {MARKS['badly']} badly, {MARKS['mixed']} mixed or neither, "
             f"{MARKS['unknown']} seen (how it went unknown), {MARKS['none']} no time recorded, "
-            f"in the last {weeks} weeks; † died.",
+            f"in the last {weeks} weeks.",
             style="dim",
         )
     )
@@ -224,8 +225,10 @@ def _packed(people: Sequence[CirclePlace], width: int) -> list[Text]:
     lines: list[Text] = []
     line = Text()
     for person in people:
-        died = " †" if person.status == "deceased" else ""
-        item = Text(f"{person.name}{died} ") + Text(MARKS[person.lately], style=MARK_STYLES[person.lately])
+        if person.status == "deceased":  # remembered, not seen: words, and no contact mark
+            item = Text(f"{person.name} ({died_words(person.died_on)})")
+        else:
+            item = Text(f"{person.name} ") + Text(MARKS[person.lately], style=MARK_STYLES[person.lately])
         gap = 2 if line.cell_len else 0
         if line.cell_len and line.cell_len + gap + item.cell_len > width:
             lines.append(line)

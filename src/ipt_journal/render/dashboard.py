@@ -59,8 +59,10 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
         console.print(f"Last therapy session: {when} ({state.last_session}).")
     if state.things_to_bring:
         console.print(f"To bring to your next session: {state.things_to_bring} (ipt bring list).")
-    if state.relapse_plan:
-        console.print(Text(f"If your warning signs return: {state.relapse_plan}"))
+    if state.staying_well:
+        console.print("Your staying-well plan (ipt staying-well):")
+        for line in state.staying_well:
+            console.print(Text(f"   {line}"))
     if state.checkin_due:
         console.print("A check-in is due.", style="bold")
     if state.measures_due:

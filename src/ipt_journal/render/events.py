@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.insight.life_events import kind_label
+from ipt_journal.insight.life_events import event_title, kind_label
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import LifeEvent
@@ -30,5 +30,4 @@ def events_table(events: list[LifeEvent]) -> None:
     ]
     if not fitted(console, COLUMNS, rows, title="Life events"):
         for event in events:
-            people = f" ({', '.join(event.people)})" if event.people else ""
-            console.print(Text(f"#{event.id} {event.when} {kind_label(event.kind)}{people}"))
+            console.print(Text(f"#{event.id} {event.when} {event_title(event.kind, event.people)}"))

@@ -10,7 +10,14 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS, UNKNOWN_WENT, signed
+from ipt_journal.clinical.vocab import (
+    CLOSENESS_LABELS,
+    DECEASED_LABELS,
+    QUALITY_LABELS,
+    UNKNOWN_WENT,
+    died_words,
+    signed,
+)
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted
@@ -47,7 +54,7 @@ def people_table(people: list[Person]) -> None:
                 person.name,
                 label(person.relationship),
                 ring(person.closeness),
-                person.status,
+                died_words(person.died_on) if person.status == "deceased" else person.status,
                 label(person.contact),
                 area,
             )
@@ -60,7 +67,7 @@ def people_table(people: list[Person]) -> None:
         console.print("Your interpersonal inventory", style="bold")
         for person, row in zip(people, rows, strict=True):
             where = f", ring {row[2]}" if row[2] else ""
-            console.print(Text(f"{person.name} ({row[1]}{where}, {person.status})"))
+            console.print(Text(f"{person.name} ({row[1]}{where}, {row[3]})"))
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 
@@ -75,26 +82,27 @@ def person_detail(
     table.add_column("Field", style="bold", no_wrap=True)
     table.add_column("Value", overflow="fold")
     confide = {True: "yes", False: "no", None: ""}[person.can_confide]
+    died = person.status == "deceased"
     rows = [
         ("Who", label(person.relationship)),
-        ("Status", person.status),
+        ("Status", died_words(person.died_on) if died else person.status),
         (
             "Closeness",
             f"{person.closeness} - {CLOSENESS_LABELS[person.closeness]}" if person.closeness else "",
         ),
         ("Contact", label(person.contact)),
-        ("What you miss" if person.status == "deceased" else "Satisfying", person.satisfying),
-        ("Hard or unsaid" if person.status == "deceased" else "Unsatisfying", person.unsatisfying),
+        (DECEASED_LABELS["satisfying"] if died else "Satisfying", person.satisfying),
+        (DECEASED_LABELS["unsatisfying"] if died else "Unsatisfying", person.unsatisfying),
         ("They expect of you", person.their_expectations),
         ("You expect of them", person.my_expectations),
         ("Expectations met", person.expectations_met),
         ("Can confide", confide),
-        ("Together", person.together),
+        (DECEASED_LABELS["together"] if died else "Together", person.together),
         ("Disagreements", person.disagreements),
         ("Get resolved", person.resolved),
         ("Can talk about", person.can_talk_about),
         ("Cannot talk about", person.cannot_talk_about),
-        ("Would like to change", person.change),
+        (DECEASED_LABELS["change"] if died else "Would like to change", person.change),
         ("Problem area", label(person.problem_area)),
         ("Dispute stage", label(person.dispute_stage)),
         ("Notes", person.notes),

@@ -64,9 +64,11 @@ def prep(result: Prep) -> None:
         console.print()
         console.print("What happened", style="bold")
         for event in result.events:
-            people = f" with {', '.join(event['people'])}" if event["people"] else ""
+            from ipt_journal.insight.life_events import event_title
+
             note = f": {event['note']}" if event["note"] else ""
-            console.print(Text(f"  {event['when']} {event['label']}{people}{note}"))
+            title = event_title(event["label"], event["people"])  # "loss of Rosa"
+            console.print(Text(f"  {event['when']} {title}{note}"))
     if result.measures:
         console.print()
         console.print("Questionnaires", style="bold")

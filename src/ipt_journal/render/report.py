@@ -133,10 +133,9 @@ def change_words(change: float | None) -> str:
 
 
 def event_line(event: LifeEvent) -> str:
-    from ipt_journal.insight.life_events import kind_label
+    from ipt_journal.insight.life_events import event_title
 
-    people = f" with {', '.join(event.people)}" if event.people else ""
-    return f"{event.when} {kind_label(event.kind)}{people}"
+    return f"{event.when} {event_title(event.kind, event.people)}"
 
 
 def _weeks_table(console: Console, result: Report) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.insight.life_events import kind_label
+from ipt_journal.insight.life_events import event_title
 from ipt_journal.insight.timeline import Timeline
 from ipt_journal.render.charts import spark
 from ipt_journal.render.common import new_console
@@ -40,8 +40,7 @@ def timeline(result: Timeline) -> None:
             line += f"  PHQ-9 {period.phq9}" + (f" {period.phq9_band}" if width >= BAR_FROM + 10 else "")
         console.print(Text(line.rstrip()), no_wrap=True, overflow="crop")
         for event in period.events:
-            people = f" with {', '.join(event.people)}" if event.people else ""
-            head = Text(f"  {EVENT_MARK} {event.when} {kind_label(event.kind)}{people}", style="bold")
+            head = Text(f"  {EVENT_MARK} {event.when} {event_title(event.kind, event.people)}", style="bold")
             console.print(head, overflow="fold")
             if event.note:
                 note = Text(f"      {event.note.splitlines()[0]}", style="dim")

@@ -116,6 +116,17 @@ def sections(journal: Journal) -> dict[str, Any]:
             for s in rows("safety_plan_items")
         ),
         "reviews": (_without(r) for r in rows("reviews")),
+        "staying_well": (_without(r) for r in rows("staying_well")),
+        "safety_plan_closing": (_without(r) for r in rows("safety_plan_closing")),
+        "midpoints": (_without(r) for r in rows("midpoint_reviews")),
+        "drafts": (
+            {
+                **_without(d, "person_id", "answers"),
+                "person": people_uid.get(d["person_id"]),
+                "answers": json.loads(d["answers"]),
+            }
+            for d in rows("exercise_drafts")
+        ),
         "coping": (_without(c) for c in rows("coping_log")),
         "strategies": (_without(s) for s in rows("coping_strategies")),
         "exercises": (

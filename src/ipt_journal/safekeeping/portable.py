@@ -146,6 +146,7 @@ class SafetyPlanItemDoc(Doc):
     step: Annotated[int, Field(ge=0, le=6, strict=True)]
     text: Text | None
     person: Uid | None
+    phone: Annotated[str, Field(max_length=40)] | None = None
     created_at: Stamp
     updated_at: Stamp
 
@@ -158,6 +159,35 @@ class SafetyPlanItemDoc(Doc):
 
 class ReviewDoc(Stored, ReviewIn):
     pass
+
+
+class StayingWellDoc(Stored):
+    warning_signs: Text | None = None
+    what_i_will_do: Text | None = None
+    whom_i_tell: Text | None = None
+    when_to_contact: Text | None = None
+
+
+class ClosingDoc(Stored):
+    how_likely: Text | None = None
+    in_the_way: Text | None = None
+    kept_where: Text | None = None
+
+
+class MidpointDoc(Stored):
+    day: dt.date
+    focus_still_right: Literal["yes", "partly", "no"] | None = None
+    focus_note: Text | None = None
+    goals_note: Text | None = None
+    next_half: Text | None = None
+
+
+class DraftDoc(Doc):
+    kind: Annotated[str, Field(min_length=1, max_length=40)]
+    person: Uid | None = None
+    answers: dict
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class CopingDoc(Stored, CopingIn):
@@ -243,6 +273,10 @@ class Document(Doc):
     goals: list[GoalDoc] = []
     safety_plan: list[SafetyPlanItemDoc] = []
     reviews: list[ReviewDoc] = []
+    staying_well: Annotated[list[StayingWellDoc], Field(max_length=1)] = []
+    safety_plan_closing: Annotated[list[ClosingDoc], Field(max_length=1)] = []
+    midpoints: list[MidpointDoc] = []
+    drafts: list[DraftDoc] = []
     coping: list[CopingDoc] = []
     strategies: list[StrategyDoc] = []
     exercises: list[ExerciseDoc] = []
@@ -270,6 +304,7 @@ class Document(Doc):
             "goals",
             "safety_plan",
             "reviews",
+            "midpoints",
             "coping",
             "strategies",
             "exercises",

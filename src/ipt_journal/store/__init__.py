@@ -7,8 +7,9 @@ few queries that part needs, reached as an attribute of the journal.
     people       journal.people        the interpersonal inventory
     checkins     journal.checkins      check-ins, and the aggregates reports read
     measures     journal.measures      questionnaires
-    course       journal.course, journal.goals, journal.reviews
-    safety_plan  journal.safety_plan
+    course       journal.course, journal.goals, journal.reviews, journal.midpoints
+    staying_well journal.staying_well  the staying-well (relapse-prevention) plan
+    safety_plan  journal.safety_plan, journal.safety_plan_closing
     practice     journal.coping, journal.exercises, journal.homework
     events       journal.events        life events (the interpersonal timeline)
     patterns     journal.patterns      the aggregates of the insight screens
@@ -81,6 +82,8 @@ __all__ = [
     "NotFound",
     "Person",
     "Review",
+    "Midpoint",
+    "StayingWellPlan",
     "SafetyPlanItem",
     "TherapySession",
     "WrongPassphrase",
@@ -105,6 +108,8 @@ RECORDS = {
     "Course": "course",
     "Goal": "course",
     "Review": "course",
+    "Midpoint": "course",
+    "StayingWellPlan": "staying_well",
     "LifeEvent": "events",
     "Measure": "measures",
     "PERSON_FIELDS": "people",

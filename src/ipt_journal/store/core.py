@@ -17,31 +17,22 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ipt_journal.store.transfer as transfer
 from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
+from ipt_journal.store.parts import JournalParts
 from ipt_journal.store.recognise import APPLICATION_ID, refuse_foreign, refuse_unless_regular
 
 if TYPE_CHECKING:
     from ipt_journal.safekeeping.portable import Document
-    from ipt_journal.store.checkins import CheckinStore
-    from ipt_journal.store.course import CourseStore, GoalStore, ReviewStore
-    from ipt_journal.store.events import EventStore
-    from ipt_journal.store.measures import MeasureStore
-    from ipt_journal.store.patterns import PatternStore
-    from ipt_journal.store.people import PeopleStore
-    from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
-    from ipt_journal.store.safety_plan import SafetyPlanItem, SafetyPlanStore
-    from ipt_journal.store.search import SearchStore
-    from ipt_journal.store.sessions import BringStore, TherapySessionStore
+    from ipt_journal.store.safety_plan import SafetyPlanItem
 
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 BUSY_TIMEOUT_SECONDS = 10
 __all__ = ["APPLICATION_ID", "refuse_foreign", "refuse_unless_regular"]  # re-exported
 
@@ -336,7 +327,7 @@ def _cannot_grow(path: Path) -> bool:
 # ---------------------------------------------------------------- the journal
 
 
-class Journal:
+class Journal(JournalParts):
     def __init__(self, conn: sqlite3.Connection, path: Path, key: str | None = None) -> None:
         self.conn = conn
         self.path = path
@@ -346,115 +337,6 @@ class Journal:
         # False when read-only media let ipt read the file but not its -wal: the newest rows
         # may be missing from what it shows (the session says so)
         self.whole = True
-
-    # The parts of the journal (`journal.people`, `journal.checkins`...), each made the first
-    # time a command reaches for it: a check-in needs a few of the fifteen, and each module
-    # costs a millisecond or two to import, so the import sits inside the property.
-
-    @cached_property
-    def people(self) -> PeopleStore:
-        """The inventory."""
-        from ipt_journal.store.people import PeopleStore
-
-        return PeopleStore(self)
-
-    @cached_property
-    def checkins(self) -> CheckinStore:
-        """Check-ins, interactions, tags."""
-        from ipt_journal.store.checkins import CheckinStore
-
-        return CheckinStore(self)
-
-    @cached_property
-    def measures(self) -> MeasureStore:
-        """Questionnaires."""
-        from ipt_journal.store.measures import MeasureStore
-
-        return MeasureStore(self)
-
-    @cached_property
-    def course(self) -> CourseStore:
-        """The course."""
-        from ipt_journal.store.course import CourseStore
-
-        return CourseStore(self)
-
-    @cached_property
-    def goals(self) -> GoalStore:
-        """The course's goals."""
-        from ipt_journal.store.course import GoalStore
-
-        return GoalStore(self)
-
-    @cached_property
-    def reviews(self) -> ReviewStore:
-        """The end-of-course review."""
-        from ipt_journal.store.course import ReviewStore
-
-        return ReviewStore(self)
-
-    @cached_property
-    def safety_plan(self) -> SafetyPlanStore:
-        """The safety plan."""
-        from ipt_journal.store.safety_plan import SafetyPlanStore
-
-        return SafetyPlanStore(self)
-
-    @cached_property
-    def coping(self) -> CopingStore:
-        """Coping strategies and their log."""
-        from ipt_journal.store.practice import CopingStore
-
-        return CopingStore(self)
-
-    @cached_property
-    def exercises(self) -> ExerciseStore:
-        """Guided exercises done."""
-        from ipt_journal.store.practice import ExerciseStore
-
-        return ExerciseStore(self)
-
-    @cached_property
-    def homework(self) -> HomeworkStore:
-        """Homework between sessions."""
-        from ipt_journal.store.practice import HomeworkStore
-
-        return HomeworkStore(self)
-
-    @cached_property
-    def events(self) -> EventStore:
-        """Life events."""
-        from ipt_journal.store.events import EventStore
-
-        return EventStore(self)
-
-    @cached_property
-    def patterns(self) -> PatternStore:
-        """The insight aggregates."""
-        from ipt_journal.store.patterns import PatternStore
-
-        return PatternStore(self)
-
-    @cached_property
-    def sessions(self) -> TherapySessionStore:
-        """Therapy sessions held."""
-        from ipt_journal.store.sessions import TherapySessionStore
-
-        return TherapySessionStore(self)
-
-    @cached_property
-    def bring(self) -> BringStore:
-        """Things to bring to the next session."""
-        from ipt_journal.store.sessions import BringStore
-
-        return BringStore(self)
-
-    @cached_property
-    def search(self) -> SearchStore:
-        """Full-text search."""
-        from ipt_journal.store.search import SearchStore
-
-        return SearchStore(self)
 
     @property
     def refused(self) -> tuple[type[Exception], ...]:

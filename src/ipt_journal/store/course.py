@@ -13,7 +13,7 @@ from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
-    from ipt_journal.models import CourseIn, GoalIn, MeasureIn, ReviewIn
+    from ipt_journal.models import CourseIn, GoalIn, MeasureIn, MidpointIn, ReviewIn, StayingWellIn
     from ipt_journal.store.measures import Measure
 
 
@@ -65,6 +65,21 @@ class Review:
     feelings_about_ending: str | None = None
 
 
+@dataclass
+class Midpoint:
+    """IPT's midpoint review: the focus and goals looked at again halfway through."""
+
+    id: int
+    uid: str
+    day: str
+    focus_still_right: str | None  # yes, partly or no
+    focus_note: str | None
+    goals_note: str | None
+    next_half: str | None  # what to work on in the second half
+    created_at: str
+    updated_at: str
+
+
 class CourseStore(Repository):
     def current(self) -> Course | None:
         row = self._one(
@@ -100,7 +115,11 @@ class CourseStore(Repository):
             measure_ids = [self.journal.measures.insert(measure, None) for measure in measures]
             for goal in goals:
                 self.journal.goals.insert(goal)
-            person_id = self.journal.people.named(course.dispute_person).id if course.dispute_person else None
+            person_id = (
+                self.journal.people.living_named(course.dispute_person, "dispute").id
+                if course.dispute_person
+                else None
+            )
             values = {
                 "started_on": course.started_on.isoformat(),
                 "planned_weeks": course.planned_weeks,
@@ -240,8 +259,16 @@ class GoalStore(Repository):
 
 
 class ReviewStore(Repository):
-    def add(self, review: ReviewIn, warning_signs_to_plan: bool) -> Review:
-        """Save the end-of-course review; its warning signs join the safety plan if agreed."""
+    def add(
+        self,
+        review: ReviewIn,
+        staying_well: StayingWellIn | None = None,
+        to_safety_plan: tuple[str, ...] = (),
+    ) -> Review:
+        """Save the end-of-course review and the staying-well plan it writes, in one
+        transaction. The safety plan is touched only for the parts named in
+        `to_safety_plan`, each filed in its own step (vocab.STAYING_WELL)."""
+        from ipt_journal.clinical.vocab import STAYING_WELL
         from ipt_journal.models import SafetyPlanItemIn
 
         with self.journal.writing():
@@ -263,11 +290,14 @@ class ReviewStore(Repository):
                     stamp,
                 ),
             )
-            if warning_signs_to_plan and review.warning_signs:
-                self.journal.safety_plan.insert(SafetyPlanItemIn(step=1, text=review.warning_signs))
-            if warning_signs_to_plan and review.relapse_plan:
-                # What to do when the signs return is something to do on one's own: step 2.
-                self.journal.safety_plan.insert(SafetyPlanItemIn(step=2, text=review.relapse_plan))
+            if staying_well is not None:
+                self.journal.staying_well.insert(staying_well)
+                for part in to_safety_plan:
+                    text = getattr(staying_well, part)
+                    if text:
+                        self.journal.safety_plan.insert(
+                            SafetyPlanItemIn(step=STAYING_WELL[part][1], text=text)
+                        )
         return Review(**dict(self._row("SELECT * FROM reviews WHERE id = ?", (review_id,))))
 
     def latest(self) -> Review | None:
@@ -277,3 +307,32 @@ class ReviewStore(Repository):
 
 def _day(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+class MidpointStore(Repository):
+    def add(self, midpoint: MidpointIn) -> Midpoint:
+        with self.journal.writing():
+            stamp = now()
+            midpoint_id = self.conn.execute(
+                "INSERT INTO midpoint_reviews (uid, day, focus_still_right, focus_note, goals_note, "
+                "next_half, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_uid(),
+                    midpoint.day.isoformat(),
+                    midpoint.focus_still_right,
+                    midpoint.focus_note,
+                    midpoint.goals_note,
+                    midpoint.next_half,
+                    stamp,
+                    stamp,
+                ),
+            )
+        return Midpoint(**dict(self._row("SELECT * FROM midpoint_reviews WHERE id = ?", (midpoint_id,))))
+
+    def latest(self, since: str | None = None) -> Midpoint | None:
+        """The latest midpoint review, on or after `since` (a course's first day) if given."""
+        row = self._one(
+            "SELECT * FROM midpoint_reviews WHERE day >= ? ORDER BY day DESC, id DESC LIMIT 1",
+            (since or "",),
+        )
+        return Midpoint(**dict(row)) if row else None

@@ -11,7 +11,10 @@ from ipt_journal.store.core import DB_ERRORS, PASSPHRASE_ENV, SCHEMA_VERSION, co
 
 # What can be completed: each query gives (value, a few words to show beside it).
 QUERIES = {
-    "people": "SELECT name, relationship FROM people ORDER BY name COLLATE NOCASE",
+    "people": "SELECT name, relationship || CASE WHEN status = 'deceased' THEN ', died' ELSE '' END "
+    "FROM people ORDER BY name COLLATE NOCASE",
+    # For --with a check-in, a task, a dispute or the safety plan: never someone who has died.
+    "living": "SELECT name, relationship FROM people WHERE status != 'deceased' ORDER BY name COLLATE NOCASE",
     "tags": (
         "SELECT tag, count(*) || iif(count(*) = 1, ' check-in', ' check-ins') FROM checkin_tags"
         " GROUP BY tag ORDER BY count(*) DESC"

@@ -489,3 +489,70 @@ def m012_deletions_remembered(db: Database) -> None:
         """,
         *(statement for table in TOMBSTONED for statement in tombstone_triggers(table)),
     )
+
+
+@migrations()
+def m013_staying_well_and_care_for_the_dead(db: Database) -> None:
+    """Issue 20. The staying-well plan becomes its own one-row table (IPT's relapse
+    prevention is not the Stanley-Brown crisis plan), seeded from the latest review's
+    warning signs and relapse plan; entries earlier versions copied into safety-plan
+    steps 1 and 2 stay where they are (the review screen offers to move them). People
+    get the day they died; safety-plan entries a phone number; the plan its closing
+    questions; the course its midpoint reviews; a stopped grief exercise its draft."""
+    _run(
+        db,
+        """
+        CREATE TABLE staying_well (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            uid TEXT NOT NULL UNIQUE,
+            warning_signs TEXT,
+            what_i_will_do TEXT,
+            whom_i_tell TEXT,
+            when_to_contact TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        INSERT INTO staying_well (id, uid, warning_signs, what_i_will_do, created_at, updated_at)
+        SELECT 1, lower(hex(randomblob(16))), warning_signs, relapse_plan, created_at, updated_at
+        FROM reviews WHERE coalesce(warning_signs, relapse_plan) IS NOT NULL
+        ORDER BY day DESC, id DESC LIMIT 1
+        """,
+        "ALTER TABLE people ADD COLUMN died_on TEXT",
+        "ALTER TABLE safety_plan_items ADD COLUMN phone TEXT",
+        """
+        CREATE TABLE safety_plan_closing (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            uid TEXT NOT NULL UNIQUE,
+            how_likely TEXT,
+            in_the_way TEXT,
+            kept_where TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE midpoint_reviews (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            focus_still_right TEXT CHECK (focus_still_right IN ('yes', 'partly', 'no')),
+            focus_note TEXT,
+            goals_note TEXT,
+            next_half TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        # What a stopped exercise had written so far (the grief exercise keeps it): one per kind.
+        """
+        CREATE TABLE exercise_drafts (
+            kind TEXT PRIMARY KEY,
+            person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+            answers TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ipt_journal.errors import InputError, NotFound
+from ipt_journal.errors import HasDied, InputError, NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ PERSON_FIELDS = (
     "problem_area",
     "dispute_stage",
     "notes",
+    "died_on",
 )
 
 
@@ -63,6 +64,7 @@ class Person:
     notes: str | None
     created_at: str
     updated_at: str
+    died_on: str | None = None  # for someone who has died, if the person said when
 
     def fields(self) -> dict:
         """The editable fields, as a model would take them."""
@@ -112,13 +114,13 @@ class PeopleStore(Repository):
                 return person
         raise NotFound(unknown_name_message(name, [p.name for p in people]))
 
-    def living_named(self, name: str) -> Person:
-        """The person called `name`, refusing someone who has died: check-ins and the safety
-        plan's people (steps 3 and 4) are for time with the living; grief work and life
-        events keep them."""
+    def living_named(self, name: str, refusal: str = "contact") -> Person:
+        """The person called `name`, refusing someone who has died: check-ins, the safety
+        plan's people (steps 3 and 4), disputes and tasks are for the living; grief work and
+        life events keep them."""
         person = self.named(name)
         if person.status == "deceased":
-            raise_deceased(person.name)
+            raise_deceased(person.name, refusal)
         return person
 
     def add(self, person: PersonIn) -> Person:
@@ -228,13 +230,10 @@ def _quoted(name: str) -> str:
     return shell_word(name)
 
 
-def raise_deceased(name: str) -> None:
-    """The one refusal for naming someone who has died where ipt means someone you see."""
-    raise InputError(
-        f"{name} has died, so ipt does not record time with them or list them as someone to contact.",
-        f"To remember {_quoted(name)}: ipt exercise start grief --with {_quoted(name)}, "
-        f"or a life event: ipt event add --person {_quoted(name)}",
-    )
+def raise_deceased(name: str, refusal: str = "contact") -> None:
+    """The one refusal for naming someone who has died where ipt means someone you see
+    (`refusal`: a key of errors.DECEASED_REFUSALS)."""
+    raise HasDied(name, refusal)
 
 
 def unknown_name_message(name: str, known: list[str]) -> str:

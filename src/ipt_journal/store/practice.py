@@ -108,14 +108,30 @@ class CopingStore(Repository):
 
 
 class ExerciseStore(Repository):
+    def _person_id(self, exercise: ExerciseIn) -> int | None:
+        """Only the grief exercise is about someone who died; the rest are with the living."""
+        from ipt_journal.clinical.exercises import REMEMBERING, refusal_for
+
+        if not exercise.person:
+            return None
+        if exercise.kind in REMEMBERING:
+            return self.journal.people.named(exercise.person).id
+        return self.journal.people.living_named(exercise.person, refusal_for(exercise.kind)).id
+
     def add(
-        self, exercise: ExerciseIn, homework: HomeworkIn | None = None, bring: Sequence[BringIn] = ()
+        self,
+        exercise: ExerciseIn,
+        homework: HomeworkIn | None = None,
+        bring: Sequence[BringIn] = (),
+        finishes_draft: bool = False,
     ) -> Exercise:
         """Save a finished exercise, the homework made from its plan and anything to bring to
-        the next session, together."""
+        the next session, together; with `finishes_draft`, the draft it continued goes too."""
         stamp = now()
         with self.journal.writing():
-            person_id = self.journal.people.named(exercise.person).id if exercise.person else None
+            if finishes_draft:
+                self.journal.drafts.discard(exercise.kind)
+            person_id = self._person_id(exercise)
             exercise_id = self._insert(
                 "INSERT INTO exercises (uid, kind, day, person_id, mood_before, mood_after, answers, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -207,7 +223,8 @@ class HomeworkStore(Repository):
         return self.get(homework_id)
 
     def insert(self, homework: HomeworkIn) -> int:
-        person_id = self.journal.people.named(homework.person).id if homework.person else None
+        # A task is done with someone living, never "with" someone who has died.
+        person_id = self.journal.people.living_named(homework.person, "with").id if homework.person else None
         if homework.exercise_id is not None:
             self.journal.exercises.get(homework.exercise_id)  # refuses an unknown id
         stamp = now()

@@ -18,6 +18,21 @@ class SafetyPlanItem:
     step: int
     text: str | None
     person: str | None
+    phone: str | None = None  # a way to reach them (steps 3 to 5)
+
+
+@dataclass
+class Closing:
+    """The questions that close a Stanley-Brown plan."""
+
+    how_likely: str | None = None  # how likely am I to use this plan
+    in_the_way: str | None = None  # what might get in the way
+    kept_where: str | None = None  # where I will keep it
+    updated_at: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.how_likely or self.in_the_way or self.kept_where)
 
 
 class SafetyPlanStore(Repository):
@@ -32,8 +47,19 @@ class SafetyPlanStore(Repository):
 
     def items(self) -> list[SafetyPlanItem]:
         rows = self._all(
-            "SELECT s.id, s.step, s.text, p.name AS person FROM safety_plan_items s "
+            "SELECT s.id, s.step, s.text, p.name AS person, s.phone FROM safety_plan_items s "
             "LEFT JOIN people p ON p.id = s.person_id ORDER BY s.step, s.id"
+        )
+        return [SafetyPlanItem(**dict(row)) for row in rows]
+
+    def copied_from_reviews(self) -> list[SafetyPlanItem]:
+        """Entries that earlier versions copied from the end-of-course review (its warning
+        signs into step 1, its relapse plan into step 2): they belong to the staying-well plan."""
+        rows = self._all(
+            "SELECT s.id, s.step, s.text, NULL AS person, s.phone FROM safety_plan_items s "
+            "WHERE s.person_id IS NULL AND ("
+            "(s.step = 1 AND s.text IN (SELECT warning_signs FROM reviews)) OR "
+            "(s.step = 2 AND s.text IN (SELECT relapse_plan FROM reviews))) ORDER BY s.step, s.id"
         )
         return [SafetyPlanItem(**dict(row)) for row in rows]
 
@@ -46,9 +72,9 @@ class SafetyPlanStore(Repository):
         person_id = self.journal.people.living_named(item.person).id if item.person else None
         stamp = now()
         self.conn.execute(
-            "INSERT INTO safety_plan_items (uid, step, text, person_id, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (new_uid(), item.step, item.text, person_id, stamp, stamp),
+            "INSERT INTO safety_plan_items (uid, step, text, person_id, phone, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (new_uid(), item.step, item.text, person_id, item.phone, stamp, stamp),
         )
 
     def remove(self, item_id: int) -> None:
@@ -58,3 +84,30 @@ class SafetyPlanStore(Repository):
                     f"There is no safety plan entry #{item_id}.", "See the ids with: ipt safety-plan"
                 )
         self.journal.fold_wal()
+
+
+CLOSING = ("how_likely", "in_the_way", "kept_where")
+
+
+class ClosingStore(Repository):
+    def get(self) -> Closing:
+        row = self._one(f"SELECT {', '.join(CLOSING)}, updated_at FROM safety_plan_closing WHERE id = 1")
+        return Closing(**dict(row)) if row else Closing()
+
+    def save(self, answers: dict[str, str | None]) -> Closing:
+        """Write the answers given (None keeps one; an empty text clears it)."""
+        given = {key: value for key, value in answers.items() if key in CLOSING and value is not None}
+        stamp = now()
+        with self.journal.writing():
+            if self._one("SELECT 1 FROM safety_plan_closing WHERE id = 1") is None:
+                self.conn.execute(
+                    "INSERT INTO safety_plan_closing (id, uid, created_at, updated_at) VALUES (1, ?, ?, ?)",
+                    (new_uid(), stamp, stamp),
+                )
+            if given:
+                assignments = ", ".join(f"{key} = ?" for key in given)
+                self.conn.execute(
+                    f"UPDATE safety_plan_closing SET {assignments}, updated_at = ? WHERE id = 1",
+                    [*(value or None for value in given.values()), stamp],
+                )
+        return self.get()

@@ -26,6 +26,10 @@ TABLES = (
     "goal_ratings",
     "safety_plan_items",
     "reviews",
+    "staying_well",
+    "safety_plan_closing",
+    "midpoint_reviews",
+    "exercise_drafts",
     "coping_log",
     "coping_strategies",
     "exercises",
@@ -158,6 +162,7 @@ class _Merge:
                     "step": item.step,
                     "text": item.text,
                     "person_id": self._ref("people", item.person),
+                    "phone": item.phone,
                     "created_at": item.created_at,
                     "updated_at": item.updated_at,
                 },
@@ -244,6 +249,57 @@ class _Merge:
                 },
             )
         self._deletions(doc)
+
+        self._plans_and_drafts(doc)
+
+    def _plans_and_drafts(self, doc: Document) -> None:
+        """The one-row plans (the file's copy wins only if changed later), midpoint reviews
+        by uid, and drafts by their exercise."""
+        for plan in doc.staying_well:
+            self._one_row("staying_well", plan.model_dump())
+        for closing in doc.safety_plan_closing:
+            self._one_row("safety_plan_closing", closing.model_dump())
+        for midpoint in doc.midpoints:
+            values = midpoint.model_dump(exclude={"uid"})
+            values["day"] = midpoint.day.isoformat()
+            self._upsert("midpoint_reviews", midpoint.uid, values)
+        for draft in doc.drafts:
+            values = {
+                "person_id": self._ref("people", draft.person),
+                "answers": json.dumps(draft.answers, ensure_ascii=False),
+                "created_at": draft.created_at,
+                "updated_at": draft.updated_at,
+            }
+            row = self.conn.execute(
+                "SELECT updated_at FROM exercise_drafts WHERE kind = ?", (draft.kind,)
+            ).fetchone()
+            if row is not None and row["updated_at"] >= draft.updated_at:
+                self._count("exercise_drafts", "skipped")
+                continue
+            self.conn.execute(
+                "INSERT OR REPLACE INTO exercise_drafts (kind, person_id, answers, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (draft.kind, *values.values()),
+            )
+            self._count("exercise_drafts", "updated" if row else "added")
+
+    def _one_row(self, table: str, values: dict[str, Any]) -> None:
+        row = self.conn.execute(f"SELECT * FROM {table} WHERE id = 1").fetchone()
+        if row is None:
+            columns = ["id", *values]
+            self.conn.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [1, *values.values()],
+            )
+            self._count(table, "added")
+        elif any(row[column] != value for column, value in values.items() if column != "uid"):
+            if values["updated_at"] < row["updated_at"]:
+                self._count(table, "skipped")
+                return
+            values.pop("uid")  # the journal's plan stays the one plan, with the file's words
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = 1", [*values.values()])
+            self._count(table, "updated")
 
     def _sessions_and_things_to_bring(self, doc: Document) -> None:
         for held in doc.therapy_sessions:

@@ -65,7 +65,7 @@ def focus_text(areas: list[str]) -> str:
 
 
 def formulation_line(text: str, agreed_on: str | None) -> str:
-    agreed = f"agreed {agreed_on}" if agreed_on else "not agreed yet"
+    agreed = f"agreed with my therapist on {agreed_on}" if agreed_on else "in my own words"
     return f"How it links together ({agreed}): {text}"
 
 
@@ -313,9 +313,10 @@ def wrapped(text: str, first: str = "", rest: str = "") -> str:
 
 
 def plan_entry(item: SafetyPlanItem) -> str:
-    if item.person and item.text:
-        return f"{item.person}: {item.text}"
-    return item.person or item.text or ""
+    """'Jo: call any time, 07700 900123': who, what, and the number to reach them."""
+    entry = f"{item.person}: {item.text}" if item.person and item.text else item.person or item.text or ""
+    phone = getattr(item, "phone", None)
+    return f"{entry}, {phone}" if phone else entry
 
 
 def safety_plan_json(plan: list[SafetyPlanItem]) -> list[dict[str, Any]]:

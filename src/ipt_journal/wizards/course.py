@@ -12,31 +12,43 @@ if TYPE_CHECKING:
 
 
 def ask_formulation(
-    current: str | None, agreed_on: dt.date | str | None
+    current: str | None,
+    agreed_on: dt.date | str | None,
+    focus_areas: list[str],
+    with_therapist: bool | None,
 ) -> tuple[str | None, dt.date | None]:
-    """The interpersonal formulation, in the person's words, and whether they agree to it.
+    """The interpersonal formulation, in the person's words, and the day it was agreed with
+    their therapist: only if they say so (default No; never asked without a therapist).
     `agreed_on` as stored (YYYY-MM-DD) or as a date."""
     if isinstance(agreed_on, str):
         agreed_on = dt.date.fromisoformat(agreed_on)
     from ipt_journal import prompts
-    from ipt_journal.questions import START
+    from ipt_journal.questions import FORMULATION_EXAMPLES, START
 
-    messages.note(START["formulation_intro"])
+    focus = next((str(area) for area in focus_areas if str(area) in FORMULATION_EXAMPLES), None)
+    messages.note(START["formulation_intro"].format(example=FORMULATION_EXAMPLES[focus]))
     text = prompts.text(START["formulation"], default=current or "").strip() or None
     if text is None:
         return None, None
     if text == current and agreed_on:
         return text, agreed_on
-    return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=True) else None
+    if with_therapist is False:
+        return text, None
+    return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=False) else None
 
 
-def review_wizard() -> tuple[dict, bool]:
+def review_wizard() -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """The review's answers, with the staying-well plan's other two parts right after the
+    relapse plan (whom I tell, when I contact my doctor or therapist)."""
     from ipt_journal import prompts
     from ipt_journal.clinical.vocab import REVIEW_ANSWERS
     from ipt_journal.questions import REVIEW
 
-    answers = {key: prompts.text(REVIEW[key]).strip() or None for key in REVIEW_ANSWERS}
-    to_plan = bool(answers["warning_signs"] or answers["relapse_plan"]) and prompts.confirm(
-        REVIEW["to_safety_plan"], default=True
-    )
-    return answers, to_plan
+    answers: dict[str, str | None] = {}
+    plan: dict[str, str | None] = {}
+    for key in REVIEW_ANSWERS:
+        answers[key] = prompts.text(REVIEW[key]).strip() or None
+        if key == "relapse_plan":
+            for part in ("whom_i_tell", "when_to_contact"):
+                plan[part] = prompts.text(REVIEW[part]).strip() or None
+    return answers, plan

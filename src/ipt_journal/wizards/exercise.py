@@ -14,9 +14,12 @@ if TYPE_CHECKING:
 def guided(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> dict[str, Any]:
     """Ask what the flags did not give, one question at a time."""
     from ipt_journal import prompts
-    from ipt_journal.clinical.exercises import compose_i_statement
+    from ipt_journal.clinical.exercises import REMEMBERING, compose_i_statement
 
-    messages.note(f"{exercise.name}. {exercise.purpose} Ctrl-C stops without saving.")
+    stop = (
+        "Ctrl-C stops and keeps a draft." if exercise.key in REMEMBERING else "Ctrl-C stops without saving."
+    )
+    messages.note(f"{exercise.name}. {exercise.purpose} {stop}")
 
     def mood(label: str) -> int | None:
         value = prompts.text(

@@ -1,0 +1,106 @@
+"""`ipt course review-midpoint`: IPT's midpoint review of the focus and goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ipt_journal.cli.context import session
+from ipt_journal.text import messages
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ipt_journal.store.course import Course, Goal
+
+QUESTIONS = {
+    "focus_still_right": "Is the focus you chose still the right one?",
+    "focus_note": "What would you change about the focus, or keep? (Enter to skip)",
+    "goals_note": "How are your goals going; would you change any? (Enter to skip)",
+    "next_half": "What will you work on in the second half of the course? (Enter to skip)",
+}
+ABOUT = (
+    "Halfway through, IPT looks again at the focus and goals: are they still the right ones, "
+    "and what is left to work on. Talk it over with your therapist if you have one."
+)
+
+
+def review_midpoint(
+    ctx: typer.Context,
+    focus_still_right: Annotated[
+        str | None,
+        typer.Option("--focus-still-right", metavar="yes|partly|no", help=QUESTIONS["focus_still_right"]),
+    ] = None,
+    focus_note: Annotated[
+        str | None, typer.Option("--focus-note", metavar="TEXT", help="What you would change or keep.")
+    ] = None,
+    goals_note: Annotated[
+        str | None, typer.Option("--goals-note", metavar="TEXT", help="How your goals are going.")
+    ] = None,
+    next_half: Annotated[
+        str | None,
+        typer.Option("--next-half", metavar="TEXT", help="What you will work on in the second half."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DAY", help="The day of the review. [default: today]")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the saved review as JSON.")] = False,
+) -> None:
+    """Halfway: look again at your focus and goals.
+
+    IPT's midpoint review: is the focus still right, how the goals are going, and what to
+    work on in the second half. A flag for each answer; without flags, in a terminal, it
+    asks."""
+    from dataclasses import asdict
+
+    from ipt_journal.models import MidpointIn, validate
+    from ipt_journal.text.dates import parse_day
+
+    state = session(ctx)
+    answers = {
+        "focus_still_right": focus_still_right.strip().lower() if focus_still_right else None,
+        "focus_note": focus_note,
+        "goals_note": goals_note,
+        "next_half": next_half,
+    }
+    asked = all(value is None for value in answers.values())
+    if asked:
+        state.require(
+            ["--focus-still-right, --focus-note, --goals-note or --next-half"],
+            "ipt course review-midpoint --focus-still-right yes --next-half 'Talk to Sam about money'",
+        )
+    day = parse_day(date) if date else dt.date.today()
+    journal = state.journal()
+    current = journal.course.required()
+    if asked:
+        answers = _wizard(current, journal.goals.all("open"))
+    saved = journal.midpoints.add(validate(MidpointIn, {"day": day, **answers}))
+    if as_json:
+        messages.print_json(asdict(saved))
+        return
+    messages.note(f"Saved your midpoint review of {saved.day}.")
+    if saved.focus_still_right in ("partly", "no"):
+        messages.note(
+            "A change of focus is worth agreeing with your therapist, if you have one; "
+            "goals can be changed with: ipt goals"
+        )
+
+
+def _wizard(current: Course, goals: list[Goal]) -> dict[str, Any]:
+    from ipt_journal import prompts
+
+    messages.note(ABOUT)
+    messages.note(f"Your focus: {messages.focus_text(current.focus_areas)}")
+    for goal in goals:
+        messages.note(f"Goal #{goal.id}: {goal.text}")
+    still = prompts.select(
+        QUESTIONS["focus_still_right"],
+        [("Yes", "yes"), ("Partly", "partly"), ("No", "no")],
+        optional=True,
+    )
+    answers = {"focus_still_right": still}
+    for key in ("focus_note", "goals_note", "next_half"):
+        answers[key] = prompts.text(QUESTIONS[key]).strip() or None
+    return answers

@@ -42,5 +42,5 @@ def test_revising_an_agreed_formulation_keeps_its_day(monkeypatch):
 
     monkeypatch.setattr(prompts, "text", lambda *args, **kwargs: "Arguments with Sam about money")
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
-    kept = ask_formulation("Arguments with Sam about money", "2026-03-01")
+    kept = ask_formulation("Arguments with Sam about money", "2026-03-01", [], True)
     assert kept == ("Arguments with Sam about money", dt.date(2026, 3, 1))

@@ -60,7 +60,9 @@ class HasDied(InputError):
     """The kind refusal for naming someone who has died where ipt means someone living."""
 
     def __init__(self, name: str, refusal: str = "contact"):
-        quoted = f'"{name}"' if " " in name else name
+        from ipt_journal.text.safe_text import shell_word  # the one quoting rule for suggestions
+
+        quoted = shell_word(name)
         super().__init__(
             f"{name} has died, so ipt {DECEASED_REFUSALS[refusal]}.",
             f"To remember {quoted}: ipt exercise start grief --with {quoted}, "

@@ -313,7 +313,7 @@ class MidpointStore(Repository):
     def add(self, midpoint: MidpointIn) -> Midpoint:
         with self.journal.writing():
             stamp = now()
-            midpoint_id = self.conn.execute(
+            midpoint_id = self._insert(
                 "INSERT INTO midpoint_reviews (uid, day, focus_still_right, focus_note, goals_note, "
                 "next_half, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (

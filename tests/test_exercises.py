@@ -4,30 +4,9 @@ import json
 
 import pytest
 
+from exercise_flags import flags_for
 from ipt_journal.clinical.exercises import CATALOGUE
 from support import assert_user_error, flat
-
-
-def flags_for(kind: str, skip: tuple[str, ...] = ()) -> list[str]:
-    """An answer for every question of `kind` but `skip`, two lines for lists."""
-    args = []
-    for field in CATALOGUE[kind].fields:
-        if field.key in skip:
-            continue
-        if field.kind == "list":
-            args += [
-                "--answer",
-                f"{field.key}=first {field.key}",
-                "--answer",
-                f"{field.key}=second {field.key}",
-            ]
-        elif field.kind == "choice":
-            args += ["--answer", f"{field.key}={field.choices[0]}"]
-        elif field.kind == "scale":
-            args += ["--answer", f"{field.key}=7"]
-        else:
-            args += ["--answer", f"{field.key}=my {field.key}"]
-    return args
 
 
 def test_the_catalogue_has_every_exercise_the_issue_names():

@@ -241,6 +241,7 @@ TO_CRISIS_PLAN = "Also put {label} ('{text}') in step {step} of your safety plan
 HOMEWORK: dict[str, Any] = {
     "tried": 'Homework due {due}: "{text}". Did you try it?',
     "answers": (("yes, I tried it", "done"), ("not yet, keep it", "open"), ("let it go", "skipped")),
+    "day": "Which day did you do it? (YYYY-MM-DD, yesterday, last friday, ...)",
     "outcome": "How did it go? (Enter to skip)",
     "helpful": "How much did it help?",
 }

@@ -95,6 +95,15 @@ def start(
     edit: Annotated[
         bool, typer.Option("--edit", help="Write the answers in your editor ($VISUAL or $EDITOR), one file.")
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DAY",
+            help="The day you did it: YYYY-MM-DD, yesterday, 'last friday'. [default: today]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Do an exercise, guided one question at a time.
 
@@ -110,6 +119,7 @@ def start(
     exercise = CATALOGUE.get(kind.strip().lower())
     if exercise is None:
         raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
+    day = parse_day(date) if date else dt.date.today()  # checked before any question is asked
     answers = parse_answers(exercise, answer or [])
     if edit:
         answers = _answers_in_editor(exercise, answers)
@@ -127,7 +137,7 @@ def start(
     journal = state.journal()
     fields = {
         "kind": exercise.key,
-        "day": dt.date.today(),
+        "day": day,
         "person": with_,
         "mood_before": mood_before,
         "mood_after": mood_after,

@@ -25,6 +25,15 @@ IdArg = Annotated[
         autocompletion=completion.homework_ids,
     ),
 ]
+DoneDateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="DAY",
+        help="The day it happened: YYYY-MM-DD, yesterday, 'last friday'. [default: today]",
+        show_default=False,
+    ),
+]
 DEFAULT_DUE_DAYS = 7  # until the next weekly session
 
 
@@ -89,28 +98,40 @@ def done(
     helpful: Annotated[
         int | None, typer.Option("--helpful", metavar="1-5", help="How much it helped.", show_default=False)
     ] = None,
+    date: DoneDateOpt = None,
 ) -> None:
     """Mark homework as done, with how it went.
 
-    How it went is asked in a terminal when not given."""
+    How it went, and the day when it was not today, are asked in a terminal when not given."""
     from ipt_journal.models import HomeworkDoneIn, validate
 
     state = session(ctx)
     journal = state.journal()
     item = journal.homework.get(homework_id)
+    day = _closing_day(date)
     if outcome is None and helpful is None and state.can_prompt and item.status == "open":
         from ipt_journal import prompts
         from ipt_journal.questions import HOMEWORK
+        from ipt_journal.text.dates import parse_day
 
+        if date is None:
+            day = prompts.day(HOMEWORK["day"], parse_day, default="today")
         outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
         helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
     result = validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful})
-    journal.homework.close(homework_id, "done", dt.date.today(), result)
-    messages.note(f"Homework #{homework_id} done. Well done for trying it.")
+    journal.homework.close(homework_id, "done", day, result)
+    on = "" if day == dt.date.today() else f" on {day.isoformat()}"
+    messages.note(f"Homework #{homework_id} done{on}. Well done for trying it.")
 
 
 @app.command()
-def skip(ctx: typer.Context, homework_id: IdArg) -> None:
+def skip(ctx: typer.Context, homework_id: IdArg, date: DoneDateOpt = None) -> None:
     """Let homework go (it stays in your history)."""
-    session(ctx).journal().homework.close(homework_id, "skipped", dt.date.today())
+    session(ctx).journal().homework.close(homework_id, "skipped", _closing_day(date))
     messages.note(f"Homework #{homework_id} skipped.")
+
+
+def _closing_day(date: str | None) -> dt.date:
+    from ipt_journal.text.dates import parse_day
+
+    return parse_day(date) if date else dt.date.today()

@@ -556,3 +556,16 @@ def m013_staying_well_and_care_for_the_dead(db: Database) -> None:
         )
         """,
     )
+
+
+@migrations()
+def m014_search_the_inventory_course_goals_and_plans(db: Database) -> None:
+    """Issue 24: `ipt search` also finds the inventory's answers, the course's reason and
+    formulation, goals, the safety plan and the staying-well plan. Each source gets its FTS
+    table and triggers (store.search.fts_statements), unless m009 already made it."""
+    from ipt_journal.store.search import SOURCES, fts_statements
+
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    for source in SOURCES:
+        if source.table in tables and source.fts not in tables:
+            _run(db, *fts_statements(source))

@@ -2,9 +2,9 @@
 
 `SOURCES` is the one list of searchable records. Each gets an FTS5 table `<table>_fts`
 (one column, `body`, rowid = the record's id) that triggers keep in step with its table;
-migration m009 creates both for every source whose table exists. A new record type is
-one more `SearchSource` here, plus a migration that calls `fts_statements` for it once
-m009 has shipped.
+migrations m009 and m014 create both for every source whose table exists. A new record
+type is one more `SearchSource` here, plus a migration that calls `fts_statements` for it
+(as m014 does: only where the FTS table is not there yet).
 """
 
 from __future__ import annotations
@@ -64,6 +64,44 @@ SOURCES = (
         "session", "therapy_sessions", ("with_whom", "worked_on", "agreed"), show="ipt session list"
     ),
     SearchSource("bring", "bring_items", ("text",), day="t.added_on", show="ipt bring list --all"),
+    # Added by m014: the inventory's answers, the course's own words, goals and both plans.
+    SearchSource(
+        "person",
+        "people",
+        (
+            "name",
+            "together",
+            "satisfying",
+            "unsatisfying",
+            "their_expectations",
+            "my_expectations",
+            "disagreements",
+            "can_talk_about",
+            "cannot_talk_about",
+            "change",
+            "notes",
+        ),  # fmt: skip
+        day="substr(t.updated_at, 1, 10)",
+        show="ipt inventory show NAME",
+    ),
+    SearchSource(
+        "course", "courses", ("reason", "background", "formulation"), day="t.started_on", show="ipt course"
+    ),
+    SearchSource("goal", "goals", ("text",), day="substr(t.created_at, 1, 10)", show="ipt goals list"),
+    SearchSource(
+        "safety-plan",
+        "safety_plan_items",
+        ("text",),
+        day="substr(t.updated_at, 1, 10)",
+        show="ipt safety-plan",
+    ),
+    SearchSource(
+        "staying-well",
+        "staying_well",
+        ("warning_signs", "what_i_will_do", "whom_i_tell", "when_to_contact"),
+        day="substr(t.updated_at, 1, 10)",
+        show="ipt staying-well",
+    ),
 )
 
 

@@ -8,12 +8,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import time
 
 import pytest
 
 from support import assert_user_error, flat
+from writers import WRITER
 
 PASSPHRASE = "correct horse battery"
 MARKER = "MARKER-9f2e a note nobody else should read"
@@ -105,33 +105,6 @@ def test_backup_to_a_named_file_is_checked_the_same_way(people, tmp_path):
 
 
 # ------------------------------------------------------------------ 2. encrypt and decrypt
-
-# Saves check-ins with numbered notes until its stdin closes, opening the journal afresh for
-# each as a loop of `ipt checkin` would; says which it was told were saved.
-WRITER = textwrap.dedent(
-    """
-    import select, sys, time
-    from pathlib import Path
-    from ipt_journal.errors import IptError
-    from ipt_journal.models import CheckinIn
-    from ipt_journal.store import open_journal
-    path = Path(sys.argv[1])
-    print("ready", flush=True)
-    n = 0
-    while not select.select([sys.stdin], [], [], 0)[0]:
-        n += 1
-        try:
-            journal = open_journal(path, lambda: sys.argv[2])
-            try:
-                journal.checkins.add(CheckinIn(day="2026-01-01", mood=5, note=f"n{n}"))
-            finally:
-                journal.close()
-            print(f"saved n{n}", flush=True)
-        except IptError as error:
-            print("refused", error.message, flush=True)
-        time.sleep(0.02)  # a new ipt process takes longer than that to start
-    """
-)
 
 
 @pytest.mark.parametrize("direction", ["encrypt", "decrypt"])

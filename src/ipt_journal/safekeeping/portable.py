@@ -34,6 +34,7 @@ from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
 from ipt_journal.models.base import allowed_day
 from ipt_journal.safekeeping.export_document import FORMAT, FORMAT_VERSION  # it writes what this reads
+from ipt_journal.store.repository import TombstonedTable
 from ipt_journal.text.safe_text import refuse_control_characters
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about 50 times a busy year's journal
@@ -244,22 +245,7 @@ class DeletedDoc(Doc):
     """A record deleted from the journal: which, and when (no text)."""
 
     uid: Uid
-    kind: Literal[
-        "people",
-        "checkins",
-        "measures",
-        "courses",
-        "goals",
-        "safety_plan_items",
-        "reviews",
-        "coping_log",
-        "coping_strategies",
-        "exercises",
-        "homework",
-        "events",
-        "therapy_sessions",
-        "bring_items",
-    ]
+    kind: TombstonedTable
     deleted_at: Stamp
 
 

@@ -8,6 +8,8 @@ holds, so a journal is upgraded whole or not at all.
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from ipt_journal.store.repository import TOMBSTONED
+
 migrations = Migrations("ipt_journal")
 
 
@@ -440,25 +442,6 @@ def m011_marked_as_an_ipt_journal(db: Database) -> None:
     from ipt_journal.store.recognise import APPLICATION_ID
 
     db.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
-
-
-# Every table whose records have a uid; a deletion from one of them leaves a tombstone.
-TOMBSTONED = (
-    "people",
-    "checkins",
-    "measures",
-    "courses",
-    "goals",
-    "safety_plan_items",
-    "reviews",
-    "coping_log",
-    "coping_strategies",
-    "exercises",
-    "homework",
-    "events",
-    "therapy_sessions",
-    "bring_items",
-)
 
 
 def tombstone_triggers(table: str) -> list[str]:

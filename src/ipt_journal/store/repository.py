@@ -7,13 +7,33 @@ import datetime as dt
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from ipt_journal.store.core import Journal
 
 # What sqlite3 binds to a statement's placeholders.
 Params = Sequence[Any] | Mapping[str, Any]
+
+# Every table whose records have a uid: a deletion from one of them leaves a tombstone
+# (migration m012's triggers), and an export's `deleted` list names one of them.
+TombstonedTable = Literal[
+    "people",
+    "checkins",
+    "measures",
+    "courses",
+    "goals",
+    "safety_plan_items",
+    "reviews",
+    "coping_log",
+    "coping_strategies",
+    "exercises",
+    "homework",
+    "events",
+    "therapy_sessions",
+    "bring_items",
+]
+TOMBSTONED: tuple[str, ...] = get_args(TombstonedTable)
 
 
 def now() -> str:

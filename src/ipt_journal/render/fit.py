@@ -175,3 +175,16 @@ def whole_names(text: str, width: int, separator: str = ", ") -> str:
                 return candidate
     everyone = f"+{len(names)} more"
     return everyone if len(everyone) <= width else "…"
+
+
+def hanging(console: Console, text: str, indent: int = 4) -> None:
+    """One plain line for a narrow terminal: wrapped at word boundaries, the lines after the
+    first indented under it, so each record stands apart."""
+    import textwrap
+
+    lines = textwrap.wrap(
+        text, width=max(console.width, 20), subsequent_indent=" " * indent,
+        break_long_words=False, break_on_hyphens=False,
+    ) or [""]  # fmt: skip
+    for line in lines:
+        console.print(Text(line), soft_wrap=True)

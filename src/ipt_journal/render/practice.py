@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import Column, fitted, hanging
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -61,17 +62,21 @@ def breathing(pattern: Pattern, total_seconds: int) -> int:
     return elapsed
 
 
+HOMEWORK_COLUMNS = (
+    Column("ID", right=True),
+    Column("Homework", wrap=40),
+    Column("With", keep=1, wrap=14),
+    Column("Due"),
+    Column("Status"),
+)
+
+
 def homework_table(items: Sequence[Homework], today: dt.date) -> None:
     console = new_console()
     if not items:
         console.print("No homework. Add some with: ipt homework add TEXT")
         return
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("ID", justify="right")
-    table.add_column("Homework", overflow="fold")
-    table.add_column("With")
-    table.add_column("Due", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
+    rows = []
     for item in items:
         status = (
             "OVERDUE"
@@ -82,8 +87,12 @@ def homework_table(items: Sequence[Homework], today: dt.date) -> None:
         )
         if item.status == "done" and item.helpful:
             status += f" ({item.helpful}/5)"
-        table.add_row(str(item.id), Text(item.text), Text(item.person or ""), item.due or "", status)
-    console.print(table)
+        rows.append((str(item.id), item.text, item.person or "", item.due or "", status))
+    if not fitted(console, HOMEWORK_COLUMNS, rows):  # narrow: one plain line each, words whole
+        for id_, text, person, due, status in rows:
+            with_ = f" with {person}" if person else ""
+            due_ = f", due {due}" if due else ""
+            hanging(console, f"#{id_} {status}{due_}{with_}: {text}")
 
 
 def exercises_table(done: Sequence[Exercise]) -> None:

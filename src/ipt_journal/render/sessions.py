@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.table import Table
-from rich.text import Text
-
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import Column, fitted, hanging
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -16,23 +13,33 @@ if TYPE_CHECKING:
     from ipt_journal.store import BringItem, TherapySession
 
 
+SESSION_COLUMNS = (
+    Column("#", right=True),
+    Column("Day"),
+    Column("With", keep=2, wrap=14),
+    Column("Worked on", wrap=30),
+    Column("Agreed", keep=1, wrap=30),
+)
+BRING_COLUMNS = (
+    Column("#", right=True),
+    Column("Added", keep=1),
+    Column("To bring", wrap=40),
+    Column("Status"),
+)
+
+
 def sessions_table(held: Sequence[TherapySession]) -> None:
     console = new_console()
     if not held:
         console.print("No sessions yet. Record one after it happens with: ipt session add")
         return
-    table = Table(box=box.SIMPLE_HEAD, title="Therapy sessions")
-    for column in ("#", "Day", "With", "Worked on", "Agreed"):
-        table.add_column(column, overflow="fold")
-    for s in held:
-        table.add_row(
-            str(s.id),
-            s.day,
-            Text(s.with_whom or "self-guided"),
-            Text(s.worked_on or ""),
-            Text(s.agreed or ""),
-        )
-    console.print(table)
+    rows = [(str(s.id), s.day, s.with_whom or "self-guided", s.worked_on or "", s.agreed or "") for s in held]
+    if not fitted(console, SESSION_COLUMNS, rows, title="Therapy sessions"):
+        for id_, day, with_whom, worked_on, agreed in rows:  # narrow: plain lines, words whole
+            hanging(console, f"#{id_} {day} with {with_whom}")
+            for label, text in (("Worked on", worked_on), ("Agreed", agreed)):
+                if text:
+                    hanging(console, f"  {label}: {text}", indent=6)
 
 
 def bring_table(items: Sequence[BringItem]) -> None:
@@ -40,10 +47,15 @@ def bring_table(items: Sequence[BringItem]) -> None:
     if not items:
         console.print('Nothing to bring yet. Add something with: ipt bring "TEXT"')
         return
-    table = Table(box=box.SIMPLE_HEAD, title="Things to bring to your next session")
-    for column in ("#", "Added", "To bring", "Status"):
-        table.add_column(column, overflow="fold")
-    for item in items:
-        status = "open" if item.open else f"discussed (session #{item.discussed_session_id})"
-        table.add_row(str(item.id), item.added_on, Text(item.text), status)
-    console.print(table)
+    rows = [
+        (
+            str(item.id),
+            item.added_on,
+            item.text,
+            "open" if item.open else f"discussed (session #{item.discussed_session_id})",
+        )
+        for item in items
+    ]
+    if not fitted(console, BRING_COLUMNS, rows, title="Things to bring to your next session"):
+        for id_, added, text, status in rows:  # narrow: plain lines, words whole
+            hanging(console, f"#{id_} {added}, {status}: {text}")

@@ -144,7 +144,8 @@ def test_item_9_message_keeps_its_own_opening_and_says_ipt_tells_nobody(ipt):
     assert out.endswith(
         "A safety plan, written while things are calmer, can help in the hard moments: "
         "`ipt safety-plan edit` walks you through one. "
-        "ipt does not tell anyone; please let your therapist or doctor know, at your next session or sooner."
+        # No course: nobody said there is a therapist, so no "next session" is presumed.
+        "ipt does not tell anyone; please let your doctor (GP), or your therapist if you have one, know soon."
     )
     data = json.loads(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--json").stdout)
     assert data["safety"]["message"] == safety.CALM_OPENING

@@ -17,6 +17,9 @@ NEXT_SESSION = (
     "ipt does not tell anyone; please let your therapist or doctor know, at your next session or sooner."
 )
 GP_SOON = "ipt does not tell anyone; please let your doctor (GP) know soon."
+NOT_SAID = (
+    "ipt does not tell anyone; please let your doctor (GP), or your therapist if you have one, know soon."
+)
 TODAY_THERAPIST = (
     "ipt does not tell anyone; please contact your therapist or doctor today, and call the emergency "
     "number above if you might act on these thoughts."
@@ -25,7 +28,8 @@ TODAY_GP = (
     "ipt does not tell anyone; please contact your doctor (GP) today, and call the emergency number "
     "above if you might act on these thoughts."
 )
-SETUPS = {
+SETUPS: dict[str, list[tuple[str, ...]]] = {
+    "no course": [],
     "therapist": [("start", "--therapist", "--weeks", "12", "--start-date", START)],
     "self-guided": [("start", "--no-therapist", "--weeks", "12", "--start-date", START)],
     "after the course": [
@@ -34,6 +38,8 @@ SETUPS = {
     ],
 }
 CASES = [
+    ("no course", 1, NOT_SAID, "soon"),
+    ("no course", 2, TODAY_THERAPIST, "today"),
     ("therapist", 1, NEXT_SESSION, "next-session"),
     ("therapist", 2, TODAY_THERAPIST, "today"),
     ("therapist", 3, TODAY_THERAPIST, "today"),

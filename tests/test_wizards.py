@@ -365,8 +365,9 @@ def test_checkin_wizard_phq9_with_item_9_above_zero_saves_and_shows_help(sam, it
     term.answer("Take the PHQ-9 now?", "y")
     answer_scale(term, "PHQ-9", [1, 0, 0, 0, 0, 0, 0, 0, item9])
     term.at("Help is there, any time").at("116 123")
-    # Graded by the answer (issue 20, point 1): 1 -> the next session or sooner; 2+ -> today.
-    term.at("sooner." if item9 == 1 else "today,")
+    # Graded by the answer (issue 20, point 1): 1 -> soon (no course, so no session is
+    # presumed); 2+ -> today.
+    term.at("know soon." if item9 == 1 else "today,")
     term.answer("Take the GAD-7 now?", "n")
     term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()

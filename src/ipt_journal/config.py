@@ -56,8 +56,12 @@ def normalise(key: str, value: str) -> str:
 
         code = country_code(value)
         if code is None:
-            raise InputError(
-                f"The country must be a two-letter code (ISO 3166-1) such as US, GB or AU, got {value!r}.",
+            shaped = len(value.strip()) == 2 and value.strip().isascii() and value.strip().isalpha()
+            raise InputError(  # a code of the right shape is named as unknown, not as misshapen
+                f"{value.strip().upper()!r} is not a country code ipt knows (ISO 3166-1)."
+                if shaped
+                else "The country must be a two-letter code (ISO 3166-1) such as US, GB or AU, "
+                f"got {value!r}.",
                 _country_hint(value)
                 or "Use the country's two-letter ISO 3166 code, for example DE for Germany or JP for "
                 "Japan, or its English name, such as United Kingdom (UK) or India.",

@@ -171,17 +171,28 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
 ) -> None:
     """One check-in whole: note, people, tags and its questionnaires."""
-    from ipt_journal.cli.measure import report_measures
+    from ipt_journal.cli.crisis import crisis_if_due
+    from ipt_journal.clinical.safety import item9_days
+    from ipt_journal.clinical.scales import SCALES
     from ipt_journal.render.checkins import checkin_whole
 
     journal = session(ctx).journal()
     checkin = journal.checkins.get(checkin_id)
     measures = journal.measures.all(checkin_id=checkin.id)
+    # The questionnaires as history, not as just answered: the crisis lines only while the
+    # latest PHQ-9 still answers item 9 above 0, else one line of history (crisis_if_due).
     if as_json:
-        report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(checkin)})
+        data: dict[str, Any] = {"checkin": messages.plain(checkin), "measures": messages.plain(measures)}
+        crisis_if_due(journal, item9_days(measures), data)
+        messages.print_json(data)
         return
     checkin_whole(checkin)
-    report_measures(journal, measures, as_json=False)
+    for measure in measures:
+        scale = SCALES[measure.scale]
+        messages.note(
+            f"{scale.name}: {measure.total} of {scale.max_total} ({scale.band(measure.total)} range)."
+        )
+    crisis_if_due(journal, item9_days(measures))
 
 
 @app.command()

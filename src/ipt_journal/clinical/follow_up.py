@@ -89,6 +89,12 @@ def item9_follow_up(
         return FollowUp(SOON, f"ipt does not tell anyone; please contact {care.who} soon.")
     if care.who == "your doctor (GP)":
         return FollowUp(SOON, "ipt does not tell anyone; please let your doctor (GP) know soon.")
+    if care.has_therapist is None:  # nobody said there is a therapist, so no session to wait for
+        return FollowUp(
+            SOON,
+            "ipt does not tell anyone; please let your doctor (GP), or your therapist if you have one, "
+            "know soon.",
+        )
     return FollowUp(
         NEXT_SESSION,
         "ipt does not tell anyone; please let your therapist or doctor know, at your next session or sooner.",

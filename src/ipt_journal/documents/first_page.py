@@ -61,7 +61,8 @@ def safety(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
         )
     if doc.item9_history:
         # A later PHQ-9 answered 0: history in one line, not a crisis block (clinical/safety.py).
-        out.append(Paragraph(f"{doc.item9_history}. Crisis help stays one command away (ipt crisis)."))
+        history = doc.item9_history.rstrip(".")
+        out.append(Paragraph(f"{history}. Crisis help stays one command away (ipt crisis)."))
     elif doc.item9_days:
         with_plan = [day for day in doc.item9_days if day in doc.item9_with_plan]
         without = [day for day in doc.item9_days if day not in doc.item9_with_plan]

@@ -122,7 +122,8 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
         if p.closeness:
             about.append(CLOSENESS_LABELS[p.closeness])
         if p.status == "deceased":
-            died = deaths.get(p.name, "")
+            # The day the person gave (`--died`), else the loss event that dates it.
+            died = f"{dt.date.fromisoformat(p.died_on):%B %Y}" if p.died_on else deaths.get(p.name, "")
             about.append(f"died {died}" if died else "has died")
         elif p.status == "past":
             about.append("a past relationship")

@@ -100,7 +100,7 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
     if unknown:
         times = ", ".join(f"{p.name} {p.unknown}" for p in unknown)
         console.print(
-            Text(f"Time together with no how-it-went (imported), left out of these figures: {times}."),
+            Text(f"Time together with no how-it-went said, left out of these figures: {times}."),
             style="dim",
         )
 

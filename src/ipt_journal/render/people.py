@@ -128,7 +128,7 @@ def person_detail(
             f"Time together: {count(summary.interactions, 'check-in')}, from {summary.first_contact} "
             f"to {summary.last_contact}; "
             + (
-                "how it went is unknown (imported)."
+                "how it went was not said."
                 if summary.mean_quality is None
                 else f"it went {shown(summary.mean_quality, signed=True)} on average "
                 "(-2 very badly to +2 very well)."

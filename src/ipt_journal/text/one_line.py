@@ -22,8 +22,12 @@ from ipt_journal.errors import InputError
 EXAMPLE = 'ipt checkin 6 "dinner with Sam+1 #family"'
 _TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
 _HOW = r"(?::?(?P<how>[+-][0-9]))?(?!\w)"
-# What looks meant as a person: @Word, or Word+N / Word:-N.
-_PERSON_LIKE = re.compile(r"(?<!\w)(?:@(?P<at>[^\W\d_][\w'.-]*)|(?P<word>[^\W\d_][\w'.]*):?[+-][0-2](?!\w))")
+# What looks meant as a person: @Word, Word+N / Word:-N, or a capitalised Word+5 (top-3 is not).
+_PERSON_LIKE = re.compile(
+    r"(?<!\w)(?:@(?P<at>[^\W\d_][\w'.-]*)"
+    r"|(?P<word>[^\W\d_][\w'.]*):?[+-][0-2](?!\w)"  # Tom+1, tom:-2
+    r"|(?P<cap>[A-Z][\w'.]*):?[+-][3-9](?!\w))"  # Tom+5: a name with a sign out of range
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def parse_line(mood: str, words: Iterable[str], living: Iterable[str], died: Ite
     if stray:
         from ipt_journal.store.people import unknown_name_message
 
-        typed = stray.group("at") or stray.group("word")
+        typed = stray.group("at") or stray.group("word") or stray.group("cap")
         raise InputError(
             unknown_name_message(typed, list(living)),
             f"Add them first (ipt inventory add --name {shlex.quote(typed)}), "

@@ -119,8 +119,8 @@ def _drawn_by_hand(
     else (a cell to shorten or wrap, a line break or a wide character, a console that draws
     no box lines): Rich draws those. Laying out a table cell by cell is most of the time
     `ipt report` takes; a whole table here is one Text."""
-    if not getattr(console, "draws_boxes", True):
-        return False
+    if not getattr(console, "draws_boxes", True) or not rows:
+        return False  # no box lines to draw; or no rows, where Rich's layout differs by release
     cells = [
         [
             whole_names(cell, width) if column.names else cell

@@ -1,12 +1,15 @@
 """Helpers the tests share."""
 
 import os
+import shutil
 import sqlite3
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ipt_journal.cli import app
@@ -152,3 +155,13 @@ def older_journal(path: Path, version: int) -> Path:
     conn.commit()
     conn.close()
     return path
+
+
+def read_only(path: Path):
+    """Make `path` read-only even for root (who ignores permissions), or skip; returns the undo."""
+    if os.geteuid() != 0:
+        os.chmod(path, 0o400)
+        return lambda: os.chmod(path, 0o600)
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode != 0:
+        pytest.skip("cannot make a file read-only for root here")
+    return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)

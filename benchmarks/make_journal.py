@@ -24,8 +24,8 @@ import random
 import sys
 from pathlib import Path
 
-from ipt_journal.coping import STRATEGIES
-from ipt_journal.exercises import CATALOGUE
+from ipt_journal.clinical.coping import STRATEGIES
+from ipt_journal.clinical.exercises import CATALOGUE
 from ipt_journal.store import open_journal
 
 PEOPLE = 150

@@ -242,6 +242,16 @@ def main() -> int:
         "--date",
         dt.date.today().isoformat(),
     ]
+    one_line = [
+        *ipt,
+        "--db",
+        str(scratch),
+        "checkin",
+        "--date",
+        dt.date.today().isoformat(),
+        "6",
+        "dinner with Sam 001+1, then a walk #family",
+    ]
     cases = {
         "floor: python -c 'import sqlite3'": ([sys.executable, "-c", "import sqlite3"], None, env),
         "ipt --help": ([*ipt, "--help"], None, env),
@@ -253,6 +263,8 @@ def main() -> int:
         "ipt inventory circle (150)": ([*ipt, "inventory", "circle"], None, env),
         "ipt chart (a year)": ([*ipt, "chart"], None, env),
         "ipt checkin (all flags)": (checkin, fresh_scratch, env),
+        'ipt checkin 6 "..." (one line)': (one_line, fresh_scratch, env),
+        "ipt checkin show ID": ([*ipt, "checkin", "show", "1"], None, env),
         "ipt remind": ([*ipt, "remind", "--scheduler", "cron"], None, env),
         "ipt import json, ten years": (
             [*ipt, "--db", str(imported), "import", str(export)],
@@ -344,6 +356,8 @@ def main() -> int:
             ("ipt prep", "jrnl -n 10", 0.8),
             ("ipt report --format html", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
+            ('ipt checkin 6 "..." (one line)', "jrnl add one entry", 0.3),
+            ("ipt checkin show ID", "jrnl -n 10", 0.8),
             ("ipt crisis", "jrnl --help", 0.8),
             ("ipt course formulation", "jrnl -n 10", 0.8),
             ("ipt checkin list --all (piped)", "jrnl -n 3650", 0.5),

@@ -25,7 +25,9 @@ def _sections(command, path: list[str], parent=None):
     )
     yield f"\n## `{' '.join(path)}`\n\n```text\n{command.get_help(ctx)}\n```\n"
     for name in command.list_commands(ctx) if hasattr(command, "list_commands") else []:
-        yield from _sections(command.get_command(ctx, name), [*path, name], ctx)
+        sub = command.get_command(ctx, name)
+        if not sub.hidden:  # the one-line check-in is documented under `ipt checkin`
+            yield from _sections(sub, [*path, name], ctx)
 
 
 def render() -> str:

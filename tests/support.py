@@ -146,7 +146,7 @@ def older_journal(path: Path, version: int) -> Path:
     """A journal file as a release with only the first `version` migrations left it."""
     from sqlite_utils import Database
 
-    from ipt_journal.migrations import migrations
+    from ipt_journal.store.migrations import migrations
 
     names = [migration.name for migration in migrations._migrations]
     conn = sqlite3.connect(path)

@@ -60,7 +60,7 @@ def import_check(*args: str) -> set[str]:
         "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "heavy = ('questionary', 'pydantic', 'sqlite_utils', 'rich', 'importlib.metadata',\n"
-        "         'ipt_journal.portable', 'ipt_journal.cli.data')\n"
+        "         'ipt_journal.safekeeping.portable', 'ipt_journal.cli.data')\n"
         "print('LOADED', *sorted(m for m in heavy if m in sys.modules))"
     )
     result = subprocess.run(
@@ -80,7 +80,7 @@ def test_help_and_report_do_not_import_questionary(ipt):
     assert import_check("--help") == set()  # not even the commands' own modules
     loaded = import_check("report")
     assert "questionary" not in loaded and "sqlite_utils" not in loaded
-    assert "ipt_journal.portable" not in loaded  # the exporters load only when exporting
+    assert "ipt_journal.safekeeping.portable" not in loaded  # the exporters load only when exporting
 
 
 def test_a_checkin_by_flags_imports_no_prompts_and_no_package_metadata(ipt):

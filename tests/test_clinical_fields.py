@@ -5,7 +5,7 @@ import datetime as dt
 import json
 import sqlite3
 
-from ipt_journal.migrations import migrations
+from ipt_journal.store.migrations import migrations
 from support import assert_user_error, flat
 
 TODAY = dt.date.today()

@@ -134,7 +134,7 @@ def test_terminal_report_loads_no_document_or_export_module(course):
         "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "print('LOADED', *sorted(m for m in sys.modules if m.startswith(('ipt_journal.documents', "
-        "'ipt_journal.portable'))))"
+        "'ipt_journal.safekeeping.portable'))))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, timeout=60

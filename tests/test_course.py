@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ipt_journal.course import phase_for, position
+from ipt_journal.clinical.course import phase_for, position
 from support import assert_user_error, flat
 
 TODAY = dt.date.today()

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ipt_journal import safety
+from ipt_journal.clinical import safety
 from support import assert_user_error, flat
 
 # Every row of the one table, pinned: (setting, its own line, emergency number).

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from ipt_journal.dates import parse_day
 from ipt_journal.errors import InputError
+from ipt_journal.text.dates import parse_day
 from support import assert_user_error
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday

@@ -131,7 +131,7 @@ def test_export_of_an_encrypted_journal_says_it_is_not_encrypted(secret):
 def test_an_encrypted_journal_from_an_older_version_is_upgraded(tmp_path, ipt, monkeypatch):
     from sqlite_utils import Database
 
-    from ipt_journal.migrations import migrations
+    from ipt_journal.store.migrations import migrations
 
     names = [migration.name for migration in migrations._migrations]
     plain = tmp_path / "old.db"

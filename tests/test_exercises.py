@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ipt_journal.exercises import CATALOGUE
+from ipt_journal.clinical.exercises import CATALOGUE
 from support import assert_user_error, flat
 
 

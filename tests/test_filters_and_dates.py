@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from ipt_journal.dates import parse_day, parse_day_or_month
 from ipt_journal.errors import InputError
+from ipt_journal.text.dates import parse_day, parse_day_or_month
 from support import assert_user_error, flat
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ipt_journal import scales
+from ipt_journal.clinical import scales
 from support import assert_user_error, flat
 
 PHQ9_BANDS = [

@@ -238,7 +238,7 @@ def test_an_old_encrypted_backup_restores_with_its_own_passphrase(people, monkey
 
 
 def test_settings_exports_and_backups_flush_their_folder_through_one_helper(people, tmp_path, monkeypatch):
-    from ipt_journal import files
+    from ipt_journal.safekeeping import files
 
     flushed = []
     monkeypatch.setattr(files, "fsync_folder", flushed.append)

@@ -90,7 +90,7 @@ def test_wipe_removes_leftovers_too(people):
 STUCK_BACKUP = textwrap.dedent(
     """
     import sys, time
-    from ipt_journal import safekeeping
+    from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.cli import main
 
     def stuck(*args, **kwargs):

@@ -53,7 +53,7 @@ def test_a_flood_of_empty_records_is_refused_at_the_first_fast(people, tmp_path)
 
 
 def test_files_over_the_size_cap_are_refused(people, tmp_path, monkeypatch):
-    from ipt_journal import portable
+    from ipt_journal.safekeeping import portable
 
     monkeypatch.setattr(portable, "MAX_IMPORT_BYTES", 1000)
     big = write(tmp_path, "big.json", " " * 2000)

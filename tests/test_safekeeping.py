@@ -5,7 +5,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from ipt_journal import doctor
+from ipt_journal.safekeeping import doctor
 from support import assert_user_error, flat
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from ipt_journal import store
-from ipt_journal.migrations import migrations
 from ipt_journal.store import SCHEMA_VERSION, open_journal
+from ipt_journal.store.migrations import migrations
 from support import assert_user_error
 
 

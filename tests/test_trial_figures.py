@@ -107,7 +107,7 @@ def test_differences_are_those_of_the_figures_shown_rounded_half_up(people, monk
 
 
 def test_figures_round_half_up_as_written():
-    from ipt_journal.figures import difference, rounded, shown, whole
+    from ipt_journal.text.figures import difference, rounded, shown, whole
 
     # 6.85 is stored as 6.8499999...; read as written, it rounds up like 6.25 and 0.125.
     assert (shown(6.25), shown(6.85), shown(-0.25, signed=True)) == ("6.3", "6.9", "-0.3")

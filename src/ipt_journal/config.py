@@ -52,7 +52,7 @@ def check_key(key: str) -> None:
 def normalise(key: str, value: str) -> str:
     check_key(key)
     if key == "country":
-        from ipt_journal.safety import country_code
+        from ipt_journal.clinical.safety import country_code
 
         code = country_code(value)
         if code is None:
@@ -72,7 +72,7 @@ def save(data: dict, path: Path | None = None) -> Path:
     path = path or config_path()
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700)
-    from ipt_journal.files import write_atomically
+    from ipt_journal.safekeeping.files import write_atomically
 
     write_atomically(path, (json.dumps(data, indent=2, sort_keys=True)).encode())
     return path
@@ -82,7 +82,7 @@ def _country_hint(value: str) -> str | None:
     """'Did you mean GB?' for a country's name."""
     import difflib
 
-    from ipt_journal.safety import COUNTRY_ALIASES, CRISIS_LINES
+    from ipt_journal.clinical.safety import COUNTRY_ALIASES, CRISIS_LINES
 
     names = {lines.name.lower(): code for code, lines in CRISIS_LINES.items()} | COUNTRY_ALIASES
     # Only a near spelling: 'Deutschland' is not a slip for 'England'.

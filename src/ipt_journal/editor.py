@@ -2,7 +2,7 @@
 
 The text lives only in a private temporary file (0600 in a folder of its own, 0700),
 removed when the editor closes whatever happened. Saving an empty file cancels.
-Commands add the flag with `cli.session.EditOpt` and call `edit_text` (one note) or `edit_sections`
+Commands add the flag with `cli.context.EditOpt` and call `edit_text` (one note) or `edit_sections`
 (several answers in one file).
 """
 

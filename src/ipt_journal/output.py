@@ -34,7 +34,7 @@ def pager_wanted() -> bool:
 def write_rows(lines) -> None:
     """Stream rows to stdout as they come, control characters shown, never run (as every
     screen does; see safe_text)."""
-    from ipt_journal.safe_text import for_terminal
+    from ipt_journal.text.safe_text import for_terminal
 
     write = sys.stdout.write
     for line in lines:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
     QUALITY_LABELS,
     Contact,

@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 
 from ipt_journal import __version__, output
 from ipt_journal.cli import numbers
-from ipt_journal.cli.session import Session, command_group
+from ipt_journal.cli.context import Session, command_group
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
@@ -42,7 +42,7 @@ SECTIONS = {
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "event": ("event", "app", "Life events with people: losses, moves, new roles, conflicts."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
-        "chart": ("timeline", "chart", "Your mood as a chart over a longer span, with the PHQ-9."),
+        "chart": ("chart", "chart", "Your mood as a chart over a longer span, with the PHQ-9."),
         "timeline": ("timeline", "timeline", "Life events beside mood, over months or years."),
         "search": ("search", "search", "Find any note: check-ins, exercises, events, sessions, reviews."),
         "remind": ("remind", "app", "A weekly reminder to check in, run by your system's scheduler."),
@@ -68,7 +68,7 @@ SECTIONS = {
         "encrypt": ("encryption", "encrypt", "Protect the journal with a passphrase."),
         "decrypt": ("encryption", "decrypt", "Turn an encrypted journal back into a plain one."),
         "passphrase": ("encryption", "passphrase_app", "Change the passphrase, or keep it in your keyring."),
-        "config": ("crisis", "config_app", "Settings kept outside the journal (your country)."),
+        "config": ("config", "config_app", "Settings kept outside the journal (your country)."),
         "completion": ("completion", "completion", "Tab completion for bash, zsh or fish."),
     },
 }
@@ -77,6 +77,9 @@ COMMANDS = {name: entry for section in SECTIONS.values() for name, entry in sect
 
 def _debug() -> bool:
     return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+MEASURE_NAMES = ("phq9", "gad7")
 
 
 class IptGroup(TyperGroup):
@@ -123,9 +126,11 @@ class IptGroup(TyperGroup):
             return super().resolve_command(ctx, args)
         except typer.core._click.exceptions.UsageError as error:
             if args and "Did you mean" not in error.message and args[0] not in COMMANDS:
-                from ipt_journal.suggest import did_you_mean
+                from ipt_journal.text.suggest import did_you_mean
 
                 hint = did_you_mean(args[0], COMMANDS)
+                if args[0].lower() in MEASURE_NAMES:  # the questionnaires live under `ipt measure`
+                    hint = f"Did you mean 'ipt measure {args[0].lower()}'?"
                 if hint:
                     error.message = f"{error.message.rstrip('.')}. {hint}"
             raise
@@ -163,7 +168,7 @@ class IptGroup(TyperGroup):
 
 
 def _print_error(message: str, hint: str | None) -> None:
-    from ipt_journal.safe_text import for_terminal  # an error may echo what was just typed
+    from ipt_journal.text.safe_text import for_terminal  # an error may echo what was just typed
 
     print(f"Error: {for_terminal(message)}", file=sys.stderr)
     if hint:
@@ -229,8 +234,8 @@ def main_callback(
     ctx.obj = Session(db_flag=db, no_input=no_input)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
+        from ipt_journal.insight.report import build_dashboard
         from ipt_journal.render.dashboard import dashboard
-        from ipt_journal.report import build_dashboard
 
         journal = ctx.obj.journal()
         dashboard(build_dashboard(journal), journal.path)

@@ -1,14 +1,15 @@
 """`ipt checkin`: how the week went, and with whom."""
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from ipt_journal import messages
-from ipt_journal.cli import completion
+from ipt_journal.cli.checkin_line import one_line
 from ipt_journal.cli.checkin_list import list_checkins
-from ipt_journal.cli.session import (
+from ipt_journal.cli.checkin_options import DateOpt, IdArg, MoodOpt, NoteOpt, TagOpt, WithOpt
+from ipt_journal.cli.context import (
     EditOpt,
     Gad7DifficultyOpt,
     Phq9DifficultyOpt,
@@ -19,59 +20,32 @@ from ipt_journal.cli.session import (
 )
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
+from ipt_journal.text import messages
 
+
+class CheckinGroup(TyperGroup):
+    """`ipt checkin 6 "a note"`: a first word that starts with a digit is a mood, so the
+    one-line form goes to its own command instead of being read as a command's name."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        if args and args[0][:1].isdigit():
+            return ONE_LINE, self.get_command(ctx, ONE_LINE), args
+        return super().resolve_command(ctx, args)
+
+
+ONE_LINE = "one-line"
 app = command_group(
-    help="Record a check-in (mood, people, note, tags), or list, edit and delete them.",
+    help=(
+        "Record a check-in (mood, people, note, tags), or list, show, edit and delete them. "
+        'In one line: ipt checkin 6 "dinner with Sam+1 #family".'
+    ),
     invoke_without_command=True,
+    cls=CheckinGroup,
 )
 
-DateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--date",
-        metavar="DAY",
-        help="The day: YYYY-MM-DD, yesterday, 'last friday', '3 days ago', 'nov 2'. [default: today]",
-        show_default=False,
-    ),
-]
-MoodOpt = Annotated[
-    int | None, typer.Option("--mood", metavar="0-10", help="Mood from 0 (worst) to 10 (best).")
-]
-WithOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--with",
-        metavar="NAME:HOW",
-        help=(
-            "Someone you spent time with and how it went, HOW from -2 (very badly) "
-            "to +2 (very well), e.g. 'Sam:+1'; repeat per person."
-        ),
-        show_default=False,
-        autocompletion=completion.people_with_how,
-    ),
-]
-NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A note about the week.")]
-TagOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--tag",
-        metavar="TAG",
-        help="A tag; repeat for more.",
-        show_default=False,
-        autocompletion=completion.tags,
-    ),
-]
-IdArg = Annotated[
-    int,
-    typer.Argument(
-        metavar="ID",
-        help="The check-in's id (see: ipt checkin list).",
-        show_default=False,
-        autocompletion=completion.checkin_ids,
-    ),
-]
 NEWCOMER = "\0newcomer"  # the checkbox entry that adds someone new; never a real name
 EXAMPLE = "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'"
+EXAMPLE_ONE_LINE = 'ipt checkin 6 "dinner with Sam+1 #family"'
 LOW_MOOD = 1  # a mood this low ends the check-in with one gentle pointer, no alarm
 LOW_MOOD_LINE = (
     "That sounds like a hard week. If it would help, `ipt cope` has a few things to try now, "
@@ -107,8 +81,8 @@ def checkin(
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.cli.measure import report_measures
+    from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import CheckinIn, GoalRatingIn, MeasureIn, validate
-    from ipt_journal.scales import GAD7, PHQ9
 
     state = session(ctx)
     fields = _given(date, mood, with_, note, tag)
@@ -175,11 +149,42 @@ def checkin(
 app.command("list")(list_checkins)
 
 
+app.command(ONE_LINE, hidden=True)(one_line)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    checkin_id: IdArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
+) -> None:
+    """One check-in whole: note, people, tags and its questionnaires."""
+    from ipt_journal.cli.measure import report_measures
+    from ipt_journal.render.checkins import checkin_whole
+
+    journal = session(ctx).journal()
+    checkin = journal.checkins.get(checkin_id)
+    measures = journal.measures.list(checkin_id=checkin.id)
+    if as_json:
+        report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(checkin)})
+        return
+    checkin_whole(checkin)
+    report_measures(journal, measures, as_json=False)
+
+
 @app.command()
 def edit(
     ctx: typer.Context,
     checkin_id: IdArg,
-    date: DateOpt = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DAY",
+            help="Move it to this day (YYYY-MM-DD, yesterday, 'last friday'). [default: its day stays]",
+            show_default=False,
+        ),
+    ] = None,
     mood: MoodOpt = None,
     with_: Annotated[
         list[str] | None,
@@ -241,7 +246,7 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
 
 def _given(date, mood, with_, note, tag) -> dict:
     """The check-in fields that came as flags, parsed into what CheckinIn takes."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.text.dates import parse_day
 
     fields: dict = {}
     if date is not None:
@@ -300,10 +305,10 @@ def _measures_and_goals_wizard(
     Ctrl-C later keeps it. Returns the ids saved (the check-in links them) and the ratings."""
     from ipt_journal import prompts
     from ipt_journal.cli.measure import ask_scale, report_measures
-    from ipt_journal.course import MEASURES_DUE_DAYS, measure_due
+    from ipt_journal.clinical.course import MEASURES_DUE_DAYS, measure_due
+    from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.questions import CHECKIN
-    from ipt_journal.scales import GAD7, PHQ9
 
     saved, names = [], []
     for scale in (PHQ9, GAD7):
@@ -344,9 +349,9 @@ def _measures_and_goals_wizard(
 def _checkin_wizard(journal, defaults: dict, given: dict, allow_newcomers: bool = True):
     """Ask for what was not given as flags. Returns the fields and any newcomers to add."""
     from ipt_journal import prompts
-    from ipt_journal.dates import parse_day
     from ipt_journal.models import PersonIn, validate
     from ipt_journal.questions import CHECKIN, NEWCOMER_QUESTIONS, QUALITY_CHOICES
+    from ipt_journal.text.dates import parse_day
 
     fields = {**defaults, **given}
     if "day" not in given:

@@ -4,10 +4,10 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
+from ipt_journal.cli.context import session
 from ipt_journal.cli.listing import LimitOpt, SinceOpt, UntilOpt
-from ipt_journal.cli.session import session
+from ipt_journal.text import messages
 
 
 def list_checkins(
@@ -38,6 +38,9 @@ def list_checkins(
         str | None,
         typer.Option("--contains", metavar="WORDS", help="Only those whose note has these words."),
     ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Each check-in whole, its note in full, instead of a table.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Your check-ins, newest first, narrowed by filters.
@@ -73,4 +76,7 @@ def list_checkins(
         "--mood-above": mood_above,
         "--contains": contains,
     }
+    if full:  # whole entries read the same on a screen and piped, like `jrnl -n N`
+        show_list(checkins, "checkins_whole", "checkins.checkins_whole", no_match("check-ins", filters))
+        return
     show_list(checkins, "checkin_rows", "checkins.checkins_table", no_match("check-ins", filters))

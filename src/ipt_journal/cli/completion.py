@@ -71,14 +71,14 @@ def safety_plan_ids(ctx: typer.Context, incomplete: str):
 
 
 def strategies(ctx: typer.Context, incomplete: str):
-    from ipt_journal.coping import STRATEGIES
+    from ipt_journal.clinical.coping import STRATEGIES
 
     built_in = [(s.key, s.name) for s in STRATEGIES.values() if s.key.startswith(incomplete.lower())]
     return built_in + _journal_values(ctx, "strategies", incomplete)
 
 
 def exercise_kinds(incomplete: str):
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     return [(e.key, e.name) for e in CATALOGUE.values() if e.key.startswith(incomplete.lower())]
 
@@ -104,7 +104,7 @@ def completion(
     from ipt_journal.errors import InputError
 
     if shell.strip().lower() not in SHELLS:
-        from ipt_journal.suggest import did_you_mean
+        from ipt_journal.text.suggest import did_you_mean
 
         raise InputError(f"ipt completes in bash, zsh and fish, got {shell!r}.", did_you_mean(shell, SHELLS))
     switch_on()

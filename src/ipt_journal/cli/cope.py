@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
-from ipt_journal.cli.session import YesOpt, command_group, session
+from ipt_journal.cli.context import YesOpt, command_group, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Coping strategies for a hard moment; log which ones helped.", invoke_without_command=True
@@ -26,7 +26,7 @@ def cope(ctx: typer.Context) -> None:
     """The strategies, each with a few lines on how."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal.coping import STRATEGIES
+    from ipt_journal.clinical.coping import STRATEGIES
 
     journal = session(ctx).journal()
     helpers = _people_to_reach(journal)
@@ -78,7 +78,7 @@ def add(
     """Add a coping strategy of your own, to log like the others."""
     import re
 
-    from ipt_journal.coping import STRATEGIES
+    from ipt_journal.clinical.coping import STRATEGIES
     from ipt_journal.errors import InputError
     from ipt_journal.models import StrategyIn, validate
 
@@ -104,7 +104,7 @@ def remove(
     """Remove a strategy of your own; what you logged stays.
 
     The times you logged it stay in your history."""
-    from ipt_journal.coping import STRATEGIES
+    from ipt_journal.clinical.coping import STRATEGIES
     from ipt_journal.errors import InputError, NotFound
 
     if key in STRATEGIES:
@@ -146,15 +146,15 @@ def log(
     """Record that you used a strategy, and how much it helped."""
     import datetime as dt
 
-    from ipt_journal.coping import STRATEGIES
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.coping import STRATEGIES
     from ipt_journal.models import CopingIn, validate
+    from ipt_journal.text.dates import parse_day
 
     journal = session(ctx).journal()
     known = [*STRATEGIES, *(own.key for own in journal.coping.own_strategies())]
     if strategy.strip().lower() not in known:
         from ipt_journal.errors import InputError
-        from ipt_journal.suggest import did_you_mean
+        from ipt_journal.text.suggest import did_you_mean
 
         raise InputError(
             f"There is no coping strategy {strategy!r}.",
@@ -201,7 +201,7 @@ def breathe(
         raise InputError(f"--minutes must be from 0.1 to 30, got {minutes:g}.")
 
     from ipt_journal import prompts
-    from ipt_journal.coping import PATTERNS
+    from ipt_journal.clinical.coping import PATTERNS
     from ipt_journal.errors import InputError
     from ipt_journal.models import CopingIn, validate
     from ipt_journal.render.practice import breathing

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli.context import command_group, session
+from ipt_journal.text import messages
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -72,7 +72,7 @@ def end(
     ] = None,
 ) -> None:
     """End the course; after it, ipt keeps you company in maintenance."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.text.dates import parse_day
 
     journal = session(ctx).journal()
     current = journal.course.required()

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import ForceOpt, YesOpt, named_file, session
+from ipt_journal.cli.context import ForceOpt, YesOpt, named_file, session
+from ipt_journal.text import messages
 
 
 def backup(
@@ -26,7 +26,7 @@ def backup(
 ) -> None:
     """Make a checked copy of the journal, safe to take while ipt is in use.
     By default a timestamped file in the backups folder beside the journal."""
-    from ipt_journal import safekeeping
+    from ipt_journal.safekeeping import backups as safekeeping
 
     journal = session(ctx).journal()
     made = safekeeping.backup(journal, Path(destination) if destination else None, force=force)
@@ -43,7 +43,8 @@ def restore(
 ) -> None:
     """Replace the journal with a backup. The backup is checked first and the current
     journal is kept as a backup of its own."""
-    from ipt_journal import prompts, safekeeping
+    from ipt_journal import prompts
+    from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.store import is_encrypted
 
     state = session(ctx)
@@ -103,8 +104,8 @@ def doctor(
 ) -> None:
     """Check the journal: integrity, links between records, schema, permissions, where it lives.
     Exits 1 when something is wrong."""
-    from ipt_journal import doctor as checks
     from ipt_journal.paths import journal_path
+    from ipt_journal.safekeeping import doctor as checks
 
     state = session(ctx)
     path = journal_path(state.db_flag)
@@ -155,8 +156,8 @@ def export(
     with --force; the journal and its backups never."""
     import datetime as dt
 
-    from ipt_journal import export_files, files, portable
     from ipt_journal.errors import InputError, MissingInput
+    from ipt_journal.safekeeping import export_files, files, portable
 
     kind = format.lower()
     if kind not in ("json", "csv", "markdown"):
@@ -198,9 +199,11 @@ def wipe(
 ) -> None:
     """Delete the journal, its -wal and -shm files and the backups ipt made; the settings
     only if you say so. Asks you to type 'wipe' first (or --yes)."""
-    from ipt_journal import config, keychain, prompts, safekeeping
-    from ipt_journal import files as temporary
+    from ipt_journal import config, prompts
     from ipt_journal.paths import journal_path
+    from ipt_journal.safekeeping import backups as safekeeping
+    from ipt_journal.safekeeping import files as temporary
+    from ipt_journal.safekeeping import keychain
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], "ipt wipe --yes")

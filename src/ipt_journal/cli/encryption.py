@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import YesOpt, command_group, session
+from ipt_journal.cli.context import YesOpt, command_group, session
+from ipt_journal.text import messages
 
 LOST_PASSPHRASE = (
     "A lost passphrase cannot be recovered: nobody, ipt included, can open the journal without "
@@ -34,7 +34,8 @@ def encrypt(
 
 def encrypt_journal(state, yes: bool, backups: str | None = None) -> None:
     """The encryption flow, shared by `ipt encrypt` and the end of `ipt start`."""
-    from ipt_journal import prompts, safekeeping
+    from ipt_journal import prompts
+    from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.store import sqlcipher
 
     if backups not in (None, "encrypt", "delete", "keep"):
@@ -63,7 +64,9 @@ def encrypt_journal(state, yes: bool, backups: str | None = None) -> None:
 def _plain_backups(state, journal_path: Path, passphrase: str, choice: str | None) -> None:
     """Backups made before `encrypt` are plaintext copies of the journal: encrypt them with
     the new passphrase, delete them, or keep them (and say so)."""
-    from ipt_journal import files, prompts, safekeeping
+    from ipt_journal import prompts
+    from ipt_journal.safekeeping import backups as safekeeping
+    from ipt_journal.safekeeping import files
     from ipt_journal.store import is_encrypted
 
     plain = [
@@ -96,7 +99,9 @@ def _plain_backups(state, journal_path: Path, passphrase: str, choice: str | Non
 
 def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     """Turn an encrypted journal back into a plain one."""
-    from ipt_journal import keychain, prompts, safekeeping
+    from ipt_journal import prompts
+    from ipt_journal.safekeeping import backups as safekeeping
+    from ipt_journal.safekeeping import keychain
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], "ipt decrypt --yes")
@@ -124,7 +129,8 @@ def passphrase(ctx: typer.Context) -> None:
     your system keyring so ipt stops asking for it; 'forget' removes it from there."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal import keychain, safekeeping
+    from ipt_journal.safekeeping import backups as safekeeping
+    from ipt_journal.safekeeping import keychain
 
     state = session(ctx)
     journal = state.journal()
@@ -146,7 +152,7 @@ def remember(ctx: typer.Context) -> None:
 
     The system keyring is macOS Keychain, Windows Credential Locker, or the Secret Service
     on Linux; ipt stops asking for the passphrase on this computer."""
-    from ipt_journal import keychain
+    from ipt_journal.safekeeping import keychain
 
     journal = session(ctx).journal()
     if journal.key is None:
@@ -163,8 +169,8 @@ def remember(ctx: typer.Context) -> None:
 @passphrase_app.command()
 def forget(ctx: typer.Context) -> None:
     """Remove the passphrase from your keyring; ipt asks for it again."""
-    from ipt_journal import keychain
     from ipt_journal.paths import journal_path
+    from ipt_journal.safekeeping import keychain
 
     if keychain.forget(journal_path(session(ctx).db_flag)):
         messages.note("Your system keyring no longer keeps the passphrase; ipt will ask for it.")
@@ -192,7 +198,7 @@ def _new_passphrase(state, variable: str) -> str:
 
 
 def _mention_plain_backups(journal_path: Path, changed: bool = False) -> None:
-    from ipt_journal import safekeeping
+    from ipt_journal.safekeeping import backups as safekeeping
 
     backups = sorted(safekeeping.backups_folder(journal_path).glob("journal-*.db"))
     if backups:

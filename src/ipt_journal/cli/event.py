@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
+from ipt_journal.cli.context import EditOpt, YesOpt, command_group, session
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
-from ipt_journal.cli.session import EditOpt, YesOpt, command_group, session
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
-from ipt_journal.vocab import EventKind
+from ipt_journal.clinical.vocab import EventKind
+from ipt_journal.text import messages
 
 app = command_group(
     help="Life events with the people involved: the points of your interpersonal timeline.",
@@ -49,7 +49,7 @@ def add(
     edit: EditOpt = False,
 ) -> None:
     """Record a life event: when, what kind, who was involved, a note."""
-    from ipt_journal.life_events import parse_when
+    from ipt_journal.insight.life_events import parse_when
 
     state = session(ctx)
     if edit:
@@ -93,7 +93,7 @@ def list_events(
 ) -> None:
     """Your life events, oldest first."""
     from ipt_journal.cli.listing import no_match, window
-    from ipt_journal.life_events import events_in_window
+    from ipt_journal.insight.life_events import events_in_window
 
     start, end = window(since, until)
     journal = session(ctx).journal()
@@ -119,7 +119,7 @@ def list_events(
 
 
 def event_json(event) -> dict:
-    from ipt_journal.life_events import event_json as as_json
+    from ipt_journal.insight.life_events import event_json as as_json
 
     return as_json(event)
 
@@ -140,7 +140,7 @@ def edit(
 
     Only the values you pass change; with none, in a terminal, a wizard asks for every
     value, prefilled."""
-    from ipt_journal.life_events import parse_when
+    from ipt_journal.insight.life_events import parse_when
     from ipt_journal.models import LifeEventIn, validate
 
     if no_people and person:
@@ -193,7 +193,7 @@ def delete(ctx: typer.Context, event_id: IdArg, yes: YesOpt = False) -> None:
 
 
 def _summary(event) -> str:
-    from ipt_journal.life_events import kind_label
+    from ipt_journal.insight.life_events import kind_label
 
     people = f" with {', '.join(event.people)}" if event.people else ""
     return f"{kind_label(event.kind)}, {event.when}{people}"
@@ -202,7 +202,7 @@ def _summary(event) -> str:
 def ask_event(journal, fields: dict, ask_people: bool, ask_note: bool, editing: bool = False) -> dict:
     """The event wizard: asks for what `fields` lacks (or, editing, everything, prefilled)."""
     from ipt_journal import prompts
-    from ipt_journal.life_events import parse_when
+    from ipt_journal.insight.life_events import parse_when
     from ipt_journal.questions import EVENT
 
     answers = dict(fields)

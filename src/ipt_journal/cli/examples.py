@@ -25,6 +25,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt inventory edit": ("ipt inventory edit Sam --closeness 2",),
     "ipt inventory remove": ("ipt inventory remove Sam",),
     "ipt checkin": (
+        'ipt checkin 6 "dinner with Sam+1 #family"',
         "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'",
         "ipt checkin --mood 4 --date yesterday --edit",
     ),
@@ -34,6 +35,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "ipt checkin edit": ("ipt checkin edit 12 --mood 5 --date 'last friday'", "ipt checkin edit 12 --edit"),
     "ipt checkin delete": ("ipt checkin delete 12",),
+    "ipt checkin show": ("ipt checkin show 12", "ipt checkin show 12 --json"),
     "ipt measure": ("ipt measure phq9", "ipt measure history"),
     "ipt measure phq9": ("ipt measure phq9", "ipt measure phq9 --answers 1,1,0,2,1,0,0,1,0"),
     "ipt measure gad7": ("ipt measure gad7", "ipt measure gad7 --answers 1,1,0,2,1,0,0 --date yesterday"),

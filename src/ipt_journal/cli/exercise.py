@@ -5,12 +5,12 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
+from ipt_journal.cli.context import command_group, session
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
-from ipt_journal.cli.session import command_group, session
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
+from ipt_journal.text import messages
 
 app = command_group(
     help="Guided exercises: understand and practise how you talk with the people who matter.",
@@ -31,7 +31,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tex
 @app.command("list")
 def list_exercises() -> None:
     """The exercises, what each is for, and how long it takes."""
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     for exercise in CATALOGUE.values():
         messages.note(f"{exercise.key}  ({exercise.name}, about {exercise.minutes} minutes)")
@@ -80,10 +80,10 @@ def start(
     In a terminal a guided flow asks each question; every answer also has a flag
     (--answer QUESTION=TEXT), and with all of them nothing is asked.
     """
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.exercises import CATALOGUE
     from ipt_journal.errors import InputError, MissingInput
-    from ipt_journal.exercises import CATALOGUE
     from ipt_journal.models import ExerciseIn, HomeworkIn, validate
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     exercise = CATALOGUE.get(kind.strip().lower())
@@ -178,7 +178,7 @@ def parse_answers(exercise, given: list[str]) -> dict:
 def _guided(journal, exercise, fields: dict) -> dict:
     """Ask what the flags did not give, one question at a time."""
     from ipt_journal import prompts
-    from ipt_journal.exercises import compose_i_statement
+    from ipt_journal.clinical.exercises import compose_i_statement
 
     messages.note(f"{exercise.name}. {exercise.purpose} Ctrl-C stops without saving.")
 
@@ -311,8 +311,8 @@ def show(
 @app.command("show-questions")
 def show_questions(kind: KindArg) -> None:
     """The questions of an exercise and their keys, for --answer."""
+    from ipt_journal.clinical.exercises import CATALOGUE
     from ipt_journal.errors import InputError
-    from ipt_journal.exercises import CATALOGUE
 
     exercise = CATALOGUE.get(kind.strip().lower())
     if exercise is None:

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.context import session
+from ipt_journal.text import messages
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 

@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
-from ipt_journal.cli.session import command_group, session
+from ipt_journal.cli.context import command_group, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Homework between sessions: add it, see what is due, say how it went.", no_args_is_help=True
@@ -40,8 +40,8 @@ def add(
     ] = None,
 ) -> None:
     """Add homework, due in a week unless you say otherwise."""
-    from ipt_journal.dates import parse_day
     from ipt_journal.models import HomeworkIn, validate
+    from ipt_journal.text.dates import parse_day
 
     day = (
         parse_day(due, "--due", future=True) if due else dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.context import session
+from ipt_journal.text import messages
 
 if TYPE_CHECKING:
     from ipt_journal.importers import Outcome
@@ -188,8 +188,9 @@ def _say(outcome: Outcome) -> None:
 
 
 def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
-    from ipt_journal import files, portable, safekeeping
     from ipt_journal.errors import InputError
+    from ipt_journal.safekeeping import backups as safekeeping
+    from ipt_journal.safekeeping import files, portable
 
     text = files.read_user_file(file, portable.MAX_IMPORT_BYTES)
     try:

@@ -4,10 +4,17 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
-from ipt_journal.cli.session import YesOpt, command_group, name_problem, session
-from ipt_journal.vocab import Contact, DisputeStage, ExpectationsMet, ProblemArea, Relationship, Status
+from ipt_journal.cli.context import YesOpt, command_group, name_problem, session
+from ipt_journal.clinical.vocab import (
+    Contact,
+    DisputeStage,
+    ExpectationsMet,
+    ProblemArea,
+    Relationship,
+    Status,
+)
+from ipt_journal.text import messages
 
 app = command_group(
     help="The interpersonal inventory: the people who matter, and how things are with each.",
@@ -205,8 +212,8 @@ def circle(
     The closeness circle: everyone on three rings, marked by how time together went lately."""
     import datetime as dt
 
-    from ipt_journal.dates import check_weeks
-    from ipt_journal.insight import closeness_circle
+    from ipt_journal.insight.relationships import closeness_circle
+    from ipt_journal.text.dates import check_weeks
 
     check_weeks(weeks)
     places = closeness_circle(session(ctx).journal(), dt.date.today(), weeks)
@@ -254,7 +261,7 @@ def _mood_by_how_it_went(journal, name: str):
     """Over the whole journal: mood by how it went with them, and the link (insight.py)."""
     import datetime as dt
 
-    from ipt_journal.insight import people_insight
+    from ipt_journal.insight.relationships import people_insight
 
     first = journal.patterns.first_day()
     if first is None:

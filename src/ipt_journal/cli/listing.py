@@ -30,7 +30,7 @@ def window(
     """--since and --until as days, either left open with None. A month (YYYY-MM) is read
     as from its first day and up to its last (today, if the month is not over); a window
     that ends before it starts is refused."""
-    from ipt_journal.dates import month_end, parse_day_or_month
+    from ipt_journal.text.dates import month_end, parse_day_or_month
 
     today = today or dt.date.today()
     start = parse_day_or_month(since, "--since", today)[0] if since is not None else None
@@ -69,7 +69,7 @@ def show_list(items: list, rows: str, table: str, unmatched: str | None = None) 
     from ipt_journal import output
 
     if unmatched and not items:
-        from ipt_journal.messages import note
+        from ipt_journal.text.messages import note
 
         note(unmatched)
         return

@@ -5,10 +5,10 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
+from ipt_journal.cli.context import DIFFICULTY_HELP, YesOpt, command_group, session
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
-from ipt_journal.cli.session import DIFFICULTY_HELP, YesOpt, command_group, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
@@ -39,9 +39,9 @@ def _take(
 ) -> None:
     import datetime as dt
 
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.scales import SCALES
     from ipt_journal.models import MeasureIn, validate
-    from ipt_journal.scales import SCALES
+    from ipt_journal.text.dates import parse_day
 
     scale = SCALES[scale_key]
     state = session(ctx)
@@ -97,11 +97,11 @@ def history(
 ) -> None:
     """Every questionnaire taken, oldest first."""
     from ipt_journal.cli.listing import check_limit, no_match, show_list, window
+    from ipt_journal.clinical.scales import SCALES
     from ipt_journal.errors import InputError
-    from ipt_journal.scales import SCALES
 
     if scale and scale.lower() not in SCALES:
-        from ipt_journal.suggest import did_you_mean
+        from ipt_journal.text.suggest import did_you_mean
 
         raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.", did_you_mean(scale, list(SCALES)))
     check_limit(limit)
@@ -114,7 +114,7 @@ def history(
         last=limit,
     )
     from ipt_journal.cli.crisis import crisis_if_due
-    from ipt_journal.safety import item9_days
+    from ipt_journal.clinical.safety import item9_days
 
     if as_json:
         messages.print_json(
@@ -151,9 +151,9 @@ def edit(
 
     Correct the day it was taken, its answers (all of them, again), or how difficult the
     problems made things."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.scales import SCALES
     from ipt_journal.models import MeasureIn, validate
-    from ipt_journal.scales import SCALES
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     given_any = answers or date or difficulty is not None
@@ -198,7 +198,7 @@ def ask_scale(scale) -> tuple[list[int], int | None]:
     """Ask every item of `scale` in a terminal, in published order, then the unscored
     difficulty question (Enter skips it)."""
     from ipt_journal import prompts
-    from ipt_journal.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
+    from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
 
     messages.note(f"{scale.name}. {scale.stem}")
     choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
@@ -221,8 +221,8 @@ def report_measures(journal, measures, as_json: bool, extra: dict | None = None)
     if not measures and not as_json:
         return
     from ipt_journal import config
-    from ipt_journal.safety import as_json as safety_json
-    from ipt_journal.safety import item9_days
+    from ipt_journal.clinical.safety import as_json as safety_json
+    from ipt_journal.clinical.safety import item9_days
 
     needs_help = bool(item9_days(measures))
     country = config.country_or_none() if needs_help else None

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.context import session
+from ipt_journal.text import messages
 
 
 def prep(
@@ -25,8 +25,8 @@ def prep(
     homework, practice and the things you want to bring up."""
     import datetime as dt
 
-    from ipt_journal.dates import parse_day
-    from ipt_journal.prep import build_prep, window_since
+    from ipt_journal.insight.prep import build_prep, window_since
+    from ipt_journal.text.dates import parse_day
 
     today = dt.date.today()
     start = parse_day(since, "--since") if since else None

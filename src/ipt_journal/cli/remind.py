@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import command_group
+from ipt_journal.cli.context import command_group
+from ipt_journal.text import messages
 
 app = command_group(invoke_without_command=True)
 

@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import ForceOpt, named_file, session
+from ipt_journal.cli.context import ForceOpt, named_file, session
+from ipt_journal.text import messages
 
 FORMATS = ("markdown", "html")
 
@@ -63,9 +63,9 @@ def report(
     sessions, homework, safety notes, things to bring)."""
     import datetime as dt
 
-    from ipt_journal.clinician_report import window_for
-    from ipt_journal.dates import check_weeks, parse_day
     from ipt_journal.errors import InputError
+    from ipt_journal.insight.clinician_report import window_for
+    from ipt_journal.text.dates import check_weeks, parse_day
 
     kind = format.strip().lower() if format is not None else None
     if kind is not None and kind not in FORMATS:
@@ -83,8 +83,8 @@ def report(
         write_document(journal, kind, output, force, start, today, window)
         return
     from ipt_journal.cli.crisis import crisis_if_due
+    from ipt_journal.insight.report import build_report
     from ipt_journal.render.report import report as render_report
-    from ipt_journal.report import build_report
 
     result = build_report(journal, start, today)
     if as_json:
@@ -101,11 +101,13 @@ def write_document(journal, kind: str, output: str | None, force: bool, start, t
     existing file without --force) or stdout."""
     import sys
 
-    from ipt_journal import config, files, safety
-    from ipt_journal.clinician_report import build_document
+    from ipt_journal import config
+    from ipt_journal.clinical import safety
     from ipt_journal.documents import NOT_ENCRYPTED, clinician
     from ipt_journal.documents import html as html_document
     from ipt_journal.documents import markdown as markdown_document
+    from ipt_journal.insight.clinician_report import build_document
+    from ipt_journal.safekeeping import files
 
     doc = build_document(journal, start, today, window)
     content = clinician.blocks(doc, safety.resources(config.country_or_none()))

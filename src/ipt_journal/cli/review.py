@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.context import session
+from ipt_journal.text import messages
 
 MAINTENANCE = (
     "After the course, a check-in once a month (and the PHQ-9 now and then) helps you notice "
@@ -65,10 +65,10 @@ def review(
 ) -> None:
     """Look back at the end of the course: what changed, what helped, warning signs, and
     how you will keep practising."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.insight.story import course_story
     from ipt_journal.models import ReviewIn, validate
     from ipt_journal.render.story import course_story as tell
-    from ipt_journal.story import course_story
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     answers = {
@@ -124,8 +124,8 @@ def review(
 
 def _review_wizard() -> tuple[dict, bool]:
     from ipt_journal import prompts
+    from ipt_journal.clinical.vocab import REVIEW_ANSWERS
     from ipt_journal.questions import REVIEW
-    from ipt_journal.vocab import REVIEW_ANSWERS
 
     answers = {key: prompts.text(REVIEW[key]).strip() or None for key in REVIEW_ANSWERS}
     to_plan = bool(answers["warning_signs"] or answers["relapse_plan"]) and prompts.confirm(

@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
 from ipt_journal.cli import completion
-from ipt_journal.cli.session import YesOpt, command_group, session
+from ipt_journal.cli.context import YesOpt, command_group, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Your safety plan: warning signs, ways to cope, people and places, help, and a safe space.",
@@ -111,9 +111,9 @@ def edit(ctx: typer.Context) -> None:
 
     What matters most and the six steps, one question at a time (the same as `add`)."""
     from ipt_journal import prompts
+    from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
     from ipt_journal.models import SafetyPlanItemIn, validate
     from ipt_journal.questions import SAFETY_PLAN
-    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     state = session(ctx)
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
+from ipt_journal.cli.context import session
 from ipt_journal.cli.listing import LimitOpt
-from ipt_journal.cli.session import session
 
 
 def search(
@@ -32,17 +32,17 @@ def search(
     Words match their other forms (walk, walking); "an exact phrase", OR, NOT and
     prefix* work as in SQLite's full-text search, and anything else is read as plain words.
     """
-    from ipt_journal import messages
     from ipt_journal.cli.listing import check_limit
     from ipt_journal.errors import InputError
     from ipt_journal.store.search import MARK_END, MARK_START, SOURCES
+    from ipt_journal.text import messages
 
     check_limit(limit)
     kinds = [k.strip().lower() for k in kind or []]
     known = [source.kind for source in SOURCES]
     for wanted in kinds:
         if wanted not in known:
-            from ipt_journal.suggest import did_you_mean
+            from ipt_journal.text.suggest import did_you_mean
 
             raise InputError(
                 f"--kind must be one of {', '.join(known)}, got {wanted!r}.", did_you_mean(wanted, known)

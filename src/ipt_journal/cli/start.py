@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import Gad7DifficultyOpt, Phq9DifficultyOpt, session
-from ipt_journal.vocab import DisputeStage, ProblemArea
+from ipt_journal.cli.context import Gad7DifficultyOpt, Phq9DifficultyOpt, session
+from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
+from ipt_journal.text import messages
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 FormulationOpt = Annotated[
@@ -99,10 +99,10 @@ def start(
 ) -> None:
     """Start your IPT course: background, baseline questionnaires, length, focus and goals.
     With no flags in a terminal, a wizard walks through it."""
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.errors import InputError
     from ipt_journal.models import CourseIn, GoalIn, MeasureIn, validate
-    from ipt_journal.scales import GAD7, PHQ9
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     journal = state.journal()
@@ -149,7 +149,7 @@ def start(
         "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'",
     )
     if country is not None:
-        from ipt_journal.cli.crisis import note_unlisted, save_country
+        from ipt_journal.cli.config import note_unlisted, save_country
 
         # A setting apart from the journal, saved even if the course is not.
         note_unlisted(save_country(country))
@@ -231,7 +231,7 @@ def _course_fields(course) -> dict:
 
 
 def _summary(course) -> str:
-    from ipt_journal.messages import focus_text
+    from ipt_journal.text.messages import focus_text
 
     focus = focus_text(course.focus_areas)
     return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
@@ -240,11 +240,11 @@ def _summary(course) -> str:
 def _start_wizard(journal, fields: dict, revising: bool):
     from ipt_journal import prompts
     from ipt_journal.cli.inventory import _person_wizard
-    from ipt_journal.course import FOCUS_AREAS
-    from ipt_journal.dates import parse_day
+    from ipt_journal.clinical.course import FOCUS_AREAS
+    from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import GoalIn, PersonIn, validate
     from ipt_journal.questions import START
-    from ipt_journal.scales import GAD7, PHQ9
+    from ipt_journal.text.dates import parse_day
 
     messages.note(DISCLAIMER)
     messages.note(SICK_ROLE)
@@ -256,7 +256,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
 
     if config.country_or_none() is None:
         # Before the questionnaires, so any crisis help after them shows the right lines.
-        from ipt_journal.cli.crisis import ask_country
+        from ipt_journal.cli.config import ask_country
 
         ask_country()
     # The first session first: the baseline questionnaires are the ones taken at it.
@@ -328,9 +328,9 @@ def _ask_baseline(journal, scale, started_on: dt.date) -> None:
     else asked; for a course that began in the past, the answers given then, dated then."""
     from ipt_journal import prompts
     from ipt_journal.cli.measure import ask_scale, report_measures
-    from ipt_journal.dates import parse_day
     from ipt_journal.models import MeasureIn, validate
     from ipt_journal.questions import START
+    from ipt_journal.text.dates import parse_day
 
     today = dt.date.today()
     taken = journal.measures.baseline(scale.key, started_on.isoformat(), fallback=False)

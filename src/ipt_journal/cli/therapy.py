@@ -1,16 +1,13 @@
-"""`ipt session` (therapy sessions held) and `ipt bring` (things to bring to the next one).
-
-Not to be confused with cli/session.py, the state every command shares while it runs.
-"""
+"""`ipt session` (therapy sessions held) and `ipt bring` (things to bring to the next one)."""
 
 import datetime as dt
 from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
+from ipt_journal.cli.context import YesOpt, command_group, session
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
-from ipt_journal.cli.session import YesOpt, command_group, session
+from ipt_journal.text import messages
 
 app = command_group(
     help="Therapy sessions: record one (what you worked on and agreed), list, edit or delete them.",
@@ -91,9 +88,9 @@ def add(
     When, with whom, what you worked on and what you agreed, with any homework agreed. The
     things you meant to bring are marked discussed (all open ones unless --not-discussed).
     In a terminal without --with or --self-guided, a wizard asks."""
-    from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError
     from ipt_journal.models import HomeworkIn, TherapySessionIn, validate
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     if with_ and self_guided:
@@ -149,8 +146,8 @@ def _wizard(
     """Ask for the session's fields (pre-filled), then, for a new one, homework agreed and
     which things to bring came up."""
     from ipt_journal import prompts
-    from ipt_journal.dates import parse_day
     from ipt_journal.questions import THERAPY_SESSION as ASK
+    from ipt_journal.text.dates import parse_day
 
     fields["day"] = prompts.day(ASK["day"], parse_day, default=str(fields["day"]))
     fields["with_whom"] = (
@@ -200,9 +197,9 @@ def edit(
     """Change a session: flags for what changes, or a wizard.
 
     Give flags for what changes, or none in a terminal for the wizard pre-filled."""
-    from ipt_journal.dates import parse_day
     from ipt_journal.errors import InputError
     from ipt_journal.models import TherapySessionIn, validate
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     if with_ and self_guided:
@@ -265,8 +262,8 @@ def bring(
 ) -> None:
     """Note a question or topic to bring to your next therapy session (ipt bring "TEXT"),
     or see them (ipt bring list). The next session you record marks them discussed."""
-    from ipt_journal.dates import parse_day
     from ipt_journal.models import BringIn, validate
+    from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
     day = parse_day(date, "--date") if date else dt.date.today()

@@ -1,4 +1,5 @@
-"""`ipt timeline` and `ipt chart`: the interpersonal timeline and the mood chart."""
+"""`ipt timeline`: the interpersonal timeline, life events beside mood. `ipt chart` is in
+cli/chart.py."""
 
 from __future__ import annotations
 
@@ -7,12 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ipt_journal import messages
-from ipt_journal.cli.session import session
+from ipt_journal.cli.context import session
+from ipt_journal.text import messages
 
-SinceOpt = Annotated[
-    str | None, typer.Option("--since", metavar="DAY", help="Start on this day.", show_default=False)
-]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a picture.")]
 
 
@@ -46,7 +44,7 @@ def timeline(
     your first record unless you say --since."""
     from ipt_journal.cli.listing import window
     from ipt_journal.errors import InputError
-    from ipt_journal.timeline import build_timeline
+    from ipt_journal.insight.timeline import build_timeline
 
     if by is not None and by not in ("month", "quarter", "year"):
         raise InputError(f"--by must be month, quarter or year, got {by!r}.")
@@ -69,35 +67,3 @@ def timeline(
 
     draw(result)
     crisis_if_due(journal, result.item9_days)
-
-
-def chart(
-    ctx: typer.Context,
-    weeks: Annotated[
-        int, typer.Option("--weeks", "-w", metavar="N", help="How many ISO weeks back, 1 to 520.")
-    ] = 52,
-    since: SinceOpt = None,
-) -> None:
-    """Your mood over a longer span as a chart, with the PHQ-9 beneath (a sparkline when the
-    terminal is narrow)."""
-    from ipt_journal.dates import check_weeks, parse_day
-    from ipt_journal.insight import mood_series
-    from ipt_journal.render.common import new_console
-    from ipt_journal.render.report import draw_mood_chart
-    from ipt_journal.report import window_start
-
-    check_weeks(weeks)
-    today = dt.date.today()
-    start = parse_day(since, "--since") if since else window_start(today, weeks)
-    from ipt_journal.cli.crisis import crisis_if_due
-    from ipt_journal.safety import crisis_days
-
-    console = new_console()
-    journal = session(ctx).journal()
-    series = mood_series(journal, start, today)
-    if not series.points:
-        console.print(f"No check-ins since {start}. Record one with: ipt checkin")
-    else:
-        console.print(f"Mood, {start} to {today}", style="bold")
-        draw_mood_chart(console, series)
-    crisis_if_due(journal, crisis_days(journal, start, today))

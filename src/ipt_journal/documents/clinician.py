@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ipt_journal.clinician_report import ClinicianReport
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS
 from ipt_journal.documents.charts import Band, Series
-from ipt_journal.figures import shown, whole
-from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS
+from ipt_journal.insight.clinician_report import ClinicianReport
+from ipt_journal.text.figures import shown, whole
 
 DISCLAIMER = (
     "Written by the person in their own journal with ipt-journal, a self-help companion to "
@@ -94,7 +94,7 @@ def _course(doc: ClinicianReport) -> list[Block]:
         lines.append("Working with a therapist." if f.with_therapist else "Working on my own (self-help).")
     out: list[Block] = [Heading("Course and focus"), Paragraph(" ".join(lines))]
     if f.linking:
-        from ipt_journal.messages import formulation_line
+        from ipt_journal.text.messages import formulation_line
 
         out.append(Paragraph(formulation_line(f.linking, f.linking_agreed_on)))
     if f.reason:
@@ -123,7 +123,7 @@ def _goals(doc: ClinicianReport) -> list[Block]:
 
 
 def _questionnaires(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.scales import SCALES, see_clinician_soon
+    from ipt_journal.clinical.scales import SCALES, see_clinician_soon
 
     figures = doc.figures
     if not figures.measures and not figures.progress:
@@ -308,7 +308,7 @@ def _homework(doc: ClinicianReport) -> list[Block]:
 
 
 def _practice(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     exercises = doc.figures.exercises or {"by_kind": {}}
     items = [f"{CATALOGUE[k].name if k in CATALOGUE else k}: {n}" for k, n in exercises["by_kind"].items()]

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipt_journal.documents.markdown import table, text
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
     REVIEW_FIELDS,
     SAFETY_STEPS,
@@ -18,6 +17,7 @@ from ipt_journal.vocab import (
     step_heading,
     went_label,
 )
+from ipt_journal.documents.markdown import table, text
 
 PERSON_FIELDS = (
     ("contact", "In contact", Contact),
@@ -139,7 +139,7 @@ def _checkins(doc, names) -> list[str]:
 
 
 def _questionnaires(doc, names) -> list[str]:
-    from ipt_journal.scales import SCALES
+    from ipt_journal.clinical.scales import SCALES
 
     if not doc["measures"]:
         return []
@@ -151,7 +151,7 @@ def _questionnaires(doc, names) -> list[str]:
 
 
 def _events(doc, names) -> list[str]:
-    from ipt_journal.life_events import kind_label
+    from ipt_journal.insight.life_events import kind_label
 
     if not doc["events"]:
         return []
@@ -194,7 +194,7 @@ def _homework(doc, names) -> list[str]:
 
 
 def _exercises(doc, names) -> list[str]:
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     lines = ["## Exercises", ""] if doc["exercises"] else []
     for e in sorted(doc["exercises"], key=lambda e: (e["day"], e["created_at"])):
@@ -214,7 +214,7 @@ def _exercises(doc, names) -> list[str]:
 
 
 def _coping(doc, names) -> list[str]:
-    from ipt_journal.coping import STRATEGIES
+    from ipt_journal.clinical.coping import STRATEGIES
 
     lines = ["## Coping", ""] if doc["coping"] else []
     for c in sorted(doc["coping"], key=lambda c: c["day"]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ipt_journal.documents.clinician import Block, Chart, Heading, Items, Paragraph, Table
-from ipt_journal.safe_text import markdown
+from ipt_journal.text.safe_text import markdown
 
 
 def text(value: str) -> str:

@@ -74,7 +74,7 @@ class Outcome:
 
 def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
     """Merge a checked file into the journal, or with `dry_run` only say what would be added."""
-    from ipt_journal import portable
+    from ipt_journal.safekeeping import portable
     from ipt_journal.store.repository import stamp as utc_stamp
 
     moods, labels = map_moods(source, mapping.mood_map, mapping.defaults, mapping.scale)

@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipt_journal.clinical.vocab import MOOD_MAX, MOOD_MIN
 from ipt_journal.errors import InputError
-from ipt_journal.vocab import MOOD_MAX, MOOD_MIN
 
 NOTE_MAX = 5000
 TAG_MAX = 40
@@ -65,8 +65,8 @@ def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list
     """The header and the rows of a CSV file, each row with the line it starts on. Accepts a
     UTF-8 byte order mark and Windows line endings; without `delimiter`, whichever of , ; or
     tab the header uses most."""
-    from ipt_journal.files import read_user_bytes
-    from ipt_journal.portable import MAX_IMPORT_BYTES
+    from ipt_journal.safekeeping.files import read_user_bytes
+    from ipt_journal.safekeeping.portable import MAX_IMPORT_BYTES
 
     data = read_user_bytes(path, MAX_IMPORT_BYTES)  # a regular file of a sane size, or a clear refusal
     try:

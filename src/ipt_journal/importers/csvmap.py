@@ -9,7 +9,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ipt_journal.dates import no_such_day_problem
 from ipt_journal.errors import InputError, MissingInput
 from ipt_journal.importers.common import (
     Entry,
@@ -22,6 +21,7 @@ from ipt_journal.importers.common import (
     row_key,
     split_list,
 )
+from ipt_journal.text.dates import no_such_day_problem
 
 FIELDS = {
     "day": "the date (YYYY-MM-DD, a date and time, or as --date-format says)",

@@ -77,7 +77,7 @@ def _day(path: Path, line: int, cells: dict[str, str]) -> dt.date:
         try:
             return dt.date.fromisoformat(written)
         except ValueError:
-            from ipt_journal.dates import no_such_day_problem
+            from ipt_journal.text.dates import no_such_day_problem
 
             problem = no_such_day_problem(written) or f"{written!r} is not a date written YYYY-MM-DD."
             raise SourceError(path, line, "full_date", problem) from None

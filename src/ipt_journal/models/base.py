@@ -10,8 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ipt_journal.errors import InputError
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     MOOD_MAX,
     MOOD_MIN,
     QUALITY_MAX,
@@ -25,6 +24,7 @@ from ipt_journal.vocab import (
     Status,
     signed,
 )
+from ipt_journal.errors import InputError
 
 
 def _without_pydantic_plugins() -> None:
@@ -124,7 +124,7 @@ class Model(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value, info):
-        from ipt_journal.safe_text import refuse_control_characters
+        from ipt_journal.text.safe_text import refuse_control_characters
 
         return refuse_control_characters(value, info.field_name)
 

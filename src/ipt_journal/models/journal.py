@@ -6,8 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Text
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     MOOD_MAX,
     MOOD_MIN,
     QUALITY_MAX,
@@ -19,6 +18,7 @@ from ipt_journal.vocab import (
     Relationship,
     Status,
 )
+from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Text
 
 
 class PersonIn(Model):
@@ -117,7 +117,7 @@ class MeasureIn(Model):
 
     @model_validator(mode="after")
     def _all_items_answered(self):
-        from ipt_journal.scales import SCALES
+        from ipt_journal.clinical.scales import SCALES
 
         scale = SCALES[self.scale]
         if len(self.answers) != len(scale.items):

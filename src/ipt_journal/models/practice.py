@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from ipt_journal.clinical.vocab import EventKind
 from ipt_journal.models.base import RULES, Model, Text
-from ipt_journal.vocab import EventKind
 
 STRATEGY_KEY = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -56,7 +56,7 @@ class ExerciseIn(Model):
 
     @model_validator(mode="after")
     def _answers_fit_the_exercise(self):
-        from ipt_journal.exercises import CATALOGUE
+        from ipt_journal.clinical.exercises import CATALOGUE
 
         exercise = CATALOGUE.get(self.kind)
         if exercise is None:

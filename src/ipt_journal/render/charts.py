@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.figures import shown, whole
-from ipt_journal.insight import CirclePlace
+from ipt_journal.insight.relationships import CirclePlace
+from ipt_journal.text.figures import shown, whole
 
 SPARKS = "▁▂▃▄▅▆▇█"
 POINT = "●"

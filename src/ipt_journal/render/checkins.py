@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 
-from ipt_journal.messages import people_with
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import Checkin
+from ipt_journal.text.messages import people_with
 
 CHECKIN_COLUMNS = (
     Column("ID", right=True),
@@ -28,7 +30,39 @@ def checkins_table(checkins: list[Checkin]) -> None:
         (str(c.id), c.day, str(c.mood), people_with(c), ", ".join(c.tags), (c.note or "").replace("\n", " "))
         for c in checkins
     ]
-    if not fitted(console, CHECKIN_COLUMNS, rows):
+    shown = fitted(console, CHECKIN_COLUMNS, rows)
+    if not shown:
         for checkin, row in zip(checkins, rows, strict=True):
             with_ = f" with {row[3]}" if row[3] else ""
             console.print(Text(f"#{checkin.id} {checkin.day} mood {checkin.mood}{with_}"))
+    if not shown or shown.shortened and any(c.note for c in checkins):
+        what = "Notes are shortened to fit" if shown else "Notes are left out at this width"
+        console.print(Text(f"{what}: ipt checkin show ID shows one whole, ipt checkin list --full all."))
+
+
+def checkin_whole(checkin: Checkin) -> None:
+    """Everything of one check-in, its note in full (ipt checkin show, list --full)."""
+    from ipt_journal.clinical.vocab import went_label
+
+    console = new_console()
+    day = dt.date.fromisoformat(checkin.day)
+    console.print(Text(f"Check-in #{checkin.id}, {day:%A} {day.day} {day:%B %Y}", style="bold"))
+    console.print(Text(f"Mood: {checkin.mood}/10"))
+    if checkin.people:
+        console.print(
+            Text("With: " + ", ".join(f"{i.name} ({went_label(i.quality)})" for i in checkin.people))
+        )
+    if checkin.tags:
+        console.print(Text("Tags: " + ", ".join(checkin.tags)))
+    if checkin.note:
+        console.print(Text("Note:"))
+        for line in checkin.note.splitlines() or [""]:
+            console.print(Text(line), soft_wrap=False)
+
+
+def checkins_whole(checkins: list[Checkin]) -> None:
+    """`ipt checkin list --full`: each check-in whole, a blank line between them."""
+    for number, checkin in enumerate(checkins):
+        if number:
+            new_console().print()
+        checkin_whole(checkin)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.table import Table
 
-from ipt_journal.safe_text import for_terminal
+from ipt_journal.text.safe_text import for_terminal
 
 _paging: Console | None = None  # while a long list goes through the pager
 

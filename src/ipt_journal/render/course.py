@@ -8,12 +8,12 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipt_journal.messages import count, focus_text, formulation_line, plain, print_json
 from ipt_journal.render.common import new_console
+from ipt_journal.text.messages import count, focus_text, formulation_line, plain, print_json
 
 
 def course_position(course, today: dt.date | None = None, sessions_held: int = 0):
-    from ipt_journal.course import position
+    from ipt_journal.clinical.course import position
 
     return position(
         course.started_on, course.planned_weeks, course.ended_on, today or dt.date.today(), sessions_held

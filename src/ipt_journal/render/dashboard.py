@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rich.text import Text
 
-from ipt_journal.messages import count
 from ipt_journal.render.common import new_console
+from ipt_journal.text.messages import count
 
 # On every dashboard, whatever the answers so far: help never depends on a score.
 CRISIS_POINTER = "Crisis lines, any time:  ipt crisis"

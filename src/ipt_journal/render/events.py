@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.life_events import kind_label
+from ipt_journal.insight.life_events import kind_label
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import LifeEvent

@@ -30,13 +30,24 @@ class Column:
     wrap: int | None = None  # wrap words onto more lines past this width (lists of names)
 
 
+@dataclass(frozen=True)
+class Fitted:
+    """What `fitted` did: false when it printed nothing (the caller prints plain lines)."""
+
+    shown: bool
+    shortened: bool = False  # the free-text column was cut with an ellipsis somewhere
+
+    def __bool__(self) -> bool:
+        return self.shown
+
+
 def fitted(
     console: Console, columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None
-) -> bool:
-    """Print `rows` as a table fitting `console.width`. Returns False, printing nothing,
-    when the terminal is too narrow for a table: the caller then prints plain lines."""
+) -> Fitted:
+    """Print `rows` as a table fitting `console.width`. Returns a false Fitted, printing
+    nothing, when the terminal is too narrow for a table: the caller then prints plain lines."""
     if console.width < PLAIN_BELOW:
-        return False
+        return Fitted(False)
     shown = list(range(len(columns)))
     widths = [max([len(columns[i].header), *(len(str(row[i])) for row in rows)]) for i in shown]
     widths = [
@@ -51,7 +62,7 @@ def fitted(
     while needed(shown) > console.width:
         droppable = [i for i in shown if columns[i].keep > 0]
         if not droppable:
-            return False
+            return Fitted(False)
         # Columns sharing a priority go together (a first half without its second half misleads).
         last = max(columns[i].keep for i in droppable)
         shown = [i for i in shown if columns[i].keep != last]
@@ -75,16 +86,20 @@ def fitted(
             no_wrap=not column.wrap,
             overflow="ellipsis" if column.free_text else "fold",
         )
+    shortened = False
     for row in rows:
         cells = []
         for i in shown:
             cell = str(row[i])
+            width = table.columns[shown.index(i)].width or len(cell)
             if columns[i].names:
-                cell = whole_names(cell, table.columns[shown.index(i)].width or len(cell))
+                cell = whole_names(cell, width)
+            elif columns[i].free_text and len(cell) > width:
+                shortened = True
             cells.append(Text(cell))
         table.add_row(*cells)
     console.print(table)
-    return True
+    return Fitted(True, shortened)
 
 
 def whole_names(text: str, width: int, separator: str = ", ") -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.figures import shown
-from ipt_journal.insight import MIN_FOR_LINK, Link, MoodWhen, PeopleInsight, PersonMood
-from ipt_journal.messages import count
+from ipt_journal.insight.relationships import MIN_FOR_LINK, Link, MoodWhen, PeopleInsight, PersonMood
+from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.fit import Column, fitted
-from ipt_journal.report import MIN_CHECKINS_EACH
+from ipt_journal.text.figures import shown
+from ipt_journal.text.messages import count
 
 SHOWN_FROM = MIN_CHECKINS_EACH  # people seen fewer times than this are left out of these views
 

@@ -19,7 +19,7 @@ MEASURE_COLUMNS = (
 
 
 def measures_table(measures) -> None:
-    from ipt_journal import scales
+    from ipt_journal.clinical import scales
 
     console = new_console()
     if not measures:

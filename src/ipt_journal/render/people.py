@@ -8,13 +8,13 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipt_journal.figures import shown
-from ipt_journal.messages import count, label
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS, UNKNOWN_WENT, signed
+from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted
-from ipt_journal.report import MIN_CHECKINS_EACH
 from ipt_journal.store import ContactSummary, LifeEvent, Person
-from ipt_journal.vocab import CLOSENESS_LABELS, QUALITY_LABELS, UNKNOWN_WENT, signed
+from ipt_journal.text.figures import shown
+from ipt_journal.text.messages import count, label
 
 PEOPLE_COLUMNS = (
     Column("Name"),
@@ -97,7 +97,7 @@ def person_detail(
     console.print(table)
     console.print()
     if events:
-        from ipt_journal.life_events import kind_label
+        from ipt_journal.insight.life_events import kind_label
 
         console.print(
             Text("Life events: " + "; ".join(f"{e.when} {kind_label(e.kind)}" for e in events) + ".")

@@ -80,7 +80,7 @@ def homework_table(items, today: dt.date) -> None:
 
 
 def exercises_table(done) -> None:
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     console = new_console()
     if not done:
@@ -109,7 +109,7 @@ def exercises_table(done) -> None:
 
 
 def exercise_detail(item) -> None:
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     console = new_console()
     exercise = CATALOGUE.get(item.kind)

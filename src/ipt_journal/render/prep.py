@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.exercises import CATALOGUE
-from ipt_journal.figures import shown, whole
-from ipt_journal.messages import count
+from ipt_journal.clinical.exercises import CATALOGUE
+from ipt_journal.clinical.scales import SCALES
+from ipt_journal.clinical.vocab import QUALITY_LABELS, UNKNOWN_WENT
 from ipt_journal.render.common import new_console
-from ipt_journal.scales import SCALES
-from ipt_journal.vocab import QUALITY_LABELS, UNKNOWN_WENT
+from ipt_journal.text.figures import shown, whole
+from ipt_journal.text.messages import count
 
 
 def how_it_went(mean_quality: float | None) -> str:

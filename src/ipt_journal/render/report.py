@@ -7,14 +7,14 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.figures import shown, whole
-from ipt_journal.messages import count, focus_text, formulation_line, movement
+from ipt_journal.clinical.scales import SCALES
+from ipt_journal.clinical.vocab import signed
+from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted, whole_names
-from ipt_journal.report import MIN_CHECKINS_EACH, Report
-from ipt_journal.scales import SCALES
-from ipt_journal.vocab import signed
+from ipt_journal.text.figures import shown, whole
+from ipt_journal.text.messages import count, focus_text, formulation_line, movement
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
 SAME_BELOW = 1.0  # a change in mean mood under one point reads "about the same"
@@ -127,7 +127,7 @@ def change_words(change: float | None) -> str:
 
 
 def event_line(event) -> str:
-    from ipt_journal.life_events import kind_label
+    from ipt_journal.insight.life_events import kind_label
 
     people = f" with {', '.join(event.people)}" if event.people else ""
     return f"{event.when} {kind_label(event.kind)}{people}"

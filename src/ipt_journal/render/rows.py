@@ -3,8 +3,8 @@ and TERM=dumb. No Rich here, so a piped list starts as fast as ipt can."""
 
 from __future__ import annotations
 
+from ipt_journal.clinical.vocab import UNKNOWN_WENT
 from ipt_journal.output import write_rows
-from ipt_journal.vocab import UNKNOWN_WENT
 
 
 def row(*parts: str) -> str:
@@ -27,7 +27,7 @@ def checkin_rows(checkins) -> None:
 
 
 def measure_rows(measures) -> None:
-    from ipt_journal.scales import CREDIT, DIFFICULTY_SHORT, SCALES
+    from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_SHORT, SCALES
 
     write_rows(
         row(
@@ -45,7 +45,7 @@ def measure_rows(measures) -> None:
 
 
 def exercise_rows(done) -> None:
-    from ipt_journal.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE
 
     write_rows(
         row(
@@ -78,3 +78,10 @@ def hit_rows(hits) -> None:
 def _went(quality: int | None) -> str:
     """Signed always ('+0'), so a row's numbers line up; unknown where nobody said."""
     return UNKNOWN_WENT if quality is None else f"{quality:+d}"
+
+
+def checkins_whole(checkins) -> None:
+    """`ipt checkin list --full` piped: whole entries, as on screen."""
+    from ipt_journal.render.checkins import checkins_whole as draw
+
+    draw(checkins)

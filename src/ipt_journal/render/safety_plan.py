@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.messages import plan_entry
 from ipt_journal.render.common import new_console
+from ipt_journal.text.messages import plan_entry
 
 ED_BLANK = "Nearest emergency department (name and address): ____________"
 
@@ -13,7 +13,7 @@ ED_BLANK = "Nearest emergency department (name and address): ____________"
 def step5_additions(plan, country: str | None) -> list[str]:
     """What ipt adds to step 5 in every view: the crisis lines, and a blank for the nearest
     emergency department until an entry of the person's names one."""
-    from ipt_journal import safety
+    from ipt_journal.clinical import safety
 
     written = " ".join((item.text or "") for item in plan if item.step == 5).casefold()
     named = "emergency" in written or "hospital" in written
@@ -21,7 +21,7 @@ def step5_additions(plan, country: str | None) -> list[str]:
 
 
 def safety_plan_table(plan, country: str | None = None) -> None:
-    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
+    from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
 
     console = new_console()
     console.print("Your safety plan", style="bold")
@@ -42,8 +42,8 @@ def safety_plan_table(plan, country: str | None = None) -> None:
 
 
 def safety_plan_markdown(plan, country: str | None) -> str:
-    from ipt_journal.safe_text import markdown
-    from ipt_journal.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
+    from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
+    from ipt_journal.text.safe_text import markdown
 
     lines = ["# My safety plan", "", SAFETY_PLAN_WITH_CLINICIAN, ""]
     for step, title in SAFETY_STEPS.items():

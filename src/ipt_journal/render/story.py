@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.figures import shown
-from ipt_journal.messages import count
+from ipt_journal.insight.story import CourseStory
 from ipt_journal.render.common import new_console
 from ipt_journal.render.report import SAME_BELOW, event_line
-from ipt_journal.story import CourseStory
+from ipt_journal.text.figures import shown
+from ipt_journal.text.messages import count
 
 
 def course_story(story: CourseStory) -> None:
@@ -69,8 +69,8 @@ def course_story(story: CourseStory) -> None:
 def ending_line(progress) -> str:
     """The last word of the look back, true whether or not the scores improved: credit for
     a fall only when every score fell by its figure, and said as it is when only some did."""
-    from ipt_journal.course import score_moves
-    from ipt_journal.scales import SCALES
+    from ipt_journal.clinical.course import score_moves
+    from ipt_journal.clinical.scales import SCALES
 
     moves = score_moves(progress)
     if moves is None:

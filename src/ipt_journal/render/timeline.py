@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ipt_journal.figures import shown, whole
-from ipt_journal.life_events import kind_label
+from ipt_journal.insight.life_events import kind_label
+from ipt_journal.insight.timeline import Timeline
 from ipt_journal.render.charts import spark
 from ipt_journal.render.common import new_console
-from ipt_journal.timeline import Timeline
+from ipt_journal.text.figures import shown, whole
 
 EVENT_MARK = "◆"
 BAR_FROM = 60  # columns: from here a ten-cell bar joins the mark

@@ -26,7 +26,7 @@ from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
 if TYPE_CHECKING:
     from ipt_journal.store.safety_plan import SafetyPlanItem
 
-# The number of migrations in ipt_journal.migrations; a test keeps the two equal.
+# The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
 SCHEMA_VERSION = 10
@@ -221,7 +221,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     from sqlite_utils import Database
 
-    from ipt_journal.migrations import migrations
+    from ipt_journal.store.migrations import migrations
 
     # Off while migrating, as SQLite's documentation asks for a table rebuild (dropping the
     # old table must cascade nothing); checked before the commit, on again after it.

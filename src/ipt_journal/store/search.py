@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ipt_journal.clinical.vocab import REVIEW_ANSWERS
 from ipt_journal.store.repository import Repository
-from ipt_journal.vocab import REVIEW_ANSWERS
 
 # Porter stemming, so "walking" finds "walk"; accents folded, so "cafe" finds "café".
 TOKENIZE = "porter unicode61 remove_diacritics 2"

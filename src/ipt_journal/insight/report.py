@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from ipt_journal.dates import monday_of, week_label
-from ipt_journal.figures import difference, json_ready
-from ipt_journal.insight import MoodSeries, PeopleInsight, WeekPerson
+from ipt_journal.insight.relationships import MoodSeries, PeopleInsight, WeekPerson
 from ipt_journal.store import Journal, LifeEvent
+from ipt_journal.text.dates import monday_of, week_label
+from ipt_journal.text.figures import difference, json_ready
 
 # A mood comparison for a person needs at least this many check-ins with them and
 # without them; fewer would show noise as a pattern.
@@ -147,7 +147,7 @@ class Report:
         return self.journal_checkins == 0 and not self.measures and not self.progress
 
     def as_json(self) -> dict:
-        from ipt_journal.life_events import event_json
+        from ipt_journal.insight.life_events import event_json
 
         data = asdict(self)
         data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
@@ -162,8 +162,8 @@ def window_start(today: dt.date, weeks: int) -> dt.date:
 
 
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
-    from ipt_journal.insight import mood_series, name_weeks, people_insight, weekly_people
-    from ipt_journal.life_events import events_in_window
+    from ipt_journal.insight.life_events import events_in_window
+    from ipt_journal.insight.relationships import mood_series, name_weeks, people_insight, weekly_people
 
     today = today or dt.date.today()
     weekly = journal.checkins.weekly_mood(since)
@@ -195,7 +195,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
 
 
 def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
-    from ipt_journal.course import position
+    from ipt_journal.clinical.course import position
 
     course = journal.course.current()
     if course is None:
@@ -219,7 +219,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     baseline against latest, goals, the end-of-course review, and the days of the PHQ-9s
     shown (any in the window, and the latest) whose item 9 calls for crisis
     resources."""
-    from ipt_journal import safety, scales
+    from ipt_journal.clinical import safety, scales
 
     progress_figures = course_progress(journal, today)
     # A day's n-th PHQ-9 and n-th GAD-7 share a row; a second one of a scale that day
@@ -354,8 +354,8 @@ MAINTENANCE_CHECKIN_DAYS = 28  # after the course: a check-in once a month keeps
 
 
 def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard:
-    from ipt_journal.course import measure_due
-    from ipt_journal.scales import SCALES
+    from ipt_journal.clinical.course import measure_due
+    from ipt_journal.clinical.scales import SCALES
 
     today = today or dt.date.today()
     counts = journal.checkins.counts()

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from ipt_journal.insight import PeopleInsight, people_insight
-from ipt_journal.life_events import events_in_window
-from ipt_journal.report import (
+from ipt_journal.insight.life_events import events_in_window
+from ipt_journal.insight.relationships import PeopleInsight, people_insight
+from ipt_journal.insight.report import (
     CourseProgress,
     GoalProgress,
     MoodSummary,
@@ -36,7 +36,7 @@ class CourseStory:
     item9_days: list[str]  # days of the PHQ-9s told whose item 9 calls for crisis resources
 
     def as_json(self) -> dict:
-        from ipt_journal.life_events import event_json
+        from ipt_journal.insight.life_events import event_json
 
         data = asdict(self)
         data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
@@ -54,7 +54,7 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
         since = dt.date.fromisoformat(first) if first else today
     until = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else today
     figures = course_figures(journal, since, today)
-    from ipt_journal.report import _pattern
+    from ipt_journal.insight.report import _pattern
 
     return CourseStory(
         since=since,

@@ -15,8 +15,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from ipt_journal import files, store
+from ipt_journal import store
 from ipt_journal.errors import InputError, JournalError
+from ipt_journal.safekeeping import files
 from ipt_journal.store import (
     BUSY_TIMEOUT_SECONDS,
     SCHEMA_VERSION,

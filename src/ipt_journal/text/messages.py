@@ -13,14 +13,14 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from ipt_journal.vocab import CLOSENESS_LABELS
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS
 
 if TYPE_CHECKING:
     from ipt_journal.store import Checkin, Footprint, Person
 
 
 def print_json(data) -> None:
-    from ipt_journal.safe_text import json_escaped
+    from ipt_journal.text.safe_text import json_escaped
 
     sys.stdout.write(json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
@@ -28,14 +28,14 @@ def print_json(data) -> None:
 def say(text: str = "", file=None) -> None:
     """The one way this module writes a line: journal text in it cannot act on the terminal
     (see safe_text.for_terminal), whatever it holds."""
-    from ipt_journal.safe_text import for_terminal
+    from ipt_journal.text.safe_text import for_terminal
 
     print(for_terminal(text), file=file or sys.stdout)
 
 
 def plain(value):
     """A dataclass (or list of them) as JSON-ready data, figures rounded as in every --json."""
-    from ipt_journal.figures import json_ready
+    from ipt_journal.text.figures import json_ready
 
     return json_ready(value)
 
@@ -56,7 +56,7 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    from ipt_journal.vocab import ProblemArea
+    from ipt_journal.clinical.vocab import ProblemArea
 
     known = {area.value: area.label for area in ProblemArea}
     return " and ".join(known.get(a, label(a)) for a in areas) or "no focus chosen yet"
@@ -100,7 +100,7 @@ def removal_warning(person: Person, footprint: Footprint) -> None:
 
 
 def people_with(checkin: Checkin) -> str:
-    from ipt_journal.vocab import went
+    from ipt_journal.clinical.vocab import went
 
     return ", ".join(f"{i.name} ({went(i.quality)})" for i in checkin.people)
 
@@ -115,7 +115,7 @@ def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> Non
 
 
 def measure_json(measure, baseline, previous) -> dict:
-    from ipt_journal import scales
+    from ipt_journal.clinical import scales
 
     scale = scales.SCALES[measure.scale]
     data = {
@@ -148,14 +148,14 @@ def measure_json(measure, baseline, previous) -> dict:
 
 
 def difficulty_text(measure) -> str | None:
-    from ipt_journal.scales import DIFFICULTY_OPTIONS
+    from ipt_journal.clinical.scales import DIFFICULTY_OPTIONS
 
     answer = getattr(measure, "difficulty", None)
     return None if answer is None else DIFFICULTY_OPTIONS[answer]
 
 
 def measure_result(measure, baseline, previous) -> None:
-    from ipt_journal import scales
+    from ipt_journal.clinical import scales
 
     scale = scales.SCALES[measure.scale]
     note(f"{scale.name} saved for {measure.day}. {scales.describe(scale, measure.total)}")
@@ -189,7 +189,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
     """The crisis resources, then the person's safety plan if there is one. Plain text on
     purpose: it must print even when nothing else works. `opening` leads when given
     (`ipt crisis` passes its own neutral one); without it, the lines follow an item-9 answer."""
-    from ipt_journal import safety
+    from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     if opening:
@@ -208,7 +208,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
 
 def safety_message(country: str | None, plan, stream=None) -> None:
     """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode."""
-    from ipt_journal import safety
+    from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     say("", file=out)
@@ -224,7 +224,7 @@ def item9_reminder(days: list[str], country: str | None, plan, stream=None) -> N
     """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
     (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
     Informs only: it never asks for anything."""
-    from ipt_journal import safety
+    from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     say("", file=out)
@@ -241,7 +241,7 @@ def item9_reminder(days: list[str], country: str | None, plan, stream=None) -> N
 
 
 def safety_plan_text(plan, out) -> None:
-    from ipt_journal.vocab import SAFETY_STEPS, step_heading
+    from ipt_journal.clinical.vocab import SAFETY_STEPS, step_heading
 
     say("Your safety plan:", file=out)
     for step, title in SAFETY_STEPS.items():
@@ -273,7 +273,7 @@ def plan_entry(item) -> str:
 
 
 def safety_plan_json(plan) -> list[dict]:
-    from ipt_journal.vocab import SAFETY_STEPS
+    from ipt_journal.clinical.vocab import SAFETY_STEPS
 
     return [
         {"step": step, "title": title, "entries": [plain(item) for item in plan if item.step == step]}

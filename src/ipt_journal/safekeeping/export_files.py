@@ -10,9 +10,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from ipt_journal import files
-from ipt_journal.safe_text import csv_cell, json_escaped
+from ipt_journal.safekeeping import files
 from ipt_journal.store import make_private_dirs
+from ipt_journal.text.safe_text import csv_cell, json_escaped
 
 
 def json_text(doc: dict) -> str:
@@ -64,7 +64,7 @@ def _csv(fieldnames, rows) -> str:
 
 def flat_checkins(tables: dict[str, list[dict]]) -> list[dict]:
     """One row per check-in for a spreadsheet: day, mood, people with how it went, tags, note."""
-    from ipt_journal.vocab import went
+    from ipt_journal.clinical.vocab import went
 
     names = {p["id"]: p["name"] for p in tables["people"]}
     people: dict[int, list[str]] = {}

@@ -253,7 +253,7 @@ class MoodSeries:
 
 
 def mood_series(journal: Journal, since: dt.date, until: dt.date) -> MoodSeries:
-    from ipt_journal.scales import PHQ9
+    from ipt_journal.clinical.scales import PHQ9
 
     points = [
         MoodPoint(dt.date.fromisoformat(r["day"]), r["mood"])

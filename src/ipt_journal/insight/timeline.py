@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ipt_journal.life_events import events_in_window
+from ipt_journal.insight.life_events import events_in_window
 from ipt_journal.store import Journal, LifeEvent
 
 MONTHLY_UP_TO = 36  # months; longer spans go by quarter
@@ -38,7 +38,7 @@ def build_timeline(
 ) -> Timeline:
     """Mood, PHQ-9 and life events per period from `since` (default: the first record) to
     `until`. `by` is month, quarter or year; None picks by the span."""
-    from ipt_journal.scales import PHQ9
+    from ipt_journal.clinical.scales import PHQ9
 
     first = journal.patterns.first_day()
     start = since or (dt.date.fromisoformat(first) if first else until)
@@ -67,7 +67,7 @@ def build_timeline(
         label = _label(dt.date.fromisoformat(event.day), by)
         if label in periods:
             periods[label].events.append(event)
-    from ipt_journal.safety import crisis_days
+    from ipt_journal.clinical.safety import crisis_days
 
     return Timeline(start, until, by, list(periods.values()), crisis_days(journal, start, until))
 

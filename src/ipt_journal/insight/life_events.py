@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ipt_journal.dates import parse_day_or_month
+from ipt_journal.text.dates import parse_day_or_month
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal, LifeEvent
@@ -47,7 +47,7 @@ def event_json(event: LifeEvent) -> dict:
 
 
 def kind_label(kind: str) -> str:
-    from ipt_journal.vocab import EventKind
+    from ipt_journal.clinical.vocab import EventKind
 
     try:
         return EventKind(kind).label

@@ -67,7 +67,7 @@ class Session:
                     "The passphrase kept in your system keyring does not open it; "
                     "stop using it with: ipt passphrase forget",
                 ) from None
-            from ipt_journal import files
+            from ipt_journal.safekeeping import files
 
             # What a kill -9 or a power cut left of an earlier run: copies of journal text.
             files.shred(files.leftovers(path))
@@ -76,7 +76,7 @@ class Session:
     def passphrase_to_open(self, path: Path) -> str:
         """From the environment, else the system keyring if you asked ipt to keep it there,
         else a hidden prompt."""
-        from ipt_journal import keychain
+        from ipt_journal.safekeeping import keychain
         from ipt_journal.store import PASSPHRASE_ENV
 
         if not os.environ.get(PASSPHRASE_ENV):
@@ -140,7 +140,7 @@ class Session:
     ) -> None:
         """The one removal flow: outside a terminal only with --yes; otherwise show the
         record (`fetch` refuses an unknown id first), ask, and only then `remove` it."""
-        from ipt_journal import messages
+        from ipt_journal.text import messages
 
         self.require([] if yes else ["--yes"], f"{command} --yes")
         current = fetch()

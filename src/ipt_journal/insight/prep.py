@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from ipt_journal.report import _iso_dates, _summary
+from ipt_journal.insight.report import _iso_dates, _summary
 from ipt_journal.store import Journal
 
 DEFAULT_DAYS = 7  # with no session recorded and no --since: the past week
@@ -121,7 +121,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
 
 def events_since(journal: Journal, since: dt.date, until: dt.date) -> list[dict]:
     """Life events in the window, with their kind in words and the people by name."""
-    from ipt_journal.life_events import events_in_window, kind_label
+    from ipt_journal.insight.life_events import events_in_window, kind_label
 
     return [
         {"when": e.when, "kind": e.kind, "label": kind_label(e.kind), "people": e.people, "note": e.note}
@@ -131,7 +131,7 @@ def events_since(journal: Journal, since: dt.date, until: dt.date) -> list[dict]
 
 def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
     """Each questionnaire taken since `since`, oldest first, with its change from the one before."""
-    from ipt_journal import scales
+    from ipt_journal.clinical import scales
 
     taken = []
     for measure in journal.measures.list(since=since):

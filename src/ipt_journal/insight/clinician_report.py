@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ipt_journal.report import Report, build_report
+from ipt_journal.insight.report import Report, build_report
 from ipt_journal.store import Journal
 
 
@@ -73,9 +73,9 @@ class ClinicianReport:
 
 
 def build_document(journal: Journal, since: dt.date, today: dt.date, window: str) -> ClinicianReport:
-    from ipt_journal.life_events import events_in_window, kind_label
-    from ipt_journal.prep import measures_since
-    from ipt_journal.safety import crisis_days
+    from ipt_journal.clinical.safety import crisis_days
+    from ipt_journal.insight.life_events import events_in_window, kind_label
+    from ipt_journal.insight.prep import measures_since
 
     figures = build_report(journal, since, today)
     item9 = [m for m in measures_since(journal, since) if m.item9]
@@ -108,7 +108,7 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
 
 
 def _formulation(journal: Journal, figures: Report) -> Formulation | None:
-    from ipt_journal.vocab import DisputeStage, ProblemArea
+    from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 
     course = journal.course.current()
     if course is None or figures.course is None:
@@ -144,7 +144,7 @@ def _formulation(journal: Journal, figures: Report) -> Formulation | None:
 def window_for(journal: Journal, today: dt.date, since: dt.date | None, weeks: int | None, course: bool):
     """The first day and the words for a window chosen by --since, --weeks or --course."""
     from ipt_journal.errors import InputError, NotFound
-    from ipt_journal.report import window_start
+    from ipt_journal.insight.report import window_start
 
     if sum(value is not None and value is not False for value in (since, weeks, course or None)) > 1:
         raise InputError("Choose one of --since, --weeks and --course.")

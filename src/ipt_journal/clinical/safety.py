@@ -133,14 +133,14 @@ def item9_days(measures) -> list[str]:
     The one rule for "crisis resources are due": any screen that shows a PHQ-9 shows the
     crisis lines when this is not empty, in every output mode, whichever questionnaire
     came later."""
-    from ipt_journal.scales import needs_safety_message
+    from ipt_journal.clinical.scales import needs_safety_message
 
     return sorted({m.day for m in measures if needs_safety_message(m.scale, m.answers)})
 
 
 def crisis_days(journal, since=None, until=None) -> list[str]:
     """`item9_days` of the PHQ-9s taken from `since` to `until` (either open)."""
-    from ipt_journal.scales import PHQ9
+    from ipt_journal.clinical.scales import PHQ9
 
     return item9_days(journal.measures.list(PHQ9.key, since=since, until=until))
 

@@ -15,15 +15,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
-from ipt_journal.errors import InputError
-from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
-from ipt_journal.safe_text import refuse_control_characters
-from ipt_journal.vocab import (
+from ipt_journal.clinical.vocab import (
     DisputeStage,
     EventKind,
     ProblemArea,
 )
+from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
+from ipt_journal.errors import InputError
+from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
+from ipt_journal.text.safe_text import refuse_control_characters
 
 FORMAT = "ipt-journal-export"
 FORMAT_VERSION = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ipt_journal.vocab import ProblemArea
+from ipt_journal.clinical.vocab import ProblemArea
 
 INITIAL_WEEKS = 3  # sessions 1-3 (1-2 in a course under 12 weeks)
 TERMINATION_WEEKS = 3  # the last 2-4 weekly sessions: about a quarter of the course
@@ -105,7 +105,7 @@ def position(
 def score_moves(progress) -> dict[str, list] | None:
     """Each questionnaire taken twice (a list of `report.ScaleProgress`), sorted by how it
     moved from baseline by its own figure: "down", "up" or "same"; None when none was."""
-    from ipt_journal.scales import SCALES
+    from ipt_journal.clinical.scales import SCALES
 
     compared = [p for p in progress if p.baseline_day != p.latest_day]
     if not compared:

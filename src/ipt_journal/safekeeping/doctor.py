@@ -9,9 +9,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipt_journal import files, keychain
 from ipt_journal.errors import InputError, JournalError
-from ipt_journal.safekeeping import backups_folder, check_file
+from ipt_journal.safekeeping import files, keychain
+from ipt_journal.safekeeping.backups import backups_folder, check_file
 from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted
 
 # Folders that sync to someone's cloud; a journal there is only as private as that account.

@@ -8,8 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from ipt_journal import figures, insight, scales
-from ipt_journal.dates import (
+from ipt_journal.clinical import scales
+from ipt_journal.clinical.scales import GAD7, PHQ9
+from ipt_journal.errors import InputError
+from ipt_journal.insight import relationships as insight
+from ipt_journal.store import open_journal
+from ipt_journal.text import figures
+from ipt_journal.text.dates import (
     UNKNOWN_DAY,
     UNKNOWN_DAY_OR_MONTH,
     DateError,
@@ -19,9 +24,6 @@ from ipt_journal.dates import (
     parse_day,
     parse_day_or_month,
 )
-from ipt_journal.errors import InputError
-from ipt_journal.scales import GAD7, PHQ9
-from ipt_journal.store import open_journal
 
 WEDNESDAY = dt.date(2026, 11, 25)
 

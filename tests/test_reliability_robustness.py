@@ -283,8 +283,7 @@ def test_fuzzed_files_get_clear_answers_and_the_journal_stays_intact(people, tmp
     result = people(*[str(file) if part == "FILE" else part for part in command])
     assert result.exit_code in (0, 1, 2), result.output
     assert "this is a bug" not in result.output, result.output
-    if result.exit_code:
-        assert_user_error(result, "Error", code=result.exit_code)
+    result.journal_before.assert_unchanged()  # `doctor` may say what is wrong on stdout, exit 1
     assert people.rows("PRAGMA integrity_check") == [("ok",)]
     assert people.count("people") >= 3
 

@@ -97,7 +97,7 @@ def test_fuzzed_values_get_clear_answers_and_the_journal_stays_intact(people, co
 
 
 def test_the_network_is_closed_to_the_tests_and_their_processes():
-    with pytest.raises(NetworkUsed, match="tried to reach the network at"):
+    with pytest.raises(NetworkUsed, match="something tried to (reach the network|look up a network address)"):
         socket.create_connection(("127.0.0.1", 9), timeout=1)
     child = subprocess.run(
         [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"],

@@ -176,3 +176,73 @@ def pdf_pages(pdf: bytes, folder: str) -> int:
     import re
 
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+# axe-core, the accessibility engine, is fetched from the npm registry by `.ci/run` (never
+# committed: 650 kB of minified code) into .cache/, or named by IPT_AXE_CORE.
+AXE_VERSION = "4.14.1"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def find_axe() -> str | None:
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for path in (os.environ.get("IPT_AXE_CORE"), os.path.join(here, ".cache", "axe-core", "axe.min.js")):
+        if path and os.path.isfile(path):
+            return path
+    return None
+
+
+def run_axe(executable: str, url: str, profile: str, axe_path: str) -> dict:
+    """axe-core's WCAG 2.1 A and AA rules on the page at `url`: its violations, and how many
+    rules passed. axe is put into the page by DevTools (the page's own policy forbids
+    scripts, and bypassing it here changes nothing the person's browser does)."""
+    with open(axe_path, encoding="utf-8") as handle:
+        source = handle.read()
+    browser = Chromium(executable, profile)
+    try:
+        target = browser.call("Target.createTarget", url="about:blank")["targetId"]
+        session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        browser.call("Page.enable", session)
+        browser.call("Page.setBypassCSP", session, enabled=True)
+        browser.call("Page.navigate", session, url=url)
+        browser.wait_for("Page.loadEventFired")
+        browser.call("Runtime.evaluate", session, expression=source)
+        options = json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        result = browser.call(
+            "Runtime.evaluate",
+            session,
+            expression=f"axe.run(document, {options}).then(r => JSON.stringify("
+            "{violations: r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.html)})), "
+            "passes: r.passes.map(p => p.id), version: axe.version}))",
+            awaitPromise=True,
+            returnByValue=True,
+        )["result"]["value"]
+    finally:
+        browser.close()
+    return json.loads(result)
+
+
+def page_fullness(pdf: bytes, folder: str) -> list[float]:
+    """Per page of a PDF, how far down its text reaches, as a share of the page's height
+    (pdftotext's word boxes; charts count, as their axis labels are text)."""
+    import re
+
+    path = os.path.join(folder, "fullness.pdf")
+    with open(path, "wb") as handle:
+        handle.write(pdf)
+    out = subprocess.run(["pdftotext", "-bbox", path, "-"], capture_output=True, text=True, check=True).stdout
+    shares = []
+    for page in out.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page)]
+        shares.append(max(bottoms, default=0.0) / height)
+    return shares
+
+
+def page_texts(pdf: bytes, folder: str) -> list[str]:
+    """The text of each page of a PDF, words separated by single spaces."""
+    path = os.path.join(folder, "pages.pdf")
+    with open(path, "wb") as handle:
+        handle.write(pdf)
+    out = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in out.split("\f")]

@@ -40,7 +40,8 @@ def test_user_mistakes_show_no_traceback_but_debug_does(journal_path):
     conn.close()
     plain = run("report", journal=journal_path)
     assert plain.returncode == 1 and "Traceback" not in plain.stderr
-    assert plain.stderr.startswith("Error: The journal at")
+    # no ipt mark (application_id): another program's file, whatever its user_version
+    assert plain.stderr.startswith("Error: ") and "not an ipt journal" in plain.stderr
     debug = run("report", journal=journal_path, env_extra={"IPT_DEBUG": "1"})
     assert "Traceback" in debug.stderr and "JournalError" in debug.stderr
 

@@ -135,15 +135,19 @@ def test_the_look_back_is_honest_when_scores_did_not_improve(ipt):
     ipt.ok("measure", "phq9", "--answers", "2,2,2,2,2,1,0,0,0")
     out = flat(ipt.ok("review", "--show").stdout)
     assert "this treatment has not worked for you so far, not that you failed" in out
-    assert "talk with your clinician about other options" in out
+    assert "talk with your therapist or doctor about other options" in out
     assert "you did the work that changed it" not in out
+    # On one's own (a self-guided course), the doctor (GP): never "your clinician".
+    ipt.ok("start", "--no-therapist", "--start-date", weeks_ago(10), "--weeks", "12")
+    out = flat(ipt.ok("review", "--show").stdout)
+    assert "talk with your doctor (GP) about other options" in out and "clinician" not in out
 
 
 def test_the_safety_plan_has_reasons_for_living_and_says_to_make_it_with_a_clinician(ipt):
     ipt.ok("config", "set", "country", "NZ")
     ipt.ok("safety-plan", "add", "0", "--text", "My dog, Rua")
     out = flat(ipt.ok("safety-plan").stdout)
-    assert "best made with your clinician" in out
+    assert "best made with your therapist or doctor" in out
     assert out.index("What matters most to me, my reasons for living") < out.index("1. Warning signs")
     assert "My dog, Rua" in out
     md = ipt.ok("safety-plan", "--markdown").stdout

@@ -10,16 +10,19 @@ from report_journal import build_course
 from support import assert_user_error
 
 SECTIONS = [
-    "Course and focus",
+    "Safety",
+    "Focus and course",
+    "PHQ-9 and GAD-7, first and latest",
+    "The focal relationships",
+    "What I want to bring up",
+    "Since the last session",
     "Goals and progress",
+    "Life events",
+    "Interpersonal inventory: the focus and the inner circle",
+    "Relationships and mood",
     "Questionnaires: PHQ-9 (depression) and GAD-7 (anxiety)",
     "Mood by week (0 worst, 10 best)",
-    "Relationships and mood",
-    "Life events",
-    "Sessions",
-    "Homework",
-    "Safety notes",
-    "Things I want to bring up",
+    "Sessions and between-session tasks",
 ]
 
 
@@ -54,17 +57,21 @@ def course(ipt, course_journal):
 
 def test_markdown_report_has_every_section_with_names_and_labels(course):
     md = course.ok("report", "--format", "markdown", "--course").stdout
-    headings = re.findall(r"^## (.+)$", md, flags=re.M)
+    headings = [re.sub(r" \(\d{4}-\d\d-\d\d\)$", "", h) for h in re.findall(r"^## (.+)$", md, flags=re.M)]
     assert headings == SECTIONS
     assert "Focus: role dispute with Sam (impasse)." in md
     assert "| Sam (partner) | inner circle |" in md and "Jo (other family)" in md
     assert "What brought me: Rows with Sam" in md
     assert "conflict with Sam" in md and "| Dr Lee | Week 1: expectations | One I-statement |" in md
     assert "| Tell Sam how I feel | done | He listened | 4/5 |" in md
-    assert (
-        "Right after each of these answers was saved, ipt showed crisis lines" in " ".join(md.split())
-        and "988" in md
+    # Item 9 was 1 in week 3 and 0 since: history in one line, no crisis block (issue 20, 6).
+    # The document still says what ipt showed at the time, for the clinician, but no crisis lines.
+    safety_notes = " ".join(md.split("## Safety\n")[1].split("##")[0].split())
+    assert "they answered 'several days' to the PHQ-9 question about thoughts of being better off" in (
+        safety_notes
     )
+    assert "answers since, latest" in safety_notes and "were 'not at all'" in safety_notes
+    assert "Crisis help stays one command away (ipt crisis)" in safety_notes and "988" not in md
     # labels and names, never slugs or ids
     for slug in ("role-dispute", "other-family", "new-job-or-role", "phq9", "gad7", "uid", "_id"):
         assert slug not in md, slug
@@ -81,7 +88,7 @@ def test_html_report_is_self_contained_escaped_and_accessible(course, tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     page = target.read_text()
     for section in SECTIONS:
-        assert f"<h2>{section.replace('&', '&amp;')}</h2>" in page, section
+        assert f"<h2>{section.replace('&', '&amp;')}" in page, section
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert "<script" not in page and "<a " not in page and "<link" not in page and "<img" not in page
     assert not re.search(r"(src|href)=", page)  # nothing fetched, nowhere to go
@@ -89,11 +96,13 @@ def test_html_report_is_self_contained_escaped_and_accessible(course, tmp_path):
     assert "@media print" in page and "@page" in page
     assert page.count("<svg") == 2  # mood and PHQ-9 charts (GAD-7 was taken once)
     assert page.count('role="img"') == 2 and '<title id="chart-mood-title">' in page and "<desc" in page
-    assert '<th scope="col">' in page and '<th scope="row">' in page and "<caption>" in page
+    assert '<th scope="col">' in page and '<th scope="row">' in page and 'aria-labelledby="table-1"' in page
 
 
 def test_report_windows_and_defaults(course):
-    twelve = course.ok("report", "--format", "markdown").stdout
+    during = course.ok("report", "--format", "markdown").stdout
+    assert "covers the whole course" in during  # the default while a course runs
+    twelve = course.ok("report", "--format", "markdown", "--weeks", "12").stdout
     assert "covers the last 12 weeks" in twelve
     since = (dt.date.today() - dt.timedelta(days=10)).isoformat()
     short = course.ok("report", "--format", "markdown", "--since", since).stdout

@@ -11,11 +11,9 @@ from support import assert_user_error
 
 def complete(journal_path, words: str, shell: str = "bash", **extra) -> list[str]:
     env = {**os.environ, "IPT_JOURNAL_DB": str(journal_path), "_IPT_COMPLETE": f"complete_{shell}", **extra}
-    if shell == "bash":
-        parts = words.split(" ")
-        env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
-    else:
-        env |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    # What the scripts pass (cli/shells.py): the line up to the cursor, and for bash the word
+    # readline completes (after the last space or colon).
+    env |= {"_IPT_LINE": words, "_IPT_WORD": words.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]}
     done = subprocess.run(
         [sys.executable, "-m", "ipt_journal"], env=env, capture_output=True, text=True, timeout=30
     )
@@ -40,7 +38,7 @@ def test_command_names(journal):
     "words, expected",
     [
         ("ipt checkin --with S", ["Sam:"]),
-        ("ipt checkin --with Sam:+", ["Sam:+2", "Sam:+1"]),
+        ("ipt checkin --with Sam:+", ["+2", "+1"]),  # bash replaces what follows the colon
         ("ipt checkin list --with A", ["Alex"]),
         ("ipt checkin list --tag f", ["family"]),
         ("ipt checkin edit ", ["2", "1"]),
@@ -80,3 +78,28 @@ def test_completion_scripts(ipt):
     assert "compdef" in ipt.ok("completion", "zsh").stdout
     assert "complete --command ipt" in ipt.ok("completion", "fish").stdout
     assert_user_error(ipt("completion", "bsh"), "Did you mean 'bash'")
+
+
+def test_completion_prints_no_control_or_invisible_characters(journal):
+    import sqlite3
+
+    conn = sqlite3.connect(journal.path)
+    conn.execute(
+        "UPDATE people SET name = ?, relationship = ? WHERE name = 'Alex'",
+        ("A\x1b]52;c;aGk=\x07\nx", "fr\u202eiend\U000e0041"),
+    )
+    conn.commit()
+    conn.close()
+    for shell in ("bash", "zsh", "fish"):
+        lines = [line for line in complete(journal.path, "ipt inventory show A", shell) if line]
+        assert len(lines) == 1, lines
+        assert "\x1b" not in lines[0] and "\x07" not in lines[0] and "\u202e" not in lines[0]
+        assert "\U000e0041" not in lines[0]
+        assert "A\\x1b]52" in lines[0]  # shown as a visible escape
+
+
+def test_the_bash_script_reads_replies_without_splitting_or_globbing(ipt):
+    script = ipt.ok("completion", "bash").stdout
+    assert "mapfile -t COMPREPLY" in script and "eval" not in script
+    zsh = ipt.ok("completion", "zsh").stdout
+    assert "eval $(" not in zsh and "compadd" in zsh

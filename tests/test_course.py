@@ -246,8 +246,9 @@ def test_report_shows_crisis_resources_while_a_phq9_with_item_9_above_zero_is_sh
     assert "Help is there, any time" in people.ok("report").stdout
     assert json.loads(people.ok("report", "--json").stdout)["safety"]["resources"]
     people.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0")
-    # A later calm answer does not hide the earlier one still in the window.
-    assert "Help is there" in people.ok("report").stdout
+    # A later calm answer tells the earlier one still in the window as history, in one line.
+    out = flat(people.ok("report").stdout)
+    assert "Help is there" not in out and "you answered 'several days'" in out and "ipt crisis" in out
     assert "Help is there" not in people.ok("report", "--weeks", "1").stdout
     assert "safety" not in json.loads(people.ok("report", "--weeks", "1", "--json").stdout)
 

@@ -8,54 +8,72 @@ import pytest
 from ipt_journal.clinical import safety
 from support import assert_user_error, flat
 
-# Every row of the one table, pinned: (setting, its own line, emergency number).
+# The six rows shown with no country set: (setting, its own lines, emergency number). The
+# whole table is pinned in test_country_table.py.
 ROWS = [
-    ("US", "Call or text 988 (Suicide & Crisis Lifeline).", "911"),
-    ("CA", "Call or text 988 (Suicide Crisis Helpline).", "911"),
-    ("GB", "Call Samaritans on 116 123, free, day or night.", "999"),
-    ("IE", "Call Samaritans on 116 123, free, day or night.", "112 or 999"),
-    ("AU", "Call Lifeline on 13 11 14, day or night.", "000"),
-    ("NZ", "Call or text 1737, free, any time.", "111"),
+    (
+        "US",
+        [
+            "Call or text 988 (Suicide & Crisis Lifeline).",
+            "Text HOME to 741741 (Crisis Text Line), free, day or night.",
+        ],
+        "911",
+    ),
+    ("CA", ["Call or text 988 (Suicide Crisis Helpline)."], "911"),
+    (
+        "GB",
+        [
+            "Call Samaritans on 116 123, free, day or night.",
+            "Text SHOUT to 85258 (Shout), free, day or night.",
+        ],
+        "999",
+    ),
+    (
+        "IE",
+        [
+            "Call Samaritans on 116 123, free, day or night.",
+            "Text 50808 (a free text service), day or night.",
+        ],
+        "112 or 999",
+    ),
+    ("AU", ["Call Lifeline on 13 11 14, day or night."], "000"),
+    ("NZ", ["Call or text 1737, free, any time."], "111"),
 ]
 
 
-def test_the_table_holds_exactly_the_checked_rows():
-    assert [(c.country, c.lines, c.emergency) for c in safety.CRISIS_LINES.values()] == [
-        (code, (line,), emergency) for code, line, emergency in ROWS
-    ]
-
-
-@pytest.mark.parametrize(("code", "line", "emergency"), ROWS)
-def test_a_listed_country_reads_only_its_own_lines(code, line, emergency):
+@pytest.mark.parametrize(("code", "lines", "emergency"), ROWS)
+def test_a_listed_country_reads_only_its_own_lines(code, lines, emergency):
     shown = safety.resources(code.lower(), after_item9=True)
     assert shown == [
-        line,
+        *lines,
         f"In an emergency, or if you might act on these thoughts, call {emergency}.",
         safety.FIND_A_HELPLINE,
     ]
-    plain = [line, f"In an emergency, call {emergency}.", safety.FIND_A_HELPLINE]
+    plain = [*lines, f"In an emergency, call {emergency}.", safety.FIND_A_HELPLINE]
     assert safety.resources(code.lower()) == plain
 
 
 def test_a_set_country_we_do_not_list_leads_with_the_local_emergency_number():
-    assert safety.resources("FR")[0] == "In an emergency, call your local emergency number (in the EU, 112)."
-    shown = safety.resources("FR", after_item9=True)
+    assert safety.resources("BO")[0] == "In an emergency, call your local emergency number."
+    shown = safety.resources("BO", after_item9=True)
     assert (
         shown[0]
-        == "In an emergency, or if you might act on these thoughts, call your local emergency number "
-        "(in the EU, 112)."
+        == "In an emergency, or if you might act on these thoughts, call your local emergency number."
     )
     assert "findahelpline.com" in shown[1]
     text = " ".join(shown)
-    assert "988" not in text and "116 123" not in text and "13 11 14" not in text
-    assert len(shown) == 2  # 112 rides on the local number, never a line of its own
+    assert "988" not in text and "116 123" not in text and "112" not in text
+    assert len(shown) == 2
 
 
 def test_with_no_country_every_line_and_emergency_number_is_listed():
     text = " ".join(safety.resources(None))
     for fact in (
         "988",
+        "741741",
         "116 123",
+        "85258",
+        "50808",
         "13 11 14",
         "1737",
         "911 (US, CA)",
@@ -63,11 +81,11 @@ def test_with_no_country_every_line_and_emergency_number_is_listed():
         "112 or 999 (IE)",
         "000 (AU)",
         "111 (NZ)",
-        "112 in the EU (it works from many mobiles elsewhere)",
+        "112 in the EU and EEA (it works from many mobiles elsewhere)",
         "findahelpline.com",
     ):
         assert fact in text
-    assert "most of the world" not in text
+    assert "most of the world" not in text and "TelefonSeelsorge" not in text
 
 
 @pytest.mark.parametrize(
@@ -89,6 +107,7 @@ def test_country_names_and_aliases_are_understood(ipt, typed, code):
 
 def test_a_country_name_ipt_does_not_know_is_refused(ipt):
     assert_user_error(ipt("config", "set", "country", "Narnia"), "two-letter code")
+    assert not (ipt.path.parent.parent / "config" / "config.json").exists()
 
 
 def test_crisis_opens_neutrally_in_text_and_json(ipt):
@@ -111,7 +130,7 @@ def test_crisis_without_a_country_says_how_to_set_one(ipt):
 
 
 def test_an_unlisted_country_in_crisis_leads_with_the_local_number(ipt):
-    ipt.ok("config", "set", "country", "DE")
+    ipt.ok("config", "set", "country", "BO")
     out = flat(ipt.ok("crisis").stdout)
     assert out.index("call your local emergency number") < out.index("findahelpline.com")
     assert "988" not in out
@@ -122,7 +141,11 @@ def test_item_9_message_keeps_its_own_opening_and_says_ipt_tells_nobody(ipt):
     out = flat(result.stdout)
     assert "Thank you for answering honestly" in out
     assert "a common symptom of depression" in out
-    assert "ipt does not tell anyone; please let your therapist or doctor know" in out
+    assert out.endswith(
+        "A safety plan, written while things are calmer, can help in the hard moments: "
+        "`ipt safety-plan edit` walks you through one. "
+        "ipt does not tell anyone; please let your therapist or doctor know, at your next session or sooner."
+    )
     data = json.loads(ipt.ok("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,1", "--json").stdout)
     assert data["safety"]["message"] == safety.CALM_OPENING
     assert "ipt does not tell anyone" in data["safety"]["tell_clinician"]

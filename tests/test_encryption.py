@@ -151,6 +151,7 @@ def test_an_encrypted_journal_from_an_older_version_is_upgraded(tmp_path, ipt, m
     old.execute("ATTACH DATABASE ? AS secret KEY ?", (str(encrypted), PASSPHRASE))
     old.execute("SELECT sqlcipher_export('secret')")
     old.execute(f"PRAGMA secret.user_version = {len(names) - 1}")
+    old.execute(f"PRAGMA secret.application_id = {store.APPLICATION_ID}")  # export leaves it out too
     old.execute("DETACH DATABASE secret")
     old.close()
     ipt.ok("--db", str(encrypted), "checkin", "--mood", "5", "--with", "Sam:+1")

@@ -88,7 +88,7 @@ def test_an_activity_naming_a_person_becomes_time_with_them(people, current):
 
 def test_a_person_map_to_someone_not_in_the_inventory_writes_nothing(people, current):
     result = people("import", "--from", "daylio", str(current), "--person-map", "friends=Robin")
-    assert_user_error(result, "Robin, who is not in your inventory", "ipt inventory add --name 'Robin'")
+    assert_user_error(result, "Robin, who is not in your inventory", "ipt inventory add --name Robin ")
     assert people.count("checkins") == 0
 
 

@@ -47,7 +47,7 @@ def test_wording_informs_and_never_diagnoses():
     for total in range(28):
         text = scales.describe(scales.PHQ9, total)
         assert "you have" not in text.lower() and "depression" not in text.lower()
-    assert "worth discussing with your clinician" in scales.describe(scales.PHQ9, 12)
+    assert "worth discussing with your therapist or doctor" in scales.describe(scales.PHQ9, 12)
 
 
 @pytest.mark.parametrize(

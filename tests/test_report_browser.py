@@ -27,18 +27,18 @@ def loaded(ipt, tmp_path):
     return load_page(CHROMIUM, page.as_uri(), str(tmp_path / "profile"), PAPERS), page
 
 
-def test_html_report_renders_offline_without_errors_and_prints_in_three_pages(loaded, tmp_path):
+def test_html_report_renders_offline_without_errors_and_prints_in_a_few_pages(loaded, tmp_path):
     result, page = loaded
     assert result["requests"] == [page.as_uri()]  # the file itself, and nothing else: no network
     assert result["errors"] == []  # no console errors, no script, no CSP violation
     rendered = result["page"]
-    assert "Relationships and mood" in rendered["text"] and "Things I want to bring up" in rendered["text"]
+    assert "Relationships and mood" in rendered["text"] and "What I want to bring up" in rendered["text"]
     assert "<script>alert(1)</script>" in rendered["text"]  # shown as text, never run
     assert rendered["height"] > 1500 and len(rendered["charts"]) == 2 and min(rendered["charts"]) > 100
     assert _not_blank(result["screenshot"])
     for paper, pdf in result["pdfs"].items():
         assert pdf.startswith(b"%PDF")
-        assert 1 <= pdf_pages(pdf, str(tmp_path)) <= 3, paper
+        assert 2 <= pdf_pages(pdf, str(tmp_path)) <= 6, paper
 
 
 def _not_blank(png: bytes) -> bool:

@@ -80,24 +80,24 @@ def test_the_previous_one_is_not_repeated_when_it_is_the_baseline(ipt):
 
 def test_severe_scores_and_meaningful_rises_ask_to_contact_the_clinician_soon(ipt):
     out = flat(ipt.ok("measure", "phq9", "--answers", TOTALS[20]).stdout)
-    assert "please contact your clinician soon" in out and "worth discussing" not in out
+    assert "please contact your therapist or doctor soon" in out and "worth discussing" not in out
     out = flat(ipt.ok("measure", "gad7", "--answers", "3,3,3,3,3,0,0").stdout)  # 15
-    assert "please contact your clinician soon" in out
+    assert "please contact your therapist or doctor soon" in out
     ipt.ok("measure", "gad7", "--answers", "0,0,0,0,0,0,0", "--date", weeks_ago(6))
     ipt.ok("measure", "phq9", "--answers", TOTALS[4], "--date", weeks_ago(6))
     out = flat(ipt.ok("measure", "phq9", "--answers", TOTALS[10]).stdout)  # a rise of 6
-    assert "risen meaningfully; please contact your clinician soon" in out
+    assert "risen meaningfully; please contact your therapist or doctor soon" in out
     data = json.loads(ipt.ok("measure", "history", "--json", "--scale", "phq9").stdout)
     assert [m["contact_clinician_soon"] for m in data] == [False, True, True]
 
 
 def test_a_moderate_score_without_a_rise_is_worth_discussing(ipt):
     out = flat(ipt.ok("measure", "phq9", "--answers", TOTALS[10]).stdout)
-    assert "worth discussing with your clinician" in out and "soon" not in out
+    assert "worth discussing with your therapist or doctor" in out and "soon" not in out
 
 
 def test_the_report_asks_to_contact_the_clinician_after_a_meaningful_rise(ipt):
     ipt.ok("measure", "phq9", "--answers", TOTALS[4], "--date", weeks_ago(4))
     ipt.ok("measure", "phq9", "--answers", TOTALS[10])
     assert "PHQ-9: 4 at baseline" in flat(ipt.ok("report").stdout)
-    assert "a meaningful rise: please contact your clinician soon" in flat(ipt.ok("report").stdout)
+    assert "a meaningful rise: please contact your therapist or doctor soon" in flat(ipt.ok("report").stdout)

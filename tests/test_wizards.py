@@ -358,6 +358,8 @@ def test_checkin_wizard_phq9_with_item_9_above_zero_saves_and_shows_help(sam, it
     term.answer("Take the PHQ-9 now?", "y")
     answer_scale(term, "PHQ-9", [1, 0, 0, 0, 0, 0, 0, 0, item9])
     term.at("Help is there, any time").at("116 123")
+    # Graded by the answer (issue 20, point 1): 1 -> the next session or sooner; 2+ -> today.
+    term.at("sooner." if item9 == 1 else "today,")
     term.answer("Take the GAD-7 now?", "n")
     term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()
@@ -437,11 +439,12 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer(
         "Which country are you in?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER
     )  # (skip), US, CA, GB, IE, AU
+    # Before the questionnaires, so what follows them names whom to contact.
+    term.answer("Are you working with a therapist?", DOWN, ENTER)  # (skip), yes
     term.at("When is (or was) your first session?").type("")
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [2, 2, 1, 1, 1, 1, 1, 1, 0])
     term.answer("Take the GAD-7 now (7 short questions", "n")
-    term.answer("Are you working with a therapist?", DOWN, ENTER)  # (skip), yes
     term.at("How many weekly sessions are planned?").keys("\x7f", "\x7f").type("16")
     term.answer("Add people to your interpersonal inventory now?", "y")
     term.at("Name").type("Sam")
@@ -493,17 +496,21 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)  # skipped: every line is listed
+    term.answer("Are you working with a therapist?", DOWN, DOWN, ENTER)  # (skip), yes, no
     term.at("When is (or was) your first session?").type("")
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
-    # Before the next question: the result, then the calm message and the lines.
+    # Before the next question: the result, then the calm message and the lines, then whom
+    # to tell: on one's own, the doctor (GP), never "your next session".
     term.at("Your PHQ-9 score is 9 of 27").at("Thank you for answering honestly").at("116 123")
+    term.at("please let your doctor (GP) know soon.")
     term.at("Take the GAD-7 now (7 short questions")
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 9)]
     term.keys("n")
-    term.answer("Are you working with a therapist?", CTRL_C)
+    term.at("How many weekly sessions are planned?").keys(CTRL_C)
     code, output = term.finish()
     assert code == 130 and "Traceback" not in output
+    assert "next session" not in " ".join(output.split())
     assert "Cancelled. What was complete is saved; the rest was not." in output
     assert rows(ipt.path, "SELECT count(*) FROM courses") == [(0,)]
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 9)]
@@ -513,6 +520,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)
+    term.answer("Are you working with a therapist?", ENTER)
     term.at("When is (or was) your first session?").type("")
     term.at("Your PHQ-9 from today (9 of 27) is your baseline.")
     term.answer("Take the GAD-7 now", CTRL_C)
@@ -527,13 +535,14 @@ def test_start_wizard_with_a_past_first_session_dates_the_baseline_then(ipt):
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)
+    term.answer("Are you working with a therapist?", ENTER)
     term.at("When is (or was) your first session?").keys(*["\x7f"] * 10).type(started)
     term.answer(f"Do you have PHQ-9 answers from around your first session ({started}) to enter?", "y")
     term.at("Which day did you answer them?").type("")  # the first session, offered
     answer_scale(term, "PHQ-9", [2, 2, 1, 2, 1, 1, 1, 1, 0])
     term.at(f"PHQ-9 saved for {started}")
     term.at(f"Your GAD-7 from {started} (7 of 21) is your baseline.")
-    term.answer("Are you working with a therapist?", CTRL_C)
+    term.at("How many weekly sessions are planned?").keys(CTRL_C)
     code, output = term.finish()
     assert code == 130 and "Take the GAD-7" not in output and "from today" not in output
     assert rows(ipt.path, "SELECT scale, day, total FROM measures ORDER BY id") == [
@@ -586,7 +595,7 @@ def add_grandma_who_died(ipt) -> None:
 def test_safety_plan_wizard_walks_the_six_steps(sam):
     add_grandma_who_died(sam)
     term = Terminal(sam.path, "safety-plan", "edit")
-    term.at("best made with your clinician")
+    term.at("best made with your therapist or doctor")
     term.at("What matters most to me, my reasons for living")
     term.at("Add an entry").type("My daughter")
     term.at("Add an entry").type("")
@@ -956,6 +965,7 @@ def test_start_wizard_checks_the_first_session_day_at_the_prompt(ipt):
     term.at("A little about you").type("")
     term.at("What brings you to IPT now?").type("")
     term.answer("Which country are you in?", ENTER)
+    term.answer("Are you working with a therapist?", ENTER)
     term.at("When is (or was) your first session?").keys(*["\x7f"] * 10).type("2026-02-30")
     term.shows("2026-02-30 is not a real day: February 2026 has 28 days.")
     term.keys(*["\x7f"] * 10).type("2026-02-27")

@@ -57,11 +57,10 @@ def normalise(key: str, value: str) -> str:
         code = country_code(value)
         if code is None:
             raise InputError(
-                f"The country must be a two-letter code such as US, GB or AU, got {value!r}.",
+                f"The country must be a two-letter code (ISO 3166-1) such as US, GB or AU, got {value!r}.",
                 _country_hint(value)
-                or "Use the country's two-letter code, for example DE for Germany or JP for Japan. "
-                "Names ipt knows: United States, Canada, United Kingdom (UK), Ireland, Australia, "
-                "New Zealand.",
+                or "Use the country's two-letter ISO 3166 code, for example DE for Germany or JP for "
+                "Japan, or its English name, such as United Kingdom (UK) or India.",
             )
         return code
     return value
@@ -70,9 +69,10 @@ def normalise(key: str, value: str) -> str:
 def save(data: dict, path: Path | None = None) -> Path:
     """Write atomically, readable only by you."""
     path = path or config_path()
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
     from ipt_journal.safekeeping.files import write_atomically
+    from ipt_journal.store.core import make_private_dirs
+
+    make_private_dirs(path.parent)  # 0700 whatever the umask, ~/.config too if it is missing
 
     write_atomically(path, (json.dumps(data, indent=2, sort_keys=True)).encode())
     return path
@@ -84,7 +84,7 @@ def _country_hint(value: str) -> str | None:
 
     from ipt_journal.clinical.safety import COUNTRY_ALIASES, CRISIS_LINES
 
-    names = {lines.name.lower(): code for code, lines in CRISIS_LINES.items()} | COUNTRY_ALIASES
+    names = COUNTRY_ALIASES
     # Only a near spelling: 'Deutschland' is not a slip for 'England'.
     matches = difflib.get_close_matches(" ".join(value.split()).casefold(), names, n=1, cutoff=0.8)
     if not matches:

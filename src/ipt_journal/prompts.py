@@ -41,19 +41,29 @@ def day(message: str, parse: Callable[[str], T], default: str = "") -> T:
 
 
 def select(message: str, choices: Iterable[tuple[str, object]], default=None, optional=False):
-    options = [Choice(label, value) for label, value in choices]
+    """One answer from a list, with the arrows. Where the answers are the numbers 0-9 (a
+    questionnaire's 0-3, how much something helped), typing the number picks it too."""
+    pairs = list(choices)
+    by_digit = all(type(value) is int and 0 <= value <= 9 for _, value in pairs)  # not yes/no (bool)
+    options = [Choice(label, value, shortcut_key=str(value) if by_digit else None) for label, value in pairs]
     if optional:  # first, so Enter skips and the arrows start at the real options
-        options.insert(0, Choice(SKIP_LABEL, _SKIP))
+        options.insert(0, Choice(SKIP_LABEL, _SKIP, shortcut_key="s" if by_digit else None))
     if default is None and optional:
         default = _SKIP
-    answer = questionary.select(message, choices=options, default=default).unsafe_ask()
+    answer = questionary.select(
+        message, choices=options, default=default, use_shortcuts=by_digit, use_jk_keys=not by_digit
+    ).unsafe_ask()
     return None if answer == _SKIP else answer
 
 
 def checkbox(message: str, choices: Iterable[tuple[str, object]], checked: Iterable = ()) -> list:
+    """Several answers: Space ticks one. Typed letters filter the list where the person sees
+    them, instead of questionary's silent a (tick all) and i (invert)."""
     checked = set(checked)
     options = [Choice(label, value, checked=value in checked) for label, value in choices]
-    return questionary.checkbox(message, choices=options).unsafe_ask()
+    return questionary.checkbox(
+        message, choices=options, use_search_filter=True, use_jk_keys=False
+    ).unsafe_ask()
 
 
 def secret(message: str) -> str:

@@ -34,3 +34,21 @@ class FileKeyring(KeyringBackend):
         if data.pop(f"{service} {username}", None) is None:
             raise PasswordDeleteError("not there")
         self._file().write_text(json.dumps(data))
+
+
+class LockedKeyring(FileKeyring):
+    """A keyring that reads but refuses to remove (a locked or read-only keyring)."""
+
+    def delete_password(self, service, username):
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("the keyring is locked")
+
+
+class UnreadableKeyring(FileKeyring):
+    """A keyring that cannot be read just now (locked, or its service not running)."""
+
+    def get_password(self, service, username):
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("the keyring is locked")

@@ -1,6 +1,7 @@
 """`ipt checkin`: how the week went, and with whom."""
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 import typer
@@ -270,20 +271,22 @@ def parse_with(text: str) -> dict:
             f"Write --with as NAME:HOW, with HOW from -2 (very badly) to +2 (very well), got {text!r}.",
             "For example: --with 'Sam:+1'",
         )
-    try:
-        number = int(quality.strip())
-    except ValueError:
+    if not re.fullmatch(r"[+-]?[0-9]+", quality.strip()):  # int() would take "١" and "1_0"
         raise InputError(
             f"How it went with {name.strip()} must be a whole number from -2 (very badly) "
             f"to +2 (very well), got {quality.strip()!r}."
-        ) from None
-    return {"name": name.strip(), "quality": number}
+        )
+    return {"name": name.strip(), "quality": int(quality.strip())}
 
 
 def parse_goal_rating(text: str) -> dict:
     """'1:7' -> {'goal_id': 1, 'rating': 7}."""
     goal_id, colon, rating = text.partition(":")
     try:
+        if not (
+            re.fullmatch(r"[0-9]+", goal_id.strip().lstrip("#")) and re.fullmatch(r"[0-9]+", rating.strip())
+        ):
+            raise ValueError("ASCII digits only")
         number, value = int(goal_id.strip().lstrip("#")), int(rating.strip())
     except ValueError:
         raise InputError(

@@ -84,10 +84,10 @@ def exercise_kinds(incomplete: str):
 
 
 def switch_on() -> None:
-    """Register Typer's bash, zsh and fish completion: only when the shell asks."""
-    from typer._completion_classes import completion_init
+    """Register ipt's bash, zsh and fish completion (cli/shells.py): only when the shell asks."""
+    from ipt_journal.cli.shells import register
 
-    completion_init()
+    register()
 
 
 def completion(
@@ -99,13 +99,11 @@ def completion(
     ],
 ) -> None:
     """Print the Tab-completion script for your shell."""
-    from typer._completion_shared import get_completion_script
-
+    from ipt_journal.cli.shells import script
     from ipt_journal.errors import InputError
 
     if shell.strip().lower() not in SHELLS:
         from ipt_journal.text.suggest import did_you_mean
 
         raise InputError(f"ipt completes in bash, zsh and fish, got {shell!r}.", did_you_mean(shell, SHELLS))
-    switch_on()
-    print(get_completion_script(prog_name="ipt", complete_var=COMPLETE_VAR, shell=shell.strip().lower()))
+    print(script(shell.strip().lower(), COMPLETE_VAR))

@@ -67,7 +67,7 @@ def ask_country() -> str | None:
     from ipt_journal import prompts
     from ipt_journal.clinical import safety
 
-    choices = [(entry.name, entry.country) for entry in safety.CRISIS_LINES.values()]
+    choices = [(safety.CRISIS_LINES[code].name, code) for code in safety.SHOWN_WITHOUT_COUNTRY]
     choices.append(("Another country (type its name or two-letter code)", "other"))
     chosen = prompts.select(
         "Which country are you in? (for the crisis lines ipt shows)", choices, optional=True
@@ -75,7 +75,9 @@ def ask_country() -> str | None:
     if chosen == "other":
         typed = prompts.text(
             "Country (a two-letter code such as DE, or a name ipt knows)",
-            validate=lambda v: safety.country_code(v) is not None or "A two-letter code, such as DE or FR.",
+            validate=lambda v: (
+                safety.country_code(v) is not None or "A two-letter ISO 3166 code, such as DE or FR."
+            ),
         )
         chosen = safety.country_code(typed)
     if chosen:
@@ -99,4 +101,10 @@ def note_unlisted(code: str) -> None:
         messages.note(
             f"ipt has no crisis lines of its own for {code} yet, so it will say to call your local "
             "emergency number and point to findahelpline.com."
+        )
+    elif not safety.talk_line_listed(code):
+        name = safety.CRISIS_LINES[code].name
+        messages.note(
+            f"ipt lists the emergency number for {name} but no helpline there yet; "
+            "findahelpline.com lists free, confidential helplines in your country."
         )

@@ -67,10 +67,20 @@ class Session:
                     "The passphrase kept in your system keyring does not open it; "
                     "stop using it with: ipt passphrase forget",
                 ) from None
+            if not self._journal.whole:
+                from ipt_journal.text import messages
+
+                messages.note(
+                    f"The journal at {path} is on read-only media and its newest entries (in "
+                    f"{path.name}-wal) cannot be read here: what ipt shows may leave them out. "
+                    "Copy the journal with its -wal file somewhere you may write, and open the copy.",
+                    stream=sys.stderr,
+                )
             from ipt_journal.safekeeping import files
 
             # What a kill -9 or a power cut left of an earlier run: copies of journal text.
-            files.shred(files.leftovers(path))
+            files.sweep(path)
+            files.sweep_editing()  # notes an ended --edit left open
         return self._journal
 
     def passphrase_to_open(self, path: Path) -> str:

@@ -44,16 +44,20 @@ def restore(
     """Replace the journal with a backup. The backup is checked first and the current
     journal is kept as a backup of its own."""
     from ipt_journal import prompts
+    from ipt_journal.errors import InputError
     from ipt_journal.safekeeping import backups as safekeeping
-    from ipt_journal.store import is_encrypted
+    from ipt_journal.store import is_encrypted, refuse_unless_regular
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt restore {source} --yes")
+    if not source.exists():
+        raise InputError(f"There is no file at {source}.")
+    refuse_unless_regular(source, "a backup")  # before anything opens it: a FIFO would hang
     journal = state.journal()
     key = None
     if is_encrypted(source):
         key = _backup_passphrase(state, source, journal.key)
-    version = safekeeping.check_file(source, key)
+    version = _check_backup(source, key)
     messages.note(f"{source} is an intact ipt journal (schema {version}).")
     if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
         messages.note("Nothing was changed.")
@@ -69,6 +73,21 @@ def restore(
 
 
 BACKUP_PASSPHRASE_ENV = "IPT_BACKUP_PASSPHRASE"
+
+
+def _check_backup(source: Path, key: str | None) -> int:
+    """The backup's schema version, once checked; a wrong passphrase is the backup's, and the
+    variable to set is IPT_BACKUP_PASSPHRASE (not the journal's)."""
+    from ipt_journal.errors import WrongPassphrase
+    from ipt_journal.safekeeping import backups as safekeeping
+
+    try:
+        return safekeeping.check_file(source, key)
+    except WrongPassphrase:
+        raise WrongPassphrase(
+            f"Wrong passphrase for the backup at {source}, or it is not an ipt journal. Nothing was changed.",
+            f"Type it again, or set {BACKUP_PASSPHRASE_ENV} to the backup's passphrase.",
+        ) from None
 
 
 def _backup_passphrase(state, source: Path, journal_key: str | None) -> str:
@@ -155,9 +174,11 @@ def export(
     readable journal to print or bring to a therapist). An existing file is replaced only
     with --force; the journal and its backups never."""
     import datetime as dt
+    from collections.abc import Iterator
 
+    from ipt_journal.documents import NOT_ENCRYPTED
     from ipt_journal.errors import InputError, MissingInput
-    from ipt_journal.safekeeping import export_files, files, portable
+    from ipt_journal.safekeeping import export_document, export_files, files
 
     kind = format.lower()
     if kind not in ("json", "csv", "markdown"):
@@ -167,11 +188,12 @@ def export(
             "CSV export needs a folder: -o FOLDER.", "For example: ipt export --format csv -o my-journal"
         )
     journal = session(ctx).journal()
-    tables = journal.dump()
     if kind == "csv":
+        tables = journal.dump()
         folder = Path(output)
+        records = {table: rows for table, rows in tables.items() if table in journal.TABLES}  # no deletions
         written = export_files.write_csv_folder(
-            folder, tables, journal.columns, force=force, journal_path=journal.path
+            folder, records, journal.columns, force=force, journal_path=journal.path
         )
         messages.note(
             f"Wrote {written} CSV files to {folder}: checkins.csv has one row per check-in, "
@@ -179,17 +201,18 @@ def export(
             stream=sys.stderr,
         )
     else:
-        doc = portable.document(tables)
-        if kind == "json":
-            text = export_files.json_text(doc)
-        else:
-            from ipt_journal.documents.journal import markdown
+        with journal.reading():  # one snapshot, however long the file takes to write
+            data: bytes | Iterator[bytes]
+            if kind == "json":  # written as it is read: a ten-year journal never whole in memory
+                data = export_files.json_pieces(export_document.sections(journal))
+            else:
+                from ipt_journal.documents.journal import markdown
 
-            text = markdown(doc, dt.date.today())
-        where = files.write_user_file(output or files.STDOUT, text.encode(), force, journal.path)
+                data = markdown(export_document.document(journal), dt.date.today()).encode()
+            where = files.write_user_file(output or files.STDOUT, data, force, journal.path)
         if output not in (None, files.STDOUT):
             messages.note(f"Wrote {where} (readable only by you).", stream=sys.stderr)
-    messages.note(portable.NOT_ENCRYPTED, stream=sys.stderr)
+    messages.note(NOT_ENCRYPTED, stream=sys.stderr)
 
 
 def wipe(
@@ -197,8 +220,8 @@ def wipe(
     yes: YesOpt = False,
     settings: Annotated[bool, typer.Option("--settings", help="Remove the settings file too.")] = False,
 ) -> None:
-    """Delete the journal, its -wal and -shm files and the backups ipt made; the settings
-    only if you say so. Asks you to type 'wipe' first (or --yes)."""
+    """Delete the journal, its -wal and -shm files, the backups ipt made and the drafts it kept
+    from a failed editor; the settings only if you say so. Asks you to type 'wipe' first (or --yes)."""
     from ipt_journal import config, prompts
     from ipt_journal.paths import journal_path
     from ipt_journal.safekeeping import backups as safekeeping
@@ -212,6 +235,14 @@ def wipe(
     backups = safekeeping.backups_folder(path)
     files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []
     files += temporary.leftovers(path, all_of_them=True)
+    in_flight = path.parent / temporary.IN_FLIGHT  # the list of outputs being written
+    files += [in_flight] if in_flight.is_file() else []
+    files += temporary.editing_leftovers()  # notes an ended --edit left open
+    from ipt_journal.editor import drafts_folder
+
+    drafts = drafts_folder()
+    if drafts.parent == path.parent and drafts.is_dir():  # text kept from a failed editor
+        files += sorted(drafts.glob("draft-*"))
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")
@@ -228,10 +259,25 @@ def wipe(
         settings = prompts.confirm(f"Remove your settings too ({settings_file})?", default=False)
     if settings and settings_file.exists():
         files.append(settings_file)
+    blocked = safekeeping.unremovable(files)
+    if blocked:
+        from ipt_journal.errors import JournalError
+
+        for file, why in blocked:
+            messages.note(f"  cannot remove {file}: {why}", stream=sys.stderr)
+        raise JournalError(
+            f"{len(blocked)} file{'s' if len(blocked) != 1 else ''} could not be removed, so nothing "
+            "was removed: your journal and its backups are as they were.",
+            "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
+        )
     forgotten = keychain.forget(path)  # before the settings file, which lists it, may go
     removed, kept = safekeeping.remove(files)
-    if backups.is_dir() and not any(backups.iterdir()):
-        backups.rmdir()
+    for folder in (backups, drafts):
+        try:
+            if folder.is_dir() and folder.parent == path.parent and not any(folder.iterdir()):
+                folder.rmdir()
+        except OSError as exc:
+            kept.append((folder, exc.strerror or str(exc)))
     messages.note(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''}:")
     for file in removed:
         messages.note(f"  {file}")
@@ -241,10 +287,13 @@ def wipe(
         for file, why in kept:
             messages.note(f"  NOT removed: {file} ({why})", stream=sys.stderr)
         raise JournalError(
-            f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed.",
+            f"{len(kept)} file{'s' if len(kept) != 1 else ''} could not be removed; they are listed "
+            "above as NOT removed.",
             "Make the folder writable for you (or ask its owner), then run ipt wipe again.",
         )
-    if forgotten:
+    if forgotten.refused:
+        messages.note("  ".join(forgotten.sentences(path)), stream=sys.stderr)
+    elif forgotten.was_kept:
         messages.note("Your system keyring no longer keeps the journal's passphrase.")
     messages.note(
         "ipt cannot reach copies outside these places: exports and backups you saved elsewhere, "

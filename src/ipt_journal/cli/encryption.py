@@ -1,5 +1,6 @@
 """Encryption of the journal: encrypt, decrypt, and its passphrase (change, remember, forget)."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -115,7 +116,10 @@ def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     safekeeping.decrypt(journal)
     state.forget_journal()
     messages.note(f"The journal at {journal.path} is no longer encrypted.")
-    if keychain.forget(journal.path):
+    forgetting = keychain.forget(journal.path)
+    if forgetting.refused:
+        messages.note("  ".join(forgetting.sentences(journal.path)), stream=sys.stderr)
+    elif forgetting.was_kept:
         messages.note("Its passphrase is no longer kept in your system keyring.")
 
 
@@ -139,6 +143,7 @@ def passphrase(ctx: typer.Context) -> None:
         return
     new = _new_passphrase(state, "IPT_JOURNAL_NEW_PASSPHRASE")
     safekeeping.change_passphrase(journal, new)
+    state.forget_journal()  # the file was replaced; the next journal() opens the new one
     messages.note("The passphrase is changed. " + LOST_PASSPHRASE)
     if keychain.is_kept(journal.path):
         keychain.keep(journal.path, new)
@@ -172,29 +177,49 @@ def forget(ctx: typer.Context) -> None:
     from ipt_journal.paths import journal_path
     from ipt_journal.safekeeping import keychain
 
-    if keychain.forget(journal_path(session(ctx).db_flag)):
+    path = journal_path(session(ctx).db_flag)
+    forgetting = keychain.forget(path)
+    if forgetting.refused:
+        from ipt_journal.errors import JournalError
+
+        raise JournalError(*forgetting.sentences(path))
+    if forgetting.was_kept:
         messages.note("Your system keyring no longer keeps the passphrase; ipt will ask for it.")
     else:
         messages.note("Your system keyring kept no passphrase for this journal.")
 
 
 MIN_PASSPHRASE = 8
+ADVISED_PASSPHRASE = 16  # about four random words: far beyond guessing, and easy to type
+TRIES = 3
 
 
 def _new_passphrase(state, variable: str) -> str:
+    """From the environment (checked once), else typed twice at a hidden prompt: a short one
+    or a mistyped confirmation is said and asked again, never taken."""
     import os
 
     from ipt_journal.errors import InputError
 
+    too_short = f"A passphrase needs at least {MIN_PASSPHRASE} characters."
     if os.environ.get(variable):
-        chosen = os.environ[variable]
-    else:
+        if len(os.environ[variable]) < MIN_PASSPHRASE:
+            raise InputError(f"{too_short} Nothing was changed.")
+        return os.environ[variable]
+    for _ in range(TRIES):
         chosen = state.passphrase(variable, "New passphrase", needed="A new passphrase is needed")
-        if state.passphrase(variable, "The same passphrase again") != chosen:
-            raise InputError("The two passphrases differ. Nothing was changed.")
-    if len(chosen) < MIN_PASSPHRASE:
-        raise InputError(f"A passphrase needs at least {MIN_PASSPHRASE} characters. Nothing was changed.")
-    return chosen
+        if len(chosen) < MIN_PASSPHRASE:
+            messages.note(f"{too_short} Please choose a longer one.")
+            continue
+        if len(chosen) < ADVISED_PASSPHRASE:
+            messages.note(
+                f"That works, but {ADVISED_PASSPHRASE} characters or more (four random words, say) "
+                "is much harder to guess."
+            )
+        if state.passphrase(variable, "The same passphrase again") == chosen:
+            return chosen
+        messages.note("The two passphrases differ; please type it twice again.")
+    raise InputError(f"No passphrase was set after {TRIES} tries. Nothing was changed.")
 
 
 def _mention_plain_backups(journal_path: Path, changed: bool = False) -> None:

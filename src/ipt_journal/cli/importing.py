@@ -203,21 +203,49 @@ def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
                 "ipt import --from csv FILE --columns day=...,mood=...",
             ) from None
         raise
+    del text  # the records are read: the file's text need not stay beside them
     journal = session(ctx).journal()
     counts = journal.merge(doc, dry_run=True)
-    if not dry_run and any(changed["updated"] for changed in counts.values()):
-        kept = safekeeping.backup(journal)  # before existing records are overwritten
+    if not dry_run and any(changed["updated"] or changed.get("deleted") for changed in counts.values()):
+        kept = safekeeping.backup(journal)  # before existing records are overwritten or deleted
         messages.note(f"Your journal as it was is kept at {kept}.")
     if not dry_run and counts:
         counts = journal.merge(doc)
-    if not any(changed["added"] or changed["updated"] for changed in counts.values()):
+        if any(changed.get("deleted") for changed in counts.values()):
+            journal.fold_wal()  # the deleted text leaves the -wal and the search index too
+    if not any(
+        changed["added"] or changed["updated"] or changed.get("deleted") for changed in counts.values()
+    ):
         messages.note("Nothing to import: the journal already has everything in this file.")
     else:
         messages.note("This import would change:" if dry_run else "Imported:")
     for table, changed in counts.items():
         skipped = f", {changed['skipped']} kept (yours is newer)" if changed["skipped"] else ""
+        if changed.get("deleted since"):
+            skipped += f", skipped: {changed['deleted since']} deleted since"
+        if changed.get("deleted"):
+            skipped += f", {changed['deleted']} deleted (deleted in the file's journal)"
         messages.note(
             f"  {table.replace('_', ' ')}: {changed['added']} added, {changed['updated']} updated{skipped}"
         )
+    _say_odd_days(doc.odd_days, dry_run)
     if dry_run:
         messages.note("Nothing was changed (--dry-run).")
+
+
+def _say_odd_days(odd: list[str], dry_run: bool) -> None:
+    """Records whose day ipt would not take today (before 1900, more than a year ahead, a
+    check-in in the future): an older ipt let them in, so they move with the rest."""
+    from ipt_journal.safekeeping.portable import ODD_DAYS
+
+    if not odd:
+        return
+    messages.note(
+        f"{len(odd)} record{'s' if len(odd) != 1 else ''} in the file carr{'ies' if len(odd) == 1 else 'y'} "
+        f"a day ipt would not take today; {'they would be' if dry_run else 'they were'} imported as "
+        "they are, so nothing is lost. Check and correct them:"
+    )
+    for problem in odd[:ODD_DAYS]:
+        messages.note(f"  {problem}")
+    if len(odd) > ODD_DAYS:
+        messages.note(f"  and {len(odd) - ODD_DAYS} more")

@@ -15,6 +15,7 @@ from ipt_journal.clinical.vocab import (
     Status,
 )
 from ipt_journal.text import messages
+from ipt_journal.text.safe_text import shell_word
 
 app = command_group(
     help="The interpersonal inventory: the people who matter, and how things are with each.",
@@ -305,7 +306,7 @@ def edit(
     changes = _given(locals())
     state.require(
         [] if changes else ["the flags for what to change"],
-        f"ipt inventory edit {current_name!r} --closeness 2",
+        f"ipt inventory edit {shell_word(current_name)} --closeness 2",
     )
     journal = state.journal()
     person = journal.people.named(current_name)
@@ -326,7 +327,7 @@ def remove(ctx: typer.Context, name: NameArg, yes: YesOpt = False) -> None:
     state = session(ctx)
     journal = state.journal()
     person = journal.people.named(name)
-    state.require([] if yes else ["--yes"], f"ipt inventory remove {person.name!r} --yes")
+    state.require([] if yes else ["--yes"], f"ipt inventory remove {shell_word(person.name)} --yes")
     messages.removal_warning(person, journal.people.footprint(person.id))
     if not state.confirm(yes, f"Remove {person.name}?"):
         messages.note("Nothing was removed.")

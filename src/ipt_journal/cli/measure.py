@@ -1,7 +1,7 @@
 """`ipt measure`: the PHQ-9 and GAD-7 questionnaires, and their history."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -117,9 +117,10 @@ def history(
     from ipt_journal.clinical.safety import item9_days
 
     if as_json:
-        messages.print_json(
-            [messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures]
-        )
+        from ipt_journal.clinical.follow_up import care_of
+
+        care = care_of(journal)
+        messages.print_json([messages.measure_json(m, *_before(journal, m), care=care) for m in measures])
         # The JSON stays a list of questionnaires; a person at the terminal still sees the help.
         crisis_if_due(journal, item9_days(measures), stream=sys.stderr)
     else:
@@ -201,7 +202,7 @@ def ask_scale(scale) -> tuple[list[int], int | None]:
     from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS
 
     messages.note(f"{scale.name}. {scale.stem}")
-    choices = [(f"{value} - {label}", value) for value, label in enumerate(OPTIONS)]
+    choices = [(label, value) for value, label in enumerate(OPTIONS)]  # shown as "2) More than half the days"
     answers = [
         prompts.select(f"{number}/{len(scale.items)} {item}", choices)
         for number, item in enumerate(scale.items, start=1)
@@ -213,31 +214,82 @@ def ask_scale(scale) -> tuple[list[int], int | None]:
     return answers, difficulty
 
 
-def report_measures(journal, measures, as_json: bool, extra: dict | None = None) -> None:
+def report_measures(journal, measures, as_json: bool, extra: dict | None = None, care=None) -> None:
     """Show saved questionnaires with their change, then crisis help if PHQ-9 item 9 was above 0.
 
     In JSON the help is a `safety` object; it also goes to stderr so a person reading a
-    terminal sees it whatever the output format."""
+    terminal sees it whatever the output format. `care` (a `follow_up.Care`) when the
+    course is still being set up (`ipt start`'s wizard): else the journal's course's."""
     if not measures and not as_json:
         return
     from ipt_journal import config
+    from ipt_journal.clinical.follow_up import care_of
     from ipt_journal.clinical.safety import as_json as safety_json
-    from ipt_journal.clinical.safety import item9_days
 
-    needs_help = bool(item9_days(measures))
+    self_help = _self_help(journal, measures, care)
+    care = care or care_of(journal)
+    follow_up = item9_follow_up_of(journal, measures, care)
+    needs_help = follow_up is not None
     country = config.country_or_none() if needs_help else None
     plan = journal.safety_plan.items() if needs_help else []
     if as_json:
         data = dict(extra or {})
         data["measures"] = [
-            messages.measure_json(m, *journal.measures.baseline_and_previous(m)) for m in measures
+            messages.measure_json(m, *_before(journal, m), care=care, urgent_follows=needs_help)
+            for m in measures
         ]
-        data["safety"] = {**safety_json(country), "safety_plan": messages.plain(plan)} if needs_help else None
+        data["self_help"] = self_help
+        data["safety"] = (
+            {**safety_json(country, follow_up=follow_up), "safety_plan": messages.plain(plan)}
+            if needs_help
+            else None
+        )
         messages.print_json(data)
         if needs_help:
-            messages.safety_message(country, plan, stream=sys.stderr)
+            messages.safety_message(country, plan, follow_up, stream=sys.stderr)
         return
     for measure in measures:
-        messages.measure_result(measure, *journal.measures.baseline_and_previous(measure))
+        messages.measure_result(measure, *_before(journal, measure), care=care, urgent_follows=needs_help)
+    if self_help:
+        messages.note(self_help)
     if needs_help:
-        messages.safety_message(country, plan)
+        messages.safety_message(country, plan, follow_up)
+
+
+def item9_follow_up_of(journal, measures, care):
+    """The one urgency after `measures` were saved: None unless a PHQ-9 among them answered
+    item 9 above 0; raised to "soon" when a score on the same screen asks for that."""
+    from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import item9_follow_up, score_follow_up
+
+    phq9 = [m for m in measures if scales.needs_safety_message(m.scale, m.answers)]
+    if not phq9:
+        return None
+    urges = False
+    for m in measures:
+        baseline, previous = journal.measures.baseline_and_previous(m)
+        start = baseline.total if baseline is not None else None
+        before = previous.total if previous is not None else None
+        urges = urges or bool(score_follow_up(scales.SCALES[m.scale], m.total, start, before, care))
+    latest = phq9[-1]
+    return item9_follow_up(latest.answers[scales.PHQ9_SAFETY_ITEM - 1], latest.total, care, urges)
+
+
+def _self_help(journal, measures, care) -> str | None:
+    """For a self-guided course, after a PHQ-9: whether self-help alone looks like enough.
+    With `care` given, the course is not saved yet: the PHQ-9 is its baseline."""
+    import datetime as dt
+
+    from ipt_journal.clinical.follow_up import self_help_advice, self_help_of
+
+    phq9 = [m for m in measures if m.scale == "phq9"]
+    if not phq9:
+        return None
+    if care is not None:
+        return self_help_advice(phq9[-1].total, None, care, past_midpoint=False)
+    return self_help_of(journal, dt.date.fromisoformat(phq9[-1].day))
+
+
+def _before(journal, measure) -> tuple[Any, Any]:
+    """(baseline, previous) of `measure`: what its change is told against."""
+    return journal.measures.baseline_and_previous(measure)

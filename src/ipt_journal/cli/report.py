@@ -19,7 +19,8 @@ def report(
             "--weeks",
             "-w",
             metavar="N",
-            help="How many ISO weeks back (1 to 520), this one included. [default: 12]",
+            help="How many ISO weeks back (1 to 520), this one included. [default: the course "
+            "while it runs and for 12 weeks after it, else 12]",
             show_default=False,
         ),
     ] = None,
@@ -33,7 +34,18 @@ def report(
         ),
     ] = None,
     course: Annotated[
-        bool, typer.Option("--course", help="The whole course, from its first day.", show_default=False)
+        bool,
+        typer.Option(
+            "--course", help="The whole course, from its first day and baseline.", show_default=False
+        ),
+    ] = False,
+    last_session: Annotated[
+        bool,
+        typer.Option(
+            "--since-last-session",
+            help="From the day of your latest session: the document for the next appointment.",
+            show_default=False,
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     format: Annotated[
@@ -56,15 +68,44 @@ def report(
             callback=named_file,
         ),
     ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="SECTION",
+            help="Add a section to the document: inventory, exercises, notes, safety-plan; repeatable. "
+            "[default: inventory and exercises]",
+            show_default=False,
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="SECTION",
+            help="Leave a section out of the document (as --include); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    recipient: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="NAME",
+            help="Who the document is for, printed under its title, e.g. 'Dr Lee'.",
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOpt = False,
 ) -> None:
     """Your mood week by week and how it goes with the people you see; with --format, one
-    document for your clinician (course, goals, questionnaires, mood, people, events,
-    sessions, homework, safety notes, things to bring)."""
+    document for your clinician: page one a session summary (safety, focus, questionnaires,
+    the focal relationships, what to bring up, what happened since the last session), then
+    the case (events, inventory, every answer, sessions, exercises, the review)."""
     import datetime as dt
 
     from ipt_journal.errors import InputError
-    from ipt_journal.insight.clinician_report import window_for
+    from ipt_journal.insight.report import window_for
     from ipt_journal.text.dates import check_weeks, parse_day
 
     kind = format.strip().lower() if format is not None else None
@@ -74,13 +115,16 @@ def report(
         raise InputError("--output needs --format markdown or --format html.")
     if kind is not None and as_json:
         raise InputError("Choose --json or --format, not both.")
+    if kind is None and (include or exclude or recipient is not None):
+        raise InputError("--include, --exclude and --for shape a document: add --format markdown or html.")
+    sections = chosen_sections(include or [], exclude or [])
     check_weeks(weeks)
     today = dt.date.today()
     day = parse_day(since, "--since") if since else None
     journal = session(ctx).journal()
-    start, window = window_for(journal, today, day, weeks, course)
+    start, window = window_for(journal, today, day, weeks, course, last_session)
     if kind is not None:
-        write_document(journal, kind, output, force, start, today, window)
+        write_document(journal, kind, output, force, start, today, window, sections, recipient)
         return
     from ipt_journal.cli.crisis import crisis_if_due
     from ipt_journal.insight.report import build_report
@@ -89,14 +133,51 @@ def report(
     result = build_report(journal, start, today)
     if as_json:
         data = result.as_json()
+        data["window"] = window
         crisis_if_due(journal, result.item9_days, data)
         messages.print_json(data)
     else:
         render_report(result)
+        messages.note(window_note(window))
         crisis_if_due(journal, result.item9_days)
 
 
-def write_document(journal, kind: str, output: str | None, force: bool, start, today, window: str) -> None:
+def window_note(window: str) -> str:
+    from ipt_journal.insight.report_window import HOW_TO_CHANGE
+
+    return f"This covers {window}; {HOW_TO_CHANGE}."
+
+
+def chosen_sections(include: list[str], exclude: list[str]) -> frozenset[str]:
+    """The sections that leave, from the default, --include and --exclude (comma lists too)."""
+    from ipt_journal.errors import InputError
+    from ipt_journal.insight.clinician_case import DEFAULT_SECTIONS, SECTIONS
+
+    def names(values: list[str], flag: str) -> set[str]:
+        found = {part.strip().lower() for value in values for part in value.split(",") if part.strip()}
+        unknown = sorted(found - set(SECTIONS))
+        if unknown:
+            raise InputError(f"{flag} takes {', '.join(SECTIONS)}; got {', '.join(map(repr, unknown))}.")
+        return found
+
+    added, removed = names(include, "--include"), names(exclude, "--exclude")
+    both = sorted(added & removed)
+    if both:
+        raise InputError(f"{', '.join(both)} is both included and excluded: choose one.")
+    return frozenset((DEFAULT_SECTIONS | added) - removed)
+
+
+def write_document(
+    journal,
+    kind: str,
+    output: str | None,
+    force: bool,
+    start,
+    today,
+    window: str,
+    sections: frozenset[str],
+    recipient: str | None,
+) -> None:
     """The clinician report as Markdown or HTML, to `output` (privately, whole, never over an
     existing file without --force) or stdout."""
     import sys
@@ -106,13 +187,33 @@ def write_document(journal, kind: str, output: str | None, force: bool, start, t
     from ipt_journal.documents import NOT_ENCRYPTED, clinician
     from ipt_journal.documents import html as html_document
     from ipt_journal.documents import markdown as markdown_document
+    from ipt_journal.insight.clinician_case import SECTIONS
     from ipt_journal.insight.clinician_report import build_document
+    from ipt_journal.insight.report_window import HOW_TO_CHANGE
     from ipt_journal.safekeeping import files
 
-    doc = build_document(journal, start, today, window)
+    if kind == "html" and output in (None, files.STDOUT) and sys.stdout.isatty():
+        from ipt_journal.errors import InputError
+
+        # An HTML page is for a browser: on a terminal its text would be shown raw (and a
+        # screen is no place for a document); piped or redirected, it goes out as asked.
+        raise InputError(
+            "ipt report --format html writes a document for a browser, not for this terminal.",
+            "Save it with -o: ipt report --format html -o report.html (or pipe it: ... | your-program)",
+        )
+    # Said before anything is written, so the person knows what leaves.
+    leaving = [name for name in SECTIONS if name in sections]
+    staying = [name for name in SECTIONS if name not in sections]
+    messages.note(f"The document covers {window}; {HOW_TO_CHANGE}.", stream=sys.stderr)
+    messages.note(
+        f"It includes: page one, figures, events, sessions, the review{''.join(', ' + n for n in leaving)}."
+        + (f" Left out: {', '.join(staying)} (add with --include)." if staying else ""),
+        stream=sys.stderr,
+    )
+    doc = build_document(journal, start, today, window, sections, recipient)
     content = clinician.blocks(doc, safety.resources(config.country_or_none()))
     renderer = html_document if kind == "html" else markdown_document
-    text = renderer.render(doc.title, content)
+    text = renderer.render(doc.title, content, recipient)
     where = files.write_user_file(output or files.STDOUT, text.encode(), force, journal.path)
     if output not in (None, files.STDOUT):
         messages.note(f"Wrote {where} (readable only by you).", stream=sys.stderr)

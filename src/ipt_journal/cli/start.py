@@ -259,17 +259,22 @@ def _start_wizard(journal, fields: dict, revising: bool):
         from ipt_journal.cli.config import ask_country
 
         ask_country()
-    # The first session first: the baseline questionnaires are the ones taken at it.
-    fields["started_on"] = prompts.day(START["start_date"], parse_day, default=str(fields["started_on"]))
-    if not revising:
-        for scale in (PHQ9, GAD7):
-            _ask_baseline(journal, scale, fields["started_on"])
+    # Before the questionnaires, so what follows them names the right person to contact:
+    # a therapist, or a doctor (GP) for a self-guided course.
     fields["with_therapist"] = prompts.select(
         START["therapist"],
-        (("yes", True), ("no", False)),
+        (("yes", True), ("no, on my own", False)),
         default=fields.get("with_therapist"),
         optional=True,
     )
+    # The first session first: the baseline questionnaires are the ones taken at it.
+    fields["started_on"] = prompts.day(START["start_date"], parse_day, default=str(fields["started_on"]))
+    if not revising:
+        from ipt_journal.clinical.follow_up import Care
+
+        care = Care(fields["with_therapist"], course_over=False)
+        for scale in (PHQ9, GAD7):
+            _ask_baseline(journal, scale, fields["started_on"], care)
     weeks = prompts.text(
         START["weeks"],
         default=str(fields.get("planned_weeks") or 12),
@@ -322,7 +327,7 @@ def _start_wizard(journal, fields: dict, revising: bool):
     return fields, goals
 
 
-def _ask_baseline(journal, scale, started_on: dt.date) -> None:
+def _ask_baseline(journal, scale, started_on: dt.date, care) -> None:
     """The baseline questionnaire of a course starting on `started_on`: named when one is
     on record (taken earlier today by `ipt measure`, say, or by a wizard stopped after it),
     else asked; for a course that began in the past, the answers given then, dated then."""
@@ -351,7 +356,7 @@ def _ask_baseline(journal, scale, started_on: dt.date) -> None:
     measure = journal.measures.add(
         validate(MeasureIn, {"scale": scale.key, "day": day, "answers": answers, "difficulty": difficulty})
     )
-    report_measures(journal, [measure], as_json=False)
+    report_measures(journal, [measure], as_json=False, care=care)
 
 
 def _events_around_low_mood(journal) -> None:

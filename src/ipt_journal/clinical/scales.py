@@ -29,7 +29,7 @@ class Scale:
     meaningful_change: int  # points of change that count (field name kept: JSON says "meaningful")
     change_kind: str  # what that figure is called, as published: "meaningful" or "reliable"
     risen: str  # "risen meaningfully" / "risen reliably"
-    severe_from: int  # a total this high asks the person to contact their clinician soon
+    severe_from: int  # a total this high asks the person to contact their therapist or doctor soon
 
     @property
     def max_total(self) -> int:
@@ -162,13 +162,17 @@ def see_clinician_soon(scale: Scale, total: int, baseline: int | None, previous:
     return total >= scale.severe_from or any(rise >= scale.meaningful_change for rise in rises)
 
 
-def describe(scale: Scale, total: int) -> str:
-    """The result in plain, non-diagnostic words."""
+def describe(scale: Scale, total: int, who: str = "your therapist or doctor", urge: bool = True) -> str:
+    """The result in plain, non-diagnostic words. `who`: see `follow_up.Care.who`. `urge`
+    False when a more urgent line follows on the same screen (one urgency per screen), so a
+    severe score names its range only."""
     band = scale.band(total)
+    if total >= scale.severe_from and not urge:
+        return f"Your {scale.name} score is {total} of {scale.max_total}, in the {band} range."
     advice = (
-        "please contact your clinician soon"
+        f"please contact {who} soon"
         if total >= scale.severe_from
-        else "worth discussing with your clinician"
+        else f"worth discussing with {who}"
         if total >= 10
         else "worth keeping an eye on"
         if total >= 5

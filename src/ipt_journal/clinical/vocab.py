@@ -133,7 +133,7 @@ SAFETY_STEPS = {
     6: "Making my surroundings safe",
 }
 SAFETY_PLAN_WITH_CLINICIAN = (
-    "A safety plan is best made with your clinician: start it here, and go through it together."
+    "A safety plan is best made with your therapist or doctor: start it here, and go through it together."
 )
 
 

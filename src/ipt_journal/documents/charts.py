@@ -9,6 +9,7 @@ description for screen readers. The numbers are also in a table next to each cha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -19,8 +20,10 @@ SERIES_STYLES = (
     {"colour": "#D55E00", "dash": "6 3", "marker": "square"},
 )
 BAND_SHADES = ("#ffffff", "#f0f0f0", "#e0e0e0", "#d0d0d0", "#c0c0c0")
-WIDTH, HEIGHT = 480, 170
-LEFT, RIGHT, TOP, BOTTOM = 34, 96, 10, 24
+# Drawn at the page's full width (180 mm is about 680 CSS px), so 11px text prints legibly.
+WIDTH, HEIGHT = 680, 220
+LEFT, RIGHT, TOP, BOTTOM = 34, 110, 10, 30
+DATE_TICKS = 6  # dates written along the time axis, first and last included
 
 
 @dataclass
@@ -37,7 +40,12 @@ class Band:
 
 
 def line_chart(
-    chart_id: str, title: str, description: str, series: list[Series], y_max: float, bands: list[Band] = ()
+    chart_id: str,
+    title: str,
+    description: str,
+    series: list[Series],
+    y_max: float,
+    bands: Sequence[Band] = (),
 ) -> str:
     days = [day for s in series for day, _ in s.points]
     first, last = min(days), max(days)
@@ -73,10 +81,14 @@ def line_chart(
             f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" class="grid"/>'
             f'<text x="{LEFT - 4}" y="{y(tick) + 3:.1f}" text-anchor="end">{tick:g}</text>'
         )
-    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 6}">{first.isoformat()}</text>')
-    if last != first:
+    axis_y = TOP + plot_h
+    parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{axis_y}" y2="{axis_y}" stroke="#555"/>')
+    for day in _date_ticks(first, last):
+        anchor = "start" if day == first else "end" if day == last else "middle"
+        label = _day_label(day, first, last)
         parts.append(
-            f'<text x="{LEFT + plot_w}" y="{HEIGHT - 6}" text-anchor="end">{last.isoformat()}</text>'
+            f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{axis_y}" y2="{axis_y + 4}" stroke="#555"/>'
+            f'<text x="{x(day):.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}">{label}</text>'
         )
     for index, s in enumerate(series):
         style = SERIES_STYLES[index % len(SERIES_STYLES)]
@@ -105,3 +117,18 @@ def _marker(style: dict, px: float, py: float) -> str:
 def _ticks(y_max: float) -> list[float]:
     step = 2 if y_max <= 10 else 5
     return [float(tick) for tick in range(0, int(y_max) + 1, step)]
+
+
+def _date_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Up to DATE_TICKS evenly spaced days from `first` to `last`, both included."""
+    span = (last - first).days
+    if span == 0:
+        return [first]
+    steps = min(DATE_TICKS - 1, span)
+    return sorted({first + dt.timedelta(days=round(span * n / steps)) for n in range(steps + 1)})
+
+
+def _day_label(day: dt.date, first: dt.date, last: dt.date) -> str:
+    """'14 Sep', with the year when the chart spans more than one."""
+    label = f"{day.day} {day.strftime('%b')}"
+    return f"{label} {day.year}" if first.year != last.year else label

@@ -50,10 +50,12 @@ def markdown(doc: dict, today: dt.date) -> str:
 
 
 def _label(enum, value) -> str:
+    """The label of a stored value; a value ipt does not know (an older or edited file) is
+    escaped like any text."""
     try:
         return enum(value).label
     except ValueError:
-        return str(value).replace("-", " ")
+        return text(str(value).replace("-", " "))
 
 
 def _item(label: str, value) -> str:
@@ -67,12 +69,12 @@ def _course(doc, names) -> list[str]:
         if c["dispute_person"]:
             focus += f" with {text(names.get(c['dispute_person'], '?'))}"
         if c["dispute_stage"]:
-            focus += f" ({c['dispute_stage']})"
-        ended = f", ended {c['ended_on']}" if c["ended_on"] else ""
+            focus += f" ({_label(DisputeStage, c['dispute_stage'])})"
+        ended = f", ended {text(c['ended_on'])}" if c["ended_on"] else ""
         lines += [
             "## My course",
             "",
-            f"- Started {c['started_on']}, {c['planned_weeks']} weekly sessions{ended}",
+            f"- Started {text(c['started_on'])}, {text(c['planned_weeks'])} weekly sessions{ended}",
         ]
         lines.append(f"- Focus: {focus}")
         lines += [
@@ -107,7 +109,7 @@ def _people(doc, names) -> list[str]:
     for p in doc["people"]:
         about = [_label(Relationship, p["relationship"])]
         if p["status"] != "current":
-            about.append("died" if p["status"] == "deceased" else p["status"])
+            about.append("died" if p["status"] == "deceased" else text(p["status"]))
         if p["closeness"]:
             about.append(CLOSENESS_LABELS[p["closeness"]])
         lines += [f"### {text(p['name'])} ({', '.join(about)})", ""]
@@ -124,7 +126,7 @@ def _people(doc, names) -> list[str]:
 def _checkins(doc, names) -> list[str]:
     lines = ["## Check-ins", ""] if doc["checkins"] else []
     for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
-        lines += [f"### {c['day']}: mood {c['mood']}/10", ""]
+        lines += [f"### {text(c['day'])}: mood {text(c['mood'])}/10", ""]
         with_ = ", ".join(
             f"{text(names.get(i['person'], '?'))} ({went_label(i['quality'])})" for i in c["people"]
         )
@@ -160,7 +162,7 @@ def _events(doc, names) -> list[str]:
         when = e["day"][:7] if e["approximate"] else e["day"]
         who = ", ".join(text(names.get(uid, "?")) for uid in e["people"])
         note = f". {text(e['note'])}" if e["note"] else ""
-        lines.append(f"- {when}: {kind_label(e['kind'])}{f' ({who})' if who else ''}{note}")
+        lines.append(f"- {text(when)}: {text(kind_label(e['kind']))}{f' ({who})' if who else ''}{note}")
     return [*lines, ""]
 
 
@@ -168,7 +170,7 @@ def _sessions(doc, names) -> list[str]:
     lines = ["## Therapy sessions", ""] if doc["therapy_sessions"] else []
     for s in sorted(doc["therapy_sessions"], key=lambda s: s["day"]):
         who = f"with {text(s['with_whom'])}" if s["with_whom"] else "self-guided"
-        lines += [f"### {s['day']}, {who}", ""]
+        lines += [f"### {text(s['day'])}, {who}", ""]
         lines += [
             _item(label, s[key])
             for key, label in (("worked_on", "Worked on"), ("agreed", "Agreed"))
@@ -186,6 +188,7 @@ def _homework(doc, names) -> list[str]:
         status = {"open": f"open, due {h['due']}" if h["due"] else "open"}.get(h["status"], h["status"])
         if h["closed_on"]:
             status += f" {h['closed_on']}"
+        status = text(status)
         who = f", with {text(names.get(h['person'], '?'))}" if h["person"] else ""
         helped = f"; helped {h['helpful']}/5" if h["helpful"] else ""
         outcome = f": {text(h['outcome'])}" if h["outcome"] else ""
@@ -203,7 +206,7 @@ def _exercises(doc, names) -> list[str]:
         mood = ""
         if e["mood_before"] is not None and e["mood_after"] is not None:
             mood = f", mood {e['mood_before']} before and {e['mood_after']} after"
-        lines += [f"### {e['day']}: {exercise.name if exercise else e['kind']}{who}{mood}", ""]
+        lines += [f"### {text(e['day'])}: {exercise.name if exercise else text(e['kind'])}{who}{mood}", ""]
         for key, answer in e["answers"].items():
             field = exercise.field(key) if exercise else None
             label = field.prompt if field else key
@@ -218,10 +221,10 @@ def _coping(doc, names) -> list[str]:
 
     lines = ["## Coping", ""] if doc["coping"] else []
     for c in sorted(doc["coping"], key=lambda c: c["day"]):
-        strategy = STRATEGIES[c["strategy"]].name if c["strategy"] in STRATEGIES else c["strategy"]
+        strategy = STRATEGIES[c["strategy"]].name if c["strategy"] in STRATEGIES else text(c["strategy"])
         helped = f", helped {c['helpful']}/5" if c["helpful"] else ""
         note = f": {text(c['note'])}" if c["note"] else ""
-        lines.append(f"- {c['day']}: {strategy}{helped}{note}")
+        lines.append(f"- {text(c['day'])}: {strategy}{helped}{note}")
     return [*lines, ""] if lines else []
 
 
@@ -234,7 +237,7 @@ def _bring(doc, names) -> list[str]:
         state = (
             f"discussed {session_day.get(b['discussed_in'], '')}".rstrip() if b["discussed_in"] else "open"
         )
-        lines.append(f"- {text(b['text'])} (noted {b['added_on']}, {state})")
+        lines.append(f"- {text(b['text'])} (noted {text(b['added_on'])}, {text(state)})")
     return [*lines, ""]
 
 
@@ -255,7 +258,7 @@ def _safety_plan(doc, names) -> list[str]:
 def _reviews(doc, names) -> list[str]:
     lines = []
     for r in doc["reviews"]:
-        lines += [f"## Review of {r['day']}", ""]
+        lines += [f"## Review of {text(r['day'])}", ""]
         lines += [_item(label, r[key]) for key, label in REVIEW_FIELDS if r.get(key)]
         lines.append("")
     return lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ipt_journal.documents.clinician import Block, Chart, Heading, Items, Paragraph, Table
+from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
 from ipt_journal.text.safe_text import markdown
 
 
@@ -12,11 +12,13 @@ def text(value: str) -> str:
     return markdown(" ".join(str(value).split()))
 
 
-def render(title: str, content: list[Block]) -> str:
+def render(title: str, content: list[Block], recipient: str | None = None) -> str:
     lines = [f"# {text(title)}", ""]
+    if recipient:
+        lines += [f"For {text(recipient)}", ""]
     for block in content:
         if isinstance(block, Heading):
-            lines += [f"## {text(block.text)}", ""]
+            lines += [f"{'#' * block.level} {text(block.text)}", ""]
         elif isinstance(block, Paragraph):
             body = text(block.text)
             lines += [f"**{body}**" if block.emphasis else body, ""]
@@ -24,12 +26,11 @@ def render(title: str, content: list[Block]) -> str:
             lines += [f"- {text(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):
             lines += [f"*{text(block.caption)}*", "", table(block.headers, block.rows, block.numeric), ""]
-        elif isinstance(block, Chart):
-            continue  # the same numbers are in the table beside it
+        # A Chart's numbers are in the table beside it; a PageBreak is for paper only.
     return "\n".join(lines).rstrip() + "\n"
 
 
-def table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+def table(headers: list[str], rows: list[list[str]], numeric: set[int] | frozenset[int] = frozenset()) -> str:
     rule = ["---:" if index in numeric else "---" for index in range(len(headers))]
     out = ["| " + " | ".join(text(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
     out += ["| " + " | ".join(text(cell) for cell in row) + " |" for row in rows]

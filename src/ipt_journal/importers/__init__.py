@@ -25,6 +25,7 @@ from ipt_journal.importers.common import (
     people_for,
     uid_for,
 )
+from ipt_journal.text.safe_text import shell_word
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal
@@ -87,7 +88,7 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
             raise InputError(
                 f"--person-map: {activity} is mapped to {name}, who is not in your inventory. "
                 "Nothing was imported.",
-                f"Add them first: ipt inventory add --name '{name}' --relationship RELATIONSHIP",
+                f"Add them first: ipt inventory add --name {shell_word(name)} --relationship RELATIONSHIP",
             )
     name_of = {uid: name for uid, name in people.values()}
     entries = source.entries

@@ -23,6 +23,7 @@ from ipt_journal.errors import InputError
 
 NOTE_MAX = 5000
 TAG_MAX = 40
+EXAMPLES = 5  # an error names at most this many of what is wrong
 
 
 class SourceError(InputError):
@@ -112,13 +113,38 @@ def html_to_text(text: str) -> str:
 
 
 def check_day(path: Path, line: int, column: str, day: dt.date) -> dt.date:
+    from ipt_journal.text.dates import EARLIEST
+
     if day > dt.date.today():
         raise SourceError(path, line, column, f"the date {day.isoformat()} is in the future.")
+    if day < EARLIEST:
+        raise SourceError(
+            path, line, column, f"the date {day.isoformat()} is before {EARLIEST.year}: no one's journal."
+        )
     return day
+
+
+def check_text(path: Path, line: int, column: str | None, text: str, multiline: bool = True) -> str:
+    """Text with NUL, ESC or another control character nobody types is refused by line and
+    column, before anything is written (the journal refuses it too)."""
+    from ipt_journal.text.safe_text import control_character
+
+    found = control_character(text, multiline=multiline)
+    if found:
+        raise SourceError(path, line, column, f"the text contains a control character ({found}).")
+    return text
+
+
+def check_activities(path: Path, line: int, column: str, activities: list[str]) -> list[str]:
+    for activity in activities:
+        check_text(path, line, column, activity, multiline=False)
+    return activities
 
 
 def check_note(path: Path, line: int, column: str, note: str | None) -> str | None:
     note = note.replace("\r\n", "\n").replace("\r", "\n") if note else note
+    if note:
+        check_text(path, line, column, note)
     if note and len(note) > NOTE_MAX:
         raise SourceError(
             path, line, column, f"the note has {len(note)} characters; a check-in's note holds {NOTE_MAX}."
@@ -165,7 +191,7 @@ def parse_map(text: str | None, option: str, value_rule) -> dict[str, object]:
 
 
 def mood_value(label: str, value: str) -> int:
-    if not re.fullmatch(r"\d+", value) or not MOOD_MIN <= int(value) <= MOOD_MAX:
+    if not re.fullmatch(r"[0-9]+", value) or not MOOD_MIN <= int(value) <= MOOD_MAX:
         raise InputError(
             f"--mood-map: {label!r} must map to a mood from {MOOD_MIN} (worst) to {MOOD_MAX} (best), "
             f"got {value!r}."
@@ -177,7 +203,7 @@ def parse_scale(text: str | None) -> tuple[float, float]:
     """'1-5' -> (1, 5): the scale numeric moods in the file are on."""
     if text is None:
         return (MOOD_MIN, MOOD_MAX)
-    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(?:-|to|\.\.)\s*(-?\d+(?:\.\d+)?)\s*", text)
+    match = re.fullmatch(r"\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(?:-|to|\.\.)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*", text)
     if not match or float(match[1]) >= float(match[2]):
         raise InputError(f"--mood-scale must be LOW-HIGH with LOW below HIGH, like 1-5, got {text!r}.")
     return float(match[1]), float(match[2])
@@ -228,10 +254,14 @@ def map_moods(
             moods.append(found.mood if found.mood is not None else -1)
     unmapped = [label for label in labels.values() if label.how == "unmapped"]
     if unmapped:
+        # A few examples, never the whole file: a million odd labels would make a 36 MB message.
+        shown = sorted(unmapped, key=lambda label: -label.rows)[:EXAMPLES]
         listing = ", ".join(
-            f"{label.label!r} ({label.rows} row{'s' if label.rows != 1 else ''})" for label in unmapped
+            f"{label.label[:40]!r} ({label.rows} row{'s' if label.rows != 1 else ''})" for label in shown
         )
-        pairs = ",".join(f"{label.label}=N" for label in unmapped)
+        if len(unmapped) > len(shown):
+            listing += f" and {len(unmapped) - len(shown)} more"
+        pairs = ",".join(f"{label.label}=N" for label in shown)
         quoted = f"'{pairs}'" if "'" not in pairs else shlex.quote(pairs)
         raise InputError(
             f"{source.path.name} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
@@ -241,11 +271,15 @@ def map_moods(
     return moods, sorted(labels.values(), key=lambda label: -label.mood)
 
 
+# A mood number as a keyboard types it: ASCII digits, an optional sign and decimal point or
+# comma. float() alone would take "٣", "1_0", "1e1", "nan" and "inf".
+_MOOD_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
 def _number(text: str) -> float | None:
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
+    if not _MOOD_NUMBER.fullmatch(text.strip()):
         return None
+    return float(text.strip().replace(",", "."))
 
 
 def _on_our_scale(source: Source, entry: Entry, scale: tuple[float, float]) -> int:

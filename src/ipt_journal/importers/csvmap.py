@@ -14,6 +14,7 @@ from ipt_journal.importers.common import (
     Entry,
     Source,
     SourceError,
+    check_activities,
     check_day,
     check_note,
     parse_time,
@@ -94,7 +95,7 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
                 day,
                 time,
                 cell("mood"),
-                split_list(cell("tags"), "|,;"),
+                check_activities(path, line, columns.get("tags", "tags"), split_list(cell("tags"), "|,;")),
                 note,
             )
         )
@@ -115,7 +116,9 @@ def _day_and_time(
         has_time = any(code in date_format for code in ("%H", "%I", "%M"))
         return moment.date(), moment.strftime("%H:%M") if has_time else None
     match = re.fullmatch(
-        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", text
+        r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]([0-9]{1,2}:[0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?"
+        r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
+        text,
     )
     if match:
         try:

@@ -17,6 +17,7 @@ from ipt_journal.importers.common import (
     Entry,
     Source,
     SourceError,
+    check_activities,
     check_day,
     check_note,
     html_to_text,
@@ -65,7 +66,7 @@ def read(path: Path) -> Source:
         title = html_to_text(cells.get("note_title", ""))
         body = html_to_text(cells["note"])
         note = check_note(path, line, "note", "\n\n".join(part for part in (title, body) if part))
-        activities = split_list(cells["activities"])
+        activities = check_activities(path, line, "activities", split_list(cells["activities"]))
         key = row_key(day.isoformat(), time or "", cells["mood"].strip(), " | ".join(activities), title, body)
         entries.append(Entry(line, key, day, time, cells["mood"], activities, note))
     return Source(path, f"Daylio export ({layout})", "daylio", "mood", entries)

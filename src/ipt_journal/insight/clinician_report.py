@@ -11,8 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ipt_journal.insight.clinician_case import (
+    DEFAULT_SECTIONS,
+    ExerciseDone,
+    InventoryPerson,
+    Item9Answer,
+    MeasureAnswers,
+    SafetyPlanState,
+    SinceLastSession,
+)
 from ipt_journal.insight.report import Report, build_report
-from ipt_journal.store import Journal
+from ipt_journal.store import Journal, LifeEvent, Review, SafetyPlanItem
 
 
 @dataclass
@@ -26,6 +35,7 @@ class Formulation:
     with_therapist: bool | None
     linking: str | None = None  # the formulation in the person's words, as `ipt course` shows it
     linking_agreed_on: str | None = None
+    sessions_held: int = 0  # since the course's start
 
 
 @dataclass
@@ -66,26 +76,57 @@ class ClinicianReport:
     bring: list[str]
     people_labels: dict[str, str] = field(default_factory=dict)  # name -> relationship label
     item9_with_plan: list[str] = field(default_factory=list)  # of item9_days: a plan was there to show
+    # While the latest PHQ-9 answers item 9 above 0: what ipt asked the person to do (whom
+    # to tell, how soon); once a later PHQ-9 answered 0, None and `item9_history` instead.
+    item9_follow_up: str | None = None
+    item9_history: str | None = None
+    item9: list[Item9Answer] = field(default_factory=list)  # every item 9 answer, oldest first
+    safety_plan: SafetyPlanState | None = None
+    safety_plan_items: list[SafetyPlanItem] = field(default_factory=list)  # only when included
+    framing: list[LifeEvent] = field(default_factory=list)  # life events before the window
+    inventory: list[InventoryPerson] = field(default_factory=list)
+    answers: list[MeasureAnswers] = field(default_factory=list)  # item level, in the window
+    exercises: list[ExerciseDone] = field(default_factory=list)
+    review: Review | None = None
+    staying_well: list[str] = field(default_factory=list)  # the staying-well plan, as lines
+    staying_well_source: str | None = None  # where those lines come from, said under them
+    since_last: SinceLastSession | None = None
+    recipient: str | None = None  # --for
+    notes: list[str] = field(default_factory=list)  # check-in notes, only when included
+    focus_people: set[str] = field(default_factory=set)  # the dispute's other side, a problem area's people
+    sections: frozenset[str] = DEFAULT_SECTIONS
 
     @property
     def title(self) -> str:
         return f"IPT journal summary, {self.since.isoformat()} to {self.today.isoformat()}"
 
 
-def build_document(journal: Journal, since: dt.date, today: dt.date, window: str) -> ClinicianReport:
+def build_document(
+    journal: Journal,
+    since: dt.date,
+    today: dt.date,
+    window: str,
+    sections: frozenset[str] = DEFAULT_SECTIONS,
+    recipient: str | None = None,
+) -> ClinicianReport:
     from ipt_journal.clinical.safety import crisis_days
+    from ipt_journal.insight import clinician_case as case
     from ipt_journal.insight.life_events import events_in_window, kind_label
     from ipt_journal.insight.prep import measures_since
 
     figures = build_report(journal, since, today)
+    formulation = _formulation(journal, figures, today)
+    focus_people = _focus_people(journal)
+    staying_well = case.staying_well_lines(journal)
     item9 = [m for m in measures_since(journal, since) if m.item9]
+    follow_up, history = _item9_words(journal)
     plan_since = journal.safety_plan.first_written()
     return ClinicianReport(
         today=today,
         since=since,
         window=window,
         figures=figures,
-        formulation=_formulation(journal, figures),
+        formulation=formulation,
         sessions=[
             SessionLine(s.day, s.with_whom or "self-guided", s.worked_on, s.agreed)
             for s in journal.sessions.list(since, today)
@@ -104,10 +145,52 @@ def build_document(journal: Journal, since: dt.date, today: dt.date, window: str
         item9_with_plan=[m.day for m in item9 if plan_since is not None and plan_since <= m.saved_at],
         bring=[item.text for item in journal.bring.list()],
         people_labels={p.name: p.relationship.replace("-", " ") for p in journal.people.list()},
+        item9=case.item9_answers(journal, since, today),
+        safety_plan=case.safety_plan_state(journal),
+        safety_plan_items=journal.safety_plan.items() if "safety-plan" in sections else [],
+        framing=case.framing_events(journal, since),
+        inventory=case.inventory(journal, focus_people) if "inventory" in sections else [],
+        focus_people=focus_people,
+        answers=case.measure_answers(journal, since, today),
+        exercises=case.exercises_done(journal, since, today) if "exercises" in sections else [],
+        review=journal.reviews.latest(),
+        staying_well=staying_well[0],
+        staying_well_source=staying_well[1],
+        since_last=case.since_last_session(journal, today, "notes" in sections, "exercises" in sections),
+        recipient=recipient,
+        notes=[
+            f"{c.day}: {c.note}" for c in reversed(journal.checkins.list(since=since, until=today)) if c.note
+        ]
+        if "notes" in sections
+        else [],
+        sections=sections,
+        item9_follow_up=follow_up,
+        item9_history=history,
     )
 
 
-def _formulation(journal: Journal, figures: Report) -> Formulation | None:
+def _item9_words(journal: Journal) -> tuple[str | None, str | None]:
+    """(what ipt asked after the latest PHQ-9, while it answers item 9 above 0; else the
+    earlier answers told as history, in the third person)."""
+    from ipt_journal.clinical.follow_up import care_of, item9_follow_up
+    from ipt_journal.clinical.safety import history_line, item9_story
+
+    story = item9_story(journal)
+    if story.latest is None or not story.above_zero:
+        return None, None
+    if not story.urgent:
+        return None, history_line(story, person="they").replace(" `ipt crisis` any time.", "")
+    return item9_follow_up(story.latest.answer, story.latest.total, care_of(journal)).text, None
+
+
+def _focus_people(journal: Journal) -> set[str]:
+    """The dispute's other side and the people whose inventory names a problem area."""
+    course = journal.course.current()
+    named = {p.name for p in journal.people.list() if p.problem_area and p.problem_area != "none"}
+    return named | ({course.dispute_person} if course and course.dispute_person else set())
+
+
+def _formulation(journal: Journal, figures: Report, today: dt.date) -> Formulation | None:
     from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 
     course = journal.course.current()
@@ -138,24 +221,5 @@ def _formulation(journal: Journal, figures: Report) -> Formulation | None:
         course.with_therapist,
         course.formulation,
         course.formulation_agreed_on,
+        journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today),
     )
-
-
-def window_for(journal: Journal, today: dt.date, since: dt.date | None, weeks: int | None, course: bool):
-    """The first day and the words for a window chosen by --since, --weeks or --course."""
-    from ipt_journal.errors import InputError, NotFound
-    from ipt_journal.insight.report import window_start
-
-    if sum(value is not None and value is not False for value in (since, weeks, course or None)) > 1:
-        raise InputError("Choose one of --since, --weeks and --course.")
-    if since is not None:
-        return since, f"since {since.isoformat()}"
-    if course:
-        current = journal.course.current()
-        if current is None:
-            raise NotFound(
-                "There is no course to report on yet.", "Start one with: ipt start, or use --weeks N"
-            )
-        return dt.date.fromisoformat(current.started_on), f"the whole course, since {current.started_on}"
-    weeks = weeks or 12
-    return window_start(today, weeks), f"the last {weeks} weeks"

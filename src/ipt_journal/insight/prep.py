@@ -65,6 +65,10 @@ class Prep:
     coping: list[dict]
     bring: list[dict]
     events: list[dict] = field(default_factory=list)
+    # Whom "please contact ... soon" names; and whether the item-9 follow-up below the
+    # screen carries the one urgency instead (see follow_up.py).
+    who: str = "your therapist or doctor"
+    item9_urgent: bool = False
 
     @property
     def item9_days(self) -> list[str]:
@@ -116,6 +120,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         coping=[dict(row) for row in journal.coping.summary(since)],
         bring=[asdict(item) for item in journal.bring.list()],
         events=events_since(journal, since, today),
+        **urgency_context(journal),
     )
 
 
@@ -159,3 +164,11 @@ def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
             )
         )
     return sorted(taken, key=lambda m: (m.day, m.scale))
+
+
+def urgency_context(journal: Journal) -> dict:
+    """`who` and `item9_urgent` for a screen that shows questionnaires."""
+    from ipt_journal.clinical.follow_up import care_of
+    from ipt_journal.clinical.safety import item9_story
+
+    return {"who": care_of(journal).who, "item9_urgent": item9_story(journal).urgent}

@@ -141,6 +141,9 @@ class Report:
     insight: PeopleInsight | None = None  # mood by how it went, early against late, per person
     events: list[LifeEvent] = field(default_factory=list)  # life events in the window
     chart: MoodSeries | None = None
+    who: str = "your therapist or doctor"  # whom "please contact ... soon" names (follow_up.py)
+    item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
+    self_help: str | None = None  # a self-guided course self-help alone may not suffice for
 
     @property
     def journal_is_empty(self) -> bool:
@@ -159,6 +162,39 @@ class Report:
 def window_start(today: dt.date, weeks: int) -> dt.date:
     """The Monday that opens a window of `weeks` ISO weeks ending with this one."""
     return monday_of(today) - dt.timedelta(weeks=weeks - 1)
+
+
+def window_for(
+    journal: Journal,
+    today: dt.date,
+    since: dt.date | None,
+    weeks: int | None,
+    course: bool,
+    last_session: bool = False,
+) -> tuple[dt.date, str]:
+    """The first day and the words for a window chosen by --since, --weeks, --course or
+    --since-last-session; with none of them, `report_window.default_window`."""
+    from ipt_journal.errors import InputError, NotFound
+    from ipt_journal.insight import report_window
+
+    chosen = (since is not None, weeks is not None, course, last_session)
+    if sum(chosen) > 1:
+        raise InputError("Choose one of --since, --weeks, --course and --since-last-session.")
+    if since is not None:
+        return since, f"since {since.isoformat()}"
+    if last_session:
+        return report_window.since_last_session(journal, today)
+    if course:
+        found = report_window.course_window(journal)
+        if found is None:
+            raise NotFound(
+                "There is no course to report on yet.", "Start one with: ipt start, or use --weeks N"
+            )
+        return found
+    if weeks is not None:
+        return window_start(today, weeks), f"the last {weeks} weeks"
+    first, words, _ = report_window.default_window(journal, today)
+    return first, words
 
 
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
@@ -220,6 +256,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     shown (any in the window, and the latest) whose item 9 calls for crisis
     resources."""
     from ipt_journal.clinical import safety, scales
+    from ipt_journal.clinical.follow_up import self_help_of
+    from ipt_journal.insight.prep import urgency_context
 
     progress_figures = course_progress(journal, today)
     # A day's n-th PHQ-9 and n-th GAD-7 share a row; a second one of a scale that day
@@ -269,6 +307,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         "review": asdict(review) if review else None,
         "crisis_resources": bool(item9),
         "item9_days": item9,
+        **urgency_context(journal),
+        "self_help": self_help_of(journal, today),
     }
 
 
@@ -343,6 +383,8 @@ class Dashboard:
     last_session: str | None = None  # the day of the latest therapy session
     things_to_bring: int = 0  # open ones
     relapse_plan: str | None = None  # from the review: what to do if the warning signs return
+    item9_line: str | None = None  # whom to tell how soon, or one line of history (safety.py)
+    self_help: str | None = None  # a self-guided course that self-help alone may not be enough for
 
     @property
     def is_new(self) -> bool:
@@ -355,6 +397,8 @@ MAINTENANCE_CHECKIN_DAYS = 28  # after the course: a check-in once a month keeps
 
 def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard:
     from ipt_journal.clinical.course import measure_due
+    from ipt_journal.clinical.follow_up import self_help_of
+    from ipt_journal.clinical.safety import item9_line_of
     from ipt_journal.clinical.scales import SCALES
 
     today = today or dt.date.today()
@@ -378,7 +422,13 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     reviewed = review is not None
     homework_due = sum(item.due_by(today) for item in journal.homework.list())
     last_session = journal.sessions.last(today)
-    if not progress and not counts["people"]:
+    item9_line, item9_ever = item9_line_of(journal)
+    if item9_ever and not journal.safety_plan.items():
+        step = (
+            "ipt safety-plan edit",
+            "to write a safety plan for the hard moments, while things are calmer",
+        )
+    elif not progress and not counts["people"]:
         step = (
             "ipt start",
             "to begin your course: what brings you, a baseline, your people, focus and goals",
@@ -411,4 +461,6 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         last_session=last_session.day if last_session else None,
         things_to_bring=len(journal.bring.list()),
         relapse_plan=review.relapse_plan if review and progress and progress.phase == "maintenance" else None,
+        item9_line=item9_line,
+        self_help=self_help_of(journal, today),
     )

@@ -34,6 +34,8 @@ class CourseStory:
     goals: list[GoalProgress]
     events: list[LifeEvent]
     item9_days: list[str]  # days of the PHQ-9s told whose item 9 calls for crisis resources
+    review: dict | None = None  # the person's own answers to the end-of-course review, if given
+    who: str = "your therapist or doctor"  # whom to talk with (follow_up.Care.who)
 
     def as_json(self) -> dict:
         from ipt_journal.insight.life_events import event_json
@@ -69,4 +71,6 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
         goals=figures["goals"],
         events=events_in_window(journal, since, until),
         item9_days=figures["item9_days"],
+        review=figures["review"],
+        who=figures["who"],
     )

@@ -2,13 +2,14 @@
 `Model`, the rules in words, and `validate`, which turns pydantic's complaint into the one
 sentence a person sees."""
 
+import datetime as dt
 import importlib
 import os
 import sys
 import types
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from ipt_journal.clinical.vocab import (
     MOOD_MAX,
@@ -126,7 +127,35 @@ class Model(BaseModel):
     def _no_control_characters(cls, value, info):
         from ipt_journal.text.safe_text import refuse_control_characters
 
+        if isinstance(value, dt.date):
+            return allowed_day(value, info)
         return refuse_control_characters(value, info.field_name)
+
+
+def allowed_day(day: dt.date, info: ValidationInfo, past: bool = False) -> dt.date:
+    """A day within the one rule (ipt_journal.text.dates.day_problem; `past`: not after today).
+    Validated for an import (a context with an 'odd_days' list), a day outside it is kept and
+    noted there instead: a journal that already holds such a day still moves whole."""
+    from ipt_journal.text.dates import day_problem
+
+    problem = day_problem(day)
+    if problem is None and past and day > dt.date.today():
+        problem = f"{day.isoformat()} is in the future"
+    if problem is None:
+        return day
+    if not noted_at_import(info, f"{info.field_name} {problem}"):
+        raise ValueError(f"The date {problem}; pick a day from 1900 to a year from today.")
+    return day
+
+
+def noted_at_import(info: ValidationInfo, problem: str) -> bool:
+    """True when validating for an import, after noting `problem` with the record's other
+    odd days; False when the caller should refuse the value."""
+    odd = info.context.get("odd_days") if isinstance(info.context, dict) else None
+    if odd is None:
+        return False
+    odd.append(problem)
+    return True
 
 
 def validate(model: type[Model], data: dict) -> Model:

@@ -4,7 +4,7 @@ the safety plan and the review."""
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ipt_journal.clinical.vocab import (
     MOOD_MAX,
@@ -18,7 +18,7 @@ from ipt_journal.clinical.vocab import (
     Relationship,
     Status,
 )
-from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Text
+from ipt_journal.models.base import PERSON_TEXT_FIELDS, Model, Text, noted_at_import
 
 
 class PersonIn(Model):
@@ -77,8 +77,8 @@ class CheckinIn(Model):
 
     @field_validator("day")
     @classmethod
-    def _not_in_future(cls, value: dt.date) -> dt.date:
-        if value > dt.date.today():
+    def _not_in_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        if value > dt.date.today() and not noted_at_import(info, f"day {value.isoformat()} is in the future"):
             raise ValueError(
                 f"The date {value.isoformat()} is in the future; "
                 "a check-in can be for today or an earlier day."
@@ -116,7 +116,7 @@ class MeasureIn(Model):
     difficulty: Annotated[int, Field(ge=0, le=3, strict=True)] | None = None
 
     @model_validator(mode="after")
-    def _all_items_answered(self):
+    def _all_items_answered(self, info: ValidationInfo):
         from ipt_journal.clinical.scales import SCALES
 
         scale = SCALES[self.scale]
@@ -124,7 +124,9 @@ class MeasureIn(Model):
             raise ValueError(
                 f"{scale.name} needs exactly {len(scale.items)} answers, got {len(self.answers)}."
             )
-        if self.day > dt.date.today():
+        if self.day > dt.date.today() and not noted_at_import(
+            info, f"day {self.day.isoformat()} is in the future"
+        ):
             raise ValueError(
                 f"The date {self.day.isoformat()} is in the future; pick today or an earlier day."
             )

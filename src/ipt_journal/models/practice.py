@@ -4,10 +4,10 @@ sessions and things to bring."""
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from ipt_journal.clinical.vocab import EventKind
-from ipt_journal.models.base import RULES, Model, Text
+from ipt_journal.models.base import RULES, Model, Text, noted_at_import
 
 STRATEGY_KEY = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -89,10 +89,12 @@ class LifeEventIn(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _month_and_past(self):
+    def _month_and_past(self, info: ValidationInfo):
         if self.approximate:
             self.day = self.day.replace(day=1)
-        if self.day > dt.date.today():
+        if self.day > dt.date.today() and not noted_at_import(
+            info, f"day {self.day.isoformat()} is in the future"
+        ):
             when = self.day.strftime("%Y-%m") if self.approximate else self.day.isoformat()
             raise ValueError(f"The date {when} is in the future; record events once they have happened.")
         seen: set[str] = set()

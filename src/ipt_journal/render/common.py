@@ -7,7 +7,6 @@ from contextlib import contextmanager
 
 from rich.console import Console
 from rich.segment import Segment
-from rich.table import Table
 
 from ipt_journal.text.safe_text import for_terminal
 
@@ -30,7 +29,11 @@ class PlainConsole(SafeConsole):
     """For --plain and TERM=dumb: every table drawn without box lines, so a screen reader
     reads words, not '━━━'. Every screen prints through new_console(), so all obey."""
 
+    draws_boxes = False  # render/fit.py leaves its tables to Rich, which drops the lines here
+
     def print(self, *objects, **settings) -> None:
+        from rich.table import Table  # only --plain pays for it: most screens draw no Rich table
+
         for item in objects:
             if isinstance(item, Table):
                 item.box = None
@@ -39,12 +42,20 @@ class PlainConsole(SafeConsole):
 
 
 def new_console() -> Console:
-    # Made per call, so output goes to whatever sys.stdout is now (tests swap it).
+    # Made per call, so output goes to whatever sys.stdout is now (tests swap it). No screen
+    # writes Rich markup: with it off, brackets in anything stored (a name, a tag, an
+    # exercise kind) are shown as typed, never read as a link, a colour or hidden text.
     from ipt_journal import output
 
     if _paging is not None:
         return _paging
-    return PlainConsole(highlight=False) if output.plain() else SafeConsole(highlight=False)
+    # emoji=False: a note's ":fire:" stays as written (and Rich's emoji table stays unloaded);
+    # markup=False: brackets in journal text are shown as typed, never read as Rich markup.
+    console_class = PlainConsole if output.plain() else SafeConsole
+    console = console_class(highlight=False, emoji=False, markup=False)
+    # The terminal's size, asked once: Rich would ask again (a few system calls) at every print.
+    console.size = console.size
+    return console
 
 
 @contextmanager

@@ -66,5 +66,11 @@ def dashboard(state, journal_path: Path) -> None:
     for goal in state.open_goals:
         rating = "" if goal.latest_rating is None else f" ({goal.latest_rating}/10)"
         console.print(Text(f"Goal #{goal.id}: {goal.text}{rating}"))
+    if state.self_help:
+        console.print(Text(state.self_help))
     console.print(f"Next: {state.next_command}  ({state.next_reason})")
-    console.print(CRISIS_POINTER)
+    if state.item9_line:
+        # Last in view: the one urgency on this screen (or, once answered 0 since, history).
+        console.print(Text(state.item9_line))
+    else:
+        console.print(CRISIS_POINTER)

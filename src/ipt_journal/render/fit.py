@@ -2,7 +2,9 @@
 one free-text column shortened with an ellipsis, and plain lines when even that is too wide.
 
 Rich squeezes every column of a table that is too wide, cutting names mid-word; here the
-widths are decided before Rich sees the table.
+widths are decided before Rich sees the table. When every cell then fits as it is (the
+usual case), the lines are drawn here, the same characters and styles Rich's Table would
+give (a test holds the two together), in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -10,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich import box
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 PLAIN_BELOW = 50  # columns: narrower terminals get one plain line per row
@@ -67,6 +68,15 @@ def fitted(
         last = max(columns[i].keep for i in droppable)
         shown = [i for i in shown if columns[i].keep != last]
     spare = console.width - needed(shown)
+    sized = [
+        (columns[i], min(widths[i], MIN_FREE_TEXT + spare) if columns[i].free_text else widths[i])
+        for i in shown
+    ]
+    if _drawn_by_hand(console, sized, [[str(row[i]) for i in shown] for row in rows], title):
+        return Fitted(True)  # drawn by hand only when no cell had to be shortened
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -76,9 +86,7 @@ def fitted(
         title_justify="left",
         collapse_padding=False,
     )
-    for i in shown:
-        column = columns[i]
-        width = min(widths[i], MIN_FREE_TEXT + spare) if column.free_text else widths[i]
+    for column, width in sized:
         table.add_column(
             column.header,
             justify="right" if column.right else "left",
@@ -100,6 +108,58 @@ def fitted(
         table.add_row(*cells)
     console.print(table)
     return Fitted(True, shortened)
+
+
+def _drawn_by_hand(
+    console: Console, sized: list[tuple[Column, int]], rows: list[list[str]], title: str | None
+) -> bool:
+    """Print the table line by line, exactly as Rich's Table would lay it out (box.SIMPLE_HEAD
+    without edges, GAP spaces between columns, a rule under the bold header), when every
+    cell fits its column on one line as it is. Returns False, printing nothing, for anything
+    else (a cell to shorten or wrap, a line break or a wide character, a console that draws
+    no box lines): Rich draws those. Laying out a table cell by cell is most of the time
+    `ipt report` takes; a whole table here is one Text."""
+    if not getattr(console, "draws_boxes", True):
+        return False
+    cells = [
+        [
+            whole_names(cell, width) if column.names else cell
+            for cell, (column, width) in zip(row, sized, strict=True)
+        ]
+        for row in rows
+    ]
+    headers = [column.header for column, _ in sized]
+    for checked in (headers, *cells):
+        for cell, (_, width) in zip(checked, sized, strict=True):
+            if len(cell) > width or not cell.isprintable() or cell_len(cell) != len(cell):
+                return False
+    total = sum(width for _, width in sized) + GAP * (len(sized) - 1)
+    if any("[" in header for header in headers) or (
+        title is not None and ("[" in title or len(title) > total)
+    ):
+        return False  # Rich reads a header or title as markup, and wraps a long title
+
+    def laid_out(row: list[str]) -> str:
+        return (" " * GAP).join(
+            cell.rjust(width) if column.right else cell.ljust(width)
+            for cell, (column, width) in zip(row, sized, strict=True)
+        )
+
+    text = Text(end="")
+    if title is not None:
+        text.append(title.ljust(total), style="table.title")
+        text.append("\n")
+    # Each header cell is bold with its padding, the gap's last space not: Rich's own segments.
+    for number, (cell, (column, width)) in enumerate(zip(headers, sized, strict=True)):
+        if number:
+            text.append(" " * (GAP - 1), style="table.header")
+            text.append(" ")
+        text.append(cell.rjust(width) if column.right else cell.ljust(width), style="table.header")
+    text.append("\n" + "─" * total)
+    for row in cells:
+        text.append("\n" + laid_out(row))
+    console.print(text, no_wrap=True, overflow="ignore", crop=False)
+    return True
 
 
 def whole_names(text: str, width: int, separator: str = ", ") -> str:

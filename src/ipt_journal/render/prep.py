@@ -73,7 +73,8 @@ def prep(result) -> None:
                 else f", {m.points:+d} since the one before"
                 + (f" (a {kind} {'rise' if m.points > 0 else 'change'})" if m.meaningful else "")
             )
-            soon = "; please contact your clinician soon" if m.contact_clinician_soon else ""
+            urge = m.contact_clinician_soon and not result.item9_urgent  # one urgency per screen
+            soon = f"; please contact {result.who} soon" if urge else ""
             console.print(Text(f"  {m.day} {m.name}: {m.total}, {m.band} range{moved}{soon}"))
     if result.homework:
         console.print()

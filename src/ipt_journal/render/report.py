@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal.clinical.scales import SCALES
-from ipt_journal.clinical.vocab import signed
+from ipt_journal.clinical.vocab import REVIEW_FIELDS, signed
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
@@ -204,7 +204,10 @@ def _course_report(console: Console, result: Report) -> None:
         marks = []
         kind = SCALES[p.scale].change_kind
         if p.meaningful and p.points > 0:
-            marks.append(f"a {kind} rise: please contact your clinician soon")
+            # One urgency per screen: the item-9 follow-up below carries it when due.
+            marks.append(
+                f"a {kind} rise" + ("" if result.item9_urgent else f": please contact {result.who} soon")
+            )
         elif p.meaningful:
             marks.append(f"a {kind} change")
         if p.response:
@@ -216,6 +219,8 @@ def _course_report(console: Console, result: Report) -> None:
             f"{p.name}: {p.baseline} at baseline ({p.baseline_day}), {p.latest} on {p.latest_day} "
             f"({p.latest_band}), {movement(p.points)}{extra}."
         )
+    if result.self_help:
+        console.print(Text(result.self_help))
     if result.goals:
         console.print()
         console.print("Goals", style="bold")
@@ -227,12 +232,7 @@ def _course_report(console: Console, result: Report) -> None:
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
-        for key, label in (
-            ("warning_signs", "Early warning signs"),
-            ("relapse_plan", "If they return"),
-            ("keep_practising", "Plan to keep practising"),
-            ("feelings_about_ending", "On ending"),
-        ):
+        for key, label in REVIEW_FIELDS:
             if result.review.get(key):
                 console.print(Text(f"  {label}: {result.review[key]}"))
     if result.exercises and result.exercises["by_kind"]:

@@ -63,12 +63,20 @@ def course_story(story: CourseStory) -> None:
     for goal in story.goals:
         rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
         console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
-    console.print(ending_line(story.questionnaires))
+    if story.review:
+        from ipt_journal.clinical.vocab import REVIEW_FIELDS
+
+        console.print(Text(f"Your review of {story.review['day']}:", style="bold"))
+        for key, label in REVIEW_FIELDS:
+            if story.review.get(key):
+                console.print(Text(f"  {label}: {story.review[key]}"))
+    console.print(ending_line(story.questionnaires, story.who))
 
 
-def ending_line(progress) -> str:
+def ending_line(progress, who: str = "your therapist or doctor") -> str:
     """The last word of the look back, true whether or not the scores improved: credit for
-    a fall only when every score fell by its figure, and said as it is when only some did."""
+    a fall only when every score fell by its figure, and said as it is when only some did.
+    `who`: whom to talk with (`follow_up.Care.who`: "your doctor (GP)" without a therapist)."""
     from ipt_journal.clinical.course import score_moves
     from ipt_journal.clinical.scales import SCALES
 
@@ -90,11 +98,11 @@ def ending_line(progress) -> str:
         fell = ", and ".join(moved(p, "came down") for p in moves["down"])
         rest = ", and ".join([moved(p, "went up") for p in moves["up"]] + [same(p) for p in moves["same"]])
         return (
-            f"Y{fell[1:]}, but {rest}. You did the work behind what changed; please talk with your "
-            "clinician about what could help with the rest."
+            f"Y{fell[1:]}, but {rest}. You did the work behind what changed; please talk with "
+            f"{who} about what could help with the rest."
         )
     return (
         "Your scores have not come down meaningfully over the course. That means this "
-        "treatment has not worked for you so far, not that you failed. Please talk with "
-        "your clinician about other options: there are several, and many people find one that helps."
+        f"treatment has not worked for you so far, not that you failed. Please talk with {who} "
+        "about other options: there are several, and many people find one that helps."
     )

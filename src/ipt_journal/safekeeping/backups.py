@@ -51,23 +51,57 @@ def remove(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     return removed, kept
 
 
+def unremovable(paths: list[Path]) -> list[tuple[Path, str]]:
+    """The files of `paths` that could not be deleted now, each with the reason, found before
+    anything is deleted: a wipe stopped half-way (backups gone, journal left) helps nobody."""
+    import os
+    import stat
+
+    problems = []
+    for path in paths:
+        folder = path.parent
+        try:
+            info = folder.stat()
+        except OSError as exc:
+            problems.append((path, exc.strerror or str(exc)))
+            continue
+        # access() answers for read-only mounts and immutable folders too, even for root
+        if not os.access(folder, os.W_OK | os.X_OK):
+            problems.append((path, f"its folder {folder} is read-only for you"))
+        elif info.st_mode & stat.S_ISVTX and os.geteuid() not in (0, _owner(path)):
+            problems.append((path, f"its folder {folder} lets only the file's owner remove it"))
+    return problems
+
+
+def _owner(path: Path) -> int | None:
+    try:
+        return path.lstat().st_uid
+    except OSError:
+        return None
+
+
 def check_file(path: Path, key: str | None = None) -> int:
     """The schema version of a readable, intact ipt journal at `path` (encrypted with `key`,
     if given); an error a person can read otherwise."""
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"There is no file at {path}.")
+    store.refuse_unless_regular(path, "a journal or a backup")
     if is_encrypted(path) and key is None:
         raise JournalError(f"{path} is encrypted; its passphrase is needed to check it.")
     try:
         conn = connect(path, key, read_only=True, timeout=5)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            try:
+                store.refuse_foreign(conn, path)
+            except JournalError:
+                raise JournalError(f"{path} is an SQLite file, but not an ipt journal.") from None
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
     except store.DB_ERRORS as exc:
-        raise JournalError(f"{path} is not a readable ipt journal ({exc}).") from None
+        raise _unreadable(path, exc) from None
     if result != "ok":
         raise JournalError(f"{path} is damaged: SQLite's integrity check says {result!r}.")
     if version < 1 or "people" not in tables or "checkins" not in tables:
@@ -80,17 +114,38 @@ def check_file(path: Path, key: str | None = None) -> int:
     return version
 
 
+def _unreadable(path: Path, exc: Exception) -> JournalError:
+    """Why a journal could not be checked: in use, or not readable here, are not damage."""
+    text = str(exc)
+    name = getattr(exc, "sqlite_errorname", "")
+    if "locked" in text or "busy" in text or name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return JournalError(
+            f"{path} is in use: another program (or another ipt) holds it locked, so it could not "
+            "be checked just now. Being locked is not a sign of damage.",
+            "Close the other program (or let the other ipt finish) and try again.",
+        )
+    if "readonly" in text or name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return JournalError(
+            f"{path} could not be opened here ({text}): it, or its folder, cannot be written, and "
+            "SQLite needs to (its -wal and -shm files). This says nothing about the journal itself.",
+            "Check it where it can be written (or copy it, with its -wal file, to a folder of yours).",
+        )
+    return JournalError(f"{path} is not a readable ipt journal ({text}).")
+
+
 def _export_to(conn, temp: Path, key: str, uri: bool = False) -> None:
     """SQLCipher's export of the open journal into the empty file `temp`, encrypted with `key`
     ('' for none), in one read transaction so the copy is consistent. `uri`: the connection
     was opened read-only by URI, so the copy is attached by URI, writable."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    mark = conn.execute("PRAGMA application_id").fetchone()[0]
     target = f"{temp.resolve().as_uri()}?mode=rw" if uri else str(temp)
     conn.execute("ATTACH DATABASE ? AS copy KEY ?", (target, key))
     try:
         conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('copy')")
         conn.execute(f"PRAGMA copy.user_version = {int(version)}")  # export leaves it out
+        conn.execute(f"PRAGMA copy.application_id = {int(mark)}")  # and the mark
         conn.execute("COMMIT")
     finally:
         if conn.in_transaction:
@@ -110,18 +165,14 @@ def backup(journal, destination: Path | None = None, force: bool = False) -> Pat
         destination = folder / f"journal-{stamp}.db"
     else:
         files.check_target(destination, force, journal.path)
-    temp = None
     try:
-        temp = files.temp_beside(destination)
-        _copy_journal(journal, temp)
-        check_file(temp, journal.key)
-        files.fsync_file(temp)
-        files.replace(temp, destination)
+        with files.temp_output(destination, journal.path) as temp:
+            _copy_journal(journal, temp)
+            check_file(temp, journal.key)
+            files.fsync_file(temp)
+            files.replace(temp, destination)
     except (OSError, *store.DB_ERRORS) as exc:
         raise _cannot_write(destination, exc) from None
-    finally:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
     return destination
 
 
@@ -204,6 +255,10 @@ def restore(source: Path, journal, key: str | None = None) -> Path:
     so rows still in its -wal come along. An encrypted journal stays encrypted with its own
     passphrase; a plain one takes the backup's. Returns where the copy of the old one is."""
     check_file(source, key)
+    # Held before the copy is kept: a check-in another ipt saves from now on waits, and then
+    # lands in the restored journal; one saved before is in the kept copy. Keeping first and
+    # holding after left a gap where a check-in told "Saved" was in neither.
+    _hold_exclusively(journal.conn, journal.path)
     kept = backup(journal)
     target_key = journal.key if journal.key is not None else key
 
@@ -277,8 +332,16 @@ def decrypt(journal) -> None:
 
 
 def change_passphrase(journal, new: str) -> None:
+    """Re-encrypt the open journal with `new`, as a copy that replaces it, holding the journal
+    exclusively meanwhile (as encrypt does): another ipt waits, or is told clearly that the
+    journal was replaced and nothing was saved. Rekeying in place left a command that had
+    opened the journal with the old passphrase reading pages it could no longer decrypt."""
     if journal.key is None:
         raise InputError("The journal is not encrypted.", "Encrypt it with: ipt encrypt")
-    journal.conn.execute(f"PRAGMA rekey = {quoted(new)}")
-    journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def fill(temp: Path) -> None:
+        _export_to(journal.conn, temp, new)
+        check_file(temp, new)
+
+    _swap_in(journal.conn, journal.path, fill)
     journal.key = new

@@ -15,21 +15,36 @@ from ipt_journal.safekeeping.backups import backups_folder, check_file
 from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted
 
 # Folders that sync to someone's cloud; a journal there is only as private as that account.
+# Whole folder names as the sync programs create them (lower-cased).
 SYNCED_FOLDER_NAMES = (
     "dropbox",
     "onedrive",
     "google drive",
     "googledrive",
     "icloud",
+    "icloud drive",
     "mobile documents",
     "nextcloud",
     "owncloud",
     "pcloud",
+    "pclouddrive",
+    "pcloud drive",
+    "box",
     "box sync",
     "mega",
+    "megasync",
     "seafile",
     "syncthing",
+    "synologydrive",
+    "synology drive",
+    "yandex.disk",
+    "yandexdisk",
 )
+# How a sync program names a second account's folder: "Dropbox (Work)", "OneDrive - Org",
+# and on macOS "OneDrive-Personal". Never a part of a word: /home/megan and mega-man are
+# not MEGA, boxes is not Box.
+_ACCOUNT_SUFFIXES = (" (", " - ")
+_DASHED = ("onedrive",)
 NETWORK_FILESYSTEMS = {
     "nfs",
     "nfs4",
@@ -134,8 +149,8 @@ def _leftovers(journal_path: Path, fix: bool) -> Finding:
     if not left:
         return Finding(True, "leftovers", "no temporary files left by an interrupted ipt")
     if fix:
-        files.shred(left)
-        return Finding(True, "leftovers", f"removed {len(left)} temporary files an interrupted ipt left")
+        removed = files.sweep(journal_path)
+        return Finding(True, "leftovers", f"removed {len(removed)} temporary files an interrupted ipt left")
     return Finding(
         False,
         "leftovers",
@@ -192,7 +207,8 @@ def _made_by_ipt(folder: Path, journal_path: Path) -> bool:
     Documents folder are someone else's to set."""
     if folder.stat().st_mode & stat.S_ISVTX:
         return False
-    own = {f"{journal_path.name}{suffix}" for suffix in files.JOURNAL_SUFFIXES} | {files.BACKUP_FOLDER}
+    own = {f"{journal_path.name}{suffix}" for suffix in files.JOURNAL_SUFFIXES}
+    own |= {files.BACKUP_FOLDER, files.IN_FLIGHT}
     try:
         return all(
             entry.name in own or entry.name.startswith(files.TEMP_PREFIX) for entry in folder.iterdir()
@@ -204,9 +220,10 @@ def _made_by_ipt(folder: Path, journal_path: Path) -> bool:
 def _where_it_syncs(journal_path: Path) -> Finding:
     parts = [part.lower() for part in journal_path.resolve().parts]
     for name in SYNCED_FOLDER_NAMES:
-        # A whole folder name, or one that starts with it ("Dropbox (Work)", "OneDrive - Org"):
-        # never a part of a word, so /home/megan is not MEGA.
-        if any(part == name or part.startswith((f"{name} ", f"{name}-", f"{name}_")) for part in parts):
+        forms = tuple(name + suffix for suffix in _ACCOUNT_SUFFIXES) + (
+            (f"{name}-",) if name in _DASHED else ()
+        )
+        if any(part == name or part.startswith(forms) for part in parts):
             return Finding(
                 False,
                 "sync",

@@ -13,7 +13,10 @@ file (a folder, a FIFO, a device, a link) is refused even then; and the journal,
 
 Temporary files carry a recognisable name, `.ipt-tmp.<pid>.<target>.<random>`, so a later
 run can tell its own leftovers (from a `kill -9` or a power cut) from anything else, and
-remove those whose process is gone (`leftovers`, `shred`).
+remove those whose process is gone (`leftovers`, `shred`). A temporary file outside the
+journal's own folders (beside `backup PATH`, `export -o PATH`, `report -o PATH`) is written
+down first in a small private list in the journal's folder (`.ipt-in-flight`, 0600), so
+that a later run finds it there too.
 """
 
 from __future__ import annotations
@@ -21,15 +24,19 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ipt_journal.errors import InputError
+from ipt_journal.safekeeping import in_flight
 
 TEMP_PREFIX = ".ipt-tmp."
 BACKUP_FOLDER = "backups"
 STDOUT = "-"
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
+IN_FLIGHT = ".ipt-in-flight"
+EDITING = ".ipt-editing"
 
 
 def temp_beside(target: Path) -> Path:
@@ -72,18 +79,52 @@ def replace(temp: Path, target: Path) -> None:
     fsync_folder(target.parent)
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` whole or not at all, readable only by you."""
-    temp = temp_beside(path)
+@contextmanager
+def temp_output(target: Path, journal_path: Path | None = None) -> Iterator[Path]:
+    """A temporary file beside `target` (`temp_beside`) for as long as the block runs; gone
+    afterwards unless the block renamed it into place. Outside the journal's own folders it
+    is first written down in the journal's in-flight list, so a `kill -9` cannot hide it."""
+    recorded = in_flight.record(target, journal_path)
     try:
+        temp = temp_beside(target)
+        try:
+            yield temp
+        finally:
+            temp.unlink(missing_ok=True)
+    finally:
+        if recorded is not None:
+            in_flight.cross_off(*recorded)
+
+
+@contextmanager
+def temp_folder(folder: Path, journal_path: Path | None = None) -> Iterator[Path]:
+    """A new private folder (0700) inside `folder`, named like ipt's temporary files and
+    written down in the in-flight list like them; removed with what is left in it."""
+    import shutil
+    import tempfile
+
+    recorded = in_flight.record(folder / "staging", journal_path)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}.staging.", dir=folder))
+        try:
+            yield staging
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        if recorded is not None:
+            in_flight.cross_off(*recorded)
+
+
+def write_atomically(path: Path, data: bytes | Iterable[bytes], journal_path: Path | None = None) -> Path:
+    """Write `data` (bytes, or pieces of it written as they come) to `path` whole or not at
+    all, readable only by you."""
+    with temp_output(path, journal_path) as temp:
         with open(temp, "wb") as handle:
-            handle.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return path
 
 
@@ -126,19 +167,22 @@ def check_target(path: Path, force: bool = False, journal_path: Path | None = No
 
 
 def write_user_file(
-    target: Path | str, data: bytes, force: bool = False, journal_path: Path | None = None
+    target: Path | str, data: bytes | Iterable[bytes], force: bool = False, journal_path: Path | None = None
 ) -> str:
     """Write `data` where the person asked: `-` is standard output, anything else is checked
-    with `check_target` and written atomically. Returns where it went, for a message."""
+    with `check_target` and written atomically. `data` may come in pieces (an export streamed
+    from the journal): each is written as it comes, and a file still appears only whole.
+    Returns where it went, for a message."""
     if str(target) == STDOUT:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        for piece in (data,) if isinstance(data, bytes) else data:
+            sys.stdout.buffer.write(piece)
         sys.stdout.flush()
         return "standard output"
     path = Path(target)
     check_target(path, force, journal_path)
     try:
-        write_atomically(path, data)
+        write_atomically(path, data, journal_path)
     except OSError as exc:
         raise InputError(f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.") from None
     return str(path)
@@ -198,7 +242,21 @@ def leftovers(journal_path: Path, all_of_them: bool = False) -> list[Path]:
             if all_of_them or not (pid.isascii() and pid.isdigit() and _alive(int(pid))):
                 found.append(path)
         found += folder.glob(old_name)
-    return sorted(found)
+    return sorted(found + in_flight.leftovers(journal_path, all_of_them))
+
+
+def sweep(journal_path: Path) -> list[Path]:
+    """Remove (`shred`) what ended ipt runs left behind (`leftovers`), and cross them off the
+    in-flight list. Returns what was removed."""
+    removed = shred(leftovers(journal_path))
+    for folder in {path.parent for path in removed if path.parent.name.startswith(TEMP_PREFIX)}:
+        try:
+            folder.rmdir()  # a staging folder (CSV export) once its files are gone
+        except OSError:
+            continue
+    if removed:
+        in_flight.leftovers(journal_path, all_of_them=False)  # crosses them off
+    return removed
 
 
 def _alive(pid: int) -> bool:
@@ -233,4 +291,58 @@ def shred(paths: Iterable[Path]) -> list[Path]:
         except OSError:
             continue
         removed.append(path)
+    return removed
+
+
+# ------------------------------------------------------------------ notes being edited
+
+
+def editing_home() -> Path:
+    """ipt's own folder (0700) for notes open in your editor: in the per-user runtime folder
+    (in memory, emptied at log-out) where the system has one, else beside the journal
+    ($IPT_JOURNAL_DB's folder, or the default one). Never /tmp, where nobody sweeps."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isdir(runtime):
+        return Path(runtime) / "ipt-journal" / EDITING
+    from ipt_journal.paths import ENV_DB, default_journal_path
+
+    chosen = os.environ.get(ENV_DB)
+    journal = Path(chosen).expanduser().resolve() if chosen else default_journal_path()
+    return journal.parent / EDITING
+
+
+def editing_folder() -> Path:
+    """A new private folder for one edit, named for this process (so a later run can tell
+    an ended run's folder), after removing what ended runs left."""
+    import tempfile
+
+    from ipt_journal.store.core import make_private_dirs
+
+    home = editing_home()
+    sweep_editing(home)
+    make_private_dirs(home)
+    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}.", dir=home))  # mode 0700
+
+
+def editing_leftovers(home: Path | None = None) -> list[Path]:
+    """The notes of edits whose ipt has ended (a kill -9, a power cut)."""
+    home = home or editing_home()
+    if not home.is_dir():
+        return []
+    found: list[Path] = []
+    for folder in home.iterdir():
+        pid = folder.name.split(".", 1)[0]
+        if folder.is_dir() and not folder.is_symlink() and not (pid.isdigit() and _alive(int(pid))):
+            found += sorted(path for path in folder.iterdir() if not path.is_dir())
+    return found
+
+
+def sweep_editing(home: Path | None = None) -> list[Path]:
+    """Remove (`shred`) the notes of ended edits, and their folders."""
+    removed = shred(editing_leftovers(home))
+    for folder in {path.parent for path in removed}:
+        try:
+            folder.rmdir()
+        except OSError:
+            continue
     return removed

@@ -9,6 +9,7 @@ be read, ipt asks for the passphrase as it would otherwise.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ipt_journal import config
@@ -65,18 +66,49 @@ def keep(path: Path, passphrase: str) -> None:
     _set_kept(path, True)
 
 
-def forget(path: Path) -> bool:
-    """Remove the passphrase kept for the journal at `path`; False if none was kept."""
+@dataclass(frozen=True)
+class Forgetting:
+    """What `forget` did: whether a passphrase was kept, and why the keyring refused to
+    remove it (None when it did, or when there was nothing to remove)."""
+
+    was_kept: bool
+    refused: str | None = None
+
+    def sentences(self, path: Path) -> tuple[str, str]:
+        """What to tell the person when the keyring refused, and how to remove it by hand."""
+        return (
+            f"ipt no longer uses the passphrase kept in your system keyring, but the keyring did "
+            f"not remove it ({self.refused}): it is still there.",
+            f"Unlock your keyring and run ipt passphrase forget again, or remove it by hand: "
+            f"keyring del {SERVICE} {_shell_word(_account(path))} (or delete the '{SERVICE}' "
+            "entry in your keyring app: Passwords and Keys, KWallet, Keychain Access, Credential Manager).",
+        )
+
+
+def forget(path: Path) -> Forgetting:
+    """Remove the passphrase kept for the journal at `path`, and stop using it. Says so
+    honestly: a keyring that is locked or missing leaves it where it is."""
     if not is_kept(path):
-        return False
-    _set_kept(path, False)
+        return Forgetting(False)
+    refused = None
     try:
         import keyring
+        import keyring.errors
 
-        keyring.delete_password(SERVICE, _account(path))
-    except Exception:  # noqa: BLE001 - already gone, or no keyring to remove it from
-        pass
-    return True
+        try:
+            keyring.delete_password(SERVICE, _account(path))
+        except keyring.errors.PasswordDeleteError:
+            pass  # not there any more: nothing left to remove
+    except Exception as exc:  # noqa: BLE001 - locked, no backend, not installed: said, not raised
+        refused = str(exc).strip() or type(exc).__name__
+    _set_kept(path, False)
+    return Forgetting(True, refused)
+
+
+def _shell_word(text: str) -> str:
+    from ipt_journal.text.safe_text import shell_word
+
+    return shell_word(text)
 
 
 def _set_kept(path: Path, kept: bool) -> None:

@@ -13,7 +13,15 @@ import datetime as dt
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ipt_journal.clinical.vocab import (
     DisputeStage,
@@ -23,15 +31,16 @@ from ipt_journal.clinical.vocab import (
 from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
 from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
+from ipt_journal.models.base import allowed_day
+from ipt_journal.safekeeping.export_document import FORMAT, FORMAT_VERSION  # it writes what this reads
 from ipt_journal.text.safe_text import refuse_control_characters
 
-FORMAT = "ipt-journal-export"
-FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # about 50 times a busy year's journal
 
-# Days outside these bounds are no one's journal (9999-12-31 would read "-2912110 days ago").
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.timedelta(days=366)  # homework may be due, a course may end, within a year
+# Which days a record may carry is one rule (ipt_journal.text.dates.day_problem); a file whose
+# records break it (written by an older ipt that let such a day in) still imports whole, and
+# the import names those records (Document.odd_days).
+ODD_DAYS = 20  # named one by one; more are counted
 Uid = Annotated[str, Field(min_length=1, max_length=64)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]
 Text = Annotated[str, Field(max_length=5000)]
@@ -43,8 +52,8 @@ class Doc(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value, info):
-        if isinstance(value, dt.date) and not EARLIEST <= value <= dt.date.today() + LATEST:
-            raise ValueError(f"{value} is not a day this journal could hold")
+        if isinstance(value, dt.date):
+            return allowed_day(value, info)
         return refuse_control_characters(value, info.field_name)
 
 
@@ -76,6 +85,11 @@ class CheckinDoc(Doc):
     updated_at: Stamp
     people: list[InteractionDoc]
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
+
+    @field_validator("day", mode="after")
+    @classmethod
+    def _happened(cls, value: dt.date, info):
+        return allowed_day(value, info, past=True)
 
     @model_validator(mode="after")
     def _each_once(self):
@@ -195,6 +209,29 @@ class BringDoc(Stored):
     discussed_in: Uid | None
 
 
+class DeletedDoc(Doc):
+    """A record deleted from the journal: which, and when (no text)."""
+
+    uid: Uid
+    kind: Literal[
+        "people",
+        "checkins",
+        "measures",
+        "courses",
+        "goals",
+        "safety_plan_items",
+        "reviews",
+        "coping_log",
+        "coping_strategies",
+        "exercises",
+        "homework",
+        "events",
+        "therapy_sessions",
+        "bring_items",
+    ]
+    deleted_at: Stamp
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -212,6 +249,15 @@ class Document(Doc):
     events: list[EventDoc] = []
     therapy_sessions: list[TherapySessionDoc] = []
     bring: list[BringDoc] = []
+    # Deletions (written only when there are some, so a file without them stays readable by
+    # an ipt from before them): an import does not bring these records back.
+    deleted: list[DeletedDoc] = []
+    # Records whose days break the rule, each named ("checkins[3]: day 0202-05-01 is before 1900")
+    _odd_days: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def odd_days(self) -> list[str]:
+        return self._odd_days
 
     @model_validator(mode="after")
     def _unique_uids(self):
@@ -237,135 +283,6 @@ class Document(Doc):
         return self
 
 
-# ------------------------------------------------------------------ from the journal
-
-
-def document(tables: dict[str, list[dict]]) -> dict:
-    """The JSON document for the raw rows of every table (Journal.dump())."""
-    uid_of = {
-        table: {row["id"]: row["uid"] for row in tables[table]} for table in ("people", "checkins", "goals")
-    }
-    people_uid, checkin_uid = uid_of["people"], uid_of["checkins"]
-    exercise_uid = {row["id"]: row["uid"] for row in tables["exercises"]}
-    session_uid = {row["id"]: row["uid"] for row in tables["therapy_sessions"]}
-
-    def by_checkin(table: str) -> dict[int, list[dict]]:
-        grouped: dict[int, list[dict]] = {}
-        for row in tables[table]:
-            grouped.setdefault(row["checkin_id"], []).append(row)
-        return grouped
-
-    interactions, tags = by_checkin("interactions"), by_checkin("checkin_tags")
-    links: dict[int, list[dict]] = {}
-    for row in tables["event_people"]:
-        links.setdefault(row["event_id"], []).append(row)
-    history: dict[int, list[dict]] = {}
-    for row in tables["goal_history"]:
-        history.setdefault(row["goal_id"], []).append(row)
-    ratings: dict[int, list[dict]] = {}
-    for row in tables["goal_ratings"]:
-        ratings.setdefault(row["goal_id"], []).append(row)
-
-    def without(row: dict, *names: str) -> dict:
-        return {key: value for key, value in row.items() if key not in ("id", *names)}
-
-    def as_bool(value):
-        return None if value is None else bool(value)
-
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "people": [{**without(p), "can_confide": as_bool(p["can_confide"])} for p in tables["people"]],
-        "checkins": [
-            {
-                **without(c),
-                "people": [
-                    {
-                        "person": people_uid[i["person_id"]],
-                        "quality": i["quality"],
-                        "created_at": i["created_at"],
-                        "updated_at": i["updated_at"],
-                    }
-                    for i in interactions.get(c["id"], [])
-                ],
-                "tags": [t["tag"] for t in tags.get(c["id"], [])],
-            }
-            for c in tables["checkins"]
-        ],
-        "measures": [
-            {
-                **without(m, "total", "checkin_id", "answers"),
-                "answers": json.loads(m["answers"]),
-                "checkin": checkin_uid.get(m["checkin_id"]),
-            }
-            for m in tables["measures"]
-        ],
-        "courses": [
-            {
-                **without(c, "dispute_person_id", "focus_areas", "with_therapist"),
-                "with_therapist": as_bool(c["with_therapist"]),
-                "focus_areas": [a for a in c["focus_areas"].split(",") if a],
-                "dispute_person": people_uid.get(c["dispute_person_id"]),
-            }
-            for c in tables["courses"]
-        ],
-        "goals": [
-            {
-                **without(g),
-                "history": [without(h, "goal_id") for h in history.get(g["id"], [])],
-                "ratings": [
-                    {
-                        "checkin": checkin_uid[r["checkin_id"]],
-                        "rating": r["rating"],
-                        "created_at": r["created_at"],
-                    }
-                    for r in ratings.get(g["id"], [])
-                ],
-            }
-            for g in tables["goals"]
-        ],
-        "safety_plan": [
-            {**without(s, "person_id"), "person": people_uid.get(s["person_id"])}
-            for s in tables["safety_plan_items"]
-        ],
-        "reviews": [without(r) for r in tables["reviews"]],
-        "coping": [without(c) for c in tables["coping_log"]],
-        "strategies": [without(s) for s in tables["coping_strategies"]],
-        "exercises": [
-            {
-                **without(e, "person_id", "answers"),
-                "person": people_uid.get(e["person_id"]),
-                "answers": json.loads(e["answers"]),
-            }
-            for e in tables["exercises"]
-        ],
-        "homework": [
-            {
-                **without(h, "person_id", "exercise_id"),
-                "person": people_uid.get(h["person_id"]),
-                "exercise": exercise_uid.get(h["exercise_id"]),
-            }
-            for h in tables["homework"]
-        ],
-        "events": [
-            {
-                **without(e),
-                "approximate": bool(e["approximate"]),
-                "people": [people_uid[link["person_id"]] for link in links.get(e["id"], [])],
-            }
-            for e in tables["events"]
-        ],
-        "therapy_sessions": [without(s) for s in tables["therapy_sessions"]],
-        "bring": [
-            {
-                **without(b, "discussed_session_id"),
-                "discussed_in": session_uid.get(b["discussed_session_id"]),
-            }
-            for b in tables["bring_items"]
-        ],
-    }
-
-
 def parse(text: str) -> Document:
     """Read and check a whole export before anything is written. Stops at the first bad
     record, so a hostile file costs no more than a good one of its size."""
@@ -383,6 +300,7 @@ def parse(text: str) -> Document:
             f"The file is export format {version!r}; this ipt reads format {FORMAT_VERSION}.",
             "Upgrade ipt-journal to import it.",
         )
+    odd_days: list[str] = []
     try:
         for name, field in Document.model_fields.items():
             records = raw.get(name)
@@ -390,11 +308,17 @@ def parse(text: str) -> Document:
                 continue
             kind = field.annotation.__args__[0]
             for index, record in enumerate(records):
+                odd: list[str] = []
                 try:
-                    kind.model_validate(record)
+                    # In place: the file's dict goes as its record comes, so a big file is never
+                    # held twice over, and the document below takes the records as they are.
+                    records[index] = kind.model_validate(record, context={"odd_days": odd})
                 except ValidationError as exc:
                     raise _not_valid(exc, (name, index)) from None
-        return Document.model_validate(raw)
+                odd_days += [f"{name}[{index}]: {problem}" for problem in dict.fromkeys(odd)]
+        doc = Document.model_validate(raw, context={"odd_days": []})
+        doc._odd_days = odd_days
+        return doc
     except ValidationError as exc:
         raise _not_valid(exc) from None
     except RecursionError:

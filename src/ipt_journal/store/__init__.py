@@ -19,6 +19,7 @@ few queries that part needs, reached as an attribute of the journal.
 from ipt_journal.errors import InputError, JournalError, NotFound, WrongPassphrase
 from ipt_journal.store import core
 from ipt_journal.store.core import (
+    APPLICATION_ID,
     BUSY_TIMEOUT_SECONDS,
     PASSPHRASE_ENV,
     SCHEMA_VERSION,
@@ -30,11 +31,14 @@ from ipt_journal.store.core import (
     open_journal,
     quoted,
     read_safety_plan,
+    refuse_foreign,
+    refuse_unless_regular,
     sqlcipher,
     storage_error,
 )
 
 __all__ = [
+    "APPLICATION_ID",
     "BUSY_TIMEOUT_SECONDS",
     "PASSPHRASE_ENV",
     "PERSON_FIELDS",
@@ -66,6 +70,8 @@ __all__ = [
     "open_journal",
     "quoted",
     "read_safety_plan",
+    "refuse_foreign",
+    "refuse_unless_regular",
     "sqlcipher",
     "storage_error",
     "unknown_name_message",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import ipt_journal.store.transfer as transfer
 from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
+from ipt_journal.store.recognise import APPLICATION_ID, refuse_foreign, refuse_unless_regular
 
 if TYPE_CHECKING:
     from ipt_journal.store.safety_plan import SafetyPlanItem
@@ -29,8 +31,9 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 12
 BUSY_TIMEOUT_SECONDS = 10
+__all__ = ["APPLICATION_ID", "refuse_foreign", "refuse_unless_regular"]  # re-exported
 
 
 # ---------------------------------------------------------------- opening
@@ -70,7 +73,10 @@ def is_encrypted(path: Path) -> bool:
     bytes, not SQLite's header, is taken for an encrypted journal (a wrong guess ends in the
     passphrase check's clear error)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return False  # opening a FIFO would wait for a writer forever
+        size = info.st_size
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError:
@@ -133,11 +139,29 @@ def connect(
     return conn
 
 
+def _connect_read_only(path: Path, key: str | None) -> tuple:
+    """A connection to a journal ipt may not write (read-only media, or a file or folder
+    that is not yours to write), and whether it sees every row. `mode=ro` reads the -wal
+    too, so rows not yet folded into the file are there; only when SQLite cannot open it that
+    way is the file read as immutable, which ignores the -wal: whole if the -wal is empty."""
+    try:
+        conn = connect(path, key, read_only=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn, True
+    except (WrongPassphrase, *DB_ERRORS):
+        pass
+    conn = connect(path, key, immutable=True)
+    try:
+        wal = os.stat(f"{path}-wal").st_size
+    except OSError:
+        wal = 0
+    return conn, wal == 0
+
+
 def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Journal:
     """Open (creating on first use) the journal at `path`, upgraded to this version's schema.
     `passphrase` is asked only when the file turns out to be encrypted."""
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file.", "Point --db at a file.")
+    refuse_unless_regular(path)
     try:
         make_private_dirs(path.parent)
         if not path.exists():
@@ -149,8 +173,9 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
 
     # On read-only media (or a file you may not write) ipt still reads: reports, exports.
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    conn, key, version, identity = _connect_to_current(path, passphrase, immutable=not writable)
+    conn, key, version, identity, whole = _connect_to_current(path, passphrase, read_only=not writable)
     try:
+        refuse_foreign(conn, path)
         if not writable and version != SCHEMA_VERSION:
             raise JournalError(
                 f"The journal at {path} is read-only and needs upgrading first (schema {version}).",
@@ -178,10 +203,11 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
         raise
     journal = Journal(conn, path, key)
     journal.identity = identity
+    journal.whole = whole
     return journal
 
 
-def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immutable: bool = False):
+def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, read_only: bool = False):
     """A connection to the file at `path` now, its key, schema version and identity. The
     first read waits while `encrypt`, `decrypt` or `restore` holds the journal; if the file
     was replaced meanwhile, the new one is opened instead (the passphrase is asked once)."""
@@ -195,7 +221,10 @@ def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immuta
             given = key = given or passphrase()
         try:
             # SQLite gives the -wal and -shm files the main file's mode, so they are 0600 too.
-            conn = connect(path, key, immutable=immutable)
+            if read_only:
+                conn, whole = _connect_read_only(path, key)
+            else:
+                conn, whole = connect(path, key), True
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except (WrongPassphrase, *DB_ERRORS) as exc:
             if _identity(path) != identity:
@@ -204,7 +233,7 @@ def _connect_to_current(path: Path, passphrase: Callable[[], str] | None, immuta
                 raise
             raise storage_error(exc, path, "use") from None
         if _identity(path) == identity:
-            return conn, key, version, identity
+            return conn, key, version, identity, whole
         conn.close()
     raise JournalError(f"The journal at {path} keeps being replaced; nothing was done.", "Try again.")
 
@@ -229,18 +258,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Read again under the lock: another process may have migrated meanwhile.
+        refuse_foreign(conn, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            # Migrations run whole or not at all, so tables in an unversioned file are not ours.
-            tables = sorted(
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            )
-            if tables:
-                raise JournalError(
-                    f"{path} is an SQLite database, but not an ipt journal "
-                    f"(it has tables such as {tables[0]!r}). It was not changed.",
-                    "Point --db at a new file or at your journal.",
-                )
         if version < SCHEMA_VERSION:
             migrations.apply(Database(conn, execute_plugins=False))
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -256,18 +275,49 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
 
 
+# SQLite's names for a write the disk or the system refused (a full disk, `ulimit -f`):
+# the transaction is rolled back and the journal is as it was.
+_WRITE_REFUSED = {"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHORT_READ"}
+
+
 def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
-    """What SQLite's complaint means for the person, and what to do about it."""
+    """What SQLite's complaint means for the person, and what to do about it. Only an error
+    with no other explanation points at damage."""
     text = str(exc)
+    name = getattr(exc, "sqlite_errorname", "")
+    if not path.exists():
+        return JournalError(
+            f"The journal at {path} was removed while this command ran (by ipt wipe, or another "
+            "program). Nothing was saved.",
+            "If that was not you, look for it in your backups: ipt restore",
+        )
     if "locked" in text or "busy" in text:
         hint = "Another ipt may be using it; try again in a moment."
     elif "readonly" in text or "read-only" in text:
         hint = "The file or its folder is read-only for you; see: ipt doctor"
-    elif "full" in text:
-        hint = "The disk is full; free some space and try again."
+    elif "full" in text or (name in _WRITE_REFUSED and _cannot_grow(path)):
+        return JournalError(
+            f"Cannot {doing} the journal at {path}: the disk is full, or a limit on file size "
+            "(ulimit -f) stopped the write. Nothing was changed, and the journal is as it was.",
+            "Free some space (or raise the limit) and try again.",
+        )
     else:
         hint = "If it is damaged, restore it from a backup (ipt restore); see: ipt doctor"
     return JournalError(f"Cannot {doing} the journal at {path}: {text}. Nothing was changed.", hint)
+
+
+def _cannot_grow(path: Path) -> bool:
+    """A limit on file size for this process, or little room left on the journal's disk."""
+    import resource
+    import shutil
+
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft != resource.RLIM_INFINITY:
+        return True
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 2**20
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------- the journal
@@ -300,6 +350,9 @@ class Journal:
         self.key = key  # the passphrase of an encrypted journal; None for a plain one
         self.identity: tuple[int, int] | None = None  # the file opened; see writing()
         self.saves = 0  # write transactions committed, so a cancelled command can say what it kept
+        # False when read-only media let ipt read the file but not its -wal: the newest rows
+        # may be missing from what it shows (the session says so)
+        self.whole = True
 
     def __getattr__(self, name: str):
         """A part of the journal (`journal.people`, `journal.checkins`...), made the first time
@@ -332,9 +385,11 @@ class Journal:
             raise storage_error(exc, self.path, "save to") from None
         if self.identity is not None and _identity(self.path) != self.identity:
             self.conn.execute("ROLLBACK")
+            if not self.path.exists():  # ipt wipe (or another program) removed it meanwhile
+                raise storage_error(sqlite3.OperationalError("removed"), self.path, "save to")
             raise JournalError(
                 f"The journal at {self.path} was replaced while this command ran (by ipt encrypt, "
-                "decrypt or restore). Nothing was saved.",
+                "decrypt, passphrase or restore). Nothing was saved.",
                 "Run the command again.",
             )
         try:
@@ -363,25 +418,48 @@ class Journal:
     def dump(self) -> dict[str, list[dict]]:
         return transfer.dump(self)
 
+    def rows(self, table: str, by: str | None = None) -> Iterator[dict]:
+        return transfer.rows(self, table, by)
+
+    def uids(self, table: str) -> dict[int, str]:
+        return transfer.uids(self, table)
+
     def columns(self, table: str) -> list[str]:
         return transfer.columns(self, table)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the journal as it was at the first,
+        even while another ipt saves (an export reads for a while, table after table). Inside
+        another transaction it is part of that one."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")  # nothing was written; this only ends the read
 
     def merge(self, doc, dry_run: bool = False) -> dict[str, dict[str, int]]:
         return transfer.merge(self, doc, dry_run)
 
 
-def read_safety_plan(path: Path) -> list[SafetyPlanItem]:
+def read_safety_plan(path: Path, key: str | None = None) -> list[SafetyPlanItem]:
     """The safety plan, read without creating, migrating, prompting or waiting long: for
     `ipt crisis`, which must not depend on the journal being healthy. An encrypted journal
-    is read only when its passphrase is in the environment."""
+    is read only with `key` or its passphrase in the environment."""
     if not path.is_file():
         return []
-    key = os.environ.get(PASSPHRASE_ENV) if is_encrypted(path) else None
+    key = (key or os.environ.get(PASSPHRASE_ENV)) if is_encrypted(path) else None
     if is_encrypted(path) and not key:
         return []
     conn = connect(path, key, read_only=True, timeout=1)
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return []
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return []
         return Journal(conn, path).safety_plan.items()
     finally:

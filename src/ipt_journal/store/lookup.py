@@ -12,7 +12,10 @@ from ipt_journal.store.core import DB_ERRORS, PASSPHRASE_ENV, SCHEMA_VERSION, co
 # What can be completed: each query gives (value, a few words to show beside it).
 QUERIES = {
     "people": "SELECT name, relationship FROM people ORDER BY name COLLATE NOCASE",
-    "tags": "SELECT tag, count(*) || ' check-ins' FROM checkin_tags GROUP BY tag ORDER BY count(*) DESC",
+    "tags": (
+        "SELECT tag, count(*) || iif(count(*) = 1, ' check-in', ' check-ins') FROM checkin_tags"
+        " GROUP BY tag ORDER BY count(*) DESC"
+    ),
     "checkins": "SELECT id, day || ', mood ' || mood FROM checkins ORDER BY id DESC LIMIT 40",
     "measures": "SELECT id, day || ', ' || scale || ' ' || total FROM measures ORDER BY id DESC LIMIT 40",
     "homework": "SELECT id, coalesce('due ' || due, status) FROM homework WHERE status = 'open' ORDER BY id",

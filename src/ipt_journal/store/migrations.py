@@ -431,3 +431,61 @@ def m010_how_it_went_can_be_unknown(db: Database) -> None:
         )
         """,
     )
+
+
+@migrations()
+def m011_marked_as_an_ipt_journal(db: Database) -> None:
+    """The file says it is an ipt journal (PRAGMA application_id, in the header; inside the
+    encryption for SQLCipher), so ipt never mistakes another program's database for one."""
+    from ipt_journal.store.recognise import APPLICATION_ID
+
+    db.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
+
+
+# Every table whose records have a uid; a deletion from one of them leaves a tombstone.
+TOMBSTONED = (
+    "people",
+    "checkins",
+    "measures",
+    "courses",
+    "goals",
+    "safety_plan_items",
+    "reviews",
+    "coping_log",
+    "coping_strategies",
+    "exercises",
+    "homework",
+    "events",
+    "therapy_sessions",
+    "bring_items",
+)
+
+
+def tombstone_triggers(table: str) -> list[str]:
+    """A deletion (cascades included) leaves the record's uid and when, never its text; a
+    record added again with that uid (an import of a copy changed later) lifts it. A later
+    migration that rebuilds one of these tables must make its triggers again."""
+    return [
+        f"CREATE TRIGGER {table}_tombstone AFTER DELETE ON {table} BEGIN "
+        "INSERT OR REPLACE INTO tombstones (uid, kind, deleted_at) "
+        f"VALUES (old.uid, '{table}', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')); END",
+        f"CREATE TRIGGER {table}_untombstone AFTER INSERT ON {table} BEGIN "
+        "DELETE FROM tombstones WHERE uid = new.uid; END",
+    ]
+
+
+@migrations()
+def m012_deletions_remembered(db: Database) -> None:
+    """Deletions by uid, with their time, so an import knows a record was deleted after the
+    copy in an older export was made, and does not bring it back."""
+    _run(
+        db,
+        """
+        CREATE TABLE tombstones (
+            uid TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            deleted_at TEXT NOT NULL
+        )
+        """,
+        *(statement for table in TOMBSTONED for statement in tombstone_triggers(table)),
+    )

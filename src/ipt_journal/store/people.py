@@ -3,7 +3,6 @@ person's contact over the whole journal."""
 
 from __future__ import annotations
 
-import difflib
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -223,7 +222,10 @@ def _person_values(person: PersonIn) -> dict:
 
 
 def _quoted(name: str) -> str:
-    return f'"{name}"' if " " in name else name
+    """A name in a command ipt suggests: the one shell-quoting rule (safe_text.shell_word)."""
+    from ipt_journal.text.safe_text import shell_word
+
+    return shell_word(name)
 
 
 def raise_deceased(name: str) -> None:
@@ -237,6 +239,8 @@ def raise_deceased(name: str) -> None:
 
 def unknown_name_message(name: str, known: list[str]) -> str:
     """'No one called X in your inventory', with the closest known names if any."""
+    import difflib  # only when a name is not found
+
     by_key = {known_name.casefold(): known_name for known_name in known}
     close = difflib.get_close_matches(name.casefold(), list(by_key), n=3, cutoff=0.6)
     message = f"No one called {name!r} in your inventory."

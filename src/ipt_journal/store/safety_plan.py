@@ -25,6 +25,11 @@ class SafetyPlanStore(Repository):
         """When the plan's oldest entry still in it was written (a timestamp), or None."""
         return self._one("SELECT min(created_at) FROM safety_plan_items")[0]
 
+    def last_changed(self) -> str | None:
+        """When an entry still in the plan was last written or changed (a timestamp), or None.
+        A removal leaves no stamp, so a plan emptied of one entry keeps the older date."""
+        return self._one("SELECT max(max(created_at, updated_at)) FROM safety_plan_items")[0]
+
     def items(self) -> list[SafetyPlanItem]:
         rows = self._all(
             "SELECT s.id, s.step, s.text, p.name AS person FROM safety_plan_items s "

@@ -4,10 +4,10 @@ the records' stable uids."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ipt_journal.errors import InputError
-from ipt_journal.store.people import PERSON_FIELDS
 
 if TYPE_CHECKING:
     from ipt_journal.store.core import Journal
@@ -35,12 +35,37 @@ TABLES = (
 )
 
 
+# Records deleted, by uid, with when (migration 12 keeps them by trigger): an import skips a
+# file's record deleted here since it was last changed, and a file's deletion removes the
+# journal's older copy. They hold no text.
+TOMBSTONES = "tombstones"
+
+
 def dump(journal: Journal) -> dict[str, list[dict]]:
-    """Every row of every table, in the order it was written."""
+    """Every row of every table, in the order it was written, and the deletions."""
     return {
         table: [dict(row) for row in journal.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")]
-        for table in TABLES
+        for table in (*TABLES, TOMBSTONES)
     }
+
+
+def rows(journal: Journal, table: str, by: str | None = None) -> Iterator[dict]:
+    """The rows of `table` one at a time, as they are read (an export streams them): in the
+    order they were written, or grouped by the column `by` (a child table read in step with
+    its parents, in that order within each parent)."""
+    if table not in (*TABLES, TOMBSTONES):  # names come from code, never from input; this keeps it so
+        raise ValueError(f"{table} is not a table of the journal")
+    cursor = journal.conn.execute(f"SELECT * FROM {table} ORDER BY {by + ', ' if by else ''}rowid")
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def uids(journal: Journal, table: str) -> dict[int, str]:
+    """Each row's uid by its id: how an export names the rows others point at."""
+    if table not in TABLES:
+        raise ValueError(f"{table} is not a table of the journal")
+    return dict(journal.conn.execute(f"SELECT id, uid FROM {table}").fetchall())
 
 
 def columns(journal: Journal, table: str) -> list[str]:
@@ -75,7 +100,7 @@ class _Merge:
         self.conn = journal.conn
         self.journal = journal
         self.counts = counts
-        self.ids: dict[str, dict[str, int]] = {}
+        self.ids: dict[str, dict[str, int | None]] = {}  # None: deleted here since
 
     def run(self, doc) -> None:
         self._known_ids("people", "checkins", "goals", "exercises", "therapy_sessions")
@@ -216,6 +241,7 @@ class _Merge:
                     "updated_at": review.updated_at,
                 },
             )
+        self._deletions(doc)
 
     def _sessions_and_things_to_bring(self, doc) -> None:
         for held in doc.therapy_sessions:
@@ -246,12 +272,39 @@ class _Merge:
         return self.ids[table][uid]
 
     def _count(self, table: str, what: str) -> None:
-        self.counts.setdefault(table, {"added": 0, "updated": 0, "skipped": 0})[what] += 1
+        counts = self.counts.setdefault(table, {"added": 0, "updated": 0, "skipped": 0})
+        counts[what] = counts.get(what, 0) + 1  # also "deleted since" and "deleted", when any
 
-    def _upsert(self, table: str, uid: str, values: dict) -> tuple[int, bool | None]:
+    def _deleted_since(self, uid: str, updated_at: str) -> bool:
+        """The journal deleted the record with `uid` after the file's copy was last changed."""
+        row = self.conn.execute("SELECT deleted_at FROM tombstones WHERE uid = ?", (uid,)).fetchone()
+        return row is not None and row["deleted_at"] >= updated_at
+
+    def _deletions(self, doc) -> None:
+        """The file's deletions: the journal's copy goes when it was not changed since (as the
+        store deletes it, cascades included), and the deletion is remembered here too."""
+        for gone in doc.deleted:
+            cursor = self.conn.execute(
+                f"DELETE FROM {gone.kind} WHERE uid = ? AND updated_at <= ?", (gone.uid, gone.deleted_at)
+            )
+            if cursor.rowcount:
+                self._count(gone.kind, "deleted")
+            # when it was deleted there, not now (the trigger's time), unless later here
+            when = "excluded.deleted_at" if cursor.rowcount else "max(deleted_at, excluded.deleted_at)"
+            self.conn.execute(
+                "INSERT INTO tombstones (uid, kind, deleted_at) VALUES (?, ?, ?) "
+                f"ON CONFLICT (uid) DO UPDATE SET deleted_at = {when}",
+                (gone.uid, gone.kind, gone.deleted_at),
+            )
+
+    def _upsert(self, table: str, uid: str, values: dict) -> tuple[int | None, bool | None]:
         """Insert the row with `uid`, or update it if the file's copy is newer; returns its id
-        and whether it changed (None: the journal's copy is newer and was kept)."""
+        and whether it changed (None: the journal's copy is newer and was kept). A record the
+        journal deleted since the file's copy was changed stays deleted: its id is None."""
         row = self.conn.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
+        if row is None and self._deleted_since(uid, values["updated_at"]):
+            self._count(table, "deleted since")
+            return None, None  # records pointing at it point at nothing
         if row is None:
             columns = ["uid", *values]
             cursor = self.conn.execute(
@@ -271,6 +324,8 @@ class _Merge:
         return row["id"], False
 
     def _person(self, person) -> None:
+        from ipt_journal.store.people import PERSON_FIELDS  # here: every command imports this module
+
         taken = self.conn.execute(
             "SELECT uid FROM people WHERE name = ? COLLATE NOCASE AND uid != ?", (person.name, person.uid)
         ).fetchone()
@@ -301,7 +356,9 @@ class _Merge:
         if changed is None:
             return  # the journal's check-in is newer: its people and tags stay too
         wanted = [
-            (self._ref("people", i.person), i.quality, i.created_at, i.updated_at) for i in checkin.people
+            (person, i.quality, i.created_at, i.updated_at)
+            for i in checkin.people
+            if (person := self._ref("people", i.person)) is not None  # None: deleted here since
         ]
         have = self.conn.execute(
             "SELECT person_id, quality, created_at, updated_at FROM interactions "
@@ -342,7 +399,9 @@ class _Merge:
                 "updated_at": event.updated_at,
             },
         )
-        wanted = [self._ref("people", uid) for uid in event.people]
+        if event_id is None:
+            return  # deleted here since
+        wanted = [person for uid in event.people if (person := self._ref("people", uid)) is not None]
         have = [
             row[0]
             for row in self.conn.execute(
@@ -371,6 +430,8 @@ class _Merge:
             },
         )
         self.ids["goals"][goal.uid] = goal_id
+        if goal_id is None:
+            return  # deleted here since
         for entry in goal.history:
             exists = self.conn.execute(
                 "SELECT 1 FROM goal_history WHERE goal_id = ? AND text = ? AND status = ? AND changed_at = ?",
@@ -384,6 +445,8 @@ class _Merge:
                 self._count("goal_history", "added")
         for rating in goal.ratings:
             checkin_id = self._ref("checkins", rating.checkin)
+            if checkin_id is None:
+                continue  # its check-in was deleted here since
             row = self.conn.execute(
                 "SELECT rating, created_at FROM goal_ratings WHERE goal_id = ? AND checkin_id = ?",
                 (goal_id, checkin_id),

@@ -11,6 +11,24 @@ _ISO_SHAPED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
+# Which days a record may carry, one rule for flags, wizards, models, the store and import:
+# nothing before 1900 (no one's journal; 9999-12-31 would read "-2912110 days ago"), and
+# nothing more than a year ahead (homework may be due, a course may start, within a year).
+# What has happened (a check-in, a questionnaire, a life event) is not in the future either.
+EARLIEST = dt.date(1900, 1, 1)
+AHEAD = dt.timedelta(days=366)
+
+
+def day_problem(day: dt.date, today: dt.date | None = None) -> str | None:
+    """Why `day` is outside what any record may carry, or None."""
+    today = today or dt.date.today()
+    if day < EARLIEST:
+        return f"{day.isoformat()} is before {EARLIEST.year}"
+    if day > today + AHEAD:
+        return f"{day.isoformat()} is more than a year ahead"
+    return None
+
+
 class DateError(InputError):
     """A date refused. `brief` says why in a line short enough for a wizard's prompt, where
     questionary shows the problem in a one-line toolbar (70 characters at most)."""
@@ -32,6 +50,12 @@ def parse_day(
         day = dt.date.fromisoformat(cleaned)
     except ValueError:
         day = _spoken_day(cleaned, text, what, future, today)
+    problem = day_problem(day, today)
+    if problem and (future or day < EARLIEST):  # a day after today has its own message below
+        raise DateError(
+            f"{what} {problem}; pick a day from {EARLIEST.year} to a year from today.",
+            brief=f"{problem}; pick another day.",
+        )
     if not future and day > today:
         if cleaned == day.isoformat():
             raise DateError(

@@ -24,7 +24,7 @@ def whole(value: float) -> int:
 
 def shown(value: float, signed: bool = False, places: int = SHOWN_PLACES) -> str:
     """A figure as it is shown: '6.3', or '+0.5' when `signed` (a correlation: places=2)."""
-    fixed = rounded(value, places)
+    fixed = rounded(value, places) + 0.0  # + 0.0 turns -0.0 into 0.0: a mean of -0.03 reads +0.0
     return f"{fixed:+.{places}f}" if signed else f"{fixed:.{places}f}"
 
 

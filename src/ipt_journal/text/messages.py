@@ -114,16 +114,20 @@ def checkin_saved(checkin: Checkin, verb: str, newcomers: list[str] = ()) -> Non
         note(f"Added to your inventory: {', '.join(newcomers)}.")
 
 
-def measure_json(measure, baseline, previous) -> dict:
+def measure_json(measure, baseline, previous, care=None, urgent_follows: bool = False) -> dict:
+    """`care` (a `follow_up.Care`) names whom to contact; `urgent_follows` when the item-9
+    follow-up on the same screen carries the one urgency instead."""
     from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import Care, score_follow_up
 
+    care = care or Care(None, False)
     scale = scales.SCALES[measure.scale]
     data = {
         **plain(measure),
         "scale_name": scale.name,
         "band": scale.band(measure.total),
         "max_total": scale.max_total,
-        "summary": scales.describe(scale, measure.total),
+        "summary": scales.describe(scale, measure.total, care.who, urge=not urgent_follows),
         "difficulty_text": difficulty_text(measure),
     }
     for label, earlier in (("baseline", baseline), ("previous", previous)):
@@ -141,9 +145,9 @@ def measure_json(measure, baseline, previous) -> dict:
     start = baseline.total if baseline is not None else None
     data["response"] = scales.response(start, measure.total)
     data["remission"] = scales.remission(start, measure.total)
-    data["contact_clinician_soon"] = scales.see_clinician_soon(
-        scale, measure.total, start, previous.total if previous is not None else None
-    )
+    before = previous.total if previous is not None else None
+    data["contact_clinician_soon"] = scales.see_clinician_soon(scale, measure.total, start, before)
+    data["follow_up"] = None if urgent_follows else score_follow_up(scale, measure.total, start, before, care)
     return data
 
 
@@ -154,11 +158,16 @@ def difficulty_text(measure) -> str | None:
     return None if answer is None else DIFFICULTY_OPTIONS[answer]
 
 
-def measure_result(measure, baseline, previous) -> None:
+def measure_result(measure, baseline, previous, care=None, urgent_follows: bool = False) -> None:
+    """A saved questionnaire, its change, and (unless `urgent_follows`: the item-9 follow-up
+    comes last on this screen) whom to contact soon after a severe score or a rise."""
     from ipt_journal.clinical import scales
+    from ipt_journal.clinical.follow_up import Care
 
+    care = care or Care(None, False)
     scale = scales.SCALES[measure.scale]
-    note(f"{scale.name} saved for {measure.day}. {scales.describe(scale, measure.total)}")
+    summary = scales.describe(scale, measure.total, care.who, urge=not urgent_follows)
+    note(f"{scale.name} saved for {measure.day}. {summary}")
     if difficulty_text(measure):
         note(f"How difficult these problems have made things: {difficulty_text(measure).lower()}.")
     for label, earlier in (("your baseline", baseline), ("the previous one", previous)):
@@ -179,16 +188,21 @@ def measure_result(measure, baseline, previous) -> None:
         note("That is half or less of your baseline score, what studies call a response.")
     if scales.remission(start, measure.total):
         note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
-    if measure.total < scale.severe_from and scales.see_clinician_soon(
-        scale, measure.total, start, previous.total if previous is not None else None
+    if (
+        measure.total < scale.severe_from
+        and not urgent_follows
+        and scales.see_clinician_soon(
+            scale, measure.total, start, previous.total if previous is not None else None
+        )
     ):
-        note(f"Your {scale.name} score has {scale.risen}; please contact your clinician soon.")
+        note(f"Your {scale.name} score has {scale.risen}; please contact {care.who} soon.")
 
 
 def crisis(country: str | None, plan=None, stream=None, opening: str | None = None) -> None:
     """The crisis resources, then the person's safety plan if there is one. Plain text on
     purpose: it must print even when nothing else works. `opening` leads when given
-    (`ipt crisis` passes its own neutral one); without it, the lines follow an item-9 answer."""
+    (`ipt crisis` passes its own neutral one, `safety.crisis_opening`); without it, the lines
+    follow an item-9 answer."""
     from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
@@ -196,7 +210,7 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
         say(wrapped(opening), file=out)
         say("", file=out)
     say("Help is there, any time:", file=out)
-    for line in safety.resources(country, after_item9=opening != safety.CRISIS_OPENING):
+    for line in safety.resources(country, after_item9=opening is None):
         say(wrapped(line, "  - ", "    "), file=out)
     if plan:
         say("", file=out)
@@ -206,25 +220,25 @@ def crisis(country: str | None, plan=None, stream=None, opening: str | None = No
     out.flush()
 
 
-def safety_message(country: str | None, plan, stream=None) -> None:
-    """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode."""
+def safety_message(country: str | None, plan, follow_up, stream=None) -> None:
+    """Shown right after a PHQ-9 with item 9 above 0 is saved, in every mode; `follow_up`
+    (`follow_up.item9_follow_up`) last, as the screen's one urgency."""
     from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     say("", file=out)
     say(wrapped(safety.CALM_OPENING), file=out)
     crisis(country, plan, out)
-    say(wrapped(safety.TELL_CLINICIAN), file=out)
     if not plan:
         say(wrapped(safety.PLAN_SUGGESTION), file=out)
+    say(wrapped(follow_up.text), file=out)  # last in view: the screen's one urgency
     out.flush()
 
 
-def item9_reminder(days: list[str], country: str | None, plan, stream=None) -> None:
+def item9_reminder(days: list[str], country: str | None, plan, follow_up, stream=None) -> None:
     """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
     (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
     Informs only: it never asks for anything."""
-    from ipt_journal.clinical import safety
 
     out = stream or sys.stdout
     say("", file=out)
@@ -236,7 +250,7 @@ def item9_reminder(days: list[str], country: str | None, plan, stream=None) -> N
         file=out,
     )
     crisis(country, plan, out)
-    say(wrapped(safety.TELL_CLINICIAN), file=out)
+    say(wrapped(follow_up.text), file=out)
     out.flush()
 
 

@@ -18,10 +18,18 @@ from __future__ import annotations
 
 import re
 
-# Bidirectional embeddings, overrides and isolates; invisible separators and marks. The
-# zero-width (non-)joiners are left alone: emoji and several scripts need them.
-_INVISIBLE = "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
+# Every Unicode format character (category Cf: bidirectional embeddings, overrides and
+# isolates, invisible separators, the deprecated U+206A-206F, the Mongolian vowel separator
+# U+180E, tag characters U+E0000-E007F...) can hide or reorder text. The zero-width
+# (non-)joiners U+200C and U+200D are left alone: emoji and several scripts need them. The
+# list is Python 3.11's unicodedata, written out so nothing is computed at import time.
+_INVISIBLE = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+)
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+_UNSAFE_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
 _UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -29,12 +37,24 @@ _CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 def _escape(match: re.Match) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def for_terminal(text: str) -> str:
-    """`text` with everything that could act on a terminal shown as an escape instead."""
-    return _UNSAFE.sub(_escape, text)
+def for_terminal(text: str, one_line: bool = False) -> str:
+    """`text` with everything that could act on a terminal, or hide or reorder what is shown,
+    written as a visible escape instead. `one_line` escapes tabs and newlines too (a Tab
+    completion is one line)."""
+    return (_UNSAFE_ONE_LINE if one_line else _UNSAFE).sub(_escape, text)
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word a POSIX shell takes literally: the one quoting rule for every command
+    ipt suggests (`ipt inventory remove 'O'"'"'$(cmd)'`) and every value Tab completion
+    inserts in bash. Control and invisible characters are escaped first, so a suggestion
+    never carries them to a terminal."""
+    import shlex
+
+    return shlex.quote(for_terminal(text, one_line=True))
 
 
 def control_character(text: str, multiline: bool = False) -> str | None:
@@ -87,6 +107,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # What would turn a line into a list item or a quote when it starts one.
 _LEADING = re.compile(r"^(\s*\d*)([-+.)>])(?=\s|$)", re.M)
+# A line of only = or - turns the line above it into a heading (or draws a rule).
+_UNDERLINE = re.compile(r"^([ \t]*)([=-])(?=[=\- \t]*$)", re.M)
 
 
 def markdown(text) -> str:
@@ -95,4 +117,5 @@ def markdown(text) -> str:
     value = for_terminal(str(text)).replace("\t", " ")
     value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
     value = _LEADING.sub(r"\1\\\2", _MARKDOWN_SPECIAL.sub(r"\\\1", value))
+    value = _UNDERLINE.sub(r"\1\\\2", value)
     return value.replace("\n", "  \n")

@@ -1,0 +1,57 @@
+"""The format-neutral pieces a document is made of. Markdown and HTML render the same
+blocks, so both say the same thing; journal text stays raw here and each renderer escapes
+it for its format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ipt_journal.documents.charts import Band, Series
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 2  # 2: a section; 3: a part of one
+
+
+@dataclass
+class Paragraph:
+    text: str
+    emphasis: bool = False
+
+
+@dataclass
+class Items:
+    items: list[str]
+
+
+@dataclass
+class Table:
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: set[int] = field(default_factory=set)  # columns aligned right
+
+
+@dataclass
+class Chart:
+    chart_id: str
+    title: str
+    description: str
+    series: list[Series]
+    y_max: float
+    bands: list[Band] = field(default_factory=list)
+
+
+@dataclass
+class PageBreak:
+    """Where the session summary ends and the case begins: a rule in HTML, nothing in
+    Markdown (the headings say it)."""
+
+
+Block = Heading | Paragraph | Items | Table | Chart | PageBreak
+
+
+def or_dash(value: int | None, suffix: str) -> str:
+    return "–" if value is None else f"{value}{suffix}"

@@ -1,0 +1,182 @@
+"""The people in the clinician document: the same per-person figures as the terminal
+report (`ipt report`): mood with and without, mood by how it went, first half against
+second, "in nearly every check-in"; and the interpersonal inventory."""
+
+from __future__ import annotations
+
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS
+from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
+from ipt_journal.insight.clinician_report import ClinicianReport
+from ipt_journal.insight.relationships import MIN_FOR_LINK, MoodWhen, PersonChange, PersonMood
+from ipt_journal.insight.report import MIN_CHECKINS_EACH, PersonPattern
+from ipt_journal.text.figures import shown, whole
+
+ASSOCIATION = "Mood differences are associations, not causes."
+SHOWN_FROM = MIN_CHECKINS_EACH  # as the terminal: people seen fewer times are left out of these views
+
+
+def how_often(mood: PersonMood) -> str:
+    """'in every check-in (35 of 35)', 'in nearly every check-in (33 of 35)', '11 of 35 check-ins'."""
+    n, of = mood.interactions, mood.window_checkins
+    if n == of:
+        return f"in every check-in ({n} of {of})"
+    if mood.nearly_always:
+        return f"in nearly every check-in ({n} of {of})"
+    return f"in {n} of {of} check-ins"
+
+
+def half(n: int, quality: float | None) -> str:
+    if not n:
+        return "–"
+    return f"{n}×" if quality is None else f"{n}× {_mean(quality, signed=True)}"
+
+
+def _mean(value: float | None, signed: bool = False) -> str:
+    return "–" if value is None else shown(value, signed)
+
+
+def _cell(when: MoodWhen) -> str:
+    return "–" if not when.checkins else f"{_mean(when.mean_mood)} ({when.checkins})"
+
+
+def link_words(person: PersonMood) -> str:
+    """As the terminal's Link column says it."""
+    rated = person.interactions - person.unknown
+    if person.link_status == "too-few":
+        return f"too few ({rated} of {MIN_FOR_LINK})"
+    if person.link_status == "no-variation" or person.link is None:
+        return "no variation"
+    return f"{person.link.strength} {shown(person.link.rho, True, 2)}"
+
+
+def trend_sentence(name: str, mood: PersonMood | None, change: PersonChange | None, label: str) -> str:
+    """One person on page one: how often, early against late, mood by how it went, contact."""
+    parts = [f"{name}{f' ({label})' if label else ''}"]
+    if mood:
+        parts.append(how_often(mood))
+    if change and change.quality != "too few":
+        parts.append(
+            f"how it went {_mean(change.early_quality, signed=True)} in the first half ({change.early}×), "
+            f"{_mean(change.late_quality, signed=True)} in the second ({change.late}×): {change.quality}"
+        )
+    if mood and mood.interactions - mood.unknown >= SHOWN_FROM:
+        if (
+            mood.link_status == "no-variation"
+            or sum(bool(w.checkins) for w in (mood.badly, mood.neither, mood.well)) == 1
+        ):
+            went = next(w for w in (mood.badly, mood.neither, mood.well) if w.checkins)
+            parts.append(f"it went the same way every time (mean mood then {_mean(went.mean_mood)})")
+        else:
+            parts.append(
+                f"mean mood when it went badly {_cell(mood.badly)}, neither {_cell(mood.neither)}, "
+                f"well {_cell(mood.well)}"
+            )
+    if change:
+        parts.append(f"contact {change.contact} in the second half")
+    return "; ".join(parts) + "."
+
+
+def pattern_row(p: PersonPattern, mood: PersonMood | None, label: str) -> list[str]:
+    who = f"{p.name} ({label})" if label else p.name
+    if p.mood_difference is not None:
+        moods = f"{_mean(p.mood_with)} with, {_mean(p.mood_without)} without"
+    elif mood and mood.nearly_always:
+        moods = f"{how_often(mood)}: too few without to compare"
+    else:
+        moods = "not enough data yet"
+    if p.mean_quality is None:
+        went = "unknown (imported)"
+    else:
+        word = QUALITY_LABELS[max(-2, min(2, whole(p.mean_quality)))]
+        went = f"{word} ({shown(p.mean_quality, signed=True)})"
+    return [
+        who,
+        CLOSENESS_LABELS.get(p.closeness or 0, ""),
+        str(p.interactions),
+        went,
+        moods,
+        p.last_contact.isoformat(),
+    ]
+
+
+def relationships(doc: ClinicianReport) -> list[Block]:
+    figures = doc.figures
+    if not figures.people:
+        return []
+    insight = figures.insight
+    moods = {m.name: m for m in insight.moods} if insight else {}
+    out: list[Block] = [
+        Heading("Relationships and mood"),
+        Table(
+            "The people I spent time with: how it went on average (-2 to +2), and mood on check-ins "
+            "with and without them",
+            ["Person", "Closeness", "Check-ins", "How it went", "Mood with / without", "Last contact"],
+            [pattern_row(p, moods.get(p.name), doc.people_labels.get(p.name, "")) for p in figures.people],
+            {2},
+        ),
+        Paragraph(
+            f"{ASSOCIATION} With / without needs at least {MIN_CHECKINS_EACH} check-ins of each; "
+            "for someone in nearly every check-in, how it went is compared instead (below)."
+        ),
+    ]
+    if insight:
+        shown_moods = [m for m in insight.moods if m.interactions - m.unknown >= SHOWN_FROM]
+        if shown_moods:
+            out.append(
+                Table(
+                    "Mean mood (and check-ins) when time together went badly (-2/-1), neither (0) or "
+                    "well (+1/+2)",
+                    ["Person", "Badly", "Neither", "Well", "Link"],
+                    [
+                        [m.name, _cell(m.badly), _cell(m.neither), _cell(m.well), link_words(m)]
+                        for m in shown_moods
+                    ],
+                    {1, 2, 3},
+                )
+            )
+            out.append(
+                Paragraph(
+                    f"Link: Spearman's rank correlation of how it went with mood, read from {MIN_FOR_LINK} "
+                    "check-ins with the person; 'no variation' means how it went was always the same, "
+                    "so nothing can be said about a link."
+                )
+            )
+        changes = [c for c in insight.changes if c.early + c.late >= SHOWN_FROM]
+        if changes:
+            out.append(
+                Table(
+                    f"First half ({insight.since} to {insight.second_half_from}) against second half: "
+                    "check-ins with them × how it went on average",
+                    ["Person", "1st half", "2nd half", "How it went", "Contact"],
+                    [
+                        [
+                            c.name,
+                            half(c.early, c.early_quality),
+                            half(c.late, c.late_quality),
+                            c.quality,
+                            c.contact,
+                        ]
+                        for c in changes
+                    ],
+                    {1, 2},
+                )
+            )
+    quiet = figures.quiet_inner_circle
+    if quiet:
+        names = ", ".join(f"{q.name} (last {q.last_contact or 'never recorded'})" for q in quiet)
+        out.append(Paragraph(f"Inner circle with no contact recorded in this window: {names}."))
+    return out
+
+
+def inventory(doc: ClinicianReport) -> list[Block]:
+    if not doc.inventory:
+        return []
+    out: list[Block] = [
+        Heading("Interpersonal inventory: the focus and the inner circle"),
+    ]
+    for person in doc.inventory:
+        focus = f"; problem area: {person.focus}" if person.focus else ""
+        out.append(Heading(f"{person.name}: {person.about}{focus}", level=3))
+        if person.answers:
+            out.append(Items([f"{question}: {answer}" for question, answer in person.answers]))
+    return out

@@ -37,23 +37,27 @@ WEDNESDAY = dt.date(2026, 11, 25)
         (PHQ9, 4, "keep tracking it over time"),
         (PHQ9, 5, "worth keeping an eye on"),
         (PHQ9, 9, "worth keeping an eye on"),
-        (PHQ9, 10, "worth discussing with your clinician"),
-        (PHQ9, 19, "worth discussing with your clinician"),
-        (PHQ9, 20, "please contact your clinician soon"),
+        (PHQ9, 10, "worth discussing with your therapist or doctor"),
+        (PHQ9, 19, "worth discussing with your therapist or doctor"),
+        (PHQ9, 20, "please contact your therapist or doctor soon"),
         (GAD7, 9, "worth keeping an eye on"),
-        (GAD7, 10, "worth discussing with your clinician"),
-        (GAD7, 14, "worth discussing with your clinician"),
-        (GAD7, 15, "please contact your clinician soon"),
+        (GAD7, 10, "worth discussing with your therapist or doctor"),
+        (GAD7, 14, "worth discussing with your therapist or doctor"),
+        (GAD7, 15, "please contact your therapist or doctor soon"),
     ],
 )
 def test_the_advice_changes_exactly_at_each_threshold(scale, total, advice):
     assert scales.describe(scale, total).endswith(f"; {advice}.")
 
 
-def test_describe_says_the_score_out_of_its_maximum():
-    assert scales.describe(PHQ9, 20) == (
-        "Your PHQ-9 score is 20 of 27, in the severe range; please contact your clinician soon."
+def test_describe_says_the_score_out_of_its_maximum_and_whom_to_tell():
+    assert scales.describe(PHQ9, 20, who="Dr Lee") == (
+        "Your PHQ-9 score is 20 of 27, in the severe range; please contact Dr Lee soon."
     )
+    assert scales.describe(PHQ9, 19, who="Dr Lee").endswith("; worth discussing with Dr Lee.")
+    # When a more urgent line follows, a severe score names its range only.
+    assert scales.describe(GAD7, 15, urge=False) == "Your GAD-7 score is 15 of 21, in the severe range."
+    assert scales.describe(GAD7, 14, urge=False).endswith("; worth discussing with your therapist or doctor.")
     assert scales.describe(GAD7, 0) == (
         "Your GAD-7 score is 0 of 21, in the minimal range; keep tracking it over time."
     )

@@ -1,7 +1,15 @@
-"""Every test gets its own journal under tmp_path; none can touch a real one."""
+"""Every test gets its own journal under tmp_path; none can touch a real one.
 
+IPT_TEST_TODAY=2028-02-29 (or 2027-03-14T21:30, local time in $TZ) runs the session on
+that day, the clock ticking from there: CI runs the date-sensitive tests on a handful of
+hard days (docs/testing.md). Processes the tests start travel to the same moment (see
+no_network/sitecustomize.py), so a wizard and its test agree on what day it is.
+"""
+
+import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +20,26 @@ from support import Ipt
 NO_NETWORK = Path(__file__).resolve().parent / "no_network"
 sys.path.insert(0, str(NO_NETWORK))
 import network_guard  # noqa: E402,F401
+
+HARD_DAY = os.environ.get("IPT_TEST_TODAY", "")
+
+
+def pytest_configure(config) -> None:
+    if HARD_DAY:
+        import time_machine
+
+        # A naive time is local: astimezone() reads it in $TZ, so 21:30 is 21:30 there.
+        moment = dt.datetime.fromisoformat(HARD_DAY)
+        if len(HARD_DAY) == len("2028-02-29"):  # a day alone: its noon, far from either midnight
+            moment = moment.replace(hour=12)
+        time_machine.travel(moment.astimezone(), tick=True).start()
+
+
+def pytest_report_header(config) -> str | None:
+    if not HARD_DAY:
+        return None
+    now = dt.datetime.now().astimezone()
+    return f"clock: {now:%A %Y-%m-%d %H:%M %Z} (IPT_TEST_TODAY={HARD_DAY}, TZ={os.environ.get('TZ', '')})"
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +60,9 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv(
         "PYTHONPATH", os.pathsep.join(filter(None, [str(NO_NETWORK), os.environ.get("PYTHONPATH")]))
     )
+    if HARD_DAY:
+        # Where this session's clock stands now: a child process starts its clock here.
+        monkeypatch.setenv("IPT_TEST_NOW", repr(time.time()))
     return path
 
 

@@ -1,22 +1,34 @@
 """Helpers the tests share."""
 
+import os
+import shutil
 import sqlite3
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ipt_journal.cli import app
 
 
 class Ipt:
-    """Runs `ipt` in-process the way a script would (stdin is not a terminal)."""
+    """Runs `ipt` in-process the way a script would (stdin is not a terminal). Each result
+    carries the journal as it was before the call (`result.journal_before`), so
+    `assert_user_error` can tell that a refused command wrote nothing."""
 
     def __init__(self, path: Path):
         self.path = path
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | None = None):
-        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        before = Snapshot(self.path)
+        result = self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        result.journal_before = before
+        return result
 
     def ok(self, *args: str):
         result = self(*args)
@@ -40,11 +52,91 @@ class Ipt:
 
 
 def assert_user_error(result, *phrases: str, code: int = 2) -> None:
-    """A user mistake: the given exit code, a plain message, never a traceback."""
+    """A user mistake: the given exit code, each phrase in the message on stderr, and the
+    journal exactly as it was before the command (an in-process run raises on a crash, so
+    a traceback never gets this far)."""
     assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
     for phrase in phrases:
         assert phrase in result.stderr, result.stderr
+    result.journal_before.assert_unchanged()
+
+
+class Snapshot:
+    """A journal file's content at one moment. Kept as the file's bytes (cheap enough to
+    take before every call); when the bytes differ later, the two are compared by what
+    their tables hold, so a file SQLite merely rewrote still counts as unchanged. A journal
+    that does not exist holds nothing, like one whose tables are all empty."""
+
+    SUFFIXES = ("", "-wal")
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.files = self._files()
+
+    def _files(self) -> dict[str, bytes | None]:
+        found = {}
+        for suffix in self.SUFFIXES:
+            file = self.path.with_name(self.path.name + suffix)
+            content = file.read_bytes() if file.exists() else None
+            # An empty write-ahead log holds nothing: opening a journal may leave one.
+            found[suffix] = None if suffix and not content else content
+        return found
+
+    def assert_unchanged(self) -> None:
+        now = self._files()
+        if now == self.files:
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / self.path.name
+            for suffix, content in self.files.items():
+                if content is not None:
+                    copy.with_name(copy.name + suffix).write_bytes(content)
+            before = contents(copy)
+        assert contents(self.path) == before, f"{self.path} changed"
+
+
+def contents(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table that has any, sorted: what a journal holds, however stored.
+    Bookkeeping a new journal starts with (its migrations, the search index's tables, which
+    follow the rows they index) is left out, so a file a refused command created is empty."""
+    if not path.exists():
+        return {}
+    conn = _connect(path)
+    try:
+        names = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != '_sqlite_migrations' AND name NOT LIKE '%_fts%'"
+            )
+        ]
+        tables = {name: sorted(conn.execute(f'SELECT * FROM "{name}"'), key=repr) for name in names}
+    finally:
+        conn.close()
+    return {name: rows for name, rows in tables.items() if rows}
+
+
+def _connect(path: Path):
+    """The journal, opened with IPT_JOURNAL_PASSPHRASE as the real one is when it is encrypted."""
+    with open(path, "rb") as file:
+        plain = file.read(16) in (b"", b"SQLite format 3\x00")
+    passphrase = os.environ.get("IPT_JOURNAL_PASSPHRASE")
+    if plain or passphrase is None:
+        return sqlite3.connect(path)
+    from sqlcipher3 import dbapi2
+
+    conn = dbapi2.connect(str(path))
+    conn.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
+    return conn
+
+
+@contextmanager
+def unchanged(path: Path) -> Iterator[None]:
+    """The journal at `path` holds the same after the block as before it: for a run
+    outside `Ipt` (a subprocess, a terminal)."""
+    before = Snapshot(path)
+    yield
+    before.assert_unchanged()
 
 
 def flat(text: str) -> str:
@@ -65,3 +157,13 @@ def older_journal(path: Path, version: int) -> Path:
     conn.commit()
     conn.close()
     return path
+
+
+def read_only(path: Path):
+    """Make `path` read-only even for root (who ignores permissions), or skip; returns the undo."""
+    if os.geteuid() != 0:
+        os.chmod(path, 0o400)
+        return lambda: os.chmod(path, 0o600)
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode != 0:
+        pytest.skip("cannot make a file read-only for root here")
+    return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)

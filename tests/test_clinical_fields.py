@@ -29,7 +29,7 @@ def test_the_difficulty_answer_is_stored_shown_and_exported(ipt):
 
 def test_a_difficulty_out_of_range_writes_nothing(ipt):
     result = ipt("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0", "--difficulty", "4")
-    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert_user_error(result, "Difficulty is not valid, got 4.")
     assert not ipt.path.exists() or ipt.count("measures") == 0
 
 

@@ -1,6 +1,7 @@
 """Days written the way people say them, and the ones ipt refuses."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -49,9 +50,8 @@ def test_spoken_days(text, expected):
     ],
 )
 def test_refusals_name_the_day_understood(text, phrase):
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(InputError, match=re.escape(phrase)):
         parse_day(text, "--date", today=TODAY)
-    assert phrase in caught.value.message
 
 
 def test_due_dates_may_be_in_the_future():

@@ -49,7 +49,7 @@ def test_the_encrypted_file_and_its_wal_hold_no_plaintext(secret):
 
 def test_plain_sqlite_cannot_read_it(secret):
     conn = sqlite3.connect(secret.path)
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
         conn.execute("SELECT * FROM checkins").fetchall()
     conn.close()
 

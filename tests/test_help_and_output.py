@@ -32,10 +32,18 @@ def test_every_help_ends_with_examples_and_shows_no_parser_text(path, text):
 
 
 def test_help_examples_run_as_written_for_a_few(ipt):
-    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
+    added = ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1")
+    assert "Added Sam (partner, inner circle)." in flat(added.stdout)
     ipt.ok("checkin", "--mood", "6", "--with", "Sam:+1", "--note", "Dinner with Sam")
-    ipt.ok("checkin", "list", "--with", "Sam", "--since", "last monday")
-    ipt.ok("search", '"phone call" OR letter', "--kind", "check-in")
+    ipt.ok("checkin", "--mood", "4", "--note", "A phone call with Jo")
+    assert ipt.rows("SELECT mood, note FROM checkins ORDER BY id") == [
+        (6, "Dinner with Sam"),
+        (4, "A phone call with Jo"),
+    ]
+    listed = ipt.ok("checkin", "list", "--with", "Sam", "--since", "last monday").stdout
+    assert "Dinner with Sam" in listed and "phone call" not in listed, listed
+    found = ipt.ok("search", '"phone call" OR letter', "--kind", "check-in").stdout
+    assert "phone call" in found and "Dinner" not in found, found
 
 
 @pytest.fixture

@@ -24,8 +24,10 @@ def test_every_possible_total_gets_its_published_band(scale, bands):
     for total, band in expected.items():
         assert scale.band(total) == band
         assert f"in the {band} range" in scales.describe(scale, total)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"total {scale.max_total + 1} is outside 0-{scale.max_total}"):
         scale.band(scale.max_total + 1)
+    with pytest.raises(ValueError, match="total -1 is outside"):
+        scale.band(-1)
 
 
 def test_items_and_options_are_as_published():

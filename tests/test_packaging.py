@@ -26,8 +26,32 @@ NOT_SHIPPED = (
     "dist",
     "build",
     "out",
+    "mutants",
     "*.db*",
 )
+# Everything the sdist may hold (`*` stays within a folder, `**/` spans any depth): a file
+# that fits none of these is shipped by mistake, a secret or a stray output as like as not.
+SHIPPED = (
+    "PKG-INFO",
+    "pyproject.toml",
+    "README.md",
+    "CHANGELOG.md",
+    "LICENSE",
+    ".gitignore",  # hatchling ships it whatever the exclude list says
+    "src/ipt_journal/**/*.py",
+    "tests/**/*.py",
+    "docs/*.md",
+    "scripts/*.py",
+    "benchmarks/*.py",
+)
+
+
+def shipped(name: str) -> bool:
+    for pattern in SHIPPED:
+        regex = re.escape(pattern).replace(r"\*\*/", "(?:[^/]+/)*").replace(r"\*", "[^/]*")
+        if re.fullmatch(regex, name):
+            return True
+    return False
 
 
 def lowest(name: str) -> str:
@@ -84,12 +108,38 @@ def test_a_wheel_built_with_the_lowest_hatchling_installs_and_runs(built):
     assert "from the wheel" in listed.stdout
 
 
-def test_the_sdist_leaves_out_repository_noise(built):
+def test_the_sdist_ships_only_what_is_on_its_list(built):
     with tarfile.open(built["sdist"]) as sdist:
-        names = [name.split("/", 1)[1] for name in sdist.getnames() if "/" in name]
-    assert not [name for name in names if name.startswith((".ci", ".github", ".venv", "benchmarks/out"))]
+        names = [member.name.split("/", 1)[1] for member in sdist.getmembers() if member.isfile()]
+    assert [name for name in names if not shipped(name)] == []
     assert {"LICENSE", "README.md", "pyproject.toml", "src/ipt_journal/cli/__init__.py"} <= set(names)
     assert "tests/test_packaging.py" in names and "docs/user-guide.md" in names
+    assert "tests/no_network/sitecustomize.py" in names and "scripts/make_reference.py" in names
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ".ci/run",
+        "benchmarks/out/report.txt",
+        "journal.db",
+        "export.csv",
+        "mutants/x.py",
+        "src/ipt_journal/notes.txt",
+        "docs/draft.docx",
+        "tests/journal.db",
+        ".venv/bin/python",
+    ],
+)
+def test_the_list_refuses_what_should_not_ship(name):
+    assert not shipped(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["src/ipt_journal/cli/search.py", "src/ipt_journal/a/b/c.py", "tests/no_network/network_guard.py"]
+)
+def test_the_list_takes_the_package_at_any_depth(name):
+    assert shipped(name)
 
 
 def test_readme_links_work_on_a_package_index_page():

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from support import assert_user_error, flat
+from support import assert_user_error, flat, read_only
 from writers import WRITER
 
 MARKER = "MARKER-7c1d a note nobody else should read"
@@ -108,7 +108,6 @@ def test_a_fifo_as_the_restore_source_is_refused_at_once(ipt, tmp_path):
 
 
 def test_wipe_in_a_read_only_folder_removes_nothing_and_says_why(ipt):
-    from test_resilience import read_only
 
     ipt.ok("checkin", "--mood", "6", "--date", "2026-01-01", "--note", MARKER)
     ipt.ok("backup")
@@ -191,7 +190,6 @@ def test_an_encrypted_journal_carries_its_mark_inside_the_encryption(ipt, monkey
 
 
 def test_read_only_media_shows_the_rows_still_in_the_wal(ipt, tmp_path):
-    from test_resilience import read_only
 
     ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", "folded in")
     # A check-in saved, then the machine stopped before SQLite folded the -wal into the file.

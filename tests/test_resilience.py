@@ -3,7 +3,6 @@
 import json
 import os
 import random
-import shutil
 import signal
 import socket
 import sqlite3
@@ -17,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from network_guard import NetworkUsed
 
-from support import assert_user_error
+from support import assert_user_error, read_only
 
 # Adds check-ins of several rows each (check-in, 3 interactions, 2 tags, a PHQ-9) until killed.
 WRITER = textwrap.dedent(
@@ -95,14 +94,13 @@ def test_killing_a_writer_at_random_moments_leaves_every_record_whole_or_absent(
 def test_fuzzed_values_get_clear_answers_and_the_journal_stays_intact(people, command, value):
     result = people(*[part.replace("{}", value) if part == "{}" else part for part in command])
     assert result.exit_code in (0, 2), result.output
-    assert "Traceback" not in result.output
     if result.exit_code == 2:
-        assert "Error" in result.stderr
+        assert_user_error(result, "Error")
     assert people.rows("PRAGMA integrity_check") == [("ok",)]
 
 
 def test_the_network_is_closed_to_the_tests_and_their_processes():
-    with pytest.raises(NetworkUsed):
+    with pytest.raises(NetworkUsed, match="something tried to (reach the network|look up a network address)"):
         socket.create_connection(("127.0.0.1", 9), timeout=1)
     child = subprocess.run(
         [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"],
@@ -124,19 +122,8 @@ def test_a_truncated_journal_gives_a_clear_error_and_is_not_damaged_further(peop
     before = people.path.read_bytes()
     for args in (["report"], ["checkin", "--mood", "5"], ["inventory", "list"]):
         result = people(*args)
-        assert result.exit_code == 1 and "Traceback" not in result.output
-        assert "Error: Cannot" in result.stderr
+        assert_user_error(result, "Error: Cannot", code=1)
     assert people.path.read_bytes() == before
-
-
-def read_only(path):
-    """Make `path` read-only even for root (who ignores permissions), or skip."""
-    if os.geteuid() != 0:
-        os.chmod(path, 0o400)
-        return lambda: os.chmod(path, 0o600)
-    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode != 0:
-        pytest.skip("cannot make a file read-only for root here")
-    return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 def test_a_read_only_journal_gives_a_clear_error_and_is_unchanged(people):

@@ -187,7 +187,7 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
     checkin = CheckinIn(
         day="2026-01-01", mood=5, people=[{"name": "Robin", "quality": 1}, {"name": "Nobody", "quality": 0}]
     )
-    with pytest.raises(store.NotFound):
+    with pytest.raises(store.NotFound, match="Nobody"):
         journal.checkins.add(CheckinDraft(checkin, newcomers=[newcomer]))
     assert journal.people.all() == [] and journal.checkins.all() == []
     journal.close()

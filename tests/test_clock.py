@@ -1,0 +1,35 @@
+"""The tests' clock: on a hard day (IPT_TEST_TODAY, docs/testing.md) the tests and every
+`ipt` they start agree on what day it is; on other runs, this is simply today."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+from support import Ipt
+
+
+def test_ipt_in_a_child_process_saves_the_day_the_test_reads(ipt: Ipt):
+    started = dt.date.today()
+    saved = subprocess.run(
+        [sys.executable, "-m", "ipt_journal", "checkin", "--mood", "5"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=os.environ,
+        timeout=60,
+    )
+    assert saved.returncode == 0, saved.stderr
+    assert ipt.rows("SELECT day FROM checkins") == [(started.isoformat(),)]
+
+
+def test_ipt_in_process_saves_the_day_the_test_reads(ipt: Ipt):
+    ipt.ok("checkin", "--mood", "5", "--date", "yesterday")
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    assert ipt.rows("SELECT day FROM checkins") == [(yesterday.isoformat(),)]
+
+
+def test_the_hard_day_is_the_day_the_tests_see():
+    wanted = os.environ.get("IPT_TEST_TODAY", "")
+    if wanted:
+        assert dt.date.today().isoformat() == wanted[:10]

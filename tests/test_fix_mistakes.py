@@ -47,6 +47,7 @@ def test_measure_delete_asks_for_yes_and_deletes(people):
 def test_homework_done_asks_how_it_went_in_a_terminal(people, journal_path):
     people.ok("homework", "add", "Ask Sam about the weekend")
     term = Terminal(journal_path, "homework", "done", "1")
+    term.at("Which day did you do it?").type("")  # today, pre-filled
     term.at("How did it go?").type("Better than I feared")
     term.answer("How much did it help?", DOWN, DOWN, DOWN, ENTER)
     code, output = term.finish()

@@ -330,12 +330,17 @@ def _people_patterns(console: Console, result: Report) -> None:
         )
         return
     console.print("People and mood", style="bold")
-    nearly_always = {p.name for p in result.insight.moods if p.nearly_always} if result.insight else set()
+    # The same words as the clinician document (documents/people.how_often): every, or nearly.
+    always = {
+        p.name: "in every check-in" if p.interactions == p.window_checkins else "in nearly all"
+        for p in (result.insight.moods if result.insight else [])
+        if p.nearly_always
+    }
 
     def moods(person: PersonPattern) -> str:
         if person.mood_with is not None:
             return f"{_mean(person.mood_with)} / {_mean(person.mood_without)}"
-        return "in nearly all" if person.name in nearly_always else "not enough data yet"
+        return always.get(person.name, "not enough data yet")
 
     rows = [
         (

@@ -91,6 +91,12 @@ def test_the_card_as_markdown_goes_to_stdout_or_a_file(plan, tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
+def test_a_card_named_for_another_format_is_refused_and_not_written(plan, tmp_path):
+    target = tmp_path / "card.pdf"
+    assert_user_error(plan("safety-plan", "--card", "-o", str(target)), "not .pdf", "Name it card.html")
+    assert not target.exists()
+
+
 @pytest.mark.parametrize(
     ("entry", "blank"),
     [

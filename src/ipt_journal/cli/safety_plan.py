@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -98,9 +99,14 @@ def _write_card(
     from ipt_journal.errors import InputError
     from ipt_journal.safekeeping import files
 
-    kind = (card_format or "").strip().lower() or (
-        "html" if output and output.lower().endswith((".html", ".htm")) else "markdown"
-    )
+    suffix = Path(output).suffix.lower() if output and output != files.STDOUT else ""
+    if not card_format and suffix not in ("", ".html", ".htm", ".md", ".markdown", ".txt"):
+        # A name that promises another format (card.pdf) would hold Markdown: say so instead.
+        raise InputError(
+            f"ipt writes the card as HTML or Markdown, not {suffix}.",
+            "Name it card.html (print it, or save it as PDF from the browser) or card.md.",
+        )
+    kind = (card_format or "").strip().lower() or ("html" if suffix in (".html", ".htm") else "markdown")
     if kind not in ("markdown", "html"):
         raise InputError(f"--format must be markdown or html, got {card_format!r}.")
     text = safety_card.render(kind, plan, closing, config.country_or_none())

@@ -56,6 +56,9 @@ RULES = {
         "or 3 (nearly every day)"
     ),
     "rating": "A goal's progress must be a whole number from 0 to 10",
+    "difficulty": (
+        "Difficulty must be 0 (not difficult at all), 1 (somewhat), 2 (very) or 3 (extremely difficult)"
+    ),
     "planned_weeks": "The planned length must be 8 to 20 weekly sessions",
     "focus_areas": f"Focal problem areas must be from: {_choices(ProblemArea)}",
     "step": "A safety plan step is a number from 1 to 6",

@@ -31,7 +31,8 @@ def test_a_difficulty_out_of_range_writes_nothing(ipt):
     result = ipt("measure", "phq9", "--answers", "0,0,0,0,0,0,0,0,0", "--difficulty", "4")
     assert_user_error(
         result,
-        "Difficulty must be 0 (not difficult at all), 1 (somewhat), 2 (very) or 3 (extremely difficult), got 4.",
+        "Difficulty must be 0 (not difficult at all), 1 (somewhat), 2 (very) or 3 (extremely "
+        "difficult), got 4.",
     )
     assert not ipt.path.exists() or ipt.count("measures") == 0
 

@@ -72,6 +72,23 @@ class Repository:
         row: sqlite3.Row = self.conn.execute(sql, params).fetchone()
         return row
 
+    def _write_one_row(self, table: str, given: Mapping[str, str | None]) -> None:
+        """Inside the caller's transaction: create a one-row table's row (id 1) if missing,
+        then write the columns `given` (an empty text is stored as NULL, never as ''). For
+        the plans ipt keeps one of: the staying-well plan, the safety plan's closing answers."""
+        stamp = now()
+        if self._one(f"SELECT 1 FROM {table} WHERE id = 1") is None:
+            self.conn.execute(
+                f"INSERT INTO {table} (id, uid, created_at, updated_at) VALUES (1, ?, ?, ?)",
+                (new_uid(), stamp, stamp),
+            )
+        if given:
+            assignments = ", ".join(f"{column} = ?" for column in given)
+            self.conn.execute(
+                f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = 1",
+                [*(value or None for value in given.values()), stamp],
+            )
+
     def _insert(self, sql: str, params: Params = ()) -> int:
         """Run one INSERT; the new row's id."""
         return inserted(self.conn.execute(sql, params))

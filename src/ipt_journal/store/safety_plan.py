@@ -97,17 +97,6 @@ class ClosingStore(Repository):
     def save(self, answers: dict[str, str | None]) -> Closing:
         """Write the answers given (None keeps one; an empty text clears it)."""
         given = {key: value for key, value in answers.items() if key in CLOSING and value is not None}
-        stamp = now()
         with self.journal.writing():
-            if self._one("SELECT 1 FROM safety_plan_closing WHERE id = 1") is None:
-                self.conn.execute(
-                    "INSERT INTO safety_plan_closing (id, uid, created_at, updated_at) VALUES (1, ?, ?, ?)",
-                    (new_uid(), stamp, stamp),
-                )
-            if given:
-                assignments = ", ".join(f"{key} = ?" for key in given)
-                self.conn.execute(
-                    f"UPDATE safety_plan_closing SET {assignments}, updated_at = ? WHERE id = 1",
-                    [*(value or None for value in given.values()), stamp],
-                )
+            self._write_one_row("safety_plan_closing", given)
         return self.get()

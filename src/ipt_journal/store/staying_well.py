@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ipt_journal.errors import NotFound
-from ipt_journal.store.repository import Repository, new_uid, now
+from ipt_journal.store.repository import Repository
 
 if TYPE_CHECKING:
     from ipt_journal.models import StayingWellIn
@@ -57,19 +57,7 @@ class StayingWellStore(Repository):
     def insert(self, plan: StayingWellIn) -> None:
         """Like `save`, inside the caller's transaction."""
         given = {part: getattr(plan, part) for part in PARTS if getattr(plan, part) is not None}
-        stamp = now()
-        if self._one("SELECT 1 FROM staying_well WHERE id = 1") is None:
-            self.conn.execute(
-                "INSERT INTO staying_well (id, uid, created_at, updated_at) VALUES (1, ?, ?, ?)",
-                (new_uid(), stamp, stamp),
-            )
-        if given:
-            assignments = ", ".join(f"{part} = ?" for part in given)
-            # An empty answer clears a part: stored as NULL, never as ''.
-            self.conn.execute(
-                f"UPDATE staying_well SET {assignments}, updated_at = ? WHERE id = 1",
-                [*(value or None for value in given.values()), stamp],
-            )
+        self._write_one_row("staying_well", given)
 
     def take_back(self, item_ids: list[int]) -> None:
         """Move safety-plan entries an earlier version copied from the review (see

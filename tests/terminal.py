@@ -68,9 +68,12 @@ class Terminal:
                 return self
             seen = "\n".join(line.rstrip() for line in self.screen.display if line.strip())
             try:
-                self.child.read_nonblocking(65536, timeout=0.2)
+                more = self.child.read_nonblocking(65536, timeout=0.2)
             except pexpect.TIMEOUT:
-                pass
+                continue
+            # Keep what was read for the next `at`: the prompt after this text often
+            # arrives in the same read, and would otherwise never be matched.
+            self.child.buffer += more
         raise AssertionError(f"{text!r} never appeared whole on the screen:\n{seen}")
 
     def finish(self) -> tuple[int, str]:

@@ -552,3 +552,16 @@ def m014_search_the_inventory_course_goals_and_plans(db: Database) -> None:
     for source in SOURCES:
         if source.table in tables and source.fts not in tables:
             _run(db, *fts_statements(source))
+
+
+@migrations()
+def m017_search_finds_checkins_by_tag(db: Database) -> None:
+    """Issue 24, point 3: `ipt search` finds a check-in by its tags ("movies / tv"), as the
+    same hit as its note. The check-ins' index is built again with the tags in its body,
+    with triggers on checkin_tags that index the check-in again when its tags change."""
+    from ipt_journal.store.search import SOURCES, drop_fts_statements, fts_statements
+
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    for source in SOURCES:
+        if source.children and source.table in tables:
+            _run(db, *drop_fts_statements(source), *fts_statements(source))

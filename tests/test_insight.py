@@ -153,8 +153,8 @@ def test_weekly_table_names_people_and_course_weeks(people):
     assert (first["course_week"], first["course_weeks"]) == (1, 12)
     assert [p["name"] for p in data["weeks"][1]["people"]] == ["Sam", "Alex"]
     text = flat(people.ok("report", "--since", SINCE.isoformat()).stdout)
-    assert "week 1 of 12 1 3.0 Sam -2" in text
-    assert "week 2 of 12 2 3.5 about the same Sam -1, Alex +1" in text
+    assert "week 1 of 12 1 3.0 Sam -2.0" in text
+    assert "week 2 of 12 2 3.5 about the same Sam -1.0, Alex +1.0" in text  # one decimal
     assert "week 3 of 12 1 6.0 +2.5" in text
 
 

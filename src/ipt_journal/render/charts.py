@@ -16,6 +16,7 @@ from rich.text import Text
 
 from ipt_journal.clinical.vocab import died_words
 from ipt_journal.insight.relationships import CirclePlace
+from ipt_journal.render.fit import hanging
 from ipt_journal.text.figures import shown, whole
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -156,6 +157,14 @@ def _phq9_bands(console: Console, phq9: Phq9Marks) -> None:
 
 MARKS = {"well": "▲", "badly": "▼", "mixed": "◆", "unknown": "●", "none": "○"}
 MARK_STYLES = {"well": "green", "badly": "red", "mixed": "yellow", "unknown": "blue", "none": "dim"}
+# --plain: the words a mark stands for, beside each name (a screen reader reads ▲ as a shape).
+MARK_WORDS = {
+    "well": "went well",
+    "badly": "went badly",
+    "mixed": "mixed or neither",
+    "unknown": "seen, how it went unknown",
+    "none": "no time recorded",
+}
 RINGS = {1: "inner circle", 2: "middle ring", 3: "outer ring", None: "not placed on a ring"}
 
 
@@ -169,7 +178,20 @@ def closeness_circle(console: Console, people: Sequence[CirclePlace], weeks: int
     by_ring: dict[int | None, list[CirclePlace]] = {}
     for person in people:
         by_ring.setdefault(person.ring, []).append(person)
-    if width < 40 or output.plain():  # rings as lists, not boxes
+    if output.plain():  # one person a line, in words
+        for ring in (1, 2, 3, None):
+            if by_ring.get(ring):
+                console.print(Text(f"{RINGS[ring].capitalize()}:"))
+                for person in by_ring[ring]:
+                    how = (
+                        died_words(person.died_on)
+                        if person.status == "deceased"
+                        else MARK_WORDS[person.lately]
+                    )
+                    hanging(console, f"  {person.name}: {how}")
+        console.print(Text(f"How time together went in the last {weeks} weeks."))
+        return
+    if width < 40:  # rings as lists, not boxes
         for ring in (1, 2, 3, None):
             if by_ring.get(ring):
                 console.print(Text(f"{RINGS[ring].capitalize()}:", style="bold"))

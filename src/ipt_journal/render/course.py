@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import Column, fitted, hanging, unbroken
 from ipt_journal.text.messages import count, focus_text, formulation_line, plain, print_json
 
 if TYPE_CHECKING:
@@ -18,6 +17,14 @@ if TYPE_CHECKING:
 
     from ipt_journal.clinical.course import Position
     from ipt_journal.store import Course, Goal
+
+
+GOAL_COLUMNS = (
+    Column("ID", right=True),
+    Column("Goal", wrap=60),
+    Column("Status"),
+    Column("Progress", right=True),
+)
 
 
 def course_position(course: Course, today: dt.date | None = None, sessions_held: int = 0) -> Position:
@@ -75,15 +82,18 @@ def goals_table(goals: Sequence[Goal]) -> None:
     if not goals:
         console.print("No goals yet. Add one with: ipt goals add TEXT")
         return
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("ID", justify="right")
-    table.add_column("Goal", overflow="fold")
-    table.add_column("Status")
-    table.add_column("Progress", justify="right", no_wrap=True)
-    for goal in goals:
-        progress = "" if goal.latest_rating is None else f"{goal.first_rating} → {goal.latest_rating}/10"
-        table.add_row(str(goal.id), Text(goal.text), goal.status, progress)
-    console.print(table)
+    rows = [
+        (
+            str(goal.id),
+            goal.text,
+            goal.status,
+            "" if goal.latest_rating is None else f"{goal.first_rating} → {goal.latest_rating}/10",
+        )
+        for goal in goals
+    ]
+    if not fitted(console, GOAL_COLUMNS, rows):  # narrow: one plain line each, words whole
+        for id_, text, status, progress in rows:
+            hanging(console, f"#{id_} {text} ({status}{', ' + unbroken(progress) if progress else ''})")
 
 
 def goal_detail(goal: Goal, history: Sequence[_Row]) -> None:

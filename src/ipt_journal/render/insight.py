@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ipt_journal.insight.relationships import MIN_FOR_LINK, MoodWhen, PeopleInsight, PersonMood
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
-from ipt_journal.render.fit import Column, fitted
+from ipt_journal.render.fit import Column, fitted, hanging
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import count
 
@@ -85,7 +85,7 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
     rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_words(p)) for p in people]
     if not fitted(console, MOOD_COLUMNS, rows):
         for p in people:
-            console.print(Text(how_it_went_line(p)))
+            hanging(console, how_it_went_line(p))
     for p in people:
         if p.link_status == "shown":
             console.print(Text(link_sentence(p)))
@@ -139,11 +139,10 @@ def early_and_late(console: Console, insight: PeopleInsight) -> None:
     ]
     if not fitted(console, CHANGE_COLUMNS, rows):
         for c in changes:
-            console.print(
-                Text(
-                    f"{c.name}: {half(c.early, c.early_quality)} then {half(c.late, c.late_quality)}; "
-                    f"{c.quality}, {c.contact}."
-                )
+            hanging(
+                console,
+                f"{c.name}: {half(c.early, c.early_quality)} then {half(c.late, c.late_quality)}; "
+                f"{c.quality}, {c.contact}.",
             )
     console.print(
         f"People seen fewer than {SHOWN_FROM} times are left out. Each half: check-ins with them × "

@@ -20,7 +20,7 @@ from ipt_journal.clinical.vocab import (
 )
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.common import new_console, ring
-from ipt_journal.render.fit import Column, fitted
+from ipt_journal.render.fit import Column, fitted, hanging
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import count, label
@@ -67,7 +67,7 @@ def people_table(people: list[Person]) -> None:
         console.print("Your interpersonal inventory", style="bold")
         for person, row in zip(people, rows, strict=True):
             where = f", ring {row[2]}" if row[2] else ""
-            console.print(Text(f"{person.name} ({row[1]}{where}, {row[3]})"))
+            hanging(console, f"{person.name} ({row[1]}{where}, {row[3]})")
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 

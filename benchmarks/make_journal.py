@@ -222,9 +222,9 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         goals = ["Talk about money without shouting", "See a friend every week", "Sleep before midnight"]
         for number, text in enumerate(goals, start=1):
             conn.execute(
-                "INSERT INTO goals (id, uid, text, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, 'open', ?, ?)",
-                (number, f"g{number}", text, stamp, stamp),
+                "INSERT INTO goals (id, uid, text, status, set_on, created_at, updated_at) "
+                "VALUES (?, ?, ?, 'open', ?, ?, ?)",
+                (number, f"g{number}", text, course_start, stamp, stamp),
             )
             conn.execute(
                 "INSERT INTO goal_history (goal_id, text, status, changed_at) VALUES (?, ?, 'open', ?)",

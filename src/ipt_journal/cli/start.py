@@ -209,7 +209,9 @@ def start(
         for scale, text, difficulty in ((PHQ9, phq9, phq9_difficulty), (GAD7, gad7, gad7_difficulty))
         if text
     ]
-    goals = [validate(GoalIn, {"text": text}) for text in goal or []]
+    # Goals agreed at the start of a course carry its first day; added in a revision, today.
+    set_on = None if ongoing else _day(fields["started_on"])
+    goals = [validate(GoalIn, {"text": text, "set_on": set_on}) for text in goal or []]
     wizard = not values_given
     if wizard:
         if ongoing:
@@ -353,7 +355,8 @@ def _start_wizard(
         text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()
         if not text:
             break
-        goals.append(validate(GoalIn, {"text": text}))
+        set_on = None if revising else _day(fields["started_on"])  # the course's first day, asked above
+        goals.append(validate(GoalIn, {"text": text, "set_on": set_on}))
     from ipt_journal.wizards.course import ask_formulation
 
     fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(

@@ -99,6 +99,8 @@ def goals_table(goals: Sequence[Goal]) -> None:
 def goal_detail(goal: Goal, history: Sequence[_Row]) -> None:
     console = new_console()
     console.print(Text(f"Goal #{goal.id}: {goal.text} ({goal.status})"))
+    if goal.set_on:
+        console.print(Text(f"Set on {goal.set_on}."))
     if goal.latest_rating is not None:
         console.print(
             f"Progress: {goal.first_rating} at first, {goal.latest_rating}/10 lately "

@@ -114,7 +114,13 @@ SOURCES = (
     SearchSource(
         "course", "courses", ("reason", "background", "formulation"), day="t.started_on", show="ipt course"
     ),
-    SearchSource("goal", "goals", ("text",), day="substr(t.created_at, 1, 10)", show="ipt goals list"),
+    SearchSource(
+        "goal",
+        "goals",
+        ("text",),
+        day="coalesce(t.set_on, substr(t.created_at, 1, 10))",
+        show="ipt goals list",
+    ),
     SearchSource(
         "safety-plan",
         "safety_plan_items",

@@ -197,6 +197,20 @@ START = {
     "formulation_agree": "Have you agreed this with your therapist? (you can say so later too)",
 }
 
+# The start wizard's steps, announced as "Step 3 of 8: ..." so the person knows how far
+# there is to go; a revision skips the questionnaires and the life events.
+START_STEPS = (
+    "about you and your sessions",
+    "questionnaires",
+    "how many sessions",
+    "the people in your life",
+    "life events",
+    "your focus",
+    "your goals",
+    "putting it together",
+)
+START_FIRST_TIME_ONLY = ("questionnaires", "life events")
+
 # The formulation's example follows the focus chosen (the first, if two).
 FORMULATION_EXAMPLES = {
     "grief": "'Since Mum died I have stopped seeing friends, and I feel empty; I want to grieve "

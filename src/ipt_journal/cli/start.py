@@ -279,12 +279,18 @@ def _start_wizard(
     from ipt_journal.clinical.course import FOCUS_AREAS
     from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import GoalIn, PersonIn, validate
-    from ipt_journal.questions import START
+    from ipt_journal.questions import START, START_FIRST_TIME_ONLY, START_STEPS
     from ipt_journal.text.dates import parse_day
     from ipt_journal.wizards.people import person_wizard
 
+    steps = [s for s in START_STEPS if not (revising and s in START_FIRST_TIME_ONLY)]
+
+    def step(title: str) -> None:
+        messages.note(f"Step {steps.index(title) + 1} of {len(steps)}: {title}.")
+
     messages.note(DISCLAIMER)
     messages.note(SICK_ROLE)
+    step("about you and your sessions")
     fields["background"] = (
         prompts.text(START["background"], default=fields.get("background") or "").strip() or None
     )
@@ -309,9 +315,11 @@ def _start_wizard(
     if not revising:
         from ipt_journal.clinical.follow_up import Care
 
+        step("questionnaires")
         care = Care(fields["with_therapist"], course_over=False)
         for scale in (PHQ9, GAD7):
             _ask_baseline(journal, scale, fields["started_on"], care)
+    step("how many sessions")
     weeks = prompts.text(
         START["weeks"],
         default=str(fields.get("planned_weeks") or 12),
@@ -321,6 +329,7 @@ def _start_wizard(
     )
     fields["planned_weeks"] = int(weeks)
 
+    step("the people in your life")
     if prompts.confirm(
         START["inventory"].format(count=len(journal.people.all())), default=not journal.people.all()
     ):
@@ -331,7 +340,9 @@ def _start_wizard(
                 break
 
     if not revising:
+        step("life events")
         _events_around_low_mood(journal)
+    step("your focus")
     for explanation in FOCUS_AREAS.values():
         messages.note(f"- {explanation}")
     fields["focus_areas"] = prompts.checkbox(
@@ -350,6 +361,7 @@ def _start_wizard(
         fields["dispute_stage"] = prompts.select(
             START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
         )
+    step("your goals")
     goals: list[GoalIn] = []
     while len(goals) < 3:
         text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()
@@ -359,6 +371,7 @@ def _start_wizard(
         goals.append(validate(GoalIn, {"text": text, "set_on": set_on}))
     from ipt_journal.wizards.course import ask_formulation
 
+    step("putting it together")
     fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(
         fields.get("formulation"),
         fields.get("formulation_agreed_on"),

@@ -149,6 +149,8 @@ CHECKIN = {
     "people": "Who did you spend meaningful time with? (space to pick, enter when done)",
     "newcomer": "Someone not in your inventory yet",
     "more_newcomers": "Add someone else who is not in your inventory?",
+    # Said after an empty pick: the list itself shows only "done".
+    "no_one": "No one this time.",
     "quality": "How did it go with {name}?",
     "note": "A note about this week? (optional; type e and Enter to write it in your editor)",
     "tags": "Tags, separated by commas? (optional)",

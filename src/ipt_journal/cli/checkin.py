@@ -158,7 +158,8 @@ def checkin(
         return
     # Questionnaires the wizard saved as they were answered have had their result shown.
     measures = [m for m in measures if m.id not in saved_early]
-    messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
+    asked_who = mood is None and with_ is None  # the wizard asked who was there
+    messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers], asked_who=asked_who)
     if noteless:
         messages.note(
             f"The note was empty, so it was saved without one (add one: ipt checkin edit {saved.id} --edit)."
@@ -276,7 +277,7 @@ def edit(
     else:
         fields, _ = checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
     saved = journal.checkins.update(checkin_id, validate(CheckinIn, fields))
-    messages.checkin_saved(saved, "Updated")
+    messages.checkin_saved(saved, "Updated", asked_who=not changes)
 
 
 def _remove_note(checkin_id: int) -> bool:

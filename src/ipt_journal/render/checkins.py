@@ -56,6 +56,8 @@ def checkin_whole(checkin: Checkin) -> None:
         console.print(
             Text("With: " + ", ".join(f"{i.name} ({went_label(i.quality)})" for i in checkin.people))
         )
+    else:
+        console.print(Text("With: no one recorded."))
     if checkin.tags:
         console.print(Text("Tags: " + ", ".join(checkin.tags)))
     if checkin.note:

@@ -54,7 +54,17 @@ ONE_LINE = "one-line"
 # The flags of the full check-in that the one-line form does not take (it takes --date,
 # --with, --tag and --json): named as such instead of "No such option".
 WIZARD_ONLY_FLAGS = frozenset(
-    {"--mood", "--note", "--phq9", "--gad7", "--phq9-difficulty", "--gad7-difficulty", "--goal", "--bring", "--edit"}
+    {
+        "--mood",
+        "--note",
+        "--phq9",
+        "--gad7",
+        "--phq9-difficulty",
+        "--gad7-difficulty",
+        "--goal",
+        "--bring",
+        "--edit",
+    }
 )
 app = command_group(
     help=(

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import sqlite3
 
+import pytest
+
 from support import assert_user_error, flat, older_journal
 
 TODAY = dt.date.today()
@@ -205,3 +207,17 @@ def test_the_review_screen_offers_to_move_each_copy_default_no(ipt, tmp_path):
         (2, "Call Jo"),
         (3, "A hot shower"),
     ]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("staying-well", "--json", "--markdown"), "Choose one of --json and --markdown."),
+        (("safety-plan", "--markdown", "--json"), "Choose one of --json and --markdown."),
+        (("safety-plan", "--card", "--json"), "Choose one of --json and --card."),
+    ],
+)
+def test_two_ways_of_printing_at_once_are_refused(ipt, args, message):
+    ipt.ok("staying-well", "edit", "--warning-signs", "Not answering texts")
+    assert_user_error(ipt(*args), message)
+    assert ipt.rows("SELECT warning_signs FROM staying_well") == [("Not answering texts",)]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipt_journal.cli.context import Session, command_group, session
+from ipt_journal.cli.context import Session, command_group, one_of, session
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
@@ -115,6 +115,7 @@ def show(
         staying_well_table,
     )
 
+    one_of({"--json": as_json, "--markdown": markdown})
     plan = session(ctx).journal().staying_well.get()
     if as_json:
         messages.print_json(staying_well_json(plan))

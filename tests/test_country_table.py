@@ -76,6 +76,11 @@ EMERGENCY = {
     "LK": "1990 (ambulance) or 119 (police)",
     "GH": "112",
     "CH": "144 (ambulance) or 112",
+    "ET": "991 (police)",
+    "TZ": "112 (police)",
+    "MM": "192 (ambulance) or 199 (police), in the major cities",
+    "IQ": "911",
+    "YE": "199 (police)",
 }  # fmt: skip
 
 

@@ -45,7 +45,7 @@ EMERGENCY = {
     **{code: "112" for code in EU_EEA if code != "IE"},
     "IN": "112",
     "CN": "120 (ambulance) or 110 (police)",
-    "ID": "112",
+    "ID": "112 where it runs, or 110 (police) or 118 (ambulance)",
     "PK": "15 (police) or 1122 (Rescue 1122)",
     "NG": "112",
     "BR": "192 (ambulance, SAMU) or 190 (police)",

@@ -102,7 +102,9 @@ _ROWS = (
     # The most populous countries elsewhere, and a few more.
     _row("IN", "India", "112", "Call Tele-MANAS on 14416 or 1-800-891-4416, free, day or night."),
     _row("CN", "China", "120 (ambulance) or 110 (police)"),
-    _row("ID", "Indonesia", "112"),
+    # 112 answers in 141 cities and regencies so far (Komdigi, 2025); elsewhere the older
+    # numbers are the ones that reach someone.
+    _row("ID", "Indonesia", "112 where it runs, or 110 (police) or 118 (ambulance)"),
     _row("PK", "Pakistan", "15 (police) or 1122 (Rescue 1122)"),
     _row("NG", "Nigeria", "112"),
     _row("BR", "Brazil", "192 (ambulance, SAMU) or 190 (police)", "Call CVV on 188, free, day or night."),

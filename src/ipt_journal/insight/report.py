@@ -24,6 +24,38 @@ if TYPE_CHECKING:
 MIN_CHECKINS_EACH = 3
 # The summary compares the first and last this-many weeks that have check-ins.
 SUMMARY_WEEKS = 4
+# A gap: more than this many days without a check-in. No comparison (first and last weeks,
+# with and without someone, first half against second, week on week) reaches across one:
+# mood years apart is not a change from one week to the next. A reading choice (eight
+# weeks, "a gap of months"), not a clinical threshold; docs/user-guide.md says so.
+GAP_DAYS = 56
+
+
+@dataclass
+class Gap:
+    """Where the window's comparisons start and end when months without a check-in lie in
+    it: after the latest gap that check-ins follow, and at the last check-in when none
+    has come for months since."""
+
+    compared_from: dt.date
+    compared_until: dt.date
+    first_empty: dt.date | None = None  # the latest gap before compared_from, if any
+    last_empty: dt.date | None = None
+    quiet_since: dt.date | None = None  # no check-in from this day to the window's end
+
+    def sentence(self) -> str:
+        """The one sentence every format prints where the comparisons are."""
+        parts = []
+        if self.first_empty and self.last_empty:
+            parts.append(f"No check-ins from {self.first_empty} to {self.last_empty}")
+        if self.quiet_since:
+            parts.append(
+                f"none since {self.quiet_since}" if parts else f"No check-ins since {self.quiet_since}"
+            )
+        return (
+            f"{', and '.join(parts)}: the comparisons (first and last weeks, with and without "
+            f"someone, first half against second) cover {self.compared_from} to {self.compared_until} only."
+        )
 
 
 @dataclass
@@ -149,6 +181,7 @@ class Report:
     who: str = "your therapist or doctor"  # whom "please contact ... soon" names (follow_up.py)
     item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
     self_help: str | None = None  # a self-guided course self-help alone may not suffice for
+    gap: Gap | None = None  # the latest gap of months in the window: comparisons start after it
 
     @property
     def journal_is_empty(self) -> bool:
@@ -209,6 +242,8 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
     today = today or dt.date.today()
     weekly = journal.checkins.weekly_mood(since)
     weeks = _weeks(weekly)
+    gap = last_gap(journal, since, today)
+    compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, today)
     figures = course_figures(journal, since, today)
     name_weeks(weeks, weekly_people(journal, since), figures["course"])
     return Report(
@@ -217,8 +252,8 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         journal_checkins=journal.checkins.counts()["checkins"],
         window_checkins=sum(week.checkins for week in weeks),
         weeks=weeks,
-        summary=_summary(weekly),
-        people=[_pattern(row) for row in journal.checkins.people_patterns(since)],
+        summary=_summary([row for row in weekly if row["monday"] >= monday_of(compared_from).isoformat()]),
+        people=[_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
         quiet_inner_circle=[
             QuietInnerPerson(row["name"], _day(row["last_contact"]))
             for row in journal.checkins.inner_ring_without_contact(since)
@@ -229,9 +264,34 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         ],
         homework={key: int(value) for key, value in dict(journal.homework.summary(since, today)).items()},
         exercises=journal.exercises.summary(since),
-        insight=people_insight(journal, since, today),
+        insight=people_insight(journal, compared_from, compared_until),
         events=events_in_window(journal, since, today),
         chart=mood_series(journal, since, today),
+        gap=gap,
+    )
+
+
+def last_gap(journal: Journal, since: dt.date, until: dt.date) -> Gap | None:
+    """Where comparisons start and end in the window `since` to `until`: after the latest
+    stretch of more than GAP_DAYS without a check-in that check-ins follow (a window that
+    opens on empty months counts), and at the last check-in when more than GAP_DAYS have
+    passed since it. None when the check-ins run without such a gap."""
+    found = journal.patterns.last_gap(since, until, GAP_DAYS)
+    last = journal.patterns.last_checkin_day(since, until)
+    if last is None:
+        return None
+    last_day = dt.date.fromisoformat(last)
+    quiet = (until - last_day).days > GAP_DAYS
+    if found is None and not quiet:
+        return None
+    first_empty = dt.date.fromisoformat(found[0]) if found else None
+    last_empty = dt.date.fromisoformat(found[1]) if found else None
+    return Gap(
+        compared_from=last_empty + dt.timedelta(days=1) if last_empty else since,
+        compared_until=last_day if quiet else until,
+        first_empty=first_empty,
+        last_empty=last_empty,
+        quiet_since=last_day + dt.timedelta(days=1) if quiet else None,
     )
 
 
@@ -320,7 +380,9 @@ def _weeks(rows: Sequence[Row]) -> list[WeekMood]:
     weeks: list[WeekMood] = []
     for row in rows:
         monday = dt.date.fromisoformat(row["monday"])
-        previous = weeks[-1].mean_mood if weeks else None
+        # Week on week, never across a gap: the week before must be near enough to compare.
+        near = weeks and (monday - weeks[-1].monday).days <= GAP_DAYS
+        previous = weeks[-1].mean_mood if near else None
         weeks.append(
             WeekMood(
                 week=week_label(monday),
@@ -347,7 +409,7 @@ def _summary(rows: Sequence[Row]) -> MoodSummary | None:
 
 
 def _pattern(row: Row) -> PersonPattern:
-    enough = row["interactions"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
+    enough = row["compared"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
     return PersonPattern(
         name=row["name"],
         closeness=row["closeness"],

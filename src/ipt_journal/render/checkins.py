@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -30,18 +31,35 @@ def checkins_table(checkins: list[Checkin]) -> None:
     if not checkins:
         console.print("No check-ins yet. Record one with: ipt checkin")
         return
+    shared = {day for day, n in Counter(c.day for c in checkins).items() if n > 1}
     rows = [
-        (str(c.id), c.day, str(c.mood), people_with(c), ", ".join(c.tags), (c.note or "").replace("\n", " "))
+        (
+            str(c.id),
+            _day_and_time(c, shared),
+            str(c.mood),
+            people_with(c),
+            ", ".join(c.tags),
+            (c.note or "").replace("\n", " "),
+        )
         for c in checkins
     ]
     shown = fitted(console, CHECKIN_COLUMNS, rows)
     if not shown:
         for checkin, row in zip(checkins, rows, strict=True):
             with_ = f" with {row[3]}" if row[3] else ""
-            console.print(Text(f"#{checkin.id} {checkin.day} mood {checkin.mood}{with_}"))
+            console.print(Text(f"#{checkin.id} {row[1]} mood {checkin.mood}{with_}"))
     if not shown or shown.shortened and any(c.note for c in checkins):
         what = "Notes are shortened to fit" if shown else "Notes are left out at this width"
         console.print(Text(f"{what}: ipt checkin show ID shows one whole, ipt checkin list --full all."))
+
+
+def _day_and_time(checkin: Checkin, shared: set[str]) -> str:
+    """The day, with the time of day when another check-in listed shares it (and the time
+    is known), so two entries of one day read apart."""
+    from ipt_journal.text.dates import time_of_day
+
+    time = time_of_day(checkin.created_at, checkin.day) if checkin.day in shared else None
+    return f"{checkin.day} {time}" if time else checkin.day
 
 
 def checkin_whole(checkin: Checkin) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -11,6 +10,7 @@ from rich.text import Text
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import Checkin
+from ipt_journal.text.dates import days_with_times
 from ipt_journal.text.messages import people_with
 
 if TYPE_CHECKING:
@@ -31,17 +31,17 @@ def checkins_table(checkins: list[Checkin]) -> None:
     if not checkins:
         console.print("No check-ins yet. Record one with: ipt checkin")
         return
-    shared = {day for day, n in Counter(c.day for c in checkins).items() if n > 1}
+    days = days_with_times([(c.day, c.created_at) for c in checkins])
     rows = [
         (
             str(c.id),
-            _day_and_time(c, shared),
+            day,
             str(c.mood),
             people_with(c),
             ", ".join(c.tags),
             (c.note or "").replace("\n", " "),
         )
-        for c in checkins
+        for c, day in zip(checkins, days, strict=True)
     ]
     shown = fitted(console, CHECKIN_COLUMNS, rows)
     if not shown:
@@ -51,15 +51,6 @@ def checkins_table(checkins: list[Checkin]) -> None:
     if not shown or shown.shortened and any(c.note for c in checkins):
         what = "Notes are shortened to fit" if shown else "Notes are left out at this width"
         console.print(Text(f"{what}: ipt checkin show ID shows one whole, ipt checkin list --full all."))
-
-
-def _day_and_time(checkin: Checkin, shared: set[str]) -> str:
-    """The day, with the time of day when another check-in listed shares it (and the time
-    is known), so two entries of one day read apart."""
-    from ipt_journal.text.dates import time_of_day
-
-    time = time_of_day(checkin.created_at, checkin.day) if checkin.day in shared else None
-    return f"{checkin.day} {time}" if time else checkin.day
 
 
 def checkin_whole(checkin: Checkin) -> None:

@@ -293,3 +293,16 @@ def time_of_day(stamp: str, day: str) -> str | None:
     except ValueError:
         return None
     return moment.strftime("%H:%M") if moment.date().isoformat() == day else None
+
+
+def days_with_times(entries: list[tuple[str, str]]) -> list[str]:
+    """Each (day, created_at) as its day, with the local time of day where another entry
+    listed shares the day and the time is known, so two entries of one day read apart."""
+    from collections import Counter
+
+    shared = {day for day, n in Counter(day for day, _ in entries).items() if n > 1}
+    shown = []
+    for day, stamp in entries:
+        time = time_of_day(stamp, day) if day in shared else None
+        shown.append(f"{day} {time}" if time else day)
+    return shown

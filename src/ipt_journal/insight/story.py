@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from ipt_journal.insight.gaps import Gap
 from ipt_journal.insight.life_events import events_in_window
 from ipt_journal.insight.relationships import PeopleInsight, people_insight
 from ipt_journal.insight.report import (
     CourseProgress,
-    Gap,
     GoalProgress,
     MoodSummary,
     PersonPattern,
@@ -58,7 +58,8 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
         since = dt.date.fromisoformat(first) if first else today
     until = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else today
     figures = course_figures(journal, since, today)
-    from ipt_journal.insight.report import _pattern, last_gap, monday_of
+    from ipt_journal.insight.gaps import last_gap
+    from ipt_journal.insight.report import _pattern, monday_of
 
     gap = last_gap(journal, since, until)
     compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, until)

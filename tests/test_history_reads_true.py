@@ -203,3 +203,13 @@ def test_a_chart_dot_that_averages_two_check_ins_says_so(ipt, monkeypatch):
     six = next(line for line in out.splitlines() if line.startswith("   │") and "◉" in line)
     assert out.splitlines().index(six) == out.splitlines().index(" 5 ┤") - 1  # the line for 6
     assert "● one check-in; ◉ the mean of 2 check-ins; mood 0 worst, 10 best." in flat(out)
+
+
+def test_the_reviews_look_back_compares_the_weeks_after_the_gap(people):
+    five_years_apart(people)
+    text = flat(people.ok("review", "--show").stdout)
+    assert GAP_SENTENCE in text
+    assert "Mood: 6.0 on average in the first 4 weeks with check-ins, 7.0 in the last 4: up 1.0." in text
+    data = json.loads(people.ok("review", "--show", "--json").stdout)
+    assert data["gap"]["compared_from"] == "2024-04-01"
+    assert (data["mood"]["first_mean"], data["mood"]["last_mean"]) == (6.0, 7.0)

@@ -44,16 +44,26 @@ def select(
     message: str, choices: Iterable[tuple[str, Any]], default: Any = None, optional: bool = False
 ) -> Any:
     """One answer from a list, with the arrows. Where the answers are the numbers 0-9 (a
-    questionnaire's 0-3, how much something helped), typing the number picks it too."""
+    questionnaire's 0-3, how much something helped), typing the number picks it too; where
+    they are signed (how it went, -2 to +2), typing narrows the list to what matches
+    ("-1", "+2"), and Enter takes the first left."""
     pairs = list(choices)
-    by_digit = all(type(value) is int and 0 <= value <= 9 for _, value in pairs)  # not yes/no (bool)
+    numbers = all(type(value) is int for _, value in pairs)  # not yes/no (bool)
+    by_digit = numbers and all(0 <= value <= 9 for _, value in pairs)
+    by_typing = numbers and not by_digit
     options = [Choice(label, value, shortcut_key=str(value) if by_digit else None) for label, value in pairs]
     if optional:  # first, so Enter skips and the arrows start at the real options
         options.insert(0, Choice(SKIP_LABEL, _SKIP, shortcut_key="s" if by_digit else None))
     if default is None and optional:
         default = _SKIP
     answer = questionary.select(
-        message, choices=options, default=default, use_shortcuts=by_digit, use_jk_keys=not by_digit
+        message,
+        choices=options,
+        default=default,
+        use_shortcuts=by_digit,
+        use_jk_keys=not (by_digit or by_typing),
+        use_search_filter=by_typing,
+        instruction="(arrows, or type -1, +2, ...)" if by_typing else None,
     ).unsafe_ask()
     return None if answer == _SKIP else answer
 

@@ -213,3 +213,17 @@ def test_the_reviews_look_back_compares_the_weeks_after_the_gap(people):
     data = json.loads(people.ok("review", "--show", "--json").stdout)
     assert data["gap"]["compared_from"] == "2024-04-01"
     assert (data["mood"]["first_mean"], data["mood"]["last_mean"]) == (6.0, 7.0)
+
+
+def test_session_prep_gives_the_trend_of_the_weeks_after_the_gap(people):
+    people.ok("session", "add", "--date", "2019-09-01", "--with", "Dr Lee", "--worked-on", "sleep")
+    five_years_apart(people)
+    text = flat(people.ok("prep").stdout)
+    assert "Since your session on 2019-09-01" in text
+    # all 14 check-ins counted; the trend only from spring 2024 (6.0 then 7.0), never 2019's 2s
+    assert (
+        "over 14 check-ins, up 1.0 from the first weeks to the last since 2024-04-01 "
+        "(after months without a check-in)." in text
+    )
+    data = json.loads(people.ok("prep", "--json").stdout)
+    assert (data["mood_trend"], data["trend_since"], data["checkins"]) == (1.0, "2024-04-01", 14)

@@ -227,3 +227,12 @@ def test_session_prep_gives_the_trend_of_the_weeks_after_the_gap(people):
     )
     data = json.loads(people.ok("prep", "--json").stdout)
     assert (data["mood_trend"], data["trend_since"], data["checkins"]) == (1.0, "2024-04-01", 14)
+
+
+def test_the_narrow_and_plain_charts_say_a_mark_is_a_weeks_mean(ipt, monkeypatch):
+    for day, mood in (("2024-05-06", 2), ("2024-05-08", 8), ("2024-05-13", 6)):
+        ipt.ok("checkin", "--date", day, "--mood", str(mood))
+    monkeypatch.setenv("COLUMNS", "40")
+    assert "One mark a week (its mean), last 2" in flat(ipt.ok("chart", "--since", "2024-05-06").stdout)
+    plain = ipt.ok("--plain", "chart", "--since", "2024-05-06").stdout
+    assert "Week of 2024-05-06: mean mood 5.0" in plain and "Week of 2024-05-13: mean mood 6.0" in plain

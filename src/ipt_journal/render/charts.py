@@ -129,7 +129,7 @@ def _phq9_marks(phq9: Phq9Marks, since: dt.date, span: int, plot: int) -> str:
 
 def _plain_lines(console: Console, weekly: Sequence[ChartPoint], phq9: Phq9Marks) -> None:
     for point in weekly:
-        console.print(Text(f"Week of {point.day}: mood {shown(point.mood)}"))
+        console.print(Text(f"Week of {point.day}: mean mood {shown(point.mood)}"))
     _phq9_bands(console, phq9)
 
 
@@ -140,7 +140,7 @@ def _sparkline_lines(console: Console, weekly: Sequence[ChartPoint], phq9: Phq9M
     console.print(
         Text(f"{label}{sparkline(moods)} {shown(moods[0])}→{shown(moods[-1])}"), no_wrap=True, overflow="crop"
     )
-    console.print(Text(f"One mark a week, last {len(moods)}; ▁ low, █ high.", style="dim"))
+    console.print(Text(f"One mark a week (its mean), last {len(moods)}; ▁ low, █ high.", style="dim"))
     _phq9_bands(console, phq9)
 
 

@@ -55,6 +55,11 @@ def test_custom_mood_words_are_kept_as_a_tag_beside_the_number(ipt, tmp_path, lo
     listing = ipt.ok("checkin", "list").stdout
     assert "2024-05-14 08:05" in listing and "2024-05-14 21:30" in listing
     assert "2024-05-13 21:00" not in listing and "2024-05-13" in listing  # alone on its day: no time
+    full = ipt.ok("checkin", "list", "--full").stdout
+    assert "Check-in #3, Tuesday 14 May 2024, 08:05" in full and "Woke early" in full
+    assert "Check-in #4, Tuesday 14 May 2024, 21:30" in full
+    assert "Check-in #2, Monday 13 May 2024\n" in full  # alone on its day
+    assert "Check-in #4, Tuesday 14 May 2024, 21:30" in ipt.ok("checkin", "show", "4").stdout
 
 
 def test_the_time_shows_in_plain_rows_too_and_a_back_dated_check_in_has_none(ipt, tmp_path):

@@ -53,13 +53,15 @@ def checkins_table(checkins: list[Checkin]) -> None:
         console.print(Text(f"{what}: ipt checkin show ID shows one whole, ipt checkin list --full all."))
 
 
-def checkin_whole(checkin: Checkin) -> None:
-    """Everything of one check-in, its note in full (ipt checkin show, list --full)."""
+def checkin_whole(checkin: Checkin, time: str | None = None) -> None:
+    """Everything of one check-in, its note in full (ipt checkin show, list --full), with
+    its time of day when given."""
     from ipt_journal.clinical.vocab import went_label
 
     console = new_console()
     day = dt.date.fromisoformat(checkin.day)
-    console.print(Text(f"Check-in #{checkin.id}, {day:%A} {day.day} {day:%B %Y}", style="bold"))
+    at = f", {time}" if time else ""
+    console.print(Text(f"Check-in #{checkin.id}, {day:%A} {day.day} {day:%B %Y}{at}", style="bold"))
     console.print(Text(f"Mood: {checkin.mood}/10"))
     if checkin.people:
         console.print(
@@ -74,8 +76,10 @@ def checkin_whole(checkin: Checkin) -> None:
 
 
 def checkins_whole(checkins: Sequence[Checkin]) -> None:
-    """`ipt checkin list --full`: each check-in whole, a blank line between them."""
-    for number, checkin in enumerate(checkins):
+    """`ipt checkin list --full`: each check-in whole, a blank line between them; the time
+    of day where two listed share a day."""
+    days = days_with_times([(c.day, c.created_at) for c in checkins])
+    for number, (checkin, day) in enumerate(zip(checkins, days, strict=True)):
         if number:
             new_console().print()
-        checkin_whole(checkin)
+        checkin_whole(checkin, day.partition(" ")[2] or None)

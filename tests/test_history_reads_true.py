@@ -241,3 +241,16 @@ def test_the_narrow_and_plain_charts_say_a_mark_is_a_weeks_mean(ipt, monkeypatch
     assert "One mark a week (its mean), last 2" in flat(ipt.ok("chart", "--since", "2024-05-06").stdout)
     plain = ipt.ok("--plain", "chart", "--since", "2024-05-06").stdout
     assert "Week of 2024-05-06: mean mood 5.0" in plain and "Week of 2024-05-13: mean mood 6.0" in plain
+
+
+def test_a_persons_page_compares_mood_with_and_without_them_after_the_gap(people):
+    five_years_apart(people)
+    text = flat(people.ok("inventory", "show", "Sam").stdout)
+    assert "Time together: 7 check-ins, from 2019-09-02 to 2024-05-13" in text
+    assert (
+        "Mean mood in check-ins with Sam since 2024-04-01 (after months without a check-in): 7.5; "
+        "without: 5.5." in text
+    )
+    summary = json.loads(people.ok("inventory", "show", "Sam", "--json").stdout)["contact_summary"]
+    assert (summary["interactions"], summary["compared"], summary["compared_from"]) == (7, 4, "2024-04-01")
+    assert (summary["mood_with"], summary["mood_without"], summary["checkins_without"]) == (7.5, 5.5, 4)

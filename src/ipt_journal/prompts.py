@@ -68,13 +68,34 @@ def select(
     return None if answer == _SKIP else answer
 
 
-def checkbox(message: str, choices: Iterable[tuple[str, object]], checked: Iterable = ()) -> list:
+# questionary's own hint names ctrl-a twice when typing filters, and each question already
+# says how to tick and finish.
+CHECKBOX_HINT = "(type to filter)"
+
+
+def checkbox(
+    message: str,
+    choices: Iterable[tuple[str, object]],
+    checked: Iterable = (),
+    most: int | None = None,
+    too_many: str = "",
+) -> list:
     """Several answers: Space ticks one. Typed letters filter the list where the person sees
-    them, instead of questionary's silent a (tick all) and i (invert)."""
+    them, instead of questionary's silent a (tick all) and i (invert). With `most`, Enter
+    on more ticks than that shows `too_many` and keeps the list open."""
     checked = set(checked)
     options = [Choice(label, value, checked=value in checked) for label, value in choices]
+
+    def within(ticked: list) -> bool | str:
+        return most is None or len(ticked) <= most or (too_many or f"Tick {most} at most.")
+
     return questionary.checkbox(
-        message, choices=options, use_search_filter=True, use_jk_keys=False
+        message,
+        choices=options,
+        use_search_filter=True,
+        use_jk_keys=False,
+        instruction=CHECKBOX_HINT,
+        validate=within,
     ).unsafe_ask()
 
 

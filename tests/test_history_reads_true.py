@@ -172,7 +172,7 @@ def test_comparisons_start_after_the_gap_in_every_format(people, tmp_path):
     assert GAP_SENTENCE in text
     assert "was 7.0, up 1.0 from 6.0 in the first 4" in text
     assert "7.5 / 5.5" in text
-    assert "First half (2024-04-01 to 2024-04-26) against second half" in text
+    assert "First half (2024-04-01 to 2024-04-25) against second half" in text
 
     for kind in ("markdown", "html"):
         path = tmp_path / f"report.{'md' if kind == 'markdown' else 'html'}"
@@ -181,7 +181,7 @@ def test_comparisons_start_after_the_gap_in_every_format(people, tmp_path):
         assert GAP_SENTENCE in document
         assert "was 7.0, against 6.0 in the first 4 (+1.0)" in document
         assert "7.5 with, 5.5 without" in document
-        assert "First half (2024-04-01 to 2024-04-26) against second half" in document
+        assert "First half (2024-04-01 to 2024-04-25) against second half" in document
 
 
 def test_without_a_gap_nothing_is_said_and_nothing_is_cut(people):

@@ -37,6 +37,9 @@ def timeline(result: Timeline) -> None:
         Text(f"Your timeline by {result.by}, {result.since} to {result.until}", style="bold"), overflow="fold"
     )
     for period in result.periods:
+        if period.quiet:  # a long empty stretch, collapsed into one line
+            console.print(Text(f"{period.label}: no entries", style="dim"), overflow="fold")
+            continue
         if plain:
             _plain_period(console, period)
             continue

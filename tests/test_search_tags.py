@@ -77,6 +77,7 @@ def test_a_journal_from_before_m017_finds_the_tags_it_already_holds(ipt):
     notes_only = SearchSource("check-in", "checkins", ("note",))
     for statement in drop_fts_statements(checkins) + fts_statements(notes_only):
         conn.execute(statement)
+    conn.execute("ALTER TABLE goals DROP COLUMN set_on")  # m017's other change
     conn.execute("PRAGMA user_version = 14")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm017%'")
     conn.commit()

@@ -26,7 +26,7 @@ from ipt_journal.store.parts import JournalParts
 from ipt_journal.store.recognise import APPLICATION_ID, refuse_foreign, refuse_unless_regular
 
 if TYPE_CHECKING:
-    from ipt_journal.safekeeping.portable import Document
+    from ipt_journal.store.merging import Records
     from ipt_journal.store.safety_plan import SafetyPlanItem
 
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
@@ -414,8 +414,10 @@ class Journal(JournalParts):
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")  # nothing was written; this only ends the read
 
-    def merge(self, doc: Document, dry_run: bool = False) -> dict[str, dict[str, int]]:
-        return transfer.merge(self, doc, dry_run)
+    def merge(self, doc: Records, dry_run: bool = False) -> dict[str, dict[str, int]]:
+        from ipt_journal.store import merging  # only an import merges
+
+        return merging.merge(self, doc, dry_run)
 
 
 def read_safety_plan(path: Path, key: str | None = None) -> list[SafetyPlanItem]:

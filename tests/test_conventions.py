@@ -44,8 +44,8 @@ def test_import_dash_reads_a_csv_from_standard_input(ipt):
 
 
 def test_import_dash_refuses_what_is_not_an_export_and_writes_nothing(people):
-    assert_user_error(people("import", "-", input="not json at all"), "The file is not JSON")
-    assert_user_error(people("import", "-", input=""), "The file is not JSON")
+    assert_user_error(people("import", "-", input="not json at all"), "The input is not JSON")
+    assert_user_error(people("import", "-", input=""), "The input is not JSON")
     assert people.count("checkins") == 0 and people.count("people") == 3
 
 

@@ -399,6 +399,9 @@ class Journal(JournalParts):
     def columns(self, table: str) -> list[str]:
         return transfer.columns(self, table)
 
+    def known_uids(self, table: str, uids: list[str]) -> set[str]:
+        return transfer.known_uids(self, table, uids)
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One read transaction: every query inside sees the journal as it was at the first,

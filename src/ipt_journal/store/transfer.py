@@ -7,7 +7,7 @@ it points at) and gets its part of the merge in `merging.py`."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ipt_journal.store.core import Journal
@@ -74,3 +74,13 @@ def uids(journal: Journal, table: str) -> dict[int, str]:
 
 def columns(journal: Journal, table: str) -> list[str]:
     return [row["name"] for row in journal.conn.execute(f"PRAGMA table_info({table})")]
+
+
+def known_uids(journal: Journal, table: str, wanted: list[str]) -> set[str]:
+    """Which of `wanted` (a few hundred at a time) the journal's `table` already holds."""
+    if table not in TABLES:
+        raise ValueError(f"{table} is not a table of the journal")
+    if not wanted:
+        return set()
+    marks = ", ".join("?" * len(wanted))
+    return {row[0] for row in journal.conn.execute(f"SELECT uid FROM {table} WHERE uid IN ({marks})", wanted)}

@@ -26,7 +26,7 @@ from ipt_journal.store.parts import JournalParts
 from ipt_journal.store.recognise import APPLICATION_ID, refuse_foreign, refuse_unless_regular
 
 if TYPE_CHECKING:
-    from ipt_journal.store.merging import Records
+    from ipt_journal.store.merge_rows import Records
     from ipt_journal.store.safety_plan import SafetyPlanItem
 
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.

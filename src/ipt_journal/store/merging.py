@@ -2,67 +2,21 @@
 in one transaction. The export side (every row out) is `store/transfer.py`.
 
 The document may be a `portable.Document` held whole or one read from its file as it is
-merged (`portable.StreamedDocument`): each kind of record is only iterated, once, in the
+merged (`portable_read.StreamedDocument`): each kind of record is only iterated, once, in the
 order below, so a record may point only at kinds merged before it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from ipt_journal.errors import InputError
-from ipt_journal.store.repository import inserted
+from ipt_journal.store.merge_rows import MergeRows, Records
 
 if TYPE_CHECKING:
-    from ipt_journal.safekeeping import portable
     from ipt_journal.safekeeping.portable import CheckinDoc, EventDoc, GoalDoc, PersonDoc
     from ipt_journal.store.core import Journal
-
-
-class Records(Protocol):
-    """What a merge reads: each kind of record, iterated once (a Document, or a file read as
-    it is merged)."""
-
-    @property
-    def people(self) -> Iterable[portable.PersonDoc]: ...
-    @property
-    def checkins(self) -> Iterable[portable.CheckinDoc]: ...
-    @property
-    def measures(self) -> Iterable[portable.MeasureDoc]: ...
-    @property
-    def courses(self) -> Iterable[portable.CourseDoc]: ...
-    @property
-    def goals(self) -> Iterable[portable.GoalDoc]: ...
-    @property
-    def safety_plan(self) -> Iterable[portable.SafetyPlanItemDoc]: ...
-    @property
-    def reviews(self) -> Iterable[portable.ReviewDoc]: ...
-    @property
-    def staying_well(self) -> Iterable[portable.StayingWellDoc]: ...
-    @property
-    def safety_plan_closing(self) -> Iterable[portable.ClosingDoc]: ...
-    @property
-    def midpoints(self) -> Iterable[portable.MidpointDoc]: ...
-    @property
-    def drafts(self) -> Iterable[portable.DraftDoc]: ...
-    @property
-    def coping(self) -> Iterable[portable.CopingDoc]: ...
-    @property
-    def strategies(self) -> Iterable[portable.StrategyDoc]: ...
-    @property
-    def exercises(self) -> Iterable[portable.ExerciseDoc]: ...
-    @property
-    def homework(self) -> Iterable[portable.HomeworkDoc]: ...
-    @property
-    def events(self) -> Iterable[portable.EventDoc]: ...
-    @property
-    def therapy_sessions(self) -> Iterable[portable.TherapySessionDoc]: ...
-    @property
-    def bring(self) -> Iterable[portable.BringDoc]: ...
-    @property
-    def deleted(self) -> Iterable[portable.DeletedDoc]: ...
 
 
 def merge(journal: Journal, doc: Records, dry_run: bool = False) -> dict[str, dict[str, int]]:
@@ -86,17 +40,10 @@ class _DryRun(Exception):
     """Raised inside a merge's transaction to roll it back."""
 
 
-class _Merge:
-    """One import, inside its transaction: maps uids to this journal's row ids as it goes."""
-
-    def __init__(self, journal: Journal, counts: dict[str, dict[str, int]]) -> None:
-        self.conn = journal.conn
-        self.journal = journal
-        self.counts = counts
-        self.ids: dict[str, dict[str, int | None]] = {}  # None: deleted here since
+class _Merge(MergeRows):
+    """One import, inside its transaction, kind by kind."""
 
     def run(self, doc: Records) -> None:
-        self._known_ids("people", "checkins", "goals", "exercises", "therapy_sessions")
         for person in doc.people:
             self._person(person)
         for checkin in doc.checkins:
@@ -198,7 +145,7 @@ class _Merge:
                     "updated_at": exercise.updated_at,
                 },
             )
-            self.ids["exercises"][exercise.uid] = exercise_id
+            self._remember("exercises", exercise.uid, exercise_id)
         for homework in doc.homework:
             self._upsert(
                 "homework",
@@ -270,60 +217,17 @@ class _Merge:
             )
             self._count("exercise_drafts", "updated" if row else "added")
 
-    def _one_row(self, table: str, values: dict[str, Any]) -> None:
-        row = self.conn.execute(f"SELECT * FROM {table} WHERE id = 1").fetchone()
-        if row is None:
-            columns = ["id", *values]
-            self.conn.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                [1, *values.values()],
-            )
-            self._count(table, "added")
-        elif any(row[column] != value for column, value in values.items() if column != "uid"):
-            if values["updated_at"] < row["updated_at"]:
-                self._count(table, "skipped")
-                return
-            values.pop("uid")  # the journal's plan stays the one plan, with the file's words
-            assignments = ", ".join(f"{column} = ?" for column in values)
-            self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = 1", [*values.values()])
-            self._count(table, "updated")
-
     def _sessions_and_things_to_bring(self, doc: Records) -> None:
         for held in doc.therapy_sessions:
             values = held.model_dump(exclude={"uid"})
             values["day"] = held.day.isoformat()
             session_id, _ = self._upsert("therapy_sessions", held.uid, values)
-            self.ids["therapy_sessions"][held.uid] = session_id
+            self._remember("therapy_sessions", held.uid, session_id)
         for item in doc.bring:
             values = item.model_dump(exclude={"uid", "discussed_in"})
             values["added_on"] = item.added_on.isoformat()
             values["discussed_session_id"] = self._ref("therapy_sessions", item.discussed_in)
             self._upsert("bring_items", item.uid, values)
-
-    def _known_ids(self, *tables: str) -> None:
-        for table in tables:
-            self.ids[table] = {
-                row["uid"]: row["id"] for row in self.conn.execute(f"SELECT id, uid FROM {table}")
-            }
-
-    def _ref(self, table: str, uid: str | None) -> int | None:
-        if uid is None:
-            return None
-        if uid not in self.ids[table]:
-            raise InputError(
-                f"The file refers to a record in {table} (uid {uid}) that is neither in the file nor in "
-                "your journal. Nothing was imported."
-            )
-        return self.ids[table][uid]
-
-    def _count(self, table: str, what: str) -> None:
-        counts = self.counts.setdefault(table, {"added": 0, "updated": 0, "skipped": 0})
-        counts[what] = counts.get(what, 0) + 1  # also "deleted since" and "deleted", when any
-
-    def _deleted_since(self, uid: str, updated_at: str) -> bool:
-        """The journal deleted the record with `uid` after the file's copy was last changed."""
-        row = self.conn.execute("SELECT deleted_at FROM tombstones WHERE uid = ?", (uid,)).fetchone()
-        return row is not None and row["deleted_at"] >= updated_at
 
     def _deletions(self, doc: Records) -> None:
         """The file's deletions: the journal's copy goes when it was not changed since (as the
@@ -342,32 +246,6 @@ class _Merge:
                 (gone.uid, gone.kind, gone.deleted_at),
             )
 
-    def _upsert(self, table: str, uid: str, values: dict) -> tuple[int | None, bool | None]:
-        """Insert the row with `uid`, or update it if the file's copy is newer; returns its id
-        and whether it changed (None: the journal's copy is newer and was kept). A record the
-        journal deleted since the file's copy was changed stays deleted: its id is None."""
-        row = self.conn.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
-        if row is None and self._deleted_since(uid, values["updated_at"]):
-            self._count(table, "deleted since")
-            return None, None  # records pointing at it point at nothing
-        if row is None:
-            columns = ["uid", *values]
-            cursor = self.conn.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                [uid, *values.values()],
-            )
-            self._count(table, "added")
-            return inserted(cursor), True
-        if any(row[column] != value for column, value in values.items()):
-            if values["updated_at"] < row["updated_at"]:
-                self._count(table, "skipped")
-                return row["id"], None
-            assignments = ", ".join(f"{column} = ?" for column in values)
-            self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row["id"]])
-            self._count(table, "updated")
-            return row["id"], True
-        return row["id"], False
-
     def _person(self, person: PersonDoc) -> None:
         from ipt_journal.store.people import PERSON_FIELDS  # here: every command imports this module
 
@@ -383,7 +261,7 @@ class _Merge:
         values["can_confide"] = _int(person.can_confide)
         values.update(created_at=person.created_at, updated_at=person.updated_at)
         person_id, _ = self._upsert("people", person.uid, values)
-        self.ids["people"][person.uid] = person_id
+        self._remember("people", person.uid, person_id)
 
     def _checkin(self, checkin: CheckinDoc) -> None:
         checkin_id, changed = self._upsert(
@@ -397,7 +275,7 @@ class _Merge:
                 "updated_at": checkin.updated_at,
             },
         )
-        self.ids["checkins"][checkin.uid] = checkin_id
+        self._remember("checkins", checkin.uid, checkin_id)
         if changed is None:
             return  # the journal's check-in is newer: its people and tags stay too
         wanted = [
@@ -474,7 +352,7 @@ class _Merge:
                 "updated_at": goal.updated_at,
             },
         )
-        self.ids["goals"][goal.uid] = goal_id
+        self._remember("goals", goal.uid, goal_id)
         if goal_id is None:
             return  # deleted here since
         for entry in goal.history:

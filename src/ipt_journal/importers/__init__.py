@@ -80,6 +80,17 @@ class Outcome:
     remembered: dict[str, str] = field(default_factory=dict)  # tag -> the person who died it names
 
 
+def mood_words(labels: list[MoodLabel], defaults: dict[str, int]) -> dict[str, str]:
+    """The mood labels kept as a feeling tag beside the number: the person's own words
+    ("Anxious", "ok but sleepy"), mapped with --mood-map. Daylio's five defaults say no more
+    than their number, and a number on a scale is the number itself."""
+    return {
+        label_key(label.label): " ".join(label.label.split()).lower()
+        for label in labels
+        if label.how == "--mood-map" and label_key(label.label) not in defaults
+    }
+
+
 def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
     """Merge a file into the journal, or with `dry_run` only say what would be added.
 
@@ -167,7 +178,7 @@ def _survey(source: Source, moods: Moods, mapping: Mapping, people: People) -> _
                 survey.skipped[entry] += 1
                 continue
             moods.of(entry)
-            _tags(source, entry, mapping, people)
+            _tags(source, entry, mapping, people, moods)
         except SourceError as problem:
             problems.append(problem)
             if len(problems) == EXAMPLES:
@@ -183,17 +194,29 @@ def _survey(source: Source, moods: Moods, mapping: Mapping, people: People) -> _
     return survey
 
 
-def _tags(source: Source, entry: Entry, mapping: Mapping, people: People) -> tuple[list[str], list[str]]:
+def _tags(
+    source: Source, entry: Entry, mapping: Mapping, people: People, moods: Moods
+) -> tuple[list[str], list[str]]:
     person_uids, tags = people_for(entry.activities, mapping.person_map, people)
+    word = _mood_word(moods, mapping, entry)
+    if word is not None:
+        # The person's own word for the mood is kept beside its number, first.
+        tags = [word, *(tag for tag in tags if tag != word)]
     for tag in tags:
         if len(tag) > TAG_MAX:
             raise SourceError(
                 source.path,
                 entry.line,
-                "activities",
+                source.mood_column if tag == word else "activities",
                 f"the tag {tag[:20]!r}... is over {TAG_MAX} characters.",
             )
     return person_uids, tags
+
+
+def _mood_word(moods: Moods, mapping: Mapping, entry: Entry) -> str | None:
+    """The entry's mood label as a tag, when `mood_words` keeps it (its label is counted)."""
+    label = moods.labels[label_key(entry.mood)]
+    return mood_words([label], mapping.defaults).get(label_key(entry.mood))
 
 
 @dataclass
@@ -262,7 +285,7 @@ class _Checkins:
             entry = self.source.read_row(0, self.source.file.row_at(offset_of(key)))
             assert not isinstance(entry, str)  # the first pass kept only rows to import
             seen[entry.key] += 1
-            person_uids, tags = _tags(self.source, entry, self.mapping, self.people)
+            person_uids, tags = _tags(self.source, entry, self.mapping, self.people, self.moods)
             stamp = utc_stamp(dt.datetime.fromisoformat(f"{entry.day.isoformat()}T{entry.time or '12:00'}"))
             yield {
                 "uid": uid_for(self.source.uid_prefix, f"{entry.key}\x1e{seen[entry.key]}"),

@@ -2,14 +2,15 @@
 file was decoded at once (issue 22, point 14).
 
 The file is one JSON object whose lists hold the records. `Scanner` walks it with a buffer of
-a megabyte or so, finding where each record starts and ends; a record is decoded and checked
-alone (no record an export writes is near `RECORD_MAX`) and let go. `read` checks every
+a megabyte or so, decoding a record at a time with the standard library's decoder; each is
+checked alone (no record an export writes is near `RECORD_MAX`) and let go. `read` checks every
 record once, keeping only where each list starts, the uids and the odd days; the merge then
 reads each list again from there (`StreamedDocument`), as it needs it.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterator
@@ -44,10 +45,8 @@ UNIQUE = (
     "bring",
 )
 
-_SPACE = re.compile(rb"[ \t\r\n]*")
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_STRUCTURE = re.compile(rb'[\[\]{}"]')
-_SCALAR = re.compile(rb"[-+0-9.eE]+|true|false|null")
+_SPACE = re.compile(r"[ \t\r\n]*")
+_DECODER = json.JSONDecoder()
 
 
 class _NotJson(Exception):
@@ -56,29 +55,34 @@ class _NotJson(Exception):
 
 
 class Scanner:
-    """The file from `offset` on, a value at a time."""
+    """The file from `offset` on, a value at a time: each decoded by the standard library's
+    decoder from a buffer of text that holds at least that value."""
 
     def __init__(self, handle: BinaryIO, offset: int = 0) -> None:
         handle.seek(offset)
         self.handle = handle
-        self.buf = b""
+        self.text = codecs.getincrementaldecoder("utf-8")()  # a character split across reads waits
+        self.buf = ""
         self.pos = 0
-        self.base = offset  # the file's offset of buf[0]
+        self.base = offset  # the file's byte offset of buf[0]
+        self.eof = False
 
     def _fill(self) -> bool:
-        data = self.handle.read(CHUNK)
-        if not data:
+        """Read on, dropping what was taken; False at the end of the file."""
+        if self.eof:
             return False
-        self.buf = self.buf[self.pos :] + data
-        self.base += self.pos
+        data = self.handle.read(CHUNK)
+        self.eof = not data
+        self.base += len(self.buf[: self.pos].encode("utf-8"))
+        self.buf = self.buf[self.pos :] + self.text.decode(data, final=self.eof)
         self.pos = 0
-        return True
+        return not self.eof
 
-    def offset(self) -> int:
-        return self.base + self.pos
+    def offset(self, pos: int | None = None) -> int:
+        return self.base + len(self.buf[: self.pos if pos is None else pos].encode("utf-8"))
 
-    def peek(self) -> int | None:
-        """The next byte that is not white space (None at the end), not taken."""
+    def peek(self) -> str | None:
+        """The next character that is not white space (None at the end), not taken."""
         while True:
             match = _SPACE.match(self.buf, self.pos)
             assert match is not None  # matches the empty string
@@ -88,79 +92,49 @@ class Scanner:
             if not self._fill():
                 return None
 
-    def take(self, byte: bytes) -> None:
-        if self.peek() != byte[0]:
-            raise _NotJson(f"Expecting {byte.decode()!r}", self.offset())
+    def take(self, char: str) -> None:
+        if self.peek() != char:
+            raise _NotJson(f"Expecting {char!r}", self.offset())
         self.pos += 1
 
-    def value(self) -> bytes:
-        """The bytes of the next value, taken; a value over RECORD_MAX is refused unread."""
+    def value(self) -> Any:
+        """The next value, decoded and taken; one over RECORD_MAX is refused, not held."""
         if self.peek() is None:
             raise _NotJson("Expecting value", self.offset())
         while True:
-            end = _end(self.buf, self.pos)
-            if end is not None:
-                raw, self.pos = self.buf[self.pos : end], end
-                return raw
-            if len(self.buf) - self.pos > RECORD_MAX:
+            try:
+                found, end = _DECODER.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                if self.eof:
+                    raise _NotJson(exc.msg, self.offset(exc.pos)) from None
+                if len(self.buf) - self.pos > RECORD_MAX:
+                    raise InputError(
+                        f"{{what}} is not JSON or holds a record larger than {RECORD_MAX // 2**20} MB "
+                        f"(at byte {self.offset()}); no export has one. Nothing was imported."
+                    ) from None
+                self._fill()  # the value may go on past the buffer
+                continue
+            except RecursionError:
                 raise InputError(
-                    f"{{what}} holds a record larger than {RECORD_MAX // 2**20} MB "
-                    f"(at byte {self.offset()}); no export has one. Nothing was imported."
-                )
-            if not self._fill():
-                if _SCALAR.fullmatch(self.buf, self.pos):  # a number at the very end
-                    raw, self.pos = self.buf[self.pos :], len(self.buf)
-                    return raw
-                raise _NotJson("Unterminated value", self.offset())
+                    "{what} is nested far deeper than any export; it was not imported."
+                ) from None
+            if end == len(self.buf) and self._fill():
+                continue  # a number may go on past the buffer
+            self.pos = end
+            return found
 
-    def items(self) -> Iterator[bytes]:
-        """The values of the list starting here, each as its bytes."""
-        self.take(b"[")
-        if self.peek() == ord("]"):
+    def items(self) -> Iterator[Any]:
+        """The values of the list starting here, each decoded as it comes."""
+        self.take("[")
+        if self.peek() == "]":
             self.pos += 1
             return
         while True:
             yield self.value()
-            if self.peek() == ord("]"):
+            if self.peek() == "]":
                 self.pos += 1
                 return
-            self.take(b",")
-
-
-def _end(buf: bytes, i: int) -> int | None:
-    """Where the value starting at buf[i] ends, or None when the buffer ends first."""
-    first = buf[i]
-    if first == ord('"'):
-        match = _STRING.match(buf, i)
-        return match.end() if match else None
-    if first in b"[{":
-        depth = 0
-        while True:
-            found = _STRUCTURE.search(buf, i)
-            if found is None:
-                return None
-            i = found.start()
-            if buf[i] == ord('"'):
-                string = _STRING.match(buf, i)
-                if string is None:
-                    return None
-                i = string.end()
-                continue
-            depth += 1 if buf[i] in b"[{" else -1
-            i += 1
-            if depth == 0:
-                return i
-    scalar = _SCALAR.match(buf, i)
-    if scalar is None:
-        raise _NotJson("Expecting value", i)
-    return scalar.end() if scalar.end() < len(buf) else None
-
-
-def _decode(raw: bytes) -> Any:
-    try:
-        return json.loads(raw)
-    except RecursionError:
-        raise InputError("{what} is nested far deeper than any export; it was not imported.") from None
+            self.take(",")
 
 
 class StreamedDocument:
@@ -176,8 +150,8 @@ class StreamedDocument:
         kind = get_args(Document.model_fields[name].annotation)[0]
         if name not in self.lists:
             return
-        for raw in Scanner(self.handle, self.lists[name]).items():
-            yield kind.model_validate(json.loads(raw), context={"odd_days": []})
+        for record in Scanner(self.handle, self.lists[name]).items():
+            yield kind.model_validate(record, context={"odd_days": []})
 
     # each kind of record, in the file's order, read as the merge comes to it
     people = property(lambda self: self.records("people"))
@@ -221,25 +195,22 @@ def read(handle: BinaryIO, path: Path) -> StreamedDocument:
 def _read(handle: BinaryIO) -> StreamedDocument:
     scanner = Scanner(handle)
     first = scanner.peek()
-    if first != ord("{"):
-        if first != ord("["):  # a list is JSON, but no export; anything else must decode
-            try:
-                json.loads(scanner.value())
-            except ValueError as exc:
-                raise _NotJson(str(exc).split(":")[0], scanner.offset()) from None
+    if first != "{":
+        if first != "[":  # a list is JSON, but no export; anything else must decode
+            scanner.value()
         raise InputError("{what} is not an ipt-journal export (its 'format' is not 'ipt-journal-export').")
     scanner.pos += 1
     scalars: dict[str, Any] = {}
     lists: dict[str, int] = {}
     checked = _Checked()
-    while scanner.peek() != ord("}"):
+    while scanner.peek() != "}":
         if scalars or lists:
-            scanner.take(b",")
-        if scanner.peek() != ord('"'):
+            scanner.take(",")
+        if scanner.peek() != '"':
             raise _NotJson("Expecting property name enclosed in double quotes", scanner.offset())
-        name = _decode(scanner.value())
-        scanner.take(b":")
-        if scanner.peek() == ord("["):
+        name = scanner.value()
+        scanner.take(":")
+        if scanner.peek() == "[":
             lists[name] = scanner.offset()
             scalars.pop(name, None)
             if _header_ok(scalars):  # as an export writes it: the format first, each record checked now
@@ -248,7 +219,7 @@ def _read(handle: BinaryIO) -> StreamedDocument:
                 for _ in scanner.items():
                     pass
         else:
-            scalars[name] = _decode(scanner.value())
+            scalars[name] = scanner.value()
             lists.pop(name, None)
         if scanner.peek() is None:
             raise _NotJson("Expecting '}'", scanner.offset())
@@ -292,7 +263,7 @@ class _Checked:
         self.odd_days: list[str] = []
         self.few: dict[str, list[Any]] = {}
 
-    def section(self, name: str, items: Iterator[bytes]) -> None:
+    def section(self, name: str, items: Iterator[Any]) -> None:
         self.done.add(name)
         field = Document.model_fields.get(name)
         if field is None or name.startswith("format"):
@@ -301,10 +272,10 @@ class _Checked:
             return
         kind = get_args(field.annotation)[0]
         uids: set[str] = set()
-        for index, raw in enumerate(items):
+        for index, found in enumerate(items):
             odd: list[str] = []
             try:
-                record = kind.model_validate(_decode(raw), context={"odd_days": odd})
+                record = kind.model_validate(found, context={"odd_days": odd})
             except ValidationError as exc:
                 raise _located(exc, (name, index)) from None
             self.odd_days += [f"{name}[{index}]: {problem}" for problem in dict.fromkeys(odd)]

@@ -60,6 +60,9 @@ class Records(Protocol):
     def deleted(self) -> Iterable[portable.DeletedDoc]: ...
 
 
+PEOPLE_CACHED = 10_000
+
+
 class MergeRows:
     """One import's row writing, inside its transaction."""
 
@@ -71,6 +74,8 @@ class MergeRows:
         # them point at nothing. Every other id is looked up when needed, never held for every
         # row: a million imported check-ins once kept 150 MB of uids.
         self.gone: defaultdict[str, set[str]] = defaultdict(set)
+        self.people: dict[str, int] = {}  # a few ids looked up often: each check-in names people
+        self.added_last = False  # the last _upsert inserted its row
 
     def _remember(self, table: str, uid: str, row_id: int | None) -> None:
         if row_id is None:
@@ -79,12 +84,16 @@ class MergeRows:
     def _ref(self, table: str, uid: str | None) -> int | None:
         if uid is None or uid in self.gone[table]:
             return None
+        if table == "people" and uid in self.people:
+            return self.people[uid]
         row = self.conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
         if row is None:
             raise InputError(
                 f"The file refers to a record in {table} (uid {uid}) that is neither in the file nor in "
                 "your journal. Nothing was imported."
             )
+        if table == "people" and len(self.people) < PEOPLE_CACHED:
+            self.people[uid] = row[0]
         return row[0]
 
     def _count(self, table: str, what: str) -> None:
@@ -101,6 +110,7 @@ class MergeRows:
         and whether it changed (None: the journal's copy is newer and was kept). A record the
         journal deleted since the file's copy was changed stays deleted: its id is None."""
         row = self.conn.execute(f"SELECT * FROM {table} WHERE uid = ?", (uid,)).fetchone()
+        self.added_last = False
         if row is None and self._deleted_since(uid, values["updated_at"]):
             self._count(table, "deleted since")
             return None, None  # records pointing at it point at nothing
@@ -111,6 +121,7 @@ class MergeRows:
                 [uid, *values.values()],
             )
             self._count(table, "added")
+            self.added_last = True
             return inserted(cursor), True
         if any(row[column] != value for column, value in values.items()):
             if values["updated_at"] < row["updated_at"]:

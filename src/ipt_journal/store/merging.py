@@ -278,36 +278,39 @@ class _Merge(MergeRows):
         self._remember("checkins", checkin.uid, checkin_id)
         if changed is None:
             return  # the journal's check-in is newer: its people and tags stay too
+        added = self.added_last
         wanted = [
             (person, i.quality, i.created_at, i.updated_at)
             for i in checkin.people
             if (person := self._ref("people", i.person)) is not None  # None: deleted here since
         ]
-        have = self.conn.execute(
-            "SELECT person_id, quality, created_at, updated_at FROM interactions "
-            "WHERE checkin_id = ? ORDER BY id",
-            (checkin_id,),
-        ).fetchall()
-        tags = [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT tag FROM checkin_tags WHERE checkin_id = ? ORDER BY rowid", (checkin_id,)
-            )
-        ]
-        if [tuple(row) for row in have] != wanted or tags != checkin.tags:
+        if not added:  # a check-in just added has no people or tags to compare
+            have = self.conn.execute(
+                "SELECT person_id, quality, created_at, updated_at FROM interactions "
+                "WHERE checkin_id = ? ORDER BY id",
+                (checkin_id,),
+            ).fetchall()
+            tags = [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT tag FROM checkin_tags WHERE checkin_id = ? ORDER BY rowid", (checkin_id,)
+                )
+            ]
+            if [tuple(row) for row in have] == wanted and tags == checkin.tags:
+                return
             self.conn.execute("DELETE FROM interactions WHERE checkin_id = ?", (checkin_id,))
             self.conn.execute("DELETE FROM checkin_tags WHERE checkin_id = ?", (checkin_id,))
-            self.conn.executemany(
-                "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(checkin_id, *interaction) for interaction in wanted],
-            )
-            self.conn.executemany(
-                "INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)",
-                [(checkin_id, tag) for tag in checkin.tags],
-            )
-            if not changed:
-                self._count("checkins", "updated")
+        self.conn.executemany(
+            "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(checkin_id, *interaction) for interaction in wanted],
+        )
+        self.conn.executemany(
+            "INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)",
+            [(checkin_id, tag) for tag in checkin.tags],
+        )
+        if not changed:
+            self._count("checkins", "updated")
 
     def _event(self, event: EventDoc) -> None:
         event_id, changed = self._upsert(

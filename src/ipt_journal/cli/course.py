@@ -23,12 +23,13 @@ def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Week N of M, the phase you are in, and what it is for."""
     if ctx.invoked_subcommand is not None:
         return
+    from ipt_journal.insight.report import progress_of
     from ipt_journal.render.course import course as render_course
 
     journal = session(ctx).journal()
     current = journal.course.required()
-    held = journal.sessions.count_since(dt.date.fromisoformat(current.started_on))
-    render_course(current, journal.goals.all("open"), as_json, held)
+    where = progress_of(journal, current, dt.date.today())
+    render_course(current, where, journal.goals.all("open"), as_json)
 
 
 @course_app.command()

@@ -185,11 +185,9 @@ def _course_line(console: Console, result: Report) -> None:
     if result.course:
         c = result.course
         focus = focus_text(c.focus_areas)
-        where = (
-            f"ended {c.ended_on}" if c.ended_on else f"week {c.week} of {c.planned_weeks}, {c.phase} phase"
-        )
+        held = f"; {c.held_words}" if c.sessions_held else ""
         console.print()
-        console.print(f"Your course: {where} (started {c.started_on}; focus: {focus}).", style="bold")
+        console.print(f"Your course: {c.words}{held} (started {c.started_on}; focus: {focus}).", style="bold")
         if c.formulation:
             console.print(Text(formulation_line(c.formulation, c.formulation_agreed_on)))
 

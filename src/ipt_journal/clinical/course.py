@@ -107,6 +107,12 @@ def where_words(week: int, planned_weeks: int, phase: str, ended_on: str | None)
     return f"week {week} of {planned_weeks}, {phase} phase"
 
 
+def week_of(week: int, planned_weeks: int) -> str:
+    """A course week for a table cell: "7 of 12", and past the planned end "13 (planned
+    12)", never "13 of 12"."""
+    return f"{week} of {planned_weeks}" if week <= planned_weeks else f"{week} (planned {planned_weeks})"
+
+
 def held_words(sessions_held: int, planned_weeks: int) -> str:
     noun = "session" if planned_weeks == 1 else "sessions"
     return f"{sessions_held} of {planned_weeks} planned {noun} held"

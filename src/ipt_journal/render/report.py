@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal.clinical.course import week_of
 from ipt_journal.clinical.scales import SCALES
 from ipt_journal.clinical.vocab import REVIEW_FIELDS, signed
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
@@ -146,7 +147,9 @@ def _weeks_table(console: Console, result: Report) -> None:
         )
 
     def course_week(week: WeekMood) -> str:
-        return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""
+        if not (week.course_week and week.course_weeks):
+            return ""
+        return f"week {week_of(week.course_week, week.course_weeks)}"
 
     in_course = any(week.course_week for week in result.weeks)
     columns = [WEEK_COLUMNS[0], *([WEEK_COLUMNS[1]] if in_course else []), *WEEK_COLUMNS[2:]]

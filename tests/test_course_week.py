@@ -173,3 +173,20 @@ def test_the_day_after_the_last_planned_week_every_screen_says_it_has_passed(cou
     assert "of 12" not in " ".join(weeks_said(screens).values()).replace("(planned 12)", "")
     assert "13 of 12" not in screens["report"] + screens["markdown"] + screens["html"]
     assert course.ipt.rows("SELECT count(*) FROM therapy_sessions") == [(10,)]
+
+
+def test_since_the_last_session_counts_by_the_day_things_happened_not_the_day_typed(course):
+    course.up_to(44)
+    with clock(day(44)):
+        # Typed today, back-dated: one before the session of day 42 (left out), one after it.
+        course.ipt.ok("checkin", "--date", day(41).isoformat(), "--mood", "2")
+        course.ipt.ok("checkin", "--date", day(43).isoformat(), "--mood", "9")
+        course.ipt.ok("measure", "phq9", "--date", day(43).isoformat(), "--answers", "1,1,1,1,1,1,1,1,0")
+        window = course.ipt.ok("report", "--since-last-session", "--json").stdout
+    screens = course.screens(44)
+    # Days 42 and 44 have one check-in each, and day 43 the one typed on day 44.
+    assert since_last_session(screens) == ((day(42).isoformat(), 3),) * 2
+    assert [m["day"] for m in json.loads(screens["prep json"])["measures"]] == [day(43).isoformat()]
+    assert f"PHQ-9 8 (mild) on {day(43)}" in flat(screens["markdown"])
+    assert json.loads(window)["since"] == day(42).isoformat()  # --since-last-session: the same first day
+    assert course.ipt.rows("SELECT count(*) FROM checkins WHERE day >= ?", (day(42),)) == [(3,)]

@@ -89,8 +89,10 @@ def end(
     keep: Annotated[list[str] | None, _goal_option("--keep", "to keep working on after the course")] = None,
     drop: Annotated[list[str] | None, _goal_option("--drop", "to let go (it stays in your history)")] = None,
 ) -> None:
-    """End the course; ipt then keeps you company in maintenance. Each open goal is marked
-    done, kept or dropped: asked in a terminal, else given with --done, --keep or --drop."""
+    """End the course; ipt then keeps you company in maintenance.
+
+    Each open goal is marked done, kept or dropped: asked in a terminal, else given with
+    --done, --keep or --drop."""
     from ipt_journal.text.dates import parse_day
 
     state = session(ctx)

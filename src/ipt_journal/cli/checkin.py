@@ -208,7 +208,9 @@ def show(
         crisis_if_due(journal, item9_days(measures), data)
         messages.print_json(data)
         return
-    checkin_whole(checkin)
+    from ipt_journal.text.dates import time_of_day
+
+    checkin_whole(checkin, time_of_day(checkin.created_at, checkin.day))
     for measure in measures:
         scale = SCALES[measure.scale]
         messages.note(

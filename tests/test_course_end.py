@@ -2,6 +2,8 @@
 drop; --done, --keep and --drop outside a terminal) and suggests the review only when none
 was written for this course."""
 
+import json
+
 import pytest
 
 from support import assert_user_error, flat
@@ -107,3 +109,17 @@ def test_ctrl_c_at_the_goals_question_saves_nothing(goals):
     assert code != 0
     assert goals.rows("SELECT ended_on FROM courses") == [(None,)]
     assert [status for _, status, _ in statuses(goals)] == ["open", "open", "open", "done"]
+
+
+def test_the_dashboard_suggests_the_review_of_a_second_course_an_earlier_review_does_not_stand_for(ipt):
+    ipt.ok("start", "--start-date", "2025-01-06", "--weeks", "12")
+    ipt.ok("review", "--date", "2025-03-31", "--what-helped", "Walking")
+    ipt.ok("course", "end", "--date", "2025-04-01")
+    ipt.ok("start", "--start-date", "2025-06-02", "--weeks", "12")
+    ipt.ok("checkin", "--mood", "6")  # a check-in today: the next step is not a check-in
+    for scale, answers in (("phq9", "0,0,0,0,0,0,0,0,0"), ("gad7", "0,0,0,0,0,0,0")):
+        ipt.ok("measure", scale, "--answers", answers)
+    out = flat(ipt.ok().stdout)
+    assert "Next: ipt review (to look back on what changed as the course ends)" in out
+    assert json.loads(ipt.ok("review", "--json").stdout)["review"] is None  # not the first course's
+    assert ipt.rows("SELECT day FROM reviews") == [("2025-03-31",)]

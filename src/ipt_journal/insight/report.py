@@ -325,7 +325,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
             )
         )
         shown.append(latest)
-    review = journal.reviews.latest()
+    # The current course's review, never an earlier course's.
+    review = journal.reviews.latest(since=progress_figures.started_on if progress_figures else None)
     item9 = safety.item9_days(shown)
     return {
         "course": progress_figures,
@@ -439,7 +440,8 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     last = counts["last_checkin"]
     days = (today - dt.date.fromisoformat(last)).days if last else None
     progress = course_progress(journal, today)
-    review = journal.reviews.latest()
+    # This course's review: an earlier course's does not stand for it.
+    review = journal.reviews.latest(since=progress.started_on if progress else None)
     # Once the course is over and reviewed, the rhythm becomes monthly (maintenance).
     monthly = bool(progress and progress.phase == "maintenance" and review)
     checkin_due = days is None or days >= (MAINTENANCE_CHECKIN_DAYS if monthly else CHECKIN_DUE_DAYS)

@@ -26,6 +26,7 @@ from ipt_journal.safekeeping.portable import Document
 
 CHUNK = 1024 * 1024
 RECORD_MAX = 8 * 1024 * 1024  # one record; an export's largest (a goal rated daily for years) is far less
+RECORD_TOO_LARGE = "holds a record larger than"
 ONE_ONLY = ("staying_well", "safety_plan_closing")
 UNIQUE = (
     "people",
@@ -109,7 +110,7 @@ class Scanner:
                     raise _NotJson(exc.msg, self.offset(exc.pos)) from None
                 if len(self.buf) - self.pos > RECORD_MAX:
                     raise InputError(
-                        f"{{what}} is not JSON or holds a record larger than {RECORD_MAX // 2**20} MB "
+                        f"{{what}} is not JSON or {RECORD_TOO_LARGE} {RECORD_MAX // 2**20} MB "
                         f"(at byte {self.offset()}); no export has one. Nothing was imported."
                     ) from None
                 self._fill()  # the value may go on past the buffer
@@ -196,8 +197,11 @@ def _read(handle: BinaryIO) -> StreamedDocument:
     scanner = Scanner(handle)
     first = scanner.peek()
     if first != "{":
-        if first != "[":  # a list is JSON, but no export; anything else must decode
-            scanner.value()
+        try:
+            scanner.value()  # what is not JSON, or nested absurdly deep, is said so
+        except InputError as error:
+            if RECORD_TOO_LARGE not in error.message:  # a long list is JSON, but no export
+                raise
         raise InputError("{what} is not an ipt-journal export (its 'format' is not 'ipt-journal-export').")
     scanner.pos += 1
     scalars: dict[str, Any] = {}

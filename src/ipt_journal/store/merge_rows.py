@@ -89,7 +89,7 @@ class MergeRows:
         row = self.conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
         if row is None:
             raise InputError(
-                f"The file refers to a record in {table} (uid {uid}) that is neither in the file nor in "
+                f"The import refers to a record in {table} (uid {uid}) that is neither in it nor in "
                 "your journal. Nothing was imported."
             )
         if table == "people" and len(self.people) < PEOPLE_CACHED:

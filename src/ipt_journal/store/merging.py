@@ -254,7 +254,7 @@ class _Merge(MergeRows):
         ).fetchone()
         if taken:
             raise InputError(
-                f"The file's {person.name} is a different person from the {person.name} in your journal "
+                f"The imported {person.name} is a different person from the {person.name} in your journal "
                 "(their ids differ). Rename one of them first. Nothing was imported."
             )
         values = {field: _value(getattr(person, field)) for field in PERSON_FIELDS}

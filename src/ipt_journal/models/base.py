@@ -67,6 +67,7 @@ RULES = {
     "mood_before": "Mood before must be a whole number from 0 (worst) to 10 (best)",
     "mood_after": "Mood after must be a whole number from 0 (worst) to 10 (best)",
     "kind": f"The kind of event must be one of: {_choices(EventKind)}",
+    "what_happened": "What happened must be one line of at most 200 characters",
 }
 
 PERSON_TEXT_FIELDS = (

@@ -102,6 +102,14 @@ class CheckinDoc(Doc):
         return self
 
 
+class IncidentDoc(Stored):
+    """What happened with one person in one check-in (issue 23)."""
+
+    checkin: Uid
+    person: Uid
+    what_happened: Annotated[str, Field(min_length=1, max_length=200)]
+
+
 class MeasureDoc(Stored, MeasureIn):
     checkin: Uid | None
 
@@ -254,6 +262,7 @@ class Document(Doc):
     format_version: Literal[1]
     people: list[PersonDoc] = []
     checkins: list[CheckinDoc] = []
+    incidents: list[IncidentDoc] = []
     measures: list[MeasureDoc] = []
     courses: list[CourseDoc] = []
     goals: list[GoalDoc] = []
@@ -285,6 +294,7 @@ class Document(Doc):
         for name in (
             "people",
             "checkins",
+            "incidents",
             "measures",
             "courses",
             "goals",

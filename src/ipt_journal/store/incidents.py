@@ -13,7 +13,11 @@ from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ipt_journal.models import CheckinIn
+    from ipt_journal.safekeeping.portable import IncidentDoc
+    from ipt_journal.store.transfer import _Merge
 
 
 @dataclass
@@ -94,3 +98,34 @@ class IncidentStore(Repository):
                 "WHERE what_happened != excluded.what_happened",
                 (new_uid(), checkin_id, person_id, words, stamp, stamp),
             )
+
+
+def merge_incidents(merge: _Merge, incidents: Sequence[IncidentDoc]) -> None:
+    """An import's incidents, after its check-ins, by uid as every record (store.transfer).
+    One incident per person and check-in: where the journal has another for the same pair
+    (each copy wrote one), the one changed later stays."""
+    for incident in incidents:
+        checkin_id = merge._ref("checkins", incident.checkin)
+        person_id = merge._ref("people", incident.person)
+        if checkin_id is None or person_id is None:
+            continue  # its check-in or person was deleted here since
+        other = merge.conn.execute(
+            "SELECT id, updated_at FROM incidents WHERE checkin_id = ? AND person_id = ? AND uid != ?",
+            (checkin_id, person_id, incident.uid),
+        ).fetchone()
+        if other is not None:
+            if other["updated_at"] >= incident.updated_at:
+                merge._count("incidents", "skipped")
+                continue
+            merge.conn.execute("DELETE FROM incidents WHERE id = ?", (other["id"],))
+        merge._upsert(
+            "incidents",
+            incident.uid,
+            {
+                "checkin_id": checkin_id,
+                "person_id": person_id,
+                "what_happened": incident.what_happened,
+                "created_at": incident.created_at,
+                "updated_at": incident.updated_at,
+            },
+        )

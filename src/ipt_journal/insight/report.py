@@ -149,6 +149,8 @@ class Report:
     who: str = "your therapist or doctor"  # whom "please contact ... soon" names (follow_up.py)
     item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
     self_help: str | None = None  # a self-guided course self-help alone may not suffice for
+    # What happened with each person in the window's check-ins (issue 23), as `ipt prep` has it.
+    incidents: list[dict] = field(default_factory=list)
 
     @property
     def journal_is_empty(self) -> bool:
@@ -203,6 +205,7 @@ def window_for(
 
 
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
+    from ipt_journal.insight.incidents import by_person
     from ipt_journal.insight.life_events import events_in_window
     from ipt_journal.insight.relationships import mood_series, name_weeks, people_insight, weekly_people
 
@@ -232,6 +235,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         insight=people_insight(journal, since, today),
         events=events_in_window(journal, since, today),
         chart=mood_series(journal, since, today),
+        incidents=[person.as_json() for person in by_person(journal, since, today)],
     )
 
 

@@ -192,5 +192,6 @@ def incidents_shown(console: Console, incidents: Sequence[Incident], alive: bool
         more = len(incidents) - INCIDENTS_SHOWN
         console.print(Text(f"  and {count(more, 'earlier one')}: ipt inventory show NAME --json has them all."))
     if alive:
-        console.print(Text("  Look at one closely: ipt exercise start communication-analysis --from-incident ID"))
+        console.print(Text("  To look closely at one, by its id:"))
+        console.print(Text("  ipt exercise start communication-analysis --from-incident ID"))
     console.print()

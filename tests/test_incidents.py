@@ -4,6 +4,7 @@ point 1): flags and the wizard, bad input, edits and deletions, and every place 
 import json
 
 import pytest
+
 from support import assert_user_error
 from terminal import DOWN, ENTER, SPACE, UP, Terminal, decline_questionnaires
 
@@ -239,9 +240,10 @@ def test_prep_and_the_report_show_the_windows_incidents_per_person(people):
     assert "What happened with people" in report
     assert f"2026-03-02 (badly, -1): {ARGUED} (#2)" in report and "before the window" not in report
     data = json.loads(people.ok("report", "--since", "2026-03-01", "--json").stdout)
-    assert data["incidents"] == json.loads(people.ok("prep", "--since", "2026-03-01", "--json").stdout)[
-        "incidents"
-    ]
+    assert (
+        data["incidents"]
+        == json.loads(people.ok("prep", "--since", "2026-03-01", "--json").stdout)["incidents"]
+    )
 
 
 @pytest.mark.parametrize("kind", ["markdown", "html"])

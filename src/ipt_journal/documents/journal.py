@@ -148,7 +148,12 @@ def _checkins(doc: Doc, names: Names) -> list[str]:
         if with_:
             lines.append(f"- With: {with_}")
         for incident in happened.get(c["uid"], []):
-            lines.append(_item(f"What happened with {text(names.get(incident['person'], '?'))}", incident["what_happened"]))
+            lines.append(
+                _item(
+                    f"What happened with {text(names.get(incident['person'], '?'))}",
+                    incident["what_happened"],
+                )
+            )
         if c["tags"]:
             lines.append(_item("Tags", ", ".join(c["tags"])))
         if c["note"]:

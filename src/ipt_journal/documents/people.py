@@ -191,7 +191,5 @@ def incidents(doc: ClinicianReport) -> list[Block]:
     out: list[Block] = [Heading(INCIDENTS_HEADING)]
     for person in doc.incidents:
         out.append(Paragraph(person.name))
-        out.append(
-            Items([f"{i.day} ({went_label(i.quality)}): {i.what_happened}" for i in person.incidents])
-        )
+        out.append(Items([f"{i.day} ({went_label(i.quality)}): {i.what_happened}" for i in person.incidents]))
     return out

@@ -33,7 +33,9 @@ class PersonIncidents:
         }
 
 
-def by_person(journal: Journal, since: dt.date | None = None, until: dt.date | None = None) -> list[PersonIncidents]:
+def by_person(
+    journal: Journal, since: dt.date | None = None, until: dt.date | None = None
+) -> list[PersonIncidents]:
     """The window's incidents grouped by person (people in the order they first appear)."""
     grouped: dict[str, PersonIncidents] = {}
     for incident in journal.incidents.all(since=since, until=until):

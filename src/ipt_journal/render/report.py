@@ -103,10 +103,12 @@ def _mood_and_people(console: Console, result: Report) -> None:
 
         console.print()
         console.print("What happened with people", style="bold")
-        for person in result.incidents:
-            console.print(Text(f"  {person['name']}"))
-            for i in person["incidents"]:
-                console.print(Text(f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})"))
+        for entry in result.incidents:
+            console.print(Text(f"  {entry['name']}"))
+            for i in entry["incidents"]:
+                console.print(
+                    Text(f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})")
+                )
     console.print()
     _people_patterns(console, result)
     if result.insight:

@@ -579,5 +579,10 @@ def m015_what_happened_with_each_person(db: Database) -> None:
         """,
         "CREATE INDEX incidents_person ON incidents (person_id)",
         *tombstone_triggers("incidents"),
-        *(statement for source in SOURCES if source.table == "incidents" for statement in fts_statements(source)),
+        *(
+            statement
+            for source in SOURCES
+            if source.table == "incidents"
+            for statement in fts_statements(source)
+        ),
     )

@@ -305,3 +305,34 @@ def test_the_edit_wizard_offers_the_words_already_there(two):
     code, output = term.finish()
     assert code == 0, output
     assert people.rows(INCIDENT_ROWS) == [("2026-03-02", "Sam", f"{ARGUED} and the school")]
+
+
+def test_a_journal_from_before_incidents_migrates_and_takes_them(ipt, tmp_path):
+    import sqlite3
+
+    from support import older_journal
+
+    from ipt_journal.store import SCHEMA_VERSION
+
+    path = older_journal(tmp_path / "v14.db", 14)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO people (uid, name, relationship, created_at, updated_at) "
+            "VALUES ('p1', 'Sam', 'partner', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')"
+        )
+        conn.execute(
+            "INSERT INTO checkins (uid, day, mood, created_at, updated_at) "
+            "VALUES ('c1', '2026-03-02', 5, '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z')"
+        )
+        conn.execute(
+            "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "
+            "VALUES (1, 1, -1, '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z')"
+        )
+    conn.close()
+    ipt.ok("--db", str(path), "checkin", "edit", "1", "--what-happened", f"Sam:{ARGUED}")
+    assert ipt.rows_in(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(15,)]
+    assert ipt.rows_in(path, "SELECT what_happened FROM incidents") == [(ARGUED,)]
+    hits = json.loads(ipt.ok("--db", str(path), "search", "argued", "--json").stdout)
+    assert [hit["kind"] for hit in hits] == ["incident"]
+    ipt.ok("--db", str(path), "checkin", "delete", "1", "--yes")
+    assert sorted(ipt.rows_in(path, "SELECT kind FROM tombstones")) == [("checkins",), ("incidents",)]

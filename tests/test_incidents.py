@@ -310,9 +310,8 @@ def test_the_edit_wizard_offers_the_words_already_there(two):
 def test_a_journal_from_before_incidents_migrates_and_takes_them(ipt, tmp_path):
     import sqlite3
 
-    from support import older_journal
-
     from ipt_journal.store import SCHEMA_VERSION
+    from support import older_journal
 
     path = older_journal(tmp_path / "v14.db", 14)
     with sqlite3.connect(path) as conn:

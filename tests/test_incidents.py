@@ -335,3 +335,16 @@ def test_a_journal_from_before_incidents_migrates_and_takes_them(ipt, tmp_path):
     assert [hit["kind"] for hit in hits] == ["incident"]
     ipt.ok("--db", str(path), "checkin", "delete", "1", "--yes")
     assert sorted(ipt.rows_in(path, "SELECT kind FROM tombstones")) == [("checkins",), ("incidents",)]
+
+
+def test_ctrl_c_at_what_happened_saves_nothing(two):
+    from terminal import CTRL_C
+
+    term = Terminal(two.path, "checkin", "--date", "2026-03-02", "--note", "", "--tag", "x")
+    term.at("How has your mood been").type("5")
+    term.answer("Who did you spend meaningful time with?", SPACE, ENTER)
+    term.answer("How did it go with Sam?", ENTER)
+    term.at("What happened with Sam? (optional").keys(*"argued", CTRL_C)  # typed, never entered
+    code, output = term.finish()
+    assert code == 130 and "Nothing was saved" in output
+    assert two.count("checkins") == 0 and two.count("incidents") == 0

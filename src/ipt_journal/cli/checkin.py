@@ -215,8 +215,9 @@ def edit(
         list[str] | None,
         typer.Option(
             "--with",
-            metavar="NAME:HOW",
-            help="Replaces the people of this check-in; NAME:HOW as for a new check-in, repeatable.",
+            metavar="NAME:HOW[:WORDS]",
+            help="Replaces the people of this check-in; NAME:HOW as for a new check-in, repeatable. "
+            "What happened with someone stays unless new WORDS are given.",
             show_default=False,
         ),
     ] = None,

@@ -16,8 +16,9 @@ WhatHappenedOpt = Annotated[
         "--what-happened",
         metavar="NAME:WORDS",
         help=(
-            "One line on what happened with someone named in --with, e.g. 'Tom:argued about the move' "
-            "(or write it as --with 'Tom:-1:argued about the move'); repeat per person."
+            "One line on what happened with someone named in --with: 'Tom:argued about the move' "
+            "(the same as --with 'Tom:-1:argued about the move'); 'Tom:' in an edit clears it; "
+            "repeat per person."
         ),
         show_default=False,
     ),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ipt_journal.cli.checkin_line import one_line
+from ipt_journal.cli.checkin_line import OneLineCommand, one_line
 from ipt_journal.cli.checkin_list import list_checkins
 from ipt_journal.cli.checkin_options import DateOpt, IdArg, MoodOpt, NoteOpt, TagOpt, WithOpt
 from ipt_journal.cli.checkin_people import WhatHappenedOpt, add_what_happened, parse_with
@@ -40,11 +40,33 @@ class CheckinGroup(TyperGroup):
 
     def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
         if args and args[0][:1].isdigit():
+            for word in args[1:]:
+                flag = word.split("=", 1)[0]
+                if flag in WIZARD_ONLY_FLAGS:
+                    raise InputError(
+                        f"{flag} does not go with a check-in in one line.",
+                        f"Write the flags instead of the mood and note: {EXAMPLE}",
+                    )
             return ONE_LINE, self.get_command(ctx, ONE_LINE), args
         return super().resolve_command(ctx, args)
 
 
 ONE_LINE = "one-line"
+# The flags of the full check-in that the one-line form does not take (it takes --date,
+# --with, --tag and --json): named as such instead of "No such option".
+WIZARD_ONLY_FLAGS = frozenset(
+    {
+        "--mood",
+        "--note",
+        "--phq9",
+        "--gad7",
+        "--phq9-difficulty",
+        "--gad7-difficulty",
+        "--goal",
+        "--bring",
+        "--edit",
+    }
+)
 app = command_group(
     help=(
         "Record a check-in (mood, people, note, tags), or list, show, edit and delete them. "
@@ -163,7 +185,7 @@ def checkin(
 app.command("list")(list_checkins)
 
 
-app.command(ONE_LINE, hidden=True)(one_line)
+app.command(ONE_LINE, hidden=True, cls=OneLineCommand)(one_line)
 
 
 @app.command()
@@ -188,7 +210,9 @@ def show(
         crisis_if_due(journal, item9_days(measures), data)
         messages.print_json(data)
         return
-    checkin_whole(checkin)
+    from ipt_journal.text.dates import time_of_day
+
+    checkin_whole(checkin, time_of_day(checkin.created_at, checkin.day))
     for measure in measures:
         scale = SCALES[measure.scale]
         messages.note(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipt_journal.cli import completion
-from ipt_journal.cli.context import ForceOpt, YesOpt, command_group, named_file, session
+from ipt_journal.cli.context import ForceOpt, YesOpt, command_group, named_file, one_of, session
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ def show(
     from ipt_journal import config
     from ipt_journal.render.safety_plan import safety_plan_markdown, safety_plan_table
 
+    one_of({"--json": as_json, "--markdown": markdown, "--card": card})
     if not card and (output is not None or card_format is not None):
         from ipt_journal.errors import InputError
 

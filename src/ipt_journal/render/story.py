@@ -25,6 +25,8 @@ def course_story(story: CourseStory) -> None:
     if c:
         where = f" (ended {c.ended_on})" if c.ended_on else f" (week {c.week} of {c.planned_weeks})"
     console.print(Text(f"Looking back: {story.since} to {story.until}{where}", style="bold"))
+    if story.gap:
+        console.print(Text(story.gap.sentence()))
     if story.mood:
         m = story.mood
         moved = m.change

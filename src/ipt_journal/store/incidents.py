@@ -53,10 +53,10 @@ class IncidentStore(Repository):
         since: dt.date | None = None,
         until: dt.date | None = None,
         person: str | None = None,
-        living: bool = False,
     ) -> list[Incident]:
         """Incidents oldest first (by their check-in's day), those matching every filter."""
-        sql, params = _SELECT + "WHERE 1 = 1", []
+        sql = _SELECT + "WHERE 1 = 1"
+        params: list[object] = []
         if since is not None:
             sql += " AND c.day >= ?"
             params.append(since.isoformat())
@@ -65,9 +65,7 @@ class IncidentStore(Repository):
             params.append(until.isoformat())
         if person is not None:
             sql += " AND n.person_id = ?"
-            params.append(str(self.journal.people.named(person).id))
-        if living:
-            sql += " AND p.status != 'deceased'"
+            params.append(self.journal.people.named(person).id)
         sql += " ORDER BY c.day, n.id"
         return [Incident(**dict(row)) for row in self._all(sql, params)]
 

@@ -348,3 +348,13 @@ def test_ctrl_c_at_what_happened_saves_nothing(two):
     code, output = term.finish()
     assert code == 130 and "Nothing was saved" in output
     assert two.count("checkins") == 0 and two.count("incidents") == 0
+
+
+def test_tab_completes_incident_ids_with_day_and_name_never_the_words(people):
+    from test_completion import complete
+
+    checkin(people, "2026-03-02", "--with", f"Sam:-1:{ARGUED}", "--with", "Alex:+1:coffee")
+    offered = complete(people.path, "ipt exercise start communication-analysis --from-incident ", shell="zsh")
+    text = "\n".join(offered)
+    assert "2026-03-02, Sam" in text and "2026-03-02, Alex" in text
+    assert ARGUED not in text and "coffee" not in text

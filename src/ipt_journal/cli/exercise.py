@@ -112,6 +112,7 @@ def start(
             help="Start a communication analysis from what happened with someone in a check-in "
             "(its person, day and words; ids in ipt checkin show).",
             show_default=False,
+            autocompletion=completion.incident_ids,
         ),
     ] = None,
 ) -> None:

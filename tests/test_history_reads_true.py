@@ -217,6 +217,7 @@ def test_the_reviews_look_back_compares_the_weeks_after_the_gap(people):
     text = flat(people.ok("review", "--show").stdout)
     assert GAP_SENTENCE in text
     assert "Mood: 6.0 on average in the first 4 weeks with check-ins, 7.0 in the last 4: up 1.0." in text
+    assert "since your first check-in" in text and "during the course" not in text  # there is none
     data = json.loads(people.ok("review", "--show", "--json").stdout)
     assert data["gap"]["compared_from"] == "2024-04-01"
     assert (data["mood"]["first_mean"], data["mood"]["last_mean"]) == (6.0, 7.0)

@@ -152,6 +152,7 @@ CHECKIN = {
     # Said after an empty pick: the list itself shows only "done".
     "no_one": "No one this time.",
     "quality": "How did it go with {name}?",
+    "what_happened": "What happened with {name}? (optional, one line)",
     "note": "A note about this week? (optional; type e and Enter to write it in your editor)",
     "tags": "Tags, separated by commas? (optional)",
     "measure": "Take the {name} now? It is worth doing every {days} days or so ({when}).",

@@ -69,6 +69,9 @@ def checkin_whole(checkin: Checkin, time: str | None = None) -> None:
         )
     else:
         console.print(Text("With: no one recorded."))
+    for i in checkin.people:
+        if i.what_happened:  # the incident's id, for: ipt exercise start ... --from-incident ID
+            console.print(Text(f"What happened with {i.name} (incident #{i.incident}): {i.what_happened}"))
     if checkin.tags:
         console.print(Text("Tags: " + ", ".join(checkin.tags)))
     if checkin.note:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from ipt_journal.clinical.exercises import CATALOGUE
 from ipt_journal.clinical.scales import SCALES
 from ipt_journal.clinical.vocab import QUALITY_LABELS, UNKNOWN_WENT
@@ -13,6 +15,8 @@ from ipt_journal.text.figures import shown, whole
 from ipt_journal.text.messages import count
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ipt_journal.insight.prep import Prep
 
 
@@ -51,7 +55,8 @@ def prep(result: Prep) -> None:
             + (f", {trend}." if trend else ".")
         )
         hanging(console, f"  {moods}", indent=0)
-    if result.people:
+    happened = {entry["name"]: entry["incidents"] for entry in result.incidents}
+    if result.people or happened:
         console.print()
         console.print("With the people you saw", style="bold")
         for person in result.people:
@@ -61,6 +66,10 @@ def prep(result: Prep) -> None:
                 f"{how_it_went(person.mean_quality)} (last {person.last_day})",
                 indent=2,
             )
+            _incidents(console, happened.pop(person.name, []))
+        for name, incidents in happened.items():  # someone not counted above (who has since died)
+            console.print(Text(f"  {name}:"))
+            _incidents(console, incidents)
     if result.events:
         console.print()
         console.print("What happened", style="bold")
@@ -107,3 +116,11 @@ def prep(result: Prep) -> None:
             hanging(console, f"  - {item['text']}", indent=2)
     else:
         console.print('  Nothing noted yet. Add a question or topic: ipt bring "TEXT"')
+
+
+def _incidents(console: Console, incidents: list[dict]) -> None:
+    """What happened with one person, one line per check-in, each with its id."""
+    for incident in incidents:
+        hanging(
+            console, f"    {incident['day'][5:]}: {incident['what_happened']} (#{incident['id']})", indent=2
+        )

@@ -101,6 +101,17 @@ def _mood_and_people(console: Console, result: Report) -> None:
         mark = "" if output.plain() else "◆ "  # --plain: words only, the heading says what they are
         for event in result.events:
             hanging(console, f"  {mark}{event_line(event, glue=True)}")
+    if result.incidents:
+        from ipt_journal.clinical.vocab import went_label
+
+        console.print()
+        console.print("What happened with people", style="bold")
+        for entry in result.incidents:
+            console.print(Text(f"  {entry['name']}"))
+            for i in entry["incidents"]:
+                hanging(
+                    console, f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})"
+                )
     console.print()
     _people_patterns(console, result)
     if result.insight:

@@ -6,8 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from support import Ipt, assert_user_error
 
 
@@ -91,8 +89,9 @@ def test_a_bug_names_the_debug_flag_and_the_variable(people, monkeypatch):
 def test_debug_shows_the_real_error(people, monkeypatch):
     _broken_list(monkeypatch)
     people.ok("checkin", "--mood", "6", "--date", "2026-03-02")
-    with pytest.raises(ValueError, match="a bug"):
-        people("--debug", "checkin", "list")
+    result = people("--debug", "checkin", "list")
+    assert result.exit_code == 1  # the same code as without --debug
+    assert "Traceback" in result.stderr and "ValueError: a bug" in result.stderr
     assert people.count("checkins") == 1
 
 
@@ -115,8 +114,9 @@ def test_debug_shows_the_traceback_of_a_user_error_in_a_real_run(people):
         stdin=subprocess.DEVNULL,
         timeout=60,
     )
-    assert result.returncode == 1
+    assert result.returncode == 2  # a user's mistake keeps its exit code with --debug
     assert "Traceback" in result.stderr and "NotFound" in result.stderr
+    assert "Error: There is no check-in #99." in result.stderr
     without = subprocess.run(
         [sys.executable, "-m", "ipt_journal", "--db", str(people.path), "checkin", "delete", "99", "--yes"],
         capture_output=True,
@@ -125,6 +125,7 @@ def test_debug_shows_the_traceback_of_a_user_error_in_a_real_run(people):
         timeout=60,
     )
     assert "Traceback" not in without.stderr and without.stderr.startswith("Error:")
+    assert without.returncode == 2
 
 
 # ------------------------------------------------------------------ search through the pager

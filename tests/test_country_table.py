@@ -45,7 +45,7 @@ EMERGENCY = {
     **{code: "112" for code in EU_EEA if code != "IE"},
     "IN": "112",
     "CN": "120 (ambulance) or 110 (police)",
-    "ID": "112",
+    "ID": "112 where it runs, or 110 (police) or 118 (ambulance)",
     "PK": "15 (police) or 1122 (Rescue 1122)",
     "NG": "112",
     "BR": "192 (ambulance, SAMU) or 190 (police)",
@@ -76,6 +76,11 @@ EMERGENCY = {
     "LK": "1990 (ambulance) or 119 (police)",
     "GH": "112",
     "CH": "144 (ambulance) or 112",
+    "ET": "991 (police)",
+    "TZ": "112 (police)",
+    "MM": "192 (ambulance) or 199 (police), in the major cities",
+    "IQ": "911",
+    "YE": "199 (police)",
 }  # fmt: skip
 
 

@@ -98,6 +98,9 @@ def test_one_line_with_a_name_and_no_sign_keeps_how_it_went_unsaid_and_says_so(i
         (["12", "x"], "starts with a mood from 0 to 10, got '12'"),
         (["--mood", "5", "6", "x"], "--mood does not go with a check-in in one line."),
         (["6", "x", "--date", "2999-01-01"], "in the future"),
+        (["6", "Sam+1 then later Sam-1"], "Sam is named with two signs, +1 and -1."),
+        (["6", "x", "--phq9", "0,0,0,0,0,0,0,0,0"], "--phq9 does not go with a check-in in one line."),
+        (["6", "x", "--note=y"], "--note does not go with a check-in in one line."),
     ],
 )
 def test_one_line_mistakes_write_nothing(inventory, args, message):
@@ -169,3 +172,16 @@ def inventory_checkin(ipt):
     from ipt_journal.store import open_journal
 
     return open_journal(ipt.path).checkins.get(1)
+
+
+def test_one_line_unknown_person_hint_names_the_relationship_the_add_needs(inventory):
+    result = inventory("checkin", "6", "Tom+1 at the pub")
+    assert_user_error(result, "No one called 'Tom' in your inventory.")
+    assert "ipt inventory add --name Tom --relationship RELATIONSHIP" in flat(result.output)
+
+
+def test_one_line_usage_names_the_command_as_typed(inventory):
+    result = inventory("checkin", "6", "x", "--bogus")
+    assert result.exit_code == 2 and "No such option: --bogus" in result.output
+    assert "checkin [OPTIONS] {MOOD} [NOTE]" in result.output and "one-line" not in result.output
+    assert inventory.count("checkins") == 0

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import sqlite3
 
+import pytest
+
 from support import assert_user_error, flat, older_journal
 
 TODAY = dt.date.today()
@@ -54,7 +56,7 @@ def test_a_bad_part_or_a_part_with_no_text_is_refused_and_nothing_is_written(ipt
     result = ipt(*REVIEW, "--add-to-safety-plan", "everything")
     assert_user_error(result, "--add-to-safety-plan takes warning-signs, what-i-will-do, whom-i-tell or")
     result = ipt("review", "--what-helped", "Jo", "--add-to-safety-plan", "warning-signs")
-    assert_user_error(result, "--add-to-safety-plan warning-signs needs --warning-signs with some text.")
+    assert_user_error(result, "--add-to-safety-plan warning-signs needs some text in that part of the plan.")
     assert ipt.count("reviews") == ipt.count("staying_well") == ipt.count("safety_plan_items") == 0
 
 
@@ -205,3 +207,29 @@ def test_the_review_screen_offers_to_move_each_copy_default_no(ipt, tmp_path):
         (2, "Call Jo"),
         (3, "A hot shower"),
     ]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("staying-well", "--json", "--markdown"), "Choose one of --json and --markdown."),
+        (("safety-plan", "--markdown", "--json"), "Choose one of --json and --markdown."),
+        (("safety-plan", "--card", "--json"), "Choose one of --json and --card."),
+    ],
+)
+def test_two_ways_of_printing_at_once_are_refused(ipt, args, message):
+    ipt.ok("staying-well", "edit", "--warning-signs", "Not answering texts")
+    assert_user_error(ipt(*args), message)
+    assert ipt.rows("SELECT warning_signs FROM staying_well") == [("Not answering texts",)]
+
+
+def test_a_part_already_written_moves_to_the_safety_plan_without_retyping_it(ipt):
+    ipt.ok("staying-well", "edit", "--warning-signs", "Not answering texts", "--whom-i-tell", "Sam")
+    result = ipt.ok("staying-well", "edit", "--add-to-safety-plan", "whom-i-tell")
+    assert "Also added to your safety plan (step 4)." in flat(result.stdout)
+    assert "Saved your staying-well plan" not in result.stdout
+    assert ipt.rows("SELECT step, text FROM safety_plan_items") == [(4, "Sam")]
+    assert ipt.rows("SELECT warning_signs, whom_i_tell FROM staying_well") == [("Not answering texts", "Sam")]
+    result = ipt("staying-well", "edit", "--add-to-safety-plan", "when-to-contact")
+    assert_user_error(result, "--add-to-safety-plan when-to-contact needs some text in that part")
+    assert ipt.count("safety_plan_items") == 1

@@ -21,6 +21,7 @@ def test_typing_letters_in_a_people_list_filters_it_where_they_are_seen(people):
     term = Terminal(people.path, "checkin", "--date", "2026-03-02")
     term.at("How has your mood been").type("6")
     # Before, "a" silently ticked everyone and "i" inverted the ticks.
+    term.shows("(space to pick, enter when done) (type to filter)")  # one hint, said once
     term.answer("Who did you spend meaningful time with?", "a")
     term.shows("/ a...")
     term.keys(ENTER)
@@ -68,3 +69,22 @@ def test_three_failed_passphrase_tries_change_nothing(people):
     assert code == 2
     assert "No passphrase was set after 3 tries. Nothing was changed." in output
     assert rows(people.path, "SELECT count(*) FROM people") == [(3,)]  # still plain SQLite
+
+
+def test_how_it_went_is_picked_by_typing_its_sign_and_number(people):
+    term = Terminal(people.path, "checkin", "--date", "2026-03-02")
+    term.at("How has your mood been").type("6")
+    term.answer("Who did you spend meaningful time with?", " ", ENTER)  # the first: Jo
+    term.shows("(arrows, or type -1, +2, ...)")
+    term.answer("How did it go with Jo?", "-", "1")
+    term.shows("/ -1...")  # what was typed, where the person sees it; the list narrows to it
+    assert not any("+1  well" in line for line in term.screen.display)
+    term.keys(ENTER)
+    term.at("A note about this week?").type("")
+    term.at("Tags, separated by commas?").type("")
+    term.answer("Take the PHQ-9 now?", "n")
+    term.answer("Take the GAD-7 now?", "n")
+    term.at("Anything to bring to your next session?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(people.path, "SELECT quality FROM interactions") == [(-1,)]

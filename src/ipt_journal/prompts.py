@@ -44,27 +44,58 @@ def select(
     message: str, choices: Iterable[tuple[str, Any]], default: Any = None, optional: bool = False
 ) -> Any:
     """One answer from a list, with the arrows. Where the answers are the numbers 0-9 (a
-    questionnaire's 0-3, how much something helped), typing the number picks it too."""
+    questionnaire's 0-3, how much something helped), typing the number picks it too; where
+    they are signed (how it went, -2 to +2), typing narrows the list to what matches
+    ("-1", "+2"), and Enter takes the first left."""
     pairs = list(choices)
-    by_digit = all(type(value) is int and 0 <= value <= 9 for _, value in pairs)  # not yes/no (bool)
+    numbers = all(type(value) is int for _, value in pairs)  # not yes/no (bool)
+    by_digit = numbers and all(0 <= value <= 9 for _, value in pairs)
+    by_typing = numbers and not by_digit
     options = [Choice(label, value, shortcut_key=str(value) if by_digit else None) for label, value in pairs]
     if optional:  # first, so Enter skips and the arrows start at the real options
         options.insert(0, Choice(SKIP_LABEL, _SKIP, shortcut_key="s" if by_digit else None))
     if default is None and optional:
         default = _SKIP
     answer = questionary.select(
-        message, choices=options, default=default, use_shortcuts=by_digit, use_jk_keys=not by_digit
+        message,
+        choices=options,
+        default=default,
+        use_shortcuts=by_digit,
+        use_jk_keys=not (by_digit or by_typing),
+        use_search_filter=by_typing,
+        instruction="(arrows, or type -1, +2, ...)" if by_typing else None,
     ).unsafe_ask()
     return None if answer == _SKIP else answer
 
 
-def checkbox(message: str, choices: Iterable[tuple[str, object]], checked: Iterable = ()) -> list:
+# questionary's own hint names ctrl-a twice when typing filters, and each question already
+# says how to tick and finish.
+CHECKBOX_HINT = "(type to filter)"
+
+
+def checkbox(
+    message: str,
+    choices: Iterable[tuple[str, object]],
+    checked: Iterable = (),
+    most: int | None = None,
+    too_many: str = "",
+) -> list:
     """Several answers: Space ticks one. Typed letters filter the list where the person sees
-    them, instead of questionary's silent a (tick all) and i (invert)."""
+    them, instead of questionary's silent a (tick all) and i (invert). With `most`, Enter
+    on more ticks than that shows `too_many` and keeps the list open."""
     checked = set(checked)
     options = [Choice(label, value, checked=value in checked) for label, value in choices]
+
+    def within(ticked: list) -> bool | str:
+        return most is None or len(ticked) <= most or (too_many or f"Tick {most} at most.")
+
     return questionary.checkbox(
-        message, choices=options, use_search_filter=True, use_jk_keys=False
+        message,
+        choices=options,
+        use_search_filter=True,
+        use_jk_keys=False,
+        instruction=CHECKBOX_HINT,
+        validate=within,
     ).unsafe_ask()
 
 

@@ -146,13 +146,11 @@ class IptGroup(TyperGroup):
         except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
             raise  # Typer's own handling: usage errors, exits, and a reader that went away
         except IptError as error:
-            if _debug(ctx):
-                raise
+            _traceback_if_debug(ctx)
             _print_error(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            if _debug(ctx):
-                raise
+            _traceback_if_debug(ctx)
             # Most commands save once, at the end; `ipt start` saves each person and
             # questionnaire as soon as it is complete.
             kept = isinstance(ctx.obj, Session) and ctx.obj.saved_something
@@ -162,14 +160,21 @@ class IptGroup(TyperGroup):
             print(f"\nCancelled. {what}", file=sys.stderr)
             raise typer.Exit(130) from None
         except Exception as error:  # a bug: say so without showing journal data
-            if _debug(ctx):
-                raise
+            _traceback_if_debug(ctx)
             _print_error(
                 f"ipt hit an unexpected problem ({type(error).__name__}); this is a bug. "
                 "The step that failed was not saved.",
                 f"Run again with --debug (or {DEBUG_ENV}=1) to see the details.",
             )
             raise typer.Exit(1) from None
+
+
+def _traceback_if_debug(ctx: Context) -> None:
+    """With --debug, the traceback first; the message and exit code stay the same as without."""
+    if _debug(ctx):
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
 
 
 def _print_error(message: str, hint: str | None) -> None:

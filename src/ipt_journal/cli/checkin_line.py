@@ -4,11 +4,26 @@ import datetime as dt
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from ipt_journal.cli.checkin_options import DateOpt, TagOpt, WithOpt
 from ipt_journal.cli.context import session
+from ipt_journal.cli.framework import Context
 from ipt_journal.errors import InputError
 from ipt_journal.text import messages
+
+
+class _OneLineContext(Context):
+    """Its usage and help name the command as it was typed, `ipt checkin`, not by the
+    hidden name it is routed through."""
+
+    @property
+    def command_path(self) -> str:
+        return self.parent.command_path if self.parent else super().command_path
+
+
+class OneLineCommand(TyperCommand):
+    context_class = _OneLineContext
 
 
 def one_line(

@@ -191,6 +191,15 @@ def command_group(**settings: Any) -> typer.Typer:
     return typer.Typer(add_completion=False, rich_markup_mode=None, **settings)
 
 
+def one_of(flags: dict[str, bool]) -> None:
+    """Refuse two ways of printing at once (`--json --markdown`) instead of silently picking one."""
+    given = [flag for flag, on in flags.items() if on]
+    if len(given) > 1:
+        from ipt_journal.errors import InputError
+
+        raise InputError(f"Choose one of {_join(given)}.")
+
+
 def session(ctx: typer.Context) -> Session:
     return ctx.find_root().obj
 

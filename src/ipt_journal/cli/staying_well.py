@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipt_journal.cli.context import Session, command_group, session
+from ipt_journal.cli.context import Session, command_group, one_of, session
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
@@ -66,7 +66,10 @@ def check_parts_given(parts: tuple[str, ...], answers: dict) -> None:
     for part in parts:
         if not answers.get(part):
             flag = "--" + part.replace("_", "-")
-            raise InputError(f"--add-to-safety-plan {flag[2:]} needs {flag} with some text.")
+            raise InputError(
+                f"--add-to-safety-plan {flag[2:]} needs some text in that part of the plan.",
+                f"Write it with {flag} 'some words'.",
+            )
 
 
 def ask_moves(answers: dict) -> tuple[str, ...]:
@@ -115,6 +118,7 @@ def show(
         staying_well_table,
     )
 
+    one_of({"--json": as_json, "--markdown": markdown})
     plan = session(ctx).journal().staying_well.get()
     if as_json:
         messages.print_json(staying_well_json(plan))
@@ -147,27 +151,33 @@ def edit(
         "when_to_contact": when_to_contact,
     }
     parts = parts_named(to_safety_plan)
-    asked = all(value is None for value in answers.values())
+    nothing_given = all(value is None for value in answers.values())
+    # `--add-to-safety-plan whom-i-tell` alone moves the part as it is already written.
+    asked = nothing_given and not parts
     if asked:
         state.require(
             ["--warning-signs, --what-i-will-do, --whom-i-tell or --when-to-contact"],
             "ipt staying-well edit --warning-signs 'Staying in bed'",
         )
     journal = state.journal()
+    written = journal.staying_well.get().parts()
     if asked:
         answers = _wizard(state, journal.staying_well.get())
     plan_in = validate(StayingWellIn, answers)
-    check_parts_given(parts, answers)
+    texts = {part: written[part] if text is None else text for part, text in answers.items()}
+    check_parts_given(parts, texts)
     if asked:
         parts = ask_moves(answers)
     from ipt_journal.clinical.vocab import STAYING_WELL
     from ipt_journal.models import SafetyPlanItemIn
 
     with journal.writing():
-        journal.staying_well.insert(plan_in)
+        if not nothing_given or asked:
+            journal.staying_well.insert(plan_in)
         for part in parts:
-            journal.safety_plan.insert(SafetyPlanItemIn(step=STAYING_WELL[part][1], text=answers[part]))
-    messages.note("Saved your staying-well plan. See it with: ipt staying-well")
+            journal.safety_plan.insert(SafetyPlanItemIn(step=STAYING_WELL[part][1], text=texts[part]))
+    if not nothing_given or asked:
+        messages.note("Saved your staying-well plan. See it with: ipt staying-well")
     moved_note(parts)
 
 

@@ -102,7 +102,9 @@ _ROWS = (
     # The most populous countries elsewhere, and a few more.
     _row("IN", "India", "112", "Call Tele-MANAS on 14416 or 1-800-891-4416, free, day or night."),
     _row("CN", "China", "120 (ambulance) or 110 (police)"),
-    _row("ID", "Indonesia", "112"),
+    # 112 answers in 141 cities and regencies so far (Komdigi, 2025); elsewhere the older
+    # numbers are the ones that reach someone.
+    _row("ID", "Indonesia", "112 where it runs, or 110 (police) or 118 (ambulance)"),
     _row("PK", "Pakistan", "15 (police) or 1122 (Rescue 1122)"),
     _row("NG", "Nigeria", "112"),
     _row("BR", "Brazil", "192 (ambulance, SAMU) or 190 (police)", "Call CVV on 188, free, day or night."),
@@ -133,6 +135,16 @@ _ROWS = (
     _row("LK", "Sri Lanka", "1990 (ambulance) or 119 (police)"),
     _row("GH", "Ghana", "112"),
     _row("CH", "Switzerland", "144 (ambulance) or 112", "Call Die Dargebotene Hand / La Main Tendue on 143."),
+    # Five of the nine most populous countries first left out, each from a stored source
+    # (docs/safety.md). Still left out, for want of a number that works nationwide today:
+    # DR Congo, Sudan, Afghanistan and Angola.
+    _row("ET", "Ethiopia", "991 (police)"),
+    _row("TZ", "Tanzania", "112 (police)"),
+    # The U.S. Overseas Security Advisory Council (2024): these lines work only in Yangon,
+    # Nay Pyi Taw and Mandalay; said so, not to promise what a call cannot deliver.
+    _row("MM", "Myanmar", "192 (ambulance) or 199 (police), in the major cities"),
+    _row("IQ", "Iraq", "911"),
+    _row("YE", "Yemen", "199 (police)"),
 )
 
 CRISIS_LINES: dict[str, CrisisLines] = {row.country: row for row in _ROWS}

@@ -78,6 +78,11 @@ def parse_line(mood: str, words: Iterable[str], living: Iterable[str], died: Ite
             if alive:
                 how = _how(match.group("how"), name)
                 start, before = found.get(name, (match.start(), None))
+                if before is not None and how is not None and how != before:
+                    raise InputError(
+                        f"{name} is named with two signs, {before:+d} and {how:+d}.",
+                        f"Give one sign for how it went with {name} overall, e.g. {name}{how:+d}.",
+                    )
                 found[name] = (start, before if before is not None else how)
         masked = pattern.sub(lambda match: " " * len(match.group(0)), masked)
     stray = _PERSON_LIKE.search(masked)
@@ -87,7 +92,7 @@ def parse_line(mood: str, words: Iterable[str], living: Iterable[str], died: Ite
         typed = stray.group("at") or stray.group("word") or stray.group("cap")
         raise InputError(
             unknown_name_message(typed, list(living)),
-            f"Add them first (ipt inventory add --name {shlex.quote(typed)}), "
+            f"Add them first (ipt inventory add --name {shlex.quote(typed)} --relationship RELATIONSHIP), "
             "or write the name without @ or a sign.",
         )
     in_order = sorted(found.items(), key=lambda item: item[1][0])

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -41,12 +42,16 @@ def test_restore_loses_no_checkin_that_was_told_saved(ipt, tmp_path, monkeypatch
 
     def slow_backup(journal, destination=None, force=False):
         made = real_backup(journal, destination, force)
-        writer.wait_saved(1)  # the kept copy is made; the swap has not begun
+        # The kept copy is made; the swap has not begun. Held open a while for the writer to
+        # try in it: it may be refused or kept waiting for the lock restore holds, so this
+        # cannot wait for a save. No assertion depends on how long (the saves before and
+        # after are waited for).
+        time.sleep(0.6)
         return made
 
     monkeypatch.setattr(safekeeping, "backup", slow_backup)
     writer = Writer(ipt.path)
-    writer.wait_saved(1)
+    writer.wait_saved(2)
     result = ipt.ok("restore", str(source), "--yes")
     writer.wait_saved(1)
     writer.stop()

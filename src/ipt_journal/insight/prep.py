@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from ipt_journal.clinical.safety import urgency_context
 from ipt_journal.insight.incidents import by_person
 from ipt_journal.insight.report import _iso_dates, _summary
 from ipt_journal.store import Journal
@@ -189,11 +190,3 @@ def measures_since(journal: Journal, since: dt.date, until: dt.date | None = Non
             )
         )
     return sorted(taken, key=lambda m: (m.day, m.scale))
-
-
-def urgency_context(journal: Journal) -> dict:
-    """`who` and `item9_urgent` for a screen that shows questionnaires."""
-    from ipt_journal.clinical.follow_up import care_of
-    from ipt_journal.clinical.safety import item9_story
-
-    return {"who": care_of(journal).who, "item9_urgent": item9_story(journal).urgent}

@@ -292,7 +292,6 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     resources."""
     from ipt_journal.clinical import safety, scales
     from ipt_journal.clinical.follow_up import self_help_of
-    from ipt_journal.insight.prep import urgency_context
 
     progress_figures = course_progress(journal, today)
     # A day's n-th PHQ-9 and n-th GAD-7 share a row; a second one of a scale that day
@@ -342,7 +341,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         "review": asdict(review) if review else None,
         "crisis_resources": bool(item9),
         "item9_days": item9,
-        **urgency_context(journal),
+        **safety.urgency_context(journal),
         "self_help": self_help_of(journal, today),
     }
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from ipt_journal.insight.report import _iso_dates, _summary
+from ipt_journal.insight.report import _iso_dates
+from ipt_journal.insight.weekly_mood import _summary
 from ipt_journal.store import Journal
 
 DEFAULT_DAYS = 7  # with no session recorded and no --since: the past week

@@ -7,19 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from ipt_journal.insight.course_figures import GoalProgress, ScaleProgress, course_figures
+from ipt_journal.insight.course_progress import CourseProgress
 from ipt_journal.insight.gaps import Gap
 from ipt_journal.insight.life_events import events_in_window
 from ipt_journal.insight.relationships import PeopleInsight, people_insight
-from ipt_journal.insight.report import (
-    CourseProgress,
-    GoalProgress,
-    MoodSummary,
-    PersonPattern,
-    ScaleProgress,
-    _iso_dates,
-    _summary,
-    course_figures,
-)
+from ipt_journal.insight.report import PersonPattern, _iso_dates
+from ipt_journal.insight.weekly_mood import MoodSummary, _summary
 from ipt_journal.store import Journal, LifeEvent
 
 

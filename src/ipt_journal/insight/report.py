@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ipt_journal.insight.course_figures import GoalProgress, MeasureDay, ScaleProgress, course_figures
 from ipt_journal.insight.course_progress import CourseProgress
 from ipt_journal.insight.gaps import Gap, last_gap
 from ipt_journal.insight.relationships import MoodSeries, PeopleInsight
-from ipt_journal.insight.weekly_mood import MoodSummary, WeekMood, _summary, _weeks
+from ipt_journal.insight.weekly_mood import MoodSummary, WeekMood, mood_summary, weeks_of
 from ipt_journal.store import Journal, LifeEvent
 from ipt_journal.text.dates import monday_of
 from ipt_journal.text.figures import json_ready
@@ -94,7 +94,7 @@ class Report:
         data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
         data["min_checkins_each"] = MIN_CHECKINS_EACH
         data["note"] = "Mood differences are associations, not causes."
-        return _iso_dates(data)
+        return json_ready(data)
 
 
 def window_start(today: dt.date, weeks: int) -> dt.date:
@@ -141,7 +141,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
 
     today = today or dt.date.today()
     weekly = journal.checkins.weekly_mood(since)
-    weeks = _weeks(weekly)
+    weeks = weeks_of(weekly)
     gap = last_gap(journal, since, today)
     compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, today)
     figures = course_figures(journal, since, today)
@@ -152,8 +152,10 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         journal_checkins=journal.checkins.counts()["checkins"],
         window_checkins=sum(week.checkins for week in weeks),
         weeks=weeks,
-        summary=_summary([row for row in weekly if row["monday"] >= monday_of(compared_from).isoformat()]),
-        people=[_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
+        summary=mood_summary(
+            [row for row in weekly if row["monday"] >= monday_of(compared_from).isoformat()]
+        ),
+        people=[person_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
         quiet_inner_circle=[
             QuietInnerPerson(row["name"], _day(row["last_contact"]))
             for row in journal.checkins.inner_ring_without_contact(since)
@@ -171,7 +173,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
     )
 
 
-def _pattern(row: Row) -> PersonPattern:
+def person_pattern(row: Row) -> PersonPattern:
     enough = row["compared"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
     return PersonPattern(
         name=row["name"],
@@ -188,7 +190,3 @@ def _pattern(row: Row) -> PersonPattern:
 
 def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
-
-
-def _iso_dates(value: Any) -> Any:
-    return json_ready(value)

@@ -41,7 +41,7 @@ class MoodSummary:
     change: float
 
 
-def _weeks(rows: Sequence[Row]) -> list[WeekMood]:
+def weeks_of(rows: Sequence[Row]) -> list[WeekMood]:
     weeks: list[WeekMood] = []
     for row in rows:
         monday = dt.date.fromisoformat(row["monday"])
@@ -60,7 +60,7 @@ def _weeks(rows: Sequence[Row]) -> list[WeekMood]:
     return weeks
 
 
-def _summary(rows: Sequence[Row]) -> MoodSummary | None:
+def mood_summary(rows: Sequence[Row]) -> MoodSummary | None:
     """First versus last weeks with check-ins, weighting each check-in equally."""
     if len(rows) < 2:
         return None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from ipt_journal.models import SafetyPlanItemIn
     from ipt_journal.store import Person, SafetyPlanItem
@@ -72,10 +72,29 @@ def safety_plan_wizard(
 
 
 def ask_closing() -> dict[str, str | None]:
-    """The questions that close the plan (Enter skips each)."""
+    """The questions that close the plan (Enter skips each). What the closing model refuses
+    (a control character, say) is said at the prompt and typed again: refused at the end,
+    it would cost the person every step they had just written."""
     from ipt_journal import prompts
 
-    return {key: prompts.text(question).strip() or None for key, question in CLOSING_QUESTIONS.items()}
+    return {
+        key: prompts.text(question, validate=_closing_problem(key)).strip() or None
+        for key, question in CLOSING_QUESTIONS.items()
+    }
+
+
+def _closing_problem(key: str) -> Callable[[str], bool | str]:
+    def problem(typed: str) -> bool | str:
+        from ipt_journal.errors import InputError
+        from ipt_journal.models import ClosingIn, validate
+
+        try:
+            validate(ClosingIn, {key: typed.strip()})
+        except InputError as error:
+            return error.message
+        return True
+
+    return problem
 
 
 def _phone_problem(typed: str) -> bool | str:

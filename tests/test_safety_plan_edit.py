@@ -77,3 +77,19 @@ def test_the_wizard_refuses_a_control_character_in_a_closing_answer_where_it_is_
     code, output = term.finish()
     assert code == 0, output
     assert plan_and_closing(ipt) == ([(0, "not sleeping")], [("very", None, "on my phone")])
+
+
+def test_the_wizard_refuses_a_control_character_in_an_entry_where_it_is_typed(ipt):
+    term = Terminal(ipt.path, "safety-plan", "edit")
+    term.at("Add an entry").type("my sister")
+    term.at("Add an entry").keys("the dog", CTRL_Q, CTRL_G, "\r")
+    term.at("Text contains a control character")
+    term.keys(BACKSPACE)
+    term.type("")
+    for _ in range(7):  # the rest of step 0, then steps 1 to 6
+        term.at("Add an entry").type("")
+    for _ in range(3):
+        term.at("(Enter to skip)").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert plan_and_closing(ipt) == ([(0, "my sister"), (0, "the dog")], [])

@@ -40,7 +40,7 @@ FormulationAgreedOpt = Annotated[
 # What `ipt start --revise` can change, named when it is given none of them.
 REVISE_FLAGS = (
     "--start-date, --weeks, --focus, --dispute-with, --dispute-stage, --goal, --formulation, "
-    "--background, --reason, --therapist, --phq9 or --gad7"
+    "--background, --reason, --therapist, --phq9, --gad7 or --wsas"
 )
 DISCLAIMER = (
     "ipt supports the work you do in Interpersonal Psychotherapy, with a therapist or on your own. "
@@ -67,12 +67,20 @@ def start(
     gad7: Annotated[
         str | None, typer.Option("--gad7", metavar="0,1,...", help="Baseline GAD-7: 7 answers 0-3.")
     ] = None,
+    wsas: Annotated[
+        str | None,
+        typer.Option(
+            "--wsas",
+            metavar="0-8,...",
+            help="Baseline WSAS: 5 answers 0-8 (n/a for work if it does not apply).",
+        ),
+    ] = None,
     baseline_date: Annotated[
         str | None,
         typer.Option(
             "--baseline-date",
             metavar="DAY",
-            help="The day you answered --phq9/--gad7. [default: the first session]",
+            help="The day you answered --phq9/--gad7/--wsas. [default: the first session]",
             show_default=False,
         ),
     ] = None,
@@ -124,7 +132,7 @@ def start(
 ) -> None:
     """Start your IPT course: background, baseline questionnaires, length, focus and goals.
     With no flags in a terminal, a wizard walks through it."""
-    from ipt_journal.clinical.scales import GAD7, PHQ9
+    from ipt_journal.clinical.scales import GAD7, PHQ9, WSAS
     from ipt_journal.errors import InputError
     from ipt_journal.models import CourseIn, GoalIn, MeasureIn, validate
     from ipt_journal.text.dates import parse_day
@@ -150,7 +158,7 @@ def start(
         }.items()
         if value is not None
     }
-    values_given = bool(given or phq9 or gad7 or baseline_date or goal)
+    values_given = bool(given or phq9 or gad7 or wsas or baseline_date or goal)
     flags_given = values_given or revise
     if revise and not ongoing:
         raise InputError(
@@ -189,8 +197,8 @@ def start(
     if goal and len(goal) > 3:
         raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
     today = dt.date.today()
-    if baseline_date is not None and not (phq9 or gad7):
-        raise InputError("--baseline-date is the day of --phq9 or --gad7; give one of them with it.")
+    if baseline_date is not None and not (phq9 or gad7 or wsas):
+        raise InputError("--baseline-date is the day of --phq9, --gad7 or --wsas; give one of them with it.")
     base = _course_fields(ongoing) if ongoing else {"started_on": today}
     fields = {**base, **given}
     # The baseline is the questionnaire taken at the course's start: answers given with a
@@ -206,7 +214,11 @@ def start(
                 "difficulty": difficulty,
             },
         )
-        for scale, text, difficulty in ((PHQ9, phq9, phq9_difficulty), (GAD7, gad7, gad7_difficulty))
+        for scale, text, difficulty in (
+            (PHQ9, phq9, phq9_difficulty),
+            (GAD7, gad7, gad7_difficulty),
+            (WSAS, wsas, None),
+        )
         if text
     ]
     goals = [validate(GoalIn, {"text": text}) for text in goal or []]
@@ -275,7 +287,7 @@ def _start_wizard(
 ) -> tuple[dict[str, Any], list[GoalIn]]:
     from ipt_journal import prompts
     from ipt_journal.clinical.course import FOCUS_AREAS
-    from ipt_journal.clinical.scales import GAD7, PHQ9
+    from ipt_journal.clinical.scales import GAD7, PHQ9, WSAS
     from ipt_journal.models import GoalIn, PersonIn, validate
     from ipt_journal.questions import START
     from ipt_journal.text.dates import parse_day
@@ -308,7 +320,7 @@ def _start_wizard(
         from ipt_journal.clinical.follow_up import Care
 
         care = Care(fields["with_therapist"], course_over=False)
-        for scale in (PHQ9, GAD7):
+        for scale in (PHQ9, GAD7, WSAS):
             _ask_baseline(journal, scale, fields["started_on"], care)
     weeks = prompts.text(
         START["weeks"],
@@ -384,7 +396,9 @@ def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date, care: Car
     past = START["baseline_past"].format(name=scale.name, day=started_on)
     if started_on < today and prompts.confirm(past, default=False):
         day = parse_day(prompts.text(START["baseline_date"], default=str(started_on)), "The day")
-    elif prompts.confirm(START["baseline"].format(name=scale.name, count=len(scale.items)), default=True):
+    elif prompts.confirm(
+        START["baseline"].format(name=scale.name, count=len(scale.items), about=scale.about), default=True
+    ):
         day = today
     else:
         return

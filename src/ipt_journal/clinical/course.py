@@ -119,6 +119,8 @@ def score_moves(progress: Sequence[ScaleProgress]) -> dict[str, list[ScaleProgre
     moves: dict[str, list[ScaleProgress]] = {"down": [], "up": [], "same": []}
     for p in compared:
         figure = SCALES[p.scale].meaningful_change
+        if figure is None:  # no published figure (the WSAS): its points are told, not sorted
+            continue
         moves["down" if -p.points >= figure else "up" if p.points >= figure else "same"].append(p)
     return moves
 

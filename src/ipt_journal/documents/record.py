@@ -43,7 +43,10 @@ def _convention(scale: str, points: int) -> str:
     """' (meaningful by ...; reliable by NHS Talking Therapies' 6 points)' and the like."""
     from ipt_journal.clinical.scales import SCALES
 
-    meaningful = abs(points) >= SCALES[scale].meaningful_change
+    figure = SCALES[scale].meaningful_change
+    if figure is None:  # the WSAS: no published change figure, so its points stand alone
+        return ""
+    meaningful = abs(points) >= figure
     if scale != "phq9":
         return " (a reliable change)" if meaningful else ""
     five = (

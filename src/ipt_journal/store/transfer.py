@@ -123,7 +123,7 @@ class _Merge:
                     "scale": measure.scale,
                     "day": measure.day.isoformat(),
                     "answers": answers,
-                    "total": sum(measure.answers),
+                    "total": measure.total,
                     "difficulty": measure.difficulty,
                     "checkin_id": self._ref("checkins", measure.checkin),
                     "created_at": measure.created_at,

@@ -64,8 +64,8 @@ class Scale:
         if None not in answers:
             return None
         return (
-            f"Item {self.optional_item} did not apply: the mean of the other answers stands in "
-            "for it, as NHS Talking Therapies scores the WSAS."
+            "Work did not apply (n/a): the mean of your other answers stands in for it in the "
+            "total, as the NHS Data Dictionary scores the WSAS."
         )
 
     @property
@@ -257,13 +257,13 @@ class Change:
     """How a score moved against an earlier one."""
 
     points: int  # latest minus earlier; negative is fewer symptoms
-    meaningful: bool
+    meaningful: bool | None  # None: the scale has no published change figure (the WSAS)
 
 
 def change(scale: Scale, earlier: int, latest: int) -> Change:
     points = latest - earlier
     figure = scale.meaningful_change
-    return Change(points=points, meaningful=figure is not None and abs(points) >= figure)
+    return Change(points=points, meaningful=None if figure is None else abs(points) >= figure)
 
 
 def clinical_baseline(baseline: int | None) -> bool:

@@ -82,14 +82,28 @@ def progress_sentence(p: ScaleProgress) -> str:
     return words + "."
 
 
+# What the numbers in each questionnaire's answer table mean.
+ANSWER_KEYS = {
+    "phq9": "0 not at all, 1 several days, 2 more than half the days, 3 nearly every day",
+    "gad7": "0 not at all, 1 several days, 2 more than half the days, 3 nearly every day",
+    "wsas": (
+        "0 not at all impaired to 8 very severely impaired; items: work, home management, social "
+        "leisure, private leisure, close relationships; n/a: work does not apply, and the mean of "
+        "the other four stands in for it in the total"
+    ),
+}
+
+
 def questionnaires(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.clinical.scales import SCALES
+    from ipt_journal.clinical.scales import SCALES, answer_text
 
     figures = doc.figures
     if not figures.measures:
         return []
-    out: list[Block] = [Heading("Questionnaires: PHQ-9 (depression) and GAD-7 (anxiety)")]
-    for key in ("phq9", "gad7"):
+    out: list[Block] = [
+        Heading("Questionnaires: PHQ-9 (depression), GAD-7 (anxiety), WSAS (work and social functioning)")
+    ]
+    for key in ("phq9", "gad7", "wsas"):
         scale = SCALES[key]
         points = [
             (dt.date.fromisoformat(m.day), getattr(m, key))
@@ -114,14 +128,15 @@ def questionnaires(doc: ClinicianReport) -> list[Block]:
         taken = [a for a in doc.answers if a.scale == scale.name]
         if not taken:
             continue
-        headers = ["Day", *[str(n) for n in range(1, len(scale.items) + 1)], "Total", "Difficulty"]
-        rows = [
-            [a.day, *[str(v) for v in a.answers], f"{a.total} ({a.band})", a.difficulty or "–"] for a in taken
-        ]
+        headers = ["Day", *[str(n) for n in range(1, len(scale.items) + 1)], "Total"]
+        rows = [[a.day, *map(answer_text, a.answers), f"{a.total} ({a.band})"] for a in taken]
+        if scale.asks_difficulty:
+            headers.append("Difficulty")
+            for row, a in zip(rows, taken, strict=True):
+                row.append(a.difficulty or "–")
         out.append(
             Table(
-                f"{scale.name}, every answer (0 not at all, 1 several days, 2 more than half the days, "
-                "3 nearly every day)",
+                f"{scale.name}, every answer ({ANSWER_KEYS[scale.key]})",
                 headers,
                 rows,
                 set(range(1, len(scale.items) + 2)),

@@ -86,6 +86,8 @@ class MeasureDay:
     phq9_band: str | None = None
     gad7: int | None = None
     gad7_band: str | None = None
+    wsas: int | None = None
+    wsas_band: str | None = None
 
 
 @dataclass
@@ -100,7 +102,7 @@ class ScaleProgress:
     latest: int
     latest_band: str
     points: int
-    meaningful: bool
+    meaningful: bool | None  # None: no published change figure (the WSAS)
     response: bool | None  # None when the baseline was below 10: the term does not apply
     remission: bool | None  # likewise
 
@@ -294,8 +296,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
                 scale.band(latest.total),
                 moved.points,
                 moved.meaningful,
-                scales.response(baseline.total, latest.total),
-                scales.remission(baseline.total, latest.total),
+                scales.response(baseline.total, latest.total, scale),
+                scales.remission(baseline.total, latest.total, scale),
             )
         )
         shown.append(latest)
@@ -415,10 +417,14 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     # Once the course is over and reviewed, the rhythm becomes monthly (maintenance).
     monthly = bool(progress and progress.phase == "maintenance" and review)
     checkin_due = days is None or days >= (MAINTENANCE_CHECKIN_DAYS if monthly else CHECKIN_DUE_DAYS)
+    # The symptom questionnaires' rhythm; the WSAS is offered at the start, midpoint and review.
     due = [
         s.name
         for s in SCALES.values()
-        if measure_due(journal.measures.last_day(s.key), today, MAINTENANCE_CHECKIN_DAYS if monthly else None)
+        if s.symptoms
+        and measure_due(
+            journal.measures.last_day(s.key), today, MAINTENANCE_CHECKIN_DAYS if monthly else None
+        )
     ]
     goals = [
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)

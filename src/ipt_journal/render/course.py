@@ -37,6 +37,7 @@ def course(course: Course, open_goals: Sequence[Goal], as_json: bool, sessions_h
                 "week": where.week,
                 "phase": where.phase,
                 "purpose": where.purpose,
+                "in_sessions": where.in_sessions,
                 "open_goals": [plain(goal) for goal in open_goals],
             }
         )
@@ -53,6 +54,7 @@ def course(course: Course, open_goals: Sequence[Goal], as_json: bool, sessions_h
     else:
         console.print(f"Week {where.week} of {course.planned_weeks}: {where.phase} phase.", style="bold")
     console.print(where.purpose)
+    console.print(where.in_sessions, style="dim")
     if course.focus_areas:
         focus = focus_text(course.focus_areas)
         detail = f" with {course.dispute_person}" if course.dispute_person else ""

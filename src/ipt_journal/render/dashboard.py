@@ -46,6 +46,10 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
             )
         else:
             console.print(f"Week {c.week} of {c.planned_weeks}, {c.phase} phase.", style="bold")
+        if not c.ended_on:
+            from ipt_journal.clinical.course import IN_SESSIONS
+
+            console.print(IN_SESSIONS[c.phase], style="dim")
     console.print(
         f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
     )

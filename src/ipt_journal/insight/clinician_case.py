@@ -103,7 +103,7 @@ def safety_plan_state(journal: Journal) -> SafetyPlanState | None:
 def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]:
     """The people in the focus (the dispute, grief, the problem area) and the inner circle."""
     from ipt_journal.clinical.vocab import CLOSENESS_LABELS
-    from ipt_journal.text.messages import label
+    from ipt_journal.text.messages import area_label, label
 
     deaths: dict[str, str] = {}
     for event in journal.events.between(None, None):
@@ -112,7 +112,7 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
                 deaths.setdefault(name, died_words(event.day, event.approximate))
     out = []
     for p in journal.people.all():
-        focus = label(p.problem_area) if p.problem_area and p.problem_area != "none" else None
+        focus = area_label(p.problem_area) if p.problem_area and p.problem_area != "none" else None
         if focus and p.dispute_stage:
             focus += f" ({label(p.dispute_stage)})"
         if not (p.closeness == 1 or focus or p.name in focus_people):

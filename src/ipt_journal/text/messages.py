@@ -51,6 +51,14 @@ def label(value: str | None) -> str:
     return (value or "").replace("-", " ")
 
 
+def area_label(value: str | None) -> str:
+    """A stored problem area in words, with IPT's name beside the plain one where they differ."""
+    from ipt_journal.clinical.vocab import ProblemArea
+
+    known = {area.value: area.label for area in ProblemArea}
+    return known.get(value or "", label(value))
+
+
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """'1 check-in', '3 check-ins'."""
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
@@ -58,10 +66,8 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    from ipt_journal.clinical.vocab import ProblemArea
 
-    known = {area.value: area.label for area in ProblemArea}
-    return " and ".join(known.get(a, label(a)) for a in areas) or "no focus chosen yet"
+    return " and ".join(area_label(a) for a in areas) or "no focus chosen yet"
 
 
 def formulation_line(text: str, agreed_on: str | None) -> str:

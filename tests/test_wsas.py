@@ -374,3 +374,19 @@ def test_ctrl_c_in_the_wizard_saves_nothing(ipt):
     code, _ = term.finish()
     assert code == 130
     assert not ipt.path.exists() or ipt.rows("SELECT count(*) FROM measures") == [(0,)]
+
+
+def test_the_look_back_tells_the_wsas_in_points_and_never_judges_it_by_a_missing_figure(ipt):
+    ipt.ok("start", "--start-date", "2026-09-01", "--weeks", "12", "--focus", "grief", "--wsas", "6,6,6,6,6")
+    ipt.ok("measure", "wsas", "--answers", "6,6,6,6,7", "--date", "2026-11-20")
+    out = flat(ipt.ok("review", "--show").stdout)
+    assert "WSAS: 30 at the start (2026-09-01), 31 now (moderately severe impairment)." in out
+    # Not "your scores have not come down meaningfully ... has not worked for you".
+    assert "Whatever changed in these weeks, you did the work that changed it." in out
+    assert "not worked" not in out and "meaningfully" not in out
+    # With a PHQ-9 taken twice, the verdict rests on the PHQ-9 alone.
+    ipt.ok("measure", "phq9", "--answers", "2,2,2,2,2,2,2,2,0", "--date", "2026-09-01")
+    ipt.ok("measure", "phq9", "--answers", "1,1,1,0,0,0,0,0,0", "--date", "2026-11-20")
+    assert "Your scores came down, and you did the work that brought them down." in flat(
+        ipt.ok("review", "--show").stdout
+    )

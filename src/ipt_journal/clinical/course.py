@@ -141,17 +141,21 @@ def position(
 
 def score_moves(progress: Sequence[ScaleProgress]) -> dict[str, list[ScaleProgress]] | None:
     """Each questionnaire taken twice (a list of `report.ScaleProgress`), sorted by how it
-    moved from baseline by its own figure: "down", "up" or "same"; None when none was."""
+    moved from baseline by its own figure: "down", "up" or "same"; None when none was (or
+    none has a figure)."""
     from ipt_journal.clinical.scales import SCALES
 
-    compared = [p for p in progress if p.baseline_day != p.latest_day]
+    # A scale with no published change figure (the WSAS) is told in points, never sorted:
+    # "not come down meaningfully" would judge it by a figure that does not exist.
+    compared = [
+        (p, figure)
+        for p in progress
+        if p.baseline_day != p.latest_day and (figure := SCALES[p.scale].meaningful_change) is not None
+    ]
     if not compared:
         return None
     moves: dict[str, list[ScaleProgress]] = {"down": [], "up": [], "same": []}
-    for p in compared:
-        figure = SCALES[p.scale].meaningful_change
-        if figure is None:  # no published figure (the WSAS): its points are told, not sorted
-            continue
+    for p, figure in compared:
         moves["down" if -p.points >= figure else "up" if p.points >= figure else "same"].append(p)
     return moves
 

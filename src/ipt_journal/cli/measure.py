@@ -127,8 +127,10 @@ def wsas(
     date: DateOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The WSAS: five questions on how your problems affect work, home, social and private
-    leisure, and close relationships (functioning)."""
+    """The WSAS: five questions on work, home, leisure and relationships.
+
+    How much your problems get in the way of work, home management, social leisure, private
+    leisure and close relationships, each from 0 (not at all) to 8 (very severely)."""
     _take(ctx, "wsas", answers, date, as_json)
 
 

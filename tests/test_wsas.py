@@ -390,3 +390,33 @@ def test_the_look_back_tells_the_wsas_in_points_and_never_judges_it_by_a_missing
     assert "Your scores came down, and you did the work that brought them down." in flat(
         ipt.ok("review", "--show").stdout
     )
+
+
+def test_the_midpoint_wizard_offers_the_wsas_after_saving_the_review(ipt):
+    from terminal import ENTER, Terminal
+
+    ipt.ok("start", "--start-date", "2026-09-01", "--weeks", "12", "--focus", "grief")
+    term = Terminal(ipt.path, "course", "review-midpoint", "--date", "2026-10-15")
+    term.answer("Is the focus you chose still the right one?", ENTER)
+    for prompt in ("What would you change about the focus", "How are your goals going"):
+        term.at(prompt).type("")
+    term.at("What will you work on").type("Call Jo")
+    term.at("Saved your midpoint review of 2026-10-15.")
+    term.answer("Take the WSAS now (5 short questions about how your problems affect work", "y")
+    for number, key in enumerate("21012", start=1):
+        term.answer(f"{number}/5 Because of my problem", key, ENTER)
+    term.at("Your WSAS score is 6 of 40, in the lower impairment")
+    code, output = term.finish()
+    assert code == 0, output
+    assert ipt.rows("SELECT count(*) FROM midpoint_reviews") == [(1,)]
+    assert ipt.rows(SAVED) == [("wsas", "2026-10-15", "[2, 1, 0, 1, 2]", 6, None)]
+
+    # One taken in the two weeks before: not offered again.
+    term = Terminal(ipt.path, "course", "review-midpoint", "--date", "2026-10-20")
+    term.answer("Is the focus you chose still the right one?", ENTER)
+    for prompt in ("What would you change about the focus", "How are your goals going"):
+        term.at(prompt).type("")
+    term.at("What will you work on").type("Call Jo")
+    code, output = term.finish()
+    assert code == 0 and "Take the WSAS" not in output
+    assert ipt.rows("SELECT count(*) FROM measures") == [(1,)]

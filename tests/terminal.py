@@ -42,6 +42,7 @@ class Terminal:
         self.screen = pyte.Screen(COLUMNS, ROWS)
         # Everything the child prints reaches the emulator, whichever call read it.
         self.child.logfile_read = _Emulator(pyte.Stream(self.screen))
+        self.ended: str | None = None  # set when shows() met the end of the output
 
     def at(self, prompt: str) -> "Terminal":
         self.child.expect_exact(prompt)
@@ -62,23 +63,26 @@ class Terminal:
     def shows(self, text: str, timeout: float = 15) -> "Terminal":
         """Wait until `text` stands whole on one line of the screen, however it was drawn."""
         deadline = time.monotonic() + timeout
-        seen = ""
         while time.monotonic() < deadline:
             if any(text in line for line in self.screen.display):
                 return self
-            seen = "\n".join(line.rstrip() for line in self.screen.display if line.strip())
+            if self.ended is not None:
+                break  # nothing more will come
+            # Read through expect, with nothing to match: what arrives stays in pexpect's
+            # buffer for the next `at` (the prompt after this text often comes in the same
+            # read), and reaches the emulator through the log.
             try:
-                more = self.child.read_nonblocking(65536, timeout=0.2)
-            except pexpect.TIMEOUT:
-                continue
-            # Keep what was read for the next `at`: the prompt after this text often
-            # arrives in the same read, and would otherwise never be matched.
-            self.child.buffer += more
+                self.child.expect(pexpect.TIMEOUT, timeout=0.2)
+            except pexpect.EOF:
+                self.ended = self.child.before  # the output before the end, for finish()
+        if any(text in line for line in self.screen.display):
+            return self
+        seen = "\n".join(line.rstrip() for line in self.screen.display if line.strip())
         raise AssertionError(f"{text!r} never appeared whole on the screen:\n{seen}")
 
     def finish(self) -> tuple[int, str]:
         self.child.expect(pexpect.EOF)
-        output = self.child.before
+        output = (self.ended or "") + self.child.before
         self.child.close()
         return self.child.exitstatus, output
 

@@ -44,7 +44,15 @@ def test_moods_as_words_need_a_map_and_say_so(ipt, tmp_path):
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
     ipt.ok(*args, "--mood-map", "low=3,fine=6")
     assert [mood for _, mood, _ in checkins(ipt)] == [3, 6, 3]
-    assert ipt.rows("SELECT tag FROM checkin_tags ORDER BY rowid") == [("work",), ("gym",), ("work",)]
+    # the mood words are kept beside the number, as a tag first in each check-in
+    assert ipt.rows("SELECT tag FROM checkin_tags ORDER BY rowid") == [
+        ("low",),
+        ("work",),
+        ("fine",),
+        ("low",),
+        ("gym",),
+        ("work",),
+    ]
     assert ipt.rows("SELECT p.name FROM interactions i JOIN people p ON p.id = i.person_id") == [("Sam",)]
 
 

@@ -21,6 +21,7 @@ def test_typing_letters_in_a_people_list_filters_it_where_they_are_seen(people):
     term = Terminal(people.path, "checkin", "--date", "2026-03-02")
     term.at("How has your mood been").type("6")
     # Before, "a" silently ticked everyone and "i" inverted the ticks.
+    term.shows("(space to pick, enter when done) (type to filter)")  # one hint, said once
     term.answer("Who did you spend meaningful time with?", "a")
     term.shows("/ a...")
     term.keys(ENTER)

@@ -46,8 +46,8 @@ def select(
     """One answer from a list, with the arrows. Where the answers are the numbers 0-9 (a
     questionnaire's 0-3, how much something helped), typing the number picks it too; where
     they are signed (how it went, -2 to +2), typing narrows the list to what matches
-    ("-1", "+2"), and Enter takes the first left. `optional` offers a first answer that gives
-    None: "skip" (first), or the label given (last: the WSAS work item's "not applicable", key n)."""
+    ("-1", "+2"), and Enter takes the first left. `optional` offers an answer that gives None:
+    "skip" (first), or the label given (last: the WSAS work item's "not applicable", key n)."""
     pairs = list(choices)
     numbers = all(type(value) is int for _, value in pairs)  # not yes/no (bool)
     by_digit = numbers and all(0 <= value <= 9 for _, value in pairs)
@@ -71,13 +71,34 @@ def select(
     return None if answer == _SKIP else answer
 
 
-def checkbox(message: str, choices: Iterable[tuple[str, object]], checked: Iterable = ()) -> list:
+# questionary's own hint names ctrl-a twice when typing filters, and each question already
+# says how to tick and finish.
+CHECKBOX_HINT = "(type to filter)"
+
+
+def checkbox(
+    message: str,
+    choices: Iterable[tuple[str, object]],
+    checked: Iterable = (),
+    most: int | None = None,
+    too_many: str = "",
+) -> list:
     """Several answers: Space ticks one. Typed letters filter the list where the person sees
-    them, instead of questionary's silent a (tick all) and i (invert)."""
+    them, instead of questionary's silent a (tick all) and i (invert). With `most`, Enter
+    on more ticks than that shows `too_many` and keeps the list open."""
     checked = set(checked)
     options = [Choice(label, value, checked=value in checked) for label, value in choices]
+
+    def within(ticked: list) -> bool | str:
+        return most is None or len(ticked) <= most or (too_many or f"Tick {most} at most.")
+
     return questionary.checkbox(
-        message, choices=options, use_search_filter=True, use_jk_keys=False
+        message,
+        choices=options,
+        use_search_filter=True,
+        use_jk_keys=False,
+        instruction=CHECKBOX_HINT,
+        validate=within,
     ).unsafe_ask()
 
 

@@ -21,6 +21,8 @@ from ipt_journal.text.safe_text import shell_word
 from ipt_journal.wizards.people import person_wizard
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ipt_journal.insight.relationships import PersonMood
     from ipt_journal.store import Journal
 
@@ -264,7 +266,9 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     person = journal.people.named(name)
     # Contact figures are for the living: someone who has died is remembered, not seen.
     alive = person.status != "deceased"
-    summary = journal.people.contact_summary(person.id) if alive else None
+    summary = (
+        journal.people.contact_summary(person.id, compare_from=_after_the_gap(journal)) if alive else None
+    )
     events = journal.events.with_person(person.id)
     mood = _mood_by_how_it_went(journal, person.name) if alive else None
     if as_json:
@@ -280,6 +284,20 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
         )
     else:
         person_detail(person, summary, events, mood)
+
+
+def _after_the_gap(journal: Journal) -> dt.date | None:
+    """The first day after the journal's latest gap of months without a check-in, from which
+    mood with and without someone is compared; None without such a gap."""
+    import datetime as dt
+
+    from ipt_journal.insight.gaps import last_gap
+
+    first = journal.patterns.first_day()
+    if first is None:
+        return None
+    gap = last_gap(journal, dt.date.fromisoformat(first), dt.date.today())
+    return gap.compared_from if gap and gap.last_empty else None
 
 
 def _mood_by_how_it_went(journal: Journal, name: str) -> PersonMood | None:

@@ -143,7 +143,7 @@ def focal_people(doc: ClinicianReport) -> list[Block]:
         Heading("The focal relationships"),
         Items(lines),
         Paragraph(
-            f"First half: {insight.since} to {insight.second_half_from}; how it went from -2 (very badly) "
+            f"First half: {insight.since} to {insight.first_half_until}; how it went from -2 (very badly) "
             "to +2 (very well). Mood differences are associations, not causes."
         ),
     ]

@@ -183,6 +183,8 @@ def mood(doc: ClinicianReport) -> list[Block]:
             {2, 3, 4},
         )
     )
+    if doc.figures.gap:
+        out.append(Paragraph(doc.figures.gap.sentence()))
     s = doc.figures.summary
     if s:
         out.append(

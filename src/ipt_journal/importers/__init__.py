@@ -73,6 +73,17 @@ class Outcome:
     remembered: dict[str, str] = field(default_factory=dict)  # tag -> the person who died it names
 
 
+def mood_words(labels: list[MoodLabel], defaults: dict[str, int]) -> dict[str, str]:
+    """The mood labels kept as a feeling tag beside the number: the person's own words
+    ("Anxious", "ok but sleepy"), mapped with --mood-map. Daylio's five defaults say no more
+    than their number, and a number on a scale is the number itself."""
+    return {
+        label_key(label.label): " ".join(label.label.split()).lower()
+        for label in labels
+        if label.how == "--mood-map" and label_key(label.label) not in defaults
+    }
+
+
 def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
     """Merge a checked file into the journal, or with `dry_run` only say what would be added."""
     from ipt_journal.safekeeping import portable
@@ -91,6 +102,7 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
                 f"Add them first: ipt inventory add --name {shell_word(name)} --relationship RELATIONSHIP",
             )
     name_of = {uid: name for uid, name in people.values()}
+    words = mood_words(labels, mapping.defaults)
     entries = source.entries
     first_day = min((e.day for e in entries), default=None)
     known = {c.uid for c in journal.checkins.all(since=first_day)} if entries else set()
@@ -111,12 +123,16 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
             skipped[ALREADY_THERE] += 1
             continue
         person_uids, tags = people_for(entry.activities, mapping.person_map, people)
+        word = words.get(label_key(entry.mood))
+        if word is not None:
+            # The person's own word for the mood is kept beside its number, first.
+            tags = [word, *(tag for tag in tags if tag != word)]
         for tag in tags:
             if len(tag) > TAG_MAX:
                 raise SourceError(
                     source.path,
                     entry.line,
-                    "activities",
+                    source.mood_column if tag == word else "activities",
                     f"the tag {tag[:20]!r}... is over {TAG_MAX} characters.",
                 )
         stamp = utc_stamp(dt.datetime.fromisoformat(f"{entry.day.isoformat()}T{entry.time or '12:00'}"))

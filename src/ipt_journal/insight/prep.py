@@ -65,6 +65,9 @@ class Prep:
     coping: list[dict]
     bring: list[dict]
     events: list[dict] = field(default_factory=list)
+    # The first day the mood trend covers when months without a check-in lie in the window:
+    # the trend starts after them (insight/gaps.py). None: it covers the whole window.
+    trend_since: dt.date | None = None
     # Whom "please contact ... soon" names; and whether the item-9 follow-up below the
     # screen carries the one urgency instead (see follow_up.py).
     who: str = "your therapist or doctor"
@@ -94,10 +97,18 @@ def window_since(journal: Journal, today: dt.date) -> dt.date:
 
 
 def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
+    from ipt_journal.insight.gaps import last_gap
+    from ipt_journal.text.dates import monday_of
+
     weekly = journal.checkins.weekly_mood(since)
     count = sum(row["checkins"] for row in weekly)
     mood_sum = sum(row["mood_sum"] for row in weekly)
-    trend = _summary(weekly)
+    gap = last_gap(journal, since, today)
+    trend_since = gap.compared_from if gap and gap.last_empty else None
+    # the first weeks against the last, never across a gap of months
+    trend = _summary(
+        [row for row in weekly if not trend_since or row["monday"] >= monday_of(trend_since).isoformat()]
+    )
     last = journal.sessions.last(today)
     return Prep(
         today=today,
@@ -107,6 +118,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         mean_mood=mood_sum / count if count else None,
         moods=[(c.day, c.mood) for c in reversed(journal.checkins.all(limit=RECENT_CHECKINS, since=since))],
         mood_trend=trend.change if trend else None,
+        trend_since=trend_since,
         people=[
             PersonSeen(row["name"], row["interactions"], row["mean_quality"], row["last_contact"])
             for row in journal.checkins.people_patterns(since)

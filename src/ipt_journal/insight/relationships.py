@@ -93,6 +93,11 @@ class PeopleInsight:
     moods: list[PersonMood]  # mood by how it went, per person
     changes: list[PersonChange]  # first half against second, per person
 
+    @property
+    def first_half_until(self) -> dt.date:
+        """The first half's last day (the day before the second half begins)."""
+        return self.second_half_from - dt.timedelta(days=1)
+
 
 def people_insight(journal: Journal, since: dt.date, until: dt.date) -> PeopleInsight:
     """Per person seen from `since` to `until` (both included): mood by how it went with the

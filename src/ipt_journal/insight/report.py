@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ipt_journal.insight.gaps import GAP_DAYS, Gap, last_gap
 from ipt_journal.insight.relationships import MoodSeries, PeopleInsight, WeekPerson
 from ipt_journal.store import Journal, LifeEvent
 from ipt_journal.text.dates import monday_of, week_label
@@ -151,6 +152,7 @@ class Report:
     who: str = "your therapist or doctor"  # whom "please contact ... soon" names (follow_up.py)
     item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
     self_help: str | None = None  # a self-guided course self-help alone may not suffice for
+    gap: Gap | None = None  # the latest gap of months in the window: comparisons start after it
 
     @property
     def journal_is_empty(self) -> bool:
@@ -211,6 +213,8 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
     today = today or dt.date.today()
     weekly = journal.checkins.weekly_mood(since)
     weeks = _weeks(weekly)
+    gap = last_gap(journal, since, today)
+    compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, today)
     figures = course_figures(journal, since, today)
     name_weeks(weeks, weekly_people(journal, since), figures["course"])
     return Report(
@@ -219,8 +223,8 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         journal_checkins=journal.checkins.counts()["checkins"],
         window_checkins=sum(week.checkins for week in weeks),
         weeks=weeks,
-        summary=_summary(weekly),
-        people=[_pattern(row) for row in journal.checkins.people_patterns(since)],
+        summary=_summary([row for row in weekly if row["monday"] >= monday_of(compared_from).isoformat()]),
+        people=[_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
         quiet_inner_circle=[
             QuietInnerPerson(row["name"], _day(row["last_contact"]))
             for row in journal.checkins.inner_ring_without_contact(since)
@@ -231,9 +235,10 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         ],
         homework={key: int(value) for key, value in dict(journal.homework.summary(since, today)).items()},
         exercises=journal.exercises.summary(since),
-        insight=people_insight(journal, since, today),
+        insight=people_insight(journal, compared_from, compared_until),
         events=events_in_window(journal, since, today),
         chart=mood_series(journal, since, today),
+        gap=gap,
     )
 
 
@@ -322,7 +327,9 @@ def _weeks(rows: Sequence[Row]) -> list[WeekMood]:
     weeks: list[WeekMood] = []
     for row in rows:
         monday = dt.date.fromisoformat(row["monday"])
-        previous = weeks[-1].mean_mood if weeks else None
+        # Week on week, never across a gap: the week before must be near enough to compare.
+        near = weeks and (monday - weeks[-1].monday).days <= GAP_DAYS
+        previous = weeks[-1].mean_mood if near else None
         weeks.append(
             WeekMood(
                 week=week_label(monday),
@@ -349,7 +356,7 @@ def _summary(rows: Sequence[Row]) -> MoodSummary | None:
 
 
 def _pattern(row: Row) -> PersonPattern:
-    enough = row["interactions"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
+    enough = row["compared"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
     return PersonPattern(
         name=row["name"],
         closeness=row["closeness"],

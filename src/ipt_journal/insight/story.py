@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from ipt_journal.insight.gaps import Gap
 from ipt_journal.insight.life_events import events_in_window
 from ipt_journal.insight.relationships import PeopleInsight, people_insight
 from ipt_journal.insight.report import (
@@ -36,6 +37,7 @@ class CourseStory:
     item9_days: list[str]  # days of the PHQ-9s told whose item 9 calls for crisis resources
     review: dict | None = None  # the person's own answers to the end-of-course review, if given
     who: str = "your therapist or doctor"  # whom to talk with (follow_up.Care.who)
+    gap: Gap | None = None  # the latest gap of months: the comparisons start after it
 
     def as_json(self) -> dict:
         from ipt_journal.insight.life_events import event_json
@@ -56,21 +58,29 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
         since = dt.date.fromisoformat(first) if first else today
     until = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else today
     figures = course_figures(journal, since, today)
-    from ipt_journal.insight.report import _pattern
+    from ipt_journal.insight.gaps import last_gap
+    from ipt_journal.insight.report import _pattern, monday_of
 
+    gap = last_gap(journal, since, until)
+    compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, until)
     return CourseStory(
         since=since,
         until=until,
         course=figures["course"],
         mood=_summary(
-            [row for row in journal.checkins.weekly_mood(since) if row["monday"] <= until.isoformat()]
+            [
+                row
+                for row in journal.checkins.weekly_mood(since)
+                if monday_of(compared_from).isoformat() <= row["monday"] <= until.isoformat()
+            ]
         ),
         questionnaires=figures["progress"],
-        people=[_pattern(row) for row in journal.checkins.people_patterns(since)],
-        insight=people_insight(journal, since, until),
+        people=[_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
+        insight=people_insight(journal, compared_from, compared_until),
         goals=figures["goals"],
         events=events_in_window(journal, since, until),
         item9_days=figures["item9_days"],
         review=figures["review"],
         who=figures["who"],
+        gap=gap,
     )

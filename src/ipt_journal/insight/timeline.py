@@ -11,6 +11,11 @@ from ipt_journal.store import Journal, LifeEvent
 
 MONTHLY_UP_TO = 36  # months; longer spans go by quarter
 QUARTERLY_UP_TO = 48  # quarters; longer spans go by year
+# Empty periods in a row spanning at least this many months (and at least two periods)
+# become one line, "2021 Q4 – 2026 Q2: no entries": years of blank lines hide the record
+# on either side of them. A reading choice, not a clinical threshold.
+QUIET_FROM_MONTHS = 3
+STEP = {"month": 1, "quarter": 3, "year": 12}
 
 
 @dataclass
@@ -22,6 +27,8 @@ class Period:
     phq9: int | None  # the period's highest PHQ-9 total
     phq9_band: str | None
     events: list[LifeEvent] = field(default_factory=list)
+    quiet: bool = False  # several empty periods in a row, collapsed into this one line
+    end: dt.date | None = None  # a quiet line's last day
 
 
 @dataclass
@@ -69,7 +76,37 @@ def build_timeline(
             periods[label].events.append(event)
     from ipt_journal.clinical.safety import crisis_days
 
-    return Timeline(start, until, by, list(periods.values()), crisis_days(journal, start, until))
+    return Timeline(
+        start,
+        until,
+        by,
+        collapse_quiet(list(periods.values()), by, until),
+        crisis_days(journal, start, until),
+    )
+
+
+def collapse_quiet(periods: list[Period], by: str, until: dt.date) -> list[Period]:
+    """Each run of empty periods spanning QUIET_FROM_MONTHS or more, as one quiet period."""
+    result: list[Period] = []
+    run: list[Period] = []
+
+    def close_run(next_start: dt.date | None) -> None:
+        if len(run) >= 2 and len(run) * STEP[by] >= QUIET_FROM_MONTHS:
+            end = next_start - dt.timedelta(days=1) if next_start else until
+            label = f"{run[0].label} – {run[-1].label}"
+            result.append(Period(label, run[0].start, 0, None, None, None, quiet=True, end=end))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for period in periods:
+        if period.checkins or period.phq9 is not None or period.events:
+            close_run(period.start)
+            result.append(period)
+        else:
+            run.append(period)
+    close_run(None)
+    return result
 
 
 def _label(day: dt.date, by: str) -> str:
@@ -81,7 +118,7 @@ def _label(day: dt.date, by: str) -> str:
 
 
 def _period_keys(start: dt.date, until: dt.date, by: str) -> list[tuple[str, dt.date]]:
-    step = {"month": 1, "quarter": 3, "year": 12}[by]
+    step = STEP[by]
     month = start.month - (start.month - 1) % step
     day = dt.date(start.year, month, 1)
     keys = []

@@ -20,6 +20,7 @@ from ipt_journal.text.figures import shown, whole
 
 SPARKS = "▁▂▃▄▅▆▇█"
 POINT = "●"
+MEAN_POINT = "◉"  # a dot that averages several check-ins (or weeks) sharing one column
 CHART_BELOW = 50  # narrower terminals get the sparkline instead of the chart
 AXIS = 4  # "10 ┤" takes four columns before the plot
 
@@ -72,9 +73,10 @@ def mood_chart(
         x = round((point.day - since).days / span * (plot - 1))
         columns.setdefault(min(plot - 1, max(0, x)), []).append(point.mood)
     heights = {x: whole(sum(moods) / len(moods)) for x, moods in columns.items()}
+    marks = {x: POINT if len(moods) == 1 else MEAN_POINT for x, moods in columns.items()}
     for level in range(10, -1, -1):
         label = f"{level:>2} ┤" if level % 5 == 0 else "   │"
-        row = "".join(POINT if heights.get(x) == level else " " for x in range(plot))
+        row = "".join(marks[x] if heights.get(x) == level else " " for x in range(plot))
         console.print(Text(f"{label}{row}".rstrip()), no_wrap=True, overflow="crop")
     console.print(Text("   └" + "─" * plot), no_wrap=True, overflow="crop")
     first, last = since.isoformat(), until.isoformat()
@@ -83,8 +85,16 @@ def mood_chart(
     if phq9:
         row = _phq9_marks(phq9, since, span, plot)
         console.print(Text("PHQ " + row.rstrip()), no_wrap=True, overflow="crop")
-    unit = "check-in" if shown is points else "week (mean)"
-    console.print(Text(f"{POINT} one {unit}; mood 0 worst, 10 best.", style="dim"))
+    unit, units = ("check-in", "check-ins") if shown is points else ("week (mean)", "weeks")
+    # A dot that stands for several says so: two check-ins of one day, or days closer
+    # together than a column, are drawn as their mean.
+    several = max(len(moods) for moods in columns.values())
+    mean = (
+        f"{MEAN_POINT} the mean of {several if several == 2 else f'2 to {several}'} {units}; "
+        if several > 1
+        else ""
+    )
+    console.print(Text(f"{POINT} one {unit}; {mean}mood 0 worst, 10 best.", style="dim"))
     _phq9_bands(console, phq9)
 
 
@@ -119,7 +129,7 @@ def _phq9_marks(phq9: Phq9Marks, since: dt.date, span: int, plot: int) -> str:
 
 def _plain_lines(console: Console, weekly: Sequence[ChartPoint], phq9: Phq9Marks) -> None:
     for point in weekly:
-        console.print(Text(f"Week of {point.day}: mood {shown(point.mood)}"))
+        console.print(Text(f"Week of {point.day}: mean mood {shown(point.mood)}"))
     _phq9_bands(console, phq9)
 
 
@@ -130,7 +140,7 @@ def _sparkline_lines(console: Console, weekly: Sequence[ChartPoint], phq9: Phq9M
     console.print(
         Text(f"{label}{sparkline(moods)} {shown(moods[0])}→{shown(moods[-1])}"), no_wrap=True, overflow="crop"
     )
-    console.print(Text(f"One mark a week, last {len(moods)}; ▁ low, █ high.", style="dim"))
+    console.print(Text(f"One mark a week (its mean), last {len(moods)}; ▁ low, █ high.", style="dim"))
     _phq9_bands(console, phq9)
 
 

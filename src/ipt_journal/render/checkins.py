@@ -10,6 +10,7 @@ from rich.text import Text
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import Checkin
+from ipt_journal.text.dates import days_with_times
 from ipt_journal.text.messages import people_with
 
 if TYPE_CHECKING:
@@ -30,27 +31,37 @@ def checkins_table(checkins: list[Checkin]) -> None:
     if not checkins:
         console.print("No check-ins yet. Record one with: ipt checkin")
         return
+    days = days_with_times([(c.day, c.created_at) for c in checkins])
     rows = [
-        (str(c.id), c.day, str(c.mood), people_with(c), ", ".join(c.tags), (c.note or "").replace("\n", " "))
-        for c in checkins
+        (
+            str(c.id),
+            day,
+            str(c.mood),
+            people_with(c),
+            ", ".join(c.tags),
+            (c.note or "").replace("\n", " "),
+        )
+        for c, day in zip(checkins, days, strict=True)
     ]
     shown = fitted(console, CHECKIN_COLUMNS, rows)
     if not shown:
         for checkin, row in zip(checkins, rows, strict=True):
             with_ = f" with {row[3]}" if row[3] else ""
-            console.print(Text(f"#{checkin.id} {checkin.day} mood {checkin.mood}{with_}"))
+            console.print(Text(f"#{checkin.id} {row[1]} mood {checkin.mood}{with_}"))
     if not shown or shown.shortened and any(c.note for c in checkins):
         what = "Notes are shortened to fit" if shown else "Notes are left out at this width"
         console.print(Text(f"{what}: ipt checkin show ID shows one whole, ipt checkin list --full all."))
 
 
-def checkin_whole(checkin: Checkin) -> None:
-    """Everything of one check-in, its note in full (ipt checkin show, list --full)."""
+def checkin_whole(checkin: Checkin, time: str | None = None) -> None:
+    """Everything of one check-in, its note in full (ipt checkin show, list --full), with
+    its time of day when given."""
     from ipt_journal.clinical.vocab import went_label
 
     console = new_console()
     day = dt.date.fromisoformat(checkin.day)
-    console.print(Text(f"Check-in #{checkin.id}, {day:%A} {day.day} {day:%B %Y}", style="bold"))
+    at = f", {time}" if time else ""
+    console.print(Text(f"Check-in #{checkin.id}, {day:%A} {day.day} {day:%B %Y}{at}", style="bold"))
     console.print(Text(f"Mood: {checkin.mood}/10"))
     if checkin.people:
         console.print(
@@ -65,8 +76,10 @@ def checkin_whole(checkin: Checkin) -> None:
 
 
 def checkins_whole(checkins: Sequence[Checkin]) -> None:
-    """`ipt checkin list --full`: each check-in whole, a blank line between them."""
-    for number, checkin in enumerate(checkins):
+    """`ipt checkin list --full`: each check-in whole, a blank line between them; the time
+    of day where two listed share a day."""
+    days = days_with_times([(c.day, c.created_at) for c in checkins])
+    for number, (checkin, day) in enumerate(zip(checkins, days, strict=True)):
         if number:
             new_console().print()
-        checkin_whole(checkin)
+        checkin_whole(checkin, day.partition(" ")[2] or None)

@@ -135,11 +135,15 @@ def person_detail(
             )
         )
     )
-    with_count, without_count = summary.interactions, summary.checkins_without
+    with_count, without_count = summary.compared, summary.checkins_without
+    # After a gap of months the comparison covers the check-ins since, and says so.
+    since = (
+        f" since {summary.compared_from} (after months without a check-in)" if summary.compared_from else ""
+    )
     if with_count >= MIN_CHECKINS_EACH and without_count >= MIN_CHECKINS_EACH:
         console.print(
             Text(
-                f"Mean mood in check-ins with {person.name}: {shown(summary.mood_with)}; "
+                f"Mean mood in check-ins with {person.name}{since}: {shown(summary.mood_with)}; "
                 f"without: {shown(summary.mood_without)}. An association, not a cause."
             )
         )

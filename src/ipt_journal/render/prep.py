@@ -43,6 +43,8 @@ def prep(result: Prep) -> None:
     if result.checkins:
         moods = "  ".join(f"{day[5:]}: {mood}" for day, mood in result.moods)
         trend = trend_words(result.mood_trend)
+        if trend and result.trend_since:
+            trend += f" since {result.trend_since} (after months without a check-in)"
         console.print()
         console.print("Your mood", style="bold")
         console.print(

@@ -86,6 +86,8 @@ def _mood_and_people(console: Console, result: Report) -> None:
         draw_mood_chart(console, result.chart)
     console.print()
     _weeks_table(console, result)
+    if result.gap:
+        console.print(Text(result.gap.sentence()))
     if result.summary:
         s = result.summary
         trend = "up" if s.change >= SAME_BELOW else "down" if s.change <= -SAME_BELOW else "about the same"

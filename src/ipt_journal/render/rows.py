@@ -21,16 +21,19 @@ def row(*parts: str) -> str:
 
 
 def checkin_rows(checkins: Sequence[Checkin]) -> None:
+    from ipt_journal.text.dates import days_with_times
+
+    days = days_with_times([(c.day, c.created_at) for c in checkins])
     write_rows(
         row(
             f"#{c.id}",
-            c.day,
+            day,
             f"mood {c.mood}",
             "with " + ", ".join(f"{i.name} ({_went(i.quality)})" for i in c.people) if c.people else "",
             "tags " + ", ".join(c.tags) if c.tags else "",
             " ".join((c.note or "").split()),
         )
-        for c in checkins
+        for c, day in zip(checkins, days, strict=True)
     )
 
 

@@ -26,6 +26,9 @@ def timeline(result: Timeline) -> None:
         Text(f"Your timeline by {result.by}, {result.since} to {result.until}", style="bold"), overflow="fold"
     )
     for period in result.periods:
+        if period.quiet:
+            console.print(Text(f"{period.label}: no entries", style="dim"), overflow="fold")
+            continue
         if period.mean_mood is None:
             mood = "  ·    "
             bar = " " * 10

@@ -234,17 +234,22 @@ class CheckinStore(Repository):
             (since.isoformat(),),
         )
 
-    def people_patterns(self, since: dt.date) -> list[sqlite3.Row]:
-        """Per living person seen since `since`: interactions (one per check-in at most), mean quality,
-        mean mood of the window's check-ins with and without them, and last contact."""
+    def people_patterns(self, since: dt.date, compare_from: dt.date | None = None) -> list[sqlite3.Row]:
+        """Per living person seen since `since`: interactions (one per check-in at most), mean quality
+        and last contact; and, over the check-ins from `compare_from` on (default `since`: a
+        comparison never reaches back across a gap), the check-ins with them (`compared`) and
+        the mean mood of those with and without them."""
         return self._all(
             """
-            WITH win AS (SELECT id, day, mood FROM checkins WHERE day >= :since),
-                 totals AS (SELECT count(*) AS n, total(mood) AS s FROM win)
+            WITH win AS (SELECT id, day, mood, day >= :compare AS cmp FROM checkins WHERE day >= :since),
+                 totals AS (SELECT count(*) AS n, total(mood) AS s FROM win WHERE cmp)
             SELECT p.name, p.closeness, count(*) AS interactions,
-                   avg(i.quality) AS mean_quality, avg(win.mood) AS mood_with,
-                   totals.n - count(*) AS checkins_without,
-                   (totals.s - total(win.mood)) / nullif(totals.n - count(*), 0) AS mood_without,
+                   avg(i.quality) AS mean_quality,
+                   count(CASE WHEN cmp THEN 1 END) AS compared,
+                   avg(CASE WHEN cmp THEN win.mood END) AS mood_with,
+                   totals.n - count(CASE WHEN cmp THEN 1 END) AS checkins_without,
+                   (totals.s - total(CASE WHEN cmp THEN win.mood END))
+                       / nullif(totals.n - count(CASE WHEN cmp THEN 1 END), 0) AS mood_without,
                    max(win.day) AS last_contact
             FROM interactions i
             JOIN win ON win.id = i.checkin_id
@@ -253,7 +258,7 @@ class CheckinStore(Repository):
             GROUP BY p.id
             ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE
             """,
-            {"since": since.isoformat()},
+            {"since": since.isoformat(), "compare": (compare_from or since).isoformat()},
         )
 
     def inner_ring_without_contact(self, since: dt.date) -> list[sqlite3.Row]:

@@ -120,6 +120,30 @@ class PatternStore(Repository):
             {"since": start, "until": until.isoformat()},
         )
 
+    def last_gap(self, since: dt.date, until: dt.date, days: int) -> tuple[str, str] | None:
+        """The latest stretch of more than `days` days without a check-in from `since` to
+        `until` that check-ins follow: its first and last empty day. The window's start
+        counts as an edge, so a window opening on empty months has a gap too."""
+        rows = self._all(
+            """
+            SELECT date(prev, '+1 day'), date(day, '-1 day') FROM (
+                SELECT day, lag(day, 1, date(:since, '-1 day')) OVER (ORDER BY day) AS prev
+                FROM (SELECT DISTINCT day FROM checkins WHERE day BETWEEN :since AND :until)
+            )
+            WHERE julianday(day) - julianday(prev) > :days
+            ORDER BY day DESC LIMIT 1
+            """,
+            {"since": since.isoformat(), "until": until.isoformat(), "days": days},
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def last_checkin_day(self, since: dt.date, until: dt.date) -> str | None:
+        """The day of the last check-in from `since` to `until`, None without one."""
+        row = self._one(
+            "SELECT max(day) FROM checkins WHERE day BETWEEN ? AND ?", (since.isoformat(), until.isoformat())
+        )
+        return row[0] if row else None
+
     def first_day(self) -> str | None:
         """The first day anything dated was recorded: a check-in, questionnaire or event."""
         return self._row(

@@ -3,6 +3,7 @@ person's contact over the whole journal."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -93,6 +94,8 @@ class ContactSummary:
     mood_without: float | None
     checkins_without: int
     recent: list[tuple[str, int, int]]  # (day, quality, mood), newest first
+    compared: int = 0  # check-ins with them that the mood with and without covers
+    compared_from: str | None = None  # that comparison's first day, after a gap of months
 
 
 class PeopleStore(Repository):
@@ -184,20 +187,31 @@ class PeopleStore(Repository):
             self.conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
         self.journal.fold_wal()
 
-    def contact_summary(self, person_id: int, recent: int = 5) -> ContactSummary:
+    def contact_summary(
+        self, person_id: int, recent: int = 5, compare_from: dt.date | None = None
+    ) -> ContactSummary:
+        """Their interactions over the whole journal; mood with and without them only over
+        the check-ins from `compare_from` on (after a gap of months: insight/gaps.py)."""
         row = self._row(
             """
-            WITH totals AS (SELECT count(*) AS n, total(mood) AS s FROM checkins)
+            WITH totals AS (SELECT count(*) AS n, total(mood) AS s FROM checkins WHERE day >= :from)
             SELECT count(i.id) AS interactions, avg(i.quality) AS mean_quality,
                    min(c.day) AS first_contact, max(c.day) AS last_contact,
-                   avg(c.mood) AS mood_with,
-                   totals.n - count(i.id) AS checkins_without,
-                   (totals.s - total(c.mood)) / nullif(totals.n - count(i.id), 0) AS mood_without
+                   count(CASE WHEN c.day >= :from THEN 1 END) AS compared,
+                   avg(CASE WHEN c.day >= :from THEN c.mood END) AS mood_with,
+                   totals.n - count(CASE WHEN c.day >= :from THEN 1 END) AS checkins_without,
+                   (totals.s - total(CASE WHEN c.day >= :from THEN c.mood END))
+                       / nullif(totals.n - count(CASE WHEN c.day >= :from THEN 1 END), 0) AS mood_without,
+                   :shown AS compared_from
             FROM totals
-            LEFT JOIN interactions i ON i.person_id = ?
+            LEFT JOIN interactions i ON i.person_id = :person
             LEFT JOIN checkins c ON c.id = i.checkin_id
             """,
-            (person_id,),
+            {
+                "person": person_id,
+                "from": compare_from.isoformat() if compare_from else "",
+                "shown": compare_from.isoformat() if compare_from else None,
+            },
         )
         latest = self._all(
             """

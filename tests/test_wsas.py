@@ -420,3 +420,18 @@ def test_the_midpoint_wizard_offers_the_wsas_after_saving_the_review(ipt):
     code, output = term.finish()
     assert code == 0 and "Take the WSAS" not in output
     assert ipt.rows("SELECT count(*) FROM measures") == [(1,)]
+
+
+def test_the_dashboard_never_lists_the_wsas_as_due_and_prep_tells_it_in_points(ipt):
+    ipt.ok("start", "--start-date", "2026-09-01", "--weeks", "12", "--focus", "grief", "--wsas", "3,3,3,3,3")
+    ipt.ok("measure", "wsas", "--answers", "1,1,1,1,1", "--date", "2026-09-10")
+    dashboard = flat(ipt.ok().stdout)
+    assert "Due: PHQ-9 and GAD-7 (every two weeks or so)." in dashboard and "WSAS" not in dashboard
+    taken = json.loads(ipt.ok("prep", "--since", "2026-09-01", "--json").stdout)["measures"]
+    assert [(m["name"], m["total"], m["previous"], m["points"], m["meaningful"]) for m in taken] == [
+        ("WSAS", 15, None, None, False),  # the first: nothing to compare with
+        ("WSAS", 5, 15, -10, None),  # no published figure: neither meaningful nor not
+    ]
+    text = flat(ipt.ok("prep", "--since", "2026-09-01").stdout)
+    assert "2026-09-10 WSAS: 5, lower impairment range, -10 since the one before" in text
+    assert "meaningful" not in text and "reliable" not in text

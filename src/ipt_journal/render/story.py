@@ -23,7 +23,7 @@ def course_story(story: CourseStory) -> None:
     c = story.course
     where = ""
     if c:
-        where = f" (ended {c.ended_on})" if c.ended_on else f" (week {c.week} of {c.planned_weeks})"
+        where = f" ({c.words})"
     console.print(Text(f"Looking back: {story.since} to {story.until}{where}", style="bold"))
     if story.gap:
         console.print(Text(story.gap.sentence()))

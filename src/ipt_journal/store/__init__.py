@@ -14,7 +14,8 @@ few queries that part needs, reached as an attribute of the journal.
     events       journal.events        life events (the interpersonal timeline)
     patterns     journal.patterns      the aggregates of the insight screens
     sessions     journal.sessions, journal.bring   therapy sessions, things to bring
-    transfer     journal.dump(), journal.merge()   export and import
+    transfer     journal.dump(), journal.rows()    export
+    merging      journal.merge()       import (row writing in merge_rows)
 """
 
 from typing import TYPE_CHECKING, Any

@@ -11,7 +11,7 @@ from ipt_journal.text import messages
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ipt_journal.store import SafetyPlanItem
+    from ipt_journal.store import Goal, SafetyPlanItem
 
 
 def ask_formulation(
@@ -38,6 +38,18 @@ def ask_formulation(
     if with_therapist is False:
         return text, None
     return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=False) else None
+
+
+def ask_goal_endings(goals: Sequence[Goal]) -> dict[int, str]:
+    """At the end of the course, for each open goal not yet decided by a flag: done, keep
+    or drop (by goal id)."""
+    from ipt_journal import prompts
+    from ipt_journal.questions import GOAL_AT_END, GOAL_AT_END_ANSWERS
+
+    return {
+        goal.id: prompts.select(GOAL_AT_END.format(id=goal.id, text=goal.text), GOAL_AT_END_ANSWERS)
+        for goal in goals
+    }
 
 
 def review_wizard() -> tuple[dict[str, str | None], dict[str, str | None]]:

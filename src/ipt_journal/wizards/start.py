@@ -130,18 +130,25 @@ def start_wizard(
         START["focus"],
         [(area.label, area.value) for area in FOCUS_AREAS],
         checked=[str(area) for area in fields.get("focus_areas") or []],
+        most=2,  # ctrl-a ticks every box: Enter then says so and keeps the list open
+        too_many="IPT works best on one area, two at most: untick the others.",
     )
-    while len(fields["focus_areas"]) > 2:
-        messages.note("IPT works best on one area, two at most.")
-        fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
     fields["dispute_person"] = fields["dispute_stage"] = None
     if ProblemArea.role_dispute.value in fields["focus_areas"]:
-        people = [(p.name, p.name) for p in journal.people.all(living=True)]
-        if people:
-            fields["dispute_person"] = prompts.select(START["dispute_person"], people, optional=True)
-        fields["dispute_stage"] = prompts.select(
-            START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
-        )
+        living = journal.people.all(living=True)
+        if living:
+            fields["dispute_person"] = prompts.select(
+                START["dispute_person"], [(p.name, p.name) for p in living], optional=True
+            )
+        known = next((p.dispute_stage for p in living if p.name == fields["dispute_person"]), None)
+        if known:  # their inventory entry, just written, already says where it stands
+            fields["dispute_stage"] = known
+            label = DisputeStage(known).label
+            messages.note(f"Where the dispute stands: {label}, as in {fields['dispute_person']}'s entry.")
+        else:
+            fields["dispute_stage"] = prompts.select(
+                START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
+            )
     goals: list[GoalIn] = []
     while len(goals) < 3:
         text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()

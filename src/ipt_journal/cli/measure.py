@@ -315,15 +315,14 @@ def wsas_with_review(journal: Journal, given: MeasureIn | None, day: dt.date, as
     from ipt_journal.clinical.scales import WSAS
 
     if given is None and asked:
-        from ipt_journal import prompts
         from ipt_journal.models import MeasureIn, validate
-        from ipt_journal.questions import START
+        from ipt_journal.wizards.measures import offer_scale
 
-        recent = journal.measures.all(WSAS.key, since=day - dt.timedelta(days=MEASURES_DUE_DAYS), until=day)
-        offer = START["baseline"].format(name=WSAS.name, count=len(WSAS.items), about=WSAS.about)
-        if recent or not prompts.confirm(offer, default=True):
+        if journal.measures.all(WSAS.key, since=day - dt.timedelta(days=MEASURES_DUE_DAYS), until=day):
             return
-        answers, _ = ask_scale(WSAS)
+        answers = offer_scale(WSAS)
+        if answers is None:
+            return
         given = validate(MeasureIn, {"scale": WSAS.key, "day": day, "answers": answers})
     if given is not None:
         report_measures(journal, [journal.measures.add(given)], as_json=False)

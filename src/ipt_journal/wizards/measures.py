@@ -38,3 +38,15 @@ def ask_scale(scale: Scale) -> tuple[list[int | None], int | None]:
     )
     messages.note(credit(scale))
     return answers, difficulty
+
+
+def offer_scale(scale: Scale) -> list[int | None] | None:
+    """Offer `scale` now (after a review: the WSAS) and ask it if taken up; None if not."""
+    from ipt_journal import prompts
+    from ipt_journal.questions import START
+
+    offer = START["baseline"].format(name=scale.name, count=len(scale.items), about=scale.about)
+    if not prompts.confirm(offer, default=True):
+        return None
+    answers, _ = ask_scale(scale)
+    return answers

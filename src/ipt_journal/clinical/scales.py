@@ -208,7 +208,6 @@ WSAS_CREDIT = (
 )
 
 SCALES = {scale.key: scale for scale in (PHQ9, GAD7, WSAS)}
-SCALE_KEYS = tuple(SCALES)
 # The PHQ-9 item about thoughts of death or self-harm (1-based, as published).
 PHQ9_SAFETY_ITEM = 9
 REMISSION_BELOW = 5  # a total below this is what studies call remission

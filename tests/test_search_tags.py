@@ -69,17 +69,17 @@ def test_an_imported_checkins_tags_are_found(ipt, tmp_path):
     ]
 
 
-def test_a_journal_from_before_m017_finds_the_tags_it_already_holds(ipt):
+def test_a_journal_from_before_m018_finds_the_tags_it_already_holds(ipt):
     tagged(ipt)
-    # As the release before m017 left it: the check-ins' index held their notes only.
+    # As the release before m018 left it: the check-ins' index held their notes only.
     checkins = SOURCES[0]
     conn = sqlite3.connect(ipt.path)
     notes_only = SearchSource("check-in", "checkins", ("note",))
     for statement in drop_fts_statements(checkins) + fts_statements(notes_only):
         conn.execute(statement)
-    conn.execute("ALTER TABLE goals DROP COLUMN set_on")  # m017's other change
-    conn.execute("PRAGMA user_version = 14")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm017%'")
+    conn.execute("ALTER TABLE goals DROP COLUMN set_on")  # m018's other change
+    conn.execute("PRAGMA user_version = 17")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm018%'")
     conn.commit()
     assert conn.execute("SELECT rowid FROM checkins_fts WHERE checkins_fts MATCH 'movies'").fetchall() == []
     conn.close()

@@ -28,7 +28,7 @@ def measures_table(measures: Sequence[Measure]) -> None:
 
     console = new_console()
     if not measures:
-        console.print("No questionnaires yet. Take one with: ipt measure phq9 (or gad7)")
+        console.print("No questionnaires yet. Take one with: ipt measure phq9 (or gad7, wsas)")
         return
     rows = []
     for m in measures:
@@ -40,7 +40,7 @@ def measures_table(measures: Sequence[Measure]) -> None:
                 scale.name,
                 f"{m.total}/{scale.max_total}",
                 scale.band(m.total),
-                " ".join(map(str, m.answers)),
+                scales.answers_text(m.answers),
                 "" if m.difficulty is None else scales.DIFFICULTY_SHORT[m.difficulty],
             )
         )
@@ -48,4 +48,5 @@ def measures_table(measures: Sequence[Measure]) -> None:
         for ident, day, name, total, band, answers, difficulty in rows:
             hard = f"; difficulty: {difficulty}" if difficulty else ""
             hanging(console, f"#{ident} {day} {name} {total} {band}; answers {answers}{hard}")
-    console.print(scales.CREDIT, style="dim")
+    for line in scales.credits(m.scale for m in measures):
+        console.print(line, style="dim")

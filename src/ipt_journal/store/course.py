@@ -45,7 +45,7 @@ class Goal:
     closed_on: str | None
     created_at: str
     updated_at: str
-    set_on: str | None = None  # the day it was set (m017), which may be before the day it was typed
+    set_on: str | None = None  # the day it was set (m018), which may be before the day it was typed
     first_rating: int | None = None
     latest_rating: int | None = None
     ratings: int = 0

@@ -60,7 +60,7 @@ class _Merge(MergeRows):
                     "scale": measure.scale,
                     "day": measure.day.isoformat(),
                     "answers": answers,
-                    "total": sum(measure.answers),
+                    "total": measure.total,  # the WSAS work item n/a: the mean stands in
                     "difficulty": measure.difficulty,
                     "checkin_id": self._ref("checkins", measure.checkin),
                     "created_at": measure.created_at,
@@ -397,7 +397,7 @@ class _Merge(MergeRows):
 
 
 def _set_on(goal: GoalDoc) -> str | None:
-    """The day a goal was set. An export from before m017 has none: the day it was typed
+    """The day a goal was set. An export from before m018 has none: the day it was typed
     (UTC) stands in. One that says null keeps it, so an export imports back the same."""
     if "set_on" not in goal.model_fields_set:
         return goal.created_at[:10]

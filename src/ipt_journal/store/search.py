@@ -3,10 +3,10 @@
 `SOURCES` is the one list of searchable records. Each gets an FTS5 table `<table>_fts`
 (one column, `body`, rowid = the record's id) that triggers keep in step with its table,
 and with the child table whose words belong to it (a check-in's tags); migrations m009,
-m014 and m017 create both for every source whose table exists. A new record type is one
+m014 and m018 create both for every source whose table exists. A new record type is one
 more `SearchSource` here, plus a migration that calls `fts_statements` for it (as m014
 does: only where the FTS table is not there yet); a source whose body changes gets its
-index built again (`drop_fts_statements`, then `fts_statements`, as m017 does).
+index built again (`drop_fts_statements`, then `fts_statements`, as m018 does).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class SearchSource:
 
 
 SOURCES = (
-    # A check-in is found by its note and by its tags (m017), one hit either way.
+    # A check-in is found by its note and by its tags (m018), one hit either way.
     SearchSource(
         "check-in",
         "checkins",

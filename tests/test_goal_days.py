@@ -87,6 +87,8 @@ def test_start_wizard_goals_carry_the_first_session_day(ipt):
     term.answer("Take the PHQ-9 now", "n")
     term.answer("Do you have GAD-7 answers from around your first session", "n")
     term.answer("Take the GAD-7 now", "n")
+    term.answer("Do you have WSAS answers from around your first session", "n")
+    term.answer("Take the WSAS now", "n")
     term.at("How many weekly sessions are planned?").type("")
     term.answer("Add people to your interpersonal inventory now?", "n")
     term.answer("Life events around when your mood began to get low", "n")

@@ -14,6 +14,7 @@ def test_each_step_is_announced_before_its_questions(ipt):
     term.at("Step 2 of 8: questionnaires.")
     term.answer("Take the PHQ-9 now", "n")
     term.answer("Take the GAD-7 now", "n")
+    term.answer("Take the WSAS now", "n")
     term.at("Step 3 of 8: how many sessions.").at("How many weekly sessions are planned?").type("")
     term.at("Step 4 of 8: the people in your life.")
     term.answer("Add people to your interpersonal inventory now?", "n")

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ipt_journal.store import Journal
@@ -316,14 +316,42 @@ class PhqPoint:
 
 
 @dataclass
+class TreatmentMark:
+    """A treatment event on the charts' timeline: medication, a doctor visit, sick leave,
+    a hospital stay (clinical.vocab.TREATMENT_MARKS)."""
+
+    day: dt.date
+    kind: str
+    label: str  # the kind in words: "medication started"
+    mark: str  # its one-character chart mark
+    approximate: bool  # known only by its month (day is the 1st)
+
+
+@dataclass
 class MoodSeries:
-    """What the mood chart draws: every check-in, the weekly means, and the PHQ-9 totals."""
+    """What the mood chart draws: every check-in, the weekly means, the PHQ-9 totals, and
+    the treatment events on the same timeline."""
 
     since: dt.date
     until: dt.date
     points: list[MoodPoint]  # one per check-in
     weekly: list[MoodPoint]  # one per week with check-ins, at its Monday
     phq9: list[PhqPoint]
+    treatment: list[TreatmentMark] = field(default_factory=list)
+
+
+def treatment_marks(journal: Journal, since: dt.date, until: dt.date) -> list[TreatmentMark]:
+    """The treatment events from `since` to `until`, oldest first."""
+    from ipt_journal.clinical.vocab import TREATMENT_MARKS
+    from ipt_journal.insight.life_events import kind_label
+
+    return [
+        TreatmentMark(
+            dt.date.fromisoformat(e.day), e.kind, kind_label(e.kind), TREATMENT_MARKS[e.kind], e.approximate
+        )
+        for e in journal.events.between(since, until)
+        if e.kind in TREATMENT_MARKS
+    ]
 
 
 def mood_series(journal: Journal, since: dt.date, until: dt.date) -> MoodSeries:
@@ -343,4 +371,4 @@ def mood_series(journal: Journal, since: dt.date, until: dt.date) -> MoodSeries:
         for m in journal.measures.all(PHQ9.key, since=since)
         if m.day <= until.isoformat()
     ]
-    return MoodSeries(since, until, points, weekly, phq9)
+    return MoodSeries(since, until, points, weekly, phq9, treatment_marks(journal, since, until))

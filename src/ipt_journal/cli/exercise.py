@@ -104,6 +104,17 @@ def start(
             show_default=False,
         ),
     ] = None,
+    from_incident: Annotated[
+        int | None,
+        typer.Option(
+            "--from-incident",
+            metavar="ID",
+            help="Start a communication analysis from what happened with someone in a check-in "
+            "(its person, day and words; ids in ipt checkin show).",
+            show_default=False,
+            autocompletion=completion.incident_ids,
+        ),
+    ] = None,
 ) -> None:
     """Do an exercise, guided one question at a time.
 
@@ -121,6 +132,10 @@ def start(
         raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
     day = parse_day(date) if date else dt.date.today()  # checked before any question is asked
     answers = parse_answers(exercise, answer or [])
+    if from_incident is not None:  # its person and words, checked before any question
+        from ipt_journal.insight.incidents import analysis_start
+
+        with_, answers = analysis_start(state.journal(), exercise.key, from_incident, with_, answers)
     if edit:
         answers = _answers_in_editor(exercise, answers)
     missing = exercise.missing(answers)

@@ -27,13 +27,13 @@ from ipt_journal.store.parts import JournalParts
 from ipt_journal.store.recognise import APPLICATION_ID, refuse_foreign, refuse_unless_regular
 
 if TYPE_CHECKING:
-    from ipt_journal.safekeeping.portable import Document
+    from ipt_journal.store.merge_rows import Records
     from ipt_journal.store.safety_plan import SafetyPlanItem
 
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 __all__ = ["APPLICATION_ID", "refuse_foreign", "refuse_unless_regular"]  # re-exported
 
 
@@ -276,6 +276,9 @@ class Journal(JournalParts):
     def columns(self, table: str) -> list[str]:
         return transfer.columns(self, table)
 
+    def known_uids(self, table: str, uids: list[str]) -> set[str]:
+        return transfer.known_uids(self, table, uids)
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One read transaction: every query inside sees the journal as it was at the first,
@@ -291,8 +294,10 @@ class Journal(JournalParts):
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")  # nothing was written; this only ends the read
 
-    def merge(self, doc: Document, dry_run: bool = False) -> dict[str, dict[str, int]]:
-        return transfer.merge(self, doc, dry_run)
+    def merge(self, doc: Records, dry_run: bool = False) -> dict[str, dict[str, int]]:
+        from ipt_journal.store import merging  # only an import merges
+
+        return merging.merge(self, doc, dry_run)
 
 
 def read_safety_plan(path: Path, key: str | None = None) -> list[SafetyPlanItem]:

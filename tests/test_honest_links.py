@@ -109,6 +109,8 @@ def test_someone_it_always_went_well_with_gets_mood_with_and_without_and_no_r(ip
         assert not re.search(r"Carla[^.|]*(\br [+-]|link\b|goes with)", text)
     assert "Carla – – 6.5 (6) well every time" in terminal
     assert "| Carla | – | – | 6.5 (6) | well every time |" in md
+    shown = flat(ipt.ok("inventory", "show", "Carla").stdout)
+    assert "link: well every time" in shown and sentence in shown
 
 
 def test_a_real_link_within_weeks_is_still_found_the_same_everywhere(ipt):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ipt_journal.insight.relationships import MIN_FOR_INTERVAL, MIN_FOR_LINK
+from ipt_journal.store.patterns import RUNNING
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import count
 
@@ -13,17 +15,16 @@ if TYPE_CHECKING:
     from ipt_journal.insight.relationships import PersonMood
 
 LINK_METHOD = (
-    "each time with the person is compared with the previous 3 (how it went and mood alike), so the "
-    "trend they share over the course cancels out; read from 10 such check-ins, and only where how "
-    "it went varied; its likely range only where the check-ins are worth 10 independent ones."
+    f"each time with the person is compared with the previous {RUNNING} (how it went and mood alike), "
+    f"so the trend they share over the course cancels out; read from {MIN_FOR_LINK} such check-ins, "
+    "and only where how it went varied; its likely range only where the check-ins are worth "
+    f"{MIN_FOR_INTERVAL} independent ones."
 )
 WENT = {"badly": "badly", "neither": "neither well nor badly", "well": "well"}
 
 
 def link_cell(person: PersonMood) -> str:
     """The link in a few words, for a table cell."""
-    from ipt_journal.insight.relationships import MIN_FOR_LINK
-
     link = person.link
     if person.link_status == "one-way" and person.always:
         return f"{person.always} every time"

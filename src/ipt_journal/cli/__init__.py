@@ -83,7 +83,7 @@ def _debug(ctx: Context) -> bool:
     return flag or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
-MEASURE_NAMES = ("phq9", "gad7")
+MEASURE_NAMES = ("phq9", "gad7", "wsas")
 
 
 class IptGroup(TyperGroup):
@@ -251,7 +251,7 @@ def main_callback(
     ctx.obj = Session(db_flag=db, no_input=no_input, debug=debug)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
-        from ipt_journal.insight.report import build_dashboard
+        from ipt_journal.insight.dashboard import build_dashboard
         from ipt_journal.render.dashboard import dashboard
 
         journal = ctx.obj.journal()

@@ -188,11 +188,9 @@ class Item9Story:
 
 
 def item9_story(journal: Journal) -> Item9Story:
-    from ipt_journal.clinical.scales import PHQ9, PHQ9_SAFETY_ITEM
+    from ipt_journal.clinical.scales import PHQ9, item9
 
-    answers = [
-        Item9Answer(m.day, m.answers[PHQ9_SAFETY_ITEM - 1], m.total) for m in journal.measures.all(PHQ9.key)
-    ]
+    answers = [Item9Answer(m.day, item9(m.answers), m.total) for m in journal.measures.all(PHQ9.key)]
     above = [a for a in answers if a.answer > 0]
     since = 0
     for answer in reversed(answers):
@@ -278,3 +276,11 @@ def item9_line_of(journal: Journal) -> tuple[str | None, bool]:
         "Crisis lines, any time: ipt crisis",
         True,
     )
+
+
+def urgency_context(journal: Journal) -> dict:
+    """`who` and `item9_urgent` for a screen that shows questionnaires (here rather than in
+    insight.prep, so the report need not load the prep screen's module)."""
+    from ipt_journal.clinical.follow_up import care_of
+
+    return {"who": care_of(journal).who, "item9_urgent": item9_story(journal).urgent}

@@ -12,7 +12,7 @@ from ipt_journal.render.common import new_console
 from ipt_journal.text.messages import count
 
 if TYPE_CHECKING:
-    from ipt_journal.insight.report import Dashboard
+    from ipt_journal.insight.dashboard import Dashboard
 
 # On every dashboard, whatever the answers so far: help never depends on a score.
 CRISIS_POINTER = "Crisis lines, any time:  ipt crisis"
@@ -43,6 +43,10 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
         else:
             held = f"; {c.held_words}" if c.sessions_held else ""
             console.print(f"{c.words[0].upper()}{c.words[1:]}{held}.", style="bold")
+        if not c.ended_on:
+            from ipt_journal.clinical.course import IN_SESSIONS
+
+            console.print(IN_SESSIONS[c.phase], style="dim")
     console.print(
         f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
     )

@@ -20,7 +20,8 @@ from ipt_journal.text.messages import count, focus_text, formulation_line, movem
 
 if TYPE_CHECKING:
     from ipt_journal.insight.relationships import MoodSeries
-    from ipt_journal.insight.report import PersonPattern, WeekMood
+    from ipt_journal.insight.report import PersonPattern
+    from ipt_journal.insight.weekly_mood import WeekMood
     from ipt_journal.store import LifeEvent
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal
@@ -40,6 +41,8 @@ MEASURE_COLUMNS = (
     Column("range"),
     Column("GAD-7", right=True),
     Column("range "),
+    Column("WSAS", right=True),
+    Column("range  "),
 )
 PEOPLE_COLUMNS = (
     Column("Person"),
@@ -218,7 +221,15 @@ def _questionnaires(console: Console, result: Report) -> None:
         console.print()
         console.print("Questionnaires in this window", style="bold")
         rows = [
-            (day.day, _opt(day.phq9), day.phq9_band or "", _opt(day.gad7), day.gad7_band or "")
+            (
+                day.day,
+                _opt(day.phq9),
+                day.phq9_band or "",
+                _opt(day.gad7),
+                day.gad7_band or "",
+                _opt(day.wsas),
+                day.wsas_band or "",
+            )
             for day in result.measures
         ]
         if not fitted(console, MEASURE_COLUMNS, rows):
@@ -228,6 +239,7 @@ def _questionnaires(console: Console, result: Report) -> None:
                     for name, total, band in (
                         ("PHQ-9", day.phq9, day.phq9_band),
                         ("GAD-7", day.gad7, day.gad7_band),
+                        ("WSAS", day.wsas, day.wsas_band),
                     )
                     if total is not None
                 ]

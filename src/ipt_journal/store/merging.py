@@ -60,7 +60,7 @@ class _Merge(MergeRows):
                     "scale": measure.scale,
                     "day": measure.day.isoformat(),
                     "answers": answers,
-                    "total": sum(measure.answers),
+                    "total": measure.total,  # the WSAS work item n/a: the mean stands in
                     "difficulty": measure.difficulty,
                     "checkin_id": self._ref("checkins", measure.checkin),
                     "created_at": measure.created_at,
@@ -276,6 +276,7 @@ class _Merge(MergeRows):
                 "note": checkin.note,
                 "created_at": checkin.created_at,
                 "updated_at": checkin.updated_at,
+                "local_time": checkin.local_time,
             },
         )
         self._remember("checkins", checkin.uid, checkin_id)

@@ -166,3 +166,46 @@ def m015_what_happened_with_each_person(db: Database) -> None:
             for statement in fts_statements(source)
         ),
     )
+
+
+@migrations()
+def m016_time_of_day_as_lived(db: Database) -> None:
+    """Issue 24, point 4: a check-in's time of day kept as the person's clock said it (HH:MM),
+    not only as created_at in UTC: a time read back through another time zone (a journal
+    moved abroad) would shift, and could even land on another day. Filled in from created_at
+    in this computer's zone where that falls on the check-in's own day (back-dated entries
+    have no time of their own)."""
+    _run(
+        db,
+        "ALTER TABLE checkins ADD COLUMN local_time TEXT CHECK (local_time GLOB '[0-2][0-9]:[0-5][0-9]')",
+        "UPDATE checkins SET local_time = strftime('%H:%M', created_at, 'localtime') "
+        "WHERE date(created_at, 'localtime') = day",
+    )
+
+
+@migrations()
+def m017_work_and_social_adjustment(db: Database) -> None:
+    """Issue 23: the WSAS (work and social functioning) is stored beside the PHQ-9 and GAD-7.
+    measures.scale's CHECK names the scales, so the table is rebuilt as m010 rebuilds one
+    (foreign keys off, ids and rows kept), with its indexes and its deletion triggers (m012)
+    made again. Its answers are 0-8, and the work item may be null (not applicable)."""
+    import re
+
+    master = "SELECT sql FROM sqlite_master WHERE tbl_name = 'measures' AND sql IS NOT NULL AND type = "
+    create = db.execute(master + "'table'").fetchone()[0]
+    indexes = [row[0] for row in db.execute(master + "'index'").fetchall()]
+    create = re.sub(r"^CREATE TABLE \"?\w+\"?", "CREATE TABLE measures__rebuilt", create)
+    create, changed = re.subn(
+        r"CHECK \(scale IN \('phq9', 'gad7'\)\)", "CHECK (scale IN ('phq9', 'gad7', 'wsas'))", create, count=1
+    )
+    if not changed:  # a table this migration does not know: stop before changing anything
+        raise RuntimeError("measures.scale's CHECK is not the one m002 made")
+    _run(
+        db,
+        create,
+        "INSERT INTO measures__rebuilt SELECT * FROM measures",
+        "DROP TABLE measures",
+        "ALTER TABLE measures__rebuilt RENAME TO measures",
+        *indexes,
+        *tombstone_triggers("measures"),
+    )

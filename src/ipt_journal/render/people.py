@@ -162,10 +162,11 @@ def person_detail(
     else:
         console.print(f"Mood with versus without: not enough data yet (needs {MIN_CHECKINS_EACH} of each).")
     if mood is not None and mood.interactions - mood.unknown >= MIN_CHECKINS_EACH:
-        from ipt_journal.render.insight import how_it_went_line, link_sentence
+        from ipt_journal.render.insight import how_it_went_line
+        from ipt_journal.text.links import link_sentence
 
         console.print(Text(how_it_went_line(mood)))
-        if mood.link_status == "shown":
+        if link_sentence(mood):
             console.print(Text(link_sentence(mood)))
     recent = Table(box=box.SIMPLE_HEAD, title="Most recent", title_justify="left")
     recent.add_column("Day")

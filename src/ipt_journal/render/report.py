@@ -130,7 +130,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
 
 
 def draw_mood_chart(console: Console, series: MoodSeries) -> None:
-    from ipt_journal.render.charts import ChartPoint, mood_chart
+    from ipt_journal.render.charts import CareMark, ChartPoint, mood_chart
 
     mood_chart(
         console,
@@ -139,6 +139,10 @@ def draw_mood_chart(console: Console, series: MoodSeries) -> None:
         [(p.day, p.total, p.band) for p in series.phq9],
         series.since,
         series.until,
+        [
+            CareMark(t.day, t.mark, t.label, t.day.isoformat()[:7] if t.approximate else t.day.isoformat())
+            for t in series.treatment
+        ],
     )
 
 

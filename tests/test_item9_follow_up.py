@@ -176,3 +176,25 @@ def test_the_dashboard_asks_for_a_safety_plan_after_an_item_9_answer_and_tells_h
     # The clinician report tells it as history too, with no crisis block.
     md = " ".join(ipt.ok("report", "--format", "markdown").stdout.split())
     assert "they answered 'more than half the days'" in md and "Right after each" not in md
+
+
+@pytest.mark.parametrize(
+    ("days", "said"),
+    [
+        (["12 Sep"], "12 Sep"),
+        (["12 Sep", "26 Sep"], "12 Sep and 26 Sep"),
+        (["12 Sep", "26 Sep", "5 Dec", "5 Dec", "5 Dec"], "12 Sep, 26 Sep and 5 Dec (3 times)"),
+    ],
+)
+def test_days_are_listed_as_a_sentence_lists_them_each_once(days, said):
+    from ipt_journal.clinical.safety import days_in_words
+
+    assert days_in_words(days) == said
+
+
+def test_the_history_line_names_a_day_with_several_answers_once(ipt):
+    for day in ("2026-09-12", "2026-09-26", "2026-10-05", "2026-10-05", "2026-10-20"):
+        ipt.ok("measure", "phq9", "--date", day, "--answers", _answers(0 if day == "2026-10-20" else 1))
+    out = flat(ipt.ok("measure", "history").stdout)
+    assert "On 12 Sep, 26 Sep and 5 Oct (2 times) you answered 'several days'" in out
+    assert " and 26 Sep and " not in out

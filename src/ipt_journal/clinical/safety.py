@@ -212,6 +212,14 @@ def spoken_day(day: str, year_of: str | None = None) -> str:
     return text if year_of and year_of[:4] == day[:4] else f"{text} {date.year}"
 
 
+def days_in_words(days: list[str]) -> str:
+    """Days as a sentence lists them, each once: '12 Sep, 26 Sep and 5 Dec (3 times)'."""
+    from collections import Counter
+
+    counted = [f"{day} ({n} times)" if n > 1 else day for day, n in Counter(days).items()]
+    return counted[0] if len(counted) == 1 else ", ".join(counted[:-1]) + " and " + counted[-1]
+
+
 def history_line(story: Item9Story, person: str = "you") -> str:
     """One line for item-9 answers above 0 that a later 0 answered since, e.g. "On 19 Sep
     and 3 Oct you answered 'several days'; your five answers since, latest 5 Dec, were
@@ -222,7 +230,7 @@ def history_line(story: Item9Story, person: str = "you") -> str:
     by_answer: dict[int, list[str]] = {}
     for a in story.above_zero:
         by_answer.setdefault(a.answer, []).append(spoken_day(a.day, latest))
-    said = [(" and ".join(days), OPTIONS[answer].lower()) for answer, days in by_answer.items()]
+    said = [(days_in_words(days), OPTIONS[answer].lower()) for answer, days in by_answer.items()]
     opening = f"On {said[0][0]} {person} answered '{said[0][1]}'"
     opening += "".join(f", on {days} '{option}'" for days, option in said[1:])
     whose = "your" if person == "you" else "their"

@@ -286,12 +286,13 @@ def item9_reminder(
     """The calm crisis block a screen shows beneath PHQ-9s whose item 9 was above 0
     (`safety.item9_days`): which days, the crisis lines and plan, and who to tell.
     Informs only: it never asks for anything."""
+    from ipt_journal.clinical.safety import days_in_words
 
     out = stream or sys.stdout
     say("", file=out)
     say(
         wrapped(
-            f"On {' and '.join(days)} you answered the PHQ-9 question about thoughts of being "
+            f"On {days_in_words(days)} you answered the PHQ-9 question about thoughts of being "
             "better off dead or of hurting yourself with more than 'not at all'."
         ),
         file=out,

@@ -4,12 +4,12 @@ second, "in nearly every check-in"; and the interpersonal inventory."""
 
 from __future__ import annotations
 
-from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS, went_label
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS, went_label
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
 from ipt_journal.insight.clinician_report import ClinicianReport
 from ipt_journal.insight.relationships import MoodWhen, PersonChange, PersonMood
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, PersonPattern
-from ipt_journal.text.figures import shown, whole
+from ipt_journal.text.figures import shown
 from ipt_journal.text.links import LINK_METHOD, always_words, link_cell, link_sentence
 
 ASSOCIATION = "Mood differences are associations, not causes."
@@ -72,11 +72,7 @@ def pattern_row(p: PersonPattern, mood: PersonMood | None, label: str) -> list[s
         moods = f"{how_often(mood)}: too few without to compare"
     else:
         moods = "not enough data yet"
-    if p.mean_quality is None:
-        went = "unknown (imported)"
-    else:
-        word = QUALITY_LABELS[max(-2, min(2, whole(p.mean_quality)))]
-        went = f"{word} ({shown(p.mean_quality, signed=True)})"
+    went = p.went_words
     return [
         who,
         CLOSENESS_LABELS.get(p.closeness or 0, ""),

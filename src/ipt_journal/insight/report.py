@@ -38,6 +38,23 @@ class PersonPattern:
     mood_without: float | None
     mood_difference: float | None
     last_contact: dt.date
+    went_well: int = 0  # check-ins with them that went +1 or +2
+    went_badly: int = 0  # -1 or -2: with some of each, an average near 0 is no "neither"
+
+    @property
+    def went_words(self) -> str:
+        """How it went on average in words, with the figure: "well (+1.2)"; "mixed: 6 well,
+        6 badly (+0.0)" where an average near 0 hides good and bad times alike."""
+        from ipt_journal.clinical.vocab import QUALITY_LABELS
+        from ipt_journal.text.figures import shown, whole
+
+        if self.mean_quality is None:
+            return "unknown (imported)"
+        figure = shown(self.mean_quality, signed=True)
+        word = QUALITY_LABELS[max(-2, min(2, whole(self.mean_quality)))]
+        if word == QUALITY_LABELS[0] and self.went_well and self.went_badly:
+            return f"mixed: {self.went_well} well, {self.went_badly} badly ({figure})"
+        return f"{word} ({figure})"
 
 
 @dataclass
@@ -189,6 +206,8 @@ def person_pattern(row: Row) -> PersonPattern:
         mood_without=row["mood_without"] if enough else None,
         mood_difference=row["mood_with"] - row["mood_without"] if enough else None,
         last_contact=dt.date.fromisoformat(row["last_contact"]),
+        went_well=row["went_well"],
+        went_badly=row["went_badly"],
     )
 
 

@@ -381,7 +381,7 @@ def _people_patterns(console: Console, result: Report) -> None:
             person.name,
             ring(person.closeness),
             str(person.interactions),
-            _mean(person.mean_quality, True),
+            _mean(person.mean_quality, True) + (" mixed" if person.went_words.startswith("mixed") else ""),
             moods(person),
             person.last_contact.isoformat(),
         )

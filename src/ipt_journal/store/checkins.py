@@ -271,6 +271,8 @@ class CheckinStore(Repository):
                  totals AS (SELECT count(*) AS n, total(mood) AS s FROM win WHERE cmp)
             SELECT p.name, p.closeness, count(*) AS interactions,
                    avg(i.quality) AS mean_quality,
+                   count(CASE WHEN i.quality > 0 THEN 1 END) AS went_well,
+                   count(CASE WHEN i.quality < 0 THEN 1 END) AS went_badly,
                    count(CASE WHEN cmp THEN 1 END) AS compared,
                    avg(CASE WHEN cmp THEN win.mood END) AS mood_with,
                    totals.n - count(CASE WHEN cmp THEN 1 END) AS checkins_without,

@@ -21,6 +21,16 @@ def test_the_catalogue_has_every_exercise_the_issue_names():
         "role-transition",
         "role-dispute",
         "interpersonal-deficits",
+        # the problem-area pathways' own steps (issue 23)
+        "grief-story",
+        "grief-feelings",
+        "unsent-letter",
+        "grief-reconnect",
+        "dispute-pattern",
+        "dispute-unspoken",
+        "transition-sides",
+        "transition-skills",
+        "therapist-pattern",
     }
 
 

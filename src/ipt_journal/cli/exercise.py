@@ -104,6 +104,16 @@ def start(
             show_default=False,
         ),
     ] = None,
+    pathway: Annotated[
+        str | None,
+        typer.Option(
+            "--pathway",
+            metavar="AREA",
+            help="Count it as a step of this problem area's pathway (see ipt pathway). "
+            "[default: your course's focus, when its pathway has this exercise]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Do an exercise, guided one question at a time.
 
@@ -120,6 +130,9 @@ def start(
     if exercise is None:
         raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
     day = parse_day(date) if date else dt.date.today()  # checked before any question is asked
+    from ipt_journal.cli.pathway import checked_area
+
+    pathway = checked_area(pathway)
     answers = parse_answers(exercise, answer or [])
     if edit:
         answers = _answers_in_editor(exercise, answers)
@@ -166,7 +179,7 @@ def start(
         person = remembering.homework_person(journal, exercise, done.person, homework_with, bool(missing))
         task = validate(HomeworkIn, {"text": text, "due": day, "person": person})
     saved = journal.exercises.add(
-        done, task, things_to_bring(bring, done.day, "exercise"), finishes_draft=continued
+        done, task, things_to_bring(bring, done.day, "exercise"), finishes_draft=continued, pathway=pathway
     )
     messages.note(
         f"Saved {exercise.name} as exercise #{saved.id}." + (" Its plan is now homework." if task else "")

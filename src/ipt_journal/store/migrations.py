@@ -8,7 +8,7 @@ holds, so a journal is upgraded whole or not at all.
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from ipt_journal.store.repository import TOMBSTONED
+from ipt_journal.store.repository import TOMBSTONED_BY_M012
 
 migrations = Migrations("ipt_journal")
 
@@ -470,7 +470,7 @@ def m012_deletions_remembered(db: Database) -> None:
             deleted_at TEXT NOT NULL
         )
         """,
-        *(statement for table in TOMBSTONED for statement in tombstone_triggers(table)),
+        *(statement for table in TOMBSTONED_BY_M012 for statement in tombstone_triggers(table)),
     )
 
 
@@ -552,3 +552,41 @@ def m014_search_the_inventory_course_goals_and_plans(db: Database) -> None:
     for source in SOURCES:
         if source.table in tables and source.fts not in tables:
             _run(db, *fts_statements(source))
+
+
+@migrations()
+def m019_problem_area_pathways(db: Database) -> None:
+    """Issue 23 point 2: each problem area's pathway keeps which step was done, when, and by
+    which exercise (a row per time a step is done; the exercise may later be deleted); and
+    what a pathway tracks week by week: the role dispute's stage, and how many people the
+    person can confide in (contacts per week come from the check-ins)."""
+    _run(
+        db,
+        """
+        CREATE TABLE pathway_steps (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            area TEXT NOT NULL,
+            step TEXT NOT NULL,
+            day TEXT NOT NULL,
+            exercise_id INTEGER REFERENCES exercises (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX pathway_steps_area ON pathway_steps (area, step, day)",
+        "CREATE INDEX pathway_steps_exercise ON pathway_steps (exercise_id)",
+        """
+        CREATE TABLE pathway_weeks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            week TEXT NOT NULL UNIQUE,
+            dispute_stage TEXT CHECK (dispute_stage IN ('renegotiation', 'impasse', 'dissolution')),
+            confidants INTEGER CHECK (confidants BETWEEN 0 AND 1000),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        *tombstone_triggers("pathway_steps"),
+        *tombstone_triggers("pathway_weeks"),
+    )

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 Params = Sequence[Any] | Mapping[str, Any]
 
 # Every table whose records have a uid: a deletion from one of them leaves a tombstone
-# (migration m012's triggers), and an export's `deleted` list names one of them.
-TombstonedTable = Literal[
+# (migration m012's triggers for these, a later migration's for a later table), and an
+# export's `deleted` list names one of them.
+TombstonedByM012 = Literal[
     "people",
     "checkins",
     "measures",
@@ -33,6 +34,8 @@ TombstonedTable = Literal[
     "therapy_sessions",
     "bring_items",
 ]
+TombstonedTable = Literal[TombstonedByM012, "pathway_steps", "pathway_weeks"]  # pathways: m019
+TOMBSTONED_BY_M012: tuple[str, ...] = get_args(TombstonedByM012)
 TOMBSTONED: tuple[str, ...] = get_args(TombstonedTable)
 
 

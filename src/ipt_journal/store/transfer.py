@@ -38,6 +38,8 @@ TABLES = (
     "event_people",
     "therapy_sessions",
     "bring_items",
+    "pathway_steps",
+    "pathway_weeks",
 )
 
 
@@ -248,6 +250,9 @@ class _Merge:
                     "updated_at": review.updated_at,
                 },
             )
+        from ipt_journal.store.transfer_pathways import merge_pathways
+
+        merge_pathways(self, doc)
         self._deletions(doc)
 
         self._plans_and_drafts(doc)

@@ -61,7 +61,14 @@ def test_grief_pathway_advances_with_the_phases_and_keeps_each_step_done(grievin
         ]
         assert "Grief pathway, next: The story of the death and of the relationship" in flat(ipt.ok().stdout)
         out = ipt.ok(
-            "pathway", "next", "--with", "Dad", *flags_for("grief-story"), "--no-homework", "--date", "2026-03-04"
+            "pathway",
+            "next",
+            "--with",
+            "Dad",
+            *flags_for("grief-story"),
+            "--no-homework",
+            "--date",
+            "2026-03-04",
         ).stdout
         assert "Grief pathway: The story of the death and of the relationship." in flat(out)
         (exercise_id,) = ipt.rows("SELECT id FROM exercises WHERE kind = 'grief-story'")[0]
@@ -83,7 +90,12 @@ def test_grief_pathway_advances_with_the_phases_and_keeps_each_step_done(grievin
         ipt.ok("pathway", "next", *flags_for("unsent-letter"), "--no-homework")
         ipt.ok("pathway", "next", *flags_for("grief-reconnect"), "--no-homework")
         data = pathway_json(ipt)
-        assert [s[2] for s in steps(data, "grief")] == ["2026-03-04", "2026-03-31", "2026-03-31", "2026-03-31"]
+        assert [s[2] for s in steps(data, "grief")] == [
+            "2026-03-04",
+            "2026-03-31",
+            "2026-03-31",
+            "2026-03-31",
+        ]
         assert data["pathways"][0]["next"] is None
         assert "Grief pathway: every step done." in flat(ipt.ok().stdout)
     linked = ipt.rows(
@@ -119,8 +131,8 @@ def test_role_dispute_pathway_and_its_stage_as_a_line_over_the_weeks(people):
             ("rehearse", False, None),
         ]
         # The role dispute exercise's stage is the week's stage too.
-        ipt.ok("pathway", "next", "--with", "Sam", *flags_for("role-dispute", skip=("stage", "reopen")),
-               "--answer", "stage=impasse", "--answer", "reopen=A walk together", "--no-homework")  # fmt: skip
+        answers = [*flags_for("role-dispute", skip=("stage", "reopen")), "--answer", "stage=impasse"]
+        ipt.ok("pathway", "next", "--with", "Sam", *answers, "--answer", "reopen=A walk", "--no-homework")
         assert ipt.rows("SELECT week, dispute_stage, confidants FROM pathway_weeks") == [
             ("2026-03-02", "impasse", None)
         ]
@@ -215,8 +227,13 @@ def test_isolation_pathway_counts_contacts_each_week_and_confidants(ipt):
         ]
         assert data["confidants_now"] == 1
         text = flat(ipt.ok("pathway").stdout)
-        assert "People you saw each week, from your check-ins (weeks of 2026-03-02 to 2026-03-23): 2 0 1" in text
-        assert "People you can confide in, as you recorded them: 1 (week of 2026-03-02), 2 (week of 2026-03-23)" in text
+        assert (
+            "People you saw each week, from your check-ins (weeks of 2026-03-02 to 2026-03-23): 2 0 1" in text
+        )
+        assert (
+            "People you can confide in, as you recorded them: 1 (week of 2026-03-02), 2 (week of 2026-03-23)"
+            in text
+        )
         assert "Marked in your inventory as someone you can confide in: 1." in text
         assert [s[0] for s in steps(data, "interpersonal-deficits")] == ["past", "therapist", "contact"]
         ipt.ok("pathway", "next", *flags_for("interpersonal-deficits"), "--no-homework")
@@ -288,7 +305,10 @@ def test_recording_a_week_without_a_terminal_names_the_flags_and_writes_nothing(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("pathway", "week", "--stage", "stuck"), "--stage takes renegotiation, impasse, dissolution; got 'stuck'."),
+        (
+            ("pathway", "week", "--stage", "stuck"),
+            "--stage takes renegotiation, impasse, dissolution; got 'stuck'.",
+        ),
         (("pathway", "week", "--confidants", "1001"), "--confidants must be a whole number from 0 to 1000"),
         (("pathway", "week", "--stage", "impasse", "--date", "2999-01-01"), "2999-01-01"),
         (("pathway", "--area", "sadness"), "--area takes grief, role-dispute, role-transition or"),
@@ -307,8 +327,12 @@ def test_two_focus_areas_ask_which_pathway_is_next(people):
     with on(WEEK_5):
         start_course(people, "role-dispute", "role-transition")
         assert [p["area"] for p in pathway_json(people)["pathways"]] == ["role-dispute", "role-transition"]
-        assert_user_error(people("pathway", "next"), "say which pathway with --area (role-dispute or role-transition)")
-        people.ok("pathway", "next", "--area", "role-transition", *flags_for("transition-sides"), "--no-homework")
+        assert_user_error(
+            people("pathway", "next"), "say which pathway with --area (role-dispute or role-transition)"
+        )
+        people.ok(
+            "pathway", "next", "--area", "role-transition", *flags_for("transition-sides"), "--no-homework"
+        )
         assert people.rows("SELECT area, step FROM pathway_steps") == [("role-transition", "sides")]
 
 

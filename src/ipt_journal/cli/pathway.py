@@ -211,7 +211,9 @@ def _ask_week() -> tuple[str | None, int | None]:
     )
     count = prompts.text(
         "How many people could you confide in this week? (Enter to skip)",
-        validate=lambda v: not v.strip() or (v.strip().isascii() and v.strip().isdigit()) or "A whole number.",
+        validate=lambda v: (
+            not v.strip() or (v.strip().isascii() and v.strip().isdigit()) or "A whole number."
+        ),
     ).strip()
     return stage, int(count) if count else None
 
@@ -219,7 +221,9 @@ def _ask_week() -> tuple[str | None, int | None]:
 @app.command("done")
 def done(
     ctx: typer.Context,
-    step: Annotated[str, typer.Argument(metavar="STEP", help="The step's key, as ipt pathway --json names it.")],
+    step: Annotated[
+        str, typer.Argument(metavar="STEP", help="The step's key, as ipt pathway --json names it.")
+    ],
     area: AreaOpt = None,
     date: DateOpt = None,
 ) -> None:

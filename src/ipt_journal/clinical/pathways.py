@@ -38,7 +38,12 @@ PATHWAYS: dict[str, tuple[Step, ...]] = {
         Step("reconnect", "Reconnecting with people", "grief-reconnect", "middle"),
     ),
     ProblemArea.role_dispute.value: (
-        Step("expectations", "Each side's expectations, and where the dispute stands", "role-dispute", "initial"),
+        Step(
+            "expectations",
+            "Each side's expectations, and where the dispute stands",
+            "role-dispute",
+            "initial",
+        ),
         Step("pattern", "Is this a familiar pattern?", "dispute-pattern", "middle"),
         Step("unspoken", "What is unspoken", "dispute-unspoken", "middle"),
         Step("conversation", "One conversation, looked at closely", "communication-analysis", "middle"),

@@ -87,9 +87,7 @@ class PathwayScreen:
                 }
                 for p in self.pathways
             ],
-            "dispute_stage_by_week": [
-                {"week": w.week, "stage": w.dispute_stage} for w in self.stage_weeks
-            ],
+            "dispute_stage_by_week": [{"week": w.week, "stage": w.dispute_stage} for w in self.stage_weeks],
             "confidants_by_week": [
                 {"week": w.week, "confidants": w.confidants} for w in self.confidant_weeks
             ],

@@ -27,7 +27,10 @@ def screen_lines(screen: PathwayScreen) -> list[str]:
             "or look at one with: ipt pathway --area grief"
         )
     for path in screen.pathways:
-        lines += ["", f"{path.label.capitalize()} pathway ({path.done_count} of {len(path.steps)} steps done):"]
+        lines += [
+            "",
+            f"{path.label.capitalize()} pathway ({path.done_count} of {len(path.steps)} steps done):",
+        ]
         for number, state in enumerate(path.steps, start=1):
             if state.done:
                 status = f"done {state.done.day}" + (

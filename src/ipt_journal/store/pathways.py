@@ -83,7 +83,9 @@ class PathwayStore(Repository):
         if kind == "role-dispute" and stage in DISPUTE_STAGES:
             self.insert_week(day, dispute_stage=stage)
 
-    def insert_week(self, day: dt.date, dispute_stage: str | None = None, confidants: int | None = None) -> None:
+    def insert_week(
+        self, day: dt.date, dispute_stage: str | None = None, confidants: int | None = None
+    ) -> None:
         """Inside the caller's transaction: the week of `day` gets the values given (the others
         it already had stay)."""
         from ipt_journal.text.dates import monday_of
@@ -127,9 +129,7 @@ class PathwayStore(Repository):
 
     def confidants_now(self) -> int:
         """Living people in the inventory marked as someone you can confide in."""
-        return int(
-            self._row("SELECT count(*) FROM people WHERE can_confide = 1 AND status != 'deceased'")[0]
-        )
+        return int(self._row("SELECT count(*) FROM people WHERE can_confide = 1 AND status != 'deceased'")[0])
 
     def deaths(self) -> list[tuple[str, dt.date]]:
         """People who died, with the day (only those whose day was given)."""

@@ -44,12 +44,21 @@ class PathwayScreen:
     anniversaries: list[Anniversary] = field(default_factory=list)
     first_year: list[str] = field(default_factory=list)  # names of people who died this past year
 
+    def _shows(self, area: ProblemArea) -> bool:
+        return any(p.area == area.value for p in self.pathways)
+
     @property
     def stage_weeks(self) -> list[PathwayWeek]:
+        """The dispute's stage by week, for a role dispute's pathway."""
+        if not self._shows(ProblemArea.role_dispute):
+            return []
         return [w for w in self.weeks if w.dispute_stage]
 
     @property
     def confidant_weeks(self) -> list[PathwayWeek]:
+        """People to confide in by week, for the loneliness and isolation pathway."""
+        if not self._shows(ProblemArea.interpersonal_deficits):
+            return []
         return [w for w in self.weeks if w.confidants is not None]
 
     def lines(self) -> list[str]:

@@ -379,3 +379,33 @@ def test_pathway_records_travel_by_uid_and_a_deletion_is_kept(people, tmp_path):
     assert people.rows_in(other, "SELECT kind FROM tombstones WHERE uid = ?", (gone["uid"],)) == [
         ("pathway_weeks",)
     ]
+
+
+def test_the_report_draws_the_dispute_stage_over_its_window(people):
+    with on(WEEK_5):
+        start_course(people, "role-dispute", extra=("--dispute-with", "Sam"))
+        people.ok("checkin", "--mood", "5", "--with", "Sam:-1", "--date", "2026-03-10")
+        for day, stage in [
+            ("2026-03-03", "impasse"),
+            ("2026-03-17", "impasse"),
+            ("2026-03-24", "renegotiation"),
+        ]:
+            people.ok("pathway", "week", "--stage", stage, "--date", day)
+        text = people.ok("report", "--since", "2026-03-09").stdout
+        data = json.loads(people.ok("report", "--since", "2026-03-09", "--json").stdout)
+    assert "The dispute's stage, week by week (weeks of 2026-03-16 to 2026-03-23" in flat(text)
+    assert "  impasse        ● ·\n" in text and "  renegotiation  · ●\n" in text
+    assert data["dispute_stage_by_week"] == [
+        {"week": "2026-03-16", "stage": "impasse"},
+        {"week": "2026-03-23", "stage": "renegotiation"},
+    ]
+
+
+def test_the_report_has_no_stage_line_without_a_role_dispute_focus(ipt):
+    with on(WEEK_5):
+        start_course(ipt, "role-transition")
+        ipt.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-17")
+        ipt.ok("checkin", "--mood", "5", "--date", "2026-03-17")
+        text = ipt.ok("report", "--since", "2026-03-09").stdout
+        data = json.loads(ipt.ok("report", "--since", "2026-03-09", "--json").stdout)
+    assert "dispute's stage" not in text and data["dispute_stage_by_week"] == []

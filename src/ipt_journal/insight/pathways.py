@@ -166,3 +166,14 @@ def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
     for a in areas:
         lines.append(next_words(pathway(a, phase, journal.pathways.done(a, course.started_on))))
     return lines
+
+
+def dispute_weeks(journal: Journal, since: dt.date) -> list[PathwayWeek]:
+    """The role dispute's stage by week from `since` (the report's window), when the course's
+    focus is a role dispute; else none."""
+    areas = focus_areas(journal)
+    if ProblemArea.role_dispute.value not in areas:
+        return []
+    from ipt_journal.text.dates import monday_of
+
+    return [w for w in journal.pathways.weeks(monday_of(since).isoformat()) if w.dispute_stage]

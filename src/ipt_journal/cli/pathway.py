@@ -54,9 +54,11 @@ def show(
     area: AreaOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Show your focus's pathway: each step, done or next, as the course moves through its
-    phases; the role dispute's stage week by week; contacts and confidants week by week; and
-    an anniversary of a death when one is near."""
+    """Show your focus's pathway: each step, done or next.
+
+    The steps move on with the phases of your course. Also: the role dispute's stage week
+    by week; contacts and confidants week by week; an anniversary of a death when one is
+    near."""
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.insight.pathways import build
@@ -106,8 +108,9 @@ def next_step(
     ] = None,
     date: DateOpt = None,
 ) -> None:
-    """Do the next step of your pathway: its exercise, guided one question at a time (every
-    answer also has a flag, as in ipt exercise start)."""
+    """Do the next step of your pathway: its exercise, guided.
+
+    One question at a time; every answer also has a flag, as in ipt exercise start."""
     from ipt_journal.cli.exercise import start
     from ipt_journal.errors import InputError
     from ipt_journal.insight.pathways import build
@@ -172,8 +175,9 @@ def week(
     ] = None,
     date: DateOpt = None,
 ) -> None:
-    """Record this week's figures for your pathway: the role dispute's stage, or how many
-    people you can confide in. A later record for the same week replaces what it gives."""
+    """Record this week's dispute stage, or how many people you can confide in.
+
+    A later record for the same week replaces what it gives."""
     from ipt_journal.clinical.exercises import DISPUTE_STAGES
     from ipt_journal.errors import InputError
     from ipt_journal.text.dates import monday_of, parse_day

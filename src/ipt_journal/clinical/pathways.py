@@ -6,7 +6,7 @@ Plain data and pure functions (no storage, no Typer or Rich): the store keeps wh
 was done when and by which exercise (store/pathways.py); `insight/pathways.py` puts the
 two together. The order and the phases follow the IPT manuals: Weissman, Markowitz &
 Klerman, The Guide to Interpersonal Psychotherapy (2018), and Stuart & Robertson,
-Interpersonal Psychotherapy: A Clinician's Guide (2012), as docs/pathways.md cites.
+Interpersonal Psychotherapy: A Clinician's Guide (2012), as docs/safety.md cites.
 """
 
 from __future__ import annotations

@@ -409,3 +409,32 @@ def test_the_report_has_no_stage_line_without_a_role_dispute_focus(ipt):
         text = ipt.ok("report", "--since", "2026-03-09").stdout
         data = json.loads(ipt.ok("report", "--since", "2026-03-09", "--json").stdout)
     assert "dispute's stage" not in text and data["dispute_stage_by_week"] == []
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"area": "joy", "step": "story"}, "pathway_steps[0]: there is no pathway 'joy'"),
+        ({"area": "grief", "step": "pattern"}, "pathway_steps[0]: the grief pathway has no step 'pattern'"),
+    ],
+)
+def test_an_import_with_an_unknown_pathway_step_is_refused_whole(ipt, tmp_path, record, message):
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    doc = {
+        "format": "ipt-journal-export",
+        "format_version": 1,
+        "pathway_steps": [
+            {
+                "uid": "s1",
+                "day": "2026-03-04",
+                "created_at": "x",
+                "updated_at": "x",
+                "exercise": None,
+                **record,
+            }
+        ],
+    }
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc))
+    assert_user_error(ipt("import", str(path)), message, "Nothing was imported.")
+    assert ipt.count("pathway_steps") == 0

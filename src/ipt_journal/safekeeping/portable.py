@@ -249,6 +249,16 @@ class PathwayStepDoc(Stored):
     day: dt.date
     exercise: Uid | None = None
 
+    @model_validator(mode="after")
+    def _a_known_step(self) -> Self:
+        from ipt_journal.clinical.pathways import PATHWAYS, step_of
+
+        if self.area not in PATHWAYS:
+            raise ValueError(f"there is no pathway {self.area!r}; the pathways are {', '.join(PATHWAYS)}")
+        if step_of(self.area, self.step) is None:
+            raise ValueError(f"the {self.area} pathway has no step {self.step!r}")
+        return self
+
 
 class PathwayWeekDoc(Stored):
     """What a pathway tracked in one week (its Monday)."""

@@ -25,8 +25,10 @@ def merge_pathways(merge: _Merge, doc: Document) -> None:
                 "updated_at": done.updated_at,
             },
         )
+    from ipt_journal.text.dates import monday_of
+
     for week in doc.pathway_weeks:
-        monday = week.week.isoformat()
+        monday = monday_of(week.week).isoformat()  # a week is kept by its Monday
         taken = merge.conn.execute(
             "SELECT 1 FROM pathway_weeks WHERE week = ? AND uid != ?", (monday, week.uid)
         ).fetchone()

@@ -438,3 +438,12 @@ def test_an_import_with_an_unknown_pathway_step_is_refused_whole(ipt, tmp_path, 
     path.write_text(json.dumps(doc))
     assert_user_error(ipt("import", str(path)), message, "Nothing was imported.")
     assert ipt.count("pathway_steps") == 0
+
+
+def test_tab_completes_pathway_areas_and_steps(ipt):
+    from test_completion import complete
+
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    assert complete(ipt.path, "ipt pathway --area role-") == ["role-dispute", "role-transition", ""]
+    assert complete(ipt.path, "ipt exercise start dispute-pattern --pathway gr") == ["grief", ""]
+    assert complete(ipt.path, "ipt pathway done re") == ["reconnect", "rehearse", ""]

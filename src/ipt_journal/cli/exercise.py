@@ -109,6 +109,7 @@ def start(
         typer.Option(
             "--pathway",
             metavar="AREA",
+            autocompletion=completion.pathway_areas,
             help="Count it as a step of this problem area's pathway (see ipt pathway). "
             "[default: your course's focus, when its pathway has this exercise]",
             show_default=False,

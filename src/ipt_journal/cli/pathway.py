@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ipt_journal.cli import completion
 from ipt_journal.cli.context import command_group, session
 from ipt_journal.text import messages
 
@@ -23,6 +24,7 @@ AreaOpt = Annotated[
         metavar="AREA",
         help=f"The problem area's pathway ({AREAS}). [default: your course's focus]",
         show_default=False,
+        autocompletion=completion.pathway_areas,
     ),
 ]
 DateOpt = Annotated[
@@ -226,7 +228,12 @@ def _ask_week() -> tuple[str | None, int | None]:
 def done(
     ctx: typer.Context,
     step: Annotated[
-        str, typer.Argument(metavar="STEP", help="The step's key, as ipt pathway --json names it.")
+        str,
+        typer.Argument(
+            metavar="STEP",
+            help="The step's key, as ipt pathway --json names it.",
+            autocompletion=completion.pathway_steps,
+        ),
     ],
     area: AreaOpt = None,
     date: DateOpt = None,

@@ -447,3 +447,17 @@ def test_tab_completes_pathway_areas_and_steps(ipt):
     assert complete(ipt.path, "ipt pathway --area role-") == ["role-dispute", "role-transition", ""]
     assert complete(ipt.path, "ipt exercise start dispute-pattern --pathway gr") == ["grief", ""]
     assert complete(ipt.path, "ipt pathway done re") == ["reconnect", "rehearse", ""]
+
+
+def test_the_markdown_export_lists_the_steps_done_and_the_weeks(people, tmp_path):
+    with on(WEEK_5):
+        start_course(people, "role-dispute")
+        people.ok("pathway", "next", "--with", "Sam", *flags_for("role-dispute"), "--no-homework")
+        people.ok("pathway", "week", "--confidants", "2", "--date", "2026-03-17")
+    out = tmp_path / "journal.md"
+    people.ok("export", "--format", "markdown", "-o", str(out))
+    text = out.read_text()
+    assert "## Pathway steps done\n\n- 2026-03-31: role dispute, Each side's expectations" in text
+    assert (
+        "- Week of 2026-03-16: 2 to confide in\n- Week of 2026-03-30: dispute stage renegotiation\n" in text
+    )

@@ -237,7 +237,11 @@ def test_isolation_pathway_counts_contacts_each_week_and_confidants(ipt):
         assert "Marked in your inventory as someone you can confide in: 1." in text
         assert [s[0] for s in steps(data, "interpersonal-deficits")] == ["past", "therapist", "contact"]
         ipt.ok("pathway", "next", *flags_for("interpersonal-deficits"), "--no-homework")
-        ipt.ok("pathway", "next", *flags_for("therapist-pattern"), "--no-homework")
+        # The pattern with the therapist is something to bring up, never homework.
+        out = flat(ipt.ok("pathway", "next", *flags_for("therapist-pattern"), "--homework").stdout)
+        assert "What to bring up is on your list for the next session (ipt bring list)." in out
+        assert ipt.rows("SELECT text, source FROM bring_items") == [("my bring_up", "exercise")]
+        assert ipt.count("homework") == 0  # --homework asked for none: its plan went to the list
         assert pathway_json(ipt)["pathways"][0]["next"] == "contact"
 
 
@@ -315,6 +319,10 @@ def test_recording_a_week_without_a_terminal_names_the_flags_and_writes_nothing(
         (("pathway", "next"), "Your course has no focus with a pathway."),
         (("pathway", "done", "letter"), "There is no step 'letter' in your pathway."),
         (("exercise", "start", "grief-story", "--pathway", "joy"), "--area takes grief"),
+        (
+            ("exercise", "start", "grief-story", "--pathway", "role-dispute"),
+            "grief-story is not a step of the role dispute pathway; its exercises are role-dispute,",
+        ),
     ],
 )
 def test_bad_pathway_input_is_refused_before_anything_is_written(people, args, message):

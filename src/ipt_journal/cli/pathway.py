@@ -50,6 +50,18 @@ def checked_area(area: str | None) -> str | None:
     return key
 
 
+def check_step_of(area: str, kind: str) -> None:
+    """`--pathway AREA` for an exercise that is none of its steps is refused."""
+    from ipt_journal.clinical.pathways import PATHWAYS, area_label
+    from ipt_journal.errors import InputError
+
+    kinds = [step.exercise for step in PATHWAYS[area]]
+    if kind not in kinds:
+        raise InputError(
+            f"{kind} is not a step of the {area_label(area)} pathway; its exercises are {', '.join(kinds)}."
+        )
+
+
 @app.callback()
 def show(
     ctx: typer.Context,

@@ -139,3 +139,7 @@ PATHWAY_EXERCISES = (
         plan="bring_up",
     ),
 )
+
+# Exercises whose plan is something to bring up at the next session (ipt bring list), not
+# homework: the pattern with the therapist is talked about with them.
+TO_BRING = frozenset({"therapist-pattern"})

@@ -19,7 +19,9 @@ MARK, EMPTY = "●", "·"
 
 def screen_lines(screen: PathwayScreen) -> list[str]:
     lines: list[str] = []
-    if screen.phase:
+    if screen.phase == "maintenance":
+        lines.append(f"Past the end of your course (week {screen.week}): every step stays open for practice.")
+    elif screen.phase:
         lines.append(f"Week {screen.week} of your course, {PHASE_WORDS[screen.phase]} phase.")
     if not screen.pathways:
         lines.append(

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 JRNL_VERSION = "4.6"
 PEAK_MIB = 40  # any command's peak memory
-IMPORT_PEAK_MIB = 100  # ipt import of a ten-year export or Daylio file
+IMPORT_PEAK_MIB = 100  # ipt import of a ten-year export, a Daylio file, a CSV of 100,000 rows
 
 
 def ipt_command() -> list[str]:
@@ -209,6 +209,24 @@ def import_files(ten_years: Path, rebuild: bool) -> tuple[Path, Path, Path]:
     return export, people, daylio
 
 
+LARGE_CSV_ROWS = 100_000
+
+
+def large_csv(rebuild: bool) -> Path:
+    """A CSV of LARGE_CSV_ROWS moods, three a day and out of order (issue 22: a million rows
+    once took 2.3 GB; an import now streams, its memory the same for any size)."""
+    path = OUT / "moods-100k.csv"
+    if rebuild or not path.exists():
+        start = dt.date(1900, 1, 1).toordinal()
+        with path.open("w", encoding="utf-8") as out:
+            out.write("Date,Mood,Note\n")
+            for n in range(LARGE_CSV_ROWS):
+                k = (n * 7919) % LARGE_CSV_ROWS  # three rows a day, from 1900 on
+                day = dt.date.fromordinal(start + k // 3)
+                out.write(f"{day.isoformat()} {8 + k % 3 * 4:02d}:00,{n % 11},row {n}\n")
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
@@ -232,6 +250,7 @@ def main() -> int:
         shutil.copy(ten_years, scratch)
 
     export, people_only, daylio = import_files(ten_years, args.rebuild)
+    moods_csv = large_csv(args.rebuild)
     imported = OUT / "import-scratch.db"
 
     def empty_journal() -> None:
@@ -300,6 +319,21 @@ def main() -> int:
         "ipt import daylio, ten years": (
             [*ipt, "--db", str(imported), "import", "--from", "daylio", str(daylio)],
             people_only_journal,
+            env,
+        ),
+        "ipt import csv, 100,000 rows": (
+            [
+                *ipt,
+                "--db",
+                str(imported),
+                "import",
+                "--from",
+                "csv",
+                "--columns",
+                "day=Date,mood=Mood,note=Note",
+            ]
+            + [str(moods_csv)],
+            empty_journal,
             env,
         ),
         "ipt prep": ([*ipt, "prep"], None, env),
@@ -385,6 +419,8 @@ def main() -> int:
     budgets = [
         ("ipt report, ten-times journal", "ipt report", 1.5),
         ("ipt import daylio, ten years", "ipt import json, ten years", 3.0),
+        # 27 times the Daylio file's rows, simpler ones: no worse than linear
+        ("ipt import csv, 100,000 rows", "ipt import daylio, ten years", 35.0),
         ("ipt remind", "ipt --help", 1.5),  # it opens no journal and loads neither Rich nor pydantic
         ("ipt report", "floor: typer, rich.console, sqlite3", 1.5),  # start-up is most of a report
     ]

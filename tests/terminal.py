@@ -3,7 +3,8 @@
 Each key is sent on its own, after its prompt has appeared: prompt_toolkit reads an
 escape sequence arriving with other keys as a separate Escape press.
 
-What the person sees is read from a terminal emulator (pyte), not from the raw bytes:
+What the person sees is read from a terminal emulator (pyte), which also answers the
+program's cursor-position queries as a real terminal does, not from the raw bytes:
 prompt_toolkit redraws only what changed and moves the cursor past what is already on
 the screen (ESC [ C, ESC [ 2C, ...), so a sentence is often never sent whole.
 """
@@ -27,9 +28,6 @@ class Terminal:
             "IPT_JOURNAL_DB": str(journal_path),
             "NO_COLOR": "1",
             "TERM": "xterm",
-            # pexpect does not answer prompt_toolkit's cursor-position query, which
-            # would otherwise cost a one-second wait at every prompt.
-            "PROMPT_TOOLKIT_NO_CPR": "1",
         }
         self.child = pexpect.spawn(
             sys.executable,
@@ -39,7 +37,7 @@ class Terminal:
             timeout=15,
             dimensions=(ROWS, COLUMNS),
         )
-        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.screen = _Screen(COLUMNS, ROWS, reply=self.child.send)
         # Everything the child prints reaches the emulator, whichever call read it.
         self.child.logfile_read = _Emulator(pyte.Stream(self.screen))
         self.ended: str | None = None  # set when shows() met the end of the output
@@ -85,6 +83,19 @@ class Terminal:
         output = (self.ended or "") + self.child.before
         self.child.close()
         return self.child.exitstatus, output
+
+
+class _Screen(pyte.Screen):
+    """A screen that answers the terminal's questions, as a real one does: prompt_toolkit
+    asks where the cursor is (ESC [ 6 n) and draws its bottom toolbar, where a wizard's
+    validation message shows, only once it knows how many rows are left below."""
+
+    def __init__(self, columns: int, lines: int, reply) -> None:
+        super().__init__(columns, lines)
+        self.reply = reply
+
+    def write_process_input(self, data: str) -> None:
+        self.reply(data)
 
 
 class _Emulator:

@@ -42,8 +42,8 @@ def test_import_dash_reads_a_csv_from_standard_input(ipt):
 
 
 def test_import_dash_refuses_what_is_not_an_export_and_writes_nothing(people):
-    assert_user_error(people("import", "-", input="not json at all"), "The file is not JSON")
-    assert_user_error(people("import", "-", input=""), "The file is not JSON")
+    assert_user_error(people("import", "-", input="not json at all"), "The input is not JSON")
+    assert_user_error(people("import", "-", input=""), "The input is not JSON")
     assert people.count("checkins") == 0 and people.count("people") == 3
 
 
@@ -157,3 +157,13 @@ def test_search_piped_stays_plain_rows_without_a_pager(people, monkeypatch, tmp_
     out = people.ok("search", "river").stdout
     assert "river" in out and not paged.exists()
     assert json.loads(people.ok("search", "river", "--json").stdout)[0]["kind"] == "check-in"
+
+
+def test_an_import_from_standard_input_never_calls_itself_the_file(people, tmp_path):
+    exported = people.ok("export", "--format", "json", "-o", "-").stdout
+    other = _other_journal(tmp_path)
+    assert _run(other, "inventory", "add", "--name", "Sam", "--relationship", "friend").exit_code == 0
+    result = _run(other, "import", "-", input=exported)
+    assert_user_error(result, "The imported Sam is a different person from the Sam in your journal")
+    assert "The file" not in result.stderr
+    assert other.rows("SELECT name, relationship FROM people") == [("Sam", "friend")]

@@ -129,7 +129,7 @@ def test_a_new_course_can_start_after_the_last_one_ended(people):
 def test_course_shows_week_phase_and_purpose(people):
     people.ok("start", "--start-date", weeks_ago(4), "--focus", "grief", "--goal", "Visit the grave with Jo")
     out = flat(people.ok("course").stdout)
-    assert "Week 5 of 12: middle phase." in out and "practise on your focal problem area" in out
+    assert "Week 5 of 12, middle phase." in out and "practise on your focal problem area" in out
     assert "Focus: grief." in out and "Visit the grave with Jo" in out
     data = json.loads(people.ok("course", "--json").stdout)
     assert (data["week"], data["phase"]) == (5, "middle")
@@ -137,9 +137,9 @@ def test_course_shows_week_phase_and_purpose(people):
 
 def test_extend_and_end(people):
     people.ok("start", "--start-date", weeks_ago(10), "--weeks", "12")
-    assert "Week 11 of 12: termination phase." in people.ok("course").stdout
+    assert "Week 11 of 12, termination phase." in people.ok("course").stdout
     people.ok("course", "extend", "4")
-    assert "Week 11 of 16: middle phase." in flat(people.ok("course").stdout)
+    assert "Week 11 of 16, middle phase." in flat(people.ok("course").stdout)
     assert_user_error(people("course", "extend", "5"), "extended by 1 to 4 weeks")
     people.ok("course", "end")
     assert "You are in maintenance" in flat(people.ok("course").stdout)

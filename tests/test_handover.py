@@ -75,7 +75,7 @@ def test_page_one_starts_with_safety_and_tells_item_9_over_time(grief):
     # Both answers above 0 came before the plan was written, and the document says so.
     # The latest answer is 0: the earlier ones are history in one line, no crisis block (issue 20, 6).
     assert "Crisis help stays one command away (ipt crisis)" in text and "988" not in text
-    assert "Focus: grief and role transition." in text and "12 sessions held of 12 planned" in text
+    assert "Focus: grief and role transition." in text and "12 of 12 planned sessions held" in text
 
 
 def test_the_death_its_date_and_the_events_before_the_course(grief):
@@ -196,5 +196,5 @@ def test_bad_document_choices_are_refused_and_nothing_is_written(grief, ipt, tmp
     grief.ok("session", "delete", "--help")  # sessions can be removed; a journal without any:
     grief.path.unlink()
     assert_user_error(
-        grief("report", "--format", "markdown", "--since-last-session"), "no session recorded yet"
+        grief("report", "--format", "markdown", "--since-last-session"), "no session recorded before today"
     )

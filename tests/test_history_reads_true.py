@@ -172,7 +172,7 @@ def test_comparisons_start_after_the_gap_in_every_format(people, tmp_path):
     assert GAP_SENTENCE in text
     assert "was 7.0, up 1.0 from 6.0 in the first 4" in text
     assert "7.5 / 5.5" in text
-    assert "First half (2024-04-01 to 2024-04-26) against second half" in text
+    assert "First half (2024-04-01 to 2024-04-25) against second half" in text
 
     for kind in ("markdown", "html"):
         path = tmp_path / f"report.{'md' if kind == 'markdown' else 'html'}"
@@ -181,7 +181,7 @@ def test_comparisons_start_after_the_gap_in_every_format(people, tmp_path):
         assert GAP_SENTENCE in document
         assert "was 7.0, against 6.0 in the first 4 (+1.0)" in document
         assert "7.5 with, 5.5 without" in document
-        assert "First half (2024-04-01 to 2024-04-26) against second half" in document
+        assert "First half (2024-04-01 to 2024-04-25) against second half" in document
 
 
 def test_without_a_gap_nothing_is_said_and_nothing_is_cut(people):
@@ -217,6 +217,7 @@ def test_the_reviews_look_back_compares_the_weeks_after_the_gap(people):
     text = flat(people.ok("review", "--show").stdout)
     assert GAP_SENTENCE in text
     assert "Mood: 6.0 on average in the first 4 weeks with check-ins, 7.0 in the last 4: up 1.0." in text
+    assert "since your first check-in" in text and "during the course" not in text  # there is none
     data = json.loads(people.ok("review", "--show", "--json").stdout)
     assert data["gap"]["compared_from"] == "2024-04-01"
     assert (data["mood"]["first_mean"], data["mood"]["last_mean"]) == (6.0, 7.0)

@@ -158,7 +158,7 @@ def test_import_updates_changed_records_and_dry_run_writes_nothing(full, tmp_pat
         (lambda d: d["measures"][0]["answers"].pop(), "PHQ-9 needs exactly 9 answers"),
         (
             lambda d: d["checkins"][0]["people"][0].update(person="nobody"),
-            "neither in the file nor in your journal",
+            "neither in it nor in your journal",
         ),
         (lambda d: d.update(format_version=9), "this ipt reads format 1"),
         (lambda d: d.update(format="something"), "not an ipt-journal export"),

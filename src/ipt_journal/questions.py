@@ -258,6 +258,14 @@ EVENT = {
     "more": "Record another event?",
 }
 
+# `ipt course end`: what becomes of each open goal (the flag for each answer beside it).
+GOAL_AT_END = "Goal #{id}: {text}. What becomes of it now the course ends?"
+GOAL_AT_END_ANSWERS = (
+    ("reached: mark it done", "done"),
+    ("keep working on it after the course", "keep"),
+    ("let it go (it stays in your history)", "drop"),
+)
+
 THERAPY_SESSION = {
     "day": "Which day was the session? (YYYY-MM-DD)",
     "with_whom": "Who was it with? (a name or role; Enter for a session on your own)",

@@ -24,12 +24,14 @@ from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 from ipt_journal.text import messages
 from ipt_journal.wizards.checkin import checkin_wizard
-from ipt_journal.wizards.measures import ask_scale
+from ipt_journal.wizards.checkin_extras import ask_bring, due_measures_and_goals
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ipt_journal.cli.context import Session
     from ipt_journal.cli.framework import Command, Context
-    from ipt_journal.models import HomeworkClosing, PersonIn
+    from ipt_journal.models import HomeworkClosing, MeasureIn, PersonIn
     from ipt_journal.store import Journal
 
 
@@ -136,15 +138,13 @@ def checkin(
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
         fields, newcomers = checkin_wizard(journal, {"day": dt.date.today()}, fields)
-        saved_early, ratings = _measures_and_goals_wizard(state, journal, fields["day"], answers, ratings)
+        save = _saved_as_answered(state, journal, saved_early)
+        ratings = due_measures_and_goals(journal, fields["day"], answers, ratings, save)
         from ipt_journal.wizards.checkin import due_homework
 
         homework = due_homework(journal, fields["day"])
         if bring is None:
-            from ipt_journal import prompts
-            from ipt_journal.questions import THERAPY_SESSION
-
-            bring = [prompts.text(THERAPY_SESSION["checkin_bring"]).strip()]
+            bring = [ask_bring()]
     fields.setdefault("day", dt.date.today())
     topics = things_to_bring([text for text in bring or [] if text.strip()], fields["day"], "checkin")
     draft = CheckinDraft(
@@ -346,52 +346,24 @@ def parse_goal_rating(text: str) -> dict:
     return {"goal_id": number, "rating": value}
 
 
-def _measures_and_goals_wizard(
-    state: Session, journal: Journal, day: dt.date, answers: dict[str, Any], ratings: dict[int, int]
-) -> tuple[list[int], dict[int, int]]:
-    """Offer the questionnaires when they are due, then ask progress on each open goal.
-
-    Each questionnaire is saved, and its result (and any crisis help) shown, as soon as it
-    is answered, as in `ipt start`: help must not wait for the rest of the check-in, and
-    Ctrl-C later keeps it. Returns the ids saved (the check-in links them) and the ratings."""
-    from ipt_journal import prompts
+def _saved_as_answered(
+    state: Session, journal: Journal, saved: list[int]
+) -> Callable[[MeasureIn, str], None]:
+    """Each questionnaire the check-in wizard offers is saved, and its result (and any crisis
+    help) shown, as soon as it is answered, as in `ipt start`: help must not wait for the
+    rest of the check-in, and Ctrl-C later keeps it. Its id goes in `saved` (the check-in
+    links them)."""
     from ipt_journal.cli.measure import report_measures
-    from ipt_journal.clinical.course import MEASURES_DUE_DAYS, measure_due
-    from ipt_journal.clinical.scales import GAD7, PHQ9
-    from ipt_journal.models import MeasureIn, validate
-    from ipt_journal.questions import CHECKIN
 
-    saved, names = [], []
-    for scale in (PHQ9, GAD7):
-        last = journal.measures.last_day(scale.key)
-        if scale.key in answers or not measure_due(last, dt.date.today()):
-            continue
-        when = f"none since {last}" if last else "none yet"
-        question = CHECKIN["measure"].format(name=scale.name, days=MEASURES_DUE_DAYS, when=when)
-        if prompts.confirm(question, default=True):
-            items, difficulty = ask_scale(scale)
-            measure = journal.measures.add(
-                validate(
-                    MeasureIn, {"scale": scale.key, "day": day, "answers": items, "difficulty": difficulty}
-                )
-            )
-            saved.append(measure.id)
-            names.append(scale.name)
-            # Ctrl-C from here on keeps these and drops the check-in: say exactly that.
-            are = "are" if len(names) > 1 else "is"
-            state.cancel_note = f"Your {' and '.join(names)} {are} saved; the check-in was not."
-            report_measures(journal, [measure], as_json=False)
-    for goal in journal.goals.all("open"):
-        if goal.id in ratings:
-            continue
-        answer = prompts.text(
-            CHECKIN["goal"].format(text=goal.text),
-            validate=lambda v: (
-                not v.strip()
-                or (v.strip().isascii() and v.strip().isdigit() and int(v) <= 10)
-                or "0 to 10, or Enter."
-            ),
-        ).strip()
-        if answer:
-            ratings[goal.id] = int(answer)
-    return saved, ratings
+    names: list[str] = []
+
+    def save(measure: MeasureIn, name: str) -> None:
+        stored = journal.measures.add(measure)
+        saved.append(stored.id)
+        names.append(name)
+        # Ctrl-C from here on keeps these and drops the check-in: say exactly that.
+        are = "are" if len(names) > 1 else "is"
+        state.cancel_note = f"Your {' and '.join(names)} {are} saved; the check-in was not."
+        report_measures(journal, [stored], as_json=False)
+
+    return save

@@ -1,5 +1,5 @@
 """`ipt config`: settings kept outside the journal (today the country whose crisis lines
-come first), and the questions `ipt start` asks to set them."""
+come first), and saving the country `ipt start` asks for (`wizards/country.py`)."""
 
 from typing import Annotated
 
@@ -60,29 +60,6 @@ def config_unset(
     values.pop(key, None)
     config.save(values, path)
     messages.note(f"{key} is cleared.")
-
-
-def ask_country() -> str | None:
-    """Ask for the country (in a terminal) and save it, so crisis help shows its lines first."""
-    from ipt_journal import prompts
-    from ipt_journal.clinical import safety
-
-    choices = [(safety.CRISIS_LINES[code].name, code) for code in safety.SHOWN_WITHOUT_COUNTRY]
-    choices.append(("Another country (type its name or two-letter code)", "other"))
-    chosen = prompts.select(
-        "Which country are you in? (for the crisis lines ipt shows)", choices, optional=True
-    )
-    if chosen == "other":
-        typed = prompts.text(
-            "Country (a two-letter code such as DE, or a name ipt knows)",
-            validate=lambda v: (
-                safety.country_code(v) is not None or "A two-letter ISO 3166 code, such as DE or FR."
-            ),
-        )
-        chosen = safety.country_code(typed)
-    if chosen:
-        note_unlisted(save_country(chosen))
-    return chosen
 
 
 def save_country(value: str) -> str:

@@ -12,6 +12,7 @@ from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.clinical.vocab import EventKind
 from ipt_journal.text import messages
+from ipt_journal.wizards.events import ask_event
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -206,33 +207,3 @@ def _summary(event: LifeEvent) -> str:
         return f"{event_title(event.kind, event.people)}, {event.when}"  # "loss of Rosa, 2026-04"
     people = f" with {', '.join(event.people)}" if event.people else ""
     return f"{kind_label(event.kind)}, {event.when}{people}"
-
-
-def ask_event(
-    journal: Journal, fields: dict, ask_people: bool, ask_note: bool, editing: bool = False
-) -> dict:
-    """The event wizard: asks for what `fields` lacks (or, editing, everything, prefilled)."""
-    from ipt_journal import prompts
-    from ipt_journal.insight.life_events import parse_when
-    from ipt_journal.questions import EVENT
-
-    answers = dict(fields)
-    if editing or "day" not in answers:
-        default = ""
-        if "day" in answers:
-            default = answers["day"][:7] if answers.get("approximate") else str(answers["day"])
-        answers["day"], answers["approximate"] = prompts.day(
-            EVENT["day"], lambda typed: parse_when(typed, "The date"), default
-        )
-    if editing or "kind" not in answers:
-        answers["kind"] = prompts.select(
-            EVENT["kind"], [(kind.label, kind.value) for kind in EventKind], default=answers.get("kind")
-        )
-    people = [p.name for p in journal.people.all()]
-    if ask_people and people:
-        answers["people"] = prompts.checkbox(
-            EVENT["people"], [(name, name) for name in people], checked=answers.get("people") or []
-        )
-    if ask_note:
-        answers["note"] = prompts.text(EVENT["note"], default=answers.get("note") or "").strip() or None
-    return answers

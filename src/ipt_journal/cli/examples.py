@@ -13,7 +13,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt start": ("ipt start", "ipt start --weeks 12 --focus role-dispute --goal 'Talk calmly with Sam'"),
     "ipt course": ("ipt course", "ipt course --json"),
     "ipt course extend": ("ipt course extend 4",),
-    "ipt course end": ("ipt course end", "ipt course end --date 'last friday'"),
+    "ipt course end": (
+        "ipt course end",
+        "ipt course end --date 'last friday'",
+        "ipt course end --done 1 --keep all",
+    ),
     "ipt goals": ("ipt goals list",),
     "ipt goals list": ("ipt goals list", "ipt goals list --all"),
     "ipt goals add": ("ipt goals add 'Say no without apologising'",),

@@ -110,14 +110,10 @@ def done(
     item = journal.homework.get(homework_id)
     day = _closing_day(date)
     if outcome is None and helpful is None and state.can_prompt and item.status == "open":
-        from ipt_journal import prompts
-        from ipt_journal.questions import HOMEWORK
-        from ipt_journal.text.dates import parse_day
+        from ipt_journal.wizards.homework import ask_how_it_went
 
-        if date is None:
-            day = prompts.day(HOMEWORK["day"], parse_day, default="today")
-        outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
-        helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
+        asked_day, outcome, helpful = ask_how_it_went(ask_day=date is None)
+        day = asked_day or day
     result = validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful})
     journal.homework.close(homework_id, "done", day, result)
     on = "" if day == dt.date.today() else f" on {day.isoformat()}"

@@ -197,13 +197,14 @@ def _say(outcome: Outcome) -> None:
 def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
     from ipt_journal.errors import InputError
     from ipt_journal.safekeeping import backups as safekeeping
-    from ipt_journal.safekeeping import files, portable
+    from ipt_journal.safekeeping import files, portable, portable_read
 
-    text = files.read_user_file(file, portable.MAX_IMPORT_BYTES)
+    handle = files.open_user_file(file, portable.MAX_IMPORT_BYTES)
     try:
-        doc = portable.parse(text)
+        doc = portable_read.read(handle, file)
     except InputError:
-        if file.suffix.lower() == ".csv" or text.startswith("\ufeff"):
+        handle.seek(0)
+        if file.suffix.lower() == ".csv" or handle.read(3) == "\ufeff".encode():
             raise InputError(
                 f"{files.shown_name(file) if str(file) == files.STDIN else file} is not an ipt export; "
                 "it looks like a CSV file.",
@@ -211,7 +212,6 @@ def _import_json(ctx: typer.Context, file: Path, dry_run: bool) -> None:
                 "ipt import --from csv FILE --columns day=...,mood=...",
             ) from None
         raise
-    del text  # the records are read: the file's text need not stay beside them
     journal = session(ctx).journal()
     counts = journal.merge(doc, dry_run=True)
     if not dry_run and any(changed["updated"] or changed.get("deleted") for changed in counts.values()):

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ipt_journal.cli.context import session
 from ipt_journal.text import messages
-
-if TYPE_CHECKING:
-    from typing import Any
-
-    from ipt_journal.store.course import Course, Goal
-
-QUESTIONS = {
-    "focus_still_right": "Is the focus you chose still the right one?",
-    "focus_note": "What would you change about the focus, or keep? (Enter to skip)",
-    "goals_note": "How are your goals going; would you change any? (Enter to skip)",
-    "next_half": "What will you work on in the second half of the course? (Enter to skip)",
-}
-ABOUT = (
-    "Halfway through, IPT looks again at the focus and goals: are they still the right ones, "
-    "and what is left to work on. Talk it over with your therapist if you have one."
-)
+from ipt_journal.wizards.midpoint import QUESTIONS, midpoint_wizard
 
 
 def review_midpoint(
@@ -75,7 +60,7 @@ def review_midpoint(
     journal = state.journal()
     current = journal.course.required()
     if asked:
-        answers = _wizard(current, journal.goals.all("open"))
+        answers = midpoint_wizard(current, journal.goals.all("open"))
     saved = journal.midpoints.add(validate(MidpointIn, {"day": day, **answers}))
     if as_json:
         messages.print_json(asdict(saved))
@@ -86,21 +71,3 @@ def review_midpoint(
             "A change of focus is worth agreeing with your therapist, if you have one; "
             "goals can be changed with: ipt goals"
         )
-
-
-def _wizard(current: Course, goals: list[Goal]) -> dict[str, Any]:
-    from ipt_journal import prompts
-
-    messages.note(ABOUT)
-    messages.note(f"Your focus: {messages.focus_text(current.focus_areas)}")
-    for goal in goals:
-        messages.note(f"Goal #{goal.id}: {goal.text}")
-    still = prompts.select(
-        QUESTIONS["focus_still_right"],
-        [("Yes", "yes"), ("Partly", "partly"), ("No", "no")],
-        optional=True,
-    )
-    answers = {"focus_still_right": still}
-    for key in ("focus_note", "goals_note", "next_half"):
-        answers[key] = prompts.text(QUESTIONS[key]).strip() or None
-    return answers

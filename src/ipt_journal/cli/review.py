@@ -164,17 +164,13 @@ def _copies_note(journal: Journal) -> None:
 
 def _offer_to_move_copies(journal: Journal) -> None:
     """For journals from before the staying-well plan: ask entry by entry (default No)."""
-    from ipt_journal import prompts
+    from ipt_journal.wizards.course import copies_to_move
 
     copies = journal.safety_plan.copied_from_reviews()
     if not copies:
         return
     messages.note(COPIES.format(n=messages.count(len(copies), "entry", "entries")))
-    chosen = []
-    for item in copies:
-        messages.note(f"#{item.id}, step {item.step}: {item.text}")
-        if prompts.confirm("Move it from your safety plan to your staying-well plan?", default=False):
-            chosen.append(item.id)
+    chosen = copies_to_move(copies)
     if chosen:
         journal.staying_well.take_back(chosen)
         messages.note(f"Moved {messages.count(len(chosen), 'entry', 'entries')} to your staying-well plan.")

@@ -120,13 +120,6 @@ def _write_card(
         )
 
 
-CLOSING_QUESTIONS = {
-    "how_likely": "How likely are you to use this plan when you need it? (Enter to skip)",
-    "in_the_way": "What might get in the way of using it, and how could you get round that? (Enter to skip)",
-    "kept_where": "Where will you keep it, so you can find it in a hard moment? (Enter to skip)",
-}
-
-
 @app.command()
 def closing(
     ctx: typer.Context,
@@ -153,16 +146,12 @@ def closing(
             ["--how-likely, --in-the-way or --kept-where"],
             "ipt safety-plan closing --kept-where 'a photo on my phone'",
         )
-        answers = _ask_closing()
+        from ipt_journal.wizards.safety_plan import ask_closing
+
+        answers = ask_closing()
     checked = validate(ClosingIn, answers)
     session(ctx).journal().safety_plan_closing.save(checked.model_dump())
     messages.note("Saved. See the whole plan with: ipt safety-plan")
-
-
-def _ask_closing() -> dict:
-    from ipt_journal import prompts
-
-    return {key: prompts.text(question).strip() or None for key, question in CLOSING_QUESTIONS.items()}
 
 
 @app.command()
@@ -241,54 +230,12 @@ def edit(ctx: typer.Context) -> None:
     """Walk through the plan's steps, adding to each.
 
     What matters most and the six steps, one question at a time (the same as `add`)."""
-    from ipt_journal import prompts
-    from ipt_journal.clinical.vocab import SAFETY_PLAN_WITH_CLINICIAN, SAFETY_STEPS, step_heading
-    from ipt_journal.models import SafetyPlanItemIn, validate
-    from ipt_journal.questions import SAFETY_PLAN
+    from ipt_journal.wizards.safety_plan import safety_plan_wizard
 
     state = session(ctx)
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
     journal = state.journal()
-    plan = journal.safety_plan.items()
-    people = journal.people.all(living=True)
-    items = []
-    messages.note(SAFETY_PLAN_WITH_CLINICIAN)
-    for step, title in SAFETY_STEPS.items():
-        messages.note(f"\n{step_heading(step, title)}. {SAFETY_PLAN[step]}")
-        for existing in plan:
-            if existing.step == step:
-                messages.note(
-                    f"   already: {existing.person + ': ' if existing.person else ''}{existing.text or ''}"
-                )
-        if step in (3, 4) and people:
-            chosen = prompts.checkbox(
-                "Anyone from your inventory? (space to pick, enter when done)",
-                [(p.name, p.name) for p in people],
-            )
-            for name in chosen:
-                contact = prompts.text(
-                    f"What could you do with {name}? (Enter to skip)"
-                    if step == 3  # people who distract; step 4 is whom to ask for help
-                    else f"How best to reach {name}, and when? (Enter to skip)"
-                )
-                phone = prompts.text(
-                    f"{name}'s phone number? (Enter to skip)", validate=_phone_problem
-                ).strip()
-                items.append(
-                    validate(
-                        SafetyPlanItemIn,
-                        {
-                            "step": step,
-                            "person": name,
-                            "text": contact.strip() or None,
-                            "phone": phone or None,
-                        },
-                    )
-                )
-        while text := prompts.text("Add an entry (Enter to go on)").strip():
-            items.append(validate(SafetyPlanItemIn, {"step": step, "text": text}))
-    messages.note("\nTo close the plan.")
-    answers = _ask_closing()
+    items, answers = safety_plan_wizard(journal.safety_plan.items(), journal.people.all(living=True))
     journal.safety_plan.add(items)
     if any(answers.values()):
         journal.safety_plan_closing.save(answers)
@@ -296,16 +243,3 @@ def edit(ctx: typer.Context) -> None:
         f"Saved {len(items)} new entr{'y' if len(items) == 1 else 'ies'}. See it with: ipt safety-plan. "
         "A card to print or photograph: ipt safety-plan --card -o card.html"
     )
-
-
-def _phone_problem(typed: str) -> bool | str:
-    from ipt_journal.errors import InputError
-    from ipt_journal.models import SafetyPlanItemIn, validate
-
-    if not typed.strip():
-        return True
-    try:
-        validate(SafetyPlanItemIn, {"step": 4, "text": "x", "phone": typed.strip()})
-    except InputError:
-        return "Digits, spaces and + ( ) - . / only."
-    return True

@@ -12,12 +12,11 @@ from ipt_journal.cli import completion
 from ipt_journal.cli.context import Gad7DifficultyOpt, Phq9DifficultyOpt, session
 from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 from ipt_journal.text import messages
-from ipt_journal.wizards.measures import ask_scale
+from ipt_journal.wizards.start import StartSaves, start_wizard, wants_encryption, wants_to_revise
 
 if TYPE_CHECKING:
     from ipt_journal.clinical.follow_up import Care
-    from ipt_journal.clinical.scales import Scale
-    from ipt_journal.models import GoalIn
+    from ipt_journal.models import LifeEventIn, MeasureIn
     from ipt_journal.store import Course
     from ipt_journal.store.core import Journal
 
@@ -41,15 +40,6 @@ FormulationAgreedOpt = Annotated[
 REVISE_FLAGS = (
     "--start-date, --weeks, --focus, --dispute-with, --dispute-stage, --goal, --formulation, "
     "--background, --reason, --therapist, --phq9 or --gad7"
-)
-DISCLAIMER = (
-    "ipt supports the work you do in Interpersonal Psychotherapy, with a therapist or on your own. "
-    "It does not replace a clinician, and nothing it shows is a diagnosis."
-)
-SICK_ROLE = (
-    "If you are depressed: depression is a common illness, it can be treated, and it is not "
-    "your fault. While it lasts, it is fair to do a little less and to let people help; the "
-    "aim is to get back to what matters to you as you recover."
 )
 
 
@@ -214,13 +204,10 @@ def start(
     if wizard:
         if ongoing:
             messages.note(f"You started a course on {ongoing.started_on} ({ongoing.planned_weeks} weeks).")
-        if ongoing and not revise:  # --revise already said so
-            from ipt_journal import prompts
-
-            if not prompts.confirm("Revise it?", default=False):
-                messages.note("Nothing was changed.")
-                return
-        fields, goals = _start_wizard(journal, fields, revising=bool(ongoing))
+        if ongoing and not revise and not wants_to_revise():  # --revise already said so
+            messages.note("Nothing was changed.")
+            return
+        fields, goals = start_wizard(journal, fields, revising=bool(ongoing), saves=_saved_as_you_go(journal))
     course = validate(CourseIn, fields)
     saved, baseline = journal.course.save(course, ongoing.id if ongoing else None, measures, goals)
     messages.note(("Revised" if ongoing else "Started") + f" your course: {_summary(saved)}")
@@ -228,13 +215,10 @@ def start(
         from ipt_journal.cli.measure import report_measures
 
         report_measures(journal, baseline, as_json=False)
-    if wizard and not ongoing and journal.key is None and _encryption_available():
-        from ipt_journal import prompts
+    if wizard and not ongoing and journal.key is None and _encryption_available() and wants_encryption():
         from ipt_journal.cli.encryption import encrypt_journal
-        from ipt_journal.questions import START
 
-        if prompts.confirm(START["encrypt"], default=False):
-            encrypt_journal(session(ctx), yes=True)
+        encrypt_journal(session(ctx), yes=True)
     messages.note("See where you are with: ipt course")
 
 
@@ -270,146 +254,24 @@ def _summary(course: Course) -> str:
     return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
 
 
-def _start_wizard(
-    journal: Journal, fields: dict[str, Any], revising: bool
-) -> tuple[dict[str, Any], list[GoalIn]]:
-    from ipt_journal import prompts
-    from ipt_journal.clinical.course import FOCUS_AREAS
-    from ipt_journal.clinical.scales import GAD7, PHQ9
-    from ipt_journal.models import GoalIn, PersonIn, validate
-    from ipt_journal.questions import START
-    from ipt_journal.text.dates import parse_day
-    from ipt_journal.wizards.people import person_wizard
-
-    messages.note(DISCLAIMER)
-    messages.note(SICK_ROLE)
-    fields["background"] = (
-        prompts.text(START["background"], default=fields.get("background") or "").strip() or None
-    )
-    fields["reason"] = prompts.text(START["reason"], default=fields.get("reason") or "").strip() or None
-    from ipt_journal import config
-
-    if config.country_or_none() is None:
-        # Before the questionnaires, so any crisis help after them shows the right lines.
-        from ipt_journal.cli.config import ask_country
-
-        ask_country()
-    # Before the questionnaires, so what follows them names the right person to contact:
-    # a therapist, or a doctor (GP) for a self-guided course.
-    fields["with_therapist"] = prompts.select(
-        START["therapist"],
-        (("yes", True), ("no, on my own", False)),
-        default=fields.get("with_therapist"),
-        optional=True,
-    )
-    # The first session first: the baseline questionnaires are the ones taken at it.
-    fields["started_on"] = prompts.day(START["start_date"], parse_day, default=str(fields["started_on"]))
-    if not revising:
-        from ipt_journal.clinical.follow_up import Care
-
-        care = Care(fields["with_therapist"], course_over=False)
-        for scale in (PHQ9, GAD7):
-            _ask_baseline(journal, scale, fields["started_on"], care)
-    weeks = prompts.text(
-        START["weeks"],
-        default=str(fields.get("planned_weeks") or 12),
-        validate=lambda v: (
-            (v.strip().isascii() and v.strip().isdigit() and 8 <= int(v) <= 20) or "A number from 8 to 20."
-        ),
-    )
-    fields["planned_weeks"] = int(weeks)
-
-    if prompts.confirm(
-        START["inventory"].format(count=len(journal.people.all())), default=not journal.people.all()
-    ):
-        while True:
-            person = person_wizard({}, asked_for_new=True, journal=journal)
-            journal.people.add(validate(PersonIn, person))  # each person is saved as soon as it is complete
-            if not prompts.confirm(START["more_people"], default=True):
-                break
-
-    if not revising:
-        _events_around_low_mood(journal)
-    for explanation in FOCUS_AREAS.values():
-        messages.note(f"- {explanation}")
-    fields["focus_areas"] = prompts.checkbox(
-        START["focus"],
-        [(area.label, area.value) for area in FOCUS_AREAS],
-        checked=[str(area) for area in fields.get("focus_areas") or []],
-    )
-    while len(fields["focus_areas"]) > 2:
-        messages.note("IPT works best on one area, two at most.")
-        fields["focus_areas"] = prompts.checkbox(START["focus"], [(a.label, a.value) for a in FOCUS_AREAS])
-    fields["dispute_person"] = fields["dispute_stage"] = None
-    if ProblemArea.role_dispute.value in fields["focus_areas"]:
-        people = [(p.name, p.name) for p in journal.people.all(living=True)]
-        if people:
-            fields["dispute_person"] = prompts.select(START["dispute_person"], people, optional=True)
-        fields["dispute_stage"] = prompts.select(
-            START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
-        )
-    goals: list[GoalIn] = []
-    while len(goals) < 3:
-        text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()
-        if not text:
-            break
-        goals.append(validate(GoalIn, {"text": text}))
-    from ipt_journal.wizards.course import ask_formulation
-
-    fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(
-        fields.get("formulation"),
-        fields.get("formulation_agreed_on"),
-        fields.get("focus_areas") or [],
-        fields.get("with_therapist"),
-    )
-    return fields, goals
-
-
-def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date, care: Care) -> None:
-    """The baseline questionnaire of a course starting on `started_on`: named when one is
-    on record (taken earlier today by `ipt measure`, say, or by a wizard stopped after it),
-    else asked; for a course that began in the past, the answers given then, dated then."""
-    from ipt_journal import prompts
+def _saved_as_you_go(journal: Journal) -> StartSaves:
+    """What the consultation saves as soon as each is complete: a questionnaire's result and
+    any crisis help must come right after its answers, and Ctrl-C later keeps what was done."""
+    from ipt_journal.cli.config import note_unlisted, save_country
     from ipt_journal.cli.measure import report_measures
-    from ipt_journal.models import MeasureIn, validate
-    from ipt_journal.questions import START
-    from ipt_journal.text.dates import parse_day
 
-    today = dt.date.today()
-    taken = journal.measures.baseline(scale.key, started_on.isoformat(), fallback=False)
-    if taken:
-        when = "today" if taken.day == today.isoformat() else taken.day
-        messages.note(f"Your {scale.name} from {when} ({taken.total} of {scale.max_total}) is your baseline.")
-        return
-    past = START["baseline_past"].format(name=scale.name, day=started_on)
-    if started_on < today and prompts.confirm(past, default=False):
-        day = parse_day(prompts.text(START["baseline_date"], default=str(started_on)), "The day")
-    elif prompts.confirm(START["baseline"].format(name=scale.name, count=len(scale.items)), default=True):
-        day = today
-    else:
-        return
-    answers, difficulty = ask_scale(scale)
-    # Saved and shown at once, like each person later: crisis help must come right after
-    # the answers are saved, not at the end of the whole consultation.
-    measure = journal.measures.add(
-        validate(MeasureIn, {"scale": scale.key, "day": day, "answers": answers, "difficulty": difficulty})
+    def baseline(measure: MeasureIn, care: Care) -> None:
+        report_measures(journal, [journal.measures.add(measure)], as_json=False, care=care)
+
+    def event(event: LifeEventIn) -> None:
+        messages.note(f"Recorded event #{journal.events.add(event).id}.")
+
+    return StartSaves(
+        country=lambda code: note_unlisted(save_country(code)),
+        baseline=baseline,
+        person=journal.people.add,
+        event=event,
     )
-    report_measures(journal, [measure], as_json=False, care=care)
-
-
-def _events_around_low_mood(journal: Journal) -> None:
-    """IPT's timeline: the life events around when low mood began, each saved once complete."""
-    from ipt_journal import prompts
-    from ipt_journal.cli.event import ask_event, save_new_event
-    from ipt_journal.questions import EVENT
-
-    if not prompts.confirm(EVENT["around_low_mood"], default=False):
-        return
-    while True:
-        event = save_new_event(journal, ask_event(journal, {}, ask_people=True, ask_note=True))
-        messages.note(f"Recorded event #{event.id}.")
-        if not prompts.confirm(EVENT["more"], default=False):
-            return
 
 
 # ------------------------------------------------------------------ ipt course

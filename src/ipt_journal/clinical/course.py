@@ -66,14 +66,56 @@ FOCUS_AREAS = {
 
 @dataclass
 class Position:
-    week: int  # 1-based; beyond planned_weeks after the planned end
+    week: int  # 1-based, by the calendar (course_week); beyond planned_weeks after the planned end
     planned_weeks: int
     phase: str
     ended: bool
+    sessions_held: int = 0  # therapy sessions recorded from the course's start up to the day asked
+    ended_on: str | None = None
 
     @property
     def purpose(self) -> str:
         return PHASES[self.phase]
+
+    @property
+    def words(self) -> str:
+        """Where the course is, as every screen and document says it: "week 5 of 12, middle
+        phase", "week 13, past the planned 12 weeks" or "ended on 2026-04-01"."""
+        return where_words(self.week, self.planned_weeks, self.phase, self.ended_on)
+
+    @property
+    def held_words(self) -> str:
+        """The sessions held beside the planned ones: "3 of 12 planned sessions held"."""
+        return held_words(self.sessions_held, self.planned_weeks)
+
+
+def course_week(started_on: str | dt.date, day: dt.date) -> int:
+    """The week of the course `day` falls in, by the calendar: the start day and the six
+    after it are week 1, the next seven week 2, and so on (a day before the start counts as
+    week 1). The one rule for every screen (docs/user-guide.md, "Where you are in the
+    course"): sessions held are shown beside it, never instead of it, so logging a session
+    never moves the week."""
+    start = dt.date.fromisoformat(started_on) if isinstance(started_on, str) else started_on
+    return max(1, (day - start).days // 7 + 1)
+
+
+def where_words(week: int, planned_weeks: int, phase: str, ended_on: str | None) -> str:
+    if ended_on:
+        return f"ended on {ended_on}"
+    if phase == "maintenance":
+        return f"week {week}, past the planned {planned_weeks} weeks"
+    return f"week {week} of {planned_weeks}, {phase} phase"
+
+
+def week_of(week: int, planned_weeks: int) -> str:
+    """A course week for a table cell: "7 of 12", and past the planned end "13 (planned
+    12)", never "13 of 12"."""
+    return f"{week} of {planned_weeks}" if week <= planned_weeks else f"{week} (planned {planned_weeks})"
+
+
+def held_words(sessions_held: int, planned_weeks: int) -> str:
+    noun = "session" if planned_weeks == 1 else "sessions"
+    return f"{sessions_held} of {planned_weeks} planned {noun} held"
 
 
 def phase_weeks(planned_weeks: int) -> tuple[int, int]:
@@ -99,13 +141,12 @@ def phase_for(week: int, planned_weeks: int) -> str:
 def position(
     started_on: str, planned_weeks: int, ended_on: str | None, today: dt.date, sessions_held: int = 0
 ) -> Position:
-    """Where the course is: counted in sessions held when any are recorded (the person's real
-    pace, breaks included), else in calendar weeks since the start."""
-    start = dt.date.fromisoformat(started_on)
-    week = sessions_held or max(1, (today - start).days // 7 + 1)
+    """Where the course is on `today`: its calendar week (course_week), the phase of that
+    week, and the sessions held, given by the caller, shown beside."""
+    week = course_week(started_on, today)
     if ended_on:
-        return Position(week=week, planned_weeks=planned_weeks, phase="maintenance", ended=True)
-    return Position(week=week, planned_weeks=planned_weeks, phase=phase_for(week, planned_weeks), ended=False)
+        return Position(week, planned_weeks, "maintenance", True, sessions_held, ended_on)
+    return Position(week, planned_weeks, phase_for(week, planned_weeks), False, sessions_held)
 
 
 def score_moves(progress: Sequence[ScaleProgress]) -> dict[str, list[ScaleProgress]] | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ipt_journal.clinical.course import held_words
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph
 from ipt_journal.documents.people import trend_sentence
 from ipt_journal.insight.clinician_report import ClinicianReport
@@ -91,10 +92,7 @@ def course(doc: ClinicianReport) -> list[Block]:
     if f is None:
         return []
     lines = [f"Focus: {' and '.join(f.focus) or 'none chosen yet'}."]
-    lines.append(
-        f"Now {f.where}; {count(f.sessions_held, 'session')} held of {f.planned_weeks} planned "
-        f"(started {f.started_on})."
-    )
+    lines.append(f"Now {f.where}; {held_words(f.sessions_held, f.planned_weeks)} (started {f.started_on}).")
     if f.with_therapist is not None:
         lines.append("Working with a therapist." if f.with_therapist else "Working on my own (self-help).")
     out: list[Block] = [Heading("Focus and course"), Paragraph(" ".join(lines))]
@@ -143,7 +141,7 @@ def focal_people(doc: ClinicianReport) -> list[Block]:
         Heading("The focal relationships"),
         Items(lines),
         Paragraph(
-            f"First half: {insight.since} to {insight.second_half_from}; how it went from -2 (very badly) "
+            f"First half: {insight.since} to {insight.first_half_until}; how it went from -2 (very badly) "
             "to +2 (very well). Mood differences are associations, not causes."
         ),
     ]
@@ -154,7 +152,7 @@ def since_last(doc: ClinicianReport) -> list[Block]:
     if s is None:
         return []
     lines = [
-        f"{count(s.checkins, 'check-in')}"
+        f"From {s.session_day} (that day included) to {doc.today}: {count(s.checkins, 'check-in')}"
         + (f", mean mood {shown(s.mean_mood)} (0 worst, 10 best)" if s.mean_mood is not None else "")
         + "."
     ]

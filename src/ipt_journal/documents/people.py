@@ -145,7 +145,7 @@ def relationships(doc: ClinicianReport) -> list[Block]:
         if changes:
             out.append(
                 Table(
-                    f"First half ({insight.since} to {insight.second_half_from}) against second half: "
+                    f"First half ({insight.since} to {insight.first_half_until}) against second half: "
                     "check-ins with them × how it went on average",
                     ["Person", "1st half", "2nd half", "How it went", "Contact"],
                     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ipt_journal.clinical.course import week_of
 from ipt_journal.documents.blocks import Block, Chart, Heading, Paragraph, Table, or_dash
 from ipt_journal.documents.charts import Band, Series
 from ipt_journal.insight.clinician_report import ClinicianReport
@@ -145,7 +146,7 @@ def mood(doc: ClinicianReport) -> list[Block]:
         )
 
     def course_week(w: WeekMood) -> str:
-        return f"{w.course_week} of {w.course_weeks}" if w.course_week else ""
+        return week_of(w.course_week, w.course_weeks) if w.course_week and w.course_weeks else ""
 
     rows = [
         [

@@ -7,15 +7,12 @@ file again finds every check-in already there and adds nothing.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import html
-import io
 import re
 import shlex
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,9 +23,13 @@ from ipt_journal.safekeeping.files import shown_name
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ipt_journal.importers.rows import CsvFile
+
 NOTE_MAX = 5000
 TAG_MAX = 40
 EXAMPLES = 5  # an error names at most this many of what is wrong
+LABELS_MAX = 10_000  # different mood labels in one file
+PROBLEM_MAX = 200  # characters of one problem shown
 
 
 class SourceError(InputError):
@@ -37,8 +38,27 @@ class SourceError(InputError):
     def __init__(
         self, path: Path, line: int, column: str | None, problem: str, hint: str | None = None
     ) -> None:
-        where = f"{shown_name(path)}, line {line}" + (f", column {column}" if column else "")
-        super().__init__(f"{where}: {problem} Nothing was imported.", hint)
+        if len(problem) > PROBLEM_MAX:  # a cell quoted whole could be megabytes
+            problem = problem[: PROBLEM_MAX - 5] + "...'."
+        self.path = path
+        self.place = (f"line {line}" if line else "") + (f", column {column}" if column else "")
+        self.place = self.place.lstrip(", ")
+        self.problem = problem
+        super().__init__(f"{shown_name(path)}, {self.place}: {problem} Nothing was imported.", hint)
+
+
+def first_problems(errors: list[SourceError], stopped: bool) -> InputError:
+    """The first few bad rows as one error (one alone as it is): reading stops after
+    EXAMPLES, so a file of a million bad rows costs no more than one of five."""
+    if len(errors) == 1:
+        return errors[0]
+    listing = "; ".join(f"{error.place}: {error.problem.rstrip('.')}" for error in errors)
+    first = "the first " if stopped else ""
+    return InputError(
+        f"{shown_name(errors[0].path)} has problems on {first}{len(errors)} rows"
+        f"{' (reading stopped there)' if stopped else ''}: {listing}. Nothing was imported.",
+        errors[0].hint,
+    )
 
 
 @dataclass
@@ -56,51 +76,19 @@ class Entry:
 
 @dataclass
 class Source:
-    """A whole file, read and checked."""
+    """A file open to be read row by row, and how its rows become entries."""
 
     path: Path
     kind: str  # e.g. "Daylio export (8 columns)"
     uid_prefix: str
     mood_column: str
-    entries: list[Entry]
-    skipped: Counter = field(default_factory=Counter)  # reason -> rows
+    file: CsvFile
+    # A row (its first line, its cells) as an entry, or why it is skipped; a bad row raises
+    # SourceError naming its line and column.
+    read_row: Callable[[int, list[str]], Entry | str]
 
 
 # ------------------------------------------------------------------ reading the file
-
-
-def read_rows(path: Path, delimiter: str | None = None) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the rows of a CSV file, each row with the line it starts on. Accepts a
-    UTF-8 byte order mark and Windows line endings; without `delimiter`, whichever of , ; or
-    tab the header uses most."""
-    from ipt_journal.safekeeping.files import read_user_bytes
-    from ipt_journal.safekeeping.portable import MAX_IMPORT_BYTES
-
-    data = read_user_bytes(path, MAX_IMPORT_BYTES)  # a regular file of a sane size, or a clear refusal
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(
-            path, line, None, "the file is not UTF-8 text.", "Save it as CSV UTF-8 and import it again."
-        ) from None
-    if not text.strip():
-        raise InputError(f"{shown_name(path)} is empty: there is nothing to import. Nothing was imported.")
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    if delimiter is None:
-        delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    line = 1
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((line, row))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise SourceError(path, line, None, f"the CSV is malformed ({exc}).") from None
-    _, header = rows.pop(0)
-    return [cell.strip() for cell in header], rows
 
 
 def row_key(*parts: str) -> str:
@@ -230,41 +218,60 @@ class MoodLabel:
     how: str  # "default", "--mood-map" or "scale"
 
 
-def map_moods(
-    source: Source,
-    mood_map: dict[str, int],
-    defaults: dict[str, int],
-    scale: tuple[float, float] | None,
-) -> tuple[list[int], list[MoodLabel]]:
-    """Each entry's mood on the 0-10 scale, and every label found with its count.
+class Moods:
+    """Each entry's mood on the 0-10 scale, and every label found with its count."""
 
-    Raises, before anything is written, when a label has no mapping: the message lists them
-    with their counts and gives the exact option to pass."""
-    labels: dict[str, MoodLabel] = {}
-    moods: list[int] = []
-    for entry in source.entries:
+    def __init__(
+        self,
+        source: Source,
+        mood_map: dict[str, int],
+        defaults: dict[str, int],
+        scale: tuple[float, float] | None,
+    ) -> None:
+        self.source = source
+        self.mood_map = mood_map
+        self.defaults = defaults
+        self.scale = scale
+        self.labels: dict[str, MoodLabel] = {}
+
+    def of(self, entry: Entry, count: bool = True) -> int:
+        """The entry's mood (-1 while its label is unmapped: `check` says so once every row is
+        read), counted under its label unless `count` is false."""
         key = label_key(entry.mood)
-        found = labels.get(key)
+        found = self.labels.get(key)
         if found is None:
-            number = _number(entry.mood) if scale else None
-            if key in mood_map:
-                found = MoodLabel(entry.mood.strip(), 0, mood_map[key], "--mood-map")
-            elif number is not None:
-                found = MoodLabel(entry.mood.strip(), 0, None, "scale")
-            elif key in defaults:
-                found = MoodLabel(entry.mood.strip(), 0, defaults[key], "default")
-            else:
-                found = MoodLabel(" ".join(entry.mood.split()), 0, None, "unmapped")
-            labels[key] = found
-        found.rows += 1
+            if len(self.labels) >= LABELS_MAX:  # a file of numbers read as words, or no mood column
+                raise InputError(
+                    f"{shown_name(self.source.path)} has over {LABELS_MAX} different moods in its "
+                    f"{self.source.mood_column} column. Nothing was imported.",
+                    "Check that the column holds moods; numbers need --mood-scale LOW-HIGH.",
+                )
+            found = self._label(entry.mood, key)
+            self.labels[key] = found
+        if count:
+            found.rows += 1
         if found.how == "scale":
-            assert scale is not None  # a label is read on the scale only when one was given
-            moods.append(_on_our_scale(source, entry, scale))
-            found.mood = moods[-1]
-        else:
-            moods.append(found.mood if found.mood is not None else -1)
-    unmapped = [label for label in labels.values() if label.how == "unmapped"]
-    if unmapped:
+            assert self.scale is not None  # a label is read on the scale only when one was given
+            found.mood = _on_our_scale(self.source, entry, self.scale)
+            return found.mood
+        return found.mood if found.mood is not None else -1
+
+    def _label(self, mood: str, key: str) -> MoodLabel:
+        number = _number(mood) if self.scale else None
+        if key in self.mood_map:
+            return MoodLabel(mood.strip(), 0, self.mood_map[key], "--mood-map")
+        if number is not None:
+            return MoodLabel(mood.strip(), 0, None, "scale")
+        if key in self.defaults:
+            return MoodLabel(mood.strip(), 0, self.defaults[key], "default")
+        return MoodLabel(" ".join(mood.split()), 0, None, "unmapped")
+
+    def check(self) -> None:
+        """Raises, before anything is written, when a label has no mapping: the message lists
+        a few with their counts and gives the exact option to pass."""
+        unmapped = [label for label in self.labels.values() if label.how == "unmapped"]
+        if not unmapped:
+            return
         # A few examples, never the whole file: a million odd labels would make a 36 MB message.
         shown = sorted(unmapped, key=lambda label: -label.rows)[:EXAMPLES]
         listing = ", ".join(
@@ -275,11 +282,13 @@ def map_moods(
         pairs = ",".join(f"{label.label}=N" for label in shown)
         quoted = f"'{pairs}'" if "'" not in pairs else shlex.quote(pairs)
         raise InputError(
-            f"{shown_name(source.path)} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
+            f"{shown_name(self.source.path)} has mood labels ipt cannot place on its 0-10 scale: {listing}. "
             "Nothing was imported.",
             f"Give each a mood from 0 (worst) to 10 (best), replacing each N: --mood-map {quoted}",
         )
-    return moods, sorted(labels.values(), key=lambda label: -(label.mood or 0))
+
+    def found(self) -> list[MoodLabel]:
+        return sorted(self.labels.values(), key=lambda label: -(label.mood or 0))
 
 
 # A mood number as a keyboard types it: ASCII digits, an optional sign and decimal point or

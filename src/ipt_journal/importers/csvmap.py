@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from pathlib import Path
 
 from ipt_journal.errors import InputError, MissingInput
@@ -18,7 +17,6 @@ from ipt_journal.importers.common import (
     check_day,
     check_note,
     check_time,
-    read_rows,
     row_key,
     split_list,
 )
@@ -62,8 +60,14 @@ def parse_columns(text: str | None) -> dict[str, str]:
 
 
 def read(path: Path, columns: dict[str, str], date_format: str | None = None) -> Source:
-    """Read and check a whole CSV file by the columns the person named."""
-    header, rows = read_rows(path)
+    """Open a CSV file and find the columns the person named; its rows are read later, one
+    at a time (`Source.read_row`)."""
+    from ipt_journal.importers.rows import CsvFile
+    from ipt_journal.safekeeping.files import open_user_file
+    from ipt_journal.safekeeping.portable import MAX_IMPORT_BYTES
+
+    file = CsvFile(path, open_user_file(path, MAX_IMPORT_BYTES))
+    header = file.header
     position = {cell.casefold(): index for index, cell in reversed(list(enumerate(header)))}
     where: dict[str, int] = {}
     for name, column in columns.items():
@@ -73,34 +77,30 @@ def read(path: Path, columns: dict[str, str], date_format: str | None = None) ->
                 f"{', '.join(cell for cell in header if cell)}. Nothing was imported."
             )
         where[name] = position[column.casefold()]
-    entries: list[Entry] = []
-    skipped: Counter = Counter()
-    for line, row in rows:
 
-        def cell(name: str, row: list[str] = row) -> str:
+    def read_row(line: int, row: list[str]) -> Entry | str:
+        def cell(name: str) -> str:
             index = where.get(name)
             return row[index].strip() if index is not None and index < len(row) else ""
 
         if not cell("mood"):
-            skipped[NO_MOOD] += 1
-            continue
+            return NO_MOOD
         day, time = _day_and_time(path, line, columns["day"], cell("day"), date_format)
         day = check_day(path, line, columns["day"], day)
         if "time" in where and cell("time"):
             time = check_time(path, line, columns["time"], cell("time"))
         note = check_note(path, line, columns.get("note"), cell("note"))
-        entries.append(
-            Entry(
-                line,
-                row_key(*(c.strip() for c in row)),
-                day,
-                time,
-                cell("mood"),
-                check_activities(path, line, columns.get("tags", "tags"), split_list(cell("tags"), "|,;")),
-                note,
-            )
+        return Entry(
+            line,
+            row_key(*(c.strip() for c in row)),
+            day,
+            time,
+            cell("mood"),
+            check_activities(path, line, columns.get("tags", "tags"), split_list(cell("tags"), "|,;")),
+            note,
         )
-    return Source(path, "CSV file", "csv", columns["mood"], entries, skipped)
+
+    return Source(path, "CSV file", "csv", columns["mood"], file, read_row)
 
 
 def _day_and_time(

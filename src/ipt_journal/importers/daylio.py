@@ -22,7 +22,6 @@ from ipt_journal.importers.common import (
     check_note,
     check_time,
     html_to_text,
-    read_rows,
     row_key,
     split_list,
 )
@@ -42,9 +41,14 @@ EXPECTED = "full_date,date,weekday,time,mood,activities,note_title,note"
 
 
 def read(path: Path) -> Source:
-    """Read and check a whole Daylio export; the first problem names its line and column."""
-    header, rows = read_rows(path, delimiter=",")
-    columns = tuple(cell.lower() for cell in header)
+    """Open a Daylio export and check its columns; its rows are read later, one at a time
+    (`Source.read_row`), each problem naming its line and column."""
+    from ipt_journal.importers.rows import CsvFile
+    from ipt_journal.safekeeping.files import open_user_file
+    from ipt_journal.safekeeping.portable import MAX_IMPORT_BYTES
+
+    file = CsvFile(path, open_user_file(path, MAX_IMPORT_BYTES), delimiter=",")
+    columns = tuple(cell.lower() for cell in file.header)
     layout = LAYOUTS.get(columns)
     if layout is None:
         raise InputError(
@@ -52,8 +56,8 @@ def read(path: Path) -> Source:
             "(or year,date,weekday,time,mood,activities,note in older exports). Nothing was imported.",
             "For another app's CSV use: ipt import --from csv FILE --columns day=COLUMN,mood=COLUMN",
         )
-    entries = []
-    for line, row in rows:
+
+    def read_row(line: int, row: list[str]) -> Entry:
         if len(row) != len(columns):
             raise SourceError(
                 path,
@@ -69,8 +73,9 @@ def read(path: Path) -> Source:
         note = check_note(path, line, "note", "\n\n".join(part for part in (title, body) if part))
         activities = check_activities(path, line, "activities", split_list(cells["activities"]))
         key = row_key(day.isoformat(), time or "", cells["mood"].strip(), " | ".join(activities), title, body)
-        entries.append(Entry(line, key, day, time, cells["mood"], activities, note))
-    return Source(path, f"Daylio export ({layout})", "daylio", "mood", entries)
+        return Entry(line, key, day, time, cells["mood"], activities, note)
+
+    return Source(path, f"Daylio export ({layout})", "daylio", "mood", file, read_row)
 
 
 def _day(path: Path, line: int, cells: dict[str, str]) -> dt.date:

@@ -202,33 +202,35 @@ def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[Exe
 def since_last_session(
     journal: Journal, today: dt.date, with_notes: bool, with_exercises: bool
 ) -> SinceLastSession | None:
-    """What happened after the latest session before today (its day excluded)."""
+    """What happened since the last session, in the window `ipt prep` shows
+    (report_window.last_session: from that session's day, included, to today)."""
     from ipt_journal.clinical.scales import SCALES
     from ipt_journal.insight.life_events import kind_label
+    from ipt_journal.insight.report_window import last_session, since_session_day
 
-    last = journal.sessions.last(today - dt.timedelta(days=1))
+    last = last_session(journal, today)
     if last is None:
         return None
-    after = dt.date.fromisoformat(last.day) + dt.timedelta(days=1)
-    checkins = journal.checkins.all(since=after, until=today)
+    first = since_session_day(last)
+    checkins = journal.checkins.all(since=first, until=today)
     moods = [c.mood for c in checkins]
     return SinceLastSession(
         session_day=last.day,
         checkins=len(checkins),
         mean_mood=sum(moods) / len(moods) if moods else None,
-        events=[f"{e.when} {kind_label(e.kind)}" for e in journal.events.between(after, today)],
+        events=[f"{e.when} {kind_label(e.kind)}" for e in journal.events.between(first, today)],
         homework=[
             f"{h.text}: {h.status}" + (f", {h.outcome}" if h.outcome else "")
-            for h in journal.homework.open_or_closed_since(after)
+            for h in journal.homework.open_or_closed_since(first)
             if h.closed_on
         ],
-        exercises=[f"{e.day} {e.name}" for e in exercises_done(journal, after, today)]
+        exercises=[f"{e.day} {e.name}" for e in exercises_done(journal, first, today)]
         if with_exercises
         else [],
         questionnaires=[
             f"{scale.name} {m.total} ({scale.band(m.total)}) on {m.day}"
             for scale in SCALES.values()
-            for m in journal.measures.all(scale.key, since=after, until=today)
+            for m in journal.measures.all(scale.key, since=first, until=today)
         ],
         notes=[f"{c.day}: {c.note}" for c in reversed(checkins) if c.note] if with_notes else [],
     )

@@ -204,22 +204,16 @@ def _formulation(journal: Journal, figures: Report, today: dt.date) -> Formulati
         if area == ProblemArea.role_dispute.value and course.dispute_stage:
             text += f" ({DisputeStage(course.dispute_stage).value})"
         focus.append(text)
-    c = figures.course
-    if c.ended_on:
-        where = f"ended on {c.ended_on}"
-    elif c.phase == "maintenance":
-        where = f"week {c.week}, past the planned {c.planned_weeks} weeks"
-    else:
-        where = f"week {c.week} of {c.planned_weeks}, {c.phase} phase"
+    c = figures.course  # course_progress: the week every screen shows on `today`
     return Formulation(
         course.started_on,
         course.planned_weeks,
-        where,
+        c.words,
         focus,
         course.reason,
         course.background,
         course.with_therapist,
         course.formulation,
         course.formulation_agreed_on,
-        journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today),
+        c.sessions_held,
     )

@@ -91,16 +91,23 @@ class Prep:
 
 
 def window_since(journal: Journal, today: dt.date) -> dt.date:
-    """The last session's day, else a week back."""
-    last = journal.sessions.last(today)
-    return dt.date.fromisoformat(last.day) if last else today - dt.timedelta(days=DEFAULT_DAYS)
+    """The last session's day (report_window.last_session: the one rule the clinician
+    report shares), else a week back."""
+    from ipt_journal.insight.report_window import last_session, since_session_day
+
+    last = last_session(journal, today)
+    return since_session_day(last) if last else today - dt.timedelta(days=DEFAULT_DAYS)
 
 
 def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
+    """Everything from `since` to `today`, both included, counted by the day each thing
+    happened (a check-in's day, a questionnaire's, homework closed), not the day it was
+    typed, as the clinician report's "since the last session" counts it."""
     from ipt_journal.insight.gaps import last_gap
+    from ipt_journal.insight.report_window import last_session, since_session_day
     from ipt_journal.text.dates import monday_of
 
-    weekly = journal.checkins.weekly_mood(since)
+    weekly = journal.checkins.weekly_mood(since, today)
     count = sum(row["checkins"] for row in weekly)
     mood_sum = sum(row["mood_sum"] for row in weekly)
     gap = last_gap(journal, since, today)
@@ -109,21 +116,22 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
     trend = _summary(
         [row for row in weekly if not trend_since or row["monday"] >= monday_of(trend_since).isoformat()]
     )
-    last = journal.sessions.last(today)
+    last = last_session(journal, today)
+    recent = journal.checkins.all(limit=RECENT_CHECKINS, since=since, until=today)
     return Prep(
         today=today,
         since=since,
-        last_session=asdict(last) if last and last.day == since.isoformat() else None,
+        last_session=asdict(last) if last and since_session_day(last) == since else None,
         checkins=count,
         mean_mood=mood_sum / count if count else None,
-        moods=[(c.day, c.mood) for c in reversed(journal.checkins.all(limit=RECENT_CHECKINS, since=since))],
+        moods=[(c.day, c.mood) for c in reversed(recent)],
         mood_trend=trend.change if trend else None,
         trend_since=trend_since,
         people=[
             PersonSeen(row["name"], row["interactions"], row["mean_quality"], row["last_contact"])
-            for row in journal.checkins.people_patterns(since)
+            for row in journal.checkins.people_patterns(since, until=today)
         ],
-        measures=measures_since(journal, since),
+        measures=measures_since(journal, since, today),
         homework=[
             HomeworkResult(h.text, h.status, h.outcome, h.helpful, h.due, h.person)
             for h in journal.homework.open_or_closed_since(since)
@@ -146,12 +154,13 @@ def events_since(journal: Journal, since: dt.date, until: dt.date) -> list[dict]
     ]
 
 
-def measures_since(journal: Journal, since: dt.date) -> list[MeasureTaken]:
-    """Each questionnaire taken since `since`, oldest first, with its change from the one before."""
+def measures_since(journal: Journal, since: dt.date, until: dt.date | None = None) -> list[MeasureTaken]:
+    """Each questionnaire taken from `since` to `until` (any, if None), oldest first, with
+    its change from the one before."""
     from ipt_journal.clinical import scales
 
     taken = []
-    for measure in journal.measures.all(since=since):
+    for measure in journal.measures.all(since=since, until=until):
         scale = scales.SCALES[measure.scale]
         baseline, previous = journal.measures.baseline_and_previous(measure)
         moved = scales.change(scale, previous.total, measure.total) if previous else None

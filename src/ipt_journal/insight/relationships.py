@@ -27,8 +27,7 @@ from ipt_journal.store import Journal
 if TYPE_CHECKING:
     from sqlite3 import Row
 
-    from ipt_journal.insight.report import WeekMood
-    from ipt_journal.store import Course
+    from ipt_journal.insight.report import CourseProgress, WeekMood
 
 MIN_FOR_LINK = 10  # interactions before a rank correlation is read at all
 NEARLY_ALWAYS_WITHOUT = 3  # fewer check-ins than this without someone: compare how it went instead
@@ -92,6 +91,11 @@ class PeopleInsight:
     second_half_from: dt.date
     moods: list[PersonMood]  # mood by how it went, per person
     changes: list[PersonChange]  # first half against second, per person
+
+    @property
+    def first_half_until(self) -> dt.date:
+        """The first half's last day (the day before the second half begins)."""
+        return self.second_half_from - dt.timedelta(days=1)
 
 
 def people_insight(journal: Journal, since: dt.date, until: dt.date) -> PeopleInsight:
@@ -225,16 +229,25 @@ def weekly_people(journal: Journal, since: dt.date) -> dict[dt.date, list[WeekPe
     return weeks
 
 
-def name_weeks(weeks: list[WeekMood], people: dict[dt.date, list[WeekPerson]], course: Course | None) -> None:
-    """Give each week its people, and during a course its course week: counted as `ipt
-    course` counts it on the week's Sunday, so ISO weeks get one course week each."""
+def name_weeks(
+    weeks: list[WeekMood],
+    people: dict[dt.date, list[WeekPerson]],
+    course: CourseProgress | None,
+    today: dt.date,
+) -> None:
+    """Give each week its people, and during a course its course week: the course week
+    (clinical.course.course_week) of the week's last day so far: its Sunday, or today for
+    the week in progress (so that row says what `ipt course` says today), or the day the
+    course ended."""
+    from ipt_journal.clinical.course import course_week
+
     start = dt.date.fromisoformat(course.started_on) if course else None
     end = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else dt.date.max
     for week in weeks:
         week.people = people.get(week.monday, [])
-        sunday = week.monday + dt.timedelta(days=6)
-        if course and start and start <= sunday and week.monday <= end:
-            week.course_week = (sunday - start).days // 7 + 1
+        last_day = min(week.monday + dt.timedelta(days=6), today, end)
+        if course and start and start <= last_day and week.monday <= end:
+            week.course_week = course_week(start, last_day)
             week.course_weeks = course.planned_weeks
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipt_journal.insight.gaps import GAP_DAYS, Gap, last_gap
 from ipt_journal.insight.relationships import MoodSeries, PeopleInsight, WeekPerson
-from ipt_journal.store import Journal, LifeEvent
+from ipt_journal.store import Course, Journal, LifeEvent
 from ipt_journal.text.dates import monday_of, week_label
 from ipt_journal.text.figures import difference, json_ready
 
@@ -76,6 +76,20 @@ class CourseProgress:
     focus_areas: list[str]
     formulation: str | None = None
     formulation_agreed_on: str | None = None
+    sessions_held: int = 0  # from the course's start to the report's day
+
+    @property
+    def words(self) -> str:
+        """ "week 5 of 12, middle phase", as every screen says it (clinical/course.py)."""
+        from ipt_journal.clinical.course import where_words
+
+        return where_words(self.week, self.planned_weeks, self.phase, self.ended_on)
+
+    @property
+    def held_words(self) -> str:
+        from ipt_journal.clinical.course import held_words
+
+        return held_words(self.sessions_held, self.planned_weeks)
 
 
 @dataclass
@@ -214,7 +228,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
     gap = last_gap(journal, since, today)
     compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, today)
     figures = course_figures(journal, since, today)
-    name_weeks(weeks, weekly_people(journal, since), figures["course"])
+    name_weeks(weeks, weekly_people(journal, since), figures["course"], today)
     return Report(
         today=today,
         since=since,
@@ -241,11 +255,17 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
 
 
 def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
+    """Where the current course is on `today`: the one place every screen and document
+    (`ipt course`, the dashboard, `ipt report`, the clinician report, the look back) gets
+    the course week and the sessions held from, so all of them agree on a day."""
+    course = journal.course.current()
+    return None if course is None else progress_of(journal, course, today)
+
+
+def progress_of(journal: Journal, course: Course, today: dt.date) -> CourseProgress:
+    """`course_progress` for a course already read."""
     from ipt_journal.clinical.course import position
 
-    course = journal.course.current()
-    if course is None:
-        return None
     held = journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today)
     where = position(course.started_on, course.planned_weeks, course.ended_on, today, held)
     return CourseProgress(
@@ -257,6 +277,7 @@ def course_progress(journal: Journal, today: dt.date) -> CourseProgress | None:
         course.focus_areas,
         course.formulation,
         course.formulation_agreed_on,
+        held,
     )
 
 
@@ -304,7 +325,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
             )
         )
         shown.append(latest)
-    review = journal.reviews.latest()
+    # The current course's review, never an earlier course's.
+    review = journal.reviews.latest(since=progress_figures.started_on if progress_figures else None)
     item9 = safety.item9_days(shown)
     return {
         "course": progress_figures,
@@ -421,7 +443,8 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     last = counts["last_checkin"]
     days = (today - dt.date.fromisoformat(last)).days if last else None
     progress = course_progress(journal, today)
-    review = journal.reviews.latest()
+    # This course's review: an earlier course's does not stand for it.
+    review = journal.reviews.latest(since=progress.started_on if progress else None)
     # Once the course is over and reviewed, the rhythm becomes monthly (maintenance).
     monthly = bool(progress and progress.phase == "maintenance" and review)
     checkin_due = days is None or days >= (MAINTENANCE_CHECKIN_DAYS if monthly else CHECKIN_DUE_DAYS)

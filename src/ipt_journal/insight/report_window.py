@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ipt_journal.store import Journal
+    from ipt_journal.store import Journal, TherapySession
 
 DEFAULT_WEEKS = 12
 # After a course's planned (or recorded) end, its figures stay the useful frame for this
@@ -63,14 +63,31 @@ def default_window(journal: Journal, today: dt.date) -> tuple[dt.date, str, bool
     return window_start(today, DEFAULT_WEEKS), f"the last {DEFAULT_WEEKS} weeks", False
 
 
+def last_session(journal: Journal, today: dt.date) -> TherapySession | None:
+    """The session "since the last session" counts from, for `ipt prep`, the clinician
+    report's page one and `ipt report --since-last-session` alike: the latest one held on a
+    day before today. So on a session's own day each of them prepares for that session,
+    whether or not it is recorded yet, and all say the same all day long. The window then
+    runs from that session's day, included, to today (`since_session_day`): a day has no
+    time of day, so what happened on a session's day may have come after it; it shows in
+    both windows rather than in neither."""
+    return journal.sessions.last(today - dt.timedelta(days=1))
+
+
+def since_session_day(session: TherapySession) -> dt.date:
+    """The first day of the window after `session`: its own day (see `last_session`)."""
+    return dt.date.fromisoformat(session.day)
+
+
 def since_last_session(journal: Journal, today: dt.date) -> tuple[dt.date, str]:
-    """From the day of the latest session up to today: what the next appointment needs."""
+    """From the day of the last session (`last_session`) up to today: what the next
+    appointment needs."""
     from ipt_journal.errors import NotFound
 
-    last = journal.sessions.last(today)
+    last = last_session(journal, today)
     if last is None:
         raise NotFound(
-            "There is no session recorded yet, so there is no 'last session' to start from.",
+            "There is no session recorded before today, so there is no 'last session' to start from.",
             "Record one with: ipt session add, or choose --weeks N",
         )
-    return dt.date.fromisoformat(last.day), f"since the last session, {last.day} (that day included)"
+    return since_session_day(last), f"since the last session, {last.day} (that day included)"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -16,43 +15,37 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from sqlite3 import Row as _Row
 
-    from ipt_journal.clinical.course import Position
+    from ipt_journal.insight.report import CourseProgress
     from ipt_journal.store import Course, Goal
 
 
-def course_position(course: Course, today: dt.date | None = None, sessions_held: int = 0) -> Position:
-    from ipt_journal.clinical.course import position
+def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as_json: bool) -> None:
+    """`where` is insight.report.course_progress: the week every other screen shows today."""
+    from ipt_journal.clinical.course import PHASES
 
-    return position(
-        course.started_on, course.planned_weeks, course.ended_on, today or dt.date.today(), sessions_held
-    )
-
-
-def course(course: Course, open_goals: Sequence[Goal], as_json: bool, sessions_held: int = 0) -> None:
-    where = course_position(course, sessions_held=sessions_held)
+    purpose = PHASES[where.phase]
     if as_json:
         print_json(
             {
                 **plain(course),
                 "week": where.week,
                 "phase": where.phase,
-                "purpose": where.purpose,
+                "purpose": purpose,
+                "sessions_held": where.sessions_held,
                 "open_goals": [plain(goal) for goal in open_goals],
             }
         )
         return
     console = new_console()
-    if where.ended:
+    if where.ended_on:
         console.print(
             f"Your course ran from {course.started_on} to {course.ended_on}. You are in maintenance."
         )
-    elif where.phase == "maintenance":
-        console.print(
-            f"Week {where.week}: your {course.planned_weeks}-week course has passed its planned end."
-        )
     else:
-        console.print(f"Week {where.week} of {course.planned_weeks}: {where.phase} phase.", style="bold")
-    console.print(where.purpose)
+        console.print(f"{where.words[0].upper()}{where.words[1:]}.", style="bold")
+    if where.sessions_held:
+        console.print(f"{where.held_words[0].upper()}{where.held_words[1:]}.")
+    console.print(purpose)
     if course.focus_areas:
         focus = focus_text(course.focus_areas)
         detail = f" with {course.dispute_person}" if course.dispute_person else ""
@@ -60,13 +53,13 @@ def course(course: Course, open_goals: Sequence[Goal], as_json: bool, sessions_h
         console.print(Text(f"Focus: {focus}{detail}{stage}."))
     if course.formulation:
         console.print(Text(formulation_line(course.formulation, course.formulation_agreed_on)))
-    elif not where.ended:
+    elif not where.ended_on:
         console.print(
             "Put in your own words how your mood links to your focus: ipt course formulation --revise"
         )
     if open_goals:
         goals_table(open_goals)
-    if not where.ended:
+    if not where.ended_on:
         console.print("Extend it with: ipt course extend WEEKS. End it with: ipt course end", style="dim")
 
 

@@ -40,12 +40,9 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
         c = state.course
         if c.ended_on:
             console.print(f"Your course ended on {c.ended_on}; you are in maintenance.", style="bold")
-        elif c.phase == "maintenance":
-            console.print(
-                f"Week {c.week}: past the planned end of your {c.planned_weeks}-week course.", style="bold"
-            )
         else:
-            console.print(f"Week {c.week} of {c.planned_weeks}, {c.phase} phase.", style="bold")
+            held = f"; {c.held_words}" if c.sessions_held else ""
+            console.print(f"{c.words[0].upper()}{c.words[1:]}{held}.", style="bold")
     console.print(
         f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
     )

@@ -124,7 +124,7 @@ def early_and_late(console: Console, insight: PeopleInsight) -> None:
         return
     console.print()
     console.print(
-        f"First half ({insight.since} to {insight.second_half_from}) against second half", style="bold"
+        f"First half ({insight.since} to {insight.first_half_until}) against second half", style="bold"
     )
 
     def half(n: int, quality: float | None) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal.clinical.course import week_of
 from ipt_journal.clinical.scales import SCALES
 from ipt_journal.clinical.vocab import REVIEW_FIELDS, signed
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
@@ -148,7 +149,9 @@ def _weeks_table(console: Console, result: Report) -> None:
         )
 
     def course_week(week: WeekMood) -> str:
-        return f"week {week.course_week} of {week.course_weeks}" if week.course_week else ""
+        if not (week.course_week and week.course_weeks):
+            return ""
+        return f"week {week_of(week.course_week, week.course_weeks)}"
 
     in_course = any(week.course_week for week in result.weeks)
     columns = [WEEK_COLUMNS[0], *([WEEK_COLUMNS[1]] if in_course else []), *WEEK_COLUMNS[2:]]
@@ -187,11 +190,9 @@ def _course_line(console: Console, result: Report) -> None:
     if result.course:
         c = result.course
         focus = focus_text(c.focus_areas)
-        where = (
-            f"ended {c.ended_on}" if c.ended_on else f"week {c.week} of {c.planned_weeks}, {c.phase} phase"
-        )
+        held = f"; {c.held_words}" if c.sessions_held else ""
         console.print()
-        console.print(f"Your course: {where} (started {c.started_on}; focus: {focus}).", style="bold")
+        console.print(f"Your course: {c.words}{held} (started {c.started_on}; focus: {focus}).", style="bold")
         if c.formulation:
             console.print(Text(formulation_line(c.formulation, c.formulation_agreed_on)))
 

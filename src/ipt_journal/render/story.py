@@ -23,7 +23,7 @@ def course_story(story: CourseStory) -> None:
     c = story.course
     where = ""
     if c:
-        where = f" (ended {c.ended_on})" if c.ended_on else f" (week {c.week} of {c.planned_weeks})"
+        where = f" ({c.words})"
     console.print(Text(f"Looking back: {story.since} to {story.until}{where}", style="bold"))
     if story.gap:
         console.print(Text(story.gap.sentence()))
@@ -57,7 +57,8 @@ def course_story(story: CourseStory) -> None:
     changes = {change.name: change for change in story.insight.changes}
     for person in story.people:
         change = changes.get(person.name)
-        line = f"{person.name}: time together in {count(person.interactions, 'check-in')} during the course"
+        during = "during the course" if c else "since your first check-in"
+        line = f"{person.name}: time together in {count(person.interactions, 'check-in')} {during}"
         if person.mean_quality is not None:  # None: how it went unknown every time (imported)
             line += f", going {shown(person.mean_quality, signed=True)} on average (-2 to +2)"
         if change and change.quality != "too few":

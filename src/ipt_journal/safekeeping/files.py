@@ -21,12 +21,14 @@ that a later run finds it there too.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from ipt_journal.errors import InputError
 from ipt_journal.safekeeping import in_flight
@@ -226,6 +228,31 @@ def read_user_bytes(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise InputError(f"{path} is larger than {_size(limit)}; ipt reads files up to that size.")
     return data
+
+
+def open_user_file(path: Path, limit: int) -> BinaryIO:
+    """A regular file a person named, open to be read in pieces (an import streams it), or a
+    clear refusal as `read_user_bytes` gives. Standard input cannot be read twice, so it is
+    read whole (up to `limit`) and handed back as a file in memory."""
+    if str(path) == STDIN:
+        return io.BytesIO(_read_stdin(limit))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise InputError(f"{path} is not a regular file; ipt reads only files.")
+    if info.st_size > limit:
+        os.close(fd)
+        raise InputError(f"{path} is {_size(info.st_size)}; ipt reads files up to {_size(limit)}.")
+    return os.fdopen(fd, "rb")
+
+
+def the_input(path: Path) -> str:
+    """How a message names what is imported: "The file" or, for `-`, "The input"."""
+    return "The input" if str(path) == STDIN else "The file"
 
 
 def _read_stdin(limit: int) -> bytes:

@@ -10,15 +10,13 @@ export gives the same document.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Annotated, Any, Literal, Self, get_args
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -30,10 +28,9 @@ from ipt_journal.clinical.vocab import (
     ProblemArea,
 )
 from ipt_journal.documents import NOT_ENCRYPTED  # noqa: F401  (said by every export; kept light for ipt report)
-from ipt_journal.errors import InputError
 from ipt_journal.models import CopingIn, GoalIn, MeasureIn, PersonIn, ReviewIn, StrategyIn
 from ipt_journal.models.base import allowed_day
-from ipt_journal.safekeeping.export_document import FORMAT, FORMAT_VERSION  # it writes what this reads
+from ipt_journal.safekeeping.export_document import FORMAT, FORMAT_VERSION  # noqa: F401  (it writes what this reads)
 from ipt_journal.store.repository import TombstonedTable
 from ipt_journal.text.safe_text import refuse_control_characters
 
@@ -334,55 +331,3 @@ class Document(Doc):
             if len(uids) != len(set(uids)):
                 raise ValueError(f"two records in {name} share a uid")
         return self
-
-
-def parse(text: str) -> Document:
-    """Read and check a whole export before anything is written. Stops at the first bad
-    record, so a hostile file costs no more than a good one of its size."""
-    try:
-        raw = json.loads(text)
-    except ValueError as exc:
-        raise InputError(f"The file is not JSON: {exc}.") from None
-    except RecursionError:
-        raise InputError("The file is nested far deeper than any export; it was not imported.") from None
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise InputError("The file is not an ipt-journal export (its 'format' is not 'ipt-journal-export').")
-    version = raw.get("format_version")
-    if type(version) is not int or version != FORMAT_VERSION:  # noqa: E721 - True == 1, but is no version
-        raise InputError(
-            f"The file is export format {version!r}; this ipt reads format {FORMAT_VERSION}.",
-            "Upgrade ipt-journal to import it.",
-        )
-    odd_days: list[str] = []
-    try:
-        for name, field in Document.model_fields.items():
-            records = raw.get(name)
-            if name.startswith("format") or not isinstance(records, list):
-                continue
-            kind = get_args(field.annotation)[0]  # the record model of a list[...] field
-            for index, record in enumerate(records):
-                odd: list[str] = []
-                try:
-                    # In place: the file's dict goes as its record comes, so a big file is never
-                    # held twice over, and the document below takes the records as they are.
-                    records[index] = kind.model_validate(record, context={"odd_days": odd})
-                except ValidationError as exc:
-                    raise _not_valid(exc, (name, index)) from None
-                odd_days += [f"{name}[{index}]: {problem}" for problem in dict.fromkeys(odd)]
-        doc = Document.model_validate(raw, context={"odd_days": []})
-        doc._odd_days = odd_days
-        return doc
-    except ValidationError as exc:
-        raise _not_valid(exc) from None
-    except RecursionError:
-        raise InputError("The file is nested far deeper than any export; it was not imported.") from None
-
-
-def _not_valid(exc: ValidationError, prefix: tuple = ()) -> InputError:
-    error = exc.errors(include_url=False)[0]
-    loc = (*prefix, *error["loc"])
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
-    message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
-    return InputError(
-        f"The file is not a valid export: {where or 'the document'}: {message}. Nothing was imported."
-    )

@@ -1,6 +1,6 @@
 """The journal's storage: the only code that touches SQLite.
 
-`core` opens the file and holds the `Journal` (the unit of work, `journal.writing()`);
+`core` opens the file (through `connection`) and holds the `Journal` (the unit of work, `journal.writing()`);
 each other module is one part of the journal: its records and a repository with the
 few queries that part needs, reached as an attribute of the journal.
 
@@ -14,36 +14,39 @@ few queries that part needs, reached as an attribute of the journal.
     events       journal.events        life events (the interpersonal timeline)
     patterns     journal.patterns      the aggregates of the insight screens
     sessions     journal.sessions, journal.bring   therapy sessions, things to bring
-    transfer     journal.dump(), journal.merge()   export and import
+    transfer     journal.dump(), journal.rows()    export
+    merging      journal.merge()       import (row writing in merge_rows)
 """
 
 from typing import TYPE_CHECKING, Any
 
 from ipt_journal.errors import InputError, JournalError, NotFound, WrongPassphrase
-from ipt_journal.store import core
-from ipt_journal.store.core import (
-    APPLICATION_ID,
+from ipt_journal.store import connection
+from ipt_journal.store.connection import (
     BUSY_TIMEOUT_SECONDS,
     PASSPHRASE_ENV,
-    SCHEMA_VERSION,
     SQLITE_HEADER,
-    Journal,
     connect,
     is_encrypted,
+    quoted,
+    sqlcipher,
+    storage_error,
+)
+from ipt_journal.store.core import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Journal,
     make_private_dirs,
     open_journal,
-    quoted,
     read_safety_plan,
     refuse_foreign,
     refuse_unless_regular,
-    sqlcipher,
-    storage_error,
 )
 
 if TYPE_CHECKING:  # what __getattr__ below hands out at run time, for the type checker
     from ipt_journal.store.checkins import Checkin, Interaction
-    from ipt_journal.store.core import DB_ERRORS as DB_ERRORS
-    from ipt_journal.store.core import OP_ERRORS as OP_ERRORS
+    from ipt_journal.store.connection import DB_ERRORS as DB_ERRORS
+    from ipt_journal.store.connection import OP_ERRORS as OP_ERRORS
     from ipt_journal.store.course import Course, Goal, Review
     from ipt_journal.store.events import LifeEvent
     from ipt_journal.store.measures import Measure
@@ -126,10 +129,10 @@ RECORDS = {
 
 
 def __getattr__(name: str) -> Any:
-    # sqlcipher() widens these once SQLCipher is loaded, so read them from core each time
-    # rather than copying them here at import.
+    # sqlcipher() widens these once SQLCipher is loaded, so read them from connection each
+    # time rather than copying them here at import.
     if name in ("DB_ERRORS", "OP_ERRORS"):
-        return getattr(core, name)
+        return getattr(connection, name)
     if name in RECORDS:
         import importlib
 

@@ -222,26 +222,30 @@ class CheckinStore(Repository):
             "(SELECT max(day) FROM checkins) AS last_checkin"
         )
 
-    def weekly_mood(self, since: dt.date) -> list[sqlite3.Row]:
-        """Per ISO week (keyed by its Monday) since `since`: check-ins, mood sum and mean."""
+    def weekly_mood(self, since: dt.date, until: dt.date | None = None) -> list[sqlite3.Row]:
+        """Per ISO week (keyed by its Monday) from `since` to `until` (any, if None): check-ins,
+        mood sum and mean."""
         return self._all(
             """
             SELECT date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')
                        AS monday,
                    count(*) AS checkins, total(mood) AS mood_sum, avg(mood) AS mean_mood
-            FROM checkins WHERE day >= ? GROUP BY monday ORDER BY monday
+            FROM checkins WHERE day >= ? AND day <= ? GROUP BY monday ORDER BY monday
             """,
-            (since.isoformat(),),
+            (since.isoformat(), (until or dt.date.max).isoformat()),
         )
 
-    def people_patterns(self, since: dt.date, compare_from: dt.date | None = None) -> list[sqlite3.Row]:
-        """Per living person seen since `since`: interactions (one per check-in at most), mean quality
-        and last contact; and, over the check-ins from `compare_from` on (default `since`: a
-        comparison never reaches back across a gap), the check-ins with them (`compared`) and
-        the mean mood of those with and without them."""
+    def people_patterns(
+        self, since: dt.date, compare_from: dt.date | None = None, until: dt.date | None = None
+    ) -> list[sqlite3.Row]:
+        """Per living person seen from `since` to `until` (any, if None): interactions (one per
+        check-in at most), mean quality and last contact; and, over the check-ins from
+        `compare_from` on (default `since`: a comparison never reaches back across a gap),
+        the check-ins with them (`compared`) and the mean mood of those with and without them."""
         return self._all(
             """
-            WITH win AS (SELECT id, day, mood, day >= :compare AS cmp FROM checkins WHERE day >= :since),
+            WITH win AS (SELECT id, day, mood, day >= :compare AS cmp FROM checkins
+                         WHERE day >= :since AND day <= :until),
                  totals AS (SELECT count(*) AS n, total(mood) AS s FROM win WHERE cmp)
             SELECT p.name, p.closeness, count(*) AS interactions,
                    avg(i.quality) AS mean_quality,
@@ -258,7 +262,11 @@ class CheckinStore(Repository):
             GROUP BY p.id
             ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE
             """,
-            {"since": since.isoformat(), "compare": (compare_from or since).isoformat()},
+            {
+                "since": since.isoformat(),
+                "compare": (compare_from or since).isoformat(),
+                "until": (until or dt.date.max).isoformat(),
+            },
         )
 
     def inner_ring_without_contact(self, since: dt.date) -> list[sqlite3.Row]:

@@ -14,26 +14,26 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ipt_journal.store.transfer as transfer
-from ipt_journal.errors import INSTALL_ENCRYPTION, JournalError, WrongPassphrase
+from ipt_journal.errors import JournalError, WrongPassphrase
+from ipt_journal.store import connection
+from ipt_journal.store.connection import PASSPHRASE_ENV, connect, is_encrypted, storage_error
 from ipt_journal.store.parts import JournalParts
 from ipt_journal.store.recognise import APPLICATION_ID, refuse_foreign, refuse_unless_regular
 
 if TYPE_CHECKING:
-    from ipt_journal.safekeeping.portable import Document
+    from ipt_journal.store.merge_rows import Records
     from ipt_journal.store.safety_plan import SafetyPlanItem
 
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
 SCHEMA_VERSION = 19
-BUSY_TIMEOUT_SECONDS = 10
 __all__ = ["APPLICATION_ID", "refuse_foreign", "refuse_unless_regular"]  # re-exported
 
 
@@ -62,84 +62,6 @@ def _create_private_file(path: Path) -> None:
         os.close(fd)
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-PASSPHRASE_ENV = "IPT_JOURNAL_PASSPHRASE"
-# SQLite's error classes, joined by SQLCipher's once it is loaded: each module has its own.
-DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
-OP_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
-
-
-def is_encrypted(path: Path) -> bool:
-    """SQLCipher encrypts even the file's header: a file of whole pages starting with random
-    bytes, not SQLite's header, is taken for an encrypted journal (a wrong guess ends in the
-    passphrase check's clear error)."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return False  # opening a FIFO would wait for a writer forever
-        size = info.st_size
-        with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
-    except OSError:
-        return False
-    looks_like_text = all(32 <= byte < 127 or byte in b"\t\r\n" for byte in head)
-    return size >= 1024 and size % 512 == 0 and head != SQLITE_HEADER and not looks_like_text
-
-
-def sqlcipher() -> Any:
-    """SQLCipher's DB-API module, from the optional 'encryption' extra."""
-    global DB_ERRORS, OP_ERRORS
-    try:
-        from sqlcipher3 import dbapi2
-    except ImportError:
-        raise JournalError(
-            "Encryption needs SQLCipher, which this ipt was installed without.",
-            INSTALL_ENCRYPTION,
-        ) from None
-    DB_ERRORS = (sqlite3.DatabaseError, dbapi2.DatabaseError)
-    OP_ERRORS = (sqlite3.OperationalError, dbapi2.OperationalError)
-    return dbapi2
-
-
-def quoted(text: str) -> str:
-    """`text` as an SQL string literal (PRAGMA key takes no parameters)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def connect(
-    path: Path,
-    key: str | None = None,
-    read_only: bool = False,
-    timeout: float = BUSY_TIMEOUT_SECONDS,
-    immutable: bool = False,
-) -> sqlite3.Connection:
-    """A connection to the journal file: plain SQLite, or SQLCipher with `key`. A wrong key
-    is a clear JournalError, with SQLCipher's own log kept off stderr. `immutable`: the file
-    cannot change (read-only media), so SQLite needs no -wal, -shm or locks beside it."""
-    read_only = read_only or immutable
-    target = (
-        f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-        if read_only
-        else str(path)
-    )
-    driver = sqlite3 if key is None else sqlcipher()
-    conn = driver.connect(target, uri=read_only, isolation_level=None, timeout=timeout)
-    conn.row_factory = driver.Row
-    if key is not None:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {quoted(key)}")
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except driver.DatabaseError:
-            conn.close()
-            raise WrongPassphrase(
-                f"Wrong passphrase for the journal at {path}, or it is not an ipt journal. "
-                "Nothing was changed.",
-                f"Type it again, or set {PASSPHRASE_ENV} to the right one.",
-            ) from None
-    return conn
-
-
 def _connect_read_only(path: Path, key: str | None) -> tuple:
     """A connection to a journal ipt may not write (read-only media, or a file or folder
     that is not yours to write), and whether it sees every row. `mode=ro` reads the -wal
@@ -149,7 +71,7 @@ def _connect_read_only(path: Path, key: str | None) -> tuple:
         conn = connect(path, key, read_only=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn, True
-    except (WrongPassphrase, *DB_ERRORS):  # type: ignore[misc]  # mypy: a tuple read at run time
+    except (WrongPassphrase, *connection.DB_ERRORS):  # type: ignore[misc]  # mypy: a tuple read at run time
         pass
     conn = connect(path, key, immutable=True)
     try:
@@ -196,7 +118,7 @@ def open_journal(path: Path, passphrase: Callable[[], str] | None = None) -> Jou
             _migrate(conn, path)
         if writable and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
-    except DB_ERRORS as exc:
+    except connection.DB_ERRORS as exc:
         conn.close()
         raise storage_error(exc, path, "use") from None
     except BaseException:
@@ -230,7 +152,7 @@ def _connect_to_current(
             else:
                 conn, whole = connect(path, key), True
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except (WrongPassphrase, *DB_ERRORS) as exc:  # type: ignore[misc]  # mypy: a tuple read at run time
+        except (WrongPassphrase, *connection.DB_ERRORS) as exc:  # type: ignore[misc]  # mypy: a tuple read at run time
             if _identity(path) != identity:
                 continue
             if isinstance(exc, WrongPassphrase):
@@ -279,51 +201,6 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
 
 
-# SQLite's names for a write the disk or the system refused (a full disk, `ulimit -f`):
-# the transaction is rolled back and the journal is as it was.
-_WRITE_REFUSED = {"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHORT_READ"}
-
-
-def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
-    """What SQLite's complaint means for the person, and what to do about it. Only an error
-    with no other explanation points at damage."""
-    text = str(exc)
-    name = getattr(exc, "sqlite_errorname", "")
-    if not path.exists():
-        return JournalError(
-            f"The journal at {path} was removed while this command ran (by ipt wipe, or another "
-            "program). Nothing was saved.",
-            "If that was not you, look for it in your backups: ipt restore",
-        )
-    if "locked" in text or "busy" in text:
-        hint = "Another ipt may be using it; try again in a moment."
-    elif "readonly" in text or "read-only" in text:
-        hint = "The file or its folder is read-only for you; see: ipt doctor"
-    elif "full" in text or (name in _WRITE_REFUSED and _cannot_grow(path)):
-        return JournalError(
-            f"Cannot {doing} the journal at {path}: the disk is full, or a limit on file size "
-            "(ulimit -f) stopped the write. Nothing was changed, and the journal is as it was.",
-            "Free some space (or raise the limit) and try again.",
-        )
-    else:
-        hint = "If it is damaged, restore it from a backup (ipt restore); see: ipt doctor"
-    return JournalError(f"Cannot {doing} the journal at {path}: {text}. Nothing was changed.", hint)
-
-
-def _cannot_grow(path: Path) -> bool:
-    """A limit on file size for this process, or little room left on the journal's disk."""
-    import resource
-    import shutil
-
-    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    if soft != resource.RLIM_INFINITY:
-        return True
-    try:
-        return shutil.disk_usage(path.parent).free < 64 * 2**20
-    except OSError:
-        return False
-
-
 # ---------------------------------------------------------------- the journal
 
 
@@ -342,7 +219,7 @@ class Journal(JournalParts):
     def refused(self) -> tuple[type[Exception], ...]:
         """The errors of a statement the file or SQLite refused (SQLCipher's too, once loaded),
         for repositories, which do not import this module."""
-        return OP_ERRORS
+        return connection.OP_ERRORS
 
     def close(self) -> None:
         self.conn.close()
@@ -353,7 +230,7 @@ class Journal(JournalParts):
         (Ctrl-C included)."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except OP_ERRORS as exc:
+        except connection.OP_ERRORS as exc:
             raise storage_error(exc, self.path, "save to") from None
         if self.identity is not None and _identity(self.path) != self.identity:
             self.conn.execute("ROLLBACK")
@@ -368,7 +245,7 @@ class Journal(JournalParts):
             yield self.conn
             self.conn.execute("COMMIT")
             self.saves += 1
-        except OP_ERRORS as exc:  # read-only, disk full, I/O: the file refused the write
+        except connection.OP_ERRORS as exc:  # read-only, disk full, I/O: the file refused the write
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise storage_error(exc, self.path, "save to") from None
@@ -399,6 +276,9 @@ class Journal(JournalParts):
     def columns(self, table: str) -> list[str]:
         return transfer.columns(self, table)
 
+    def known_uids(self, table: str, uids: list[str]) -> set[str]:
+        return transfer.known_uids(self, table, uids)
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One read transaction: every query inside sees the journal as it was at the first,
@@ -414,8 +294,10 @@ class Journal(JournalParts):
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")  # nothing was written; this only ends the read
 
-    def merge(self, doc: Document, dry_run: bool = False) -> dict[str, dict[str, int]]:
-        return transfer.merge(self, doc, dry_run)
+    def merge(self, doc: Records, dry_run: bool = False) -> dict[str, dict[str, int]]:
+        from ipt_journal.store import merging  # only an import merges
+
+        return merging.merge(self, doc, dry_run)
 
 
 def read_safety_plan(path: Path, key: str | None = None) -> list[SafetyPlanItem]:

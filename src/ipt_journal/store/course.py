@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -163,12 +163,16 @@ class CourseStore(Repository):
             )
         return self._saved()
 
-    def end(self, course_id: int, day: dt.date) -> Course:
+    def end(self, course_id: int, day: dt.date, goals: Mapping[int, str] | None = None) -> Course:
+        """End the course on `day` and, in the same transaction, close the goals given
+        (goal id -> "done" or "dropped"); a goal kept open is simply not named."""
         with self.journal.writing():
             self.conn.execute(
                 "UPDATE courses SET ended_on = ?, updated_at = ? WHERE id = ?",
                 (day.isoformat(), now(), course_id),
             )
+            for goal_id, status in (goals or {}).items():
+                self.journal.goals.mark_closed(goal_id, status, day)
         return self._saved()
 
     def _saved(self) -> Course:
@@ -228,15 +232,20 @@ class GoalStore(Repository):
         return self.get(goal_id)
 
     def close(self, goal_id: int, status: str, day: dt.date) -> Goal:
-        current = self.get(goal_id)
+        self.get(goal_id)  # a clear error for an unknown id, before the transaction
         with self.journal.writing():
-            stamp = now()
-            self.conn.execute(
-                "UPDATE goals SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
-                (status, day.isoformat(), stamp, goal_id),
-            )
-            self._record_history(goal_id, current.text, status, stamp)
+            self.mark_closed(goal_id, status, day)
         return self.get(goal_id)
+
+    def mark_closed(self, goal_id: int, status: str, day: dt.date) -> None:
+        """Inside the caller's transaction: the goal is done or dropped on `day`."""
+        current = self.get(goal_id)
+        stamp = now()
+        self.conn.execute(
+            "UPDATE goals SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+            (status, day.isoformat(), stamp, goal_id),
+        )
+        self._record_history(goal_id, current.text, status, stamp)
 
     def _record_history(self, goal_id: int, text: str, status: str, stamp: str) -> None:
         self.conn.execute(
@@ -300,8 +309,11 @@ class ReviewStore(Repository):
                         )
         return Review(**dict(self._row("SELECT * FROM reviews WHERE id = ?", (review_id,))))
 
-    def latest(self) -> Review | None:
-        row = self._one("SELECT * FROM reviews ORDER BY day DESC, id DESC LIMIT 1")
+    def latest(self, since: str | None = None) -> Review | None:
+        """The latest review; with `since` (a course's first day), only one written since."""
+        row = self._one(
+            "SELECT * FROM reviews WHERE day >= ? ORDER BY day DESC, id DESC LIMIT 1", (since or "",)
+        )
         return Review(**dict(row)) if row else None
 
 

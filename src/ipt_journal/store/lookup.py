@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ipt_journal.store.core import DB_ERRORS, PASSPHRASE_ENV, SCHEMA_VERSION, connect, is_encrypted
+from ipt_journal.store.connection import DB_ERRORS, PASSPHRASE_ENV, connect, is_encrypted
+from ipt_journal.store.core import SCHEMA_VERSION
 
 # What can be completed: each query gives (value, a few words to show beside it).
 QUERIES = {

@@ -1,4 +1,4 @@
-"""The pathways' part of an import (store/transfer.py): steps done by uid, pointing at their
+"""The pathways' part of an import (store/merging.py): steps done by uid, pointing at their
 exercise by its uid; weeks by uid, one per week (a week recorded on another copy of the
 journal under another uid is kept as it is here, as own strategies of the same name are)."""
 
@@ -7,11 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ipt_journal.safekeeping.portable import Document
-    from ipt_journal.store.transfer import _Merge
+    from ipt_journal.store.merge_rows import MergeRows, Records
 
 
-def merge_pathways(merge: _Merge, doc: Document) -> None:
+def merge_pathways(merge: MergeRows, doc: Records) -> None:
     for done in doc.pathway_steps:
         merge._upsert(
             "pathway_steps",

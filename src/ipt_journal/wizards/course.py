@@ -1,4 +1,5 @@
-"""The course's own questions: the formulation in your words, and the end-of-course review."""
+"""The course's own questions: the formulation in your words, the end-of-course review, and
+the review's copies in the safety plan a person may move to the staying-well plan."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import TYPE_CHECKING
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Sequence
+
+    from ipt_journal.store import Goal, SafetyPlanItem
 
 
 def ask_formulation(
@@ -37,6 +40,18 @@ def ask_formulation(
     return text, dt.date.today() if prompts.confirm(START["formulation_agree"], default=False) else None
 
 
+def ask_goal_endings(goals: Sequence[Goal]) -> dict[int, str]:
+    """At the end of the course, for each open goal not yet decided by a flag: done, keep
+    or drop (by goal id)."""
+    from ipt_journal import prompts
+    from ipt_journal.questions import GOAL_AT_END, GOAL_AT_END_ANSWERS
+
+    return {
+        goal.id: prompts.select(GOAL_AT_END.format(id=goal.id, text=goal.text), GOAL_AT_END_ANSWERS)
+        for goal in goals
+    }
+
+
 def review_wizard() -> tuple[dict[str, str | None], dict[str, str | None]]:
     """The review's answers, with the staying-well plan's other two parts right after the
     relapse plan (whom I tell, when I contact my doctor or therapist)."""
@@ -52,3 +67,16 @@ def review_wizard() -> tuple[dict[str, str | None], dict[str, str | None]]:
             for part in ("whom_i_tell", "when_to_contact"):
                 plan[part] = prompts.text(REVIEW[part]).strip() or None
     return answers, plan
+
+
+def copies_to_move(copies: Sequence[SafetyPlanItem]) -> list[int]:
+    """The ids of the safety-plan entries an earlier review copied there that the person
+    moves to the staying-well plan, asked entry by entry (default No)."""
+    from ipt_journal import prompts
+
+    chosen = []
+    for item in copies:
+        messages.note(f"#{item.id}, step {item.step}: {item.text}")
+        if prompts.confirm("Move it from your safety plan to your staying-well plan?", default=False):
+            chosen.append(item.id)
+    return chosen

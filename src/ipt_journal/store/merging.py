@@ -1,0 +1,401 @@
+"""The import side: an export document merged into the journal by its records' stable uids,
+in one transaction. The export side (every row out) is `store/transfer.py`.
+
+The document may be a `portable.Document` held whole or one read from its file as it is
+merged (`portable_read.StreamedDocument`): each kind of record is only iterated, once, in the
+order below, so a record may point only at kinds merged before it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ipt_journal.errors import InputError
+from ipt_journal.store.merge_rows import MergeRows, Records
+from ipt_journal.store.transfer_pathways import merge_pathways
+
+if TYPE_CHECKING:
+    from ipt_journal.safekeeping.portable import CheckinDoc, EventDoc, GoalDoc, PersonDoc
+    from ipt_journal.store.core import Journal
+
+
+def merge(journal: Journal, doc: Records, dry_run: bool = False) -> dict[str, dict[str, int]]:
+    """Merge an export document (portable.Document) by stable uids in one transaction:
+    absent records are added; a record in both is updated only when the file's copy was
+    changed later (its updated_at is newer), else kept and counted as skipped, so an old
+    export never undoes newer edits. With `dry_run` the same work is done and rolled back.
+    Returns, per kind of record, how many were added, updated and skipped."""
+    counts: dict[str, dict[str, int]] = {}
+    try:
+        with journal.writing():
+            _Merge(journal, counts).run(doc)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return counts
+
+
+class _DryRun(Exception):
+    """Raised inside a merge's transaction to roll it back."""
+
+
+class _Merge(MergeRows):
+    """One import, inside its transaction, kind by kind."""
+
+    def run(self, doc: Records) -> None:
+        for person in doc.people:
+            self._person(person)
+        for checkin in doc.checkins:
+            self._checkin(checkin)
+        for measure in doc.measures:
+            answers = json.dumps(measure.answers)
+            self._upsert(
+                "measures",
+                measure.uid,
+                {
+                    "scale": measure.scale,
+                    "day": measure.day.isoformat(),
+                    "answers": answers,
+                    "total": sum(measure.answers),
+                    "difficulty": measure.difficulty,
+                    "checkin_id": self._ref("checkins", measure.checkin),
+                    "created_at": measure.created_at,
+                    "updated_at": measure.updated_at,
+                },
+            )
+        for course in doc.courses:
+            self._upsert(
+                "courses",
+                course.uid,
+                {
+                    "started_on": course.started_on.isoformat(),
+                    "planned_weeks": course.planned_weeks,
+                    "background": course.background,
+                    "reason": course.reason,
+                    "with_therapist": _int(course.with_therapist),
+                    "focus_areas": ",".join(area.value for area in course.focus_areas),
+                    "dispute_person_id": self._ref("people", course.dispute_person),
+                    "dispute_stage": _value(course.dispute_stage),
+                    "formulation": course.formulation,
+                    "formulation_agreed_on": (
+                        course.formulation_agreed_on.isoformat() if course.formulation_agreed_on else None
+                    ),
+                    "ended_on": course.ended_on.isoformat() if course.ended_on else None,
+                    "created_at": course.created_at,
+                    "updated_at": course.updated_at,
+                },
+            )
+        for goal in doc.goals:
+            self._goal(goal)
+        for item in doc.safety_plan:
+            self._upsert(
+                "safety_plan_items",
+                item.uid,
+                {
+                    "step": item.step,
+                    "text": item.text,
+                    "person_id": self._ref("people", item.person),
+                    "phone": item.phone,
+                    "created_at": item.created_at,
+                    "updated_at": item.updated_at,
+                },
+            )
+        for use in doc.coping:
+            self._upsert(
+                "coping_log",
+                use.uid,
+                {
+                    "strategy": use.strategy,
+                    "day": use.day.isoformat(),
+                    "helpful": use.helpful,
+                    "note": use.note,
+                    "created_at": use.created_at,
+                    "updated_at": use.updated_at,
+                },
+            )
+        for own in doc.strategies:
+            taken = self.conn.execute(
+                "SELECT 1 FROM coping_strategies WHERE key = ? AND uid != ?", (own.key, own.uid)
+            ).fetchone()
+            if not taken:  # a strategy of the same name made on another copy: keep the one here
+                self._upsert(
+                    "coping_strategies",
+                    own.uid,
+                    {
+                        "key": own.key,
+                        "name": own.name,
+                        "how": own.how,
+                        "created_at": own.created_at,
+                        "updated_at": own.updated_at,
+                    },
+                )
+        for exercise in doc.exercises:
+            exercise_id, _ = self._upsert(
+                "exercises",
+                exercise.uid,
+                {
+                    "kind": exercise.kind,
+                    "day": exercise.day.isoformat(),
+                    "person_id": self._ref("people", exercise.person),
+                    "mood_before": exercise.mood_before,
+                    "mood_after": exercise.mood_after,
+                    "answers": json.dumps(exercise.answers, ensure_ascii=False),
+                    "created_at": exercise.created_at,
+                    "updated_at": exercise.updated_at,
+                },
+            )
+            self._remember("exercises", exercise.uid, exercise_id)
+        for homework in doc.homework:
+            self._upsert(
+                "homework",
+                homework.uid,
+                {
+                    "text": homework.text,
+                    "due": homework.due.isoformat() if homework.due else None,
+                    "person_id": self._ref("people", homework.person),
+                    "status": homework.status,
+                    "outcome": homework.outcome,
+                    "helpful": homework.helpful,
+                    "closed_on": homework.closed_on.isoformat() if homework.closed_on else None,
+                    "exercise_id": self._ref("exercises", homework.exercise),
+                    "created_at": homework.created_at,
+                    "updated_at": homework.updated_at,
+                },
+            )
+        for event in doc.events:
+            self._event(event)
+        self._sessions_and_things_to_bring(doc)
+        for review in doc.reviews:
+            self._upsert(
+                "reviews",
+                review.uid,
+                {
+                    "day": review.day.isoformat(),
+                    "what_changed": review.what_changed,
+                    "what_helped": review.what_helped,
+                    "warning_signs": review.warning_signs,
+                    "keep_practising": review.keep_practising,
+                    "relapse_plan": review.relapse_plan,
+                    "feelings_about_ending": review.feelings_about_ending,
+                    "created_at": review.created_at,
+                    "updated_at": review.updated_at,
+                },
+            )
+        merge_pathways(self, doc)
+        self._deletions(doc)
+        self._plans_and_drafts(doc)
+
+    def _plans_and_drafts(self, doc: Records) -> None:
+        """The one-row plans (the file's copy wins only if changed later), midpoint reviews
+        by uid, and drafts by their exercise."""
+        for plan in doc.staying_well:
+            self._one_row("staying_well", plan.model_dump())
+        for closing in doc.safety_plan_closing:
+            self._one_row("safety_plan_closing", closing.model_dump())
+        for midpoint in doc.midpoints:
+            values = midpoint.model_dump(exclude={"uid"})
+            values["day"] = midpoint.day.isoformat()
+            self._upsert("midpoint_reviews", midpoint.uid, values)
+        for draft in doc.drafts:
+            values = {
+                "person_id": self._ref("people", draft.person),
+                "answers": json.dumps(draft.answers, ensure_ascii=False),
+                "created_at": draft.created_at,
+                "updated_at": draft.updated_at,
+            }
+            row = self.conn.execute(
+                "SELECT updated_at FROM exercise_drafts WHERE kind = ?", (draft.kind,)
+            ).fetchone()
+            if row is not None and row["updated_at"] >= draft.updated_at:
+                self._count("exercise_drafts", "skipped")
+                continue
+            self.conn.execute(
+                "INSERT OR REPLACE INTO exercise_drafts (kind, person_id, answers, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (draft.kind, *values.values()),
+            )
+            self._count("exercise_drafts", "updated" if row else "added")
+
+    def _sessions_and_things_to_bring(self, doc: Records) -> None:
+        for held in doc.therapy_sessions:
+            values = held.model_dump(exclude={"uid"})
+            values["day"] = held.day.isoformat()
+            session_id, _ = self._upsert("therapy_sessions", held.uid, values)
+            self._remember("therapy_sessions", held.uid, session_id)
+        for item in doc.bring:
+            values = item.model_dump(exclude={"uid", "discussed_in"})
+            values["added_on"] = item.added_on.isoformat()
+            values["discussed_session_id"] = self._ref("therapy_sessions", item.discussed_in)
+            self._upsert("bring_items", item.uid, values)
+
+    def _deletions(self, doc: Records) -> None:
+        """The file's deletions: the journal's copy goes when it was not changed since (as the
+        store deletes it, cascades included), and the deletion is remembered here too."""
+        for gone in doc.deleted:
+            cursor = self.conn.execute(
+                f"DELETE FROM {gone.kind} WHERE uid = ? AND updated_at <= ?", (gone.uid, gone.deleted_at)
+            )
+            if cursor.rowcount:
+                self._count(gone.kind, "deleted")
+            # when it was deleted there, not now (the trigger's time), unless later here
+            when = "excluded.deleted_at" if cursor.rowcount else "max(deleted_at, excluded.deleted_at)"
+            self.conn.execute(
+                "INSERT INTO tombstones (uid, kind, deleted_at) VALUES (?, ?, ?) "
+                f"ON CONFLICT (uid) DO UPDATE SET deleted_at = {when}",
+                (gone.uid, gone.kind, gone.deleted_at),
+            )
+
+    def _person(self, person: PersonDoc) -> None:
+        from ipt_journal.store.people import PERSON_FIELDS  # here: every command imports this module
+
+        taken = self.conn.execute(
+            "SELECT uid FROM people WHERE name = ? COLLATE NOCASE AND uid != ?", (person.name, person.uid)
+        ).fetchone()
+        if taken:
+            raise InputError(
+                f"The imported {person.name} is a different person from the {person.name} in your journal "
+                "(their ids differ). Rename one of them first. Nothing was imported."
+            )
+        values = {field: _value(getattr(person, field)) for field in PERSON_FIELDS}
+        values["can_confide"] = _int(person.can_confide)
+        values.update(created_at=person.created_at, updated_at=person.updated_at)
+        person_id, _ = self._upsert("people", person.uid, values)
+        self._remember("people", person.uid, person_id)
+
+    def _checkin(self, checkin: CheckinDoc) -> None:
+        checkin_id, changed = self._upsert(
+            "checkins",
+            checkin.uid,
+            {
+                "day": checkin.day.isoformat(),
+                "mood": checkin.mood,
+                "note": checkin.note,
+                "created_at": checkin.created_at,
+                "updated_at": checkin.updated_at,
+            },
+        )
+        self._remember("checkins", checkin.uid, checkin_id)
+        if changed is None:
+            return  # the journal's check-in is newer: its people and tags stay too
+        added = self.added_last
+        wanted = [
+            (person, i.quality, i.created_at, i.updated_at)
+            for i in checkin.people
+            if (person := self._ref("people", i.person)) is not None  # None: deleted here since
+        ]
+        if not added:  # a check-in just added has no people or tags to compare
+            have = self.conn.execute(
+                "SELECT person_id, quality, created_at, updated_at FROM interactions "
+                "WHERE checkin_id = ? ORDER BY id",
+                (checkin_id,),
+            ).fetchall()
+            tags = [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT tag FROM checkin_tags WHERE checkin_id = ? ORDER BY rowid", (checkin_id,)
+                )
+            ]
+            if [tuple(row) for row in have] == wanted and tags == checkin.tags:
+                return
+            self.conn.execute("DELETE FROM interactions WHERE checkin_id = ?", (checkin_id,))
+            self.conn.execute("DELETE FROM checkin_tags WHERE checkin_id = ?", (checkin_id,))
+        self.conn.executemany(
+            "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(checkin_id, *interaction) for interaction in wanted],
+        )
+        self.conn.executemany(
+            "INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)",
+            [(checkin_id, tag) for tag in checkin.tags],
+        )
+        if not changed:
+            self._count("checkins", "updated")
+
+    def _event(self, event: EventDoc) -> None:
+        event_id, changed = self._upsert(
+            "events",
+            event.uid,
+            {
+                "day": event.day.isoformat(),
+                "approximate": int(event.approximate),
+                "kind": event.kind.value,
+                "note": event.note,
+                "created_at": event.created_at,
+                "updated_at": event.updated_at,
+            },
+        )
+        if event_id is None:
+            return  # deleted here since
+        wanted = [person for uid in event.people if (person := self._ref("people", uid)) is not None]
+        have = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT person_id FROM event_people WHERE event_id = ? ORDER BY rowid", (event_id,)
+            )
+        ]
+        if have != wanted:
+            self.conn.execute("DELETE FROM event_people WHERE event_id = ?", (event_id,))
+            self.conn.executemany(
+                "INSERT INTO event_people (event_id, person_id) VALUES (?, ?)",
+                [(event_id, person_id) for person_id in wanted],
+            )
+            if not changed:
+                self._count("events", "updated")
+
+    def _goal(self, goal: GoalDoc) -> None:
+        goal_id, _ = self._upsert(
+            "goals",
+            goal.uid,
+            {
+                "text": goal.text,
+                "status": goal.status,
+                "closed_on": goal.closed_on.isoformat() if goal.closed_on else None,
+                "created_at": goal.created_at,
+                "updated_at": goal.updated_at,
+            },
+        )
+        self._remember("goals", goal.uid, goal_id)
+        if goal_id is None:
+            return  # deleted here since
+        for entry in goal.history:
+            exists = self.conn.execute(
+                "SELECT 1 FROM goal_history WHERE goal_id = ? AND text = ? AND status = ? AND changed_at = ?",
+                (goal_id, entry.text, entry.status, entry.changed_at),
+            ).fetchone()
+            if not exists:
+                self.conn.execute(
+                    "INSERT INTO goal_history (goal_id, text, status, changed_at) VALUES (?, ?, ?, ?)",
+                    (goal_id, entry.text, entry.status, entry.changed_at),
+                )
+                self._count("goal_history", "added")
+        for rating in goal.ratings:
+            checkin_id = self._ref("checkins", rating.checkin)
+            if checkin_id is None:
+                continue  # its check-in was deleted here since
+            row = self.conn.execute(
+                "SELECT rating, created_at FROM goal_ratings WHERE goal_id = ? AND checkin_id = ?",
+                (goal_id, checkin_id),
+            ).fetchone()
+            if row is None:
+                self.conn.execute(
+                    "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
+                    (goal_id, checkin_id, rating.rating, rating.created_at),
+                )
+                self._count("goal_ratings", "added")
+            elif tuple(row) != (rating.rating, rating.created_at):
+                self.conn.execute(
+                    "UPDATE goal_ratings SET rating = ?, created_at = ? WHERE goal_id = ? AND checkin_id = ?",
+                    (rating.rating, rating.created_at, goal_id, checkin_id),
+                )
+                self._count("goal_ratings", "updated")
+
+
+def _value(value: Any) -> Any:
+    """An enum as its stored text; anything else as it is."""
+    return getattr(value, "value", value)
+
+
+def _int(flag: bool | None) -> int | None:
+    return None if flag is None else int(flag)

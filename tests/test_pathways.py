@@ -267,6 +267,7 @@ def test_a_step_done_outside_ipt_is_marked_without_an_exercise(people):
         ("2020-03-10", "2026-03-10", "is today (Tuesday 10 March, 6 years)"),
         ("2020-03-10", "2026-03-11", None),  # the day after: gone until next year
         ("2025-12-20", "2026-12-06", "is in 14 days (Sunday 20 December, 1 year)"),
+        ("2020-01-05", "2026-12-31", "is in 5 days (Tuesday 5 January, 7 years)"),  # over new year
         ("2025-12-20", "2025-12-21", None),  # the day after the death: no anniversary yet
         # 29 February: remembered on the 28th in a year without a 29th, on the 29th in one with it
         ("2024-02-29", "2026-02-28", "is today (Saturday 28 February, 2 years)"),

@@ -197,7 +197,7 @@ def week(
     from ipt_journal.text.dates import monday_of, parse_day
 
     state = session(ctx)
-    day = parse_day(date) if date else dt.date.today()
+    day = parse_day(date, "--date") if date else dt.date.today()
     if day > dt.date.today():
         raise InputError(f"The day {day.isoformat()} is in the future; record a week once it has begun.")
     if stage is not None:
@@ -257,7 +257,7 @@ def done(
     from ipt_journal.text.dates import parse_day
 
     state = session(ctx)
-    day = parse_day(date) if date else dt.date.today()
+    day = parse_day(date, "--date") if date else dt.date.today()
     journal = state.journal()
     areas = focus_areas(journal, checked_area(area))
     found = [(a, s) for a in areas if (s := step_of(a, step.strip().lower()))]

@@ -166,8 +166,8 @@ def anniversary_in(died_on: dt.date, year: int) -> dt.date:
 
 
 def next_anniversary(name: str, died_on: dt.date, today: dt.date) -> Anniversary | None:
-    """The first anniversary on or after `today` (None before the first: the death is
-    less than a year ago and its first anniversary is more than a year away cannot be)."""
+    """The first anniversary of the death on or after `today` (the first is a year after it;
+    None never happens for a death in the past, but the type says what the loop may give)."""
     for year in (today.year, today.year + 1):
         if year <= died_on.year:
             continue

@@ -62,7 +62,7 @@ class PathwayScreen:
         return [w for w in self.weeks if w.confidants is not None]
 
     def lines(self) -> list[str]:
-        """The one-line reminders: anniversaries near, a first year, then each next step."""
+        """The reminders below the pathway: anniversaries near, and the first year after a death."""
         return [
             *(anniversary_words(a) for a in self.anniversaries),
             *(FIRST_YEAR_WORDS.format(name=name) for name in self.first_year),

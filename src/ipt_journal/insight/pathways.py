@@ -126,16 +126,25 @@ def focus_areas(journal: Journal, chosen: str | None = None) -> list[str]:
     return [a for a in (course.focus_areas if course else []) if a in PATHWAYS]
 
 
-def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayScreen:
-    from ipt_journal.insight.report import course_progress
+def _where(journal: Journal, today: dt.date) -> tuple[str | None, str | None, int | None]:
+    """The course's start, phase and week (None without a course), counted as the dashboard
+    counts them (insight.report.course_progress), without loading the report's module."""
+    from ipt_journal.clinical.course import position
 
-    progress = course_progress(journal, today)
-    since = progress.started_on if progress else None
-    phase = progress.phase if progress else None
+    course = journal.course.current()
+    if course is None:
+        return None, None, None
+    held = journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today)
+    where = position(course.started_on, course.planned_weeks, course.ended_on, today, held)
+    return course.started_on, where.phase, where.week
+
+
+def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayScreen:
+    since, phase, week = _where(journal, today)
     areas = focus_areas(journal, area)
     store = journal.pathways
     paths = [pathway(a, phase, store.done(a, since)) for a in areas]
-    screen = PathwayScreen(today, phase, progress.week if progress else None, since, paths)
+    screen = PathwayScreen(today, phase, week, since, paths)
     if {ProblemArea.role_dispute.value, ProblemArea.interpersonal_deficits.value} & set(areas):
         screen.weeks = store.weeks(since)
     if ProblemArea.interpersonal_deficits.value in areas:
@@ -152,19 +161,13 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
 def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
     """The dashboard's pathway lines: anniversaries near (whatever the focus: a death's
     anniversary can be hard in any course), then the next step of each focus's pathway."""
-    from ipt_journal.clinical.course import position
-
     lines = [anniversary_words(a) for a in near_anniversaries(journal.pathways.deaths(), today)]
     course = journal.course.current()
     if course is None or course.ended_on:
         return lines
-    areas = [a for a in course.focus_areas if a in PATHWAYS]
-    if not areas:
-        return lines
-    held = journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today)
-    phase = position(course.started_on, course.planned_weeks, course.ended_on, today, held).phase
-    for a in areas:
-        lines.append(next_words(pathway(a, phase, journal.pathways.done(a, course.started_on))))
+    since, phase, _ = _where(journal, today)
+    for a in focus_areas(journal):
+        lines.append(next_words(pathway(a, phase, journal.pathways.done(a, since))))
     return lines
 
 

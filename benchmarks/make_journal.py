@@ -2,8 +2,8 @@
 
     python benchmarks/make_journal.py PATH [--scale N] [--seed S]
 
-Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions over
-150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
+Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interactions (one in
+four with a line on what happened, an incident) over 150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
 results, 1,500 exercises, 1,000 homework items, 1,000 coping-strategy logs, a course
 with goals rated at check-ins, 120 life events (a third known only by the month), a
 weekly therapy session with two things brought to each, a safety plan, and the
@@ -65,6 +65,14 @@ NOTES = (
     "Good call with family, made plans for the weekend.",
 )
 
+INCIDENTS = (
+    "argued about the move",
+    "a long talk over dinner",
+    "they cancelled at the last minute",
+    "laughed a lot, felt close",
+    "short messages, felt brushed off",
+)
+
 
 def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
     if path.exists():
@@ -123,6 +131,17 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             interactions,
         )
         conn.executemany("INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)", tags)
+        # What happened with someone (issue 23): one line for about one interaction in four.
+        conn.executemany(
+            "INSERT INTO incidents (uid, checkin_id, person_id, what_happened, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                # Not from `rnd`: the records after these stay as they were before incidents.
+                (f"n{k}", checkin_id, person, INCIDENTS[k // 4 % len(INCIDENTS)], stamp, stamp)
+                for k, (checkin_id, person, *_) in enumerate(interactions)
+                if k % 4 == 0
+            ],
+        )
 
         measures = []
         every = days / (MEASURES_PER_SCALE * scale)
@@ -334,6 +353,7 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         "checkins",
         "interactions",
         "checkin_tags",
+        "incidents",
         "measures",
         "goal_ratings",
         "coping_log",

@@ -271,7 +271,7 @@ def main() -> int:
         "--with",
         "Sam 001:+1",
         "--with",
-        "Alex 002:-1",
+        "Alex 002:-1:argued about the move",  # with what happened (an incident)
         "--note",
         "Dinner together, then a walk",
         "--tag",

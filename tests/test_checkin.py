@@ -125,7 +125,8 @@ def test_list_limit_and_json(people):
         )
     data = json.loads(people.ok("checkin", "list", "--limit", "2", "--json").stdout)
     assert [c["day"] for c in data] == ["2026-03-05", "2026-03-04"]
-    assert data[0]["people"] == [{"name": "Sam", "quality": 1}] and data[0]["tags"] == ["t"]
+    assert data[0]["people"] == [{"name": "Sam", "quality": 1, "what_happened": None, "incident": None}]
+    assert data[0]["tags"] == ["t"]
     assert len(json.loads(people.ok("checkin", "list", "--all", "--json").stdout)) == 5
 
 

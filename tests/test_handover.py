@@ -146,7 +146,10 @@ def test_exercises_in_full_and_the_person_chooses_what_leaves(grief, tmp_path):
         str(target),
     )
     said = flat(result.stderr)
-    assert "It includes: page one, figures, events, sessions, the review, inventory, safety-plan." in said
+    assert (
+        "It includes: page one, figures, events, sessions, the review, inventory, incidents, safety-plan."
+        in said
+    )
     assert "Left out: exercises, notes (add with --include)." in said
     written = target.read_text()
     assert "Communication analysis" not in written and "they heard never" not in written
@@ -186,7 +189,10 @@ def test_since_the_last_session_and_for_whom(grief):
 def test_bad_document_choices_are_refused_and_nothing_is_written(grief, ipt, tmp_path):
     target = tmp_path / "r.md"
     for args, words in (
-        (("--include", "diary"), "--include takes inventory, exercises, notes, safety-plan; got 'diary'"),
+        (
+            ("--include", "diary"),
+            "--include takes inventory, exercises, incidents, notes, safety-plan; got 'diary'",
+        ),
         (("--include", "notes", "--exclude", "notes"), "notes is both included and excluded"),
         (("--since-last-session", "--weeks", "4"), "Choose one of"),
     ):

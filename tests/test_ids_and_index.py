@@ -33,7 +33,7 @@ def test_upgrading_keeps_every_row_and_link_and_indexes_old_notes(ipt, tmp_path)
     conn.close()
     data = json.loads(ipt.ok("--db", str(path), "checkin", "list", "--json").stdout)
     assert [(c["id"], c["uid"], c["people"], c["tags"]) for c in data] == [
-        (7, "c7", [{"name": "Sam", "quality": 1}], ["outdoors"])
+        (7, "c7", [{"name": "Sam", "quality": 1, "what_happened": None, "incident": None}], ["outdoors"])
     ]
     assert ipt.rows_in(path, "SELECT id, checkin_id FROM measures") == [(3, 7)]
     assert ipt.rows_in(path, "PRAGMA foreign_key_check") == []

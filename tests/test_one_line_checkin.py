@@ -111,7 +111,9 @@ def test_one_line_mistakes_write_nothing(inventory, args, message):
 
 def test_one_line_json_prints_what_was_saved(inventory):
     data = json.loads(inventory.ok("checkin", "4", "Sam-1 argued", "--json", "--date", "2026-03-02").stdout)
-    assert data["checkin"]["mood"] == 4 and data["checkin"]["people"] == [{"name": "Sam", "quality": -1}]
+    assert data["checkin"]["mood"] == 4 and data["checkin"]["people"] == [
+        {"name": "Sam", "quality": -1, "what_happened": None, "incident": None}
+    ]
 
 
 def test_show_prints_the_whole_check_in_with_its_questionnaire(inventory):

@@ -82,7 +82,7 @@ def test_unknown_how_it_went_is_shown_as_unknown_everywhere(people, tmp_path):
     sam_and_mum(people, tmp_path)
     assert "with Sam (how it went unknown)" in flat(people.ok("checkin", "list").stdout)
     listed = json.loads(people.ok("checkin", "list", "--json").stdout)
-    assert listed[0]["people"] == [{"name": "Sam", "quality": None}]
+    assert listed[0]["people"] == [{"name": "Sam", "quality": None, "what_happened": None, "incident": None}]
     shown = flat(people.ok("inventory", "show", "Sam").stdout)
     assert "how it went unknown" in shown and "it went +0.0 on average" in shown
     circle = flat(people.ok("inventory", "circle").stdout)

@@ -80,6 +80,7 @@ def test_how_it_went_is_picked_by_typing_its_sign_and_number(people):
     term.shows("/ -1...")  # what was typed, where the person sees it; the list narrows to it
     assert not any("+1  well" in line for line in term.screen.display)
     term.keys(ENTER)
+    term.at("What happened with Jo? (optional").type("")
     term.at("A note about this week?").type("")
     term.at("Tags, separated by commas?").type("")
     term.answer("Take the PHQ-9 now?", "n")

@@ -179,7 +179,9 @@ def test_checkin_wizard_with_picked_people_and_a_newcomer(sam):
     term.answer("How close do you feel?", DOWN, ENTER)  # inner circle
     term.answer("Add someone else", "n")
     term.answer("How did it go with Sam?", UP, ENTER)  # the cursor starts on 0; up is +1 well
+    term.at("What happened with Sam? (optional").type("")
     term.answer("How did it go with Jo?", DOWN, ENTER)  # -1 badly
+    term.at("What happened with Jo? (optional").type("")
     term.at("A note about this week?").type("Argued with Jo about Mum")
     term.at("Tags, separated by commas?").type("family, Weekend")
     decline_questionnaires(term)
@@ -321,6 +323,7 @@ def test_checkin_edit_wizard_is_prefilled(sam):
     term.at("How has your mood been").keys("\x7f").type("4")
     term.answer("Who did you spend meaningful time with?", ENTER)  # Alex stays picked
     term.answer("How did it go with Alex?", ENTER)  # the cursor starts on -1
+    term.at("What happened with Alex? (optional").type("")
     term.at("A note about this week?").type(" week")
     term.at("Tags, separated by commas?").type("")
     code, output = term.finish()
@@ -339,6 +342,7 @@ def test_first_checkin_with_an_empty_inventory_can_add_someone(ipt):
     term.answer("How close do you feel?", ENTER)
     term.answer("Add someone else", "n")
     term.answer("How did it go with Robin?", ENTER)
+    term.at("What happened with Robin? (optional").type("")
     decline_questionnaires(term)
     term.at("Anything to bring to your next session?").type("")
     code, output = term.finish()

@@ -150,6 +150,7 @@ CHECKIN = {
     "newcomer": "Someone not in your inventory yet",
     "more_newcomers": "Add someone else who is not in your inventory?",
     "quality": "How did it go with {name}?",
+    "what_happened": "What happened with {name}? (optional, one line)",
     "note": "A note about this week? (optional; type e and Enter to write it in your editor)",
     "tags": "Tags, separated by commas? (optional)",
     "measure": "Take the {name} now? It is worth doing every {days} days or so ({when}).",

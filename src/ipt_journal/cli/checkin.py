@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from ipt_journal.cli.checkin_line import OneLineCommand, one_line
 from ipt_journal.cli.checkin_list import list_checkins
 from ipt_journal.cli.checkin_options import DateOpt, IdArg, MoodOpt, NoteOpt, TagOpt, WithOpt
+from ipt_journal.cli.checkin_people import WhatHappenedOpt, add_what_happened, parse_with
 from ipt_journal.cli.context import (
     EditOpt,
     Gad7DifficultyOpt,
@@ -92,6 +93,7 @@ def checkin(
     date: DateOpt = None,
     mood: MoodOpt = None,
     with_: WithOpt = None,
+    what_happened: WhatHappenedOpt = None,
     note: NoteOpt = None,
     tag: TagOpt = None,
     phq9: Annotated[
@@ -118,7 +120,7 @@ def checkin(
     from ipt_journal.models import CheckinDraft, CheckinIn, GoalRatingIn, MeasureIn, validate
 
     state = session(ctx)
-    fields = _given(date, mood, with_, note, tag)
+    fields = _given(date, mood, with_, note, tag, what_happened)
     answers = {
         scale.key: scale.parse(text, f"--{scale.key}") for scale, text in ((PHQ9, phq9), (GAD7, gad7)) if text
     }
@@ -237,11 +239,13 @@ def edit(
         list[str] | None,
         typer.Option(
             "--with",
-            metavar="NAME:HOW",
-            help="Replaces the people of this check-in; NAME:HOW as for a new check-in, repeatable.",
+            metavar="NAME:HOW[:WORDS]",
+            help="Replaces the people of this check-in; NAME:HOW as for a new check-in, repeatable. "
+            "What happened with someone stays unless new WORDS are given.",
             show_default=False,
         ),
     ] = None,
+    what_happened: WhatHappenedOpt = None,
     note: NoteOpt = None,
     tag: Annotated[
         list[str] | None,
@@ -257,12 +261,16 @@ def edit(
     from ipt_journal.models import CheckinIn, validate
 
     state = session(ctx)
-    changes = _given(date, mood, with_, note, tag)
+    changes = _given(date, mood, with_, note, tag, what_happened if with_ else None)
     state.require(
-        [] if changes or edit else ["the flags for what to change"], f"ipt checkin edit {checkin_id} --mood 5"
+        [] if changes or edit or what_happened else ["the flags for what to change"],
+        f"ipt checkin edit {checkin_id} --mood 5",
     )
     journal = state.journal()
     current = journal.checkins.get(checkin_id)
+    if what_happened and not with_:  # words for people already on it
+        changes["people"] = current.fields()["people"]
+        add_what_happened(changes["people"], what_happened, replace=True)
     if edit:
         from ipt_journal.editor import edit_text
 
@@ -292,7 +300,12 @@ def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
 
 
 def _given(
-    date: str | None, mood: int | None, with_: list[str] | None, note: str | None, tag: list[str] | None
+    date: str | None,
+    mood: int | None,
+    with_: list[str] | None,
+    note: str | None,
+    tag: list[str] | None,
+    what_happened: list[str] | None = None,
 ) -> dict[str, Any]:
     """The check-in fields that came as flags, parsed into what CheckinIn takes."""
     from ipt_journal.text.dates import parse_day
@@ -304,27 +317,12 @@ def _given(
         fields["mood"] = mood
     if with_ is not None:
         fields["people"] = [parse_with(item) for item in with_]
+    add_what_happened(fields.get("people"), what_happened or [])
     if note is not None:
         fields["note"] = note
     if tag is not None:
         fields["tags"] = tag
     return fields
-
-
-def parse_with(text: str) -> dict:
-    """'Sam:+1' -> {'name': 'Sam', 'quality': 1}. The last colon splits, so names may hold one."""
-    name, colon, quality = text.rpartition(":")
-    if not colon or not name.strip():
-        raise InputError(
-            f"Write --with as NAME:HOW, with HOW from -2 (very badly) to +2 (very well), got {text!r}.",
-            "For example: --with 'Sam:+1'",
-        )
-    if not re.fullmatch(r"[+-]?[0-9]+", quality.strip()):  # int() would take "١" and "1_0"
-        raise InputError(
-            f"How it went with {name.strip()} must be a whole number from -2 (very badly) "
-            f"to +2 (very well), got {quality.strip()!r}."
-        )
-    return {"name": name.strip(), "quality": int(quality.strip())}
 
 
 def parse_goal_rating(text: str) -> dict:

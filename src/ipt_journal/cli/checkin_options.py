@@ -22,10 +22,11 @@ WithOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--with",
-        metavar="NAME:HOW",
+        metavar="NAME:HOW[:WORDS]",
         help=(
             "Someone you spent time with and how it went, HOW from -2 (very badly) "
-            "to +2 (very well), e.g. 'Sam:+1'; repeat per person."
+            "to +2 (very well): 'Sam:+1'; and, if you like, one line on what happened: "
+            "'Sam:-1:argued about the move'. Repeat per person."
         ),
         show_default=False,
         autocompletion=completion.people_with_how,

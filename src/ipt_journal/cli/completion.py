@@ -73,6 +73,10 @@ def homework_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "homework", incomplete)
 
 
+def incident_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return _journal_values(ctx, "incidents", incomplete)
+
+
 def exercise_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _journal_values(ctx, "exercises", incomplete)
 

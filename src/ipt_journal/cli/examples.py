@@ -52,12 +52,17 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         'ipt checkin 6 "dinner with Sam+1 #family"',
         "ipt checkin --mood 6 --with 'Sam:+1' --note 'Dinner with Sam'",
         "ipt checkin --mood 4 --date yesterday --edit",
+        "ipt checkin --mood 4 --with 'Tom:-1:argued about the move'",
     ),
     "ipt checkin list": (
         "ipt checkin list --with Sam --since 'last monday'",
         "ipt checkin list --all --mood-below 4 --contains argument",
     ),
-    "ipt checkin edit": ("ipt checkin edit 12 --mood 5 --date 'last friday'", "ipt checkin edit 12 --edit"),
+    "ipt checkin edit": (
+        "ipt checkin edit 12 --mood 5 --date 'last friday'",
+        "ipt checkin edit 12 --what-happened 'Tom:made up over dinner'",
+        "ipt checkin edit 12 --edit",
+    ),
     "ipt checkin delete": ("ipt checkin delete 12",),
     "ipt checkin show": ("ipt checkin show 12", "ipt checkin show 12 --json"),
     "ipt measure": ("ipt measure phq9", "ipt measure history"),
@@ -77,6 +82,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt exercise start": (
         "ipt exercise start active-listening --with Sam",
         "ipt exercise start grief --edit",
+        "ipt exercise start communication-analysis --from-incident 3",
     ),
     "ipt exercise history": (
         "ipt exercise history --with Sam --since 2026-01-01",

@@ -104,6 +104,17 @@ def start(
             show_default=False,
         ),
     ] = None,
+    from_incident: Annotated[
+        int | None,
+        typer.Option(
+            "--from-incident",
+            metavar="ID",
+            help="Start a communication analysis from what happened with someone in a check-in "
+            "(its person, day and words; ids in ipt checkin show).",
+            show_default=False,
+            autocompletion=completion.incident_ids,
+        ),
+    ] = None,
     pathway: Annotated[
         str | None,
         typer.Option(
@@ -139,6 +150,10 @@ def start(
         check_step_of(pathway, exercise.key)
     to_bring = exercise.key in TO_BRING
     answers = parse_answers(exercise, answer or [])
+    if from_incident is not None:  # its person and words, checked before any question
+        from ipt_journal.insight.incidents import analysis_start
+
+        with_, answers = analysis_start(state.journal(), exercise.key, from_incident, with_, answers)
     if edit:
         answers = _answers_in_editor(exercise, answers)
     missing = exercise.missing(answers)

@@ -271,6 +271,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     )
     events = journal.events.with_person(person.id)
     mood = _mood_by_how_it_went(journal, person.name) if alive else None
+    incidents = journal.incidents.all(person=person.name)
     if as_json:
         from ipt_journal.cli.event import event_json
 
@@ -280,10 +281,14 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
                 "contact_summary": messages.plain(summary),
                 "events": [event_json(event) for event in events],
                 "mood_by_how_it_went": messages.plain(mood),
+                "incidents": [
+                    {"id": i.id, "day": i.day, "quality": i.quality, "what_happened": i.what_happened}
+                    for i in incidents
+                ],
             }
         )
     else:
-        person_detail(person, summary, events, mood)
+        person_detail(person, summary, events, mood, incidents)
 
 
 def _after_the_gap(journal: Journal) -> dt.date | None:

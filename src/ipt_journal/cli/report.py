@@ -80,8 +80,8 @@ def report(
         typer.Option(
             "--include",
             metavar="SECTION",
-            help="Add a section to the document: inventory, exercises, notes, safety-plan; repeatable. "
-            "[default: inventory and exercises]",
+            help="Add a section to the document: inventory, exercises, incidents (what happened with "
+            "people), notes, safety-plan; repeatable. [default: inventory, exercises and incidents]",
             show_default=False,
         ),
     ] = None,

@@ -30,6 +30,7 @@ CASE_SECTIONS = (
     case.events,
     people.inventory,
     people.relationships,
+    people.incidents,
     record.questionnaires,
     record.mood,
     case.sessions,
@@ -44,7 +45,7 @@ CASE_SECTIONS = (
 
 def blocks(doc: ClinicianReport, crisis_lines: list[str]) -> list[Block]:
     """Every section that has something to say: page one, then the case."""
-    left_out = sorted({"inventory", "exercises", "notes", "safety-plan"} - doc.sections)
+    left_out = sorted({"inventory", "exercises", "incidents", "notes", "safety-plan"} - doc.sections)
     covers = f"Written {doc.today.isoformat()}; covers {doc.window}."
     if left_out:
         covers += f" Left out by the person: {', '.join(left_out)}."

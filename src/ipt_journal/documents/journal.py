@@ -137,6 +137,9 @@ def _people(doc: Doc, names: Names) -> list[str]:
 
 def _checkins(doc: Doc, names: Names) -> list[str]:
     lines = ["## Check-ins", ""] if doc["checkins"] else []
+    happened: dict[str, list[dict]] = {}  # what happened with someone, by check-in uid
+    for incident in doc.get("incidents", []):
+        happened.setdefault(incident["checkin"], []).append(incident)
     for c in sorted(doc["checkins"], key=lambda c: (c["day"], c["created_at"])):
         lines += [f"### {text(c['day'])}: mood {text(c['mood'])}/10", ""]
         with_ = ", ".join(
@@ -144,6 +147,13 @@ def _checkins(doc: Doc, names: Names) -> list[str]:
         )
         if with_:
             lines.append(f"- With: {with_}")
+        for incident in happened.get(c["uid"], []):
+            lines.append(
+                _item(
+                    f"What happened with {text(names.get(incident['person'], '?'))}",
+                    incident["what_happened"],
+                )
+            )
         if c["tags"]:
             lines.append(_item("Tags", ", ".join(c["tags"])))
         if c["note"]:

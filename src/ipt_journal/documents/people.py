@@ -4,7 +4,7 @@ second, "in nearly every check-in"; and the interpersonal inventory."""
 
 from __future__ import annotations
 
-from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS
+from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS, went_label
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
 from ipt_journal.insight.clinician_report import ClinicianReport
 from ipt_journal.insight.relationships import MIN_FOR_LINK, MoodWhen, PersonChange, PersonMood
@@ -12,6 +12,7 @@ from ipt_journal.insight.report import MIN_CHECKINS_EACH, PersonPattern
 from ipt_journal.text.figures import shown, whole
 
 ASSOCIATION = "Mood differences are associations, not causes."
+INCIDENTS_HEADING = "What happened with people"
 SHOWN_FROM = MIN_CHECKINS_EACH  # as the terminal: people seen fewer times are left out of these views
 
 
@@ -179,4 +180,16 @@ def inventory(doc: ClinicianReport) -> list[Block]:
         out.append(Heading(f"{person.name}: {person.about}{focus}", level=3))
         if person.answers:
             out.append(Items([f"{question}: {answer}" for question, answer in person.answers]))
+    return out
+
+
+def incidents(doc: ClinicianReport) -> list[Block]:
+    """The window's incidents, person by person, each with its day and how it went: the
+    events with people an IPT session starts from, in the person's own words."""
+    if not doc.incidents:
+        return []
+    out: list[Block] = [Heading(INCIDENTS_HEADING)]
+    for person in doc.incidents:
+        out.append(Paragraph(person.name))
+        out.append(Items([f"{i.day} ({went_label(i.quality)}): {i.what_happened}" for i in person.incidents]))
     return out

@@ -225,6 +225,7 @@ class _OnlyCheckins:
 
     checkins: Iterable[portable.CheckinDoc]
     people: tuple = ()
+    incidents: tuple = ()
     measures: tuple = ()
     courses: tuple = ()
     goals: tuple = ()

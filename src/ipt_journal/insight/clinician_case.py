@@ -14,10 +14,12 @@ if TYPE_CHECKING:
     from ipt_journal.store import Journal, LifeEvent, Person
 
 # What the person may leave out of (or add to) the document, by name.
-SECTIONS = ("inventory", "exercises", "notes", "safety-plan")
-# Exercises and the inventory are the case a clinician works with; the person's own
-# check-in notes and their crisis plan are more private, so they leave only when asked.
-DEFAULT_SECTIONS = frozenset({"inventory", "exercises"})
+SECTIONS = ("inventory", "exercises", "incidents", "notes", "safety-plan")
+# Exercises, the inventory and what happened with people (incidents: the week's events
+# with people that IPT's sessions start from) are the case a clinician works with; the
+# person's own check-in notes and their crisis plan are more private, so they leave only
+# when asked.
+DEFAULT_SECTIONS = frozenset({"inventory", "exercises", "incidents"})
 
 
 @dataclass

@@ -20,6 +20,7 @@ from ipt_journal.insight.clinician_case import (
     SafetyPlanState,
     SinceLastSession,
 )
+from ipt_journal.insight.incidents import PersonIncidents, by_person
 from ipt_journal.insight.report import Report, build_report
 from ipt_journal.store import Journal, LifeEvent, Review, SafetyPlanItem
 
@@ -93,6 +94,7 @@ class ClinicianReport:
     since_last: SinceLastSession | None = None
     recipient: str | None = None  # --for
     notes: list[str] = field(default_factory=list)  # check-in notes, only when included
+    incidents: list[PersonIncidents] = field(default_factory=list)  # what happened, per person, when included
     focus_people: set[str] = field(default_factory=set)  # the dispute's other side, a problem area's people
     sections: frozenset[str] = DEFAULT_SECTIONS
 
@@ -163,6 +165,7 @@ def build_document(
         ]
         if "notes" in sections
         else [],
+        incidents=by_person(journal, since, today) if "incidents" in sections else [],
         sections=sections,
         item9_follow_up=follow_up,
         item9_history=history,

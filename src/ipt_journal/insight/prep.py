@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from ipt_journal.insight.incidents import by_person
 from ipt_journal.insight.report import _iso_dates, _summary
 from ipt_journal.store import Journal
 
@@ -65,6 +66,8 @@ class Prep:
     coping: list[dict]
     bring: list[dict]
     events: list[dict] = field(default_factory=list)
+    # What happened with each person, by check-in (issue 23): {"name", "incidents": [...]}.
+    incidents: list[dict] = field(default_factory=list)
     # The first day the mood trend covers when months without a check-in lie in the window:
     # the trend starts after them (insight/gaps.py). None: it covers the whole window.
     trend_since: dt.date | None = None
@@ -140,6 +143,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         coping=[dict(row) for row in journal.coping.summary(since)],
         bring=[asdict(item) for item in journal.bring.all()],
         events=events_since(journal, since, today),
+        incidents=[person.as_json() for person in by_person(journal, since, today)],
         **urgency_context(journal),
     )
 

@@ -165,6 +165,8 @@ class Report:
     item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
     self_help: str | None = None  # a self-guided course self-help alone may not suffice for
     gap: Gap | None = None  # the latest gap of months in the window: comparisons start after it
+    # What happened with each person in the window's check-ins (issue 23), as `ipt prep` has it.
+    incidents: list[dict] = field(default_factory=list)
 
     @property
     def journal_is_empty(self) -> bool:
@@ -219,6 +221,7 @@ def window_for(
 
 
 def build_report(journal: Journal, since: dt.date, today: dt.date | None = None) -> Report:
+    from ipt_journal.insight.incidents import by_person
     from ipt_journal.insight.life_events import events_in_window
     from ipt_journal.insight.relationships import mood_series, name_weeks, people_insight, weekly_people
 
@@ -251,6 +254,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         events=events_in_window(journal, since, today),
         chart=mood_series(journal, since, today),
         gap=gap,
+        incidents=[person.as_json() for person in by_person(journal, since, today)],
     )
 
 

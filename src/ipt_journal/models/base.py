@@ -67,6 +67,7 @@ RULES = {
     "mood_before": "Mood before must be a whole number from 0 (worst) to 10 (best)",
     "mood_after": "Mood after must be a whole number from 0 (worst) to 10 (best)",
     "kind": f"The kind of event must be one of: {_choices(EventKind)}",
+    "what_happened": "What happened must be one line of at most 200 characters",
 }
 
 PERSON_TEXT_FIELDS = (
@@ -161,10 +162,11 @@ def explain(exc: ValidationError, data: dict) -> str:
     names = [part for part in error["loc"] if isinstance(part, str)]
     field = names[-1] if names else ""
     rule = RULES.get(field, f"{_words(field) or 'A value'} is not valid")
-    if field == "quality" and error["loc"][0] == "people":
+    if field in ("quality", "what_happened") and error["loc"][0] == "people":
         person = data["people"][error["loc"][1]]
         if isinstance(person, dict) and person.get("name"):
-            rule = rule.replace("How it went", f"How it went with {person['name']}")
+            said = "How it went" if field == "quality" else "What happened"
+            rule = rule.replace(said, f"{said} with {person['name']}")
     got = error.get("input")
     if isinstance(got, bool) or not isinstance(got, (int, str)) or len(str(got)) > ECHO_LIMIT:
         return f"{rule}."

@@ -71,6 +71,9 @@ class PersonIn(Model):
         return self
 
 
+WHAT_HAPPENED_MAX = 200  # one line: a longer story belongs in the note or an exercise
+
+
 class InteractionIn(Model):
     """Time spent with one person in a check-in's week, and how it went."""
 
@@ -78,6 +81,9 @@ class InteractionIn(Model):
     # None only where nobody said (imported), kept when such a check-in is edited: flags
     # and the wizard always give a number.
     quality: Annotated[int | None, Field(ge=QUALITY_MIN, le=QUALITY_MAX, strict=True)]
+    # One line on what happened with them (an interpersonal incident). None: nothing said
+    # (an edit keeps what was there); "": remove it.
+    what_happened: Annotated[str, Field(max_length=WHAT_HAPPENED_MAX)] | None = None
 
 
 class CheckinIn(Model):

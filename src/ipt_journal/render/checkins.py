@@ -67,6 +67,9 @@ def checkin_whole(checkin: Checkin, time: str | None = None) -> None:
         console.print(
             Text("With: " + ", ".join(f"{i.name} ({went_label(i.quality)})" for i in checkin.people))
         )
+    for i in checkin.people:
+        if i.what_happened:  # the incident's id, for: ipt exercise start ... --from-incident ID
+            console.print(Text(f"What happened with {i.name} (incident #{i.incident}): {i.what_happened}"))
     if checkin.tags:
         console.print(Text("Tags: " + ", ".join(checkin.tags)))
     if checkin.note:

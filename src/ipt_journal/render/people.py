@@ -26,7 +26,10 @@ from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import count, label
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ipt_journal.insight.relationships import PersonMood
+    from ipt_journal.store import Incident
 
 PEOPLE_COLUMNS = (
     Column("Name"),
@@ -76,6 +79,7 @@ def person_detail(
     summary: ContactSummary | None,
     events: Sequence[LifeEvent] = (),
     mood: PersonMood | None = None,
+    incidents: Sequence[Incident] = (),
 ) -> None:
     console = new_console()
     table = Table(box=None, show_header=False, title=Text(person.name), title_justify="left", padding=(0, 1))
@@ -118,6 +122,7 @@ def person_detail(
         console.print(
             Text("Life events: " + "; ".join(f"{e.when} {kind_label(e.kind)}" for e in events) + ".")
         )
+    incidents_shown(console, incidents, alive=not died)
     if summary is None:  # someone who has died: no contact figures, as if they were still seen
         return
     if not summary.interactions:
@@ -170,3 +175,31 @@ def person_detail(
         went = UNKNOWN_WENT if quality is None else f"{signed(quality)} {QUALITY_LABELS[quality]}"
         recent.add_row(day, went, str(day_mood))
     console.print(recent)
+
+
+INCIDENTS_SHOWN = 10  # the latest; the rest by search or --json
+
+
+def incidents_shown(console: Console, incidents: Sequence[Incident], alive: bool = True) -> None:
+    """What happened with them, check-in by check-in, the latest first, with each id; for
+    the living, how to look at one closely (never with someone who died: errors.HasDied)."""
+    from ipt_journal.clinical.vocab import went_label
+
+    if not incidents:
+        return
+    console.print(Text("What happened:", style="bold"))
+    for incident in list(reversed(incidents))[:INCIDENTS_SHOWN]:
+        console.print(
+            Text(
+                f"  #{incident.id} {incident.day} ({went_label(incident.quality)}): {incident.what_happened}"
+            )
+        )
+    if len(incidents) > INCIDENTS_SHOWN:
+        more = len(incidents) - INCIDENTS_SHOWN
+        console.print(
+            Text(f"  and {count(more, 'earlier one')}: ipt inventory show NAME --json has them all.")
+        )
+    if alive:
+        console.print(Text("  To look closely at one, by its id:"))
+        console.print(Text("  ipt exercise start communication-analysis --from-incident ID"))
+    console.print()

@@ -14,6 +14,8 @@ from ipt_journal.text.figures import shown, whole
 from ipt_journal.text.messages import count
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ipt_journal.insight.prep import Prep
 
 
@@ -52,7 +54,8 @@ def prep(result: Prep) -> None:
             + (f", {trend}." if trend else ".")
         )
         console.print(f"  {moods}")
-    if result.people:
+    happened = {entry["name"]: entry["incidents"] for entry in result.incidents}
+    if result.people or happened:
         console.print()
         console.print("With the people you saw", style="bold")
         for person in result.people:
@@ -62,6 +65,10 @@ def prep(result: Prep) -> None:
                     f"{how_it_went(person.mean_quality)} (last {person.last_day})"
                 )
             )
+            _incidents(console, happened.pop(person.name, []))
+        for name, incidents in happened.items():  # someone not counted above (who has since died)
+            console.print(Text(f"  {name}:"))
+            _incidents(console, incidents)
     if result.events:
         console.print()
         console.print("What happened", style="bold")
@@ -108,3 +115,9 @@ def prep(result: Prep) -> None:
             console.print(Text(f"  - {item['text']}"))
     else:
         console.print('  Nothing noted yet. Add a question or topic: ipt bring "TEXT"')
+
+
+def _incidents(console: Console, incidents: list[dict]) -> None:
+    """What happened with one person, one line per check-in, each with its id."""
+    for incident in incidents:
+        console.print(Text(f"    {incident['day'][5:]}: {incident['what_happened']} (#{incident['id']})"))

@@ -101,6 +101,17 @@ def _mood_and_people(console: Console, result: Report) -> None:
         console.print("Life events in this window", style="bold")
         for event in result.events:
             console.print(Text(f"  ◆ {event_line(event)}"))
+    if result.incidents:
+        from ipt_journal.clinical.vocab import went_label
+
+        console.print()
+        console.print("What happened with people", style="bold")
+        for entry in result.incidents:
+            console.print(Text(f"  {entry['name']}"))
+            for i in entry["incidents"]:
+                console.print(
+                    Text(f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})")
+                )
     console.print()
     _people_patterns(console, result)
     if result.insight:

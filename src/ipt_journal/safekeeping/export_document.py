@@ -93,6 +93,15 @@ def sections(journal: Journal) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "people": ({**_without(p), "can_confide": _bool(p["can_confide"])} for p in rows("people")),
         "checkins": checkins(),
+        # What happened with someone in a check-in (issue 23), by the uids of both.
+        "incidents": (
+            {
+                **_without(n, "checkin_id", "person_id"),
+                "checkin": checkin_uid[n["checkin_id"]],
+                "person": people_uid[n["person_id"]],
+            }
+            for n in rows("incidents")
+        ),
         "measures": (
             {
                 **_without(m, "total", "checkin_id", "answers"),

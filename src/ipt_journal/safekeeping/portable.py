@@ -99,6 +99,14 @@ class CheckinDoc(Doc):
         return self
 
 
+class IncidentDoc(Stored):
+    """What happened with one person in one check-in (issue 23)."""
+
+    checkin: Uid
+    person: Uid
+    what_happened: Annotated[str, Field(min_length=1, max_length=200)]
+
+
 class MeasureDoc(Stored, MeasureIn):
     checkin: Uid | None
 
@@ -278,6 +286,7 @@ class Document(Doc):
     format_version: Literal[1]
     people: list[PersonDoc] = []
     checkins: list[CheckinDoc] = []
+    incidents: list[IncidentDoc] = []
     measures: list[MeasureDoc] = []
     courses: list[CourseDoc] = []
     goals: list[GoalDoc] = []
@@ -311,6 +320,7 @@ class Document(Doc):
         for name in (
             "people",
             "checkins",
+            "incidents",
             "measures",
             "courses",
             "goals",

@@ -159,6 +159,7 @@ class StreamedDocument:
     # each kind of record, in the file's order, read as the merge comes to it
     people = property(lambda self: self.records("people"))
     checkins = property(lambda self: self.records("checkins"))
+    incidents = property(lambda self: self.records("incidents"))
     measures = property(lambda self: self.records("measures"))
     courses = property(lambda self: self.records("courses"))
     goals = property(lambda self: self.records("goals"))

@@ -12,6 +12,7 @@ few queries that part needs, reached as an attribute of the journal.
     safety_plan  journal.safety_plan, journal.safety_plan_closing
     practice     journal.coping, journal.exercises, journal.homework
     events       journal.events        life events (the interpersonal timeline)
+    incidents    journal.incidents     what happened with someone, per check-in
     patterns     journal.patterns      the aggregates of the insight screens
     sessions     journal.sessions, journal.bring   therapy sessions, things to bring
     transfer     journal.dump(), journal.rows()    export
@@ -49,6 +50,7 @@ if TYPE_CHECKING:  # what __getattr__ below hands out at run time, for the type 
     from ipt_journal.store.connection import OP_ERRORS as OP_ERRORS
     from ipt_journal.store.course import Course, Goal, Review
     from ipt_journal.store.events import LifeEvent
+    from ipt_journal.store.incidents import Incident
     from ipt_journal.store.measures import Measure
     from ipt_journal.store.people import (
         PERSON_FIELDS,
@@ -76,6 +78,7 @@ __all__ = [
     "Footprint",
     "Goal",
     "Homework",
+    "Incident",
     "InputError",
     "Interaction",
     "LifeEvent",
@@ -114,6 +117,7 @@ RECORDS = {
     "Midpoint": "course",
     "StayingWellPlan": "staying_well",
     "LifeEvent": "events",
+    "Incident": "incidents",
     "Measure": "measures",
     "PERSON_FIELDS": "people",
     "ContactSummary": "people",

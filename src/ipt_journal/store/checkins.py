@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 class Interaction:
     name: str
     quality: int | None  # None: how it went unknown (imported)
+    what_happened: str | None = None  # one line on what happened with them (an incident)
+    incident: int | None = None  # that incident's id (ipt exercise start ... --from-incident)
 
 
 @dataclass
@@ -42,7 +44,9 @@ class Checkin:
             "day": self.day,
             "mood": self.mood,
             "note": self.note,
-            "people": [{"name": i.name, "quality": i.quality} for i in self.people],
+            "people": [
+                {"name": i.name, "quality": i.quality, "what_happened": i.what_happened} for i in self.people
+            ],
             "tags": list(self.tags),
         }
 
@@ -138,6 +142,7 @@ class CheckinStore(Repository):
             "INSERT INTO checkin_tags (checkin_id, tag) VALUES (?, ?)",
             [(checkin_id, tag) for tag in checkin.tags],
         )
+        self.journal.incidents.write(checkin_id, checkin, ids, stamp)
 
     def get(self, checkin_id: int) -> Checkin:
         row = self._one("SELECT * FROM checkins WHERE id = ?", (checkin_id,))
@@ -197,12 +202,16 @@ class CheckinStore(Repository):
             return []
         marks = ", ".join("?" * len(checkins))
         for row in self._all(
-            "SELECT i.checkin_id, p.name, i.quality FROM interactions i "
-            f"JOIN people p ON p.id = i.person_id WHERE i.checkin_id IN ({marks}) "
+            "SELECT i.checkin_id, p.name, i.quality, n.what_happened, n.id AS incident FROM interactions i "
+            "JOIN people p ON p.id = i.person_id "
+            "LEFT JOIN incidents n ON n.checkin_id = i.checkin_id AND n.person_id = i.person_id "
+            f"WHERE i.checkin_id IN ({marks}) "
             "ORDER BY p.closeness IS NULL, p.closeness, p.name COLLATE NOCASE",
             list(checkins),
         ):
-            checkins[row["checkin_id"]].people.append(Interaction(row["name"], row["quality"]))
+            checkins[row["checkin_id"]].people.append(
+                Interaction(row["name"], row["quality"], row["what_happened"], row["incident"])
+            )
         for row in self._all(
             f"SELECT checkin_id, tag FROM checkin_tags WHERE checkin_id IN ({marks}) ORDER BY tag",
             list(checkins),

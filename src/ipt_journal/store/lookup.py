@@ -24,6 +24,9 @@ QUERIES = {
     "measures": "SELECT id, day || ', ' || scale || ' ' || total FROM measures ORDER BY id DESC LIMIT 40",
     "homework": "SELECT id, coalesce('due ' || due, status) FROM homework WHERE status = 'open' ORDER BY id",
     "exercises": "SELECT id, day || ', ' || kind FROM exercises ORDER BY id DESC LIMIT 40",
+    # The day and the person, never the words: what a person wrote stays out of the shell.
+    "incidents": "SELECT n.id, c.day || ', ' || p.name FROM incidents n "
+    "JOIN checkins c ON c.id = n.checkin_id JOIN people p ON p.id = n.person_id ORDER BY n.id DESC LIMIT 40",
     "safety_plan": "SELECT id, 'step ' || step FROM safety_plan_items ORDER BY step, id",
     "strategies": "SELECT key, name FROM coping_strategies ORDER BY key",
 }

@@ -49,6 +49,9 @@ class _Merge(MergeRows):
             self._person(person)
         for checkin in doc.checkins:
             self._checkin(checkin)
+        from ipt_journal.store.incidents import merge_incidents  # here: every command imports this module
+
+        merge_incidents(self, doc.incidents)
         for measure in doc.measures:
             answers = json.dumps(measure.answers)
             self._upsert(

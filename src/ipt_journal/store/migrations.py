@@ -135,6 +135,40 @@ def m014_search_the_inventory_course_goals_and_plans(db: Database) -> None:
 
 
 @migrations()
+def m015_what_happened_with_each_person(db: Database) -> None:
+    """Issue 23, point 1: beside how time with someone went, one line on what happened,
+    kept as an interpersonal incident of that check-in and person. Its own table (not a
+    column on interactions) because an incident has its own id (a communication analysis
+    starts from it), a stable uid for export and import, a tombstone when deleted, and its
+    own search index; interactions are rewritten whole when a check-in is edited."""
+    from ipt_journal.store.search import SOURCES, fts_statements
+
+    _run(
+        db,
+        """
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+            what_happened TEXT NOT NULL CHECK (length(what_happened) BETWEEN 1 AND 200),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (checkin_id, person_id)
+        )
+        """,
+        "CREATE INDEX incidents_person ON incidents (person_id)",
+        *tombstone_triggers("incidents"),
+        *(
+            statement
+            for source in SOURCES
+            if source.table == "incidents"
+            for statement in fts_statements(source)
+        ),
+    )
+
+
+@migrations()
 def m019_problem_area_pathways(db: Database) -> None:
     """Issue 23 point 2: each problem area's pathway keeps which step was done, when, and by
     which exercise (a row per time a step is done; the exercise may later be deleted); and

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ipt_journal.store.course import CourseStore, GoalStore, MidpointStore, ReviewStore
     from ipt_journal.store.drafts import DraftStore
     from ipt_journal.store.events import EventStore
+    from ipt_journal.store.incidents import IncidentStore
     from ipt_journal.store.measures import MeasureStore
     from ipt_journal.store.pathways import PathwayStore
     from ipt_journal.store.patterns import PatternStore
@@ -48,6 +49,13 @@ class JournalParts:
         from ipt_journal.store.checkins import CheckinStore
 
         return CheckinStore(self._journal)
+
+    @cached_property
+    def incidents(self) -> IncidentStore:
+        """What happened with each person of a check-in, one line each."""
+        from ipt_journal.store.incidents import IncidentStore
+
+        return IncidentStore(self._journal)
 
     @cached_property
     def measures(self) -> MeasureStore:

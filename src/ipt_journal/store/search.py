@@ -102,6 +102,14 @@ SOURCES = (
         day="substr(t.updated_at, 1, 10)",
         show="ipt staying-well",
     ),
+    # Added by m015: what happened with someone, one line per person of a check-in.
+    SearchSource(
+        "incident",
+        "incidents",
+        ("what_happened",),
+        day="(SELECT c.day FROM checkins c WHERE c.id = t.checkin_id)",
+        show="ipt exercise start communication-analysis --from-incident ID",
+    ),
 )
 
 

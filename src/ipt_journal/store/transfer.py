@@ -17,6 +17,7 @@ TABLES = (
     "checkins",
     "interactions",
     "checkin_tags",
+    "incidents",
     "measures",
     "courses",
     "goals",

@@ -68,7 +68,17 @@ def control_character(text: str, multiline: bool = False) -> str | None:
 
 
 # Fields that are one line of text; elsewhere tabs and newlines are part of what was written.
-SINGLE_LINE_FIELDS = {"name", "tags", "with_names", "person", "uid", "scale", "kind", "strategy"}
+SINGLE_LINE_FIELDS = {
+    "what_happened",
+    "name",
+    "tags",
+    "with_names",
+    "person",
+    "uid",
+    "scale",
+    "kind",
+    "strategy",
+}
 
 
 V = TypeVar("V")  # the value checked, handed back as it came

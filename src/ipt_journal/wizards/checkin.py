@@ -61,17 +61,21 @@ def checkin_wizard(
             taken.add(answers["name"].casefold())
             names.append(answers["name"])
             wants_newcomer = prompts.confirm(CHECKIN["more_newcomers"], default=False)
-        fields["people"] = [
-            {
-                "name": name,
-                "quality": prompts.select(
-                    CHECKIN["quality"].format(name=name),
-                    QUALITY_CHOICES,
-                    default=0 if earlier.get(name.casefold()) is None else earlier[name.casefold()],
-                ),
-            }
-            for name in names
-        ]
+        words = {p["name"].casefold(): p.get("what_happened") or "" for p in fields.get("people", [])}
+        fields["people"] = []
+        for name in names:
+            quality = prompts.select(
+                CHECKIN["quality"].format(name=name),
+                QUALITY_CHOICES,
+                default=0 if earlier.get(name.casefold()) is None else earlier[name.casefold()],
+            )
+            # Right after how it went, while the moment is in mind: one line, or Enter for none.
+            happened = prompts.text(
+                CHECKIN["what_happened"].format(name=name),
+                default=words.get(name.casefold(), ""),
+                validate=_what_happened_problem,
+            ).strip()
+            fields["people"].append({"name": name, "quality": quality, "what_happened": happened})
     if "note" not in given:
         fields["note"] = prompts.text(CHECKIN["note"], default=fields.get("note") or "")
         if fields["note"].strip().lower() == "e":  # the wizard's way to the editor
@@ -111,3 +115,11 @@ def _mood_problem(text: str) -> bool | str:
     if text.strip().isascii() and text.strip().isdigit() and 0 <= int(text) <= 10:
         return True
     return "Type a whole number from 0 (worst) to 10 (best)."
+
+
+def _what_happened_problem(text: str) -> bool | str:
+    from ipt_journal.models.journal import WHAT_HAPPENED_MAX
+
+    if len(text.strip()) > WHAT_HAPPENED_MAX:
+        return f"One line of at most {WHAT_HAPPENED_MAX} characters, please (the note can hold more)."
+    return True

@@ -329,7 +329,7 @@ def test_a_journal_from_before_incidents_migrates_and_takes_them(ipt, tmp_path):
         )
     conn.close()
     ipt.ok("--db", str(path), "checkin", "edit", "1", "--what-happened", f"Sam:{ARGUED}")
-    assert ipt.rows_in(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(15,)]
+    assert ipt.rows_in(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert ipt.rows_in(path, "SELECT what_happened FROM incidents") == [(ARGUED,)]
     hits = json.loads(ipt.ok("--db", str(path), "search", "argued", "--json").stdout)
     assert [hit["kind"] for hit in hits] == ["incident"]

@@ -470,3 +470,15 @@ def test_the_markdown_export_lists_the_steps_done_and_the_weeks(people, tmp_path
     assert (
         "- Week of 2026-03-16: 2 to confide in\n- Week of 2026-03-30: dispute stage renegotiation\n" in text
     )
+
+
+def test_a_step_for_a_later_phase_can_be_done_sooner_and_says_so(grieving):
+    with on(WEEK_1):
+        start_course(grieving, "grief")
+        grieving.ok("pathway", "done", "story")
+        out = flat(grieving.ok("pathway", "next", *flags_for("grief-feelings"), "--no-homework").stdout)
+    assert "This step usually comes in the middle phase of the course; you can do it now" in out
+    assert grieving.rows("SELECT step, exercise_id FROM pathway_steps ORDER BY id") == [
+        ("story", None),
+        ("feelings", 1),
+    ]

@@ -96,7 +96,13 @@ def next_step(
     ctx: typer.Context,
     area: AreaOpt = None,
     with_: Annotated[
-        str | None, typer.Option("--with", metavar="NAME", help="The person it is about.")
+        str | None,
+        typer.Option(
+            "--with",
+            metavar="NAME",
+            help="The person it is about.",
+            autocompletion=completion.exercise_people,
+        ),
     ] = None,
     answer: Annotated[
         list[str] | None,
@@ -126,6 +132,7 @@ def next_step(
 
     One question at a time; every answer also has a flag, as in ipt exercise start."""
     from ipt_journal.cli.exercise import start
+    from ipt_journal.clinical.pathways import PHASE_WORDS
     from ipt_journal.errors import InputError
     from ipt_journal.insight.pathways import build
 
@@ -149,7 +156,7 @@ def next_step(
         )
     if not upcoming.ready:
         messages.note(
-            f"This step usually comes in the {upcoming.step.phase} phase of the course; "
+            f"This step usually comes in the {PHASE_WORDS[upcoming.step.phase]} phase of the course; "
             "you can do it now if it feels right."
         )
     messages.note(f"{path.label.capitalize()} pathway: {upcoming.step.title}.")

@@ -1,6 +1,6 @@
 """Time whole `ipt` processes on a ten-year journal, against jrnl 4.6 in the same run.
 
-    python benchmarks/run.py [--runs N] [--no-jrnl] [--rebuild]
+    python benchmarks/run.py [--runs N] [--no-jrnl] [--rebuild] [--only NAME ...]
 
 Run it from the project's venv (the README's install command). It builds, under
 benchmarks/out/ (ignored by git): the ten-year journal and the ten-times one with
@@ -232,6 +232,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--no-jrnl", action="store_true", help="skip the comparison with jrnl")
     parser.add_argument("--rebuild", action="store_true", help="build the journals and jrnl's venv again")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="time only the commands whose name starts with NAME (repeatable), and check only "
+        "the budgets between them: e.g. --only 'ipt report' --only floor",
+    )
     args = parser.parse_args()
     # Both programs run with their bytecode cached, as on a person's machine: pip compiles
     # jrnl's venv when installing, but an editable ipt would be compiled afresh on every
@@ -408,6 +415,8 @@ def main() -> int:
             jrnl_env,
         )
 
+    if args.only:
+        cases = {name: case for name, case in cases.items() if name.startswith(tuple(args.only))}
     results = measure(cases, args.runs)
     print(f"{'command':34} {'median':>9} {'spread':>17} {'cpu':>8} {'peak':>9}")
     for name, result in results.items():
@@ -456,6 +465,8 @@ def main() -> int:
     print("\nbudgets (ratio of wall-time medians in this run; of CPU-time medians beside it)")
     failed = 0
     for ours, theirs, limit in budgets:
+        if ours not in results or theirs not in results:  # left out by --only
+            continue
         ratio = results[ours]["median_ms"] / results[theirs]["median_ms"]
         cpu_ratio = results[ours]["cpu_median_ms"] / results[theirs]["cpu_median_ms"]
         ok = ratio <= limit

@@ -34,7 +34,7 @@ class Terminal:
             ["-m", "ipt_journal", *args],
             env=env,
             encoding="utf-8",
-            timeout=15,
+            timeout=30,  # a ceiling for one prompt to show, reached only when something hangs
             dimensions=(ROWS, COLUMNS),
         )
         self.screen = _Screen(COLUMNS, ROWS, reply=self.child.send)
@@ -58,7 +58,7 @@ class Terminal:
     def answer(self, prompt: str, *keys: str) -> "Terminal":
         return self.at(prompt).keys(*keys)
 
-    def shows(self, text: str, timeout: float = 15) -> "Terminal":
+    def shows(self, text: str, timeout: float = 30) -> "Terminal":
         """Wait until `text` stands whole on one line of the screen, however it was drawn."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -26,6 +26,10 @@ SECTIONS = [
 ]
 
 
+# The whole file on one worker: one twelve-week journal for the module is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("clinician_report")
+
+
 @pytest.fixture(scope="module")
 def course_journal(tmp_path_factory):
     """One twelve-week journal for the whole module (building it takes a few seconds)."""

@@ -10,6 +10,9 @@ import pytest
 from grief_journal import baseline_day, build_grief_course, months_ago
 from support import assert_user_error, flat
 
+# The whole file on one worker: one grief course for the module is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("handover")
+
 
 @pytest.fixture(scope="module")
 def grief_journal(tmp_path_factory):

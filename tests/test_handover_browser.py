@@ -23,10 +23,14 @@ from headless_chromium import (
 )
 
 CHROMIUM = find_chromium()
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None or shutil.which("pdftotext") is None,
-    reason="Chromium or poppler-utils is missing (apt-get install chromium poppler-utils); CI runs this",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        CHROMIUM is None or shutil.which("pdftotext") is None,
+        reason="Chromium or poppler-utils is missing (apt-get install chromium poppler-utils); CI runs this",
+    ),
+    # The whole file on one worker: one document for the module is built once, not once per worker.
+    pytest.mark.xdist_group("handover_browser"),
+]
 PAPERS = {"Letter": (8.5, 11.0), "A4": (8.27, 11.69)}
 HALF = 0.5
 

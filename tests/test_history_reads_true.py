@@ -6,7 +6,7 @@ chart dot that says when it averages several check-ins."""
 import datetime as dt
 import json
 
-from support import assert_user_error, flat
+from support import Ipt, assert_user_error, flat
 
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note"
 
@@ -60,6 +60,37 @@ def test_custom_mood_words_are_kept_as_a_tag_beside_the_number(ipt, tmp_path, lo
     assert "Check-in #4, Tuesday 14 May 2024, 21:30" in full
     assert "Check-in #2, Monday 13 May 2024\n" in full  # alone on its day
     assert "Check-in #4, Tuesday 14 May 2024, 21:30" in ipt.ok("checkin", "show", "4").stdout
+    # The journal moves 11 hours west: the times stay as they were lived, on their own day.
+    local_zone("UTC+9")
+    listing = ipt.ok("checkin", "list").stdout
+    assert "2024-05-14 08:05" in listing and "2024-05-14 21:30" in listing
+    assert ipt.rows("SELECT local_time FROM checkins WHERE day = '2024-05-14' ORDER BY id") == [
+        ("08:05",),
+        ("21:30",),
+    ]
+
+
+def test_the_time_of_day_travels_with_an_export_and_a_new_check_in_keeps_its_own(ipt, tmp_path):
+    path = write(tmp_path, '2024-05-14,May 14,Tuesday,21:30,good,"","",""')
+    ipt.ok("import", "--from", "daylio", str(path))
+    before = dt.datetime.now().strftime("%H:%M")
+    ipt.ok("checkin", "--mood", "6")  # today: written now, so it happened now
+    after = dt.datetime.now().strftime("%H:%M")
+    ipt.ok("checkin", "--mood", "4", "--date", "2024-05-14")  # back-dated: no time of its own
+    times = ipt.rows("SELECT day, local_time FROM checkins ORDER BY id")
+    assert times[0] == ("2024-05-14", "21:30") and times[2] == ("2024-05-14", None)
+    assert times[1][0] == dt.date.today().isoformat() and before <= times[1][1] <= after
+    exported = tmp_path / "all.json"
+    ipt.ok("export", "--format", "json", "-o", str(exported))
+    other = Ipt(tmp_path / "other" / "journal.db")
+    result = other("--db", str(other.path), "import", str(exported))
+    assert result.exit_code == 0, result.output
+    assert other.rows_in(other.path, "SELECT day, local_time FROM checkins ORDER BY day, id") == sorted(
+        times, key=lambda row: row[0]
+    )
+    # Moved to another day, a check-in keeps no time: it was not written then.
+    ipt.ok("checkin", "edit", "1", "--date", "2024-05-13")
+    assert ipt.rows("SELECT local_time FROM checkins WHERE id = 1") == [(None,)]
 
 
 def test_the_time_shows_in_plain_rows_too_and_a_back_dated_check_in_has_none(ipt, tmp_path):
@@ -257,3 +288,27 @@ def test_a_persons_page_compares_mood_with_and_without_them_after_the_gap(people
     summary = json.loads(people.ok("inventory", "show", "Sam", "--json").stdout)["contact_summary"]
     assert (summary["interactions"], summary["compared"], summary["compared_from"]) == (7, 4, "2024-04-01")
     assert (summary["mood_with"], summary["mood_without"], summary["checkins_without"]) == (7.5, 5.5, 4)
+
+
+def test_an_upgrade_keeps_the_time_of_day_each_check_in_was_written(ipt, tmp_path, local_zone):
+    import sqlite3
+
+    from support import older_journal
+
+    local_zone("UTC-2")
+    path = older_journal(tmp_path / "old.db", 15)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany(
+            "INSERT INTO checkins (uid, day, mood, created_at, updated_at) VALUES (?, ?, 5, ?, ?)",
+            [
+                ("a", "2024-05-14", "2024-05-14T19:30:00Z", "2024-05-14T19:30:00Z"),  # 21:30 here
+                ("b", "2024-05-10", "2024-05-14T19:31:00Z", "2024-05-14T19:31:00Z"),  # back-dated
+            ],
+        )
+    conn.close()
+    ipt.ok("--db", str(path), "checkin", "list")
+    assert ipt.rows_in(path, "SELECT uid, local_time FROM checkins ORDER BY uid") == [
+        ("a", "21:30"),
+        ("b", None),
+    ]

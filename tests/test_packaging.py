@@ -66,6 +66,10 @@ def registry_env() -> dict:
     return {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
 
 
+# The whole file on one worker: one wheel built for the module is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("packaging")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The project built by the lowest allowed hatchling, in a venv of its own."""

@@ -6,14 +6,11 @@ whole backup, with the backup's own passphrase."""
 import json
 import os
 import sqlite3
-import subprocess
-import sys
-import time
 
 import pytest
 
 from support import assert_user_error, flat
-from writers import WRITER
+from writers import Writer
 
 PASSPHRASE = "correct horse battery"
 MARKER = "MARKER-9f2e a note nobody else should read"
@@ -113,19 +110,13 @@ def test_nothing_reported_saved_during_encrypt_or_decrypt_is_lost(people, monkey
     if direction == "decrypt":
         people.ok("encrypt", "--yes")
     for _ in range(3):
-        writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(people.path), PASSPHRASE],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert writer.stdout.readline().strip() == "ready"
-        time.sleep(0.3)
+        writer = Writer(people.path, PASSPHRASE)
+        writer.wait_saved(2)  # saving before the journal is replaced,
         people.ok(direction, "--yes")
-        time.sleep(0.5)
-        out, _ = writer.communicate(input="stop\n", timeout=60)
-        saved = {line.split()[1] for line in out.splitlines() if line.startswith("saved")}
-        assert len(saved) >= 3, out
+        writer.wait_saved(1)  # and after it
+        writer.stop()
+        saved = writer.saved()
+        assert len(saved) >= 3, writer.lines
         conn = (
             open_cipher(people.path, PASSPHRASE) if direction == "encrypt" else sqlite3.connect(people.path)
         )

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from support import assert_user_error, flat, read_only
-from writers import WRITER
+from writers import Writer
 
 MARKER = "MARKER-7c1d a note nobody else should read"
 
@@ -42,23 +42,21 @@ def test_restore_loses_no_checkin_that_was_told_saved(ipt, tmp_path, monkeypatch
 
     def slow_backup(journal, destination=None, force=False):
         made = real_backup(journal, destination, force)
-        time.sleep(0.6)  # the kept copy is made; the swap has not begun
+        # The kept copy is made; the swap has not begun. Held open a while for the writer to
+        # try in it: it may be refused or kept waiting for the lock restore holds, so this
+        # cannot wait for a save. No assertion depends on how long (the saves before and
+        # after are waited for).
+        time.sleep(0.6)
         return made
 
     monkeypatch.setattr(safekeeping, "backup", slow_backup)
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(ipt.path), ""],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout.readline().strip() == "ready"
-    time.sleep(0.3)
+    writer = Writer(ipt.path)
+    writer.wait_saved(2)
     result = ipt.ok("restore", str(source), "--yes")
-    time.sleep(0.3)
-    out, _ = writer.communicate(input="stop\n", timeout=60)
-    saved = {line.split()[1] for line in out.splitlines() if line.startswith("saved")}
-    assert len(saved) >= 3, out
+    writer.wait_saved(1)
+    writer.stop()
+    saved = writer.saved()
+    assert len(saved) >= 3, writer.lines
     kept = flat(result.output).split("is kept at ")[1].split()[0].rstrip(".")
     assert "in the backup" in notes_in(ipt.path)
     found = notes_in(kept) | notes_in(ipt.path)
@@ -458,24 +456,17 @@ def test_changing_the_passphrase_under_running_checkins_loses_nothing_and_crashe
     monkeypatch.setenv("IPT_JOURNAL_PASSPHRASE", old)
     ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", "before")
     ipt.ok("encrypt", "--yes")
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(ipt.path), old],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout.readline().strip() == "ready"
-    time.sleep(1.0)
+    writer = Writer(ipt.path, old)
+    writer.wait_saved(1)
     monkeypatch.setenv("IPT_JOURNAL_NEW_PASSPHRASE", new)
     result = ipt.ok("passphrase")
     assert "The passphrase is changed" in result.stdout
-    time.sleep(0.3)
-    out, err = writer.communicate(input="stop\n", timeout=60)
-    assert writer.returncode == 0 and "Traceback" not in err, err
-    saved = {line.split()[1] for line in out.splitlines() if line.startswith("saved")}
-    assert saved, out  # (after the change, the old passphrase is refused: every try says so)
-    refusals = [line for line in out.splitlines() if line.startswith("refused")]
+    writer.wait_answers(2)  # it tries again with the old passphrase
+    err = writer.stop()
+    assert writer.process.returncode == 0 and "Traceback" not in err, err
+    saved = writer.saved()
+    assert saved, writer.lines  # (after the change, the old passphrase is refused: every try says so)
+    refusals = [line for line in writer.lines if line.startswith("refused")]
     assert all(
         "Wrong passphrase" in line or "was replaced" in line or "another ipt" in line.lower()
         for line in refusals

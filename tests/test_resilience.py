@@ -19,25 +19,41 @@ from network_guard import NetworkUsed
 from support import assert_user_error, read_only
 
 # Adds check-ins of several rows each (check-in, 3 interactions, 2 tags, a PHQ-9) until killed.
-WRITER = textwrap.dedent(
+# One Python starts and imports once; for each "go" on stdin it forks a writer and says its
+# pid, and for each "reap" it waits for that writer and says how it ended. Fifty writers
+# then cost fifty forks, not fifty Python start-ups (seconds each on a busy machine). No
+# connection is open when it forks: each writer opens the journal for itself.
+WRITERS = textwrap.dedent(
     """
-    import sys
+    import os, sys
     from pathlib import Path
     from ipt_journal.models import CheckinDraft, CheckinIn, MeasureIn
     from ipt_journal.store import open_journal
-    journal = open_journal(Path(sys.argv[1]))
-    people = [{"name": name, "quality": 1} for name in ("Sam", "Alex", "Jo")]
-    n = 0
-    while True:
-        n += 1
-        journal.checkins.add(
-            CheckinDraft(
-                CheckinIn(day="2026-01-01", mood=n % 11, people=people, note="x" * 2000, tags=["a", "b"]),
-                measures=[MeasureIn(scale="phq9", day="2026-01-01", answers=[1] * 8 + [0])],
+
+    def write():
+        journal = open_journal(Path(sys.argv[1]))
+        people = [{"name": name, "quality": 1} for name in ("Sam", "Alex", "Jo")]
+        n = 0
+        while True:
+            n += 1
+            journal.checkins.add(
+                CheckinDraft(
+                    CheckinIn(day="2026-01-01", mood=n % 11, people=people, note="x" * 2000, tags=["a", "b"]),
+                    measures=[MeasureIn(scale="phq9", day="2026-01-01", answers=[1] * 8 + [0])],
+                )
             )
-        )
-        if n == 1:  # the models are built: from here every moment is a write in progress
-            print("ready", flush=True)
+            if n == 1:  # the models are built: from here every moment is a write in progress
+                print("ready", flush=True)
+
+    for command in sys.stdin:
+        if command.strip() == "go":
+            pid = os.fork()
+            if pid == 0:
+                write()
+            print(pid, flush=True)
+        else:
+            _, status = os.waitpid(pid, 0)
+            print(status, flush=True)
     """
 )
 
@@ -45,26 +61,42 @@ WRITER = textwrap.dedent(
 def test_killing_a_writer_at_random_moments_leaves_every_record_whole_or_absent(people):
     rnd = random.Random(20261126)
     kills = 0
-    for _ in range(50):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(people.path)], stdout=subprocess.PIPE)
-        assert writer.stdout.readline().strip() == b"ready"
-        time.sleep(rnd.uniform(0, 0.05))
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
-        kills += writer.returncode == -signal.SIGKILL
-        conn = sqlite3.connect(people.path)
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        partial = conn.execute(
-            """
-            SELECT c.id FROM checkins c
-            WHERE (SELECT count(*) FROM interactions i WHERE i.checkin_id = c.id) != 3
-               OR (SELECT count(*) FROM checkin_tags t WHERE t.checkin_id = c.id) != 2
-               OR (SELECT count(*) FROM measures m WHERE m.checkin_id = c.id) != 1
-            """
-        ).fetchall()
-        assert partial == []
-        conn.close()
+    writers = subprocess.Popen(
+        [sys.executable, "-c", WRITERS, str(people.path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(50):
+            writers.stdin.write("go\n")
+            writers.stdin.flush()
+            # The writer's "ready" and the parent's pid, in either order.
+            said = {writers.stdout.readline().strip(), writers.stdout.readline().strip()}
+            assert "ready" in said, said
+            pid = int((said - {"ready"}).pop())
+            time.sleep(rnd.uniform(0, 0.05))
+            os.kill(pid, signal.SIGKILL)
+            writers.stdin.write("reap\n")
+            writers.stdin.flush()
+            status = int(writers.stdout.readline())
+            kills += os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+            conn = sqlite3.connect(people.path)
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            partial = conn.execute(
+                """
+                SELECT c.id FROM checkins c
+                WHERE (SELECT count(*) FROM interactions i WHERE i.checkin_id = c.id) != 3
+                   OR (SELECT count(*) FROM checkin_tags t WHERE t.checkin_id = c.id) != 2
+                   OR (SELECT count(*) FROM measures m WHERE m.checkin_id = c.id) != 1
+                """
+            ).fetchall()
+            assert partial == []
+            conn.close()
+    finally:
+        writers.stdin.close()
+        writers.wait(timeout=60)
     assert kills == 50
     assert people.count("checkins") > 0  # the writers did get work done between kills
 

@@ -252,7 +252,7 @@ def main_callback(
     ctx.obj = Session(db_flag=db, no_input=no_input, debug=debug)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
-        from ipt_journal.insight.report import build_dashboard
+        from ipt_journal.insight.dashboard import build_dashboard
         from ipt_journal.render.dashboard import dashboard
 
         journal = ctx.obj.journal()

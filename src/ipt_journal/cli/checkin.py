@@ -210,9 +210,8 @@ def show(
         crisis_if_due(journal, item9_days(measures), data)
         messages.print_json(data)
         return
-    from ipt_journal.text.dates import time_of_day
 
-    checkin_whole(checkin, time_of_day(checkin.created_at, checkin.day))
+    checkin_whole(checkin, checkin.local_time)
     for measure in measures:
         scale = SCALES[measure.scale]
         messages.note(

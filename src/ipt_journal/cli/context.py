@@ -109,20 +109,11 @@ class Session:
         needed: str = "The journal is encrypted and needs its passphrase",
     ) -> str:
         """From the environment (for scripts), else a hidden prompt in a terminal; outside
-        one, `needed` says what is missing."""
+        one, `needed` says what is missing (`wizards.passphrase.typed`)."""
         from ipt_journal.store import PASSPHRASE_ENV
+        from ipt_journal.wizards import passphrase
 
-        variable = variable or PASSPHRASE_ENV
-        if os.environ.get(variable):
-            return os.environ[variable]
-        if not self.can_prompt:
-            raise MissingInput(
-                f"{needed}: set {variable}, or run ipt in a terminal to type it "
-                "(never as a command-line argument)."
-            )
-        from ipt_journal import prompts
-
-        return prompts.secret(question)
+        return passphrase.typed(variable or PASSPHRASE_ENV, question, needed, self.can_prompt)
 
     @property
     def saved_something(self) -> bool:

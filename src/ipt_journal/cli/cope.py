@@ -207,7 +207,6 @@ def breathe(
 
         raise InputError(f"--minutes must be from 0.1 to 30, got {minutes:g}.")
 
-    from ipt_journal import prompts
     from ipt_journal.clinical.coping import PATTERNS
     from ipt_journal.errors import InputError
     from ipt_journal.models import CopingIn, validate
@@ -221,12 +220,12 @@ def breathe(
     done = breathing(chosen, seconds)
     finished = "finished" if done >= seconds else f"stopped after {done} seconds"
     messages.note(f"{chosen.name}: {finished}.")
-    if log_it is None:
-        log_it = state.can_prompt and prompts.confirm("Log this as slow breathing?", default=True)
+    if state.can_prompt:
+        from ipt_journal.wizards.coping import log_breathing
+
+        log_it, helpful = log_breathing(log_it, helpful)
     if not log_it:
         return
-    if helpful is None and state.can_prompt:
-        helpful = prompts.select("How much did it help?", [(f"{n}", n) for n in range(1, 6)], optional=True)
     note = f"{chosen.name}, {done // 60} min {done % 60} s"
     state.journal().coping.add(
         validate(

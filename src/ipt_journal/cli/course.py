@@ -23,7 +23,7 @@ def course(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Week N of M, the phase you are in, and what it is for."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal.insight.report import progress_of
+    from ipt_journal.insight.course_progress import progress_of
     from ipt_journal.render.course import course as render_course
 
     journal = session(ctx).journal()

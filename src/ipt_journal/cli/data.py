@@ -48,10 +48,10 @@ def restore(
 ) -> None:
     """Replace the journal with a backup. The backup is checked first and the current
     journal is kept as a backup of its own."""
-    from ipt_journal import prompts
     from ipt_journal.errors import InputError
     from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.store import is_encrypted, refuse_unless_regular
+    from ipt_journal.wizards import safekeeping as asking
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], f"ipt restore {source} --yes")
@@ -64,7 +64,7 @@ def restore(
         key = _backup_passphrase(state, source, journal.key)
     version = _check_backup(source, key)
     messages.note(f"{source} is an intact ipt journal (schema {version}).")
-    if not yes and not prompts.confirm(f"Replace your journal at {journal.path} with it?", default=False):
+    if not yes and not asking.replace_with_backup(journal.path):
         messages.note("Nothing was changed.")
         return
     was_encrypted = journal.key is not None
@@ -228,11 +228,12 @@ def wipe(
 ) -> None:
     """Delete the journal, its -wal and -shm files, the backups ipt made and the drafts it kept
     from a failed editor; the settings only if you say so. Asks you to type 'wipe' first (or --yes)."""
-    from ipt_journal import config, prompts
+    from ipt_journal import config
     from ipt_journal.paths import journal_path
     from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.safekeeping import files as temporary
     from ipt_journal.safekeeping import keychain
+    from ipt_journal.wizards import safekeeping as asking
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], "ipt wipe --yes")
@@ -258,11 +259,11 @@ def wipe(
         messages.note(f"  {file}")
     if keychain.is_kept(path):
         messages.note("  the journal's passphrase, kept in your system keyring")
-    if not yes and prompts.text("Type 'wipe' to remove them (anything else keeps them)").strip() != "wipe":
+    if not yes and not asking.wipe():
         messages.note("Nothing was removed.")
         return
     if settings_file.exists() and not settings and not yes:
-        settings = prompts.confirm(f"Remove your settings too ({settings_file})?", default=False)
+        settings = asking.wipe_settings(settings_file)
     if settings and settings_file.exists():
         files.append(settings_file)
     blocked = safekeeping.unremovable(files)

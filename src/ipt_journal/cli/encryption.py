@@ -40,9 +40,10 @@ def encrypt(
 
 def encrypt_journal(state: Session, yes: bool, backups: str | None = None) -> None:
     """The encryption flow, shared by `ipt encrypt` and the end of `ipt start`."""
-    from ipt_journal import prompts
     from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.store import sqlcipher
+    from ipt_journal.wizards import safekeeping as asking
+    from ipt_journal.wizards.passphrase import new as new_passphrase
 
     if backups not in (None, "encrypt", "delete", "keep"):
         from ipt_journal.errors import InputError
@@ -54,8 +55,8 @@ def encrypt_journal(state: Session, yes: bool, backups: str | None = None) -> No
         messages.note("The journal is already encrypted. Change its passphrase with: ipt passphrase")
         return
     messages.note(LOST_PASSPHRASE)
-    passphrase = _new_passphrase(state, "IPT_JOURNAL_PASSPHRASE")
-    if not yes and state.can_prompt and not prompts.confirm("Encrypt the journal now?", default=True):
+    passphrase = new_passphrase("IPT_JOURNAL_PASSPHRASE", state.can_prompt)
+    if not yes and state.can_prompt and not asking.encrypt_now():
         messages.note("Nothing was changed.")
         return
     safekeeping.encrypt(journal, passphrase)
@@ -70,10 +71,10 @@ def encrypt_journal(state: Session, yes: bool, backups: str | None = None) -> No
 def _plain_backups(state: Session, journal_path: Path, passphrase: str, choice: str | None) -> None:
     """Backups made before `encrypt` are plaintext copies of the journal: encrypt them with
     the new passphrase, delete them, or keep them (and say so)."""
-    from ipt_journal import prompts
     from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.safekeeping import files
     from ipt_journal.store import is_encrypted
+    from ipt_journal.wizards import safekeeping as asking
 
     plain = [
         b
@@ -83,15 +84,7 @@ def _plain_backups(state: Session, journal_path: Path, passphrase: str, choice: 
     if not plain:
         return
     if choice is None and state.can_prompt:
-        choice = prompts.select(
-            f"{messages.count(len(plain), 'earlier backup')} {'is' if len(plain) == 1 else 'are'} "
-            "not encrypted. What should ipt do with them?",
-            [
-                ("Encrypt them with the new passphrase", "encrypt"),
-                ("Delete them", "delete"),
-                ("Keep them", "keep"),
-            ],
-        )
+        choice = asking.plain_backups(messages.count(len(plain), "earlier backup"), len(plain) == 1)
     if choice == "encrypt":
         for backup in plain:
             safekeeping.encrypt_file(backup, passphrase)
@@ -105,9 +98,9 @@ def _plain_backups(state: Session, journal_path: Path, passphrase: str, choice: 
 
 def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     """Turn an encrypted journal back into a plain one."""
-    from ipt_journal import prompts
     from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.safekeeping import keychain
+    from ipt_journal.wizards import safekeeping as asking
 
     state = session(ctx)
     state.require([] if yes else ["--yes"], "ipt decrypt --yes")
@@ -115,7 +108,7 @@ def decrypt(ctx: typer.Context, yes: YesOpt = False) -> None:
     if journal.key is None:
         messages.note("The journal is not encrypted.")
         return
-    if not yes and not prompts.confirm("Store the journal unencrypted from now on?", default=False):
+    if not yes and not asking.decrypt():
         messages.note("Nothing was changed.")
         return
     safekeeping.decrypt(journal)
@@ -146,7 +139,9 @@ def passphrase(ctx: typer.Context) -> None:
     if journal.key is None:
         messages.note("The journal is not encrypted, so it has no passphrase. Encrypt it with: ipt encrypt")
         return
-    new = _new_passphrase(state, "IPT_JOURNAL_NEW_PASSPHRASE")
+    from ipt_journal.wizards.passphrase import new as new_passphrase
+
+    new = new_passphrase("IPT_JOURNAL_NEW_PASSPHRASE", state.can_prompt)
     safekeeping.change_passphrase(journal, new)
     state.forget_journal()  # the file was replaced; the next journal() opens the new one
     messages.note("The passphrase is changed. " + LOST_PASSPHRASE)
@@ -192,39 +187,6 @@ def forget(ctx: typer.Context) -> None:
         messages.note("Your system keyring no longer keeps the passphrase; ipt will ask for it.")
     else:
         messages.note("Your system keyring kept no passphrase for this journal.")
-
-
-MIN_PASSPHRASE = 8
-ADVISED_PASSPHRASE = 16  # about four random words: far beyond guessing, and easy to type
-TRIES = 3
-
-
-def _new_passphrase(state: Session, variable: str) -> str:
-    """From the environment (checked once), else typed twice at a hidden prompt: a short one
-    or a mistyped confirmation is said and asked again, never taken."""
-    import os
-
-    from ipt_journal.errors import InputError
-
-    too_short = f"A passphrase needs at least {MIN_PASSPHRASE} characters."
-    if os.environ.get(variable):
-        if len(os.environ[variable]) < MIN_PASSPHRASE:
-            raise InputError(f"{too_short} Nothing was changed.")
-        return os.environ[variable]
-    for _ in range(TRIES):
-        chosen = state.passphrase(variable, "New passphrase", needed="A new passphrase is needed")
-        if len(chosen) < MIN_PASSPHRASE:
-            messages.note(f"{too_short} Please choose a longer one.")
-            continue
-        if len(chosen) < ADVISED_PASSPHRASE:
-            messages.note(
-                f"That works, but {ADVISED_PASSPHRASE} characters or more (four random words, say) "
-                "is much harder to guess."
-            )
-        if state.passphrase(variable, "The same passphrase again") == chosen:
-            return chosen
-        messages.note("The two passphrases differ; please type it twice again.")
-    raise InputError(f"No passphrase was set after {TRIES} tries. Nothing was changed.")
 
 
 def _mention_plain_backups(journal_path: Path, changed: bool = False) -> None:

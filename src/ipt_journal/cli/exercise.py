@@ -181,11 +181,9 @@ def start(
         continued = remembering.before_questions(journal, exercise, fields)
         fields = remembering.guided(state, journal, exercise, fields, guided)
         if homework is None and not to_bring:
-            from ipt_journal import prompts
+            from ipt_journal.wizards.exercise import plan_as_homework
 
-            homework = prompts.confirm(
-                f"Turn your plan into homework, due in {DEFAULT_DUE_DAYS} days?", default=True
-            )
+            homework = plan_as_homework(DEFAULT_DUE_DAYS)
     done = validate(ExerciseIn, fields)
     plan = done.answers.get(exercise.plan)
     task = None

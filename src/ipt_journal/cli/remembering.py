@@ -32,18 +32,15 @@ def check_with(journal: Journal, kind: str, name: str) -> None:
 def before_questions(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> bool:
     """The content note, and the offer to continue a draft (merged into `fields`). True when
     the draft was taken up, so saving the exercise discards it."""
-    from ipt_journal import prompts
     from ipt_journal.clinical.exercises import CONTENT_NOTES
+    from ipt_journal.wizards.exercise import continue_draft
 
     if exercise.key in CONTENT_NOTES:
         messages.note(CONTENT_NOTES[exercise.key])
     draft = journal.drafts.get(exercise.key)
     if draft is None:
         return False
-    about = f" about {draft.person}" if draft.person else ""
-    if not prompts.confirm(
-        f"Continue the draft{about} you stopped on {draft.updated_at[:10]}?", default=True
-    ):
+    if not continue_draft(draft.person, draft.updated_at[:10]):
         messages.note("Your draft stays as it is; this one starts afresh.")
         return False
     fields["answers"] = {**draft.answers, **fields["answers"]}
@@ -85,9 +82,7 @@ def homework_person(
         return done_person
     if not asking:
         return None
-    from ipt_journal import prompts
+    from ipt_journal.wizards.exercise import homework_with
 
-    people = [(p.name, p.name) for p in journal.people.all(living=True)]
-    if not people:
-        return None
-    return prompts.select("Who is this homework with? (Enter: no one)", people, optional=True)
+    people = [p.name for p in journal.people.all(living=True)]
+    return homework_with(people) if people else None

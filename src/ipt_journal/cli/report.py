@@ -124,7 +124,8 @@ def report(
         raise InputError("Choose --json or --format, not both.")
     if kind is None and (include or exclude or recipient is not None):
         raise InputError("--include, --exclude and --for shape a document: add --format markdown or html.")
-    sections = chosen_sections(include or [], exclude or [])
+    # Only a document has sections: the report on screen need not load the clinician case.
+    sections = chosen_sections(include or [], exclude or []) if kind is not None else frozenset()
     check_weeks(weeks)
     today = dt.date.today()
     day = parse_day(since, "--since") if since else None

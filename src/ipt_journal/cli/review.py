@@ -115,8 +115,9 @@ def review(
         else ["--what-changed, --what-helped, --warning-signs, --relapse-plan or --keep-practising"],
         "ipt review --warning-signs 'Staying in bed, not answering texts'",
     )
-    from ipt_journal.cli.staying_well import ask_moves, check_parts_given, moved_note, parts_named
+    from ipt_journal.cli.staying_well import check_parts_given, moved_note, parts_named
     from ipt_journal.models import StayingWellIn
+    from ipt_journal.wizards.staying_well import ask_moves
 
     parts = parts_named(to_safety_plan)
     journal = state.journal()

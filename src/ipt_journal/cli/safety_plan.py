@@ -230,15 +230,19 @@ def edit(ctx: typer.Context) -> None:
     """Walk through the plan's steps, adding to each.
 
     What matters most and the six steps, one question at a time (the same as `add`)."""
+    from ipt_journal.models import ClosingIn, validate
     from ipt_journal.wizards.safety_plan import safety_plan_wizard
 
     state = session(ctx)
     state.require(["the entries"], "ipt safety-plan add 2 --text 'a hot shower'")
     journal = state.journal()
     items, answers = safety_plan_wizard(journal.safety_plan.items(), journal.people.all(living=True))
-    journal.safety_plan.add(items)
-    if any(answers.values()):
-        journal.safety_plan_closing.save(answers)
+    closing = validate(ClosingIn, answers)  # what `closing` refuses is refused here, before any write
+    with journal.writing():  # the new entries and the closing answers together, or neither
+        for item in items:
+            journal.safety_plan.insert(item)
+        if any(answers.values()):
+            journal.safety_plan_closing.put(closing.model_dump())
     messages.note(
         f"Saved {len(items)} new entr{'y' if len(items) == 1 else 'ies'}. See it with: ipt safety-plan. "
         "A card to print or photograph: ipt safety-plan --card -o card.html"

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from ipt_journal.cli.context import Session, command_group, one_of, session
+from ipt_journal.cli.context import command_group, one_of, session
 from ipt_journal.text import messages
-
-if TYPE_CHECKING:
-    from typing import Any
-
-    from ipt_journal.store.staying_well import StayingWellPlan
 
 app = command_group(
     help="Your staying-well plan: warning signs, what you will do, whom you tell, when to get help.",
@@ -70,26 +65,6 @@ def check_parts_given(parts: tuple[str, ...], answers: dict) -> None:
                 f"--add-to-safety-plan {flag[2:]} needs some text in that part of the plan.",
                 f"Write it with {flag} 'some words'.",
             )
-
-
-def ask_moves(answers: dict) -> tuple[str, ...]:
-    """Ask, part by part and defaulting to No, which parts also go into the safety plan."""
-    from ipt_journal import prompts
-    from ipt_journal.clinical.vocab import SAFETY_STEPS, STAYING_WELL
-    from ipt_journal.questions import TO_CRISIS_PLAN
-
-    chosen = []
-    for part, (label, step) in STAYING_WELL.items():
-        text = answers.get(part)
-        if not text:
-            continue
-        short = text if len(text) <= 50 else text[:47] + "..."
-        question = TO_CRISIS_PLAN.format(
-            label=label[0].lower() + label[1:], text=short, step=step, title=SAFETY_STEPS[step].lower()
-        )
-        if prompts.confirm(question, default=False):
-            chosen.append(part)
-    return tuple(chosen)
 
 
 def moved_note(parts: tuple[str, ...]) -> None:
@@ -162,11 +137,15 @@ def edit(
     journal = state.journal()
     written = journal.staying_well.get().parts()
     if asked:
-        answers = _wizard(state, journal.staying_well.get())
+        from ipt_journal.wizards.staying_well import staying_well_wizard
+
+        answers = staying_well_wizard(journal.staying_well.get())
     plan_in = validate(StayingWellIn, answers)
     texts = {part: written[part] if text is None else text for part, text in answers.items()}
     check_parts_given(parts, texts)
     if asked:
+        from ipt_journal.wizards.staying_well import ask_moves
+
         parts = ask_moves(answers)
     from ipt_journal.clinical.vocab import STAYING_WELL
     from ipt_journal.models import SafetyPlanItemIn
@@ -179,20 +158,6 @@ def edit(
     if not nothing_given or asked:
         messages.note("Saved your staying-well plan. See it with: ipt staying-well")
     moved_note(parts)
-
-
-def _wizard(state: Session, plan: StayingWellPlan) -> dict[str, Any]:
-    from ipt_journal import prompts
-    from ipt_journal.questions import STAYING_WELL
-
-    messages.note("Your staying-well plan. Enter keeps what is there.")
-    answers: dict = {}
-    for part, question in STAYING_WELL.items():
-        current = plan.parts()[part]
-        if current:
-            messages.note(f"   now: {current}")
-        answers[part] = prompts.text(question).strip() or None
-    return answers
 
 
 @app.command("move-copies")
@@ -219,13 +184,9 @@ def move_copies(
         chosen = [item.id for item in copies] if move_all else list(dict.fromkeys(entry or []))
     else:
         state.require(["--id ID or --all"], "ipt staying-well move-copies --all")
-        from ipt_journal import prompts
+        from ipt_journal.wizards.course import copies_to_move
 
-        chosen = []
-        for item in copies:
-            messages.note(f"#{item.id}, step {item.step}: {item.text}")
-            if prompts.confirm("Move it from your safety plan to your staying-well plan?", default=False):
-                chosen.append(item.id)
+        chosen = copies_to_move(copies)
     if not chosen:
         messages.note("Nothing was moved; your safety plan is as it was.")
         return

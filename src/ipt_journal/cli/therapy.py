@@ -261,11 +261,8 @@ def bring(
         return
     state.require([] if words else ["TEXT"], 'ipt bring "Ask about the weekend with Sam"')
     if not words:
-        from ipt_journal import prompts
-        from ipt_journal.questions import THERAPY_SESSION
+        from ipt_journal.wizards.sessions import ask_bring
 
-        words = prompts.text(
-            THERAPY_SESSION["bring"], validate=lambda v: bool(v.strip()) or "Type a few words."
-        )
+        words = ask_bring()
     item = state.journal().bring.add(validate(BringIn, {"text": words, "added_on": day}))
     messages.note(f"Noted for your next session (#{item.id}). See them all with: ipt bring list")

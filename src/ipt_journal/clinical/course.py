@@ -11,7 +11,7 @@ from ipt_journal.clinical.vocab import ProblemArea
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ipt_journal.insight.report import ScaleProgress
+    from ipt_journal.insight.course_figures import ScaleProgress
 
 INITIAL_WEEKS = 3  # sessions 1-3 (1-2 in a course under 12 weeks)
 TERMINATION_WEEKS = 3  # the last 2-4 weekly sessions: about a quarter of the course

@@ -278,3 +278,11 @@ def item9_line_of(journal: Journal) -> tuple[str | None, bool]:
         "Crisis lines, any time: ipt crisis",
         True,
     )
+
+
+def urgency_context(journal: Journal) -> dict:
+    """`who` and `item9_urgent` for a screen that shows questionnaires (here rather than in
+    insight.prep, so the report need not load the prep screen's module)."""
+    from ipt_journal.clinical.follow_up import care_of
+
+    return {"who": care_of(journal).who, "item9_urgent": item9_story(journal).urgent}

@@ -9,7 +9,8 @@ from ipt_journal.clinical.course import week_of
 from ipt_journal.documents.blocks import Block, Chart, Heading, Paragraph, Table, or_dash
 from ipt_journal.documents.charts import Band, Series
 from ipt_journal.insight.clinician_report import ClinicianReport
-from ipt_journal.insight.report import ScaleProgress, WeekMood
+from ipt_journal.insight.course_figures import ScaleProgress
+from ipt_journal.insight.weekly_mood import WeekMood
 from ipt_journal.text.figures import shown
 
 

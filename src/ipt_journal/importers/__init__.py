@@ -297,6 +297,7 @@ class _Checkins:
                 "note": entry.note,
                 "created_at": stamp,
                 "updated_at": stamp,
+                "local_time": entry.time,  # as the other app's clock said it
                 "people": [
                     # The other app never asked how it went, so neither do we: unknown.
                     {"person": person, "quality": None, "created_at": stamp, "updated_at": stamp}

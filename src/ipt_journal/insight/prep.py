@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from ipt_journal.clinical.safety import urgency_context
 from ipt_journal.insight.incidents import by_person
-from ipt_journal.insight.report import _iso_dates, _summary
+from ipt_journal.insight.weekly_mood import mood_summary
 from ipt_journal.store import Journal
+from ipt_journal.text.figures import json_ready
 
 DEFAULT_DAYS = 7  # with no session recorded and no --since: the past week
 RECENT_CHECKINS = 14  # the moods listed one by one; the figures cover the whole window
@@ -90,7 +92,7 @@ class Prep:
         data = asdict(self)
         data["item9_days"] = self.item9_days
         data["moods"] = [{"day": day, "mood": mood} for day, mood in self.moods]
-        return _iso_dates(data)
+        return json_ready(data)
 
 
 def window_since(journal: Journal, today: dt.date) -> dt.date:
@@ -116,7 +118,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
     gap = last_gap(journal, since, today)
     trend_since = gap.compared_from if gap and gap.last_empty else None
     # the first weeks against the last, never across a gap of months
-    trend = _summary(
+    trend = mood_summary(
         [row for row in weekly if not trend_since or row["monday"] >= monday_of(trend_since).isoformat()]
     )
     last = last_session(journal, today)
@@ -189,11 +191,3 @@ def measures_since(journal: Journal, since: dt.date, until: dt.date | None = Non
             )
         )
     return sorted(taken, key=lambda m: (m.day, m.scale))
-
-
-def urgency_context(journal: Journal) -> dict:
-    """`who` and `item9_urgent` for a screen that shows questionnaires."""
-    from ipt_journal.clinical.follow_up import care_of
-    from ipt_journal.clinical.safety import item9_story
-
-    return {"who": care_of(journal).who, "item9_urgent": item9_story(journal).urgent}

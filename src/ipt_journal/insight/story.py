@@ -7,20 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from ipt_journal.insight.course_figures import GoalProgress, ScaleProgress, course_figures
+from ipt_journal.insight.course_progress import CourseProgress
 from ipt_journal.insight.gaps import Gap
 from ipt_journal.insight.life_events import events_in_window
 from ipt_journal.insight.relationships import PeopleInsight, people_insight
-from ipt_journal.insight.report import (
-    CourseProgress,
-    GoalProgress,
-    MoodSummary,
-    PersonPattern,
-    ScaleProgress,
-    _iso_dates,
-    _summary,
-    course_figures,
-)
+from ipt_journal.insight.report import PersonPattern, person_pattern
+from ipt_journal.insight.weekly_mood import MoodSummary, mood_summary
 from ipt_journal.store import Journal, LifeEvent
+from ipt_journal.text.figures import json_ready
 
 
 @dataclass
@@ -45,7 +40,7 @@ class CourseStory:
         data = asdict(self)
         data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
         data["note"] = "Mood differences are associations, not causes."
-        return _iso_dates(data)
+        return json_ready(data)
 
 
 def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
@@ -59,7 +54,7 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
     until = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else today
     figures = course_figures(journal, since, today)
     from ipt_journal.insight.gaps import last_gap
-    from ipt_journal.insight.report import _pattern, monday_of
+    from ipt_journal.text.dates import monday_of
 
     gap = last_gap(journal, since, until)
     compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, until)
@@ -67,7 +62,7 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
         since=since,
         until=until,
         course=figures["course"],
-        mood=_summary(
+        mood=mood_summary(
             [
                 row
                 for row in journal.checkins.weekly_mood(since)
@@ -75,7 +70,7 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
             ]
         ),
         questionnaires=figures["progress"],
-        people=[_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
+        people=[person_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
         insight=people_insight(journal, compared_from, compared_until),
         goals=figures["goals"],
         events=events_in_window(journal, since, until),

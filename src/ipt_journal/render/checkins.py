@@ -31,7 +31,7 @@ def checkins_table(checkins: list[Checkin]) -> None:
     if not checkins:
         console.print("No check-ins yet. Record one with: ipt checkin")
         return
-    days = days_with_times([(c.day, c.created_at) for c in checkins])
+    days = days_with_times([(c.day, c.local_time) for c in checkins])
     rows = [
         (
             str(c.id),
@@ -81,7 +81,7 @@ def checkin_whole(checkin: Checkin, time: str | None = None) -> None:
 def checkins_whole(checkins: Sequence[Checkin]) -> None:
     """`ipt checkin list --full`: each check-in whole, a blank line between them; the time
     of day where two listed share a day."""
-    days = days_with_times([(c.day, c.created_at) for c in checkins])
+    days = days_with_times([(c.day, c.local_time) for c in checkins])
     for number, (checkin, day) in enumerate(zip(checkins, days, strict=True)):
         if number:
             new_console().print()

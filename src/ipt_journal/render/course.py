@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from sqlite3 import Row as _Row
 
-    from ipt_journal.insight.report import CourseProgress
+    from ipt_journal.insight.course_progress import CourseProgress
     from ipt_journal.store import Course, Goal
 
 
 def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as_json: bool) -> None:
-    """`where` is insight.report.course_progress: the week every other screen shows today."""
+    """`where` is insight.course_progress.course_progress: the week every other screen shows today."""
     from ipt_journal.clinical.course import PHASES
 
     purpose = PHASES[where.phase]

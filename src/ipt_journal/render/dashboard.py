@@ -12,7 +12,7 @@ from ipt_journal.render.common import new_console
 from ipt_journal.text.messages import count
 
 if TYPE_CHECKING:
-    from ipt_journal.insight.report import Dashboard
+    from ipt_journal.insight.dashboard import Dashboard
 
 # On every dashboard, whatever the answers so far: help never depends on a score.
 CRISIS_POINTER = "Crisis lines, any time:  ipt crisis"

@@ -20,7 +20,8 @@ from ipt_journal.text.messages import count, focus_text, formulation_line, movem
 
 if TYPE_CHECKING:
     from ipt_journal.insight.relationships import MoodSeries
-    from ipt_journal.insight.report import PersonPattern, WeekMood
+    from ipt_journal.insight.report import PersonPattern
+    from ipt_journal.insight.weekly_mood import WeekMood
     from ipt_journal.store import LifeEvent
 
 PLAIN_NAMES = 40  # characters of names per week in the plain lines of a narrow terminal

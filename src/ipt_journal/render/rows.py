@@ -23,7 +23,7 @@ def row(*parts: str) -> str:
 def checkin_rows(checkins: Sequence[Checkin]) -> None:
     from ipt_journal.text.dates import days_with_times
 
-    days = days_with_times([(c.day, c.created_at) for c in checkins])
+    days = days_with_times([(c.day, c.local_time) for c in checkins])
     write_rows(
         row(
             f"#{c.id}",

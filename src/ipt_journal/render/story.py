@@ -15,7 +15,7 @@ from ipt_journal.text.messages import count
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ipt_journal.insight.report import ScaleProgress
+    from ipt_journal.insight.course_figures import ScaleProgress
 
 
 def course_story(story: CourseStory) -> None:

@@ -82,6 +82,8 @@ class CheckinDoc(Doc):
     note: Text | None
     created_at: Stamp
     updated_at: Stamp
+    # The time of day as the person's clock said (absent from exports before it existed)
+    local_time: Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] | None = None
     people: list[InteractionDoc]
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]]
 

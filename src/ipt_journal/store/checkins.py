@@ -35,6 +35,7 @@ class Checkin:
     note: str | None
     created_at: str
     updated_at: str
+    local_time: str | None = None  # HH:MM as the person's clock said; None when back-dated
     people: list[Interaction] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
@@ -67,10 +68,20 @@ class CheckinStore(Repository):
             for person in newcomers:
                 self.journal.people.insert(person)
             stamp = now()
+            from ipt_journal.text.dates import local_time_now
+
             row_id = self._insert(
-                "INSERT INTO checkins (uid, day, mood, note, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (new_uid(), checkin.day.isoformat(), checkin.mood, checkin.note, stamp, stamp),
+                "INSERT INTO checkins (uid, day, mood, note, created_at, updated_at, local_time) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_uid(),
+                    checkin.day.isoformat(),
+                    checkin.mood,
+                    checkin.note,
+                    stamp,
+                    stamp,
+                    local_time_now(checkin.day),
+                ),
             )
             self._write_people_and_tags(row_id, checkin, stamp)
             for measure in draft.measures:
@@ -98,7 +109,9 @@ class CheckinStore(Repository):
             self.check_names(checkin, already={row["name"].casefold() for row in before})
             stamp = now()
             self.conn.execute(
-                "UPDATE checkins SET day = ?, mood = ?, note = ?, updated_at = ? WHERE id = ?",
+                # A check-in moved to another day keeps no time of day (it was not written then).
+                "UPDATE checkins SET local_time = CASE WHEN day = ?1 THEN local_time END, "
+                "day = ?1, mood = ?2, note = ?3, updated_at = ?4 WHERE id = ?5",
                 (checkin.day.isoformat(), checkin.mood, checkin.note, stamp, checkin_id),
             )
             self.conn.execute("DELETE FROM interactions WHERE checkin_id = ?", (checkin_id,))

@@ -277,6 +277,7 @@ class _Merge(MergeRows):
                 "note": checkin.note,
                 "created_at": checkin.created_at,
                 "updated_at": checkin.updated_at,
+                "local_time": checkin.local_time,
             },
         )
         self._remember("checkins", checkin.uid, checkin_id)

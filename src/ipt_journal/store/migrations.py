@@ -169,6 +169,21 @@ def m015_what_happened_with_each_person(db: Database) -> None:
 
 
 @migrations()
+def m016_time_of_day_as_lived(db: Database) -> None:
+    """Issue 24, point 4: a check-in's time of day kept as the person's clock said it (HH:MM),
+    not only as created_at in UTC: a time read back through another time zone (a journal
+    moved abroad) would shift, and could even land on another day. Filled in from created_at
+    in this computer's zone where that falls on the check-in's own day (back-dated entries
+    have no time of their own)."""
+    _run(
+        db,
+        "ALTER TABLE checkins ADD COLUMN local_time TEXT CHECK (local_time GLOB '[0-2][0-9]:[0-5][0-9]')",
+        "UPDATE checkins SET local_time = strftime('%H:%M', created_at, 'localtime') "
+        "WHERE date(created_at, 'localtime') = day",
+    )
+
+
+@migrations()
 def m019_problem_area_pathways(db: Database) -> None:
     """Issue 23 point 2: each problem area's pathway keeps which step was done, when, and by
     which exercise (a row per time a step is done; the exercise may later be deleted); and

@@ -96,7 +96,11 @@ class ClosingStore(Repository):
 
     def save(self, answers: dict[str, str | None]) -> Closing:
         """Write the answers given (None keeps one; an empty text clears it)."""
-        given = {key: value for key, value in answers.items() if key in CLOSING and value is not None}
         with self.journal.writing():
-            self._write_one_row("safety_plan_closing", given)
+            self.put(answers)
         return self.get()
+
+    def put(self, answers: dict[str, str | None]) -> None:
+        """`save` inside the caller's transaction, beside the plan's new entries."""
+        given = {key: value for key, value in answers.items() if key in CLOSING and value is not None}
+        self._write_one_row("safety_plan_closing", given)

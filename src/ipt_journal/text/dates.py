@@ -284,25 +284,17 @@ def check_weeks(weeks: int | None, flag: str = "--weeks") -> None:
         raise InputError(f"{flag} must be a whole number from 1 to {MAX_WEEKS}, got {weeks}.")
 
 
-def time_of_day(stamp: str, day: str) -> str | None:
-    """The local HH:MM of a check-in's created_at (kept in UTC), when it falls on the
-    check-in's own day: the time it was written, or an imported entry's time of day. A
-    check-in written later for an earlier day (back-dated) has no time of its own: None."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return None
-    return moment.strftime("%H:%M") if moment.date().isoformat() == day else None
+def local_time_now(day: dt.date) -> str | None:
+    """The time of day (HH:MM, this computer's clock) a check-in for `day` is written at, kept
+    as lived; a check-in written for an earlier day (back-dated) has no time of its own."""
+    moment = dt.datetime.now()
+    return moment.strftime("%H:%M") if moment.date() == day else None
 
 
-def days_with_times(entries: list[tuple[str, str]]) -> list[str]:
-    """Each (day, created_at) as its day, with the local time of day where another entry
-    listed shares the day and the time is known, so two entries of one day read apart."""
+def days_with_times(entries: list[tuple[str, str | None]]) -> list[str]:
+    """Each (day, time of day or None) as its day, with the time where another entry listed
+    shares the day and the time is known, so two entries of one day read apart."""
     from collections import Counter
 
     shared = {day for day, n in Counter(day for day, _ in entries).items() if n > 1}
-    shown = []
-    for day, stamp in entries:
-        time = time_of_day(stamp, day) if day in shared else None
-        shown.append(f"{day} {time}" if time else day)
-    return shown
+    return [f"{day} {time}" if time and day in shared else day for day, time in entries]

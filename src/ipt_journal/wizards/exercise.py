@@ -87,3 +87,26 @@ def _recorded_stage(journal: Journal, name: str | None) -> str | None:
     if course and course.dispute_stage and same_person:
         return course.dispute_stage
     return None
+
+
+def plan_as_homework(due_in_days: int) -> bool:
+    from ipt_journal import prompts
+
+    return prompts.confirm(f"Turn your plan into homework, due in {due_in_days} days?", default=True)
+
+
+def continue_draft(about: str | None, stopped_on: str) -> bool:
+    """Whether to pick up the draft a stopped grief exercise kept (`about` whom, if anyone)."""
+    from ipt_journal import prompts
+
+    whom = f" about {about}" if about else ""
+    return prompts.confirm(f"Continue the draft{whom} you stopped on {stopped_on}?", default=True)
+
+
+def homework_with(living: list[str]) -> str | None:
+    """Whom the grief exercise's homework is with: anyone living, or no one (Enter)."""
+    from ipt_journal import prompts
+
+    return prompts.select(
+        "Who is this homework with? (Enter: no one)", [(n, n) for n in living], optional=True
+    )

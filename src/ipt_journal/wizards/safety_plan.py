@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ipt_journal.text import messages
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from ipt_journal.models import SafetyPlanItemIn
     from ipt_journal.store import Person, SafetyPlanItem
@@ -49,7 +49,8 @@ def safety_plan_wizard(
                 contact = prompts.text(
                     f"What could you do with {name}? (Enter to skip)"
                     if step == 3  # people who distract; step 4 is whom to ask for help
-                    else f"How best to reach {name}, and when? (Enter to skip)"
+                    else f"How best to reach {name}, and when? (Enter to skip)",
+                    validate=_text_problem(step),
                 )
                 phone = prompts.text(
                     f"{name}'s phone number? (Enter to skip)", validate=_phone_problem
@@ -65,17 +66,55 @@ def safety_plan_wizard(
                         },
                     )
                 )
-        while text := prompts.text("Add an entry (Enter to go on)").strip():
+        while text := prompts.text("Add an entry (Enter to go on)", validate=_text_problem(step)).strip():
             items.append(validate(SafetyPlanItemIn, {"step": step, "text": text}))
     messages.note("\nTo close the plan.")
     return items, ask_closing()
 
 
 def ask_closing() -> dict[str, str | None]:
-    """The questions that close the plan (Enter skips each)."""
+    """The questions that close the plan (Enter skips each). What the closing model refuses
+    (a control character, say) is said at the prompt and typed again: refused at the end,
+    it would cost the person every step they had just written."""
     from ipt_journal import prompts
 
-    return {key: prompts.text(question).strip() or None for key, question in CLOSING_QUESTIONS.items()}
+    return {
+        key: prompts.text(question, validate=_closing_problem(key)).strip() or None
+        for key, question in CLOSING_QUESTIONS.items()
+    }
+
+
+def _closing_problem(key: str) -> Callable[[str], bool | str]:
+    def problem(typed: str) -> bool | str:
+        from ipt_journal.errors import InputError
+        from ipt_journal.models import ClosingIn, validate
+
+        try:
+            validate(ClosingIn, {key: typed.strip()})
+        except InputError as error:
+            return error.message
+        return True
+
+    return problem
+
+
+def _text_problem(step: int) -> Callable[[str], bool | str]:
+    """An entry's text checked where it is typed (a control character, a text too long), so
+    a refusal never costs the steps written before it."""
+
+    def problem(typed: str) -> bool | str:
+        from ipt_journal.errors import InputError
+        from ipt_journal.models import SafetyPlanItemIn, validate
+
+        if not typed.strip():
+            return True
+        try:
+            validate(SafetyPlanItemIn, {"step": step, "text": typed.strip()})
+        except InputError as error:
+            return error.message
+        return True
+
+    return problem
 
 
 def _phone_problem(typed: str) -> bool | str:

@@ -34,3 +34,11 @@ def session_wizard(
         choices = [(item.text, item.id) for item in noted]
         discussed = prompts.checkbox(ASK["discussed"], choices, checked=[item.id for item in noted])
     return fields, texts, discussed
+
+
+def ask_bring() -> str:
+    """Something to bring to the next session (`ipt bring` without TEXT)."""
+    from ipt_journal import prompts
+    from ipt_journal.questions import THERAPY_SESSION
+
+    return prompts.text(THERAPY_SESSION["bring"], validate=lambda v: bool(v.strip()) or "Type a few words.")

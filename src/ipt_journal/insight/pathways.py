@@ -128,7 +128,7 @@ def focus_areas(journal: Journal, chosen: str | None = None) -> list[str]:
 
 def _where(journal: Journal, today: dt.date) -> tuple[str | None, str | None, int | None]:
     """The course's start, phase and week (None without a course), counted as the dashboard
-    counts them (insight.report.course_progress), without loading the report's module."""
+    counts them (insight.course_progress), reading only what the pathway needs."""
     from ipt_journal.clinical.course import position
 
     course = journal.course.current()

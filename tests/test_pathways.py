@@ -390,6 +390,16 @@ def test_pathway_records_travel_by_uid_and_a_deletion_is_kept(people, tmp_path):
     ]
 
 
+def test_a_course_begun_mid_week_keeps_that_week_s_stage(people):
+    with on(WEEK_5):
+        people.ok("start", "--weeks", "12", "--start-date", "2026-03-04", "--no-therapist", "--focus",
+                  "role-dispute", "--phq9", "1,1,1,1,1,1,1,1,0", "--goal", "Talk calmly")  # fmt: skip
+        people.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-04")
+        people.ok("pathway", "week", "--stage", "dissolution", "--date", "2026-02-25")  # before the course
+        data = pathway_json(people)
+    assert data["dispute_stage_by_week"] == [{"week": "2026-03-02", "stage": "impasse"}]
+
+
 def test_the_report_draws_the_dispute_stage_over_its_window(people):
     with on(WEEK_5):
         start_course(people, "role-dispute", extra=("--dispute-with", "Sam"))

@@ -146,7 +146,10 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
     paths = [pathway(a, phase, store.done(a, since)) for a in areas]
     screen = PathwayScreen(today, phase, week, since, paths)
     if {ProblemArea.role_dispute.value, ProblemArea.interpersonal_deficits.value} & set(areas):
-        screen.weeks = store.weeks(since)
+        from ipt_journal.text.dates import monday_of
+
+        # From the Monday of the course's first week: a course may start mid-week.
+        screen.weeks = store.weeks(monday_of(dt.date.fromisoformat(since)).isoformat() if since else None)
     if ProblemArea.interpersonal_deficits.value in areas:
         start = since or (today - dt.timedelta(weeks=CONTACT_WEEKS)).isoformat()
         screen.contacts = store.contacts(start, today.isoformat())

@@ -315,6 +315,12 @@ def main() -> int:
         "ipt checkin (all flags)": (checkin, fresh_scratch, env),
         'ipt checkin 6 "..." (one line)': (one_line, fresh_scratch, env),
         "ipt checkin show ID": ([*ipt, "checkin", "show", "1"], None, env),
+        # Issue 23: the WSAS, saved into a copy of the ten-year journal as a check-in is.
+        "ipt measure wsas --answers": (
+            [*ipt, "--db", str(scratch), "measure", "wsas", "--answers", "n/a,3,4,2,5"],
+            fresh_scratch,
+            env,
+        ),
         "ipt remind": ([*ipt, "remind", "--scheduler", "cron"], None, env),
         # Written to standard output, as jrnl --export json writes it.
         "ipt export json, ten years": ([*ipt, "export", "--format", "json"], None, env),
@@ -448,6 +454,7 @@ def main() -> int:
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),
             ('ipt checkin 6 "..." (one line)', "jrnl add one entry", 0.3),
             ("ipt checkin show ID", "jrnl -n 10", 0.8),
+            ("ipt measure wsas --answers", "jrnl add one entry", 0.3),
             ("ipt crisis", "jrnl --help", 0.8),
             ("ipt course formulation", "jrnl -n 10", 0.8),
             ("ipt staying-well", "jrnl -n 10", 0.8),

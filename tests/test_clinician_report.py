@@ -20,7 +20,7 @@ SECTIONS = [
     "Life events",
     "Interpersonal inventory: the focus and the inner circle",
     "Relationships and mood",
-    "Questionnaires: PHQ-9 (depression) and GAD-7 (anxiety)",
+    "Questionnaires: PHQ-9 (depression), GAD-7 (anxiety), WSAS (work and social functioning)",
     "Mood by week (0 worst, 10 best)",
     "Sessions and between-session tasks",
 ]

@@ -201,6 +201,7 @@ def test_the_review_screen_offers_to_move_each_copy_default_no(ipt, tmp_path):
     term.at("#2, step 2: Call Jo")
     term.answer("Move it from your safety plan to your staying-well plan?", ENTER)
     term.at("Moved 1 entry to your staying-well plan.")
+    term.answer("Take the WSAS now (5 short questions", "n")
     code, output = term.finish()
     assert code == 0, output
     assert ipt.rows_in(path, "SELECT id, text FROM safety_plan_items ORDER BY id") == [

@@ -457,6 +457,7 @@ def test_start_wizard_walks_the_initial_consultation(ipt):
     term.answer("Take the PHQ-9 now (9 short questions", "y")
     answer_scale(term, "PHQ-9", [2, 2, 1, 1, 1, 1, 1, 1, 0])
     term.answer("Take the GAD-7 now (7 short questions", "n")
+    term.answer("Take the WSAS now (5 short questions", "n")
     term.at("How many weekly sessions are planned?").keys("\x7f", "\x7f").type("16")
     term.answer("Add people to your interpersonal inventory now?", "y")
     term.at("Name").type("Sam")
@@ -520,6 +521,7 @@ def test_start_wizard_shows_crisis_help_right_after_the_phq9_and_ctrl_c_keeps_it
     term.at("Take the GAD-7 now (7 short questions")
     assert rows(ipt.path, "SELECT scale, total FROM measures") == [("phq9", 9)]
     term.keys("n")
+    term.answer("Take the WSAS now (5 short questions", "n")
     term.at("How many weekly sessions are planned?").keys(CTRL_C)
     code, output = term.finish()
     assert code == 130 and "Traceback" not in output
@@ -555,6 +557,8 @@ def test_start_wizard_with_a_past_first_session_dates_the_baseline_then(ipt):
     answer_scale(term, "PHQ-9", [2, 2, 1, 2, 1, 1, 1, 1, 0])
     term.at(f"PHQ-9 saved for {started}")
     term.at(f"Your GAD-7 from {started} (7 of 21) is your baseline.")
+    term.answer(f"Do you have WSAS answers from around your first session ({started}) to enter?", "n")
+    term.answer("Take the WSAS now (5 short questions", "n")
     term.at("How many weekly sessions are planned?").keys(CTRL_C)
     code, output = term.finish()
     assert code == 130 and "Take the GAD-7" not in output and "from today" not in output
@@ -584,6 +588,7 @@ def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term.answer("Also put whom I will tell ('Jo') in step 4 of your safety plan", "y")
     term.answer("Also put when I will contact my doctor or therapist", ENTER)
     term.at("Your staying-well plan is saved apart from your safety plan")
+    term.answer("Take the WSAS now (5 short questions", "n")
     term.at("a check-in once a month")
     code, output = term.finish()
     assert code == 0, output

@@ -41,21 +41,24 @@ def day(message: str, parse: Callable[[str], T], default: str = "") -> T:
 
 
 def select(
-    message: str, choices: Iterable[tuple[str, Any]], default: Any = None, optional: bool = False
+    message: str, choices: Iterable[tuple[str, Any]], default: Any = None, optional: bool | str = False
 ) -> Any:
     """One answer from a list, with the arrows. Where the answers are the numbers 0-9 (a
     questionnaire's 0-3, how much something helped), typing the number picks it too; where
     they are signed (how it went, -2 to +2), typing narrows the list to what matches
-    ("-1", "+2"), and Enter takes the first left."""
+    ("-1", "+2"), and Enter takes the first left. `optional` offers an answer that gives None:
+    "skip" (first), or the label given (last: the WSAS work item's "not applicable", key n)."""
     pairs = list(choices)
     numbers = all(type(value) is int for _, value in pairs)  # not yes/no (bool)
     by_digit = numbers and all(0 <= value <= 9 for _, value in pairs)
     by_typing = numbers and not by_digit
     options = [Choice(label, value, shortcut_key=str(value) if by_digit else None) for label, value in pairs]
-    if optional:  # first, so Enter skips and the arrows start at the real options
+    if isinstance(optional, str):  # last, so a quick Enter never answers "not applicable"
+        options.append(Choice(optional, _SKIP, shortcut_key="n" if by_digit else None))
+    elif optional:  # first, so Enter skips and the arrows start at the real options
         options.insert(0, Choice(SKIP_LABEL, _SKIP, shortcut_key="s" if by_digit else None))
-    if default is None and optional:
-        default = _SKIP
+        if default is None:
+            default = _SKIP
     answer = questionary.select(
         message,
         choices=options,

@@ -177,7 +177,7 @@ SAFETY_PLAN = {
 START = {
     "background": "A little about you and your life now (optional)",
     "reason": "What brings you to IPT now? (optional)",
-    "baseline": "Take the {name} now ({count} short questions about the last two weeks)?",
+    "baseline": "Take the {name} now ({count} short questions {about})?",
     "baseline_past": "Do you have {name} answers from around your first session ({day}) to enter?",
     "baseline_date": "Which day did you answer them? (YYYY-MM-DD)",
     "therapist": "Are you working with a therapist?",

@@ -84,7 +84,7 @@ def _debug(ctx: Context) -> bool:
     return flag or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
-MEASURE_NAMES = ("phq9", "gad7")
+MEASURE_NAMES = ("phq9", "gad7", "wsas")
 
 
 class IptGroup(TyperGroup):

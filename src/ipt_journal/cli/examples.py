@@ -68,6 +68,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ipt measure": ("ipt measure phq9", "ipt measure history"),
     "ipt measure phq9": ("ipt measure phq9", "ipt measure phq9 --answers 1,1,0,2,1,0,0,1,0"),
     "ipt measure gad7": ("ipt measure gad7", "ipt measure gad7 --answers 1,1,0,2,1,0,0 --date yesterday"),
+    "ipt measure wsas": (
+        "ipt measure wsas",
+        "ipt measure wsas --answers 4,2,6,3,5",
+        "ipt measure wsas --answers n/a,2,6,3,5",
+    ),
     "ipt measure history": (
         "ipt measure history --scale phq9 --since 2026-01-01",
         "ipt measure history --limit 5",

@@ -1,7 +1,8 @@
-"""`ipt measure`: the PHQ-9 and GAD-7 questionnaires, and their history."""
+"""`ipt measure`: the PHQ-9, GAD-7 and WSAS questionnaires, and their history."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,17 +16,35 @@ from ipt_journal.wizards.measures import ask_scale
 
 if TYPE_CHECKING:
     from ipt_journal.clinical.follow_up import Care, FollowUp
+    from ipt_journal.models import MeasureIn
     from ipt_journal.store import Journal, Measure
 
 app = command_group(
-    help="Take the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire, or see past results.",
+    help=(
+        "Take the PHQ-9 (depression), GAD-7 (anxiety) or WSAS (work and social functioning) "
+        "questionnaire, or see past results."
+    ),
     no_args_is_help=True,
 )
 
 AnswersOpt = Annotated[
     str | None,
     typer.Option(
-        "--answers", metavar="0,1,2,...", help="Every item's answer, 0-3, in order, comma separated."
+        "--answers",
+        metavar="0,1,2,...",
+        help="Every item's answer in order, comma separated: 0-3 (PHQ-9, GAD-7), 0-8 (WSAS).",
+    ),
+]
+WsasAnswersOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--answers",
+        metavar="0-8,...",
+        help=(
+            "The 5 answers in order, 0 (not at all impaired) to 8 (very severely), comma separated; "
+            "n/a for the first (work) if you are retired or choose not to have a job for reasons "
+            "unrelated to your problem."
+        ),
     ),
 ]
 DateOpt = Annotated[
@@ -33,6 +52,15 @@ DateOpt = Annotated[
     typer.Option("--date", metavar="DAY", help="The day it was taken. [default: today]", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+# The WSAS taken with a midpoint or end-of-course review (IPT's other outcome, functioning).
+ReviewWsasOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--wsas",
+        metavar="0-8,...",
+        help="A WSAS taken with the review: 5 answers 0-8 (n/a for work if it does not apply).",
+    ),
+]
 DifficultyOpt = Annotated[int | None, typer.Option("--difficulty", metavar="0-3", help=DIFFICULTY_HELP)]
 
 
@@ -55,6 +83,7 @@ def _take(
     example = f"ipt measure {scale.key} --answers {','.join(['0'] * len(scale.items))}"
     state.require([] if answers else ["--answers"], example)
     day = parse_day(date) if date else dt.date.today()
+    given: list[int | None]
     if answers:
         given = scale.parse(answers, "--answers")
     else:
@@ -92,9 +121,25 @@ def gad7(
 
 
 @app.command()
+def wsas(
+    ctx: typer.Context,
+    answers: WsasAnswersOpt = None,
+    date: DateOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The WSAS: five questions on work, home, leisure and relationships.
+
+    How much your problems get in the way of work, home management, social leisure, private
+    leisure and close relationships, each from 0 (not at all) to 8 (very severely)."""
+    _take(ctx, "wsas", answers, date, as_json)
+
+
+@app.command()
 def history(
     ctx: typer.Context,
-    scale: Annotated[str | None, typer.Option("--scale", metavar="phq9|gad7", help="Only this one.")] = None,
+    scale: Annotated[
+        str | None, typer.Option("--scale", metavar="phq9|gad7|wsas", help="Only this one.")
+    ] = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", metavar="N", help="Only the last N.", show_default=False)
     ] = None,
@@ -110,7 +155,9 @@ def history(
     if scale and scale.lower() not in SCALES:
         from ipt_journal.text.suggest import did_you_mean
 
-        raise InputError(f"--scale must be phq9 or gad7, got {scale!r}.", did_you_mean(scale, list(SCALES)))
+        raise InputError(
+            f"--scale must be phq9, gad7 or wsas, got {scale!r}.", did_you_mean(scale, list(SCALES))
+        )
     check_limit(limit)
     start, end = window(since, until)
     journal = session(ctx).journal()
@@ -250,6 +297,37 @@ def report_measures(
         messages.safety_message(country, plan, follow_up)
 
 
+def wsas_given(text: str | None, day: dt.date) -> MeasureIn | None:
+    """`--wsas` as given with a review, validated before the review is saved."""
+    if not text:
+        return None
+    from ipt_journal.clinical.scales import WSAS
+    from ipt_journal.models import MeasureIn, validate
+
+    return validate(MeasureIn, {"scale": WSAS.key, "day": day, "answers": WSAS.parse(text, "--wsas")})
+
+
+def wsas_with_review(journal: Journal, given: MeasureIn | None, day: dt.date, asked: bool) -> None:
+    """After a midpoint or end-of-course review: save the WSAS given as `--wsas`; in the
+    review's wizard, offer to take it, unless one was taken in the two weeks before `day`.
+    Saved apart from the review, as `ipt start` saves each questionnaire as it is answered."""
+    from ipt_journal.clinical.course import MEASURES_DUE_DAYS
+    from ipt_journal.clinical.scales import WSAS
+
+    if given is None and asked:
+        from ipt_journal.models import MeasureIn, validate
+        from ipt_journal.wizards.measures import offer_scale
+
+        if journal.measures.all(WSAS.key, since=day - dt.timedelta(days=MEASURES_DUE_DAYS), until=day):
+            return
+        answers = offer_scale(WSAS)
+        if answers is None:
+            return
+        given = validate(MeasureIn, {"scale": WSAS.key, "day": day, "answers": answers})
+    if given is not None:
+        report_measures(journal, [journal.measures.add(given)], as_json=False)
+
+
 def item9_follow_up_of(journal: Journal, measures: list[Measure], care: Care) -> FollowUp | None:
     """The one urgency after `measures` were saved: None unless a PHQ-9 among them answered
     item 9 above 0; raised to "soon" when a score on the same screen asks for that."""
@@ -266,7 +344,7 @@ def item9_follow_up_of(journal: Journal, measures: list[Measure], care: Care) ->
         before = previous.total if previous is not None else None
         urges = urges or bool(score_follow_up(scales.SCALES[m.scale], m.total, start, before, care))
     latest = phq9[-1]
-    return item9_follow_up(latest.answers[scales.PHQ9_SAFETY_ITEM - 1], latest.total, care, urges)
+    return item9_follow_up(scales.item9(latest.answers), latest.total, care, urges)
 
 
 def _self_help(journal: Journal, measures: list[Measure], care: Care | None) -> str | None:

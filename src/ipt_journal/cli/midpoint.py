@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ipt_journal.cli.context import session
+from ipt_journal.cli.measure import ReviewWsasOpt
 from ipt_journal.text import messages
 from ipt_journal.wizards.midpoint import QUESTIONS, midpoint_wizard
 
@@ -31,13 +32,14 @@ def review_midpoint(
     date: Annotated[
         str | None, typer.Option("--date", metavar="DAY", help="The day of the review. [default: today]")
     ] = None,
+    wsas: ReviewWsasOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the saved review as JSON.")] = False,
 ) -> None:
     """Halfway: look again at your focus and goals.
 
     IPT's midpoint review: is the focus still right, how the goals are going, and what to
-    work on in the second half. A flag for each answer; without flags, in a terminal, it
-    asks."""
+    work on in the second half; then the WSAS (work and social functioning), as at the start.
+    A flag for each answer; without flags, in a terminal, it asks."""
     from dataclasses import asdict
 
     from ipt_journal.models import MidpointIn, validate
@@ -57,13 +59,19 @@ def review_midpoint(
             "ipt course review-midpoint --focus-still-right yes --next-half 'Talk to Sam about money'",
         )
     day = parse_day(date) if date else dt.date.today()
+    from ipt_journal.cli.measure import wsas_given, wsas_with_review
+
+    functioning = wsas_given(wsas, day)  # checked before anything is saved
     journal = state.journal()
     current = journal.course.required()
     if asked:
         answers = midpoint_wizard(current, journal.goals.all("open"))
     saved = journal.midpoints.add(validate(MidpointIn, {"day": day, **answers}))
     if as_json:
-        messages.print_json(asdict(saved))
+        data = asdict(saved)
+        if functioning is not None:
+            data["wsas"] = messages.measure_json(journal.measures.add(functioning), None, None)
+        messages.print_json(data)
         return
     messages.note(f"Saved your midpoint review of {saved.day}.")
     if saved.focus_still_right in ("partly", "no"):
@@ -71,3 +79,4 @@ def review_midpoint(
             "A change of focus is worth agreeing with your therapist, if you have one; "
             "goals can be changed with: ipt goals"
         )
+    wsas_with_review(journal, functioning, day, asked)

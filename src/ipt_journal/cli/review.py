@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipt_journal.cli.context import session
+from ipt_journal.cli.measure import ReviewWsasOpt
 from ipt_journal.cli.staying_well import ToSafetyPlanOpt, WhenToContactOpt, WhomITellOpt
 from ipt_journal.text import messages
 from ipt_journal.wizards.course import review_wizard
@@ -67,6 +68,7 @@ def review(
     date: Annotated[
         str | None, typer.Option("--date", metavar="DAY", help="The day of the review. [default: today]")
     ] = None,
+    wsas: ReviewWsasOpt = None,
     show: Annotated[
         bool, typer.Option("--show", help="Only tell the story of the course; ask nothing.")
     ] = False,
@@ -93,7 +95,7 @@ def review(
     plan_answers = {"whom_i_tell": whom_i_tell, "when_to_contact": when_to_contact}
     given = {key: value for key, value in {**answers, **plan_answers}.items() if value is not None}
     if show or as_json:
-        if given or to_safety_plan:
+        if given or to_safety_plan or wsas:
             from ipt_journal.errors import InputError
 
             raise InputError("--show and --json only tell the story; give the answers without them.")
@@ -122,6 +124,9 @@ def review(
     parts = parts_named(to_safety_plan)
     journal = state.journal()
     day = parse_day(date) if date else dt.date.today()
+    from ipt_journal.cli.measure import wsas_given, wsas_with_review
+
+    functioning = wsas_given(wsas, day)  # checked before anything is saved
     asked = not given
     if asked:
         tell(course_story(journal))
@@ -145,6 +150,7 @@ def review(
         _offer_to_move_copies(journal)
     else:
         _copies_note(journal)
+    wsas_with_review(journal, functioning, day, asked)
     messages.note(MAINTENANCE)
     course = journal.course.current()
     messages.note(FOLLOW_UP[course.with_therapist if course else None])

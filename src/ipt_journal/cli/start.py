@@ -39,7 +39,7 @@ FormulationAgreedOpt = Annotated[
 # What `ipt start --revise` can change, named when it is given none of them.
 REVISE_FLAGS = (
     "--start-date, --weeks, --focus, --dispute-with, --dispute-stage, --goal, --formulation, "
-    "--background, --reason, --therapist, --phq9 or --gad7"
+    "--background, --reason, --therapist, --phq9, --gad7 or --wsas"
 )
 
 
@@ -57,12 +57,20 @@ def start(
     gad7: Annotated[
         str | None, typer.Option("--gad7", metavar="0,1,...", help="Baseline GAD-7: 7 answers 0-3.")
     ] = None,
+    wsas: Annotated[
+        str | None,
+        typer.Option(
+            "--wsas",
+            metavar="0-8,...",
+            help="Baseline WSAS: 5 answers 0-8 (n/a for work if it does not apply).",
+        ),
+    ] = None,
     baseline_date: Annotated[
         str | None,
         typer.Option(
             "--baseline-date",
             metavar="DAY",
-            help="The day you answered --phq9/--gad7. [default: the first session]",
+            help="The day you answered --phq9/--gad7/--wsas. [default: the first session]",
             show_default=False,
         ),
     ] = None,
@@ -114,7 +122,7 @@ def start(
 ) -> None:
     """Start your IPT course: background, baseline questionnaires, length, focus and goals.
     With no flags in a terminal, a wizard walks through it."""
-    from ipt_journal.clinical.scales import GAD7, PHQ9
+    from ipt_journal.clinical.scales import GAD7, PHQ9, WSAS
     from ipt_journal.errors import InputError
     from ipt_journal.models import CourseIn, GoalIn, MeasureIn, validate
     from ipt_journal.text.dates import parse_day
@@ -140,7 +148,7 @@ def start(
         }.items()
         if value is not None
     }
-    values_given = bool(given or phq9 or gad7 or baseline_date or goal)
+    values_given = bool(given or phq9 or gad7 or wsas or baseline_date or goal)
     flags_given = values_given or revise
     if revise and not ongoing:
         raise InputError(
@@ -179,8 +187,8 @@ def start(
     if goal and len(goal) > 3:
         raise InputError("Choose 1 to 3 goals; you can add more later with: ipt goals add TEXT")
     today = dt.date.today()
-    if baseline_date is not None and not (phq9 or gad7):
-        raise InputError("--baseline-date is the day of --phq9 or --gad7; give one of them with it.")
+    if baseline_date is not None and not (phq9 or gad7 or wsas):
+        raise InputError("--baseline-date is the day of --phq9, --gad7 or --wsas; give one of them with it.")
     base = _course_fields(ongoing) if ongoing else {"started_on": today}
     fields = {**base, **given}
     # The baseline is the questionnaire taken at the course's start: answers given with a
@@ -196,7 +204,11 @@ def start(
                 "difficulty": difficulty,
             },
         )
-        for scale, text, difficulty in ((PHQ9, phq9, phq9_difficulty), (GAD7, gad7, gad7_difficulty))
+        for scale, text, difficulty in (
+            (PHQ9, phq9, phq9_difficulty),
+            (GAD7, gad7, gad7_difficulty),
+            (WSAS, wsas, None),
+        )
         if text
     ]
     goals = [validate(GoalIn, {"text": text}) for text in goal or []]

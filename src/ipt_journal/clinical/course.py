@@ -38,6 +38,32 @@ PHASES = {
     ),
 }
 
+# What happens in the sessions of each phase, beside what the person does (PHASES): after
+# Weissman, Markowitz & Klerman 2018 (The Guide to Interpersonal Psychotherapy), in our words.
+IN_SESSIONS = {
+    "initial": (
+        "In IPT sessions: the therapist goes over your symptoms with you and names them as an "
+        "illness, goes through the important people in your life (the interpersonal inventory), "
+        "links your mood to what is happening with them, and agrees a focus, goals and the number "
+        "of sessions with you."
+    ),
+    "middle": (
+        "In IPT sessions: each one starts with how you have been since the last, links the week's "
+        "changes in mood to what happened with people, and works on the focus: going through a "
+        "conversation in detail, weighing choices, and rehearsing what you want to say."
+    ),
+    "termination": (
+        "In IPT sessions: you and the therapist look back at what changed and credit you for it, "
+        "name early warning signs and what to do then, talk about how ending feels, and plan how "
+        "to keep using the skills."
+    ),
+    "maintenance": (
+        "After IPT sessions end: some people continue with less frequent maintenance sessions, "
+        "agreed with their therapist; otherwise, contact your doctor or therapist if the warning "
+        "signs return."
+    ),
+}
+
 FOCUS_AREAS = {
     ProblemArea.grief: (
         "Grief: low mood that follows the death of someone important. The work is to mourn, "
@@ -56,9 +82,10 @@ FOCUS_AREAS = {
         "retiring, the days feel empty and you miss your colleagues."
     ),
     ProblemArea.interpersonal_deficits: (
-        "Loneliness and social isolation: feeling isolated, or a long pattern of relationships "
-        "that do not satisfy. The work is to learn from past patterns, make new contacts, and "
-        "practise through role play. It is chosen only when none of the other three fits. For "
+        "Loneliness and social isolation (in IPT: interpersonal deficits): feeling isolated, or a "
+        "long pattern of relationships that do not satisfy. The work is to learn from past "
+        "patterns, make new contacts, and practise through role play. It is chosen only when none "
+        "of the other three fits. For "
         "example: you have few people to call, and friendships tend to fade."
     ),
 }
@@ -76,6 +103,10 @@ class Position:
     @property
     def purpose(self) -> str:
         return PHASES[self.phase]
+
+    @property
+    def in_sessions(self) -> str:
+        return IN_SESSIONS[self.phase]
 
     @property
     def words(self) -> str:
@@ -151,15 +182,21 @@ def position(
 
 def score_moves(progress: Sequence[ScaleProgress]) -> dict[str, list[ScaleProgress]] | None:
     """Each questionnaire taken twice (a list of `report.ScaleProgress`), sorted by how it
-    moved from baseline by its own figure: "down", "up" or "same"; None when none was."""
+    moved from baseline by its own figure: "down", "up" or "same"; None when none was (or
+    none has a figure)."""
     from ipt_journal.clinical.scales import SCALES
 
-    compared = [p for p in progress if p.baseline_day != p.latest_day]
+    # A scale with no published change figure (the WSAS) is told in points, never sorted:
+    # "not come down meaningfully" would judge it by a figure that does not exist.
+    compared = [
+        (p, figure)
+        for p in progress
+        if p.baseline_day != p.latest_day and (figure := SCALES[p.scale].meaningful_change) is not None
+    ]
     if not compared:
         return None
     moves: dict[str, list[ScaleProgress]] = {"down": [], "up": [], "same": []}
-    for p in compared:
-        figure = SCALES[p.scale].meaningful_change
+    for p, figure in compared:
         moves["down" if -p.points >= figure else "up" if p.points >= figure else "same"].append(p)
     return moves
 

@@ -288,7 +288,7 @@ CATALOGUE = {
         ),
         Exercise(
             "interpersonal-deficits",
-            "Loneliness and social isolation",
+            "Loneliness and social isolation (interpersonal deficits)",
             "Learn from past relationships and their patterns, then plan and rehearse one new contact. "
             "(In IPT this area is chosen only when no other fits.)",
             20,

@@ -109,7 +109,7 @@ def score_follow_up(
 
     if not see_clinician_soon(scale, total, baseline, previous):
         return None
-    if total >= scale.severe_from:
+    if scale.severe_from is not None and total >= scale.severe_from:
         return f"Your {scale.name} score is in the {scale.band(total)} range; please contact {care.who} soon."
     return f"Your {scale.name} score has {scale.risen}; please contact {care.who} soon."
 
@@ -121,13 +121,14 @@ def self_help_advice(latest: int | None, baseline: int | None, care: Care, past_
         return None
     from ipt_journal.clinical.scales import PHQ9
 
+    figure = PHQ9.meaningful_change or 0  # always set for the PHQ-9
     reasons = []
     if latest >= SELF_HELP_LIMIT:
         reasons.append(f"a PHQ-9 of {latest}")
-    elif baseline is not None and latest - baseline >= PHQ9.meaningful_change:
+    elif baseline is not None and latest - baseline >= figure:
         reasons.append(f"a PHQ-9 that has risen from {baseline} to {latest}")
-    elif baseline is not None and past_midpoint and baseline - latest < PHQ9.meaningful_change:
-        reasons.append(f"a PHQ-9 that has not fallen by {PHQ9.meaningful_change} points by mid-course")
+    elif baseline is not None and past_midpoint and baseline - latest < figure:
+        reasons.append(f"a PHQ-9 that has not fallen by {figure} points by mid-course")
     if not reasons:
         return None
     return (

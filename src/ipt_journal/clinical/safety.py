@@ -188,11 +188,9 @@ class Item9Story:
 
 
 def item9_story(journal: Journal) -> Item9Story:
-    from ipt_journal.clinical.scales import PHQ9, PHQ9_SAFETY_ITEM
+    from ipt_journal.clinical.scales import PHQ9, item9
 
-    answers = [
-        Item9Answer(m.day, m.answers[PHQ9_SAFETY_ITEM - 1], m.total) for m in journal.measures.all(PHQ9.key)
-    ]
+    answers = [Item9Answer(m.day, item9(m.answers), m.total) for m in journal.measures.all(PHQ9.key)]
     above = [a for a in answers if a.answer > 0]
     since = 0
     for answer in reversed(answers):

@@ -82,8 +82,9 @@ LABELS: dict[Choice, str] = {
     ProblemArea.grief: "grief",
     ProblemArea.role_dispute: "role dispute",
     ProblemArea.role_transition: "role transition",
-    # IPT's "interpersonal deficits", named for people as they live it.
-    ProblemArea.interpersonal_deficits: "loneliness and social isolation",
+    # Named for people as they live it, with IPT's own name beside it, so the words match
+    # the manual (Weissman, Markowitz & Klerman 2018) and the therapist's.
+    ProblemArea.interpersonal_deficits: "loneliness and social isolation (interpersonal deficits)",
     DisputeStage.renegotiation: "renegotiation (both still working on it)",
     DisputeStage.impasse: "impasse (talks have stopped)",
     DisputeStage.dissolution: "dissolution (the relationship is ending)",

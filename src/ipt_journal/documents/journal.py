@@ -169,7 +169,8 @@ def _questionnaires(doc: Doc, names: Names) -> list[str]:
         return []
     rows = []
     for m in sorted(doc["measures"], key=lambda m: (m["day"], m["scale"])):
-        scale, total = SCALES[m["scale"]], sum(m["answers"])
+        scale = SCALES[m["scale"]]
+        total = scale.total(m["answers"])
         rows.append([m["day"], scale.name, f"{total}/{scale.max_total}", scale.band(total)])
     return ["## Questionnaires", "", table(["Day", "Questionnaire", "Total", "Range"], rows, {2}), ""]
 

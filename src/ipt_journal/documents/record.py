@@ -45,7 +45,10 @@ def _convention(scale: str, points: int) -> str:
     """' (meaningful by ...; reliable by NHS Talking Therapies' 6 points)' and the like."""
     from ipt_journal.clinical.scales import SCALES
 
-    meaningful = abs(points) >= SCALES[scale].meaningful_change
+    figure = SCALES[scale].meaningful_change
+    if figure is None:  # the WSAS: no published change figure, so its points stand alone
+        return ""
+    meaningful = abs(points) >= figure
     if scale != "phq9":
         return " (a reliable change)" if meaningful else ""
     five = (
@@ -81,14 +84,28 @@ def progress_sentence(p: ScaleProgress) -> str:
     return words + "."
 
 
+# What the numbers in each questionnaire's answer table mean.
+ANSWER_KEYS = {
+    "phq9": "0 not at all, 1 several days, 2 more than half the days, 3 nearly every day",
+    "gad7": "0 not at all, 1 several days, 2 more than half the days, 3 nearly every day",
+    "wsas": (
+        "0 not at all impaired to 8 very severely impaired; items: work, home management, social "
+        "leisure, private leisure, close relationships; n/a: work does not apply, and the mean of "
+        "the other four stands in for it in the total"
+    ),
+}
+
+
 def questionnaires(doc: ClinicianReport) -> list[Block]:
-    from ipt_journal.clinical.scales import SCALES
+    from ipt_journal.clinical.scales import SCALES, answer_text
 
     figures = doc.figures
     if not figures.measures:
         return []
-    out: list[Block] = [Heading("Questionnaires: PHQ-9 (depression) and GAD-7 (anxiety)")]
-    for key in ("phq9", "gad7"):
+    out: list[Block] = [
+        Heading("Questionnaires: PHQ-9 (depression), GAD-7 (anxiety), WSAS (work and social functioning)")
+    ]
+    for key in ("phq9", "gad7", "wsas"):
         scale = SCALES[key]
         points = [
             (dt.date.fromisoformat(m.day), getattr(m, key))
@@ -113,14 +130,15 @@ def questionnaires(doc: ClinicianReport) -> list[Block]:
         taken = [a for a in doc.answers if a.scale == scale.name]
         if not taken:
             continue
-        headers = ["Day", *[str(n) for n in range(1, len(scale.items) + 1)], "Total", "Difficulty"]
-        rows = [
-            [a.day, *[str(v) for v in a.answers], f"{a.total} ({a.band})", a.difficulty or "–"] for a in taken
-        ]
+        headers = ["Day", *[str(n) for n in range(1, len(scale.items) + 1)], "Total"]
+        rows = [[a.day, *map(answer_text, a.answers), f"{a.total} ({a.band})"] for a in taken]
+        if scale.asks_difficulty:
+            headers.append("Difficulty")
+            for row, a in zip(rows, taken, strict=True):
+                row.append(a.difficulty or "–")
         out.append(
             Table(
-                f"{scale.name}, every answer (0 not at all, 1 several days, 2 more than half the days, "
-                "3 nearly every day)",
+                f"{scale.name}, every answer ({ANSWER_KEYS[scale.key]})",
                 headers,
                 rows,
                 set(range(1, len(scale.items) + 2)),

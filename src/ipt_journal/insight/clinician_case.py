@@ -47,11 +47,11 @@ class InventoryPerson:
 
 @dataclass
 class MeasureAnswers:
-    scale: str  # PHQ-9, GAD-7
+    scale: str  # PHQ-9, GAD-7, WSAS
     day: str
     total: int
     band: str
-    answers: list[int]
+    answers: list[int | None]  # None: the WSAS work item, not applicable
     difficulty: str | None  # the unscored question, in words
 
 
@@ -85,13 +85,13 @@ def died_words(day: str, approximate: bool) -> str:
 def item9_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Item9Answer]:
     """Every PHQ-9 item 9 answer in the window, oldest first, and the latest one ever when
     it is older than the window (the latest answer is always said)."""
-    from ipt_journal.clinical.scales import OPTIONS, PHQ9
+    from ipt_journal.clinical.scales import OPTIONS, PHQ9, item9
 
     measures = journal.measures.all(PHQ9.key, since=since, until=today)
     latest = journal.measures.latest(PHQ9.key)
     if latest is not None and all(m.id != latest.id for m in measures) and latest.day <= today.isoformat():
         measures = [latest, *measures]
-    return [Item9Answer(m.day, m.answers[8], OPTIONS[m.answers[8]].lower()) for m in measures]
+    return [Item9Answer(m.day, item9(m.answers), OPTIONS[item9(m.answers)].lower()) for m in measures]
 
 
 def safety_plan_state(journal: Journal) -> SafetyPlanState | None:
@@ -105,7 +105,7 @@ def safety_plan_state(journal: Journal) -> SafetyPlanState | None:
 def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]:
     """The people in the focus (the dispute, grief, the problem area) and the inner circle."""
     from ipt_journal.clinical.vocab import CLOSENESS_LABELS
-    from ipt_journal.text.messages import label
+    from ipt_journal.text.messages import area_label, label
 
     deaths: dict[str, str] = {}
     for event in journal.events.between(None, None):
@@ -114,7 +114,7 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
                 deaths.setdefault(name, died_words(event.day, event.approximate))
     out = []
     for p in journal.people.all():
-        focus = label(p.problem_area) if p.problem_area and p.problem_area != "none" else None
+        focus = area_label(p.problem_area) if p.problem_area and p.problem_area != "none" else None
         if focus and p.dispute_stage:
             focus += f" ({label(p.dispute_stage)})"
         if not (p.closeness == 1 or focus or p.name in focus_people):

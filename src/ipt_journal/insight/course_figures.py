@@ -21,6 +21,8 @@ class MeasureDay:
     phq9_band: str | None = None
     gad7: int | None = None
     gad7_band: str | None = None
+    wsas: int | None = None
+    wsas_band: str | None = None
 
 
 @dataclass
@@ -35,7 +37,7 @@ class ScaleProgress:
     latest: int
     latest_band: str
     points: int
-    meaningful: bool
+    meaningful: bool | None  # None: no published change figure (the WSAS)
     response: bool | None  # None when the baseline was below 10: the term does not apply
     remission: bool | None  # likewise
 
@@ -87,8 +89,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
                 scale.band(latest.total),
                 moved.points,
                 moved.meaningful,
-                scales.response(baseline.total, latest.total),
-                scales.remission(baseline.total, latest.total),
+                scales.response(baseline.total, latest.total, scale),
+                scales.remission(baseline.total, latest.total, scale),
             )
         )
         shown.append(latest)

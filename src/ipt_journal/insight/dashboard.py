@@ -61,10 +61,14 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     # Once the course is over and reviewed, the rhythm becomes monthly (maintenance).
     monthly = bool(progress and progress.phase == "maintenance" and review)
     checkin_due = days is None or days >= (MAINTENANCE_CHECKIN_DAYS if monthly else CHECKIN_DUE_DAYS)
+    # The symptom questionnaires' rhythm; the WSAS is offered at the start, midpoint and review.
     due = [
         s.name
         for s in SCALES.values()
-        if measure_due(journal.measures.last_day(s.key), today, MAINTENANCE_CHECKIN_DAYS if monthly else None)
+        if s.symptoms
+        and measure_due(
+            journal.measures.last_day(s.key), today, MAINTENANCE_CHECKIN_DAYS if monthly else None
+        )
     ]
     goals = [
         GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)

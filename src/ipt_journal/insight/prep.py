@@ -36,7 +36,7 @@ class MeasureTaken:
     band: str
     previous: int | None  # the one before it, in or before the window
     points: int | None  # change from the previous one
-    meaningful: bool
+    meaningful: bool | None  # None: the scale has no published change figure (the WSAS)
     item9: bool  # PHQ-9 item 9 above 0
     contact_clinician_soon: bool  # severe, or risen by the scale's figure: as `ipt measure` says
     saved_at: str  # when it was saved (a timestamp): what ipt showed right then
@@ -179,7 +179,7 @@ def measures_since(journal: Journal, since: dt.date, until: dt.date | None = Non
                 band=scale.band(measure.total),
                 previous=previous.total if previous else None,
                 points=moved.points if moved else None,
-                meaningful=bool(moved and moved.meaningful),
+                meaningful=moved.meaningful if moved else False,  # None: no figure (WSAS)
                 item9=scales.needs_safety_message(scale.key, measure.answers),
                 saved_at=measure.created_at,
                 contact_clinician_soon=scales.see_clinician_soon(

@@ -127,12 +127,13 @@ class CheckinIn(Model):
 
 
 class MeasureIn(Model):
-    """One PHQ-9 or GAD-7: every item answer, in published order."""
+    """One PHQ-9, GAD-7 or WSAS: every item answer, in published order (None only for the
+    WSAS work item, not applicable)."""
 
-    scale: Literal["phq9", "gad7"]
+    scale: Literal["phq9", "gad7", "wsas"]
     day: dt.date
-    answers: list[Annotated[int, Field(ge=0, le=3, strict=True)]]
-    # The unscored question after the items: 0 not difficult at all .. 3 extremely difficult.
+    answers: list[Annotated[int, Field(ge=0, le=8, strict=True)] | None]
+    # The unscored question after the PHQ-9 and GAD-7 items: 0 not difficult at all .. 3 extremely.
     difficulty: Annotated[int, Field(ge=0, le=3, strict=True)] | None = None
 
     @model_validator(mode="after")
@@ -144,6 +145,15 @@ class MeasureIn(Model):
             raise ValueError(
                 f"{scale.name} needs exactly {len(scale.items)} answers, got {len(self.answers)}."
             )
+        for number, answer in enumerate(self.answers, start=1):
+            if answer is None and number != scale.optional_item:
+                raise ValueError(f"{scale.name} answer {number} is missing; every item needs an answer.")
+            if answer is not None and answer > scale.top_answer:
+                raise ValueError(
+                    f"{scale.name} answers go from 0 to {scale.top_answer}; answer {number} is {answer}."
+                )
+        if self.difficulty is not None and not scale.asks_difficulty:
+            raise ValueError(f"The {scale.name} has no difficulty question.")
         if self.day > dt.date.today() and not noted_at_import(
             info, f"day {self.day.isoformat()} is in the future"
         ):
@@ -154,7 +164,9 @@ class MeasureIn(Model):
 
     @property
     def total(self) -> int:
-        return sum(self.answers)
+        from ipt_journal.clinical.scales import SCALES
+
+        return SCALES[self.scale].total(self.answers)
 
 
 class GoalRatingIn(Model):

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as_json: bool) -> None:
     """`where` is insight.course_progress.course_progress: the week every other screen shows today."""
-    from ipt_journal.clinical.course import PHASES
+    from ipt_journal.clinical.course import IN_SESSIONS, PHASES
 
     purpose = PHASES[where.phase]
+    in_sessions = IN_SESSIONS[where.phase]  # what happens in the sessions, beside what you do
     if as_json:
         print_json(
             {
@@ -31,6 +32,7 @@ def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as
                 "week": where.week,
                 "phase": where.phase,
                 "purpose": purpose,
+                "in_sessions": in_sessions,
                 "sessions_held": where.sessions_held,
                 "open_goals": [plain(goal) for goal in open_goals],
             }
@@ -46,6 +48,7 @@ def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as
     if where.sessions_held:
         console.print(f"{where.held_words[0].upper()}{where.held_words[1:]}.")
     console.print(purpose)
+    console.print(in_sessions, style="dim")
     if course.focus_areas:
         focus = focus_text(course.focus_areas)
         detail = f" with {course.dispute_person}" if course.dispute_person else ""

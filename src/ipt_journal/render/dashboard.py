@@ -43,6 +43,10 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
         else:
             held = f"; {c.held_words}" if c.sessions_held else ""
             console.print(f"{c.words[0].upper()}{c.words[1:]}{held}.", style="bold")
+        if not c.ended_on:
+            from ipt_journal.clinical.course import IN_SESSIONS
+
+            console.print(IN_SESSIONS[c.phase], style="dim")
     console.print(
         f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
     )

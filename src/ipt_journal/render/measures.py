@@ -30,7 +30,7 @@ def measures_table(measures: Sequence[Measure]) -> None:
 
     console = new_console()
     if not measures:
-        console.print("No questionnaires yet. Take one with: ipt measure phq9 (or gad7)")
+        console.print("No questionnaires yet. Take one with: ipt measure phq9 (or gad7, wsas)")
         return
     rows = []
     for m in measures:
@@ -42,7 +42,7 @@ def measures_table(measures: Sequence[Measure]) -> None:
                 scale.name,
                 f"{m.total}/{scale.max_total}",
                 scale.band(m.total),
-                " ".join(map(str, m.answers)),
+                scales.answers_text(m.answers),
                 "" if m.difficulty is None else scales.DIFFICULTY_SHORT[m.difficulty],
             )
         )
@@ -50,4 +50,5 @@ def measures_table(measures: Sequence[Measure]) -> None:
         for ident, day, name, total, band, answers, difficulty in rows:
             hard = f"; difficulty: {difficulty}" if difficulty else ""
             console.print(Text(f"#{ident} {day} {name} {total} {band}; answers {answers}{hard}"))
-    console.print(scales.CREDIT, style="dim")
+    for line in scales.credits(m.scale for m in measures):
+        console.print(line, style="dim")

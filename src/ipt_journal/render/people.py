@@ -23,7 +23,7 @@ from ipt_journal.render.common import new_console, ring
 from ipt_journal.render.fit import Column, fitted
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.text.figures import shown
-from ipt_journal.text.messages import count, label
+from ipt_journal.text.messages import area_label, count, label
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,7 +49,7 @@ def people_table(people: list[Person]) -> None:
         return
     rows = []
     for person in people:
-        area = label(person.problem_area)
+        area = area_label(person.problem_area)
         if person.dispute_stage:
             area += f" ({person.dispute_stage})"
         rows.append(
@@ -107,7 +107,7 @@ def person_detail(
         ("Can talk about", person.can_talk_about),
         ("Cannot talk about", person.cannot_talk_about),
         (DECEASED_LABELS["change"] if died else "Would like to change", person.change),
-        ("Problem area", label(person.problem_area)),
+        ("Problem area", area_label(person.problem_area)),
         ("Dispute stage", label(person.dispute_stage)),
         ("Notes", person.notes),
     ]

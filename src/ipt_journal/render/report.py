@@ -41,6 +41,8 @@ MEASURE_COLUMNS = (
     Column("range"),
     Column("GAD-7", right=True),
     Column("range "),
+    Column("WSAS", right=True),
+    Column("range  "),
 )
 PEOPLE_COLUMNS = (
     Column("Person"),
@@ -215,7 +217,15 @@ def _questionnaires(console: Console, result: Report) -> None:
         console.print()
         console.print("Questionnaires in this window", style="bold")
         rows = [
-            (day.day, _opt(day.phq9), day.phq9_band or "", _opt(day.gad7), day.gad7_band or "")
+            (
+                day.day,
+                _opt(day.phq9),
+                day.phq9_band or "",
+                _opt(day.gad7),
+                day.gad7_band or "",
+                _opt(day.wsas),
+                day.wsas_band or "",
+            )
             for day in result.measures
         ]
         if not fitted(console, MEASURE_COLUMNS, rows):
@@ -225,6 +235,7 @@ def _questionnaires(console: Console, result: Report) -> None:
                     for name, total, band in (
                         ("PHQ-9", day.phq9, day.phq9_band),
                         ("GAD-7", day.gad7, day.gad7_band),
+                        ("WSAS", day.wsas, day.wsas_band),
                     )
                     if total is not None
                 ]

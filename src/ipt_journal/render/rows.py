@@ -38,7 +38,7 @@ def checkin_rows(checkins: Sequence[Checkin]) -> None:
 
 
 def measure_rows(measures: Sequence[Measure]) -> None:
-    from ipt_journal.clinical.scales import CREDIT, DIFFICULTY_SHORT, SCALES
+    from ipt_journal.clinical.scales import DIFFICULTY_SHORT, SCALES, answers_text, credits
 
     write_rows(
         row(
@@ -47,12 +47,12 @@ def measure_rows(measures: Sequence[Measure]) -> None:
             SCALES[m.scale].name,
             f"{m.total}/{SCALES[m.scale].max_total}",
             SCALES[m.scale].band(m.total),
-            "answers " + " ".join(map(str, m.answers)),
+            "answers " + answers_text(m.answers),
             "" if m.difficulty is None else f"difficulty: {DIFFICULTY_SHORT[m.difficulty]}",
         )
         for m in measures
     )
-    write_rows([CREDIT])  # the instruments' terms ask for it wherever they are shown
+    write_rows(credits(m.scale for m in measures))  # the instruments' terms ask for it wherever shown
 
 
 def exercise_rows(done: Sequence[Exercise]) -> None:

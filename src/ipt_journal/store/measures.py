@@ -1,4 +1,4 @@
-"""Questionnaires taken (PHQ-9, GAD-7, ...): their answers, totals and baselines."""
+"""Questionnaires taken (PHQ-9, GAD-7, WSAS): their answers, totals and baselines."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class Measure:
     uid: str
     scale: str
     day: str
-    answers: list[int]
+    answers: list[int | None]  # None: the WSAS work item, not applicable
     total: int
     checkin_id: int | None
     created_at: str

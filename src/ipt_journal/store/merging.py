@@ -61,7 +61,7 @@ class _Merge(MergeRows):
                     "scale": measure.scale,
                     "day": measure.day.isoformat(),
                     "answers": answers,
-                    "total": sum(measure.answers),
+                    "total": measure.total,  # the WSAS work item n/a: the mean stands in
                     "difficulty": measure.difficulty,
                     "checkin_id": self._ref("checkins", measure.checkin),
                     "created_at": measure.created_at,

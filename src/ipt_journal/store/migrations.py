@@ -184,7 +184,35 @@ def m016_time_of_day_as_lived(db: Database) -> None:
 
 
 @migrations()
-def m019_problem_area_pathways(db: Database) -> None:
+def m017_work_and_social_adjustment(db: Database) -> None:
+    """Issue 23: the WSAS (work and social functioning) is stored beside the PHQ-9 and GAD-7.
+    measures.scale's CHECK names the scales, so the table is rebuilt as m010 rebuilds one
+    (foreign keys off, ids and rows kept), with its indexes and its deletion triggers (m012)
+    made again. Its answers are 0-8, and the work item may be null (not applicable)."""
+    import re
+
+    master = "SELECT sql FROM sqlite_master WHERE tbl_name = 'measures' AND sql IS NOT NULL AND type = "
+    create = db.execute(master + "'table'").fetchone()[0]
+    indexes = [row[0] for row in db.execute(master + "'index'").fetchall()]
+    create = re.sub(r"^CREATE TABLE \"?\w+\"?", "CREATE TABLE measures__rebuilt", create)
+    create, changed = re.subn(
+        r"CHECK \(scale IN \('phq9', 'gad7'\)\)", "CHECK (scale IN ('phq9', 'gad7', 'wsas'))", create, count=1
+    )
+    if not changed:  # a table this migration does not know: stop before changing anything
+        raise RuntimeError("measures.scale's CHECK is not the one m002 made")
+    _run(
+        db,
+        create,
+        "INSERT INTO measures__rebuilt SELECT * FROM measures",
+        "DROP TABLE measures",
+        "ALTER TABLE measures__rebuilt RENAME TO measures",
+        *indexes,
+        *tombstone_triggers("measures"),
+    )
+
+
+@migrations()
+def m018_problem_area_pathways(db: Database) -> None:
     """Issue 23 point 2: each problem area's pathway keeps which step was done, when, and by
     which exercise (a row per time a step is done; the exercise may later be deleted); and
     what a pathway tracks week by week: the role dispute's stage, and how many people the

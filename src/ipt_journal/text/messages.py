@@ -51,6 +51,14 @@ def label(value: str | None) -> str:
     return (value or "").replace("-", " ")
 
 
+def area_label(value: str | None) -> str:
+    """A stored problem area in words, with IPT's name beside the plain one where they differ."""
+    from ipt_journal.clinical.vocab import ProblemArea
+
+    known = {area.value: area.label for area in ProblemArea}
+    return known.get(value or "", label(value))
+
+
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """'1 check-in', '3 check-ins'."""
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
@@ -58,10 +66,8 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
-    from ipt_journal.clinical.vocab import ProblemArea
 
-    known = {area.value: area.label for area in ProblemArea}
-    return " and ".join(known.get(a, label(a)) for a in areas) or "no focus chosen yet"
+    return " and ".join(area_label(a) for a in areas) or "no focus chosen yet"
 
 
 def formulation_line(text: str, agreed_on: str | None) -> str:
@@ -137,6 +143,7 @@ def measure_json(
         "max_total": scale.max_total,
         "summary": scales.describe(scale, measure.total, care.who, urge=not urgent_follows),
         "difficulty_text": difficulty_text(measure),
+        "stands_in": scale.stands_in(measure.answers),
     }
     for label, earlier in (("baseline", baseline), ("previous", previous)):
         if earlier is None:
@@ -151,8 +158,8 @@ def measure_json(
         }
     # None where the baseline was below 10 (or there is none): the terms do not apply.
     start = baseline.total if baseline is not None else None
-    data["response"] = scales.response(start, measure.total)
-    data["remission"] = scales.remission(start, measure.total)
+    data["response"] = scales.response(start, measure.total, scale)
+    data["remission"] = scales.remission(start, measure.total, scale)
     before = previous.total if previous is not None else None
     data["contact_clinician_soon"] = scales.see_clinician_soon(scale, measure.total, start, before)
     data["follow_up"] = None if urgent_follows else score_follow_up(scale, measure.total, start, before, care)
@@ -182,6 +189,9 @@ def measure_result(
     scale = scales.SCALES[measure.scale]
     summary = scales.describe(scale, measure.total, care.who, urge=not urgent_follows)
     note(f"{scale.name} saved for {measure.day}. {summary}")
+    stands_in = scale.stands_in(measure.answers)
+    if stands_in:
+        note(stands_in)
     difficulty = difficulty_text(measure)
     if difficulty:
         note(f"How difficult these problems have made things: {difficulty.lower()}.")
@@ -199,12 +209,12 @@ def measure_result(
         )
         note(f"Since {label} ({earlier.day}, {earlier.total}): {movement(moved.points)}{meaningful}.")
     start = baseline.total if baseline is not None else None
-    if scales.response(start, measure.total):
+    if scales.response(start, measure.total, scale):
         note("That is half or less of your baseline score, what studies call a response.")
-    if scales.remission(start, measure.total):
+    if scales.remission(start, measure.total, scale):
         note("A score below 5 is what studies call remission. Keep checking in; mood can move.")
     if (
-        measure.total < scale.severe_from
+        (scale.severe_from is None or measure.total < scale.severe_from)
         and not urgent_follows
         and scales.see_clinician_soon(
             scale, measure.total, start, previous.total if previous is not None else None

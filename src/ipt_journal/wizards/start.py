@@ -67,7 +67,7 @@ def start_wizard(
     defaults) with the answers, and up to three goals, validated; the command saves them."""
     from ipt_journal import prompts
     from ipt_journal.clinical.course import FOCUS_AREAS
-    from ipt_journal.clinical.scales import GAD7, PHQ9
+    from ipt_journal.clinical.scales import GAD7, PHQ9, WSAS
     from ipt_journal.models import GoalIn, PersonIn, validate
     from ipt_journal.questions import START
     from ipt_journal.text.dates import parse_day
@@ -102,7 +102,7 @@ def start_wizard(
         from ipt_journal.clinical.follow_up import Care
 
         care = Care(fields["with_therapist"], course_over=False)
-        for scale in (PHQ9, GAD7):
+        for scale in (PHQ9, GAD7, WSAS):
             _ask_baseline(journal, scale, fields["started_on"], care, saves)
     weeks = prompts.text(
         START["weeks"],
@@ -184,7 +184,9 @@ def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date, care: Car
     past = START["baseline_past"].format(name=scale.name, day=started_on)
     if started_on < today and prompts.confirm(past, default=False):
         day = parse_day(prompts.text(START["baseline_date"], default=str(started_on)), "The day")
-    elif prompts.confirm(START["baseline"].format(name=scale.name, count=len(scale.items)), default=True):
+    elif prompts.confirm(
+        START["baseline"].format(name=scale.name, count=len(scale.items), about=scale.about), default=True
+    ):
         day = today
     else:
         return

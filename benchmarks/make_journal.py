@@ -38,7 +38,12 @@ HOMEWORK_PER_SCALE = 1000
 EXERCISES_PER_SCALE = 1500
 EVENTS_PER_SCALE = 120  # life events: about one a month
 SESSIONS_PER_SCALE = 521  # therapy sessions: weekly, with two things to bring to each
-EVENT_KINDS = ("loss", "separation", "move", "new-job-or-role", "conflict", "illness", "birth", "other")
+EVENT_KINDS = (
+    *("loss", "separation", "move", "new-job-or-role", "conflict", "illness", "birth", "other"),
+    # treatment alongside IPT, marked on the charts
+    *("medication-started", "dose-changed", "medication-stopped", "doctor-visit", "sick-leave"),
+    "hospital-stay",
+)
 FIRST_NAMES = (
     "Sam Alex Jo Maria Ana Kim Lee Noor Omar Priya Ravi Sara Tom Uma Vic Wen Yara Zoe Ben Cleo "
     "Dev Eli Fay Gus Hana Ivo Jin Kai Lia Max Nia Oli Pia Quin Rosa Sol Tess Ugo Vera Will"
@@ -265,9 +270,9 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         goals = ["Talk about money without shouting", "See a friend every week", "Sleep before midnight"]
         for number, text in enumerate(goals, start=1):
             conn.execute(
-                "INSERT INTO goals (id, uid, text, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, 'open', ?, ?)",
-                (number, f"g{number}", text, stamp, stamp),
+                "INSERT INTO goals (id, uid, text, status, set_on, created_at, updated_at) "
+                "VALUES (?, ?, ?, 'open', ?, ?, ?)",
+                (number, f"g{number}", text, course_start, stamp, stamp),
             )
             conn.execute(
                 "INSERT INTO goal_history (goal_id, text, status, changed_at) VALUES (?, ?, 'open', ?)",

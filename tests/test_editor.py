@@ -52,12 +52,22 @@ def test_editing_starts_from_the_current_note(people, editor, monkeypatch):
     assert people.rows("SELECT note FROM checkins") == [("First draft and more",)]
 
 
-def test_an_empty_file_cancels_and_writes_nothing(people, editor, monkeypatch):
+def test_an_empty_note_keeps_the_mood_and_says_it_was_saved_without_one(people, editor, monkeypatch):
+    # Without a terminal nobody can be asked: the mood is what was given, so it is kept.
     monkeypatch.setenv("FAKE_TEXT", "  \n\n")
-    result = people("checkin", "--mood", "6", "--edit")
-    assert_user_error(result, "The note was empty, so nothing was saved.", code=1)
-    assert people.count("checkins") == 0
+    result = people.ok("checkin", "--mood", "6", "--date", "2026-03-02", "--edit")
+    assert result.stdout.splitlines()[0] == "Saved check-in #1 for 2026-03-02: mood 6/10."
+    assert "The note was empty, so it was saved without one" in " ".join(result.stdout.split())
+    assert people.rows("SELECT day, mood, note FROM checkins") == [("2026-03-02", 6, None)]
     assert not Path(editor()["path"]).parent.exists()
+
+
+def test_emptying_a_written_note_without_a_terminal_changes_nothing(people, editor, monkeypatch):
+    people.ok("checkin", "--mood", "6", "--note", "Dinner with Sam", "--date", "2026-03-02")
+    monkeypatch.setenv("FAKE_TEXT", "\n")
+    result = people("checkin", "edit", "1", "--edit")
+    assert_user_error(result, "The note was empty, so check-in #1 was not changed.", "--note ''", code=1)
+    assert people.rows("SELECT note FROM checkins") == [("Dinner with Sam",)]
 
 
 def test_an_editor_that_fails_saves_nothing_and_leaves_no_file(people, editor, monkeypatch):

@@ -280,31 +280,46 @@ def test_month_ends_and_the_window_bounds():
 
 def test_no_link_when_either_side_never_varied_or_is_missing():
     for args in [(None, 5.0, 5.0), (1.0, None, 5.0), (1.0, 5.0, None), (1.0, 0.0, 5.0), (1.0, 5.0, 0.0)]:
-        assert insight.rank_link(12, *args) is None, args
+        assert insight.trend_free_link(12, *args) is None, args
     for tiny in (1e-13, 1e-12):
-        assert insight.rank_link(12, 1.0, tiny, 5.0) is None
-        assert insight.rank_link(12, 1.0, 5.0, tiny) is None
-    assert insight.rank_link(12, 0.1, 0.5, 0.5) is not None  # a small variance is still one
+        assert insight.trend_free_link(12, 1.0, tiny, 5.0) is None
+        assert insight.trend_free_link(12, 1.0, 5.0, tiny) is None
+    assert insight.trend_free_link(12, 0.1, 0.5, 0.5) is not None  # a small variance is still one
 
 
 @pytest.mark.parametrize(
-    "rho, strength", [(0.5, "strong"), (0.3, "moderate"), (-0.3, "moderate"), (0.1, "weak"), (0.0, "none")]
+    "r, strength", [(0.5, "strong"), (0.3, "moderate"), (-0.3, "moderate"), (0.1, "weak"), (0.0, "none")]
 )
-def test_the_strength_changes_exactly_at_each_bound(rho, strength):
-    assert insight.rank_link(12, rho, 1.0, 1.0).strength == strength
+def test_the_strength_changes_exactly_at_each_bound(r, strength):
+    assert insight.trend_free_link(12, r, 1.0, 1.0).strength == strength
 
 
-def test_rho_is_held_within_minus_one_and_one():
-    assert insight.rank_link(12, -2.0, 1.0, 1.0).rho == -1.0
-    assert insight.rank_link(12, 2.0, 1.0, 1.0).rho == 1.0
-    assert insight.rank_link(12, -1.0, 1.0, 1.0).low < -0.99
+def test_r_is_held_within_minus_one_and_one():
+    assert insight.trend_free_link(12, -2.0, 1.0, 1.0).r == -1.0
+    assert insight.trend_free_link(12, 2.0, 1.0, 1.0).r == 1.0
+    assert insight.trend_free_link(12, -1.0, 1.0, 1.0).low < -0.99
 
 
 def test_a_link_is_clear_only_when_its_interval_leaves_out_zero():
-    weak = insight.rank_link(12, 0.1, 1.0, 1.0)
+    weak = insight.trend_free_link(12, 0.1, 1.0, 1.0)
     assert weak.low < 0 < weak.high < 1 and not weak.clear
-    assert insight.rank_link(12, 0.9, 1.0, 1.0).clear
-    assert insight.rank_link(12, -0.9, 1.0, 1.0).clear
+    assert insight.trend_free_link(12, 0.9, 1.0, 1.0).clear
+    assert insight.trend_free_link(12, -0.9, 1.0, 1.0).clear
+
+
+def test_the_interval_counts_effectively_independent_checkins_and_is_left_out_under_ten():
+    # Lag-1 autocorrelations 0.5 and 0.5: 20 check-ins are worth 20 * 0.75 / 1.25 = 12.
+    link = insight.trend_free_link(20, 0.6, 1.0, 1.0, 0.5, 0.5)
+    assert link.effective == pytest.approx(12.0) and link.checkins == 20
+    import math
+
+    half = 1.96 * math.sqrt(1 / 9)
+    assert link.low == pytest.approx(math.tanh(math.atanh(0.6) - half))
+    # 0.8 and 0.8: worth 20 * 0.36 / 1.64 = 4.4, too few for an honest range.
+    thin = insight.trend_free_link(20, 0.6, 1.0, 1.0, 0.8, 0.8)
+    assert thin.low is None and thin.high is None and not thin.clear and thin.r == 0.6
+    # Series alternating against each other are never worth more than their count.
+    assert insight.trend_free_link(20, 0.6, 1.0, 1.0, 0.5, -0.5).effective == 20
 
 
 # ------------------------------------------------------------------ insight: rows to figures
@@ -323,9 +338,13 @@ def person_row(**given):
         "neither_mood": 5.0,
         "well": 5,
         "well_mood": 7.25,
-        "rank_cov": 0.6,
-        "rank_var_quality": 1.0,
-        "rank_var_mood": 1.0,
+        "detrended": 10,
+        "mood_without": 5.5,
+        "link_cov": 0.6,
+        "link_var_quality": 1.0,
+        "link_var_mood": 1.0,
+        "lag_cov_quality": 0.0,
+        "lag_cov_mood": 0.0,
         "early": 6,
         "late": 6,
         "early_rated": 6,
@@ -342,14 +361,21 @@ def test_a_persons_figures_come_from_their_row():
     assert mood.badly == insight.MoodWhen(3, 3.5)
     assert mood.neither == insight.MoodWhen(4, 5.0)
     assert mood.well == insight.MoodWhen(5, 7.25)
-    assert mood.link_status == "shown" and mood.link.rho == 0.6 and mood.unknown == 2
+    assert mood.link_status == "shown" and mood.link.r == 0.6 and mood.unknown == 2
+    assert mood.mood_without == 5.5 and mood.compared == 10
 
 
-def test_the_link_is_read_from_ten_rated_interactions():
-    assert insight._person_mood(person_row(rated=9)).link_status == "too-few"
-    assert insight._person_mood(person_row(rated=9)).link is None
-    assert insight._person_mood(person_row(rated=10)).link_status == "shown"
-    assert insight._person_mood(person_row(rank_var_mood=0.0)).link_status == "no-variation"
+def test_the_link_is_read_from_ten_checkins_compared_with_their_running_mean():
+    assert insight._person_mood(person_row(detrended=9)).link_status == "too-few"
+    assert insight._person_mood(person_row(detrended=9)).link is None
+    assert insight._person_mood(person_row(detrended=10)).link_status == "shown"
+    assert insight._person_mood(person_row(link_var_mood=0.0)).link_status == "no-variation"
+
+
+def test_time_that_went_the_same_way_every_time_reads_no_link():
+    one_way = insight._person_mood(person_row(badly=0, neither=0, link_var_quality=0.3))
+    assert (one_way.link_status, one_way.always, one_way.link) == ("one-way", "well", None)
+    assert insight._person_mood(person_row(badly=0, well=0)).always == "neither"
 
 
 @pytest.mark.parametrize(

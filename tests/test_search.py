@@ -115,11 +115,11 @@ def test_search_finds_every_kind_of_note_with_its_id_day_and_highlight(week):
     out = week.ok("search", "argument").stdout.splitlines()
     assert out[0].startswith("homework #1  ") and "[argument]" in out[0]
     assert out[1].startswith(f"exercise #1  {dt.date.today()}  There was an [argument] at work")
-    assert out[2:] == ["check-in #1  2026-03-02  An [argument] about money"]
+    assert out[2:] == ["check-in #1  2026-03-02  An [argument] about money #family"]
     # Words match their other forms.
     assert (
         week.ok("search", "argue").stdout.splitlines()[0]
-        == "check-in #3  2026-03-16  Lunch; we [argued] a little"
+        == "check-in #3  2026-03-16  Lunch; we [argued] a little #work"
     )
     only = json.loads(week.ok("search", "argument", "--kind", "exercise", "--json").stdout)
     assert only == [

@@ -37,9 +37,9 @@ def test_weekly_people_overflow_never_reads_as_a_score(people, monkeypatch, widt
     week = [w for w in data["weeks"] if w["people"]][0]
     assert [(p["name"], round(p["mean_quality"])) for p in week["people"]] == [("Sam", -2), ("Alex", 0)]
     out = shown(people, monkeypatch, width, "report", "--weeks", "2")
-    line = next(line for line in out.splitlines() if "Sam -2" in line)
-    assert "Sam -2 +1" not in line  # "+1" beside a score reads as another score
-    assert "Sam -2, Alex 0" in line or "more" in line or "…" in line
+    line = next(line for line in out.splitlines() if "Sam -2.0" in line)
+    assert "Sam -2.0 +1" not in line  # "+1" beside a score reads as another score
+    assert "Sam -2.0, Alex +0.0" in line or "more" in line or "…" in line
 
 
 def test_whole_names_counts_the_rest_in_words():

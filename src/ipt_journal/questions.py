@@ -149,6 +149,8 @@ CHECKIN = {
     "people": "Who did you spend meaningful time with? (space to pick, enter when done)",
     "newcomer": "Someone not in your inventory yet",
     "more_newcomers": "Add someone else who is not in your inventory?",
+    # Said after an empty pick: the list itself shows only "done".
+    "no_one": "No one this time.",
     "quality": "How did it go with {name}?",
     "what_happened": "What happened with {name}? (optional, one line)",
     "note": "A note about this week? (optional; type e and Enter to write it in your editor)",
@@ -197,6 +199,20 @@ START = {
     "formulation": "In your own words (Enter to skip; you can write or revise it later)",
     "formulation_agree": "Have you agreed this with your therapist? (you can say so later too)",
 }
+
+# The start wizard's steps, announced as "Step 3 of 8: ..." so the person knows how far
+# there is to go; a revision skips the questionnaires and the life events.
+START_STEPS = (
+    "about you and your sessions",
+    "questionnaires",
+    "how many sessions",
+    "the people in your life",
+    "life events",
+    "your focus",
+    "your goals",
+    "putting it together",
+)
+START_FIRST_TIME_ONLY = ("questionnaires", "life events")
 
 # The formulation's example follows the focus chosen (the first, if two).
 FORMULATION_EXAMPLES = {

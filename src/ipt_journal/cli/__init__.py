@@ -47,7 +47,7 @@ SECTIONS = {
         "report": ("report", "report", "Your mood week by week, and with the people you see."),
         "chart": ("chart", "chart", "Your mood as a chart over a longer span, with the PHQ-9."),
         "timeline": ("timeline", "timeline", "Life events beside mood, over months or years."),
-        "search": ("search", "search", "Find any note: check-ins, exercises, events, sessions, reviews."),
+        "search": ("search", "search", "Find anything you wrote: notes, tags, answers, plans, goals."),
         "remind": ("remind", "app", "A weekly reminder to check in, run by your system's scheduler."),
     },
     "With your therapist": {

@@ -127,10 +127,22 @@ def checkin(
     difficulty = {PHQ9.key: phq9_difficulty, GAD7.key: gad7_difficulty}
     ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
+    noteless = False
     if edit:
-        from ipt_journal.editor import edit_text
+        from ipt_journal.editor import EditCancelled, edit_text
 
-        fields["note"] = edit_text(note)
+        try:
+            fields["note"] = edit_text(note)
+        except EditCancelled:
+            # The mood is the check-in; an empty note loses no words, so it is kept: asked
+            # in a terminal, said outside one. Without --mood the wizard asks the note again.
+            if mood is not None and state.can_prompt:
+                from ipt_journal import prompts
+
+                if not prompts.confirm("The note is empty. Save the check-in without a note?", default=True):
+                    raise
+            noteless = mood is not None
+            fields.pop("note", None)
     journal = state.journal()
     journal.goals.check_open(list(ratings))
     newcomers: list[PersonIn] = []
@@ -170,7 +182,12 @@ def checkin(
         return
     # Questionnaires the wizard saved as they were answered have had their result shown.
     measures = [m for m in measures if m.id not in saved_early]
-    messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers])
+    asked_who = mood is None and with_ is None  # the wizard asked who was there
+    messages.checkin_saved(saved, "Saved", newcomers=[p.name for p in newcomers], asked_who=asked_who)
+    if noteless:
+        messages.note(
+            f"The note was empty, so it was saved without one (add one: ipt checkin edit {saved.id} --edit)."
+        )
     if topics:
         messages.note(f"Noted for your next session: {messages.count(len(topics), 'thing')} to bring.")
     if ratings:
@@ -271,15 +288,33 @@ def edit(
         changes["people"] = current.fields()["people"]
         add_what_happened(changes["people"], what_happened, replace=True)
     if edit:
-        from ipt_journal.editor import edit_text
+        from ipt_journal.editor import EditCancelled, edit_text
 
-        changes["note"] = edit_text(changes.get("note", current.note))
+        try:
+            changes["note"] = edit_text(changes.get("note", current.note))
+        except EditCancelled:
+            # Emptying a written note removes words: only when the person says so in a terminal.
+            if not current.note:
+                changes["note"] = None
+            elif state.can_prompt and _remove_note(checkin_id):
+                changes["note"] = None
+            else:
+                raise EditCancelled(
+                    f"The note was empty, so check-in #{checkin_id} was not changed.",
+                    f"To remove its note: ipt checkin edit {checkin_id} --note ''",
+                ) from None
     if changes:
         fields = {**current.fields(), **changes}
     else:
         fields, _ = checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
     saved = journal.checkins.update(checkin_id, validate(CheckinIn, fields))
-    messages.checkin_saved(saved, "Updated")
+    messages.checkin_saved(saved, "Updated", asked_who=not changes)
+
+
+def _remove_note(checkin_id: int) -> bool:
+    from ipt_journal import prompts
+
+    return prompts.confirm(f"The note is empty. Remove the note of check-in #{checkin_id}?", default=False)
 
 
 @app.command()

@@ -20,7 +20,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "ipt goals": ("ipt goals list",),
     "ipt goals list": ("ipt goals list", "ipt goals list --all"),
-    "ipt goals add": ("ipt goals add 'Say no without apologising'",),
+    "ipt goals add": (
+        "ipt goals add 'Say no without apologising'",
+        "ipt goals add 'Call Mum weekly' --date 'last monday'",
+    ),
     "ipt goals edit": ("ipt goals edit 2 'Say no calmly'",),
     "ipt goals done": ("ipt goals done 2",),
     "ipt goals drop": ("ipt goals drop 3",),

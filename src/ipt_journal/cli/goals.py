@@ -43,12 +43,24 @@ def goals_list(
 def goals_add(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The goal.", show_default=False)],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DAY",
+            help="The day you set it (with your therapist, say): YYYY-MM-DD, yesterday, "
+            "'last friday'. [default: today]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Add a goal."""
     from ipt_journal.models import GoalIn, validate
+    from ipt_journal.text.dates import parse_day
 
-    goal = session(ctx).journal().goals.add([validate(GoalIn, {"text": text})])[0]
-    messages.note(f"Added goal #{goal.id}.")
+    set_on = parse_day(date, "--date") if date else None  # checked before anything is written
+    goal = session(ctx).journal().goals.add([validate(GoalIn, {"text": text, "set_on": set_on})])[0]
+    messages.note(f"Added goal #{goal.id}" + (f", set on {goal.set_on}." if date else "."))
 
 
 @goals_app.command("edit")

@@ -27,7 +27,7 @@ def search(
     show_all: Annotated[bool, typer.Option("--all", help="Every match.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
-    """Search everything you wrote: notes, answers, plans and goals, newest first.
+    """Search everything you wrote: notes, tags, answers, plans and goals, newest first.
 
     Words match their other forms (walk, walking); "an exact phrase", OR, NOT and
     prefix* work as in SQLite's full-text search, and anything else is read as plain words.

@@ -211,7 +211,9 @@ def start(
         )
         if text
     ]
-    goals = [validate(GoalIn, {"text": text}) for text in goal or []]
+    # Goals agreed at the start of a course carry its first day; added in a revision, today.
+    set_on = None if ongoing else _day(fields["started_on"])
+    goals = [validate(GoalIn, {"text": text, "set_on": set_on}) for text in goal or []]
     wizard = not values_given
     if wizard:
         if ongoing:

@@ -73,7 +73,26 @@ class EventKind(Choice):
     conflict = "conflict"
     illness = "illness"
     birth = "birth"
+    # Treatment alongside IPT, marked on the mood and questionnaire charts (issue 23, point 4).
+    medication_started = "medication-started"
+    dose_changed = "dose-changed"
+    medication_stopped = "medication-stopped"
+    doctor_visit = "doctor-visit"
+    sick_leave = "sick-leave"
+    hospital_stay = "hospital-stay"
     other = "other"
+
+
+# The chart mark of each treatment kind: one character that reads without colour, the
+# same in the terminal and the HTML report (their legends name them in words).
+TREATMENT_MARKS: dict[str, str] = {
+    EventKind.medication_started.value: "+",
+    EventKind.dose_changed.value: "±",
+    EventKind.medication_stopped.value: "x",
+    EventKind.doctor_visit.value: "D",
+    EventKind.sick_leave.value: "S",
+    EventKind.hospital_stay.value: "H",
+}
 
 
 LABELS: dict[Choice, str] = {
@@ -90,6 +109,7 @@ LABELS: dict[Choice, str] = {
     DisputeStage.dissolution: "dissolution (the relationship is ending)",
     EventKind.loss: "loss or bereavement",
     EventKind.new_job_or_role: "new job or role",
+    EventKind.dose_changed: "medication dose changed",
 }
 
 CLOSENESS_LABELS = {1: "inner circle", 2: "middle ring", 3: "outer ring"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ipt_journal.documents.charts import Band, Series
+from ipt_journal.documents.charts import Band, Mark, Series
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Chart:
     series: list[Series]
     y_max: float
     bands: list[Band] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)  # treatment events on the timeline
 
 
 @dataclass

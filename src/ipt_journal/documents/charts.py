@@ -43,6 +43,16 @@ class Band:
     label: str
 
 
+@dataclass
+class Mark:
+    """A treatment event on the timeline: a dashed line at its day, its one-character
+    mark at the top, and its words as the line's tooltip and in the chart's description."""
+
+    day: dt.date
+    mark: str
+    label: str
+
+
 def line_chart(
     chart_id: str,
     title: str,
@@ -50,8 +60,10 @@ def line_chart(
     series: list[Series],
     y_max: float,
     bands: Sequence[Band] = (),
+    marks: Sequence[Mark] = (),
 ) -> str:
-    days = [day for s in series for day, _ in s.points]
+    # The time axis spans the treatment marks too, so each sits at its own day.
+    days = [day for s in series for day, _ in s.points] + [m.day for m in marks]
     first, last = min(days), max(days)
     span = max((last - first).days, 1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -93,6 +105,14 @@ def line_chart(
         parts.append(
             f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{axis_y}" y2="{axis_y + 4}" stroke="#555"/>'
             f'<text x="{x(day):.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}">{label}</text>'
+        )
+    for mark in marks:
+        mx = x(mark.day)
+        parts.append(
+            f'<g class="care"><title>{escape(f"{mark.label} {mark.day}")}</title>'
+            f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{TOP + 12}" y2="{axis_y}" stroke="#555" '
+            f'stroke-dasharray="2 3"/>'
+            f'<text x="{mx:.1f}" y="{TOP + 9}" text-anchor="middle">{escape(mark.mark)}</text></g>'
         )
     for index, s in enumerate(series):
         style = SERIES_STYLES[index % len(SERIES_STYLES)]

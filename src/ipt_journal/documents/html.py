@@ -89,7 +89,13 @@ def render(title: str, content: list[Block], recipient: str | None = None) -> st
             body.append(_table(block, f"table-{tables}"))
         elif isinstance(block, Chart):
             svg = line_chart(
-                block.chart_id, block.title, block.description, block.series, block.y_max, block.bands
+                block.chart_id,
+                block.title,
+                block.description,
+                block.series,
+                block.y_max,
+                block.bands,
+                block.marks,
             )
             body.append(f"<figure>{svg}<figcaption>{escape(block.title)}</figcaption></figure>")
     if section_open:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from ipt_journal.clinical.vocab import CLOSENESS_LABELS, QUALITY_LABELS, went_label
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
 from ipt_journal.insight.clinician_report import ClinicianReport
-from ipt_journal.insight.relationships import MIN_FOR_LINK, MoodWhen, PersonChange, PersonMood
+from ipt_journal.insight.relationships import MoodWhen, PersonChange, PersonMood
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, PersonPattern
 from ipt_journal.text.figures import shown, whole
+from ipt_journal.text.links import LINK_METHOD, always_words, link_cell, link_sentence
 
 ASSOCIATION = "Mood differences are associations, not causes."
 INCIDENTS_HEADING = "What happened with people"
@@ -40,16 +41,6 @@ def _cell(when: MoodWhen) -> str:
     return "–" if not when.checkins else f"{_mean(when.mean_mood)} ({when.checkins})"
 
 
-def link_words(person: PersonMood) -> str:
-    """As the terminal's Link column says it."""
-    rated = person.interactions - person.unknown
-    if person.link_status == "too-few":
-        return f"too few ({rated} of {MIN_FOR_LINK})"
-    if person.link_status == "no-variation" or person.link is None:
-        return "no variation"
-    return f"{person.link.strength} {shown(person.link.rho, True, 2)}"
-
-
 def trend_sentence(name: str, mood: PersonMood | None, change: PersonChange | None, label: str) -> str:
     """One person on page one: how often, early against late, mood by how it went, contact."""
     parts = [f"{name}{f' ({label})' if label else ''}"]
@@ -61,12 +52,8 @@ def trend_sentence(name: str, mood: PersonMood | None, change: PersonChange | No
             f"{_mean(change.late_quality, signed=True)} in the second ({change.late}×): {change.quality}"
         )
     if mood and mood.interactions - mood.unknown >= SHOWN_FROM:
-        if (
-            mood.link_status == "no-variation"
-            or sum(bool(w.checkins) for w in (mood.badly, mood.neither, mood.well)) == 1
-        ):
-            went = next(w for w in (mood.badly, mood.neither, mood.well) if w.checkins)
-            parts.append(f"it went the same way every time (mean mood then {_mean(went.mean_mood)})")
+        if mood.link_status == "one-way":
+            parts.append(f"it {always_words(mood)}")
         else:
             parts.append(
                 f"mean mood when it went badly {_cell(mood.badly)}, neither {_cell(mood.neither)}, "
@@ -129,17 +116,19 @@ def relationships(doc: ClinicianReport) -> list[Block]:
                     "well (+1/+2)",
                     ["Person", "Badly", "Neither", "Well", "Link"],
                     [
-                        [m.name, _cell(m.badly), _cell(m.neither), _cell(m.well), link_words(m)]
+                        [m.name, _cell(m.badly), _cell(m.neither), _cell(m.well), link_cell(m)]
                         for m in shown_moods
                     ],
                     {1, 2, 3},
                 )
             )
+            sentences = [link_sentence(m) for m in shown_moods if link_sentence(m)]
+            if sentences:
+                out.append(Items(sentences))
             out.append(
                 Paragraph(
-                    f"Link: Spearman's rank correlation of how it went with mood, read from {MIN_FOR_LINK} "
-                    "check-ins with the person; 'no variation' means how it went was always the same, "
-                    "so nothing can be said about a link."
+                    f"Link: {LINK_METHOD} Where how it went was the same every time, no link is read: "
+                    "mood on those days is given beside mood on the others."
                 )
             )
         changes = [c for c in insight.changes if c.early + c.late >= SHOWN_FROM]

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ipt_journal.clinical.course import week_of
 from ipt_journal.documents.blocks import Block, Chart, Heading, Paragraph, Table, or_dash
-from ipt_journal.documents.charts import Band, Series
+from ipt_journal.documents.charts import Band, Mark, Series
 from ipt_journal.insight.clinician_report import ClinicianReport
 from ipt_journal.insight.course_figures import ScaleProgress
 from ipt_journal.insight.weekly_mood import WeekMood
@@ -84,6 +84,21 @@ def progress_sentence(p: ScaleProgress) -> str:
     return words + "."
 
 
+def _care(doc: ClinicianReport) -> tuple[list[Mark], str]:
+    """The treatment events for the charts, and the legend that names them in words (the
+    Markdown document, which draws no chart, gets the words alone)."""
+    chart = doc.figures.chart
+    treatment = chart.treatment if chart else []
+    if not treatment:
+        return [], ""
+    told = "; ".join(
+        f"{t.mark} {t.label} {t.day.isoformat()[:7] if t.approximate else t.day}" for t in treatment
+    )
+    return [
+        Mark(t.day, t.mark, t.label) for t in treatment
+    ], f"Treatment alongside IPT, marked on the chart: {told}."
+
+
 # What the numbers in each questionnaire's answer table mean.
 ANSWER_KEYS = {
     "phq9": "0 not at all, 1 several days, 2 more than half the days, 3 nearly every day",
@@ -105,6 +120,8 @@ def questionnaires(doc: ClinicianReport) -> list[Block]:
     out: list[Block] = [
         Heading("Questionnaires: PHQ-9 (depression), GAD-7 (anxiety), WSAS (work and social functioning)")
     ]
+    marks, legend = _care(doc)
+    charts = 0
     for key in ("phq9", "gad7", "wsas"):
         scale = SCALES[key]
         points = [
@@ -120,12 +137,17 @@ def questionnaires(doc: ClinicianReport) -> list[Block]:
                 f"chart-{key}",
                 f"{scale.name} scores, {points[0][0]} to {points[-1][0]}",
                 f"{scale.name} total by day, 0 to {scale.max_total}, with its ranges shaded: "
-                + ", ".join(f"{day}: {total}" for day, total in points),
+                + ", ".join(f"{day}: {total}" for day, total in points)
+                + (f". {legend}" if legend else ""),
                 [Series(scale.name, points)],
                 scale.max_total,
                 [Band(low, high, name) for (low, name), (high, _) in bounds],
+                marks,
             )
         )
+        charts += 1
+    if charts and legend:
+        out.append(Paragraph(legend))
     for scale in SCALES.values():
         taken = [a for a in doc.answers if a.scale == scale.name]
         if not taken:
@@ -152,17 +174,22 @@ def mood(doc: ClinicianReport) -> list[Block]:
     if not weeks:
         return []
     out: list[Block] = [Heading("Mood by week (0 worst, 10 best)")]
+    marks, legend = _care(doc)
     if len(weeks) >= 2:
         out.append(
             Chart(
                 "chart-mood",
                 f"Mean mood by week, {weeks[0].week} to {weeks[-1].week}",
                 "Weekly mean mood on a 0 to 10 scale: "
-                + ", ".join(f"{w.week}: {shown(w.mean_mood)}" for w in weeks),
+                + ", ".join(f"{w.week}: {shown(w.mean_mood)}" for w in weeks)
+                + (f". {legend}" if legend else ""),
                 [Series("Mean mood", [(w.monday, w.mean_mood) for w in weeks])],
                 10,
+                marks=marks,
             )
         )
+    if legend:
+        out.append(Paragraph(legend))
 
     def course_week(w: WeekMood) -> str:
         return week_of(w.course_week, w.course_weeks) if w.course_week and w.course_weeks else ""

@@ -1,16 +1,26 @@
 """How mood moves with each relationship: the figures behind the report's people views.
 
 For each person seen in a window: mean mood when time together went badly, neither well
-nor badly, and well; the strength of the link between how it went and mood (Spearman's
-rank correlation, read only with enough interactions, with its uncertainty); and how it
-went early against late. Everything here is an association: "goes with", never "causes".
+nor badly, and well; the link between how it went and mood once the shared trend is
+removed, read only where how it went varies and with enough check-ins, with its
+uncertainty only where it is honest; and how it went early against late. Everything here
+is an association: "goes with", never "causes".
 
-Sources of the numbers used (also in docs/user-guide.md, "How to read the per-person
-figures"):
-- Spearman's rank correlation (Spearman, 1904), ties given their mean rank.
-- Its 95% interval by Fisher's z with variance 1.06 / (n - 3) (Fieller, Hartley &
-  Pearson, 1957, Biometrika 44:470-481).
-- Reading |rho| below 0.1 as none, from 0.1 weak, from 0.3 moderate, from 0.5 strong:
+Why not the plain correlation: mood and how time together went both improve with
+recovery, so over a course a raw correlation mostly measures that shared trend, and its
+interval is too narrow because check-ins follow one another (each is not independent of
+the last). So each time with the person is compared with the person's running mean (the
+previous store.patterns.RUNNING times with them, for how it went and mood alike), and the
+link is Pearson's r of those differences. Sources (also in docs/user-guide.md, "How to read
+the per-person figures"):
+- Removing the trend before correlating two series, and why autocorrelation makes the usual
+  interval too narrow: Dean & Dunsmuir (2016), Behavior Research Methods 48:783-802.
+- The effective number of independent check-ins for a correlation of two autocorrelated
+  series, n (1 - a b) / (1 + a b) from their lag-1 autocorrelations a and b: Bretherton,
+  Widmann, Dymnikov, Wallace & Blade (1999), Journal of Climate 12:1990-2009.
+- The 95% interval by Fisher's z with variance 1 / (n - 3) (Fisher, 1921, Metron 1:3-32),
+  taken with that effective n, and shown only from MIN_FOR_INTERVAL of them.
+- Reading |r| below 0.1 as none, from 0.1 weak, from 0.3 moderate, from 0.5 strong:
   Cohen's conventions for correlations (Cohen, 1988, Statistical Power Analysis for the
   Behavioral Sciences, 2nd ed.).
 """
@@ -19,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ipt_journal.store import Journal
@@ -29,7 +39,8 @@ if TYPE_CHECKING:
 
     from ipt_journal.insight.report import CourseProgress, WeekMood
 
-MIN_FOR_LINK = 10  # interactions before a rank correlation is read at all
+MIN_FOR_LINK = 10  # times compared with the running mean before a link is read at all
+MIN_FOR_INTERVAL = 10  # effective independent check-ins before a likely range is honest
 NEARLY_ALWAYS_WITHOUT = 3  # fewer check-ins than this without someone: compare how it went instead
 STRENGTHS = ((0.5, "strong"), (0.3, "moderate"), (0.1, "weak"), (0.0, "none"))
 Z_95 = 1.96
@@ -47,13 +58,16 @@ class MoodWhen:
 
 @dataclass
 class Link:
-    """The rank correlation between how it went and mood, with its 95% interval."""
+    """The link between how it went and mood once the shared trend is removed: Pearson's r
+    of each time's difference from the running mean, with its 95% interval when honest."""
 
-    rho: float
-    low: float
-    high: float
+    r: float
+    low: float | None  # None: too few effectively independent check-ins for a range
+    high: float | None
     strength: str  # none, weak, moderate or strong
-    clear: bool  # the interval leaves out zero: unlikely to be chance alone
+    clear: bool  # an interval is shown and leaves out zero: unlikely to be chance alone
+    checkins: int  # the times compared with their running mean
+    effective: float  # as many independent check-ins as these are worth
 
 
 @dataclass
@@ -66,9 +80,14 @@ class PersonMood:
     neither: MoodWhen
     well: MoodWhen
     link: Link | None
-    link_status: str  # "shown", "too-few" (under MIN_FOR_LINK) or "no-variation"
+    # "shown"; "one-way" (it went the same way, badly, neither or well, every time: `always`);
+    # "too-few" (under MIN_FOR_LINK times to compare); "no-variation" (mood never moved)
+    link_status: str
     nearly_always: bool  # too few check-ins without them for "with / without"
     unknown: int = 0  # interactions with no how-it-went (imported): counted above, in no figure
+    mood_without: float | None = None  # mean mood of the window's check-ins without them
+    always: str | None = None  # badly, neither or well: how it went every time ("one-way")
+    compared: int = 0  # rated times with RUNNING earlier ones close enough to compare with
 
 
 @dataclass
@@ -113,25 +132,54 @@ def middle(since: dt.date, until: dt.date) -> dt.date:
     return since + dt.timedelta(days=((until - since).days + 1) // 2)
 
 
-def rank_link(n: int, covariance: float | None, var_x: float | None, var_y: float | None) -> Link | None:
-    """Spearman's rho from rank moments, its Fisher-z 95% interval and its reading; None when
-    either variable never varied."""
-    if covariance is None or not var_x or not var_y or var_x <= 1e-12 or var_y <= 1e-12:
+def trend_free_link(
+    n: int,
+    covariance: float | None,
+    var_quality: float | None,
+    var_mood: float | None,
+    lag_quality: float | None = None,
+    lag_mood: float | None = None,
+) -> Link | None:
+    """Pearson's r of how it went and mood, each less its running mean, from their moments
+    over `n` times; its Fisher-z 95% interval over the effective number of independent
+    times (from the lag-1 autocovariances), or none when that is under MIN_FOR_INTERVAL;
+    None when either never varied."""
+    if covariance is None or not var_quality or not var_mood or var_quality <= 1e-12 or var_mood <= 1e-12:
         return None
-    rho = max(-1.0, min(1.0, covariance / math.sqrt(var_x * var_y)))
-    z = math.atanh(max(-0.9999, min(0.9999, rho)))
-    half = Z_95 * math.sqrt(1.06 / (n - 3))
+    r = max(-1.0, min(1.0, covariance / math.sqrt(var_quality * var_mood)))
+    a = max(-1.0, min(1.0, (lag_quality or 0.0) / var_quality))
+    b = max(-1.0, min(1.0, (lag_mood or 0.0) / var_mood))
+    # Series that alternate (a b < 0) are not counted as more than n independent times.
+    shared = max(0.0, a * b)
+    effective = n * (1 - shared) / (1 + shared)
+    strength = next(word for bound, word in STRENGTHS if abs(r) >= bound)
+    if effective < MIN_FOR_INTERVAL:
+        return Link(r, None, None, strength, False, n, effective)
+    z = math.atanh(max(-0.9999, min(0.9999, r)))
+    half = Z_95 * math.sqrt(1 / (effective - 3))
     low, high = math.tanh(z - half), math.tanh(z + half)
-    strength = next(word for bound, word in STRENGTHS if abs(rho) >= bound)
-    return Link(rho, low, high, strength, clear=low > 0 or high < 0)
+    return Link(r, low, high, strength, low > 0 or high < 0, n, effective)
 
 
 def _person_mood(row: Row) -> PersonMood:
-    n = row["rated"]  # the link is between how it went and mood: only where how it went is known
+    bands = {"badly": row["badly"], "neither": row["neither"], "well": row["well"]}
+    went = [band for band, times in bands.items() if times]
+    compared = row["detrended"]
     link = None
-    status = "too-few"
-    if n >= MIN_FOR_LINK:
-        link = rank_link(n, row["rank_cov"], row["rank_var_quality"], row["rank_var_mood"])
+    always = None
+    if len(went) == 1:  # nothing to relate: say how it went, with mood with and without
+        status, always = "one-way", went[0]
+    elif compared < MIN_FOR_LINK:
+        status = "too-few"
+    else:
+        link = trend_free_link(
+            compared,
+            row["link_cov"],
+            row["link_var_quality"],
+            row["link_var_mood"],
+            row["lag_cov_quality"],
+            row["lag_cov_mood"],
+        )
         status = "shown" if link else "no-variation"
     return PersonMood(
         name=row["name"],
@@ -146,7 +194,10 @@ def _person_mood(row: Row) -> PersonMood:
         # Seen only once or twice, someone is in "nearly all" of too few check-ins to say so.
         nearly_always=row["interactions"] >= NEARLY_ALWAYS_WITHOUT
         and row["window_checkins"] - row["interactions"] < NEARLY_ALWAYS_WITHOUT,
-        unknown=row["interactions"] - n,
+        unknown=row["interactions"] - row["rated"],
+        mood_without=row["mood_without"],
+        always=always,
+        compared=compared,
     )
 
 
@@ -265,14 +316,42 @@ class PhqPoint:
 
 
 @dataclass
+class TreatmentMark:
+    """A treatment event on the charts' timeline: medication, a doctor visit, sick leave,
+    a hospital stay (clinical.vocab.TREATMENT_MARKS)."""
+
+    day: dt.date
+    kind: str
+    label: str  # the kind in words: "medication started"
+    mark: str  # its one-character chart mark
+    approximate: bool  # known only by its month (day is the 1st)
+
+
+@dataclass
 class MoodSeries:
-    """What the mood chart draws: every check-in, the weekly means, and the PHQ-9 totals."""
+    """What the mood chart draws: every check-in, the weekly means, the PHQ-9 totals, and
+    the treatment events on the same timeline."""
 
     since: dt.date
     until: dt.date
     points: list[MoodPoint]  # one per check-in
     weekly: list[MoodPoint]  # one per week with check-ins, at its Monday
     phq9: list[PhqPoint]
+    treatment: list[TreatmentMark] = field(default_factory=list)
+
+
+def treatment_marks(journal: Journal, since: dt.date, until: dt.date) -> list[TreatmentMark]:
+    """The treatment events from `since` to `until`, oldest first."""
+    from ipt_journal.clinical.vocab import TREATMENT_MARKS
+    from ipt_journal.insight.life_events import kind_label
+
+    return [
+        TreatmentMark(
+            dt.date.fromisoformat(e.day), e.kind, kind_label(e.kind), TREATMENT_MARKS[e.kind], e.approximate
+        )
+        for e in journal.events.between(since, until)
+        if e.kind in TREATMENT_MARKS
+    ]
 
 
 def mood_series(journal: Journal, since: dt.date, until: dt.date) -> MoodSeries:
@@ -292,4 +371,4 @@ def mood_series(journal: Journal, since: dt.date, until: dt.date) -> MoodSeries:
         for m in journal.measures.all(PHQ9.key, since=since)
         if m.day <= until.isoformat()
     ]
-    return MoodSeries(since, until, points, weekly, phq9)
+    return MoodSeries(since, until, points, weekly, phq9, treatment_marks(journal, since, until))

@@ -203,6 +203,7 @@ class CourseIn(Model):
 
 class GoalIn(Model):
     text: Annotated[str, Field(min_length=1, max_length=5000)]
+    set_on: dt.date | None = None  # the day the goal was set; None: today (an export before m018: its stamp)
 
 
 SAFETY_STEPS = (0, 1, 2, 3, 4, 5, 6)  # 0: what matters most, the reasons for living

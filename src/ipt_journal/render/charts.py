@@ -16,6 +16,7 @@ from rich.text import Text
 
 from ipt_journal.clinical.vocab import died_words
 from ipt_journal.insight.relationships import CirclePlace
+from ipt_journal.render.fit import hanging
 from ipt_journal.text.figures import shown, whole
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -43,6 +44,17 @@ class ChartPoint:
 Phq9Marks = Sequence[tuple[dt.date, int, str]]  # each PHQ-9: its day, total and band
 
 
+@dataclass
+class CareMark:
+    """A treatment event on the chart: its day, one-character mark, kind in words, and
+    when in words (a day, or the month when only that is known)."""
+
+    day: dt.date
+    mark: str
+    label: str
+    when: str
+
+
 def mood_chart(
     console: Console,
     points: Sequence[ChartPoint],
@@ -50,10 +62,12 @@ def mood_chart(
     phq9: Sequence[tuple[dt.date, int, str]],
     since: dt.date,
     until: dt.date,
+    care: Sequence[CareMark] = (),
 ) -> None:
     """Mood from 0 to 10 over the window: one point per check-in when they fit across the
-    terminal, else one per week; the PHQ-9 totals beneath, at their days, with their bands.
-    Below CHART_BELOW columns, a sparkline of the weeks instead."""
+    terminal, else one per week; the PHQ-9 totals beneath, at their days, with their bands;
+    the treatment events beneath those, marked at their days and named in words. Below
+    CHART_BELOW columns, a sparkline of the weeks instead."""
     from ipt_journal import output
 
     width = console.width
@@ -61,9 +75,11 @@ def mood_chart(
         return
     if output.plain():  # a screen reader reads numbers, not a picture
         _plain_lines(console, weekly, phq9)
+        _care_words(console, care, marks=False)
         return
     if width < CHART_BELOW:
         _sparkline_lines(console, weekly, phq9, width)
+        _care_words(console, care, marks=False)
         return
     plot = width - AXIS - 1
     shown = points if len(points) <= plot else weekly
@@ -85,6 +101,9 @@ def mood_chart(
     if phq9:
         row = _phq9_marks(phq9, since, span, plot)
         console.print(Text("PHQ " + row.rstrip()), no_wrap=True, overflow="crop")
+    if care:
+        row = _care_marks(care, since, span, plot)
+        console.print(Text("Rx  " + row.rstrip()), no_wrap=True, overflow="crop")
     unit, units = ("check-in", "check-ins") if shown is points else ("week (mean)", "weeks")
     # A dot that stands for several says so: two check-ins of one day, or days closer
     # together than a column, are drawn as their mean.
@@ -96,6 +115,37 @@ def mood_chart(
     )
     console.print(Text(f"{POINT} one {unit}; {mean}mood 0 worst, 10 best.", style="dim"))
     _phq9_bands(console, phq9)
+    _care_words(console, care, marks=True)
+
+
+def care_column(day: dt.date, since: dt.date, span: int, plot: int) -> int:
+    """The column of a day on the plot (a day before the window, an event known only by
+    its month, sits at the first column)."""
+    return min(plot - 1, max(0, round((day - since).days / span * (plot - 1))))
+
+
+def _care_marks(care: Sequence[CareMark], since: dt.date, span: int, plot: int) -> str:
+    """Each treatment event's mark at its day's column; two on one column sit side by side
+    (the nearest free column, to the right first), so none is hidden."""
+    marks = [" "] * plot
+    for item in care:
+        x = care_column(item.day, since, span, plot)
+        # A later event never lands left of an earlier one on its column: right first.
+        nearest = sorted(range(plot), key=lambda c: (abs(c - x), c < x))
+        free = next((c for c in nearest if marks[c] == " "), None)
+        if free is not None:
+            marks[free] = item.mark
+    return "".join(marks)
+
+
+def _care_words(console: Console, care: Sequence[CareMark], marks: bool) -> None:
+    """The treatment events in words, with their marks when the chart drew them."""
+    if not care:
+        return
+    told = [
+        f"{item.mark} {item.label} {item.when}" if marks else f"{item.label} {item.when}" for item in care
+    ]
+    console.print(Text(f"Treatment: {'; '.join(told)}."))
 
 
 def _phq9_marks(phq9: Phq9Marks, since: dt.date, span: int, plot: int) -> str:
@@ -166,6 +216,14 @@ def _phq9_bands(console: Console, phq9: Phq9Marks) -> None:
 
 MARKS = {"well": "▲", "badly": "▼", "mixed": "◆", "unknown": "●", "none": "○"}
 MARK_STYLES = {"well": "green", "badly": "red", "mixed": "yellow", "unknown": "blue", "none": "dim"}
+# --plain: the words a mark stands for, beside each name (a screen reader reads ▲ as a shape).
+MARK_WORDS = {
+    "well": "went well",
+    "badly": "went badly",
+    "mixed": "mixed or neither",
+    "unknown": "seen, how it went unknown",
+    "none": "no time recorded",
+}
 RINGS = {1: "inner circle", 2: "middle ring", 3: "outer ring", None: "not placed on a ring"}
 
 
@@ -179,7 +237,20 @@ def closeness_circle(console: Console, people: Sequence[CirclePlace], weeks: int
     by_ring: dict[int | None, list[CirclePlace]] = {}
     for person in people:
         by_ring.setdefault(person.ring, []).append(person)
-    if width < 40 or output.plain():  # rings as lists, not boxes
+    if output.plain():  # one person a line, in words
+        for ring in (1, 2, 3, None):
+            if by_ring.get(ring):
+                console.print(Text(f"{RINGS[ring].capitalize()}:"))
+                for person in by_ring[ring]:
+                    how = (
+                        died_words(person.died_on)
+                        if person.status == "deceased"
+                        else MARK_WORDS[person.lately]
+                    )
+                    hanging(console, f"  {person.name}: {how}")
+        console.print(Text(f"How time together went in the last {weeks} weeks."))
+        return
+    if width < 40:  # rings as lists, not boxes
         for ring in (1, 2, 3, None):
             if by_ring.get(ring):
                 console.print(Text(f"{RINGS[ring].capitalize()}:", style="bold"))

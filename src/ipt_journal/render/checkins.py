@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted
+from ipt_journal.render.fit import Column, fitted, hanging, unbroken
 from ipt_journal.store import Checkin
 from ipt_journal.text.dates import days_with_times
 from ipt_journal.text.messages import people_with
@@ -46,8 +46,8 @@ def checkins_table(checkins: list[Checkin]) -> None:
     shown = fitted(console, CHECKIN_COLUMNS, rows)
     if not shown:
         for checkin, row in zip(checkins, rows, strict=True):
-            with_ = f" with {row[3]}" if row[3] else ""
-            console.print(Text(f"#{checkin.id} {row[1]} mood {checkin.mood}{with_}"))
+            with_ = f" with {', '.join(unbroken(one) for one in row[3].split(', '))}" if row[3] else ""
+            hanging(console, f"#{checkin.id} {row[1]} mood {checkin.mood}{with_}")
     if not shown or shown.shortened and any(c.note for c in checkins):
         what = "Notes are shortened to fit" if shown else "Notes are left out at this width"
         console.print(Text(f"{what}: ipt checkin show ID shows one whole, ipt checkin list --full all."))
@@ -67,6 +67,8 @@ def checkin_whole(checkin: Checkin, time: str | None = None) -> None:
         console.print(
             Text("With: " + ", ".join(f"{i.name} ({went_label(i.quality)})" for i in checkin.people))
         )
+    else:
+        console.print(Text("With: no one recorded."))
     for i in checkin.people:
         if i.what_happened:  # the incident's id, for: ipt exercise start ... --from-incident ID
             console.print(Text(f"What happened with {i.name} (incident #{i.incident}): {i.what_happened}"))

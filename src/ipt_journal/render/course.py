@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import Column, fitted, hanging, unbroken
 from ipt_journal.text.messages import count, focus_text, formulation_line, plain, print_json
 
 if TYPE_CHECKING:
@@ -17,6 +16,14 @@ if TYPE_CHECKING:
 
     from ipt_journal.insight.course_progress import CourseProgress
     from ipt_journal.store import Course, Goal
+
+
+GOAL_COLUMNS = (
+    Column("ID", right=True),
+    Column("Goal", wrap=60),
+    Column("Status"),
+    Column("Progress", right=True),
+)
 
 
 def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as_json: bool) -> None:
@@ -71,20 +78,25 @@ def goals_table(goals: Sequence[Goal]) -> None:
     if not goals:
         console.print("No goals yet. Add one with: ipt goals add TEXT")
         return
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("ID", justify="right")
-    table.add_column("Goal", overflow="fold")
-    table.add_column("Status")
-    table.add_column("Progress", justify="right", no_wrap=True)
-    for goal in goals:
-        progress = "" if goal.latest_rating is None else f"{goal.first_rating} → {goal.latest_rating}/10"
-        table.add_row(str(goal.id), Text(goal.text), goal.status, progress)
-    console.print(table)
+    rows = [
+        (
+            str(goal.id),
+            goal.text,
+            goal.status,
+            "" if goal.latest_rating is None else f"{goal.first_rating} → {goal.latest_rating}/10",
+        )
+        for goal in goals
+    ]
+    if not fitted(console, GOAL_COLUMNS, rows):  # narrow: one plain line each, words whole
+        for id_, text, status, progress in rows:
+            hanging(console, f"#{id_} {text} ({status}{', ' + unbroken(progress) if progress else ''})")
 
 
 def goal_detail(goal: Goal, history: Sequence[_Row]) -> None:
     console = new_console()
     console.print(Text(f"Goal #{goal.id}: {goal.text} ({goal.status})"))
+    if goal.set_on:
+        console.print(Text(f"Set on {goal.set_on}."))
     if goal.latest_rating is not None:
         console.print(
             f"Progress: {goal.first_rating} at first, {goal.latest_rating}/10 lately "

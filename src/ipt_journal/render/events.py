@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from ipt_journal.insight.life_events import event_title, kind_label
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted
+from ipt_journal.render.fit import Column, fitted, hanging, unbroken
 from ipt_journal.store import LifeEvent
 
 COLUMNS = (
@@ -30,4 +28,5 @@ def events_table(events: list[LifeEvent]) -> None:
     ]
     if not fitted(console, COLUMNS, rows, title="Life events"):
         for event in events:
-            console.print(Text(f"#{event.id} {event.when} {event_title(event.kind, event.people)}"))
+            names = [unbroken(name) for name in event.people]  # a name in two words stays whole
+            hanging(console, f"#{event.id} {event.when} {event_title(event.kind, names)}")

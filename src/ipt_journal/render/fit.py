@@ -72,6 +72,12 @@ def fitted(
         (columns[i], min(widths[i], MIN_FREE_TEXT + spare) if columns[i].free_text else widths[i])
         for i in shown
     ]
+    if not getattr(console, "draws_boxes", True) and any(
+        column.free_text and len(str(row[i])) > width
+        for row in rows
+        for i, (column, width) in zip(shown, sized, strict=True)
+    ):
+        return Fitted(False)  # --plain never shortens a note or a list of names: plain lines
     if _drawn_by_hand(console, sized, [[str(row[i]) for i in shown] for row in rows], title):
         return Fitted(True)  # drawn by hand only when no cell had to be shortened
     from rich import box
@@ -177,14 +183,31 @@ def whole_names(text: str, width: int, separator: str = ", ") -> str:
     return everyone if len(everyone) <= width else "…"
 
 
+def names_within(text: str, width: int) -> str:
+    """`whole_names`, except under --plain, which shows every name: a screen reader's user
+    cannot widen the terminal to read the ones left out."""
+    from ipt_journal import output
+
+    return text if output.plain() else whole_names(text, width)
+
+
 def hanging(console: Console, text: str, indent: int = 4) -> None:
     """One plain line for a narrow terminal: wrapped at word boundaries, the lines after the
-    first indented under it, so each record stands apart."""
+    first indented under it (and under its own leading spaces), so each record stands apart."""
     import textwrap
 
+    lead = len(text) - len(text.lstrip(" "))
     lines = textwrap.wrap(
-        text, width=max(console.width, 20), subsequent_indent=" " * indent,
+        text, width=max(console.width, 20), subsequent_indent=" " * (lead + indent),
         break_long_words=False, break_on_hyphens=False,
     ) or [""]  # fmt: skip
     for line in lines:
-        console.print(Text(line), soft_wrap=True)
+        console.print(Text(line.replace(GLUE, " ")), soft_wrap=True)
+
+
+GLUE = "\u00a0"  # a space `hanging` never breaks a line at (textwrap breaks only at ASCII spaces)
+
+
+def unbroken(name: str) -> str:
+    """A name that `hanging` keeps on one line ("Dr Lee", "Kim 006")."""
+    return name.replace(" ", GLUE)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ipt_journal.insight.relationships import MIN_FOR_LINK, MoodWhen, PeopleInsight, PersonMood
+from ipt_journal.insight.relationships import MoodWhen, PeopleInsight, PersonMood
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
-from ipt_journal.render.fit import Column, fitted
+from ipt_journal.render.fit import Column, fitted, hanging
 from ipt_journal.text.figures import shown
-from ipt_journal.text.messages import count
+from ipt_journal.text.links import LINK_METHOD, link_cell, link_sentence
 
 SHOWN_FROM = MIN_CHECKINS_EACH  # people seen fewer times than this are left out of these views
 
@@ -39,39 +39,10 @@ def _rated(person: PersonMood) -> int:
     return person.interactions - person.unknown
 
 
-def link_words(person: PersonMood) -> str:
-    """The link in a few words, for a table cell."""
-    if person.link_status == "too-few":
-        return f"too few ({_rated(person)} of {MIN_FOR_LINK})"
-    if person.link_status == "no-variation":
-        return "no variation"
-    link = person.link
-    return f"{link.strength} {shown(link.rho, True, 2)}" if link else ""
-
-
-def link_sentence(person: PersonMood) -> str:
-    """The link in full, with the check-ins it rests on and its uncertainty."""
-    link = person.link
-    if link is None:  # only a shown link is put in words
-        return ""
-    basis = f"ρ {shown(link.rho, True, 2)} from {count(_rated(person), 'check-in')}"
-    span = f"likely range {shown(link.low, True, 2)} to {shown(link.high, True, 2)}"
-    if link.strength == "none":
-        return f"{person.name}: no link between how it went and mood ({basis}; {span})."
-    direction = "better" if link.rho > 0 else "worse"
-    reading = (
-        f"{person.name}: mood goes with how it went, a {link.strength} link "
-        f"(when it went better, mood was {direction}; {basis}; {span})"
-    )
-    if not link.clear:
-        reading += "; with this few, it could be chance"
-    return reading + "."
-
-
 def how_it_went_line(p: PersonMood) -> str:
     return (
         f"Mean mood when it went badly with {p.name}: {_cell(p.badly)}; neither: {_cell(p.neither)}; "
-        f"well: {_cell(p.well)} (check-ins in brackets); link: {link_words(p)}."
+        f"well: {_cell(p.well)} (check-ins in brackets); link: {link_cell(p)}."
     )
 
 
@@ -82,17 +53,16 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
         return
     console.print()
     console.print("Mood by how it went with each person", style="bold")
-    rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_words(p)) for p in people]
+    rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_cell(p)) for p in people]
     if not fitted(console, MOOD_COLUMNS, rows):
         for p in people:
-            console.print(Text(how_it_went_line(p)))
+            hanging(console, how_it_went_line(p))
     for p in people:
-        if p.link_status == "shown":
+        if link_sentence(p):
             console.print(Text(link_sentence(p)))
     console.print(
         "Badly, neither, well: mean mood (and check-ins) when time together went -2/-1, 0, +1/+2. "
-        f"Link: Spearman's rank correlation of how it went with mood, read from {MIN_FOR_LINK} "
-        f"check-ins with the person. People seen fewer than {SHOWN_FROM} times are left out. "
+        f"Link: {LINK_METHOD} People seen fewer than {SHOWN_FROM} times are left out. "
         "It says what goes together, not what causes what.",
         style="dim",
     )
@@ -139,11 +109,10 @@ def early_and_late(console: Console, insight: PeopleInsight) -> None:
     ]
     if not fitted(console, CHANGE_COLUMNS, rows):
         for c in changes:
-            console.print(
-                Text(
-                    f"{c.name}: {half(c.early, c.early_quality)} then {half(c.late, c.late_quality)}; "
-                    f"{c.quality}, {c.contact}."
-                )
+            hanging(
+                console,
+                f"{c.name}: {half(c.early, c.early_quality)} then {half(c.late, c.late_quality)}; "
+                f"{c.quality}, {c.contact}.",
             )
     console.print(
         f"People seen fewer than {SHOWN_FROM} times are left out. Each half: check-ins with them × "

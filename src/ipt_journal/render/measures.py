@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted
+from ipt_journal.render.fit import Column, fitted, hanging
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,6 +47,6 @@ def measures_table(measures: Sequence[Measure]) -> None:
     if not fitted(console, MEASURE_COLUMNS, rows):
         for ident, day, name, total, band, answers, difficulty in rows:
             hard = f"; difficulty: {difficulty}" if difficulty else ""
-            console.print(Text(f"#{ident} {day} {name} {total} {band}; answers {answers}{hard}"))
+            hanging(console, f"#{ident} {day} {name} {total} {band}; answers {answers}{hard}")
     for line in scales.credits(m.scale for m in measures):
         console.print(line, style="dim")

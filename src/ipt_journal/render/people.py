@@ -20,7 +20,7 @@ from ipt_journal.clinical.vocab import (
 )
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.common import new_console, ring
-from ipt_journal.render.fit import Column, fitted
+from ipt_journal.render.fit import Column, fitted, hanging
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import area_label, count, label
@@ -70,7 +70,7 @@ def people_table(people: list[Person]) -> None:
         console.print("Your interpersonal inventory", style="bold")
         for person, row in zip(people, rows, strict=True):
             where = f", ring {row[2]}" if row[2] else ""
-            console.print(Text(f"{person.name} ({row[1]}{where}, {row[3]})"))
+            hanging(console, f"{person.name} ({row[1]}{where}, {row[3]})")
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
 
 
@@ -162,10 +162,11 @@ def person_detail(
     else:
         console.print(f"Mood with versus without: not enough data yet (needs {MIN_CHECKINS_EACH} of each).")
     if mood is not None and mood.interactions - mood.unknown >= MIN_CHECKINS_EACH:
-        from ipt_journal.render.insight import how_it_went_line, link_sentence
+        from ipt_journal.render.insight import how_it_went_line
+        from ipt_journal.text.links import link_sentence
 
         console.print(Text(how_it_went_line(mood)))
-        if mood.link_status == "shown":
+        if link_sentence(mood):
             console.print(Text(link_sentence(mood)))
     recent = Table(box=box.SIMPLE_HEAD, title="Most recent", title_justify="left")
     recent.add_column("Day")

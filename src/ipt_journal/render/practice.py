@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted, hanging
+from ipt_journal.render.fit import Column, fitted, hanging, unbroken
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,6 +60,13 @@ def breathing(pattern: Pattern, total_seconds: int) -> int:
     return elapsed
 
 
+EXERCISE_COLUMNS = (
+    Column("ID", right=True),
+    Column("Day"),
+    Column("Exercise", wrap=30),
+    Column("With", keep=1, wrap=14),
+    Column("Mood", right=True),
+)
 HOMEWORK_COLUMNS = (
     Column("ID", right=True),
     Column("Homework", wrap=40),
@@ -90,7 +95,7 @@ def homework_table(items: Sequence[Homework], today: dt.date) -> None:
         rows.append((str(item.id), item.text, item.person or "", item.due or "", status))
     if not fitted(console, HOMEWORK_COLUMNS, rows):  # narrow: one plain line each, words whole
         for id_, text, person, due, status in rows:
-            with_ = f" with {person}" if person else ""
+            with_ = f" with {unbroken(person)}" if person else ""
             due_ = f", due {due}" if due else ""
             hanging(console, f"#{id_} {status}{due_}{with_}: {text}")
 
@@ -102,26 +107,22 @@ def exercises_table(done: Sequence[Exercise]) -> None:
     if not done:
         console.print("No exercises yet. See them with: ipt exercise list")
         return
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("ID", justify="right")
-    table.add_column("Day", no_wrap=True)
-    table.add_column("Exercise", overflow="fold")
-    table.add_column("With")
-    table.add_column("Mood", no_wrap=True)
-    for item in done:
-        mood = (
-            ""
-            if item.mood_before is None or item.mood_after is None
-            else f"{item.mood_before} → {item.mood_after}"
-        )
-        table.add_row(
+    rows = [
+        (
             str(item.id),
             item.day,
             CATALOGUE[item.kind].name if item.kind in CATALOGUE else item.kind,
-            Text(item.person or ""),
-            mood,
+            item.person or "",
+            ""
+            if item.mood_before is None or item.mood_after is None
+            else f"{item.mood_before} → {item.mood_after}",
         )
-    console.print(table)
+        for item in done
+    ]
+    if not fitted(console, EXERCISE_COLUMNS, rows):  # narrow: one plain line each, words whole
+        for id_, day, name, person, mood in rows:
+            with_ = f" with {unbroken(person)}" if person else ""
+            hanging(console, f"#{id_} {day} {name}{with_}" + (f", mood {unbroken(mood)}" if mood else ""))
 
 
 def exercise_detail(item: Exercise) -> None:

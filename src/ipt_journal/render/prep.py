@@ -10,6 +10,7 @@ from ipt_journal.clinical.exercises import CATALOGUE
 from ipt_journal.clinical.scales import SCALES
 from ipt_journal.clinical.vocab import QUALITY_LABELS, UNKNOWN_WENT
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import hanging, unbroken
 from ipt_journal.text.figures import shown, whole
 from ipt_journal.text.messages import count
 
@@ -43,7 +44,7 @@ def prep(result: Prep) -> None:
     if result.is_empty:
         console.print("Nothing recorded in this time yet. A check-in takes a minute: ipt checkin")
     if result.checkins:
-        moods = "  ".join(f"{day[5:]}: {mood}" for day, mood in result.moods)
+        moods = "  ".join(unbroken(f"{day[5:]}: {mood}") for day, mood in result.moods)
         trend = trend_words(result.mood_trend)
         if trend and result.trend_since:
             trend += f" since {result.trend_since} (after months without a check-in)"
@@ -53,17 +54,17 @@ def prep(result: Prep) -> None:
             f"Your mood averaged {shown(result.mean_mood)} of 10 over {count(result.checkins, 'check-in')}"
             + (f", {trend}." if trend else ".")
         )
-        console.print(f"  {moods}")
+        hanging(console, f"  {moods}", indent=0)
     happened = {entry["name"]: entry["incidents"] for entry in result.incidents}
     if result.people or happened:
         console.print()
         console.print("With the people you saw", style="bold")
         for person in result.people:
-            console.print(
-                Text(
-                    f"  {person.name}: {count(person.times, 'time')}, on the whole "
-                    f"{how_it_went(person.mean_quality)} (last {person.last_day})"
-                )
+            hanging(
+                console,
+                f"  {person.name}: {count(person.times, 'time')}, on the whole "
+                f"{how_it_went(person.mean_quality)} (last {person.last_day})",
+                indent=2,
             )
             _incidents(console, happened.pop(person.name, []))
         for name, incidents in happened.items():  # someone not counted above (who has since died)
@@ -77,7 +78,7 @@ def prep(result: Prep) -> None:
 
             note = f": {event['note']}" if event["note"] else ""
             title = event_title(event["label"], event["people"])  # "loss of Rosa"
-            console.print(Text(f"  {event['when']} {title}{note}"))
+            hanging(console, f"  {event['when']} {title}{note}", indent=2)
     if result.measures:
         console.print()
         console.print("Questionnaires", style="bold")
@@ -91,15 +92,15 @@ def prep(result: Prep) -> None:
             )
             urge = m.contact_clinician_soon and not result.item9_urgent  # one urgency per screen
             soon = f"; please contact {result.who} soon" if urge else ""
-            console.print(Text(f"  {m.day} {m.name}: {m.total}, {m.band} range{moved}{soon}"))
+            hanging(console, f"  {m.day} {m.name}: {m.total}, {m.band} range{moved}{soon}", indent=2)
     if result.homework:
         console.print()
         console.print("Homework", style="bold")
         for h in result.homework:
             status = {"done": "done", "skipped": "skipped", "open": f"open, due {h.due}"}[h.status]
-            console.print(Text(f"  {h.text} ({status})"))
+            hanging(console, f"  {h.text} ({status})", indent=2)
             if h.outcome:
-                console.print(Text(f"    What you learned: {h.outcome}"))
+                hanging(console, f"    What you learned: {h.outcome}", indent=2)
     if result.exercises["by_kind"] or result.coping:
         console.print()
         console.print("Practice", style="bold")
@@ -112,7 +113,7 @@ def prep(result: Prep) -> None:
     console.print("To bring", style="bold")
     if result.bring:
         for item in result.bring:
-            console.print(Text(f"  - {item['text']}"))
+            hanging(console, f"  - {item['text']}", indent=2)
     else:
         console.print('  Nothing noted yet. Add a question or topic: ipt bring "TEXT"')
 
@@ -120,4 +121,6 @@ def prep(result: Prep) -> None:
 def _incidents(console: Console, incidents: list[dict]) -> None:
     """What happened with one person, one line per check-in, each with its id."""
     for incident in incidents:
-        console.print(Text(f"    {incident['day'][5:]}: {incident['what_happened']} (#{incident['id']})"))
+        hanging(
+            console, f"    {incident['day'][5:]}: {incident['what_happened']} (#{incident['id']})", indent=2
+        )

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from ipt_journal import output
 from ipt_journal.clinical.course import week_of
 from ipt_journal.clinical.scales import SCALES
-from ipt_journal.clinical.vocab import REVIEW_FIELDS, signed
+from ipt_journal.clinical.vocab import REVIEW_FIELDS
 from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
 from ipt_journal.render import insight as insight_views
 from ipt_journal.render.common import new_console, ring
-from ipt_journal.render.fit import Column, fitted, whole_names
+from ipt_journal.render.fit import GLUE, Column, fitted, hanging, names_within, unbroken
 from ipt_journal.text.figures import shown, whole
 from ipt_journal.text.messages import count, focus_text, formulation_line, movement
 
@@ -61,8 +62,6 @@ def _mean(value: float | None, signed_: bool = False) -> str:
 
 
 def _bar(mood: float) -> str:
-    from ipt_journal import output
-
     filled = whole(mood)
     if output.plain():  # a screen reader reads the number; the bar would be noise
         return ""
@@ -102,8 +101,9 @@ def _mood_and_people(console: Console, result: Report) -> None:
     if result.events:
         console.print()
         console.print("Life events in this window", style="bold")
+        mark = "" if output.plain() else "◆ "  # --plain: words only, the heading says what they are
         for event in result.events:
-            console.print(Text(f"  ◆ {event_line(event)}"))
+            hanging(console, f"  {mark}{event_line(event, glue=True)}")
     if result.incidents:
         from ipt_journal.clinical.vocab import went_label
 
@@ -112,8 +112,8 @@ def _mood_and_people(console: Console, result: Report) -> None:
         for entry in result.incidents:
             console.print(Text(f"  {entry['name']}"))
             for i in entry["incidents"]:
-                console.print(
-                    Text(f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})")
+                hanging(
+                    console, f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})"
                 )
     console.print()
     _people_patterns(console, result)
@@ -130,7 +130,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
 
 
 def draw_mood_chart(console: Console, series: MoodSeries) -> None:
-    from ipt_journal.render.charts import ChartPoint, mood_chart
+    from ipt_journal.render.charts import CareMark, ChartPoint, mood_chart
 
     mood_chart(
         console,
@@ -139,6 +139,10 @@ def draw_mood_chart(console: Console, series: MoodSeries) -> None:
         [(p.day, p.total, p.band) for p in series.phq9],
         series.since,
         series.until,
+        [
+            CareMark(t.day, t.mark, t.label, t.day.isoformat()[:7] if t.approximate else t.day.isoformat())
+            for t in series.treatment
+        ],
     )
 
 
@@ -149,18 +153,21 @@ def change_words(change: float | None) -> str:
     return "about the same" if abs(change) < SAME_BELOW else shown(change, signed=True)
 
 
-def event_line(event: LifeEvent) -> str:
+def event_line(event: LifeEvent, glue: bool = False) -> str:
+    """The event's day and title; with `glue`, each name kept whole by `hanging`."""
     from ipt_journal.insight.life_events import event_title
 
-    return f"{event.when} {event_title(event.kind, event.people)}"
+    names = [unbroken(name) for name in event.people] if glue else event.people
+    return f"{event.when} {event_title(event.kind, names)}"
 
 
 def _weeks_table(console: Console, result: Report) -> None:
-    def people(week: WeekMood) -> str:
-        return ", ".join(
-            p.name if p.mean_quality is None else f"{p.name} {signed(whole(p.mean_quality))}"
+    def people(week: WeekMood, glue: bool = False) -> str:
+        named = (
+            p.name + ("" if p.mean_quality is None else f" {shown(p.mean_quality, signed=True)}")
             for p in week.people
         )
+        return ", ".join(unbroken(one) if glue else one for one in named)  # glue: a name and its figure
 
     def course_week(week: WeekMood) -> str:
         if not (week.course_week and week.course_weeks):
@@ -185,8 +192,9 @@ def _weeks_table(console: Console, result: Report) -> None:
         for week in result.weeks:
             when = f" ({course_week(week)})" if week.course_week else ""
             change = f", {change_words(week.change)}" if week.change is not None else ""
-            seen = f"; {whole_names(people(week), PLAIN_NAMES)}" if week.people else ""
-            console.print(Text(f"{week.week}{when}: mood {_mean(week.mean_mood)}{change}{seen}"))
+            seen = names_within(people(week, glue=True), PLAIN_NAMES).replace(" more", f"{GLUE}more")
+            seen = f"; {seen}" if week.people else ""
+            hanging(console, f"{week.week}{when}: mood {_mean(week.mean_mood)}{change}{seen}")
     console.print(
         "People: who you saw that week and how it went on average (-2 very badly to +2 very well).",
         style="dim",
@@ -381,11 +389,9 @@ def _people_patterns(console: Console, result: Report) -> None:
     ]
     if not fitted(console, PEOPLE_COLUMNS, rows):
         for person, row in zip(result.people, rows, strict=True):
-            console.print(
-                Text(
-                    f"{person.name}: {count(person.interactions, 'time')}, went {row[3]}; "
-                    f"with/without {row[4]}"
-                )
+            hanging(
+                console,
+                f"{person.name}: {count(person.interactions, 'time')}, went {row[3]}; with/without {row[4]}",
             )
     console.print(
         f"Went: how time together went, -2 very badly to +2 very well. Mood with/without: mean mood of "

@@ -39,7 +39,7 @@ def sessions_table(held: Sequence[TherapySession]) -> None:
             hanging(console, f"#{id_} {day} with {with_whom}")
             for label, text in (("Worked on", worked_on), ("Agreed", agreed)):
                 if text:
-                    hanging(console, f"  {label}: {text}", indent=6)
+                    hanging(console, f"  {label}: {text}")
 
 
 def bring_table(items: Sequence[BringItem]) -> None:

@@ -45,6 +45,7 @@ class Goal:
     closed_on: str | None
     created_at: str
     updated_at: str
+    set_on: str | None = None  # the day it was set (m018), which may be before the day it was typed
     first_rating: int | None = None
     latest_rating: int | None = None
     ratings: int = 0
@@ -213,9 +214,11 @@ class GoalStore(Repository):
 
     def insert(self, goal: GoalIn) -> int:
         stamp = now()
+        set_on = (goal.set_on or dt.date.today()).isoformat()
         goal_id = self._insert(
-            "INSERT INTO goals (uid, text, status, created_at, updated_at) VALUES (?, ?, 'open', ?, ?)",
-            (new_uid(), goal.text, stamp, stamp),
+            "INSERT INTO goals (uid, text, status, set_on, created_at, updated_at) "
+            "VALUES (?, ?, 'open', ?, ?, ?)",
+            (new_uid(), goal.text, set_on, stamp, stamp),
         )
         self._record_history(goal_id, goal.text, "open", stamp)
         return goal_id

@@ -356,6 +356,7 @@ class _Merge(MergeRows):
                 "text": goal.text,
                 "status": goal.status,
                 "closed_on": goal.closed_on.isoformat() if goal.closed_on else None,
+                "set_on": _set_on(goal),
                 "created_at": goal.created_at,
                 "updated_at": goal.updated_at,
             },
@@ -394,6 +395,14 @@ class _Merge(MergeRows):
                     (rating.rating, rating.created_at, goal_id, checkin_id),
                 )
                 self._count("goal_ratings", "updated")
+
+
+def _set_on(goal: GoalDoc) -> str | None:
+    """The day a goal was set. An export from before m018 has none: the day it was typed
+    (UTC) stands in. One that says null keeps it, so an export imports back the same."""
+    if "set_on" not in goal.model_fields_set:
+        return goal.created_at[:10]
+    return goal.set_on.isoformat() if goal.set_on else None
 
 
 def _value(value: Any) -> Any:

@@ -212,7 +212,29 @@ def m017_work_and_social_adjustment(db: Database) -> None:
 
 
 @migrations()
-def m018_problem_area_pathways(db: Database) -> None:
+def m018_search_finds_checkins_by_tag_goals_keep_their_day(db: Database) -> None:
+    """Issue 24, point 3: `ipt search` finds a check-in by its tags ("movies / tv"), as the
+    same hit as its note. The check-ins' index is built again with the tags in its body,
+    with triggers on checkin_tags that index the check-in again when its tags change.
+    Point 5: a goal keeps the day it was set (`ipt goals add --date`, a course's first day),
+    which may be before the day it was typed; goals already there get the local day they
+    were typed."""
+    from ipt_journal.store.search import SOURCES, drop_fts_statements, fts_statements
+
+    _run(
+        db,
+        "ALTER TABLE goals ADD COLUMN set_on TEXT",
+        "UPDATE goals SET set_on = date(created_at, 'localtime')",
+    )
+
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    for source in SOURCES:
+        if source.children and source.table in tables:
+            _run(db, *drop_fts_statements(source), *fts_statements(source))
+
+
+@migrations()
+def m019_problem_area_pathways(db: Database) -> None:
     """Issue 23 point 2: each problem area's pathway keeps which step was done, when, and by
     which exercise (a row per time a step is done; the exercise may later be deleted); and
     what a pathway tracks week by week: the role dispute's stage, and how many people the

@@ -9,43 +9,67 @@ import sqlite3
 
 from ipt_journal.store.repository import Repository
 
-# Spearman's rank correlation is Pearson's on ranks, with tied values given the mean of the
-# ranks they span: rank() is the first of them, so add half the ties beyond the first.
+# The link between how it went and mood is read after the shared trend is removed: each
+# time with the person is compared with the mean of the previous RUNNING times with them
+# (how it went and mood alike), kept only when those all fall within RUNNING_DAYS, so a
+# recovery that lifts both over the course cancels out (insight/relationships.py says why).
 # Time together whose how-it-went is unknown (quality NULL: imported) counts as contact
 # (interactions, early, late) and stays out of every how-it-went figure (rated and after).
-_PERSON_FIGURES = """
+RUNNING = 3
+RUNNING_DAYS = 56
+_PERSON_FIGURES = f"""
 WITH pairs AS (
-    SELECT i.person_id, i.quality AS q, c.mood AS m, c.day
+    SELECT i.person_id, i.quality AS q, c.mood AS m, c.day, c.id AS cid
     FROM interactions i JOIN checkins c ON c.id = i.checkin_id
     WHERE c.day BETWEEN :since AND :until
 ),
-ranked AS (
-    SELECT person_id, q, m,
-           rank() OVER (PARTITION BY person_id ORDER BY q)
-               + (count(*) OVER (PARTITION BY person_id, q) - 1) / 2.0 AS rq,
-           rank() OVER (PARTITION BY person_id ORDER BY m)
-               + (count(*) OVER (PARTITION BY person_id, m) - 1) / 2.0 AS rm
+running AS (
+    SELECT person_id, day, cid, q - avg(q) OVER w AS dq, m - avg(m) OVER w AS dm,
+           count(*) OVER w AS before, first_value(day) OVER w AS first_before
     FROM pairs WHERE q IS NOT NULL
+    WINDOW w AS (PARTITION BY person_id ORDER BY day, cid ROWS BETWEEN {RUNNING} PRECEDING AND 1 PRECEDING)
+),
+detrended AS (
+    SELECT person_id, dq, dm,
+           lag(dq) OVER p AS dq1, lag(dm) OVER p AS dm1
+    FROM running
+    WHERE before = {RUNNING} AND julianday(day) - julianday(first_before) <= {RUNNING_DAYS}
+    WINDOW p AS (PARTITION BY person_id ORDER BY day, cid)
 ),
 links AS (
-    SELECT person_id, count(*) AS rated,
-           avg(rq * rm) - avg(rq) * avg(rm) AS rank_cov,
-           avg(rq * rq) - avg(rq) * avg(rq) AS rank_var_quality,
-           avg(rm * rm) - avg(rm) * avg(rm) AS rank_var_mood
-    FROM ranked GROUP BY person_id
+    SELECT person_id, count(*) AS detrended,
+           avg(dq * dm) - avg(dq) * avg(dm) AS link_cov,
+           avg(dq * dq) - avg(dq) * avg(dq) AS link_var_quality,
+           avg(dm * dm) - avg(dm) * avg(dm) AS link_var_mood,
+           avg(dq * dq1) - avg(CASE WHEN dq1 IS NOT NULL THEN dq END) * avg(dq1) AS lag_cov_quality,
+           avg(dm * dm1) - avg(CASE WHEN dm1 IS NOT NULL THEN dm END) * avg(dm1) AS lag_cov_mood
+    FROM detrended GROUP BY person_id
+),
+window_mood AS (
+    SELECT count(*) AS checkins, total(mood) AS mood_sum
+    FROM checkins WHERE day BETWEEN :since AND :until
+),
+person_days AS (
+    SELECT person_id, count(*) AS checkins, total(m) AS mood_sum
+    FROM (SELECT DISTINCT person_id, cid, m FROM pairs) GROUP BY person_id
 )
-SELECT p.name, p.closeness, count(*) AS interactions, coalesce(links.rated, 0) AS rated,
-       (SELECT count(*) FROM checkins WHERE day BETWEEN :since AND :until) AS window_checkins,
+SELECT p.name, p.closeness, count(*) AS interactions, count(q) AS rated,
+       window_mood.checkins AS window_checkins,
+       (window_mood.mood_sum - person_days.mood_sum)
+           / nullif(window_mood.checkins - person_days.checkins, 0) AS mood_without,
        count(CASE WHEN q < 0 THEN 1 END) AS badly, avg(CASE WHEN q < 0 THEN m END) AS badly_mood,
        count(CASE WHEN q = 0 THEN 1 END) AS neither, avg(CASE WHEN q = 0 THEN m END) AS neither_mood,
        count(CASE WHEN q > 0 THEN 1 END) AS well, avg(CASE WHEN q > 0 THEN m END) AS well_mood,
-       links.rank_cov, links.rank_var_quality, links.rank_var_mood,
+       coalesce(links.detrended, 0) AS detrended, links.link_cov, links.link_var_quality,
+       links.link_var_mood, links.lag_cov_quality, links.lag_cov_mood,
        sum(day < :middle) AS early, count(CASE WHEN day < :middle THEN q END) AS early_rated,
        avg(CASE WHEN day < :middle THEN q END) AS early_quality,
        sum(day >= :middle) AS late, count(CASE WHEN day >= :middle THEN q END) AS late_rated,
        avg(CASE WHEN day >= :middle THEN q END) AS late_quality
 FROM pairs JOIN people p ON p.id = pairs.person_id AND p.status != 'deceased'  -- figures are for the living
 LEFT JOIN links ON links.person_id = pairs.person_id
+JOIN person_days ON person_days.person_id = pairs.person_id
+CROSS JOIN window_mood
 GROUP BY p.id
 ORDER BY p.closeness IS NULL, p.closeness, interactions DESC, p.name COLLATE NOCASE
 """
@@ -55,9 +79,10 @@ class PatternStore(Repository):
     def person_figures(self, since: dt.date, until: dt.date, middle: dt.date) -> list[sqlite3.Row]:
         """Per person seen from `since` to `until`: interactions, and those with a known
         how-it-went (rated); check-ins and mean mood when it went badly (-2/-1), neither (0)
-        and well (+1/+2); the covariance and variances of the ranks of how it went and mood
-        (over rated ones); and interactions, rated ones and mean quality before `middle` and
-        from it."""
+        and well (+1/+2); mean mood of the window's check-ins without them; over the rated
+        times that have RUNNING earlier ones within RUNNING_DAYS (detrended), how it went and
+        mood less their running means: covariance, variances and lag-1 autocovariances; and
+        interactions, rated ones and mean quality before `middle` and from it."""
         return self._all(
             _PERSON_FIGURES,
             {"since": since.isoformat(), "until": until.isoformat(), "middle": middle.isoformat()},

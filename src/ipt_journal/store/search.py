@@ -1,10 +1,12 @@
 """Full-text search over every note in the journal (SQLite FTS5).
 
 `SOURCES` is the one list of searchable records. Each gets an FTS5 table `<table>_fts`
-(one column, `body`, rowid = the record's id) that triggers keep in step with its table;
-migrations m009 and m014 create both for every source whose table exists. A new record
-type is one more `SearchSource` here, plus a migration that calls `fts_statements` for it
-(as m014 does: only where the FTS table is not there yet).
+(one column, `body`, rowid = the record's id) that triggers keep in step with its table,
+and with the child table whose words belong to it (a check-in's tags); migrations m009,
+m014 and m018 create both for every source whose table exists. A new record type is one
+more `SearchSource` here, plus a migration that calls `fts_statements` for it (as m014
+does: only where the FTS table is not there yet); a source whose body changes gets its
+index built again (`drop_fts_statements`, then `fts_statements`, as m018 does).
 """
 
 from __future__ import annotations
@@ -20,11 +22,23 @@ MARK_START, MARK_END = "\x02", "\x03"  # around each matching word in a snippet;
 
 
 @dataclass(frozen=True)
+class ChildWords:
+    """Words kept in a child table that belong to the parent record's body: a check-in's
+    tags, each written with a "#" so a snippet shows it is a tag ("#movies / tv")."""
+
+    table: str
+    parent: str  # the column naming the parent's id
+    column: str
+    mark: str = "#"
+
+
+@dataclass(frozen=True)
 class SearchSource:
     kind: str  # as the person reads it: "check-in"
     table: str
     columns: tuple[str, ...] = ()  # text columns, searched together
     json_columns: tuple[str, ...] = ()  # JSON columns whose text values are searched
+    children: tuple[ChildWords, ...] = ()  # words kept in child tables (a check-in's tags)
     day: str = "t.day"  # SQL over the record's row (alias t) for the day shown with it
     show: str = ""  # the command that shows the whole record
 
@@ -40,11 +54,24 @@ class SearchSource:
             "WHERE type = 'text'), '')"
             for column in self.json_columns
         ]
+        # In the child's primary-key order (a check-in's tags alphabetically, by its index).
+        parts += [
+            f"coalesce((SELECT group_concat('{child.mark}' || {child.column}, '  ') "
+            f"FROM {child.table} WHERE {child.parent} = {row}.id), '')"
+            for child in self.children
+        ]
         return " || char(10) || ".join(parts)
 
 
 SOURCES = (
-    SearchSource("check-in", "checkins", ("note",), show="ipt checkin list"),
+    # A check-in is found by its note and by its tags (m018), one hit either way.
+    SearchSource(
+        "check-in",
+        "checkins",
+        ("note",),
+        children=(ChildWords("checkin_tags", "checkin_id", "tag"),),
+        show="ipt checkin show ID",
+    ),
     SearchSource("exercise", "exercises", json_columns=("answers",), show="ipt exercise show ID"),
     SearchSource(
         "homework",
@@ -87,7 +114,13 @@ SOURCES = (
     SearchSource(
         "course", "courses", ("reason", "background", "formulation"), day="t.started_on", show="ipt course"
     ),
-    SearchSource("goal", "goals", ("text",), day="substr(t.created_at, 1, 10)", show="ipt goals list"),
+    SearchSource(
+        "goal",
+        "goals",
+        ("text",),
+        day="coalesce(t.set_on, substr(t.created_at, 1, 10))",
+        show="ipt goals list",
+    ),
     SearchSource(
         "safety-plan",
         "safety_plan_items",
@@ -113,17 +146,50 @@ SOURCES = (
 )
 
 
+TRIGGERS = ("insert", "delete", "update")
+
+
 def fts_statements(source: SearchSource) -> list[str]:
     """The FTS table, its triggers, and the filling of it from the rows already there."""
     insert = f"INSERT INTO {source.fts} (rowid, body) VALUES (new.id, {source.body('new')});"
     delete = f"DELETE FROM {source.fts} WHERE rowid = old.id;"
-    return [
+    statements = [
         f"CREATE VIRTUAL TABLE {source.fts} USING fts5(body, tokenize = '{TOKENIZE}')",
         f"CREATE TRIGGER {source.fts}_insert AFTER INSERT ON {source.table} BEGIN {insert} END",
         f"CREATE TRIGGER {source.fts}_delete AFTER DELETE ON {source.table} BEGIN {delete} END",
         f"CREATE TRIGGER {source.fts}_update AFTER UPDATE ON {source.table} BEGIN {delete} {insert} END",
-        f"INSERT INTO {source.fts} (rowid, body) SELECT id, {source.body(source.table)} FROM {source.table}",
     ]
+    for child in source.children:
+        # A child row written or removed indexes its parent again, whole. When the parent
+        # itself is being deleted (the cascade), the SELECT finds no parent and adds nothing.
+        for event in TRIGGERS:
+            rows = {"insert": ["new"], "delete": ["old"], "update": ["old", "new"]}[event]
+            again = " ".join(
+                f"DELETE FROM {source.fts} WHERE rowid = {row}.{child.parent}; "
+                f"INSERT INTO {source.fts} (rowid, body) SELECT id, {source.body('p')} "
+                f"FROM {source.table} p WHERE p.id = {row}.{child.parent};"
+                for row in rows
+            )
+            statements.append(
+                f"CREATE TRIGGER {child_trigger(source, child, event)} AFTER {event.upper()} "
+                f"ON {child.table} BEGIN {again} END"
+            )
+    statements.append(
+        f"INSERT INTO {source.fts} (rowid, body) SELECT id, {source.body(source.table)} FROM {source.table}"
+    )
+    return statements
+
+
+def child_trigger(source: SearchSource, child: ChildWords, event: str) -> str:
+    return f"{source.fts}_{child.table}_{event}"
+
+
+def drop_fts_statements(source: SearchSource) -> list[str]:
+    """What removes a source's FTS table and every trigger that fills it, so its index can
+    be built again with a new body."""
+    names = [f"{source.fts}_{event}" for event in TRIGGERS]
+    names += [child_trigger(source, child, event) for child in source.children for event in TRIGGERS]
+    return [f"DROP TRIGGER IF EXISTS {name}" for name in names] + [f"DROP TABLE IF EXISTS {source.fts}"]
 
 
 OPERATORS = {"AND", "OR", "NOT", "NEAR"}  # FTS5's, in capitals; a left-over one is dropped

@@ -113,10 +113,15 @@ def people_with(checkin: Checkin) -> str:
     return ", ".join(f"{i.name} ({went(i.quality)})" for i in checkin.people)
 
 
-def checkin_saved(checkin: Checkin, verb: str, newcomers: Sequence[str] | tuple[()] = ()) -> None:
+def checkin_saved(
+    checkin: Checkin, verb: str, newcomers: Sequence[str] | tuple[()] = (), asked_who: bool = False
+) -> None:
+    """`asked_who`: the wizard asked who was there, so an empty answer is said as "no one"."""
     message = f"{verb} check-in #{checkin.id} for {checkin.day}: mood {checkin.mood}/10"
     if checkin.people:
         message += f", with {people_with(checkin)}"
+    elif asked_who:
+        message += ", with no one"
     note(message + ".")
     if newcomers:
         note(f"Added to your inventory: {', '.join(newcomers)}.")

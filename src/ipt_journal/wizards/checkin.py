@@ -45,6 +45,10 @@ def checkin_wizard(
             if choices
             else []
         )
+        if choices and not chosen:
+            from ipt_journal.text import messages
+
+            messages.note(CHECKIN["no_one"])
         wants_newcomer = NEWCOMER in chosen
         names = [name for name in chosen if name != NEWCOMER]
         taken = {p.name.casefold() for p in people}

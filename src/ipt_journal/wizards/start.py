@@ -69,12 +69,18 @@ def start_wizard(
     from ipt_journal.clinical.course import FOCUS_AREAS
     from ipt_journal.clinical.scales import GAD7, PHQ9, WSAS
     from ipt_journal.models import GoalIn, PersonIn, validate
-    from ipt_journal.questions import START
+    from ipt_journal.questions import START, START_FIRST_TIME_ONLY, START_STEPS
     from ipt_journal.text.dates import parse_day
     from ipt_journal.wizards.people import person_wizard
 
+    steps = [s for s in START_STEPS if not (revising and s in START_FIRST_TIME_ONLY)]
+
+    def step(title: str) -> None:
+        messages.note(f"Step {steps.index(title) + 1} of {len(steps)}: {title}.")
+
     messages.note(DISCLAIMER)
     messages.note(SICK_ROLE)
+    step("about you and your sessions")
     fields["background"] = (
         prompts.text(START["background"], default=fields.get("background") or "").strip() or None
     )
@@ -101,9 +107,11 @@ def start_wizard(
     if not revising:
         from ipt_journal.clinical.follow_up import Care
 
+        step("questionnaires")
         care = Care(fields["with_therapist"], course_over=False)
         for scale in (PHQ9, GAD7, WSAS):
             _ask_baseline(journal, scale, fields["started_on"], care, saves)
+    step("how many sessions")
     weeks = prompts.text(
         START["weeks"],
         default=str(fields.get("planned_weeks") or 12),
@@ -113,6 +121,7 @@ def start_wizard(
     )
     fields["planned_weeks"] = int(weeks)
 
+    step("the people in your life")
     if prompts.confirm(
         START["inventory"].format(count=len(journal.people.all())), default=not journal.people.all()
     ):
@@ -123,7 +132,9 @@ def start_wizard(
                 break
 
     if not revising:
+        step("life events")
         _events_around_low_mood(journal, saves)
+    step("your focus")
     for explanation in FOCUS_AREAS.values():
         messages.note(f"- {explanation}")
     fields["focus_areas"] = prompts.checkbox(
@@ -149,13 +160,18 @@ def start_wizard(
             fields["dispute_stage"] = prompts.select(
                 START["dispute_stage"], [(s.label, s.value) for s in DisputeStage], optional=True
             )
+    step("your goals")
+    # Goals agreed at the start of a course carry its first day (asked above); in a revision, today.
+    set_on = None if revising else fields["started_on"]
     goals: list[GoalIn] = []
     while len(goals) < 3:
         text = prompts.text(START["goal"].format(number=len(goals) + 1)).strip()
         if not text:
             break
-        goals.append(validate(GoalIn, {"text": text}))
+        goals.append(validate(GoalIn, {"text": text, "set_on": set_on}))
     from ipt_journal.wizards.course import ask_formulation
+
+    step("putting it together")
 
     fields["formulation"], fields["formulation_agreed_on"] = ask_formulation(
         fields.get("formulation"),

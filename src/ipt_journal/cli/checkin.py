@@ -137,9 +137,9 @@ def checkin(
             # The mood is the check-in; an empty note loses no words, so it is kept: asked
             # in a terminal, said outside one. Without --mood the wizard asks the note again.
             if mood is not None and state.can_prompt:
-                from ipt_journal import prompts
+                from ipt_journal.wizards.checkin import save_without_note
 
-                if not prompts.confirm("The note is empty. Save the check-in without a note?", default=True):
+                if not save_without_note():
                     raise
             noteless = mood is not None
             fields.pop("note", None)
@@ -289,6 +289,7 @@ def edit(
         add_what_happened(changes["people"], what_happened, replace=True)
     if edit:
         from ipt_journal.editor import EditCancelled, edit_text
+        from ipt_journal.wizards.checkin import remove_note
 
         try:
             changes["note"] = edit_text(changes.get("note", current.note))
@@ -296,7 +297,7 @@ def edit(
             # Emptying a written note removes words: only when the person says so in a terminal.
             if not current.note:
                 changes["note"] = None
-            elif state.can_prompt and _remove_note(checkin_id):
+            elif state.can_prompt and remove_note(checkin_id):
                 changes["note"] = None
             else:
                 raise EditCancelled(
@@ -309,12 +310,6 @@ def edit(
         fields, _ = checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
     saved = journal.checkins.update(checkin_id, validate(CheckinIn, fields))
     messages.checkin_saved(saved, "Updated", asked_who=not changes)
-
-
-def _remove_note(checkin_id: int) -> bool:
-    from ipt_journal import prompts
-
-    return prompts.confirm(f"The note is empty. Remove the note of check-in #{checkin_id}?", default=False)
 
 
 @app.command()

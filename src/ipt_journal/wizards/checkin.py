@@ -127,3 +127,17 @@ def _what_happened_problem(text: str) -> bool | str:
     if len(text.strip()) > WHAT_HAPPENED_MAX:
         return f"One line of at most {WHAT_HAPPENED_MAX} characters, please (the note can hold more)."
     return True
+
+
+def save_without_note() -> bool:
+    """After an editor closed on an empty note: the mood is the check-in, so keep it?"""
+    from ipt_journal import prompts
+
+    return prompts.confirm("The note is empty. Save the check-in without a note?", default=True)
+
+
+def remove_note(checkin_id: int) -> bool:
+    """An edit emptied a written note: remove it (No keeps it)?"""
+    from ipt_journal import prompts
+
+    return prompts.confirm(f"The note is empty. Remove the note of check-in #{checkin_id}?", default=False)

@@ -41,3 +41,18 @@ def test_a_grief_step_stopped_keeps_only_a_draft_then_done_it_is_marked(ipt):
     shown.shows(f"exercise #{exercise_id}")
     shown.shows("Grief pathway, next: The feelings, the hard and the unsaid too")
     assert shown.finish()[0] == 0
+
+
+def test_the_week_s_figures_asked_in_a_terminal(ipt):
+    from terminal import DOWN
+
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    term = Terminal(ipt.path, "pathway", "week", "--date", "2026-03-04")
+    term.answer("Where does the role dispute stand this week?", DOWN, DOWN, ENTER)  # past "skip"
+    term.at("How many people could you confide in this week?").type("2")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "Week of 2026-03-02: stage impasse, 2 to confide in." in output
+    assert ipt.rows("SELECT week, dispute_stage, confidants FROM pathway_weeks") == [
+        ("2026-03-02", "impasse", 2)
+    ]

@@ -215,7 +215,9 @@ def week(
         raise InputError(f"--confidants must be a whole number from 0 to 1000, got {confidants}.")
     if stage is None and confidants is None:
         state.require(["--stage", "--confidants"], "ipt pathway week --stage impasse")
-        stage, confidants = _ask_week()
+        from ipt_journal.wizards.pathway import ask_week
+
+        stage, confidants = ask_week()
         if stage is None and confidants is None:
             messages.note("Nothing recorded.")
             return
@@ -223,24 +225,6 @@ def week(
     said = [f"stage {saved.dispute_stage}" if saved.dispute_stage else ""]
     said.append(f"{saved.confidants} to confide in" if saved.confidants is not None else "")
     messages.note(f"Week of {monday_of(day).isoformat()}: {', '.join(s for s in said if s)}.")
-
-
-def _ask_week() -> tuple[str | None, int | None]:
-    from ipt_journal import prompts
-    from ipt_journal.clinical.vocab import DisputeStage
-
-    stage = prompts.select(
-        "Where does the role dispute stand this week?",
-        [(s.label, s.value) for s in DisputeStage],
-        optional=True,
-    )
-    count = prompts.text(
-        "How many people could you confide in this week? (Enter to skip)",
-        validate=lambda v: (
-            not v.strip() or (v.strip().isascii() and v.strip().isdigit()) or "A whole number."
-        ),
-    ).strip()
-    return stage, int(count) if count else None
 
 
 @app.command("done")

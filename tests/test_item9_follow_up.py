@@ -36,7 +36,12 @@ SETUPS: dict[str, list[tuple[str, ...]]] = {
         ("start", "--therapist", "--weeks", "12", "--start-date", START),
         ("course", "end", "--date", (TODAY - dt.timedelta(days=1)).isoformat()),
     ],
+    # The planned 12 weeks are over but nobody ran `ipt course end`: no next session to promise.
+    "past its planned end": [
+        ("start", "--therapist", "--weeks", "12", "--start-date", str(TODAY - dt.timedelta(weeks=13)))
+    ],
 }
+PAST_END_SOON = "ipt does not tell anyone; please let your therapist or doctor know soon."
 CASES = [
     ("no course", 1, NOT_SAID, "soon"),
     ("no course", 2, TODAY_THERAPIST, "today"),
@@ -49,6 +54,8 @@ CASES = [
     ("after the course", 1, GP_SOON, "soon"),
     ("after the course", 2, TODAY_GP, "today"),
     ("after the course", 3, TODAY_GP, "today"),
+    ("past its planned end", 1, PAST_END_SOON, "soon"),
+    ("past its planned end", 2, TODAY_THERAPIST, "today"),
 ]
 
 

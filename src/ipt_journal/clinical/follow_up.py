@@ -39,6 +39,8 @@ class Care:
 
     has_therapist: bool | None  # None: not said (or no course)
     course_over: bool
+    # The planned weeks have passed but the course was not ended: a next session may not come.
+    past_planned_end: bool = False
 
     @property
     def who(self) -> str:
@@ -56,10 +58,13 @@ class Care:
 
 def care_of(journal: Journal) -> Care:
     """The current course's answer to "do you work with a therapist?" and whether it ended."""
+    import datetime as dt
+
     course = journal.course.current()
     if course is None:
         return Care(None, False)
-    return Care(course.with_therapist, bool(course.ended_on))
+    planned_end = dt.date.fromisoformat(course.started_on) + dt.timedelta(weeks=course.planned_weeks)
+    return Care(course.with_therapist, bool(course.ended_on), dt.date.today() >= planned_end)
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ def item9_follow_up(
         return FollowUp(SOON, f"ipt does not tell anyone; please contact {care.who} soon.")
     if care.who == "your doctor (GP)":
         return FollowUp(SOON, "ipt does not tell anyone; please let your doctor (GP) know soon.")
+    if care.past_planned_end:  # the planned sessions are over: no "next session" to promise
+        return FollowUp(SOON, f"ipt does not tell anyone; please let {care.who} know soon.")
     if care.has_therapist is None:  # nobody said there is a therapist, so no session to wait for
         return FollowUp(
             SOON,

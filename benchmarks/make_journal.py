@@ -6,7 +6,9 @@ Scale 1 is ten years of daily use: 3,650 check-ins with about 15,000 interaction
 four with a line on what happened, an incident) over 150 people (a few close people seen often, most rarely), 500 PHQ-9 and 500 GAD-7
 results, 1,500 exercises, 1,000 homework items, 1,000 coping-strategy logs, a course
 with goals rated at check-ins, 120 life events (a third known only by the month), a
-weekly therapy session with two things brought to each, and a safety plan. Scale N
+weekly therapy session with two things brought to each, a safety plan, and the
+role-dispute pathway (its stage and confidants every week, a step for every tenth
+exercise). Scale N
 spans N times as many years with N times the records, ending
 today, so that a report over the last weeks reads as much as at scale 1 while the file
 is N times larger. The people stay 150 at every scale: nobody keeps a
@@ -243,6 +245,28 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
             "'Low since the arguments about money began', ?, ?, ?)",
             (course_start, course_start, stamp, stamp),
         )
+        # The pathways (issue 23): every week of the span has the dispute's stage and the
+        # confidants recorded, and every tenth exercise did a pathway step.
+        stages = ("renegotiation", "impasse", "dissolution")
+        first_monday = start - dt.timedelta(days=start.weekday())
+        conn.executemany(
+            "INSERT INTO pathway_weeks (uid, week, dispute_stage, confidants, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (f"pw{n}", (first_monday + dt.timedelta(weeks=n)).isoformat(), rnd.choice(stages),
+                 rnd.randint(0, 4), stamp, stamp)
+                for n in range(days // 7)
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO pathway_steps (uid, area, step, day, exercise_id, created_at, updated_at) "
+            "VALUES (?, 'role-dispute', ?, ?, ?, ?, ?)",
+            [
+                (f"ps{n}", rnd.choice(("expectations", "pattern", "unspoken", "conversation", "rehearse")),
+                 exercises[n][2], n + 1, stamp, stamp)
+                for n in range(0, len(exercises), 10)
+            ],
+        )  # fmt: skip
         goals = ["Talk about money without shouting", "See a friend every week", "Sleep before midnight"]
         for number, text in enumerate(goals, start=1):
             conn.execute(
@@ -343,6 +367,8 @@ def build(path: Path, scale: int = 1, seed: int = 1) -> dict:
         "events",
         "therapy_sessions",
         "bring_items",
+        "pathway_steps",
+        "pathway_weeks",
     ):
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     journal.close()

@@ -350,6 +350,7 @@ def main() -> int:
             env,
         ),
         "ipt prep": ([*ipt, "prep"], None, env),
+        "ipt pathway": ([*ipt, "pathway"], None, env),
         "ipt report --format html": (
             [*ipt, "report", "--format", "html", "--weeks", "12", "--force", "-o", str(OUT / "report.html")],
             None,
@@ -447,6 +448,7 @@ def main() -> int:
             ("ipt inventory circle (150)", "jrnl -n 10", 0.8),
             ("ipt chart (a year)", "jrnl -n 10", 0.8),
             ("ipt prep", "jrnl -n 10", 0.8),
+            ("ipt pathway", "jrnl -n 10", 0.8),
             ("ipt report --format html", "jrnl -n 10", 0.8),
             ("ipt report --format html --course", "jrnl -n 10", 0.8),
             ("ipt checkin (all flags)", "jrnl add one entry", 0.3),

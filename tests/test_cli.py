@@ -194,6 +194,7 @@ def test_help_lists_every_command_once_in_its_section(ipt):
             "checkin",
             "measure",
             "exercise",
+            "pathway",
             "homework",
         ]
         + ["event", "report", "chart", "timeline", "search", "remind", "session", "bring", "prep"]

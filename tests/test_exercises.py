@@ -6,6 +6,7 @@ import pytest
 
 from exercise_flags import flags_for
 from ipt_journal.clinical.exercises import CATALOGUE
+from ipt_journal.clinical.pathway_exercises import TO_BRING
 from support import assert_user_error, flat
 
 
@@ -21,6 +22,16 @@ def test_the_catalogue_has_every_exercise_the_issue_names():
         "role-transition",
         "role-dispute",
         "interpersonal-deficits",
+        # the problem-area pathways' own steps (issue 23)
+        "grief-story",
+        "grief-feelings",
+        "unsent-letter",
+        "grief-reconnect",
+        "dispute-pattern",
+        "dispute-unspoken",
+        "transition-sides",
+        "transition-skills",
+        "therapist-pattern",
     }
 
 
@@ -47,6 +58,10 @@ def test_each_exercise_end_to_end_by_flags(people, kind):
         "--due",
         "2026-12-31",
     ).stdout
+    if kind in TO_BRING:  # its plan is to bring up at the next session, never homework
+        assert "What to bring up is on your list for the next session" in flat(out)
+        assert people.count("homework") == 0 and people.count("bring_items") == 1
+        return
     assert "Saved" in out and "Its plan is now homework." in flat(out)
     (stored,) = people.rows("SELECT kind, mood_before, mood_after, answers FROM exercises")
     answers = json.loads(stored[3])

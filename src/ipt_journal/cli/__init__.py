@@ -41,6 +41,7 @@ SECTIONS = {
         "checkin": ("checkin", "app", "Record mood, who you saw and how it went; list or edit."),
         "measure": ("measure", "app", "Take the PHQ-9 or GAD-7, or see past results."),
         "exercise": ("exercise", "app", "Guided exercises in how you talk with people."),
+        "pathway": ("pathway", "app", "Your focus's pathway: the next step, and progress so far."),
         "homework": ("homework", "app", "Homework between sessions: what is due, how it went."),
         "event": ("event", "app", "Life events with people: losses, moves, new roles, conflicts."),
         "report": ("report", "report", "Your mood week by week, and with the people you see."),

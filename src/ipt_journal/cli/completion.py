@@ -98,6 +98,20 @@ def exercise_kinds(incomplete: str) -> list[tuple[str, str]]:
     return [(e.key, e.name) for e in CATALOGUE.values() if e.key.startswith(incomplete.lower())]
 
 
+def pathway_areas(incomplete: str) -> list[tuple[str, str]]:
+    from ipt_journal.clinical.pathways import PATHWAYS, area_label
+
+    return [(area, area_label(area)) for area in PATHWAYS if area.startswith(incomplete.lower())]
+
+
+def pathway_steps(incomplete: str) -> list[tuple[str, str]]:
+    """Every pathway's step keys (the command checks them against the focus)."""
+    from ipt_journal.clinical.pathways import PATHWAYS
+
+    steps = {step.key: step.title for area in PATHWAYS.values() for step in area}
+    return [(key, title) for key, title in steps.items() if key.startswith(incomplete.lower())]
+
+
 def switch_on() -> None:
     """Register ipt's bash, zsh and fish completion (cli/shells.py): only when the shell asks."""
     from ipt_journal.cli.shells import register

@@ -98,6 +98,13 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "ipt exercise show": ("ipt exercise show 4",),
     "ipt exercise show-questions": ("ipt exercise show-questions i-statement",),
+    "ipt pathway": ("ipt pathway", "ipt pathway next", "ipt pathway --area grief --json"),
+    "ipt pathway next": (
+        "ipt pathway next",
+        "ipt pathway next --area role-dispute --with Sam",
+    ),
+    "ipt pathway week": ("ipt pathway week --stage impasse", "ipt pathway week --confidants 2 --date monday"),
+    "ipt pathway done": ("ipt pathway done pattern --date 2026-03-30",),
     "ipt homework": ("ipt homework list", "ipt homework add 'Ask Sam about the weekend' --due friday"),
     "ipt homework add": ("ipt homework add 'Ask Sam about the weekend' --with Sam --due friday",),
     "ipt homework list": ("ipt homework list", "ipt homework list --all --limit 10"),

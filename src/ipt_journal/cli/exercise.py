@@ -115,6 +115,17 @@ def start(
             autocompletion=completion.incident_ids,
         ),
     ] = None,
+    pathway: Annotated[
+        str | None,
+        typer.Option(
+            "--pathway",
+            metavar="AREA",
+            autocompletion=completion.pathway_areas,
+            help="Count it as a step of this problem area's pathway (see ipt pathway). "
+            "[default: your course's focus, when its pathway has this exercise]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Do an exercise, guided one question at a time.
 
@@ -131,6 +142,13 @@ def start(
     if exercise is None:
         raise InputError(f"There is no exercise {kind!r}.", "See them with: ipt exercise list")
     day = parse_day(date) if date else dt.date.today()  # checked before any question is asked
+    from ipt_journal.cli.pathway import check_step_of, checked_area
+    from ipt_journal.clinical.pathway_exercises import TO_BRING
+
+    pathway = checked_area(pathway)
+    if pathway:
+        check_step_of(pathway, exercise.key)
+    to_bring = exercise.key in TO_BRING
     answers = parse_answers(exercise, answer or [])
     if from_incident is not None:  # its person and words, checked before any question
         from ipt_journal.insight.incidents import analysis_start
@@ -162,14 +180,14 @@ def start(
     if missing:
         continued = remembering.before_questions(journal, exercise, fields)
         fields = remembering.guided(state, journal, exercise, fields, guided)
-        if homework is None:
+        if homework is None and not to_bring:
             from ipt_journal.wizards.exercise import plan_as_homework
 
             homework = plan_as_homework(DEFAULT_DUE_DAYS)
     done = validate(ExerciseIn, fields)
     plan = done.answers.get(exercise.plan)
     task = None
-    if homework and plan:
+    if homework and plan and not to_bring:
         text = plan if isinstance(plan, str) else "; ".join(plan)
         day = (
             parse_day(due, "--due", future=True)
@@ -178,11 +196,15 @@ def start(
         )
         person = remembering.homework_person(journal, exercise, done.person, homework_with, bool(missing))
         task = validate(HomeworkIn, {"text": text, "due": day, "person": person})
+    if to_bring and plan:  # its plan is to bring up at the next session, not homework
+        bring = [*(bring or []), plan if isinstance(plan, str) else "; ".join(plan)]
     saved = journal.exercises.add(
-        done, task, things_to_bring(bring, done.day, "exercise"), finishes_draft=continued
+        done, task, things_to_bring(bring, done.day, "exercise"), finishes_draft=continued, pathway=pathway
     )
     messages.note(
-        f"Saved {exercise.name} as exercise #{saved.id}." + (" Its plan is now homework." if task else "")
+        f"Saved {exercise.name} as exercise #{saved.id}."
+        + (" Its plan is now homework." if task else "")
+        + (" What to bring up is on your list for the next session (ipt bring list)." if to_bring else "")
     )
     if saved.mood_before is not None and saved.mood_after is not None:
         messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")

@@ -135,17 +135,27 @@ def report(
         write_document(journal, kind, output, force, start, today, window, sections, recipient)
         return
     from ipt_journal.cli.crisis import crisis_if_due
+    from ipt_journal.insight.pathways import dispute_weeks
     from ipt_journal.insight.report import build_report
     from ipt_journal.render.report import report as render_report
 
     result = build_report(journal, start, today)
+    stages = dispute_weeks(journal, start)  # the role dispute's stage, a line over the weeks
     if as_json:
         data = result.as_json()
         data["window"] = window
+        data["dispute_stage_by_week"] = [{"week": w.week, "stage": w.dispute_stage} for w in stages]
         crisis_if_due(journal, result.item9_days, data)
         messages.print_json(data)
     else:
         render_report(result)
+        if stages:
+            from ipt_journal.render.pathways import stage_line
+
+            lines = stage_line(stages)
+            messages.note(lines[0])
+            for line in lines[1:]:
+                messages.say(line)
         messages.note(window_note(window))
         crisis_if_due(journal, result.item9_days)
 

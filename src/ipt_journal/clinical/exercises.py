@@ -78,9 +78,10 @@ COMMUNICATION_PROBLEMS = (
 CONNECTIVES = ("because I need", "because it matters to me that", "and I would like")
 DISPUTE_STAGES = ("renegotiation", "impasse", "dissolution")
 
-# The one exercise about someone who has died; every other is with the living, and the
-# role dispute never has someone who died as its other side (errors.HasDied).
-REMEMBERING = frozenset({"grief"})
+# The exercises about someone who has died (the grief worksheet, and the grief pathway's
+# story, feelings and unsent letter); every other is with the living, and the role dispute
+# never has someone who died as its other side (errors.HasDied).
+REMEMBERING = frozenset({"grief", "grief-story", "grief-feelings", "unsent-letter"})
 
 
 # Said before the first question of an exercise that can be hard to do.
@@ -92,6 +93,7 @@ CONTENT_NOTES = {
         "ways through a hard moment, and `ipt crisis` shows crisis lines and your safety plan."
     ),
 }
+CONTENT_NOTES.update({kind: CONTENT_NOTES["grief"] for kind in REMEMBERING})
 
 
 def refusal_for(kind: str) -> str:
@@ -316,3 +318,9 @@ def compose_i_statement(answers: dict) -> str:
         f"{answers.get('connective') or CONNECTIVES[0]} {answers.get('need', '...')}. "
         f"Would you {answers.get('request', '...')}?"
     )
+
+
+# The pathways' own exercises (clinical/pathways.py), kept in their own module.
+from ipt_journal.clinical.pathway_exercises import PATHWAY_EXERCISES  # noqa: E402
+
+CATALOGUE.update({exercise.key: exercise for exercise in PATHWAY_EXERCISES})

@@ -54,7 +54,7 @@ def markdown(doc: Doc, today: dt.date) -> str:
     lines = ["# My IPT journal", "", f"Printed {today.isoformat()}. Private: this file is not encrypted.", ""]
     for section in (_course, _goals, _people, _checkins, _questionnaires, _events, _sessions, _homework):
         lines += section(doc, names)
-    for section in (_exercises, _coping, _bring, _safety_plan, _staying_well, _reviews):
+    for section in (_exercises, _pathways, _coping, _bring, _safety_plan, _staying_well, _reviews):
         lines += section(doc, names)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -237,6 +237,30 @@ def _exercises(doc: Doc, names: Names) -> list[str]:
             label = field.prompt if field else key
             value = "; ".join(answer) if isinstance(answer, list) else answer
             lines.append(f"- {text(label)} {text(value)}")
+        lines.append("")
+    return lines
+
+
+def _pathways(doc: Doc, names: Names) -> list[str]:
+    """The pathway steps done, and what the pathways tracked week by week (no text of their own)."""
+    from ipt_journal.clinical.pathways import area_label, step_of
+
+    lines: list[str] = []
+    done = sorted(doc.get("pathway_steps", []), key=lambda s: (s["day"], s["created_at"]))
+    if done:
+        lines += ["## Pathway steps done", ""]
+        for s in done:
+            step = step_of(s["area"], s["step"])
+            title = step.title if step else s["step"]
+            lines.append(f"- {s['day']}: {area_label(s['area'])}, {text(title)}")
+        lines.append("")
+    weeks = sorted(doc.get("pathway_weeks", []), key=lambda w: w["week"])
+    if weeks:
+        lines += ["## Week by week", ""]
+        for w in weeks:
+            parts = [f"dispute stage {w['dispute_stage']}" if w.get("dispute_stage") else ""]
+            parts.append(f"{w['confidants']} to confide in" if w.get("confidants") is not None else "")
+            lines.append(f"- Week of {w['week']}: {', '.join(p for p in parts if p)}")
         lines.append("")
     return lines
 

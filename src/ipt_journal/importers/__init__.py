@@ -242,6 +242,8 @@ class _OnlyCheckins:
     events: tuple = ()
     therapy_sessions: tuple = ()
     bring: tuple = ()
+    pathway_steps: tuple = ()
+    pathway_weeks: tuple = ()
     deleted: tuple = ()
 
 

@@ -32,6 +32,8 @@ class Dashboard:
     staying_well: list[str] = field(default_factory=list)
     item9_line: str | None = None  # whom to tell how soon, or one line of history (safety.py)
     self_help: str | None = None  # a self-guided course that self-help alone may not be enough for
+    # Anniversaries of deaths near, and the next step of each focus's pathway (insight/pathways.py).
+    pathway_lines: list[str] = field(default_factory=list)
 
     @property
     def is_new(self) -> bool:
@@ -47,6 +49,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
     from ipt_journal.clinical.follow_up import self_help_of
     from ipt_journal.clinical.safety import item9_line_of
     from ipt_journal.clinical.scales import SCALES
+    from ipt_journal.insight.pathways import dashboard_lines
 
     today = today or dt.date.today()
     counts = journal.checkins.counts()
@@ -117,6 +120,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         staying_well=_staying_well(journal) if progress and progress.phase == "maintenance" else [],
         item9_line=item9_line,
         self_help=self_help_of(journal, today),
+        pathway_lines=dashboard_lines(journal, today),
     )
 
 

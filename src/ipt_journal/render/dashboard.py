@@ -73,6 +73,8 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
     for goal in state.open_goals:
         rating = "" if goal.latest_rating is None else f" ({goal.latest_rating}/10)"
         console.print(Text(f"Goal #{goal.id}: {goal.text}{rating}"))
+    for line in state.pathway_lines:
+        console.print(Text(line))
     if state.self_help:
         console.print(Text(state.self_help))
     console.print(f"Next: {state.next_command}  ({state.next_reason})")

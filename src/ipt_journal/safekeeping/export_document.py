@@ -163,6 +163,11 @@ def sections(journal: Journal) -> dict[str, Any]:
             }
             for b in rows("bring_items")
         ),
+        "pathway_steps": (
+            {**_without(s, "exercise_id"), "exercise": exercise_uid.get(s["exercise_id"])}
+            for s in rows("pathway_steps")
+        ),
+        "pathway_weeks": (_without(w) for w in rows("pathway_weeks")),
         # Deletions (uid, kind, when; no text), only when there are some: a file without them
         # stays readable by an ipt from before them.
         **({"deleted": rows("tombstones")} if next(rows("tombstones"), None) is not None else {}),

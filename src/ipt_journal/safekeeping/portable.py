@@ -248,6 +248,33 @@ class BringDoc(Stored):
     discussed_in: Uid | None
 
 
+class PathwayStepDoc(Stored):
+    """A pathway step done (clinical/pathways.py): its area and step, when, and the exercise."""
+
+    area: Annotated[str, Field(min_length=1, max_length=40)]
+    step: Annotated[str, Field(min_length=1, max_length=40)]
+    day: dt.date
+    exercise: Uid | None = None
+
+    @model_validator(mode="after")
+    def _a_known_step(self) -> Self:
+        from ipt_journal.clinical.pathways import PATHWAYS, step_of
+
+        if self.area not in PATHWAYS:
+            raise ValueError(f"there is no pathway {self.area!r}; the pathways are {', '.join(PATHWAYS)}")
+        if step_of(self.area, self.step) is None:
+            raise ValueError(f"the {self.area} pathway has no step {self.step!r}")
+        return self
+
+
+class PathwayWeekDoc(Stored):
+    """What a pathway tracked in one week (its Monday)."""
+
+    week: dt.date
+    dispute_stage: DisputeStage | None = None
+    confidants: Annotated[int, Field(ge=0, le=1000, strict=True)] | None = None
+
+
 class DeletedDoc(Doc):
     """A record deleted from the journal: which, and when (no text)."""
 
@@ -278,6 +305,8 @@ class Document(Doc):
     events: list[EventDoc] = []
     therapy_sessions: list[TherapySessionDoc] = []
     bring: list[BringDoc] = []
+    pathway_steps: list[PathwayStepDoc] = []
+    pathway_weeks: list[PathwayWeekDoc] = []
     # Deletions (written only when there are some, so a file without them stays readable by
     # an ipt from before them): an import does not bring these records back.
     deleted: list[DeletedDoc] = []
@@ -307,6 +336,8 @@ class Document(Doc):
             "events",
             "therapy_sessions",
             "bring",
+            "pathway_steps",
+            "pathway_weeks",
         ):
             uids = [record.uid for record in getattr(self, name)]
             if len(uids) != len(set(uids)):

@@ -44,6 +44,8 @@ UNIQUE = (
     "events",
     "therapy_sessions",
     "bring",
+    "pathway_steps",
+    "pathway_weeks",
 )
 
 _SPACE = re.compile(r"[ \t\r\n]*")
@@ -174,6 +176,8 @@ class StreamedDocument:
     events = property(lambda self: self.records("events"))
     therapy_sessions = property(lambda self: self.records("therapy_sessions"))
     bring = property(lambda self: self.records("bring"))
+    pathway_steps = property(lambda self: self.records("pathway_steps"))
+    pathway_weeks = property(lambda self: self.records("pathway_weeks"))
     deleted = property(lambda self: self.records("deleted"))
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipt_journal.errors import InputError
 from ipt_journal.store.merge_rows import MergeRows, Records
+from ipt_journal.store.transfer_pathways import merge_pathways
 
 if TYPE_CHECKING:
     from ipt_journal.safekeeping.portable import CheckinDoc, EventDoc, GoalDoc, PersonDoc
@@ -185,8 +186,8 @@ class _Merge(MergeRows):
                     "updated_at": review.updated_at,
                 },
             )
+        merge_pathways(self, doc)
         self._deletions(doc)
-
         self._plans_and_drafts(doc)
 
     def _plans_and_drafts(self, doc: Records) -> None:

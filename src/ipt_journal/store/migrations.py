@@ -231,3 +231,41 @@ def m018_search_finds_checkins_by_tag_goals_keep_their_day(db: Database) -> None
     for source in SOURCES:
         if source.children and source.table in tables:
             _run(db, *drop_fts_statements(source), *fts_statements(source))
+
+
+@migrations()
+def m019_problem_area_pathways(db: Database) -> None:
+    """Issue 23 point 2: each problem area's pathway keeps which step was done, when, and by
+    which exercise (a row per time a step is done; the exercise may later be deleted); and
+    what a pathway tracks week by week: the role dispute's stage, and how many people the
+    person can confide in (contacts per week come from the check-ins)."""
+    _run(
+        db,
+        """
+        CREATE TABLE pathway_steps (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            area TEXT NOT NULL,
+            step TEXT NOT NULL,
+            day TEXT NOT NULL,
+            exercise_id INTEGER REFERENCES exercises (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX pathway_steps_area ON pathway_steps (area, step, day)",
+        "CREATE INDEX pathway_steps_exercise ON pathway_steps (exercise_id)",
+        """
+        CREATE TABLE pathway_weeks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            week TEXT NOT NULL UNIQUE,
+            dispute_stage TEXT CHECK (dispute_stage IN ('renegotiation', 'impasse', 'dissolution')),
+            confidants INTEGER CHECK (confidants BETWEEN 0 AND 1000),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        *tombstone_triggers("pathway_steps"),
+        *tombstone_triggers("pathway_weeks"),
+    )

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ipt_journal.store.events import EventStore
     from ipt_journal.store.incidents import IncidentStore
     from ipt_journal.store.measures import MeasureStore
+    from ipt_journal.store.pathways import PathwayStore
     from ipt_journal.store.patterns import PatternStore
     from ipt_journal.store.people import PeopleStore
     from ipt_journal.store.practice import CopingStore, ExerciseStore, HomeworkStore
@@ -174,3 +175,10 @@ class JournalParts:
         from ipt_journal.store.drafts import DraftStore
 
         return DraftStore(self._journal)
+
+    @cached_property
+    def pathways(self) -> PathwayStore:
+        """The problem-area pathways: steps done, and what they track week by week."""
+        from ipt_journal.store.pathways import PathwayStore
+
+        return PathwayStore(self._journal)

@@ -124,9 +124,11 @@ class ExerciseStore(Repository):
         homework: HomeworkIn | None = None,
         bring: Sequence[BringIn] = (),
         finishes_draft: bool = False,
+        pathway: str | None = None,
     ) -> Exercise:
         """Save a finished exercise, the homework made from its plan and anything to bring to
-        the next session, together; with `finishes_draft`, the draft it continued goes too."""
+        the next session, together; with `finishes_draft`, the draft it continued goes too.
+        The pathway step it does (of `pathway`, else of the course's focus) is kept with it."""
         stamp = now()
         with self.journal.writing():
             if finishes_draft:
@@ -146,6 +148,9 @@ class ExerciseStore(Repository):
                     stamp,
                     stamp,
                 ),
+            )
+            self.journal.pathways.after_exercise(
+                exercise.kind, exercise_id, exercise.day, exercise.answers, pathway
             )
             if homework is not None:
                 self.journal.homework.insert(homework.model_copy(update={"exercise_id": exercise_id}))

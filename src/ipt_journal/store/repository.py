@@ -34,7 +34,7 @@ TombstonedByM012 = Literal[
     "therapy_sessions",
     "bring_items",
 ]
-TombstonedTable = Literal[TombstonedByM012, "incidents"]  # incidents: m015
+TombstonedTable = Literal[TombstonedByM012, "incidents", "pathway_steps", "pathway_weeks"]  # m015, m019
 TOMBSTONED_BY_M012: tuple[str, ...] = get_args(TombstonedByM012)
 TOMBSTONED: tuple[str, ...] = get_args(TombstonedTable)
 

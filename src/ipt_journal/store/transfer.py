@@ -37,6 +37,8 @@ TABLES = (
     "event_people",
     "therapy_sessions",
     "bring_items",
+    "pathway_steps",
+    "pathway_weeks",
 )
 
 

@@ -1,0 +1,207 @@
+"""The problem-area pathways: for each IPT problem area, a short ordered list of steps that
+advance with the phases of the course, each done by one guided exercise; and the dates a
+grief pathway watches (the anniversary of a death).
+
+Plain data and pure functions (no storage, no Typer or Rich): the store keeps which step
+was done when and by which exercise (store/pathways.py); `insight/pathways.py` puts the
+two together. The order and the phases follow the IPT manuals: Weissman, Markowitz &
+Klerman, The Guide to Interpersonal Psychotherapy (2018), and Stuart & Robertson,
+Interpersonal Psychotherapy: A Clinician's Guide (2012), as docs/safety.md cites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ipt_journal.clinical.vocab import ProblemArea
+
+PHASE_ORDER = ("initial", "middle", "termination", "maintenance")
+PHASE_WORDS = {"initial": "first", "middle": "middle", "termination": "ending", "maintenance": "after-course"}
+ANNIVERSARY_DAYS = 14  # the dashboard says an anniversary is near from two weeks before
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    exercise: str  # the catalogue's exercise that does this step (clinical/exercises.py)
+    phase: str  # the phase of the course from which the step fits
+
+
+PATHWAYS: dict[str, tuple[Step, ...]] = {
+    ProblemArea.grief.value: (
+        Step("story", "The story of the death and of the relationship", "grief-story", "initial"),
+        Step("feelings", "The feelings, the hard and the unsaid too", "grief-feelings", "middle"),
+        Step("letter", "A letter you will not send", "unsent-letter", "middle"),
+        Step("reconnect", "Reconnecting with people", "grief-reconnect", "middle"),
+    ),
+    ProblemArea.role_dispute.value: (
+        Step(
+            "expectations",
+            "Each side's expectations, and where the dispute stands",
+            "role-dispute",
+            "initial",
+        ),
+        Step("pattern", "Is this a familiar pattern?", "dispute-pattern", "middle"),
+        Step("unspoken", "What is unspoken", "dispute-unspoken", "middle"),
+        Step("conversation", "One conversation, looked at closely", "communication-analysis", "middle"),
+        Step("rehearse", "Rehearse the next conversation", "role-play", "termination"),
+    ),
+    ProblemArea.role_transition.value: (
+        Step("sides", "The old role and the new, side by side", "transition-sides", "initial"),
+        Step("skills", "Skills and support for the new role", "transition-skills", "middle"),
+        Step("rehearse", "Practise something the new role asks of you", "role-play", "termination"),
+    ),
+    ProblemArea.interpersonal_deficits.value: (
+        Step("past", "Past relationships and their patterns", "interpersonal-deficits", "initial"),
+        Step("therapist", "The pattern with your therapist, to bring up", "therapist-pattern", "middle"),
+        Step("contact", "Rehearse one new contact", "role-play", "middle"),
+    ),
+}
+
+# What each pathway tracks week by week, besides its steps (shown in `ipt pathway`).
+WEEKLY = {
+    ProblemArea.role_dispute.value: "the dispute's stage each week (ipt pathway week --stage STAGE)",
+    ProblemArea.interpersonal_deficits.value: (
+        "people you saw each week (from your check-ins), and how many you can confide in "
+        "(ipt pathway week --confidants N)"
+    ),
+}
+
+
+def area_label(area: str) -> str:
+    return ProblemArea(area).label
+
+
+def step_of(area: str, key: str) -> Step | None:
+    return next((step for step in PATHWAYS.get(area, ()) if step.key == key), None)
+
+
+def ready(step: Step, phase: str | None) -> bool:
+    """Whether the course has reached the step's phase (no course: every step is open)."""
+    return phase is None or PHASE_ORDER.index(step.phase) <= PHASE_ORDER.index(phase)
+
+
+@dataclass(frozen=True)
+class Done:
+    """A step done: when, and by which exercise (None: that exercise was deleted)."""
+
+    day: str
+    exercise_id: int | None
+
+
+@dataclass(frozen=True)
+class StepState:
+    step: Step
+    done: Done | None
+    ready: bool  # the course has reached its phase
+
+
+@dataclass(frozen=True)
+class Pathway:
+    area: str
+    phase: str | None
+    steps: tuple[StepState, ...]
+
+    @property
+    def label(self) -> str:
+        return area_label(self.area)
+
+    @property
+    def next(self) -> StepState | None:
+        """The first step not done yet (it may wait for a later phase: see `ready`)."""
+        return next((state for state in self.steps if state.done is None), None)
+
+    @property
+    def done_count(self) -> int:
+        return sum(state.done is not None for state in self.steps)
+
+
+def pathway(area: str, phase: str | None, done: Mapping[str, Done]) -> Pathway:
+    """The pathway of `area` at `phase` of the course, with the steps `done` (by step key)."""
+    return Pathway(
+        area,
+        phase,
+        tuple(StepState(step, done.get(step.key), ready(step, phase)) for step in PATHWAYS[area]),
+    )
+
+
+def next_words(path: Pathway) -> str:
+    """One line naming the pathway's next step, as the dashboard and `ipt pathway` say it."""
+    upcoming = path.next
+    name = path.label[:1].upper() + path.label[1:]
+    if upcoming is None:
+        return f"{name} pathway: every step done. Any of them can be done again (ipt pathway)."
+    if not upcoming.ready:
+        return (
+            f"{name} pathway: the steps for now are done; next, in the "
+            f"{PHASE_WORDS[upcoming.step.phase]} phase: {upcoming.step.title}."
+        )
+    return f"{name} pathway, next: {upcoming.step.title} (ipt pathway next)."
+
+
+# Anniversaries -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    name: str
+    died_on: dt.date
+    day: dt.date  # the anniversary this time
+    years: int
+    in_days: int  # 0: today
+
+
+def anniversary_in(died_on: dt.date, year: int) -> dt.date:
+    """The anniversary of `died_on` in `year`: a death on 29 February is remembered on
+    28 February in a year that has no 29th (the last day of February, as the death was)."""
+    if died_on.month == 2 and died_on.day == 29:
+        try:
+            return dt.date(year, 2, 29)
+        except ValueError:
+            return dt.date(year, 2, 28)
+    return died_on.replace(year=year)
+
+
+def next_anniversary(name: str, died_on: dt.date, today: dt.date) -> Anniversary | None:
+    """The first anniversary of the death on or after `today` (the first is a year after it;
+    None never happens for a death in the past, but the type says what the loop may give)."""
+    for year in (today.year, today.year + 1):
+        if year <= died_on.year:
+            continue
+        day = anniversary_in(died_on, year)
+        if day >= today:
+            return Anniversary(name, died_on, day, year - died_on.year, (day - today).days)
+    return None
+
+
+def near_anniversaries(
+    deaths: list[tuple[str, dt.date]], today: dt.date, days: int = ANNIVERSARY_DAYS
+) -> list[Anniversary]:
+    """Anniversaries of deaths within `days` from today (today included), soonest first."""
+    near = [a for name, died in deaths if (a := next_anniversary(name, died, today)) and a.in_days <= days]
+    return sorted(near, key=lambda a: (a.in_days, a.name.casefold()))
+
+
+def anniversary_words(a: Anniversary) -> str:
+    """'The anniversary of Dad's death is in 5 days (Saturday 12 April, 3 years).' and a
+    gentle line: anniversaries often bring grief back (inform, never predict)."""
+    when = "today" if a.in_days == 0 else "tomorrow" if a.in_days == 1 else f"in {a.in_days} days"
+    years = "1 year" if a.years == 1 else f"{a.years} years"
+    return (
+        f"The anniversary of {a.name}'s death is {when} ({a.day:%A} {a.day.day} {a.day:%B}, {years}). "
+        "Days like this often bring grief back; it can help to plan the day and to tell someone."
+    )
+
+
+def first_year(died_on: dt.date, today: dt.date) -> bool:
+    """Within the first year after a death: its first holidays, birthdays and seasons."""
+    return died_on <= today < anniversary_in(died_on, died_on.year + 1)
+
+
+FIRST_YEAR_WORDS = (
+    "This is the first year since {name} died: the first holidays, birthdays and family days "
+    "without them can be hard. It can help to plan them ahead, with someone."
+)

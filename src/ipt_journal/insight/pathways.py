@@ -1,0 +1,185 @@
+"""The focus's pathways as plain data, for `ipt pathway`, the dashboard and the report: the
+steps done and next at the course's phase, the role dispute's stage week by week, contacts
+and confidants week by week, and the anniversaries of deaths that are near."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ipt_journal.clinical.pathways import (
+    FIRST_YEAR_WORDS,
+    PATHWAYS,
+    WEEKLY,
+    Anniversary,
+    Pathway,
+    anniversary_words,
+    first_year,
+    near_anniversaries,
+    next_words,
+    pathway,
+)
+from ipt_journal.clinical.vocab import ProblemArea
+
+if TYPE_CHECKING:
+    from ipt_journal.store import Journal
+    from ipt_journal.store.pathways import PathwayWeek, WeekContacts
+
+CONTACT_WEEKS = 16  # without a course, the weeks of contacts shown
+
+
+@dataclass
+class PathwayScreen:
+    """Everything `ipt pathway` shows; `as_json()` gives the same figures for scripts."""
+
+    today: dt.date
+    phase: str | None  # None: no course
+    week: int | None
+    since: str | None  # the course's start: steps and weeks from then
+    pathways: list[Pathway]
+    weeks: list[PathwayWeek] = field(default_factory=list)  # the dispute's stage, confidants
+    contacts: list[WeekContacts] = field(default_factory=list)  # for loneliness and isolation
+    confidants_now: int | None = None  # from the inventory
+    anniversaries: list[Anniversary] = field(default_factory=list)
+    first_year: list[str] = field(default_factory=list)  # names of people who died this past year
+
+    def _shows(self, area: ProblemArea) -> bool:
+        return any(p.area == area.value for p in self.pathways)
+
+    @property
+    def stage_weeks(self) -> list[PathwayWeek]:
+        """The dispute's stage by week, for a role dispute's pathway."""
+        if not self._shows(ProblemArea.role_dispute):
+            return []
+        return [w for w in self.weeks if w.dispute_stage]
+
+    @property
+    def confidant_weeks(self) -> list[PathwayWeek]:
+        """People to confide in by week, for the loneliness and isolation pathway."""
+        if not self._shows(ProblemArea.interpersonal_deficits):
+            return []
+        return [w for w in self.weeks if w.confidants is not None]
+
+    def lines(self) -> list[str]:
+        """The reminders below the pathway: anniversaries near, and the first year after a death."""
+        return [
+            *(anniversary_words(a) for a in self.anniversaries),
+            *(FIRST_YEAR_WORDS.format(name=name) for name in self.first_year),
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "phase": self.phase,
+            "week": self.week,
+            "since": self.since,
+            "pathways": [
+                {
+                    "area": p.area,
+                    "label": p.label,
+                    "steps": [
+                        {
+                            "step": s.step.key,
+                            "title": s.step.title,
+                            "exercise": s.step.exercise,
+                            "phase": s.step.phase,
+                            "ready": s.ready,
+                            "done_on": s.done.day if s.done else None,
+                            "exercise_id": s.done.exercise_id if s.done else None,
+                        }
+                        for s in p.steps
+                    ],
+                    "next": p.next.step.key if p.next else None,
+                    "next_words": next_words(p),
+                    "tracks": WEEKLY.get(p.area),
+                }
+                for p in self.pathways
+            ],
+            "dispute_stage_by_week": [{"week": w.week, "stage": w.dispute_stage} for w in self.stage_weeks],
+            "confidants_by_week": [
+                {"week": w.week, "confidants": w.confidants} for w in self.confidant_weeks
+            ],
+            "contacts_by_week": [
+                {"week": c.week, "people": c.people, "times": c.times} for c in self.contacts
+            ],
+            "confidants_now": self.confidants_now,
+            "anniversaries": [
+                {
+                    "name": a.name,
+                    "died_on": a.died_on.isoformat(),
+                    "day": a.day.isoformat(),
+                    "years": a.years,
+                    "in_days": a.in_days,
+                }
+                for a in self.anniversaries
+            ],
+            "first_year": self.first_year,
+        }
+
+
+def focus_areas(journal: Journal, chosen: str | None = None) -> list[str]:
+    """The areas with a pathway: `chosen`, else the course's focus (at most two)."""
+    if chosen:
+        return [chosen]
+    course = journal.course.current()
+    return [a for a in (course.focus_areas if course else []) if a in PATHWAYS]
+
+
+def _where(journal: Journal, today: dt.date) -> tuple[str | None, str | None, int | None]:
+    """The course's start, phase and week (None without a course), counted as the dashboard
+    counts them (insight.course_progress), reading only what the pathway needs."""
+    from ipt_journal.clinical.course import position
+
+    course = journal.course.current()
+    if course is None:
+        return None, None, None
+    held = journal.sessions.count_since(dt.date.fromisoformat(course.started_on), today)
+    where = position(course.started_on, course.planned_weeks, course.ended_on, today, held)
+    return course.started_on, where.phase, where.week
+
+
+def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayScreen:
+    since, phase, week = _where(journal, today)
+    areas = focus_areas(journal, area)
+    store = journal.pathways
+    paths = [pathway(a, phase, store.done(a, since)) for a in areas]
+    screen = PathwayScreen(today, phase, week, since, paths)
+    if {ProblemArea.role_dispute.value, ProblemArea.interpersonal_deficits.value} & set(areas):
+        from ipt_journal.text.dates import monday_of
+
+        # From the Monday of the course's first week: a course may start mid-week.
+        screen.weeks = store.weeks(monday_of(dt.date.fromisoformat(since)).isoformat() if since else None)
+    if ProblemArea.interpersonal_deficits.value in areas:
+        start = since or (today - dt.timedelta(weeks=CONTACT_WEEKS)).isoformat()
+        screen.contacts = store.contacts(start, today.isoformat())
+        screen.confidants_now = store.confidants_now()
+    deaths = store.deaths()
+    screen.anniversaries = near_anniversaries(deaths, today)
+    if ProblemArea.grief.value in areas:
+        screen.first_year = [name for name, died in deaths if first_year(died, today)]
+    return screen
+
+
+def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
+    """The dashboard's pathway lines: anniversaries near (whatever the focus: a death's
+    anniversary can be hard in any course), then the next step of each focus's pathway."""
+    lines = [anniversary_words(a) for a in near_anniversaries(journal.pathways.deaths(), today)]
+    course = journal.course.current()
+    if course is None or course.ended_on:
+        return lines
+    since, phase, _ = _where(journal, today)
+    for a in focus_areas(journal):
+        lines.append(next_words(pathway(a, phase, journal.pathways.done(a, since))))
+    return lines
+
+
+def dispute_weeks(journal: Journal, since: dt.date) -> list[PathwayWeek]:
+    """The role dispute's stage by week from `since` (the report's window), when the course's
+    focus is a role dispute; else none."""
+    areas = focus_areas(journal)
+    if ProblemArea.role_dispute.value not in areas:
+        return []
+    from ipt_journal.text.dates import monday_of
+
+    return [w for w in journal.pathways.weeks(monday_of(since).isoformat()) if w.dispute_stage]

@@ -123,3 +123,12 @@ def test_the_dashboard_suggests_the_review_of_a_second_course_an_earlier_review_
     assert "Next: ipt review (to look back on what changed as the course ends)" in out
     assert json.loads(ipt.ok("review", "--json").stdout)["review"] is None  # not the first course's
     assert ipt.rows("SELECT day FROM reviews") == [("2025-03-31",)]
+
+
+def test_ending_an_ended_course_again_is_refused_and_changes_nothing(ipt):
+    ipt.ok("start", "--weeks", "12", "--start-date", "2026-01-05", "--goal", "Talk calmly")
+    ipt.ok("course", "end", "--date", "2026-03-30", "--keep", "all")
+    result = ipt("course", "end", "--date", "2026-04-06", "--keep", "all")
+    assert_user_error(result, "Your course already ended on 2026-03-30. Nothing was changed.", "ipt start")
+    assert ipt.rows("SELECT ended_on FROM courses") == [("2026-03-30",)]
+    assert ipt.rows("SELECT status FROM goals") == [("open",)]

@@ -46,3 +46,20 @@ def test_emptying_a_written_note_asks_before_removing_it(ipt, empty_editor, keys
         assert code == 1 and "check-in #1 was not changed" in " ".join(output.split()), output
     else:
         assert code == 0 and "Updated check-in #1" in output, output
+
+
+def test_the_wizards_e_with_an_empty_editor_keeps_the_check_in_going(ipt, empty_editor):
+    term = Terminal(ipt.path, "checkin", "--date", "2026-03-02")
+    term.at("How has your mood been").type("5")
+    term.answer("Who did you spend meaningful time with?", ENTER)  # no one
+    term.at("A note about this week?").type("e")
+    term.shows("The editor left the note empty: type one, e for the editor again, or Enter.")
+    term.at("A note about this week?").type("Typed after all")
+    term.at("Tags, separated by commas?").type("")
+    term.answer("Take the PHQ-9 now?", "n")
+    term.answer("Take the GAD-7 now?", "n")
+    term.at("Anything to bring to your next session?").type("")
+    code, output = term.finish()
+    assert code == 0, output
+    assert "nothing was saved" not in output
+    assert rows(ipt.path, "SELECT day, mood, note FROM checkins") == [("2026-03-02", 5, "Typed after all")]

@@ -586,6 +586,7 @@ def test_review_wizard_shows_what_changed_then_asks(people_and_course):
     term.answer("Also put my warning signs ('Skipping meals') in step 1", ENTER)
     term.answer("Also put what I will do", ENTER)
     term.answer("Also put whom I will tell ('Jo') in step 4 of your safety plan", "y")
+    term.shows("(people I can ask for help)?")  # "I", never "i"
     term.answer("Also put when I will contact my doctor or therapist", ENTER)
     term.at("Your staying-well plan is saved apart from your safety plan")
     term.answer("Take the WSAS now (5 short questions", "n")

@@ -98,6 +98,13 @@ def end(
     state = session(ctx)
     journal = state.journal()
     current = journal.course.required()
+    if current.ended_on:
+        from ipt_journal.errors import InputError
+
+        raise InputError(
+            f"Your course already ended on {current.ended_on}. Nothing was changed.",
+            "A new course starts with: ipt start",
+        )
     day = parse_day(date, "--date") if date else dt.date.today()
     open_goals = journal.goals.all("open")
     chosen = goal_endings(

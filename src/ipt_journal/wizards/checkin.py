@@ -82,10 +82,15 @@ def checkin_wizard(
             fields["people"].append({"name": name, "quality": quality, "what_happened": happened})
     if "note" not in given:
         fields["note"] = prompts.text(CHECKIN["note"], default=fields.get("note") or "")
-        if fields["note"].strip().lower() == "e":  # the wizard's way to the editor
-            from ipt_journal.editor import edit_text
+        while fields["note"].strip().lower() == "e":  # the wizard's way to the editor
+            from ipt_journal.editor import EditCancelled, edit_text
+            from ipt_journal.text import messages
 
-            fields["note"] = edit_text(defaults.get("note"))
+            try:
+                fields["note"] = edit_text(defaults.get("note"))
+            except EditCancelled:  # an empty note loses no words: the check-in goes on
+                messages.note("The editor left the note empty: type one, e for the editor again, or Enter.")
+                fields["note"] = prompts.text(CHECKIN["note"], default="")
     if "tags" not in given:
         tags = prompts.text(CHECKIN["tags"], default=", ".join(fields.get("tags", [])))
         fields["tags"] = [t.strip() for t in tags.split(",") if t.strip()]

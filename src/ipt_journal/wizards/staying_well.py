@@ -38,8 +38,9 @@ def ask_moves(answers: dict) -> tuple[str, ...]:
         if not text:
             continue
         short = text if len(text) <= 50 else text[:47] + "..."
+        title = SAFETY_STEPS[step]  # "Things I can do...": only its first letter lowered, never "I"
         question = TO_CRISIS_PLAN.format(
-            label=label[0].lower() + label[1:], text=short, step=step, title=SAFETY_STEPS[step].lower()
+            label=label[0].lower() + label[1:], text=short, step=step, title=title[0].lower() + title[1:]
         )
         if prompts.confirm(question, default=False):
             chosen.append(part)

@@ -162,3 +162,15 @@ def test_the_grief_exercise_opens_with_a_content_note_and_keeps_a_draft_when_sto
     answers = json.loads(rosa.rows("SELECT answers FROM exercises")[0][0])
     assert answers["remembering"] == "My mum" and answers["story"] == "Fifty years"
     assert rosa.rows("SELECT p.name FROM exercises e JOIN people p ON p.id = e.person_id") == [("Rosa",)]
+
+
+def test_a_grief_exercise_is_about_the_person_who_died_and_its_answers_stand_apart(rosa):
+    from exercise_flags import flags_for
+
+    rosa.ok("exercise", "start", "grief", "--with", "Rosa", "--date", "2026-05-04", *flags_for("grief"))
+    document = flat(rosa.ok("report", "--since", "2026-05-01", "--format", "markdown").stdout)
+    assert "Grief: remembering the person fully about Rosa" in document
+    assert "fully with Rosa" not in document
+    # A question without its "?" gets a colon: the answer never runs on from it.
+    assert "One small way to reconnect with someone: my reconnect" in document
+    assert rosa.count("exercises") == 1

@@ -84,6 +84,13 @@ DISPUTE_STAGES = ("renegotiation", "impasse", "dissolution")
 REMEMBERING = frozenset({"grief", "grief-story", "grief-feelings", "unsent-letter"})
 
 
+def with_whom(kind: str, person: str | None) -> str:
+    """' with Sam'; ' about Rosa' for an exercise remembering someone who died; '' for no one."""
+    if not person:
+        return ""
+    return f" {'about' if kind in REMEMBERING else 'with'} {person}"
+
+
 # Said before the first question of an exercise that can be hard to do.
 CONTENT_NOTES = {
     "grief": (

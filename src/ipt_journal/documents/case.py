@@ -58,13 +58,17 @@ def sessions(doc: ClinicianReport) -> list[Block]:
 
 
 def exercises(doc: ClinicianReport) -> list[Block]:
+    from ipt_journal.clinical.exercises import with_whom
+
     if not doc.exercises:
         return []
     out: list[Block] = [Heading("Exercises")]
     for e in doc.exercises:
-        title = f"{e.day}: {e.name}" + (f" with {e.person}" if e.person else "")
+        title = f"{e.day}: {e.name}{with_whom(e.kind, e.person)}"
         out.append(Heading(title + (f" ({e.mood})" if e.mood else ""), level=3))
-        out.append(Items([f"{question} {answer}" for question, answer in e.answers]))
+        # A question without its "?" ("Other ways you could have said it") gets a colon, so the
+        # answer never runs on from it.
+        out.append(Items([f"{q} {a}" if q.endswith("?") else f"{q}: {a}" for q, a in e.answers]))
     return out
 
 

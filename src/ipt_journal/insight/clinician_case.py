@@ -62,6 +62,7 @@ class ExerciseDone:
     person: str | None
     mood: str | None  # "mood 3 before, 5 after"
     answers: list[tuple[str, str]]  # (question, answer) in the exercise's order
+    kind: str = ""  # the exercise's key: "about" someone who died, "with" the living
 
 
 @dataclass
@@ -197,7 +198,9 @@ def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[Exe
         mood = None
         if e.mood_before is not None and e.mood_after is not None:
             mood = f"mood {e.mood_before} before, {e.mood_after} after"
-        out.append(ExerciseDone(e.day, exercise.name if exercise else e.kind, e.person, mood, answers))
+        out.append(
+            ExerciseDone(e.day, exercise.name if exercise else e.kind, e.person, mood, answers, e.kind)
+        )
     return out
 
 

@@ -101,7 +101,7 @@ def homework_table(items: Sequence[Homework], today: dt.date) -> None:
 
 
 def exercises_table(done: Sequence[Exercise]) -> None:
-    from ipt_journal.clinical.exercises import CATALOGUE
+    from ipt_journal.clinical.exercises import CATALOGUE, with_whom
 
     console = new_console()
     if not done:
@@ -120,8 +120,8 @@ def exercises_table(done: Sequence[Exercise]) -> None:
         for item in done
     ]
     if not fitted(console, EXERCISE_COLUMNS, rows):  # narrow: one plain line each, words whole
-        for id_, day, name, person, mood in rows:
-            with_ = f" with {unbroken(person)}" if person else ""
+        for item, (id_, day, name, person, mood) in zip(done, rows, strict=True):
+            with_ = with_whom(item.kind, unbroken(person) if person else None)
             hanging(console, f"#{id_} {day} {name}{with_}" + (f", mood {unbroken(mood)}" if mood else ""))
 
 

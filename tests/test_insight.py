@@ -65,7 +65,7 @@ def test_mood_by_how_it_went_matches_the_hand_computed_figures(people):
 
 def test_someone_in_nearly_every_checkin_gets_how_it_went_instead_and_the_screen_says_why(people):
     text = flat(record(people, SAM_WEEKS).ok("report", "--since", SINCE.isoformat()).stdout)
-    assert "Sam 1 11 +0.1 in nearly all" in text
+    assert "Sam 1 11 +0.1 mixed in nearly all" in text
     assert "Sam is in 11 of 13 check-ins: too few without them to compare" in text
     assert "Sam 3.4 (5) – 6.5 (6) too few (8 of 10)" in text
     assert "Sam: when" not in text

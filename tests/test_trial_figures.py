@@ -201,7 +201,7 @@ def test_someone_in_every_checkin_gets_the_promised_section(people):
     for days, mood, went in [(1, 7, "+2"), (3, 6, "+1"), (5, 3, "-1"), (8, 4, "-1")]:
         people.ok("checkin", "--date", days_ago(days), "--mood", str(mood), "--with", f"Jo:{went}")
     out = flat(people.ok("report", "--weeks", "3").stdout)
-    assert "Jo 1 4 +0.3 in every check-in" in out  # the clinician document's words too
+    assert "Jo 1 4 +0.3 mixed in every check-in" in out  # the clinician document's words too
     assert "so see how it went with them below" in out
     below = out.index("so see how it went with them below")
     assert out.index("Mood by how it went with each person") > below

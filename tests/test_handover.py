@@ -210,3 +210,13 @@ def test_bad_document_choices_are_refused_and_nothing_is_written(grief, ipt, tmp
     assert_user_error(
         grief("report", "--format", "markdown", "--since-last-session"), "no session recorded before today"
     )
+
+
+def test_the_included_safety_plan_keeps_its_numbers_and_closing_answers(ipt):
+    ipt.ok("safety-plan", "add", "5", "--text", "GP surgery", "--phone", "0113 496 0000")
+    ipt.ok("safety-plan", "closing", "--how-likely", "Likely", "--kept-where", "On the fridge")
+    written = ipt.ok("report", "--format", "markdown", "--include", "safety-plan").stdout
+    assert "- GP surgery, 0113 496 0000" in written
+    assert "- How likely I am to use this plan: Likely" in written
+    assert "- Where I keep it: On the fridge" in written
+    assert ipt.count("safety_plan_items") == 1

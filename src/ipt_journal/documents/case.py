@@ -106,12 +106,19 @@ def notes(doc: ClinicianReport) -> list[Block]:
 def safety_plan(doc: ClinicianReport) -> list[Block]:
     if not doc.safety_plan_items:
         return []
+    from ipt_journal.clinical.vocab import CLOSING_LABELS
+    from ipt_journal.text.messages import plan_entry
+
     out: list[Block] = [Heading("My safety plan")]
     for step, title in SAFETY_STEPS.items():
-        entries = [i for i in doc.safety_plan_items if i.step == step]
+        entries = [plan_entry(i) for i in doc.safety_plan_items if i.step == step]  # with phones
         if entries:
             out.append(Paragraph(step_heading(step, title)))
-            out.append(
-                Items([": ".join(part for part in (i.person or "", i.text or "") if part) for i in entries])
-            )
+            out.append(Items(entries))
+    closing = doc.safety_plan_closing
+    answers = [
+        f"{label}: {getattr(closing, key)}" for key, label in CLOSING_LABELS.items() if getattr(closing, key)
+    ]
+    if answers:
+        out += [Paragraph("About this plan"), Items(answers)]
     return out

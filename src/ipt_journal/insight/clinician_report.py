@@ -23,6 +23,7 @@ from ipt_journal.insight.clinician_case import (
 from ipt_journal.insight.incidents import PersonIncidents, by_person
 from ipt_journal.insight.report import Report, build_report
 from ipt_journal.store import Journal, LifeEvent, Review, SafetyPlanItem
+from ipt_journal.store.safety_plan import Closing
 
 
 @dataclass
@@ -84,6 +85,7 @@ class ClinicianReport:
     item9: list[Item9Answer] = field(default_factory=list)  # every item 9 answer, oldest first
     safety_plan: SafetyPlanState | None = None
     safety_plan_items: list[SafetyPlanItem] = field(default_factory=list)  # only when included
+    safety_plan_closing: Closing | None = None  # its closing answers, likewise
     framing: list[LifeEvent] = field(default_factory=list)  # life events before the window
     inventory: list[InventoryPerson] = field(default_factory=list)
     answers: list[MeasureAnswers] = field(default_factory=list)  # item level, in the window
@@ -150,6 +152,7 @@ def build_document(
         item9=case.item9_answers(journal, since, today),
         safety_plan=case.safety_plan_state(journal),
         safety_plan_items=journal.safety_plan.items() if "safety-plan" in sections else [],
+        safety_plan_closing=journal.safety_plan_closing.get() if "safety-plan" in sections else None,
         framing=case.framing_events(journal, since),
         inventory=case.inventory(journal, focus_people) if "inventory" in sections else [],
         focus_people=focus_people,

@@ -81,6 +81,14 @@ EMERGENCY = {
     "MM": "192 (ambulance) or 199 (police), in the major cities",
     "IQ": "911",
     "YE": "199 (police)",
+    "CD": "the local police, or go to the nearest hospital (there is no emergency number that works "
+    "across the whole country)",
+    "SD": "999 (police) in Khartoum; elsewhere go to the nearest hospital (there is no emergency number "
+    "that works across the whole country)",
+    "AF": "the local police, or go to the nearest hospital (there is no emergency number that works "
+    "across the whole country)",
+    "AO": "the local police, or go to the nearest hospital (there is no emergency number that works "
+    "across the whole country)",
 }  # fmt: skip
 
 

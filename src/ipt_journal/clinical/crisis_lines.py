@@ -29,6 +29,9 @@ def _eu(code: str, name: str, *lines: str, emergency: str = "112") -> CrisisLine
     return CrisisLines(code, name, tuple(lines), emergency, eu_eea=True)
 
 
+NO_NATIONAL_NUMBER = "there is no emergency number that works across the whole country"
+
+
 def _row(code: str, name: str, emergency: str, *lines: str, texts: tuple[str, ...] = ()) -> CrisisLines:
     return CrisisLines(code, name, tuple(lines), emergency, texts)
 
@@ -145,6 +148,17 @@ _ROWS = (
     _row("MM", "Myanmar", "192 (ambulance) or 199 (police), in the major cities"),
     _row("IQ", "Iraq", "911"),
     _row("YE", "Yemen", "199 (police)"),
+    # Among the 40 most populous, four with no emergency number that works across the
+    # country (docs/safety.md, "No national number"): said so, so nobody dials in vain, and
+    # where to go instead. Khartoum's 999 is a pilot (2025); no number is given for the rest.
+    _row("CD", "DR Congo", f"the local police, or go to the nearest hospital ({NO_NATIONAL_NUMBER})"),
+    _row(
+        "SD",
+        "Sudan",
+        f"999 (police) in Khartoum; elsewhere go to the nearest hospital ({NO_NATIONAL_NUMBER})",
+    ),
+    _row("AF", "Afghanistan", f"the local police, or go to the nearest hospital ({NO_NATIONAL_NUMBER})"),
+    _row("AO", "Angola", f"the local police, or go to the nearest hospital ({NO_NATIONAL_NUMBER})"),
 )
 
 CRISIS_LINES: dict[str, CrisisLines] = {row.country: row for row in _ROWS}

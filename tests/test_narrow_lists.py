@@ -57,3 +57,27 @@ def test_at_100_columns_they_are_tables_with_whole_words(journal, monkeypatch, c
     for word in text.split():
         assert word.strip(",") in " ".join(words), word
     assert "…" not in out
+
+
+GOAL = "Talk with Sam about the move calmly and without shouting"
+WHAT_HAPPENED = "he forgot my birthday dinner and did not call"
+
+
+def test_report_goals_and_a_persons_incidents_keep_their_indent_at_40_columns(people, monkeypatch):
+    people.ok("start", "--weeks", "12", "--start-date", "2026-03-02", "--goal", GOAL)
+    people.ok("checkin", "--date", "2026-03-04", "--mood", "4", "--with", f"Sam:-1:{WHAT_HAPPENED}")
+    monkeypatch.setenv("COLUMNS", "40")
+    for args, first, text in (
+        (("report", "--course"), "  #1 Talk", GOAL),
+        (("inventory", "show", "Sam"), "  #1 2026-03-04", WHAT_HAPPENED),
+    ):
+        lines = people.ok(*args).stdout.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith(first))
+        block = [lines[start]]
+        for line in lines[start + 1 :]:
+            if not line.startswith("      "):
+                break
+            block.append(line)
+        assert len(block) > 1 and all(len(line) <= 40 for line in block), lines
+        assert " ".join(line.strip() for line in block).startswith(first.strip())
+        assert text in " ".join(line.strip() for line in block)  # whole words, indented under

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import hanging
 from ipt_journal.text.messages import count
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
     if state.staying_well:
         console.print("Your staying-well plan (ipt staying-well):")
         for line in state.staying_well:
-            console.print(Text(f"   {line}"))
+            hanging(console, f"   {line}")
     if state.checkin_due:
         console.print("A check-in is due.", style="bold")
     if state.measures_due:

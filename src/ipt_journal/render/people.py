@@ -190,17 +190,14 @@ def incidents_shown(console: Console, incidents: Sequence[Incident], alive: bool
         return
     console.print(Text("What happened:", style="bold"))
     for incident in list(reversed(incidents))[:INCIDENTS_SHOWN]:
-        console.print(
-            Text(
-                f"  #{incident.id} {incident.day} ({went_label(incident.quality)}): {incident.what_happened}"
-            )
+        hanging(
+            console,
+            f"  #{incident.id} {incident.day} ({went_label(incident.quality)}): {incident.what_happened}",
         )
     if len(incidents) > INCIDENTS_SHOWN:
         more = len(incidents) - INCIDENTS_SHOWN
-        console.print(
-            Text(f"  and {count(more, 'earlier one')}: ipt inventory show NAME --json has them all.")
-        )
+        hanging(console, f"  and {count(more, 'earlier one')}: ipt inventory show NAME --json has them all.")
     if alive:
-        console.print(Text("  To look closely at one, by its id:"))
-        console.print(Text("  ipt exercise start communication-analysis --from-incident ID"))
+        hanging(console, "  To look closely at one, by its id:")
+        hanging(console, "  ipt exercise start communication-analysis --from-incident ID")
     console.print()

@@ -286,7 +286,7 @@ def _goals(console: Console, result: Report) -> None:
             progress = (
                 "" if goal.latest_rating is None else f": {goal.first_rating} → {goal.latest_rating}/10"
             )
-            console.print(Text(f"  #{goal.id} {goal.text} ({goal.status}){progress}"))
+            hanging(console, f"  #{goal.id} {goal.text} ({goal.status}){progress}")
 
 
 def _review(console: Console, result: Report) -> None:
@@ -296,7 +296,7 @@ def _review(console: Console, result: Report) -> None:
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
         for key, label in REVIEW_FIELDS:
             if result.review.get(key):
-                console.print(Text(f"  {label}: {result.review[key]}"))
+                hanging(console, f"  {label}: {result.review[key]}")
 
 
 def _exercises(console: Console, result: Report) -> None:
@@ -305,16 +305,17 @@ def _exercises(console: Console, result: Report) -> None:
         e = result.exercises
         console.print()
         console.print("Exercises in this window", style="bold")
-        console.print("  " + ", ".join(f"{kind}: {done}" for kind, done in e["by_kind"].items()))
+        hanging(console, "  " + ", ".join(f"{kind}: {done}" for kind, done in e["by_kind"].items()))
         if e["by_person"]:
-            console.print(
-                Text("  With: " + ", ".join(f"{name} ({done})" for name, done in e["by_person"].items()))
+            hanging(
+                console, "  With: " + ", ".join(f"{name} ({done})" for name, done in e["by_person"].items())
             )
         if e["mood_rated"]:
-            console.print(
+            hanging(
+                console,
                 f"  Mood before {shown(e['mean_mood_before'])}, "
                 f"after {shown(e['mean_mood_after'])} on average "
-                f"({count(e['mood_rated'], 'exercise')} with both): how you felt, not what caused a change."
+                f"({count(e['mood_rated'], 'exercise')} with both): how you felt, not what caused a change.",
             )
 
 
@@ -338,7 +339,7 @@ def _coping(console: Console, result: Report) -> None:
             rated = (
                 "not rated" if use.mean_helpful is None else f"helped {shown(use.mean_helpful)}/5 on average"
             )
-            console.print(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
+            hanging(console, f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
 
 
 COURSE_SECTIONS = (

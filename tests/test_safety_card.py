@@ -143,3 +143,14 @@ def test_the_midpoint_review_refuses_bad_answers_and_writes_nothing(ipt):
     assert ipt.count("midpoint_reviews") == 0
     out = flat(ipt.ok("course", "review-midpoint", "--focus-still-right", "no").stdout)
     assert "A change of focus is worth agreeing with your therapist" in out
+
+
+def test_a_change_of_focus_names_whom_to_agree_it_with(ipt):
+    ipt.ok("start", "--start-date", weeks_ago(6), "--weeks", "12", "--therapist")
+    out = flat(ipt.ok("course", "review-midpoint", "--focus-still-right", "no").stdout)
+    assert "A change of focus is worth agreeing with your therapist; goals" in out
+    assert "if you have one" not in out
+    ipt.ok("start", "--revise", "--no-therapist")
+    out = flat(ipt.ok("course", "review-midpoint", "--focus-still-right", "partly").stdout)
+    assert "talking over with your doctor (GP) if it helps" in out
+    assert ipt.count("midpoint_reviews") == 2

@@ -75,8 +75,9 @@ def review_midpoint(
         return
     messages.note(f"Saved your midpoint review of {saved.day}.")
     if saved.focus_still_right in ("partly", "no"):
-        messages.note(
-            "A change of focus is worth agreeing with your therapist, if you have one; "
-            "goals can be changed with: ipt goals"
-        )
+        with_whom = {
+            True: "worth agreeing with your therapist",
+            False: "worth thinking over, and talking over with your doctor (GP) if it helps",
+        }.get(current.with_therapist, "worth agreeing with your therapist, if you have one")
+        messages.note(f"A change of focus is {with_whom}; goals can be changed with: ipt goals")
     wsas_with_review(journal, functioning, day, asked)

@@ -78,6 +78,7 @@ def review_midpoint(
         with_whom = {
             True: "worth agreeing with your therapist",
             False: "worth thinking over, and talking over with your doctor (GP) if it helps",
-        }.get(current.with_therapist, "worth agreeing with your therapist, if you have one")
+            None: "worth agreeing with your therapist, if you have one",
+        }[current.with_therapist]
         messages.note(f"A change of focus is {with_whom}; goals can be changed with: ipt goals")
     wsas_with_review(journal, functioning, day, asked)

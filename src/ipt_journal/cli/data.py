@@ -238,6 +238,9 @@ def wipe(
     state = session(ctx)
     state.require([] if yes else ["--yes"], "ipt wipe --yes")
     path = journal_path(state.db_flag)
+    from ipt_journal.store.recognise import refuse_unless_journal_file
+
+    refuse_unless_journal_file(path)  # never another program's file, whatever --db names
     files = [p for p in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))) if p.exists()]
     backups = safekeeping.backups_folder(path)
     files += sorted(backups.glob("journal-*.db")) if backups.is_dir() else []

@@ -84,6 +84,10 @@ def doctor(
             *findings,
             Finding(False, "journal", "there is no journal file here yet; any ipt command makes one"),
         ]
+    if fix:  # repair only ipt's own files: another program's is named and left as it is
+        from ipt_journal.store.recognise import refuse_unless_journal_file
+
+        refuse_unless_journal_file(journal_path)
     findings += _permissions(journal_path, fix)
     encrypted = is_encrypted(journal_path)
     rollback = Path(f"{journal_path}-journal")

@@ -84,3 +84,32 @@ def _before_the_mark(conn: sqlite3.Connection, version: int, tables: set[str]) -
         )
     ]
     return applied == list(UNMARKED_MIGRATIONS[:version])
+
+
+def refuse_unless_journal_file(path: Path) -> None:
+    """Before removing or repairing the file at `path` as a journal without opening it (`ipt
+    wipe`, `ipt doctor --fix`): it must be a regular file that is empty, encrypted (whole pages
+    of random bytes: no one can tell more without the passphrase), or an SQLite database that is
+    an ipt journal. Anything else is named and left alone."""
+    refuse_unless_regular(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    from ipt_journal.store.connection import SQLITE_HEADER, is_encrypted
+
+    if is_encrypted(path):
+        return
+    with open(path, "rb") as handle:
+        header = handle.read(100)  # SQLite's file header
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        raise JournalError(
+            f"{path} is not an ipt journal (not a database at all); it was not changed.",
+            "Point --db at your journal.",
+        )
+    if int.from_bytes(header[68:72], "big") == APPLICATION_ID:  # PRAGMA application_id's bytes
+        return
+    # Read as the file stands (immutable: no -shm to create, so a read-only folder works too).
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        refuse_foreign(conn, path)
+    finally:
+        conn.close()

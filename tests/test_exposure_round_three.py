@@ -185,6 +185,17 @@ def test_wipe_says_when_the_keyring_refused(people, locked_keyring):
     assert not people.path.exists() and PASSPHRASE in locked_keyring.read_text()
 
 
+def test_a_refusal_raised_as_password_delete_error_is_never_called_a_removal(people, locked_keyring):
+    import keyring
+    from ipt_test_keyring import RefusingKeyring
+
+    keyring.set_keyring(RefusingKeyring())
+    result = people("passphrase", "forget")
+    assert_user_error(result, "did not remove it (keyring is locked): it is still there", code=1)
+    assert "no longer keeps" not in result.stdout
+    assert PASSPHRASE in locked_keyring.read_text()
+
+
 def test_forget_with_a_working_keyring_still_says_it_is_gone(people, locked_keyring):
     import keyring
     from ipt_test_keyring import FileKeyring

@@ -52,3 +52,11 @@ class UnreadableKeyring(FileKeyring):
         from keyring.errors import KeyringLocked
 
         raise KeyringLocked("the keyring is locked")
+
+
+class RefusingKeyring(FileKeyring):
+    """A keyring that refuses with PasswordDeleteError, as macOS's and Windows' do for any
+    failed delete, though the entry is still there."""
+
+    def delete_password(self, service, username):
+        raise PasswordDeleteError("keyring is locked")

@@ -98,8 +98,11 @@ def forget(path: Path) -> Forgetting:
 
         try:
             keyring.delete_password(SERVICE, _account(path))
-        except keyring.errors.PasswordDeleteError:
-            pass  # not there any more: nothing left to remove
+        except keyring.errors.PasswordDeleteError as exc:
+            # Some keyrings raise this for any failed delete, not only for "not there": ask
+            # again, and call it removed only when the entry is really gone.
+            if keyring.get_password(SERVICE, _account(path)) is not None:
+                refused = str(exc).strip() or type(exc).__name__
     except Exception as exc:  # noqa: BLE001 - locked, no backend, not installed: said, not raised
         refused = str(exc).strip() or type(exc).__name__
     _set_kept(path, False)

@@ -233,10 +233,13 @@ def test_without_a_gap_nothing_is_said_and_nothing_is_cut(people):
 
 def test_a_chart_dot_that_averages_two_check_ins_says_so(ipt, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
-    ipt.ok("checkin", "--date", "2024-05-01", "--mood", "2")
-    ipt.ok("checkin", "--date", "2024-05-10", "--mood", "4")
-    ipt.ok("checkin", "--date", "2024-05-10", "--mood", "8")
-    out = ipt.ok("chart", "--since", "2024-05-01").stdout
+    # Days counted back from today: the chart runs from --since to today, so its columns
+    # (and what one dot averages) must not depend on which day the test runs.
+    first, second = (str(dt.date.today() - dt.timedelta(days=back)) for back in (60, 51))
+    ipt.ok("checkin", "--date", first, "--mood", "2")
+    ipt.ok("checkin", "--date", second, "--mood", "4")
+    ipt.ok("checkin", "--date", second, "--mood", "8")
+    out = ipt.ok("chart", "--since", first).stdout
     assert out.count("●") == 2 and out.count("◉") == 2  # the 2, and the legend; the 4 and 8 as their 6
     six = next(line for line in out.splitlines() if line.startswith("   │") and "◉" in line)
     assert out.splitlines().index(six) == out.splitlines().index(" 5 ┤") - 1  # the line for 6

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 LINK_METHOD = (
     f"each time with the person is compared with the previous {RUNNING} (how it went and mood alike), "
-    f"so the trend they share over the course cancels out; read from {MIN_FOR_LINK} such check-ins, "
-    "and only where how it went varied; its likely range only where the check-ins are worth "
+    "so the trend they share over the course cancels out; read only with "
+    f"{MIN_FOR_LINK} or more such check-ins, and only where how it went varied; "
+    "its likely range only where the check-ins are worth "
     f"{MIN_FOR_INTERVAL} independent ones."
 )
 WENT = {"badly": "badly", "neither": "neither well nor badly", "well": "well"}

@@ -587,3 +587,35 @@ def test_a_csv_export_killed_midway_leaves_nothing_the_next_run_misses(people, t
     people.ok("checkin", "list")  # the next command removes the staging folder's files
     assert list(out.iterdir()) == []
     assert not (people.path.parent / ".ipt-in-flight").exists()
+
+
+@pytest.mark.parametrize("limit", [300_000, 1_000_000])
+def test_a_file_size_limit_while_a_new_journal_fills_is_said_as_such(tmp_path, limit):
+    """Found by a second attack: under a small `ulimit -f` the failed write had already ended
+    the transaction, and undoing it again read as possible damage."""
+    import resource
+
+    journal = tmp_path / "new" / "journal.db"
+    path = tmp_path / "moods.csv"
+    path.write_text("day,mood\n" + "".join(f"19{i % 100:02d}-01-{1 + i % 28:02d},5\n" for i in range(30_000)))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ipt_journal",
+            "import",
+            "--from",
+            "csv",
+            str(path),
+            "--columns",
+            "day=day,mood=mood",
+        ],
+        env={**os.environ, "IPT_JOURNAL_DB": str(journal)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+    )
+    assert done.returncode == 1, done.stderr
+    assert "a limit on file size (ulimit -f) stopped the write" in flat(done.stderr)
+    assert "damaged" not in done.stderr and "cannot rollback" not in done.stderr

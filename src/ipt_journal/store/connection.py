@@ -114,7 +114,12 @@ def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
         hint = "Another ipt may be using it; try again in a moment."
     elif "readonly" in text or "read-only" in text:
         hint = "The file or its folder is read-only for you; see: ipt doctor"
-    elif "full" in text or (name in _WRITE_REFUSED and _cannot_grow(path)):
+    elif (
+        "full" in text
+        or (name in _WRITE_REFUSED and _cannot_grow(path))
+        # A write past `ulimit -f` can surface as a plain I/O error (at commit, say).
+        or (name.startswith("SQLITE_IOERR") and _size_limited())
+    ):
         return JournalError(
             f"Cannot {doing} the journal at {path}: the disk is full, or a limit on file size "
             "(ulimit -f) stopped the write. Nothing was changed, and the journal is as it was.",
@@ -125,13 +130,19 @@ def storage_error(exc: Exception, path: Path, doing: str) -> JournalError:
     return JournalError(f"Cannot {doing} the journal at {path}: {text}. Nothing was changed.", hint)
 
 
-def _cannot_grow(path: Path) -> bool:
-    """A limit on file size for this process, or little room left on the journal's disk."""
+def _size_limited() -> bool:
+    """This process may not grow a file past a limit (ulimit -f)."""
     import resource
-    import shutil
 
     soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    if soft != resource.RLIM_INFINITY:
+    return soft != resource.RLIM_INFINITY
+
+
+def _cannot_grow(path: Path) -> bool:
+    """A limit on file size for this process, or little room left on the journal's disk."""
+    import shutil
+
+    if _size_limited():
         return True
     try:
         return shutil.disk_usage(path.parent).free < 64 * 2**20

@@ -195,7 +195,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # a failed write (disk full, ulimit -f) may have ended it already
+            conn.execute("ROLLBACK")
         raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
@@ -246,13 +247,21 @@ class Journal(JournalParts):
             self.conn.execute("COMMIT")
             self.saves += 1
         except connection.OP_ERRORS as exc:  # read-only, disk full, I/O: the file refused the write
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._roll_back()
             raise storage_error(exc, self.path, "save to") from None
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._roll_back()
             raise
+
+    def _roll_back(self) -> None:
+        """Undo the open transaction. After a failed write (disk full, a file-size limit)
+        SQLite may already have rolled it back itself: that is no second error."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except connection.OP_ERRORS:
+                if self.conn.in_transaction:
+                    raise
 
     def fold_wal(self) -> None:
         """After a deletion: copy the WAL into the file and empty it, so the deleted text does

@@ -99,6 +99,8 @@ def test_a_fifo_as_the_restore_source_is_refused_at_once(ipt, tmp_path):
     )
     assert run.returncode != 0
     assert "is a FIFO (a named pipe), not a backup" in flat(run.stderr)
+    assert "Name a backup file (ipt doctor says where your backups are)." in flat(run.stderr)
+    assert "--db" not in run.stderr  # the journal is not what was wrong
     assert notes_in(ipt.path) == {MARKER}
 
 

@@ -57,7 +57,8 @@ def restore(
     state.require([] if yes else ["--yes"], f"ipt restore {source} --yes")
     if not source.exists():
         raise InputError(f"There is no file at {source}.")
-    refuse_unless_regular(source, "a backup")  # before anything opens it: a FIFO would hang
+    # Before anything opens it: a FIFO would hang.
+    refuse_unless_regular(source, "a backup", "Name a backup file (ipt doctor says where your backups are).")
     journal = state.journal()
     key = None
     if is_encrypted(source):

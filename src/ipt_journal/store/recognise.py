@@ -33,7 +33,9 @@ UNMARKED_MIGRATIONS = (
 MIGRATION_SET = "ipt_journal"
 
 
-def refuse_unless_regular(path: Path, what: str = "a journal file") -> None:
+def refuse_unless_regular(
+    path: Path, what: str = "a journal file", hint: str = "Point --db at a file."
+) -> None:
     """A FIFO would make SQLite wait forever for a writer; a device such as /dev/null
     cannot hold a journal: refuse anything at `path` that is not a regular file."""
     try:
@@ -52,7 +54,7 @@ def refuse_unless_regular(path: Path, what: str = "a journal file") -> None:
         kind = "a device"
     else:
         kind = "not a regular file"
-    raise JournalError(f"{path} is {kind}, not {what}. Nothing was read or changed.", "Point --db at a file.")
+    raise JournalError(f"{path} is {kind}, not {what}. Nothing was read or changed.", hint)
 
 
 def refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from ipt_journal.cli import completion
 from ipt_journal.cli.context import command_group, session
+from ipt_journal.cli.exercise_options import AnswerOpt, HomeworkOpt, MoodAfterOpt, MoodBeforeOpt
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
@@ -55,28 +56,10 @@ def start(
     ctx: typer.Context,
     kind: KindArg,
     with_: WithOpt = None,
-    answer: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--answer",
-            metavar="QUESTION=TEXT",
-            show_default=False,
-            help="An answer by its question's key (see ipt exercise show-questions KIND); repeat for "
-            "more, and for each line of a list.",
-        ),
-    ] = None,
-    mood_before: Annotated[
-        int | None, typer.Option("--mood-before", metavar="0-10", show_default=False)
-    ] = None,
-    mood_after: Annotated[
-        int | None, typer.Option("--mood-after", metavar="0-10", show_default=False)
-    ] = None,
-    homework: Annotated[
-        bool | None,
-        typer.Option(
-            "--homework/--no-homework", help="Turn the plan into homework. [default: ask]", show_default=False
-        ),
-    ] = None,
+    answer: AnswerOpt = None,
+    mood_before: MoodBeforeOpt = None,
+    mood_after: MoodAfterOpt = None,
+    homework: HomeworkOpt = None,
     due: Annotated[
         str | None,
         typer.Option("--due", metavar="DAY", help="The homework's day. [default: in 7 days]"),

@@ -47,3 +47,16 @@ def test_wipe_still_removes_a_journal(ipt):
     assert ipt.path.exists()
     ipt.ok("--no-input", "wipe", "--yes")
     assert not ipt.path.exists()
+
+
+def test_doctor_never_offers_a_permissions_fix_it_cannot_make_on_read_only_media(ipt, monkeypatch):
+    from ipt_journal.safekeeping import doctor
+
+    ipt.ok("checkin", "--mood", "5")
+    os.chmod(ipt.path, 0o644)
+    monkeypatch.setattr(doctor, "_read_only_media", lambda path: True)  # a locked USB stick, say
+    out = " ".join(ipt("doctor").stdout.split())
+    assert "on read-only media, so ipt cannot change it there" in out
+    assert "Run again with --fix" not in out
+    ipt("doctor", "--fix")
+    assert oct(ipt.path.stat().st_mode & 0o777) == "0o644"

@@ -184,7 +184,17 @@ def _permissions(journal_path: Path, fix: bool) -> list[Finding]:
         ours = info.st_uid == os.getuid() and (
             path != journal_path.parent or _made_by_ipt(path, journal_path)
         )
-        if fix and ours:
+        if ours and _read_only_media(path):  # no chmod works there: never offered as a fix
+            findings.append(
+                Finding(
+                    False,
+                    "permissions",
+                    f"{path} is {oct(mode)}: others can read it; it is on read-only media, so ipt "
+                    f"cannot change it there (copy the journal somewhere private, or chmod {oct(wanted)[2:]} "
+                    "where it is writable)",
+                )
+            )
+        elif fix and ours:
             os.chmod(path, wanted)
             findings.append(Finding(True, "permissions", f"{path} was {oct(mode)}, now {oct(wanted)}"))
         elif ours:
@@ -209,6 +219,14 @@ def _permissions(journal_path: Path, fix: bool) -> list[Finding]:
     if not findings:
         findings.append(Finding(True, "permissions", "only you can read the journal and its folder"))
     return findings
+
+
+def _read_only_media(path: Path) -> bool:
+    """The file system holding `path` is mounted read-only (a CD, a locked USB stick)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _made_by_ipt(folder: Path, journal_path: Path) -> bool:

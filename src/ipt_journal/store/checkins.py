@@ -110,9 +110,16 @@ class CheckinStore(Repository):
             stamp = now()
             self.conn.execute(
                 # A check-in moved to another day keeps no time of day (it was not written then).
-                "UPDATE checkins SET local_time = CASE WHEN day = ?1 THEN local_time END, "
-                "day = ?1, mood = ?2, note = ?3, updated_at = ?4 WHERE id = ?5",
-                (checkin.day.isoformat(), checkin.mood, checkin.note, stamp, checkin_id),
+                "UPDATE checkins SET local_time = CASE WHEN day = ? THEN local_time END, "
+                "day = ?, mood = ?, note = ?, updated_at = ? WHERE id = ?",
+                (
+                    checkin.day.isoformat(),
+                    checkin.day.isoformat(),
+                    checkin.mood,
+                    checkin.note,
+                    stamp,
+                    checkin_id,
+                ),
             )
             self.conn.execute("DELETE FROM interactions WHERE checkin_id = ?", (checkin_id,))
             self.conn.execute("DELETE FROM checkin_tags WHERE checkin_id = ?", (checkin_id,))

@@ -147,6 +147,19 @@ def test_export_and_import_carry_incidents_by_uid(people, tmp_path):
     assert people.rows_in(other, "SELECT what_happened FROM incidents") == [(ARGUED,)]
 
 
+def test_an_export_with_two_incidents_sharing_a_uid_is_refused_whole(people, tmp_path):
+    checkin(people, "2026-03-02", "--with", f"Sam:-1:{ARGUED}", "--with", "Alex:+1:coffee")
+    export = tmp_path / "export.json"
+    people.ok("export", "--format", "json", "-o", str(export))
+    doc = json.loads(export.read_text())
+    doc["incidents"][1]["uid"] = doc["incidents"][0]["uid"]
+    export.write_text(json.dumps(doc))
+    other = tmp_path / "other.db"
+    result = people("--db", str(other), "import", str(export))
+    assert_user_error(result, "two records in incidents share a uid. Nothing was imported.")
+    assert not other.exists() or people.rows_in(other, "SELECT count(*) FROM checkins") == [(0,)]
+
+
 def test_an_import_keeps_the_later_of_two_incidents_for_one_person_and_checkin(people, tmp_path):
     checkin(people, "2026-03-02", "--with", "Sam:-1")
     export = tmp_path / "export.json"

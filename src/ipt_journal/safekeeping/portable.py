@@ -283,6 +283,29 @@ class DeletedDoc(Doc):
     deleted_at: Stamp
 
 
+# The kinds of record whose uids must be unique within one export (read whole or streamed).
+UNIQUE_KINDS = (
+    "people",
+    "checkins",
+    "incidents",
+    "measures",
+    "courses",
+    "goals",
+    "safety_plan",
+    "reviews",
+    "midpoints",
+    "coping",
+    "strategies",
+    "exercises",
+    "homework",
+    "events",
+    "therapy_sessions",
+    "bring",
+    "pathway_steps",
+    "pathway_weeks",
+)
+
+
 class Document(Doc):
     format: Literal["ipt-journal-export"]
     format_version: Literal[1]
@@ -319,26 +342,7 @@ class Document(Doc):
 
     @model_validator(mode="after")
     def _unique_uids(self) -> Self:
-        for name in (
-            "people",
-            "checkins",
-            "incidents",
-            "measures",
-            "courses",
-            "goals",
-            "safety_plan",
-            "reviews",
-            "midpoints",
-            "coping",
-            "strategies",
-            "exercises",
-            "homework",
-            "events",
-            "therapy_sessions",
-            "bring",
-            "pathway_steps",
-            "pathway_weeks",
-        ):
+        for name in UNIQUE_KINDS:
             uids = [record.uid for record in getattr(self, name)]
             if len(uids) != len(set(uids)):
                 raise ValueError(f"two records in {name} share a uid")

@@ -22,31 +22,12 @@ from pydantic import ValidationError
 from ipt_journal.errors import InputError
 from ipt_journal.safekeeping.export_document import FORMAT, FORMAT_VERSION
 from ipt_journal.safekeeping.files import the_input
-from ipt_journal.safekeeping.portable import Document
+from ipt_journal.safekeeping.portable import UNIQUE_KINDS, Document
 
 CHUNK = 1024 * 1024
 RECORD_MAX = 8 * 1024 * 1024  # one record; an export's largest (a goal rated daily for years) is far less
 RECORD_TOO_LARGE = "holds a record larger than"
 ONE_ONLY = ("staying_well", "safety_plan_closing")
-UNIQUE = (
-    "people",
-    "checkins",
-    "measures",
-    "courses",
-    "goals",
-    "safety_plan",
-    "reviews",
-    "midpoints",
-    "coping",
-    "strategies",
-    "exercises",
-    "homework",
-    "events",
-    "therapy_sessions",
-    "bring",
-    "pathway_steps",
-    "pathway_weeks",
-)
 
 _SPACE = re.compile(r"[ \t\r\n]*")
 _DECODER = json.JSONDecoder()
@@ -288,7 +269,7 @@ class _Checked:
             except ValidationError as exc:
                 raise _located(exc, (name, index)) from None
             self.odd_days += [f"{name}[{index}]: {problem}" for problem in dict.fromkeys(odd)]
-            if name in UNIQUE:
+            if name in UNIQUE_KINDS:
                 if record.uid in uids:
                     raise InputError(
                         f"{{what}} is not a valid export: the document: two records in {name} share a uid. "

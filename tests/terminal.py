@@ -138,6 +138,13 @@ def decline_questionnaires(term: Terminal) -> None:
     term.answer("Take the GAD-7 now?", "n")
 
 
+def end_checkin_after_the_note(term: Terminal) -> None:
+    """No tags, no questionnaires, nothing to bring: the check-in wizard's last questions."""
+    term.at("Tags, separated by commas?").type("")
+    decline_questionnaires(term)
+    term.at("Anything to bring to your next session?").type("")
+
+
 def rows(path, sql):
     conn = sqlite3.connect(path)
     try:

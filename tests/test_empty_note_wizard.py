@@ -4,7 +4,7 @@ it, No by default."""
 
 import pytest
 
-from terminal import ENTER, Terminal, rows
+from terminal import ENTER, Terminal, end_checkin_after_the_note, rows
 
 
 @pytest.fixture
@@ -55,10 +55,7 @@ def test_the_wizards_e_with_an_empty_editor_keeps_the_check_in_going(ipt, empty_
     term.at("A note about this week?").type("e")
     term.shows("The editor left the note empty: type one, e for the editor again, or Enter.")
     term.at("A note about this week?").type("Typed after all")
-    term.at("Tags, separated by commas?").type("")
-    term.answer("Take the PHQ-9 now?", "n")
-    term.answer("Take the GAD-7 now?", "n")
-    term.at("Anything to bring to your next session?").type("")
+    end_checkin_after_the_note(term)
     code, output = term.finish()
     assert code == 0, output
     assert "nothing was saved" not in output

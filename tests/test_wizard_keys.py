@@ -1,6 +1,6 @@
 """Keys a person presses in the wizards (issue 24, point 8), in a real pseudo-terminal."""
 
-from terminal import CTRL_C, ENTER, Terminal, rows
+from terminal import CTRL_C, ENTER, Terminal, end_checkin_after_the_note, rows
 
 
 def test_a_questionnaire_answer_is_picked_by_typing_its_number(ipt):
@@ -31,10 +31,7 @@ def test_typing_letters_in_a_people_list_filters_it_where_they_are_seen(people):
     term.at("How has your mood been").type("6")
     term.answer("Who did you spend meaningful time with?", "i", ENTER)
     term.at("A note about this week?").type("")
-    term.at("Tags, separated by commas?").type("")
-    term.answer("Take the PHQ-9 now?", "n")
-    term.answer("Take the GAD-7 now?", "n")
-    term.at("Anything to bring to your next session?").type("")
+    end_checkin_after_the_note(term)
     code, output = term.finish()
     assert code == 0, output
     assert rows(people.path, "SELECT mood FROM checkins") == [(6,)]
@@ -82,10 +79,7 @@ def test_how_it_went_is_picked_by_typing_its_sign_and_number(people):
     term.keys(ENTER)
     term.at("What happened with Jo? (optional").type("")
     term.at("A note about this week?").type("")
-    term.at("Tags, separated by commas?").type("")
-    term.answer("Take the PHQ-9 now?", "n")
-    term.answer("Take the GAD-7 now?", "n")
-    term.at("Anything to bring to your next session?").type("")
+    end_checkin_after_the_note(term)
     code, output = term.finish()
     assert code == 0, output
     assert rows(people.path, "SELECT quality FROM interactions") == [(-1,)]

@@ -8,6 +8,7 @@ import sqlite3
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 
 from ipt_journal.clinical import scales
 from ipt_journal.clinical.scales import GAD7, PHQ9
@@ -20,6 +21,8 @@ from ipt_journal.text.dates import (
     UNKNOWN_DAY_OR_MONTH,
     DateError,
     check_weeks,
+    days_with_times,
+    local_time_now,
     month_end,
     no_such_day_problem,
     parse_day,
@@ -128,11 +131,17 @@ def test_answers_are_parsed_in_full_with_spaces_or_commas():
 
 @pytest.mark.parametrize(
     "value, text, signed",
-    [(6.25, "6.3", "+6.3"), (6.85, "6.9", "+6.9"), (-0.05, "-0.1", "-0.1"), (0.04, "0.0", "+0.0")],
-)
+    [(6.25, "6.3", "+6.3"), (6.85, "6.9", "+6.9"), (-0.05, "-0.1", "-0.1"), (0.04, "0.0", "+0.0"),
+     (-0.04, "0.0", "+0.0")],  # never "-0.0": a mean of -0.04 is no fall
+)  # fmt: skip
 def test_figures_round_half_away_from_zero(value, text, signed):
     assert figures.shown(value) == text
     assert figures.shown(value, signed=True) == signed
+
+
+def test_no_figure_reads_as_a_dash():
+    assert figures.shown(None) == "–"
+    assert figures.shown(None, signed=True, places=2) == "–"
 
 
 def test_whole_and_difference_round_the_same_way():
@@ -262,6 +271,30 @@ def test_a_refused_day_or_month_says_the_month_form_too():
         parse_day_or_month("dec 25", today=WEDNESDAY)
     assert caught.value.brief == "That is 2026-12-25, in the future; pick an earlier day."
     assert caught.value.hint.startswith("Pick today or an earlier day")  # its own hint is kept
+
+
+def test_two_entries_of_one_day_read_apart_by_their_times():
+    entries = [
+        ("2026-11-02", "09:00"),
+        ("2026-11-02", "21:30"),
+        ("2026-11-03", "08:00"),  # alone on its day: the day is enough
+        ("2026-11-04", None),  # a time not known (imported): the day only
+        ("2026-11-04", "10:00"),
+    ]
+    assert days_with_times(entries) == [
+        "2026-11-02 09:00",
+        "2026-11-02 21:30",
+        "2026-11-03",
+        "2026-11-04",
+        "2026-11-04 10:00",
+    ]
+    assert days_with_times([]) == []
+
+
+def test_a_checkin_keeps_the_time_of_day_only_when_written_on_its_own_day():
+    with time_machine.travel(dt.datetime(2026, 11, 25, 14, 7).astimezone(), tick=False):
+        assert local_time_now(WEDNESDAY) == "14:07"
+        assert local_time_now(WEDNESDAY - dt.timedelta(days=1)) is None  # back-dated: no time
 
 
 def test_month_ends_and_the_window_bounds():

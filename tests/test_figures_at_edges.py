@@ -291,6 +291,19 @@ def test_two_entries_of_one_day_read_apart_by_their_times():
     assert days_with_times([]) == []
 
 
+def test_a_day_before_1900_or_over_a_year_ahead_is_refused_in_words():
+    with pytest.raises(DateError) as caught:
+        parse_day("1899-12-31", "--date", today=WEDNESDAY)
+    assert str(caught.value) == "--date 1899-12-31 is before 1900; pick a day from 1900 to a year from today."
+    assert caught.value.brief == "1899-12-31 is before 1900; pick another day."
+    assert parse_day("1900-01-01", today=WEDNESDAY) == dt.date(1900, 1, 1)  # the first day kept
+    # A due day is measured from the `today` given, not from this computer's clock.
+    with pytest.raises(DateError) as caught:
+        parse_day("2001-06-01", "--due", future=True, today=dt.date(2000, 1, 1))
+    assert caught.value.brief == "2001-06-01 is more than a year ahead; pick another day."
+    assert parse_day("2000-12-31", future=True, today=dt.date(2000, 1, 1)) == dt.date(2000, 12, 31)
+
+
 def test_a_checkin_keeps_the_time_of_day_only_when_written_on_its_own_day():
     with time_machine.travel(dt.datetime(2026, 11, 25, 14, 7).astimezone(), tick=False):
         assert local_time_now(WEDNESDAY) == "14:07"

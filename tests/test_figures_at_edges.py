@@ -21,6 +21,7 @@ from ipt_journal.text.dates import (
     UNKNOWN_DAY_OR_MONTH,
     DateError,
     check_weeks,
+    day_problem,
     days_with_times,
     local_time_now,
     month_end,
@@ -302,6 +303,13 @@ def test_a_day_before_1900_or_over_a_year_ahead_is_refused_in_words():
         parse_day("2001-06-01", "--due", future=True, today=dt.date(2000, 1, 1))
     assert caught.value.brief == "2001-06-01 is more than a year ahead; pick another day."
     assert parse_day("2000-12-31", future=True, today=dt.date(2000, 1, 1)) == dt.date(2000, 12, 31)
+
+
+def test_the_bounds_of_any_day_a_record_may_carry():
+    assert day_problem(dt.date(1899, 12, 31), WEDNESDAY) == "1899-12-31 is before 1900"
+    assert day_problem(dt.date(1900, 1, 1), WEDNESDAY) is None
+    assert day_problem(dt.date(2027, 11, 26), WEDNESDAY) is None  # 366 days ahead: kept
+    assert day_problem(dt.date(2027, 11, 27), WEDNESDAY) == "2027-11-27 is more than a year ahead"
 
 
 def test_a_checkin_keeps_the_time_of_day_only_when_written_on_its_own_day():

@@ -268,3 +268,38 @@ def test_wipe_lists_a_note_left_by_a_killed_edit_of_that_journal(ipt, two_journa
     assert str(left / "note.md") in wiped and str(mine / "note.md") not in wiped
     assert not (elsewhere.parent / ".ipt-editing").exists()
     assert (mine / "note.md").read_text() == OTHER
+
+
+def test_a_draft_the_editor_saved_as_a_new_readable_file_is_kept_private(
+    ipt, two_journals, tmp_path, monkeypatch
+):
+    """Some editors save by writing a new file in place of the old one, with their own mode."""
+    _, elsewhere = two_journals
+    script = tmp_path / "replacing-editor"
+    script.write_text(
+        "#!/usr/bin/env python3\n"
+        "import os, sys\n"
+        "os.remove(sys.argv[1])\n"
+        "fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o644)\n"
+        "os.fchmod(fd, 0o644)\n"
+        "os.write(fd, os.environ['FAKE_TEXT'].encode())\n"
+        "sys.exit(1)\n"
+    )
+    script.chmod(0o700)
+    monkeypatch.setenv("VISUAL", str(script))
+    result = checkin_edit(ipt, monkeypatch, MARKER, "--db", str(elsewhere))
+    (draft,) = (elsewhere.parent / "drafts").iterdir()
+    assert kept_at(result) == draft and draft.read_text() == MARKER and mode(draft) == 0o600
+    assert [p for p in (elsewhere.parent / ".ipt-editing").rglob("*") if p.is_file()] == []
+
+
+def test_when_no_draft_can_be_kept_the_editors_file_is_left_and_named(
+    ipt, two_journals, failing_editor, monkeypatch
+):
+    _, elsewhere = two_journals
+    (elsewhere.parent / "drafts").write_text("not a folder")  # nowhere to keep a draft
+    result = checkin_edit(ipt, monkeypatch, MARKER, "--db", str(elsewhere))
+    note = failing_editor()
+    assert_user_error(result, "what you wrote could not be kept as a draft", f"It is still at {note}")
+    assert note.read_text() == MARKER and mode(note) == 0o600
+    assert (elsewhere.parent / "drafts").read_text() == "not a folder"

@@ -44,6 +44,8 @@ def editing_folder(journal: Path) -> Path:
     home = editing_home(journal)
     sweep_editing(journal)
     make_private_dirs(home)
+    if home.is_symlink() or not home.is_dir():
+        raise NotADirectoryError(f"{home} is not a folder of ipt's")  # the note goes nowhere else
     os.chmod(home, 0o700)  # made by someone else's umask or an older ipt: private again
     return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}.{journal.name}.", dir=home))
 
@@ -127,17 +129,40 @@ def kept_drafts(journal: Path) -> list[Path]:
 
 
 def keep_draft(path: Path, journal: Path) -> Path:
-    """Copy the editor's file into `journal`'s drafts folder (0700) as a new file, mode 0600,
-    flushed to disk; returns where."""
+    """Move the editor's file into `journal`'s drafts folder (0700) as a new file, mode 0600,
+    on disk; returns where."""
     import datetime as dt
 
+    from ipt_journal.safekeeping.files import fsync_file, fsync_folder
     from ipt_journal.store.core import make_private_dirs
 
     folder = drafts_folder(journal)
     make_private_dirs(folder)
+    if folder.is_symlink() or not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder of ipt's")
     os.chmod(folder, 0o700)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     draft = folder / f"{journal.name}{DRAFT_MARK}{stamp}{path.suffix}"
+    if path.is_symlink() or not path.is_file():
+        _copy(path, draft)  # what the editor left in its place, read as the text it holds
+        return draft
+    try:
+        # Both folders are beside the journal: a new name for the same file needs no room on
+        # a full disk. Never over an existing file (os.link refuses one).
+        os.link(path, draft)
+    except FileExistsError:
+        raise
+    except OSError:
+        _copy(path, draft)  # a file system without hard links
+        return draft
+    path.unlink()
+    os.chmod(draft, 0o600)  # the editor may have saved it with a mode of its own
+    fsync_file(draft)
+    fsync_folder(folder)
+    return draft
+
+
+def _copy(path: Path, draft: Path) -> None:
     fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     with os.fdopen(fd, "wb") as handle:
         os.fchmod(handle.fileno(), 0o600)  # whatever the umask
@@ -146,5 +171,4 @@ def keep_draft(path: Path, journal: Path) -> Path:
         os.fsync(handle.fileno())
     from ipt_journal.safekeeping.files import fsync_folder
 
-    fsync_folder(folder)
-    return draft
+    fsync_folder(draft.parent)

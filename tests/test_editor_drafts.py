@@ -303,3 +303,16 @@ def test_when_no_draft_can_be_kept_the_editors_file_is_left_and_named(
     assert_user_error(result, "what you wrote could not be kept as a draft", f"It is still at {note}")
     assert note.read_text() == MARKER and mode(note) == 0o600
     assert (elsewhere.parent / "drafts").read_text() == "not a folder"
+
+
+def test_a_note_an_earlier_version_left_beside_a_journal_is_swept_by_its_next_run(ipt, two_journals):
+    """Earlier versions named an edit's folder <pid>.<random>, without the journal's name:
+    whoever ran there, the next run of a journal in that folder removes it."""
+    default, elsewhere = two_journals
+    left = elsewhere.parent / ".ipt-editing" / "999999999.abc123"
+    left.mkdir(parents=True)
+    (left / "note.md").write_text(MARKER)
+    ipt.ok("checkin", "list")  # the default journal, in another folder: not its own
+    assert (left / "note.md").exists()
+    ipt.ok("--db", str(elsewhere), "checkin", "list")
+    assert not (left / "note.md").exists() and not left.exists()

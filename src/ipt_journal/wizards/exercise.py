@@ -59,9 +59,7 @@ def guided(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> dict
             )
             answers[field.key] = picked or prompts.text(field.prompt).strip()
         elif field.kind == "checks":
-            ticked = prompts.checkbox(
-                f"{field.prompt} (space to tick, Enter when done)", [(c, c) for c in field.choices]
-            )
+            ticked = prompts.checkbox(field.prompt, [(c, c) for c in field.choices])
             if ticked:
                 answers[field.key] = ticked
         else:

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from ipt_journal.checklist import Checklist
 from ipt_journal.clinical.scales import PHQ9, WSAS
+from ipt_journal.wizards.checklist import Checklist
 from terminal import DOWN, ENTER, SPACE, Terminal, end_checkin_after_the_note, rows
 
 BACKSPACE = "\x7f"

@@ -122,9 +122,9 @@ def checkbox(
 ) -> list:
     """Several answers, in list order. Space ticks the highlighted one; typing finds one (a
     space included, once something is typed) and Enter or Tab ticks it; Enter with nothing
-    typed is done (checklist.py says why questionary's checkbox is not used). With `most`,
+    typed is done (wizards/checklist.py says why questionary's checkbox is not used). With `most`,
     Enter on more ticks than that shows `too_many` and keeps the list open."""
-    from ipt_journal import checklist
+    from ipt_journal.wizards import checklist
 
     pairs = list(choices)
     wanted = set(checked)

@@ -1,4 +1,5 @@
 """The pick-several list behind `prompts.checkbox`: what each key does, and its screen.
+Part of prompts.py's seam (wizards ask through `prompts.checkbox`, never through this).
 
 questionary's checkbox takes Space as "tick" even while a filter is being typed, so typing
 "Mary Jane" ticked the highlighted row at the space and left the filter "MaryJane", which

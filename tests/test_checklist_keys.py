@@ -4,6 +4,8 @@ answer shows its number; questions break between words (a new user's trial, in a
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ipt_journal.clinical.scales import PHQ9, WSAS
 from ipt_journal.wizards.checklist import Checklist
@@ -49,6 +51,13 @@ def test_what_matches_nothing_ticks_nothing_whatever_is_pressed():
     state.clear()
     state.type(" ")  # nothing typed: Space ticks the highlighted row, as the hint says
     assert state.ticked == {0}
+
+
+@given(first=st.characters(categories=["L", "N", "P"]), rest=st.text(alphabet=st.sampled_from("ab yz -")))
+def test_typing_never_ticks_once_something_is_typed(first, rest):
+    state = Checklist(PEOPLE, ticked={1})
+    state.type(first + rest)
+    assert state.ticked == {1} and state.typed == first + rest  # every space went into the text
 
 
 def test_enter_with_too_many_ticked_says_so_and_keeps_the_list():
@@ -104,6 +113,27 @@ def test_a_misspelt_name_then_space_ticks_no_one(people):
     assert "How did it go with Sam" not in output and "mood 6/10, with no one." in output
     assert rows(people.path, "SELECT count(*) FROM interactions") == [(0,)]
     assert rows(people.path, "SELECT mood FROM checkins") == [(6,)]
+
+
+def test_in_a_list_taller_than_the_terminal_the_question_and_the_ticked_stay_in_sight(ipt):
+    for number in range(30):
+        ipt.ok("inventory", "add", "--name", f"Person {number:02d}", "--relationship", "friend")
+    term = Terminal(ipt.path, "checkin", "--date", "2026-03-02", lines=15)
+    term.at("How has your mood been").type("6")
+    term.answer("Who did you spend meaningful time with?", SPACE, *[DOWN] * 20)
+    term.shows("» ○ Person 20 (friend)")
+    lines = on_screen(term)
+    assert lines[0].startswith("? Who did you spend meaningful time with?"), lines
+    assert lines[-1] == "  Ticked: Person 00 (friend)" and "Person 00 (friend)" not in " ".join(lines[1:-1])
+    term.keys(ENTER).answer("How did it go with Person 00?", ENTER)
+    term.at("What happened with Person 00?").type("")
+    term.at("A note about this week?").type("")
+    end_checkin_after_the_note(term)
+    code, output = term.finish()
+    assert code == 0, output
+    assert rows(ipt.path, "SELECT p.name FROM interactions i JOIN people p ON p.id = i.person_id") == [
+        ("Person 00",)
+    ]
 
 
 def test_a_sentence_typed_at_the_exercise_checklist_toggles_nothing(sam):

@@ -116,10 +116,11 @@ def ask(message: str, labels: Sequence[str], ticked: set[int], most: int | None,
     """Show the list in the terminal until Enter is pressed with nothing typed; the indexes
     ticked, in list order. Ctrl-C raises KeyboardInterrupt (nothing saved)."""
     from prompt_toolkit.application import Application, get_app
+    from prompt_toolkit.filters import is_done
     from prompt_toolkit.formatted_text import StyleAndTextTuples
     from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
     from prompt_toolkit.keys import Keys
-    from prompt_toolkit.layout import Layout, Window
+    from prompt_toolkit.layout import ConditionalContainer, Dimension, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
     from questionary.constants import DEFAULT_STYLE
 
@@ -127,7 +128,9 @@ def ask(message: str, labels: Sequence[str], ticked: set[int], most: int | None,
 
     state = Checklist(labels, set(ticked), most, too_many)
 
-    def screen() -> StyleAndTextTuples:
+    # Three parts, so a list taller than the terminal scrolls between the question and what
+    # is ticked, and both stay in sight.
+    def head() -> StyleAndTextTuples:
         width = get_app().output.get_size().columns
         if get_app().is_done:
             # What was ticked follows the question, as questionary's prompts echo their answer.
@@ -135,24 +138,53 @@ def ask(message: str, labels: Sequence[str], ticked: set[int], most: int | None,
             question = f" {fit(message, width, answer)} "
             return [("class:qmark", "?"), ("class:question", question), ("class:answer", answer)]
         question = f" {fit(message, width, HINT)} "
-        lines: StyleAndTextTuples = [("class:qmark", "?"), ("class:question", question)]
-        lines += [("class:instruction", HINT), ("", "\n")]
+        lines: StyleAndTextTuples = [
+            ("class:qmark", "?"),
+            ("class:question", question),
+            ("class:instruction", HINT),
+        ]
         if state.typed:
-            lines += [("class:text", "  Find: "), ("class:answer", state.typed), ("", "\n")]
+            lines += [("", "\n"), ("class:text", "  Find: "), ("class:answer", state.typed)]
+        return lines
+
+    def rows() -> StyleAndTextTuples:
+        lines: StyleAndTextTuples = []
         row = state.highlighted()
         for index in state.matches():
             mark = SELECTED if index in state.ticked else UNSELECTED
-            if index == row:
+            if index == row:  # the cursor's row, which the window scrolls to
                 lines += [("class:pointer", f" {POINTER} "), ("[SetCursorPosition]", "")]
             else:
                 lines.append(("", "   "))
             style = "class:selected" if index in state.ticked else "class:highlighted" if index == row else ""
             lines += [(style, f"{mark} {labels[index]}"), ("", "\n")]
+        return lines[:-1]
+
+    def foot() -> StyleAndTextTuples:
+        width = get_app().output.get_size().columns
+        lines: StyleAndTextTuples = []
         status = state.status()
         if status:
             lines += [("class:instruction", fit(status, width, first=0, indent=2)), ("", "\n")]
-        lines.append(("class:text", fit(f"Ticked: {state.answer()}", width, first=0, indent=2)))
-        return lines
+        return [*lines, ("class:text", fit(f"Ticked: {state.answer()}", width, first=0, indent=2))]
+
+    def rows_height() -> Dimension:
+        shown = len(state.matches())
+        return Dimension(min=min(shown, 3), preferred=shown)
+
+    showing = ~is_done
+    layout = HSplit(
+        [
+            Window(FormattedTextControl(head), wrap_lines=True, dont_extend_height=True),
+            ConditionalContainer(
+                Window(FormattedTextControl(rows, show_cursor=False), wrap_lines=True, height=rows_height),
+                filter=showing,
+            ),
+            ConditionalContainer(
+                Window(FormattedTextControl(foot), wrap_lines=True, dont_extend_height=True), filter=showing
+            ),
+        ]
+    )
 
     keys = KeyBindings()
 
@@ -190,7 +222,7 @@ def ask(message: str, labels: Sequence[str], ticked: set[int], most: int | None,
         state.type(" ".join(event.data.split()))  # pasted lines are found as one; a paste never ticks
 
     application: Application[list[int]] = Application(
-        layout=Layout(Window(FormattedTextControl(screen, show_cursor=False), wrap_lines=True)),
+        layout=Layout(layout),
         key_bindings=keys,
         style=DEFAULT_STYLE,
     )

@@ -18,7 +18,7 @@ def search(
             metavar="KIND",
             help=(
                 "Only this kind of record (check-in, exercise, homework, review, event, session, "
-                "bring, person, course, goal, safety-plan, staying-well); repeatable."
+                "bring, person, course, goal, safety-plan, staying-well, incident); repeatable."
             ),
             show_default=False,
         ),

@@ -96,7 +96,8 @@ def homework_table(items: Sequence[Homework], today: dt.date) -> None:
     if not fitted(console, HOMEWORK_COLUMNS, rows):  # narrow: one plain line each, words whole
         for id_, text, person, due, status in rows:
             with_ = f" with {unbroken(person)}" if person else ""
-            due_ = f", due {due}" if due else ""
+            # "due today" already says when: the day beside it, not a second "due"
+            due_ = f" ({due})" if status == "due today" else f", due {due}" if due else ""
             hanging(console, f"#{id_} {status}{due_}{with_}: {text}")
 
 

@@ -64,6 +64,17 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
+def goal_rating(first: int | None, latest: int | None, ratings: int, inside: bool = False) -> str:
+    """A goal's progress: "3 → 6/10" between two ratings or more, "6/10 (one rating so far)"
+    after one (an arrow from a rating to itself reads as a change that never happened), ""
+    before any. `inside` brackets already: "6/10, one rating so far"."""
+    if latest is None:
+        return ""
+    if ratings <= 1 or first is None:
+        return f"{latest}/10, one rating so far" if inside else f"{latest}/10 (one rating so far)"
+    return f"{first} → {latest}/10"
+
+
 def focus_text(areas: list[str]) -> str:
     """['grief', 'role-dispute'] -> 'grief and role dispute'."""
 

@@ -66,12 +66,25 @@ def people_table(people: list[Person]) -> None:
     if any(person.status == "deceased" for person in people):
         # Whoever else is left out, that someone has died is never hidden.
         columns = tuple(replace(c, keep=0) if c.header == "Status" else c for c in columns)
-    if not fitted(console, columns, rows, title="Your interpersonal inventory"):
+    shown = fitted(console, columns, rows, title="Your interpersonal inventory")
+    if not shown:
         console.print("Your interpersonal inventory", style="bold")
         for person, row in zip(people, rows, strict=True):
             where = f", ring {row[2]}" if row[2] else ""
             hanging(console, f"{person.name} ({row[1]}{where}, {row[3]})")
+            # What a wider screen shows in columns, on an indented line of its own.
+            more = [
+                f"contact {row[4]}" if row[4] else "",
+                f"problem area: {row[5]}" if person.problem_area else "",
+            ]
+            if any(more):
+                hanging(console, "    " + "; ".join(part for part in more if part), indent=0)
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
+    if shown.dropped:  # columns left out to fit the terminal: say which, and where they are
+        console.print(
+            f"Left out at this width: {', '.join(shown.dropped)}; ipt inventory show NAME has everything.",
+            style="dim",
+        )
 
 
 def person_detail(

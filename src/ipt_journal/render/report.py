@@ -122,7 +122,9 @@ def _mood_and_people(console: Console, result: Report) -> None:
         console.print()
         console.print("Inner circle, no contact recorded in this window:", style="bold")
         for person in result.quiet_inner_circle:
-            console.print(Text(f"  {person.name}: {_since_contact(person.last_contact, result.today)}"))
+            hanging(
+                console, f"  {unbroken(person.name)}: {_since_contact(person.last_contact, result.today)}"
+            )
         console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
 
 
@@ -236,7 +238,7 @@ def _questionnaires(console: Console, result: Report) -> None:
         if not fitted(console, MEASURE_COLUMNS, rows):
             for day in result.measures:
                 taken = [
-                    f"{name} {total} ({band})"
+                    f"{name}{GLUE}{total} ({band})"  # a scale with its score, wrapped as one
                     for name, total, band in (
                         ("PHQ-9", day.phq9, day.phq9_band),
                         ("GAD-7", day.gad7, day.gad7_band),
@@ -244,7 +246,7 @@ def _questionnaires(console: Console, result: Report) -> None:
                     )
                     if total is not None
                 ]
-                console.print(Text(f"  {day.day}: {', '.join(taken)}"))
+                hanging(console, f"  {day.day}: {', '.join(taken)}")
 
 
 def _score_changes(console: Console, result: Report) -> None:

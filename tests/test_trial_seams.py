@@ -24,7 +24,8 @@ def clock():
 
 def course(ipt, goal: str = "Talk calmly with Sam about money") -> None:
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner", "--closeness", "1",
-           "--contact", "daily", "--problem-area", "role-dispute", "--dispute-stage", "renegotiation")  # fmt: skip
+           "--contact", "daily", "--problem-area", "role-dispute",
+           "--dispute-stage", "renegotiation")  # fmt: skip
     ipt.ok("start", "--weeks", "12", "--start-date", "2026-10-10", "--no-therapist",
            "--phq9", "1,2,1,2,1,2,1,2,0", "--wsas", "5,5,4,4,4", "--focus", "role-dispute",
            "--dispute-with", "Sam", "--dispute-stage", "renegotiation", "--goal", goal)  # fmt: skip
@@ -154,7 +155,8 @@ def old_and_new(ipt):
         ipt.ok("checkin", "--date", day, "--mood", "9", "--with", "Sam:+2", "--with", "Alex:+2")
     for week in range(8):
         day = (dt.date(2026, 10, 11) + dt.timedelta(weeks=week)).isoformat()
-        ipt.ok("checkin", "--date", day, "--mood", str(4 + week % 3), *(["--with", "Sam:-1"] if week % 2 else []))
+        sam = ["--with", "Sam:-1"] if week % 2 else []
+        ipt.ok("checkin", "--date", day, "--mood", str(4 + week % 3), *sam)
     return ipt
 
 
@@ -236,7 +238,10 @@ def test_homework_due_today_says_due_once(ipt, monkeypatch, capsys):
     assert out.startswith("#1 due today (2026-12-05): Ask Sam about")
     assert "due today, due" not in out and out.count("due") == 2  # once for each
     assert "#2 open, due 2026-12-12: Walk" in out
-    assert ipt.rows("SELECT due, status FROM homework ORDER BY id") == [("2026-12-05", "open"), ("2026-12-12", "open")]
+    assert ipt.rows("SELECT due, status FROM homework ORDER BY id") == [
+        ("2026-12-05", "open"),
+        ("2026-12-12", "open"),
+    ]
 
 
 def test_prep_over_eight_days_compares_the_first_weeks_check_ins_not_first_weeks(ipt):

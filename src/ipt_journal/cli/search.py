@@ -34,7 +34,7 @@ def search(
     """
     from ipt_journal.cli.listing import check_limit
     from ipt_journal.errors import InputError
-    from ipt_journal.store.search import MARK_END, MARK_START, SOURCES
+    from ipt_journal.store.search import MARK_CUT, MARK_END, MARK_START, SOURCES
     from ipt_journal.text import messages
 
     check_limit(limit)
@@ -52,7 +52,9 @@ def search(
         plain = [
             {
                 **messages.plain(hit),
-                "snippet": " ".join(hit.snippet.replace(MARK_START, "").replace(MARK_END, "").split()),
+                "snippet": " ".join(
+                    hit.snippet.replace(MARK_START, "").replace(MARK_END, "").replace(MARK_CUT, "…").split()
+                ),
             }
             for hit in hits
         ]

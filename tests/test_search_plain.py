@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from support import unchanged
+from support import assert_user_error, flat, unchanged
 from terminal import Terminal
 
 BEFORE = " ".join(f"before{n}" for n in range(30))
@@ -61,3 +61,20 @@ def test_a_terminal_still_shows_the_ellipsis(notes):
     snippet = " ".join(lines[1:-1])  # wrapped at the terminal's width
     assert snippet.startswith("…before") and snippet.endswith("…") and lines[-1] == "1 found."
     assert "(more)" not in snippet
+
+
+@pytest.mark.parametrize(
+    "args, command",
+    [(["search", "walk", "--plain"], "search"), (["checkin", "list", "--no-pager"], "checkin list")],
+)
+def test_a_global_option_after_the_command_says_where_it_goes(notes, args, command):
+    result = notes(*args)
+    assert_user_error(result, f"No such option: {args[-1]}. {args[-1]} is one of ipt's own options")
+    assert f"goes before the command: ipt {args[-1]} {command} ..." in flat(result.stderr)
+    assert "Possible options" not in result.stderr
+
+
+def test_an_unknown_option_after_a_command_is_still_plainly_unknown(notes):
+    result = notes("search", "walk", "--plainly")
+    assert_user_error(result, "No such option: --plainly")
+    assert "ipt's own options" not in result.stderr

@@ -105,6 +105,6 @@ def test_completion_prints_no_control_or_invisible_characters(journal):
 
 def test_the_bash_script_reads_replies_without_splitting_or_globbing(ipt):
     script = ipt.ok("completion", "bash").stdout
-    assert "mapfile -t COMPREPLY" in script and "eval" not in script
+    assert "mapfile -t lines" in script and "eval" not in script
     zsh = ipt.ok("completion", "zsh").stdout
     assert "eval $(" not in zsh and "compadd" in zsh

@@ -155,3 +155,12 @@ def test_a_name_with_an_invisible_or_reordering_character(bash):
     assert "\u202e" not in line and "\\u202e" in line
     assert bash.run("ipt inventory show Ri") == ["inventory", "show", "Ria\u202eevil"]
     assert "Ria\u202eevil" in _stored(bash, "SELECT name FROM people")
+
+
+def test_where_ipt_has_nothing_to_offer_bash_offers_file_names_sorted(bash):
+    # ipt answers nothing for a file name: bash's own file names, in order, never a space.
+    for name in ("xc.md", "xa.md", "xb.md"):
+        (bash.home / name).write_text("")
+    shown = " ".join(listed(bash.listing("ipt report --format markdown -o x", "xc.md")))
+    assert shown.index("xa.md") < shown.index("xb.md") < shown.index("xc.md")
+    assert bash.run("ipt backup xb") == ["backup", "xb.md"]

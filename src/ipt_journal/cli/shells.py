@@ -35,10 +35,20 @@ from ipt_journal.text.safe_text import bash_word, for_terminal
 BASH_SCRIPT = r"""
 %(complete_func)s() {
     # mapfile, not COMPREPLY=( $(...) ): a reply is never split or expanded as a pattern.
-    mapfile -t COMPREPLY < <(env _IPT_LINE="${COMP_LINE:0:COMP_POINT}" _IPT_WORD="$2" \
-                             _IPT_COMP_TYPE="$COMP_TYPE" _IPT_COLUMNS="${COLUMNS:-80}" \
-                             %(complete_var)s=complete_bash %(prog_name)s 2>/dev/null)
-    compopt -o nosort 2>/dev/null
+    local -a lines
+    mapfile -t lines < <(env _IPT_LINE="${COMP_LINE:0:COMP_POINT}" _IPT_WORD="$2" \
+                         _IPT_COMP_TYPE="$COMP_TYPE" _IPT_COLUMNS="${COLUMNS:-80}" \
+                         %(complete_var)s=complete_bash %(prog_name)s 2>/dev/null)
+    # No empty reply: "nothing" is one empty line, and bash would insert it with a space
+    # instead of offering file names (-o default).
+    COMPREPLY=()
+    local line
+    for line in "${lines[@]}"; do
+        [[ -n $line ]] && COMPREPLY+=("$line")
+    done
+    if [[ ${#COMPREPLY[@]} -gt 1 ]]; then  # file names (-o default, when ipt has none) stay sorted
+        compopt -o nosort 2>/dev/null
+    fi
     if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *: ]]; then
         compopt -o nospace 2>/dev/null
     fi

@@ -111,6 +111,8 @@ def test_an_opening_quote_is_kept_and_the_name_completes_whole(bash, quote):
     )
     assert bash.run(f"ipt checkin --with {quote}Mary", then="+2") == ["checkin", "--with", "Mary Ann:+2"]
     assert bash.run(f"ipt checkin --with={quote}Ma", then="-1") == ["checkin", "--with=Mary Ann:-1"]
+    # Or Tab again: how it went, inside the quote, which closes after the one chosen.
+    assert bash.run(f"ipt checkin --with {quote}Mary", then="\t+2\t") == ["checkin", "--with", "Mary Ann:+2"]
 
 
 @pytest.mark.parametrize("quote", ["'", '"'])

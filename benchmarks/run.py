@@ -393,7 +393,6 @@ def main() -> int:
         "complete: ipt chec<TAB>": (
             ipt,
             None,
-            # What ipt's bash script passes (cli/shells.py): the line up to the cursor, the word.
             {**env, "_IPT_COMPLETE": "complete_bash", "_IPT_LINE": "ipt chec", "_IPT_WORD": "chec"},
         ),
         "complete: --with S<TAB>": (

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from ipt_journal import __version__, output
 from ipt_journal.cli import numbers
 from ipt_journal.cli.context import Session, command_group
-from ipt_journal.cli.framework import Command, Context, HelpFormatter, UsageError
+from ipt_journal.cli.framework import Command, CompletionItem, Context, HelpFormatter, UsageError
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
@@ -119,6 +119,17 @@ class IptGroup(TyperGroup):
         add_examples(command, f"ipt {name}")
         return command
 
+    def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
+        """Command names with their lines from the table, then the root options. Typer's
+        own would load every command's module to read its help: a Tab press would cost
+        more than the command it completes."""
+        names = [
+            CompletionItem(name, help=line)
+            for name, (_, _, line) in COMMANDS.items()
+            if name.startswith(incomplete)
+        ]
+        return names + Command.shell_complete(self, ctx, incomplete)
+
     def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
         from ipt_journal.cli.examples import epilog
 
@@ -142,8 +153,11 @@ class IptGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: Context) -> Any:
+        _editor_text(keep=False)  # from an earlier command of this process (tests run many)
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _editor_text(keep=False)
+            return result
         except UsageError as error:
             _say_where_a_global_option_goes(ctx, error)
             raise
@@ -152,6 +166,7 @@ class IptGroup(TyperGroup):
         except IptError as error:
             _traceback_if_debug(ctx)
             _print_error(error.message, error.hint)
+            _editor_text(keep=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             _traceback_if_debug(ctx)
@@ -162,6 +177,7 @@ class IptGroup(TyperGroup):
             if kept and ctx.obj.cancel_note:
                 what = ctx.obj.cancel_note
             print(f"\nCancelled. {what}", file=sys.stderr)
+            _editor_text(keep=True)
             raise typer.Exit(130) from None
         except Exception as error:  # a bug: say so without showing journal data
             _traceback_if_debug(ctx)
@@ -170,6 +186,7 @@ class IptGroup(TyperGroup):
                 "The step that failed was not saved.",
                 f"Run again with --debug (or {DEBUG_ENV}=1) to see the details.",
             )
+            _editor_text(keep=True)
             raise typer.Exit(1) from None
 
 
@@ -187,6 +204,25 @@ def _say_where_a_global_option_goes(ctx: Context, error: UsageError) -> None:
         )
         if hasattr(error, "possibilities"):
             error.possibilities = []  # the command's own options are not what was meant
+
+
+def _editor_text(keep: bool) -> None:
+    """What $EDITOR gave back to a command: kept as drafts when the command failed after the
+    editor closed (and said where), else forgotten. Only if the editor ran at all."""
+    editor = sys.modules.get("ipt_journal.editor")
+    if editor is None:
+        return
+    if not keep:
+        editor.forget_unsaved()
+        return
+    from ipt_journal.text.safe_text import for_terminal
+
+    for draft in editor.keep_unsaved():
+        print(
+            f"What you wrote in the editor is kept at {for_terminal(str(draft))} "
+            "(readable only by you, not encrypted).",
+            file=sys.stderr,
+        )
 
 
 def _traceback_if_debug(ctx: Context) -> None:

@@ -103,12 +103,27 @@ def test_completion_prints_no_control_or_invisible_characters(journal):
     )
     conn.commit()
     conn.close()
-    for shell in ("bash", "zsh", "fish"):
-        lines = [line for line in complete(journal.path, "ipt inventory show A", shell) if line]
-        assert len(lines) == 1, lines
-        assert "\x1b" not in lines[0] and "\x07" not in lines[0] and "\u202e" not in lines[0]
-        assert "\U000e0041" not in lines[0]
-        assert "A\\x1b]52" in lines[0]  # shown as a visible escape
+    # bash inserts the name as a visible escape that reads back as the name ($'A\x1b]52...').
+    lines = [line for line in complete(journal.path, "ipt inventory show A", "bash") if line]
+    assert len(lines) == 1, lines
+    assert "\x1b" not in lines[0] and "\x07" not in lines[0] and "\u202e" not in lines[0]
+    assert lines[0] == "$'A\\x1b]52;c;aGk=\\x07\\x0ax'"
+    # zsh and fish would insert an escape that matches nothing (or the raw character):
+    # they are offered nothing for that name, and its words never reach the terminal.
+    for shell in ("zsh", "fish"):
+        assert [line for line in complete(journal.path, "ipt inventory show A", shell) if line] == []
+
+
+def test_zsh_and_fish_show_invisible_characters_in_words_as_escapes(journal):
+    import sqlite3
+
+    conn = sqlite3.connect(journal.path)
+    conn.execute("UPDATE people SET relationship = ? WHERE name = 'Sam'", ("fr\u202eiend\U000e0041",))
+    conn.commit()
+    conn.close()
+    for shell in ("zsh", "fish"):
+        lines = [line for line in complete(journal.path, "ipt inventory show S", shell) if line]
+        assert lines == ["Sam\tfr\\u202eiend\\U000e0041"], lines
 
 
 def test_the_bash_script_reads_replies_without_splitting_or_globbing(ipt):

@@ -260,12 +260,17 @@ class _IptComplete(ShellComplete):
         return f"{value}\t{about}" if about else value
 
     def items(self) -> list[CompletionItem]:
-        """What completes the typed word, whole: `--tag=movies / tv` for `--tag=mo`."""
+        """What completes the typed word, whole: `--tag=movies / tv` for `--tag=mo`. zsh and
+        fish insert a value as it is given (quoting only what their syntax needs), so a value
+        holding a control or invisible character is left out: raw it would hide or reorder
+        the command line, and as an escape it would match nothing (bash gets it ANSI-C
+        quoted instead, BashComplete)."""
         words, typed = self.get_completion_args()
         args, stays, incomplete = _click_args(words, typed)
         return [
             CompletionItem(stays + str(item.value), item.type, help=item.help)
             for item in self.get_completions(args, incomplete)
+            if for_terminal(str(item.value), one_line=True) == str(item.value)
         ]
 
 

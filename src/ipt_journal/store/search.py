@@ -21,6 +21,9 @@ from ipt_journal.store.repository import Repository
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 MARK_START, MARK_END = "\x02", "\x03"  # around each matching word in a snippet; never in notes
 _BLANK_LINES = re.compile(r"\n\s*\n")
+# Where a snippet leaves words out, before or after: each screen says it its own way ("…" on
+# a terminal, words with --plain, where a screen reader would read out a symbol).
+MARK_CUT = "\x04"
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,7 @@ class Hit:
     kind: str
     id: int
     day: str | None
-    snippet: str  # the matching words between MARK_START and MARK_END
+    snippet: str  # the matching words between MARK_START and MARK_END; MARK_CUT where words are left out
 
 
 def plain_words(text: str, prefix: bool = False) -> str:
@@ -266,7 +269,7 @@ class SearchStore(Repository):
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
                 for row in self._all(
-                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '…', 16) "
+                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '{MARK_CUT}', 16) "
                     f"FROM {source.fts} WHERE {source.fts} MATCH ? AND rowid IN ({marks})",
                     [query, *chunk],
                 ):

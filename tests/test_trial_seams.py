@@ -269,3 +269,66 @@ def test_search_help_lists_every_kind_it_accepts(ipt):
     listed = re.search(r"Only this kind of record \(([^)]*)\)", text).group(1).split(", ")
     assert listed == [source.kind for source in SOURCES]
     assert "incident" in listed
+
+
+def draw(ipt, which: str) -> None:
+    """A list as a terminal shows it (a test's stdout is no terminal: `ipt` would write rows)."""
+    from ipt_journal.render import checkins, events, measures, sessions
+
+    journal = open_journal(ipt.path)
+    try:
+        {
+            "checkins": lambda: checkins.checkins_table(journal.checkins.all()),
+            "events": lambda: events.events_table(journal.events.between()),
+            "measures": lambda: measures.measures_table(journal.measures.all()),
+            "sessions": lambda: sessions.sessions_table(journal.sessions.all()),
+        }[which]()
+    finally:
+        journal.close()
+
+
+@pytest.fixture
+def lists(ipt):
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    ipt.ok("checkin", "--date", "2026-12-01", "--mood", "6", "--with", "Sam:+1", "--tag", "family",
+           "--tag", "movies / tv", "--note", "Dinner at the river house")  # fmt: skip
+    ipt.ok("event", "add", "--date", "2026-11-01", "--kind", "move", "--person", "Sam",
+           "--note", "Moved to a flat across town")  # fmt: skip
+    ipt.ok("measure", "phq9", "--answers", "1,1,1,1,1,1,1,1,0", "--difficulty", "1", "--date", "2026-12-01")
+    ipt.ok("session", "add", "--date", "2026-12-02", "--with", "Dr Lee",
+           "--worked-on", "money talks with Sam and the budget",
+           "--agreed", "one calm talk each week at dinner")  # fmt: skip
+    return ipt
+
+
+LEFT_OUT = "Left out at this width: "
+
+
+@pytest.mark.parametrize(
+    "which, columns, pointer",
+    [
+        ("checkins", 50, "Tags; ipt checkin show ID has everything."),
+        ("measures", 50, "Answers, Difficulty; ipt measure history --json has everything."),
+        ("sessions", 60, "With, Agreed; ipt session list --json has everything."),
+    ],
+)
+def test_a_list_that_left_columns_out_to_fit_says_which(lists, monkeypatch, capsys, which, columns, pointer):
+    for width, said in ((columns, True), (140, False)):
+        at(monkeypatch, width)
+        draw(lists, which)
+        out = flat(capsys.readouterr().out)
+        assert "─" in out  # a table either way
+        assert (LEFT_OUT + pointer in out) is said, out
+        assert (LEFT_OUT in out) is said
+    assert [lists.count(table) for table in ("checkins", "measures", "therapy_sessions")] == [1, 1, 1]
+
+
+def test_at_40_columns_a_check_in_keeps_its_tags_and_an_event_its_note(lists, monkeypatch, capsys):
+    at(monkeypatch, 40)
+    draw(lists, "checkins")
+    checkin = capsys.readouterr().out.splitlines()
+    assert checkin[:2] == ["#1 2026-12-01 mood 6 with Sam (+1)", "    #family #movies / tv"], checkin
+    draw(lists, "events")
+    event = capsys.readouterr().out.splitlines()
+    assert event == ["#1 2026-11-01 move with Sam", "    Moved to a flat across town"], event
+    assert lists.rows("SELECT tag FROM checkin_tags ORDER BY tag") == [("family",), ("movies / tv",)]

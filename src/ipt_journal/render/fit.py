@@ -170,6 +170,14 @@ def _drawn_by_hand(
     return True
 
 
+def left_out(console: Console, shown: Fitted, where: str, besides: Sequence[str] = ()) -> None:
+    """After a table that left columns out to fit the terminal: which, and `where` to see
+    them (a column a caller speaks of itself, in `besides`, is not named again)."""
+    named = [header for header in shown.dropped if header and header not in besides]
+    if shown and named:
+        console.print(Text(f"Left out at this width: {', '.join(named)}; {where}.", style="dim"))
+
+
 def whole_names(text: str, width: int, separator: str = ", ") -> str:
     """As many of the comma-separated names in `text` as fit `width` whole, then "+N more",
     or "…" when the count does not fit. Never a bare "+N": beside a score it reads as one."""

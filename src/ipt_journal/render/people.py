@@ -20,7 +20,7 @@ from ipt_journal.clinical.vocab import (
 )
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.common import new_console, ring
-from ipt_journal.render.fit import Column, fitted, hanging
+from ipt_journal.render.fit import Column, fitted, hanging, left_out
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import area_label, count, label
@@ -80,11 +80,7 @@ def people_table(people: list[Person]) -> None:
             if any(more):
                 hanging(console, "    " + "; ".join(part for part in more if part), indent=0)
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
-    if shown.dropped:  # columns left out to fit the terminal: say which, and where they are
-        console.print(
-            f"Left out at this width: {', '.join(shown.dropped)}; ipt inventory show NAME has everything.",
-            style="dim",
-        )
+    left_out(console, shown, "ipt inventory show NAME has everything")
 
 
 def person_detail(

@@ -233,6 +233,28 @@ def plain_words(text: str, prefix: bool = False) -> str:
     return " ".join(word + ("*" if prefix else "") for word in words)
 
 
+def _tags_once(snippet: str) -> str:
+    """Each of a check-in's tags once: a one-line check-in keeps "#home" in its note, and
+    the tag is in the tags line after it too. The note's own stays, where it was written."""
+    note, newline, tags = snippet.rpartition("\n")
+    if not newline:
+        return snippet
+    cut = tags.endswith(MARK_CUT)
+    written = _unmarked(note)
+    kept = [
+        tag
+        for tag in tags.removesuffix(MARK_CUT).split("  ")
+        if not re.search(rf"(?<![\w#]){re.escape(_unmarked(tag))}(?!\w)", written, re.IGNORECASE)
+    ]
+    if not any(tag.strip() for tag in kept):
+        return note + (MARK_CUT if cut else "")
+    return f"{note}\n{'  '.join(kept)}" + (MARK_CUT if cut else "")
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "").replace(MARK_CUT, "")
+
+
 class SearchStore(Repository):
     def sources(self) -> list[SearchSource]:
         """The sources whose FTS table exists in this journal."""
@@ -275,7 +297,8 @@ class SearchStore(Repository):
                 ):
                     # Screens show a snippet's paragraphs apart (safe_text.on_one_line): only
                     # those the person wrote, never an empty field between two.
-                    snippets[(kind, row[0])] = row[1] if source.one_text else _BLANK_LINES.sub("\n", row[1])
+                    snippet = row[1] if source.one_text else _BLANK_LINES.sub("\n", row[1])
+                    snippets[(kind, row[0])] = _tags_once(snippet) if source.children else snippet
         return [
             Hit(row["kind"], row["id"], row["day"], snippets.get((row["kind"], row["id"]), ""))
             for row in rows

@@ -48,7 +48,7 @@ def list_exercises() -> None:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     for exercise in CATALOGUE.values():
-        messages.note(f"{exercise.key}  ({exercise.name}, about {exercise.minutes} minutes)")
+        messages.note(f"{exercise.key}  ({exercise.name}, about {exercise.minutes} minutes)", hang="  ")
         messages.note(exercise.purpose, indent="    ")
     messages.note("Start one with: ipt exercise start KIND [--with NAME]")
 

@@ -71,7 +71,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         )
     ]
     goals = [
-        GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
+        GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating, g.ratings)
         for g in journal.goals.all("open")
     ]
     reviewed = review is not None

@@ -73,6 +73,8 @@ class Prep:
     # The first day the mood trend covers when months without a check-in lie in the window:
     # the trend starts after them (insight/gaps.py). None: it covers the whole window.
     trend_since: dt.date | None = None
+    # How many weeks with check-ins each side of the mood trend holds (1 over a few days).
+    trend_weeks: int | None = None
     # Whom "please contact ... soon" names; and whether the item-9 follow-up below the
     # screen carries the one urgency instead (see follow_up.py).
     who: str = "your therapist or doctor"
@@ -132,6 +134,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         moods=[(c.day, c.mood) for c in reversed(recent)],
         mood_trend=trend.change if trend else None,
         trend_since=trend_since,
+        trend_weeks=trend.weeks_compared if trend else None,
         people=[
             PersonSeen(row["name"], row["interactions"], row["mean_quality"], row["last_contact"])
             for row in journal.checkins.people_patterns(since, until=today)

@@ -9,8 +9,8 @@ person the user never picked was saved. Built here on prompt_toolkit's public AP
 - typing finds: the list narrows to the rows containing what was typed, and once
   something is typed a space is part of it (names have spaces);
 - Space ticks (or unticks) the highlighted row only while nothing is typed; Tab does at
-  any time; Enter with something typed ticks the row it found. Either way what was typed
-  is cleared, so the next name can be typed;
+  any time; Enter with something typed ticks the row it found. A row ticked after typing
+  clears what was typed, so the next name can be typed;
 - what was typed that matches nothing shows "no match", and no key ticks anything then;
 - Enter with nothing typed is "done"; what is ticked is always listed under the rows.
 

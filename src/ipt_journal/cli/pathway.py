@@ -56,7 +56,7 @@ def check_step_of(area: str, kind: str) -> None:
     from ipt_journal.clinical.pathways import PATHWAYS, area_label
     from ipt_journal.errors import InputError
 
-    kinds = [step.exercise for step in PATHWAYS[area]]
+    kinds = [kind for step in PATHWAYS[area] for kind in step.exercises]
     if kind not in kinds:
         raise InputError(
             f"{kind} is not a step of the {area_label(area)} pathway; its exercises are {', '.join(kinds)}."

@@ -144,6 +144,16 @@ def week_of(week: int, planned_weeks: int) -> str:
     return f"{week} of {planned_weeks}" if week <= planned_weeks else f"{week} (planned {planned_weeks})"
 
 
+def week_in_words(week: int, planned_weeks: int) -> str:
+    """A course week inside a sentence or brackets: "week 7 of 12", and past the planned end
+    "week 13, past the planned 12" (never brackets inside brackets)."""
+    return (
+        f"week {week} of {planned_weeks}"
+        if week <= planned_weeks
+        else f"week {week}, past the planned {planned_weeks}"
+    )
+
+
 def held_words(sessions_held: int, planned_weeks: int) -> str:
     noun = "session" if planned_weeks == 1 else "sessions"
     return f"{sessions_held} of {planned_weeks} planned {noun} held"

@@ -28,6 +28,21 @@ class Step:
     title: str
     exercise: str  # the catalogue's exercise that does this step (clinical/exercises.py)
     phase: str  # the phase of the course from which the step fits
+    # For a self-guided course (no therapist): the step's title and exercise instead, where
+    # the usual ones assume a therapist. None: the step fits both.
+    alone: tuple[str, str] | None = None
+
+    @property
+    def exercises(self) -> tuple[str, ...]:
+        """Every exercise that does this step, with a therapist or without."""
+        return (self.exercise, self.alone[1]) if self.alone else (self.exercise,)
+
+    def for_course(self, with_therapist: bool | None) -> Step:
+        """The step as a course shows it: the self-guided wording when it has no therapist."""
+        if with_therapist is False and self.alone:
+            title, exercise = self.alone
+            return Step(self.key, title, exercise, self.phase)
+        return self
 
 
 PATHWAYS: dict[str, tuple[Step, ...]] = {
@@ -56,7 +71,13 @@ PATHWAYS: dict[str, tuple[Step, ...]] = {
     ),
     ProblemArea.interpersonal_deficits.value: (
         Step("past", "Past relationships and their patterns", "interpersonal-deficits", "initial"),
-        Step("therapist", "The pattern with your therapist, to bring up", "therapist-pattern", "middle"),
+        Step(
+            "therapist",
+            "The pattern with your therapist, to bring up",
+            "therapist-pattern",
+            "middle",
+            alone=("The pattern with someone new, or someone who helps you", "new-pattern"),
+        ),
         Step("contact", "Rehearse one new contact", "role-play", "middle"),
     ),
 }
@@ -119,12 +140,18 @@ class Pathway:
         return sum(state.done is not None for state in self.steps)
 
 
-def pathway(area: str, phase: str | None, done: Mapping[str, Done]) -> Pathway:
-    """The pathway of `area` at `phase` of the course, with the steps `done` (by step key)."""
+def pathway(
+    area: str, phase: str | None, done: Mapping[str, Done], with_therapist: bool | None = None
+) -> Pathway:
+    """The pathway of `area` at `phase` of the course, with the steps `done` (by step key),
+    in the words for a course with a therapist or without (`with_therapist` False)."""
     return Pathway(
         area,
         phase,
-        tuple(StepState(step, done.get(step.key), ready(step, phase)) for step in PATHWAYS[area]),
+        tuple(
+            StepState(step.for_course(with_therapist), done.get(step.key), ready(step, phase))
+            for step in PATHWAYS[area]
+        ),
     )
 
 

@@ -139,11 +139,18 @@ def _where(journal: Journal, today: dt.date) -> tuple[str | None, str | None, in
     return course.started_on, where.phase, where.week
 
 
+def _with_therapist(journal: Journal) -> bool | None:
+    """Whether the course has a therapist: a self-guided one (False) gets steps worded for it."""
+    course = journal.course.current()
+    return course.with_therapist if course else None
+
+
 def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayScreen:
     since, phase, week = _where(journal, today)
     areas = focus_areas(journal, area)
     store = journal.pathways
-    paths = [pathway(a, phase, store.done(a, since)) for a in areas]
+    helped = _with_therapist(journal)
+    paths = [pathway(a, phase, store.done(a, since), helped) for a in areas]
     screen = PathwayScreen(today, phase, week, since, paths)
     if {ProblemArea.role_dispute.value, ProblemArea.interpersonal_deficits.value} & set(areas):
         from ipt_journal.text.dates import monday_of
@@ -161,6 +168,39 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
     return screen
 
 
+@dataclass(frozen=True)
+class DisputeNow:
+    """Where the course's role dispute stands: the latest stage recorded (store/pathways.py
+    keeps the course's stage in step with the weeks), and the week it was recorded for."""
+
+    person: str | None
+    stage: str
+    week: str | None  # its Monday; None: the stage as set for the course, no week recorded since
+
+    def words(self) -> str:
+        side = f" with {self.person}" if self.person else ""
+        when = f"recorded for the week of {self.week}" if self.week else "as set for the course"
+        return f"The dispute{side} stands at {self.stage} ({when})."
+
+    def as_json(self) -> dict[str, Any]:
+        return {"with": self.person, "stage": self.stage, "week": self.week}
+
+
+def dispute_now(journal: Journal) -> DisputeNow | None:
+    """The current course's role dispute stage, None without one (or once the course ended)."""
+    course = journal.course.current()
+    if course is None or course.ended_on or not course.dispute_stage:
+        return None
+    if ProblemArea.role_dispute.value not in course.focus_areas:
+        return None
+    from ipt_journal.text.dates import monday_of
+
+    start = monday_of(dt.date.fromisoformat(course.started_on)).isoformat()
+    weeks = [w for w in journal.pathways.weeks(start) if w.dispute_stage]
+    week = weeks[-1].week if weeks and weeks[-1].dispute_stage == course.dispute_stage else None
+    return DisputeNow(course.dispute_person, course.dispute_stage, week)
+
+
 def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
     """The dashboard's pathway lines: anniversaries near (whatever the focus: a death's
     anniversary can be hard in any course), then the next step of each focus's pathway."""
@@ -169,8 +209,11 @@ def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
     if course is None or course.ended_on:
         return lines
     since, phase, _ = _where(journal, today)
+    stage = dispute_now(journal)
+    if stage:
+        lines.append(stage.words())
     for a in focus_areas(journal):
-        lines.append(next_words(pathway(a, phase, journal.pathways.done(a, since))))
+        lines.append(next_words(pathway(a, phase, journal.pathways.done(a, since), course.with_therapist)))
     return lines
 
 

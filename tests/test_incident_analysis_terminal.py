@@ -10,8 +10,10 @@ ARGUED = "argued about the move"
 
 def test_the_wizard_shows_the_incident_it_starts_from_while_the_person_answers(people):
     people.ok("checkin", "--date", "2026-03-02", "--mood", "5", "--with", f"Sam:-1:{ARGUED}")
-    term = Terminal(people.path, "exercise", "start", "communication-analysis", "--from-incident", "1",
-                    "--date", "2026-03-04", "--no-homework", "--mood-before", "4", "--mood-after", "5")  # fmt: skip
+    term = Terminal(
+        people.path, "exercise", "start", "communication-analysis", "--from-incident", "1",
+        "--date", "2026-03-04", "--no-homework", "--mood-before", "4", "--mood-after", "5",
+    )  # fmt: skip
     term.at("What was said, turn by turn?")
     # Above the first question, and still on screen as it is answered.
     term.shows("Given already:").shows("About: Sam")

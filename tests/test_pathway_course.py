@@ -152,3 +152,113 @@ def test_a_week_past_the_plan_is_said_once_in_a_narrow_report(ipt, monkeypatch):
         text = flat(ipt.ok("report").stdout)
     assert "2026-W24 (week 15, past the planned 12): mood 5.0" in text
     assert "(planned 12))" not in text
+
+
+# Point 1: the pathway and the midpoint review in the report and the clinician document -----
+
+MIDPOINT = ("course", "review-midpoint", "--focus-still-right", "partly", "--focus-note", "Sam & me <both>",
+            "--next-half", "Talk about the move")  # fmt: skip
+
+
+def course_with_work(ipt) -> None:
+    dispute_with_sam(ipt)
+    ipt.ok("pathway", "done", "expectations", "--date", "2026-03-04")
+    ipt.ok("pathway", "done", "pattern", "--date", "2026-03-25")
+    ipt.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-03")
+    ipt.ok("pathway", "week", "--stage", "renegotiation", "--date", "2026-03-18")
+    ipt.ok("pathway", "week", "--stage", "renegotiation", "--date", "2026-03-25")
+    ipt.ok(*MIDPOINT)
+
+
+STEP_STATES = [
+    ("1. Each side's expectations, and where the dispute stands", "done 2026-03-04"),
+    ("2. Is this a familiar pattern?", "done 2026-03-25"),
+    ("3. What is unspoken", "next"),
+    ("4. One conversation, looked at closely", "to do"),
+    ("5. Rehearse the next conversation", "from the ending phase"),
+]
+NOW = "The dispute with Sam stands at renegotiation (recorded for the week of 2026-03-23)."
+
+
+def test_the_report_shows_the_pathway_the_stage_and_the_midpoint_review(ipt):
+    with on(WEEK_5):
+        course_with_work(ipt)
+        text = ipt.ok("report", "--course").stdout
+        data = json.loads(ipt.ok("report", "--course", "--json").stdout)
+    assert "Role dispute pathway: 2 of 5 steps done." in text
+    for title, status in STEP_STATES:
+        assert f"  {title}  [{status}]" in text
+    assert NOW in flat(text)
+    assert "Midpoint review (2026-03-31):" in text
+    assert "  Is the focus still the right one: partly" in text
+    assert "  About the focus: Sam & me <both>" in text
+    assert "  To work on in the second half: Talk about the move" in text
+    work = data["course_work"]
+    (path,) = work["pathways"]
+    assert (path["area"], path["done"], path["next"]) == ("role-dispute", 2, "unspoken")
+    assert [(s["title"], s["status"]) for s in path["steps"]] == [(t[3:], s) for t, s in STEP_STATES]
+    assert [s["done_on"] for s in path["steps"]] == ["2026-03-04", "2026-03-25", None, None, None]
+    assert work["dispute_now"] == {"with": "Sam", "stage": "renegotiation", "week": "2026-03-23"}
+    assert work["midpoint"] == {
+        "day": "2026-03-31",
+        "focus_still_right": "partly",
+        "focus_note": "Sam & me <both>",
+        "goals_note": None,
+        "next_half": "Talk about the move",
+    }
+    assert data["dispute_stage_by_week"] == [
+        {"week": "2026-03-02", "stage": "impasse"},
+        {"week": "2026-03-16", "stage": "renegotiation"},
+        {"week": "2026-03-23", "stage": "renegotiation"},
+    ]
+
+
+def test_the_clinician_document_has_the_same_figures_in_markdown_and_html(ipt):
+    import html
+
+    with on(WEEK_5):
+        course_with_work(ipt)
+        md = ipt.ok("report", "--course", "--format", "markdown", "-o", "-").stdout
+        page = ipt.ok("report", "--course", "--format", "html", "-o", "-").stdout
+    start = md.index("## Pathway and midpoint review")
+    section = md[start : md.index("\n## ", start)]
+    assert "### Role dispute pathway: 2 of 5 steps done" in section
+    for title, status in STEP_STATES:
+        number, rest = title.split(". ", 1)  # Markdown escapes the number's point
+        assert f"| {number}\\. {rest} | {status} |" in section
+    assert NOW in section
+    # Every week from the first stage to the last, a week without one said so.
+    assert "| 2026-03-02 | 1 | impasse |" in section
+    assert "| 2026-03-09 | 2 | not recorded |" in section
+    assert "| 2026-03-16 | 3 | renegotiation |" in section
+    assert "| 2026-03-23 | 4 | renegotiation |" in section
+    assert "### Midpoint review (2026-03-31)" in section
+    assert "- Is the focus still the right one: partly" in section
+    assert "- To work on in the second half: Talk about the move" in section
+    # The person's words are escaped in each format, never markup.
+    assert "<both>" not in section and "<both>" not in page
+    body = html.unescape(page[page.index("<h2>Pathway and midpoint review") :])
+    assert "Role dispute pathway: 2 of 5 steps done" in body
+    for title, status in STEP_STATES:
+        assert f'<th scope="row">{title}</th><td>{status}</td>' in body
+    assert NOW in body
+    assert '<th scope="row">2026-03-09</th><td class="num">2</td><td>not recorded</td>' in body
+    assert "<li>About the focus: Sam & me <both></li>" in body
+    # Page one names the same current stage.
+    assert "role dispute with Sam (renegotiation)" in md
+
+
+def test_no_course_no_section_and_no_midpoint_no_heading(ipt):
+    with on(WEEK_5):
+        ipt.ok("checkin", "--mood", "5")
+        md = ipt.ok("report", "--format", "markdown", "-o", "-").stdout
+        assert "Pathway and midpoint review" not in md
+        assert json.loads(ipt.ok("report", "--json").stdout)["course_work"] == {
+            "pathways": [],
+            "dispute_now": None,
+            "midpoint": None,
+        }
+        start_course(ipt, "--focus", "grief")
+        md = ipt.ok("report", "--course", "--format", "markdown", "-o", "-").stdout
+    assert "### Grief pathway: 0 of 4 steps done" in md
+    assert "Midpoint review" not in md and "The role dispute's stage" not in md

@@ -13,10 +13,13 @@ from ipt_journal.clinical.pathways import (
     PATHWAYS,
     WEEKLY,
     Anniversary,
+    HolidayNear,
     Pathway,
     anniversary_words,
     first_year,
+    holiday_words,
     near_anniversaries,
+    near_holidays,
     next_words,
     pathway,
 )
@@ -43,6 +46,7 @@ class PathwayScreen:
     confidants_now: int | None = None  # from the inventory
     anniversaries: list[Anniversary] = field(default_factory=list)
     first_year: list[str] = field(default_factory=list)  # names of people who died this past year
+    holidays: list[HolidayNear] = field(default_factory=list)  # days named as hard, near
 
     def _shows(self, area: ProblemArea) -> bool:
         return any(p.area == area.value for p in self.pathways)
@@ -65,6 +69,7 @@ class PathwayScreen:
         """The reminders below the pathway: anniversaries near, and the first year after a death."""
         return [
             *(anniversary_words(a) for a in self.anniversaries),
+            *(holiday_words(h) for h in self.holidays),
             *(FIRST_YEAR_WORDS.format(name=name) for name in self.first_year),
         ]
 
@@ -113,6 +118,10 @@ class PathwayScreen:
                     "in_days": a.in_days,
                 }
                 for a in self.anniversaries
+            ],
+            "holidays": [
+                {"name": h.name, "for": h.person, "day": h.day.isoformat(), "in_days": h.in_days}
+                for h in self.holidays
             ],
             "first_year": self.first_year,
         }
@@ -163,6 +172,7 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
         screen.confidants_now = store.confidants_now()
     deaths = store.deaths()
     screen.anniversaries = near_anniversaries(deaths, today)
+    screen.holidays = near_holidays(store.holidays(), today)
     if ProblemArea.grief.value in areas:
         screen.first_year = [name for name, died in deaths if first_year(died, today)]
     return screen
@@ -202,9 +212,11 @@ def dispute_now(journal: Journal) -> DisputeNow | None:
 
 
 def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
-    """The dashboard's pathway lines: anniversaries near (whatever the focus: a death's
-    anniversary can be hard in any course), then the next step of each focus's pathway."""
+    """The dashboard's pathway lines: anniversaries and days named as hard that are near
+    (whatever the focus: they can be hard in any course, every year), then where the
+    dispute stands and the next step of each focus's pathway."""
     lines = [anniversary_words(a) for a in near_anniversaries(journal.pathways.deaths(), today)]
+    lines += [holiday_words(h) for h in near_holidays(journal.pathways.holidays(), today)]
     course = journal.course.current()
     if course is None or course.ended_on:
         return lines

@@ -166,3 +166,14 @@ class PathwayStore(Repository):
         """People who died, with the day (only those whose day was given)."""
         rows = self._all("SELECT name, died_on FROM people WHERE status = 'deceased' AND died_on IS NOT NULL")
         return [(row["name"], dt.date.fromisoformat(row["died_on"])) for row in rows]
+
+    def holidays(self) -> list[tuple[str, dt.date | None, str]]:
+        """People who died with days named as hard without them: (name, the day they died if
+        given, the days as stored: "Christmas 12-25; her birthday 03-14")."""
+        rows = self._all(
+            "SELECT name, died_on, holidays FROM people WHERE status = 'deceased' AND holidays IS NOT NULL"
+        )
+        return [
+            (row["name"], dt.date.fromisoformat(row["died_on"]) if row["died_on"] else None, row["holidays"])
+            for row in rows
+        ]

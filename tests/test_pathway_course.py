@@ -131,6 +131,18 @@ def test_a_course_with_a_therapist_keeps_the_pattern_with_the_therapist(ipt):
         assert ipt.rows("SELECT text FROM bring_items") == [("my bring_up",)]
 
 
+def test_a_self_guided_course_hears_what_ipt_sessions_do_never_of_its_therapist(ipt):
+    with on(WEEK_5):
+        start_course(ipt, "--focus", "grief", therapist=False)
+        home = flat(ipt.ok().stdout)
+        course = flat(ipt.ok("course").stdout)
+        data = json.loads(ipt.ok("course", "--json").stdout)
+    said = "With an IPT therapist (your course is self-guided), sessions go like this: each one starts"
+    assert said in home and said in course
+    assert data["in_sessions"].startswith(said)
+    assert "In IPT sessions" not in home + course
+
+
 def test_either_wording_s_exercise_counts_for_the_step(ipt):
     """A person who moves from self-guided to a therapist keeps the step they did."""
     with on(WEEK_5):

@@ -64,6 +64,19 @@ IN_SESSIONS = {
     ),
 }
 
+SELF_GUIDED_SESSIONS = "With an IPT therapist (your course is self-guided), sessions go like this: "
+
+
+def in_sessions_words(phase: str, with_therapist: bool | None) -> str:
+    """What happens in the sessions of `phase`; a self-guided course (no therapist) is told
+    it as what IPT with a therapist does, never as if it had one."""
+    line = IN_SESSIONS[phase]
+    prefix = "In IPT sessions: "
+    if with_therapist is False and line.startswith(prefix):
+        return SELF_GUIDED_SESSIONS + line.removeprefix(prefix)
+    return line
+
+
 FOCUS_AREAS = {
     ProblemArea.grief: (
         "Grief: low mood that follows the death of someone important. The work is to mourn, "

@@ -130,6 +130,9 @@ def test_days_travel_through_export_and_import(ipt, tmp_path):
         ipt.ok("--db", str(other), "import", str(exported))
         assert ipt.rows_in(other, "SELECT name, holidays FROM people") == [("Dad", "Christmas 12-25")]
         assert "Christmas is in 5 days" in flat(ipt.ok("--db", str(other)).stdout)
+        markdown = tmp_path / "journal.md"
+        ipt.ok("export", "--format", "markdown", "-o", str(markdown))
+        assert "- Days to remember: Christmas 12-25" in markdown.read_text()
 
 
 def test_an_older_journal_gets_the_place_and_its_course_takes_the_latest_stage(ipt, tmp_path):

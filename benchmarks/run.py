@@ -393,7 +393,7 @@ def main() -> int:
         "complete: ipt chec<TAB>": (
             ipt,
             None,
-            {**env, "_IPT_COMPLETE": "complete_bash", "COMP_WORDS": "ipt chec", "COMP_CWORD": "1"},
+            {**env, "_IPT_COMPLETE": "complete_bash", "_IPT_LINE": "ipt chec", "_IPT_WORD": "chec"},
         ),
         "complete: --with S<TAB>": (
             ipt,
@@ -401,8 +401,8 @@ def main() -> int:
             {
                 **env,
                 "_IPT_COMPLETE": "complete_bash",
-                "COMP_WORDS": "ipt checkin --with S",
-                "COMP_CWORD": "3",
+                "_IPT_LINE": "ipt checkin --with S",
+                "_IPT_WORD": "S",
             },
         ),
     }

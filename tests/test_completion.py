@@ -56,7 +56,15 @@ def test_zsh_and_fish_get_descriptions(journal):
     assert any(
         "Sam" in line and "partner" in line for line in complete(journal.path, "ipt inventory show S", "zsh")
     )
-    assert complete(journal.path, "ipt chec", "fish")[0].startswith("checkin\tRecord a check-in")
+    # a command's line is the one `ipt --help` lists (read from the table, no module loaded)
+    assert complete(journal.path, "ipt chec", "fish")[0] == (
+        "checkin\tRecord mood, who you saw and how it went; list or edit."
+    )
+    # and the root's options after them, with their help
+    assert [line.split("\t")[0] for line in complete(journal.path, "ipt --d", "zsh") if line] == [
+        "--db",
+        "--debug",
+    ]
 
 
 def test_an_encrypted_journal_offers_no_names_without_its_passphrase(journal, monkeypatch):

@@ -1,3 +1,3 @@
-from ipt_journal.cli import main
+from ipt_journal.entry import main
 
 main()

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from ipt_journal import __version__, output
 from ipt_journal.cli import numbers
 from ipt_journal.cli.context import Session, command_group
-from ipt_journal.cli.framework import Command, Context, HelpFormatter, UsageError
+from ipt_journal.cli.framework import Command, CompletionItem, Context, HelpFormatter, UsageError
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
@@ -118,6 +118,17 @@ class IptGroup(TyperGroup):
 
         add_examples(command, f"ipt {name}")
         return command
+
+    def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
+        """Command names with their lines from the table, then the root options. Typer's
+        own would load every command's module to read its help: a Tab press would cost
+        more than the command it completes."""
+        names = [
+            CompletionItem(name, help=line)
+            for name, (_, _, line) in COMMANDS.items()
+            if name.startswith(incomplete)
+        ]
+        return names + Command.shell_complete(self, ctx, incomplete)
 
     def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
         from ipt_journal.cli.examples import epilog

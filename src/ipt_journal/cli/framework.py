@@ -15,10 +15,12 @@ from __future__ import annotations
 from typer._click.core import Command, Context
 from typer._click.exceptions import UsageError
 from typer._click.formatting import HelpFormatter
+from typer._click.shell_completion import CompletionItem
 from typer._click.types import FloatParamType, IntParamType, ParamType
 
 __all__ = [
     "Command",
+    "CompletionItem",
     "Context",
     "HelpFormatter",
     "FloatParamType",

@@ -70,6 +70,11 @@ def _bar(mood: float) -> str:
 
 def report(result: Report) -> None:
     console = new_console()
+    with console:  # written in one go at the end, not a system call per line
+        _report(console, result)
+
+
+def _report(console: Console, result: Report) -> None:
     if result.journal_is_empty:
         console.print("No check-ins yet, so there is nothing to report.")
         console.print("Record how your week went with: ipt checkin")

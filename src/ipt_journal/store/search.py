@@ -86,7 +86,14 @@ SOURCES = (
         REVIEW_ANSWERS,
         show="ipt review --show",
     ),
-    SearchSource("event", "events", ("note",), show="ipt event list"),
+    # An event known only by its month shows as the month, as `ipt event list` says it.
+    SearchSource(
+        "event",
+        "events",
+        ("note",),
+        day="CASE WHEN t.approximate THEN substr(t.day, 1, 7) ELSE t.day END",
+        show="ipt event list",
+    ),
     SearchSource(
         "session", "therapy_sessions", ("with_whom", "worked_on", "agreed"), show="ipt session list"
     ),

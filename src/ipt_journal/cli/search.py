@@ -36,6 +36,7 @@ def search(
     from ipt_journal.errors import InputError
     from ipt_journal.store.search import MARK_END, MARK_START, SOURCES
     from ipt_journal.text import messages
+    from ipt_journal.text.safe_text import on_one_line
 
     check_limit(limit)
     kinds = [k.strip().lower() for k in kind or []]
@@ -52,7 +53,7 @@ def search(
         plain = [
             {
                 **messages.plain(hit),
-                "snippet": " ".join(hit.snippet.replace(MARK_START, "").replace(MARK_END, "").split()),
+                "snippet": on_one_line(hit.snippet.replace(MARK_START, "").replace(MARK_END, "")),
             }
             for hit in hits
         ]

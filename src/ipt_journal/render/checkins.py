@@ -12,6 +12,7 @@ from ipt_journal.render.fit import Column, fitted, hanging, unbroken
 from ipt_journal.store import Checkin
 from ipt_journal.text.dates import days_with_times
 from ipt_journal.text.messages import people_with
+from ipt_journal.text.safe_text import on_one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,7 +40,7 @@ def checkins_table(checkins: list[Checkin]) -> None:
             str(c.mood),
             people_with(c),
             ", ".join(c.tags),
-            (c.note or "").replace("\n", " "),
+            on_one_line(c.note or ""),
         )
         for c, day in zip(checkins, days, strict=True)
     ]

@@ -6,6 +6,7 @@ from ipt_journal.insight.life_events import event_title, kind_label
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted, hanging, unbroken
 from ipt_journal.store import LifeEvent
+from ipt_journal.text.safe_text import on_one_line
 
 COLUMNS = (
     Column("#", right=True),
@@ -23,7 +24,7 @@ def events_table(events: list[LifeEvent]) -> None:
         console.print("  ipt event add --date 2024-03 --kind move --person Sam")
         return
     rows = [
-        (str(e.id), e.when, kind_label(e.kind), ", ".join(e.people), (e.note or "").replace("\n", " "))
+        (str(e.id), e.when, kind_label(e.kind), ", ".join(e.people), on_one_line(e.note or ""))
         for e in events
     ]
     if not fitted(console, COLUMNS, rows, title="Life events"):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ipt_journal.clinical.vocab import UNKNOWN_WENT
 from ipt_journal.output import write_rows
+from ipt_journal.text.safe_text import on_one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,7 +32,7 @@ def checkin_rows(checkins: Sequence[Checkin]) -> None:
             f"mood {c.mood}",
             "with " + ", ".join(f"{i.name} ({_went(i.quality)})" for i in c.people) if c.people else "",
             "tags " + ", ".join(c.tags) if c.tags else "",
-            " ".join((c.note or "").split()),
+            on_one_line(c.note or ""),
         )
         for c, day in zip(checkins, days, strict=True)
     )
@@ -80,7 +81,7 @@ def hit_rows(hits: Sequence[Hit]) -> None:
         row(
             f"{hit.kind} #{hit.id}",
             hit.day or "",
-            " ".join(hit.snippet.split()).replace(MARK_START, "[").replace(MARK_END, "]"),
+            on_one_line(hit.snippet).replace(MARK_START, "[").replace(MARK_END, "]"),
         )
         for hit in hits
     )

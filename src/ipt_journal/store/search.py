@@ -11,6 +11,7 @@ index built again (`drop_fts_statements`, then `fts_statements`, as m018 does).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ipt_journal.clinical.vocab import REVIEW_ANSWERS
@@ -19,6 +20,7 @@ from ipt_journal.store.repository import Repository
 # Porter stemming, so "walking" finds "walk"; accents folded, so "cafe" finds "café".
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 MARK_START, MARK_END = "\x02", "\x03"  # around each matching word in a snippet; never in notes
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,13 @@ class SearchSource:
     children: tuple[ChildWords, ...] = ()  # words kept in child tables (a check-in's tags)
     day: str = "t.day"  # SQL over the record's row (alias t) for the day shown with it
     show: str = ""  # the command that shows the whole record
+
+    @property
+    def one_text(self) -> bool:
+        """Its body is one piece of writing (a note, and a check-in's tags after it), so a
+        blank line in it is the writer's paragraph break (a Daylio note's title and text);
+        in a body of several fields it is only an empty field between two."""
+        return len(self.columns) == 1 and not self.json_columns
 
     @property
     def fts(self) -> str:
@@ -261,7 +270,9 @@ class SearchStore(Repository):
                     f"FROM {source.fts} WHERE {source.fts} MATCH ? AND rowid IN ({marks})",
                     [query, *chunk],
                 ):
-                    snippets[(kind, row[0])] = row[1]
+                    # Screens show a snippet's paragraphs apart (safe_text.on_one_line): only
+                    # those the person wrote, never an empty field between two.
+                    snippets[(kind, row[0])] = row[1] if source.one_text else _BLANK_LINES.sub("\n", row[1])
         return [
             Hit(row["kind"], row["id"], row["day"], snippets.get((row["kind"], row["id"]), ""))
             for row in rows

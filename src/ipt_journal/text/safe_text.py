@@ -12,6 +12,9 @@ programs may hold them anyway:
 - `csv_cell`: a cell starting with = + - @ (or a tab or carriage return) is a formula to a
   spreadsheet; it gets a leading apostrophe.
 - `markdown`: Markdown and HTML syntax in a person's text is escaped, so it stays text.
+
+And `on_one_line`: a note where one line is all there is (a list row, a search hit, a
+Markdown list item), its paragraphs kept apart.
 """
 
 from __future__ import annotations
@@ -46,6 +49,19 @@ def for_terminal(text: str, one_line: bool = False) -> str:
     written as a visible escape instead. `one_line` escapes tabs and newlines too (a Tab
     completion is one line)."""
     return (_UNSAFE_ONE_LINE if one_line else _UNSAFE).sub(_escape, text)
+
+
+PARAGRAPH_BREAK = " \u2014 "  # an em dash between spaces
+_PARAGRAPHS = re.compile(r"\r?\n\s*\n")
+
+
+def on_one_line(text: str) -> str:
+    """`text` on one line: its paragraphs (a blank line between) joined by " — ", other line
+    breaks and runs of spaces by one space. A Daylio note's title and text are imported as
+    two paragraphs, so they read "Title — Text" instead of running together; the stored
+    note keeps its line breaks (`ipt checkin show`, the CSV and JSON exports)."""
+    parts = (" ".join(part.split()) for part in _PARAGRAPHS.split(text))
+    return PARAGRAPH_BREAK.join(part for part in parts if part)
 
 
 def shell_word(text: str) -> str:

@@ -40,10 +40,12 @@ def dispute_with_sam(ipt) -> None:
 def test_the_latest_week_s_stage_is_the_course_s_stage_on_every_screen(ipt):
     with on(WEEK_5):
         dispute_with_sam(ipt)
-        ipt.ok("pathway", "week", "--stage", "renegotiation", "--date", "2026-03-10")
+        out = flat(ipt.ok("pathway", "week", "--stage", "renegotiation", "--date", "2026-03-10").stdout)
+        assert "Your course's dispute stage is now renegotiation, the latest week's." in out
         ipt.ok("pathway", "week", "--stage", "dissolution", "--date", "2026-03-25")
         # A week recorded later for an earlier date does not turn the clock back.
-        ipt.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-17")
+        out = flat(ipt.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-17").stdout)
+        assert "Week of 2026-03-16: stage impasse." in out and "now" not in out
         assert ipt.rows("SELECT dispute_stage FROM courses") == [("dissolution",)]
         assert ipt.rows("SELECT name, dispute_stage FROM people") == [("Sam", "dissolution")]
         where = "The dispute with Sam stands at dissolution (recorded for the week of 2026-03-23)."

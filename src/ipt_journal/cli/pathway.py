@@ -204,10 +204,15 @@ def week(
         if stage is None and confidants is None:
             messages.note("Nothing recorded.")
             return
-    saved = state.journal().pathways.record_week(day, stage, confidants)
+    journal = state.journal()
+    course = journal.course.current()
+    saved = journal.pathways.record_week(day, stage, confidants)
     said = [f"stage {saved.dispute_stage}" if saved.dispute_stage else ""]
     said.append(f"{saved.confidants} to confide in" if saved.confidants is not None else "")
     messages.note(f"Week of {monday_of(day).isoformat()}: {', '.join(s for s in said if s)}.")
+    now = journal.course.current()  # the latest week's stage is the course's (store/pathways.py)
+    if course and now and now.dispute_stage != course.dispute_stage:
+        messages.note(f"Your course's dispute stage is now {now.dispute_stage}, the latest week's.")
 
 
 @app.command("done")

@@ -121,6 +121,9 @@ def test_a_self_guided_course_s_isolation_pathway_never_assumes_a_therapist(ipt)
             ("interpersonal-deficits", "therapist"),
         ]
         assert json.loads(ipt.ok("pathway", "--json").stdout)["pathways"][0]["next"] == "contact"
+        # Marked done by hand (in a group, on paper), it is named in the same words.
+        out = flat(ipt.ok("pathway", "done", "therapist", "--date", "2026-03-31").stdout)
+        assert "Marked done on 2026-03-31: The pattern with someone new, or someone who helps you." in out
 
 
 def test_a_course_with_a_therapist_keeps_the_pattern_with_the_therapist(ipt):

@@ -247,4 +247,6 @@ def done(
         raise InputError(f"Both your focus areas have a step {step!r}; say which with --area.")
     chosen_area, chosen = found[0]
     journal.pathways.mark(chosen_area, chosen.key, day)
-    messages.note(f"Marked done on {day.isoformat()}: {chosen.title}.")
+    course = journal.course.current()  # a self-guided course's step is worded for it
+    title = chosen.for_course(course.with_therapist if course else None).title
+    messages.note(f"Marked done on {day.isoformat()}: {title}.")

@@ -316,3 +316,55 @@ def test_a_note_an_earlier_version_left_beside_a_journal_is_swept_by_its_next_ru
     assert (left / "note.md").exists()
     ipt.ok("--db", str(elsewhere), "checkin", "list")
     assert not (left / "note.md").exists() and not left.exists()
+
+
+@pytest.fixture
+def good_editor(tmp_path, monkeypatch):
+    """An editor that saves $FAKE_TEXT and exits 0, as a person saving and quitting."""
+    script = tmp_path / "good-editor"
+    script.write_text(
+        "#!/usr/bin/env python3\nimport os, sys\nopen(sys.argv[1], 'w').write(os.environ['FAKE_TEXT'])\n"
+    )
+    script.chmod(0o700)
+    monkeypatch.setenv("VISUAL", str(script))
+    monkeypatch.setenv("FAKE_TEXT", MARKER)
+
+
+def kept_after_failure(result) -> Path:
+    words = flat(result.stderr).split("What you wrote in the editor is kept at ", 1)[1]
+    return Path(words.split(" (readable only by you", 1)[0])
+
+
+def test_text_from_the_editor_is_kept_when_the_command_then_fails(ipt, tmp_path, good_editor):
+    """The editor closed normally, then the command failed (here: the --db file is another
+    program's database, found only after the editor ran): the text is a draft, not lost."""
+    import sqlite3
+
+    foreign = tmp_path / "elsewhere" / "photos.db"
+    foreign.parent.mkdir()
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    result = ipt("--db", str(foreign), "checkin", "--mood", "6", "--date", "2026-01-02", "--edit")
+    assert result.exit_code != 0
+    assert "not an ipt journal" in flat(result.stderr)
+    draft = kept_after_failure(result)
+    assert draft.parent == foreign.parent / "drafts" and draft.read_text() == MARKER
+    assert mode(draft) == 0o600 and mode(draft.parent) == 0o700
+    with sqlite3.connect(foreign) as conn:  # and the other program's file was not changed
+        assert [row[0] for row in conn.execute("SELECT name FROM sqlite_master")] == ["photos"]
+
+
+def test_a_value_refused_before_the_editor_opens_leaves_nothing_to_keep(ipt, good_editor):
+    """Flags are checked before the editor opens, so nobody writes a note for nothing."""
+    ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01")
+    result = ipt("checkin", "--mood", "6", "--date", "2026-01-02", "--with", "Nobody Known", "--edit")
+    assert result.exit_code == 2 and "Nobody Known" in flat(result.stderr)
+    assert "kept at" not in flat(result.stderr) and not (ipt.path.parent / "drafts").exists()
+    assert ipt.rows("SELECT note FROM checkins") == [(None,)]
+
+
+def test_a_saved_note_leaves_no_draft(ipt, good_editor):
+    result = ipt.ok("checkin", "--mood", "6", "--date", "2026-01-02", "--edit")
+    assert "kept at" not in flat(result.stderr)
+    assert not (ipt.path.parent / "drafts").exists()
+    assert ipt.rows("SELECT note FROM checkins ORDER BY id") == [(MARKER,)]

@@ -48,6 +48,32 @@ def _private_folder(journal: Path) -> Path:
         ) from None
 
 
+# What the editor gave back in this run, and for which journal, until the command ends. If
+# it fails after the editor closed (a wrong passphrase, a file that is not a journal, a value
+# refused, Ctrl-C at a later question), the error edge keeps the text as a draft
+# (`keep_unsaved`, called from cli/__init__.py), so a failure never throws away what was written.
+_given_back: list[tuple[Path, str]] = []
+
+
+def keep_unsaved() -> list[Path]:
+    """Keep what the editor gave back this run as drafts beside its journal; where they are."""
+    from ipt_journal.safekeeping.editing import draft_of_text
+
+    kept = []
+    while _given_back:
+        journal, text = _given_back.pop(0)
+        try:
+            kept.append(draft_of_text(text, journal))
+        except OSError:
+            continue  # the error being reported already says what was not saved
+    return kept
+
+
+def forget_unsaved() -> None:
+    """The command ended well (or a new one starts): nothing to keep."""
+    _given_back.clear()
+
+
 def run_editor(text: str, journal: Path, suffix: str = ".md") -> str:
     """`text` opened in the editor, for a note of `journal`; what was saved. The file is gone
     afterwards (kept as a draft beside the journal if the editor failed after a change)."""
@@ -69,11 +95,15 @@ def run_editor(text: str, journal: Path, suffix: str = ".md") -> str:
             ) from None
         if finished.returncode != 0:
             try:
-                return _after_an_editor_error(path, text, finished.returncode, journal)
+                written = _after_an_editor_error(path, text, finished.returncode, journal)
             except _NotKept:
                 kept = True
                 raise
-        return path.read_text(encoding="utf-8")
+        else:
+            written = path.read_text(encoding="utf-8")
+        if written.strip() and written != text:
+            _given_back.append((journal, written))
+        return written
     finally:
         if not kept:
             shutil.rmtree(folder, ignore_errors=True)

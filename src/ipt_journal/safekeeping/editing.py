@@ -131,18 +131,10 @@ def kept_drafts(journal: Path) -> list[Path]:
 def keep_draft(path: Path, journal: Path) -> Path:
     """Move the editor's file into `journal`'s drafts folder (0700) as a new file, mode 0600,
     on disk; returns where."""
-    import datetime as dt
-
     from ipt_journal.safekeeping.files import fsync_file, fsync_folder
-    from ipt_journal.store.core import make_private_dirs
 
-    folder = drafts_folder(journal)
-    make_private_dirs(folder)
-    if folder.is_symlink() or not folder.is_dir():
-        raise NotADirectoryError(f"{folder} is not a folder of ipt's")
-    os.chmod(folder, 0o700)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    draft = folder / f"{journal.name}{DRAFT_MARK}{stamp}{path.suffix}"
+    draft = _new_draft(journal, path.suffix)
+    folder = draft.parent
     if path.is_symlink() or not path.is_file():
         _copy(path, draft)  # what the editor left in its place, read as the text it holds
         return draft
@@ -159,6 +151,37 @@ def keep_draft(path: Path, journal: Path) -> Path:
     os.chmod(draft, 0o600)  # the editor may have saved it with a mode of its own
     fsync_file(draft)
     fsync_folder(folder)
+    return draft
+
+
+def _new_draft(journal: Path, suffix: str) -> Path:
+    """The name of a new draft of `journal`, in its drafts folder (made private)."""
+    import datetime as dt
+
+    from ipt_journal.store.core import make_private_dirs
+
+    folder = drafts_folder(journal)
+    make_private_dirs(folder)
+    if folder.is_symlink() or not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder of ipt's")
+    os.chmod(folder, 0o700)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return folder / f"{journal.name}{DRAFT_MARK}{stamp}{suffix}"
+
+
+def draft_of_text(text: str, journal: Path) -> Path:
+    """`text` kept as a new draft of `journal` (0600, on disk): what the editor gave back to
+    a command that then failed. Returns where."""
+    from ipt_journal.safekeeping.files import fsync_folder
+
+    draft = _new_draft(journal, ".md")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), 0o600)  # whatever the umask
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    fsync_folder(draft.parent)
     return draft
 
 

@@ -59,6 +59,7 @@ def test_the_latest_week_s_stage_is_the_course_s_stage_on_every_screen(ipt):
         assert "Focus: role dispute with Sam (dissolution)." in flat(ipt.ok("course").stdout)
         # The line over the course keeps every week's stage, the older ones too.
         assert json.loads(ipt.ok("pathway", "--json").stdout)["dispute_stage_by_week"] == [
+            {"week": "2026-03-02", "stage": "impasse"},  # as named when the course began
             {"week": "2026-03-09", "stage": "renegotiation"},
             {"week": "2026-03-16", "stage": "impasse"},
             {"week": "2026-03-23", "stage": "dissolution"},
@@ -77,9 +78,31 @@ def test_a_role_dispute_exercise_s_stage_moves_the_course_s_stage(ipt):
         assert "stands at renegotiation (recorded for the week of 2026-03-30)" in flat(ipt.ok().stdout)
 
 
-def test_without_a_week_recorded_the_stage_is_the_course_s_own(ipt):
+def test_the_stage_named_at_the_start_is_the_first_week_s_and_a_revised_one_this_week_s(ipt):
     with on(WEEK_5):
         dispute_with_sam(ipt)
+        assert ipt.rows("SELECT week, dispute_stage FROM pathway_weeks") == [("2026-03-02", "impasse")]
+        where = "The dispute with Sam stands at impasse (recorded for the week of 2026-03-02)."
+        assert where in flat(ipt.ok().stdout)
+        ipt.ok("start", "--revise", "--dispute-stage", "renegotiation")
+        assert ipt.rows("SELECT week, dispute_stage FROM pathway_weeks ORDER BY week") == [
+            ("2026-03-02", "impasse"),
+            ("2026-03-30", "renegotiation"),
+        ]
+        assert ipt.rows("SELECT dispute_stage FROM courses") == [("renegotiation",)]
+        assert "stands at renegotiation (recorded for the week of 2026-03-30)" in flat(ipt.ok().stdout)
+
+
+def test_a_stage_from_before_any_week_was_recorded_is_the_course_s_own(ipt):
+    """A journal from before weekly stages: the course's stage, said as set for the course."""
+    with on(WEEK_5):
+        dispute_with_sam(ipt)
+        ipt.rows("SELECT 1")  # the journal exists
+        import sqlite3
+
+        with sqlite3.connect(ipt.path) as conn:
+            conn.execute("DELETE FROM pathway_weeks")
+        conn.close()
         assert "The dispute with Sam stands at impasse (as set for the course)." in flat(ipt.ok().stdout)
 
 

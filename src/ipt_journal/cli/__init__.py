@@ -158,6 +158,9 @@ class IptGroup(TyperGroup):
             result = super().invoke(ctx)
             _editor_text(keep=False)
             return result
+        except UsageError as error:
+            _say_where_a_global_option_goes(ctx, error)
+            raise
         except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
             raise  # Typer's own handling: usage errors, exits, and a reader that went away
         except IptError as error:
@@ -185,6 +188,22 @@ class IptGroup(TyperGroup):
             )
             _editor_text(keep=True)
             raise typer.Exit(1) from None
+
+
+def _say_where_a_global_option_goes(ctx: Context, error: UsageError) -> None:
+    """`ipt search walk --plain`: --plain is ipt's own option, written before the command;
+    the usage error says so instead of only "No such option"."""
+    option = getattr(error, "option_name", None)  # set on Click's "No such option" error
+    if not option or error.ctx is None or error.ctx is ctx:
+        return
+    if any(option in param.opts for param in ctx.command.params):
+        command = error.ctx.command_path.split(" ", 1)[-1]
+        error.message = (
+            f"{error.message.rstrip('.')}. {option} is one of ipt's own options and goes before "
+            f"the command: ipt {option} {command} ..."
+        )
+        if hasattr(error, "possibilities"):
+            error.possibilities = []  # the command's own options are not what was meant
 
 
 def _editor_text(keep: bool) -> None:

@@ -34,7 +34,7 @@ def search(
     """
     from ipt_journal.cli.listing import check_limit
     from ipt_journal.errors import InputError
-    from ipt_journal.store.search import MARK_END, MARK_START, SOURCES
+    from ipt_journal.store.search import MARK_CUT, MARK_END, MARK_START, SOURCES
     from ipt_journal.text import messages
     from ipt_journal.text.safe_text import on_one_line
 
@@ -53,7 +53,9 @@ def search(
         plain = [
             {
                 **messages.plain(hit),
-                "snippet": on_one_line(hit.snippet.replace(MARK_START, "").replace(MARK_END, "")),
+                "snippet": on_one_line(
+                    hit.snippet.replace(MARK_START, "").replace(MARK_END, "").replace(MARK_CUT, "…")
+                ),
             }
             for hit in hits
         ]

@@ -73,15 +73,23 @@ def exercise_rows(done: Sequence[Exercise]) -> None:
     )
 
 
+# Where a search result leaves words out of a long text: words, not "…" or "...", which a
+# screen reader reads out as a symbol (docs/user-guide.md, "Search").
+MORE_WORDS = "(more)"
+
+
 def hit_rows(hits: Sequence[Hit]) -> None:
-    """Search results; the matching words [in brackets], since a pipe has no bold."""
-    from ipt_journal.store.search import MARK_END, MARK_START
+    """Search results; the matching words [in brackets], since a pipe has no bold, and
+    (more) where the text goes on before or after the words shown."""
+    from ipt_journal.store.search import MARK_CUT, MARK_END, MARK_START
 
     write_rows(
         row(
             f"{hit.kind} #{hit.id}",
             hit.day or "",
-            on_one_line(hit.snippet).replace(MARK_START, "[").replace(MARK_END, "]"),
+            on_one_line(hit.snippet.replace(MARK_CUT, f" {MORE_WORDS} "))
+            .replace(MARK_START, "[")
+            .replace(MARK_END, "]"),
         )
         for hit in hits
     )

@@ -21,6 +21,9 @@ from ipt_journal.store.repository import Repository
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 MARK_START, MARK_END = "\x02", "\x03"  # around each matching word in a snippet; never in notes
 _BLANK_LINES = re.compile(r"\n\s*\n")
+# Where a snippet leaves words out, before or after: each screen says it its own way ("…" on
+# a terminal, words with --plain, where a screen reader would read out a symbol).
+MARK_CUT = "\x04"
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,7 @@ class Hit:
     kind: str
     id: int
     day: str | None
-    snippet: str  # the matching words between MARK_START and MARK_END
+    snippet: str  # the matching words between MARK_START and MARK_END; MARK_CUT where words are left out
 
 
 def plain_words(text: str, prefix: bool = False) -> str:
@@ -228,6 +231,28 @@ def plain_words(text: str, prefix: bool = False) -> str:
         if any(c.isalnum() for c in word) and word not in OPERATORS
     ]
     return " ".join(word + ("*" if prefix else "") for word in words)
+
+
+def _tags_once(snippet: str) -> str:
+    """Each of a check-in's tags once: a one-line check-in keeps "#home" in its note, and
+    the tag is in the tags line after it too. The note's own stays, where it was written."""
+    note, newline, tags = snippet.rpartition("\n")
+    if not newline:
+        return snippet
+    cut = tags.endswith(MARK_CUT)
+    written = _unmarked(note)
+    kept = [
+        tag
+        for tag in tags.removesuffix(MARK_CUT).split("  ")
+        if not re.search(rf"(?<![\w#]){re.escape(_unmarked(tag))}(?!\w)", written, re.IGNORECASE)
+    ]
+    if not any(tag.strip() for tag in kept):
+        return note + (MARK_CUT if cut else "")
+    return f"{note}\n{'  '.join(kept)}" + (MARK_CUT if cut else "")
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "").replace(MARK_CUT, "")
 
 
 class SearchStore(Repository):
@@ -266,13 +291,14 @@ class SearchStore(Repository):
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
                 for row in self._all(
-                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '…', 16) "
+                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '{MARK_CUT}', 16) "
                     f"FROM {source.fts} WHERE {source.fts} MATCH ? AND rowid IN ({marks})",
                     [query, *chunk],
                 ):
                     # Screens show a snippet's paragraphs apart (safe_text.on_one_line): only
                     # those the person wrote, never an empty field between two.
-                    snippets[(kind, row[0])] = row[1] if source.one_text else _BLANK_LINES.sub("\n", row[1])
+                    snippet = row[1] if source.one_text else _BLANK_LINES.sub("\n", row[1])
+                    snippets[(kind, row[0])] = _tags_once(snippet) if source.children else snippet
         return [
             Hit(row["kind"], row["id"], row["day"], snippets.get((row["kind"], row["id"]), ""))
             for row in rows

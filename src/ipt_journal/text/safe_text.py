@@ -74,6 +74,19 @@ def shell_word(text: str) -> str:
     return shlex.quote(for_terminal(text, one_line=True))
 
 
+def bash_word(text: str) -> str:
+    """`text` as one bash word that stands for exactly `text` and shows nothing invisible:
+    `shell_word`'s quoting, or, when `text` holds a control or invisible character (a tag
+    typed with a zero-width space), ANSI-C quoting with that character as a visible escape
+    (`$'work\\u200b'`), which bash and zsh read back as the stored character. For Tab
+    completion, where a value that looks right but does not match would fail silently."""
+    if not _UNSAFE_ONE_LINE.search(text):
+        return shell_word(text)
+    # Inside $'...': backslash and quote are escaped; ! too (history expansion).
+    body = _UNSAFE_ONE_LINE.sub(_escape, text.replace("\\", "\\\\").replace("'", "\\'").replace("!", "\\x21"))
+    return f"$'{body}'"
+
+
 def control_character(text: str, multiline: bool = False) -> str | None:
     """The first control character in `text` that ipt refuses, spelled out, or None.
     `multiline` allows tabs and newlines (notes); single-line text allows neither."""

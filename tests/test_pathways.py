@@ -21,8 +21,9 @@ def on(day: dt.date):
     return time_machine.travel(dt.datetime(day.year, day.month, day.day, 12).astimezone(), tick=True)
 
 
-def start_course(ipt, *focus: str, extra: tuple[str, ...] = ()) -> None:
-    args = ["start", "--weeks", "12", "--start-date", START, "--no-therapist", "--phq9", "1,1,1,1,1,1,1,1,0"]
+def start_course(ipt, *focus: str, extra: tuple[str, ...] = (), therapist: bool = False) -> None:
+    helped = "--therapist" if therapist else "--no-therapist"
+    args = ["start", "--weeks", "12", "--start-date", START, helped, "--phq9", "1,1,1,1,1,1,1,1,0"]
     for area in focus:
         args += ["--focus", area]
     ipt.ok(*args, *extra, "--goal", "Feel closer to people")
@@ -205,7 +206,8 @@ def test_isolation_pathway_counts_contacts_each_week_and_confidants(ipt):
     ipt.ok("inventory", "add", "--name", "Lee", "--relationship", "colleague")
     ipt.ok("inventory", "add", "--name", "Nan", "--relationship", "parent", "--status", "deceased")
     with on(WEEK_5):
-        start_course(ipt, "interpersonal-deficits")
+        # With a therapist: a self-guided course's step is worded for it (test_pathway_course.py).
+        start_course(ipt, "interpersonal-deficits", therapist=True)
         for day, people in [
             ("2026-03-03", ["Kim:+1", "Lee:0"]),
             ("2026-03-05", ["Kim:+1"]),

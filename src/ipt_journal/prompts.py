@@ -157,6 +157,18 @@ def ask(question: Question, default: Any = None) -> Any:
             lambda typed: parse_day_or_month(typed)[0].isoformat() if typed else None,
             default=default or "",
         )
+    if question.kind == "holidays":  # optional; each day checked as typed, so no answer is lost
+        from ipt_journal.clinical.pathways import holidays_text, parse_holidays
+
+        def problem(typed: str) -> bool | str:
+            try:
+                parse_holidays(typed)
+            except ValueError as error:
+                return str(error)
+            return True
+
+        typed = text(question.message + " (Enter to skip)", default=default or "", validate=problem)
+        return holidays_text(parse_holidays(typed))
     if question.kind == "yes-no":
         choices = (("yes", True), ("no", False))
         return select(question.message, choices, default=default, optional=True)

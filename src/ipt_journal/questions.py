@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Question:
     field: str
-    kind: str  # "text", "select", "yes-no" or "day"
+    kind: str  # "text", "select", "yes-no", "day" or "holidays" (names and MM-DD, checked as typed)
     message: str
     choices: tuple[tuple[str, object], ...] = ()
     required: bool = False
@@ -100,6 +100,13 @@ PERSON_QUESTIONS: tuple[Question, ...] = (
         when=_died,
     ),
     Question("died_on", "day", "When did they die? A day, or only the month (2026-04)", when=_died),
+    Question(
+        "holidays",
+        "holidays",
+        "Days that may be hard without them, each a name and month-day, like "
+        "'Christmas 12-25; his birthday 03-14'",
+        when=_died,
+    ),
     Question(
         "problem_area",
         "select",

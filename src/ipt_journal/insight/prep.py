@@ -79,6 +79,8 @@ class Prep:
     # screen carries the one urgency instead (see follow_up.py).
     who: str = "your therapist or doctor"
     item9_urgent: bool = False
+    # Where the course's role dispute stands now (insight/pathways.py): {"with", "stage", "week"}.
+    dispute: dict | None = None
 
     @property
     def item9_days(self) -> list[str]:
@@ -111,6 +113,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
     happened (a check-in's day, a questionnaire's, homework closed), not the day it was
     typed, as the clinician report's "since the last session" counts it."""
     from ipt_journal.insight.gaps import last_gap
+    from ipt_journal.insight.pathways import dispute_now
     from ipt_journal.insight.report_window import last_session, since_session_day
     from ipt_journal.text.dates import monday_of
 
@@ -149,6 +152,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         bring=[asdict(item) for item in journal.bring.all()],
         events=events_since(journal, since, today),
         incidents=[person.as_json() for person in by_person(journal, since, today)],
+        dispute=stage.as_json() if (stage := dispute_now(journal)) else None,
         **urgency_context(journal),
     )
 

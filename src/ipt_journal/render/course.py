@@ -28,10 +28,11 @@ GOAL_COLUMNS = (
 
 def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as_json: bool) -> None:
     """`where` is insight.course_progress.course_progress: the week every other screen shows today."""
-    from ipt_journal.clinical.course import IN_SESSIONS, PHASES
+    from ipt_journal.clinical.course import PHASES, in_sessions_words
 
     purpose = PHASES[where.phase]
-    in_sessions = IN_SESSIONS[where.phase]  # what happens in the sessions, beside what you do
+    # What happens in the sessions, beside what you do (said as IPT's, in a self-guided course).
+    in_sessions = in_sessions_words(where.phase, course.with_therapist)
     if as_json:
         print_json(
             {

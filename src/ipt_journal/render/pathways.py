@@ -10,6 +10,7 @@ from ipt_journal.clinical.pathways import PHASE_WORDS, WEEKLY, next_words
 from ipt_journal.clinical.vocab import DisputeStage
 
 if TYPE_CHECKING:
+    from ipt_journal.insight.course_work import CourseWork
     from ipt_journal.insight.pathways import PathwayScreen
     from ipt_journal.store.pathways import PathwayWeek
 
@@ -105,4 +106,18 @@ def contact_lines(screen: PathwayScreen) -> list[str]:
         )
     if screen.confidants_now is not None:
         lines.append(f"Marked in your inventory as someone you can confide in: {screen.confidants_now}.")
+    return lines
+
+
+def course_work_lines(work: CourseWork) -> list[str]:
+    """The report's course part: the pathway step by step, where the dispute stands, the
+    midpoint review (indented lines keep their columns; the stage's line follows them)."""
+    lines: list[str] = []
+    for line in work.pathway_lines():
+        lines.append(("  " + line) if line[:1].isdigit() else line)
+    if work.dispute:
+        lines.append(work.dispute.words())
+    if work.midpoint:
+        lines.append(work.midpoint_heading + ":")
+        lines += [f"  {label}: {answer}" for label, answer in work.midpoint_answers()]
     return lines

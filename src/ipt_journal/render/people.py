@@ -118,6 +118,7 @@ def person_detail(
         (DECEASED_LABELS["change"] if died else "Would like to change", person.change),
         ("Problem area", area_label(person.problem_area)),
         ("Dispute stage", label(person.dispute_stage)),
+        ("Days to remember", person.holidays),
         ("Notes", person.notes),
     ]
     for field, value in rows:

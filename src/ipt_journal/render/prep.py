@@ -50,6 +50,12 @@ def prep(result: Prep) -> None:
     console.print(f"Since {start} ({result.since} to {result.today})", style="bold")
     if result.is_empty:
         console.print("Nothing recorded in this time yet. A check-in takes a minute: ipt checkin")
+    if result.dispute:
+        from ipt_journal.insight.pathways import DisputeNow
+
+        console.print(
+            Text(DisputeNow(result.dispute["with"], result.dispute["stage"], result.dispute["week"]).words())
+        )
     if result.checkins:
         moods = "  ".join(unbroken(f"{day[5:]}: {mood}") for day, mood in result.moods)
         trend = trend_words(result.mood_trend, result.trend_weeks)

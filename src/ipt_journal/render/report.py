@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal import output
-from ipt_journal.clinical.course import week_of
+from ipt_journal.clinical.course import week_in_words, week_of
 from ipt_journal.clinical.scales import SCALES
 from ipt_journal.clinical.vocab import REVIEW_FIELDS
 from ipt_journal.insight.report import Report
@@ -189,7 +189,12 @@ def _weeks_table(console: Console, result: Report) -> None:
     ]
     if not fitted(console, columns, rows):
         for week in result.weeks:
-            when = f" ({course_week(week)})" if week.course_week else ""
+            # In brackets the cell's own "(planned 12)" would nest: the sentence form instead.
+            when = (
+                f" ({week_in_words(week.course_week, week.course_weeks)})"
+                if week.course_week and week.course_weeks
+                else ""
+            )
             change = f", {change_words(week.change)}" if week.change is not None else ""
             seen = names_within(people(week, glue=True), PLAIN_NAMES).replace(" more", f"{GLUE}more")
             seen = f"; {seen}" if week.people else ""

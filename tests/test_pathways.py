@@ -420,6 +420,11 @@ def test_the_report_draws_the_dispute_stage_over_its_window(people):
         {"week": "2026-03-16", "stage": "impasse"},
         {"week": "2026-03-23", "stage": "renegotiation"},
     ]
+    # --plain: a line a week in words, no marks for a screen reader to spell out
+    with on(WEEK_5):
+        plain = people.ok("--plain", "report", "--since", "2026-03-09").stdout
+    assert "  week of 2026-03-16: impasse\n  week of 2026-03-23: renegotiation\n" in plain
+    assert "●" not in plain and "·" not in plain
 
 
 def test_the_report_has_no_stage_line_without_a_role_dispute_focus(ipt):

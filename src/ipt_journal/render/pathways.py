@@ -62,7 +62,15 @@ def screen_lines(screen: PathwayScreen) -> list[str]:
 def stage_line(weeks: list[PathwayWeek]) -> list[str]:
     """The dispute's stage week by week: one row per stage, a mark in the week's column
     (a week with nothing recorded is left blank), the latest weeks when there are many."""
+    from ipt_journal import output
+
     shown = weeks[-MAX_WEEKS_DRAWN:]
+    latest = shown[-1]
+    if output.plain():  # --plain: no marks to decode, a line a week a screen reader reads
+        return [
+            f"The dispute's stage, week by week (latest: {latest.dispute_stage}, week of {latest.week}):",
+            *(f"  week of {week.week}: {week.dispute_stage}" for week in shown),
+        ]
     first = dt.date.fromisoformat(shown[0].week)
     span = (dt.date.fromisoformat(shown[-1].week) - first).days // 7 + 1
     if span > MAX_WEEKS_DRAWN:
@@ -82,7 +90,6 @@ def stage_line(weeks: list[PathwayWeek]) -> list[str]:
         )
         for stage in DisputeStage
     ]
-    latest = shown[-1]
     return [
         f"The dispute's stage, week by week (weeks of {columns[0]} to {columns[-1]}; "
         f"latest: {latest.dispute_stage}, week of {latest.week}):",

@@ -22,7 +22,7 @@ ROWS, COLUMNS = 40, 100
 
 
 class Terminal:
-    def __init__(self, journal_path, *args: str):
+    def __init__(self, journal_path, *args: str, columns: int = COLUMNS, lines: int = ROWS):
         env = {
             **os.environ,
             "IPT_JOURNAL_DB": str(journal_path),
@@ -35,9 +35,9 @@ class Terminal:
             env=env,
             encoding="utf-8",
             timeout=30,  # a ceiling for one prompt to show, reached only when something hangs
-            dimensions=(ROWS, COLUMNS),
+            dimensions=(lines, columns),
         )
-        self.screen = _Screen(COLUMNS, ROWS, reply=self.child.send)
+        self.screen = _Screen(columns, lines, reply=self.child.send)
         # Everything the child prints reaches the emulator, whichever call read it.
         self.child.logfile_read = _Emulator(pyte.Stream(self.screen))
         self.ended: str | None = None  # set when shows() met the end of the output

@@ -17,6 +17,7 @@ SECTIONS = [
     "What I want to bring up",
     "Since the last session",
     "Goals and progress",
+    "Pathway and midpoint review",  # the course's focus has a pathway
     "Life events",
     "Interpersonal inventory: the focus and the inner circle",
     "Relationships and mood",

@@ -229,7 +229,7 @@ def test_with_a_name_then_how_it_went(shell):
 
 
 def test_with_name_colon_offers_how_it_went(shell):
-    described = ("very well", "very badly") if shell.name != "bash" else ()  # bash shows values only
+    described = ("very well", "very badly")  # bash too: listed beside the values, as zsh and fish do
     shown = shell.listing("ipt checkin --with Tom:", "+2", "-2", *described)
     assert "+2" in shown and "-2" in shown
     for description in described:
@@ -320,3 +320,8 @@ def test_zsh_loads_the_installed_file_from_fpath(hostile_journal, tmp_path):
     child.close(force=True)
     assert record.read_text().splitlines() == ["inventory", "show", HOSTILE["S"]]
     assert not list(home.glob("pwned*"))
+
+
+def test_an_option_and_its_value_in_one_word(shell):
+    assert shell.run("ipt checkin list --tag=mo") == ["checkin", "list", "--tag=movies / tv"]
+    assert shell.run("ipt checkin --with=To", then="+1") == ["checkin", "--with=Tom:+1"]

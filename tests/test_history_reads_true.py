@@ -190,8 +190,10 @@ def test_comparisons_start_after_the_gap_in_every_format(people, tmp_path):
     changes = {week["monday"]: week["change"] for week in data["weeks"]}
     assert changes["2019-09-09"] == 0.0 and changes["2024-04-01"] is None and changes["2024-04-08"] == -2.0
     sam = next(person for person in data["people"] if person["name"] == "Sam")
-    # all his time in the window is counted; with and without him only after the gap
-    assert sam["interactions"] == 7
+    # every figure of his row from the days after the gap, as the heading says (a count of
+    # five years beside a comparison of two months would read as one finding)
+    assert sam["interactions"] == 4
+    assert (data["people_since"], data["people_until"]) == ("2024-04-01", "2024-05-20")
     assert (sam["mood_with"], sam["mood_without"], sam["checkins_without"]) == (7.5, 5.5, 4)
     # the halves are halves of spring 2024, not of five years (nor of the empty months since)
     insight = data["insight"]
@@ -251,7 +253,8 @@ def test_the_reviews_look_back_compares_the_weeks_after_the_gap(people):
     text = flat(people.ok("review", "--show").stdout)
     assert GAP_SENTENCE in text
     assert "Mood: 6.0 on average in the first 4 weeks with check-ins, 7.0 in the last 4: up 1.0." in text
-    assert "since your first check-in" in text and "during the course" not in text  # there is none
+    # each person's figures from the weeks after the gap, and the line says which (no course)
+    assert "in 4 check-ins from 2024-04-01 to 2024-05-20" in text and "during the course" not in text
     data = json.loads(people.ok("review", "--show", "--json").stdout)
     assert data["gap"]["compared_from"] == "2024-04-01"
     assert (data["mood"]["first_mean"], data["mood"]["last_mean"]) == (6.0, 7.0)
@@ -264,7 +267,7 @@ def test_session_prep_gives_the_trend_of_the_weeks_after_the_gap(people):
     assert "Since your session on 2019-09-01" in text
     # all 14 check-ins counted; the trend only from spring 2024 (6.0 then 7.0), never 2019's 2s
     assert (
-        "over 14 check-ins, up 1.0 from the first weeks to the last since 2024-04-01 "
+        "over 14 check-ins, up 1.0 from the first 4 weeks to the last 4 since 2024-04-01 "
         "(after months without a check-in)." in text
     )
     data = json.loads(people.ok("prep", "--json").stdout)

@@ -206,7 +206,7 @@ def test_dry_run_writes_nothing_and_says_what_would_be_added(ipt, current):
     assert (
         "First rows to be added: 2024-05-11 11:00; mood 3 2024-05-12 21:15; mood 7; tags family, sam" in out
     )
-    assert "'Morning Slept badly'" in out
+    assert "'Morning — Slept badly'" in out  # the title apart from the text
     assert "Nothing was changed (--dry-run)." in out
 
 

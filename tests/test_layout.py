@@ -13,6 +13,7 @@ TOP_LEVEL = {
     "__init__.py",
     "__main__.py",
     "config.py",
+    "entry.py",
     "editor.py",
     "errors.py",
     "output.py",

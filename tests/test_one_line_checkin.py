@@ -10,7 +10,7 @@ from ipt_journal.errors import InputError
 from ipt_journal.text.one_line import parse_line
 from support import assert_user_error, flat
 
-LIVING = ["Sam", "Sam Lee", "Alex", "O'Brien"]
+LIVING = ["Sam", "Sam Lee", "Alex", "O'Brien", "Mary Ann"]
 DIED = ["Rosa"]
 
 
@@ -37,6 +37,17 @@ DIED = ["Rosa"]
         ("5", ["COVID-19 test, top-3 of the week, issue #42"], None, ["42"], []),
         ("0", [], None, [], []),
         ("10", ["sam, then Sam-1 later"], None, [], [("Sam", -1)]),
+        # A quoted name (a name with a space, inside a line the shell already quotes):
+        # the sign after the closing quote is how it went.
+        ("6", ['dinner with "Mary Ann"+2'], None, [], [("Mary Ann", 2)]),
+        ("6", ['"Mary Ann":-1 then Sam+1'], None, [], [("Mary Ann", -1), ("Sam", 1)]),
+        ("6", ["with \u201cMary Ann\u201d+1"], None, [], [("Mary Ann", 1)]),
+        ("6", ["with 'mary ann'-2"], None, [], [("Mary Ann", -2)]),
+        ("6", ["with \u2018Mary Ann\u2019+0"], None, [], [("Mary Ann", 0)]),
+        ("6", ['"Sam Lee"+1 and "Sam"-1'], None, [], [("Sam Lee", 1), ("Sam", -1)]),
+        ("6", ["'O'Brien'+1"], None, [], [("O'Brien", 1)]),
+        ("6", ['dinner with "Mary Ann", lovely'], None, [], [("Mary Ann", None)]),  # quoted, no sign
+        ("6", ['she said "it went well"'], None, [], []),  # quoted words with no sign: words
     ],
 )
 def test_a_line_is_read_into_mood_note_tags_and_people(mood, words, note, tags, people):
@@ -57,6 +68,11 @@ def test_a_line_is_read_into_mood_note_tags_and_people(mood, words, note, tags, 
         ("6", ["dinner with @Samm"], "No one called 'Samm' in your inventory. Did you mean Sam"),
         ("6", ["Sam+3"], "How it went with Sam must be from -2 (very badly) to +2 (very well), got +3."),
         ("6", ["with Rosa+1"], "Rosa has died"),
+        ("6", ['with "Mary Jo"+2'], "No one called 'Mary Jo' in your inventory. Did you mean Mary Ann"),
+        ("6", ["with \u201cMary Jo\u201d-1"], "No one called 'Mary Jo' in your inventory."),
+        ("6", ["with 'Tom Lee':+1"], "No one called 'Tom Lee' in your inventory."),
+        ("6", ['"Mary Ann"+3'], "How it went with Mary Ann must be from -2 (very badly) to +2"),
+        ("6", ['with "Rosa"+1'], "Rosa has died"),
     ],
 )
 def test_a_line_that_cannot_be_read_is_refused(mood, words, message):
@@ -107,6 +123,24 @@ def test_one_line_mistakes_write_nothing(inventory, args, message):
     assert_user_error(inventory("checkin", *args), message)
     assert inventory.count("checkins") == 0
     assert inventory.count("people") == 2
+
+
+def test_one_line_keeps_the_sign_after_a_quoted_name_with_a_space(inventory):
+    inventory.ok("inventory", "add", "--name", "Mary Ann", "--relationship", "friend", "--closeness", "2")
+    result = inventory.ok("checkin", "6", 'dinner with "Mary Ann"+2 and Sam', "--date", "2026-03-02")
+    text = flat(result.stdout)
+    assert "Mary Ann (+2)" in text and "Sam (how it went unknown)" in text
+    assert inventory.rows(
+        "SELECT p.name, i.quality FROM interactions i JOIN people p ON p.id = i.person_id ORDER BY p.name"
+    ) == [("Mary Ann", 2), ("Sam", None)]
+    assert inventory.rows("SELECT note FROM checkins") == [('dinner with "Mary Ann"+2 and Sam',)]
+
+
+def test_one_line_refuses_an_unknown_quoted_name_and_writes_nothing(inventory):
+    result = inventory("checkin", "6", 'dinner with "Mary Jo"+2', "--date", "2026-03-02")
+    assert_user_error(result, "No one called 'Mary Jo' in your inventory.")
+    assert "ipt inventory add --name 'Mary Jo' --relationship RELATIONSHIP" in flat(result.output)
+    assert inventory.count("checkins") == 0 and inventory.count("interactions") == 0
 
 
 def test_one_line_json_prints_what_was_saved(inventory):

@@ -21,8 +21,9 @@ def on(day: dt.date):
     return time_machine.travel(dt.datetime(day.year, day.month, day.day, 12).astimezone(), tick=True)
 
 
-def start_course(ipt, *focus: str, extra: tuple[str, ...] = ()) -> None:
-    args = ["start", "--weeks", "12", "--start-date", START, "--no-therapist", "--phq9", "1,1,1,1,1,1,1,1,0"]
+def start_course(ipt, *focus: str, extra: tuple[str, ...] = (), therapist: bool = False) -> None:
+    helped = "--therapist" if therapist else "--no-therapist"
+    args = ["start", "--weeks", "12", "--start-date", START, helped, "--phq9", "1,1,1,1,1,1,1,1,0"]
     for area in focus:
         args += ["--focus", area]
     ipt.ok(*args, *extra, "--goal", "Feel closer to people")
@@ -205,7 +206,8 @@ def test_isolation_pathway_counts_contacts_each_week_and_confidants(ipt):
     ipt.ok("inventory", "add", "--name", "Lee", "--relationship", "colleague")
     ipt.ok("inventory", "add", "--name", "Nan", "--relationship", "parent", "--status", "deceased")
     with on(WEEK_5):
-        start_course(ipt, "interpersonal-deficits")
+        # With a therapist: a self-guided course's step is worded for it (test_pathway_course.py).
+        start_course(ipt, "interpersonal-deficits", therapist=True)
         for day, people in [
             ("2026-03-03", ["Kim:+1", "Lee:0"]),
             ("2026-03-05", ["Kim:+1"]),
@@ -418,6 +420,11 @@ def test_the_report_draws_the_dispute_stage_over_its_window(people):
         {"week": "2026-03-16", "stage": "impasse"},
         {"week": "2026-03-23", "stage": "renegotiation"},
     ]
+    # --plain: a line a week in words, no marks for a screen reader to spell out
+    with on(WEEK_5):
+        plain = people.ok("--plain", "report", "--since", "2026-03-09").stdout
+    assert "  week of 2026-03-16: impasse\n  week of 2026-03-23: renegotiation\n" in plain
+    assert "●" not in plain and "·" not in plain
 
 
 def test_the_report_has_no_stage_line_without_a_role_dispute_focus(ipt):
@@ -460,12 +467,13 @@ def test_an_import_with_an_unknown_pathway_step_is_refused_whole(ipt, tmp_path, 
 
 
 def test_tab_completes_pathway_areas_and_steps(ipt):
-    from test_completion import complete
+    from test_completion import bare, complete
 
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
-    assert complete(ipt.path, "ipt pathway --area role-") == ["role-dispute", "role-transition", ""]
+    # bash lists several values with their words beside them: bare() takes the values.
+    assert bare(complete(ipt.path, "ipt pathway --area role-")) == ["role-dispute", "role-transition"]
     assert complete(ipt.path, "ipt exercise start dispute-pattern --pathway gr") == ["grief", ""]
-    assert complete(ipt.path, "ipt pathway done re") == ["reconnect", "rehearse", ""]
+    assert bare(complete(ipt.path, "ipt pathway done re")) == ["reconnect", "rehearse"]
 
 
 def test_the_markdown_export_lists_the_steps_done_and_the_weeks(people, tmp_path):

@@ -262,7 +262,7 @@ def failing_editor(tmp_path, monkeypatch):
     script.chmod(0o700)
     monkeypatch.setenv("VISUAL", str(script))
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    return tmp_path / "xdg-data" / "ipt-journal" / "drafts"
+    return tmp_path / "journal" / "drafts"  # beside the journal (IPT_JOURNAL_DB), see test_editor_drafts.py
 
 
 @pytest.mark.parametrize("kill", [False, True])
@@ -517,12 +517,10 @@ def test_a_wizard_waiting_for_answers_keeps_them_when_the_passphrase_is_changed(
 
 
 def test_wipe_removes_the_drafts_kept_from_a_failed_editor(ipt, failing_editor, monkeypatch, tmp_path):
-    default = tmp_path / "xdg-data" / "ipt-journal" / "journal.db"
-    monkeypatch.setenv("IPT_JOURNAL_DB", str(default))
     ipt.ok("inventory", "list")
     monkeypatch.setenv("FAKE_TEXT", MARKER)
     ipt("checkin", "--mood", "6", "--date", "2026-01-01", "--edit")
     (draft,) = failing_editor.iterdir()
     result = ipt.ok("wipe", "--yes")
     assert str(draft) in flat(result.stdout)
-    assert not draft.exists() and not failing_editor.exists() and not default.exists()
+    assert not draft.exists() and not failing_editor.exists() and not ipt.path.exists()

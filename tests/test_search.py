@@ -210,3 +210,24 @@ def test_search_finds_life_events_sessions_and_things_to_bring(week):
     assert [(hit["id"], hit["day"]) for hit in events] == [(1, "2026-02")]
     only = json.loads(week.ok("search", "inheritance", "--kind", "session", "--json").stdout)
     assert [hit["kind"] for hit in only] == ["session"]
+
+
+def test_a_tag_written_in_the_note_is_shown_once(people):
+    """A one-line check-in keeps "#home" in its note and also tags it: one "#home" shown."""
+    people.ok("checkin", "6", "good talk about money #home", "--date", "2026-03-02")
+    people.ok(
+        "checkin", "--mood", "5", "--note", "film night #movies", "--tag", "movies", "--tag", "movies / tv",
+        "--date", "2026-03-03",
+    )  # fmt: skip
+    assert people.rows("SELECT tag FROM checkin_tags ORDER BY checkin_id, tag") == [
+        ("home",),
+        ("movies",),
+        ("movies / tv",),
+    ]
+    found = people.ok("search", "money").stdout
+    assert found.count("#home") == 1 and "about [money] #home" in found, found
+    (snippet,) = [hit["snippet"] for hit in json.loads(people.ok("search", "money", "--json").stdout)]
+    assert snippet == "good talk about money #home"
+    # a tag the note does not hold is still shown, and found
+    films = people.ok("search", "tv").stdout
+    assert "film night #movies" in films and "#movies / [tv]" in films and films.count("#movies") == 2, films

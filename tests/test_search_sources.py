@@ -20,6 +20,7 @@ def test_search_finds_the_inventory_course_goals_and_both_plans(ipt):
     written_everywhere(ipt)
     hits = json.loads(ipt.ok("search", "river", "--json").stdout)
     assert sorted(hit["kind"] for hit in hits) == ["course", "goal", "person", "safety-plan", "staying-well"]
+    # Empty answers between the name and this one make no paragraph break in the snippet.
     assert {hit["kind"]: hit["snippet"] for hit in hits}["person"] == "Sam long walks by the river"
     only = json.loads(ipt.ok("search", "river", "--kind", "staying-well", "--json").stdout)
     assert [hit["snippet"] for hit in only] == ["avoiding the river path"]

@@ -103,7 +103,7 @@ def test_differences_are_those_of_the_figures_shown_rounded_half_up(people, monk
     story = flat(people.ok("review", "--show").stdout)
     assert "3.5 on average in the first 1 week" in story and "6.8 in the last 1: up 3.3" in story
     prep = flat(people.ok("prep", "--since", since).stdout)
-    assert "up 3.3 from the first weeks to the last" in prep
+    assert "up 3.3 from the first week's check-ins to the last week's" in prep  # one week each
 
 
 def test_figures_round_half_up_as_written():

@@ -88,6 +88,9 @@ def test_inventory_wizard_asks_about_someone_who_died_as_grief_asks(ipt):
     term.at("What was hard between you, or is left unsaid?").type("")
     term.at("anything you would still like to say to them, or do in their memory?").type("Visit the lake")
     term.at("When did they die?").type("2026-04")
+    term.at("Days that may be hard without them").type("Christmas 25-12")
+    term.shows("25-12 is not a day of the year (MM-DD)")  # said at the prompt; nothing typed is lost
+    term.keys(*["\x7f"] * 5).type("12-25; his birthday 3-4")
     term.answer("Is this loss part of what you are working on (grief)?", DOWN, ENTER)  # grief
     term.at("Anything else to note?").type("")
     code, output = term.finish()
@@ -103,6 +106,7 @@ def test_inventory_wizard_asks_about_someone_who_died_as_grief_asks(ipt):
     assert rows(
         ipt.path, "SELECT status, contact, together, satisfying, change, died_on, problem_area FROM people"
     ) == [("deceased", None, "Fishing", "His laugh", "Visit the lake", "2026-04-01", "grief")]
+    assert rows(ipt.path, "SELECT holidays FROM people") == [("Christmas 12-25; his birthday 03-04",)]
 
 
 def test_wizard_asks_only_for_what_the_flags_left_out(ipt):

@@ -7,6 +7,10 @@ the CLI edge turns that into "nothing was saved".
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -20,8 +24,37 @@ SKIP_LABEL = "(skip)"
 _SKIP = "\0skip"  # questionary treats a None value as "use the title", so skip needs a token
 
 
+def fit(message: str, width: int | None = None, tail: str = "", first: int = 2, indent: int = 0) -> str:
+    """`message` broken at spaces to the terminal's width (prompt_toolkit breaks a long line
+    wherever the edge falls, inside a word). `first`: columns the first line starts after
+    (questionary's "? "); `indent`: spaces before every line. When `tail` (the hint or the
+    answer shown after the question) would not fit after the last line, it goes on the next."""
+    columns = max(width or _columns(), 20)
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        taken = 0 if lines else first  # only the very first line follows the "? "
+        lead = " " * (indent + taken)
+        wrapped = textwrap.wrap(
+            paragraph, columns, initial_indent=lead, subsequent_indent=" " * indent, break_on_hyphens=False
+        )
+        wrapped = wrapped or [lead]
+        wrapped[0] = wrapped[0][taken:]
+        lines += wrapped
+    last = len(lines[-1]) + (first if len(lines) == 1 else 0)
+    fitted = "\n".join(lines)
+    return fitted + "\n" if tail and last + 1 + len(tail) > columns else fitted
+
+
+def _columns() -> int:
+    """The terminal's width as prompt_toolkit sees it: asked of the terminal, not $COLUMNS."""
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):
+        return shutil.get_terminal_size().columns
+
+
 def text(message: str, default: str = "", validate: Callable[[str], bool | str] | None = None) -> str:
-    return questionary.text(message, default=default, validate=validate).unsafe_ask()
+    return questionary.text(fit(message), default=default, validate=validate).unsafe_ask()
 
 
 def day(message: str, parse: Callable[[str], T], default: str = "") -> T:
@@ -52,28 +85,32 @@ def select(
     numbers = all(type(value) is int for _, value in pairs)  # not yes/no (bool)
     by_digit = numbers and all(0 <= value <= 9 for _, value in pairs)
     by_typing = numbers and not by_digit
-    options = [Choice(label, value, shortcut_key=str(value) if by_digit else None) for label, value in pairs]
+    # Picked by its digit, an answer shows the digit before its words, in the list and in the
+    # echo once chosen ("3 (between)": the WSAS labels only every other point). A title given
+    # as formatted text is drawn as it stands, without questionary's "3) " shortcut prefix.
+    titles = [f"{value} {label}" if by_digit else label for label, value in pairs]
+    options = [
+        Choice([("", title)], value, shortcut_key=str(value)) if by_digit else Choice(title, value)
+        for title, (_, value) in zip(titles, pairs, strict=True)
+    ]
     if isinstance(optional, str):  # last, so a quick Enter never answers "not applicable"
         options.append(Choice(optional, _SKIP, shortcut_key="n" if by_digit else None))
     elif optional:  # first, so Enter skips and the arrows start at the real options
         options.insert(0, Choice(SKIP_LABEL, _SKIP, shortcut_key="s" if by_digit else None))
         if default is None:
             default = _SKIP
+    instruction = "(arrows, or type -1, +2, ...)" if by_typing else None
+    longest = max([*titles, optional if isinstance(optional, str) else SKIP_LABEL], key=len)
     answer = questionary.select(
-        message,
+        fit(message, tail=instruction or longest),  # the hint, then the answer, follow the question
         choices=options,
         default=default,
         use_shortcuts=by_digit,
         use_jk_keys=not (by_digit or by_typing),
         use_search_filter=by_typing,
-        instruction="(arrows, or type -1, +2, ...)" if by_typing else None,
+        instruction=instruction,
     ).unsafe_ask()
     return None if answer == _SKIP else answer
-
-
-# questionary's own hint names ctrl-a twice when typing filters, and each question already
-# says how to tick and finish.
-CHECKBOX_HINT = "(type to filter)"
 
 
 def checkbox(
@@ -83,32 +120,26 @@ def checkbox(
     most: int | None = None,
     too_many: str = "",
 ) -> list:
-    """Several answers: Space ticks one. Typed letters filter the list where the person sees
-    them, instead of questionary's silent a (tick all) and i (invert). With `most`, Enter
-    on more ticks than that shows `too_many` and keeps the list open."""
-    checked = set(checked)
-    options = [Choice(label, value, checked=value in checked) for label, value in choices]
+    """Several answers, in list order. Space ticks the highlighted one; typing finds one (a
+    space included, once something is typed) and Enter or Tab ticks it; Enter with nothing
+    typed is done (wizards/checklist.py says why questionary's checkbox is not used). With `most`,
+    Enter on more ticks than that shows `too_many` and keeps the list open."""
+    from ipt_journal.wizards import checklist
 
-    def within(ticked: list) -> bool | str:
-        return most is None or len(ticked) <= most or (too_many or f"Tick {most} at most.")
-
-    return questionary.checkbox(
-        message,
-        choices=options,
-        use_search_filter=True,
-        use_jk_keys=False,
-        instruction=CHECKBOX_HINT,
-        validate=within,
-    ).unsafe_ask()
+    pairs = list(choices)
+    wanted = set(checked)
+    ticked = {index for index, (_, value) in enumerate(pairs) if value in wanted}
+    picked = checklist.ask(message, [label for label, _ in pairs], ticked, most, too_many)
+    return [pairs[index][1] for index in picked]
 
 
 def secret(message: str) -> str:
     """Typed without being shown."""
-    return questionary.password(message).unsafe_ask()
+    return questionary.password(fit(message)).unsafe_ask()
 
 
 def confirm(message: str, default: bool = False) -> bool:
-    return questionary.confirm(message, default=default).unsafe_ask()
+    return questionary.confirm(fit(message, tail="(y/N) Yes"), default=default).unsafe_ask()
 
 
 def ask(question: Question, default: Any = None) -> Any:
@@ -126,6 +157,18 @@ def ask(question: Question, default: Any = None) -> Any:
             lambda typed: parse_day_or_month(typed)[0].isoformat() if typed else None,
             default=default or "",
         )
+    if question.kind == "holidays":  # optional; each day checked as typed, so no answer is lost
+        from ipt_journal.clinical.pathways import holidays_text, parse_holidays
+
+        def problem(typed: str) -> bool | str:
+            try:
+                parse_holidays(typed)
+            except ValueError as error:
+                return str(error)
+            return True
+
+        typed = text(question.message + " (Enter to skip)", default=default or "", validate=problem)
+        return holidays_text(parse_holidays(typed))
     if question.kind == "yes-no":
         choices = (("yes", True), ("no", False))
         return select(question.message, choices, default=default, optional=True)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Question:
     field: str
-    kind: str  # "text", "select", "yes-no" or "day"
+    kind: str  # "text", "select", "yes-no", "day" or "holidays" (names and MM-DD, checked as typed)
     message: str
     choices: tuple[tuple[str, object], ...] = ()
     required: bool = False
@@ -101,6 +101,13 @@ PERSON_QUESTIONS: tuple[Question, ...] = (
     ),
     Question("died_on", "day", "When did they die? A day, or only the month (2026-04)", when=_died),
     Question(
+        "holidays",
+        "holidays",
+        "Days that may be hard without them, each a name and month-day, like "
+        "'Christmas 12-25; his birthday 03-14'",
+        when=_died,
+    ),
+    Question(
         "problem_area",
         "select",
         "Which IPT problem area does this relationship touch?",
@@ -146,7 +153,7 @@ QUALITY_CHOICES = tuple(
 CHECKIN = {
     "day": "Which day is this check-in for? (YYYY-MM-DD, yesterday, last friday, ...)",
     "mood": "How has your mood been, 0 (worst) to 10 (best)?",
-    "people": "Who did you spend meaningful time with? (space to pick, enter when done)",
+    "people": "Who did you spend meaningful time with?",
     "newcomer": "Someone not in your inventory yet",
     "more_newcomers": "Add someone else who is not in your inventory?",
     # Said after an empty pick: the list itself shows only "done".
@@ -187,7 +194,7 @@ START = {
     "weeks": "How many weekly sessions are planned? (8 to 20; 12 is usual)",
     "inventory": "Add people to your interpersonal inventory now? ({count} there so far)",
     "more_people": "Add someone else?",
-    "focus": "Which problem area will you focus on? (one, at most two; space to pick)",
+    "focus": "Which problem area will you focus on? (one, at most two)",
     "dispute_person": "Who is the dispute with?",
     "dispute_stage": "Where does the dispute stand?",
     "goal": "Goal {number}: something concrete you want to change (Enter when done)",
@@ -266,7 +273,7 @@ HOMEWORK: dict[str, Any] = {
 EVENT = {
     "day": "When did it happen? (YYYY-MM-DD, or YYYY-MM if you only know the month)",
     "kind": "What kind of event was it?",
-    "people": "Who was involved? (space to pick, enter when done; none is fine)",
+    "people": "Who was involved? (none is fine)",
     "note": "A few words about it? (Enter to skip)",
     "around_low_mood": (
         "Life events around when your mood began to get low (a loss, a move, a conflict...) often "
@@ -290,7 +297,7 @@ THERAPY_SESSION = {
     "agreed": "What did you agree? (optional)",
     "homework": "Homework you agreed to try? (Enter for none)",
     "homework_more": "More homework? (Enter when done)",
-    "discussed": "Which of the things you meant to bring came up? (space to change, enter when done)",
+    "discussed": "Which of the things you meant to bring came up? (untick what did not)",
     "bring": "What would you like to bring to your next session?",
     "checkin_bring": "Anything to bring to your next session? (optional)",
 }

@@ -153,13 +153,20 @@ class IptGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: Context) -> Any:
+        _editor_text(keep=False)  # from an earlier command of this process (tests run many)
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _editor_text(keep=False)
+            return result
+        except UsageError as error:
+            _say_where_a_global_option_goes(ctx, error)
+            raise
         except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
             raise  # Typer's own handling: usage errors, exits, and a reader that went away
         except IptError as error:
             _traceback_if_debug(ctx)
             _print_error(error.message, error.hint)
+            _editor_text(keep=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             _traceback_if_debug(ctx)
@@ -170,6 +177,7 @@ class IptGroup(TyperGroup):
             if kept and ctx.obj.cancel_note:
                 what = ctx.obj.cancel_note
             print(f"\nCancelled. {what}", file=sys.stderr)
+            _editor_text(keep=True)
             raise typer.Exit(130) from None
         except Exception as error:  # a bug: say so without showing journal data
             _traceback_if_debug(ctx)
@@ -178,7 +186,43 @@ class IptGroup(TyperGroup):
                 "The step that failed was not saved.",
                 f"Run again with --debug (or {DEBUG_ENV}=1) to see the details.",
             )
+            _editor_text(keep=True)
             raise typer.Exit(1) from None
+
+
+def _say_where_a_global_option_goes(ctx: Context, error: UsageError) -> None:
+    """`ipt search walk --plain`: --plain is ipt's own option, written before the command;
+    the usage error says so instead of only "No such option"."""
+    option = getattr(error, "option_name", None)  # set on Click's "No such option" error
+    if not option or error.ctx is None or error.ctx is ctx:
+        return
+    if any(option in param.opts for param in ctx.command.params):
+        command = error.ctx.command_path.split(" ", 1)[-1]
+        error.message = (
+            f"{error.message.rstrip('.')}. {option} is one of ipt's own options and goes before "
+            f"the command: ipt {option} {command} ..."
+        )
+        if hasattr(error, "possibilities"):
+            error.possibilities = []  # the command's own options are not what was meant
+
+
+def _editor_text(keep: bool) -> None:
+    """What $EDITOR gave back to a command: kept as drafts when the command failed after the
+    editor closed (and said where), else forgotten. Only if the editor ran at all."""
+    editor = sys.modules.get("ipt_journal.editor")
+    if editor is None:
+        return
+    if not keep:
+        editor.forget_unsaved()
+        return
+    from ipt_journal.text.safe_text import for_terminal
+
+    for draft in editor.keep_unsaved():
+        print(
+            f"What you wrote in the editor is kept at {for_terminal(str(draft))} "
+            "(readable only by you, not encrypted).",
+            file=sys.stderr,
+        )
 
 
 def _traceback_if_debug(ctx: Context) -> None:

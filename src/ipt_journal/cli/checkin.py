@@ -132,7 +132,7 @@ def checkin(
         from ipt_journal.editor import EditCancelled, edit_text
 
         try:
-            fields["note"] = edit_text(note)
+            fields["note"] = edit_text(state.journal_path(), note)
         except EditCancelled:
             # The mood is the check-in; an empty note loses no words, so it is kept: asked
             # in a terminal, said outside one. Without --mood the wizard asks the note again.
@@ -292,7 +292,7 @@ def edit(
         from ipt_journal.wizards.checkin import remove_note
 
         try:
-            changes["note"] = edit_text(changes.get("note", current.note))
+            changes["note"] = edit_text(journal.path, changes.get("note", current.note))
         except EditCancelled:
             # Emptying a written note removes words: only when the person says so in a terminal.
             if not current.note:

@@ -57,12 +57,18 @@ class Session:
     # What Ctrl-C keeps, in a sentence, when a command saved part of its work early.
     cancel_note: str | None = None
 
+    def journal_path(self) -> Path:
+        """Where this run's journal is (--db, $IPT_JOURNAL_DB or the default), without opening
+        it: the editor keeps its files beside it before the journal is needed."""
+        from ipt_journal.paths import journal_path
+
+        return journal_path(self.db_flag)
+
     def journal(self) -> Journal:
         if self._journal is None:
-            from ipt_journal.paths import journal_path
             from ipt_journal.store import open_journal
 
-            path = journal_path(self.db_flag)
+            path = self.journal_path()
             try:
                 self._journal = open_journal(path, passphrase=lambda: self.passphrase_to_open(path))
             except WrongPassphrase as error:
@@ -82,11 +88,11 @@ class Session:
                     "Copy the journal with its -wal file somewhere you may write, and open the copy.",
                     stream=sys.stderr,
                 )
-            from ipt_journal.safekeeping import files
+            from ipt_journal.safekeeping import editing, files
 
             # What a kill -9 or a power cut left of an earlier run: copies of journal text.
             files.sweep(path)
-            files.sweep_editing()  # notes an ended --edit left open
+            editing.sweep_editing(path)  # notes an ended --edit of this journal left open
         return self._journal
 
     def passphrase_to_open(self, path: Path) -> str:

@@ -38,7 +38,7 @@ def cope(ctx: typer.Context) -> None:
     helpers = _people_to_reach(journal)
     every: list[Strategy | OwnStrategy] = [*STRATEGIES.values(), *journal.coping.own_strategies()]
     for strategy in every:
-        messages.note(f"{strategy.name}  ({strategy.key})")
+        messages.note(f"{strategy.name}  ({strategy.key})", hang="  ")
         how = strategy.how or ""
         if strategy.key == "reach-out":
             how += helpers

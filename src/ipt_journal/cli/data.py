@@ -248,12 +248,12 @@ def wipe(
     files += temporary.leftovers(path, all_of_them=True)
     in_flight = path.parent / temporary.IN_FLIGHT  # the list of outputs being written
     files += [in_flight] if in_flight.is_file() else []
-    files += temporary.editing_leftovers()  # notes an ended --edit left open
-    from ipt_journal.editor import drafts_folder
+    from ipt_journal.safekeeping import editing
 
-    drafts = drafts_folder()
-    if drafts.parent == path.parent and drafts.is_dir():  # text kept from a failed editor
-        files += sorted(drafts.glob("draft-*"))
+    edits = editing.editing_leftovers(path)  # notes an ended --edit of this journal left open
+    files += edits
+    drafts = editing.drafts_folder(path)
+    files += editing.kept_drafts(path)  # text kept from a failed editor, this journal's only
     settings_file = config.config_path()
     if not files and not settings_file.exists():
         messages.note(f"There is nothing to wipe: no journal at {path}.")
@@ -283,9 +283,10 @@ def wipe(
         )
     forgotten = keychain.forget(path)  # before the settings file, which lists it, may go
     removed, kept = safekeeping.remove(files)
-    for folder in (backups, drafts):
+    # Folders ipt made that are now empty; another journal's files in them keep them.
+    for folder in (*sorted({edit.parent for edit in edits}), editing.editing_home(path), backups, drafts):
         try:
-            if folder.is_dir() and folder.parent == path.parent and not any(folder.iterdir()):
+            if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
                 folder.rmdir()
         except OSError as exc:
             kept.append((folder, exc.strerror or str(exc)))

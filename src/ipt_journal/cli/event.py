@@ -62,7 +62,7 @@ def add(
     if edit:
         from ipt_journal.editor import edit_text
 
-        note = edit_text(note)
+        note = edit_text(state.journal_path(), note)
     fields: dict = {"people": person or [], "note": note}
     if date is not None:
         fields["day"], fields["approximate"] = parse_when(date)

@@ -17,6 +17,8 @@ from ipt_journal.text import messages
 from ipt_journal.wizards.exercise import guided
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ipt_journal.clinical.exercises import Exercise
 
 app = command_group(
@@ -46,7 +48,7 @@ def list_exercises() -> None:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     for exercise in CATALOGUE.values():
-        messages.note(f"{exercise.key}  ({exercise.name}, about {exercise.minutes} minutes)")
+        messages.note(f"{exercise.key}  ({exercise.name}, about {exercise.minutes} minutes)", hang="  ")
         messages.note(exercise.purpose, indent="    ")
     messages.note("Start one with: ipt exercise start KIND [--with NAME]")
 
@@ -138,7 +140,7 @@ def start(
 
         with_, answers = analysis_start(state.journal(), exercise.key, from_incident, with_, answers)
     if edit:
-        answers = _answers_in_editor(exercise, answers)
+        answers = _answers_in_editor(exercise, answers, state.journal_path())
     missing = exercise.missing(answers)
     from ipt_journal.cli import remembering
 
@@ -193,13 +195,14 @@ def start(
         messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")
 
 
-def _answers_in_editor(exercise: Exercise, answers: dict[str, Any]) -> dict[str, Any]:
+def _answers_in_editor(exercise: Exercise, answers: dict[str, Any], journal: Path) -> dict[str, Any]:
     """Every question in one file in the editor, the answers given so far filled in."""
     from ipt_journal.editor import edit_sections
 
     written = edit_sections(
         [(f.key, f.prompt, answers.get(f.key)) for f in exercise.fields],
         f"{exercise.name}. {exercise.purpose}",
+        journal,
     )
     for field in exercise.fields:
         if field.key in written:

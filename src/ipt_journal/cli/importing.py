@@ -140,6 +140,7 @@ def import_(
 def _say(outcome: Outcome) -> None:
     from ipt_journal import importers
     from ipt_journal.safekeeping.files import shown_name
+    from ipt_journal.text.safe_text import on_one_line
 
     note = messages.note
     count = messages.count
@@ -183,7 +184,7 @@ def _say(outcome: Outcome) -> None:
             if row.tags:
                 parts.append("tags " + ", ".join(row.tags))
             if row.note:
-                text = " ".join(row.note.split())
+                text = on_one_line(row.note)
                 parts.append(repr(text if len(text) <= NOTE_PREVIEW else text[:NOTE_PREVIEW] + "..."))
             note("; ".join(parts), indent="  ")
     if outcome.dry_run:

@@ -119,6 +119,16 @@ Died = Annotated[
         help="For someone who has died: when (a day, or only the month: 2026-04).",
     ),
 ]
+Holidays = Annotated[
+    str | None,
+    typer.Option(
+        "--holidays",
+        metavar="DAYS",
+        help="For someone who has died: days that may be hard without them, each a name and "
+        "MM-DD, separated by ';' (\"Christmas 12-25; her birthday 03-14\"). The dashboard says "
+        "when one is near, every year. An empty value clears them.",
+    ),
+]
 
 PERSON_FLAGS = {
     "name": "--name",
@@ -142,6 +152,7 @@ PERSON_FLAGS = {
     "dispute_stage": "--dispute-stage",
     "notes": "--notes",
     "died_on": "--died",
+    "holidays": "--holidays",
 }
 
 
@@ -185,6 +196,7 @@ def add(
     dispute_stage: Stage = None,
     notes: Notes = None,
     died_on: Died = None,
+    holidays: Holidays = None,
 ) -> None:
     """Add someone to your inventory.
 
@@ -343,6 +355,7 @@ def edit(
     dispute_stage: Stage = None,
     notes: Notes = None,
     died_on: Died = None,
+    holidays: Holidays = None,
 ) -> None:
     """Change someone's entry: flags for what changes, or a wizard.
 

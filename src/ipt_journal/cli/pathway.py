@@ -56,7 +56,7 @@ def check_step_of(area: str, kind: str) -> None:
     from ipt_journal.clinical.pathways import PATHWAYS, area_label
     from ipt_journal.errors import InputError
 
-    kinds = [step.exercise for step in PATHWAYS[area]]
+    kinds = [kind for step in PATHWAYS[area] for kind in step.exercises]
     if kind not in kinds:
         raise InputError(
             f"{kind} is not a step of the {area_label(area)} pathway; its exercises are {', '.join(kinds)}."
@@ -204,10 +204,15 @@ def week(
         if stage is None and confidants is None:
             messages.note("Nothing recorded.")
             return
-    saved = state.journal().pathways.record_week(day, stage, confidants)
+    journal = state.journal()
+    course = journal.course.current()
+    saved = journal.pathways.record_week(day, stage, confidants)
     said = [f"stage {saved.dispute_stage}" if saved.dispute_stage else ""]
     said.append(f"{saved.confidants} to confide in" if saved.confidants is not None else "")
     messages.note(f"Week of {monday_of(day).isoformat()}: {', '.join(s for s in said if s)}.")
+    now = journal.course.current()  # the latest week's stage is the course's (store/pathways.py)
+    if course and now and now.dispute_stage != course.dispute_stage:
+        messages.note(f"Your course's dispute stage is now {now.dispute_stage}, the latest week's.")
 
 
 @app.command("done")
@@ -242,4 +247,6 @@ def done(
         raise InputError(f"Both your focus areas have a step {step!r}; say which with --area.")
     chosen_area, chosen = found[0]
     journal.pathways.mark(chosen_area, chosen.key, day)
-    messages.note(f"Marked done on {day.isoformat()}: {chosen.title}.")
+    course = journal.course.current()  # a self-guided course's step is worded for it
+    title = chosen.for_course(course.with_therapist if course else None).title
+    messages.note(f"Marked done on {day.isoformat()}: {title}.")

@@ -135,20 +135,31 @@ def report(
         write_document(journal, kind, output, force, start, today, window, sections, recipient)
         return
     from ipt_journal.cli.crisis import crisis_if_due
+    from ipt_journal.insight.course_work import build_course_work
     from ipt_journal.insight.pathways import dispute_weeks
     from ipt_journal.insight.report import build_report
     from ipt_journal.render.report import report as render_report
 
     result = build_report(journal, start, today)
     stages = dispute_weeks(journal, start)  # the role dispute's stage, a line over the weeks
+    work = build_course_work(journal, start, today)  # the pathway, the midpoint review
     if as_json:
         data = result.as_json()
         data["window"] = window
         data["dispute_stage_by_week"] = [{"week": w.week, "stage": w.dispute_stage} for w in stages]
+        data["course_work"] = work.as_json()
         crisis_if_due(journal, result.item9_days, data)
         messages.print_json(data)
     else:
         render_report(result)
+        if not work.is_empty:
+            from ipt_journal.render.pathways import course_work_lines
+
+            for line in course_work_lines(work):
+                if line.startswith("  "):  # a step, an answer: kept in its column
+                    messages.say(line)
+                else:
+                    messages.note(line)
         if stages:
             from ipt_journal.render.pathways import stage_line
 

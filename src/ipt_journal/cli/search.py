@@ -18,7 +18,7 @@ def search(
             metavar="KIND",
             help=(
                 "Only this kind of record (check-in, exercise, homework, review, event, session, "
-                "bring, person, course, goal, safety-plan, staying-well); repeatable."
+                "bring, person, course, goal, safety-plan, staying-well, incident); repeatable."
             ),
             show_default=False,
         ),
@@ -34,8 +34,9 @@ def search(
     """
     from ipt_journal.cli.listing import check_limit
     from ipt_journal.errors import InputError
-    from ipt_journal.store.search import MARK_END, MARK_START, SOURCES
+    from ipt_journal.store.search import MARK_CUT, MARK_END, MARK_START, SOURCES
     from ipt_journal.text import messages
+    from ipt_journal.text.safe_text import on_one_line
 
     check_limit(limit)
     kinds = [k.strip().lower() for k in kind or []]
@@ -52,7 +53,9 @@ def search(
         plain = [
             {
                 **messages.plain(hit),
-                "snippet": " ".join(hit.snippet.replace(MARK_START, "").replace(MARK_END, "").split()),
+                "snippet": on_one_line(
+                    hit.snippet.replace(MARK_START, "").replace(MARK_END, "").replace(MARK_CUT, "…")
+                ),
             }
             for hit in hits
         ]

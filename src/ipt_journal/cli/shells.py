@@ -5,7 +5,8 @@ A name or a tag is whatever a person (or an imported Daylio file) wrote, so a co
 value may hold `$(...)`, backticks, quotes or spaces. Nothing on either side ever evaluates
 one: the zsh script adds values with `compadd` (which quotes them as it inserts them) instead
 of Typer's `eval`; bash inserts replies as they are, so ipt sends bash each reply already
-quoted as one shell word (`safe_text.shell_word`); fish quotes what it inserts itself. Every
+quoted as one shell word (`safe_text.bash_word`: a control or invisible character
+as a visible escape the shell reads back, `$'\\u200b'`); fish quotes what it inserts itself. Every
 value and description passes `safe_text.for_terminal`, so no control character reaches a
 terminal and no completion line can be split in two.
 
@@ -21,17 +22,33 @@ from typing import Any
 
 from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class
 
-from ipt_journal.text.safe_text import for_terminal, shell_word
+from ipt_journal.text.safe_text import bash_word, for_terminal
 
-# bash: the line up to the cursor and the word readline is completing ($2: after the last
-# COMP_WORDBREAKS character such as ':' or '=', and after an opening quote). Replies are
-# inserted as they are. A single reply ending in ':' (a name for --with NAME:HOW) takes no
-# space after it, so the next Tab offers how it went.
+# bash: the line up to the cursor, the word readline is completing ($2: after the last
+# COMP_WORDBREAKS character such as ':' or '=', and after an opening quote), the kind of
+# completion (COMP_TYPE) and the terminal's width. Replies are inserted as they are, and
+# listed in ipt's order (nosort: +2 before -2). bash cannot show a description beside a
+# value, so, as cobra's bash completion does, ipt sends several replies each with its words
+# ("+2  (very well)"), one a line: bash lists them and inserts only what they all begin
+# with; a single reply comes bare. A single reply ending in ':' (a name for --with
+# NAME:HOW) takes no space after it, so the next Tab offers how it went.
 BASH_SCRIPT = r"""
 %(complete_func)s() {
     # mapfile, not COMPREPLY=( $(...) ): a reply is never split or expanded as a pattern.
-    mapfile -t COMPREPLY < <(env _IPT_LINE="${COMP_LINE:0:COMP_POINT}" _IPT_WORD="$2" \
-                             %(complete_var)s=complete_bash %(prog_name)s 2>/dev/null)
+    local -a lines
+    mapfile -t lines < <(env _IPT_LINE="${COMP_LINE:0:COMP_POINT}" _IPT_WORD="$2" \
+                         _IPT_COMP_TYPE="$COMP_TYPE" _IPT_COLUMNS="${COLUMNS:-80}" \
+                         %(complete_var)s=complete_bash %(prog_name)s 2>/dev/null)
+    # No empty reply: "nothing" is one empty line, and bash would insert it with a space
+    # instead of offering file names (-o default).
+    COMPREPLY=()
+    local line
+    for line in "${lines[@]}"; do
+        [[ -n $line ]] && COMPREPLY+=("$line")
+    done
+    if [[ ${#COMPREPLY[@]} -gt 1 ]]; then  # file names (-o default, when ipt has none) stay sorted
+        compopt -o nosort 2>/dev/null
+    fi
     if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *: ]]; then
         compopt -o nospace 2>/dev/null
     fi
@@ -137,34 +154,87 @@ def _unquote(raw: str) -> str:
 
 
 def _inside_quote(quote: str, text: str) -> str:
-    """`text` written inside an open quote that readline will close."""
+    """`text` written inside an open quote that readline will close. A control or invisible
+    character leaves the quote for a visible escape and comes back: 'work'$'\\u200b''place'."""
     if quote == "'":
-        return text.replace("'", "'\\''")
-    escaped = "".join("\\" + char if char in '$`"\\' else char for char in text)
-    return escaped.replace("!", "\"'!'\"")  # history expansion would act on a bare !
+        written = text.replace("'", "'\\''")
+    else:
+        escaped = "".join("\\" + char if char in '$`"\\' else char for char in text)
+        written = escaped.replace("!", "\"'!'\"")  # history expansion would act on a bare !
+    return "".join(
+        char if for_terminal(char, one_line=True) == char else quote + bash_word(char) + quote
+        for char in written
+    )
 
 
 def bash_reply(value: str, typed: str, raw: str, quote: str | None, readline_word: str) -> str | None:
     """The text bash should put in place of `readline_word` so that the word being typed
-    becomes `value`, quoted: None when `value` does not continue what was typed."""
+    becomes `value`, quoted: None when `value` does not continue what was typed. A control
+    or invisible character in it is written as a visible escape in ANSI-C quotes
+    ($'work\\u200b'), which the shell reads back as the character stored, so what is
+    completed matches (a bare \\u200b would match nothing)."""
     kept = raw[: len(raw) - len(readline_word)] if raw.endswith(readline_word) else ""
     before = _unquote(kept)
     if not value.startswith(before):
         return None
     rest = value[len(before) :]
     if quote is not None:
-        return _inside_quote(quote, rest)
+        return _inside_quote(quote, rest) if rest else None
     if rest.endswith(":") and len(rest) > 1:  # NAME: stays open for how it went (no space)
-        return shell_word(rest[:-1]) + ":"
-    return shell_word(rest) if rest else None
+        return bash_word(rest[:-1]) + ":"
+    return bash_word(rest) if rest else None
 
 
-def _click_incomplete(typed: str) -> tuple[str, str]:
-    """What Click completes for the typed word, and what stays before it (--tag=VALUE)."""
+def _common_start(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _cells(text: str) -> int:
+    """Terminal columns `text` takes (East Asian wide characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+# COMP_TYPE for readline's menu-complete (%) and insert-completions (*): each reply is
+# inserted as it is, so it must be the bare value.
+_INSERTED_AS_IS = {"37", "42"}
+
+
+def bash_lines(replies: list[tuple[str, str]], columns: int, comp_type: str = "") -> list[str]:
+    """What ipt sends bash for these (reply, description) pairs. Several replies go with
+    their descriptions, `+2  (very well)`, padded so that bash lists one a line (past half
+    the width) and cut to the width; bash then inserts only their common beginning, which
+    is kept the same as the bare replies' (else they go bare). One reply goes bare."""
+    bare = [reply for reply, _about in replies]
+    if len(replies) < 2 or comp_type in _INSERTED_AS_IS or not any(about for _reply, about in replies):
+        return bare
+    longest = max(_cells(reply) for reply in bare)
+    width = max(columns - 1, 20)
+    lines = []
+    for reply, about in replies:
+        line = reply + " " * (longest - _cells(reply))
+        if about:
+            room = width - _cells(line) - 4  # two spaces and the brackets
+            if room >= 4:
+                line += f"  ({about if _cells(about) <= room else about[: room - 1] + '…'})"
+        lines.append(line + " " * max(0, width // 2 + 1 - _cells(line)))
+    if _common_start(lines) != _common_start(bare):
+        return bare
+    return lines
+
+
+def _click_args(words: list[str], typed: str) -> tuple[list[str], str, str]:
+    """The arguments and the incomplete word Click completes, and what stays before the
+    value (`--tag=`, when the option and its value are one word: `--tag=mo`)."""
     if typed.startswith("-") and "=" in typed:
         option, value = typed.split("=", 1)
-        return option + "=", value
-    return "", typed
+        return [*words, option], option + "=", value
+    return words, "", typed
 
 
 def _clean(item: CompletionItem) -> tuple[str, str]:
@@ -190,27 +260,38 @@ class _IptComplete(ShellComplete):
         return f"{value}\t{about}" if about else value
 
     def items(self) -> list[CompletionItem]:
-        args, typed = self.get_completion_args()
-        _stays, incomplete = _click_incomplete(typed)
-        return self.get_completions(args, incomplete)
+        """What completes the typed word, whole: `--tag=movies / tv` for `--tag=mo`. zsh and
+        fish insert a value as it is given (quoting only what their syntax needs), so a value
+        holding a control or invisible character is left out: raw it would hide or reorder
+        the command line, and as an escape it would match nothing (bash gets it ANSI-C
+        quoted instead, BashComplete)."""
+        words, typed = self.get_completion_args()
+        args, stays, incomplete = _click_args(words, typed)
+        return [
+            CompletionItem(stays + str(item.value), item.type, help=item.help)
+            for item in self.get_completions(args, incomplete)
+            if for_terminal(str(item.value), one_line=True) == str(item.value)
+        ]
 
 
 class BashComplete(_IptComplete):
     name = "bash"
     source_template = BASH_SCRIPT
 
-    def format_completion(self, item: CompletionItem) -> str:
-        return _clean(item)[0]
-
     def complete(self) -> str:
         words, typed, raw, quote = split_line(os.environ.get("_IPT_LINE", ""))
-        stays, incomplete = _click_incomplete(typed)
-        replies = []
-        for item in self.get_completions(words[1:], incomplete):
-            reply = bash_reply(stays + _clean(item)[0], typed, raw, quote, os.environ.get("_IPT_WORD", ""))
+        args, stays, incomplete = _click_args(words[1:], typed)
+        replies: dict[str, str] = {}  # each reply once, with its description
+        for item in self.get_completions(args, incomplete):
+            # The value as stored: bash_reply quotes it so that it matches, visibly.
+            reply = bash_reply(stays + str(item.value), typed, raw, quote, os.environ.get("_IPT_WORD", ""))
             if reply is not None:
-                replies.append(reply)
-        return "\n".join(replies)
+                replies.setdefault(reply, _clean(item)[1])
+        try:
+            columns = int(os.environ.get("_IPT_COLUMNS", ""))
+        except ValueError:
+            columns = 80
+        return "\n".join(bash_lines(list(replies.items()), columns, os.environ.get("_IPT_COMP_TYPE", "")))
 
 
 class ZshComplete(_IptComplete):

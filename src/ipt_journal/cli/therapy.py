@@ -109,6 +109,7 @@ def add(
         written = edit_sections(
             [("worked_on", ASK["worked_on"], worked_on), ("agreed", ASK["agreed"], agreed)],
             "Your therapy session",
+            state.journal_path(),
         )
         worked_on, agreed = written.get("worked_on", worked_on), written.get("agreed", agreed)
     fields = {"day": parse_day(date, "--date") if date else dt.date.today(), "with_whom": with_}

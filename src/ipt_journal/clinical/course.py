@@ -64,6 +64,19 @@ IN_SESSIONS = {
     ),
 }
 
+SELF_GUIDED_SESSIONS = "With an IPT therapist (your course is self-guided), sessions go like this: "
+
+
+def in_sessions_words(phase: str, with_therapist: bool | None) -> str:
+    """What happens in the sessions of `phase`; a self-guided course (no therapist) is told
+    it as what IPT with a therapist does, never as if it had one."""
+    line = IN_SESSIONS[phase]
+    prefix = "In IPT sessions: "
+    if with_therapist is False and line.startswith(prefix):
+        return SELF_GUIDED_SESSIONS + line.removeprefix(prefix)
+    return line
+
+
 FOCUS_AREAS = {
     ProblemArea.grief: (
         "Grief: low mood that follows the death of someone important. The work is to mourn, "
@@ -142,6 +155,16 @@ def week_of(week: int, planned_weeks: int) -> str:
     """A course week for a table cell: "7 of 12", and past the planned end "13 (planned
     12)", never "13 of 12"."""
     return f"{week} of {planned_weeks}" if week <= planned_weeks else f"{week} (planned {planned_weeks})"
+
+
+def week_in_words(week: int, planned_weeks: int) -> str:
+    """A course week inside a sentence or brackets: "week 7 of 12", and past the planned end
+    "week 13, past the planned 12" (never brackets inside brackets)."""
+    return (
+        f"week {week} of {planned_weeks}"
+        if week <= planned_weeks
+        else f"week {week}, past the planned {planned_weeks}"
+    )
 
 
 def held_words(sessions_held: int, planned_weeks: int) -> str:

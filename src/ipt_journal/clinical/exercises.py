@@ -128,7 +128,7 @@ CATALOGUE = {
                 Field("meant_vs_heard", "What did you mean, and what do you think came across?"),
                 Field(
                     "problems",
-                    "Did any of these happen?",  # the wizard adds how to tick; `exercise show` reads it back
+                    "Did any of these happen?",  # the list says how to tick; `exercise show` reads it back
                     "checks",
                     COMMUNICATION_PROBLEMS,
                     optional=True,

@@ -1,7 +1,8 @@
 """The exercises the problem-area pathways add to the catalogue (clinical/exercises.py):
 the grief work in three parts and an unsent letter, the role dispute's familiar pattern
 and what is unspoken, the role transition's old and new roles side by side and what the
-new one needs, and the pattern with the therapist. Drawn from Weissman, Markowitz &
+new one needs, and the pattern with the therapist (or, in a self-guided course, in new
+relationships). Drawn from Weissman, Markowitz &
 Klerman (2018) and Stuart & Robertson (2012); the wording is ours.
 """
 
@@ -137,6 +138,26 @@ PATHWAY_EXERCISES = (
             Field("bring_up", "What would you like to bring up about it at your next session?"),
         ),
         plan="bring_up",
+    ),
+    # The same step for a self-guided course (course.with_therapist false): no therapist to
+    # notice it with or bring it to, so the pattern is looked for where it does show, with
+    # someone new or someone who helps, and its plan is something to try (homework).
+    Exercise(
+        "new-pattern",
+        "Loneliness and isolation: the pattern in new relationships",
+        "Notice whether the pattern of your other relationships shows with someone new, or with "
+        "someone who helps you, and choose one thing to try differently.",
+        10,
+        (
+            Field(
+                "notice",
+                "What do you notice in how you are with someone new, or with someone who helps you "
+                "(a friend, a doctor, a group)?",
+            ),
+            Field("like_others", "Is it like what happens in your other relationships? How?"),
+            Field("try_next", "What would you like to try differently the next time?"),
+        ),
+        plan="try_next",
     ),
 )
 

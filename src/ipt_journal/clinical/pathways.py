@@ -19,7 +19,9 @@ from ipt_journal.clinical.vocab import ProblemArea
 
 PHASE_ORDER = ("initial", "middle", "termination", "maintenance")
 PHASE_WORDS = {"initial": "first", "middle": "middle", "termination": "ending", "maintenance": "after-course"}
-ANNIVERSARY_DAYS = 14  # the dashboard says an anniversary is near from two weeks before
+# The dashboard says an anniversary, or a day named as hard, is near from two weeks before:
+# time to plan the day and tell someone (docs/safety.md says why, and that it is our choice).
+ANNIVERSARY_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,21 @@ class Step:
     title: str
     exercise: str  # the catalogue's exercise that does this step (clinical/exercises.py)
     phase: str  # the phase of the course from which the step fits
+    # For a self-guided course (no therapist): the step's title and exercise instead, where
+    # the usual ones assume a therapist. None: the step fits both.
+    alone: tuple[str, str] | None = None
+
+    @property
+    def exercises(self) -> tuple[str, ...]:
+        """Every exercise that does this step, with a therapist or without."""
+        return (self.exercise, self.alone[1]) if self.alone else (self.exercise,)
+
+    def for_course(self, with_therapist: bool | None) -> Step:
+        """The step as a course shows it: the self-guided wording when it has no therapist."""
+        if with_therapist is False and self.alone:
+            title, exercise = self.alone
+            return Step(self.key, title, exercise, self.phase)
+        return self
 
 
 PATHWAYS: dict[str, tuple[Step, ...]] = {
@@ -56,7 +73,13 @@ PATHWAYS: dict[str, tuple[Step, ...]] = {
     ),
     ProblemArea.interpersonal_deficits.value: (
         Step("past", "Past relationships and their patterns", "interpersonal-deficits", "initial"),
-        Step("therapist", "The pattern with your therapist, to bring up", "therapist-pattern", "middle"),
+        Step(
+            "therapist",
+            "The pattern with your therapist, to bring up",
+            "therapist-pattern",
+            "middle",
+            alone=("The pattern with someone new, or someone who helps you", "new-pattern"),
+        ),
         Step("contact", "Rehearse one new contact", "role-play", "middle"),
     ),
 }
@@ -119,12 +142,18 @@ class Pathway:
         return sum(state.done is not None for state in self.steps)
 
 
-def pathway(area: str, phase: str | None, done: Mapping[str, Done]) -> Pathway:
-    """The pathway of `area` at `phase` of the course, with the steps `done` (by step key)."""
+def pathway(
+    area: str, phase: str | None, done: Mapping[str, Done], with_therapist: bool | None = None
+) -> Pathway:
+    """The pathway of `area` at `phase` of the course, with the steps `done` (by step key),
+    in the words for a course with a therapist or without (`with_therapist` False)."""
     return Pathway(
         area,
         phase,
-        tuple(StepState(step, done.get(step.key), ready(step, phase)) for step in PATHWAYS[area]),
+        tuple(
+            StepState(step.for_course(with_therapist), done.get(step.key), ready(step, phase))
+            for step in PATHWAYS[area]
+        ),
     )
 
 
@@ -193,6 +222,99 @@ def anniversary_words(a: Anniversary) -> str:
     return (
         f"The anniversary of {a.name}'s death is {when} ({a.day:%A} {a.day.day} {a.day:%B}, {years}). "
         "Days like this often bring grief back; it can help to plan the day and to tell someone."
+    )
+
+
+# Days the person named as ones that may be hard without someone who died -----------------
+
+HOLIDAYS_MAX = 12  # days named for one person: a year's holidays and birthdays, not a calendar
+HOLIDAY_NAME_MAX = 60
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A day of the year the person named for someone who died ("Christmas 12-25")."""
+
+    name: str
+    month: int
+    day: int
+
+    def on(self, year: int) -> dt.date:
+        """This year's day: 29 February is 28 February in a year without it, as a death is."""
+        return anniversary_in(dt.date(2000, self.month, self.day), year)
+
+    def text(self) -> str:
+        return f"{self.name} {self.month:02d}-{self.day:02d}"
+
+
+def parse_holidays(text: str | None) -> list[Holiday]:
+    """'Christmas 12-25; her birthday 03-14' -> the days, each a name then MM-DD (a leap
+    day, 02-29, is allowed). A ValueError says what is wrong, in words."""
+    import re
+
+    days: list[Holiday] = []
+    for entry in (part.strip() for part in (text or "").split(";")):
+        if not entry:
+            continue
+        found = re.fullmatch(r"(.+?)\s+(\d{1,2})-(\d{1,2})", entry)
+        if not found:
+            raise ValueError(
+                f"A day to remember is a name then the month and day, like 'Christmas 12-25'; got {entry!r}."
+            )
+        name, month, day = found[1].strip(), int(found[2]), int(found[3])
+        try:
+            dt.date(2000, month, day)  # a leap year, so 02-29 is a day
+        except ValueError:
+            raise ValueError(
+                f"{month:02d}-{day:02d} is not a day of the year (MM-DD); got {entry!r}."
+            ) from None
+        if len(name) > HOLIDAY_NAME_MAX:
+            raise ValueError(f"A day's name is at most {HOLIDAY_NAME_MAX} characters; got {len(name)}.")
+        days.append(Holiday(name, month, day))
+    if len(days) > HOLIDAYS_MAX:
+        raise ValueError(f"Name at most {HOLIDAYS_MAX} days for one person; got {len(days)}.")
+    return days
+
+
+def holidays_text(days: list[Holiday]) -> str | None:
+    """As stored and shown: 'Christmas 12-25; her birthday 03-14' (None: no days)."""
+    return "; ".join(day.text() for day in days) or None
+
+
+@dataclass(frozen=True)
+class HolidayNear:
+    person: str
+    name: str
+    day: dt.date
+    in_days: int  # 0: today
+
+
+def near_holidays(
+    remembered: list[tuple[str, dt.date | None, str]], today: dt.date, days: int = ANNIVERSARY_DAYS
+) -> list[HolidayNear]:
+    """The named days within `days` from today (today included), every year: for each
+    (person, died_on, their days), the next time each day comes, from the death on (a
+    holiday before the death was not yet one without them). Soonest first."""
+    near = []
+    for person, died_on, text in remembered:
+        for holiday in parse_holidays(text):
+            for year in (today.year, today.year + 1):  # the turn of the year: next January's
+                day = holiday.on(year)
+                if day >= today and (died_on is None or day > died_on):
+                    if (day - today).days <= days:
+                        near.append(HolidayNear(person, holiday.name, day, (day - today).days))
+                    break
+    return sorted(near, key=lambda h: (h.in_days, h.person.casefold(), h.name.casefold()))
+
+
+def holiday_words(h: HolidayNear) -> str:
+    """'Christmas is in 5 days (Thursday 25 December), a day you named as hard without Dad.'
+    and how to meet it (inform, never predict)."""
+    when = "today" if h.in_days == 0 else "tomorrow" if h.in_days == 1 else f"in {h.in_days} days"
+    name = h.name[:1].upper() + h.name[1:]
+    return (
+        f"{name} is {when} ({h.day:%A} {h.day.day} {h.day:%B}), a day you named as one that may be "
+        f"hard without {h.person}. It can help to plan it ahead, and to tell someone."
     )
 
 

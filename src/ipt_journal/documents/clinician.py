@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ipt_journal.documents import case, people, record
 from ipt_journal.documents.blocks import Block, Chart, Heading, Items, PageBreak, Paragraph, Table
+from ipt_journal.documents.course_work import course_work
 from ipt_journal.documents.first_page import first_page
 from ipt_journal.insight.clinician_report import ClinicianReport
 
@@ -27,6 +28,7 @@ PRINT_NOTE = (
 # The parts after page one, in the order a reader looks for them.
 CASE_SECTIONS = (
     record.goals,
+    course_work,
     case.events,
     people.inventory,
     people.relationships,

@@ -10,6 +10,7 @@ from html import escape
 
 from ipt_journal.documents.blocks import Block, Chart, Heading, Items, PageBreak, Paragraph, Table
 from ipt_journal.documents.charts import line_chart
+from ipt_journal.text.safe_text import on_one_line
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -83,7 +84,9 @@ def render(title: str, content: list[Block], recipient: str | None = None) -> st
             css = ' class="strong"' if block.emphasis else ""
             body.append(f"<p{css}>{escape(block.text)}</p>")
         elif isinstance(block, Items):
-            body.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>")
+            body.append(
+                "<ul>" + "".join(f"<li>{escape(on_one_line(item))}</li>" for item in block.items) + "</ul>"
+            )
         elif isinstance(block, Table):
             tables += 1
             body.append(_table(block, f"table-{tables}"))

@@ -44,6 +44,7 @@ PERSON_LINES = (
     ("change", "I would like to change", None),
     ("problem_area", "Problem area", ProblemArea),
     ("dispute_stage", "Dispute stage", DisputeStage),
+    ("holidays", "Days to remember", None),
     ("notes", "Notes", None),
 )
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
-from ipt_journal.text.safe_text import markdown
+from ipt_journal.text.safe_text import markdown, on_one_line
 
 
 def text(value: str) -> str:
-    """Journal text as literal Markdown on one line (a list item or a table cell): the one
-    escaping every Markdown output uses, `safe_text.markdown`."""
-    return markdown(" ".join(str(value).split()))
+    """Journal text as literal Markdown on one line (a list item or a table cell), its
+    paragraphs apart (`safe_text.on_one_line`): the one escaping every Markdown output uses,
+    `safe_text.markdown`."""
+    return markdown(on_one_line(str(value)))
 
 
 def render(title: str, content: list[Block], recipient: str | None = None) -> str:

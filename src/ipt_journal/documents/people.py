@@ -89,11 +89,14 @@ def relationships(doc: ClinicianReport) -> list[Block]:
         return []
     insight = figures.insight
     moods = {m.name: m for m in insight.moods} if insight else {}
+    # After a gap of months every figure of a row is from the days after it, as on screen.
+    after_gap = figures.people_since is not None and figures.people_since > figures.since
+    days = f", {figures.people_since} to {figures.people_until} (after the gap)" if after_gap else ""
     out: list[Block] = [
         Heading("Relationships and mood"),
         Table(
             "The people I spent time with: how it went on average (-2 to +2), and mood on check-ins "
-            "with and without them",
+            f"with and without them{days}",
             ["Person", "Closeness", "Check-ins", "How it went", "Mood with / without", "Last contact"],
             [pattern_row(p, moods.get(p.name), doc.people_labels.get(p.name, "")) for p in figures.people],
             {2},
@@ -103,6 +106,13 @@ def relationships(doc: ClinicianReport) -> list[Block]:
             "for someone in nearly every check-in, how it went is compared instead (below)."
         ),
     ]
+    if figures.people_before_gap:
+        out.append(
+            Paragraph(
+                f"Seen in this window only before {figures.people_since}, so not in the table: "
+                f"{', '.join(figures.people_before_gap)}."
+            )
+        )
     if insight:
         shown_moods = [m for m in insight.moods if m.interactions - m.unknown >= SHOWN_FROM]
         if shown_moods:

@@ -20,6 +20,7 @@ from ipt_journal.insight.clinician_case import (
     SafetyPlanState,
     SinceLastSession,
 )
+from ipt_journal.insight.course_work import CourseWork, build_course_work
 from ipt_journal.insight.incidents import PersonIncidents, by_person
 from ipt_journal.insight.report import Report, build_report
 from ipt_journal.store import Journal, LifeEvent, Review, SafetyPlanItem
@@ -99,6 +100,8 @@ class ClinicianReport:
     incidents: list[PersonIncidents] = field(default_factory=list)  # what happened, per person, when included
     focus_people: set[str] = field(default_factory=set)  # the dispute's other side, a problem area's people
     sections: frozenset[str] = DEFAULT_SECTIONS
+    # The focus's pathway, the dispute's stage by week, the midpoint review (insight/course_work.py).
+    course_work: CourseWork | None = None
 
     @property
     def title(self) -> str:
@@ -172,6 +175,7 @@ def build_document(
         sections=sections,
         item9_follow_up=follow_up,
         item9_history=history,
+        course_work=build_course_work(journal, since, today),
     )
 
 

@@ -49,6 +49,7 @@ class GoalProgress:
     status: str
     first_rating: int | None
     latest_rating: int | None
+    ratings: int = 0  # how many: one rating is no "from ... to"
 
 
 def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
@@ -102,7 +103,8 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
         "measures": [rows[key] for key in sorted(rows)],
         "progress": progress,
         "goals": [
-            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating) for g in journal.goals.all()
+            GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating, g.ratings)
+            for g in journal.goals.all()
         ],
         "review": asdict(review) if review else None,
         "crisis_resources": bool(item9),

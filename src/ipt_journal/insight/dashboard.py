@@ -34,6 +34,7 @@ class Dashboard:
     self_help: str | None = None  # a self-guided course that self-help alone may not be enough for
     # Anniversaries of deaths near, and the next step of each focus's pathway (insight/pathways.py).
     pathway_lines: list[str] = field(default_factory=list)
+    with_therapist: bool | None = None  # the course's: a self-guided one is never told of "the therapist"
 
     @property
     def is_new(self) -> bool:
@@ -71,7 +72,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         )
     ]
     goals = [
-        GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating)
+        GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating, g.ratings)
         for g in journal.goals.all("open")
     ]
     reviewed = review is not None
@@ -121,6 +122,7 @@ def build_dashboard(journal: Journal, today: dt.date | None = None) -> Dashboard
         item9_line=item9_line,
         self_help=self_help_of(journal, today),
         pathway_lines=dashboard_lines(journal, today),
+        with_therapist=course.with_therapist if (course := journal.course.current()) else None,
     )
 
 

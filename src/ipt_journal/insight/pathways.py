@@ -13,10 +13,13 @@ from ipt_journal.clinical.pathways import (
     PATHWAYS,
     WEEKLY,
     Anniversary,
+    HolidayNear,
     Pathway,
     anniversary_words,
     first_year,
+    holiday_words,
     near_anniversaries,
+    near_holidays,
     next_words,
     pathway,
 )
@@ -43,6 +46,7 @@ class PathwayScreen:
     confidants_now: int | None = None  # from the inventory
     anniversaries: list[Anniversary] = field(default_factory=list)
     first_year: list[str] = field(default_factory=list)  # names of people who died this past year
+    holidays: list[HolidayNear] = field(default_factory=list)  # days named as hard, near
 
     def _shows(self, area: ProblemArea) -> bool:
         return any(p.area == area.value for p in self.pathways)
@@ -65,6 +69,7 @@ class PathwayScreen:
         """The reminders below the pathway: anniversaries near, and the first year after a death."""
         return [
             *(anniversary_words(a) for a in self.anniversaries),
+            *(holiday_words(h) for h in self.holidays),
             *(FIRST_YEAR_WORDS.format(name=name) for name in self.first_year),
         ]
 
@@ -114,6 +119,10 @@ class PathwayScreen:
                 }
                 for a in self.anniversaries
             ],
+            "holidays": [
+                {"name": h.name, "for": h.person, "day": h.day.isoformat(), "in_days": h.in_days}
+                for h in self.holidays
+            ],
             "first_year": self.first_year,
         }
 
@@ -139,11 +148,18 @@ def _where(journal: Journal, today: dt.date) -> tuple[str | None, str | None, in
     return course.started_on, where.phase, where.week
 
 
+def _with_therapist(journal: Journal) -> bool | None:
+    """Whether the course has a therapist: a self-guided one (False) gets steps worded for it."""
+    course = journal.course.current()
+    return course.with_therapist if course else None
+
+
 def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayScreen:
     since, phase, week = _where(journal, today)
     areas = focus_areas(journal, area)
     store = journal.pathways
-    paths = [pathway(a, phase, store.done(a, since)) for a in areas]
+    helped = _with_therapist(journal)
+    paths = [pathway(a, phase, store.done(a, since), helped) for a in areas]
     screen = PathwayScreen(today, phase, week, since, paths)
     if {ProblemArea.role_dispute.value, ProblemArea.interpersonal_deficits.value} & set(areas):
         from ipt_journal.text.dates import monday_of
@@ -156,21 +172,60 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
         screen.confidants_now = store.confidants_now()
     deaths = store.deaths()
     screen.anniversaries = near_anniversaries(deaths, today)
+    screen.holidays = near_holidays(store.holidays(), today)
     if ProblemArea.grief.value in areas:
         screen.first_year = [name for name, died in deaths if first_year(died, today)]
     return screen
 
 
+@dataclass(frozen=True)
+class DisputeNow:
+    """Where the course's role dispute stands: the latest stage recorded (store/pathways.py
+    keeps the course's stage in step with the weeks), and the week it was recorded for."""
+
+    person: str | None
+    stage: str
+    week: str | None  # its Monday; None: the stage as set for the course, no week recorded since
+
+    def words(self) -> str:
+        side = f" with {self.person}" if self.person else ""
+        when = f"recorded for the week of {self.week}" if self.week else "as set for the course"
+        return f"The dispute{side} stands at {self.stage} ({when})."
+
+    def as_json(self) -> dict[str, Any]:
+        return {"with": self.person, "stage": self.stage, "week": self.week}
+
+
+def dispute_now(journal: Journal) -> DisputeNow | None:
+    """The current course's role dispute stage, None without one (or once the course ended)."""
+    course = journal.course.current()
+    if course is None or course.ended_on or not course.dispute_stage:
+        return None
+    if ProblemArea.role_dispute.value not in course.focus_areas:
+        return None
+    from ipt_journal.text.dates import monday_of
+
+    start = monday_of(dt.date.fromisoformat(course.started_on)).isoformat()
+    weeks = [w for w in journal.pathways.weeks(start) if w.dispute_stage]
+    week = weeks[-1].week if weeks and weeks[-1].dispute_stage == course.dispute_stage else None
+    return DisputeNow(course.dispute_person, course.dispute_stage, week)
+
+
 def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
-    """The dashboard's pathway lines: anniversaries near (whatever the focus: a death's
-    anniversary can be hard in any course), then the next step of each focus's pathway."""
+    """The dashboard's pathway lines: anniversaries and days named as hard that are near
+    (whatever the focus: they can be hard in any course, every year), then where the
+    dispute stands and the next step of each focus's pathway."""
     lines = [anniversary_words(a) for a in near_anniversaries(journal.pathways.deaths(), today)]
+    lines += [holiday_words(h) for h in near_holidays(journal.pathways.holidays(), today)]
     course = journal.course.current()
     if course is None or course.ended_on:
         return lines
     since, phase, _ = _where(journal, today)
+    stage = dispute_now(journal)
+    if stage:
+        lines.append(stage.words())
     for a in focus_areas(journal):
-        lines.append(next_words(pathway(a, phase, journal.pathways.done(a, since))))
+        lines.append(next_words(pathway(a, phase, journal.pathways.done(a, since), course.with_therapist)))
     return lines
 
 

@@ -73,10 +73,14 @@ class Prep:
     # The first day the mood trend covers when months without a check-in lie in the window:
     # the trend starts after them (insight/gaps.py). None: it covers the whole window.
     trend_since: dt.date | None = None
+    # How many weeks with check-ins each side of the mood trend holds (1 over a few days).
+    trend_weeks: int | None = None
     # Whom "please contact ... soon" names; and whether the item-9 follow-up below the
     # screen carries the one urgency instead (see follow_up.py).
     who: str = "your therapist or doctor"
     item9_urgent: bool = False
+    # Where the course's role dispute stands now (insight/pathways.py): {"with", "stage", "week"}.
+    dispute: dict | None = None
 
     @property
     def item9_days(self) -> list[str]:
@@ -109,6 +113,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
     happened (a check-in's day, a questionnaire's, homework closed), not the day it was
     typed, as the clinician report's "since the last session" counts it."""
     from ipt_journal.insight.gaps import last_gap
+    from ipt_journal.insight.pathways import dispute_now
     from ipt_journal.insight.report_window import last_session, since_session_day
     from ipt_journal.text.dates import monday_of
 
@@ -132,6 +137,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         moods=[(c.day, c.mood) for c in reversed(recent)],
         mood_trend=trend.change if trend else None,
         trend_since=trend_since,
+        trend_weeks=trend.weeks_compared if trend else None,
         people=[
             PersonSeen(row["name"], row["interactions"], row["mean_quality"], row["last_contact"])
             for row in journal.checkins.people_patterns(since, until=today)
@@ -146,6 +152,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         bring=[asdict(item) for item in journal.bring.all()],
         events=events_since(journal, since, today),
         incidents=[person.as_json() for person in by_person(journal, since, today)],
+        dispute=stage.as_json() if (stage := dispute_now(journal)) else None,
         **urgency_context(journal),
     )
 

@@ -99,6 +99,13 @@ class Report:
     item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
     self_help: str | None = None  # a self-guided course self-help alone may not suffice for
     gap: Gap | None = None  # the latest gap of months in the window: comparisons start after it
+    # The days "People and mood" covers: every figure in a person's row (times, how it went,
+    # mood with and without, last contact) from these, after the gap when there is one.
+    people_since: dt.date | None = None
+    people_until: dt.date | None = None
+    # People seen in the window only before the gap: no row (their figures would come from
+    # other days than the rest), but named, so nobody vanishes from the screen unsaid.
+    people_before_gap: list[str] = field(default_factory=list)
     # What happened with each person in the window's check-ins (issue 23), as `ipt prep` has it.
     incidents: list[dict] = field(default_factory=list)
 
@@ -165,6 +172,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
     gap = last_gap(journal, since, today)
     compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, today)
     figures = course_figures(journal, since, today)
+    people, before_gap = people_in(journal, since, compared_from, compared_until)
     name_weeks(weeks, weekly_people(journal, since), figures["course"], today)
     return Report(
         today=today,
@@ -175,7 +183,10 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         summary=mood_summary(
             [row for row in weekly if row["monday"] >= monday_of(compared_from).isoformat()]
         ),
-        people=[person_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
+        people=people,
+        people_since=compared_from,
+        people_until=compared_until,
+        people_before_gap=before_gap,
         quiet_inner_circle=[
             QuietInnerPerson(row["name"], _day(row["last_contact"]))
             for row in journal.checkins.inner_ring_without_contact(since)
@@ -192,6 +203,23 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
         gap=gap,
         incidents=[person.as_json() for person in by_person(journal, since, today)],
     )
+
+
+def people_in(
+    journal: Journal, since: dt.date, compared_from: dt.date, compared_until: dt.date
+) -> tuple[list[PersonPattern], list[str]]:
+    """Each person's figures, all from `compared_from` to `compared_until` (the days the
+    comparisons cover: after a gap of months, if one lies in the window): times seen and
+    how it went from one span and mood with/without from another would read as one
+    finding. Also the names of those seen from `since` only before `compared_from`."""
+    people = [
+        person_pattern(row) for row in journal.checkins.people_patterns(compared_from, until=compared_until)
+    ]
+    if compared_from <= since:
+        return people, []
+    shown_names = {person.name for person in people}
+    earlier = journal.checkins.people_patterns(since, until=compared_from - dt.timedelta(days=1))
+    return people, [row["name"] for row in earlier if row["name"] not in shown_names]
 
 
 def person_pattern(row: Row) -> PersonPattern:

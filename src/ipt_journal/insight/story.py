@@ -5,14 +5,14 @@ and the life events. Plain data; `render.story` tells it and `--json` prints it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ipt_journal.insight.course_figures import GoalProgress, ScaleProgress, course_figures
 from ipt_journal.insight.course_progress import CourseProgress
 from ipt_journal.insight.gaps import Gap
 from ipt_journal.insight.life_events import events_in_window
 from ipt_journal.insight.relationships import PeopleInsight, people_insight
-from ipt_journal.insight.report import PersonPattern, person_pattern
+from ipt_journal.insight.report import PersonPattern, people_in
 from ipt_journal.insight.weekly_mood import MoodSummary, mood_summary
 from ipt_journal.store import Journal, LifeEvent
 from ipt_journal.text.figures import json_ready
@@ -25,7 +25,7 @@ class CourseStory:
     course: CourseProgress | None
     mood: MoodSummary | None  # first weeks against last weeks
     questionnaires: list[ScaleProgress]  # baseline against latest
-    people: list[PersonPattern]  # everyone seen during the course
+    people: list[PersonPattern]  # everyone seen during the course (after a gap of months, if any)
     insight: PeopleInsight  # how it went early against late, and mood by how it went
     goals: list[GoalProgress]
     events: list[LifeEvent]
@@ -33,6 +33,7 @@ class CourseStory:
     review: dict | None = None  # the person's own answers to the end-of-course review, if given
     who: str = "your therapist or doctor"  # whom to talk with (follow_up.Care.who)
     gap: Gap | None = None  # the latest gap of months: the comparisons start after it
+    people_before_gap: list[str] = field(default_factory=list)  # seen only before it: no line
 
     def as_json(self) -> dict:
         from ipt_journal.insight.life_events import event_json
@@ -58,6 +59,8 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
 
     gap = last_gap(journal, since, until)
     compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, until)
+    # Each person's figures from the days the comparisons cover, as the report has them.
+    people, before_gap = people_in(journal, since, compared_from, compared_until)
     return CourseStory(
         since=since,
         until=until,
@@ -70,7 +73,8 @@ def course_story(journal: Journal, today: dt.date | None = None) -> CourseStory:
             ]
         ),
         questionnaires=figures["progress"],
-        people=[person_pattern(row) for row in journal.checkins.people_patterns(since, compared_from)],
+        people=people,
+        people_before_gap=before_gap,
         insight=people_insight(journal, compared_from, compared_until),
         goals=figures["goals"],
         events=events_in_window(journal, since, until),

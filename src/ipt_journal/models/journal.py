@@ -48,11 +48,20 @@ class PersonIn(Model):
     dispute_stage: DisputeStage | None = None
     notes: Text | None = None
     died_on: dt.date | None = None  # only for someone who has died
+    # Only for someone who has died: days that may be hard without them, "Christmas 12-25; ...".
+    holidays: Annotated[str, Field(max_length=1000)] | None = None
 
     @field_validator(*PERSON_TEXT_FIELDS, mode="after")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None
+
+    @field_validator("holidays", mode="after")
+    @classmethod
+    def _holidays_as_stored(cls, value: str | None) -> str | None:
+        from ipt_journal.clinical.pathways import holidays_text, parse_holidays
+
+        return holidays_text(parse_holidays(value))
 
     @model_validator(mode="after")
     def _stage_needs_dispute(self) -> Self:
@@ -64,6 +73,8 @@ class PersonIn(Model):
                 raise Refused(HasDied(self.name, "stage"))
         elif self.died_on:
             raise ValueError("When someone died only applies to someone whose status is deceased.")
+        elif self.holidays:
+            raise ValueError("Days to remember (--holidays) only apply to someone whose status is deceased.")
         if self.died_on and self.died_on > dt.date.today():
             raise ValueError(f"The date {self.died_on.isoformat()} is in the future.")
         if self.dispute_stage and self.problem_area != ProblemArea.role_dispute:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted, hanging, unbroken
+from ipt_journal.render.fit import Column, fitted, hanging, left_out, unbroken
 from ipt_journal.store import Checkin
 from ipt_journal.text.dates import days_with_times
 from ipt_journal.text.messages import people_with
+from ipt_journal.text.safe_text import on_one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,7 +40,7 @@ def checkins_table(checkins: list[Checkin]) -> None:
             str(c.mood),
             people_with(c),
             ", ".join(c.tags),
-            (c.note or "").replace("\n", " "),
+            on_one_line(c.note or ""),
         )
         for c, day in zip(checkins, days, strict=True)
     ]
@@ -47,9 +48,16 @@ def checkins_table(checkins: list[Checkin]) -> None:
     if not shown:
         for checkin, row in zip(checkins, rows, strict=True):
             with_ = f" with {', '.join(unbroken(one) for one in row[3].split(', '))}" if row[3] else ""
-            hanging(console, f"#{checkin.id} {row[1]} mood {checkin.mood}{with_}")
-    if not shown or shown.shortened and any(c.note for c in checkins):
-        what = "Notes are shortened to fit" if shown else "Notes are left out at this width"
+            tags = "".join(f" #{unbroken(tag)}" for tag in checkin.tags)  # as a wider screen shows them
+            hanging(console, f"#{checkin.id} {row[1]} mood {checkin.mood}{with_}{tags}")
+    left_out(console, shown, "ipt checkin show ID has everything", besides=("Note",))
+    dropped_notes = "Note" in shown.dropped
+    if not shown or (dropped_notes or shown.shortened) and any(c.note for c in checkins):
+        what = (
+            "Notes are shortened to fit"
+            if shown and not dropped_notes
+            else "Notes are left out at this width"
+        )
         console.print(Text(f"{what}: ipt checkin show ID shows one whole, ipt checkin list --full all."))
 
 

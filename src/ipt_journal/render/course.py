@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import Column, fitted, hanging, unbroken
-from ipt_journal.text.messages import count, focus_text, formulation_line, plain, print_json
+from ipt_journal.text.messages import count, focus_text, formulation_line, goal_rating, plain, print_json
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,10 +28,11 @@ GOAL_COLUMNS = (
 
 def course(course: Course, where: CourseProgress, open_goals: Sequence[Goal], as_json: bool) -> None:
     """`where` is insight.course_progress.course_progress: the week every other screen shows today."""
-    from ipt_journal.clinical.course import IN_SESSIONS, PHASES
+    from ipt_journal.clinical.course import PHASES, in_sessions_words
 
     purpose = PHASES[where.phase]
-    in_sessions = IN_SESSIONS[where.phase]  # what happens in the sessions, beside what you do
+    # What happens in the sessions, beside what you do (said as IPT's, in a self-guided course).
+    in_sessions = in_sessions_words(where.phase, course.with_therapist)
     if as_json:
         print_json(
             {
@@ -83,13 +84,15 @@ def goals_table(goals: Sequence[Goal]) -> None:
             str(goal.id),
             goal.text,
             goal.status,
-            "" if goal.latest_rating is None else f"{goal.first_rating} → {goal.latest_rating}/10",
+            goal_rating(goal.first_rating, goal.latest_rating, goal.ratings),
         )
         for goal in goals
     ]
     if not fitted(console, GOAL_COLUMNS, rows):  # narrow: one plain line each, words whole
-        for id_, text, status, progress in rows:
-            hanging(console, f"#{id_} {text} ({status}{', ' + unbroken(progress) if progress else ''})")
+        for goal in goals:
+            progress = goal_rating(goal.first_rating, goal.latest_rating, goal.ratings, inside=True)
+            progress = unbroken(progress) if goal.ratings > 1 else progress  # "3 → 6/10" on one line
+            hanging(console, f"#{goal.id} {goal.text} ({goal.status}{', ' + progress if progress else ''})")
 
 
 def goal_detail(goal: Goal, history: Sequence[_Row]) -> None:
@@ -97,10 +100,12 @@ def goal_detail(goal: Goal, history: Sequence[_Row]) -> None:
     console.print(Text(f"Goal #{goal.id}: {goal.text} ({goal.status})"))
     if goal.set_on:
         console.print(Text(f"Set on {goal.set_on}."))
-    if goal.latest_rating is not None:
+    if goal.latest_rating is not None and goal.ratings > 1:
         console.print(
             f"Progress: {goal.first_rating} at first, {goal.latest_rating}/10 lately "
             f"({count(goal.ratings, 'rating')})."
         )
+    elif goal.latest_rating is not None:
+        console.print(f"Progress: {goal_rating(goal.first_rating, goal.latest_rating, goal.ratings)}.")
     for row in history:
-        console.print(Text(f"  {row['changed_at'][:10]}  {row['status']:8} {row['text']}"))
+        hanging(console, f"  {row['changed_at'][:10]}  {row['status']:8} {row['text']}", indent=21)

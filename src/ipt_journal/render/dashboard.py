@@ -45,9 +45,9 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
             held = f"; {c.held_words}" if c.sessions_held else ""
             console.print(f"{c.words[0].upper()}{c.words[1:]}{held}.", style="bold")
         if not c.ended_on:
-            from ipt_journal.clinical.course import IN_SESSIONS
+            from ipt_journal.clinical.course import in_sessions_words
 
-            console.print(IN_SESSIONS[c.phase], style="dim")
+            console.print(in_sessions_words(c.phase, state.with_therapist), style="dim")
     console.print(
         f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
     )

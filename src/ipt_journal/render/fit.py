@@ -37,6 +37,7 @@ class Fitted:
 
     shown: bool
     shortened: bool = False  # the free-text column was cut with an ellipsis somewhere
+    dropped: tuple[str, ...] = ()  # headers of the columns left out to fit, for a pointer
 
     def __bool__(self) -> bool:
         return self.shown
@@ -78,8 +79,9 @@ def fitted(
         for i, (column, width) in zip(shown, sized, strict=True)
     ):
         return Fitted(False)  # --plain never shortens a note or a list of names: plain lines
+    dropped = tuple(column.header for i, column in enumerate(columns) if i not in shown)
     if _drawn_by_hand(console, sized, [[str(row[i]) for i in shown] for row in rows], title):
-        return Fitted(True)  # drawn by hand only when no cell had to be shortened
+        return Fitted(True, dropped=dropped)  # drawn by hand only when no cell had to be shortened
     from rich import box
     from rich.table import Table
 
@@ -113,7 +115,7 @@ def fitted(
             cells.append(Text(cell))
         table.add_row(*cells)
     console.print(table)
-    return Fitted(True, shortened)
+    return Fitted(True, shortened, dropped)
 
 
 def _drawn_by_hand(
@@ -168,6 +170,14 @@ def _drawn_by_hand(
     return True
 
 
+def left_out(console: Console, shown: Fitted, where: str, besides: Sequence[str] = ()) -> None:
+    """After a table that left columns out to fit the terminal: which, and `where` to see
+    them (a column a caller speaks of itself, in `besides`, is not named again)."""
+    named = [header for header in shown.dropped if header and header not in besides]
+    if shown and named:
+        console.print(Text(f"Left out at this width: {', '.join(named)}; {where}.", style="dim"))
+
+
 def whole_names(text: str, width: int, separator: str = ", ") -> str:
     """As many of the comma-separated names in `text` as fit `width` whole, then "+N more",
     or "…" when the count does not fit. Never a bare "+N": beside a score it reads as one."""
@@ -191,18 +201,20 @@ def names_within(text: str, width: int) -> str:
     return text if output.plain() else whole_names(text, width)
 
 
-def hanging(console: Console, text: str, indent: int = 4) -> None:
+def hanging(console: Console, text: str, indent: int = 4, style: str = "") -> None:
     """One plain line for a narrow terminal: wrapped at word boundaries, the lines after the
     first indented under it (and under its own leading spaces), so each record stands apart."""
+    import re
     import textwrap
 
     lead = len(text) - len(text.lstrip(" "))
+    text = re.sub(r"(?<=\d) (?=\d)", GLUE, text)  # a phone number's groups ("13 11 14") together
     lines = textwrap.wrap(
         text, width=max(console.width, 20), subsequent_indent=" " * (lead + indent),
         break_long_words=False, break_on_hyphens=False,
     ) or [""]  # fmt: skip
     for line in lines:
-        console.print(Text(line.replace(GLUE, " ")), soft_wrap=True)
+        console.print(Text(line.replace(GLUE, " "), style=style), soft_wrap=True)
 
 
 GLUE = "\u00a0"  # a space `hanging` never breaks a line at (textwrap breaks only at ASCII spaces)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted, hanging
+from ipt_journal.render.fit import Column, fitted, hanging, left_out
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,9 +44,11 @@ def measures_table(measures: Sequence[Measure]) -> None:
                 "" if m.difficulty is None else scales.DIFFICULTY_SHORT[m.difficulty],
             )
         )
-    if not fitted(console, MEASURE_COLUMNS, rows):
+    shown = fitted(console, MEASURE_COLUMNS, rows)
+    if not shown:
         for ident, day, name, total, band, answers, difficulty in rows:
             hard = f"; difficulty: {difficulty}" if difficulty else ""
             hanging(console, f"#{ident} {day} {name} {total} {band}; answers {answers}{hard}")
+    left_out(console, shown, "ipt measure history --json has everything")
     for line in scales.credits(m.scale for m in measures):
         console.print(line, style="dim")

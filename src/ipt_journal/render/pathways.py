@@ -10,6 +10,7 @@ from ipt_journal.clinical.pathways import PHASE_WORDS, WEEKLY, next_words
 from ipt_journal.clinical.vocab import DisputeStage
 
 if TYPE_CHECKING:
+    from ipt_journal.insight.course_work import CourseWork
     from ipt_journal.insight.pathways import PathwayScreen
     from ipt_journal.store.pathways import PathwayWeek
 
@@ -61,7 +62,15 @@ def screen_lines(screen: PathwayScreen) -> list[str]:
 def stage_line(weeks: list[PathwayWeek]) -> list[str]:
     """The dispute's stage week by week: one row per stage, a mark in the week's column
     (a week with nothing recorded is left blank), the latest weeks when there are many."""
+    from ipt_journal import output
+
     shown = weeks[-MAX_WEEKS_DRAWN:]
+    latest = shown[-1]
+    if output.plain():  # --plain: no marks to decode, a line a week a screen reader reads
+        return [
+            f"The dispute's stage, week by week (latest: {latest.dispute_stage}, week of {latest.week}):",
+            *(f"  week of {week.week}: {week.dispute_stage}" for week in shown),
+        ]
     first = dt.date.fromisoformat(shown[0].week)
     span = (dt.date.fromisoformat(shown[-1].week) - first).days // 7 + 1
     if span > MAX_WEEKS_DRAWN:
@@ -81,7 +90,6 @@ def stage_line(weeks: list[PathwayWeek]) -> list[str]:
         )
         for stage in DisputeStage
     ]
-    latest = shown[-1]
     return [
         f"The dispute's stage, week by week (weeks of {columns[0]} to {columns[-1]}; "
         f"latest: {latest.dispute_stage}, week of {latest.week}):",
@@ -105,4 +113,18 @@ def contact_lines(screen: PathwayScreen) -> list[str]:
         )
     if screen.confidants_now is not None:
         lines.append(f"Marked in your inventory as someone you can confide in: {screen.confidants_now}.")
+    return lines
+
+
+def course_work_lines(work: CourseWork) -> list[str]:
+    """The report's course part: the pathway step by step, where the dispute stands, the
+    midpoint review (indented lines keep their columns; the stage's line follows them)."""
+    lines: list[str] = []
+    for line in work.pathway_lines():
+        lines.append(("  " + line) if line[:1].isdigit() else line)
+    if work.dispute:
+        lines.append(work.dispute.words())
+    if work.midpoint:
+        lines.append(work.midpoint_heading + ":")
+        lines += [f"  {label}: {answer}" for label, answer in work.midpoint_answers()]
     return lines

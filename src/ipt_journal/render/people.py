@@ -20,7 +20,7 @@ from ipt_journal.clinical.vocab import (
 )
 from ipt_journal.insight.report import MIN_CHECKINS_EACH
 from ipt_journal.render.common import new_console, ring
-from ipt_journal.render.fit import Column, fitted, hanging
+from ipt_journal.render.fit import Column, fitted, hanging, left_out
 from ipt_journal.store import ContactSummary, LifeEvent, Person
 from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import area_label, count, label
@@ -66,12 +66,21 @@ def people_table(people: list[Person]) -> None:
     if any(person.status == "deceased" for person in people):
         # Whoever else is left out, that someone has died is never hidden.
         columns = tuple(replace(c, keep=0) if c.header == "Status" else c for c in columns)
-    if not fitted(console, columns, rows, title="Your interpersonal inventory"):
+    shown = fitted(console, columns, rows, title="Your interpersonal inventory")
+    if not shown:
         console.print("Your interpersonal inventory", style="bold")
         for person, row in zip(people, rows, strict=True):
             where = f", ring {row[2]}" if row[2] else ""
             hanging(console, f"{person.name} ({row[1]}{where}, {row[3]})")
+            # What a wider screen shows in columns, on an indented line of its own.
+            more = [
+                f"contact {row[4]}" if row[4] else "",
+                f"problem area: {row[5]}" if person.problem_area else "",
+            ]
+            if any(more):
+                hanging(console, "    " + "; ".join(part for part in more if part), indent=0)
     console.print("Ring: 1 inner circle, 2 middle, 3 outer.", style="dim")
+    left_out(console, shown, "ipt inventory show NAME has everything")
 
 
 def person_detail(
@@ -109,6 +118,7 @@ def person_detail(
         (DECEASED_LABELS["change"] if died else "Would like to change", person.change),
         ("Problem area", area_label(person.problem_area)),
         ("Dispute stage", label(person.dispute_stage)),
+        ("Days to remember", person.holidays),
         ("Notes", person.notes),
     ]
     for field, value in rows:

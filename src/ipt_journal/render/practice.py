@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted, hanging, unbroken
+from ipt_journal.render.fit import Column, fitted, hanging, left_out, unbroken
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -93,11 +93,14 @@ def homework_table(items: Sequence[Homework], today: dt.date) -> None:
         if item.status == "done" and item.helpful:
             status += f" ({item.helpful}/5)"
         rows.append((str(item.id), item.text, item.person or "", item.due or "", status))
-    if not fitted(console, HOMEWORK_COLUMNS, rows):  # narrow: one plain line each, words whole
+    shown = fitted(console, HOMEWORK_COLUMNS, rows)
+    if not shown:  # narrow: one plain line each, words whole
         for id_, text, person, due, status in rows:
             with_ = f" with {unbroken(person)}" if person else ""
-            due_ = f", due {due}" if due else ""
+            # "due today" already says when: the day beside it, not a second "due"
+            due_ = f" ({due})" if status == "due today" else f", due {due}" if due else ""
             hanging(console, f"#{id_} {status}{due_}{with_}: {text}")
+    left_out(console, shown, "ipt homework list --json has everything")
 
 
 def exercises_table(done: Sequence[Exercise]) -> None:
@@ -119,10 +122,12 @@ def exercises_table(done: Sequence[Exercise]) -> None:
         )
         for item in done
     ]
-    if not fitted(console, EXERCISE_COLUMNS, rows):  # narrow: one plain line each, words whole
+    shown = fitted(console, EXERCISE_COLUMNS, rows)
+    if not shown:  # narrow: one plain line each, words whole
         for item, (id_, day, name, person, mood) in zip(done, rows, strict=True):
             with_ = with_whom(item.kind, unbroken(person) if person else None)
             hanging(console, f"#{id_} {day} {name}{with_}" + (f", mood {unbroken(mood)}" if mood else ""))
+    left_out(console, shown, "ipt exercise show ID has everything")
 
 
 def exercise_detail(item: Exercise) -> None:

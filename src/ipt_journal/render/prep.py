@@ -27,12 +27,19 @@ def how_it_went(mean_quality: float | None) -> str:
     return QUALITY_LABELS[max(-2, min(2, whole(mean_quality)))]
 
 
-def trend_words(change: float | None) -> str:
+def trend_words(change: float | None, weeks: int | None = None) -> str:
+    """The mood's move from the first weeks with check-ins to the last, saying how many
+    weeks each side holds: over a window of days it is one week's check-ins against the
+    next's, which "the first weeks" would overstate."""
     if change is None:
         return ""
+    if weeks is None or weeks > 1:
+        span = f"the first {weeks} weeks to the last {weeks}" if weeks else "the first weeks to the last"
+    else:
+        span = "the first week's check-ins to the last week's"
     if abs(change) < 0.5:
-        return "about level from the first weeks to the last"
-    return f"{'up' if change > 0 else 'down'} {shown(abs(change))} from the first weeks to the last"
+        return f"about level from {span}"
+    return f"{'up' if change > 0 else 'down'} {shown(abs(change))} from {span}"
 
 
 def prep(result: Prep) -> None:
@@ -43,9 +50,15 @@ def prep(result: Prep) -> None:
     console.print(f"Since {start} ({result.since} to {result.today})", style="bold")
     if result.is_empty:
         console.print("Nothing recorded in this time yet. A check-in takes a minute: ipt checkin")
+    if result.dispute:
+        from ipt_journal.insight.pathways import DisputeNow
+
+        console.print(
+            Text(DisputeNow(result.dispute["with"], result.dispute["stage"], result.dispute["week"]).words())
+        )
     if result.checkins:
         moods = "  ".join(unbroken(f"{day[5:]}: {mood}") for day, mood in result.moods)
-        trend = trend_words(result.mood_trend)
+        trend = trend_words(result.mood_trend, result.trend_weeks)
         if trend and result.trend_since:
             trend += f" since {result.trend_since} (after months without a check-in)"
         console.print()

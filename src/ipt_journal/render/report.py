@@ -9,19 +9,19 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal import output
-from ipt_journal.clinical.course import week_of
+from ipt_journal.clinical.course import week_in_words, week_of
 from ipt_journal.clinical.scales import SCALES
 from ipt_journal.clinical.vocab import REVIEW_FIELDS
-from ipt_journal.insight.report import MIN_CHECKINS_EACH, Report
+from ipt_journal.insight.report import Report
 from ipt_journal.render import insight as insight_views
-from ipt_journal.render.common import new_console, ring
+from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import GLUE, Column, fitted, hanging, names_within, unbroken
+from ipt_journal.render.report_people import people_and_mood
 from ipt_journal.text.figures import shown, whole
-from ipt_journal.text.messages import count, focus_text, formulation_line, movement
+from ipt_journal.text.messages import count, focus_text, formulation_line, goal_rating, movement
 
 if TYPE_CHECKING:
     from ipt_journal.insight.relationships import MoodSeries
-    from ipt_journal.insight.report import PersonPattern
     from ipt_journal.insight.weekly_mood import WeekMood
     from ipt_journal.store import LifeEvent
 
@@ -44,14 +44,6 @@ MEASURE_COLUMNS = (
     Column("range "),
     Column("WSAS", right=True),
     Column("range  "),
-)
-PEOPLE_COLUMNS = (
-    Column("Person"),
-    Column("Ring", right=True, keep=2),
-    Column("Times", right=True),
-    Column("Went", right=True),
-    Column("Mood with / without", right=True),
-    Column("Last contact", keep=1),
 )
 
 
@@ -121,7 +113,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
                     console, f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})"
                 )
     console.print()
-    _people_patterns(console, result)
+    people_and_mood(console, result)
     if result.insight:
         insight_views.nearly_always_note(console, result.insight)
         insight_views.moods_by_how_it_went(console, result.insight)
@@ -130,7 +122,9 @@ def _mood_and_people(console: Console, result: Report) -> None:
         console.print()
         console.print("Inner circle, no contact recorded in this window:", style="bold")
         for person in result.quiet_inner_circle:
-            console.print(Text(f"  {person.name}: {_since_contact(person.last_contact, result.today)}"))
+            hanging(
+                console, f"  {unbroken(person.name)}: {_since_contact(person.last_contact, result.today)}"
+            )
         console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
 
 
@@ -195,7 +189,12 @@ def _weeks_table(console: Console, result: Report) -> None:
     ]
     if not fitted(console, columns, rows):
         for week in result.weeks:
-            when = f" ({course_week(week)})" if week.course_week else ""
+            # In brackets the cell's own "(planned 12)" would nest: the sentence form instead.
+            when = (
+                f" ({week_in_words(week.course_week, week.course_weeks)})"
+                if week.course_week and week.course_weeks
+                else ""
+            )
             change = f", {change_words(week.change)}" if week.change is not None else ""
             seen = names_within(people(week, glue=True), PLAIN_NAMES).replace(" more", f"{GLUE}more")
             seen = f"; {seen}" if week.people else ""
@@ -244,7 +243,7 @@ def _questionnaires(console: Console, result: Report) -> None:
         if not fitted(console, MEASURE_COLUMNS, rows):
             for day in result.measures:
                 taken = [
-                    f"{name} {total} ({band})"
+                    f"{name}{GLUE}{total} ({band})"  # a scale with its score, wrapped as one
                     for name, total, band in (
                         ("PHQ-9", day.phq9, day.phq9_band),
                         ("GAD-7", day.gad7, day.gad7_band),
@@ -252,7 +251,7 @@ def _questionnaires(console: Console, result: Report) -> None:
                     )
                     if total is not None
                 ]
-                console.print(Text(f"  {day.day}: {', '.join(taken)}"))
+                hanging(console, f"  {day.day}: {', '.join(taken)}")
 
 
 def _score_changes(console: Console, result: Report) -> None:
@@ -288,9 +287,8 @@ def _goals(console: Console, result: Report) -> None:
         console.print()
         console.print("Goals", style="bold")
         for goal in result.goals:
-            progress = (
-                "" if goal.latest_rating is None else f": {goal.first_rating} → {goal.latest_rating}/10"
-            )
+            rating = goal_rating(goal.first_rating, goal.latest_rating, goal.ratings)
+            progress = f": {rating}" if rating else ""
             hanging(console, f"  #{goal.id} {goal.text} ({goal.status}){progress}")
 
 
@@ -361,50 +359,6 @@ COURSE_SECTIONS = (
 
 def _opt(value: object) -> str:
     return "" if value is None else str(value)
-
-
-def _people_patterns(console: Console, result: Report) -> None:
-    if not result.people:
-        console.print(
-            "No time with people recorded in this window. Add it to a check-in with --with NAME:+1."
-        )
-        return
-    console.print("People and mood", style="bold")
-    # The same words as the clinician document (documents/people.how_often): every, or nearly.
-    always = {
-        p.name: "in every check-in" if p.interactions == p.window_checkins else "in nearly all"
-        for p in (result.insight.moods if result.insight else [])
-        if p.nearly_always
-    }
-
-    def moods(person: PersonPattern) -> str:
-        if person.mood_with is not None:
-            return f"{_mean(person.mood_with)} / {_mean(person.mood_without)}"
-        return always.get(person.name, "not enough data yet")
-
-    rows = [
-        (
-            person.name,
-            ring(person.closeness),
-            str(person.interactions),
-            _mean(person.mean_quality, True) + (" mixed" if person.went_words.startswith("mixed") else ""),
-            moods(person),
-            person.last_contact.isoformat(),
-        )
-        for person in result.people
-    ]
-    if not fitted(console, PEOPLE_COLUMNS, rows):
-        for person, row in zip(result.people, rows, strict=True):
-            hanging(
-                console,
-                f"{person.name}: {count(person.interactions, 'time')}, went {row[3]}; with/without {row[4]}",
-            )
-    console.print(
-        f"Went: how time together went, -2 very badly to +2 very well. Mood with/without: mean mood of "
-        f"check-ins that mention them or not, shown once there are {MIN_CHECKINS_EACH} of each. "
-        "These are associations, not causes.",
-        style="dim",
-    )
 
 
 def _since_contact(last: dt.date | None, today: dt.date) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ipt_journal.clinical.vocab import UNKNOWN_WENT
 from ipt_journal.output import write_rows
+from ipt_journal.text.safe_text import on_one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,7 +32,7 @@ def checkin_rows(checkins: Sequence[Checkin]) -> None:
             f"mood {c.mood}",
             "with " + ", ".join(f"{i.name} ({_went(i.quality)})" for i in c.people) if c.people else "",
             "tags " + ", ".join(c.tags) if c.tags else "",
-            " ".join((c.note or "").split()),
+            on_one_line(c.note or ""),
         )
         for c, day in zip(checkins, days, strict=True)
     )
@@ -72,15 +73,23 @@ def exercise_rows(done: Sequence[Exercise]) -> None:
     )
 
 
+# Where a search result leaves words out of a long text: words, not "…" or "...", which a
+# screen reader reads out as a symbol (docs/user-guide.md, "Search").
+MORE_WORDS = "(more)"
+
+
 def hit_rows(hits: Sequence[Hit]) -> None:
-    """Search results; the matching words [in brackets], since a pipe has no bold."""
-    from ipt_journal.store.search import MARK_END, MARK_START
+    """Search results; the matching words [in brackets], since a pipe has no bold, and
+    (more) where the text goes on before or after the words shown."""
+    from ipt_journal.store.search import MARK_CUT, MARK_END, MARK_START
 
     write_rows(
         row(
             f"{hit.kind} #{hit.id}",
             hit.day or "",
-            " ".join(hit.snippet.split()).replace(MARK_START, "[").replace(MARK_END, "]"),
+            on_one_line(hit.snippet.replace(MARK_CUT, f" {MORE_WORDS} "))
+            .replace(MARK_START, "[")
+            .replace(MARK_END, "]"),
         )
         for hit in hits
     )

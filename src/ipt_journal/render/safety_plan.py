@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from ipt_journal.clinical.vocab import CLOSING_LABELS
 from ipt_journal.render.common import new_console
+from ipt_journal.render.fit import hanging
 from ipt_journal.text.messages import plan_entry
 
 if TYPE_CHECKING:
@@ -46,17 +45,17 @@ def safety_plan_table(
         console.print(step_heading(step, title))
         entries = [item for item in plan if item.step == step]
         for item in entries:
-            console.print(Text(f"   [{item.id}] {plan_entry(item)}"))
+            hanging(console, f"   [{item.id}] {plan_entry(item)}", indent=len(f"[{item.id}] "))
         if step == 5:
             for line in step5_additions(plan, country):
-                console.print(Text(f"   - {line}"))
+                hanging(console, f"   - {line}", indent=2)
         elif not entries:
             console.print("   (nothing yet)", style="dim")
     if closing is not None and not closing.is_empty:
         console.print("About this plan")
         for key, label in CLOSING_LABELS.items():
             if getattr(closing, key):
-                console.print(Text(f"   {label}: {getattr(closing, key)}"))
+                hanging(console, f"   {label}: {getattr(closing, key)}", indent=2)
     elif closing is not None:
         console.print("To close the plan: ipt safety-plan closing (how likely, what gets in the way, where)")
     console.print()

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ipt_journal.render.common import new_console
-from ipt_journal.store.search import MARK_END, MARK_START
+from ipt_journal.store.search import MARK_CUT, MARK_END, MARK_START
+from ipt_journal.text.safe_text import on_one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 def highlighted(snippet: str) -> Text:
     """The snippet with the words between the marks styled; journal text is never markup."""
     text = Text()
-    for number, part in enumerate(" ".join(snippet.split()).replace(MARK_END, MARK_START).split(MARK_START)):
+    words = on_one_line(snippet.replace(MARK_CUT, "…"))
+    for number, part in enumerate(words.replace(MARK_END, MARK_START).split(MARK_START)):
         text.append(part, style="bold reverse" if number % 2 else None)
     return text
 

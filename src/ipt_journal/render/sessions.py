@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import Column, fitted, hanging
+from ipt_journal.render.fit import Column, fitted, hanging, left_out
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,12 +34,14 @@ def sessions_table(held: Sequence[TherapySession]) -> None:
         console.print("No sessions yet. Record one after it happens with: ipt session add")
         return
     rows = [(str(s.id), s.day, s.with_whom or "self-guided", s.worked_on or "", s.agreed or "") for s in held]
-    if not fitted(console, SESSION_COLUMNS, rows, title="Therapy sessions"):
+    shown = fitted(console, SESSION_COLUMNS, rows, title="Therapy sessions")
+    if not shown:
         for id_, day, with_whom, worked_on, agreed in rows:  # narrow: plain lines, words whole
             hanging(console, f"#{id_} {day} with {with_whom}")
             for label, text in (("Worked on", worked_on), ("Agreed", agreed)):
                 if text:
                     hanging(console, f"  {label}: {text}")
+    left_out(console, shown, "ipt session list --json has everything")
 
 
 def bring_table(items: Sequence[BringItem]) -> None:
@@ -56,6 +58,8 @@ def bring_table(items: Sequence[BringItem]) -> None:
         )
         for item in items
     ]
-    if not fitted(console, BRING_COLUMNS, rows, title="Things to bring to your next session"):
+    shown = fitted(console, BRING_COLUMNS, rows, title="Things to bring to your next session")
+    if not shown:
         for id_, added, text, status in rows:  # narrow: plain lines, words whole
             hanging(console, f"#{id_} {added}, {status}: {text}")
+    left_out(console, shown, "ipt bring list --json has everything")

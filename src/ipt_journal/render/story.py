@@ -10,7 +10,7 @@ from ipt_journal.insight.story import CourseStory
 from ipt_journal.render.common import new_console
 from ipt_journal.render.report import SAME_BELOW, event_line
 from ipt_journal.text.figures import shown
-from ipt_journal.text.messages import count
+from ipt_journal.text.messages import count, goal_rating
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,6 +58,8 @@ def course_story(story: CourseStory) -> None:
     for person in story.people:
         change = changes.get(person.name)
         during = "during the course" if c else "since your first check-in"
+        if story.gap and story.gap.last_empty:  # every figure of the line from after the gap
+            during = f"from {story.gap.compared_from} to {story.gap.compared_until}"
         line = f"{person.name}: time together in {count(person.interactions, 'check-in')} {during}"
         if person.mean_quality is not None:  # None: how it went unknown every time (imported)
             line += f", going {shown(person.mean_quality, signed=True)} on average (-2 to +2)"
@@ -68,10 +70,18 @@ def course_story(story: CourseStory) -> None:
                 f"{change.quality}, seen {change.contact}"
             )
         console.print(Text(line + "."))
+    if story.people_before_gap:
+        console.print(
+            Text(
+                f"Seen only before {story.gap.compared_from if story.gap else story.since}: "
+                f"{', '.join(story.people_before_gap)} (ipt inventory show NAME)."
+            )
+        )
     for event in story.events:
         console.print(Text(f"Life event: {event_line(event)}."))
     for goal in story.goals:
-        rating = "" if goal.latest_rating is None else f", {goal.first_rating} → {goal.latest_rating}/10"
+        progress = goal_rating(goal.first_rating, goal.latest_rating, goal.ratings, inside=True)
+        rating = f", {progress}" if progress else ""
         console.print(Text(f"Goal: {goal.text} ({goal.status}{rating})"))
     if story.review:
         from ipt_journal.clinical.vocab import REVIEW_FIELDS

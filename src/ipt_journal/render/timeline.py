@@ -11,7 +11,7 @@ from ipt_journal.insight.life_events import event_title
 from ipt_journal.insight.timeline import Timeline
 from ipt_journal.render.charts import spark
 from ipt_journal.render.common import new_console
-from ipt_journal.render.fit import hanging
+from ipt_journal.render.fit import hanging, unbroken
 from ipt_journal.text.figures import shown, whole
 
 if TYPE_CHECKING:
@@ -57,8 +57,9 @@ def timeline(result: Timeline) -> None:
             line += f"  PHQ-9 {period.phq9}" + (f" {period.phq9_band}" if width >= BAR_FROM + 10 else "")
         console.print(Text(line.rstrip()), no_wrap=True, overflow="crop")
         for event in period.events:
-            head = Text(f"  {EVENT_MARK} {event.when} {event_title(event.kind, event.people)}", style="bold")
-            console.print(head, overflow="fold")
+            # Wrapped under its day, each name whole, as every list at 40 columns is.
+            title = event_title(event.kind, [unbroken(name) for name in event.people])
+            hanging(console, f"  {EVENT_MARK} {event.when} {title}", indent=2, style="bold")
             if event.note:
                 note = Text(f"      {event.note.splitlines()[0]}", style="dim")
                 note.truncate(width, overflow="ellipsis")

@@ -1,6 +1,6 @@
 """`ipt doctor`: health checks that work even when the journal cannot be opened normally:
-integrity, links, schema, permissions, where the journal lives, its backups, and temporary
-files an interrupted ipt left behind."""
+integrity, links, schema, permissions, where the journal lives, its backups, temporary
+files an interrupted ipt left behind, and the drafts kept from a failed editor."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipt_journal.errors import InputError, JournalError
-from ipt_journal.safekeeping import files, keychain
+from ipt_journal.safekeeping import editing, files, keychain
 from ipt_journal.safekeeping.backups import backups_folder, check_file
 from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted
 
@@ -80,10 +80,13 @@ def doctor(
     is asked for only when the journal is encrypted."""
     findings = [Finding(True, "location", str(journal_path))]
     if not journal_path.exists():
-        return [
-            *findings,
-            Finding(False, "journal", "there is no journal file here yet; any ipt command makes one"),
-        ]
+        findings.append(
+            Finding(False, "journal", "there is no journal file here yet; any ipt command makes one")
+        )
+        # A journal moved or wiped may still have text beside where it was.
+        if editing.kept_drafts(journal_path):
+            findings.append(_drafts(journal_path))
+        return findings
     if fix:  # repair only ipt's own files: another program's is named and left as it is
         from ipt_journal.store.recognise import refuse_unless_journal_file
 
@@ -151,15 +154,16 @@ def doctor(
         )
     )
     findings.append(_leftovers(journal_path, fix))
+    findings.append(_drafts(journal_path))
     return findings
 
 
 def _leftovers(journal_path: Path, fix: bool) -> Finding:
-    left = files.leftovers(journal_path)
+    left = files.leftovers(journal_path) + editing.editing_leftovers(journal_path)
     if not left:
         return Finding(True, "leftovers", "no temporary files left by an interrupted ipt")
     if fix:
-        removed = files.sweep(journal_path)
+        removed = files.sweep(journal_path) + editing.sweep_editing(journal_path)
         return Finding(True, "leftovers", f"removed {len(removed)} temporary files an interrupted ipt left")
     return Finding(
         False,
@@ -169,11 +173,30 @@ def _leftovers(journal_path: Path, fix: bool) -> Finding:
     )
 
 
+def _drafts(journal_path: Path) -> Finding:
+    """Text kept from a failed editor: never removed by --fix, only named (it is not encrypted)."""
+    drafts = editing.kept_drafts(journal_path)
+    if not drafts:
+        return Finding(True, "drafts", "no drafts kept from a failed editor")
+    folder = editing.drafts_folder(journal_path)
+    count = f"{len(drafts)} draft{'s' if len(drafts) != 1 else ''}"
+    return Finding(
+        False,
+        "drafts",
+        f"{count} kept from a failed editor in {folder} (readable only by you, not encrypted): "
+        f"{', '.join(path.name for path in drafts[:3])}{', ...' if len(drafts) > 3 else ''}; copy what "
+        "you need into the journal, then delete them",
+    )
+
+
 def _permissions(journal_path: Path, fix: bool) -> list[Finding]:
     findings = []
     checks = [(journal_path, 0o600)]
     checks += [(Path(f"{journal_path}{suffix}"), 0o600) for suffix in ("-wal", "-shm")]
     checks.append((journal_path.parent, 0o700))
+    # The editor's folders and the drafts in them: journal text outside the journal.
+    checks += [(editing.editing_home(journal_path), 0o700), (editing.drafts_folder(journal_path), 0o700)]
+    checks += [(draft, 0o600) for draft in editing.kept_drafts(journal_path)]
     for path, wanted in checks:
         if not path.exists():
             continue
@@ -236,7 +259,7 @@ def _made_by_ipt(folder: Path, journal_path: Path) -> bool:
     if folder.stat().st_mode & stat.S_ISVTX:
         return False
     own = {f"{journal_path.name}{suffix}" for suffix in files.JOURNAL_SUFFIXES}
-    own |= {files.BACKUP_FOLDER, files.IN_FLIGHT}
+    own |= {files.BACKUP_FOLDER, files.IN_FLIGHT, editing.EDITING, editing.DRAFTS}
     try:
         return all(
             entry.name in own or entry.name.startswith(files.TEMP_PREFIX) for entry in folder.iterdir()

@@ -39,7 +39,6 @@ STDOUT = "-"
 STDIN = "-"  # as a file to read (`ipt import -`)
 JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
 IN_FLIGHT = ".ipt-in-flight"
-EDITING = ".ipt-editing"
 
 
 def temp_beside(target: Path) -> Path:
@@ -342,58 +341,4 @@ def shred(paths: Iterable[Path]) -> list[Path]:
         except OSError:
             continue
         removed.append(path)
-    return removed
-
-
-# ------------------------------------------------------------------ notes being edited
-
-
-def editing_home() -> Path:
-    """ipt's own folder (0700) for notes open in your editor: in the per-user runtime folder
-    (in memory, emptied at log-out) where the system has one, else beside the journal
-    ($IPT_JOURNAL_DB's folder, or the default one). Never /tmp, where nobody sweeps."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and os.path.isdir(runtime):
-        return Path(runtime) / "ipt-journal" / EDITING
-    from ipt_journal.paths import ENV_DB, default_journal_path
-
-    chosen = os.environ.get(ENV_DB)
-    journal = Path(chosen).expanduser().resolve() if chosen else default_journal_path()
-    return journal.parent / EDITING
-
-
-def editing_folder() -> Path:
-    """A new private folder for one edit, named for this process (so a later run can tell
-    an ended run's folder), after removing what ended runs left."""
-    import tempfile
-
-    from ipt_journal.store.core import make_private_dirs
-
-    home = editing_home()
-    sweep_editing(home)
-    make_private_dirs(home)
-    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}.", dir=home))  # mode 0700
-
-
-def editing_leftovers(home: Path | None = None) -> list[Path]:
-    """The notes of edits whose ipt has ended (a kill -9, a power cut)."""
-    home = home or editing_home()
-    if not home.is_dir():
-        return []
-    found: list[Path] = []
-    for folder in home.iterdir():
-        pid = folder.name.split(".", 1)[0]
-        if folder.is_dir() and not folder.is_symlink() and not (pid.isdigit() and _alive(int(pid))):
-            found += sorted(path for path in folder.iterdir() if not path.is_dir())
-    return found
-
-
-def sweep_editing(home: Path | None = None) -> list[Path]:
-    """Remove (`shred`) the notes of ended edits, and their folders."""
-    removed = shred(editing_leftovers(home))
-    for folder in {path.parent for path in removed}:
-        try:
-            folder.rmdir()
-        except OSError:
-            continue
     return removed

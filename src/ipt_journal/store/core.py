@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # The number of migrations in ipt_journal.store.migrations; a test keeps the two equal.
 # Stored in the file as PRAGMA user_version, so opening an up-to-date journal never
 # has to import the migration machinery.
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 __all__ = ["APPLICATION_ID", "refuse_foreign", "refuse_unless_regular"]  # re-exported
 
 

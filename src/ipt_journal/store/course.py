@@ -112,6 +112,7 @@ class CourseStore(Repository):
     ) -> tuple[Course, list[Measure]]:
         """Start a course with its baseline measures and goals, or revise the one with
         `course_id`: all together or not at all. Returns the course and the measures saved."""
+        before = self.current() if course_id is not None else None
         with self.journal.writing():
             measure_ids = [self.journal.measures.insert(measure, None) for measure in measures]
             for goal in goals:
@@ -146,6 +147,12 @@ class CourseStore(Repository):
                     f"UPDATE courses SET {assignments}, updated_at = ? WHERE id = ?",
                     [*values.values(), stamp, course_id],
                 )
+            stage = course.dispute_stage.value if course.dispute_stage else None
+            if stage and (before is None or before.dispute_stage != stage):
+                # The stage named at the start is the first week's on the dispute's line; a
+                # stage changed on revising is this week's (store/pathways.py).
+                day = course.started_on if before is None else max(dt.date.today(), course.started_on)
+                self.journal.pathways.insert_week(day, dispute_stage=stage)
         return self._saved(), self.journal.measures.all(ids=measure_ids) if measure_ids else []
 
     def set_formulation(self, course_id: int, text: str | None, agreed_on: dt.date | None) -> Course:

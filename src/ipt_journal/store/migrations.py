@@ -269,3 +269,31 @@ def m019_problem_area_pathways(db: Database) -> None:
         *tombstone_triggers("pathway_steps"),
         *tombstone_triggers("pathway_weeks"),
     )
+
+
+@migrations()
+def m020_days_to_remember_and_the_dispute_s_stage_now(db: Database) -> None:
+    """Issue 23, what a trial found left: the days a person names as ones that may be hard
+    without someone who died (holidays, birthdays: 'Christmas 12-25; her birthday 03-14'),
+    reminded every year. And the course's dispute stage becomes the latest week's recorded
+    during the course, as store/pathways.py keeps it from now on (and the dispute person's,
+    when their inventory entry is a role dispute)."""
+    _run(db, "ALTER TABLE people ADD COLUMN holidays TEXT")
+    course = db.execute(
+        "SELECT id, started_on, focus_areas, dispute_person_id FROM courses ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if course is None or "role-dispute" not in course[2].split(","):
+        return
+    latest = db.execute(
+        "SELECT dispute_stage FROM pathway_weeks WHERE dispute_stage IS NOT NULL "
+        "AND week >= date(?, 'weekday 0', '-6 days') ORDER BY week DESC LIMIT 1",
+        (course[1],),
+    ).fetchone()
+    if latest is None:
+        return
+    # The rows' updated_at stays: nothing was typed, so an import's newer copy still wins.
+    db.execute("UPDATE courses SET dispute_stage = ? WHERE id = ?", (latest[0], course[0]))
+    db.execute(
+        "UPDATE people SET dispute_stage = ? WHERE id = ? AND problem_area = 'role-dispute'",
+        (latest[0], course[3]),
+    )

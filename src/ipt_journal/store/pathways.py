@@ -73,7 +73,7 @@ class PathwayStore(Repository):
         since = course.started_on if course else None
         areas = [area] if area else (course.focus_areas if course else [])
         for each in areas:
-            steps = [step for step in PATHWAYS.get(each, ()) if step.exercise == kind]
+            steps = [step for step in PATHWAYS.get(each, ()) if kind in step.exercises]
             if not steps:
                 continue
             done = self.done(each, since)
@@ -97,6 +97,37 @@ class PathwayStore(Repository):
             "dispute_stage = coalesce(excluded.dispute_stage, dispute_stage), "
             "confidants = coalesce(excluded.confidants, confidants), updated_at = excluded.updated_at",
             (new_uid(), monday_of(day).isoformat(), dispute_stage, confidants, stamp, stamp),
+        )
+        if dispute_stage is not None:
+            self.sync_course_stage()
+
+    def sync_course_stage(self) -> None:
+        """Inside the caller's transaction: the current course's dispute stage (and its
+        dispute person's, in the inventory) becomes the latest week's recorded during the
+        course, so the dashboard, prep, `ipt course` and the clinician document all say where
+        the dispute stands now; a week recorded for an earlier date changes nothing there.
+        Only a course whose focus is a role dispute has a stage (models/journal.py)."""
+        course = self._one(
+            "SELECT id, started_on, focus_areas, dispute_stage, dispute_person_id FROM courses "
+            "ORDER BY id DESC LIMIT 1"
+        )
+        if course is None or "role-dispute" not in course["focus_areas"].split(","):
+            return
+        latest = self._one(
+            f"SELECT dispute_stage FROM pathway_weeks WHERE dispute_stage IS NOT NULL "
+            f"AND week >= {MONDAY_SQL.format(day='?')} ORDER BY week DESC LIMIT 1",
+            (course["started_on"],),
+        )
+        if latest is None or latest["dispute_stage"] == course["dispute_stage"]:
+            return
+        stage, stamp = latest["dispute_stage"], now()
+        self.conn.execute(
+            "UPDATE courses SET dispute_stage = ?, updated_at = ? WHERE id = ?", (stage, stamp, course["id"])
+        )
+        self.conn.execute(
+            "UPDATE people SET dispute_stage = ?, updated_at = ? "
+            "WHERE id = ? AND problem_area = 'role-dispute' AND dispute_stage IS NOT ?",
+            (stage, stamp, course["dispute_person_id"], stage),
         )
 
     def record_week(self, day: dt.date, dispute_stage: str | None, confidants: int | None) -> PathwayWeek:
@@ -135,3 +166,14 @@ class PathwayStore(Repository):
         """People who died, with the day (only those whose day was given)."""
         rows = self._all("SELECT name, died_on FROM people WHERE status = 'deceased' AND died_on IS NOT NULL")
         return [(row["name"], dt.date.fromisoformat(row["died_on"])) for row in rows]
+
+    def holidays(self) -> list[tuple[str, dt.date | None, str]]:
+        """People who died with days named as hard without them: (name, the day they died if
+        given, the days as stored: "Christmas 12-25; her birthday 03-14")."""
+        rows = self._all(
+            "SELECT name, died_on, holidays FROM people WHERE status = 'deceased' AND holidays IS NOT NULL"
+        )
+        return [
+            (row["name"], dt.date.fromisoformat(row["died_on"]) if row["died_on"] else None, row["holidays"])
+            for row in rows
+        ]

@@ -88,6 +88,9 @@ class PatternStore(Repository):
             {"since": since.isoformat(), "until": until.isoformat(), "middle": middle.isoformat()},
         )
 
+    # CROSS JOIN, SQLite's way of fixing the join order: the window's check-ins first, down
+    # the day index, then their interactions. Without statistics SQLite read every
+    # interaction of the journal instead (about 15 ms of a report on ten years).
     def weekly_people(self, since: dt.date) -> list[sqlite3.Row]:
         """Per ISO week (keyed by its Monday) and person: times seen and mean quality (None
         when how it went is unknown every time), the most seen first, then the closest."""
@@ -96,7 +99,7 @@ class PatternStore(Repository):
             SELECT date(c.day, '-' || ((CAST(strftime('%w', c.day) AS INTEGER) + 6) % 7) || ' days')
                        AS monday,
                    p.name, count(*) AS times, avg(i.quality) AS mean_quality
-            FROM checkins c JOIN interactions i ON i.checkin_id = c.id
+            FROM checkins c CROSS JOIN interactions i ON i.checkin_id = c.id
                  JOIN people p ON p.id = i.person_id AND p.status != 'deceased'
             WHERE c.day >= ?
             GROUP BY monday, p.id
@@ -110,7 +113,7 @@ class PatternStore(Repository):
         how-it-went; None without any), keyed by person id."""
         rows = self._all(
             "SELECT i.person_id, count(*) AS times, avg(i.quality) AS mean_quality "
-            "FROM interactions i JOIN checkins c ON c.id = i.checkin_id WHERE c.day >= ? "
+            "FROM checkins c CROSS JOIN interactions i ON c.id = i.checkin_id WHERE c.day >= ? "
             "GROUP BY i.person_id",
             (since.isoformat(),),
         )

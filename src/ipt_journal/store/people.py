@@ -36,6 +36,7 @@ PERSON_FIELDS = (
     "dispute_stage",
     "notes",
     "died_on",
+    "holidays",
 )
 
 
@@ -66,6 +67,7 @@ class Person:
     created_at: str
     updated_at: str
     died_on: str | None = None  # for someone who has died, if the person said when
+    holidays: str | None = None  # for someone who has died: days that may be hard, "Christmas 12-25; ..."
 
     def fields(self) -> dict:
         """The editable fields, as a model would take them."""

@@ -11,6 +11,7 @@ index built again (`drop_fts_statements`, then `fts_statements`, as m018 does).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ipt_journal.clinical.vocab import REVIEW_ANSWERS
@@ -19,6 +20,10 @@ from ipt_journal.store.repository import Repository
 # Porter stemming, so "walking" finds "walk"; accents folded, so "cafe" finds "café".
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 MARK_START, MARK_END = "\x02", "\x03"  # around each matching word in a snippet; never in notes
+_BLANK_LINES = re.compile(r"\n\s*\n")
+# Where a snippet leaves words out, before or after: each screen says it its own way ("…" on
+# a terminal, words with --plain, where a screen reader would read out a symbol).
+MARK_CUT = "\x04"
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,13 @@ class SearchSource:
     children: tuple[ChildWords, ...] = ()  # words kept in child tables (a check-in's tags)
     day: str = "t.day"  # SQL over the record's row (alias t) for the day shown with it
     show: str = ""  # the command that shows the whole record
+
+    @property
+    def one_text(self) -> bool:
+        """Its body is one piece of writing (a note, and a check-in's tags after it), so a
+        blank line in it is the writer's paragraph break (a Daylio note's title and text);
+        in a body of several fields it is only an empty field between two."""
+        return len(self.columns) == 1 and not self.json_columns
 
     @property
     def fts(self) -> str:
@@ -207,7 +219,7 @@ class Hit:
     kind: str
     id: int
     day: str | None
-    snippet: str  # the matching words between MARK_START and MARK_END
+    snippet: str  # the matching words between MARK_START and MARK_END; MARK_CUT where words are left out
 
 
 def plain_words(text: str, prefix: bool = False) -> str:
@@ -219,6 +231,28 @@ def plain_words(text: str, prefix: bool = False) -> str:
         if any(c.isalnum() for c in word) and word not in OPERATORS
     ]
     return " ".join(word + ("*" if prefix else "") for word in words)
+
+
+def _tags_once(snippet: str) -> str:
+    """Each of a check-in's tags once: a one-line check-in keeps "#home" in its note, and
+    the tag is in the tags line after it too. The note's own stays, where it was written."""
+    note, newline, tags = snippet.rpartition("\n")
+    if not newline:
+        return snippet
+    cut = tags.endswith(MARK_CUT)
+    written = _unmarked(note)
+    kept = [
+        tag
+        for tag in tags.removesuffix(MARK_CUT).split("  ")
+        if not re.search(rf"(?<![\w#]){re.escape(_unmarked(tag))}(?!\w)", written, re.IGNORECASE)
+    ]
+    if not any(tag.strip() for tag in kept):
+        return note + (MARK_CUT if cut else "")
+    return f"{note}\n{'  '.join(kept)}" + (MARK_CUT if cut else "")
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "").replace(MARK_CUT, "")
 
 
 class SearchStore(Repository):
@@ -257,11 +291,14 @@ class SearchStore(Repository):
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
                 for row in self._all(
-                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '…', 16) "
+                    f"SELECT rowid, snippet({source.fts}, 0, '{MARK_START}', '{MARK_END}', '{MARK_CUT}', 16) "
                     f"FROM {source.fts} WHERE {source.fts} MATCH ? AND rowid IN ({marks})",
                     [query, *chunk],
                 ):
-                    snippets[(kind, row[0])] = row[1]
+                    # Screens show a snippet's paragraphs apart (safe_text.on_one_line): only
+                    # those the person wrote, never an empty field between two.
+                    snippet = row[1] if source.one_text else _BLANK_LINES.sub("\n", row[1])
+                    snippets[(kind, row[0])] = _tags_once(snippet) if source.children else snippet
         return [
             Hit(row["kind"], row["id"], row["day"], snippets.get((row["kind"], row["id"]), ""))
             for row in rows

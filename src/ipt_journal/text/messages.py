@@ -42,8 +42,10 @@ def plain(value: Any) -> Any:
     return json_ready(value)
 
 
-def note(message: str, stream: TextIO | None = None, indent: str = "") -> None:
-    say(wrapped(message, indent, indent), file=stream or sys.stdout)
+def note(message: str, stream: TextIO | None = None, indent: str = "", hang: str = "") -> None:
+    """`message` wrapped, each line after `indent`; the lines after the first also after
+    `hang` (a heading's second line under its first, apart from the text below it)."""
+    say(wrapped(message, indent, indent + hang), file=stream or sys.stdout)
 
 
 def label(value: str | None) -> str:
@@ -62,6 +64,17 @@ def area_label(value: str | None) -> str:
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """'1 check-in', '3 check-ins'."""
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def goal_rating(first: int | None, latest: int | None, ratings: int, inside: bool = False) -> str:
+    """A goal's progress: "3 → 6/10" between two ratings or more, "6/10 (one rating so far)"
+    after one (an arrow from a rating to itself reads as a change that never happened), ""
+    before any. `inside` brackets already: "6/10, one rating so far"."""
+    if latest is None:
+        return ""
+    if ratings <= 1 or first is None:
+        return f"{latest}/10, one rating so far" if inside else f"{latest}/10 (one rating so far)"
+    return f"{first} → {latest}/10"
 
 
 def focus_text(areas: list[str]) -> str:
@@ -251,7 +264,7 @@ def crisis(
         say("", file=out)
         safety_plan_text(plan, out)
     say("", file=out)
-    say(safety.ALWAYS_THERE, file=out)
+    say(wrapped(safety.ALWAYS_THERE), file=out)
     out.flush()
 
 
@@ -317,15 +330,20 @@ def safety_plan_text(plan: list[SafetyPlanItem], out: TextIO) -> None:
 def wrapped(text: str, first: str = "", rest: str = "") -> str:
     """`text` wrapped to the terminal (100 columns at most), never breaking a word, a path or
     a phone number, so each can be copied whole."""
+    import re
+
     width = min(shutil.get_terminal_size().columns, 100)
+    # A phone number's groups ("116 123", "13 11 14") held together: textwrap breaks only at
+    # ASCII spaces, so a no-break space between two digits keeps the number on one line.
+    glued = re.sub(r"(?<=\d) (?=\d)", "\u00a0", text)
     return textwrap.fill(
-        text,
+        glued,
         width=width,
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
         break_on_hyphens=False,
-    )
+    ).replace("\u00a0", " ")
 
 
 def plan_entry(item: SafetyPlanItem) -> str:

@@ -3,10 +3,12 @@
 The words after the mood are the note, kept as typed. Read from it:
 - tags: each `#word` (letters, digits, `-`, `_`, `/`);
 - people: each living person of the inventory named in it as a whole word (`@` before the
-  name is allowed); a sign right after the name (`Sam+1`, `Sam:-2`) says how it went,
-  otherwise how it went stays unsaid;
-- a word with a sign (`Tom+1`) or an `@` (`@Tom`) that is nobody in the inventory is refused,
-  so a typo never drops a person silently.
+  name is allowed, and quotes around it: `"Mary Ann"+2`, as someone writes a name with a
+  space inside a quoted line); a sign right after the name (`Sam+1`, `Sam:-2`, after the
+  closing quote) says how it went, otherwise how it went stays unsaid;
+- a word with a sign (`Tom+1`), a quoted name with a sign (`"Mary Jo"+1`) or an `@`
+  (`@Tom`) that is nobody in the inventory is refused, so a typo never drops a person
+  silently.
 Someone who has died is never "with" the person: their name stays words in the note.
 """
 
@@ -22,11 +24,18 @@ from ipt_journal.errors import InputError
 EXAMPLE = 'ipt checkin 6 "dinner with Sam+1 #family"'
 _TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
 _HOW = r"(?::?(?P<how>[+-][0-9]))?(?!\w)"
-# What looks meant as a person: @Word, Word+N / Word:-N, or a capitalised Word+5 (top-3 is not).
+# The quotes a name may stand in: straight and curly, double and single.
+_QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("'", "'"), ("\u2018", "\u2019"))
+# What looks meant as a person: @Word, "Quoted words"+N, Word+N / Word:-N, or a capitalised
+# Word+5 (top-3 is not).
 _PERSON_LIKE = re.compile(
     r"(?<!\w)(?:@(?P<at>[^\W\d_][\w'.-]*)"
-    r"|(?P<word>[^\W\d_][\w'.]*):?[+-][0-2](?!\w)"  # Tom+1, tom:-2
-    r"|(?P<cap>[A-Z][\w'.]*):?[+-][3-9](?!\w))"  # Tom+5: a name with a sign out of range
+    + "".join(  # "Mary Jo"+1: a quoted name with a sign
+        rf"|{re.escape(left)}(?P<quoted{n}>[^\W\d_][^{re.escape(right)}\n]*){re.escape(right)}:?[+-][0-9](?!\w)"
+        for n, (left, right) in enumerate(_QUOTES)
+    )
+    + r"|(?P<word>[^\W\d_][\w'.]*):?[+-][0-2](?!\w)"  # Tom+1, tom:-2
+    + r"|(?P<cap>[A-Z][\w'.]*):?[+-][3-9](?!\w))"  # Tom+5: a name with a sign out of range
 )
 
 
@@ -69,7 +78,8 @@ def parse_line(mood: str, words: Iterable[str], living: Iterable[str], died: Ite
     # Longest names first, so "Sam Lee" is taken before "Sam"; each match is blanked out.
     names = [(name, True) for name in living] + [(name, False) for name in died]
     for name, alive in sorted(names, key=lambda item: len(item[0]), reverse=True):
-        pattern = re.compile(r"(?<!\w)@?" + re.escape(name) + _HOW, re.IGNORECASE)
+        written = "|".join(re.escape(left + name + right) for left, right in _QUOTES)
+        pattern = re.compile(rf"(?<!\w)@?(?:{written}|{re.escape(name)})" + _HOW, re.IGNORECASE)
         for match in pattern.finditer(masked):
             if not alive and match.group("how"):
                 from ipt_journal.store.people import raise_deceased
@@ -89,7 +99,7 @@ def parse_line(mood: str, words: Iterable[str], living: Iterable[str], died: Ite
     if stray:
         from ipt_journal.store.people import unknown_name_message
 
-        typed = stray.group("at") or stray.group("word") or stray.group("cap")
+        typed = next(part for part in stray.groups() if part)
         raise InputError(
             unknown_name_message(typed, list(living)),
             f"Add them first (ipt inventory add --name {shlex.quote(typed)} --relationship RELATIONSHIP), "

@@ -12,6 +12,9 @@ programs may hold them anyway:
 - `csv_cell`: a cell starting with = + - @ (or a tab or carriage return) is a formula to a
   spreadsheet; it gets a leading apostrophe.
 - `markdown`: Markdown and HTML syntax in a person's text is escaped, so it stays text.
+
+And `on_one_line`: a note where one line is all there is (a list row, a search hit, a
+Markdown list item), its paragraphs kept apart.
 """
 
 from __future__ import annotations
@@ -48,6 +51,19 @@ def for_terminal(text: str, one_line: bool = False) -> str:
     return (_UNSAFE_ONE_LINE if one_line else _UNSAFE).sub(_escape, text)
 
 
+PARAGRAPH_BREAK = " \u2014 "  # an em dash between spaces
+_PARAGRAPHS = re.compile(r"\r?\n\s*\n")
+
+
+def on_one_line(text: str) -> str:
+    """`text` on one line: its paragraphs (a blank line between) joined by " — ", other line
+    breaks and runs of spaces by one space. A Daylio note's title and text are imported as
+    two paragraphs, so they read "Title — Text" instead of running together; the stored
+    note keeps its line breaks (`ipt checkin show`, the CSV and JSON exports)."""
+    parts = (" ".join(part.split()) for part in _PARAGRAPHS.split(text))
+    return PARAGRAPH_BREAK.join(part for part in parts if part)
+
+
 def shell_word(text: str) -> str:
     """`text` as one word a POSIX shell takes literally: the one quoting rule for every command
     ipt suggests (`ipt inventory remove 'O'"'"'$(cmd)'`) and every value Tab completion
@@ -56,6 +72,19 @@ def shell_word(text: str) -> str:
     import shlex
 
     return shlex.quote(for_terminal(text, one_line=True))
+
+
+def bash_word(text: str) -> str:
+    """`text` as one bash word that stands for exactly `text` and shows nothing invisible:
+    `shell_word`'s quoting, or, when `text` holds a control or invisible character (a tag
+    typed with a zero-width space), ANSI-C quoting with that character as a visible escape
+    (`$'work\\u200b'`), which bash and zsh read back as the stored character. For Tab
+    completion, where a value that looks right but does not match would fail silently."""
+    if not _UNSAFE_ONE_LINE.search(text):
+        return shell_word(text)
+    # Inside $'...': backslash and quote are escaped; ! too (history expansion).
+    body = _UNSAFE_ONE_LINE.sub(_escape, text.replace("\\", "\\\\").replace("'", "\\'").replace("!", "\\x21"))
+    return f"$'{body}'"
 
 
 def control_character(text: str, multiline: bool = False) -> str | None:

@@ -87,7 +87,7 @@ def checkin_wizard(
             from ipt_journal.text import messages
 
             try:
-                fields["note"] = edit_text(defaults.get("note"))
+                fields["note"] = edit_text(journal.path, defaults.get("note"))
             except EditCancelled:  # an empty note loses no words: the check-in goes on
                 messages.note("The editor left the note empty: type one, e for the editor again, or Enter.")
                 fields["note"] = prompts.text(CHECKIN["note"], default="")

@@ -20,6 +20,7 @@ def guided(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> dict
         "Ctrl-C stops and keeps a draft." if exercise.key in REMEMBERING else "Ctrl-C stops without saving."
     )
     messages.note(f"{exercise.name}. {exercise.purpose} {stop}")
+    _given(exercise, fields)
 
     def mood(label: str) -> int | None:
         value = prompts.text(
@@ -59,9 +60,7 @@ def guided(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> dict
             )
             answers[field.key] = picked or prompts.text(field.prompt).strip()
         elif field.kind == "checks":
-            ticked = prompts.checkbox(
-                f"{field.prompt} (space to tick, Enter when done)", [(c, c) for c in field.choices]
-            )
+            ticked = prompts.checkbox(field.prompt, [(c, c) for c in field.choices])
             if ticked:
                 answers[field.key] = ticked
         else:
@@ -73,6 +72,23 @@ def guided(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> dict
     if fields["mood_after"] is None:
         fields["mood_after"] = mood("after the exercise")
     return fields
+
+
+def _given(exercise: Exercise, fields: dict[str, Any]) -> None:
+    """What the flags (or an incident, --from-incident) already answered, shown before the
+    questions, so the person answers the rest with it in view: a communication analysis
+    started from what happened with Sam shows whom, the day and the words it carries."""
+    answers = fields["answers"]
+    given = [(field, answers[field.key]) for field in exercise.fields if field.key in answers]
+    if not (given or fields["person"]):
+        return
+    messages.note("Given already:" if given else f"About {fields['person']}.")
+    if given and fields["person"]:
+        messages.note(f"About: {fields['person']}", indent="  ")
+    for field, value in given:
+        shown = "; ".join(value) if isinstance(value, list) else str(value)
+        messages.note(field.prompt, indent="  ")
+        messages.note(shown, indent="    ")
 
 
 def _recorded_stage(journal: Journal, name: str | None) -> str | None:

@@ -42,7 +42,7 @@ def safety_plan_wizard(
                 )
         if step in (3, 4) and people:
             chosen = prompts.checkbox(
-                "Anyone from your inventory? (space to pick, enter when done)",
+                "Anyone from your inventory?",
                 [(p.name, p.name) for p in people],
             )
             for name in chosen:

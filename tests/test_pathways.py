@@ -500,3 +500,17 @@ def test_a_step_for_a_later_phase_can_be_done_sooner_and_says_so(grieving):
         ("story", None),
         ("feelings", 1),
     ]
+
+
+def test_the_pathway_at_40_columns_wraps_between_words_under_each_step(people, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")
+    with on(WEEK_5):
+        start_course(people, "role-dispute", extra=("--dispute-with", "Sam"))
+        people.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-03")
+        text = people.ok("pathway").stdout
+    lines = text.splitlines()
+    assert all(len(line) <= 40 for line in lines), text
+    # a step's second line sits under its text, and a status in brackets stays whole
+    assert "  2. Is this a familiar pattern?\n     [to do]  (dispute-pattern)\n" in text, text
+    # the stage's grid keeps its columns (a row per stage), whatever the width
+    assert any(line.startswith("  impasse ") and "●" in line for line in lines), text

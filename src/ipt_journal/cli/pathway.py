@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 import typer
@@ -77,7 +78,7 @@ def show(
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.insight.pathways import build
-    from ipt_journal.render.pathways import screen_lines
+    from ipt_journal.render.pathways import EMPTY, MARK, screen_lines
 
     chosen = checked_area(area)
     screen = build(session(ctx).journal(), dt.date.today(), chosen)
@@ -85,9 +86,13 @@ def show(
         messages.print_json(screen.as_json())
         return
     for line in screen_lines(screen):
-        # Indented lines (steps, the stage's line) keep their columns; the rest are wrapped.
-        if line.startswith("  "):
+        # The stage's grid keeps its columns; a step wraps under its own text; the rest wrap.
+        body = line.lstrip(" ")
+        if MARK in line or EMPTY in line:
             messages.say(line)
+        elif body != line:
+            kept_whole = re.sub(r"\[[^\]]*\]", lambda status: status[0].replace(" ", "\u00a0"), body)
+            messages.note(kept_whole, indent=line[: len(line) - len(body)], hang="   ")
         else:
             messages.note(line)
 

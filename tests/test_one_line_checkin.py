@@ -10,7 +10,7 @@ from ipt_journal.errors import InputError
 from ipt_journal.text.one_line import parse_line
 from support import assert_user_error, flat
 
-LIVING = ["Sam", "Sam Lee", "Alex", "O'Brien", "Mary Ann"]
+LIVING = ["Sam", "Sam Lee", "Alex", "O'Brien", "Mary Ann", "Élodie"]
 DIED = ["Rosa"]
 
 
@@ -37,6 +37,7 @@ DIED = ["Rosa"]
         ("5", ["COVID-19 test, top-3 of the week, issue #42"], None, ["42"], []),
         ("0", [], None, [], []),
         ("10", ["sam, then Sam-1 later"], None, [], [("Sam", -1)]),
+        ("5", ["coffee with ÉLODIE+1"], None, [], [("Élodie", 1)]),  # any case, beyond ASCII
         # A quoted name (a name with a space, inside a line the shell already quotes):
         # the sign after the closing quote is how it went.
         ("6", ['dinner with "Mary Ann"+2'], None, [], [("Mary Ann", 2)]),

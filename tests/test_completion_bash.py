@@ -71,7 +71,7 @@ def test_how_it_went_is_listed_with_its_words_one_a_line_in_order(bash):
     assert listed(shown) == [
         "+2  (very well)",
         "+1  (well)",
-        "0   (mixed)",
+        "0   (neither well nor badly)",
         "-1  (badly)",
         "-2  (very badly)",
     ]

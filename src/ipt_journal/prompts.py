@@ -88,7 +88,7 @@ def select(
     # Picked by its digit, an answer shows the digit before its words, in the list and in the
     # echo once chosen ("3 (between)": the WSAS labels only every other point). A title given
     # as formatted text is drawn as it stands, without questionary's "3) " shortcut prefix.
-    titles = [f"{value} {label}" if by_digit else label for label, value in pairs]
+    titles = [f"{value} {label}".rstrip() if by_digit else label for label, value in pairs]
     options = [
         Choice([("", title)], value, shortcut_key=str(value)) if by_digit else Choice(title, value)
         for title, (_, value) in zip(titles, pairs, strict=True)

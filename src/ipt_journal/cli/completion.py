@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from ipt_journal.clinical.vocab import QUALITY_LABELS, signed
+
 COMPLETE_VAR = "_IPT_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
 
@@ -54,7 +56,8 @@ def people_with_how(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     return [(f"{name}:", about) for name, about in _journal_values(ctx, "living", incomplete)]
 
 
-HOW_IT_WENT = (("+2", "very well"), ("+1", "well"), ("0", "mixed"), ("-1", "badly"), ("-2", "very badly"))
+# The wizard's words for each value (clinical.vocab), so Tab and the wizard say the same.
+HOW_IT_WENT = tuple((signed(value), label) for value, label in sorted(QUALITY_LABELS.items(), reverse=True))
 
 
 def tags(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

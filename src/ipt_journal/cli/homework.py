@@ -96,7 +96,10 @@ def done(
     homework_id: IdArg,
     outcome: Annotated[str | None, typer.Option("--outcome", metavar="TEXT", help="How it went.")] = None,
     helpful: Annotated[
-        int | None, typer.Option("--helpful", metavar="1-5", help="How much it helped.", show_default=False)
+        int | None,
+        typer.Option(
+            "--helpful", metavar="1-5", help="How much it helped: 1 not at all, 5 a lot.", show_default=False
+        ),
     ] = None,
     date: DoneDateOpt = None,
 ) -> None:

@@ -125,6 +125,13 @@ QUALITY_LABELS = {
 }
 
 
+# How much something helped, 1-5: words at both ends, as `--helpful` says them, so the list
+# reads "1 not at all" ... "5 a lot" rather than "1 1" ... "5 5".
+HELPFUL_MIN, HELPFUL_MAX = 1, 5
+HELPFUL_ENDS = {HELPFUL_MIN: "not at all", HELPFUL_MAX: "a lot"}
+HELPFUL_CHOICES = [(HELPFUL_ENDS.get(n, ""), n) for n in range(HELPFUL_MIN, HELPFUL_MAX + 1)]
+
+
 def signed(quality: int) -> str:
     """-2..+2 as people write it: '+1', '0', '-2'."""
     return f"{quality:+d}" if quality else "0"
@@ -136,6 +143,20 @@ UNKNOWN_WENT = "how it went unknown"  # time together imported from an app that 
 def went(quality: int | None) -> str:
     """One time together's how-it-went as shown beside a name: '+1', or that nobody said."""
     return UNKNOWN_WENT if quality is None else signed(quality)
+
+
+def mean_went(mean: float) -> str:
+    """A mean how-it-went (-2..+2) in words: the one place a mean becomes words, for every
+    screen and document. The mean is first rounded as it is shown (one decimal, half up:
+    text.figures), then takes the nearest label; a mean halfway between two (-1.5) takes
+    the milder one ("badly", not "very badly"): words never say more than the times did."""
+    from decimal import ROUND_HALF_DOWN, Decimal
+
+    from ipt_journal.text.figures import rounded
+
+    # ROUND_HALF_DOWN goes toward zero at a half: -1.5 -> -1, +0.5 -> 0.
+    nearest = int(Decimal(repr(rounded(mean))).quantize(Decimal(1), rounding=ROUND_HALF_DOWN))
+    return QUALITY_LABELS[max(QUALITY_MIN, min(QUALITY_MAX, nearest))]
 
 
 def went_label(quality: int | None) -> str:

@@ -45,13 +45,13 @@ class PersonPattern:
     def went_words(self) -> str:
         """How it went on average in words, with the figure: "well (+1.2)"; "mixed: 6 well,
         6 badly (+0.0)" where an average near 0 hides good and bad times alike."""
-        from ipt_journal.clinical.vocab import QUALITY_LABELS
-        from ipt_journal.text.figures import shown, whole
+        from ipt_journal.clinical.vocab import QUALITY_LABELS, mean_went
+        from ipt_journal.text.figures import shown
 
         if self.mean_quality is None:
             return "unknown (imported)"
         figure = shown(self.mean_quality, signed=True)
-        word = QUALITY_LABELS[max(-2, min(2, whole(self.mean_quality)))]
+        word = mean_went(self.mean_quality)
         if word == QUALITY_LABELS[0] and self.went_well and self.went_badly:
             return f"mixed: {self.went_well} well, {self.went_badly} badly ({figure})"
         return f"{word} ({figure})"

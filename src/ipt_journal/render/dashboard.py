@@ -48,9 +48,12 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
             from ipt_journal.clinical.course import in_sessions_words
 
             console.print(in_sessions_words(c.phase, state.with_therapist), style="dim")
-    console.print(
-        f"{count(state.people, 'person', 'people')} in your inventory · {count(state.checkins, 'check-in')}"
-    )
+    from ipt_journal import output
+
+    # --plain is read aloud: a comma where the screen draws a middle dot.
+    between = ", " if output.plain() else " · "
+    people = count(state.people, "person", "people")
+    console.print(f"{people} in your inventory{between}{count(state.checkins, 'check-in')}")
     if state.last_checkin:
         days = state.days_since_checkin
         when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"

@@ -8,10 +8,10 @@ from rich.text import Text
 
 from ipt_journal.clinical.exercises import CATALOGUE
 from ipt_journal.clinical.scales import SCALES
-from ipt_journal.clinical.vocab import QUALITY_LABELS, UNKNOWN_WENT
+from ipt_journal.clinical.vocab import UNKNOWN_WENT, mean_went
 from ipt_journal.render.common import new_console
 from ipt_journal.render.fit import hanging, unbroken
-from ipt_journal.text.figures import shown, whole
+from ipt_journal.text.figures import shown
 from ipt_journal.text.messages import count
 
 if TYPE_CHECKING:
@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
 
 def how_it_went(mean_quality: float | None) -> str:
-    """A mean of -2..+2 in words, to the nearest label; None (imported) as unknown."""
+    """A mean of -2..+2 in words with its figure, as the report gives them: "badly (-1.5)";
+    None (imported) as unknown."""
     if mean_quality is None:
         return UNKNOWN_WENT
-    return QUALITY_LABELS[max(-2, min(2, whole(mean_quality)))]
+    return f"{mean_went(mean_quality)} ({shown(mean_quality, signed=True)})"
 
 
 def trend_words(change: float | None, weeks: int | None = None) -> str:

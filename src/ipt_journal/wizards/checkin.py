@@ -101,6 +101,7 @@ def due_homework(journal: Journal, day: dt.date) -> list[HomeworkClosing]:
     """The check-in wizard's questions on homework that is due: did you try it, how did it go?
     Returns (id, 'done' or 'skipped', result) for the check-in to save with itself."""
     from ipt_journal import prompts
+    from ipt_journal.clinical.vocab import HELPFUL_CHOICES
     from ipt_journal.models import HomeworkDoneIn, validate
     from ipt_journal.questions import HOMEWORK
 
@@ -111,7 +112,7 @@ def due_homework(journal: Journal, day: dt.date) -> list[HomeworkClosing]:
         answer = prompts.select(HOMEWORK["tried"].format(text=item.text, due=item.due), HOMEWORK["answers"])
         if answer == "done":
             outcome = prompts.text(HOMEWORK["outcome"]).strip() or None
-            helpful = prompts.select(HOMEWORK["helpful"], [(str(n), n) for n in range(1, 6)], optional=True)
+            helpful = prompts.select(HOMEWORK["helpful"], HELPFUL_CHOICES, optional=True)
             closing.append(
                 (item.id, "done", validate(HomeworkDoneIn, {"outcome": outcome, "helpful": helpful}))
             )

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from support import flat
-from terminal import ENTER, Terminal
+from terminal import CTRL_C, ENTER, Terminal
 
 
 def test_the_plain_dashboard_counts_in_words_without_a_middle_dot(people):
@@ -80,3 +80,54 @@ def test_how_much_homework_helped_has_words_at_both_ends(people):
     code, output = term.finish()
     assert code == 0, output
     assert people.rows("SELECT outcome, helpful FROM homework") == [("Went well", 5)]
+
+
+def _screen(term: Terminal) -> list[str]:
+    return [line.rstrip() for line in term.screen.display if line.strip()]
+
+
+def _whole_words(lines: list[str], words: str) -> None:
+    """`words` stand on the screen in order, each whole on some line (none cut at the edge)."""
+    text = " ".join(line.strip() for line in lines)
+    assert " ".join(words.split()) in " ".join(text.split()), "\n".join(lines)
+    for word in words.split():
+        assert any(word in line.split() for line in lines), f"{word!r} is cut:\n" + "\n".join(lines)
+
+
+def test_at_40_columns_the_wsas_not_applicable_answer_wraps_between_words(ipt):
+    from ipt_journal.clinical.scales import WSAS
+
+    term = Terminal(ipt.path, "measure", "wsas", "--date", "2026-11-02", columns=40)
+    term.at("1/5 Because of my problem").shows("Not applicable: I am retired")
+    term.shows("unrelated to my problem")
+    lines = _screen(term)
+    assert all(len(line) <= 40 for line in lines)
+    _whole_words(
+        lines[lines.index(next(x for x in lines if "Not applicable" in x)) :], f"n {WSAS.optional_label}"
+    )
+    term.keys("n", ENTER)
+    for number in (2, 3, 4, 5):
+        term.answer(f"{number}/5 Because of my problem", "2", ENTER)
+    term.at("Work did not apply (n/a)")
+    code, output = term.finish()
+    assert code == 0, output
+    assert ipt.rows("SELECT scale, answers FROM measures") == [("wsas", "[null, 2, 2, 2, 2]")]
+
+
+def test_at_40_columns_the_pick_several_hint_and_rows_wrap_between_words(people):
+    people.ok(
+        "inventory", "add", "--name", "Mary Jane Watson-Parker", "--relationship", "other-family",
+        "--closeness", "2",
+    )  # fmt: skip
+    term = Terminal(people.path, "checkin", "--date", "2026-03-02", columns=40)
+    term.at("How has your mood been").type("6")
+    term.at("Who did you spend").shows("Space ticks")
+    term.shows("when done)")
+    lines = _screen(term)
+    _whole_words(lines, "(Space ticks, type to find one, Enter when done)")
+    _whole_words(lines, "Mary Jane Watson-Parker (other family)")
+    term.keys(ENTER)
+    term.at("A note about this week?").keys(CTRL_C)
+    code, _ = term.finish()
+    assert code == 130
+    assert people.count("checkins") == 0

@@ -21,6 +21,7 @@ from ipt_journal.questions import Question
 
 T = TypeVar("T")
 SKIP_LABEL = "(skip)"
+POINTER_COLUMNS = 3  # questionary's " » " before each row of a list
 _SKIP = "\0skip"  # questionary treats a None value as "use the title", so skip needs a token
 
 
@@ -43,6 +44,17 @@ def fit(message: str, width: int | None = None, tail: str = "", first: int = 2, 
     last = len(lines[-1]) + (first if len(lines) == 1 else 0)
     fitted = "\n".join(lines)
     return fitted + "\n" if tail and last + 1 + len(tail) > columns else fitted
+
+
+def fit_choice(title: str, lead: int, hang: int = 0, width: int | None = None) -> str:
+    """A choice's words broken at spaces to the terminal's width, the lines after the first
+    under its words: a list does not wrap its rows, so a long answer ("Not applicable: I am
+    retired or choose not to have a job...") was cut at the edge. `lead`: columns before the
+    title on its first line (the pointer, " » "); `hang`: how much further in the other
+    lines start (past "n " or a tick mark)."""
+    columns = max(width or _columns(), 20)
+    lines = textwrap.wrap(title, columns - lead, subsequent_indent=" " * hang, break_on_hyphens=False)
+    return ("\n" + " " * lead).join(lines) if lines else title
 
 
 def _columns() -> int:
@@ -89,12 +101,19 @@ def select(
     # echo once chosen ("3 (between)": the WSAS labels only every other point). A title given
     # as formatted text is drawn as it stands, without questionary's "3) " shortcut prefix.
     titles = [f"{value} {label}".rstrip() if by_digit else label for label, value in pairs]
+    # Each row after the pointer (" » "), wrapped between words; a digit's words hang past it.
     options = [
-        Choice([("", title)], value, shortcut_key=str(value)) if by_digit else Choice(title, value)
+        Choice([("", fit_choice(title, POINTER_COLUMNS, 2))], value, shortcut_key=str(value))
+        if by_digit
+        else Choice(fit_choice(title, POINTER_COLUMNS), value)
         for title, (_, value) in zip(titles, pairs, strict=True)
     ]
     if isinstance(optional, str):  # last, so a quick Enter never answers "not applicable"
-        options.append(Choice(optional, _SKIP, shortcut_key="n" if by_digit else None))
+        if by_digit:  # "n Not applicable...", drawn as the digits are, so it can wrap as they do
+            title = fit_choice(f"n {optional}", POINTER_COLUMNS, 2)
+            options.append(Choice([("", title)], _SKIP, shortcut_key="n"))
+        else:
+            options.append(Choice(fit_choice(optional, POINTER_COLUMNS), _SKIP))
     elif optional:  # first, so Enter skips and the arrows start at the real options
         options.insert(0, Choice(SKIP_LABEL, _SKIP, shortcut_key="s" if by_digit else None))
         if default is None:

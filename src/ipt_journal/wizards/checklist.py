@@ -124,7 +124,7 @@ def ask(message: str, labels: Sequence[str], ticked: set[int], most: int | None,
     from prompt_toolkit.layout.controls import FormattedTextControl
     from questionary.constants import DEFAULT_STYLE
 
-    from ipt_journal.prompts import fit
+    from ipt_journal.prompts import fit, fit_choice
 
     state = Checklist(labels, set(ticked), most, too_many)
 
@@ -138,16 +138,20 @@ def ask(message: str, labels: Sequence[str], ticked: set[int], most: int | None,
             question = f" {fit(message, width, answer)} "
             return [("class:qmark", "?"), ("class:question", question), ("class:answer", answer)]
         question = f" {fit(message, width, HINT)} "
+        # The hint on a line of its own when it does not fit after the question, and broken
+        # between words when it does not fit on one line either (a terminal breaks anywhere).
+        hint = fit(HINT, width - 1, first=0) if question.endswith("\n ") else HINT
         lines: StyleAndTextTuples = [
             ("class:qmark", "?"),
             ("class:question", question),
-            ("class:instruction", HINT),
+            ("class:instruction", hint),
         ]
         if state.typed:
             lines += [("", "\n"), ("class:text", "  Find: "), ("class:answer", state.typed)]
         return lines
 
     def rows() -> StyleAndTextTuples:
+        width = get_app().output.get_size().columns
         lines: StyleAndTextTuples = []
         row = state.highlighted()
         for index in state.matches():
@@ -157,7 +161,9 @@ def ask(message: str, labels: Sequence[str], ticked: set[int], most: int | None,
             else:
                 lines.append(("", "   "))
             style = "class:selected" if index in state.ticked else "class:highlighted" if index == row else ""
-            lines += [(style, f"{mark} {labels[index]}"), ("", "\n")]
+            # Wrapped between words under its own words, past the pointer and the mark.
+            label = fit_choice(f"{mark} {labels[index]}", len(POINTER) + 2, 2, width)
+            lines += [(style, label), ("", "\n")]
         return lines[:-1]
 
     def foot() -> StyleAndTextTuples:

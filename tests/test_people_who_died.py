@@ -71,16 +71,17 @@ def test_adding_someone_who_died_as_a_dispute_is_refused_and_nothing_is_added(ip
 
 
 def test_when_they_died_is_asked_checked_and_said_in_words(rosa):
-    assert rosa.rows("SELECT died_on FROM people WHERE name = 'Rosa'") == [("2026-04-01",)]
+    # Only the month was said, so only the month is kept: no 1st made up.
+    assert rosa.rows("SELECT died_on FROM people WHERE name = 'Rosa'") == [("2026-04",)]
     shown = flat(rosa.ok("inventory", "show", "Rosa").stdout)
     assert "Status died April 2026" in shown
     assert "What you miss Her stories" in shown and "Hard or unsaid We never made up" in shown
     assert "died April 2026" in flat(rosa.ok("inventory", "list").stdout)
-    assert json.loads(rosa.ok("inventory", "show", "Rosa", "--json").stdout)["died_on"] == "2026-04-01"
+    assert json.loads(rosa.ok("inventory", "show", "Rosa", "--json").stdout)["died_on"] == "2026-04"
     assert_user_error(rosa("inventory", "edit", "Sam", "--died", "2026-04"), "only applies to someone")
     assert_user_error(rosa("inventory", "edit", "Rosa", "--died", "someday"), "The day they died")
     assert rosa.rows("SELECT name, died_on FROM people ORDER BY id") == [
-        ("Rosa", "2026-04-01"),
+        ("Rosa", "2026-04"),
         ("Sam", None),
     ]
 

@@ -124,9 +124,9 @@ def test_circle_marks_someone_who_died_and_its_json(journal):
     circle = journal.ok("inventory", "circle").stdout
     # In words, with no symbol and no contact mark: he is remembered, not seen.
     assert (
-        "Grandad (died April 2026)" in circle
+        "Grandad (died 12 April 2026)" in circle
         and "†" not in circle
-        and "Grandad (died April 2026) ○" not in circle
+        and "Grandad (died 12 April 2026) ○" not in circle
     )
     data = json.loads(journal.ok("inventory", "circle", "--json").stdout)
     sam = next(p for p in data["people"] if p["name"] == "Sam")

@@ -169,11 +169,11 @@ def ask(question: Question, default: Any = None) -> Any:
         answer = text(question.message + suffix, default=default or "", validate=validate).strip()
         return answer or None
     if question.kind == "day":  # optional; a month alone (2026-04) is enough
-        from ipt_journal.text.dates import parse_day_or_month
+        from ipt_journal.text.dates import day_or_month_text, parse_day_or_month
 
         return day(
             question.message + " (Enter to skip)",
-            lambda typed: parse_day_or_month(typed)[0].isoformat() if typed else None,
+            lambda typed: day_or_month_text(*parse_day_or_month(typed)) if typed else None,
             default=default or "",
         )
     if question.kind == "holidays":  # optional; each day checked as typed, so no answer is lost

@@ -164,9 +164,10 @@ def _given(values: dict) -> dict:
         if field in PERSON_FLAGS and value is not None
     }
     if given.get("died_on"):
-        from ipt_journal.text.dates import parse_day_or_month
+        from ipt_journal.text.dates import day_or_month_text, parse_day_or_month
 
-        given["died_on"] = parse_day_or_month(given["died_on"], "The day they died")[0].isoformat()
+        # A month alone stays a month (2019-12): no day is made up for it.
+        given["died_on"] = day_or_month_text(*parse_day_or_month(given["died_on"], "The day they died"))
     elif "died_on" in given:  # --died "" clears it
         given["died_on"] = None
     return given

@@ -225,6 +225,49 @@ def anniversary_words(a: Anniversary) -> str:
     )
 
 
+@dataclass(frozen=True)
+class DeathMonth:
+    """The month of a death given without its day (`--died 2019-12`), this time round."""
+
+    name: str
+    starts: dt.date  # the 1st of the month this year
+    years: int
+    in_days: int  # 0: the month has begun
+
+
+def near_death_months(
+    deaths: list[tuple[str, dt.date]], today: dt.date, days: int = ANNIVERSARY_DAYS
+) -> list[DeathMonth]:
+    """For deaths known only by their month (each with the month's 1st), the month when it
+    is now or begins within `days`: no day is made up for an anniversary nobody gave.
+    Soonest first; never the month of the death itself."""
+    from ipt_journal.text.dates import month_end
+
+    near = []
+    for name, died in deaths:
+        for year in (today.year, today.year + 1):  # December's is seen from late November
+            starts = dt.date(year, died.month, 1)
+            if year <= died.year or month_end(starts) < today:
+                continue
+            in_days = max(0, (starts - today).days)
+            if in_days <= days:
+                near.append(DeathMonth(name, starts, year - died.year, in_days))
+            break
+    return sorted(near, key=lambda m: (m.in_days, m.name.casefold()))
+
+
+def death_month_words(m: DeathMonth) -> str:
+    """'December: the month Dad died, 7 years ago.' (and when it begins, if not yet) and a
+    gentle line, as for an anniversary (inform, never predict)."""
+    years = "1 year" if m.years == 1 else f"{m.years} years"
+    when = "tomorrow" if m.in_days == 1 else f"in {m.in_days} days"
+    begins = f" It begins {when}." if m.in_days else ""
+    return (
+        f"{m.starts:%B}: the month {m.name} died, {years} ago.{begins} "
+        "Times like this often bring grief back; it can help to plan the month and to tell someone."
+    )
+
+
 # Days the person named as ones that may be hard without someone who died -----------------
 
 HOLIDAYS_MAX = 12  # days named for one person: a year's holidays and birthdays, not a calendar

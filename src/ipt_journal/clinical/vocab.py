@@ -229,11 +229,11 @@ DECEASED_LABELS = {
 
 
 def died_words(died_on: str | None) -> str:
-    """'died April 2026' in words (no symbol: not everyone's tradition has the same one);
-    'died' when the day was not given."""
+    """'died 20 December 2025' in words (no symbol: not everyone's tradition has the same
+    one); 'died December 2025' when only the month was given, 'died' when nothing was."""
     if not died_on:
         return "died"
-    import datetime as dt
+    from ipt_journal.text.dates import stored_day_or_month
 
-    day = dt.date.fromisoformat(died_on)
-    return f"died {day:%B} {day.year}"
+    day, month_only = stored_day_or_month(died_on)
+    return f"died {day:%B} {day.year}" if month_only else f"died {day.day} {day:%B} {day.year}"

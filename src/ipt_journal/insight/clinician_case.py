@@ -106,6 +106,7 @@ def safety_plan_state(journal: Journal) -> SafetyPlanState | None:
 def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]:
     """The people in the focus (the dispute, grief, the problem area) and the inner circle."""
     from ipt_journal.clinical.vocab import CLOSENESS_LABELS
+    from ipt_journal.text.dates import stored_day_or_month
     from ipt_journal.text.messages import area_label, label
 
     deaths: dict[str, str] = {}
@@ -125,8 +126,12 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
         if p.closeness:
             about.append(CLOSENESS_LABELS[p.closeness])
         if p.status == "deceased":
-            # The day the person gave (`--died`), else the loss event that dates it.
-            died = f"{dt.date.fromisoformat(p.died_on):%B %Y}" if p.died_on else deaths.get(p.name, "")
+            # The day (or month) the person gave (`--died`), else the loss event that dates it.
+            if p.died_on:
+                day, month_only = stored_day_or_month(p.died_on)
+                died = died_words(day.isoformat(), month_only)
+            else:
+                died = deaths.get(p.name, "")
             about.append(f"died {died}" if died else "has died")
         elif p.status == "past":
             about.append("a past relationship")

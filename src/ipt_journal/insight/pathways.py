@@ -13,12 +13,15 @@ from ipt_journal.clinical.pathways import (
     PATHWAYS,
     WEEKLY,
     Anniversary,
+    DeathMonth,
     HolidayNear,
     Pathway,
     anniversary_words,
+    death_month_words,
     first_year,
     holiday_words,
     near_anniversaries,
+    near_death_months,
     near_holidays,
     next_words,
     pathway,
@@ -45,6 +48,7 @@ class PathwayScreen:
     contacts: list[WeekContacts] = field(default_factory=list)  # for loneliness and isolation
     confidants_now: int | None = None  # from the inventory
     anniversaries: list[Anniversary] = field(default_factory=list)
+    death_months: list[DeathMonth] = field(default_factory=list)  # deaths known by month, near
     first_year: list[str] = field(default_factory=list)  # names of people who died this past year
     holidays: list[HolidayNear] = field(default_factory=list)  # days named as hard, near
 
@@ -69,6 +73,7 @@ class PathwayScreen:
         """The reminders below the pathway: anniversaries near, and the first year after a death."""
         return [
             *(anniversary_words(a) for a in self.anniversaries),
+            *(death_month_words(m) for m in self.death_months),
             *(holiday_words(h) for h in self.holidays),
             *(FIRST_YEAR_WORDS.format(name=name) for name in self.first_year),
         ]
@@ -118,6 +123,10 @@ class PathwayScreen:
                     "in_days": a.in_days,
                 }
                 for a in self.anniversaries
+            ],
+            "death_months": [
+                {"name": m.name, "month": f"{m.starts:%Y-%m}", "years": m.years, "in_days": m.in_days}
+                for m in self.death_months
             ],
             "holidays": [
                 {"name": h.name, "for": h.person, "day": h.day.isoformat(), "in_days": h.in_days}
@@ -172,9 +181,13 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
         screen.confidants_now = store.confidants_now()
     deaths = store.deaths()
     screen.anniversaries = near_anniversaries(deaths, today)
+    months = store.death_months()
+    screen.death_months = near_death_months(months, today)
     screen.holidays = near_holidays(store.holidays(), today)
     if ProblemArea.grief.value in areas:
-        screen.first_year = [name for name, died in deaths if first_year(died, today)]
+        # A death known by its month counts from the month's 1st.
+        known = deaths + months
+        screen.first_year = [name for name, died in known if first_year(died, today)]
     return screen
 
 
@@ -216,6 +229,7 @@ def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
     (whatever the focus: they can be hard in any course, every year), then where the
     dispute stands and the next step of each focus's pathway."""
     lines = [anniversary_words(a) for a in near_anniversaries(journal.pathways.deaths(), today)]
+    lines += [death_month_words(m) for m in near_death_months(journal.pathways.death_months(), today)]
     lines += [holiday_words(h) for h in near_holidays(journal.pathways.holidays(), today)]
     course = journal.course.current()
     if course is None or course.ended_on:

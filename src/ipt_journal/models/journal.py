@@ -47,13 +47,21 @@ class PersonIn(Model):
     problem_area: ProblemArea | None = None
     dispute_stage: DisputeStage | None = None
     notes: Text | None = None
-    died_on: dt.date | None = None  # only for someone who has died
+    # Only for someone who has died: YYYY-MM-DD, or YYYY-MM when only the month is known.
+    died_on: str | None = None
     # Only for someone who has died: days that may be hard without them, "Christmas 12-25; ...".
     holidays: Annotated[str, Field(max_length=1000)] | None = None
 
     @field_validator(*PERSON_TEXT_FIELDS, mode="after")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+    @field_validator("died_on", mode="after")
+    @classmethod
+    def _died_is_a_day_or_month(cls, value: str | None) -> str | None:
+        if value:
+            _died(value)
         return value or None
 
     @field_validator("holidays", mode="after")
@@ -75,11 +83,23 @@ class PersonIn(Model):
             raise ValueError("When someone died only applies to someone whose status is deceased.")
         elif self.holidays:
             raise ValueError("Days to remember (--holidays) only apply to someone whose status is deceased.")
-        if self.died_on and self.died_on > dt.date.today():
-            raise ValueError(f"The date {self.died_on.isoformat()} is in the future.")
+        if self.died_on and _died(self.died_on) > dt.date.today():
+            raise ValueError(f"The date {self.died_on} is in the future.")
         if self.dispute_stage and self.problem_area != ProblemArea.role_dispute:
             raise ValueError("A dispute stage only applies when the problem area is role-dispute.")
         return self
+
+
+def _died(text: str) -> dt.date:
+    """The day of a death as kept (a month's 1st when only the month is known)."""
+    from ipt_journal.text.dates import stored_day_or_month
+
+    try:
+        return stored_day_or_month(text)[0]
+    except ValueError:
+        raise ValueError(
+            f"When someone died is a day (YYYY-MM-DD) or a month (YYYY-MM), got {text!r}."
+        ) from None
 
 
 WHAT_HAPPENED_MAX = 200  # one line: a longer story belongs in the note or an exercise

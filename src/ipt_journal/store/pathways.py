@@ -164,8 +164,17 @@ class PathwayStore(Repository):
 
     def deaths(self) -> list[tuple[str, dt.date]]:
         """People who died, with the day (only those whose day was given)."""
+        return [(name, day) for name, day, month_only in self._deaths() if not month_only]
+
+    def death_months(self) -> list[tuple[str, dt.date]]:
+        """People who died in a month given without its day, with the month's 1st."""
+        return [(name, day) for name, day, month_only in self._deaths() if month_only]
+
+    def _deaths(self) -> list[tuple[str, dt.date, bool]]:
+        from ipt_journal.text.dates import stored_day_or_month
+
         rows = self._all("SELECT name, died_on FROM people WHERE status = 'deceased' AND died_on IS NOT NULL")
-        return [(row["name"], dt.date.fromisoformat(row["died_on"])) for row in rows]
+        return [(row["name"], *stored_day_or_month(row["died_on"])) for row in rows]
 
     def holidays(self) -> list[tuple[str, dt.date | None, str]]:
         """People who died with days named as hard without them: (name, the day they died if
@@ -173,7 +182,9 @@ class PathwayStore(Repository):
         rows = self._all(
             "SELECT name, died_on, holidays FROM people WHERE status = 'deceased' AND holidays IS NOT NULL"
         )
+        from ipt_journal.text.dates import stored_day_or_month
+
         return [
-            (row["name"], dt.date.fromisoformat(row["died_on"]) if row["died_on"] else None, row["holidays"])
+            (row["name"], stored_day_or_month(row["died_on"])[0] if row["died_on"] else None, row["holidays"])
             for row in rows
         ]

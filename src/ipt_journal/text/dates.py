@@ -70,6 +70,20 @@ def parse_day(
     return day
 
 
+def day_or_month_text(day: dt.date, month_only: bool) -> str:
+    """As kept: YYYY-MM-DD for a day, YYYY-MM for a month known without its day (a death
+    said as "2019-12"), so what was not said is never made up as the 1st."""
+    return f"{day:%Y-%m}" if month_only else day.isoformat()
+
+
+def stored_day_or_month(text: str) -> tuple[dt.date, bool]:
+    """What `day_or_month_text` kept: the day (the 1st for a month) and whether only the
+    month is known. A ValueError for anything else."""
+    if _MONTH.fullmatch(text):
+        return dt.date(int(text[:4]), int(text[5:7]), 1), True
+    return dt.date.fromisoformat(text), False
+
+
 def parse_day_or_month(
     text: str, what: str = "The date", today: dt.date | None = None
 ) -> tuple[dt.date, bool]:

@@ -105,7 +105,7 @@ def test_inventory_wizard_asks_about_someone_who_died_as_grief_asks(ipt):
         assert never not in output
     assert rows(
         ipt.path, "SELECT status, contact, together, satisfying, change, died_on, problem_area FROM people"
-    ) == [("deceased", None, "Fishing", "His laugh", "Visit the lake", "2026-04-01", "grief")]
+    ) == [("deceased", None, "Fishing", "His laugh", "Visit the lake", "2026-04", "grief")]
     assert rows(ipt.path, "SELECT holidays FROM people") == [("Christmas 12-25; his birthday 03-04",)]
 
 

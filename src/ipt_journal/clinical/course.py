@@ -213,12 +213,6 @@ def where_words(week: int, planned_weeks: int, phase: str, ended_on: str | None)
     return f"week {week} of {planned_weeks}, {phase} phase"
 
 
-def week_of(week: int, planned_weeks: int) -> str:
-    """A course week for a table cell: "7 of 12", and past the planned end "13 (planned
-    12)", never "13 of 12"."""
-    return f"{week} of {planned_weeks}" if week <= planned_weeks else f"{week} (planned {planned_weeks})"
-
-
 def week_in_words(week: int, planned_weeks: int) -> str:
     """A course week inside a sentence or brackets: "week 7 of 12", and past the planned end
     "week 13, past the planned 12" (never brackets inside brackets)."""

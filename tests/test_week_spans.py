@@ -105,3 +105,22 @@ def test_someone_else_s_stage_without_a_dispute_is_still_refused_as_before(ipt):
         ipt.ok("inventory", "add", "--name", "Kim", "--relationship", "friend")
         result = ipt("inventory", "edit", "Kim", "--dispute-stage", "impasse")
         assert_user_error(result, "A dispute stage only applies when the problem area is role-dispute.")
+
+
+def test_week_span_over_the_edges_of_a_course():
+    from ipt_journal.clinical.course import week_span
+
+    def words(monday: str, today: str | None = None, ended: str | None = None) -> tuple[str, str]:
+        span = week_span(
+            START, 12, dt.date.fromisoformat(monday), today and dt.date.fromisoformat(today), ended
+        )
+        return span.words, span.numbers
+
+    assert words("2026-10-26") == ("before the course", "before the course")
+    assert words("2026-11-02") == ("week 1 of 12, from 2026-11-07", "1 (from 2026-11-07)")
+    assert words("2026-11-30", today="2026-12-04") == ("week 4 of 12", "4")  # Friday: week 5 not yet
+    assert words("2026-11-30", today="2026-12-05") == ("weeks 4–5 of 12", "4–5")
+    assert words("2027-01-25") == ("weeks 12–13, past the planned 12", "12–13")
+    # Ended on a Wednesday: the rest of that ISO week is not the course's, the next is after it.
+    assert words("2026-11-23", ended="2026-11-25") == ("week 3 of 12", "3")
+    assert words("2026-11-30", ended="2026-11-25") == ("after the course", "after the course")

@@ -515,3 +515,8 @@ def test_the_pathway_at_40_columns_wraps_between_words_under_each_step(people, m
     assert "  2. Is this a familiar pattern?\n     [to do]  (dispute-pattern)\n" in text, text
     # the stage's grid keeps its columns (a row per stage), whatever the width
     assert any(line.startswith("  impasse ") and "●" in line for line in lines), text
+    # the report's pathway part alike, and --plain
+    with on(WEEK_5):
+        for report in (people.ok("report").stdout, people.ok("--plain", "report").stdout):
+            assert all(len(line) <= 40 for line in report.splitlines()), report
+            assert "  2. Is this a familiar pattern?\n     [to do]" in report, report

@@ -305,12 +305,13 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
 
 def _after_the_gap(journal: Journal) -> dt.date | None:
     """The first day after the journal's latest gap of months without a check-in, from which
-    mood with and without someone is compared; None without such a gap."""
+    mood with and without someone is compared; None without such a gap. From the first
+    check-in: a life event dated months before it is no gap in the check-ins."""
     import datetime as dt
 
     from ipt_journal.insight.gaps import last_gap
 
-    first = journal.patterns.first_day()
+    first = journal.patterns.first_checkin_day()
     if first is None:
         return None
     gap = last_gap(journal, dt.date.fromisoformat(first), dt.date.today())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated
 
 import typer
@@ -78,23 +77,14 @@ def show(
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.insight.pathways import build
-    from ipt_journal.render.pathways import EMPTY, MARK, screen_lines
+    from ipt_journal.render.pathways import say_lines, screen_lines
 
     chosen = checked_area(area)
     screen = build(session(ctx).journal(), dt.date.today(), chosen)
     if as_json:
         messages.print_json(screen.as_json())
         return
-    for line in screen_lines(screen):
-        # The stage's grid keeps its columns; a step wraps under its own text; the rest wrap.
-        body = line.lstrip(" ")
-        if MARK in line or EMPTY in line:
-            messages.say(line)
-        elif body != line:
-            kept_whole = re.sub(r"\[[^\]]*\]", lambda status: status[0].replace(" ", "\u00a0"), body)
-            messages.note(kept_whole, indent=line[: len(line) - len(body)], hang="   ")
-        else:
-            messages.note(line)
+    say_lines(screen_lines(screen))
 
 
 @app.command("next")

@@ -397,7 +397,8 @@ def test_a_course_begun_mid_week_keeps_that_week_s_stage(people):
         people.ok("start", "--weeks", "12", "--start-date", "2026-03-04", "--no-therapist", "--focus",
                   "role-dispute", "--phq9", "1,1,1,1,1,1,1,1,0", "--goal", "Talk calmly")  # fmt: skip
         people.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-04")
-        people.ok("pathway", "week", "--stage", "dissolution", "--date", "2026-02-25")  # before the course
+        refused = people("pathway", "week", "--stage", "dissolution", "--date", "2026-02-25")
+        assert_user_error(refused, "Your course began on 2026-03-04; 2026-02-25 is before it")
         data = pathway_json(people)
     assert data["dispute_stage_by_week"] == [{"week": "2026-03-02", "stage": "impasse"}]
 

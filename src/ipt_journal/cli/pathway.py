@@ -201,6 +201,14 @@ def week(
             return
     journal = state.journal()
     course = journal.course.current()
+    if course and day.isoformat() < course.started_on:
+        # A week before the course is shown nowhere (every week line starts at the course):
+        # recorded, it would be a stage said once and then lost from sight.
+        raise InputError(
+            f"Your course began on {course.started_on}; {day.isoformat()} is before it, so that "
+            "week would be shown nowhere. Nothing was recorded.",
+            f"Give a day from {course.started_on} on, e.g. --date {course.started_on}.",
+        )
     saved = journal.pathways.record_week(day, stage, confidants)
     said = [f"stage {saved.dispute_stage}" if saved.dispute_stage else ""]
     said.append(f"{saved.confidants} to confide in" if saved.confidants is not None else "")

@@ -161,7 +161,7 @@ def test_the_safety_plan_has_reasons_for_living_and_says_to_make_it_with_a_clini
     ipt.ok("config", "set", "country", "NZ")
     ipt.ok("safety-plan", "add", "0", "--text", "My dog, Rua")
     out = flat(ipt.ok("safety-plan").stdout)
-    assert "best made with your therapist or doctor" in out
+    assert "best made with a clinician, such as your doctor or therapist" in out
     assert out.index("What matters most to me, my reasons for living") < out.index("1. Warning signs")
     assert "My dog, Rua" in out
     md = ipt.ok("safety-plan", "--markdown").stdout

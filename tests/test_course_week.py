@@ -81,7 +81,7 @@ def weeks_said(screens: dict[str, str]) -> dict[str, str]:
     """The course week each screen gives, as the words it uses."""
     report_rows = [line for line in screens["report"].splitlines() if re.match(r"\d{4}-W\d\d\s+week", line)]
     md_rows = re.findall(r"^\| \d{4}-W\d\d \| ([^|]+) \|", screens["markdown"], flags=re.M)
-    html_cells = re.findall(r"<td>(\d+ (?:of 12|\(planned 12\)))</td>", screens["html"])
+    html_cells = re.findall(r"<td>(weeks? [^<]*(?:of 12|planned 12))</td>", screens["html"])
     report_json = json.loads(screens["report json"])
     return {
         "course": re.search(r"^(Week \d+[^.]*)\.", screens["course"]).group(1),
@@ -89,26 +89,32 @@ def weeks_said(screens: dict[str, str]) -> dict[str, str]:
         "dashboard": re.search(r"^(Week \d+[^.;]*)", screens["dashboard"]).group(1),
         "report": re.search(r"Your course: (week \d+[^;(]*)", flat(screens["report"])).group(1).strip(),
         "report json": f"week {report_json['course']['week']}",
-        "report table": re.search(r"(week \d+ (?:of 12|\(planned 12\)))", report_rows[-1]).group(1),
+        "report table": last_week(re.search(r"(weeks? [\d–]+(?: of 12|, past))", report_rows[-1]).group(1)),
         "report json table": f"week {report_json['weeks'][-1]['course_week']}",
         "markdown": re.search(r"Now (week \d+[^;]*);", flat(screens["markdown"])).group(1),
-        "markdown table": md_rows[-1].strip(),
+        "markdown table": last_week(md_rows[-1].strip()),
         "html": re.search(r"Now (week \d+[^;]*);", screens["html"]).group(1),
-        "html table": html_cells[-1],
+        "html table": last_week(html_cells[-1]),
         "look back": re.search(r"\((week \d+[^)]*)\)", screens["look back"]).group(1),
     }
 
 
+def last_week(cell: str) -> str:
+    """An ISO week's cell names the course weeks of its days ("weeks 6–7 of 12"); the
+    week in progress ends today, so its last one is today's."""
+    return re.sub(r"^weeks \d+–", "week ", cell)
+
+
 def assert_one_week(screens: dict[str, str], week: int, phase: str) -> None:
     words = f"week {week} of 12, {phase} phase" if week <= 12 else f"week {week}, past the planned 12 weeks"
-    cell = f"{week} of 12" if week <= 12 else f"{week} (planned 12)"
+    cell = f"week {week} of 12" if week <= 12 else f"week {week}, past the planned 12"
     assert weeks_said(screens) == {
         "course": words.capitalize(),
         "course json": f"week {week}",
         "dashboard": words.capitalize(),
         "report": words,
         "report json": f"week {week}",
-        "report table": f"week {cell}",
+        "report table": cell if week <= 12 else f"week {week}, past",
         "report json table": f"week {week}",
         "markdown": words,
         "markdown table": cell,

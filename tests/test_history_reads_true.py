@@ -318,3 +318,17 @@ def test_an_upgrade_keeps_the_time_of_day_each_check_in_was_written(ipt, tmp_pat
         ("a", "21:30"),
         ("b", None),
     ]
+
+
+def test_a_life_event_dated_months_before_the_first_check_in_is_no_gap(people):
+    """Found by a trial: an event back-dated to September made a person's page say "after
+    months without a check-in" although there had never been an earlier check-in."""
+    people.ok("event", "add", "--date", "2026-09", "--kind", "move", "--person", "Sam")
+    for day, mood, how in (("2026-11-13", "4", "-1"), ("2026-11-20", "6", "+1"), ("2026-11-27", "5", "0")):
+        people.ok("checkin", "--date", day, "--mood", mood, "--with", f"Sam:{how}")
+    people.ok("checkin", "--date", "2026-11-25", "--mood", "3")
+    text = flat(people.ok("inventory", "show", "Sam").stdout)
+    assert "after months without a check-in" not in text, text
+    assert "Time together: 3 check-ins, from 2026-11-13 to 2026-11-27" in text, text
+    summary = json.loads(people.ok("inventory", "show", "Sam", "--json").stdout)["contact_summary"]
+    assert (summary["interactions"], summary["compared_from"]) == (3, None)

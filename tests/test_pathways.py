@@ -397,7 +397,8 @@ def test_a_course_begun_mid_week_keeps_that_week_s_stage(people):
         people.ok("start", "--weeks", "12", "--start-date", "2026-03-04", "--no-therapist", "--focus",
                   "role-dispute", "--phq9", "1,1,1,1,1,1,1,1,0", "--goal", "Talk calmly")  # fmt: skip
         people.ok("pathway", "week", "--stage", "impasse", "--date", "2026-03-04")
-        people.ok("pathway", "week", "--stage", "dissolution", "--date", "2026-02-25")  # before the course
+        refused = people("pathway", "week", "--stage", "dissolution", "--date", "2026-02-25")
+        assert_user_error(refused, "Your course began on 2026-03-04; 2026-02-25 is before it")
         data = pathway_json(people)
     assert data["dispute_stage_by_week"] == [{"week": "2026-03-02", "stage": "impasse"}]
 
@@ -514,3 +515,8 @@ def test_the_pathway_at_40_columns_wraps_between_words_under_each_step(people, m
     assert "  2. Is this a familiar pattern?\n     [to do]  (dispute-pattern)\n" in text, text
     # the stage's grid keeps its columns (a row per stage), whatever the width
     assert any(line.startswith("  impasse ") and "●" in line for line in lines), text
+    # the report's pathway part alike, and --plain
+    with on(WEEK_5):
+        for report in (people.ok("report").stdout, people.ok("--plain", "report").stdout):
+            assert all(len(line) <= 40 for line in report.splitlines()), report
+            assert "  2. Is this a familiar pattern?\n     [to do]" in report, report

@@ -111,3 +111,22 @@ def test_doctor_warns_about_cloud_synced_folders(tmp_path, ipt):
 
 def test_filesystem_type_is_read_from_mounts():
     assert doctor._filesystem_type(Path("/")) is not None
+
+
+def test_doctor_on_another_programs_database_names_it_and_suggests_nothing_of_ipts(ipt, tmp_path):
+    """Found by a trial: doctor offered to fix the permissions of another program's file
+    and to back it up, and --fix and backup then refused it."""
+    photos = tmp_path / "photos" / "photos.sqlite"
+    photos.parent.mkdir()
+    with sqlite3.connect(photos) as conn:
+        conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    os.chmod(photos, 0o644)
+    before = photos.read_bytes()
+    result = ipt("--db", str(photos), "doctor")
+    assert result.exit_code == 1
+    out = flat(result.stdout)
+    assert "!! journal:" in out and "is an SQLite database, but not an ipt journal; it was not changed" in out
+    for ipts_advice in ("--fix", "ipt backup", "ipt encrypt", "FIX"):
+        assert ipts_advice not in out, out
+    assert_user_error(ipt("--db", str(photos), "doctor", "--fix"), "not an ipt journal", code=1)
+    assert photos.read_bytes() == before and mode(photos) == 0o644

@@ -122,8 +122,11 @@ def test_dashboard_says_when_the_last_session_was_and_sessions_held_beside_the_w
     out = people.ok().stdout
     # Logging sessions never moves the week: a break shows as fewer sessions held beside it.
     assert "Week 9 of 12, middle phase; 3 of 12 planned sessions held." in out
-    assert f"Last therapy session: 30 days ago ({days_ago(30)})." in out
+    # a self-guided course (--no-therapist): its sessions are not called therapy
+    assert f"Last session: 30 days ago ({days_ago(30)})." in out and "therapy session" not in out
     assert "To bring to your next session: 1" in out
+    people.ok("start", "--revise", "--therapist")
+    assert f"Last therapy session: 30 days ago ({days_ago(30)})." in people.ok().stdout
     assert "Week 9 of 12, middle phase. 3 of 12 planned sessions held." in flat(people.ok("course").stdout)
 
 

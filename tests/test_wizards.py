@@ -628,7 +628,7 @@ def add_grandma_who_died(ipt) -> None:
 def test_safety_plan_wizard_walks_the_six_steps(sam):
     add_grandma_who_died(sam)
     term = Terminal(sam.path, "safety-plan", "edit")
-    term.at("best made with your therapist or doctor")
+    term.at("best made with a clinician, such as your doctor or therapist")
     term.at("What matters most to me, my reasons for living")
     term.at("Add an entry").type("My daughter")
     term.at("Add an entry").type("")

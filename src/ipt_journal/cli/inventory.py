@@ -306,12 +306,13 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
 
 def _after_the_gap(journal: Journal) -> dt.date | None:
     """The first day after the journal's latest gap of months without a check-in, from which
-    mood with and without someone is compared; None without such a gap."""
+    mood with and without someone is compared; None without such a gap. From the first
+    check-in: a life event dated months before it is no gap in the check-ins."""
     import datetime as dt
 
     from ipt_journal.insight.gaps import last_gap
 
-    first = journal.patterns.first_day()
+    first = journal.patterns.first_checkin_day()
     if first is None:
         return None
     gap = last_gap(journal, dt.date.fromisoformat(first), dt.date.today())
@@ -376,10 +377,32 @@ def edit(
         fields = {**person.fields(), **changes}
     else:
         fields = person_wizard(person.fields(), asked_for_new=False, journal=journal)
+    _stage_belongs_to_course(journal, person.name, fields, changes)
     if fields.get("problem_area") != ProblemArea.role_dispute.value and "dispute_stage" not in changes:
         fields["dispute_stage"] = None  # a stage means nothing once the area is not a dispute
     updated = journal.people.update(person.id, validate(PersonIn, fields))
     messages.person_saved(updated, "Updated")
+
+
+def _stage_belongs_to_course(journal: Journal, name: str, fields: dict, changes: dict) -> None:
+    """The course's dispute person's stage without role-dispute as their own area: the stage
+    is the course's, recorded week by week, so say the command that records it (before any
+    write) rather than only that the area is wrong."""
+    from ipt_journal.errors import InputError
+
+    stage = changes.get("dispute_stage")
+    if not stage or fields.get("problem_area") == ProblemArea.role_dispute.value:
+        return
+    course = journal.course.current()
+    if course is None or course.ended_on or course.dispute_person != name:
+        return
+    value = getattr(stage, "value", stage)
+    raise InputError(
+        f"{name} is your course's dispute person: the dispute's stage is recorded for the course, "
+        "week by week, not on their entry. Nothing was changed.",
+        f"Run: ipt pathway week --stage {value} (this week; --date for another), or give "
+        f"--problem-area role-dispute too to mark it on {name}'s entry as well.",
+    )
 
 
 @app.command()

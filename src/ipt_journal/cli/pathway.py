@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated
 
 import typer
@@ -78,23 +77,14 @@ def show(
     if ctx.invoked_subcommand is not None:
         return
     from ipt_journal.insight.pathways import build
-    from ipt_journal.render.pathways import EMPTY, MARK, screen_lines
+    from ipt_journal.render.pathways import say_lines, screen_lines
 
     chosen = checked_area(area)
     screen = build(session(ctx).journal(), dt.date.today(), chosen)
     if as_json:
         messages.print_json(screen.as_json())
         return
-    for line in screen_lines(screen):
-        # The stage's grid keeps its columns; a step wraps under its own text; the rest wrap.
-        body = line.lstrip(" ")
-        if MARK in line or EMPTY in line:
-            messages.say(line)
-        elif body != line:
-            kept_whole = re.sub(r"\[[^\]]*\]", lambda status: status[0].replace(" ", "\u00a0"), body)
-            messages.note(kept_whole, indent=line[: len(line) - len(body)], hang="   ")
-        else:
-            messages.note(line)
+    say_lines(screen_lines(screen))
 
 
 @app.command("next")
@@ -211,6 +201,14 @@ def week(
             return
     journal = state.journal()
     course = journal.course.current()
+    if course and day.isoformat() < course.started_on:
+        # A week before the course is shown nowhere (every week line starts at the course):
+        # recorded, it would be a stage said once and then lost from sight.
+        raise InputError(
+            f"Your course began on {course.started_on}; {day.isoformat()} is before it, so that "
+            "week would be shown nowhere. Nothing was recorded.",
+            f"Give a day from {course.started_on} on, e.g. --date {course.started_on}.",
+        )
     saved = journal.pathways.record_week(day, stage, confidants)
     said = [f"stage {saved.dispute_stage}" if saved.dispute_stage else ""]
     said.append(f"{saved.confidants} to confide in" if saved.confidants is not None else "")

@@ -152,21 +152,13 @@ def report(
         messages.print_json(data)
     else:
         render_report(result)
-        if not work.is_empty:
-            from ipt_journal.render.pathways import course_work_lines
+        if not work.is_empty or stages:
+            from ipt_journal.render.pathways import course_work_lines, say_lines, stage_line
 
-            for line in course_work_lines(work):
-                if line.startswith("  "):  # a step, an answer: kept in its column
-                    messages.say(line)
-                else:
-                    messages.note(line)
-        if stages:
-            from ipt_journal.render.pathways import stage_line
-
-            lines = stage_line(stages)
-            messages.note(lines[0])
-            for line in lines[1:]:
-                messages.say(line)
+            say_lines(
+                (course_work_lines(work) if not work.is_empty else [])
+                + (stage_line(stages) if stages else [])
+            )
         messages.note(window_note(window))
         crisis_if_due(journal, result.item9_days)
 

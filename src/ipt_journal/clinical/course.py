@@ -143,18 +143,74 @@ def course_week(started_on: str | dt.date, day: dt.date) -> int:
     return max(1, (day - start).days // 7 + 1)
 
 
+@dataclass(frozen=True)
+class WeekSpan:
+    """The course weeks the days of one ISO week (Monday to Sunday) fall in. A course starts
+    on any weekday, so an ISO week often holds the end of one course week and the start of
+    the next: it is then "weeks 4–5", never one of them, so a day has the same course week
+    in every table as in `ipt course`. Days before the course's first day get no number."""
+
+    first: int | None  # None: no day of the ISO week is in the course
+    last: int | None
+    planned_weeks: int
+    began_on: dt.date | None = None  # the course's first day, when the ISO week began before it
+    after: bool = False  # the whole ISO week is after the course ended
+
+    @property
+    def words(self) -> str:
+        """ "week 5 of 12", "weeks 4–5 of 12", "week 1 of 12, from 2026-11-07",
+        "before the course", "after the course"."""
+        if self.first is None or self.last is None:
+            return "after the course" if self.after else "before the course"
+        if self.first == self.last:
+            words = week_in_words(self.last, self.planned_weeks)
+        elif self.last <= self.planned_weeks:
+            words = f"weeks {self.first}–{self.last} of {self.planned_weeks}"
+        else:
+            words = f"weeks {self.first}–{self.last}, past the planned {self.planned_weeks}"
+        return f"{words}, from {self.began_on.isoformat()}" if self.began_on else words
+
+    @property
+    def numbers(self) -> str:
+        """For a narrow cell: "5", "4–5", "1 (from 2026-11-07)", "before the course"."""
+        if self.first is None or self.last is None:
+            return self.words
+        numbers = str(self.last) if self.first == self.last else f"{self.first}–{self.last}"
+        return f"{numbers} (from {self.began_on.isoformat()})" if self.began_on else numbers
+
+
+def week_span(
+    started_on: str | dt.date,
+    planned_weeks: int,
+    monday: dt.date,
+    today: dt.date | None = None,
+    ended_on: str | dt.date | None = None,
+) -> WeekSpan:
+    """The course weeks of the ISO week that opens on `monday`, counting its days up to
+    `today` (the week in progress says what `ipt course` says today) and up to the day the
+    course ended."""
+    start = dt.date.fromisoformat(started_on) if isinstance(started_on, str) else started_on
+    end = dt.date.fromisoformat(ended_on) if isinstance(ended_on, str) else ended_on
+    last_day = min(monday + dt.timedelta(days=6), today or dt.date.max, end or dt.date.max)
+    if end and monday > end:
+        return WeekSpan(None, None, planned_weeks, after=True)
+    if last_day < start:
+        return WeekSpan(None, None, planned_weeks)
+    first_day = max(monday, start)
+    return WeekSpan(
+        course_week(start, first_day),
+        course_week(start, last_day),
+        planned_weeks,
+        began_on=start if start > monday else None,
+    )
+
+
 def where_words(week: int, planned_weeks: int, phase: str, ended_on: str | None) -> str:
     if ended_on:
         return f"ended on {ended_on}"
     if phase == "maintenance":
         return f"week {week}, past the planned {planned_weeks} weeks"
     return f"week {week} of {planned_weeks}, {phase} phase"
-
-
-def week_of(week: int, planned_weeks: int) -> str:
-    """A course week for a table cell: "7 of 12", and past the planned end "13 (planned
-    12)", never "13 of 12"."""
-    return f"{week} of {planned_weeks}" if week <= planned_weeks else f"{week} (planned {planned_weeks})"
 
 
 def week_in_words(week: int, planned_weeks: int) -> str:

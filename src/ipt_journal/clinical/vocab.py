@@ -175,7 +175,9 @@ SAFETY_STEPS = {
     6: "Making my surroundings safe",
 }
 SAFETY_PLAN_WITH_CLINICIAN = (
-    "A safety plan is best made with your therapist or doctor: start it here, and go through it together."
+    # Said to everyone, a self-guided course too: it assumes no therapist.
+    "A safety plan is best made with a clinician, such as your doctor or therapist: start it here, "
+    "and go through it with them."
 )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from ipt_journal.documents.blocks import Block, Heading, Items, Paragraph, Table
 from ipt_journal.insight.clinician_report import ClinicianReport
 from ipt_journal.insight.course_work import step_status
-from ipt_journal.text.dates import monday_of
 
 
 def course_work(doc: ClinicianReport) -> list[Block]:
@@ -43,15 +42,17 @@ def _stage_table(doc: ClinicianReport, weeks: list[tuple[str, str]]) -> Table:
     one said so, so the line over the course keeps its gaps."""
     import datetime as dt
 
+    from ipt_journal.clinical.course import week_span
+
     first, last = dt.date.fromisoformat(weeks[0][0]), dt.date.fromisoformat(weeks[-1][0])
     by_week = dict(weeks)
-    start = doc.formulation.started_on if doc.formulation else None
-    course_monday = monday_of(dt.date.fromisoformat(start)) if start else None
+    course = doc.formulation
     rows = []
     for i in range((last - first).days // 7 + 1):
         monday = first + dt.timedelta(weeks=i)
-        week = (monday - course_monday).days // 7 + 1 if course_monday and monday >= course_monday else None
-        rows.append(
-            [monday.isoformat(), str(week) if week else "", by_week.get(monday.isoformat(), "not recorded")]
-        )
+        # The course weeks of the ISO week's days, as the mood table says them: "4–5" when
+        # the course began mid-week, "before the course" for a week that ended before it.
+        span = week_span(course.started_on, course.planned_weeks, monday, doc.today) if course else None
+        stage = by_week.get(monday.isoformat(), "not recorded")
+        rows.append([monday.isoformat(), span.numbers if span else "", stage])
     return Table("The dispute's stage, week by week", ["Week of", "Course week", "Stage"], rows, {1})

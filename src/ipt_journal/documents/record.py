@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ipt_journal.clinical.course import week_of
 from ipt_journal.documents.blocks import Block, Chart, Heading, Paragraph, Table, or_dash
 from ipt_journal.documents.charts import Band, Mark, Series
 from ipt_journal.insight.clinician_report import ClinicianReport
@@ -192,7 +191,7 @@ def mood(doc: ClinicianReport) -> list[Block]:
         out.append(Paragraph(legend))
 
     def course_week(w: WeekMood) -> str:
-        return week_of(w.course_week, w.course_weeks) if w.course_week and w.course_weeks else ""
+        return w.course_week_words or ""  # the words the terminal and JSON say
 
     rows = [
         [

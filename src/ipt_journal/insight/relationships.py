@@ -286,19 +286,20 @@ def name_weeks(
     course: CourseProgress | None,
     today: dt.date,
 ) -> None:
-    """Give each week its people, and during a course its course week: the course week
-    (clinical.course.course_week) of the week's last day so far: its Sunday, or today for
-    the week in progress (so that row says what `ipt course` says today), or the day the
-    course ended."""
-    from ipt_journal.clinical.course import course_week
+    """Give each week its people, and with a course the course weeks its days fall in
+    (clinical.course.week_span): `course_week` the course week of its last day so far (its
+    Sunday, today for the week in progress, or the day the course ended), `course_week_first`
+    that of its first day in the course, and `course_week_words` as every output says it."""
+    from ipt_journal.clinical.course import week_span
 
-    start = dt.date.fromisoformat(course.started_on) if course else None
-    end = dt.date.fromisoformat(course.ended_on) if course and course.ended_on else dt.date.max
     for week in weeks:
         week.people = people.get(week.monday, [])
-        last_day = min(week.monday + dt.timedelta(days=6), today, end)
-        if course and start and start <= last_day and week.monday <= end:
-            week.course_week = course_week(start, last_day)
+        if course is None:
+            continue
+        span = week_span(course.started_on, course.planned_weeks, week.monday, today, course.ended_on)
+        week.course_week_words = span.words
+        if span.last is not None:
+            week.course_week, week.course_week_first = span.last, span.first
             week.course_weeks = course.planned_weeks
 
 

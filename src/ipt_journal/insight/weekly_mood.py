@@ -29,7 +29,9 @@ class WeekMood:
     mean_mood: float
     change: float | None  # from the previous week with check-ins
     people: list[WeekPerson] = field(default_factory=list)  # most seen first
-    course_week: int | None = None  # the week of the course it falls in, if any
+    course_week: int | None = None  # the course week of its last day in the course, if any
+    course_week_first: int | None = None  # the course week of its first day in the course
+    course_week_words: str | None = None  # "weeks 4–5 of 12", "before the course" (with a course)
     course_weeks: int | None = None  # the course's planned weeks
 
 

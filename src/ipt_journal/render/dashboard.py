@@ -61,7 +61,9 @@ def dashboard(state: Dashboard, journal_path: Path) -> None:
     if state.last_session:
         days = (dt.date.today() - dt.date.fromisoformat(state.last_session)).days
         when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
-        console.print(f"Last therapy session: {when} ({state.last_session}).")
+        # A self-guided course's sessions are the person's own: no therapist is implied.
+        what = "Last session" if state.with_therapist is False else "Last therapy session"
+        console.print(f"{what}: {when} ({state.last_session}).")
     if state.things_to_bring:
         console.print(f"To bring to your next session: {state.things_to_bring} (ipt bring list).")
     if state.staying_well:

@@ -18,6 +18,25 @@ MAX_WEEKS_DRAWN = 26  # the latest half-year fits an 80-column terminal
 MARK, EMPTY = "●", "·"
 
 
+def say_lines(lines: list[str]) -> None:
+    """Print these screens' lines to the terminal's width: the stage's grid keeps its
+    columns; an indented line (a step, an answer) wraps under its own text, a status in
+    brackets kept whole; the rest wrap."""
+    import re
+
+    from ipt_journal.text import messages
+
+    for line in lines:
+        body = line.lstrip(" ")
+        if MARK in line or EMPTY in line:
+            messages.say(line)
+        elif body != line:
+            kept_whole = re.sub(r"\[[^\]]*\]", lambda status: status[0].replace(" ", "\u00a0"), body)
+            messages.note(kept_whole, indent=line[: len(line) - len(body)], hang="   ")
+        else:
+            messages.note(line)
+
+
 def screen_lines(screen: PathwayScreen) -> list[str]:
     lines: list[str] = []
     if screen.phase == "maintenance":

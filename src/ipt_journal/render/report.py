@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.text import Text
 
 from ipt_journal import output
-from ipt_journal.clinical.course import week_in_words, week_of
 from ipt_journal.clinical.scales import SCALES
 from ipt_journal.clinical.vocab import REVIEW_FIELDS
 from ipt_journal.insight.report import Report
@@ -169,9 +168,7 @@ def _weeks_table(console: Console, result: Report) -> None:
         return ", ".join(unbroken(one) if glue else one for one in named)  # glue: a name and its figure
 
     def course_week(week: WeekMood) -> str:
-        if not (week.course_week and week.course_weeks):
-            return ""
-        return f"week {week_of(week.course_week, week.course_weeks)}"
+        return week.course_week_words or ""  # "weeks 4–5 of 12": an ISO week may hold two
 
     in_course = any(week.course_week for week in result.weeks)
     columns = [WEEK_COLUMNS[0], *([WEEK_COLUMNS[1]] if in_course else []), *WEEK_COLUMNS[2:]]
@@ -189,12 +186,7 @@ def _weeks_table(console: Console, result: Report) -> None:
     ]
     if not fitted(console, columns, rows):
         for week in result.weeks:
-            # In brackets the cell's own "(planned 12)" would nest: the sentence form instead.
-            when = (
-                f" ({week_in_words(week.course_week, week.course_weeks)})"
-                if week.course_week and week.course_weeks
-                else ""
-            )
+            when = f" ({week.course_week_words})" if in_course and week.course_week_words else ""
             change = f", {change_words(week.change)}" if week.change is not None else ""
             seen = names_within(people(week, glue=True), PLAIN_NAMES).replace(" more", f"{GLUE}more")
             seen = f"; {seen}" if week.people else ""

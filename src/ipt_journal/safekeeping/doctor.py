@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ipt_journal.errors import InputError, JournalError
 from ipt_journal.safekeeping import editing, files, keychain
 from ipt_journal.safekeeping.backups import backups_folder, check_file
-from ipt_journal.store import SCHEMA_VERSION, connect, is_encrypted
+from ipt_journal.store import SCHEMA_VERSION, SQLITE_HEADER, connect, is_encrypted
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -91,6 +91,14 @@ def doctor(
         from ipt_journal.store.recognise import refuse_unless_journal_file
 
         refuse_unless_journal_file(journal_path)
+    foreign = _another_programs_database(journal_path)
+    if foreign:
+        # Nothing else applies to another program's database: no permissions, backups or
+        # encryption of ipt's to suggest (nor a --fix that would then refuse it).
+        findings.append(Finding(False, "journal", foreign.message))
+        if editing.kept_drafts(journal_path):
+            findings.append(_drafts(journal_path))
+        return findings
     findings += _permissions(journal_path, fix)
     encrypted = is_encrypted(journal_path)
     rollback = Path(f"{journal_path}-journal")
@@ -156,6 +164,20 @@ def doctor(
     findings.append(_leftovers(journal_path, fix))
     findings.append(_drafts(journal_path))
     return findings
+
+
+def _another_programs_database(journal_path: Path) -> JournalError | None:
+    """Why the file is another program's database, or None for a journal, an encrypted
+    one, or a file that is no database at all (a damaged journal, perhaps: the integrity
+    check says what it can)."""
+    from ipt_journal.store.recognise import refuse_unless_journal_file
+
+    try:
+        refuse_unless_journal_file(journal_path)
+    except JournalError as exc:
+        with open(journal_path, "rb") as handle:
+            return exc if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER else None
+    return None
 
 
 def _leftovers(journal_path: Path, fix: bool) -> Finding:

@@ -172,6 +172,10 @@ class PatternStore(Repository):
         )
         return row[0] if row else None
 
+    def first_checkin_day(self) -> str | None:
+        """The day of the first check-in, None without one."""
+        return self._row("SELECT min(day) FROM checkins")[0]
+
     def first_day(self) -> str | None:
         """The first day anything dated was recorded: a check-in, questionnaire or event."""
         return self._row(

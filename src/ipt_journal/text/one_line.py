@@ -36,8 +36,9 @@ _PERSON_LIKE = re.compile(
         rf"|{re.escape(left)}(?P<quoted{n}>[^\W\d_][^{re.escape(right)}\n]*){re.escape(right)}:?[+-][0-9](?!\w)"
         for n, (left, right) in enumerate(_QUOTES)
     )
-    + r"|(?P<word>[^\W\d_][\w'.]*):?[+-][0-2](?!\w)"  # Tom+1, tom:-2
-    + r"|(?P<cap>[A-Z][\w'.]*):?[+-][3-9](?!\w))"  # Tom+5: a name with a sign out of range
+    # Tom+1, tom:-2; one letter with a sign is a grade or a score ("an A-2"), not a name
+    + r"|(?P<word>[^\W\d_][\w'.]+):?[+-][0-2](?!\w)"
+    + r"|(?P<cap>[A-Z][\w'.]+):?[+-][3-9](?!\w))"  # Tom+5: a name with a sign out of range
 )
 
 

@@ -167,7 +167,7 @@ def test_the_default_window_at_the_course_s_end_has_week_1_and_the_baseline(grie
     md = _document(grief)
     start, baseline = grief.start.isoformat(), baseline_day(grief.start).isoformat()
     assert f"covers the whole course, since {start} (with its baseline questionnaires of {baseline})" in md
-    assert re.search(r"^\| \d{4}-W\d\d \| 1 of 12 \|", md, flags=re.M)
+    assert re.search(r"^\| \d{4}-W\d\d \| week 1 of 12 \|", md, flags=re.M)
     assert f"| {baseline} | 2 | 2 | 2 | 2 | 2 | 1 | 1 | 1 | 1 | 14 (moderate) | very |" in md
     terminal = flat(grief.ok("report").stdout)
     assert f"This covers the whole course, since {start}" in terminal and "--weeks N" in terminal

@@ -38,6 +38,10 @@ DIED = ["Rosa"]
         ("0", [], None, [], []),
         ("10", ["sam, then Sam-1 later"], None, [], [("Sam", -1)]),
         ("5", ["coffee with ÉLODIE+1"], None, [], [("Élodie", 1)]),  # any case, beyond ASCII
+        # a tag with spaces, in quotes (as completion offers it); a bare one stops at the space
+        ("6", ['film night #"movies / tv" #home'], None, ["movies / tv", "home"], []),
+        ("6", ["film night #\u201cmovies / tv\u201d"], None, ["movies / tv"], []),
+        ("7", ["an A-2 grade for Mia, a B+1 for Sam+2"], None, [], [("Sam", 2)]),  # grades are words
         # A quoted name (a name with a space, inside a line the shell already quotes):
         # the sign after the closing quote is how it went.
         ("6", ['dinner with "Mary Ann"+2'], None, [], [("Mary Ann", 2)]),

@@ -1,7 +1,8 @@
 """A check-in written in one line: `ipt checkin 6 "dinner with Sam+1, went well #family"`.
 
 The words after the mood are the note, kept as typed. Read from it:
-- tags: each `#word` (letters, digits, `-`, `_`, `/`);
+- tags: each `#word` (letters, digits, `-`, `_`, `/`), or `#"words in quotes"` for a tag
+  with spaces (`#"movies / tv"`);
 - people: each living person of the inventory named in it as a whole word (`@` before the
   name is allowed, and quotes around it: `"Mary Ann"+2`, as someone writes a name with a
   space inside a quoted line); a sign right after the name (`Sam+1`, `Sam:-2`, after the
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from ipt_journal.errors import InputError
 
 EXAMPLE = 'ipt checkin 6 "dinner with Sam+1 #family"'
-_TAG = re.compile(r"(?<![\w#])#([\w/-]+)")
+# A tag: #word, or in quotes when it has spaces: #"movies / tv" (straight or curly quotes).
+_TAG = re.compile(r"(?<![\w#])#(?:[\"\u201c]([^\"\u201c\u201d\n]+)[\"\u201d]|([\w/-]+))")
 _HOW = r"(?::?(?P<how>[+-][0-9]))?(?!\w)"
 # The quotes a name may stand in: straight and curly, double and single.
 _QUOTES = (('"', '"'), ("\u201c", "\u201d"), ("'", "'"), ("\u2018", "\u2019"))
@@ -34,8 +36,9 @@ _PERSON_LIKE = re.compile(
         rf"|{re.escape(left)}(?P<quoted{n}>[^\W\d_][^{re.escape(right)}\n]*){re.escape(right)}:?[+-][0-9](?!\w)"
         for n, (left, right) in enumerate(_QUOTES)
     )
-    + r"|(?P<word>[^\W\d_][\w'.]*):?[+-][0-2](?!\w)"  # Tom+1, tom:-2
-    + r"|(?P<cap>[A-Z][\w'.]*):?[+-][3-9](?!\w))"  # Tom+5: a name with a sign out of range
+    # Tom+1, tom:-2; one letter with a sign is a grade or a score ("an A-2"), not a name
+    + r"|(?P<word>[^\W\d_][\w'.]+):?[+-][0-2](?!\w)"
+    + r"|(?P<cap>[A-Z][\w'.]+):?[+-][3-9](?!\w))"  # Tom+5: a name with a sign out of range
 )
 
 
@@ -72,7 +75,7 @@ def parse_line(mood: str, words: Iterable[str], living: Iterable[str], died: Ite
     """Mood, note, tags and people from one line; `living` and `died` are inventory names."""
     value = parse_mood(mood)
     note = " ".join(words).strip()
-    tags = list(dict.fromkeys(match.group(1) for match in _TAG.finditer(note)))
+    tags = list(dict.fromkeys((match.group(1) or match.group(2)).strip() for match in _TAG.finditer(note)))
     masked = _TAG.sub(lambda match: " " * len(match.group(0)), note)
     found: dict[str, tuple[int, int | None]] = {}  # name -> (where first named, how it went)
     # Longest names first, so "Sam Lee" is taken before "Sam"; each match is blanked out.

@@ -56,16 +56,16 @@ def test_a_month_not_yet_begun_is_refused_and_nothing_is_written(bereaved):
 
 
 def test_the_dashboard_reminds_in_the_month_of_a_death_known_by_its_month(bereaved):
-    with time_machine.travel(dt.datetime(2026, 12, 5, 12), tick=False):
+    with time_machine.travel(dt.datetime(2026, 12, 5, 12).astimezone(), tick=False):
         out = flat(bereaved.ok().stdout)
     assert "December: the month Dad died, 7 years ago." in out
     assert "It begins" not in out
-    with time_machine.travel(dt.datetime(2026, 11, 24, 12), tick=False):
+    with time_machine.travel(dt.datetime(2026, 11, 24, 12).astimezone(), tick=False):
         soon = flat(bereaved.ok().stdout)
     assert "December: the month Dad died, 7 years ago. It begins in 7 days." in soon
-    with time_machine.travel(dt.datetime(2026, 10, 5, 12), tick=False):
+    with time_machine.travel(dt.datetime(2026, 10, 5, 12).astimezone(), tick=False):
         assert "the month Dad died" not in flat(bereaved.ok().stdout)
-    with time_machine.travel(dt.datetime(2027, 1, 2, 12), tick=False):
+    with time_machine.travel(dt.datetime(2027, 1, 2, 12).astimezone(), tick=False):
         assert "the month Dad died" not in flat(bereaved.ok().stdout)
 
 
@@ -85,7 +85,7 @@ def test_the_month_of_the_death_itself_and_the_turn_of_the_year():
 
 
 def test_pathway_says_the_month_too_and_its_json_names_it(bereaved):
-    with time_machine.travel(dt.datetime(2026, 12, 5, 12), tick=False):
+    with time_machine.travel(dt.datetime(2026, 12, 5, 12).astimezone(), tick=False):
         data = json.loads(bereaved.ok("pathway", "--json").stdout)
         out = flat(bereaved.ok("pathway").stdout)
     assert data["death_months"] == [{"name": "Dad", "month": "2026-12", "years": 7, "in_days": 0}]

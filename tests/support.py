@@ -167,3 +167,14 @@ def read_only(path: Path):
     if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode != 0:
         pytest.skip("cannot make a file read-only for root here")
     return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def block_after(lines: list[str], first: str, indent: str = "    ") -> list[str]:
+    """The line starting with `first` and the lines wrapped under it (starting with `indent`)."""
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    block = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not line.startswith(indent):
+            break
+        block.append(line)
+    return block

@@ -4,6 +4,7 @@ to plain lines, words never split, wrapped lines indented under their first."""
 import pytest
 
 from ipt_journal.store import open_journal
+from support import block_after
 
 HOMEWORK = "Ask Sam about the long weekend plans and the river house"
 BRING = "Why are Sundays so hard for me lately, and what to do"
@@ -72,12 +73,7 @@ def test_report_goals_and_a_persons_incidents_keep_their_indent_at_40_columns(pe
         (("inventory", "show", "Sam"), "  #1 2026-03-04", WHAT_HAPPENED),
     ):
         lines = people.ok(*args).stdout.splitlines()
-        start = next(i for i, line in enumerate(lines) if line.startswith(first))
-        block = [lines[start]]
-        for line in lines[start + 1 :]:
-            if not line.startswith("      "):
-                break
-            block.append(line)
+        block = block_after(lines, first, indent="      ")
         assert len(block) > 1 and all(len(line) <= 40 for line in block), lines
         assert " ".join(line.strip() for line in block).startswith(first.strip())
         assert text in " ".join(line.strip() for line in block)  # whole words, indented under

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 
 from ipt_journal.store import open_journal
-from support import flat
+from support import block_after, flat
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -33,17 +33,6 @@ def course(ipt, goal: str = "Talk calmly with Sam about money") -> None:
 
 def at(monkeypatch, columns: int) -> None:
     monkeypatch.setenv("COLUMNS", str(columns))
-
-
-def block_after(lines: list[str], first: str) -> list[str]:
-    """The line starting with `first` and the indented lines wrapped under it."""
-    start = next(i for i, line in enumerate(lines) if line.startswith(first))
-    block = [lines[start]]
-    for line in lines[start + 1 :]:
-        if not line.startswith("    "):
-            break
-        block.append(line)
-    return block
 
 
 # ------------------------------------------------------------------ 1. 40 columns

@@ -148,9 +148,9 @@ def test_on_a_sessions_day_every_screen_says_the_same_week_before_and_after_it_i
     # before (day 21), that day included, whether today's is logged or not.
     for screens in (before, after):
         assert since_last_session(screens) == ((day(21).isoformat(), 11),) * 2
-    assert course.ipt.rows("SELECT count(*) FROM checkins WHERE day BETWEEN ? AND ?", (day(21), day(42))) == [
-        (11,)
-    ]
+    assert course.ipt.rows(
+        "SELECT count(*) FROM checkins WHERE day BETWEEN ? AND ?", (day(21).isoformat(), day(42).isoformat())
+    ) == [(11,)]
 
 
 def test_the_day_after_a_session_prep_and_page_one_count_the_same_days(course):
@@ -195,4 +195,4 @@ def test_since_the_last_session_counts_by_the_day_things_happened_not_the_day_ty
     assert [m["day"] for m in json.loads(screens["prep json"])["measures"]] == [day(43).isoformat()]
     assert f"PHQ-9 8 (mild) on {day(43)}" in flat(screens["markdown"])
     assert json.loads(window)["since"] == day(42).isoformat()  # --since-last-session: the same first day
-    assert course.ipt.rows("SELECT count(*) FROM checkins WHERE day >= ?", (day(42),)) == [(3,)]
+    assert course.ipt.rows("SELECT count(*) FROM checkins WHERE day >= ?", (day(42).isoformat(),)) == [(3,)]

@@ -91,7 +91,7 @@ def doctor(
         from ipt_journal.store.recognise import refuse_unless_journal_file
 
         refuse_unless_journal_file(journal_path)
-    foreign = _another_programs_database(journal_path)
+    foreign = None if fix else _another_programs_database(journal_path)  # --fix refused it above
     if foreign:
         # Nothing else applies to another program's database: no permissions, backups or
         # encryption of ipt's to suggest (nor a --fix that would then refuse it).

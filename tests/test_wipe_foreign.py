@@ -60,3 +60,27 @@ def test_doctor_never_offers_a_permissions_fix_it_cannot_make_on_read_only_media
     assert "Run again with --fix" not in out
     ipt("doctor", "--fix")
     assert oct(ipt.path.stat().st_mode & 0o777) == "0o644"
+
+
+def _damaged_database(path):
+    path.write_bytes(b"SQLite format 3\x00")  # SQLite's header, and nothing SQLite can read
+
+
+@pytest.mark.parametrize("command", [("wipe", "--yes"), ("doctor", "--fix")])
+def test_a_file_sqlite_cannot_read_is_named_and_left_alone(ipt, tmp_path, command):
+    damaged = tmp_path / "damaged.db"
+    _damaged_database(damaged)
+    result = ipt("--db", str(damaged), "--no-input", *command)
+    assert_user_error(result, "starts like an SQLite database, but SQLite cannot read it", code=1)
+    assert "restore it from a backup (ipt restore)" in " ".join(result.output.split())
+    assert damaged.read_bytes() == b"SQLite format 3\x00"
+
+
+def test_doctor_says_a_file_sqlite_cannot_read_is_damaged(ipt, tmp_path):
+    damaged = tmp_path / "damaged.db"
+    _damaged_database(damaged)
+    result = ipt("--db", str(damaged), "doctor")
+    out = " ".join(result.stdout.split())
+    assert result.exit_code == 1 and "this is a bug" not in result.output
+    assert "file is not a database" in out and "not an ipt journal" not in out
+    assert damaged.read_bytes() == b"SQLite format 3\x00"

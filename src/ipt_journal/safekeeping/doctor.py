@@ -170,10 +170,12 @@ def _another_programs_database(journal_path: Path) -> JournalError | None:
     """Why the file is another program's database, or None for a journal, an encrypted
     one, or a file that is no database at all (a damaged journal, perhaps: the integrity
     check says what it can)."""
-    from ipt_journal.store.recognise import refuse_unless_journal_file
+    from ipt_journal.store.recognise import Unreadable, refuse_unless_journal_file
 
     try:
         refuse_unless_journal_file(journal_path)
+    except Unreadable:
+        return None  # the integrity check below says it is damaged
     except JournalError as exc:
         with open(journal_path, "rb") as handle:
             return exc if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER else None

@@ -88,6 +88,11 @@ def _before_the_mark(conn: sqlite3.Connection, version: int, tables: set[str]) -
     return applied == list(UNMARKED_MIGRATIONS[:version])
 
 
+class Unreadable(JournalError):
+    """A file with SQLite's header that SQLite cannot read: a damaged journal, perhaps, or
+    another program's damaged database; no one can tell which."""
+
+
 def refuse_unless_journal_file(path: Path) -> None:
     """Before removing or repairing the file at `path` as a journal without opening it (`ipt
     wipe`, `ipt doctor --fix`): it must be a regular file that is empty, encrypted (whole pages
@@ -113,5 +118,10 @@ def refuse_unless_journal_file(path: Path) -> None:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
     try:
         refuse_foreign(conn, path)
+    except sqlite3.DatabaseError as exc:  # SQLite's header, then pages SQLite cannot read
+        raise Unreadable(
+            f"{path} starts like an SQLite database, but SQLite cannot read it ({exc}); it was not changed.",
+            "If it is your journal, it is damaged: restore it from a backup (ipt restore).",
+        ) from None
     finally:
         conn.close()

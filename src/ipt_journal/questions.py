@@ -6,8 +6,7 @@ Wording lives here, apart from the code that asks, so it can be reviewed in one 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.clinical.vocab import (
     CLOSENESS_LABELS,
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from ipt_journal.clinical.vocab import Choice
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     field: str
     kind: str  # "text", "select", "yes-no", "day" or "holidays" (names and MM-DD, checked as typed)
     message: str

@@ -6,7 +6,6 @@ are imported inside the commands that use them, and each command's module is loa
 only when that command runs, so every command starts fast.
 """
 
-import importlib
 import os
 import sys
 from pathlib import Path
@@ -14,12 +13,11 @@ from types import FrameType
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from ipt_journal import __version__, output
-from ipt_journal.cli import numbers
-from ipt_journal.cli.context import Session, command_group
+from ipt_journal.cli.context import Session
 from ipt_journal.cli.framework import Command, CompletionItem, Context, HelpFormatter, UsageError
+from ipt_journal.cli.lazy import LazyGroup
 from ipt_journal.errors import IptError
 from ipt_journal.paths import ENV_DB
 
@@ -87,11 +85,11 @@ def _debug(ctx: Context) -> bool:
 MEASURE_NAMES = ("phq9", "gad7", "wsas")
 
 
-class IptGroup(TyperGroup):
-    """The root group: the one place user errors become messages and exit codes."""
+class IptGroup(LazyGroup):
+    """The root group: the one place user errors become messages and exit codes. Only the
+    command being run is loaded (cli/lazy.py)."""
 
-    def list_commands(self, ctx: Context) -> list[str]:
-        return list(COMMANDS)
+    PLACES = {name: (module, attribute) for name, (module, attribute, _) in COMMANDS.items()}
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         """The commands in sections (Click lists them in one block, loading each for its help)."""
@@ -99,25 +97,6 @@ class IptGroup(TyperGroup):
         for title, commands in SECTIONS.items():
             with formatter.section(title):
                 formatter.write_dl([(name.ljust(width), line) for name, (_, _, line) in commands.items()])
-
-    def get_command(self, ctx: Context | None, name: str) -> Command | None:
-        """Load and convert only the command being run (Typer would convert all of them,
-        which costs every command tens of milliseconds)."""
-        if name not in COMMANDS:
-            return None
-        module, attribute, _ = COMMANDS[name]
-        target = getattr(importlib.import_module(f"ipt_journal.cli.{module}"), attribute)
-        if not isinstance(target, typer.Typer):
-            single = command_group()
-            single.command(name)(target)
-            target = single
-        command = typer.main.get_command(target)
-        command.name = name
-        numbers.make_strict(command)  # ASCII, finite, SQLite-sized numbers for every flag
-        from ipt_journal.cli.examples import add_examples  # a small table; costs nothing measurable
-
-        add_examples(command, f"ipt {name}")
-        return command
 
     def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
         """Command names with their lines from the table, then the root options. Typer's

@@ -7,10 +7,8 @@ import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from ipt_journal.cli.checkin_line import OneLineCommand, one_line
-from ipt_journal.cli.checkin_list import list_checkins
+from ipt_journal.cli.checkin_line import ONE_LINE
 from ipt_journal.cli.checkin_options import DateOpt, IdArg, MoodOpt, NoteOpt, TagOpt, WithOpt
 from ipt_journal.cli.checkin_people import WhatHappenedOpt, add_what_happened, parse_with
 from ipt_journal.cli.context import (
@@ -21,6 +19,7 @@ from ipt_journal.cli.context import (
     command_group,
     session,
 )
+from ipt_journal.cli.lazy import LazyGroup
 from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 from ipt_journal.text import messages
@@ -36,9 +35,19 @@ if TYPE_CHECKING:
     from ipt_journal.store import Journal
 
 
-class CheckinGroup(TyperGroup):
+class CheckinGroup(LazyGroup):
     """`ipt checkin 6 "a note"`: a first word that starts with a digit is a mood, so the
-    one-line form goes to its own command instead of being read as a command's name."""
+    one-line form goes to its own command instead of being read as a command's name. The
+    subcommands load only when run (cli/lazy.py): a check-in converts none of them."""
+
+    PATH = "ipt checkin"
+    PLACES = {
+        "list": ("checkin_list", "list_checkins"),
+        "show": ("checkin", "show"),
+        "edit": ("checkin", "edit"),
+        "delete": ("checkin", "delete"),
+        ONE_LINE: ("checkin_line", "one_line_app"),
+    }
 
     def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
         if args and args[0][:1].isdigit():
@@ -53,7 +62,6 @@ class CheckinGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
-ONE_LINE = "one-line"
 # The flags of the full check-in that the one-line form does not take (it takes --date,
 # --with, --tag and --json): named as such instead of "No such option".
 WIZARD_ONLY_FLAGS = frozenset(
@@ -199,13 +207,6 @@ def checkin(
         messages.note(LOW_MOOD_LINE)
 
 
-app.command("list")(list_checkins)
-
-
-app.command(ONE_LINE, hidden=True, cls=OneLineCommand)(one_line)
-
-
-@app.command()
 def show(
     ctx: typer.Context,
     checkin_id: IdArg,
@@ -237,7 +238,6 @@ def show(
     crisis_if_due(journal, item9_days(measures))
 
 
-@app.command()
 def edit(
     ctx: typer.Context,
     checkin_id: IdArg,
@@ -312,7 +312,6 @@ def edit(
     messages.checkin_saved(saved, "Updated", asked_who=not changes)
 
 
-@app.command()
 def delete(ctx: typer.Context, checkin_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a check-in and the interactions recorded with it."""
     from ipt_journal.render.checkins import checkins_table

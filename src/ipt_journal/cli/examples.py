@@ -197,8 +197,8 @@ def epilog(path: str) -> str | None:
 def add_examples(command: Command, path: str) -> None:
     """Give `command` and every command under it its examples, and whole summaries."""
     command.epilog = epilog(path)
+    if not command.short_help and command.help:
+        # The whole first paragraph, wrapped: Click would cut it at 'e.g.' or with '...'.
+        command.short_help = " ".join(command.help.split("\n\n")[0].split())
     for name, sub in (getattr(command, "commands", None) or {}).items():
-        if not sub.short_help and sub.help:
-            # The whole first paragraph, wrapped: Click would cut it at 'e.g.' or with '...'.
-            sub.short_help = " ".join(sub.help.split("\n\n")[0].split())
         add_examples(sub, f"{path} {name}")

@@ -10,6 +10,7 @@ import typer
 
 from ipt_journal.cli import completion
 from ipt_journal.cli.context import DIFFICULTY_HELP, YesOpt, command_group, session
+from ipt_journal.cli.lazy import LazyGroup
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
 from ipt_journal.text import messages
 from ipt_journal.wizards.measures import ask_scale
@@ -19,13 +20,37 @@ if TYPE_CHECKING:
     from ipt_journal.models import MeasureIn
     from ipt_journal.store import Journal, Measure
 
+
+class MeasureGroup(LazyGroup):
+    """Each questionnaire and screen loads only when run (cli/lazy.py)."""
+
+    PATH = "ipt measure"
+    PLACES = {
+        "phq9": ("measure", "phq9"),
+        "gad7": ("measure", "gad7"),
+        "wsas": ("measure", "wsas"),
+        "history": ("measure", "history"),
+        "edit": ("measure", "edit"),
+        "delete": ("measure", "delete"),
+    }
+
+
 app = command_group(
+    cls=MeasureGroup,
     help=(
         "Take the PHQ-9 (depression), GAD-7 (anxiety) or WSAS (work and social functioning) "
         "questionnaire, or see past results."
     ),
     no_args_is_help=True,
 )
+
+
+@app.callback()
+def measure() -> None:
+    # Typer makes a group only of an app with a callback or with commands, and this one's
+    # commands are MeasureGroup's.
+    pass
+
 
 AnswersOpt = Annotated[
     str | None,
@@ -96,7 +121,6 @@ def _take(
     report_measures(journal, [saved], as_json)
 
 
-@app.command()
 def phq9(
     ctx: typer.Context,
     answers: AnswersOpt = None,
@@ -108,7 +132,6 @@ def phq9(
     _take(ctx, "phq9", answers, date, as_json, difficulty)
 
 
-@app.command()
 def gad7(
     ctx: typer.Context,
     answers: AnswersOpt = None,
@@ -120,7 +143,6 @@ def gad7(
     _take(ctx, "gad7", answers, date, as_json, difficulty)
 
 
-@app.command()
 def wsas(
     ctx: typer.Context,
     answers: WsasAnswersOpt = None,
@@ -134,7 +156,6 @@ def wsas(
     _take(ctx, "wsas", answers, date, as_json)
 
 
-@app.command()
 def history(
     ctx: typer.Context,
     scale: Annotated[
@@ -194,7 +215,6 @@ IdArg = Annotated[
 ]
 
 
-@app.command()
 def edit(
     ctx: typer.Context,
     measure_id: IdArg,
@@ -233,7 +253,6 @@ def edit(
     report_measures(journal, [saved], as_json=False)
 
 
-@app.command()
 def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a questionnaire taken by mistake. Its id is never used again."""
     from ipt_journal.render.measures import measures_table

@@ -40,7 +40,6 @@ def review_midpoint(
     IPT's midpoint review: is the focus still right, how the goals are going, and what to
     work on in the second half; then the WSAS (work and social functioning), as at the start.
     A flag for each answer; without flags, in a terminal, it asks."""
-    from dataclasses import asdict
 
     from ipt_journal.models import MidpointIn, validate
     from ipt_journal.text.dates import parse_day
@@ -68,7 +67,7 @@ def review_midpoint(
         answers = midpoint_wizard(current, journal.goals.all("open"))
     saved = journal.midpoints.add(validate(MidpointIn, {"day": day, **answers}))
     if as_json:
-        data = asdict(saved)
+        data = saved._asdict()
         if functioning is not None:
             data["wsas"] = messages.measure_json(journal.measures.add(functioning), None, None)
         messages.print_json(data)

@@ -5,11 +5,10 @@ The wording is ours, kept here as data apart from the commands that show it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Strategy:
+class Strategy(NamedTuple):
     key: str
     name: str
     how: str
@@ -58,8 +57,7 @@ STRATEGIES = {
 }
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     key: str
     name: str
     phases: tuple[tuple[str, int], ...]  # (what to do, seconds)

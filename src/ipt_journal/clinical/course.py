@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.clinical.vocab import ProblemArea
 
@@ -104,8 +103,7 @@ FOCUS_AREAS = {
 }
 
 
-@dataclass
-class Position:
+class Position(NamedTuple):
     week: int  # 1-based, by the calendar (course_week); beyond planned_weeks after the planned end
     planned_weeks: int
     phase: str
@@ -143,8 +141,7 @@ def course_week(started_on: str | dt.date, day: dt.date) -> int:
     return max(1, (day - start).days // 7 + 1)
 
 
-@dataclass(frozen=True)
-class WeekSpan:
+class WeekSpan(NamedTuple):
     """The course weeks the days of one ISO week (Monday to Sunday) fall in. A course starts
     on any weekday, so an ISO week often holds the end of one course week and the start of
     the next: it is then "weeks 4–5", never one of them, so a day has the same course week

@@ -8,11 +8,10 @@ row still gets "call your local emergency number" and findahelpline.com.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class CrisisLines:
+class CrisisLines(NamedTuple):
     country: str  # ISO 3166-1 alpha-2
     name: str
     lines: tuple[str, ...]  # someone to talk to, by phone

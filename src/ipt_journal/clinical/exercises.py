@@ -10,10 +10,10 @@ asked only when an earlier answer has that value (the role dispute asks by stage
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     key: str
     prompt: str
     kind: str = "text"

@@ -12,8 +12,7 @@ the most urgent wins and is shown last. Sources: docs/safety.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from datetime import date as _date
@@ -33,8 +32,7 @@ TODAY = "today"
 RANK = {None: 0, SOON: 1, NEXT_SESSION: 1, TODAY: 2}
 
 
-@dataclass(frozen=True)
-class Care:
+class Care(NamedTuple):
     """What the wording depends on besides the answers."""
 
     has_therapist: bool | None  # None: not said (or no course)
@@ -67,8 +65,7 @@ def care_of(journal: Journal) -> Care:
     return Care(course.with_therapist, bool(course.ended_on), dt.date.today() >= planned_end)
 
 
-@dataclass(frozen=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     urgency: str  # NEXT_SESSION, SOON or TODAY
     text: str
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipt_journal.clinical.vocab import ProblemArea
 
@@ -24,8 +24,7 @@ PHASE_WORDS = {"initial": "first", "middle": "middle", "termination": "ending", 
 ANNIVERSARY_DAYS = 14
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     key: str
     title: str
     exercise: str  # the catalogue's exercise that does this step (clinical/exercises.py)
@@ -107,23 +106,20 @@ def ready(step: Step, phase: str | None) -> bool:
     return phase is None or PHASE_ORDER.index(step.phase) <= PHASE_ORDER.index(phase)
 
 
-@dataclass(frozen=True)
-class Done:
+class Done(NamedTuple):
     """A step done: when, and by which exercise (None: that exercise was deleted)."""
 
     day: str
     exercise_id: int | None
 
 
-@dataclass(frozen=True)
-class StepState:
+class StepState(NamedTuple):
     step: Step
     done: Done | None
     ready: bool  # the course has reached its phase
 
 
-@dataclass(frozen=True)
-class Pathway:
+class Pathway(NamedTuple):
     area: str
     phase: str | None
     steps: tuple[StepState, ...]
@@ -174,8 +170,7 @@ def next_words(path: Pathway) -> str:
 # Anniversaries -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Anniversary:
+class Anniversary(NamedTuple):
     name: str
     died_on: dt.date
     day: dt.date  # the anniversary this time
@@ -225,8 +220,7 @@ def anniversary_words(a: Anniversary) -> str:
     )
 
 
-@dataclass(frozen=True)
-class DeathMonth:
+class DeathMonth(NamedTuple):
     """The month of a death given without its day (`--died 2019-12`), this time round."""
 
     name: str
@@ -274,8 +268,7 @@ HOLIDAYS_MAX = 12  # days named for one person: a year's holidays and birthdays,
 HOLIDAY_NAME_MAX = 60
 
 
-@dataclass(frozen=True)
-class Holiday:
+class Holiday(NamedTuple):
     """A day of the year the person named for someone who died ("Christmas 12-25")."""
 
     name: str
@@ -324,8 +317,7 @@ def holidays_text(days: list[Holiday]) -> str | None:
     return "; ".join(day.text() for day in days) or None
 
 
-@dataclass(frozen=True)
-class HolidayNear:
+class HolidayNear(NamedTuple):
     person: str
     name: str
     day: dt.date

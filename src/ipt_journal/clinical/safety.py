@@ -8,8 +8,7 @@ must work even when the journal cannot be opened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -166,15 +165,13 @@ def crisis_days(journal: Journal, since: _d | None = None, until: _d | None = No
     return item9_days(journal.measures.all(PHQ9.key, since=since, until=until))
 
 
-@dataclass(frozen=True)
-class Item9Answer:
+class Item9Answer(NamedTuple):
     day: str
     answer: int  # item 9, 0-3
     total: int
 
 
-@dataclass(frozen=True)
-class Item9Story:
+class Item9Story(NamedTuple):
     """Every PHQ-9 item-9 answer above 0, and the latest PHQ-9: urgent only while the
     latest still answers above 0; otherwise the earlier answers are history."""
 

@@ -7,7 +7,7 @@ source and its terms of use). Wording of results informs and never diagnoses.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipt_journal.errors import InputError
 
@@ -32,8 +32,7 @@ WSAS_OPTIONS = (
 NOT_APPLICABLE = "n/a"  # typed for the WSAS work item by someone retired or not working by choice
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(NamedTuple):
     key: str  # as stored and typed: "phq9", "gad7"
     name: str  # as shown: "PHQ-9"
     what: str  # what it measures, in plain words
@@ -251,8 +250,7 @@ def needs_safety_message(scale_key: str, answers: Sequence[int | None]) -> bool:
     return scale_key == PHQ9.key and (answers[PHQ9_SAFETY_ITEM - 1] or 0) > 0
 
 
-@dataclass
-class Change:
+class Change(NamedTuple):
     """How a score moved against an earlier one."""
 
     points: int  # latest minus earlier; negative is fewer symptoms

@@ -5,24 +5,22 @@ it for its format."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ipt_journal.documents.charts import Band, Mark, Series
 
 
-@dataclass
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 2  # 2: a section; 3: a part of one
 
 
-@dataclass
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     emphasis: bool = False
 
 
-@dataclass
-class Items:
+class Items(NamedTuple):
     items: list[str]
 
 
@@ -45,8 +43,7 @@ class Chart:
     marks: list[Mark] = field(default_factory=list)  # treatment events on the timeline
 
 
-@dataclass
-class PageBreak:
+class PageBreak(NamedTuple):
     """Where the session summary ends and the case begins: a rule in HTML, nothing in
     Markdown (the headings say it)."""
 

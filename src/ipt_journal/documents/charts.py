@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,21 +29,18 @@ LEFT, RIGHT, TOP, BOTTOM = 34, 110, 10, 30
 DATE_TICKS = 6  # dates written along the time axis, first and last included
 
 
-@dataclass
-class Series:
+class Series(NamedTuple):
     label: str
     points: Sequence[tuple[dt.date, float]]
 
 
-@dataclass
-class Band:
+class Band(NamedTuple):
     low: float
     high: float
     label: str
 
 
-@dataclass
-class Mark:
+class Mark(NamedTuple):
     """A treatment event on the timeline: a dashed line at its day, its one-character
     mark at the top, and its words as the line's tooltip and in the chart's description."""
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import InputError
 from ipt_journal.importers.common import (
@@ -51,8 +51,7 @@ class Mapping:
     defaults: dict[str, int] = field(default_factory=dict)  # labels known without --mood-map
 
 
-@dataclass
-class Row:
+class Row(NamedTuple):
     """A check-in as it will be added, for the dry run's first rows."""
 
     day: dt.date
@@ -219,8 +218,7 @@ def _mood_word(moods: Moods, mapping: Mapping, entry: Entry) -> str | None:
     return mood_words([label], mapping.defaults).get(label_key(entry.mood))
 
 
-@dataclass
-class _OnlyCheckins:
+class _OnlyCheckins(NamedTuple):
     """The records a merge reads (store.merging.Records): check-ins, as they are read."""
 
     checkins: Iterable[portable.CheckinDoc]

@@ -14,7 +14,7 @@ import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ipt_journal.clinical.vocab import MOOD_MAX, MOOD_MIN
 from ipt_journal.errors import InputError
@@ -61,8 +61,7 @@ def first_problems(errors: list[SourceError], stopped: bool) -> InputError:
     )
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     """One row of the file, checked, before its mood is mapped."""
 
     line: int
@@ -74,8 +73,7 @@ class Entry:
     note: str | None
 
 
-@dataclass
-class Source:
+class Source(NamedTuple):
     """A file open to be read row by row, and how its rows become entries."""
 
     path: Path

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal, LifeEvent, Person
@@ -22,15 +22,13 @@ SECTIONS = ("inventory", "exercises", "incidents", "notes", "safety-plan")
 DEFAULT_SECTIONS = frozenset({"inventory", "exercises", "incidents"})
 
 
-@dataclass
-class Item9Answer:
+class Item9Answer(NamedTuple):
     day: str
     answer: int  # 0-3
     words: str  # "several days", as the question's options say it
 
 
-@dataclass
-class SafetyPlanState:
+class SafetyPlanState(NamedTuple):
     entries: int
     steps: list[int]
     last_changed: str | None  # YYYY-MM-DD of the newest entry still in it
@@ -45,8 +43,7 @@ class InventoryPerson:
     answers: list[tuple[str, str]] = field(default_factory=list)  # labelled as the questions asked
 
 
-@dataclass
-class MeasureAnswers:
+class MeasureAnswers(NamedTuple):
     scale: str  # PHQ-9, GAD-7, WSAS
     day: str
     total: int
@@ -55,8 +52,7 @@ class MeasureAnswers:
     difficulty: str | None  # the unscored question, in words
 
 
-@dataclass
-class ExerciseDone:
+class ExerciseDone(NamedTuple):
     day: str
     name: str
     person: str | None
@@ -65,8 +61,7 @@ class ExerciseDone:
     kind: str = ""  # the exercise's key: "about" someone who died, "with" the living
 
 
-@dataclass
-class SinceLastSession:
+class SinceLastSession(NamedTuple):
     session_day: str
     checkins: int
     mean_mood: float | None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ipt_journal.insight.clinician_case import (
     DEFAULT_SECTIONS,
@@ -27,8 +28,7 @@ from ipt_journal.store import Journal, LifeEvent, Review, SafetyPlanItem
 from ipt_journal.store.safety_plan import Closing
 
 
-@dataclass
-class Formulation:
+class Formulation(NamedTuple):
     started_on: str
     planned_weeks: int
     where: str  # "week 5 of 12, middle phase"
@@ -41,24 +41,21 @@ class Formulation:
     sessions_held: int = 0  # since the course's start
 
 
-@dataclass
-class SessionLine:
+class SessionLine(NamedTuple):
     day: str
     with_whom: str  # "self-guided" when no one
     worked_on: str | None
     agreed: str | None
 
 
-@dataclass
-class EventLine:
+class EventLine(NamedTuple):
     when: str
     kind: str
     people: list[str]
     note: str | None
 
 
-@dataclass
-class HomeworkLine:
+class HomeworkLine(NamedTuple):
     text: str
     status: str  # done, skipped, open, overdue
     outcome: str | None

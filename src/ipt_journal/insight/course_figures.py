@@ -6,13 +6,14 @@ calls for crisis resources."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipt_journal.insight.course_progress import course_progress
 from ipt_journal.store import Journal
 
 
-@dataclass
+@dataclass  # filled scale by scale (setattr), so not a NamedTuple
 class MeasureDay:
     """The questionnaires of one day, side by side."""
 
@@ -25,8 +26,7 @@ class MeasureDay:
     wsas_band: str | None = None
 
 
-@dataclass
-class ScaleProgress:
+class ScaleProgress(NamedTuple):
     """Baseline against latest for one questionnaire."""
 
     scale: str
@@ -42,8 +42,7 @@ class ScaleProgress:
     remission: bool | None  # likewise
 
 
-@dataclass
-class GoalProgress:
+class GoalProgress(NamedTuple):
     id: int
     text: str
     status: str
@@ -106,7 +105,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
             GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating, g.ratings)
             for g in journal.goals.all()
         ],
-        "review": asdict(review) if review else None,
+        "review": review._asdict() if review else None,
         "crisis_resources": bool(item9),
         "item9_days": item9,
         **safety.urgency_context(journal),

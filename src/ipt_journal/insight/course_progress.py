@@ -4,13 +4,12 @@ beside it, in the words every screen uses; and whether the midpoint review is du
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipt_journal.store import Course, Journal
 
 
-@dataclass
-class CourseProgress:
+class CourseProgress(NamedTuple):
     started_on: str
     planned_weeks: int
     ended_on: str | None

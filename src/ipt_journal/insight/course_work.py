@@ -7,8 +7,7 @@ and HTML) all show these figures, from here, so they say the same thing."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.clinical.pathways import PHASE_WORDS, Pathway, StepState, next_words
 
@@ -26,12 +25,11 @@ MIDPOINT_PARTS = (
 )
 
 
-@dataclass
-class CourseWork:
+class CourseWork(NamedTuple):
     pathways: list[Pathway]
-    stage_weeks: list[tuple[str, str]] = field(default_factory=list)  # (its Monday, stage), oldest first
-    dispute: DisputeNow | None = None
-    midpoint: Midpoint | None = None
+    stage_weeks: list[tuple[str, str]]  # (its Monday, stage), oldest first
+    dispute: DisputeNow | None
+    midpoint: Midpoint | None
 
     @property
     def is_empty(self) -> bool:
@@ -106,7 +104,7 @@ def build_course_work(journal: Journal, since: dt.date, today: dt.date) -> Cours
 
     course = journal.course.current()
     if course is None:
-        return CourseWork([])
+        return CourseWork([], [], None, None)
     screen = build(journal, today)
     return CourseWork(
         screen.pathways,

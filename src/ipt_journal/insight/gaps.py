@@ -5,8 +5,7 @@ half of empty months is no half to compare against."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ipt_journal.store import Journal
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
 GAP_DAYS = 56
 
 
-@dataclass
-class Gap:
+class Gap(NamedTuple):
     """Where the window's comparisons start and end when months without a check-in lie in
     it: after the latest gap that check-ins follow, and at the last check-in when none
     has come for months since."""

@@ -5,8 +5,7 @@ Plain data; no Typer, Rich or questionary."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.errors import InputError
 
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 ANALYSIS = "communication-analysis"  # the exercise an incident can start (IPT's own technique)
 
 
-@dataclass
-class PersonIncidents:
+class PersonIncidents(NamedTuple):
     """One person's incidents in a window, oldest first."""
 
     name: str

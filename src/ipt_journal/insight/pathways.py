@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.clinical.pathways import (
     FIRST_YEAR_WORDS,
@@ -191,8 +191,7 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
     return screen
 
 
-@dataclass(frozen=True)
-class DisputeNow:
+class DisputeNow(NamedTuple):
     """Where the course's role dispute stands: the latest stage recorded (store/pathways.py
     keeps the course's stage in step with the weeks), and the week it was recorded for."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from ipt_journal.clinical.safety import urgency_context
 from ipt_journal.insight.incidents import by_person
@@ -19,16 +20,14 @@ DEFAULT_DAYS = 7  # with no session recorded and no --since: the past week
 RECENT_CHECKINS = 14  # the moods listed one by one; the figures cover the whole window
 
 
-@dataclass
-class PersonSeen:
+class PersonSeen(NamedTuple):
     name: str
     times: int
     mean_quality: float | None  # None: how it went unknown every time (imported)
     last_day: str
 
 
-@dataclass
-class MeasureTaken:
+class MeasureTaken(NamedTuple):
     scale: str
     name: str
     day: str
@@ -42,8 +41,7 @@ class MeasureTaken:
     saved_at: str  # when it was saved (a timestamp): what ipt showed right then
 
 
-@dataclass
-class HomeworkResult:
+class HomeworkResult(NamedTuple):
     text: str
     status: str  # done, skipped or open
     outcome: str | None
@@ -131,7 +129,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
     return Prep(
         today=today,
         since=since,
-        last_session=asdict(last) if last and since_session_day(last) == since else None,
+        last_session=last._asdict() if last and since_session_day(last) == since else None,
         checkins=count,
         mean_mood=mood_sum / count if count else None,
         moods=[(c.day, c.mood) for c in reversed(recent)],
@@ -149,7 +147,7 @@ def build_prep(journal: Journal, since: dt.date, today: dt.date) -> Prep:
         ],
         exercises=journal.exercises.summary(since),
         coping=[dict(row) for row in journal.coping.summary(since)],
-        bring=[asdict(item) for item in journal.bring.all()],
+        bring=[item._asdict() for item in journal.bring.all()],
         events=events_since(journal, since, today),
         incidents=[person.as_json() for person in by_person(journal, since, today)],
         dispute=stage.as_json() if (stage := dispute_now(journal)) else None,

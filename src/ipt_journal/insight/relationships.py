@@ -29,8 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.store import Journal
 
@@ -48,16 +47,14 @@ QUALITY_CHANGE = 0.5  # a move in mean quality (-2..+2) this big reads as better
 MIN_EACH_HALF = 2  # interactions in each half before early and late are compared
 
 
-@dataclass
-class MoodWhen:
+class MoodWhen(NamedTuple):
     """Check-ins in which time with the person went one way, and their mean mood."""
 
     checkins: int
     mean_mood: float | None
 
 
-@dataclass
-class Link:
+class Link(NamedTuple):
     """The link between how it went and mood once the shared trend is removed: Pearson's r
     of each time's difference from the running mean, with its 95% interval when honest."""
 
@@ -70,8 +67,7 @@ class Link:
     effective: float  # as many independent check-ins as these are worth
 
 
-@dataclass
-class PersonMood:
+class PersonMood(NamedTuple):
     name: str
     closeness: int | None
     interactions: int
@@ -90,8 +86,7 @@ class PersonMood:
     compared: int = 0  # rated times with RUNNING earlier ones close enough to compare with
 
 
-@dataclass
-class PersonChange:
+class PersonChange(NamedTuple):
     """How it went early in the window (or course) against late, and how often."""
 
     name: str
@@ -103,8 +98,7 @@ class PersonChange:
     contact: str  # more often, less often, about as often
 
 
-@dataclass
-class PeopleInsight:
+class PeopleInsight(NamedTuple):
     since: dt.date
     until: dt.date
     second_half_from: dt.date
@@ -225,8 +219,7 @@ CIRCLE_WEEKS = 8  # "lately" for the circle's marks
 WENT_WELL, WENT_BADLY = 0.5, -0.5  # mean quality from which time together reads as well / badly
 
 
-@dataclass
-class CirclePlace:
+class CirclePlace(NamedTuple):
     """A person on the closeness circle and how time together went lately."""
 
     name: str
@@ -262,8 +255,7 @@ def closeness_circle(journal: Journal, today: dt.date, weeks: int = CIRCLE_WEEKS
 # ------------------------------------------------------------------ weeks and the mood chart
 
 
-@dataclass
-class WeekPerson:
+class WeekPerson(NamedTuple):
     """Someone seen in a week: how often and how it went on average (-2..+2)."""
 
     name: str
@@ -303,21 +295,18 @@ def name_weeks(
             week.course_weeks = course.planned_weeks
 
 
-@dataclass
-class MoodPoint:
+class MoodPoint(NamedTuple):
     day: dt.date
     mood: float
 
 
-@dataclass
-class PhqPoint:
+class PhqPoint(NamedTuple):
     day: dt.date
     total: int
     band: str
 
 
-@dataclass
-class TreatmentMark:
+class TreatmentMark(NamedTuple):
     """A treatment event on the charts' timeline: medication, a doctor visit, sick leave,
     a hospital stay (clinical.vocab.TREATMENT_MARKS)."""
 
@@ -328,8 +317,7 @@ class TreatmentMark:
     approximate: bool  # known only by its month (day is the 1st)
 
 
-@dataclass
-class MoodSeries:
+class MoodSeries(NamedTuple):
     """What the mood chart draws: every check-in, the weekly means, the PHQ-9 totals, and
     the treatment events on the same timeline."""
 
@@ -338,7 +326,7 @@ class MoodSeries:
     points: list[MoodPoint]  # one per check-in
     weekly: list[MoodPoint]  # one per week with check-ins, at its Monday
     phq9: list[PhqPoint]
-    treatment: list[TreatmentMark] = field(default_factory=list)
+    treatment: list[TreatmentMark]
 
 
 def treatment_marks(journal: Journal, since: dt.date, until: dt.date) -> list[TreatmentMark]:

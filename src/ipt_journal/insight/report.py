@@ -7,8 +7,7 @@ the same numbers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.insight.course_figures import GoalProgress, MeasureDay, ScaleProgress, course_figures
 from ipt_journal.insight.course_progress import CourseProgress
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 MIN_CHECKINS_EACH = 3
 
 
-@dataclass
-class PersonPattern:
+class PersonPattern(NamedTuple):
     name: str
     closeness: int | None
     interactions: int  # also the number of check-ins with them: one interaction per check-in
@@ -57,14 +55,12 @@ class PersonPattern:
         return f"{word} ({figure})"
 
 
-@dataclass
-class QuietInnerPerson:
+class QuietInnerPerson(NamedTuple):
     name: str
     last_contact: dt.date | None  # None: never recorded
 
 
-@dataclass
-class CopingUse:
+class CopingUse(NamedTuple):
     """A coping strategy used in the window: how often, and how helpful (1-5) on average."""
 
     strategy: str
@@ -72,8 +68,7 @@ class CopingUse:
     mean_helpful: float | None
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):
     today: dt.date
     since: dt.date
     journal_checkins: int
@@ -82,32 +77,32 @@ class Report:
     summary: MoodSummary | None
     people: list[PersonPattern]
     quiet_inner_circle: list[QuietInnerPerson]
-    course: CourseProgress | None = None
-    measures: list[MeasureDay] = field(default_factory=list)
-    progress: list[ScaleProgress] = field(default_factory=list)
-    goals: list[GoalProgress] = field(default_factory=list)
-    review: dict | None = None
-    crisis_resources: bool = False  # a PHQ-9 in the window, or the latest, had item 9 above 0
-    item9_days: list[str] = field(default_factory=list)  # the days those PHQ-9s were taken
-    coping: list[CopingUse] = field(default_factory=list)
-    homework: dict | None = None  # assigned, done, skipped, overdue in the window
-    exercises: dict | None = None  # by kind, by person, mean mood before and after
-    insight: PeopleInsight | None = None  # mood by how it went, early against late, per person
-    events: list[LifeEvent] = field(default_factory=list)  # life events in the window
-    chart: MoodSeries | None = None
-    who: str = "your therapist or doctor"  # whom "please contact ... soon" names (follow_up.py)
-    item9_urgent: bool = False  # the item-9 follow-up carries the screen's one urgency
-    self_help: str | None = None  # a self-guided course self-help alone may not suffice for
-    gap: Gap | None = None  # the latest gap of months in the window: comparisons start after it
+    course: CourseProgress | None
+    measures: list[MeasureDay]
+    progress: list[ScaleProgress]
+    goals: list[GoalProgress]
+    review: dict | None
+    crisis_resources: bool  # a PHQ-9 in the window, or the latest, had item 9 above 0
+    item9_days: list[str]  # the days those PHQ-9s were taken
+    coping: list[CopingUse]
+    homework: dict | None  # assigned, done, skipped, overdue in the window
+    exercises: dict | None  # by kind, by person, mean mood before and after
+    insight: PeopleInsight | None  # mood by how it went, early against late, per person
+    events: list[LifeEvent]  # life events in the window
+    chart: MoodSeries | None
+    who: str  # whom "please contact ... soon" names (follow_up.py)
+    item9_urgent: bool  # the item-9 follow-up carries the screen's one urgency
+    self_help: str | None  # a self-guided course self-help alone may not suffice for
+    gap: Gap | None  # the latest gap of months in the window: comparisons start after it
     # The days "People and mood" covers: every figure in a person's row (times, how it went,
     # mood with and without, last contact) from these, after the gap when there is one.
-    people_since: dt.date | None = None
-    people_until: dt.date | None = None
+    people_since: dt.date | None
+    people_until: dt.date | None
     # People seen in the window only before the gap: no row (their figures would come from
     # other days than the rest), but named, so nobody vanishes from the screen unsaid.
-    people_before_gap: list[str] = field(default_factory=list)
+    people_before_gap: list[str]
     # What happened with each person in the window's check-ins (issue 23), as `ipt prep` has it.
-    incidents: list[dict] = field(default_factory=list)
+    incidents: list[dict]
 
     @property
     def journal_is_empty(self) -> bool:
@@ -116,7 +111,7 @@ class Report:
     def as_json(self) -> dict:
         from ipt_journal.insight.life_events import event_json
 
-        data = asdict(self)
+        data = self._asdict()
         data["events"] = [event_json(event) for event in self.events]  # as `ipt event list --json`
         data["min_checkins_each"] = MIN_CHECKINS_EACH
         data["note"] = "Mood differences are associations, not causes."

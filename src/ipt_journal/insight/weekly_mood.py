@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.insight.gaps import GAP_DAYS
 from ipt_journal.insight.relationships import WeekPerson
@@ -35,8 +35,7 @@ class WeekMood:
     course_weeks: int | None = None  # the course's planned weeks
 
 
-@dataclass
-class MoodSummary:
+class MoodSummary(NamedTuple):
     weeks_compared: int
     first_mean: float
     last_mean: float

@@ -4,12 +4,15 @@ together or not at all (`journal.checkins.add`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
-from ipt_journal.models.journal import CheckinIn, GoalRatingIn, MeasureIn, PersonIn
-from ipt_journal.models.practice import BringIn, HomeworkDoneIn
+if TYPE_CHECKING:  # only named here: a check-in loads the models of what it saves
+    from ipt_journal.models.checkin import CheckinIn, GoalRatingIn, MeasureIn
+    from ipt_journal.models.journal import PersonIn
+    from ipt_journal.models.practice import BringIn, HomeworkDoneIn
 
 # Homework a check-in closes: its id, 'done' or 'skipped', and how it went when done.
-HomeworkClosing = tuple[int, str, HomeworkDoneIn | None]
+HomeworkClosing: TypeAlias = "tuple[int, str, HomeworkDoneIn | None]"
 
 
 @dataclass

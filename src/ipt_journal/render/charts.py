@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.console import Console
 from rich.text import Text
@@ -35,8 +35,7 @@ def sparkline(moods: Sequence[float]) -> str:
     return "".join(spark(mood) for mood in moods)
 
 
-@dataclass
-class ChartPoint:
+class ChartPoint(NamedTuple):
     day: dt.date
     mood: float
 
@@ -44,8 +43,7 @@ class ChartPoint:
 Phq9Marks = Sequence[tuple[dt.date, int, str]]  # each PHQ-9: its day, total and band
 
 
-@dataclass
-class CareMark:
+class CareMark(NamedTuple):
     """A treatment event on the chart: its day, one-character mark, kind in words, and
     when in words (a day, or the month when only that is known)."""
 

@@ -10,7 +10,7 @@ give (a test holds the two together), in a fraction of the time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -21,8 +21,7 @@ MIN_FREE_TEXT = 12  # the free-text column is dropped rather than shown narrower
 GAP = 2  # spaces between two columns
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     keep: int = 0  # 0 is never dropped; higher numbers are dropped first, equal ones together
     right: bool = False
@@ -31,8 +30,7 @@ class Column:
     wrap: int | None = None  # wrap words onto more lines past this width (lists of names)
 
 
-@dataclass(frozen=True)
-class Fitted:
+class Fitted(NamedTuple):
     """What `fitted` did: false when it printed nothing (the caller prints plain lines)."""
 
     shown: bool

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -65,7 +64,7 @@ def people_table(people: list[Person]) -> None:
     columns: tuple[Column, ...] = PEOPLE_COLUMNS
     if any(person.status == "deceased" for person in people):
         # Whoever else is left out, that someone has died is never hidden.
-        columns = tuple(replace(c, keep=0) if c.header == "Status" else c for c in columns)
+        columns = tuple(c._replace(keep=0) if c.header == "Status" else c for c in columns)
     shown = fitted(console, columns, rows, title="Your interpersonal inventory")
     if not shown:
         console.print("Your interpersonal inventory", style="bold")

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import InputError, JournalError
 from ipt_journal.safekeeping import editing, files, keychain
@@ -65,8 +64,7 @@ NETWORK_FILESYSTEMS = {
 }
 
 
-@dataclass
-class Finding:
+class Finding(NamedTuple):
     ok: bool
     what: str
     detail: str

@@ -9,9 +9,8 @@ be read, ipt asks for the passphrase as it would otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ipt_journal import config
 from ipt_journal.errors import INSTALL_ENCRYPTION, InputError, JournalError
@@ -67,8 +66,7 @@ def keep(path: Path, passphrase: str) -> None:
     _set_kept(path, True)
 
 
-@dataclass(frozen=True)
-class Forgetting:
+class Forgetting(NamedTuple):
     """What `forget` did: whether a passphrase was kept, and why the keyring refused to
     remove it (None when it did, or when there was nothing to remove)."""
 

@@ -7,8 +7,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.errors import NotFound
 from ipt_journal.store.people import _quoted, raise_deceased, unknown_name_message
@@ -18,16 +17,14 @@ if TYPE_CHECKING:
     from ipt_journal.models import CheckinDraft, CheckinIn, PersonIn
 
 
-@dataclass
-class Interaction:
+class Interaction(NamedTuple):
     name: str
     quality: int | None  # None: how it went unknown (imported)
     what_happened: str | None = None  # one line on what happened with them (an incident)
     incident: int | None = None  # that incident's id (ipt exercise start ... --from-incident)
 
 
-@dataclass
-class Checkin:
+class Checkin(NamedTuple):
     id: int
     uid: str
     day: str
@@ -35,9 +32,9 @@ class Checkin:
     note: str | None
     created_at: str
     updated_at: str
-    local_time: str | None = None  # HH:MM as the person's clock said; None when back-dated
-    people: list[Interaction] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    local_time: str | None  # HH:MM as the person's clock said; None when back-dated
+    people: list[Interaction]  # filled in after the check-in's own row is read
+    tags: list[str]
 
     def fields(self) -> dict:
         """The editable fields, as CheckinIn takes them."""
@@ -217,7 +214,7 @@ class CheckinStore(Repository):
         return self._with_people_and_tags(self._all(sql, params))
 
     def _with_people_and_tags(self, rows: list[sqlite3.Row]) -> list[Checkin]:
-        checkins = {row["id"]: Checkin(**dict(row)) for row in rows}
+        checkins = {row["id"]: Checkin(**dict(row), people=[], tags=[]) for row in rows}
         if not checkins:
             return []
         marks = ", ".join("?" * len(checkins))

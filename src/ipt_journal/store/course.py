@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from ipt_journal.store.measures import Measure
 
 
-@dataclass
-class Course:
+class Course(NamedTuple):
     id: int
     uid: str
     started_on: str
@@ -36,8 +34,7 @@ class Course:
     formulation_agreed_on: str | None = None
 
 
-@dataclass
-class Goal:
+class Goal(NamedTuple):
     id: int
     uid: str
     text: str
@@ -51,8 +48,7 @@ class Goal:
     ratings: int = 0
 
 
-@dataclass
-class Review:
+class Review(NamedTuple):
     id: int
     uid: str
     day: str
@@ -66,8 +62,7 @@ class Review:
     feelings_about_ending: str | None = None
 
 
-@dataclass
-class Midpoint:
+class Midpoint(NamedTuple):
     """IPT's midpoint review: the focus and goals looked at again halfway through."""
 
     id: int

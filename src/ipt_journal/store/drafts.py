@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipt_journal.store.repository import Repository, now
 
 
-@dataclass
-class Draft:
+class Draft(NamedTuple):
     kind: str
     person: str | None
     answers: dict

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
 _NAME_SEPARATOR = "\x1f"
 
 
-@dataclass
-class LifeEvent:
+class LifeEvent(NamedTuple):
     id: int
     day: str  # YYYY-MM-DD; the 1st of the month when `approximate`
     approximate: bool  # only the month is known
@@ -28,7 +26,7 @@ class LifeEvent:
     note: str | None
     uid: str = ""
     created_at: str = ""
-    updated_at: str = field(default="")
+    updated_at: str = ""
 
     @property
     def when(self) -> str:

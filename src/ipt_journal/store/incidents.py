@@ -6,8 +6,7 @@ communication analysis that starts from one."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from ipt_journal.store.merge_rows import MergeRows
 
 
-@dataclass
-class Incident:
+class Incident(NamedTuple):
     id: int
     checkin_id: int
     day: str  # its check-in's day

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.store.repository import Repository, new_uid, now
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from ipt_journal.models import MeasureIn
 
 
-@dataclass
-class Measure:
+class Measure(NamedTuple):
     id: int
     uid: str
     scale: str

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.store.repository import Repository, new_uid, now
 
@@ -19,15 +18,13 @@ if TYPE_CHECKING:
 MONDAY_SQL = "date({day}, 'weekday 0', '-6 days')"
 
 
-@dataclass
-class PathwayWeek:
+class PathwayWeek(NamedTuple):
     week: str  # its Monday
     dispute_stage: str | None
     confidants: int | None
 
 
-@dataclass
-class WeekContacts:
+class WeekContacts(NamedTuple):
     week: str  # its Monday
     people: int  # different living people in the week's check-ins
     times: int  # times together recorded

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import HasDied, InputError, NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
@@ -40,8 +39,7 @@ PERSON_FIELDS = (
 )
 
 
-@dataclass
-class Person:
+class Person(NamedTuple):
     id: int
     uid: str
     name: str
@@ -74,8 +72,7 @@ class Person:
         return {name: getattr(self, name) for name in PERSON_FIELDS}
 
 
-@dataclass
-class Footprint:
+class Footprint(NamedTuple):
     """What else goes when a person is removed."""
 
     interactions: int
@@ -84,8 +81,7 @@ class Footprint:
     unlinked: int = 0  # exercises, homework, courses and life events that stay but will no longer name them
 
 
-@dataclass
-class ContactSummary:
+class ContactSummary(NamedTuple):
     """A person's interactions over the whole journal."""
 
     interactions: int

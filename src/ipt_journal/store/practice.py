@@ -6,8 +6,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import InputError, NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from ipt_journal.models import BringIn, CopingIn, ExerciseIn, HomeworkDoneIn, HomeworkIn, StrategyIn
 
 
-@dataclass
-class Homework:
+class Homework(NamedTuple):
     id: int
     uid: str
     text: str
@@ -38,8 +36,7 @@ class Homework:
         return self.status == "open" and self.due is not None and self.due <= day.isoformat()
 
 
-@dataclass
-class Exercise:
+class Exercise(NamedTuple):
     id: int
     uid: str
     kind: str
@@ -52,8 +49,7 @@ class Exercise:
     updated_at: str
 
 
-@dataclass
-class OwnStrategy:
+class OwnStrategy(NamedTuple):
     id: int
     uid: str
     key: str

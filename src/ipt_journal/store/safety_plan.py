@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
@@ -12,8 +11,7 @@ if TYPE_CHECKING:
     from ipt_journal.models import SafetyPlanItemIn
 
 
-@dataclass
-class SafetyPlanItem:
+class SafetyPlanItem(NamedTuple):
     id: int
     step: int
     text: str | None
@@ -21,8 +19,7 @@ class SafetyPlanItem:
     phone: str | None = None  # a way to reach them (steps 3 to 5)
 
 
-@dataclass
-class Closing:
+class Closing(NamedTuple):
     """The questions that close a Stanley-Brown plan."""
 
     how_likely: str | None = None  # how likely am I to use this plan

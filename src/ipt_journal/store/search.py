@@ -12,7 +12,7 @@ index built again (`drop_fts_statements`, then `fts_statements`, as m018 does).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipt_journal.clinical.vocab import REVIEW_ANSWERS
 from ipt_journal.store.repository import Repository
@@ -26,8 +26,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 MARK_CUT = "\x04"
 
 
-@dataclass(frozen=True)
-class ChildWords:
+class ChildWords(NamedTuple):
     """Words kept in a child table that belong to the parent record's body: a check-in's
     tags, each written with a "#" so a snippet shows it is a tag ("#movies / tv")."""
 
@@ -37,8 +36,7 @@ class ChildWords:
     mark: str = "#"
 
 
-@dataclass(frozen=True)
-class SearchSource:
+class SearchSource(NamedTuple):
     kind: str  # as the person reads it: "check-in"
     table: str
     columns: tuple[str, ...] = ()  # text columns, searched together
@@ -214,8 +212,7 @@ def drop_fts_statements(source: SearchSource) -> list[str]:
 OPERATORS = {"AND", "OR", "NOT", "NEAR"}  # FTS5's, in capitals; a left-over one is dropped
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     kind: str
     id: int
     day: str | None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import InputError, NotFound
 from ipt_journal.store.repository import Repository, new_uid, now
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from ipt_journal.models import BringIn, HomeworkIn, TherapySessionIn
 
 
-@dataclass
-class TherapySession:
+class TherapySession(NamedTuple):
     id: int
     uid: str
     day: str
@@ -35,8 +33,7 @@ class TherapySession:
         }
 
 
-@dataclass
-class BringItem:
+class BringItem(NamedTuple):
     id: int
     uid: str
     text: str

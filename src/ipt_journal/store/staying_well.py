@@ -5,8 +5,7 @@ when nothing was written, so every screen and document can show it without check
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import NotFound
 from ipt_journal.store.repository import Repository
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
 PARTS = ("warning_signs", "what_i_will_do", "whom_i_tell", "when_to_contact")
 
 
-@dataclass
-class StayingWellPlan:
+class StayingWellPlan(NamedTuple):
     warning_signs: str | None = None  # early signs that depression may be coming back
     what_i_will_do: str | None = None
     whom_i_tell: str | None = None

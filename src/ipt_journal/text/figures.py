@@ -41,13 +41,15 @@ JSON_PLACES = 2  # decimals of a figure in --json: more than shown, rounded the 
 
 
 def json_ready(value: Any) -> Any:
-    """A dataclass, dict or list (nested) as JSON-ready data: days as YYYY-MM-DD, figures
-    rounded half up to JSON_PLACES decimals."""
+    """A record (a NamedTuple or a dataclass), dict or list, nested, as JSON-ready data: days
+    as YYYY-MM-DD, figures rounded half up to JSON_PLACES decimals."""
     import datetime as dt
     from dataclasses import asdict, is_dataclass
 
     if is_dataclass(value) and not isinstance(value, type):
         value = asdict(value)
+    elif isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple record
+        value = value._asdict()
     if isinstance(value, dict):
         return {key: json_ready(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

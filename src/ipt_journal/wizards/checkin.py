@@ -128,7 +128,7 @@ def _mood_problem(text: str) -> bool | str:
 
 
 def _what_happened_problem(text: str) -> bool | str:
-    from ipt_journal.models.journal import WHAT_HAPPENED_MAX
+    from ipt_journal.models.checkin import WHAT_HAPPENED_MAX
 
     if len(text.strip()) > WHAT_HAPPENED_MAX:
         return f"One line of at most {WHAT_HAPPENED_MAX} characters, please (the note can hold more)."

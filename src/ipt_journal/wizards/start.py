@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.clinical.vocab import DisputeStage, ProblemArea
 from ipt_journal.text import messages
@@ -35,8 +34,7 @@ SICK_ROLE = (
 )
 
 
-@dataclass(frozen=True)
-class StartSaves:
+class StartSaves(NamedTuple):
     """How the command saves what the wizard completes on the way (see the module's doc)."""
 
     country: Callable[[str], None]  # an ISO 3166 code

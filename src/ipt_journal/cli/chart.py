@@ -1,7 +1,5 @@
 """`ipt chart`: mood as a chart over a longer span, with the PHQ-9 beneath."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`ipt checkin`: how the week went, and with whom."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Annotated, Any
@@ -49,7 +47,9 @@ class CheckinGroup(LazyGroup):
         ONE_LINE: ("checkin_line", "one_line_app"),
     }
 
-    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
+    def resolve_command(
+        self, ctx: "Context", args: list[str]
+    ) -> "tuple[str | None, Command | None, list[str]]":
         if args and args[0][:1].isdigit():
             for word in args[1:]:
                 flag = word.split("=", 1)[0]
@@ -373,8 +373,8 @@ def parse_goal_rating(text: str) -> dict:
 
 
 def _saved_as_answered(
-    state: Session, journal: Journal, saved: list[int]
-) -> Callable[[MeasureIn, str], None]:
+    state: "Session", journal: "Journal", saved: list[int]
+) -> "Callable[[MeasureIn, str], None]":
     """Each questionnaire the check-in wizard offers is saved, and its result (and any crisis
     help) shown, as soon as it is answered, as in `ipt start`: help must not wait for the
     rest of the check-in, and Ctrl-C later keeps it. Its id goes in `saved` (the check-in
@@ -383,7 +383,7 @@ def _saved_as_answered(
 
     names: list[str] = []
 
-    def save(measure: MeasureIn, name: str) -> None:
+    def save(measure: "MeasureIn", name: str) -> None:
         stored = journal.measures.add(measure)
         saved.append(stored.id)
         names.append(name)

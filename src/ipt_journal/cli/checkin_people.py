@@ -1,8 +1,6 @@
 """Whom a check-in was with, from its flags: `--with NAME:HOW[:WHAT HAPPENED]` and
 `--what-happened NAME:WORDS` (issue 23: what happened with each person, in one line)."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated
 

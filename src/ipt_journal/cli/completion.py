@@ -4,8 +4,6 @@ The shell runs `ipt` with _IPT_COMPLETE set; `cli.main` then switches Typer's co
 on, so ordinary commands pay nothing for it. Values come from the journal through
 store.lookup (read-only; nothing when it cannot be read quietly)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

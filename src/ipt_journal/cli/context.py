@@ -1,10 +1,7 @@
 """What every command shares: the journal it opens (once, lazily) and whether it may ask."""
 
-from __future__ import annotations
-
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -47,15 +44,19 @@ EditOpt = Annotated[bool, typer.Option("--edit", help="Write the note in your ed
 T = TypeVar("T")  # the record a removal shows before asking
 
 
-@dataclass
 class Session:
-    db_flag: Path | None
-    no_input: bool
-    debug: bool = False  # --debug: errors as tracebacks (IPT_DEBUG=1 also)
-    _journal: Journal | None = None
-    _passphrase_from_keyring: bool = False
-    # What Ctrl-C keeps, in a sentence, when a command saved part of its work early.
-    cancel_note: str | None = None
+    """One run of `ipt`: its global options, and the journal, opened when first needed.
+    (A plain class, not a dataclass: every command makes one, and a dataclass's methods
+    are compiled at every start.)"""
+
+    def __init__(self, db_flag: Path | None, no_input: bool, debug: bool = False) -> None:
+        self.db_flag = db_flag
+        self.no_input = no_input
+        self.debug = debug  # --debug: errors as tracebacks (IPT_DEBUG=1 also)
+        self._journal: Journal | None = None
+        self._passphrase_from_keyring = False
+        # What Ctrl-C keeps, in a sentence, when a command saved part of its work early.
+        self.cancel_note: str | None = None
 
     def journal_path(self) -> Path:
         """Where this run's journal is (--db, $IPT_JOURNAL_DB or the default), without opening
@@ -64,7 +65,7 @@ class Session:
 
         return journal_path(self.db_flag)
 
-    def journal(self) -> Journal:
+    def journal(self) -> "Journal":
         if self._journal is None:
             from ipt_journal.store import open_journal
 
@@ -153,9 +154,9 @@ class Session:
         yes: bool,
         label: str,
         command: str,
-        fetch: Callable[[], T],
-        show: Callable[[T], object],
-        remove: Callable[[], object],
+        fetch: "Callable[[], T]",
+        show: "Callable[[T], object]",
+        remove: "Callable[[], object]",
         verb: str = "Delete",
     ) -> None:
         """The one removal flow: outside a terminal only with --yes; otherwise show the

@@ -1,7 +1,5 @@
 """`ipt cope` and `ipt breathe`: ways through a hard moment, and a guided breath."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -49,7 +47,7 @@ def cope(ctx: typer.Context) -> None:
     messages.note("Add your own: ipt cope add NAME --how TEXT")
 
 
-def _people_to_reach(journal: Journal) -> str:
+def _people_to_reach(journal: "Journal") -> str:
     """Whom to reach out to: the people the safety plan names for help (step 4) first; else the
     inner circle, without anyone in a dispute at impasse or ending (not whom to call when low)."""
     plan = journal.safety_plan.items()
@@ -117,7 +115,7 @@ def remove(
     if key in STRATEGIES:
         raise InputError(f"{key!r} is one of ipt's own strategies; only your own can be removed.")
 
-    def fetch() -> OwnStrategy:
+    def fetch() -> "OwnStrategy":
         for own in state.journal().coping.own_strategies():
             if own.key == key:
                 return own

@@ -1,8 +1,6 @@
 """`ipt crisis`: help at any time, and the crisis block beneath any screen that shows a PHQ-9
 with item 9 above 0. The settings that choose the lines are `ipt config` (cli/config.py)."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
@@ -80,7 +78,7 @@ def _plan_if_readable(ctx: typer.Context) -> tuple[list, str | None]:
 
 
 def crisis_if_due(
-    journal: Journal, days: list[str], data: dict[str, Any] | None = None, stream: TextIO | None = None
+    journal: "Journal", days: list[str], data: dict[str, Any] | None = None, stream: TextIO | None = None
 ) -> None:
     """Beneath a screen that showed PHQ-9s with item 9 above 0 (`days`, from
     `safety.item9_days`): while the latest PHQ-9 still answers item 9 above 0, the crisis

@@ -1,8 +1,6 @@
 """Keeping the journal safe: backup, restore, doctor, export and wipe (import is in
 cli/importing.py, encryption in cli/encryption.py)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -96,7 +94,7 @@ def _check_backup(source: Path, key: str | None) -> int:
         ) from None
 
 
-def _backup_passphrase(state: Session, source: Path, journal_key: str | None) -> str:
+def _backup_passphrase(state: "Session", source: Path, journal_key: str | None) -> str:
     """An encrypted backup's own passphrase: IPT_BACKUP_PASSPHRASE, else the journal's if it
     opens the backup (the usual case), else asked for: a backup made before a passphrase
     change still opens with the old one."""

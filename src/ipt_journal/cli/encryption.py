@@ -1,7 +1,5 @@
 """Encryption of the journal: encrypt, decrypt, and its passphrase (change, remember, forget)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -38,7 +36,7 @@ def encrypt(
     encrypt_journal(session(ctx), yes, backups)
 
 
-def encrypt_journal(state: Session, yes: bool, backups: str | None = None) -> None:
+def encrypt_journal(state: "Session", yes: bool, backups: str | None = None) -> None:
     """The encryption flow, shared by `ipt encrypt` and the end of `ipt start`."""
     from ipt_journal.safekeeping import backups as safekeeping
     from ipt_journal.store import sqlcipher
@@ -68,7 +66,7 @@ def encrypt_journal(state: Session, yes: bool, backups: str | None = None) -> No
     _plain_backups(state, journal.path, passphrase, backups)
 
 
-def _plain_backups(state: Session, journal_path: Path, passphrase: str, choice: str | None) -> None:
+def _plain_backups(state: "Session", journal_path: Path, passphrase: str, choice: str | None) -> None:
     """Backups made before `encrypt` are plaintext copies of the journal: encrypt them with
     the new passphrase, delete them, or keep them (and say so)."""
     from ipt_journal.safekeeping import backups as safekeeping

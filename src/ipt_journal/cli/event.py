@@ -1,8 +1,6 @@
 """`ipt event`: life events (a loss, a move, a new job, a conflict...) for the interpersonal
 timeline."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -81,7 +79,9 @@ def add(
         messages.note(f"Noted for your next session: {messages.count(len(bring), 'thing')} to bring.")
 
 
-def save_new_event(journal: Journal, fields: dict[str, Any], bring: Sequence[BringIn] = ()) -> LifeEvent:
+def save_new_event(
+    journal: "Journal", fields: dict[str, Any], bring: "Sequence[BringIn]" = ()
+) -> "LifeEvent":
     from ipt_journal.models import LifeEventIn, validate
 
     return journal.events.add(validate(LifeEventIn, fields), bring)
@@ -125,7 +125,7 @@ def list_events(
     events_table(events)
 
 
-def event_json(event: LifeEvent) -> dict[str, Any]:
+def event_json(event: "LifeEvent") -> dict[str, Any]:
     from ipt_journal.insight.life_events import event_json as as_json
 
     return as_json(event)
@@ -199,7 +199,7 @@ def delete(ctx: typer.Context, event_id: IdArg, yes: YesOpt = False) -> None:
     messages.note(f"Deleted event #{event_id}.")
 
 
-def _summary(event: LifeEvent) -> str:
+def _summary(event: "LifeEvent") -> str:
     from ipt_journal.clinical.vocab import EventKind
     from ipt_journal.insight.life_events import event_title, kind_label
 

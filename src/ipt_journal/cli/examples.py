@@ -1,8 +1,6 @@
 """One or two examples at the end of every command's --help, kept together so they read
 as a set and a test can check that no command lacks them."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -194,7 +192,7 @@ def epilog(path: str) -> str | None:
     )
 
 
-def add_examples(command: Command, path: str) -> None:
+def add_examples(command: "Command", path: str) -> None:
     """Give `command` and every command under it its examples, and whole summaries."""
     command.epilog = epilog(path)
     if not command.short_help and command.help:

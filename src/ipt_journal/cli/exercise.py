@@ -1,7 +1,5 @@
 """`ipt exercise`: guided communication and problem-area exercises."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -195,7 +193,7 @@ def start(
         messages.note(f"Mood before {saved.mood_before}, after {saved.mood_after}.")
 
 
-def _answers_in_editor(exercise: Exercise, answers: dict[str, Any], journal: Path) -> dict[str, Any]:
+def _answers_in_editor(exercise: "Exercise", answers: dict[str, Any], journal: "Path") -> dict[str, Any]:
     """Every question in one file in the editor, the answers given so far filled in."""
     from ipt_journal.editor import edit_sections
 
@@ -213,7 +211,7 @@ def _answers_in_editor(exercise: Exercise, answers: dict[str, Any], journal: Pat
     return answers
 
 
-def parse_answers(exercise: Exercise, given: list[str]) -> dict[str, Any]:
+def parse_answers(exercise: "Exercise", given: list[str]) -> dict[str, Any]:
     """'key=text' pairs into answers; a list question collects every line given for it."""
     from ipt_journal.errors import InputError
 

@@ -10,8 +10,6 @@ behaviour ipt relies on, so an upgrade that changes one fails there; pyproject.t
 typer for the same reason.
 """
 
-from __future__ import annotations
-
 from typer._click.core import Command, Context
 from typer._click.exceptions import UsageError
 from typer._click.formatting import HelpFormatter

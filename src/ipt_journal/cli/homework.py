@@ -1,7 +1,5 @@
 """`ipt homework`: what to try between sessions, and how it went."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 

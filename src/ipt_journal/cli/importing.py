@@ -1,7 +1,5 @@
 """`ipt import`: a JSON export of ipt, a Daylio export, or any CSV with a date and a mood."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -137,7 +135,7 @@ def import_(
     _say(outcome)
 
 
-def _say(outcome: Outcome) -> None:
+def _say(outcome: "Outcome") -> None:
     from ipt_journal import importers
     from ipt_journal.safekeeping.files import shown_name
     from ipt_journal.text.safe_text import on_one_line

@@ -1,7 +1,5 @@
 """`ipt inventory`: the important people in your life, past and present."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -185,7 +183,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
         person_detail(person, summary, events, mood, incidents)
 
 
-def _after_the_gap(journal: Journal) -> dt.date | None:
+def _after_the_gap(journal: "Journal") -> "dt.date | None":
     """The first day after the journal's latest gap of months without a check-in, from which
     mood with and without someone is compared; None without such a gap. From the first
     check-in: a life event dated months before it is no gap in the check-ins."""
@@ -200,7 +198,7 @@ def _after_the_gap(journal: Journal) -> dt.date | None:
     return gap.compared_from if gap and gap.last_empty else None
 
 
-def _mood_by_how_it_went(journal: Journal, name: str) -> PersonMood | None:
+def _mood_by_how_it_went(journal: "Journal", name: str) -> "PersonMood | None":
     """Over the whole journal: mood by how it went with them, and the link (insight.py)."""
     import datetime as dt
 
@@ -265,7 +263,7 @@ def edit(
     messages.person_saved(updated, "Updated")
 
 
-def _stage_belongs_to_course(journal: Journal, name: str, fields: dict, changes: dict) -> None:
+def _stage_belongs_to_course(journal: "Journal", name: str, fields: dict, changes: dict) -> None:
     """The course's dispute person's stage without role-dispute as their own area: the stage
     is the course's, recorded week by week, so say the command that records it (before any
     write) rather than only that the area is wrong."""

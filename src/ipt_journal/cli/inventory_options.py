@@ -1,8 +1,6 @@
 """The options of `ipt inventory add` and `edit` (one per inventory answer), and the flags
 each person field comes from; `cli/inventory.py` holds the commands."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

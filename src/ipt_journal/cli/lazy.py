@@ -7,8 +7,6 @@ a table instead, `{name: (module, attribute)}` (a function, or a Typer app for a
 its own), and `load` converts the one asked for (docs/performance.md).
 """
 
-from __future__ import annotations
-
 import importlib
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,7 +20,7 @@ if TYPE_CHECKING:
 Place = tuple[str, str]
 
 
-def load(name: str, place: Place, path: str) -> Command:
+def load(name: str, place: Place, path: str) -> "Command":
     """The command `name` (shown as `path`, e.g. "ipt checkin show"), from where it lives,
     with strict number flags and its examples."""
     from ipt_journal.cli import numbers
@@ -49,10 +47,10 @@ class LazyGroup(TyperGroup):
     PLACES: ClassVar[dict[str, Place]] = {}
     PATH: ClassVar[str] = "ipt"
 
-    def list_commands(self, ctx: Context) -> list[str]:
+    def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.PLACES)
 
-    def get_command(self, ctx: Context | None, name: str) -> Command | None:
+    def get_command(self, ctx: "Context | None", name: str) -> "Command | None":
         if name not in self.PLACES:
             return None
         if name not in self.commands:

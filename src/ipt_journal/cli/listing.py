@@ -1,8 +1,6 @@
 """What every list and history shares: --limit, --since and --until, and showing a long
 list as rows when piped, through a pager in a terminal, or as a table."""
 
-from __future__ import annotations
-
 import datetime as dt
 import importlib
 from typing import TYPE_CHECKING, Annotated, Any
@@ -49,7 +47,7 @@ def window(
     return start, end
 
 
-def no_match(noun: str, filters: Mapping[str, object]) -> str | None:
+def no_match(noun: str, filters: "Mapping[str, object]") -> str | None:
     """'No check-ins match --tag work, --since 2026-01.' for the filters given (flag: value
     as typed, None when not given); None when no filter was given."""
     given = [
@@ -66,7 +64,7 @@ def check_limit(limit: int | None) -> None:
 
 
 def show_list(
-    items: Sequence[Any], rows: str, table: str, unmatched: str | None = None, lines_each: int = 1
+    items: "Sequence[Any]", rows: str, table: str, unmatched: str | None = None, lines_each: int = 1
 ) -> None:
     """`items` as plain rows (render.rows.<rows>) when piped or --plain; otherwise as the
     table render.<table> draws, through $PAGER when it is longer than the terminal.

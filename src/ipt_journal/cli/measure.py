@@ -1,7 +1,5 @@
 """`ipt measure`: the PHQ-9, GAD-7 and WSAS questionnaires, and their history."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
@@ -269,11 +267,11 @@ def delete(ctx: typer.Context, measure_id: IdArg, yes: YesOpt = False) -> None:
 
 
 def report_measures(
-    journal: Journal,
-    measures: list[Measure],
+    journal: "Journal",
+    measures: "list[Measure]",
     as_json: bool,
     extra: dict[str, Any] | None = None,
-    care: Care | None = None,
+    care: "Care | None" = None,
 ) -> None:
     """Show saved questionnaires with their change, then crisis help if PHQ-9 item 9 was above 0.
 
@@ -316,7 +314,7 @@ def report_measures(
         messages.safety_message(country, plan, follow_up)
 
 
-def wsas_given(text: str | None, day: dt.date) -> MeasureIn | None:
+def wsas_given(text: str | None, day: dt.date) -> "MeasureIn | None":
     """`--wsas` as given with a review, validated before the review is saved."""
     if not text:
         return None
@@ -326,7 +324,7 @@ def wsas_given(text: str | None, day: dt.date) -> MeasureIn | None:
     return validate(MeasureIn, {"scale": WSAS.key, "day": day, "answers": WSAS.parse(text, "--wsas")})
 
 
-def wsas_with_review(journal: Journal, given: MeasureIn | None, day: dt.date, asked: bool) -> None:
+def wsas_with_review(journal: "Journal", given: "MeasureIn | None", day: dt.date, asked: bool) -> None:
     """After a midpoint or end-of-course review: save the WSAS given as `--wsas`; in the
     review's wizard, offer to take it, unless one was taken in the two weeks before `day`.
     Saved apart from the review, as `ipt start` saves each questionnaire as it is answered."""
@@ -347,7 +345,7 @@ def wsas_with_review(journal: Journal, given: MeasureIn | None, day: dt.date, as
         report_measures(journal, [journal.measures.add(given)], as_json=False)
 
 
-def item9_follow_up_of(journal: Journal, measures: list[Measure], care: Care) -> FollowUp | None:
+def item9_follow_up_of(journal: "Journal", measures: "list[Measure]", care: "Care") -> "FollowUp | None":
     """The one urgency after `measures` were saved: None unless a PHQ-9 among them answered
     item 9 above 0; raised to "soon" when a score on the same screen asks for that."""
     from ipt_journal.clinical import scales
@@ -366,7 +364,7 @@ def item9_follow_up_of(journal: Journal, measures: list[Measure], care: Care) ->
     return item9_follow_up(scales.item9(latest.answers), latest.total, care, urges)
 
 
-def _self_help(journal: Journal, measures: list[Measure], care: Care | None) -> str | None:
+def _self_help(journal: "Journal", measures: "list[Measure]", care: "Care | None") -> str | None:
     """For a self-guided course, after a PHQ-9: whether self-help alone looks like enough.
     With `care` given, the course is not saved yet: the PHQ-9 is its baseline."""
     import datetime as dt
@@ -381,6 +379,6 @@ def _self_help(journal: Journal, measures: list[Measure], care: Care | None) -> 
     return self_help_of(journal, dt.date.fromisoformat(phq9[-1].day))
 
 
-def _before(journal: Journal, measure: Measure) -> tuple[Measure | None, Measure | None]:
+def _before(journal: "Journal", measure: "Measure") -> "tuple[Measure | None, Measure | None]":
     """(baseline, previous) of `measure`: what its change is told against."""
     return journal.measures.baseline_and_previous(measure)

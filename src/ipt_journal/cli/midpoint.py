@@ -1,7 +1,5 @@
 """`ipt course review-midpoint`: IPT's midpoint review of the focus and goals."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 

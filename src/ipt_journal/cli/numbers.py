@@ -8,8 +8,6 @@ built (`make_strict`): ASCII digits only (a sign, and for decimals one point), f
 and within SQLite's 64-bit range.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any
 

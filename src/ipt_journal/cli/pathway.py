@@ -1,7 +1,5 @@
 """`ipt pathway`: the problem-area pathways, step by step through the course."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 

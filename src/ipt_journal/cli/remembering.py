@@ -1,8 +1,6 @@
 """Care in the exercises for someone who has died: whom `--with` may name, the grief
 exercise's content note and draft, and whom its homework is with (never the person who died)."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from ipt_journal.text import messages
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
 DRAFT_KEPT = "What you wrote is kept as a draft: ipt exercise start {kind} picks it up."
 
 
-def check_with(journal: Journal, kind: str, name: str) -> None:
+def check_with(journal: "Journal", kind: str, name: str) -> None:
     """Refuse before any question: an unknown name, or someone who died for any exercise
     but grief (the role dispute's own words: never the other side of a dispute)."""
     from ipt_journal.clinical.exercises import REMEMBERING, refusal_for
@@ -29,7 +27,7 @@ def check_with(journal: Journal, kind: str, name: str) -> None:
         journal.people.living_named(name, refusal_for(kind))
 
 
-def before_questions(journal: Journal, exercise: Exercise, fields: dict[str, Any]) -> bool:
+def before_questions(journal: "Journal", exercise: "Exercise", fields: "dict[str, Any]") -> bool:
     """The content note, and the offer to continue a draft (merged into `fields`). True when
     the draft was taken up, so saving the exercise discards it."""
     from ipt_journal.clinical.exercises import CONTENT_NOTES
@@ -50,12 +48,12 @@ def before_questions(journal: Journal, exercise: Exercise, fields: dict[str, Any
 
 
 def guided(
-    state: Session,
-    journal: Journal,
-    exercise: Exercise,
-    fields: dict[str, Any],
-    ask: Callable[[Journal, Exercise, dict[str, Any]], dict[str, Any]],
-) -> dict[str, Any]:
+    state: "Session",
+    journal: "Journal",
+    exercise: "Exercise",
+    fields: "dict[str, Any]",
+    ask: "Callable[[Journal, Exercise, dict[str, Any]], dict[str, Any]]",
+) -> "dict[str, Any]":
     """`ask(journal, exercise, fields)`; when the grief exercise is stopped with Ctrl-C,
     what was written so far is kept as its draft."""
     from ipt_journal.clinical.exercises import REMEMBERING
@@ -70,7 +68,7 @@ def guided(
 
 
 def homework_person(
-    journal: Journal, exercise: Exercise, done_person: str | None, given: str | None, asking: bool
+    journal: "Journal", exercise: "Exercise", done_person: str | None, given: str | None, asking: bool
 ) -> str | None:
     """Whom the homework is with: `--homework-with`, else for most exercises the person it
     was about; for grief never the person who died: ask (anyone living, or no one)."""

@@ -1,8 +1,6 @@
 """`ipt report`: mood by week and relationship patterns in the terminal or as JSON, or the
 clinician report as a Markdown or HTML document."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -189,12 +187,12 @@ def chosen_sections(include: list[str], exclude: list[str]) -> frozenset[str]:
 
 
 def write_document(
-    journal: Journal,
+    journal: "Journal",
     kind: str,
     output: str | None,
     force: bool,
-    start: _date,
-    today: _date,
+    start: "_date",
+    today: "_date",
     window: str,
     sections: frozenset[str],
     recipient: str | None,

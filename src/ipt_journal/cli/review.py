@@ -1,7 +1,5 @@
 """`ipt review`: looking back at the end of the course."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
@@ -162,14 +160,14 @@ COPIES = (
 )
 
 
-def _copies_note(journal: Journal) -> None:
+def _copies_note(journal: "Journal") -> None:
     copies = journal.safety_plan.copied_from_reviews()
     if copies:
         n = messages.count(len(copies), "entry", "entries")
         messages.note(COPIES.format(n=n) + " Move them one by one with: ipt staying-well move-copies")
 
 
-def _offer_to_move_copies(journal: Journal) -> None:
+def _offer_to_move_copies(journal: "Journal") -> None:
     """For journals from before the staying-well plan: ask entry by entry (default No)."""
     from ipt_journal.wizards.course import copies_to_move
 

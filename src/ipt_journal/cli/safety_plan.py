@@ -1,7 +1,5 @@
 """`ipt safety-plan`: the six-step Stanley-Brown safety plan."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -86,9 +84,9 @@ def show(
 
 
 def _write_card(
-    journal: Journal,
-    plan: Sequence[SafetyPlanItem],
-    closing: Closing | None,
+    journal: "Journal",
+    plan: "Sequence[SafetyPlanItem]",
+    closing: "Closing | None",
     output: str | None,
     card_format: str | None,
     force: bool,
@@ -205,7 +203,7 @@ def remove(
     """Remove one entry, after showing it and asking (or with --yes)."""
     from ipt_journal.errors import NotFound
 
-    def fetch() -> SafetyPlanItem:
+    def fetch() -> "SafetyPlanItem":
         for item in state.journal().safety_plan.items():
             if item.id == entry:
                 return item

@@ -14,8 +14,6 @@ These are ipt's own completion classes, registered under Click's public
 `add_completion_class` (the Click bundled in Typer); Typer's are left untouched.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Any

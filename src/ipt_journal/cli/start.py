@@ -1,8 +1,6 @@
 """`ipt start`: the initial consultation, from a first session to an agreed course (focus,
 goals, baseline questionnaires, formulation). `ipt course` is in `cli/course.py`."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -246,7 +244,7 @@ def _encryption_available() -> bool:
     return importlib.util.find_spec("sqlcipher3") is not None
 
 
-def _course_fields(course: Course) -> dict[str, Any]:
+def _course_fields(course: "Course") -> dict[str, Any]:
     return {
         "started_on": course.started_on,
         "planned_weeks": course.planned_weeks,
@@ -261,23 +259,23 @@ def _course_fields(course: Course) -> dict[str, Any]:
     }
 
 
-def _summary(course: Course) -> str:
+def _summary(course: "Course") -> str:
     from ipt_journal.text.messages import focus_text
 
     focus = focus_text(course.focus_areas)
     return f"{course.planned_weeks} weekly sessions from {course.started_on}; focus: {focus}."
 
 
-def _saved_as_you_go(journal: Journal) -> StartSaves:
+def _saved_as_you_go(journal: "Journal") -> StartSaves:
     """What the consultation saves as soon as each is complete: a questionnaire's result and
     any crisis help must come right after its answers, and Ctrl-C later keeps what was done."""
     from ipt_journal.cli.config import note_unlisted, save_country
     from ipt_journal.cli.measure import report_measures
 
-    def baseline(measure: MeasureIn, care: Care) -> None:
+    def baseline(measure: "MeasureIn", care: "Care") -> None:
         report_measures(journal, [journal.measures.add(measure)], as_json=False, care=care)
 
-    def event(event: LifeEventIn) -> None:
+    def event(event: "LifeEventIn") -> None:
         messages.note(f"Recorded event #{journal.events.add(event).id}.")
 
     return StartSaves(

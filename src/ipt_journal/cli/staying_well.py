@@ -1,7 +1,5 @@
 """`ipt staying-well`: the staying-well (relapse-prevention) plan, apart from the safety plan."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

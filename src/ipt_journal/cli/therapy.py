@@ -1,7 +1,5 @@
 """`ipt session` (therapy sessions held) and `ipt bring` (things to bring to the next one)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 

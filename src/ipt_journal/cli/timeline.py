@@ -1,8 +1,6 @@
 """`ipt timeline`: the interpersonal timeline, life events beside mood. `ipt chart` is in
 cli/chart.py."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 

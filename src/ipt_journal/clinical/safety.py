@@ -185,9 +185,9 @@ class Item9Story(NamedTuple):
 
 
 def item9_story(journal: Journal) -> Item9Story:
-    from ipt_journal.clinical.scales import PHQ9, item9
+    from ipt_journal.clinical.scales import PHQ9, PHQ9_SAFETY_ITEM
 
-    answers = [Item9Answer(m.day, item9(m.answers), m.total) for m in journal.measures.all(PHQ9.key)]
+    answers = [Item9Answer(*row) for row in journal.measures.item_answers(PHQ9.key, PHQ9_SAFETY_ITEM)]
     above = [a for a in answers if a.answer > 0]
     since = 0
     for answer in reversed(answers):

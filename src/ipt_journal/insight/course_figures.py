@@ -6,15 +6,13 @@ calls for crisis resources."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ipt_journal.insight.course_progress import course_progress
 from ipt_journal.store import Journal
 
 
-@dataclass  # filled scale by scale (setattr), so not a NamedTuple
-class MeasureDay:
+class MeasureDay(NamedTuple):
     """The questionnaires of one day, side by side."""
 
     day: str
@@ -62,16 +60,16 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     progress_figures = course_progress(journal, today)
     # A day's n-th PHQ-9 and n-th GAD-7 share a row; a second one of a scale that day
     # (a check-in's and a separate `ipt measure`, say) gets a row of its own, not hidden.
-    rows: dict[tuple[str, int], MeasureDay] = {}
+    rows: dict[tuple[str, int], dict[str, Any]] = {}  # each row's figures, scale by scale
     progress = []
     shown = journal.measures.all(scales.PHQ9.key, since=since)
     for scale in scales.SCALES.values():
         taken_on: dict[str, int] = {}
         for measure in journal.measures.all(scale.key, since=since):
             nth = taken_on[measure.day] = taken_on.get(measure.day, 0) + 1
-            row = rows.setdefault((measure.day, nth), MeasureDay(measure.day))
-            setattr(row, scale.key, measure.total)
-            setattr(row, f"{scale.key}_band", scale.band(measure.total))
+            row = rows.setdefault((measure.day, nth), {"day": measure.day})
+            row[scale.key] = measure.total
+            row[f"{scale.key}_band"] = scale.band(measure.total)
         latest = journal.measures.latest(scale.key)
         if latest is None:
             continue
@@ -99,7 +97,7 @@ def course_figures(journal: Journal, since: dt.date, today: dt.date) -> dict:
     item9 = safety.item9_days(shown)
     return {
         "course": progress_figures,
-        "measures": [rows[key] for key in sorted(rows)],
+        "measures": [MeasureDay(**rows[key]) for key in sorted(rows)],
         "progress": progress,
         "goals": [
             GoalProgress(g.id, g.text, g.status, g.first_rating, g.latest_rating, g.ratings)

@@ -199,20 +199,23 @@ def names_within(text: str, width: int) -> str:
     return text if output.plain() else whole_names(text, width)
 
 
-def hanging(console: Console, text: str, indent: int = 4, style: str = "") -> None:
-    """One plain line for a narrow terminal: wrapped at word boundaries, the lines after the
-    first indented under it (and under its own leading spaces), so each record stands apart."""
+def hanging(console: Console, *texts: str, indent: int = 4, style: str = "") -> None:
+    """Plain lines for a narrow terminal, one per text: each wrapped at word boundaries, its
+    lines after the first indented under it (and under its own leading spaces), so each
+    record stands apart. All in one print: Rich's work per print is most of a line's cost."""
     import re
     import textwrap
 
-    lead = len(text) - len(text.lstrip(" "))
-    text = re.sub(r"(?<=\d) (?=\d)", GLUE, text)  # a phone number's groups ("13 11 14") together
-    lines = textwrap.wrap(
-        text, width=max(console.width, 20), subsequent_indent=" " * (lead + indent),
-        break_long_words=False, break_on_hyphens=False,
-    ) or [""]  # fmt: skip
-    for line in lines:
-        console.print(Text(line.replace(GLUE, " "), style=style), soft_wrap=True)
+    lines = []
+    for text in texts:
+        lead = len(text) - len(text.lstrip(" "))
+        text = re.sub(r"(?<=\d) (?=\d)", GLUE, text)  # a phone number's groups ("13 11 14") together
+        lines += textwrap.wrap(
+            text, width=max(console.width, 20), subsequent_indent=" " * (lead + indent),
+            break_long_words=False, break_on_hyphens=False,
+        ) or [""]  # fmt: skip
+    if lines:
+        console.print(Text("\n".join(lines).replace(GLUE, " "), style=style), soft_wrap=True)
 
 
 GLUE = "\u00a0"  # a space `hanging` never breaks a line at (textwrap breaks only at ASCII spaces)

@@ -55,8 +55,7 @@ def moods_by_how_it_went(console: Console, insight: PeopleInsight) -> None:
     console.print("Mood by how it went with each person", style="bold")
     rows = [(p.name, _cell(p.badly), _cell(p.neither), _cell(p.well), link_cell(p)) for p in people]
     if not fitted(console, MOOD_COLUMNS, rows):
-        for p in people:
-            hanging(console, how_it_went_line(p))
+        hanging(console, *(how_it_went_line(p) for p in people))
     for p in people:
         if link_sentence(p):
             console.print(Text(link_sentence(p)))

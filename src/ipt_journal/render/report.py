@@ -98,8 +98,7 @@ def _mood_and_people(console: Console, result: Report) -> None:
         console.print()
         console.print("Life events in this window", style="bold")
         mark = "" if output.plain() else "◆ "  # --plain: words only, the heading says what they are
-        for event in result.events:
-            hanging(console, f"  {mark}{event_line(event, glue=True)}")
+        hanging(console, *(f"  {mark}{event_line(event, glue=True)}" for event in result.events))
     if result.incidents:
         from ipt_journal.clinical.vocab import went_label
 
@@ -107,10 +106,13 @@ def _mood_and_people(console: Console, result: Report) -> None:
         console.print("What happened with people", style="bold")
         for entry in result.incidents:
             console.print(Text(f"  {entry['name']}"))
-            for i in entry["incidents"]:
-                hanging(
-                    console, f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})"
-                )
+            hanging(
+                console,
+                *(
+                    f"    {i['day']} ({went_label(i['quality'])}): {i['what_happened']} (#{i['id']})"
+                    for i in entry["incidents"]
+                ),
+            )
     console.print()
     people_and_mood(console, result)
     if result.insight:
@@ -120,10 +122,13 @@ def _mood_and_people(console: Console, result: Report) -> None:
     if result.quiet_inner_circle:
         console.print()
         console.print("Inner circle, no contact recorded in this window:", style="bold")
-        for person in result.quiet_inner_circle:
-            hanging(
-                console, f"  {unbroken(person.name)}: {_since_contact(person.last_contact, result.today)}"
-            )
+        hanging(
+            console,
+            *(
+                f"  {unbroken(person.name)}: {_since_contact(person.last_contact, result.today)}"
+                for person in result.quiet_inner_circle
+            ),
+        )
         console.print("Drifting from the people closest to you is worth noticing, and worth talking about.")
 
 
@@ -278,10 +283,12 @@ def _goals(console: Console, result: Report) -> None:
     if result.goals:
         console.print()
         console.print("Goals", style="bold")
+        lines = []
         for goal in result.goals:
             rating = goal_rating(goal.first_rating, goal.latest_rating, goal.ratings)
             progress = f": {rating}" if rating else ""
-            hanging(console, f"  #{goal.id} {goal.text} ({goal.status}){progress}")
+            lines.append(f"  #{goal.id} {goal.text} ({goal.status}){progress}")
+        hanging(console, *lines)
 
 
 def _review(console: Console, result: Report) -> None:
@@ -289,9 +296,8 @@ def _review(console: Console, result: Report) -> None:
     if result.review:
         console.print()
         console.print(f"From your end-of-course review ({result.review['day']}):", style="bold")
-        for key, label in REVIEW_FIELDS:
-            if result.review.get(key):
-                hanging(console, f"  {label}: {result.review[key]}")
+        review = result.review
+        hanging(console, *(f"  {label}: {review[key]}" for key, label in REVIEW_FIELDS if review.get(key)))
 
 
 def _exercises(console: Console, result: Report) -> None:
@@ -330,11 +336,13 @@ def _coping(console: Console, result: Report) -> None:
     if result.coping:
         console.print()
         console.print("Coping strategies, most helpful first", style="bold")
+        lines = []
         for use in result.coping:
             rated = (
                 "not rated" if use.mean_helpful is None else f"helped {shown(use.mean_helpful)}/5 on average"
             )
-            hanging(console, f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
+            lines.append(f"  {use.strategy}: {count(use.uses, 'time')}, {rated}")
+        hanging(console, *lines)
 
 
 COURSE_SECTIONS = (

@@ -64,11 +64,13 @@ def people_and_mood(console: Console, result: Report) -> None:
         for person in result.people
     ]
     if not fitted(console, PEOPLE_COLUMNS, rows):
-        for person, row in zip(result.people, rows, strict=True):
-            hanging(
-                console,
-                f"{person.name}: {count(person.interactions, 'time')}, went {row[3]}; with/without {row[4]}",
-            )
+        hanging(
+            console,
+            *(
+                f"{person.name}: {count(person.interactions, 'time')}, went {row[3]}; with/without {row[4]}"
+                for person, row in zip(result.people, rows, strict=True)
+            ),
+        )
     console.print(
         f"Went: how time together went, -2 very badly to +2 very well. Mood with/without: mean mood of "
         f"check-ins that mention them or not, shown once there are {MIN_CHECKINS_EACH} of each. "

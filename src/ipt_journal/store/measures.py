@@ -13,6 +13,8 @@ from ipt_journal.store.repository import Repository, new_uid, now
 BASELINE_LEAD_DAYS = 14
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from ipt_journal.models import MeasureIn
 
 
@@ -155,6 +157,16 @@ class MeasureStore(Repository):
             {"scale": measure.scale, "day": measure.day, "id": measure.id},
         )
         return baseline, previous
+
+    def item_answers(self, scale: str, item: int) -> list[sqlite3.Row]:
+        """Each `scale` questionnaire's day, its answer to `item` (numbered from 1; 0 when
+        not answered) and total, oldest first: read in SQL, without decoding every answer
+        (each screen that shows a PHQ-9 asks this for item 9, over the whole journal)."""
+        return self._all(
+            "SELECT day, coalesce(json_extract(answers, '$[' || (? - 1) || ']'), 0) AS answer, total "
+            "FROM measures WHERE scale = ? ORDER BY day, id",
+            (item, scale),
+        )
 
     def latest(self, scale: str) -> Measure | None:
         return self._where("scale = :scale ORDER BY day DESC, id DESC", {"scale": scale})

@@ -19,6 +19,7 @@ Markdown list item), its paragraphs kept apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TypeVar
 
@@ -32,11 +33,14 @@ _INVISIBLE = (
     "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
 )
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
-_UNSAFE_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
-_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}\u2028\u2029]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Patterns as text, compiled on first use (`_compiled`): a command pays only for those it
+# uses, and the three with Unicode's invisible characters take 0.3-0.5 ms each to compile.
+_compiled = functools.cache(re.compile)
+_UNSAFE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]"
+_UNSAFE_ONE_LINE = f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]"
+_UNSAFE_IN_JSON = f"[\x7f-\x9f{_INVISIBLE}\u2028\u2029]"
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+_CONTROL_ONE_LINE = "[\x00-\x1f\x7f-\x9f]"
 
 
 def _escape(match: re.Match) -> str:
@@ -48,11 +52,11 @@ def for_terminal(text: str, one_line: bool = False) -> str:
     """`text` with everything that could act on a terminal, or hide or reorder what is shown,
     written as a visible escape instead. `one_line` escapes tabs and newlines too (a Tab
     completion is one line)."""
-    return (_UNSAFE_ONE_LINE if one_line else _UNSAFE).sub(_escape, text)
+    return _compiled(_UNSAFE_ONE_LINE if one_line else _UNSAFE).sub(_escape, text)
 
 
 PARAGRAPH_BREAK = " \u2014 "  # an em dash between spaces
-_PARAGRAPHS = re.compile(r"\r?\n\s*\n")
+_PARAGRAPHS = r"\r?\n\s*\n"
 
 
 def on_one_line(text: str) -> str:
@@ -60,7 +64,7 @@ def on_one_line(text: str) -> str:
     breaks and runs of spaces by one space. A Daylio note's title and text are imported as
     two paragraphs, so they read "Title — Text" instead of running together; the stored
     note keeps its line breaks (`ipt checkin show`, the CSV and JSON exports)."""
-    parts = (" ".join(part.split()) for part in _PARAGRAPHS.split(text))
+    parts = (" ".join(part.split()) for part in _compiled(_PARAGRAPHS).split(text))
     return PARAGRAPH_BREAK.join(part for part in parts if part)
 
 
@@ -80,17 +84,19 @@ def bash_word(text: str) -> str:
     typed with a zero-width space), ANSI-C quoting with that character as a visible escape
     (`$'work\\u200b'`), which bash and zsh read back as the stored character. For Tab
     completion, where a value that looks right but does not match would fail silently."""
-    if not _UNSAFE_ONE_LINE.search(text):
+    if not _compiled(_UNSAFE_ONE_LINE).search(text):
         return shell_word(text)
     # Inside $'...': backslash and quote are escaped; ! too (history expansion).
-    body = _UNSAFE_ONE_LINE.sub(_escape, text.replace("\\", "\\\\").replace("'", "\\'").replace("!", "\\x21"))
+    body = _compiled(_UNSAFE_ONE_LINE).sub(
+        _escape, text.replace("\\", "\\\\").replace("'", "\\'").replace("!", "\\x21")
+    )
     return f"$'{body}'"
 
 
 def control_character(text: str, multiline: bool = False) -> str | None:
     """The first control character in `text` that ipt refuses, spelled out, or None.
     `multiline` allows tabs and newlines (notes); single-line text allows neither."""
-    found = (_CONTROL if multiline else _CONTROL_ONE_LINE).search(text)
+    found = _compiled(_CONTROL if multiline else _CONTROL_ONE_LINE).search(text)
     if found is None:
         return None
     return _escape(found) if found.group() != "\x00" else "NUL (\\x00)"
@@ -131,7 +137,7 @@ def refuse_control_characters(value: V, field: str) -> V:
 def json_escaped(text: str) -> str:
     """A JSON document with the characters json leaves raw (C1 controls, bidi overrides,
     invisible marks, line separators) written as \\u escapes: the same data, safe to print."""
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _compiled(_UNSAFE_IN_JSON).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -145,20 +151,20 @@ def csv_cell(value: V) -> V | str:
 
 
 # Characters that could make markup, a link, or a table cell in CommonMark and GFM.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_MARKDOWN_SPECIAL = r"([\\`*_\[\]|~#])"
 # An ampersand that would start a character reference such as &lt; or &#60;.
-_ENTITY = re.compile(r"&(?=#?\w+;)")
+_ENTITY = r"&(?=#?\w+;)"
 # What would turn a line into a list item or a quote when it starts one.
-_LEADING = re.compile(r"^(\s*\d*)([-+.)>])(?=\s|$)", re.M)
+_LEADING = r"(?m)^(\s*\d*)([-+.)>])(?=\s|$)"
 # A line of only = or - turns the line above it into a heading (or draws a rule).
-_UNDERLINE = re.compile(r"^([ \t]*)([=-])(?=[=\- \t]*$)", re.M)
+_UNDERLINE = r"(?m)^([ \t]*)([=-])(?=[=\- \t]*$)"
 
 
 def markdown(text: object) -> str:
     """A person's text as Markdown (and HTML) that shows as written and runs nothing: HTML
     escaped, markup characters backslashed, line breaks kept."""
     value = for_terminal(str(text)).replace("\t", " ")
-    value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
-    value = _LEADING.sub(r"\1\\\2", _MARKDOWN_SPECIAL.sub(r"\\\1", value))
-    value = _UNDERLINE.sub(r"\1\\\2", value)
+    value = _compiled(_ENTITY).sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
+    value = _compiled(_LEADING).sub(r"\1\\\2", _compiled(_MARKDOWN_SPECIAL).sub(r"\\\1", value))
+    value = _compiled(_UNDERLINE).sub(r"\1\\\2", value)
     return value.replace("\n", "  \n")

@@ -479,14 +479,18 @@ def test_the_middle_of_a_window():
 
 
 def weeks_from(monday: dt.date, count: int) -> list:
-    return [SimpleNamespace(monday=monday + dt.timedelta(weeks=n)) for n in range(count)]
+    from ipt_journal.insight.weekly_mood import WeekMood
+
+    return [
+        WeekMood(f"week {n}", monday + dt.timedelta(weeks=n), 1, 5.0, None, people=[]) for n in range(count)
+    ]
 
 
 def test_course_weeks_count_on_each_weeks_sunday_past_week_three():
     monday = dt.date(2027, 1, 4)
     course = SimpleNamespace(started_on="2027-01-10", ended_on=None, planned_weeks=16)  # a Sunday
     weeks = weeks_from(monday, 12)
-    insight.name_weeks(weeks, {monday: ["someone"]}, course, dt.date(2027, 6, 1))
+    weeks = insight.name_weeks(weeks, {monday: ["someone"]}, course, dt.date(2027, 6, 1))
     assert [week.course_week for week in weeks] == list(range(1, 13))
     assert {week.course_weeks for week in weeks} == {16}
     assert weeks[0].people == ["someone"] and weeks[1].people == []
@@ -496,12 +500,12 @@ def test_course_weeks_stop_with_the_course_and_start_with_it():
     monday = dt.date(2027, 1, 4)
     course = SimpleNamespace(started_on="2027-01-11", ended_on="2027-02-01", planned_weeks=4)
     weeks = weeks_from(monday, 6)
-    insight.name_weeks(weeks, {}, course, dt.date(2027, 6, 1))
-    named = [getattr(week, "course_week", None) for week in weeks]
+    weeks = insight.name_weeks(weeks, {}, course, dt.date(2027, 6, 1))
+    named = [week.course_week for week in weeks]
     assert named == [None, 1, 2, 3, 4, None]  # 1 Feb is a Monday: its week is the last
     plain = weeks_from(monday, 2)
-    insight.name_weeks(plain, {}, None, dt.date(2027, 6, 1))
-    assert not any(hasattr(week, "course_week") for week in plain)
+    plain = insight.name_weeks(plain, {}, None, dt.date(2027, 6, 1))
+    assert all(week.course_week is None and week.course_week_words is None for week in plain)
 
 
 def test_the_week_in_progress_takes_todays_course_week():
@@ -509,9 +513,9 @@ def test_the_week_in_progress_takes_todays_course_week():
     does the row of the week in progress (its Sunday would say week 2)."""
     course = SimpleNamespace(started_on="2027-01-07", ended_on=None, planned_weeks=12)  # a Thursday
     weeks = weeks_from(dt.date(2027, 1, 4), 2)
-    insight.name_weeks(weeks, {}, course, dt.date(2027, 1, 12))
+    weeks = insight.name_weeks(weeks, {}, course, dt.date(2027, 1, 12))
     assert [week.course_week for week in weeks] == [1, 1]
-    insight.name_weeks(weeks, {}, course, dt.date(2027, 1, 14))  # the Thursday: week 2 begins
+    weeks = insight.name_weeks(weeks, {}, course, dt.date(2027, 1, 14))  # the Thursday: week 2 begins
     assert [week.course_week for week in weeks] == [1, 2]
 
 

@@ -26,7 +26,11 @@ def person_row(**given):
 
 
 def weeks_from(monday: dt.date, count: int) -> list:
-    return [SimpleNamespace(monday=monday + dt.timedelta(weeks=n)) for n in range(count)]
+    from ipt_journal.insight.weekly_mood import WeekMood
+
+    return [
+        WeekMood(f"week {n}", monday + dt.timedelta(weeks=n), 1, 5.0, None, people=[]) for n in range(count)
+    ]
 
 
 # ------------------------------------------------------------------ the trend-free link
@@ -150,5 +154,5 @@ def test_a_course_that_ended_mid_week_keeps_its_last_days_course_week():
     row says course week 2 (the Tuesday's), not 3 (its Sunday's)."""
     course = SimpleNamespace(started_on="2027-01-07", ended_on="2027-01-19", planned_weeks=12)
     weeks = weeks_from(dt.date(2027, 1, 4), 3)
-    insight.name_weeks(weeks, {}, course, dt.date(2027, 6, 1))
+    weeks = insight.name_weeks(weeks, {}, course, dt.date(2027, 6, 1))
     assert [week.course_week for week in weeks] == [1, 2, 2]

@@ -5,7 +5,6 @@ and confidants week by week, and the anniversaries of deaths that are near."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipt_journal.clinical.pathways import (
@@ -35,8 +34,7 @@ if TYPE_CHECKING:
 CONTACT_WEEKS = 16  # without a course, the weeks of contacts shown
 
 
-@dataclass
-class PathwayScreen:
+class PathwayScreen(NamedTuple):
     """Everything `ipt pathway` shows; `as_json()` gives the same figures for scripts."""
 
     today: dt.date
@@ -44,13 +42,13 @@ class PathwayScreen:
     week: int | None
     since: str | None  # the course's start: steps and weeks from then
     pathways: list[Pathway]
-    weeks: list[PathwayWeek] = field(default_factory=list)  # the dispute's stage, confidants
-    contacts: list[WeekContacts] = field(default_factory=list)  # for loneliness and isolation
-    confidants_now: int | None = None  # from the inventory
-    anniversaries: list[Anniversary] = field(default_factory=list)
-    death_months: list[DeathMonth] = field(default_factory=list)  # deaths known by month, near
-    first_year: list[str] = field(default_factory=list)  # names of people who died this past year
-    holidays: list[HolidayNear] = field(default_factory=list)  # days named as hard, near
+    weeks: list[PathwayWeek]  # the dispute's stage, confidants
+    contacts: list[WeekContacts]  # for loneliness and isolation
+    confidants_now: int | None  # from the inventory
+    anniversaries: list[Anniversary]
+    death_months: list[DeathMonth]  # deaths known by month, near
+    first_year: list[str]  # names of people who died this past year
+    holidays: list[HolidayNear]  # days named as hard, near
 
     def _shows(self, area: ProblemArea) -> bool:
         return any(p.area == area.value for p in self.pathways)
@@ -169,26 +167,36 @@ def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayS
     store = journal.pathways
     helped = _with_therapist(journal)
     paths = [pathway(a, phase, store.done(a, since), helped) for a in areas]
-    screen = PathwayScreen(today, phase, week, since, paths)
+    weeks: list[PathwayWeek] = []
+    contacts: list[WeekContacts] = []
+    confidants_now = None
     if {ProblemArea.role_dispute.value, ProblemArea.interpersonal_deficits.value} & set(areas):
         from ipt_journal.text.dates import monday_of
 
         # From the Monday of the course's first week: a course may start mid-week.
-        screen.weeks = store.weeks(monday_of(dt.date.fromisoformat(since)).isoformat() if since else None)
+        weeks = store.weeks(monday_of(dt.date.fromisoformat(since)).isoformat() if since else None)
     if ProblemArea.interpersonal_deficits.value in areas:
         start = since or (today - dt.timedelta(weeks=CONTACT_WEEKS)).isoformat()
-        screen.contacts = store.contacts(start, today.isoformat())
-        screen.confidants_now = store.confidants_now()
+        contacts = store.contacts(start, today.isoformat())
+        confidants_now = store.confidants_now()
     deaths = store.deaths()
-    screen.anniversaries = near_anniversaries(deaths, today)
     months = store.death_months()
-    screen.death_months = near_death_months(months, today)
-    screen.holidays = near_holidays(store.holidays(), today)
-    if ProblemArea.grief.value in areas:
-        # A death known by its month counts from the month's 1st.
-        known = deaths + months
-        screen.first_year = [name for name, died in known if first_year(died, today)]
-    return screen
+    # A death known by its month counts from the month's 1st.
+    first_years = [name for name, died in deaths + months if first_year(died, today)]
+    return PathwayScreen(
+        today,
+        phase,
+        week,
+        since,
+        paths,
+        weeks,
+        contacts,
+        confidants_now,
+        anniversaries=near_anniversaries(deaths, today),
+        death_months=near_death_months(months, today),
+        first_year=first_years if ProblemArea.grief.value in areas else [],
+        holidays=near_holidays(store.holidays(), today),
+    )
 
 
 class DisputeNow(NamedTuple):

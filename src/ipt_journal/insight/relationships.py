@@ -277,22 +277,25 @@ def name_weeks(
     people: dict[dt.date, list[WeekPerson]],
     course: CourseProgress | None,
     today: dt.date,
-) -> None:
-    """Give each week its people, and with a course the course weeks its days fall in
+) -> list[WeekMood]:
+    """`weeks`, each with its people, and with a course the course weeks its days fall in
     (clinical.course.week_span): `course_week` the course week of its last day so far (its
     Sunday, today for the week in progress, or the day the course ended), `course_week_first`
     that of its first day in the course, and `course_week_words` as every output says it."""
     from ipt_journal.clinical.course import week_span
 
+    named = []
     for week in weeks:
-        week.people = people.get(week.monday, [])
-        if course is None:
-            continue
-        span = week_span(course.started_on, course.planned_weeks, week.monday, today, course.ended_on)
-        week.course_week_words = span.words
-        if span.last is not None:
-            week.course_week, week.course_week_first = span.last, span.first
-            week.course_weeks = course.planned_weeks
+        week = week._replace(people=people.get(week.monday, []))
+        if course is not None:
+            span = week_span(course.started_on, course.planned_weeks, week.monday, today, course.ended_on)
+            week = week._replace(course_week_words=span.words)
+            if span.last is not None:
+                week = week._replace(
+                    course_week=span.last, course_week_first=span.first, course_weeks=course.planned_weeks
+                )
+        named.append(week)
+    return named
 
 
 class MoodPoint(NamedTuple):

@@ -168,7 +168,7 @@ def build_report(journal: Journal, since: dt.date, today: dt.date | None = None)
     compared_from, compared_until = (gap.compared_from, gap.compared_until) if gap else (since, today)
     figures = course_figures(journal, since, today)
     people, before_gap = people_in(journal, since, compared_from, compared_until)
-    name_weeks(weeks, weekly_people(journal, since), figures["course"], today)
+    weeks = name_weeks(weeks, weekly_people(journal, since), figures["course"], today)
     return Report(
         today=today,
         since=since,

@@ -5,7 +5,6 @@ against the last. Plain data, read by the report, the story and `ipt prep`."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.insight.gaps import GAP_DAYS
@@ -21,14 +20,13 @@ if TYPE_CHECKING:
 SUMMARY_WEEKS = 4
 
 
-@dataclass
-class WeekMood:
+class WeekMood(NamedTuple):
     week: str
     monday: dt.date
     checkins: int
     mean_mood: float
     change: float | None  # from the previous week with check-ins
-    people: list[WeekPerson] = field(default_factory=list)  # most seen first
+    people: list[WeekPerson]  # most seen first (relationships.name_weeks)
     course_week: int | None = None  # the course week of its last day in the course, if any
     course_week_first: int | None = None  # the course week of its first day in the course
     course_week_words: str | None = None  # "weeks 4–5 of 12", "before the course" (with a course)
@@ -56,6 +54,7 @@ def weeks_of(rows: Sequence[Row]) -> list[WeekMood]:
                 checkins=row["checkins"],
                 mean_mood=row["mean_mood"],
                 change=None if previous is None else difference(previous, row["mean_mood"]),
+                people=[],
             )
         )
     return weeks

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ipt_journal.cli.bring_options import BringOpt, things_to_bring
 from ipt_journal.cli.checkin_line import ONE_LINE
 from ipt_journal.cli.checkin_options import DateOpt, IdArg, MoodOpt, NoteOpt, TagOpt, WithOpt
 from ipt_journal.cli.checkin_people import WhatHappenedOpt, add_what_happened, parse_with
@@ -18,11 +19,8 @@ from ipt_journal.cli.context import (
     session,
 )
 from ipt_journal.cli.lazy import LazyGroup
-from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.errors import InputError
 from ipt_journal.text import messages
-from ipt_journal.wizards.checkin import checkin_wizard
-from ipt_journal.wizards.checkin_extras import ask_bring, due_measures_and_goals
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -123,16 +121,12 @@ def checkin(
     """Record a check-in. In a terminal with no --mood, a short wizard asks."""
     if ctx.invoked_subcommand is not None:
         return
-    from ipt_journal.cli.measure import report_measures
-    from ipt_journal.clinical.scales import GAD7, PHQ9
     from ipt_journal.models import CheckinDraft, CheckinIn, GoalRatingIn, MeasureIn, validate
 
     state = session(ctx)
     fields = _given(date, mood, with_, note, tag, what_happened)
-    answers = {
-        scale.key: scale.parse(text, f"--{scale.key}") for scale, text in ((PHQ9, phq9), (GAD7, gad7)) if text
-    }
-    difficulty = {PHQ9.key: phq9_difficulty, GAD7.key: gad7_difficulty}
+    answers = _answers(phq9, gad7)
+    difficulty = {"phq9": phq9_difficulty, "gad7": gad7_difficulty}
     ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
     noteless = False
@@ -159,11 +153,12 @@ def checkin(
     if mood is None:
         # Check what the flags gave before asking for the rest, so no answer is typed in vain.
         journal.checkins.check_names(validate(CheckinIn, {"day": dt.date.today(), "mood": 0, **fields}))
+        from ipt_journal.wizards.checkin import checkin_wizard, due_homework
+        from ipt_journal.wizards.checkin_extras import ask_bring, due_measures_and_goals
+
         fields, newcomers = checkin_wizard(journal, {"day": dt.date.today()}, fields)
         save = _saved_as_answered(state, journal, saved_early)
         ratings = due_measures_and_goals(journal, fields["day"], answers, ratings, save)
-        from ipt_journal.wizards.checkin import due_homework
-
         homework = due_homework(journal, fields["day"])
         if bring is None:
             bring = [ask_bring()]
@@ -184,8 +179,10 @@ def checkin(
         saved_measures=saved_early,
     )
     saved = journal.checkins.add(draft)
-    measures = journal.measures.all(checkin_id=saved.id)
+    measures = journal.measures.all(checkin_id=saved.id) if draft.measures or saved_early else []
     if as_json:  # every questionnaire of the check-in, those the wizard saved early too
+        from ipt_journal.cli.measure import report_measures
+
         report_measures(journal, measures, as_json=True, extra={"checkin": messages.plain(saved)})
         return
     # Questionnaires the wizard saved as they were answered have had their result shown.
@@ -202,9 +199,23 @@ def checkin(
         messages.note(
             "Goal progress: " + ", ".join(f"#{goal_id} {r}/10" for goal_id, r in ratings.items()) + "."
         )
-    report_measures(journal, measures, as_json=False)
+    if measures:
+        from ipt_journal.cli.measure import report_measures
+
+        report_measures(journal, measures, as_json=False)
     if saved.mood <= LOW_MOOD:
         messages.note(LOW_MOOD_LINE)
+
+
+def _answers(phq9: str | None, gad7: str | None) -> dict[str, list[int | None]]:
+    """--phq9 and --gad7 as answers, by scale (the scales load only when one was given)."""
+    if not (phq9 or gad7):
+        return {}
+    from ipt_journal.clinical.scales import GAD7, PHQ9
+
+    return {
+        scale.key: scale.parse(text, f"--{scale.key}") for scale, text in ((PHQ9, phq9), (GAD7, gad7)) if text
+    }
 
 
 def show(
@@ -307,6 +318,8 @@ def edit(
     if changes:
         fields = {**current.fields(), **changes}
     else:
+        from ipt_journal.wizards.checkin import checkin_wizard
+
         fields, _ = checkin_wizard(journal, current.fields(), {}, allow_newcomers=False)
     saved = journal.checkins.update(checkin_id, validate(CheckinIn, fields))
     messages.checkin_saved(saved, "Updated", asked_who=not changes)

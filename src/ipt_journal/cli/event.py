@@ -5,9 +5,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ipt_journal.cli.bring_options import BringOpt, things_to_bring
 from ipt_journal.cli.context import EditOpt, YesOpt, command_group, session
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
-from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.clinical.vocab import EventKind
 from ipt_journal.text import messages
 from ipt_journal.wizards.events import ask_event

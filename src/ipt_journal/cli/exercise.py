@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ipt_journal.cli import completion
+from ipt_journal.cli.bring_options import BringOpt, things_to_bring
 from ipt_journal.cli.context import command_group, session
 from ipt_journal.cli.exercise_options import AnswerOpt, HomeworkOpt, MoodAfterOpt, MoodBeforeOpt
 from ipt_journal.cli.homework import DEFAULT_DUE_DAYS
 from ipt_journal.cli.listing import SinceOpt, UntilOpt
-from ipt_journal.cli.therapy import BringOpt, things_to_bring
 from ipt_journal.text import messages
 from ipt_journal.wizards.exercise import guided
 

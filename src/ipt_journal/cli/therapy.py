@@ -37,24 +37,7 @@ WorkedOnOpt = Annotated[
 AgreedOpt = Annotated[
     str | None, typer.Option("--agreed", metavar="TEXT", help="What you agreed.", show_default=False)
 ]
-# Shared with `ipt checkin` and `ipt exercise start`.
-BringOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--bring",
-        metavar="TEXT",
-        help="A question or topic to bring to your next session; repeatable.",
-        show_default=False,
-    ),
-]
 EXAMPLE = "ipt session add --with 'Dr Lee' --worked-on 'The argument with Sam' --agreed 'Try an I-statement'"
-
-
-def things_to_bring(texts: list[str] | None, day: dt.date, source: str) -> list:
-    """--bring values as validated BringIn records, to save with what they came with."""
-    from ipt_journal.models import BringIn, validate
-
-    return [validate(BringIn, {"text": text, "added_on": day, "source": source}) for text in texts or []]
 
 
 @app.command()

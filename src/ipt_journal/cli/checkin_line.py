@@ -51,13 +51,8 @@ def one_line(
                 f"Write the mood first and the note after it: {EXAMPLE_ONE_LINE}",
             )
     journal = session(ctx).journal()
-    everyone = journal.people.all()
-    entry = parse_line(
-        mood,
-        words or [],
-        [p.name for p in everyone if p.status != "deceased"],
-        [p.name for p in everyone if p.status == "deceased"],
-    )
+    living, died = journal.people.names()
+    entry = parse_line(mood, words or [], living, died)
     fields = _given(
         date or given.get("date"),
         entry.mood,

@@ -106,6 +106,18 @@ class PeopleStore(Repository):
         )
         return [_person(row) for row in rows]
 
+    def names(self) -> tuple[list[str], list[str]]:
+        """The names of the living and of those who have died, closest first: all a line of
+        text is read against (the one-line check-in), without reading whole records."""
+        living: list[str] = []
+        died: list[str] = []
+        for row in self._all(
+            "SELECT name, status = 'deceased' FROM people "
+            "ORDER BY closeness IS NULL, closeness, name COLLATE NOCASE"
+        ):
+            (died if row[1] else living).append(row[0])
+        return living, died
+
     def named(self, name: str) -> Person:
         """The person called `name` (any case), or NotFound suggesting close names."""
         key = name.strip().casefold()

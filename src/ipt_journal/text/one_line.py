@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ipt_journal.errors import InputError
 
@@ -42,12 +42,11 @@ _PERSON_LIKE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class QuickEntry:
+class QuickEntry(NamedTuple):
     mood: int
     note: str | None
-    tags: list[str] = field(default_factory=list)
-    people: list[dict[str, object]] = field(default_factory=list)  # name, quality (int or None)
+    tags: list[str]
+    people: list[dict[str, object]]  # name, quality (int or None)
 
 
 def parse_mood(text: str) -> int:

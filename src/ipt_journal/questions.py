@@ -3,8 +3,6 @@
 Wording lives here, apart from the code that asks, so it can be reviewed in one place.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -33,7 +31,7 @@ class Question(NamedTuple):
     when: Callable[[dict], bool] | None = None  # asked only if this holds for the answers so far
 
 
-def _enum_choices(enum: type[Choice]) -> tuple[tuple[str, object], ...]:
+def _enum_choices(enum: "type[Choice]") -> tuple[tuple[str, object], ...]:
     return tuple((member.label, member.value) for member in enum)
 
 

@@ -3,8 +3,6 @@
 The wording is ours, kept here as data apart from the commands that show it.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

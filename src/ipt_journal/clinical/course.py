@@ -1,7 +1,5 @@
 """Where a person is in their IPT course, worked out from the calendar."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -256,7 +254,7 @@ def position(
     return Position(week, planned_weeks, phase_for(week, planned_weeks), False, sessions_held)
 
 
-def score_moves(progress: Sequence[ScaleProgress]) -> dict[str, list[ScaleProgress]] | None:
+def score_moves(progress: "Sequence[ScaleProgress]") -> "dict[str, list[ScaleProgress]] | None":
     """Each questionnaire taken twice (a list of `report.ScaleProgress`), sorted by how it
     moved from baseline by its own figure: "down", "up" or "same"; None when none was (or
     none has a figure)."""

@@ -6,8 +6,6 @@ dead numbers: only numbers checked against an official source belong here. A cou
 row still gets "call your local emergency number" and findahelpline.com.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -7,8 +7,6 @@ lines as the person likes), "choice" (one of `choices`, or their own words), "sc
 asked only when an earlier answer has that value (the role dispute asks by stage).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from typing import NamedTuple
 

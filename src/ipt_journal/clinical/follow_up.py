@@ -10,8 +10,6 @@ has no "next session": the person is sent to their doctor (GP). One urgency per 
 the most urgent wins and is shown last. Sources: docs/safety.md.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -54,7 +52,7 @@ class Care(NamedTuple):
         return self.has_therapist is False and not self.course_over
 
 
-def care_of(journal: Journal) -> Care:
+def care_of(journal: "Journal") -> Care:
     """The current course's answer to "do you work with a therapist?" and whether it ended."""
     import datetime as dt
 
@@ -106,7 +104,7 @@ def item9_follow_up(
 
 
 def score_follow_up(
-    scale: Scale, total: int, baseline: int | None, previous: int | None, care: Care
+    scale: "Scale", total: int, baseline: int | None, previous: int | None, care: Care
 ) -> str | None:
     """A severe score or a meaningful rise: 'please contact ... soon'; None otherwise."""
     from ipt_journal.clinical.scales import see_clinician_soon
@@ -145,7 +143,7 @@ def most_urgent(*urgencies: str | None) -> str | None:
     return max(urgencies, key=lambda u: RANK[u])
 
 
-def self_help_of(journal: Journal, on: _date) -> str | None:
+def self_help_of(journal: "Journal", on: "_date") -> str | None:
     """`self_help_advice` for the journal's current course on day `on` (a date): its
     baseline and latest PHQ-9, and whether the course is past its middle."""
     import datetime as dt

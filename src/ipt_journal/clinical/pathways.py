@@ -9,8 +9,6 @@ Klerman, The Guide to Interpersonal Psychotherapy (2018), and Stuart & Robertson
 Interpersonal Psychotherapy: A Clinician's Guide (2012), as docs/safety.md cites.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -38,7 +36,7 @@ class Step(NamedTuple):
         """Every exercise that does this step, with a therapist or without."""
         return (self.exercise, self.alone[1]) if self.alone else (self.exercise,)
 
-    def for_course(self, with_therapist: bool | None) -> Step:
+    def for_course(self, with_therapist: bool | None) -> "Step":
         """The step as a course shows it: the self-guided wording when it has no therapist."""
         if with_therapist is False and self.alone:
             title, exercise = self.alone
@@ -46,7 +44,7 @@ class Step(NamedTuple):
         return self
 
 
-PATHWAYS: dict[str, tuple[Step, ...]] = {
+PATHWAYS: "dict[str, tuple[Step, ...]]" = {
     ProblemArea.grief.value: (
         Step("story", "The story of the death and of the relationship", "grief-story", "initial"),
         Step("feelings", "The feelings, the hard and the unsaid too", "grief-feelings", "middle"),
@@ -97,11 +95,11 @@ def area_label(area: str) -> str:
     return ProblemArea(area).label
 
 
-def step_of(area: str, key: str) -> Step | None:
+def step_of(area: str, key: str) -> "Step | None":
     return next((step for step in PATHWAYS.get(area, ()) if step.key == key), None)
 
 
-def ready(step: Step, phase: str | None) -> bool:
+def ready(step: "Step", phase: str | None) -> bool:
     """Whether the course has reached the step's phase (no course: every step is open)."""
     return phase is None or PHASE_ORDER.index(step.phase) <= PHASE_ORDER.index(phase)
 
@@ -114,7 +112,7 @@ class Done(NamedTuple):
 
 
 class StepState(NamedTuple):
-    step: Step
+    step: "Step"
     done: Done | None
     ready: bool  # the course has reached its phase
 

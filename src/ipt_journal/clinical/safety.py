@@ -6,8 +6,6 @@ and nothing else in the code spells a number out. Imports nothing heavy: `ipt cr
 must work even when the journal cannot be opened.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -127,7 +125,7 @@ def resources(country: str | None, after_item9: bool = False) -> list[str]:
 
 
 def as_json(
-    country: str | None, opening: str = CALM_OPENING, follow_up: FollowUp | None = None
+    country: str | None, opening: str = CALM_OPENING, follow_up: "FollowUp | None" = None
 ) -> dict[str, Any]:
     """The help as data; `opening` is the item-9 message unless `ipt crisis` asks, and
     `follow_up` (a `follow_up.FollowUp`) then says whom to tell and how soon."""
@@ -147,7 +145,7 @@ def as_json(
     return data
 
 
-def item9_days(measures: Iterable[Measure]) -> list[str]:
+def item9_days(measures: "Iterable[Measure]") -> list[str]:
     """The days among `measures` with a PHQ-9 whose last item was answered above 0.
 
     Any screen that shows a PHQ-9 passes these to `cli.crisis.crisis_if_due`, in every
@@ -158,7 +156,7 @@ def item9_days(measures: Iterable[Measure]) -> list[str]:
     return sorted({m.day for m in measures if needs_safety_message(m.scale, m.answers)})
 
 
-def crisis_days(journal: Journal, since: _d | None = None, until: _d | None = None) -> list[str]:
+def crisis_days(journal: "Journal", since: "_d | None" = None, until: "_d | None" = None) -> list[str]:
     """`item9_days` of the PHQ-9s taken from `since` to `until` (either open)."""
     from ipt_journal.clinical.scales import PHQ9
 
@@ -184,7 +182,7 @@ class Item9Story(NamedTuple):
         return self.latest is not None and self.latest.answer > 0
 
 
-def item9_story(journal: Journal) -> Item9Story:
+def item9_story(journal: "Journal") -> Item9Story:
     from ipt_journal.clinical.scales import PHQ9, PHQ9_SAFETY_ITEM
 
     answers = [Item9Answer(*row) for row in journal.measures.item_answers(PHQ9.key, PHQ9_SAFETY_ITEM)]
@@ -244,7 +242,7 @@ def history_line(story: Item9Story, person: str = "you") -> str:
     return f"{opening} {topic}; {since}. `ipt crisis` any time."
 
 
-def due_json(days: list[str], country: str | None, follow_up: FollowUp | None = None) -> dict[str, Any]:
+def due_json(days: list[str], country: str | None, follow_up: "FollowUp | None" = None) -> dict[str, Any]:
     """The `safety` object a JSON screen adds when `days` is not empty and still urgent."""
     return {**as_json(country, follow_up=follow_up), "urgent": True, "item9_days": days}
 
@@ -259,7 +257,7 @@ def history_json(days: list[str], story: Item9Story) -> dict:
     }
 
 
-def item9_line_of(journal: Journal) -> tuple[str | None, bool]:
+def item9_line_of(journal: "Journal") -> tuple[str | None, bool]:
     """The dashboard's safety line and whether item 9 was ever answered above 0: whom to tell
     how soon while the latest PHQ-9 answers it above 0, else one line of history."""
     import datetime as dt
@@ -283,7 +281,7 @@ def item9_line_of(journal: Journal) -> tuple[str | None, bool]:
     )
 
 
-def urgency_context(journal: Journal) -> dict:
+def urgency_context(journal: "Journal") -> dict:
     """`who` and `item9_urgent` for a screen that shows questionnaires (here rather than in
     insight.prep, so the report need not load the prep screen's module)."""
     from ipt_journal.clinical.follow_up import care_of

@@ -4,8 +4,6 @@ Item wording, order and answer options are kept as published (docs/safety.md cit
 source and its terms of use). Wording of results informs and never diagnoses.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 

@@ -2,8 +2,6 @@
 blocks, so both say the same thing; journal text stays raw here and each renderer escapes
 it for its format."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import NamedTuple
 

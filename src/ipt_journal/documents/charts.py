@@ -6,8 +6,6 @@ grey with their names written on them, and every chart carries a title and a tex
 description for screen readers. The numbers are also in a table next to each chart.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Sequence
 from html import escape
@@ -31,7 +29,7 @@ DATE_TICKS = 6  # dates written along the time axis, first and last included
 
 class Series(NamedTuple):
     label: str
-    points: Sequence[tuple[dt.date, float]]
+    points: "Sequence[tuple[dt.date, float]]"
 
 
 class Band(NamedTuple):
@@ -55,8 +53,8 @@ def line_chart(
     description: str,
     series: list[Series],
     y_max: float,
-    bands: Sequence[Band] = (),
-    marks: Sequence[Mark] = (),
+    bands: "Sequence[Band]" = (),
+    marks: "Sequence[Mark]" = (),
 ) -> str:
     # The time axis spans the treatment marks too, so each sits at its own day.
     days = [day for s in series for day, _ in s.points] + [m.day for m in marks]

@@ -6,8 +6,6 @@ again as they are merged, in one transaction, by `Journal.merge`. A row's check-
 hash of the row, so a file imported twice adds nothing the second time.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from array import array
 from collections import Counter
@@ -90,7 +88,7 @@ def mood_words(labels: list[MoodLabel], defaults: dict[str, int]) -> dict[str, s
     }
 
 
-def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
+def import_source(journal: "Journal", source: Source, mapping: Mapping, dry_run: bool) -> Outcome:
     """Merge a file into the journal, or with `dry_run` only say what would be added.
 
     The file is read twice, a row at a time, never whole: first every row is checked (reading
@@ -137,7 +135,7 @@ def import_source(journal: Journal, source: Source, mapping: Mapping, dry_run: b
 People = dict[str, tuple[str, str]]  # name key -> (uid, name), the living of the inventory
 
 
-def _inventory(journal: Journal, mapping: Mapping) -> tuple[People, dict[str, str]]:
+def _inventory(journal: "Journal", mapping: Mapping) -> tuple[People, dict[str, str]]:
     everyone = journal.people.all()
     # Someone who has died is not "time with them": an activity naming them stays a tag.
     people = {label_key(p.name): (p.uid, p.name) for p in everyone if p.status != "deceased"}
@@ -221,7 +219,7 @@ def _mood_word(moods: Moods, mapping: Mapping, entry: Entry) -> str | None:
 class _OnlyCheckins(NamedTuple):
     """The records a merge reads (store.merging.Records): check-ins, as they are read."""
 
-    checkins: Iterable[portable.CheckinDoc]
+    checkins: "Iterable[portable.CheckinDoc]"
     people: tuple = ()
     incidents: tuple = ()
     measures: tuple = ()
@@ -250,7 +248,7 @@ class _Checkins:
     what the summary tells (people, tags, the first rows, those already imported)."""
 
     def __init__(
-        self, journal: Journal, source: Source, moods: Moods, mapping: Mapping, people: People
+        self, journal: "Journal", source: Source, moods: Moods, mapping: Mapping, people: People
     ) -> None:
         self.journal = journal
         self.source = source
@@ -263,7 +261,7 @@ class _Checkins:
         self.first_rows: list[Row] = []
         self.already = 0
 
-    def docs(self, keys: Iterator[int]) -> Iterator[portable.CheckinDoc]:
+    def docs(self, keys: Iterator[int]) -> "Iterator[portable.CheckinDoc]":
         batch: list[dict] = []
         for checkin in self._checkins(keys):
             batch.append(checkin)
@@ -305,7 +303,7 @@ class _Checkins:
                 "_entry": entry,
             }
 
-    def _new(self, batch: list[dict]) -> Iterator[portable.CheckinDoc]:
+    def _new(self, batch: list[dict]) -> "Iterator[portable.CheckinDoc]":
         from ipt_journal.safekeeping import portable
 
         known = self.journal.known_uids("checkins", [checkin["uid"] for checkin in batch])

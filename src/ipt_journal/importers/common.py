@@ -5,8 +5,6 @@ Each row becomes one check-in whose uid is a hash of the row itself, so importin
 file again finds every check-in already there and adds nothing.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import hashlib
 import html
@@ -80,10 +78,10 @@ class Source(NamedTuple):
     kind: str  # e.g. "Daylio export (8 columns)"
     uid_prefix: str
     mood_column: str
-    file: CsvFile
+    file: "CsvFile"
     # A row (its first line, its cells) as an entry, or why it is skipped; a bad row raises
     # SourceError naming its line and column.
-    read_row: Callable[[int, list[str]], Entry | str]
+    read_row: "Callable[[int, list[str]], Entry | str]"
 
 
 # ------------------------------------------------------------------ reading the file
@@ -173,7 +171,7 @@ def label_key(label: str) -> str:
 V = TypeVar("V")  # what a map's values are checked into
 
 
-def parse_map(text: str | None, option: str, value_rule: Callable[[str, str], V]) -> dict[str, V]:
+def parse_map(text: str | None, option: str, value_rule: "Callable[[str, str], V]") -> dict[str, V]:
     """'label=value,label=value' -> {label key: value}, each value checked by `value_rule`."""
     mapping: dict[str, V] = {}
     for part in (text or "").split(","):

@@ -4,8 +4,6 @@ events that frame the course, item-level questionnaires, exercises in full, and 
 happened since the last session. Plain data with every value already in words; the
 `documents/` package renders it. Nothing here knows Markdown or HTML."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -78,7 +76,7 @@ def died_words(day: str, approximate: bool) -> str:
     return when.strftime("%B %Y") if approximate else f"{when.day} {when.strftime('%B %Y')}"
 
 
-def item9_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Item9Answer]:
+def item9_answers(journal: "Journal", since: dt.date, today: dt.date) -> list[Item9Answer]:
     """Every PHQ-9 item 9 answer in the window, oldest first, and the latest one ever when
     it is older than the window (the latest answer is always said)."""
     from ipt_journal.clinical.scales import OPTIONS, PHQ9, item9
@@ -90,7 +88,7 @@ def item9_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Item
     return [Item9Answer(m.day, item9(m.answers), OPTIONS[item9(m.answers)].lower()) for m in measures]
 
 
-def safety_plan_state(journal: Journal) -> SafetyPlanState | None:
+def safety_plan_state(journal: "Journal") -> SafetyPlanState | None:
     items = journal.safety_plan.items()
     if not items:
         return None
@@ -98,7 +96,7 @@ def safety_plan_state(journal: Journal) -> SafetyPlanState | None:
     return SafetyPlanState(len(items), sorted({i.step for i in items}), changed[:10] if changed else None)
 
 
-def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]:
+def inventory(journal: "Journal", focus_people: set[str]) -> list[InventoryPerson]:
     """The people in the focus (the dispute, grief, the problem area) and the inner circle."""
     from ipt_journal.clinical.vocab import CLOSENESS_LABELS
     from ipt_journal.text.dates import stored_day_or_month
@@ -134,7 +132,7 @@ def inventory(journal: Journal, focus_people: set[str]) -> list[InventoryPerson]
     return out
 
 
-def _answers(p: Person) -> list[tuple[str, str]]:
+def _answers(p: "Person") -> list[tuple[str, str]]:
     from ipt_journal.text.messages import label
 
     gone = p.status == "deceased"
@@ -156,7 +154,7 @@ def _answers(p: Person) -> list[tuple[str, str]]:
     return [(name, str(value)) for name, value in pairs if value]
 
 
-def framing_events(journal: Journal, since: dt.date) -> list[LifeEvent]:
+def framing_events(journal: "Journal", since: dt.date) -> "list[LifeEvent]":
     """The life events before the course (and before the window): those the person recorded
     around when their mood began to get low, as `ipt start` asks, back to the first one.
     Without a course there is no onset to frame, so none."""
@@ -167,7 +165,7 @@ def framing_events(journal: Journal, since: dt.date) -> list[LifeEvent]:
     return journal.events.between(None, first - dt.timedelta(days=1))
 
 
-def measure_answers(journal: Journal, since: dt.date, today: dt.date) -> list[MeasureAnswers]:
+def measure_answers(journal: "Journal", since: dt.date, today: dt.date) -> list[MeasureAnswers]:
     from ipt_journal.clinical.scales import DIFFICULTY_SHORT, SCALES
 
     out = []
@@ -178,7 +176,7 @@ def measure_answers(journal: Journal, since: dt.date, today: dt.date) -> list[Me
     return out
 
 
-def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[ExerciseDone]:
+def exercises_done(journal: "Journal", since: dt.date, today: dt.date) -> list[ExerciseDone]:
     from ipt_journal.clinical.exercises import CATALOGUE
 
     out = []
@@ -205,7 +203,7 @@ def exercises_done(journal: Journal, since: dt.date, today: dt.date) -> list[Exe
 
 
 def since_last_session(
-    journal: Journal, today: dt.date, with_notes: bool, with_exercises: bool
+    journal: "Journal", today: dt.date, with_notes: bool, with_exercises: bool
 ) -> SinceLastSession | None:
     """What happened since the last session, in the window `ipt prep` shows
     (report_window.last_session: from that session's day, included, to today)."""
@@ -241,7 +239,7 @@ def since_last_session(
     )
 
 
-def staying_well_lines(journal: Journal) -> tuple[list[str], str | None]:
+def staying_well_lines(journal: "Journal") -> tuple[list[str], str | None]:
     """The staying-well (relapse-prevention) plan as lines, and where they come from: the
     plan's own store (`journal.staying_well`), else, for a journal with none written, the
     end-of-course review's warning signs and what to do if they return."""

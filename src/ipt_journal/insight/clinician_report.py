@@ -6,8 +6,6 @@ already in words: names and labels, never slugs or ids. `documents/` renders it 
 Markdown or HTML; nothing here knows either format.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple

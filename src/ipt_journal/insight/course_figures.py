@@ -3,8 +3,6 @@ the questionnaires of the window side by side, each scale's baseline against its
 (`ScaleProgress`), the goals, the end-of-course review, and the days whose PHQ-9 item 9
 calls for crisis resources."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, NamedTuple
 

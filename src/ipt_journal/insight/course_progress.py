@@ -1,8 +1,6 @@
 """Where a course stands on a day: its calendar week, its phase and the sessions held
 beside it, in the words every screen uses; and whether the midpoint review is due."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

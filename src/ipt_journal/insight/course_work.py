@@ -4,8 +4,6 @@ week by week over the report's window with where it stands now, and the midpoint
 if one was written. `ipt report` (terminal and JSON) and the clinician document (Markdown
 and HTML) all show these figures, from here, so they say the same thing."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -28,8 +26,8 @@ MIDPOINT_PARTS = (
 class CourseWork(NamedTuple):
     pathways: list[Pathway]
     stage_weeks: list[tuple[str, str]]  # (its Monday, stage), oldest first
-    dispute: DisputeNow | None
-    midpoint: Midpoint | None
+    dispute: "DisputeNow | None"
+    midpoint: "Midpoint | None"
 
     @property
     def is_empty(self) -> bool:
@@ -97,7 +95,7 @@ def step_status(path: Pathway, state: StepState) -> str:
     return "next" if state is path.next else "to do"
 
 
-def build_course_work(journal: Journal, since: dt.date, today: dt.date) -> CourseWork:
+def build_course_work(journal: "Journal", since: dt.date, today: dt.date) -> CourseWork:
     """The current course's work (none without a course): the pathway as on `today`, the
     stage's weeks from `since` (the report's window), the course's latest midpoint review."""
     from ipt_journal.insight.pathways import build, dispute_now, dispute_weeks

@@ -2,8 +2,6 @@
 around them: mood years apart is not a change from one week to the next, and a first
 half of empty months is no half to compare against."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,7 +41,7 @@ class Gap(NamedTuple):
         )
 
 
-def last_gap(journal: Journal, since: dt.date, until: dt.date) -> Gap | None:
+def last_gap(journal: "Journal", since: dt.date, until: dt.date) -> Gap | None:
     """Where comparisons start and end in the window `since` to `until`: after the latest
     stretch of more than GAP_DAYS without a check-in that check-ins follow (a window that
     opens on empty months counts), and at the last check-in when more than GAP_DAYS have

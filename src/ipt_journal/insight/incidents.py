@@ -2,8 +2,6 @@
 as the screens and documents show them, and a communication analysis started from one.
 Plain data; no Typer, Rich or questionary."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,7 +17,7 @@ class PersonIncidents(NamedTuple):
     """One person's incidents in a window, oldest first."""
 
     name: str
-    incidents: list[Incident]
+    incidents: "list[Incident]"
 
     def as_json(self) -> dict:
         return {
@@ -32,7 +30,7 @@ class PersonIncidents(NamedTuple):
 
 
 def by_person(
-    journal: Journal, since: dt.date | None = None, until: dt.date | None = None
+    journal: "Journal", since: dt.date | None = None, until: dt.date | None = None
 ) -> list[PersonIncidents]:
     """The window's incidents grouped by person (people in the order they first appear)."""
     grouped: dict[str, PersonIncidents] = {}
@@ -48,7 +46,7 @@ def day_in_words(day: str) -> str:
 
 
 def analysis_start(
-    journal: Journal, kind: str, incident_id: int, with_: str | None, answers: dict[str, Any]
+    journal: "Journal", kind: str, incident_id: int, with_: str | None, answers: dict[str, Any]
 ) -> tuple[str, dict[str, Any]]:
     """A communication analysis from incident `incident_id`: its person, and the context
     answer carrying the day and the words (unless --answer context= gave one). Refuses

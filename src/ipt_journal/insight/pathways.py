@@ -2,8 +2,6 @@
 steps done and next at the course's phase, the role dispute's stage week by week, contacts
 and confidants week by week, and the anniversaries of deaths that are near."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -42,8 +40,8 @@ class PathwayScreen(NamedTuple):
     week: int | None
     since: str | None  # the course's start: steps and weeks from then
     pathways: list[Pathway]
-    weeks: list[PathwayWeek]  # the dispute's stage, confidants
-    contacts: list[WeekContacts]  # for loneliness and isolation
+    weeks: "list[PathwayWeek]"  # the dispute's stage, confidants
+    contacts: "list[WeekContacts]"  # for loneliness and isolation
     confidants_now: int | None  # from the inventory
     anniversaries: list[Anniversary]
     death_months: list[DeathMonth]  # deaths known by month, near
@@ -54,14 +52,14 @@ class PathwayScreen(NamedTuple):
         return any(p.area == area.value for p in self.pathways)
 
     @property
-    def stage_weeks(self) -> list[PathwayWeek]:
+    def stage_weeks(self) -> "list[PathwayWeek]":
         """The dispute's stage by week, for a role dispute's pathway."""
         if not self._shows(ProblemArea.role_dispute):
             return []
         return [w for w in self.weeks if w.dispute_stage]
 
     @property
-    def confidant_weeks(self) -> list[PathwayWeek]:
+    def confidant_weeks(self) -> "list[PathwayWeek]":
         """People to confide in by week, for the loneliness and isolation pathway."""
         if not self._shows(ProblemArea.interpersonal_deficits):
             return []
@@ -134,7 +132,7 @@ class PathwayScreen(NamedTuple):
         }
 
 
-def focus_areas(journal: Journal, chosen: str | None = None) -> list[str]:
+def focus_areas(journal: "Journal", chosen: str | None = None) -> list[str]:
     """The areas with a pathway: `chosen`, else the course's focus (at most two)."""
     if chosen:
         return [chosen]
@@ -142,7 +140,7 @@ def focus_areas(journal: Journal, chosen: str | None = None) -> list[str]:
     return [a for a in (course.focus_areas if course else []) if a in PATHWAYS]
 
 
-def _where(journal: Journal, today: dt.date) -> tuple[str | None, str | None, int | None]:
+def _where(journal: "Journal", today: dt.date) -> tuple[str | None, str | None, int | None]:
     """The course's start, phase and week (None without a course), counted as the dashboard
     counts them (insight.course_progress), reading only what the pathway needs."""
     from ipt_journal.clinical.course import position
@@ -155,13 +153,13 @@ def _where(journal: Journal, today: dt.date) -> tuple[str | None, str | None, in
     return course.started_on, where.phase, where.week
 
 
-def _with_therapist(journal: Journal) -> bool | None:
+def _with_therapist(journal: "Journal") -> bool | None:
     """Whether the course has a therapist: a self-guided one (False) gets steps worded for it."""
     course = journal.course.current()
     return course.with_therapist if course else None
 
 
-def build(journal: Journal, today: dt.date, area: str | None = None) -> PathwayScreen:
+def build(journal: "Journal", today: dt.date, area: str | None = None) -> PathwayScreen:
     since, phase, week = _where(journal, today)
     areas = focus_areas(journal, area)
     store = journal.pathways
@@ -216,7 +214,7 @@ class DisputeNow(NamedTuple):
         return {"with": self.person, "stage": self.stage, "week": self.week}
 
 
-def dispute_now(journal: Journal) -> DisputeNow | None:
+def dispute_now(journal: "Journal") -> DisputeNow | None:
     """The current course's role dispute stage, None without one (or once the course ended)."""
     course = journal.course.current()
     if course is None or course.ended_on or not course.dispute_stage:
@@ -231,7 +229,7 @@ def dispute_now(journal: Journal) -> DisputeNow | None:
     return DisputeNow(course.dispute_person, course.dispute_stage, week)
 
 
-def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
+def dashboard_lines(journal: "Journal", today: dt.date) -> list[str]:
     """The dashboard's pathway lines: anniversaries and days named as hard that are near
     (whatever the focus: they can be hard in any course, every year), then where the
     dispute stands and the next step of each focus's pathway."""
@@ -250,7 +248,7 @@ def dashboard_lines(journal: Journal, today: dt.date) -> list[str]:
     return lines
 
 
-def dispute_weeks(journal: Journal, since: dt.date) -> list[PathwayWeek]:
+def dispute_weeks(journal: "Journal", since: dt.date) -> "list[PathwayWeek]":
     """The role dispute's stage by week from `since` (the report's window), when the course's
     focus is a role dispute; else none."""
     areas = focus_areas(journal)

@@ -4,8 +4,6 @@ Plain data from the journal's aggregates over one window (the last session's day
 or --since); `render/prep.py` draws it and `as_json` gives the same figures.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple

@@ -25,8 +25,6 @@ the per-person figures"):
   Behavioral Sciences, 2nd ed.).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from typing import TYPE_CHECKING, NamedTuple
@@ -155,7 +153,7 @@ def trend_free_link(
     return Link(r, low, high, strength, low > 0 or high < 0, n, effective)
 
 
-def _person_mood(row: Row) -> PersonMood:
+def _person_mood(row: "Row") -> PersonMood:
     bands = {"badly": row["badly"], "neither": row["neither"], "well": row["well"]}
     went = [band for band, times in bands.items() if times]
     compared = row["detrended"]
@@ -195,7 +193,7 @@ def _person_mood(row: Row) -> PersonMood:
     )
 
 
-def _change(row: Row) -> PersonChange:
+def _change(row: "Row") -> PersonChange:
     early, late = row["early"], row["late"]
     if row["early_rated"] >= MIN_EACH_HALF and row["late_rated"] >= MIN_EACH_HALF:
         moved = row["late_quality"] - row["early_quality"]
@@ -273,11 +271,11 @@ def weekly_people(journal: Journal, since: dt.date) -> dict[dt.date, list[WeekPe
 
 
 def name_weeks(
-    weeks: list[WeekMood],
+    weeks: "list[WeekMood]",
     people: dict[dt.date, list[WeekPerson]],
-    course: CourseProgress | None,
+    course: "CourseProgress | None",
     today: dt.date,
-) -> list[WeekMood]:
+) -> "list[WeekMood]":
     """`weeks`, each with its people, and with a course the course weeks its days fall in
     (clinical.course.week_span): `course_week` the course week of its last day so far (its
     Sunday, today for the week in progress, or the day the course ended), `course_week_first`

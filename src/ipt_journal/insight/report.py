@@ -4,8 +4,6 @@ Nothing here prints: `render` turns a `Report` into a table or JSON, so both sho
 the same numbers.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -217,7 +215,7 @@ def people_in(
     return people, [row["name"] for row in earlier if row["name"] not in shown_names]
 
 
-def person_pattern(row: Row) -> PersonPattern:
+def person_pattern(row: "Row") -> PersonPattern:
     enough = row["compared"] >= MIN_CHECKINS_EACH and row["checkins_without"] >= MIN_CHECKINS_EACH
     return PersonPattern(
         name=row["name"],

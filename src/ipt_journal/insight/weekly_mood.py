@@ -2,8 +2,6 @@
 the week before, never across a gap of months), and the summary of the first weeks
 against the last. Plain data, read by the report, the story and `ipt prep`."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -40,7 +38,7 @@ class MoodSummary(NamedTuple):
     change: float
 
 
-def weeks_of(rows: Sequence[Row]) -> list[WeekMood]:
+def weeks_of(rows: "Sequence[Row]") -> list[WeekMood]:
     weeks: list[WeekMood] = []
     for row in rows:
         monday = dt.date.fromisoformat(row["monday"])
@@ -60,13 +58,13 @@ def weeks_of(rows: Sequence[Row]) -> list[WeekMood]:
     return weeks
 
 
-def mood_summary(rows: Sequence[Row]) -> MoodSummary | None:
+def mood_summary(rows: "Sequence[Row]") -> MoodSummary | None:
     """First versus last weeks with check-ins, weighting each check-in equally."""
     if len(rows) < 2:
         return None
     span = min(SUMMARY_WEEKS, len(rows) // 2)
 
-    def mean(part: Sequence[Row]) -> float:
+    def mean(part: "Sequence[Row]") -> float:
         return sum(r["mood_sum"] for r in part) / sum(r["checkins"] for r in part)
 
     first, last = mean(rows[:span]), mean(rows[-span:])

@@ -5,8 +5,6 @@ Shape and symbols carry the meaning, so they read the same with NO_COLOR; colour
 repeats it. Names are placed whole, never cut: a line that cannot take the next name wraps.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple

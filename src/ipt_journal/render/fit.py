@@ -7,8 +7,6 @@ usual case), the lines are drawn here, the same characters and styles Rich's Tab
 give (a test holds the two together), in a fraction of the time.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

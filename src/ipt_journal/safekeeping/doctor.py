@@ -2,8 +2,6 @@
 integrity, links, schema, permissions, where the journal lives, its backups, temporary
 files an interrupted ipt left behind, and the drafts kept from a failed editor."""
 
-from __future__ import annotations
-
 import os
 import stat
 from pathlib import Path
@@ -72,7 +70,7 @@ class Finding(NamedTuple):
 
 
 def doctor(
-    journal_path: Path, fix: bool = False, passphrase: Callable[[], str] | None = None
+    journal_path: Path, fix: bool = False, passphrase: "Callable[[], str] | None" = None
 ) -> list[Finding]:
     """Health checks that work even when the journal cannot be opened normally. `passphrase`
     is asked for only when the journal is encrypted."""

@@ -7,8 +7,6 @@ desktop ask to unlock its keyring. Reading never fails a command: if the keyring
 be read, ipt asks for the passphrase as it would otherwise.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Any, NamedTuple
 

@@ -1,8 +1,6 @@
 """Weekly check-ins with the people and tags they name, and the SQL aggregates over them
 that reports read (weekly mood, people patterns, the inner circle not seen)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -50,7 +48,7 @@ class Checkin(NamedTuple):
 
 
 class CheckinStore(Repository):
-    def add(self, draft: CheckinDraft | CheckinIn) -> Checkin:
+    def add(self, draft: "CheckinDraft | CheckinIn") -> Checkin:
         """Save a check-in with all that comes with it (a CheckinDraft: newcomers it names,
         questionnaires, goal ratings, homework it closes, things to bring): all together or
         not at all. A bare CheckinIn is a check-in with nothing else."""
@@ -95,7 +93,7 @@ class CheckinStore(Repository):
                 self.journal.bring.insert(item)
         return self.get(row_id)
 
-    def update(self, checkin_id: int, checkin: CheckinIn) -> Checkin:
+    def update(self, checkin_id: int, checkin: "CheckinIn") -> Checkin:
         with self.journal.writing():
             # Someone who has since died may stay on a check-in from before: only adding them is refused.
             before = self._all(
@@ -124,7 +122,10 @@ class CheckinStore(Repository):
         return self.get(checkin_id)
 
     def check_names(
-        self, checkin: CheckinIn, newcomers: Sequence[PersonIn] = (), already: AbstractSet[str] = frozenset()
+        self,
+        checkin: "CheckinIn",
+        newcomers: "Sequence[PersonIn]" = (),
+        already: AbstractSet[str] = frozenset(),
     ) -> None:
         """Every name a check-in mentions must be known, or be one of its newcomers, and alive
         unless `already` (casefolded) had them on it."""
@@ -145,7 +146,7 @@ class CheckinStore(Repository):
                     "--relationship RELATIONSHIP",
                 )
 
-    def _write_people_and_tags(self, checkin_id: int, checkin: CheckinIn, stamp: str) -> None:
+    def _write_people_and_tags(self, checkin_id: int, checkin: "CheckinIn", stamp: str) -> None:
         ids = {row["name"].casefold(): row["id"] for row in self._all("SELECT id, name FROM people")}
         self.conn.executemany(
             "INSERT INTO interactions (checkin_id, person_id, quality, created_at, updated_at) "

@@ -1,8 +1,6 @@
 """The course of therapy: the course itself, its goals with their history and ratings, and
 the end-of-course review."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sqlite3
 from collections.abc import Mapping, Sequence
@@ -100,11 +98,11 @@ class CourseStore(Repository):
 
     def save(
         self,
-        course: CourseIn,
+        course: "CourseIn",
         course_id: int | None = None,
-        measures: Sequence[MeasureIn] = (),
-        goals: Sequence[GoalIn] = (),
-    ) -> tuple[Course, list[Measure]]:
+        measures: "Sequence[MeasureIn]" = (),
+        goals: "Sequence[GoalIn]" = (),
+    ) -> "tuple[Course, list[Measure]]":
         """Start a course with its baseline measures and goals, or revise the one with
         `course_id`: all together or not at all. Returns the course and the measures saved."""
         before = self.current() if course_id is not None else None
@@ -209,12 +207,12 @@ class GoalStore(Repository):
                 return goal
         raise NotFound(f"There is no goal #{goal_id}.", "See the ids with: ipt goals list")
 
-    def add(self, goals: list[GoalIn]) -> list[Goal]:
+    def add(self, goals: "list[GoalIn]") -> list[Goal]:
         with self.journal.writing():
             ids = [self.insert(goal) for goal in goals]
         return [self.get(goal_id) for goal_id in ids]
 
-    def insert(self, goal: GoalIn) -> int:
+    def insert(self, goal: "GoalIn") -> int:
         stamp = now()
         set_on = (goal.set_on or dt.date.today()).isoformat()
         goal_id = self._insert(
@@ -225,7 +223,7 @@ class GoalStore(Repository):
         self._record_history(goal_id, goal.text, "open", stamp)
         return goal_id
 
-    def revise(self, goal_id: int, goal: GoalIn) -> Goal:
+    def revise(self, goal_id: int, goal: "GoalIn") -> Goal:
         """Change a goal's words; the old words stay in its history."""
         current = self.get(goal_id)
         with self.journal.writing():
@@ -275,8 +273,8 @@ class GoalStore(Repository):
 class ReviewStore(Repository):
     def add(
         self,
-        review: ReviewIn,
-        staying_well: StayingWellIn | None = None,
+        review: "ReviewIn",
+        staying_well: "StayingWellIn | None" = None,
         to_safety_plan: tuple[str, ...] = (),
     ) -> Review:
         """Save the end-of-course review and the staying-well plan it writes, in one
@@ -327,7 +325,7 @@ def _day(day: dt.date | None) -> str | None:
 
 
 class MidpointStore(Repository):
-    def add(self, midpoint: MidpointIn) -> Midpoint:
+    def add(self, midpoint: "MidpointIn") -> Midpoint:
         with self.journal.writing():
             stamp = now()
             midpoint_id = self._insert(

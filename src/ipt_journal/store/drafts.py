@@ -1,7 +1,5 @@
 """Drafts of exercises stopped part way (the grief exercise keeps what was written)."""
 
-from __future__ import annotations
-
 import json
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Life events: what happened, when, and with whom; the interpersonal timeline's points."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
@@ -45,7 +43,7 @@ _ORDER = " ORDER BY e.day, e.id"
 
 
 class EventStore(Repository):
-    def add(self, event: LifeEventIn, bring: Sequence[BringIn] = ()) -> LifeEvent:
+    def add(self, event: "LifeEventIn", bring: "Sequence[BringIn]" = ()) -> LifeEvent:
         """Save an event with its people (checked first: an unknown name saves nothing) and
         anything to bring to the next session about it."""
         with self.journal.writing():
@@ -93,7 +91,7 @@ class EventStore(Repository):
         sql = f"{_SELECT} WHERE e.id IN (SELECT event_id FROM event_people WHERE person_id = ?)"
         return [_event(row) for row in self._all(sql + _ORDER, (person_id,))]
 
-    def update(self, event_id: int, event: LifeEventIn) -> LifeEvent:
+    def update(self, event_id: int, event: "LifeEventIn") -> LifeEvent:
         self.get(event_id)
         with self.journal.writing():
             person_ids = self._person_ids(event.people)

@@ -3,8 +3,6 @@ with them went in a check-in (issue 23, point 1). Written with their check-in (i
 transaction), read by `checkin show`, `inventory show`, `ipt prep`, the reports, and by a
 communication analysis that starts from one."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -67,7 +65,7 @@ class IncidentStore(Repository):
         sql += " ORDER BY c.day, n.id"
         return [Incident(**dict(row)) for row in self._all(sql, params)]
 
-    def write(self, checkin_id: int, checkin: CheckinIn, person_ids: dict[str, int], stamp: str) -> None:
+    def write(self, checkin_id: int, checkin: "CheckinIn", person_ids: dict[str, int], stamp: str) -> None:
         """Inside the caller's transaction: the check-in's incidents as `checkin` says. A person
         whose what-happened is None keeps the one they had (an edit that does not mention it
         loses no words); an empty one removes it; anyone no longer on the check-in loses theirs."""
@@ -96,7 +94,7 @@ class IncidentStore(Repository):
             )
 
 
-def merge_incidents(merge: MergeRows, incidents: Iterable[IncidentDoc]) -> None:
+def merge_incidents(merge: "MergeRows", incidents: "Iterable[IncidentDoc]") -> None:
     """An import's incidents, after its check-ins, by uid as every record (store.merging).
     One incident per person and check-in: where the journal has another for the same pair
     (each copy wrote one), the one changed later stays."""

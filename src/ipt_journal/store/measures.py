@@ -1,7 +1,5 @@
 """Questionnaires taken (PHQ-9, GAD-7, WSAS): their answers, totals and baselines."""
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 from typing import TYPE_CHECKING, NamedTuple
@@ -32,12 +30,12 @@ class Measure(NamedTuple):
 
 
 class MeasureStore(Repository):
-    def add(self, measure: MeasureIn) -> Measure:
+    def add(self, measure: "MeasureIn") -> Measure:
         with self.journal.writing():
             measure_id = self.insert(measure, None)
         return self.all(ids=[measure_id])[0]
 
-    def insert(self, measure: MeasureIn, checkin_id: int | None) -> int:
+    def insert(self, measure: "MeasureIn", checkin_id: int | None) -> int:
         stamp = now()
         return self._insert(
             "INSERT INTO measures (uid, scale, day, answers, total, difficulty, checkin_id, "
@@ -72,7 +70,7 @@ class MeasureStore(Repository):
             )
         return found[0]
 
-    def update(self, measure_id: int, measure: MeasureIn) -> Measure:
+    def update(self, measure_id: int, measure: "MeasureIn") -> Measure:
         """Correct the day or the answers of a questionnaire taken; its total goes with them."""
         self.get(measure_id)
         with self.journal.writing():
@@ -158,7 +156,7 @@ class MeasureStore(Repository):
         )
         return baseline, previous
 
-    def item_answers(self, scale: str, item: int) -> list[sqlite3.Row]:
+    def item_answers(self, scale: str, item: int) -> "list[sqlite3.Row]":
         """Each `scale` questionnaire's day, its answer to `item` (numbered from 1; 0 when
         not answered) and total, oldest first: read in SQL, without decoding every answer
         (each screen that shows a PHQ-9 asks this for item 9, over the whole journal)."""

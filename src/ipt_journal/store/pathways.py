@@ -3,8 +3,6 @@
 dispute's stage, how many people the person can confide in); contacts per week are
 counted from the check-ins, in SQL."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -31,7 +29,7 @@ class WeekContacts(NamedTuple):
 
 
 class PathwayStore(Repository):
-    def done(self, area: str, since: str | None = None) -> dict[str, Done]:
+    def done(self, area: str, since: str | None = None) -> "dict[str, Done]":
         """Each step of `area` done on or after `since` (the course's start): the latest time."""
         from ipt_journal.clinical.pathways import Done
 

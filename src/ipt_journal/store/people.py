@@ -1,8 +1,6 @@
 """The interpersonal inventory: people, what removing one takes with them, and a
 person's contact over the whole journal."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
@@ -136,12 +134,12 @@ class PeopleStore(Repository):
             raise_deceased(person.name, refusal)
         return person
 
-    def add(self, person: PersonIn) -> Person:
+    def add(self, person: "PersonIn") -> Person:
         with self.journal.writing():
             person_id = self.insert(person)
         return self.get(person_id)
 
-    def insert(self, person: PersonIn) -> int:
+    def insert(self, person: "PersonIn") -> int:
         self.check_name_free(person.name)
         stamp = now()
         values = _person_values(person)
@@ -168,7 +166,7 @@ class PeopleStore(Repository):
             raise NotFound(f"No person with id {person_id}.")
         return _person(row)
 
-    def update(self, person_id: int, person: PersonIn) -> Person:
+    def update(self, person_id: int, person: "PersonIn") -> Person:
         with self.journal.writing():
             self.check_name_free(person.name, except_id=person_id)
             values = _person_values(person)
@@ -240,7 +238,7 @@ def _person(row: sqlite3.Row) -> Person:
     return Person(**values)
 
 
-def _person_values(person: PersonIn) -> dict:
+def _person_values(person: "PersonIn") -> dict:
     values = person.model_dump(mode="json")
     if values["can_confide"] is not None:
         values["can_confide"] = int(values["can_confide"])

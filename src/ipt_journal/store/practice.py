@@ -1,7 +1,5 @@
 """Practice between sessions: coping strategies used, exercises done, and homework."""
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 import sqlite3
@@ -65,7 +63,7 @@ class CopingStore(Repository):
             OwnStrategy(**dict(row)) for row in self._all("SELECT * FROM coping_strategies ORDER BY name")
         ]
 
-    def add_strategy(self, strategy: StrategyIn) -> OwnStrategy:
+    def add_strategy(self, strategy: "StrategyIn") -> OwnStrategy:
         stamp = now()
         with self.journal.writing():
             if self._one("SELECT 1 FROM coping_strategies WHERE key = ?", (strategy.key,)):
@@ -84,7 +82,7 @@ class CopingStore(Repository):
                 raise NotFound(f"You have no strategy of your own called {key!r}.", "See them with: ipt cope")
         self.journal.fold_wal()
 
-    def add(self, use: CopingIn) -> int:
+    def add(self, use: "CopingIn") -> int:
         stamp = now()
         with self.journal.writing():
             return self._insert(
@@ -104,7 +102,7 @@ class CopingStore(Repository):
 
 
 class ExerciseStore(Repository):
-    def _person_id(self, exercise: ExerciseIn) -> int | None:
+    def _person_id(self, exercise: "ExerciseIn") -> int | None:
         """Only the grief exercise is about someone who died; the rest are with the living."""
         from ipt_journal.clinical.exercises import REMEMBERING, refusal_for
 
@@ -116,9 +114,9 @@ class ExerciseStore(Repository):
 
     def add(
         self,
-        exercise: ExerciseIn,
-        homework: HomeworkIn | None = None,
-        bring: Sequence[BringIn] = (),
+        exercise: "ExerciseIn",
+        homework: "HomeworkIn | None" = None,
+        bring: "Sequence[BringIn]" = (),
         finishes_draft: bool = False,
         pathway: str | None = None,
     ) -> Exercise:
@@ -218,12 +216,12 @@ class ExerciseStore(Repository):
 
 
 class HomeworkStore(Repository):
-    def add(self, homework: HomeworkIn) -> Homework:
+    def add(self, homework: "HomeworkIn") -> Homework:
         with self.journal.writing():
             homework_id = self.insert(homework)
         return self.get(homework_id)
 
-    def insert(self, homework: HomeworkIn) -> int:
+    def insert(self, homework: "HomeworkIn") -> int:
         # A task is done with someone living, never "with" someone who has died.
         person_id = self.journal.people.living_named(homework.person, "with").id if homework.person else None
         if homework.exercise_id is not None:
@@ -274,13 +272,15 @@ class HomeworkStore(Repository):
         return _homework(row)
 
     def close(
-        self, homework_id: int, status: str, day: dt.date, result: HomeworkDoneIn | None = None
+        self, homework_id: int, status: str, day: dt.date, result: "HomeworkDoneIn | None" = None
     ) -> Homework:
         with self.journal.writing():
             self.mark_closed(homework_id, status, day, result)
         return self.get(homework_id)
 
-    def mark_closed(self, homework_id: int, status: str, day: dt.date, result: HomeworkDoneIn | None) -> None:
+    def mark_closed(
+        self, homework_id: int, status: str, day: dt.date, result: "HomeworkDoneIn | None"
+    ) -> None:
         current = self.get(homework_id)
         if current.status != "open":
             raise InputError(f"Homework #{homework_id} is already {current.status}.")

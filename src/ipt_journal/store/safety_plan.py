@@ -1,7 +1,5 @@
 """The safety plan's entries, step by step."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import NotFound
@@ -60,12 +58,12 @@ class SafetyPlanStore(Repository):
         )
         return [SafetyPlanItem(**dict(row)) for row in rows]
 
-    def add(self, items: list[SafetyPlanItemIn]) -> None:
+    def add(self, items: "list[SafetyPlanItemIn]") -> None:
         with self.journal.writing():
             for item in items:
                 self.insert(item)
 
-    def insert(self, item: SafetyPlanItemIn) -> None:
+    def insert(self, item: "SafetyPlanItemIn") -> None:
         person_id = self.journal.people.living_named(item.person).id if item.person else None
         stamp = now()
         self.conn.execute(

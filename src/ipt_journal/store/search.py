@@ -9,8 +9,6 @@ does: only where the FTS table is not there yet); a source whose body changes ge
 index built again (`drop_fts_statements`, then `fts_statements`, as m018 does).
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

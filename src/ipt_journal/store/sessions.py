@@ -1,7 +1,5 @@
 """Therapy sessions held, and the things to bring to the next one."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -50,7 +48,10 @@ class BringItem(NamedTuple):
 
 class TherapySessionStore(Repository):
     def add(
-        self, held: TherapySessionIn, homework: Sequence[HomeworkIn] = (), discussed: list[int] | None = None
+        self,
+        held: "TherapySessionIn",
+        homework: "Sequence[HomeworkIn]" = (),
+        discussed: list[int] | None = None,
     ) -> TherapySession:
         """Save a session with the homework agreed in it, and mark things to bring as discussed
         (`discussed`: their ids; None: every open one noted by the session's day): all together
@@ -67,7 +68,7 @@ class TherapySessionStore(Repository):
             self.journal.bring.mark_discussed(session_id, held.day, discussed)
         return self.get(session_id)
 
-    def update(self, session_id: int, held: TherapySessionIn) -> TherapySession:
+    def update(self, session_id: int, held: "TherapySessionIn") -> TherapySession:
         self.get(session_id)
         with self.journal.writing():
             self.conn.execute(
@@ -119,12 +120,12 @@ class TherapySessionStore(Repository):
 
 
 class BringStore(Repository):
-    def add(self, item: BringIn) -> BringItem:
+    def add(self, item: "BringIn") -> BringItem:
         with self.journal.writing():
             item_id = self.insert(item)
         return self.get(item_id)
 
-    def insert(self, item: BringIn) -> int:
+    def insert(self, item: "BringIn") -> int:
         stamp = now()
         return self._insert(
             "INSERT INTO bring_items (uid, text, added_on, source, created_at, updated_at) "

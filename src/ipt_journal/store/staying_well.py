@@ -3,8 +3,6 @@
 One plan per journal (a one-row table). `journal.staying_well.get()` returns it, empty
 when nothing was written, so every screen and document can show it without checks."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.errors import NotFound
@@ -46,13 +44,13 @@ class StayingWellStore(Repository):
         row = self._one(f"SELECT {', '.join(PARTS)}, updated_at FROM staying_well WHERE id = 1")
         return StayingWellPlan(**dict(row)) if row else StayingWellPlan()
 
-    def save(self, plan: StayingWellIn) -> StayingWellPlan:
+    def save(self, plan: "StayingWellIn") -> StayingWellPlan:
         """Write the parts given (None keeps a part as it is), in its own transaction."""
         with self.journal.writing():
             self.insert(plan)
         return self.get()
 
-    def insert(self, plan: StayingWellIn) -> None:
+    def insert(self, plan: "StayingWellIn") -> None:
         """Like `save`, inside the caller's transaction."""
         given = {part: getattr(plan, part) for part in PARTS if getattr(plan, part) is not None}
         self._write_one_row("staying_well", given)

@@ -13,8 +13,6 @@ The words after the mood are the note, kept as typed. Read from it:
 Someone who has died is never "with" the person: their name stays words in the note.
 """
 
-from __future__ import annotations
-
 import re
 import shlex
 from collections.abc import Iterable

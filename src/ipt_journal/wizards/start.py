@@ -7,8 +7,6 @@ result and any crisis help come right after its answers; each person; each event
 country) it hands to the command's `StartSaves`. The course itself is saved by the command.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -38,9 +36,9 @@ class StartSaves(NamedTuple):
     """How the command saves what the wizard completes on the way (see the module's doc)."""
 
     country: Callable[[str], None]  # an ISO 3166 code
-    baseline: Callable[[MeasureIn, Care], None]  # saved, then its result shown for that care
-    person: Callable[[PersonIn], object]  # its return, the saved record, is not needed
-    event: Callable[[LifeEventIn], None]
+    baseline: "Callable[[MeasureIn, Care], None]"  # saved, then its result shown for that care
+    person: "Callable[[PersonIn], object]"  # its return, the saved record, is not needed
+    event: "Callable[[LifeEventIn], None]"
 
 
 def wants_to_revise() -> bool:
@@ -59,8 +57,8 @@ def wants_encryption() -> bool:
 
 
 def start_wizard(
-    journal: Journal, fields: dict[str, Any], revising: bool, saves: StartSaves
-) -> tuple[dict[str, Any], list[GoalIn]]:
+    journal: "Journal", fields: dict[str, Any], revising: bool, saves: StartSaves
+) -> "tuple[dict[str, Any], list[GoalIn]]":
     """The consultation: the course's `fields` (flags' values and the ongoing course's, as
     defaults) with the answers, and up to three goals, validated; the command saves them."""
     from ipt_journal import prompts
@@ -180,7 +178,9 @@ def start_wizard(
     return fields, goals
 
 
-def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date, care: Care, saves: StartSaves) -> None:
+def _ask_baseline(
+    journal: "Journal", scale: "Scale", started_on: dt.date, care: "Care", saves: StartSaves
+) -> None:
     """The baseline questionnaire of a course starting on `started_on`: named when one is
     on record (taken earlier today by `ipt measure`, say, or by a wizard stopped after it),
     else asked; for a course that began in the past, the answers given then, dated then."""
@@ -213,7 +213,7 @@ def _ask_baseline(journal: Journal, scale: Scale, started_on: dt.date, care: Car
     )
 
 
-def _events_around_low_mood(journal: Journal, saves: StartSaves) -> None:
+def _events_around_low_mood(journal: "Journal", saves: StartSaves) -> None:
     """IPT's timeline: the life events around when low mood began, each saved once complete."""
     from ipt_journal import prompts
     from ipt_journal.models import LifeEventIn, validate

@@ -135,7 +135,11 @@ def _drawn_by_hand(
     headers = [column.header for column, _ in sized]
     for checked in (headers, *cells):
         for cell, (_, width) in zip(checked, sized, strict=True):
-            if len(cell) > width or not cell.isprintable() or cell_len(cell) != len(cell):
+            if (
+                len(cell) > width
+                or not cell.isprintable()
+                or (not cell.isascii() and cell_len(cell) != len(cell))
+            ):
                 return False
     total = sum(width for _, width in sized) + GAP * (len(sized) - 1)
     if any("[" in header for header in headers) or (
@@ -200,16 +204,20 @@ def names_within(text: str, width: int) -> str:
 def hanging(console: Console, *texts: str, indent: int = 4, style: str = "") -> None:
     """Plain lines for a narrow terminal, one per text: each wrapped at word boundaries, its
     lines after the first indented under it (and under its own leading spaces), so each
-    record stands apart. All in one print: Rich's work per print is most of a line's cost."""
+    record stands apart. All in one print."""
     import re
     import textwrap
 
+    width = max(console.width, 20)
     lines = []
     for text in texts:
+        if len(text) <= width and text.isprintable() and not text.endswith(" "):
+            lines.append(text)  # it fits: what textwrap would give back, without its work
+            continue
         lead = len(text) - len(text.lstrip(" "))
         text = re.sub(r"(?<=\d) (?=\d)", GLUE, text)  # a phone number's groups ("13 11 14") together
         lines += textwrap.wrap(
-            text, width=max(console.width, 20), subsequent_indent=" " * (lead + indent),
+            text, width=width, subsequent_indent=" " * (lead + indent),
             break_long_words=False, break_on_hyphens=False,
         ) or [""]  # fmt: skip
     if lines:

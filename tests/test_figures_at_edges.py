@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipt_journal.clinical import scales
 from ipt_journal.clinical.scales import GAD7, PHQ9
@@ -138,6 +140,44 @@ def test_answers_are_parsed_in_full_with_spaces_or_commas():
 def test_figures_round_half_away_from_zero(value, text, signed):
     assert figures.shown(value) == text
     assert figures.shown(value, signed=True) == signed
+
+
+def _by_decimal(value: float, places: int, rule: str) -> float:
+    """The published rule, written with Decimal: round the shortest text of the float."""
+    from decimal import Decimal
+
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=rule))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    value=st.one_of(
+        st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+        st.integers(-40_000, 40_000).map(lambda n: n / 1000),  # ties at every place
+        st.integers(-400, 400).map(lambda n: n / 8),  # binary-exact halves: 0.125, -2.5
+    ),
+    places=st.sampled_from([0, 1, 2]),
+)
+def test_rounding_is_decimal_half_up_and_half_down_on_the_written_figure(value, places):
+    """figures rounds without Decimal (its import and its cost on every figure of a report),
+    and must give what Decimal gives on the figure as written, sign of zero included."""
+    import math
+    from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP
+
+    up = figures.rounded(value, places)
+    assert up == _by_decimal(value, places, ROUND_HALF_UP)
+    assert math.copysign(1, up) == math.copysign(1, _by_decimal(value, places, ROUND_HALF_UP))
+    if places == 0:
+        assert figures.whole_half_down(value) == int(_by_decimal(value, 0, ROUND_HALF_DOWN))
+
+
+@pytest.mark.parametrize(
+    "value, up, down", [(2.675, 2.68, 2.67), (-2.675, -2.68, -2.67), (1.005, 1.01, 1.0), (0.125, 0.13, 0.12)]
+)
+def test_a_tie_as_written_goes_away_from_zero_and_the_milder_way_toward_it(value, up, down):
+    assert figures.rounded(value, 2) == up  # 2.675 is 2.67499999... as a float: written, a tie
+    assert figures._rounded(value, 2, ties_away=False) == down
+    assert figures.whole_half_down(-1.5) == -1 and figures.whole_half_down(2.5) == 2
 
 
 def test_no_figure_reads_as_a_dash():

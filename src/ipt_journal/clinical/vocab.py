@@ -150,12 +150,9 @@ def mean_went(mean: float) -> str:
     screen and document. The mean is first rounded as it is shown (one decimal, half up:
     text.figures), then takes the nearest label; a mean halfway between two (-1.5) takes
     the milder one ("badly", not "very badly"): words never say more than the times did."""
-    from decimal import ROUND_HALF_DOWN, Decimal
+    from ipt_journal.text.figures import rounded, whole_half_down
 
-    from ipt_journal.text.figures import rounded
-
-    # ROUND_HALF_DOWN goes toward zero at a half: -1.5 -> -1, +0.5 -> 0.
-    nearest = int(Decimal(repr(rounded(mean))).quantize(Decimal(1), rounding=ROUND_HALF_DOWN))
+    nearest = whole_half_down(rounded(mean))  # toward zero at a half: -1.5 -> -1, +0.5 -> 0
     return QUALITY_LABELS[max(QUALITY_MIN, min(QUALITY_MAX, nearest))]
 
 

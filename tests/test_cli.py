@@ -61,7 +61,9 @@ def import_check(*args: str) -> set[str]:
         "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "heavy = ('questionary', 'pydantic', 'sqlite_utils', 'rich', 'importlib.metadata',\n"
-        "         'ipt_journal.safekeeping.portable', 'ipt_journal.cli.data')\n"
+        "         'ipt_journal.safekeeping.portable', 'ipt_journal.cli.data', 'json', 'decimal',\n"
+        "         'ipt_journal.wizards.checkin', 'ipt_journal.cli.therapy', 'ipt_journal.cli.measure',\n"
+        "         'ipt_journal.models.journal', 'ipt_journal.models.practice')\n"
         "print('LOADED', *sorted(m for m in heavy if m in sys.modules))"
     )
     result = subprocess.run(
@@ -89,7 +91,41 @@ def test_a_checkin_by_flags_imports_no_prompts_and_no_package_metadata(ipt):
     loaded = import_check("checkin", "--mood", "6", "--with", "Sam:+1", "--note", "A walk")
     assert "pydantic" in loaded  # the check-in was validated
     assert "questionary" not in loaded and "importlib.metadata" not in loaded
+    # Only what a check-in by flags uses (docs/performance.md): no wizard, no session
+    # commands, no questionnaire screen, no models but its own, no json to write.
+    assert not loaded & {
+        "ipt_journal.wizards.checkin",
+        "ipt_journal.cli.therapy",
+        "ipt_journal.cli.measure",
+        "ipt_journal.models.journal",
+        "ipt_journal.models.practice",
+        "json",
+    }
     assert ipt.count("checkins") == 1
+
+
+def test_the_report_makes_its_records_without_dataclasses(ipt):
+    """A dataclass compiles its methods at every start (0.3-0.5 ms a class, 30 ms of the
+    report once): the report's records are NamedTuples, and its figures round without
+    Decimal."""
+    ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
+    ipt.ok("checkin", "--mood", "6", "--with", "Sam:+1")
+    code = (
+        "import dataclasses, sys, runpy\n"
+        "sys.argv = ['ipt', 'report']\n"
+        "try:\n    runpy.run_module('ipt_journal', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "made = sorted(f'{name}.{attr}' for name, module in list(sys.modules.items())\n"
+        "              if name.startswith('ipt_journal') for attr, value in vars(module).items()\n"
+        "              if isinstance(value, type) and dataclasses.is_dataclass(value)\n"
+        "              and value.__module__ == name)\n"
+        "print('MADE', made)\n"
+        "print('DECIMAL', 'decimal' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={**os.environ}
+    )
+    assert "MADE []" in result.stdout and "DECIMAL False" in result.stdout, result.stdout[-500:]
 
 
 def test_dashboard_welcomes_a_new_user(ipt):

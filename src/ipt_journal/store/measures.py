@@ -1,7 +1,6 @@
 """Questionnaires taken (PHQ-9, GAD-7, WSAS): their answers, totals and baselines."""
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, NamedTuple
 
 from ipt_journal.store.repository import Repository, new_uid, now
@@ -44,7 +43,7 @@ class MeasureStore(Repository):
                 new_uid(),
                 measure.scale,
                 measure.day.isoformat(),
-                json.dumps(measure.answers),
+                _answers_text(measure.answers),
                 measure.total,
                 measure.difficulty,
                 checkin_id,
@@ -79,7 +78,7 @@ class MeasureStore(Repository):
                 "WHERE id = ?",
                 (
                     measure.day.isoformat(),
-                    json.dumps(measure.answers),
+                    _answers_text(measure.answers),
                     measure.total,
                     measure.difficulty,
                     now(),
@@ -124,7 +123,7 @@ class MeasureStore(Repository):
         if last:
             sql = f"SELECT * FROM ({sql} ORDER BY day DESC, id DESC LIMIT {int(last)})"
         rows = self._all(sql + " ORDER BY day, id", params)
-        return [Measure(**{**dict(row), "answers": json.loads(row["answers"])}) for row in rows]
+        return [Measure(**{**dict(row), "answers": _answers(row["answers"])}) for row in rows]
 
     def baseline(self, scale: str, course_start: str | None, fallback: bool = True) -> Measure | None:
         """The baseline of `scale`, the one meaning of the word in ipt: the questionnaire
@@ -171,7 +170,22 @@ class MeasureStore(Repository):
 
     def _where(self, condition: str, params: dict) -> Measure | None:
         row = self._one(f"SELECT * FROM measures WHERE {condition} LIMIT 1", params)
-        return Measure(**{**dict(row), "answers": json.loads(row["answers"])}) if row else None
+        return Measure(**{**dict(row), "answers": _answers(row["answers"])}) if row else None
 
     def last_day(self, scale: str) -> str | None:
         return self._row("SELECT max(day) FROM measures WHERE scale = ?", (scale,))[0]
+
+
+# The answers are a JSON list in their column; json is imported only by what reads or
+# writes them (a check-in without a questionnaire does neither).
+def _answers(text: str) -> list[int | None]:
+    import json
+
+    answers: list[int | None] = json.loads(text)
+    return answers
+
+
+def _answers_text(answers: list[int | None]) -> str:
+    import json
+
+    return json.dumps(answers)

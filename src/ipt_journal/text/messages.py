@@ -7,7 +7,6 @@ Lines wrap to the terminal's width.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import textwrap
@@ -22,6 +21,8 @@ if TYPE_CHECKING:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     from ipt_journal.text.safe_text import json_escaped
 
     sys.stdout.write(json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")

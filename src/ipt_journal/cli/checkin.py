@@ -146,7 +146,8 @@ def checkin(
             noteless = mood is not None
             fields.pop("note", None)
     journal = state.journal()
-    journal.goals.check_open(list(ratings))
+    if ratings:
+        journal.goals.check_open(list(ratings))
     newcomers: list[PersonIn] = []
     homework: list[HomeworkClosing] = []
     saved_early: list[int] = []

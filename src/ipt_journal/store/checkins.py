@@ -58,7 +58,8 @@ class CheckinStore(Repository):
             draft = CheckinDraft(draft)
         checkin, newcomers, ratings = draft.checkin, draft.newcomers, draft.ratings
         with self.journal.writing():
-            self.journal.goals.check_open([rating.goal_id for rating in ratings])
+            if ratings:  # a check-in without ratings need not load the goals' part
+                self.journal.goals.check_open([rating.goal_id for rating in ratings])
             self.check_names(checkin, newcomers)
             for person in newcomers:
                 self.journal.people.insert(person)
@@ -82,7 +83,8 @@ class CheckinStore(Repository):
             for measure in draft.measures:
                 self.journal.measures.insert(measure, row_id)
             # Questionnaires the wizard saved as soon as they were answered.
-            self.journal.measures.attach(draft.saved_measures, row_id)
+            if draft.saved_measures:
+                self.journal.measures.attach(draft.saved_measures, row_id)
             self.conn.executemany(
                 "INSERT INTO goal_ratings (goal_id, checkin_id, rating, created_at) VALUES (?, ?, ?, ?)",
                 [(rating.goal_id, row_id, rating.rating, stamp) for rating in ratings],

@@ -1,14 +1,22 @@
 """`ipt checkin`: how the week went, and with whom."""
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ipt_journal.cli.bring_options import BringOpt, things_to_bring
 from ipt_journal.cli.checkin_line import ONE_LINE
-from ipt_journal.cli.checkin_options import DateOpt, IdArg, MoodOpt, NoteOpt, TagOpt, WithOpt
+from ipt_journal.cli.checkin_options import (
+    DateOpt,
+    IdArg,
+    MoodOpt,
+    NoteOpt,
+    TagOpt,
+    WithOpt,
+    parse_goal_rating,
+    questionnaire_answers,
+)
 from ipt_journal.cli.checkin_people import WhatHappenedOpt, add_what_happened, parse_with
 from ipt_journal.cli.context import (
     EditOpt,
@@ -125,7 +133,7 @@ def checkin(
 
     state = session(ctx)
     fields = _given(date, mood, with_, note, tag, what_happened)
-    answers = _answers(phq9, gad7)
+    answers = questionnaire_answers(phq9, gad7)
     difficulty = {"phq9": phq9_difficulty, "gad7": gad7_difficulty}
     ratings = {rating["goal_id"]: rating["rating"] for rating in map(parse_goal_rating, goal or [])}
     state.require([] if mood is not None else ["--mood"], EXAMPLE)
@@ -206,17 +214,6 @@ def checkin(
         report_measures(journal, measures, as_json=False)
     if saved.mood <= LOW_MOOD:
         messages.note(LOW_MOOD_LINE)
-
-
-def _answers(phq9: str | None, gad7: str | None) -> dict[str, list[int | None]]:
-    """--phq9 and --gad7 as answers, by scale (the scales load only when one was given)."""
-    if not (phq9 or gad7):
-        return {}
-    from ipt_journal.clinical.scales import GAD7, PHQ9
-
-    return {
-        scale.key: scale.parse(text, f"--{scale.key}") for scale, text in ((PHQ9, phq9), (GAD7, gad7)) if text
-    }
 
 
 def show(
@@ -365,25 +362,6 @@ def _given(
     if tag is not None:
         fields["tags"] = tag
     return fields
-
-
-def parse_goal_rating(text: str) -> dict:
-    """'1:7' -> {'goal_id': 1, 'rating': 7}."""
-    goal_id, colon, rating = text.partition(":")
-    try:
-        if not (
-            re.fullmatch(r"[0-9]+", goal_id.strip().lstrip("#")) and re.fullmatch(r"[0-9]+", rating.strip())
-        ):
-            raise ValueError("ASCII digits only")
-        number, value = int(goal_id.strip().lstrip("#")), int(rating.strip())
-    except ValueError:
-        raise InputError(
-            f"Write --goal as ID:PROGRESS, with PROGRESS from 0 to 10, got {text!r}.",
-            "For example: --goal 1:7",
-        ) from None
-    if not colon or not 0 <= value <= 10:
-        raise InputError(f"A goal's progress must be a whole number from 0 to 10, got {text!r}.")
-    return {"goal_id": number, "rating": value}
 
 
 def _saved_as_answered(

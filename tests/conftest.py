@@ -1,9 +1,11 @@
 """Every test gets its own journal under tmp_path; none can touch a real one.
 
-IPT_TEST_TODAY=2028-02-29 (or 2027-03-14T21:30, local time in $TZ) runs the session on
-that day, the clock ticking from there: CI runs the date-sensitive tests on a handful of
-hard days (docs/testing.md). Processes the tests start travel to the same moment (see
-no_network/sitecustomize.py), so a wizard and its test agree on what day it is.
+The clock is always set. IPT_TEST_TODAY=2028-02-29 (or 2027-03-14T21:30, local time in
+$TZ) runs the session on that day, the clock ticking from there: CI runs the
+date-sensitive tests on a handful of hard days (docs/testing.md). Without it the session
+runs at noon today, so a run that starts at 23:55 cannot see two dates. Processes the
+tests start travel to the same moment (see no_network/sitecustomize.py), so a wizard and
+its test agree on what day it is.
 """
 
 import datetime as dt
@@ -13,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from support import Ipt
 
@@ -25,25 +28,30 @@ HARD_DAY = os.environ.get("IPT_TEST_TODAY", "")
 
 
 def pytest_configure(config) -> None:
-    if HARD_DAY:
-        import time_machine
+    # Without a hard day, today as pytest's first process saw it: the worker processes
+    # it starts inherit the variable, so a run begun at 23:59:59 has one day in all.
+    today = os.environ.setdefault("IPT_TEST_SESSION_DAY", dt.date.today().isoformat())
+    # A naive time is local: astimezone() reads it in $TZ, so 21:30 is 21:30 there.
+    moment = dt.datetime.fromisoformat(HARD_DAY or today)
+    if len(HARD_DAY) in (0, len("2028-02-29")):  # a day alone: its noon, far from either midnight
+        moment = moment.replace(hour=12)
+    time_machine.travel(moment.astimezone(), tick=True).start()
 
-        # A naive time is local: astimezone() reads it in $TZ, so 21:30 is 21:30 there.
-        moment = dt.datetime.fromisoformat(HARD_DAY)
-        if len(HARD_DAY) == len("2028-02-29"):  # a day alone: its noon, far from either midnight
-            moment = moment.replace(hour=12)
-        time_machine.travel(moment.astimezone(), tick=True).start()
 
-
-def pytest_report_header(config) -> str | None:
-    if not HARD_DAY:
-        return None
+def pytest_report_header(config) -> str:
     now = dt.datetime.now().astimezone()
-    return f"clock: {now:%A %Y-%m-%d %H:%M %Z} (IPT_TEST_TODAY={HARD_DAY}, TZ={os.environ.get('TZ', '')})"
+    given = f"IPT_TEST_TODAY={HARD_DAY}" if HARD_DAY else "noon today"
+    return f"clock: {now:%A %Y-%m-%d %H:%M %Z} ({given}, TZ={os.environ.get('TZ', '')})"
 
 
 @pytest.fixture(autouse=True)
-def journal_path(tmp_path, monkeypatch) -> Path:
+def journal_path(request, tmp_path, monkeypatch) -> Path:
+    if request.node.get_closest_marker("sqlite_clock"):
+        # SQLite stamps a deletion from the computer's clock, which time-machine cannot move:
+        # a test that weighs it against ipt's own times runs on the real clock.
+        real = time_machine.travel(time_machine.escape_hatch.time.time(), tick=True)
+        real.start()
+        request.addfinalizer(real.stop)
     # The working folder too: a relative path a command writes lands here, not in the checkout.
     work = tmp_path / "work"
     work.mkdir()
@@ -60,9 +68,8 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv(
         "PYTHONPATH", os.pathsep.join(filter(None, [str(NO_NETWORK), os.environ.get("PYTHONPATH")]))
     )
-    if HARD_DAY:
-        # Where this session's clock stands now: a child process starts its clock here.
-        monkeypatch.setenv("IPT_TEST_NOW", repr(time.time()))
+    # Where this session's clock stands now: a child process starts its clock here.
+    monkeypatch.setenv("IPT_TEST_NOW", repr(time.time()))
     return path
 
 

@@ -15,6 +15,13 @@ from typer.testing import CliRunner
 from ipt_journal.cli import app
 
 
+def env_without_the_test_clock() -> dict[str, str]:
+    """The environment for a child process whose loaded modules a test counts: without the
+    tests' clock (IPT_TEST_NOW, tests/conftest.py), whose time-machine loads modules that
+    ipt never would."""
+    return {key: value for key, value in os.environ.items() if key != "IPT_TEST_NOW"}
+
+
 class Ipt:
     """Runs `ipt` in-process the way a script would (stdin is not a terminal). Each result
     carries the journal as it was before the call (`result.journal_before`), so

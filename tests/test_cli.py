@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from ipt_journal import __version__
-from support import assert_user_error, flat
+from support import assert_user_error, env_without_the_test_clock, flat
 
 
 def run(*args: str, env_extra: dict | None = None, journal=None) -> subprocess.CompletedProcess:
@@ -71,7 +71,7 @@ def import_check(*args: str) -> set[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ},
+        env=env_without_the_test_clock(),
         stdin=subprocess.DEVNULL,
     )
     line = [line for line in result.stdout.splitlines() if line.startswith("LOADED")][-1]
@@ -123,7 +123,11 @@ def test_the_report_makes_its_records_without_dataclasses(ipt):
         "print('DECIMAL', 'decimal' in sys.modules)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={**os.environ}
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env_without_the_test_clock(),
     )
     assert "MADE []" in result.stdout and "DECIMAL False" in result.stdout, result.stdout[-500:]
 

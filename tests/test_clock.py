@@ -1,5 +1,6 @@
 """The tests' clock: on a hard day (IPT_TEST_TODAY, docs/testing.md) the tests and every
-`ipt` they start agree on what day it is; on other runs, this is simply today."""
+`ipt` they start agree on what day it is; on other runs, the clock starts at noon today,
+so no run sees two dates."""
 
 import datetime as dt
 import os
@@ -33,3 +34,11 @@ def test_the_hard_day_is_the_day_the_tests_see():
     wanted = os.environ.get("IPT_TEST_TODAY", "")
     if wanted:
         assert dt.date.today().isoformat() == wanted[:10]
+
+
+def test_without_a_hard_day_the_clock_starts_at_noon_on_the_sessions_day():
+    if os.environ.get("IPT_TEST_TODAY", ""):
+        return
+    now = dt.datetime.now()
+    # A run lasts minutes, not twelve hours: from noon it cannot reach midnight.
+    assert now.date().isoformat() == os.environ["IPT_TEST_SESSION_DAY"] and 12 <= now.hour < 18

@@ -127,6 +127,7 @@ def test_incidents_are_searchable(people):
     assert json.loads(people.ok("search", "argued", "--json").stdout) == []  # old words gone from the index
 
 
+@pytest.mark.sqlite_clock
 def test_export_and_import_carry_incidents_by_uid(people, tmp_path):
     checkin(people, "2026-03-02", "--with", f"Sam:-1:{ARGUED}", "--with", "Alex:+1:coffee")
     export = tmp_path / "export.json"

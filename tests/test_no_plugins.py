@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pydantic
 
+from support import env_without_the_test_clock
+
 
 def _pydantic_sources():
     root = Path(pydantic.__file__).parent
@@ -32,7 +34,13 @@ def test_the_real_loader_honours_the_variable_ipt_sets():
 
 
 def _run(code: str) -> str:
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env_without_the_test_clock(),
+    )
     return result.stdout.strip()
 
 

@@ -407,6 +407,7 @@ def test_an_import_error_names_a_few_examples_never_the_whole_file(ipt, tmp_path
 # ------------------------------------------------------------------ 6. deletions are remembered
 
 
+@pytest.mark.sqlite_clock
 def test_an_older_export_does_not_bring_a_deleted_checkin_back(ipt, tmp_path):
     import json
 
@@ -425,6 +426,7 @@ def test_an_older_export_does_not_bring_a_deleted_checkin_back(ipt, tmp_path):
     assert MARKER not in json.dumps(doc["deleted"])
 
 
+@pytest.mark.sqlite_clock
 def test_a_deletion_in_an_export_removes_the_older_copy_elsewhere(ipt, tmp_path):
     ipt.ok("inventory", "add", "--name", "Sam", "--relationship", "partner")
     ipt.ok("checkin", "--mood", "5", "--date", "2026-01-01", "--note", MARKER, "--with", "Sam:+1")

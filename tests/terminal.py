@@ -10,6 +10,7 @@ the screen (ESC [ C, ESC [ 2C, ...), so a sentence is often never sent whole.
 """
 
 import os
+import signal
 import sqlite3
 import sys
 import time
@@ -36,6 +37,7 @@ class Terminal:
             encoding="utf-8",
             timeout=30,  # a ceiling for one prompt to show, reached only when something hangs
             dimensions=(lines, columns),
+            preexec_fn=_ctrl_c_interrupts,
         )
         self.screen = _Screen(columns, lines, reply=self.child.send)
         # Everything the child prints reaches the emulator, whichever call read it.
@@ -83,6 +85,13 @@ class Terminal:
         output = (self.ended or "") + self.child.before
         self.child.close()
         return self.child.exitstatus, output
+
+
+def _ctrl_c_interrupts() -> None:
+    """A terminal starts a program with Ctrl-C's signal at its default, and so does this
+    one, however the tests were started: a background job of a script has SIGINT ignored,
+    a child inherits that, and `ipt breathe` would count on through Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class _Screen(pyte.Screen):

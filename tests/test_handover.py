@@ -6,9 +6,8 @@ import json
 import re
 
 import pytest
-import time_machine
 
-from grief_journal import baseline_day, build_grief_course, months_ago
+from grief_journal import baseline_day, build_grief_course, months_ago, on_a_saturday
 from support import assert_user_error, flat
 
 # The whole file on one worker: one grief course for the module is built once, not once per worker.
@@ -16,11 +15,8 @@ pytestmark = pytest.mark.xdist_group("handover")
 
 
 @pytest.fixture(scope="module", autouse=True)
-def on_a_saturday():
-    """The course ends in the week the clock is in, and its check-ins fall on Tuesdays,
-    Fridays and Sundays: how many there are depends on the weekday, so the module's clock
-    is set to one (noon, Saturday 5 December 2026)."""
-    with time_machine.travel(dt.datetime(2026, 12, 5, 12).astimezone(), tick=True):
+def clock():
+    with on_a_saturday():
         yield
 
 

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from grief_journal import build_grief_course
+from grief_journal import build_grief_course, on_a_saturday
 from headless_chromium import (
     AXE_VERSION,
     find_axe,
@@ -33,6 +33,12 @@ pytestmark = [
 ]
 PAPERS = {"Letter": (8.5, 11.0), "A4": (8.27, 11.69)}
 HALF = 0.5
+
+
+@pytest.fixture(scope="module", autouse=True)
+def clock():
+    with on_a_saturday():
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,11 +16,20 @@ from typer.testing import CliRunner
 from ipt_journal.cli import app
 
 
-def env_without_the_test_clock() -> dict[str, str]:
-    """The environment for a child process whose loaded modules a test counts: without the
-    tests' clock (IPT_TEST_NOW, tests/conftest.py), whose time-machine loads modules that
-    ipt never would."""
-    return {key: value for key, value in os.environ.items() if key != "IPT_TEST_NOW"}
+def python_without_the_test_clock(code: str) -> str:
+    """Run `code` in a fresh interpreter and return what it printed: for a test that counts
+    the modules a start loads. The tests' clock (IPT_TEST_NOW, tests/conftest.py) stays
+    out, since its time-machine loads modules that ipt never would."""
+    env = {key: value for key, value in os.environ.items() if key != "IPT_TEST_NOW"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=True,
+    ).stdout
 
 
 class Ipt:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from ipt_journal import __version__
-from support import assert_user_error, env_without_the_test_clock, flat
+from support import assert_user_error, flat, python_without_the_test_clock
 
 
 def run(*args: str, env_extra: dict | None = None, journal=None) -> subprocess.CompletedProcess:
@@ -66,15 +66,8 @@ def import_check(*args: str) -> set[str]:
         "         'ipt_journal.models.journal', 'ipt_journal.models.practice')\n"
         "print('LOADED', *sorted(m for m in heavy if m in sys.modules))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env_without_the_test_clock(),
-        stdin=subprocess.DEVNULL,
-    )
-    line = [line for line in result.stdout.splitlines() if line.startswith("LOADED")][-1]
+    printed = python_without_the_test_clock(code)
+    line = [line for line in printed.splitlines() if line.startswith("LOADED")][-1]
     return set(line.split()[1:])
 
 
@@ -122,14 +115,8 @@ def test_the_report_makes_its_records_without_dataclasses(ipt):
         "print('MADE', made)\n"
         "print('DECIMAL', 'decimal' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env_without_the_test_clock(),
-    )
-    assert "MADE []" in result.stdout and "DECIMAL False" in result.stdout, result.stdout[-500:]
+    printed = python_without_the_test_clock(code)
+    assert "MADE []" in printed and "DECIMAL False" in printed, printed[-500:]
 
 
 def test_dashboard_welcomes_a_new_user(ipt):

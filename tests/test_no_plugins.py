@@ -1,13 +1,11 @@
 """No pydantic plugin sees a record, and finding none costs no importlib.metadata import
 (models/no_plugins.py). These fail when pydantic changes the private module it answers for."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pydantic
 
-from support import env_without_the_test_clock
+from support import python_without_the_test_clock
 
 
 def _pydantic_sources():
@@ -33,19 +31,8 @@ def test_the_real_loader_honours_the_variable_ipt_sets():
     assert "os.getenv('PYDANTIC_DISABLE_PLUGINS')" in source and "'__all__'" in source
 
 
-def _run(code: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env_without_the_test_clock(),
-    )
-    return result.stdout.strip()
-
-
 def test_validating_a_record_finds_no_plugins_without_importlib_metadata():
-    out = _run(
+    out = python_without_the_test_clock(
         "import os, sys\n"
         "from ipt_journal.models import PersonIn, validate\n"
         "person = validate(PersonIn, {'name': 'Sam', 'relationship': 'friend'})\n"
@@ -53,13 +40,13 @@ def test_validating_a_record_finds_no_plugins_without_importlib_metadata():
         "print(person.name, os.environ['PYDANTIC_DISABLE_PLUGINS'], 'importlib.metadata' in sys.modules,"
         " list(get_plugins()))"
     )
-    assert out == "Sam __all__ False []"
+    assert out.strip() == "Sam __all__ False []"
 
 
 def test_anything_else_asked_of_the_loader_comes_from_the_real_module():
-    out = _run(
+    out = python_without_the_test_clock(
         "from ipt_journal.models import no_plugins\n"
         "import pydantic.plugin._loader as loader\n"
         "print(loader.PYDANTIC_ENTRY_POINT_GROUP)"
     )
-    assert out == "pydantic"
+    assert out.strip() == "pydantic"

@@ -7,7 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from support import Ipt
+
+HARD_DAY = os.environ.get("IPT_TEST_TODAY", "")
 
 
 def test_ipt_in_a_child_process_saves_the_day_the_test_reads(ipt: Ipt):
@@ -30,15 +34,13 @@ def test_ipt_in_process_saves_the_day_the_test_reads(ipt: Ipt):
     assert ipt.rows("SELECT day FROM checkins") == [(yesterday.isoformat(),)]
 
 
+@pytest.mark.skipif(not HARD_DAY, reason="only on a hard day (IPT_TEST_TODAY)")
 def test_the_hard_day_is_the_day_the_tests_see():
-    wanted = os.environ.get("IPT_TEST_TODAY", "")
-    if wanted:
-        assert dt.date.today().isoformat() == wanted[:10]
+    assert dt.date.today().isoformat() == HARD_DAY[:10]
 
 
+@pytest.mark.skipif(bool(HARD_DAY), reason="a hard day sets its own clock")
 def test_without_a_hard_day_the_clock_starts_at_noon_on_the_sessions_day():
-    if os.environ.get("IPT_TEST_TODAY", ""):
-        return
     now = dt.datetime.now()
     # A run lasts minutes, not twelve hours: from noon it cannot reach midnight.
     assert now.date().isoformat() == os.environ["IPT_TEST_SESSION_DAY"] and 12 <= now.hour < 18
